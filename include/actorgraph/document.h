@@ -1,0 +1,39 @@
+// Reading news documents from files, directories and standard input.
+#ifndef ACTORGRAPH_DOCUMENT_H_
+#define ACTORGRAPH_DOCUMENT_H_
+
+#include <functional>
+#include <string>
+
+#include "actorgraph/status.h"
+
+namespace actorgraph {
+
+struct Document {
+  std::string id;     // file stem for .txt; the "id" field for JSON Lines
+  std::string title;  // optional
+  std::string date;   // optional, as given (ISO 8601 preferred)
+  std::string url;    // optional
+  std::string text;   // the original text, UTF-8 as read; offsets in evidence point into it
+  std::string source; // path it came from ("-" for stdin)
+  uint32_t line = 0;  // line number within a JSON Lines source, 0 for .txt
+};
+
+// Called once per document, in input order. Returning a non-ok Status stops the read
+// and that Status is returned by ReadDocuments.
+using DocumentSink = std::function<Status(Document&&)>;
+
+// Reads `path`:
+//  - a ".txt" file is one document whose id is the file's stem;
+//  - a ".jsonl" file has one JSON object a line: "id" (string or number; when absent,
+//    "<stem>:<line>"), "text" or "body" (required), optional "title", "date", "url";
+//    blank lines are skipped;
+//  - a directory is read recursively for .txt and .jsonl files, in sorted path order;
+//  - "-" reads JSON Lines from standard input.
+// Errors name the path, and the line for JSON Lines. An empty document is passed on
+// (with empty text), never an error.
+Status ReadDocuments(const std::string& path, const DocumentSink& sink);
+
+}  // namespace actorgraph
+
+#endif  // ACTORGRAPH_DOCUMENT_H_

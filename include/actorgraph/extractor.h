@@ -1,0 +1,65 @@
+// Extraction: a rule pack, loaded from rule directories, applied to one document at a
+// time. Thread-safe once created: Extract() is const and keeps no state between calls.
+#ifndef ACTORGRAPH_EXTRACTOR_H_
+#define ACTORGRAPH_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actorgraph/document.h"
+#include "actorgraph/graph.h"
+#include "actorgraph/status.h"
+
+namespace actorgraph {
+
+struct ExtractOptions {
+  bool explain = false;  // fill Triple::explain and Extraction::explain
+};
+
+// One relation found in one sentence.
+struct Triple {
+  Actor subject;  // aliases hold the surface forms seen in this document
+  Actor object;
+  RelationType type;
+  Modality modality = Modality::kAsserted;
+  Evidence evidence;
+  std::string explain;  // with ExtractOptions::explain: the rule and the matched tokens
+};
+
+struct Extraction {
+  std::vector<Actor> actors;    // every actor mentioned, resolved, in first-mention order
+  std::vector<Triple> triples;  // in text order, all modalities
+  std::vector<std::string> warnings;  // e.g. invalid UTF-8, with document and byte offset
+  std::string explain;  // with ExtractOptions::explain: sentences, mentions, matches
+};
+
+class Extractor {
+ public:
+  // Loads every rule and dictionary file under each path (a directory, read recursively
+  // in sorted order, or a single file), compiles the pack, and checks it. Errors name
+  // file:line:col. Later paths may add actors, lists, relation types and rules; a rule
+  // id defined twice is an error.
+  static Status Create(const std::vector<std::string>& rule_paths,
+                       std::unique_ptr<Extractor>* out);
+  ~Extractor();
+
+  Extraction Extract(const Document& document, const ExtractOptions& options = {}) const;
+
+  const std::vector<RelationType>& relation_types() const;
+  // The compiled pack in a readable, stable form (for `rules dump` and tests).
+  std::string Dump() const;
+
+ private:
+  struct Impl;
+  explicit Extractor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Adds the triples of `extraction` (only asserted ones unless `all_modalities`), and
+// the actors they connect, to `graph`.
+void AddToGraph(const Extraction& extraction, bool all_modalities, KnowledgeGraph* graph);
+
+}  // namespace actorgraph
+
+#endif  // ACTORGRAPH_EXTRACTOR_H_

@@ -1,0 +1,130 @@
+// The knowledge graph: one vertex per actor, one edge per (subject, relation, object,
+// modality) holding every piece of evidence for it. Built on Boost.Graph so users can
+// run Boost's algorithms on graph() directly.
+#ifndef ACTORGRAPH_GRAPH_H_
+#define ACTORGRAPH_GRAPH_H_
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+namespace actorgraph {
+
+enum class ActorType { kPerson, kCountry, kGovernment, kOrganization, kGroup, kPlace };
+
+// "Person", "Country", ... as written in rule files and exports.
+std::string_view ActorTypeName(ActorType type);
+// Inverse of ActorTypeName; false when `name` is not a type.
+bool ParseActorType(std::string_view name, ActorType* type);
+
+struct Actor {
+  std::string id;    // stable slug of the canonical name ("staffan-de-mistura"); the merge key
+  std::string name;  // canonical name
+  ActorType type = ActorType::kOrganization;
+  std::string code;    // ISO 3166-1 alpha-3 for countries and their governments, else empty
+  std::string sector;  // GOV, OPP, REB, MIL, ... where known
+  std::set<std::string> aliases;  // every surface form seen, sorted (includes `name`)
+};
+
+// Derives the stable id of a canonical name: ASCII letters and digits lower-cased,
+// runs of anything else become one '-', other bytes are kept as %XX.
+std::string ActorIdFor(std::string_view canonical_name);
+
+enum class Modality { kAsserted, kNegated, kHypothetical };
+std::string_view ModalityName(Modality modality);  // "asserted", "negated", "hypothetical"
+bool ParseModality(std::string_view name, Modality* modality);
+
+// A half-open byte range [begin, end) in a document's original text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool empty() const { return begin == end; }
+};
+
+// One time a relation was seen.
+struct Evidence {
+  std::string document;  // document id
+  std::string date;      // document date, may be empty
+  std::string sentence;  // the sentence, as in the original text
+  Span sentence_span;
+  Span subject;  // subject mention; empty when the subject came from document context
+  Span object;   // object mention; empty when the object came from document context
+  Span trigger;  // the words that triggered the rule
+  std::string rule;  // rule id
+  Modality modality = Modality::kAsserted;
+  std::string reporter;  // who said it, for reported speech; may be empty
+};
+
+enum class Polarity { kCooperation, kConflict, kNeutral };
+std::string_view PolarityName(Polarity polarity);  // "cooperation", "conflict", "neutral"
+bool ParsePolarity(std::string_view name, Polarity* polarity);
+
+// A relation type, as declared in the rule pack.
+struct RelationType {
+  std::string name;  // "mediator-of"
+  bool symmetric = false;
+  Polarity polarity = Polarity::kNeutral;
+  std::string cameo;   // may be empty
+  std::string plover;  // may be empty
+  std::string description;
+};
+
+// Edge bundle.
+struct Relation {
+  RelationType type;
+  Modality modality = Modality::kAsserted;
+  std::vector<Evidence> evidence;  // in the order added; at most one per (document, sentence)
+};
+
+class KnowledgeGraph {
+ public:
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                      Actor, Relation>;
+  using Vertex = Graph::vertex_descriptor;
+  using Edge = Graph::edge_descriptor;
+
+  // Adds an actor, or merges it into the vertex with the same id: aliases are united,
+  // and code/sector filled where they were empty. Returns the vertex.
+  Vertex AddActor(const Actor& actor);
+
+  // Adds one piece of evidence for subject -relation-> object, creating the edge on
+  // first sight. For a symmetric relation the two ends are ordered by actor id, so
+  // A-B and B-A are one edge. Evidence from a (document, sentence) the edge already
+  // holds is not added again. Returns false (and adds nothing) if either id is unknown.
+  bool AddRelation(const std::string& subject_id, const RelationType& type,
+                   const std::string& object_id, Modality modality, const Evidence& evidence);
+
+  // Adds every actor and relation of `other`.
+  void Merge(const KnowledgeGraph& other);
+
+  const Graph& graph() const { return graph_; }
+  size_t actor_count() const { return boost::num_vertices(graph_); }
+  size_t relation_count() const { return boost::num_edges(graph_); }
+  // Vertex for an actor id, or false.
+  bool FindActor(const std::string& id, Vertex* vertex) const;
+
+  // Deterministic orders for exporters: actors by id; edges by (subject id, relation,
+  // object id, modality).
+  std::vector<Vertex> SortedActors() const;
+  std::vector<Edge> SortedRelations() const;
+
+ private:
+  struct EdgeKey {
+    Vertex source, target;
+    std::string relation;
+    Modality modality;
+    bool operator<(const EdgeKey& o) const;
+  };
+  Graph graph_;
+  std::map<std::string, Vertex> by_id_;
+  std::map<EdgeKey, Edge> by_key_;
+};
+
+}  // namespace actorgraph
+
+#endif  // ACTORGRAPH_GRAPH_H_

@@ -1,0 +1,95 @@
+// Stage 1: text. Normalization with a map back to original offsets, tokenization with
+// offsets, sentence segmentation. Internal to the library.
+#ifndef ACTORGRAPH_SRC_TEXT_TEXT_H_
+#define ACTORGRAPH_SRC_TEXT_TEXT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/graph.h"  // Span
+
+namespace actorgraph::text {
+
+// The normalized form of a document. Normalization only rewrites characters in place
+// or shrinks/grows them by whole characters, so every normalized byte knows the original
+// byte it came from:
+//  - curly single quotes and primes -> '   curly double quotes -> "
+//  - en/em dashes, minus, non-breaking hyphens -> -   ellipsis -> ...
+//  - Unicode spaces (NBSP, thin space, ...) -> ' '; NUL and other control characters
+//    except \n and \t -> ' '; \r\n and \r -> \n
+//  - invalid UTF-8 bytes -> U+FFFD, each recorded in `invalid_bytes`
+//  - the apostrophe stripped by some pipelines is restored where unambiguous:
+//    "Syria s war" -> "Syria's war", "we ve" -> "we've", "don t" -> "don't"
+struct NormalizedText {
+  std::string text;   // normalized UTF-8
+  std::string lower;  // `text` with ASCII letters lower-cased; same length as `text`
+  // origin[i] is the original byte offset of normalized byte i; origin has
+  // text.size() + 1 entries, the last being the original text's size.
+  std::vector<uint32_t> origin;
+  std::vector<uint32_t> invalid_bytes;  // original offsets of invalid UTF-8 bytes
+
+  // Original byte range of the normalized range [begin, end).
+  Span ToOriginal(uint32_t begin, uint32_t end) const {
+    return Span{origin[begin], origin[end]};
+  }
+};
+
+NormalizedText Normalize(std::string_view original);
+
+enum TokenFlag : uint16_t {
+  kWord = 1 << 0,         // letters (any script), possibly with digits or inner apostrophes
+  kNumber = 1 << 1,       // digits, possibly with inner , or .
+  kPunct = 1 << 2,        // anything else: one character, or "..." or "'s"
+  kCapitalized = 1 << 3,  // first character is an upper-case letter
+  kAllCaps = 1 << 4,      // two or more letters, none lower-case ("HNC", "U.N.")
+  kSpaceBefore = 1 << 5,  // whitespace precedes the token
+  kNewlineBefore = 1 << 6,  // a line break precedes the token (a paragraph boundary)
+  kAcronym = 1 << 7,      // dotted acronym: "U.N.", "U.S."
+};
+
+// A token: a byte range of the normalized text. Text and lower-case text are views
+// into NormalizedText::text and ::lower.
+struct Token {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint16_t flags = 0;
+  bool has(TokenFlag f) const { return (flags & f) != 0; }
+};
+
+inline std::string_view TokenText(const NormalizedText& t, const Token& tok) {
+  return std::string_view(t.text).substr(tok.begin, tok.end - tok.begin);
+}
+inline std::string_view TokenLower(const NormalizedText& t, const Token& tok) {
+  return std::string_view(t.lower).substr(tok.begin, tok.end - tok.begin);
+}
+
+// Splits normalized text into tokens, in order, skipping whitespace:
+//  - words: letters and digits, with inner apostrophes ("Ja'afari", "don't");
+//    a final "'s" is its own token ("Syria" "'s");
+//  - hyphens split words: "U.N.-brokered" -> "U.N." "-" "brokered";
+//  - dotted acronyms are one token with their final period: "U.N.", "U.S.";
+//  - numbers keep inner separators: "11,000", "2.5";
+//  - every other character is a one-character token, except "...".
+// Time is linear in the text's length.
+std::vector<Token> Tokenize(const NormalizedText& text);
+
+// A sentence: tokens [first, last).
+struct Sentence {
+  uint32_t first = 0;
+  uint32_t last = 0;
+};
+
+// Groups tokens into sentences. A sentence ends at . ! ? (with any closing quotes or
+// brackets after it) when the next token starts a new sentence, and always at a line
+// break. Known abbreviations (Mr. Mrs. Dr. Gen. Col. Feb. Sept. ...), single-letter
+// initials and dotted acronyms ("U.N.", "U.S.") do not end a sentence unless a common
+// sentence opener follows the acronym. Sentences longer than `max_tokens` are cut, so
+// later stages stay linear.
+std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Token>& tokens,
+                              uint32_t max_tokens = 400);
+
+}  // namespace actorgraph::text
+
+#endif  // ACTORGRAPH_SRC_TEXT_TEXT_H_
