@@ -34,6 +34,14 @@ struct Extraction {
   std::string explain;  // with ExtractOptions::explain: sentences, mentions, matches
 };
 
+// The outcome of one inline example of a rule (see docs/rules.md).
+struct ExampleResult {
+  std::string location;  // "file:line" of the example
+  std::string rule;      // rule id
+  bool passed = false;
+  std::string message;   // what was expected and what came out, when it failed
+};
+
 class Extractor {
  public:
   // Loads every rule and dictionary file under each path (a directory, read recursively
@@ -49,6 +57,9 @@ class Extractor {
   const std::vector<RelationType>& relation_types() const;
   // The compiled pack in a readable, stable form (for `rules dump` and tests).
   std::string Dump() const;
+
+  // Runs every `example` and `counter` of every rule through the whole pipeline.
+  std::vector<ExampleResult> TestExamples() const;
 
  private:
   struct Impl;

@@ -30,6 +30,13 @@ struct SourceLocation {
   int64_t offset = -1;  // byte offset into the document's original text; -1 = unknown
 };
 
+// A location naming only a file.
+inline SourceLocation InFile(std::string path) {
+  SourceLocation where;
+  where.path = std::move(path);
+  return where;
+}
+
 class Status {
  public:
   Status() = default;  // ok

@@ -1,0 +1,58 @@
+// The per-document working state shared by the actor and rule stages: text, tokens,
+// sentences, the document's actors and their mentions.
+#ifndef ACTORGRAPH_SRC_ACTORS_ANALYSIS_H_
+#define ACTORGRAPH_SRC_ACTORS_ANALYSIS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "actorgraph/document.h"
+#include "actorgraph/graph.h"
+#include "text/text.h"
+
+namespace actorgraph::internal {
+
+// An actor as known within one document.
+struct DocActor {
+  Actor actor;
+  std::vector<std::string> adjectives;  // "Syrian" for Syria
+  int mentions = 0;
+};
+
+struct Mention {
+  uint32_t first = 0;  // token range [first, last)
+  uint32_t last = 0;
+  int actor = -1;          // index into Analysis::actors; -1 while an unresolved name
+  bool name = false;       // a proper-name chunk not (yet) known as an actor
+  bool demonym = false;    // adjectival use of a country: "Syrian" in "Syrian children"
+  bool pronoun = false;
+  std::vector<int> group;  // several actors at once: "the two sides"
+  std::string source;      // "dictionary", "name", "pronoun" or the entity rule's id
+};
+
+struct Analysis {
+  const Document* document = nullptr;
+  text::NormalizedText text;
+  std::vector<text::Token> tokens;
+  std::vector<text::Sentence> sentences;
+  std::vector<DocActor> actors;
+  std::map<std::string, int> actor_index;       // actor id -> index
+  std::vector<std::vector<Mention>> mentions;   // per sentence, in token order, disjoint
+  int focus_country = -1;                        // the country the document is mostly about
+  std::vector<int> parties;                      // the two sides of the document's conflict
+  std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
+
+  // Index of the actor with `actor`'s id, adding it on first sight.
+  int InternActor(const Actor& actor, const std::vector<std::string>& adjectives = {});
+  std::string_view TokenText(uint32_t i) const { return text::TokenText(text, tokens[i]); }
+  std::string_view TokenLower(uint32_t i) const { return text::TokenLower(text, tokens[i]); }
+  // The normalized text of tokens [first, last), with the document's own spacing.
+  std::string SpanText(uint32_t first, uint32_t last) const;
+  // Byte range in the original text of tokens [first, last).
+  Span OriginalSpan(uint32_t first, uint32_t last) const;
+};
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_ACTORS_ANALYSIS_H_

@@ -1,0 +1,49 @@
+// Stage 2a: the actor dictionary. Tab-separated files under rules/ (see docs/actors.md):
+//   name <TAB> type <TAB> code <TAB> sector <TAB> aliases <TAB> adjectives
+// with '|' between aliases and between adjectives, and a header line naming the columns.
+#ifndef ACTORGRAPH_SRC_ACTORS_DICTIONARY_H_
+#define ACTORGRAPH_SRC_ACTORS_DICTIONARY_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/graph.h"
+#include "actorgraph/status.h"
+#include "core/phrases.h"
+
+namespace actorgraph::internal {
+
+struct DictEntry {
+  Actor actor;                          // aliases hold the dictionary's own forms
+  std::vector<std::string> adjectives;  // demonyms: "Syrian"
+};
+
+class Dictionary {
+ public:
+  // Parses one dictionary file; errors name path:line:col.
+  Status AddFile(const std::string& path, std::string_view text);
+  // Builds the match index; call once after the last AddFile.
+  void Build();
+
+  struct Hit {
+    uint32_t end = 0;
+    int entry = -1;
+    bool demonym = false;
+  };
+  // The longest dictionary phrase starting at token i and ending by `limit`.
+  bool LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                 uint32_t i, uint32_t limit, Hit* hit) const;
+
+  const DictEntry& entry(int i) const { return entries_[i]; }
+  size_t size() const { return entries_.size(); }
+  std::string Dump() const;
+
+ private:
+  std::vector<DictEntry> entries_;
+  PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
+};
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_ACTORS_DICTIONARY_H_

@@ -1,0 +1,171 @@
+#include "actors/recognize.h"
+
+#include <algorithm>
+
+namespace actorgraph::internal {
+namespace {
+
+using text::kAcronym;
+using text::kAllCaps;
+using text::kCapitalized;
+using text::kWord;
+
+bool IsParticle(std::string_view lower) {
+  static const std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van",
+                                                "von", "der", "da", "di", "du", "la", "le", "ben", "bint"};
+  return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
+}
+
+bool IsPronoun(std::string_view lower) {
+  return lower == "he" || lower == "his" || lower == "him" || lower == "she" || lower == "her" || lower == "its";
+}
+
+class SentenceRecognizer {
+ public:
+  SentenceRecognizer(const RulePack& pack, Analysis* a, const text::Sentence& s)
+      : pack_(pack), a_(a), s_(s), titles_(pack.List("person-title")), stops_(pack.List("name-stop")) {}
+
+  std::vector<Mention> Run() {
+    for (uint32_t i = s_.first; i < s_.last;) i = Step(i);
+    return std::move(out_);
+  }
+
+ private:
+  uint32_t Step(uint32_t i) {
+    Dictionary::Hit hit;
+    if (pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit)) return Dictionary(i, hit);
+    uint32_t end = NameEnd(i);
+    if (end > i) {
+      Mention m;
+      m.first = i;
+      m.last = end;
+      m.name = true;
+      m.source = "name";
+      out_.push_back(m);
+      return end;
+    }
+    if (a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i))) {
+      Mention m;
+      m.first = i;
+      m.last = i + 1;
+      m.pronoun = true;
+      m.source = "pronoun";
+      out_.push_back(m);
+    }
+    return i + 1;
+  }
+
+  uint32_t Dictionary(uint32_t i, const Dictionary::Hit& hit) {
+    // "Syrian National Coalition": a demonym that opens a proper name is part of it.
+    if (hit.demonym) {
+      uint32_t end = NameEnd(hit.end);
+      if (end > hit.end && !IsParticle(a_->TokenLower(hit.end))) {
+        Mention m;
+        m.first = i;
+        m.last = end;
+        m.name = true;
+        m.source = "name";
+        out_.push_back(m);
+        return end;
+      }
+    }
+    const DictEntry& e = pack_.dictionary.entry(hit.entry);
+    Mention m;
+    m.first = i;
+    m.last = hit.end;
+    m.actor = a_->InternActor(e.actor, e.adjectives);
+    m.demonym = hit.demonym;
+    m.source = "dictionary";
+    out_.push_back(m);
+    return hit.end;
+  }
+
+  bool Listed(const PhraseIndex& list, uint32_t i) const {
+    PhraseIndex::Hit h;
+    return list.LongestAt(a_->text, a_->tokens, i, s_.last, &h);
+  }
+
+  bool NamePart(uint32_t i) const {
+    if (i >= s_.last) return false;
+    const text::Token& t = a_->tokens[i];
+    if (!t.has(kWord) || !(t.has(kCapitalized) || t.has(kAllCaps))) return false;
+    if (Listed(titles_, i) || Listed(stops_, i)) return false;
+    // Words that trigger entity rules ("Government", "Committee") describe actors; the
+    // entity rules, not the name chunker, decide what they make.
+    if (pack_.entity_triggers.Find(a_->TokenLower(i))) return false;
+    Dictionary::Hit hit;
+    return !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit);
+  }
+
+  // A particle counts only before a name part: "de Mistura", "al-Assad".
+  uint32_t ParticleEnd(uint32_t i) const {
+    if (i >= s_.last || !a_->tokens[i].has(kWord) || !IsParticle(a_->TokenLower(i))) return i;
+    uint32_t j = i + 1;
+    if (j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore)) ++j;
+    return NamePart(j) ? j : i;
+  }
+
+  // Some sources strip apostrophes from transliterated names: "al-Ja afari". A short
+  // capitalized part right after "al-" followed by a lower-case word is one part; the
+  // pair is remembered so that a later bare "Ja afari" joins too.
+  bool JoinsStrippedApostrophe(uint32_t p, bool inside) const {
+    uint32_t q = p + 1;
+    if (q >= s_.last || !a_->tokens[q].has(kWord) || a_->tokens[q].has(kCapitalized)) return false;
+    std::string_view head = a_->TokenLower(p), tail = a_->TokenLower(q);
+    if (head.size() > 3 || tail.size() < 3) return false;
+    std::string pair = std::string(head) + " " + std::string(tail);
+    if (std::find(a_->split_names.begin(), a_->split_names.end(), pair) != a_->split_names.end()) return true;
+    bool after_particle = inside && p >= 2 && a_->TokenText(p - 1) == "-" && IsParticle(a_->TokenLower(p - 2));
+    if (after_particle) a_->split_names.push_back(pair);
+    return after_particle;
+  }
+
+  // One past the name that starts at i, or i when none starts there.
+  uint32_t NameEnd(uint32_t i) const {
+    uint32_t j = i;
+    while (j < s_.last) {
+      uint32_t p = ParticleEnd(j);
+      if (NamePart(p)) {
+        j = p + 1;
+        if (JoinsStrippedApostrophe(p, p > i)) ++j;
+        // Hyphenated parts: "Abdul-Aziz".
+        while (j + 1 < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore) &&
+               NamePart(j + 1))
+          j += 2;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  const RulePack& pack_;
+  Analysis* a_;
+  const text::Sentence& s_;
+  const PhraseIndex& titles_;
+  const PhraseIndex& stops_;
+  std::vector<Mention> out_;
+};
+
+}  // namespace
+
+void RecognizeMentions(const RulePack& pack, Analysis* a) {
+  a->mentions.clear();
+  for (const text::Sentence& s : a->sentences) a->mentions.push_back(SentenceRecognizer(pack, a, s).Run());
+}
+
+int FocusCountry(const Analysis& a) {
+  std::vector<int> count(a.actors.size(), 0);
+  std::vector<int> first_seen;
+  for (const std::vector<Mention>& ms : a.mentions)
+    for (const Mention& m : ms)
+      if (m.actor >= 0 && a.actors[m.actor].actor.type == ActorType::kCountry) {
+        if (count[m.actor]++ == 0) first_seen.push_back(m.actor);
+      }
+  int best = -1;
+  for (int c : first_seen)
+    if (best < 0 || count[c] > count[best]) best = c;
+  return best;
+}
+
+}  // namespace actorgraph::internal

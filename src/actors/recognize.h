@@ -1,0 +1,24 @@
+// Stage 2b: actor mentions. Dictionary phrases, proper-name chunks and pronouns in
+// every sentence; entity rules and resolution (actors/resolve.h) then type and link them.
+#ifndef ACTORGRAPH_SRC_ACTORS_RECOGNIZE_H_
+#define ACTORGRAPH_SRC_ACTORS_RECOGNIZE_H_
+
+#include "actors/analysis.h"
+#include "rules/compiler.h"
+
+namespace actorgraph::internal {
+
+// Fills a->mentions: the longest dictionary phrase wins; a demonym directly followed by
+// a proper name joins it ("Syrian National Coalition"); runs of capitalized words with
+// name particles (de, al-, bin, van ...) become unresolved name mentions, cut at the
+// words of the pack's `person-title` and `name-stop` lists and at entity-rule triggers; "he", "his", "she", "her",
+// "its" become unresolved pronoun mentions.
+void RecognizeMentions(const RulePack& pack, Analysis* a);
+
+// The country with the most mentions (as a country, a demonym or a government code),
+// ties going to the first mentioned; -1 when there is none.
+int FocusCountry(const Analysis& a);
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_ACTORS_RECOGNIZE_H_

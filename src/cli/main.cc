@@ -1,0 +1,337 @@
+// The actorgraph command: turns library Status values into messages and exit codes.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actorgraph/actorgraph.h"
+#include "cli/output_file.h"
+
+namespace actorgraph::cli {
+namespace {
+
+// Exit codes, documented in the README.
+enum Exit { kExitOk = 0, kExitInternal = 1, kExitUsage = 2, kExitInput = 3, kExitRules = 4, kExitOutput = 5, kExitTests = 6 };
+
+#ifndef ACTORGRAPH_DEFAULT_RULES
+#define ACTORGRAPH_DEFAULT_RULES "rules"
+#endif
+
+const char* kMainHelp =
+    "actorgraph: build a knowledge graph of who does what to whom from news text\n"
+    "\n"
+    "usage: actorgraph COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  build INPUT...      extract actors and relations and write the graph\n"
+    "  rules check PATH... validate rule and dictionary files without running them\n"
+    "  rules test          run every rule's inline examples\n"
+    "  rules dump          print the compiled rule pack\n"
+    "\n"
+    "Run 'actorgraph COMMAND --help' for a command's options.\n"
+    "Exit codes: 0 success, 2 usage, 3 input, 4 rules, 5 output, 6 failed rule examples.\n";
+
+const char* kBuildHelp =
+    "usage: actorgraph build INPUT... [-f FORMAT] [-o PATH|-]... [--rules PATH]...\n"
+    "                        [--modality asserted|all] [--explain] [-q]\n"
+    "\n"
+    "INPUT is a .txt file (one document, id = file stem), a .jsonl file (one JSON\n"
+    "object a line: id, text or body, optional title, date, url), a directory (read\n"
+    "recursively for both), or - for JSON Lines on standard input.\n"
+    "\n"
+    "  -o PATH        where to write; may be repeated to write several formats in one\n"
+    "                 run; the format comes from the extension (.dot .gv .jsonld .json\n"
+    "                 .svg .png); - is standard output (default)\n"
+    "  -f FORMAT      dot, jsonld, svg or png; overrides the extension (one -o only);\n"
+    "                 default jsonld\n"
+    "  --rules PATH   rule directory or file; repeatable; default: the bundled rules/\n"
+    "  --modality M   asserted (default): only asserted triples; all: keep negated and\n"
+    "                 hypothetical ones too, marked as such\n"
+    "  --explain      print, on stderr, each document's mentions and every triple with\n"
+    "                 the rule and tokens that matched\n"
+    "  -q             no progress line\n";
+
+const char* kRulesHelp =
+    "usage: actorgraph rules check PATH...\n"
+    "       actorgraph rules test [--rules PATH]...\n"
+    "       actorgraph rules dump [--rules PATH]...\n"
+    "\n"
+    "check  parses and compiles rule (.rules) and dictionary (.tsv) files; an error\n"
+    "       names file:line:col and what was expected\n"
+    "test   runs every 'example' and 'counter' of every rule; failures are reported as\n"
+    "       file:line\n"
+    "dump   prints the compiled pack: relations, lists, and each rule's pattern and\n"
+    "       trigger words\n";
+
+int ExitFor(const Status& s) {
+  switch (s.code()) {
+    case ErrorCode::kOk: return kExitOk;
+    case ErrorCode::kUsage: return kExitUsage;
+    case ErrorCode::kInput: return kExitInput;
+    case ErrorCode::kRules: return kExitRules;
+    case ErrorCode::kOutput: return kExitOutput;
+    case ErrorCode::kInternal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+int Fail(const Status& s) {
+  std::cerr << "actorgraph: " << s.ToString() << "\n";
+  return ExitFor(s);
+}
+
+int Usage(const std::string& message, const char* help) {
+  std::cerr << "actorgraph: " << message << "\n\n" << help;
+  return kExitUsage;
+}
+
+struct BuildOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> outputs;
+  std::vector<std::string> rules;
+  std::string format;
+  bool all_modalities = false;
+  bool explain = false;
+  bool quiet = false;
+};
+
+// Shows documents, MB and MB/s on stderr, at most a few times a second, only on a terminal.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
+  void Add(size_t bytes) {
+    ++docs_;
+    bytes_ += bytes;
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    Print(false);
+  }
+  void Done() {
+    if (enabled_ && docs_ > 0) Print(true);
+  }
+
+ private:
+  void Print(bool final) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double mb = static_cast<double>(bytes_) / 1e6;
+    std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s%s", docs_, mb, secs > 0 ? mb / secs : 0.0,
+                 final ? "\n" : "");
+    std::fflush(stderr);
+  }
+  bool enabled_;
+  size_t docs_ = 0, bytes_ = 0;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
+};
+
+std::vector<std::string> DefaultRules(std::vector<std::string> rules) {
+  if (rules.empty()) rules.push_back(ACTORGRAPH_DEFAULT_RULES);
+  return rules;
+}
+
+Status ParseBuild(int argc, char** argv, BuildOptions* o) {
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= argc) return Status::Error(ErrorCode::kUsage, a + " needs a value");
+      *out = argv[++i];
+      return Status::Ok();
+    };
+    Status s;
+    std::string v;
+    if (a == "-o" || a == "--output") {
+      s = value(&v);
+      o->outputs.push_back(v);
+    } else if (a == "-f" || a == "--format") {
+      s = value(&o->format);
+    } else if (a == "--rules") {
+      s = value(&v);
+      o->rules.push_back(v);
+    } else if (a == "--modality") {
+      s = value(&v);
+      if (s.ok() && v != "asserted" && v != "all")
+        s = Status::Error(ErrorCode::kUsage, "--modality takes asserted or all, not '" + v + "'");
+      o->all_modalities = v == "all";
+    } else if (a == "--explain") {
+      o->explain = true;
+    } else if (a == "-q" || a == "--quiet") {
+      o->quiet = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      s = Status::Error(ErrorCode::kUsage, "unknown option " + a);
+    } else {
+      o->inputs.push_back(a);
+    }
+    if (!s.ok()) return s;
+  }
+  if (o->inputs.empty()) return Status::Error(ErrorCode::kUsage, "build needs at least one INPUT");
+  if (o->outputs.empty()) o->outputs.push_back("-");
+  if (!o->format.empty() && o->outputs.size() > 1)
+    return Status::Error(ErrorCode::kUsage, "-f applies to a single -o; with several, each takes its extension's format");
+  return Status::Ok();
+}
+
+Status FormatOf(const BuildOptions& o, const std::string& path, Format* format) {
+  if (!o.format.empty()) {
+    if (!ParseFormat(o.format, format))
+      return Status::Error(ErrorCode::kUsage, "unknown format '" + o.format + "': expected dot, jsonld, svg or png");
+    return Status::Ok();
+  }
+  if (path == "-") {
+    *format = Format::kJsonLd;
+    return Status::Ok();
+  }
+  if (!FormatFromPath(path, format))
+    return Status::Error(ErrorCode::kUsage, "cannot tell the format of '" + path + "' from its extension: use -f");
+  return Status::Ok();
+}
+
+Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph) {
+  for (const std::string& path : o.outputs) {
+    Format format;
+    Status s = FormatOf(o, path, &format);
+    if (!s.ok()) return s;
+    OutputFile out(path);
+    s = out.Open();
+    if (s.ok()) s = Export(graph, format, out.stream());
+    if (s.ok()) s = out.Commit();
+    if (!s.ok()) {
+      if (s.where().path.empty()) s = Status::Error(s.code(), s.message(), InFile(path));
+      return s;
+    }
+  }
+  return Status::Ok();
+}
+
+int Build(int argc, char** argv) {
+  BuildOptions o;
+  for (int i = 0; i < argc; ++i)
+    if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+      std::cout << kBuildHelp;
+      return kExitOk;
+    }
+  Status s = ParseBuild(argc, argv, &o);
+  if (!s.ok()) return Usage(s.message(), kBuildHelp);
+  for (const std::string& path : o.outputs) {  // bad formats fail before any work
+    Format f;
+    s = FormatOf(o, path, &f);
+    if (!s.ok()) return Usage(s.message(), kBuildHelp);
+  }
+  std::unique_ptr<Extractor> extractor;
+  s = Extractor::Create(DefaultRules(o.rules), &extractor);
+  if (!s.ok()) return Fail(s);
+  KnowledgeGraph graph;
+  Progress progress(!o.quiet);
+  ExtractOptions eo;
+  eo.explain = o.explain;
+  for (const std::string& input : o.inputs) {
+    s = ReadDocuments(input, [&](Document&& doc) {
+      Extraction ex = extractor->Extract(doc, eo);
+      for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
+      if (o.explain) std::cerr << ex.explain;
+      AddToGraph(ex, o.all_modalities, &graph);
+      progress.Add(doc.text.size());
+      return Status::Ok();
+    });
+    if (!s.ok()) return Fail(s);
+  }
+  progress.Done();
+  s = WriteOutputs(o, graph);
+  return s.ok() ? kExitOk : Fail(s);
+}
+
+Status ParseRulesOption(int argc, char** argv, std::vector<std::string>* rules, std::vector<std::string>* rest) {
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--rules") {
+      if (i + 1 >= argc) return Status::Error(ErrorCode::kUsage, "--rules needs a value");
+      rules->push_back(argv[++i]);
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Status::Error(ErrorCode::kUsage, "unknown option " + a);
+    } else {
+      rest->push_back(a);
+    }
+  }
+  return Status::Ok();
+}
+
+int RulesTest(const std::vector<std::string>& rules) {
+  std::unique_ptr<Extractor> extractor;
+  Status s = Extractor::Create(rules, &extractor);
+  if (!s.ok()) return Fail(s);
+  std::vector<ExampleResult> results = extractor->TestExamples();
+  size_t failed = 0;
+  for (const ExampleResult& r : results) {
+    if (r.passed) continue;
+    ++failed;
+    std::cout << r.location << ": " << r.rule << ": " << r.message << "\n";
+  }
+  std::cout << "rules: " << (results.size() - failed) << " passed, " << failed << " failed\n";
+  return failed ? kExitTests : kExitOk;
+}
+
+int Rules(int argc, char** argv) {
+  if (argc < 1 || std::string(argv[0]) == "--help" || std::string(argv[0]) == "-h") {
+    std::cout << kRulesHelp;
+    return argc < 1 ? kExitUsage : kExitOk;
+  }
+  std::string sub = argv[0];
+  for (int i = 1; i < argc; ++i)
+    if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+      std::cout << kRulesHelp;
+      return kExitOk;
+    }
+  std::vector<std::string> rules, rest;
+  Status s = ParseRulesOption(argc - 1, argv + 1, &rules, &rest);
+  if (!s.ok()) return Usage(s.message(), kRulesHelp);
+  if (sub == "check") {
+    if (rest.empty()) return Usage("rules check needs at least one PATH", kRulesHelp);
+    std::unique_ptr<Extractor> extractor;
+    s = Extractor::Create(rest, &extractor);
+    if (!s.ok()) return Fail(s);
+    std::cout << "ok\n";
+    return kExitOk;
+  }
+  if (!rest.empty()) return Usage("unexpected argument " + rest[0], kRulesHelp);
+  if (sub == "test") return RulesTest(DefaultRules(rules));
+  if (sub == "dump") {
+    std::unique_ptr<Extractor> extractor;
+    s = Extractor::Create(DefaultRules(rules), &extractor);
+    if (!s.ok()) return Fail(s);
+    std::cout << extractor->Dump();
+    return kExitOk;
+  }
+  return Usage("unknown rules command '" + sub + "'", kRulesHelp);
+}
+
+int Main(int argc, char** argv) {
+  if (argc < 2) return Usage("missing command", kMainHelp);
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << kMainHelp;
+    return kExitOk;
+  }
+  if (cmd == "--version") {
+    std::cout << "actorgraph 0.1.0\n";
+    return kExitOk;
+  }
+  if (cmd == "build") return Build(argc - 2, argv + 2);
+  if (cmd == "rules") return Rules(argc - 2, argv + 2);
+  return Usage("unknown command '" + cmd + "'", kMainHelp);
+}
+
+}  // namespace
+}  // namespace actorgraph::cli
+
+int main(int argc, char** argv) {
+  try {
+    return actorgraph::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "actorgraph: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,117 @@
+#include "core/phrases.h"
+
+#include <algorithm>
+
+namespace actorgraph::internal {
+
+PhraseTokens SplitPhrase(std::string_view phrase) {
+  // A possessive "'s" is only split off after a word, so a phrase that starts with one
+  // ("'s") is tokenized behind a placeholder word that is then dropped.
+  bool possessive = !phrase.empty() && (phrase[0] == '\'' || phrase.substr(0, 3) == "\u2019");
+  std::string padded = possessive ? "x" + std::string(phrase) : std::string(phrase);
+  text::NormalizedText norm = text::Normalize(padded);
+  std::vector<text::Token> tokens = text::Tokenize(norm);
+  if (possessive && !tokens.empty()) tokens.erase(tokens.begin());
+  PhraseTokens out;
+  for (const text::Token& t : tokens) {
+    out.lower.emplace_back(text::TokenLower(norm, t));
+    out.exact.emplace_back(text::TokenText(norm, t));
+  }
+  return out;
+}
+
+void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bool capitalized) {
+  if (phrase.lower.empty()) return;
+  int index = static_cast<int>(phrases_.size());
+  phrases_.push_back(Phrase{phrase, value, exact_case, capitalized});
+  by_first_.Add(phrase.lower.front(), index);
+  by_last_.Add(phrase.lower.back(), index);
+}
+
+void PhraseIndex::Extend(const PhraseIndex& other) {
+  for (const Phrase& p : other.phrases_) Add(p.tokens, p.value, p.exact_case, p.capitalized);
+}
+
+bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
+                          const std::vector<text::Token>& tokens, uint32_t i) const {
+  if (p.capitalized && !tokens[i].has(text::kCapitalized)) return false;
+  for (size_t k = 0; k < p.tokens.lower.size(); ++k) {
+    const text::Token& t = tokens[i + k];
+    if (p.exact_case ? text::TokenText(text, t) != p.tokens.exact[k]
+                     : text::TokenLower(text, t) != p.tokens.lower[k])
+      return false;
+  }
+  return true;
+}
+
+void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                          uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
+  if (i >= limit) return;
+  const std::vector<int>* cands = by_first_.Find(text::TokenLower(text, tokens[i]));
+  if (!cands) return;
+  size_t before = hits->size();
+  for (int c : *cands) {
+    const Phrase& p = phrases_[c];
+    uint32_t end = i + static_cast<uint32_t>(p.tokens.lower.size());
+    if (end > limit || !Matches(p, text, tokens, i)) continue;
+    hits->push_back(Hit{end, p.value});
+  }
+  std::stable_sort(hits->begin() + before, hits->end(),
+                   [](const Hit& a, const Hit& b) { return a.end > b.end; });
+}
+
+bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                            uint32_t i, uint32_t limit, Hit* hit) const {
+  if (i >= limit) return false;
+  const std::vector<int>* cands = by_first_.Find(text::TokenLower(text, tokens[i]));
+  if (!cands) return false;
+  bool found = false;
+  for (int c : *cands) {
+    const Phrase& p = phrases_[c];
+    uint32_t end = i + static_cast<uint32_t>(p.tokens.lower.size());
+    if (end > limit || (found && end <= hit->end) || !Matches(p, text, tokens, i)) continue;
+    *hit = Hit{end, p.value};
+    found = true;
+  }
+  return found;
+}
+
+void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                                uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
+  const std::vector<int>* cands = by_last_.Find(text::TokenLower(text, tokens[i]));
+  if (!cands) return;
+  size_t before = hits->size();
+  for (int c : *cands) {
+    const Phrase& p = phrases_[c];
+    uint32_t n = static_cast<uint32_t>(p.tokens.lower.size());
+    if (i + 1 < n || i + 1 - n < floor) continue;
+    uint32_t start = i + 1 - n;
+    if (!Matches(p, text, tokens, start)) continue;
+    hits->push_back(Hit{start, p.value});
+  }
+  std::stable_sort(hits->begin() + before, hits->end(),
+                   [](const Hit& a, const Hit& b) { return a.end < b.end; });
+}
+
+std::vector<std::string> PhraseIndex::FirstWords() const {
+  std::vector<std::string> words;
+  for (const Phrase& p : phrases_) words.push_back(p.tokens.lower.front());
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+std::vector<std::string> PhraseIndex::Describe() const {
+  std::vector<std::string> out;
+  for (const Phrase& p : phrases_) {
+    std::string s;
+    for (const std::string& w : p.exact_case ? p.tokens.exact : p.tokens.lower) {
+      if (!s.empty()) s += ' ';
+      s += w;
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace actorgraph::internal

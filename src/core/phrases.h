@@ -1,0 +1,71 @@
+// Multi-word phrases matched against token sequences: the actor dictionary, word
+// lists and rule literals all use this one index.
+#ifndef ACTORGRAPH_SRC_CORE_PHRASES_H_
+#define ACTORGRAPH_SRC_CORE_PHRASES_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/hash.h"
+#include "text/text.h"
+
+namespace actorgraph::internal {
+
+// A phrase split into tokens exactly as document text is split, so "U.N.-brokered"
+// in a rule matches "U.N.-brokered" in a document.
+struct PhraseTokens {
+  std::vector<std::string> lower;  // lower-cased token texts
+  std::vector<std::string> exact;  // token texts as written
+};
+PhraseTokens SplitPhrase(std::string_view phrase);
+
+class PhraseIndex {
+ public:
+  // Adds a phrase carrying `value`. With `exact_case`, every token must match as written
+  // ("US" is not "us"); with `capitalized`, the document's first token must be capitalized
+  // ("Turkey", not "turkey").
+  void Add(const PhraseTokens& phrase, int value, bool exact_case = false, bool capitalized = false);
+  // Adds every phrase of `other`, keeping its values.
+  void Extend(const PhraseIndex& other);
+  bool empty() const { return phrases_.empty(); }
+  size_t size() const { return phrases_.size(); }
+
+  struct Hit {
+    uint32_t end = 0;  // one past the last token matched
+    int value = -1;
+  };
+  // Phrases matching tokens [i, ...) and ending at or before `limit`, appended to `hits`
+  // longest first (ties in insertion order).
+  void MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+               uint32_t i, uint32_t limit, std::vector<Hit>* hits) const;
+  // The longest match at `i`, or false.
+  bool LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                 uint32_t i, uint32_t limit, Hit* hit) const;
+  // Same, matching tokens leftwards: the phrase's last token at `i`, its first at or
+  // after `floor`; Hit::end is then the index of the phrase's first token.
+  void MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                     uint32_t i, uint32_t floor, std::vector<Hit>* hits) const;
+
+  // Every first token (lower-case) of the phrases, for building trigger indexes.
+  std::vector<std::string> FirstWords() const;
+  std::vector<std::string> Describe() const;  // the phrases, for dumps
+
+ private:
+  struct Phrase {
+    PhraseTokens tokens;
+    int value;
+    bool exact_case;
+    bool capitalized;
+  };
+  bool Matches(const Phrase& p, const text::NormalizedText& text,
+               const std::vector<text::Token>& tokens, uint32_t i) const;
+  std::vector<Phrase> phrases_;
+  WordTable<int> by_first_;
+  WordTable<int> by_last_;
+};
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_CORE_PHRASES_H_

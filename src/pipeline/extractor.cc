@@ -1,0 +1,322 @@
+// The pipeline: text -> mentions -> entity rules -> resolution -> relation rules.
+#include "actorgraph/extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <sstream>
+
+#include "actors/recognize.h"
+#include "actors/resolve.h"
+#include "rules/compiler.h"
+#include "rules/matcher.h"
+#include "rules/modality.h"
+
+namespace actorgraph {
+
+using internal::Analysis;
+using internal::CompiledRule;
+using internal::CompiledYield;
+using internal::Match;
+using internal::Mention;
+using internal::RulePack;
+using internal::Unit;
+
+struct Extractor::Impl {
+  RulePack pack;
+};
+
+namespace {
+
+Analysis Analyze(const RulePack& pack, const Document& doc) {
+  Analysis a;
+  a.document = &doc;
+  a.text = text::Normalize(doc.text);
+  a.tokens = text::Tokenize(a.text);
+  a.sentences = text::Segment(a.text, a.tokens);
+  internal::RecognizeMentions(pack, &a);
+  a.focus_country = internal::FocusCountry(a);
+  internal::ApplyEntityRules(pack, &a);
+  internal::ResolveMentions(&a);
+  return a;
+}
+
+Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
+
+// The actors a slot's mentions stand for, with the mention each came from.
+std::vector<std::pair<int, const Mention*>> SlotActors(const std::vector<Mention>& ms,
+                                                       const std::vector<int>& bound) {
+  std::vector<std::pair<int, const Mention*>> out;
+  for (int mi : bound) {
+    const Mention& m = ms[mi];
+    if (!m.group.empty()) {
+      for (int g : m.group) out.push_back({g, &m});
+    } else if (m.actor >= 0) {
+      out.push_back({m.actor, &m});
+    }
+  }
+  return out;
+}
+
+std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m, const std::vector<Unit>& units) {
+  const internal::CompiledPattern& p = pack.patterns[m.pattern];
+  std::ostringstream out;
+  out << "rule " << pack.rules[p.rule].id << " (" << pack.rules[p.rule].loc.path << ":" << pack.rules[p.rule].loc.line
+      << ") matched \"" << a.SpanText(units[m.first_unit].first, units[m.last_unit - 1].last) << "\" trigger \""
+      << a.SpanText(m.trigger_first, m.trigger_last) << "\" pattern: " << p.source;
+  return out.str();
+}
+
+class TripleBuilder {
+ public:
+  TripleBuilder(const RulePack& pack, const Analysis& a, const ExtractOptions& opt, Extraction* out)
+      : pack_(pack), a_(a), opt_(opt), out_(out) {}
+
+  void Sentence(size_t si) {
+    const text::Sentence& s = a_.sentences[si];
+    const std::vector<Mention>& ms = a_.mentions[si];
+    std::vector<Unit> units = internal::BuildUnits(s, ms);
+    std::vector<Match> matches;
+    internal::FindMatches(pack_, pack_.relation_triggers, a_, ms, units, &matches);
+    for (const Match& m : matches) Yield(s, ms, units, m);
+  }
+
+ private:
+  void Yield(const text::Sentence& s, const std::vector<Mention>& ms, const std::vector<Unit>& units, const Match& m) {
+    const CompiledRule& rule = pack_.rules[pack_.patterns[m.pattern].rule];
+    uint32_t first_tok = units[m.first_unit].first;
+    Modality modality =
+        rule.forced_modality ? rule.modality : internal::DetectModality(pack_, a_, s, first_tok, m.trigger_last);
+    std::string explain = opt_.explain ? ExplainMatch(a_, pack_, m, units) : std::string();
+    for (const CompiledYield& y : rule.yields) {
+      std::vector<std::pair<int, const Mention*>> objects;
+      if (y.object == CompiledYield::kParties) {
+        for (int p : a_.parties) objects.push_back({p, nullptr});
+      } else {
+        objects = SlotActors(ms, m.slots[y.object]);
+      }
+      for (const auto& [subj, sm] : SlotActors(ms, m.slots[y.subject]))
+        for (const auto& [obj, om] : objects) {
+          if (subj == obj) continue;
+          Triple t;
+          t.subject = ActorOf(a_, subj);
+          t.object = ActorOf(a_, obj);
+          t.type = pack_.relations[y.relation];
+          t.modality = modality;
+          t.evidence = Evidence_(s, sm, om, m, rule, modality);
+          t.explain = explain;
+          out_->triples.push_back(std::move(t));
+        }
+    }
+  }
+
+  Evidence Evidence_(const text::Sentence& s, const Mention* sm, const Mention* om, const Match& m,
+                     const CompiledRule& rule, Modality modality) const {
+    Evidence e;
+    e.document = a_.document->id;
+    e.date = a_.document->date;
+    e.sentence_span = a_.OriginalSpan(s.first, s.last);
+    e.sentence = a_.document->text.substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
+    if (sm) e.subject = a_.OriginalSpan(sm->first, sm->last);
+    if (om) e.object = a_.OriginalSpan(om->first, om->last);
+    e.trigger = a_.OriginalSpan(m.trigger_first, m.trigger_last);
+    e.rule = rule.id;
+    e.modality = modality;
+    return e;
+  }
+
+  const RulePack& pack_;
+  const Analysis& a_;
+  const ExtractOptions& opt_;
+  Extraction* out_;
+};
+
+std::string ExplainAnalysis(const Analysis& a) {
+  std::ostringstream out;
+  out << "document " << a.document->id << "\n";
+  if (a.focus_country >= 0) out << "  focus country: " << a.actors[a.focus_country].actor.name << "\n";
+  if (a.parties.size() == 2)
+    out << "  parties: " << a.actors[a.parties[0]].actor.name << " | " << a.actors[a.parties[1]].actor.name << "\n";
+  for (size_t s = 0; s < a.sentences.size(); ++s) {
+    if (a.mentions[s].empty()) continue;
+    const text::Sentence& sent = a.sentences[s];
+    Span span = a.OriginalSpan(sent.first, sent.last);
+    out << "  sentence " << s << " [" << span.begin << "," << span.end << ")\n";
+    for (const Mention& m : a.mentions[s]) {
+      out << "    mention \"" << a.SpanText(m.first, m.last) << "\" -> ";
+      if (!m.group.empty()) {
+        for (size_t g = 0; g < m.group.size(); ++g) out << (g ? " + " : "") << a.actors[m.group[g]].actor.name;
+      } else {
+        out << a.actors[m.actor].actor.name << " (" << ActorTypeName(a.actors[m.actor].actor.type) << ")";
+      }
+      out << " via " << m.source << "\n";
+    }
+  }
+  return out.str();
+}
+
+Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& options, Analysis* keep = nullptr) {
+  Extraction out;
+  Analysis a = Analyze(pack, doc);
+  for (uint32_t offset : a.text.invalid_bytes)
+    out.warnings.push_back(doc.id + "@" + std::to_string(offset) + ": invalid UTF-8 byte replaced");
+  TripleBuilder builder(pack, a, options, &out);
+  for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
+  for (const internal::DocActor& d : a.actors)
+    if (d.mentions > 0) out.actors.push_back(d.actor);
+  if (options.explain) {
+    out.explain = ExplainAnalysis(a);
+    for (const Triple& t : out.triples)
+      out.explain += "  triple " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
+                     std::string(ModalityName(t.modality)) + "] by " + t.explain + "\n";
+  }
+  if (keep) *keep = std::move(a);
+  return out;
+}
+
+// --- inline examples ----------------------------------------------------------------------
+
+std::string Key(std::string_view s) {
+  std::string k;
+  for (char c : s)
+    if (std::isalnum(static_cast<unsigned char>(c))) k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return k;
+}
+
+bool Names(const Actor& actor, const std::string& name) {
+  std::string k = Key(name);
+  if (Key(actor.name) == k) return true;
+  for (const std::string& a : actor.aliases)
+    if (Key(a) == k) return true;
+  return false;
+}
+
+// Splits "Qatar mediator-of Hamas" around the relation name.
+bool SplitExpected(const RulePack& pack, const std::string& expected, std::string* s, std::string* rel, std::string* o) {
+  std::istringstream in(expected);
+  std::string word;
+  std::vector<std::string> words;
+  while (in >> word) words.push_back(word);
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (!pack.relation_index.count(words[i])) continue;
+    *rel = words[i];
+    s->clear();
+    o->clear();
+    for (size_t j = 0; j < i; ++j) *s += (j ? " " : "") + words[j];
+    for (size_t j = i + 1; j < words.size(); ++j) *o += (j > i + 1 ? " " : "") + words[j];
+    return true;
+  }
+  return false;
+}
+
+std::string Describe(const std::vector<Triple>& triples, const std::string& rule) {
+  std::string s;
+  for (const Triple& t : triples)
+    if (t.evidence.rule == rule)
+      s += (s.empty() ? "" : "; ") + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
+           std::string(ModalityName(t.modality)) + "]";
+  return s.empty() ? "nothing" : s;
+}
+
+ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rule, const internal::ExampleSpec& ex) {
+  ExampleResult r{ex.loc.path + ":" + std::to_string(ex.loc.line), rule.id, true, ""};
+  Document doc;
+  doc.id = "example";
+  doc.text = ex.text;
+  Extraction got = Run(pack, doc, {});
+  auto asserted_by_rule = [&](const Triple& t) { return t.evidence.rule == rule.id && t.modality == Modality::kAsserted; };
+  if (ex.counter) {
+    if (std::any_of(got.triples.begin(), got.triples.end(), asserted_by_rule)) {
+      r.passed = false;
+      r.message = "counter-example must not fire, but gave: " + Describe(got.triples, rule.id);
+    }
+    return r;
+  }
+  for (const std::string& want : ex.expected) {
+    std::string s, rel, o;
+    if (!SplitExpected(pack, want, &s, &rel, &o)) {
+      r.passed = false;
+      r.message = "cannot read expected triple '" + want + "': expected 'Subject relation Object'";
+      return r;
+    }
+    bool found = std::any_of(got.triples.begin(), got.triples.end(), [&](const Triple& t) {
+      if (!asserted_by_rule(t) || t.type.name != rel) return false;
+      return (Names(t.subject, s) && Names(t.object, o)) || (t.type.symmetric && Names(t.subject, o) && Names(t.object, s));
+    });
+    if (!found) {
+      r.passed = false;
+      r.message = "expected " + want + ", got: " + Describe(got.triples, rule.id);
+      return r;
+    }
+  }
+  return r;
+}
+
+ExampleResult CheckEntityExample(const RulePack& pack, const CompiledRule& rule, const internal::ExampleSpec& ex) {
+  ExampleResult r{ex.loc.path + ":" + std::to_string(ex.loc.line), rule.id, true, ""};
+  Document doc;
+  doc.id = "example";
+  doc.text = ex.text;
+  Analysis a;
+  Run(pack, doc, {}, &a);
+  std::vector<const Actor*> made;
+  for (const std::vector<Mention>& ms : a.mentions)
+    for (const Mention& m : ms)
+      if (m.source == rule.id && m.actor >= 0) made.push_back(&a.actors[m.actor].actor);
+  std::string got;
+  for (const Actor* actor : made) got += (got.empty() ? "" : "; ") + actor->name + " : " + std::string(ActorTypeName(actor->type));
+  if (got.empty()) got = "nothing";
+  if (ex.counter) {
+    if (!made.empty()) r = {r.location, rule.id, false, "counter-example must not make an actor, but made: " + got};
+    return r;
+  }
+  for (const std::string& want : ex.expected) {
+    size_t colon = want.rfind(" : ");
+    std::string name = colon == std::string::npos ? want : want.substr(0, colon);
+    std::string type = colon == std::string::npos ? "" : want.substr(colon + 3);
+    bool found = std::any_of(made.begin(), made.end(), [&](const Actor* actor) {
+      return Names(*actor, name) && (type.empty() || ActorTypeName(actor->type) == type);
+    });
+    if (!found) return {r.location, rule.id, false, "expected " + want + ", made: " + got};
+  }
+  return r;
+}
+
+}  // namespace
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::~Extractor() = default;
+
+Status Extractor::Create(const std::vector<std::string>& rule_paths, std::unique_ptr<Extractor>* out) {
+  auto impl = std::make_unique<Impl>();
+  Status s = internal::LoadRulePack(rule_paths, &impl->pack);
+  if (!s.ok()) return s;
+  out->reset(new Extractor(std::move(impl)));
+  return Status::Ok();
+}
+
+Extraction Extractor::Extract(const Document& document, const ExtractOptions& options) const {
+  return Run(impl_->pack, document, options);
+}
+
+const std::vector<RelationType>& Extractor::relation_types() const { return impl_->pack.relations; }
+
+std::string Extractor::Dump() const { return impl_->pack.Dump(); }
+
+std::vector<ExampleResult> Extractor::TestExamples() const {
+  std::vector<ExampleResult> results;
+  for (const CompiledRule& rule : impl_->pack.rules)
+    for (const internal::ExampleSpec& ex : rule.examples)
+      results.push_back(rule.entity ? CheckEntityExample(impl_->pack, rule, ex) : CheckRelationExample(impl_->pack, rule, ex));
+  return results;
+}
+
+void AddToGraph(const Extraction& extraction, bool all_modalities, KnowledgeGraph* graph) {
+  for (const Triple& t : extraction.triples) {
+    if (!all_modalities && t.modality != Modality::kAsserted) continue;
+    graph->AddActor(t.subject);
+    graph->AddActor(t.object);
+    graph->AddRelation(t.subject.id, t.type, t.object.id, t.modality, t.evidence);
+  }
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,418 @@
+#include "rules/compiler.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "rules/morphology.h"
+
+namespace actorgraph::internal {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(ErrorCode::kRules, "cannot read rule file", InFile(path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return Status::Ok();
+}
+
+bool IsRuleFile(const fs::path& p) { return p.extension() == ".rules" || p.extension() == ".tsv"; }
+
+Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    std::vector<std::string> found;
+    for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+      if (it->is_regular_file(ec) && IsRuleFile(it->path())) found.push_back(it->path().string());
+    if (ec) return Status::Error(ErrorCode::kRules, "cannot read rule directory: " + ec.message(), InFile(path));
+    std::sort(found.begin(), found.end());
+    files->insert(files->end(), found.begin(), found.end());
+    return Status::Ok();
+  }
+  if (!fs::exists(path, ec))
+    return Status::Error(ErrorCode::kRules, "no such rule file or directory", InFile(path));
+  files->push_back(path);
+  return Status::Ok();
+}
+
+std::string NodeSource(const PatternNode& n);
+
+std::string SequenceSource(const std::vector<PatternNode>& seq) {
+  std::string s;
+  for (const PatternNode& n : seq) {
+    if (!s.empty()) s += ' ';
+    s += NodeSource(n);
+  }
+  return s;
+}
+
+std::string NodeSource(const PatternNode& n) {
+  std::string s;
+  switch (n.kind) {
+    case PatternNode::kWord: s = n.text; break;
+    case PatternNode::kPhrase: s = "\"" + n.text + "\""; break;
+    case PatternNode::kLemma: s = "<" + n.text + ">"; break;
+    case PatternNode::kList: s = "@" + n.text; break;
+    case PatternNode::kSlot: {
+      s = n.text + ":";
+      for (size_t i = 0; i < n.types.size(); ++i) s += (i ? "|" : "") + n.types[i];
+      break;
+    }
+    case PatternNode::kGap: s = "...{" + std::to_string(n.min) + "," + std::to_string(n.max) + "}"; break;
+    case PatternNode::kGroup: {
+      s = "(";
+      for (size_t i = 0; i < n.alternatives.size(); ++i) s += (i ? " | " : "") + SequenceSource(n.alternatives[i]);
+      s += ")";
+      break;
+    }
+  }
+  return n.optional ? s + "?" : s;
+}
+
+class Compiler {
+ public:
+  explicit Compiler(RulePack* pack) : pack_(pack) {}
+
+  Status Run(const RuleFile& file) {
+    Status s = Relations(file);
+    if (s.ok()) s = Lists(file);
+    for (const RuleDecl& r : file.rules) {
+      if (!s.ok()) break;
+      s = Rule(r);
+    }
+    return s;
+  }
+
+ private:
+  Status Relations(const RuleFile& file) {
+    for (const RelationDecl& d : file.relations) {
+      if (pack_->relation_index.count(d.name))
+        return RuleError(d.loc, "relation '" + d.name + "' is declared twice");
+      RelationType t;
+      t.name = d.name;
+      t.symmetric = d.symmetric;
+      if (!ParsePolarity(d.polarity, &t.polarity))
+        return RuleError(d.loc, "expected polarity cooperation, conflict or neutral for relation '" + d.name +
+                                    "', found '" + d.polarity + "'");
+      t.cameo = d.cameo;
+      t.plover = d.plover;
+      t.description = d.description;
+      pack_->relation_index[d.name] = static_cast<int>(pack_->relations.size());
+      pack_->relations.push_back(std::move(t));
+    }
+    return Status::Ok();
+  }
+
+  Status Lists(const RuleFile& file) {
+    std::map<std::string, PhraseIndex> lists;
+    for (const ListDecl& l : file.lists) {
+      PhraseIndex* target;
+      if (l.cue) {
+        if (l.name == "negated" || l.name == "former") target = &pack_->negation_cues;
+        else if (l.name == "hypothetical") target = &pack_->hypothetical_cues;
+        else return RuleError(l.loc, "expected cue negated, former or hypothetical, found '" + l.name + "'");
+      } else {
+        target = &lists[l.name];  // a list declared again is extended
+      }
+      for (const std::string& item : l.items) target->Add(SplitPhrase(item), 0);
+    }
+    for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
+    return Status::Ok();
+  }
+
+  Status Rule(const RuleDecl& d) {
+    if (!ids_.insert(d.id).second) return RuleError(d.loc, "rule id '" + d.id + "' is defined twice");
+    CompiledRule rule;
+    rule.id = d.id;
+    rule.entity = d.entity;
+    rule.loc = d.loc;
+    rule.examples = d.examples;
+    int rule_index = static_cast<int>(pack_->rules.size());
+    pattern_slots_.clear();
+    std::vector<CompiledPattern> patterns;
+    for (const std::vector<PatternNode>& seq : d.patterns) {
+      CompiledPattern p;
+      p.rule = rule_index;
+      p.source = SequenceSource(seq);
+      Status s = Pattern(seq, d, &rule, &p);
+      if (!s.ok()) return s;
+      patterns.push_back(std::move(p));
+    }
+    Status s = d.entity ? Makes(d, &rule) : Yields(d, &rule);
+    if (!s.ok()) return s;
+    if (!d.modality.empty()) {
+      if (!ParseModality(d.modality, &rule.modality))
+        return RuleError(d.loc, "expected modality asserted, negated or hypothetical, found '" + d.modality + "'");
+      rule.forced_modality = true;
+    }
+    pack_->rules.push_back(std::move(rule));
+    for (CompiledPattern& p : patterns) {
+      int index = static_cast<int>(pack_->patterns.size());
+      WordTable<int>& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
+      for (const std::string& w : p.anchor.words->FirstWords()) triggers.Add(w, index);
+      pack_->patterns.push_back(std::move(p));
+    }
+    return Status::Ok();
+  }
+
+  Status Pattern(const std::vector<PatternNode>& seq, const RuleDecl& d, CompiledRule* rule, CompiledPattern* p) {
+    std::vector<Element> elements;
+    std::vector<std::string> slots_here;
+    for (const PatternNode& n : seq) {
+      Element e;
+      Status s = Node(n, rule, &slots_here, &e);
+      if (!s.ok()) return s;
+      elements.push_back(std::move(e));
+    }
+    pattern_slots_.push_back(slots_here);
+    size_t anchor = elements.size();
+    for (size_t i = 0; i < elements.size(); ++i)
+      if (elements[i].kind == Element::kWords && !elements[i].optional) {
+        anchor = i;
+        break;
+      }
+    if (anchor == elements.size())
+      return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
+                                        "trigger on (rule " + d.id + ")");
+    p->anchor = elements[anchor];
+    p->after.assign(elements.begin() + static_cast<long>(anchor) + 1, elements.end());
+    p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
+    Reverse(&p->before);
+    return Status::Ok();
+  }
+
+  // Elements left of the anchor are matched leftwards, so their order (and that of
+  // every group's alternatives) is reversed once here.
+  static void Reverse(std::vector<Element>* seq) {
+    std::reverse(seq->begin(), seq->end());
+    for (Element& e : *seq)
+      for (std::vector<Element>& alt : e.alternatives) Reverse(&alt);
+  }
+
+  Status Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+    e->optional = n.optional;
+    e->source = NodeSource(n);
+    switch (n.kind) {
+      case PatternNode::kWord:
+      case PatternNode::kPhrase: {
+        auto index = std::make_shared<PhraseIndex>();
+        PhraseTokens t = SplitPhrase(n.text);
+        if (t.lower.empty()) return RuleError(n.loc, "expected a word or phrase, found an empty string");
+        index->Add(t, 0);
+        e->kind = Element::kWords;
+        e->words = index;
+        return Status::Ok();
+      }
+      case PatternNode::kLemma: {
+        auto index = std::make_shared<PhraseIndex>();
+        for (const std::string& f : WordForms(n.text)) index->Add(SplitPhrase(f), 0);
+        e->kind = Element::kWords;
+        e->words = index;
+        return Status::Ok();
+      }
+      case PatternNode::kList: {
+        auto it = pack_->lists.find(n.text);
+        if (it == pack_->lists.end()) return RuleError(n.loc, "unknown list '@" + n.text + "': declare it with 'list " + n.text + " = ...'");
+        e->kind = Element::kWords;
+        e->words = it->second;
+        return Status::Ok();
+      }
+      case PatternNode::kSlot: return Slot(n, rule, slots, e);
+      case PatternNode::kGap:
+        e->kind = Element::kGap;
+        e->min = n.min;
+        e->max = n.max;
+        return Status::Ok();
+      case PatternNode::kGroup: return Group(n, rule, slots, e);
+    }
+    return RuleError(n.loc, "unknown pattern element");
+  }
+
+  Status Slot(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+    e->kind = Element::kSlot;
+    for (const std::string& t : n.types) {
+      ActorType type;
+      if (t == "Actor") e->type_mask = ~0u;
+      else if (t == "Demonym") e->demonym = true;
+      else if (t == "Name") e->name = true;
+      else if (ParseActorType(t, &type)) e->type_mask |= 1u << static_cast<int>(type);
+      else
+        return RuleError(n.loc, "unknown actor type '" + t + "' in slot " + n.text +
+                                    ": expected Actor, Person, Country, Government, Organization, Group, "
+                                    "Place, Demonym or Name");
+    }
+    if (std::find(slots->begin(), slots->end(), n.text) != slots->end())
+      return RuleError(n.loc, "slot " + n.text + " is bound twice in one pattern");
+    slots->push_back(n.text);
+    auto it = std::find(rule->slots.begin(), rule->slots.end(), n.text);
+    if (it == rule->slots.end()) {
+      e->slot = static_cast<int>(rule->slots.size());
+      rule->slots.push_back(n.text);
+    } else {
+      e->slot = static_cast<int>(it - rule->slots.begin());
+    }
+    return Status::Ok();
+  }
+
+  Status Group(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+    e->kind = Element::kGroup;
+    bool all_words = true;
+    for (const std::vector<PatternNode>& alt : n.alternatives) {
+      std::vector<Element> seq;
+      for (const PatternNode& child : alt) {
+        Element c;
+        Status s = Node(child, rule, slots, &c);
+        if (!s.ok()) return s;
+        seq.push_back(std::move(c));
+      }
+      all_words = all_words && seq.size() == 1 && seq[0].kind == Element::kWords && !seq[0].optional;
+      e->alternatives.push_back(std::move(seq));
+    }
+    // (a | b | "c d") is one word element: it can then anchor a pattern.
+    if (all_words) {
+      auto index = std::make_shared<PhraseIndex>();
+      for (const std::vector<Element>& alt : e->alternatives) index->Extend(*alt[0].words);
+      e->kind = Element::kWords;
+      e->words = index;
+      e->alternatives.clear();
+    }
+    return Status::Ok();
+  }
+
+  // The slot's index, or -1 when some match line of the rule does not bind it (a
+  // yield or make that used it would dangle).
+  int SlotIndex(const CompiledRule& rule, const std::string& name) const {
+    auto it = std::find(rule.slots.begin(), rule.slots.end(), name);
+    if (it == rule.slots.end()) return -1;
+    for (const std::vector<std::string>& bound : pattern_slots_)
+      if (std::find(bound.begin(), bound.end(), name) == bound.end()) return -1;
+    return static_cast<int>(it - rule.slots.begin());
+  }
+
+  std::string SlotList(const CompiledRule& rule) const {
+    std::string s;
+    for (const std::string& n : rule.slots) s += (s.empty() ? "" : ", ") + n;
+    return s.empty() ? "none" : s;
+  }
+
+  Status Yields(const RuleDecl& d, CompiledRule* rule) {
+    for (const YieldSpec& y : d.yields) {
+      CompiledYield c;
+      c.subject = SlotIndex(*rule, y.subject);
+      if (c.subject < 0)
+        return RuleError(y.loc, "unknown slot '" + y.subject + "' in yield: every match line must bind it; they bind " + SlotList(*rule));
+      auto rel = pack_->relation_index.find(y.relation);
+      if (rel == pack_->relation_index.end())
+        return RuleError(y.loc, "unknown relation '" + y.relation + "': declare it with 'relation " + y.relation + "'");
+      c.relation = rel->second;
+      c.object = y.object == "@parties" ? CompiledYield::kParties : SlotIndex(*rule, y.object);
+      if (c.object == -1)
+        return RuleError(y.loc, "unknown slot '" + y.object + "' in yield: every match line must bind it; they bind " + SlotList(*rule));
+      rule->yields.push_back(c);
+    }
+    return Status::Ok();
+  }
+
+  Status Makes(const RuleDecl& d, CompiledRule* rule) {
+    for (const MakeSpec& m : d.makes) {
+      CompiledMake c;
+      if (m.slot == "@parties") {
+        c.slot = CompiledYield::kParties;
+      } else {
+        if (m.slot != "*") {
+          c.slot = SlotIndex(*rule, m.slot);
+          if (c.slot < 0)
+            return RuleError(m.loc, "unknown slot '" + m.slot + "' in make: every match line must bind it; they bind " + SlotList(*rule));
+        }
+        if (!ParseActorType(m.type, &c.type))
+          return RuleError(m.loc, "expected an actor type after the slot, found '" + m.type + "'");
+      }
+      c.name_template = m.name;
+      c.code_template = m.code;
+      c.sector = m.sector;
+      rule->makes.push_back(std::move(c));
+    }
+    return Status::Ok();
+  }
+
+  RulePack* pack_;
+  std::set<std::string> ids_;
+  std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
+};
+
+void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
+  for (const Element& e : seq) out << ' ' << e.source;
+}
+
+}  // namespace
+
+const PhraseIndex& RulePack::List(const std::string& name) const {
+  static const PhraseIndex* empty = new PhraseIndex();
+  auto it = lists.find(name);
+  return it == lists.end() ? *empty : *it->second;
+}
+
+Status CompileRulePack(const RuleFile& file, RulePack* pack) { return Compiler(pack).Run(file); }
+
+Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack) {
+  std::vector<std::string> files;
+  for (const std::string& p : paths) {
+    Status s = CollectFiles(p, &files);
+    if (!s.ok()) return s;
+  }
+  RuleFile parsed;
+  for (const std::string& f : files) {
+    std::string text;
+    Status s = ReadFile(f, &text);
+    if (!s.ok()) return s;
+    s = fs::path(f).extension() == ".tsv" ? pack->dictionary.AddFile(f, text) : ParseRuleFile(text, f, &parsed);
+    if (!s.ok()) return s;
+  }
+  pack->dictionary.Build();
+  return CompileRulePack(parsed, pack);
+}
+
+std::string RulePack::Dump() const {
+  std::ostringstream out;
+  for (const RelationType& r : relations) {
+    out << "relation " << r.name << (r.symmetric ? " symmetric" : "") << " polarity=" << PolarityName(r.polarity);
+    if (!r.cameo.empty()) out << " cameo=" << r.cameo;
+    if (!r.plover.empty()) out << " plover=" << r.plover;
+    out << "\n";
+  }
+  for (const auto& [name, index] : lists) out << "list " << name << " (" << index->size() << " phrases)\n";
+  out << "cues negated=" << negation_cues.size() << " hypothetical=" << hypothetical_cues.size() << "\n";
+  out << "dictionary " << dictionary.size() << " actors\n";
+  for (const CompiledPattern& p : patterns) {
+    const CompiledRule& r = rules[p.rule];
+    out << (r.entity ? "entity " : "rule ") << r.id << "  (" << r.loc.path << ":" << r.loc.line << ")\n";
+    out << "  pattern:";
+    std::vector<Element> before = p.before;
+    std::reverse(before.begin(), before.end());
+    DumpElements(before, out);
+    out << " [" << p.anchor.source << "]";
+    DumpElements(p.after, out);
+    out << "\n  triggers:";
+    std::vector<std::string> words = p.anchor.words->FirstWords();
+    for (size_t i = 0; i < words.size() && i < 12; ++i) out << ' ' << words[i];
+    if (words.size() > 12) out << " ... (" << words.size() << ")";
+    out << "\n";
+    for (const CompiledYield& y : r.yields)
+      out << "  yield " << r.slots[y.subject] << ' ' << relations[y.relation].name << ' '
+          << (y.object == CompiledYield::kParties ? "@parties" : r.slots[y.object]) << "\n";
+    for (const CompiledMake& m : r.makes)
+      out << "  make " << (m.slot == -1 ? "*" : m.slot == CompiledYield::kParties ? "@parties" : r.slots[m.slot])
+          << (m.slot == CompiledYield::kParties ? "" : " " + std::string(ActorTypeName(m.type)))
+          << (m.name_template.empty() ? "" : " \"" + m.name_template + "\"") << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace actorgraph::internal

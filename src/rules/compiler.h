@@ -1,0 +1,90 @@
+// Stage 3b: compiles parsed rule files and dictionaries into a RulePack: patterns split
+// around an anchor word and indexed by it, so the cost per token does not grow with
+// the number of rules.
+#ifndef ACTORGRAPH_SRC_RULES_COMPILER_H_
+#define ACTORGRAPH_SRC_RULES_COMPILER_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "actorgraph/graph.h"
+#include "actors/dictionary.h"
+#include "core/hash.h"
+#include "core/phrases.h"
+#include "rules/language.h"
+
+namespace actorgraph::internal {
+
+struct Element {
+  enum Kind { kWords, kSlot, kGap, kGroup };
+  Kind kind = kWords;
+  bool optional = false;
+  std::shared_ptr<const PhraseIndex> words;  // kWords: every phrase this element accepts
+  int slot = -1;                              // kSlot
+  uint32_t type_mask = 0;                     // kSlot: bit per ActorType
+  bool demonym = false;                       // kSlot accepts "Syrian" for Syria
+  bool name = false;                          // kSlot accepts an unresolved proper name
+  int min = 0, max = 0;                       // kGap
+  std::vector<std::vector<Element>> alternatives;  // kGroup
+  std::string source;                         // as written, for dumps and --explain
+};
+
+struct CompiledPattern {
+  int rule = -1;
+  std::vector<Element> before;  // the elements left of the anchor, nearest first
+  Element anchor;               // a required word element: the trigger
+  std::vector<Element> after;
+  std::string source;
+};
+
+struct CompiledYield {
+  int subject = -1;
+  int relation = -1;  // index into RulePack::relations
+  int object = -1;    // slot, or kParties
+  static constexpr int kParties = -2;
+};
+
+struct CompiledMake {
+  int slot = -1;  // -1: the whole match; kParties: the document's parties
+  ActorType type = ActorType::kGroup;
+  std::string name_template, code_template, sector;
+};
+
+struct CompiledRule {
+  std::string id;
+  bool entity = false;
+  Loc loc;
+  std::vector<std::string> slots;
+  std::vector<CompiledYield> yields;
+  std::vector<CompiledMake> makes;
+  bool forced_modality = false;
+  Modality modality = Modality::kAsserted;
+  std::vector<ExampleSpec> examples;
+};
+
+struct RulePack {
+  Dictionary dictionary;
+  std::vector<RelationType> relations;
+  std::map<std::string, int> relation_index;
+  std::map<std::string, std::shared_ptr<const PhraseIndex>> lists;
+  PhraseIndex negation_cues, hypothetical_cues;
+  std::vector<CompiledRule> rules;
+  std::vector<CompiledPattern> patterns;
+  WordTable<int> entity_triggers;    // anchor first word -> entity patterns
+  WordTable<int> relation_triggers;  // anchor first word -> relation patterns
+
+  // Lists the name chunker consults; empty when the pack defines none.
+  const PhraseIndex& List(const std::string& name) const;
+  std::string Dump() const;
+};
+
+// Reads every *.rules and *.tsv file under each path (recursively, sorted) and compiles.
+Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack);
+// Compiles already-parsed files; `dictionary` must have had AddFile called on each file.
+Status CompileRulePack(const RuleFile& file, RulePack* pack);
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_RULES_COMPILER_H_

@@ -1,0 +1,111 @@
+// Stage 3a: the rule language. Parses rule files into a syntax tree; see docs/rules.md
+// for the language. Compilation (rules/compiler.h) turns the tree into matchers.
+#ifndef ACTORGRAPH_SRC_RULES_LANGUAGE_H_
+#define ACTORGRAPH_SRC_RULES_LANGUAGE_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/status.h"
+
+namespace actorgraph::internal {
+
+struct Loc {
+  std::string path;
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+Status RuleError(const Loc& loc, std::string message);
+
+// One lexeme of a rule line.
+struct Lexeme {
+  enum Kind { kWord, kString, kLemma, kListRef, kGap, kLParen, kRParen, kBar, kQuestion,
+              kSlot, kComma, kSemicolon, kEquals, kArrow, kColon, kEnd };
+  Kind kind = kEnd;
+  std::string text;        // word, string contents, lemma, list name, slot name
+  std::vector<std::string> types;  // slot types ("Person", "Country")
+  int min = 0, max = 0;    // gap bounds
+  uint32_t column = 0;     // 1-based
+};
+
+// Splits `line` (from column `start`, 0-based) into lexemes; the last is kEnd.
+Status LexLine(std::string_view line, size_t start, const Loc& line_loc,
+               std::vector<Lexeme>* out);
+std::string_view LexemeKindName(Lexeme::Kind kind);
+
+// A pattern element.
+struct PatternNode {
+  enum Kind { kWord, kPhrase, kLemma, kList, kSlot, kGap, kGroup };
+  Kind kind = kWord;
+  std::string text;                // word, quoted phrase, lemma, list name, slot name
+  std::vector<std::string> types;  // kSlot
+  int min = 0, max = 0;            // kGap
+  bool optional = false;
+  std::vector<std::vector<PatternNode>> alternatives;  // kGroup
+  Loc loc;
+};
+
+struct YieldSpec {
+  std::string subject;   // slot name
+  std::string relation;
+  std::string object;    // slot name, or "@parties"
+  Loc loc;
+};
+
+struct MakeSpec {
+  std::string slot;      // "*" for the whole match, "@parties" for the document's parties
+  std::string type;      // actor type name
+  std::string name;      // template, may be empty (the slot's text)
+  std::string code;      // template
+  std::string sector;
+  Loc loc;
+};
+
+struct ExampleSpec {
+  std::string text;
+  std::vector<std::string> expected;  // "Subject relation Object" or "Name : Type"
+  bool counter = false;
+  Loc loc;
+};
+
+struct RuleDecl {
+  bool entity = false;  // `entity` block (makes actors) or `rule` block (yields relations)
+  std::string id;
+  std::vector<std::vector<PatternNode>> patterns;  // one per `match` line
+  std::vector<YieldSpec> yields;
+  std::vector<MakeSpec> makes;
+  std::string modality;  // forced modality, or empty
+  std::vector<ExampleSpec> examples;
+  Loc loc;
+};
+
+struct RelationDecl {
+  std::string name;
+  bool symmetric = false;
+  std::string polarity = "neutral";
+  std::string cameo, plover, description;
+  Loc loc;
+};
+
+struct ListDecl {
+  std::string name;
+  bool cue = false;  // `cue NAME = ...`
+  std::vector<std::string> items;  // each may hold several words
+  Loc loc;
+};
+
+struct RuleFile {
+  std::vector<RelationDecl> relations;
+  std::vector<ListDecl> lists;
+  std::vector<RuleDecl> rules;
+};
+
+// Parses one rule file's text; `path` is for error locations. Appends to `out`.
+Status ParseRuleFile(std::string_view text, const std::string& path, RuleFile* out);
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_RULES_LANGUAGE_H_

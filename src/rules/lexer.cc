@@ -1,0 +1,217 @@
+#include <cctype>
+
+#include "rules/language.h"
+
+namespace actorgraph::internal {
+namespace {
+
+bool IsWordChar(char c) {
+  unsigned char u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '_' || c == '-' || c == '\'' || c == '.' || u >= 0x80;
+}
+bool IsIdentChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
+
+class LineLexer {
+ public:
+  LineLexer(std::string_view line, size_t pos, const Loc& loc) : line_(line), pos_(pos), loc_(loc) {}
+
+  Status Run(std::vector<Lexeme>* out) {
+    while (true) {
+      SkipSpace();
+      Lexeme lx;
+      lx.column = static_cast<uint32_t>(pos_ + 1);
+      if (pos_ >= line_.size() || line_[pos_] == '#') {
+        lx.kind = Lexeme::kEnd;
+        out->push_back(lx);
+        return Status::Ok();
+      }
+      Status s = Next(&lx);
+      if (!s.ok()) return s;
+      out->push_back(std::move(lx));
+    }
+  }
+
+ private:
+  void SkipSpace() {
+    while (pos_ < line_.size() && (line_[pos_] == ' ' || line_[pos_] == '\t')) ++pos_;
+  }
+  Status Error(size_t col0, std::string msg) const {
+    Loc l = loc_;
+    l.column = static_cast<uint32_t>(col0 + 1);
+    return RuleError(l, std::move(msg));
+  }
+
+  Status Next(Lexeme* lx) {
+    char c = line_[pos_];
+    switch (c) {
+      case '"': return String(lx);
+      case '<': return Lemma(lx);
+      case '@': return ListRef(lx);
+      case '(': return Single(lx, Lexeme::kLParen);
+      case ')': return Single(lx, Lexeme::kRParen);
+      case '|': return Single(lx, Lexeme::kBar);
+      case '?': return Single(lx, Lexeme::kQuestion);
+      case ',': return Single(lx, Lexeme::kComma);
+      case ';': return Single(lx, Lexeme::kSemicolon);
+      case ':': return Single(lx, Lexeme::kColon);
+      case '*':  // "make *": the whole match
+        lx->kind = Lexeme::kWord;
+        lx->text = "*";
+        ++pos_;
+        return Status::Ok();
+      default: break;
+    }
+    if (line_.compare(pos_, 2, "=>") == 0) {
+      lx->kind = Lexeme::kArrow;
+      pos_ += 2;
+      return Status::Ok();
+    }
+    if (c == '=') return Single(lx, Lexeme::kEquals);
+    if (line_.compare(pos_, 3, "...") == 0) return Gap(lx);
+    if (IsWordChar(c)) return Word(lx);
+    return Error(pos_, std::string("unexpected character '") + c + "'");
+  }
+
+  Status Single(Lexeme* lx, Lexeme::Kind kind) {
+    lx->kind = kind;
+    ++pos_;
+    return Status::Ok();
+  }
+
+  Status String(Lexeme* lx) {
+    size_t start = pos_++;
+    std::string text;
+    while (pos_ < line_.size() && line_[pos_] != '"') {
+      if (line_[pos_] == '\\' && pos_ + 1 < line_.size()) ++pos_;
+      text += line_[pos_++];
+    }
+    if (pos_ >= line_.size()) return Error(start, "unterminated string: expected a closing '\"'");
+    ++pos_;
+    lx->kind = Lexeme::kString;
+    lx->text = std::move(text);
+    return Status::Ok();
+  }
+
+  Status Lemma(Lexeme* lx) {
+    size_t start = pos_++;
+    size_t end = line_.find('>', pos_);
+    if (end == std::string_view::npos) return Error(start, "unterminated lemma: expected '>' after '<word'");
+    std::string word(line_.substr(pos_, end - pos_));
+    if (word.empty() || word.find(' ') != std::string::npos)
+      return Error(start, "a lemma is one word, as in <meet>");
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    pos_ = end + 1;
+    lx->kind = Lexeme::kLemma;
+    lx->text = std::move(word);
+    return Status::Ok();
+  }
+
+  Status ListRef(Lexeme* lx) {
+    size_t start = pos_++;
+    size_t b = pos_;
+    while (pos_ < line_.size() && IsIdentChar(line_[pos_])) ++pos_;
+    if (pos_ == b) return Error(start, "expected a list name after '@'");
+    lx->kind = Lexeme::kListRef;
+    lx->text = std::string(line_.substr(b, pos_ - b));
+    return Status::Ok();
+  }
+
+  Status Gap(Lexeme* lx) {
+    size_t start = pos_;
+    pos_ += 3;
+    lx->kind = Lexeme::kGap;
+    lx->min = 0;
+    lx->max = 5;
+    if (pos_ < line_.size() && line_[pos_] == '{') {
+      size_t end = line_.find('}', pos_);
+      if (end == std::string_view::npos) return Error(pos_, "expected '}' to close the gap bounds");
+      std::string inner(line_.substr(pos_ + 1, end - pos_ - 1));
+      size_t comma = inner.find(',');
+      try {
+        if (comma == std::string::npos) {
+          lx->min = lx->max = std::stoi(inner);
+        } else {
+          lx->min = std::stoi(inner.substr(0, comma));
+          lx->max = std::stoi(inner.substr(comma + 1));
+        }
+      } catch (...) {
+        return Error(pos_, "gap bounds must be numbers, as in ...{0,4}");
+      }
+      if (lx->min < 0 || lx->max < lx->min || lx->max > 50)
+        return Error(start, "gap bounds must satisfy 0 <= min <= max <= 50");
+      pos_ = end + 1;
+    }
+    return Status::Ok();
+  }
+
+  Status Word(Lexeme* lx) {
+    size_t b = pos_;
+    while (pos_ < line_.size() && IsWordChar(line_[pos_])) ++pos_;
+    lx->kind = Lexeme::kWord;
+    lx->text = std::string(line_.substr(b, pos_ - b));
+    // A slot: an upper-case name immediately followed by ':' and a type list.
+    if (pos_ < line_.size() && line_[pos_] == ':' && std::isupper(static_cast<unsigned char>(lx->text[0])) &&
+        pos_ + 1 < line_.size() && std::isalpha(static_cast<unsigned char>(line_[pos_ + 1]))) {
+      ++pos_;
+      lx->kind = Lexeme::kSlot;
+      while (true) {
+        size_t tb = pos_;
+        while (pos_ < line_.size() && std::isalpha(static_cast<unsigned char>(line_[pos_]))) ++pos_;
+        if (pos_ == tb) return Error(tb, "expected an actor type after ':' or '|' in slot " + lx->text);
+        lx->types.emplace_back(line_.substr(tb, pos_ - tb));
+        if (pos_ < line_.size() && line_[pos_] == '|' && pos_ + 1 < line_.size() &&
+            std::isupper(static_cast<unsigned char>(line_[pos_ + 1]))) {
+          ++pos_;
+          continue;
+        }
+        break;
+      }
+    }
+    return Status::Ok();
+  }
+
+  std::string_view line_;
+  size_t pos_;
+  Loc loc_;
+};
+
+}  // namespace
+
+Status RuleError(const Loc& loc, std::string message) {
+  SourceLocation where;
+  where.path = loc.path;
+  where.line = loc.line;
+  where.column = loc.column;
+  return Status::Error(ErrorCode::kRules, std::move(message), where);
+}
+
+Status LexLine(std::string_view line, size_t start, const Loc& line_loc, std::vector<Lexeme>* out) {
+  out->clear();
+  return LineLexer(line, start, line_loc).Run(out);
+}
+
+std::string_view LexemeKindName(Lexeme::Kind kind) {
+  switch (kind) {
+    case Lexeme::kWord: return "a word";
+    case Lexeme::kString: return "a quoted string";
+    case Lexeme::kLemma: return "a <lemma>";
+    case Lexeme::kListRef: return "a @list";
+    case Lexeme::kGap: return "a gap '...'";
+    case Lexeme::kLParen: return "'('";
+    case Lexeme::kRParen: return "')'";
+    case Lexeme::kBar: return "'|'";
+    case Lexeme::kQuestion: return "'?'";
+    case Lexeme::kSlot: return "a slot";
+    case Lexeme::kComma: return "','";
+    case Lexeme::kSemicolon: return "';'";
+    case Lexeme::kEquals: return "'='";
+    case Lexeme::kArrow: return "'=>'";
+    case Lexeme::kColon: return "':'";
+    case Lexeme::kEnd: return "the end of the line";
+  }
+  return "?";
+}
+
+}  // namespace actorgraph::internal

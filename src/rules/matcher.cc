@@ -1,0 +1,209 @@
+#include "rules/matcher.h"
+
+#include <functional>
+
+namespace actorgraph::internal {
+namespace {
+
+using Cont = std::function<bool(int)>;
+
+class PatternMatcher {
+ public:
+  PatternMatcher(const RulePack& pack, const Analysis& a, const std::vector<Mention>& mentions,
+                 const std::vector<Unit>& units)
+      : pack_(pack), a_(a), mentions_(mentions), units_(units), n_(static_cast<int>(units.size())) {}
+
+  // Tries `p` anchored at unit `u`; fills `m` on success.
+  bool Run(const CompiledPattern& p, int u, Match* m) {
+    const CompiledRule& rule = pack_.rules[p.rule];
+    std::vector<PhraseIndex::Hit> hits;
+    uint32_t tok = units_[u].first;
+    p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+    for (const PhraseIndex::Hit& h : hits) {
+      bindings_.assign(rule.slots.size(), {});
+      int len = static_cast<int>(h.end - tok);
+      int end = -1, start = -1;
+      bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
+      if (!after) continue;
+      bool before = Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; });
+      if (!before) continue;
+      m->pattern = -1;
+      m->slots = bindings_;
+      m->first_unit = static_cast<uint32_t>(start);
+      m->last_unit = static_cast<uint32_t>(end);
+      m->trigger_first = tok;
+      m->trigger_last = h.end;
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  // The token that ends the run of plain tokens containing unit u (exclusive).
+  uint32_t RunEnd(int u) const {
+    while (u < n_ && units_[u].mention < 0) ++u;
+    return u < n_ ? units_[u].first : (n_ ? units_[n_ - 1].last : 0);
+  }
+  uint32_t RunBegin(int u) const {
+    while (u >= 0 && units_[u].mention < 0) --u;
+    return u >= 0 ? units_[u].last : (n_ ? units_[0].first : 0);
+  }
+  bool IsToken(int pos, std::string_view lower) const {
+    return pos >= 0 && pos < n_ && units_[pos].mention < 0 && a_.TokenLower(units_[pos].first) == lower;
+  }
+
+  bool Seq(const std::vector<Element>& seq, size_t i, int pos, int dir, const Cont& k) {
+    if (i == seq.size()) return k(pos);
+    const Element& e = seq[i];
+    Cont next = [&, i, dir](int p) { return Seq(seq, i + 1, p, dir, k); };
+    if (One(e, pos, dir, next)) return true;
+    return e.optional && Seq(seq, i + 1, pos, dir, k);
+  }
+
+  bool One(const Element& e, int pos, int dir, const Cont& k) {
+    switch (e.kind) {
+      case Element::kWords: return Words(e, pos, dir, k);
+      case Element::kGap: return Gap(e, pos, dir, k);
+      case Element::kSlot: return Slot(e, pos, dir, k);
+      case Element::kGroup:
+        for (const std::vector<Element>& alt : e.alternatives)
+          if (Seq(alt, 0, pos, dir, k)) return true;
+        return false;
+    }
+    return false;
+  }
+
+  bool Words(const Element& e, int pos, int dir, const Cont& k) {
+    if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
+    std::vector<PhraseIndex::Hit> hits;
+    uint32_t tok = units_[pos].first;
+    if (dir > 0) {
+      e.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(pos), &hits);
+      for (const PhraseIndex::Hit& h : hits)
+        if (k(pos + static_cast<int>(h.end - tok))) return true;
+    } else {
+      e.words->MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
+      for (const PhraseIndex::Hit& h : hits)
+        if (k(pos - static_cast<int>(tok + 1 - h.end))) return true;
+    }
+    return false;
+  }
+
+  bool Gap(const Element& e, int pos, int dir, const Cont& k) {
+    for (int len = e.min; len <= e.max; ++len) {
+      int p = pos + dir * len;
+      if (p < -1 || p > n_) break;
+      if (k(p)) return true;
+    }
+    return false;
+  }
+
+  bool Accepts(const Element& e, int unit) const {
+    if (unit < 0 || unit >= n_ || units_[unit].mention < 0) return false;
+    const Mention& m = mentions_[units_[unit].mention];
+    if (m.demonym) return e.demonym;
+    if (m.actor < 0 && m.group.empty()) return e.name && m.name;
+    auto type_ok = [&](int actor) {
+      return (e.type_mask >> static_cast<int>(a_.actors[actor].actor.type)) & 1u;
+    };
+    if (!m.group.empty()) {
+      for (int g : m.group)
+        if (!type_ok(g)) return false;
+      return true;
+    }
+    return type_ok(m.actor);
+  }
+
+  // "A", "A and B", "A, B and C", "A, B, and C"; longest first. Read rightwards the
+  // list is items joined by commas and closed by a conjunction; read leftwards the
+  // conjunction comes first.
+  std::vector<std::pair<std::vector<int>, int>> Coordinations(const Element& e, int pos, int dir) const {
+    std::vector<std::pair<std::vector<int>, int>> out;
+    if (!Accepts(e, pos)) return out;
+    std::vector<int> items{units_[pos].mention};
+    int p = pos + dir;
+    bool conjoined = false;
+    auto conj_at = [&](int q) { return IsToken(q, "and") || IsToken(q, "or") || IsToken(q, "&"); };
+    if (dir > 0) {
+      while (!conjoined) {
+        int q = p;
+        if (IsToken(q, ",")) q += dir;
+        conjoined = conj_at(q);
+        if (conjoined) q += dir;
+        else if (q == p) break;
+        if (!Accepts(e, q)) break;
+        items.push_back(units_[q].mention);
+        p = q + dir;
+      }
+    } else if (conj_at(p)) {
+      int q = p + dir;
+      if (IsToken(q, ",")) q += dir;
+      if (Accepts(e, q)) {
+        conjoined = true;
+        items.push_back(units_[q].mention);
+        p = q + dir;
+        while (IsToken(p, ",") && Accepts(e, p + dir)) {
+          items.push_back(units_[p + dir].mention);
+          p += 2 * dir;
+        }
+      }
+    }
+    if (conjoined) out.push_back({items, p});
+    out.push_back({{units_[pos].mention}, pos + dir});
+    return out;
+  }
+
+  bool Slot(const Element& e, int pos, int dir, const Cont& k) {
+    for (auto& [items, next] : Coordinations(e, pos, dir)) {
+      std::vector<int> saved = bindings_[e.slot];
+      bindings_[e.slot] = items;
+      if (k(next)) return true;
+      bindings_[e.slot] = std::move(saved);
+    }
+    return false;
+  }
+
+  const RulePack& pack_;
+  const Analysis& a_;
+  const std::vector<Mention>& mentions_;
+  const std::vector<Unit>& units_;
+  int n_;
+  std::vector<std::vector<int>> bindings_;
+};
+
+}  // namespace
+
+std::vector<Unit> BuildUnits(const text::Sentence& s, const std::vector<Mention>& mentions) {
+  std::vector<Unit> units;
+  units.reserve(s.last - s.first);
+  size_t m = 0;
+  for (uint32_t t = s.first; t < s.last;) {
+    while (m < mentions.size() && mentions[m].last <= t) ++m;
+    if (m < mentions.size() && mentions[m].first == t) {
+      units.push_back(Unit{mentions[m].first, mentions[m].last, static_cast<int>(m)});
+      t = mentions[m].last;
+      continue;
+    }
+    units.push_back(Unit{t, t + 1, -1});
+    ++t;
+  }
+  return units;
+}
+
+void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Analysis& analysis,
+                 const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
+  PatternMatcher matcher(pack, analysis, mentions, units);
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (units[u].mention >= 0) continue;
+    const std::vector<int>* cands = triggers.Find(analysis.TokenLower(units[u].first));
+    if (!cands) continue;
+    for (int p : *cands) {
+      Match m;
+      if (!matcher.Run(pack.patterns[p], static_cast<int>(u), &m)) continue;
+      m.pattern = p;
+      out->push_back(std::move(m));
+    }
+  }
+}
+
+}  // namespace actorgraph::internal

@@ -1,0 +1,38 @@
+// Stage 3c: matching compiled patterns against a sentence. A sentence is seen as units:
+// each actor mention is one unit, every other token is one unit. Only the patterns
+// indexed under a unit's word are tried there.
+#ifndef ACTORGRAPH_SRC_RULES_MATCHER_H_
+#define ACTORGRAPH_SRC_RULES_MATCHER_H_
+
+#include <vector>
+
+#include "actors/analysis.h"
+#include "rules/compiler.h"
+
+namespace actorgraph::internal {
+
+struct Unit {
+  uint32_t first = 0;  // token range [first, last)
+  uint32_t last = 0;
+  int mention = -1;    // index into the sentence's mentions, or -1 for a plain token
+};
+
+// Units of sentence `s` given its mentions (sorted, disjoint).
+std::vector<Unit> BuildUnits(const text::Sentence& s, const std::vector<Mention>& mentions);
+
+struct Match {
+  int pattern = -1;
+  std::vector<std::vector<int>> slots;  // per rule slot: the mentions bound (several when coordinated)
+  uint32_t first_unit = 0, last_unit = 0;       // units [first, last)
+  uint32_t trigger_first = 0, trigger_last = 0; // tokens of the anchor
+};
+
+// Every match of the patterns in `triggers` in one sentence, by anchor position then
+// pattern order; at most one match per (pattern, anchor position).
+void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Analysis& analysis,
+                 const std::vector<Mention>& mentions, const std::vector<Unit>& units,
+                 std::vector<Match>* out);
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_RULES_MATCHER_H_

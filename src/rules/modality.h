@@ -1,0 +1,21 @@
+// Factuality of a match: negated or hypothetical when a cue word from the pack's `cue`
+// lists stands in the match's clause before its trigger.
+#ifndef ACTORGRAPH_SRC_RULES_MODALITY_H_
+#define ACTORGRAPH_SRC_RULES_MODALITY_H_
+
+#include "actorgraph/graph.h"
+#include "actors/analysis.h"
+#include "rules/compiler.h"
+
+namespace actorgraph::internal {
+
+// `first` is the match's first token, `trigger_last` one past its trigger. The window
+// is the match up to its trigger plus the clause before it (back to , ; : or at most
+// `kLookBehind` tokens), so "did not reach an agreement" negates the agreement while
+// talks mentioned after it keep their own modality.
+Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
+                        uint32_t first, uint32_t trigger_last);
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_RULES_MODALITY_H_

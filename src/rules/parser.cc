@@ -1,0 +1,351 @@
+// Line-oriented parser: a block starts with a keyword in the first column
+// (relation, list, cue, rule, entity); its clauses are indented lines.
+#include <cctype>
+
+#include "rules/language.h"
+
+namespace actorgraph::internal {
+namespace {
+
+std::string Quote(const Lexeme& lx) {
+  switch (lx.kind) {
+    case Lexeme::kWord: return "'" + lx.text + "'";
+    case Lexeme::kString: return "\"" + lx.text + "\"";
+    default: return std::string(LexemeKindName(lx.kind));
+  }
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::string& path, RuleFile* out)
+      : text_(text), path_(path), out_(out) {}
+
+  Status Run() {
+    size_t pos = 0;
+    uint32_t line_no = 0;
+    while (pos <= text_.size()) {
+      size_t nl = text_.find('\n', pos);
+      if (nl == std::string_view::npos) nl = text_.size();
+      std::string_view line = text_.substr(pos, nl - pos);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      ++line_no;
+      Status s = Line(line, line_no);
+      if (!s.ok()) return s;
+      if (nl == text_.size()) break;
+      pos = nl + 1;
+    }
+    return Finish();
+  }
+
+ private:
+  enum class Block { kNone, kRelation, kList, kRule };
+
+  Loc At(uint32_t line, uint32_t column) const { return Loc{path_, line, column}; }
+  Status Expected(const Lexeme& got, std::string what) const {
+    return RuleError(At(line_, got.column), "expected " + what + ", found " + Quote(got));
+  }
+
+  Status Line(std::string_view line, uint32_t line_no) {
+    line_ = line_no;
+    size_t start = 0;
+    while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
+    if (start == line.size() || line[start] == '#') return Status::Ok();
+    Status s = LexLine(line, start, At(line_no, 0), &lx_);
+    if (!s.ok()) return s;
+    pos_ = 0;
+    if (start == 0) return BlockStart();
+    switch (block_) {
+      case Block::kRelation: return RelationClause();
+      case Block::kList: return ListItems();
+      case Block::kRule: return RuleClause();
+      case Block::kNone: break;
+    }
+    return RuleError(At(line_no, static_cast<uint32_t>(start + 1)),
+                     "an indented line must belong to a block: expected 'relation', 'list', "
+                     "'cue', 'rule' or 'entity' in the first column before it");
+  }
+
+  const Lexeme& Peek() const { return lx_[pos_]; }
+  const Lexeme& Take() { return lx_[pos_ < lx_.size() - 1 ? pos_++ : pos_]; }
+  bool AtEnd() const { return Peek().kind == Lexeme::kEnd; }
+  Status ExpectEnd() const { return AtEnd() ? Status::Ok() : Expected(Peek(), "the end of the line"); }
+
+  Status TakeName(std::string* name, std::string what) {
+    const Lexeme& lx = Peek();
+    if (lx.kind != Lexeme::kWord) return Expected(lx, what);
+    *name = Take().text;
+    return Status::Ok();
+  }
+
+  Status BlockStart() {
+    Status s = Finish();
+    if (!s.ok()) return s;
+    const Lexeme& kw = Take();
+    if (kw.kind == Lexeme::kWord) {
+      if (kw.text == "relation") return RelationStart();
+      if (kw.text == "list" || kw.text == "cue") return ListStart(kw.text == "cue");
+      if (kw.text == "rule" || kw.text == "entity") return RuleStart(kw.text == "entity");
+    }
+    return RuleError(At(line_, kw.column),
+                     "expected 'relation', 'list', 'cue', 'rule' or 'entity', found " + Quote(kw));
+  }
+
+  Status RelationStart() {
+    RelationDecl r;
+    r.loc = At(line_, Peek().column);
+    Status s = TakeName(&r.name, "a relation name");
+    if (!s.ok()) return s;
+    out_->relations.push_back(std::move(r));
+    block_ = Block::kRelation;
+    return ExpectEnd();
+  }
+
+  Status RelationClause() {
+    RelationDecl& r = out_->relations.back();
+    const Lexeme& kw = Take();
+    if (kw.kind != Lexeme::kWord) return Expected(kw, "a relation property");
+    if (kw.text == "symmetric") {
+      r.symmetric = true;
+      return ExpectEnd();
+    }
+    std::string* field = nullptr;
+    if (kw.text == "polarity") field = &r.polarity;
+    else if (kw.text == "cameo") field = &r.cameo;
+    else if (kw.text == "plover") field = &r.plover;
+    else if (kw.text == "description") field = &r.description;
+    if (!field)
+      return RuleError(At(line_, kw.column), "expected 'symmetric', 'polarity', 'cameo', 'plover' or "
+                                             "'description', found " + Quote(kw));
+    const Lexeme& v = Take();
+    if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + kw.text);
+    *field = v.text;
+    return ExpectEnd();
+  }
+
+  Status ListStart(bool cue) {
+    ListDecl l;
+    l.cue = cue;
+    l.loc = At(line_, Peek().column);
+    Status s = TakeName(&l.name, cue ? "a cue name (negated or hypothetical)" : "a list name");
+    if (!s.ok()) return s;
+    if (Peek().kind != Lexeme::kEquals) return Expected(Peek(), "'=' after the list name");
+    Take();
+    out_->lists.push_back(std::move(l));
+    block_ = Block::kList;
+    return ListItems();
+  }
+
+  Status ListItems() {
+    ListDecl& l = out_->lists.back();
+    while (!AtEnd()) {
+      const Lexeme& item = Take();
+      if (item.kind != Lexeme::kWord && item.kind != Lexeme::kString)
+        return Expected(item, "a list item (a word or a quoted phrase)");
+      l.items.push_back(item.text);
+      if (Peek().kind == Lexeme::kComma) Take();
+      else if (!AtEnd()) return Expected(Peek(), "',' between list items");
+    }
+    return Status::Ok();
+  }
+
+  Status RuleStart(bool entity) {
+    RuleDecl r;
+    r.entity = entity;
+    r.loc = At(line_, Peek().column);
+    Status s = TakeName(&r.id, entity ? "an entity rule id" : "a rule id");
+    if (!s.ok()) return s;
+    out_->rules.push_back(std::move(r));
+    block_ = Block::kRule;
+    return ExpectEnd();
+  }
+
+  Status RuleClause() {
+    RuleDecl& r = out_->rules.back();
+    const Lexeme& kw = Take();
+    if (kw.kind == Lexeme::kWord) {
+      if (kw.text == "match") return Match(&r);
+      if (kw.text == "yield" && !r.entity) return Yield(&r);
+      if (kw.text == "make" && r.entity) return Make(&r);
+      if (kw.text == "modality" && !r.entity) return Modality(&r);
+      if (kw.text == "example" || kw.text == "counter") return Example(&r, kw.text == "counter");
+    }
+    return RuleError(At(line_, kw.column),
+                     std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality'") +
+                         ", 'example' or 'counter', found " + Quote(kw));
+  }
+
+  Status Match(RuleDecl* r) {
+    std::vector<PatternNode> seq;
+    Status s = Sequence(&seq, /*nested=*/false);
+    if (!s.ok()) return s;
+    if (seq.empty()) return Expected(Peek(), "a pattern after 'match'");
+    r->patterns.push_back(std::move(seq));
+    return ExpectEnd();
+  }
+
+  // sequence := element+ ; stops at ')' '|' or end.
+  Status Sequence(std::vector<PatternNode>* seq, bool nested) {
+    while (!AtEnd() && Peek().kind != Lexeme::kRParen && Peek().kind != Lexeme::kBar) {
+      PatternNode node;
+      Status s = Element(&node);
+      if (!s.ok()) return s;
+      if (Peek().kind == Lexeme::kQuestion) {
+        Take();
+        node.optional = true;
+      }
+      seq->push_back(std::move(node));
+    }
+    if (!nested && !AtEnd()) return Expected(Peek(), "a pattern element");
+    return Status::Ok();
+  }
+
+  Status Element(PatternNode* node) {
+    const Lexeme& lx = Take();
+    node->loc = At(line_, lx.column);
+    switch (lx.kind) {
+      case Lexeme::kWord: node->kind = PatternNode::kWord; node->text = lx.text; return Status::Ok();
+      case Lexeme::kString: node->kind = PatternNode::kPhrase; node->text = lx.text; return Status::Ok();
+      case Lexeme::kLemma: node->kind = PatternNode::kLemma; node->text = lx.text; return Status::Ok();
+      case Lexeme::kListRef: node->kind = PatternNode::kList; node->text = lx.text; return Status::Ok();
+      case Lexeme::kSlot:
+        node->kind = PatternNode::kSlot;
+        node->text = lx.text;
+        node->types = lx.types;
+        return Status::Ok();
+      case Lexeme::kGap:
+        node->kind = PatternNode::kGap;
+        node->min = lx.min;
+        node->max = lx.max;
+        return Status::Ok();
+      case Lexeme::kLParen: return Group(node);
+      default: break;
+    }
+    return RuleError(node->loc, "expected a pattern element (word, \"phrase\", <lemma>, @list, "
+                                "SLOT:Type, '...' or '('), found " + Quote(lx));
+  }
+
+  Status Group(PatternNode* node) {
+    node->kind = PatternNode::kGroup;
+    while (true) {
+      std::vector<PatternNode> alt;
+      Status s = Sequence(&alt, /*nested=*/true);
+      if (!s.ok()) return s;
+      if (alt.empty()) return Expected(Peek(), "a pattern inside '( ... )'");
+      node->alternatives.push_back(std::move(alt));
+      const Lexeme& lx = Take();
+      if (lx.kind == Lexeme::kRParen) return Status::Ok();
+      if (lx.kind != Lexeme::kBar) return Expected(lx, "'|' or ')'");
+    }
+  }
+
+  Status Yield(RuleDecl* r) {
+    while (true) {
+      YieldSpec y;
+      y.loc = At(line_, Peek().column);
+      Status s = TakeName(&y.subject, "a subject slot");
+      if (!s.ok()) return s;
+      s = TakeName(&y.relation, "a relation name");
+      if (!s.ok()) return s;
+      if (Peek().kind == Lexeme::kListRef && Peek().text == "parties") {
+        Take();
+        y.object = "@parties";
+      } else {
+        s = TakeName(&y.object, "an object slot or @parties");
+        if (!s.ok()) return s;
+      }
+      r->yields.push_back(std::move(y));
+      if (Peek().kind != Lexeme::kSemicolon) return ExpectEnd();
+      Take();
+    }
+  }
+
+  Status Make(RuleDecl* r) {
+    MakeSpec m;
+    m.loc = At(line_, Peek().column);
+    const Lexeme& target = Take();
+    if (target.kind == Lexeme::kListRef && target.text == "parties") {
+      m.slot = "@parties";
+      r->makes.push_back(std::move(m));
+      return ExpectEnd();
+    }
+    if (target.kind != Lexeme::kWord) return Expected(target, "a slot name, '*' or @parties after 'make'");
+    m.slot = target.text;
+    Status s = TakeName(&m.type, "an actor type");
+    if (!s.ok()) return s;
+    if (Peek().kind == Lexeme::kString) m.name = Take().text;
+    while (!AtEnd()) {
+      const Lexeme& key = Take();
+      if (key.kind != Lexeme::kWord || (key.text != "code" && key.text != "sector"))
+        return Expected(key, "'code' or 'sector'");
+      const Lexeme& v = Take();
+      if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + key.text);
+      (key.text == "code" ? m.code : m.sector) = v.text;
+    }
+    r->makes.push_back(std::move(m));
+    return Status::Ok();
+  }
+
+  Status Modality(RuleDecl* r) {
+    return TakeName(&r->modality, "negated, hypothetical or asserted").ok() ? ExpectEnd()
+                                                                           : Expected(Peek(), "a modality");
+  }
+
+  Status Example(RuleDecl* r, bool counter) {
+    ExampleSpec e;
+    e.counter = counter;
+    e.loc = At(line_, Peek().column);
+    const Lexeme& text = Take();
+    if (text.kind != Lexeme::kString) return Expected(text, "a quoted example sentence");
+    e.text = text.text;
+    if (Peek().kind == Lexeme::kArrow) {
+      if (counter) return RuleError(At(line_, Peek().column), "a counter-example lists no expected triples");
+      Take();
+      std::string current;
+      while (!AtEnd()) {
+        const Lexeme& lx = Take();
+        if (lx.kind == Lexeme::kSemicolon) {
+          e.expected.push_back(current);
+          current.clear();
+          continue;
+        }
+        if (lx.kind != Lexeme::kWord && lx.kind != Lexeme::kString && lx.kind != Lexeme::kColon)
+          return Expected(lx, "an expected triple such as 'Qatar mediator-of Hamas'");
+        if (!current.empty()) current += ' ';
+        current += lx.kind == Lexeme::kColon ? ":" : lx.text;
+      }
+      if (current.empty()) return Expected(Peek(), "an expected triple after '=>'");
+      e.expected.push_back(current);
+    } else if (!counter) {
+      return Expected(Peek(), "'=>' and the triples the example must produce");
+    }
+    r->examples.push_back(std::move(e));
+    return ExpectEnd();
+  }
+
+  Status Finish() {
+    if (block_ == Block::kRule) {
+      const RuleDecl& r = out_->rules.back();
+      if (r.patterns.empty()) return RuleError(r.loc, (r.entity ? "entity " : "rule ") + r.id + " has no 'match' line");
+      if (!r.entity && r.yields.empty()) return RuleError(r.loc, "rule " + r.id + " has no 'yield' line");
+      if (r.entity && r.makes.empty()) return RuleError(r.loc, "entity " + r.id + " has no 'make' line");
+    }
+    block_ = Block::kNone;
+    return Status::Ok();
+  }
+
+  std::string_view text_;
+  std::string path_;
+  RuleFile* out_;
+  Block block_ = Block::kNone;
+  uint32_t line_ = 0;
+  std::vector<Lexeme> lx_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+Status ParseRuleFile(std::string_view text, const std::string& path, RuleFile* out) {
+  return Parser(text, path, out).Run();
+}
+
+}  // namespace actorgraph::internal
