@@ -34,6 +34,9 @@ class SentenceRecognizer {
   uint32_t Step(uint32_t i) {
     Dictionary::Hit hit;
     if (pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit)) return Dictionary(i, hit);
+    // A title is never part of a name: "Secretary of State Antony Blinken".
+    PhraseIndex::Hit title;
+    if (titles_.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
     uint32_t end = NameEnd(i);
     if (end > i) {
       Mention m;
@@ -92,9 +95,18 @@ class SentenceRecognizer {
     if (Listed(titles_, i) || Listed(stops_, i)) return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
-    if (pack_.entity_triggers.Find(a_->TokenLower(i))) return false;
+    if (TriggersEntityRule(i)) return false;
     Dictionary::Hit hit;
     return !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit);
+  }
+
+  bool TriggersEntityRule(uint32_t i) const {
+    const std::vector<int>* patterns = pack_.entity_triggers.Find(a_->TokenLower(i));
+    if (!patterns) return false;
+    PhraseIndex::Hit hit;
+    for (int p : *patterns)
+      if (pack_.patterns[p].anchor.words->LongestAt(a_->text, a_->tokens, i, s_.last, &hit)) return true;
+    return false;
   }
 
   // A particle counts only before a name part: "de Mistura", "al-Assad".

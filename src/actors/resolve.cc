@@ -109,6 +109,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     } else {
       out.first = units[m.first_unit].first;
       out.last = units[m.last_unit - 1].last;
+      if (out.last - out.first > 1 && a->TokenLower(out.first) == "the") ++out.first;
     }
     if (mk.slot == CompiledYield::kParties) {
       out.group = {-1};  // filled by ResolveMentions once the parties are known
@@ -140,7 +141,7 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
 }
 
 void ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
-  std::vector<Unit> units = BuildUnits(s, *ms);
+  std::vector<Unit> units = BuildUnits(*a, s, *ms);
   std::vector<Match> matches;
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
   if (matches.empty()) return;
@@ -282,12 +283,12 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 }
 
 void ResolveMentions(Analysis* a) {
-  MergeShortPersonNames(a);
   DefineAcronyms(a);
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.name && m.actor < 0) m.actor = ResolveName(*a, a->SpanText(m.first, m.last));
     if (m.actor >= 0) m.name = false;
   });
+  MergeShortPersonNames(a);
   ResolvePronouns(a);
   FindParties(a);
   for (std::vector<Mention>& ms : a->mentions) {

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 #include "actors/recognize.h"
 #include "actors/resolve.h"
@@ -74,9 +76,10 @@ class TripleBuilder {
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
     const std::vector<Mention>& ms = a_.mentions[si];
-    std::vector<Unit> units = internal::BuildUnits(s, ms);
+    std::vector<Unit> units = internal::BuildUnits(a_, s, ms);
     std::vector<Match> matches;
     internal::FindMatches(pack_, pack_.relation_triggers, a_, ms, units, &matches);
+    seen_.clear();
     for (const Match& m : matches) Yield(s, ms, units, m);
   }
 
@@ -94,9 +97,14 @@ class TripleBuilder {
       } else {
         objects = SlotActors(ms, m.slots[y.object]);
       }
-      for (const auto& [subj, sm] : SlotActors(ms, m.slots[y.subject]))
-        for (const auto& [obj, om] : objects) {
-          if (subj == obj) continue;
+      std::vector<std::pair<int, const Mention*>> subjects = SlotActors(ms, m.slots[y.subject]);
+      // "A and B met": a yield from a slot to itself relates each pair once.
+      bool pairs = y.subject == y.object;
+      for (size_t i = 0; i < subjects.size(); ++i)
+        for (size_t j = pairs ? i + 1 : 0; j < objects.size(); ++j) {
+          const auto& [subj, sm] = subjects[i];
+          const auto& [obj, om] = objects[j];
+          if (subj == obj || !seen_.insert({subj, y.relation, obj}).second) continue;
           Triple t;
           t.subject = ActorOf(a_, subj);
           t.object = ActorOf(a_, obj);
@@ -128,6 +136,7 @@ class TripleBuilder {
   const Analysis& a_;
   const ExtractOptions& opt_;
   Extraction* out_;
+  std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
 };
 
 std::string ExplainAnalysis(const Analysis& a) {

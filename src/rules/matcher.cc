@@ -114,14 +114,62 @@ class PatternMatcher {
     return type_ok(m.actor);
   }
 
+  // A person's title belongs to the slot that takes the person: "met Prime Minister
+  // Abiy Ahmed", "talks with U.N. Special Envoy for Syria Staffan de Mistura".
+  // Rightwards, returns the person's unit when a title (after an optional organization
+  // or country, and before an optional "for X") leads to one; leftwards, the unit left
+  // of the title. Returns `pos` when no title stands there.
+  int SkipTitle(const Element& e, int pos, int dir) const {
+    if (!(e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) || pos < 0 || pos >= n_) return pos;
+    if (dir > 0) return TitledPersonAt(pos);
+    if (units_[pos].mention >= 0) return pos;
+    std::vector<PhraseIndex::Hit> hits;
+    uint32_t tok = units_[pos].first;
+    pack_.List("person-title").MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
+    return hits.empty() ? pos : pos - static_cast<int>(tok + 1 - hits.front().end);  // longest title
+  }
+  int TitledPersonAt(int pos) const {
+    int q = pos;
+    if (units_[q].mention >= 0) {
+      if (IsPerson(q)) return pos;
+      ++q;  // the title's organization or country: "U.N.", "Syrian"
+    }
+    if (q >= n_ || units_[q].mention >= 0) return pos;
+    std::vector<PhraseIndex::Hit> hits;
+    uint32_t tok = units_[q].first;
+    pack_.List("person-title").MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
+    if (hits.empty()) return pos;
+    q += static_cast<int>(hits.front().end - tok);
+    if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
+    return q < n_ && IsPerson(q) ? q : pos;
+  }
+  bool IsPerson(int unit) const {
+    int m = units_[unit].mention;
+    return m >= 0 && mentions_[m].actor >= 0 && a_.actors[mentions_[m].actor].actor.type == ActorType::kPerson;
+  }
+
   // "A", "A and B", "A, B and C", "A, B, and C"; longest first. Read rightwards the
   // list is items joined by commas and closed by a conjunction; read leftwards the
-  // conjunction comes first.
+  // conjunction comes first. Each item may carry a person's title.
   std::vector<std::pair<std::vector<int>, int>> Coordinations(const Element& e, int pos, int dir) const {
     std::vector<std::pair<std::vector<int>, int>> out;
+    if (dir > 0) {
+      int titled = SkipTitle(e, pos, dir);
+      if (titled != pos) out = CoordinationsAt(e, titled, dir);
+    }
+    std::vector<std::pair<std::vector<int>, int>> plain = CoordinationsAt(e, pos, dir);
+    out.insert(out.end(), plain.begin(), plain.end());
+    return out;
+  }
+
+  std::vector<std::pair<std::vector<int>, int>> CoordinationsAt(const Element& e, int pos, int dir) const {
+    std::vector<std::pair<std::vector<int>, int>> out;
     if (!Accepts(e, pos)) return out;
+    auto item_end = [&](int unit) { return dir > 0 ? unit + dir : SkipTitle(e, unit + dir, dir); };
+    auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir) : q; };
     std::vector<int> items{units_[pos].mention};
-    int p = pos + dir;
+    int single_end = item_end(pos);
+    int p = single_end;
     bool conjoined = false;
     auto conj_at = [&](int q) { return IsToken(q, "and") || IsToken(q, "or") || IsToken(q, "&"); };
     if (dir > 0) {
@@ -131,9 +179,10 @@ class PatternMatcher {
         conjoined = conj_at(q);
         if (conjoined) q += dir;
         else if (q == p) break;
+        q = item_at(q);
         if (!Accepts(e, q)) break;
         items.push_back(units_[q].mention);
-        p = q + dir;
+        p = item_end(q);
       }
     } else if (conj_at(p)) {
       int q = p + dir;
@@ -141,15 +190,15 @@ class PatternMatcher {
       if (Accepts(e, q)) {
         conjoined = true;
         items.push_back(units_[q].mention);
-        p = q + dir;
+        p = item_end(q);
         while (IsToken(p, ",") && Accepts(e, p + dir)) {
           items.push_back(units_[p + dir].mention);
-          p += 2 * dir;
+          p = item_end(p + dir);
         }
       }
     }
     if (conjoined) out.push_back({items, p});
-    out.push_back({{units_[pos].mention}, pos + dir});
+    out.push_back({{units_[pos].mention}, single_end});
     return out;
   }
 
@@ -173,14 +222,16 @@ class PatternMatcher {
 
 }  // namespace
 
-std::vector<Unit> BuildUnits(const text::Sentence& s, const std::vector<Mention>& mentions) {
+std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions) {
   std::vector<Unit> units;
   units.reserve(s.last - s.first);
   size_t m = 0;
   for (uint32_t t = s.first; t < s.last;) {
     while (m < mentions.size() && mentions[m].last <= t) ++m;
-    if (m < mentions.size() && mentions[m].first == t) {
-      units.push_back(Unit{mentions[m].first, mentions[m].last, static_cast<int>(m)});
+    // "the" before a mention belongs to it, so patterns need not spell out articles.
+    bool article = m < mentions.size() && mentions[m].first == t + 1 && a.TokenLower(t) == "the";
+    if (m < mentions.size() && (mentions[m].first == t || article)) {
+      units.push_back(Unit{t, mentions[m].last, static_cast<int>(m)});
       t = mentions[m].last;
       continue;
     }

@@ -12,13 +12,14 @@
 namespace actorgraph::internal {
 
 struct Unit {
-  uint32_t first = 0;  // token range [first, last)
+  uint32_t first = 0;  // token range [first, last), including a leading "the"
   uint32_t last = 0;
   int mention = -1;    // index into the sentence's mentions, or -1 for a plain token
 };
 
-// Units of sentence `s` given its mentions (sorted, disjoint).
-std::vector<Unit> BuildUnits(const text::Sentence& s, const std::vector<Mention>& mentions);
+// Units of sentence `s` given its mentions (sorted, disjoint). A "the" right before a
+// mention is part of the mention's unit.
+std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions);
 
 struct Match {
   int pattern = -1;
