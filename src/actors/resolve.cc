@@ -235,23 +235,35 @@ void DefineAcronyms(Analysis* a) {
 
 bool IsPersonPronoun(std::string_view w) { return w == "he" || w == "his" || w == "him" || w == "she" || w == "her"; }
 
+bool IsNonPersonActor(const Analysis& a, const Mention& m) {
+  return m.actor >= 0 && !m.demonym && !m.pronoun && a.actors[m.actor].actor.type != ActorType::kPerson;
+}
+
+// The first non-person actor of sentence `s` before token `before`: its subject, most
+// often, and the usual antecedent of "its" ("Belarus, an ally of Russia, said its ...").
+int SubjectBefore(const Analysis& a, size_t s, uint32_t before) {
+  for (const Mention& m : a.mentions[s]) {
+    if (m.first >= before) break;
+    if (IsNonPersonActor(a, m)) return m.actor;
+  }
+  return -1;
+}
+
+// "he", "his", "she", "her": the last person mentioned. "its": the subject of its
+// sentence, or else of the sentence before.
 void ResolvePronouns(Analysis* a) {
-  int last_person = -1, last_other = -1;
-  size_t other_sentence = 0;
+  int last_person = -1;
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (m.pronoun) {
-      bool personal = IsPersonPronoun(a->TokenLower(m.first));
-      if (personal) m.actor = last_person;
-      else if (last_other >= 0 && s <= other_sentence + 1) m.actor = last_other;
+      if (IsPersonPronoun(a->TokenLower(m.first))) {
+        m.actor = last_person;
+      } else {
+        m.actor = SubjectBefore(*a, s, m.first);
+        if (m.actor < 0 && s > 0) m.actor = SubjectBefore(*a, s - 1, a->sentences[s - 1].last);
+      }
       return;
     }
-    if (m.actor < 0 || m.demonym) return;
-    if (a->actors[m.actor].actor.type == ActorType::kPerson) {
-      last_person = m.actor;
-    } else {
-      last_other = m.actor;
-      other_sentence = s;
-    }
+    if (m.actor >= 0 && !m.demonym && a->actors[m.actor].actor.type == ActorType::kPerson) last_person = m.actor;
   });
 }
 
