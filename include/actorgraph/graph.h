@@ -88,6 +88,13 @@ class KnowledgeGraph {
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 
+  KnowledgeGraph() = default;
+  // Copies rebuild the edge index: a Boost edge descriptor points at the edge bundle of
+  // the graph it came from, so copied descriptors would alias the original. (Boost's
+  // adjacency_list has no move constructor, so moves copy too.)
+  KnowledgeGraph(const KnowledgeGraph& other);
+  KnowledgeGraph& operator=(const KnowledgeGraph& other);
+
   // Adds an actor, or merges it into the vertex with the same id: aliases are united,
   // and code/sector filled where they were empty. Returns the vertex.
   Vertex AddActor(const Actor& actor);

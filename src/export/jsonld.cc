@@ -1,0 +1,390 @@
+// JSON-LD output; docs/formats.md describes the shape. Written with a RapidJSON Writer
+// that validates UTF-8 into a buffer, and copied to the stream only when the whole
+// document was written, so a bad string yields an error and never a broken file.
+#include <algorithm>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include <rapidjson/encodings.h>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "actorgraph/export.h"
+
+namespace actorgraph {
+namespace {
+
+constexpr std::string_view kActorBase = "https://w3id.org/actorgraph/actor/";
+constexpr std::string_view kStatementBase = "https://w3id.org/actorgraph/statement/";
+constexpr std::string_view kVocabulary = "https://w3id.org/actorgraph/ns#";
+
+using Graph = KnowledgeGraph::Graph;
+using Edge = KnowledgeGraph::Edge;
+
+// ---- IRIs ------------------------------------------------------------------------------
+
+bool IsUnreserved(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+}
+
+// One IRI path segment (or fragment) naming `text`: unreserved ASCII is kept, and so is
+// an existing %XX escape (ActorIdFor already escapes non-ASCII bytes that way); every
+// other byte is percent-encoded, so the IRI is plain ASCII and contains no '/'. The dot
+// segments "." and ".." are encoded too, or IRI resolution would remove them.
+std::string IriSegment(std::string_view text) {
+  if (text == ".") return "%2E";
+  if (text == "..") return "%2E%2E";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string segment;
+  segment.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool escape_kept =
+        c == '%' && i + 2 < text.size() && IsHexDigit(text[i + 1]) && IsHexDigit(text[i + 2]);
+    if (IsUnreserved(c) || escape_kept) {
+      segment += static_cast<char>(c);
+    } else {
+      segment += '%';
+      segment += kHex[c >> 4];
+      segment += kHex[c & 0x0F];
+    }
+  }
+  return segment;
+}
+
+std::string ActorIri(const Actor& actor) {
+  return std::string(kActorBase) + IriSegment(actor.id);
+}
+
+std::string RelationIri(const RelationType& type) {
+  return std::string(kVocabulary) + IriSegment(type.name);
+}
+
+// The property key of a relation: a compact IRI in the "ag" prefix, or the full IRI
+// (which JSON-LD reads as the same property) where the compact one would repeat a key
+// that an actor node already has.
+std::string RelationKey(const RelationType& type) {
+  const std::string name = IriSegment(type.name);
+  if (name == "actorType" || name == "code" || name == "sector") return RelationIri(type);
+  return "ag:" + name;
+}
+
+// Ends, relation and modality each make one path segment, so the parts of one statement
+// cannot run into those of another.
+std::string StatementIri(const Graph& g, const Edge& e) {
+  const Relation& relation = g[e];
+  return std::string(kStatementBase) + IriSegment(g[boost::source(e, g)].id) + "/" +
+         IriSegment(relation.type.name) + "/" + IriSegment(g[boost::target(e, g)].id) + "/" +
+         std::string(ModalityName(relation.modality));
+}
+
+// schema.org classes per actor type; a Group is an Organization that is not a state's.
+std::vector<std::string_view> TypesOf(ActorType type) {
+  switch (type) {
+    case ActorType::kPerson: return {"schema:Person"};
+    case ActorType::kCountry: return {"schema:Country"};
+    case ActorType::kGovernment: return {"schema:GovernmentOrganization"};
+    case ActorType::kOrganization: return {"schema:Organization"};
+    case ActorType::kGroup: return {"schema:Organization", "ag:Group"};
+    case ActorType::kPlace: return {"schema:Place"};
+  }
+  return {"schema:Thing"};
+}
+
+// Evidence in a fixed order, independent of the order in which documents were added:
+// an edge holds at most one piece per (document, sentence), so this order is total.
+std::vector<const Evidence*> SortedEvidence(const Relation& relation) {
+  std::vector<const Evidence*> sorted;
+  for (const Evidence& evidence : relation.evidence) sorted.push_back(&evidence);
+  std::sort(sorted.begin(), sorted.end(), [](const Evidence* a, const Evidence* b) {
+    return std::tie(a->document, a->sentence_span.begin, a->sentence_span.end) <
+           std::tie(b->document, b->sentence_span.begin, b->sentence_span.end);
+  });
+  return sorted;
+}
+
+// ---- writing ---------------------------------------------------------------------------
+
+using Buffer = rapidjson::StringBuffer;
+// RapidJSON 1.1's PrettyWriter drops its writeFlags when naming its base class, so it
+// cannot validate: the document is written compact with a validating Writer, then
+// indented by a second pass over the (by then valid) text.
+using Writer = rapidjson::Writer<Buffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
+                                 rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
+
+// RapidJSON's writer, with every return value checked. After the first failure every
+// call is skipped (RapidJSON asserts on a sequence left half-written, and the buffer is
+// thrown away anyway); the failure is described by the key and node being written.
+class Json {
+ public:
+  explicit Json(Buffer* buffer) : writer_(*buffer) {}
+
+  bool ok() const { return failure_.empty(); }
+  bool complete() const { return writer_.IsComplete(); }
+  const std::string& failure() const { return failure_; }
+  void set_node(std::string node) { node_ = std::move(node); }
+
+  void StartObject() {
+    if (ok()) Check(writer_.StartObject());
+  }
+  void EndObject() {
+    if (ok()) Check(writer_.EndObject());
+  }
+  void StartArray() {
+    if (ok()) Check(writer_.StartArray());
+  }
+  void EndArray() {
+    if (ok()) Check(writer_.EndArray());
+  }
+
+  void Key(std::string_view key) {
+    key_ = std::string(key);
+    if (ok()) Check(writer_.Key(key.data(), Size(key)));
+  }
+  void String(std::string_view value) {
+    if (ok()) Check(writer_.String(value.data(), Size(value)));
+  }
+  void Uint(uint64_t value) {
+    if (ok()) Check(writer_.Uint64(value));
+  }
+  void Bool(bool value) {
+    if (ok()) Check(writer_.Bool(value));
+  }
+
+  void Member(std::string_view key, std::string_view value) {
+    Key(key);
+    String(value);
+  }
+  void MemberIfSet(std::string_view key, std::string_view value) {
+    if (!value.empty()) Member(key, value);
+  }
+  void Member(std::string_view key, uint64_t value) {
+    Key(key);
+    Uint(value);
+  }
+  void Reference(std::string_view iri) {
+    StartObject();
+    Member("@id", iri);
+    EndObject();
+  }
+  void ReferenceMember(std::string_view key, std::string_view iri) {
+    Key(key);
+    Reference(iri);
+  }
+
+ private:
+  static rapidjson::SizeType Size(std::string_view s) {
+    return static_cast<rapidjson::SizeType>(s.size());
+  }
+  bool Check(bool written) {
+    if (!written) failure_ = "\"" + key_ + "\" of " + node_;
+    return written;
+  }
+
+  Writer writer_;
+  std::string key_;
+  std::string node_;
+  std::string failure_;
+};
+
+void WriteContext(Json& json) {
+  json.Key("@context");
+  json.StartObject();
+  json.Member("schema", "http://schema.org/");
+  json.Member("ag", kVocabulary);
+  json.Member("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+  json.Member("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
+  json.Member("owl", "http://www.w3.org/2002/07/owl#");
+  json.EndObject();
+}
+
+// The asserted relations of one subject as direct properties: one key per relation,
+// its objects in id order (the edges come sorted by relation, then object).
+void WriteDirectRelations(const Graph& g, const std::vector<Edge>& edges, Json& json) {
+  for (size_t i = 0; i < edges.size();) {
+    const RelationType& type = g[edges[i]].type;
+    json.Key(RelationKey(type));
+    json.StartArray();
+    for (; i < edges.size() && g[edges[i]].type.name == type.name; ++i) {
+      json.Reference(ActorIri(g[boost::target(edges[i], g)]));
+    }
+    json.EndArray();
+  }
+}
+
+void WriteActor(const Actor& actor, const std::vector<Edge>& asserted, const Graph& g,
+                Json& json) {
+  const std::string iri = ActorIri(actor);
+  json.set_node("actor " + iri);
+  json.StartObject();
+  json.Member("@id", iri);
+  json.Key("@type");
+  json.StartArray();
+  for (std::string_view type : TypesOf(actor.type)) json.String(type);
+  json.EndArray();
+  json.Member("schema:name", actor.name);
+  if (std::any_of(actor.aliases.begin(), actor.aliases.end(),
+                  [&](const std::string& alias) { return alias != actor.name; })) {
+    json.Key("schema:alternateName");
+    json.StartArray();
+    for (const std::string& alias : actor.aliases) {  // a std::set: sorted
+      if (alias != actor.name) json.String(alias);
+    }
+    json.EndArray();
+  }
+  json.Member("ag:actorType", ActorTypeName(actor.type));
+  json.MemberIfSet("ag:code", actor.code);
+  json.MemberIfSet("ag:sector", actor.sector);
+  WriteDirectRelations(g, asserted, json);
+  json.EndObject();
+}
+
+// The relation itself, as an RDF property, so that a reader learns its polarity and
+// event codes without the rule pack.
+void WriteRelationType(const RelationType& type, Json& json) {
+  const std::string iri = RelationIri(type);
+  json.set_node("relation " + iri);
+  json.StartObject();
+  json.Member("@id", iri);
+  json.Key("@type");
+  json.StartArray();
+  json.String("rdf:Property");
+  if (type.symmetric) json.String("owl:SymmetricProperty");
+  json.EndArray();
+  json.Member("rdfs:label", type.name);
+  json.Member("ag:polarity", PolarityName(type.polarity));
+  json.Key("ag:symmetric");
+  json.Bool(type.symmetric);
+  json.MemberIfSet("ag:cameo", type.cameo);
+  json.MemberIfSet("ag:plover", type.plover);
+  json.MemberIfSet("rdfs:comment", type.description);
+  json.EndObject();
+}
+
+// A span as two integer properties, e.g. ag:subjectStart and ag:subjectEnd; an empty
+// mention span (an actor taken from document context) is left out.
+void WriteSpan(std::string_view name, const Span& span, bool keep_empty, Json& json) {
+  if (span.empty() && !keep_empty) return;
+  json.Member(std::string("ag:") + std::string(name) + "Start", span.begin);
+  json.Member(std::string("ag:") + std::string(name) + "End", span.end);
+}
+
+void WriteEvidence(const Evidence& evidence, const std::string& iri, Json& json) {
+  json.StartObject();
+  json.Member("@id", iri);
+  json.Member("@type", "ag:Evidence");
+  json.Member("ag:document", evidence.document);
+  json.MemberIfSet("ag:date", evidence.date);
+  json.Member("ag:sentence", evidence.sentence);
+  WriteSpan("sentence", evidence.sentence_span, true, json);
+  WriteSpan("subject", evidence.subject, false, json);
+  WriteSpan("object", evidence.object, false, json);
+  WriteSpan("trigger", evidence.trigger, false, json);
+  json.Member("ag:rule", evidence.rule);
+  json.Member("ag:modality", ModalityName(evidence.modality));
+  json.MemberIfSet("ag:reporter", evidence.reporter);
+  json.EndObject();
+}
+
+// Every edge, whatever its modality, as a reified rdf:Statement carrying its evidence.
+void WriteStatement(const Graph& g, const Edge& e, Json& json) {
+  const Relation& relation = g[e];
+  const std::string iri = StatementIri(g, e);
+  json.set_node("statement " + iri);
+  json.StartObject();
+  json.Member("@id", iri);
+  json.Member("@type", "rdf:Statement");
+  json.ReferenceMember("rdf:subject", ActorIri(g[boost::source(e, g)]));
+  json.ReferenceMember("rdf:predicate", RelationIri(relation.type));
+  json.ReferenceMember("rdf:object", ActorIri(g[boost::target(e, g)]));
+  json.Member("ag:modality", ModalityName(relation.modality));
+  json.Member("ag:polarity", PolarityName(relation.type.polarity));
+  json.Member("ag:evidenceCount", static_cast<uint64_t>(relation.evidence.size()));
+  json.Key("ag:evidence");
+  json.StartArray();
+  size_t n = 0;
+  for (const Evidence* evidence : SortedEvidence(relation)) {
+    WriteEvidence(*evidence, iri + "/evidence/" + std::to_string(++n), json);
+  }
+  json.EndArray();
+  json.EndObject();
+}
+
+// One relation type per name, as first met in sorted edge order.
+std::vector<const RelationType*> RelationTypesUsed(const Graph& g, const std::vector<Edge>& edges) {
+  std::vector<const RelationType*> types;
+  for (const Edge& e : edges) {
+    const RelationType& type = g[e].type;
+    const bool seen = std::any_of(types.begin(), types.end(),
+                                  [&](const RelationType* t) { return t->name == type.name; });
+    if (!seen) types.push_back(&type);
+  }
+  std::sort(types.begin(), types.end(),
+            [](const RelationType* a, const RelationType* b) { return a->name < b->name; });
+  return types;
+}
+
+void WriteDocument(const KnowledgeGraph& graph, Json& json) {
+  const Graph& g = graph.graph();
+  const std::vector<Edge> edges = graph.SortedRelations();
+  // Asserted edges by subject, still in sorted order: only they become direct triples.
+  std::vector<std::vector<Edge>> asserted(graph.actor_count());
+  for (const Edge& e : edges) {
+    if (g[e].modality == Modality::kAsserted) asserted[boost::source(e, g)].push_back(e);
+  }
+  json.StartObject();
+  WriteContext(json);
+  json.Key("@graph");
+  json.StartArray();
+  for (KnowledgeGraph::Vertex v : graph.SortedActors()) WriteActor(g[v], asserted[v], g, json);
+  for (const RelationType* type : RelationTypesUsed(g, edges)) WriteRelationType(*type, json);
+  for (const Edge& e : edges) WriteStatement(g, e, json);
+  json.EndArray();
+  json.EndObject();
+}
+
+// Re-indents valid compact JSON; false if it does not parse.
+bool Indent(const Buffer& compact, Buffer* pretty) {
+  rapidjson::StringStream in(compact.GetString());
+  rapidjson::PrettyWriter<Buffer> writer(*pretty);
+  writer.SetIndent(' ', 2);
+  rapidjson::Reader reader;
+  return !reader.Parse(in, writer).IsError() && writer.IsComplete();
+}
+
+}  // namespace
+
+Status WriteJsonLd(const KnowledgeGraph& graph, std::ostream& out) {
+  Buffer compact;
+  Json json(&compact);
+  WriteDocument(graph, json);
+  if (!json.ok()) {
+    return Status::Error(ErrorCode::kOutput, "JSON-LD: invalid UTF-8 in " + json.failure());
+  }
+  if (!json.complete()) {
+    return Status::Error(ErrorCode::kInternal, "JSON-LD: the document was left incomplete");
+  }
+  Buffer buffer;
+  if (!Indent(compact, &buffer)) {
+    return Status::Error(ErrorCode::kInternal, "JSON-LD: the document does not re-read");
+  }
+  out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+  out.put('\n');
+  out.flush();
+  if (!out.good()) return Status::Error(ErrorCode::kOutput, "JSON-LD: write failed");
+  return Status::Ok();
+}
+
+}  // namespace actorgraph

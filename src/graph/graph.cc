@@ -1,0 +1,140 @@
+#include "actorgraph/graph.h"
+
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace actorgraph {
+namespace {
+
+bool SameSentence(const Evidence& a, const Evidence& b) {
+  return a.document == b.document && a.sentence_span.begin == b.sentence_span.begin &&
+         a.sentence_span.end == b.sentence_span.end;
+}
+
+// Searches from the newest evidence: a repeat almost always comes from the document
+// being added right now.
+bool HoldsSentence(const Relation& relation, const Evidence& evidence) {
+  return std::any_of(relation.evidence.rbegin(), relation.evidence.rend(),
+                     [&](const Evidence& held) { return SameSentence(held, evidence); });
+}
+
+void MergeActorInto(const Actor& incoming, Actor* held) {
+  held->aliases.insert(incoming.aliases.begin(), incoming.aliases.end());
+  if (!incoming.name.empty()) held->aliases.insert(incoming.name);
+  if (held->code.empty()) held->code = incoming.code;
+  if (held->sector.empty()) held->sector = incoming.sector;
+}
+
+}  // namespace
+
+bool KnowledgeGraph::EdgeKey::operator<(const EdgeKey& o) const {
+  return std::tie(source, target, relation, modality) <
+         std::tie(o.source, o.target, o.relation, o.modality);
+}
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other) { *this = other; }
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this == &other) return *this;
+  graph_ = other.graph_;
+  by_id_ = other.by_id_;
+  // Vertex descriptors are indices and survive the copy; edge descriptors do not.
+  by_key_.clear();
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+    const Relation& relation = graph_[*it];
+    by_key_.emplace(EdgeKey{boost::source(*it, graph_), boost::target(*it, graph_),
+                            relation.type.name, relation.modality},
+                    *it);
+  }
+  return *this;
+}
+
+KnowledgeGraph::Vertex KnowledgeGraph::AddActor(const Actor& actor) {
+  // An actor built by hand without an id gets the one its name implies.
+  const std::string id = actor.id.empty() ? ActorIdFor(actor.name) : actor.id;
+  auto found = by_id_.find(id);
+  if (found != by_id_.end()) {
+    MergeActorInto(actor, &graph_[found->second]);
+    return found->second;
+  }
+  Actor stored = actor;
+  stored.id = id;
+  if (!stored.name.empty()) stored.aliases.insert(stored.name);
+  const Vertex vertex = boost::add_vertex(std::move(stored), graph_);
+  by_id_.emplace(id, vertex);
+  return vertex;
+}
+
+bool KnowledgeGraph::AddRelation(const std::string& subject_id, const RelationType& type,
+                                 const std::string& object_id, Modality modality,
+                                 const Evidence& evidence) {
+  Vertex source, target;
+  if (!FindActor(subject_id, &source) || !FindActor(object_id, &target)) return false;
+  Evidence held = evidence;
+  if (type.symmetric && object_id < subject_id) {
+    // Keep the evidence's subject span on the edge's source actor.
+    std::swap(source, target);
+    std::swap(held.subject, held.object);
+  }
+  const EdgeKey key{source, target, type.name, modality};
+  auto found = by_key_.find(key);
+  if (found == by_key_.end()) {
+    Relation relation;
+    relation.type = type;
+    relation.modality = modality;
+    const Edge edge = boost::add_edge(source, target, std::move(relation), graph_).first;
+    found = by_key_.emplace(key, edge).first;
+  }
+  Relation& relation = graph_[found->second];
+  if (!HoldsSentence(relation, held)) relation.evidence.push_back(std::move(held));
+  return true;
+}
+
+void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
+  if (&other == this) return;  // every actor and sentence is already held
+  for (auto [it, end] = boost::vertices(other.graph_); it != end; ++it) {
+    AddActor(other.graph_[*it]);
+  }
+  for (auto [it, end] = boost::edges(other.graph_); it != end; ++it) {
+    const Relation& relation = other.graph_[*it];
+    const std::string& source_id = other.graph_[boost::source(*it, other.graph_)].id;
+    const std::string& target_id = other.graph_[boost::target(*it, other.graph_)].id;
+    // Ends are already in symmetric order: ordering depends only on the ids.
+    for (const Evidence& evidence : relation.evidence) {
+      AddRelation(source_id, relation.type, target_id, relation.modality, evidence);
+    }
+  }
+}
+
+bool KnowledgeGraph::FindActor(const std::string& id, Vertex* vertex) const {
+  auto found = by_id_.find(id);
+  if (found == by_id_.end()) return false;
+  *vertex = found->second;
+  return true;
+}
+
+std::vector<KnowledgeGraph::Vertex> KnowledgeGraph::SortedActors() const {
+  std::vector<Vertex> actors;
+  actors.reserve(by_id_.size());
+  for (const auto& entry : by_id_) actors.push_back(entry.second);  // map order is id order
+  return actors;
+}
+
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::SortedRelations() const {
+  std::vector<Edge> relations;
+  relations.reserve(relation_count());
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) relations.push_back(*it);
+  auto sort_key = [this](const Edge& e) {
+    const Relation& relation = graph_[e];
+    return std::tie(graph_[boost::source(e, graph_)].id, relation.type.name,
+                    graph_[boost::target(e, graph_)].id, relation.modality);
+  };
+  std::sort(relations.begin(), relations.end(),
+            [&](const Edge& a, const Edge& b) { return sort_key(a) < sort_key(b); });
+  return relations;
+}
+
+}  // namespace actorgraph

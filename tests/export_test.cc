@@ -1,0 +1,673 @@
+// Exporters: format names, DOT and JSON-LD against golden files, rendering, and the
+// failure paths (invalid UTF-8, failed streams).
+//
+// The fixture is an invented mediation in an invented conflict, with hostile names
+// (quotes, brackets, "]; digraph {", backslashes, HTML, tabs and newlines, non-ASCII)
+// that the exporters must carry through without breaking their output.
+//
+// To rewrite the golden files after an intended change:
+//   ACTORGRAPH_UPDATE_GOLDEN=1 ./actorgraph_tests "[golden]"
+#include <catch2/catch.hpp>
+
+#include <graphviz/cgraph.h>
+#include <rapidjson/document.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <ostream>
+#include <streambuf>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "actorgraph/export.h"
+#include "actorgraph/graph.h"
+
+using namespace actorgraph;
+
+// Graphviz 2.42 and the fontconfig/pango stack under its renderer leak internal caches
+// even when every layout, rendering and context is freed; LeakSanitizer, in a sanitizer
+// build, is told to ignore allocations made inside those libraries only.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\nleak:libgvc.so\nleak:libpango\nleak:libcairo.so\n";
+}
+
+namespace {
+
+// ---- the fixture -----------------------------------------------------------------------
+
+Actor MakeActor(const std::string& name, ActorType type, const std::string& code,
+                const std::string& sector, std::set<std::string> aliases) {
+  Actor actor;
+  actor.id = ActorIdFor(name);
+  actor.name = name;
+  actor.type = type;
+  actor.code = code;
+  actor.sector = sector;
+  actor.aliases = std::move(aliases);
+  actor.aliases.insert(name);
+  return actor;
+}
+
+const std::string kHostileGroup = "]; digraph { \"injected\" -> x }";
+const std::string kHtmlCompany = "<b>Bold</b> & Sons \"Ltd\"";
+const std::string kBackslashFront = "[Bracket] Front\\";
+const std::string kHandMadeId = "hand made\\id \"7\"";
+
+std::vector<Actor> FixtureActors() {
+  std::vector<Actor> actors = {
+      MakeActor("Ingrid Halvorsen-Maalouf", ActorType::kPerson, "", "",
+                {"Halvorsen-Maalouf", "envoy Ingrid Halvorsen-Maalouf"}),
+      MakeActor("Northern Concord", ActorType::kOrganization, "", "", {"NC", "the Concord"}),
+      MakeActor("Veltrania", ActorType::kCountry, "XVL", "", {"Veltranian"}),
+      MakeActor("Veltranian government", ActorType::kGovernment, "XVL", "GOV",
+                {"Celador", "the regime"}),
+      MakeActor("Free Ostmark Movement", ActorType::kGroup, "", "OPP", {"FOM", "the rebels"}),
+      MakeActor("Port Celador", ActorType::kPlace, "", "", {}),
+      MakeActor("M\xC3\xB8rkland", ActorType::kCountry, "XMK", "", {}),
+      MakeActor("Ana \"La Jefa\" Ruiz", ActorType::kPerson, "", "", {"La Jefa", "Ruiz"}),
+      MakeActor(kHostileGroup, ActorType::kGroup, "", "", {}),
+      MakeActor(kHtmlCompany, ActorType::kOrganization, "", "", {"Bold & Sons"}),
+      MakeActor(kBackslashFront, ActorType::kGroup, "", "REB", {"the Front\\"}),
+      MakeActor("Zo\xC3\xAB \xC5\x81ukasik", ActorType::kPerson, "", "", {}),
+      MakeActor("\xC3\x89lys\xC3\xA9" "e", ActorType::kPlace, "", "", {"the \xC3\x89lys\xC3\xA9" "e"}),
+      MakeActor("Council of\tTabs\nand Lines", ActorType::kOrganization, "", "", {}),
+  };
+  actors.back().id = kHandMadeId;  // ids made by hand need not be slugs
+  return actors;
+}
+
+RelationType Type(const std::string& name, Polarity polarity, bool symmetric = false,
+                  const std::string& cameo = "", const std::string& plover = "",
+                  const std::string& description = "") {
+  RelationType type;
+  type.name = name;
+  type.polarity = polarity;
+  type.symmetric = symmetric;
+  type.cameo = cameo;
+  type.plover = plover;
+  type.description = description;
+  return type;
+}
+
+struct Sighting {
+  std::string subject_id;
+  RelationType type;
+  std::string object_id;
+  Modality modality;
+  std::string document;
+  uint32_t sentence_begin;  // where the sentence starts in its document
+  std::string sentence;
+  std::string subject_mention;  // "" when the actor came from context
+  std::string object_mention;
+  std::string trigger;
+  std::string rule;
+  std::string reporter;
+};
+
+Span SpanOf(const Sighting& s, const std::string& mention) {
+  if (mention.empty()) return {};
+  const size_t at = s.sentence.find(mention);
+  REQUIRE(at != std::string::npos);
+  const auto begin = static_cast<uint32_t>(s.sentence_begin + at);
+  return {begin, static_cast<uint32_t>(begin + mention.size())};
+}
+
+Evidence EvidenceOf(const Sighting& s) {
+  Evidence evidence;
+  evidence.document = s.document;
+  evidence.date = "2031-04-0" + s.document.substr(s.document.size() - 1);
+  evidence.sentence = s.sentence;
+  evidence.sentence_span = {s.sentence_begin,
+                            static_cast<uint32_t>(s.sentence_begin + s.sentence.size())};
+  evidence.subject = SpanOf(s, s.subject_mention);
+  evidence.object = SpanOf(s, s.object_mention);
+  evidence.trigger = SpanOf(s, s.trigger);
+  evidence.rule = s.rule;
+  evidence.modality = s.modality;
+  evidence.reporter = s.reporter;
+  return evidence;
+}
+
+std::vector<Sighting> FixtureSightings() {
+  const RelationType mediator = Type("mediator-of", Polarity::kCooperation, false, "045",
+                                     "CONSULT", "A mediates talks to which B is a party");
+  const RelationType ally = Type("ally-of", Polarity::kCooperation, true, "05x", "COOPERATE");
+  const RelationType supports = Type("supports", Polarity::kCooperation, false, "07x", "AID");
+  const RelationType opposed = Type("opposed-to", Polarity::kConflict, false, "11x", "REJECT");
+  const RelationType meets = Type("meets-with", Polarity::kCooperation, true, "04x", "CONSULT");
+  const RelationType leader = Type("leader-of", Polarity::kNeutral);
+  const RelationType represents = Type("represents", Polarity::kNeutral);
+  const RelationType member = Type("member-of", Polarity::kNeutral);
+  const RelationType trades = Type("trades-with", Polarity::kCooperation);  // a user's own
+  const RelationType hosts = Type("hosts talks/\"venue\"", Polarity::kNeutral, false, "", "",
+                                  "A place hosts talks held by B");
+
+  const std::string s1 = "Northern Concord envoy Ingrid Halvorsen-Maalouf brokered talks with "
+                         "the Veltranian government in Port Celador.";
+  const std::string s2 = "Halvorsen-Maalouf, who mediates between Celador and the rebels, "
+                         "said progress was slow.";
+  const std::string s3 = "Ana \"La Jefa\" Ruiz met Halvorsen-Maalouf on Tuesday, the FOM said.";
+  const std::string s4 = "M\xC3\xB8rkland backs the regime with arms and money.";
+  const std::string s5 = "Government forces backed by M\xC3\xB8rkland retook the bridge.";
+  const std::string s6 = "M\xC3\xB8rkland\xE2\x80\x99s support for Celador is unwavering, "
+                         "a minister said.";
+  const std::string s7 = "The FOM demands that the regime step down.";
+  const std::string s8 = "There was no sign the warring sides met in Port Celador.";
+  const std::string s9 = "M\xC3\xB8rkland could become Celador's closest ally if talks fail.";
+  const std::string s10 = "FOM leader Ana \"La Jefa\" Ruiz rejected the plan.";
+  const std::string s11 = "Zo\xC3\xAB \xC5\x81ukasik, a member of the [Bracket] Front\\, was "
+                          "detained.";
+  const std::string s12 = "<b>Bold</b> & Sons \"Ltd\" sold trucks to ]; digraph { \"injected\" "
+                          "-> x }.";
+  const std::string s13 = "The Council of\tTabs condemned the traders.\n";
+
+  const std::string ingrid = "ingrid-halvorsen-maalouf", government = "veltranian-government",
+                    fom = "free-ostmark-movement", morkland = ActorIdFor("M\xC3\xB8rkland"),
+                    ana = ActorIdFor("Ana \"La Jefa\" Ruiz");
+  const Modality asserted = Modality::kAsserted;
+  return {
+      {ingrid, mediator, government, asserted, "veltrania-1", 0, s1,
+       "Ingrid Halvorsen-Maalouf", "Veltranian government", "brokered talks",
+       "wa.mediator.brokered", ""},
+      {ingrid, mediator, government, asserted, "veltrania-2", 0, s2, "Halvorsen-Maalouf",
+       "Celador", "mediates", "wa.mediator.mediates", ""},
+      {ingrid, mediator, fom, asserted, "veltrania-2", 0, s2, "Halvorsen-Maalouf", "the rebels",
+       "mediates", "wa.mediator.mediates", ""},
+      {ingrid, represents, "northern-concord", asserted, "veltrania-1", 0, s1,
+       "Ingrid Halvorsen-Maalouf", "Northern Concord", "envoy", "wa.represents.envoy", ""},
+      {ingrid, meets, ana, asserted, "veltrania-3", 0, s3, "Halvorsen-Maalouf",
+       "Ana \"La Jefa\" Ruiz", "met", "wa.meets.met", "the FOM"},
+      {morkland, supports, government, asserted, "veltrania-1", 110, s4, "M\xC3\xB8rkland",
+       "the regime", "backs", "wa.supports.backs", ""},
+      {morkland, supports, government, asserted, "veltrania-2", 90, s5, "M\xC3\xB8rkland",
+       "Government forces", "backed by", "wa.supports.backed-by", ""},
+      {morkland, supports, government, asserted, "veltrania-4", 0, s6, "M\xC3\xB8rkland",
+       "Celador", "support for", "wa.supports.support-for", "a minister"},
+      {fom, opposed, government, asserted, "veltrania-3", 70, s7, "The FOM", "the regime",
+       "demands", "wa.opposed.demand", ""},
+      {government, meets, fom, Modality::kNegated, "veltrania-2", 150, s8, "", "", "met",
+       "wa.meets.met", ""},
+      {morkland, ally, government, Modality::kHypothetical, "veltrania-4", 66, s9,
+       "M\xC3\xB8rkland", "Celador", "ally", "wa.ally.ally", ""},
+      {ana, leader, fom, asserted, "veltrania-3", 115, s10, "Ana \"La Jefa\" Ruiz", "FOM",
+       "leader", "wa.leader.title", ""},
+      {ActorIdFor("Zo\xC3\xAB \xC5\x81ukasik"), member, ActorIdFor(kBackslashFront), asserted,
+       "veltrania-5", 0, s11, "Zo\xC3\xAB \xC5\x81ukasik", kBackslashFront, "a member of",
+       "wa.member.member-of", ""},
+      {ActorIdFor(kHtmlCompany), trades, ActorIdFor(kHostileGroup), asserted, "veltrania-5",
+       60, s12, kHtmlCompany, kHostileGroup, "sold", "user.trades.sold", ""},
+      {"port-celador", hosts, "northern-concord", asserted, "veltrania-1", 0, s1,
+       "Port Celador", "Northern Concord", "talks", "user.hosts.in", ""},
+      {kHandMadeId, opposed, ActorIdFor(kHtmlCompany), asserted, "veltrania-5", 140, s13,
+       "The Council of\tTabs", "the traders", "condemned", "wa.opposed.condemn", ""},
+  };
+}
+
+// The fixture graph, its actors and sightings added forwards or backwards.
+KnowledgeGraph FixtureGraph(bool reversed = false) {
+  std::vector<Actor> actors = FixtureActors();
+  std::vector<Sighting> sightings = FixtureSightings();
+  if (reversed) {
+    std::reverse(actors.begin(), actors.end());
+    std::reverse(sightings.begin(), sightings.end());
+  }
+  KnowledgeGraph graph;
+  for (const Actor& actor : actors) graph.AddActor(actor);
+  for (const Sighting& s : sightings) {
+    REQUIRE(graph.AddRelation(s.subject_id, s.type, s.object_id, s.modality, EvidenceOf(s)));
+  }
+  return graph;
+}
+
+// ---- helpers ---------------------------------------------------------------------------
+
+std::string GoldenPath(const std::string& name) {
+  return std::string(ACTORGRAPH_SOURCE_DIR) + "/tests/golden/" + name;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+void CheckGolden(const std::string& name, const std::string& actual) {
+  const std::string path = GoldenPath(name);
+  const char* update = std::getenv("ACTORGRAPH_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << actual;
+    REQUIRE(out.good());
+    WARN("rewrote " << path);
+    return;
+  }
+  std::ifstream probe(path);
+  INFO("golden file " << path << " (ACTORGRAPH_UPDATE_GOLDEN=1 rewrites it)");
+  REQUIRE(probe.good());
+  CHECK(actual == ReadFile(path));
+}
+
+std::string Dot(const KnowledgeGraph& graph) {
+  std::ostringstream out;
+  const Status status = WriteDot(graph, out);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return out.str();
+}
+
+std::string JsonLd(const KnowledgeGraph& graph) {
+  std::ostringstream out;
+  const Status status = WriteJsonLd(graph, out);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return out.str();
+}
+
+std::string RenderTo(const KnowledgeGraph& graph, Format format) {
+  std::ostringstream out;
+  const Status status = Render(graph, format, out);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return out.str();
+}
+
+// A stream whose writes fail.
+struct FailedStream {
+  FailedStream() { out.setstate(std::ios::badbit); }
+  std::ostringstream out;
+};
+
+// A stream that takes `limit` bytes and then fails, like a full disk.
+class FullDisk : public std::streambuf {
+ public:
+  explicit FullDisk(size_t limit) : limit_(limit) {}
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    if (written_ >= limit_) return traits_type::eof();
+    ++written_;
+    return c;
+  }
+
+ private:
+  size_t limit_;
+  size_t written_ = 0;
+};
+
+// A graph re-read by cgraph, closed on scope exit.
+struct ClosesGraph {
+  void operator()(Agraph_t* graph) const { agclose(graph); }
+};
+using ReadGraph = std::unique_ptr<Agraph_t, ClosesGraph>;
+
+// The node object of `iri` in a parsed JSON-LD document's @graph, or null.
+const rapidjson::Value* NodeById(const rapidjson::Document& doc, const std::string& iri) {
+  for (const auto& node : doc["@graph"].GetArray()) {
+    if (node.HasMember("@id") && iri == node["@id"].GetString()) return &node;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ReferencedIds(const rapidjson::Value& values) {
+  std::vector<std::string> ids;
+  for (const auto& value : values.GetArray()) ids.push_back(value["@id"].GetString());
+  return ids;
+}
+
+const std::string kActor = "https://w3id.org/actorgraph/actor/";
+
+}  // namespace
+
+// ---- format names ----------------------------------------------------------------------
+
+TEST_CASE("ParseFormat and FormatName", "[export]") {
+  Format format = Format::kPng;
+  CHECK(ParseFormat("dot", &format));
+  CHECK(format == Format::kDot);
+  CHECK(ParseFormat("jsonld", &format));
+  CHECK(format == Format::kJsonLd);
+  format = Format::kDot;
+  CHECK(ParseFormat("json-ld", &format));
+  CHECK(format == Format::kJsonLd);
+  CHECK(ParseFormat("SVG", &format));
+  CHECK(format == Format::kSvg);
+  CHECK(ParseFormat("png", &format));
+  CHECK(format == Format::kPng);
+  CHECK_FALSE(ParseFormat("graphml", &format));
+  CHECK_FALSE(ParseFormat("", &format));
+  CHECK(format == Format::kPng);  // untouched on failure
+  for (Format f : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng}) {
+    Format parsed;
+    REQUIRE(ParseFormat(FormatName(f), &parsed));
+    CHECK(parsed == f);
+  }
+  CHECK(FormatName(Format::kJsonLd) == "jsonld");
+}
+
+TEST_CASE("FormatFromPath reads the extension", "[export]") {
+  Format format = Format::kPng;
+  CHECK(FormatFromPath("out/graph.dot", &format));
+  CHECK(format == Format::kDot);
+  CHECK(FormatFromPath("graph.gv", &format));
+  CHECK(format == Format::kDot);
+  CHECK(FormatFromPath("/tmp/x.y/graph.jsonld", &format));
+  CHECK(format == Format::kJsonLd);
+  CHECK(FormatFromPath("graph.JSON", &format));
+  CHECK(format == Format::kJsonLd);
+  CHECK(FormatFromPath("graph.svg", &format));
+  CHECK(format == Format::kSvg);
+  CHECK(FormatFromPath("graph.tar.png", &format));
+  CHECK(format == Format::kPng);
+  format = Format::kSvg;
+  CHECK_FALSE(FormatFromPath("graph", &format));
+  CHECK_FALSE(FormatFromPath("graph.txt", &format));
+  CHECK_FALSE(FormatFromPath("out.dot/graph", &format));
+  CHECK_FALSE(FormatFromPath(".dot", &format));
+  CHECK_FALSE(FormatFromPath("graph.", &format));
+  CHECK_FALSE(FormatFromPath("", &format));
+  CHECK(format == Format::kSvg);
+}
+
+// ---- DOT -------------------------------------------------------------------------------
+
+TEST_CASE("WriteDot matches the golden file", "[export][golden]") {
+  CheckGolden("fictional_mediation.dot", Dot(FixtureGraph()));
+}
+
+TEST_CASE("WriteDot is deterministic and independent of insertion order", "[export]") {
+  const std::string dot = Dot(FixtureGraph());
+  CHECK(Dot(FixtureGraph()) == dot);
+  CHECK(Dot(FixtureGraph(/*reversed=*/true)) == dot);
+}
+
+TEST_CASE("WriteDot output re-reads with the same names and labels", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  const std::string dot = Dot(graph);
+  const ReadGraph read(agmemread(dot.c_str()));
+  Agraph_t* reread = read.get();
+  REQUIRE(reread != nullptr);
+  auto label_of = [&](const std::string& node_name) -> std::string {
+    Agnode_t* node = agnode(reread, const_cast<char*>(node_name.c_str()), 0);
+    if (node == nullptr) return "<no node " + node_name + ">";
+    return agget(node, const_cast<char*>("label"));
+  };
+  // Labels are escString: a backslash is doubled, and a label cannot end in one.
+  CHECK(label_of(ActorIdFor(kHostileGroup)) == kHostileGroup);
+  CHECK(label_of(ActorIdFor(kHtmlCompany)) == kHtmlCompany);
+  CHECK(label_of(ActorIdFor(kBackslashFront)) == "[Bracket] Front\\\\\\nREB");
+  CHECK(label_of("veltranian-government") == "Veltranian government\\nXVL GOV");
+  CHECK(label_of("ana-la-jefa-ruiz") == "Ana \"La Jefa\" Ruiz");
+  // cgraph reads a name starting with '%' as anonymous, so such an id gets a '_'.
+  CHECK(label_of("_%C3%89lys%C3%A9e") == "\xC3\x89lys\xC3\xA9" "e");
+  CHECK(label_of("_hand%20made%5Cid%20%227%22") == "Council of Tabs and Lines");
+  // Every actor and relation, plus the legend (6 types; 10 relations, 2 other modalities).
+  CHECK(agnnodes(reread) == static_cast<int>(graph.actor_count()) + 6 + 2 * (10 + 2));
+  CHECK(agnedges(reread) == static_cast<int>(graph.relation_count()) + 10 + 2);
+  CHECK(agsubg(reread, const_cast<char*>("cluster_legend"), 0) != nullptr);
+}
+
+TEST_CASE("WriteDot styles edges by relation, modality and evidence", "[export]") {
+  const std::string dot = Dot(FixtureGraph());
+  // Symmetric relations have no arrowheads; the stored direction is by id.
+  CHECK(dot.find("\"ana-la-jefa-ruiz\" -> \"ingrid-halvorsen-maalouf\"\t[color=\"#ff7f00\",\n"
+                 "\t\tdir=none") != std::string::npos);
+  // A negated meeting is dashed grey and says so.
+  CHECK(dot.find("label=\"meets-with (negated)\"") != std::string::npos);
+  CHECK(dot.find("style=dashed") != std::string::npos);
+  // Three pieces of evidence: 1 + log2(3).
+  CHECK(dot.find("penwidth=2.58") != std::string::npos);
+  CHECK(dot.find("subgraph cluster_legend") != std::string::npos);
+}
+
+TEST_CASE("WriteDot of an empty graph is a graph without a legend", "[export]") {
+  const std::string dot = Dot(KnowledgeGraph());
+  CHECK(dot.rfind("digraph actorgraph {", 0) == 0);
+  CHECK(dot.find("cluster_legend") == std::string::npos);
+}
+
+TEST_CASE("WriteDot replaces invalid UTF-8 in labels", "[export]") {
+  KnowledgeGraph graph;
+  Actor actor;
+  actor.id = "bad";
+  actor.name = "Bad \xC3\x28 name";
+  graph.AddActor(actor);
+  const std::string dot = Dot(graph);
+  CHECK(dot.find("Bad \xEF\xBF\xBD( name") != std::string::npos);
+}
+
+// ---- JSON-LD ---------------------------------------------------------------------------
+
+TEST_CASE("WriteJsonLd matches the golden file", "[export][golden]") {
+  CheckGolden("fictional_mediation.jsonld", JsonLd(FixtureGraph()));
+}
+
+TEST_CASE("WriteJsonLd is deterministic and independent of insertion order", "[export]") {
+  const std::string jsonld = JsonLd(FixtureGraph());
+  CHECK(JsonLd(FixtureGraph()) == jsonld);
+  CHECK(JsonLd(FixtureGraph(/*reversed=*/true)) == jsonld);
+}
+
+TEST_CASE("WriteJsonLd shape: inline context, typed actors, asserted direct triples",
+          "[export]") {
+  const std::string text = JsonLd(FixtureGraph());
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  REQUIRE(doc["@context"].IsObject());  // inline, never a remote URL
+  CHECK(std::string(doc["@context"]["schema"].GetString()) == "http://schema.org/");
+  CHECK(std::string(doc["@context"]["ag"].GetString()) == "https://w3id.org/actorgraph/ns#");
+  CHECK(text.find("\"_:") == std::string::npos);  // no blank nodes
+  for (const auto& node : doc["@graph"].GetArray()) CHECK(node.HasMember("@id"));
+
+  const rapidjson::Value* ingrid = NodeById(doc, kActor + "ingrid-halvorsen-maalouf");
+  REQUIRE(ingrid != nullptr);
+  CHECK(std::string((*ingrid)["@type"][0].GetString()) == "schema:Person");
+  CHECK(ReferencedIds((*ingrid)["ag:mediator-of"]) ==
+        std::vector<std::string>{kActor + "free-ostmark-movement",
+                                 kActor + "veltranian-government"});
+  CHECK(std::string((*ingrid)["schema:alternateName"][0].GetString()) == "Halvorsen-Maalouf");
+
+  const rapidjson::Value* fom = NodeById(doc, kActor + "free-ostmark-movement");
+  REQUIRE(fom != nullptr);
+  CHECK((*fom)["@type"].Size() == 2);
+  CHECK(std::string((*fom)["@type"][1].GetString()) == "ag:Group");
+  CHECK(std::string((*fom)["ag:sector"].GetString()) == "OPP");
+
+  // The negated meeting and the hypothetical alliance are statements only.
+  const rapidjson::Value* government = NodeById(doc, kActor + "veltranian-government");
+  REQUIRE(government != nullptr);
+  CHECK_FALSE(government->HasMember("ag:meets-with"));
+  const rapidjson::Value* morkland = NodeById(doc, kActor + "m%C3%B8rkland");
+  REQUIRE(morkland != nullptr);
+  CHECK_FALSE(morkland->HasMember("ag:ally-of"));
+  CHECK(morkland->HasMember("ag:supports"));
+  const rapidjson::Value* negated = NodeById(
+      doc, "https://w3id.org/actorgraph/statement/free-ostmark-movement/meets-with/"
+           "veltranian-government/negated");
+  REQUIRE(negated != nullptr);
+  CHECK(std::string((*negated)["ag:modality"].GetString()) == "negated");
+  const rapidjson::Value& evidence = (*negated)["ag:evidence"][0];
+  CHECK_FALSE(evidence.HasMember("ag:subjectStart"));  // the sides came from context
+  CHECK(evidence["ag:triggerStart"].GetUint() == 150 + 36);
+
+  const rapidjson::Value* supports = NodeById(
+      doc, "https://w3id.org/actorgraph/statement/m%C3%B8rkland/supports/"
+           "veltranian-government/asserted");
+  REQUIRE(supports != nullptr);
+  CHECK((*supports)["ag:evidenceCount"].GetUint() == 3);
+  CHECK((*supports)["ag:evidence"].Size() == 3);
+}
+
+TEST_CASE("WriteJsonLd never repeats a key when a relation is named like a field",
+          "[export]") {
+  KnowledgeGraph graph;
+  Actor a, b;
+  a.name = "Alpha";
+  a.code = "XAL";
+  b.name = "Bravo";
+  graph.AddActor(a);
+  graph.AddActor(b);
+  RelationType code;
+  code.name = "code";
+  Evidence evidence;
+  evidence.document = "d";
+  REQUIRE(graph.AddRelation("alpha", code, "bravo", Modality::kAsserted, evidence));
+  const std::string text = JsonLd(graph);
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  const rapidjson::Value* alpha = NodeById(doc, kActor + "alpha");
+  REQUIRE(alpha != nullptr);
+  std::set<std::string> keys;
+  for (const auto& member : alpha->GetObject()) {
+    CHECK(keys.insert(member.name.GetString()).second);
+  }
+  CHECK(keys.count("ag:code") == 1);
+  CHECK(keys.count("https://w3id.org/actorgraph/ns#code") == 1);
+}
+
+TEST_CASE("WriteJsonLd of an empty graph is valid JSON-LD", "[export]") {
+  const std::string text = JsonLd(KnowledgeGraph());
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(doc["@context"].IsObject());
+  CHECK(doc["@graph"].IsArray());
+  CHECK(doc["@graph"].Empty());
+}
+
+TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
+  auto check_refused = [](const KnowledgeGraph& graph) {
+    std::ostringstream out;
+    const Status status = WriteJsonLd(graph, out);
+    CHECK_FALSE(status.ok());
+    CHECK(status.code() == ErrorCode::kOutput);
+    CHECK(status.message().find("UTF-8") != std::string::npos);
+    CHECK(out.str().empty());
+  };
+  SECTION("in a name") {
+    KnowledgeGraph graph = FixtureGraph();
+    Actor bad;
+    bad.id = "bad";
+    bad.name = "Bad \xC3\x28 name";
+    graph.AddActor(bad);
+    check_refused(graph);
+  }
+  SECTION("in an alias") {
+    KnowledgeGraph graph;
+    Actor bad;
+    bad.name = "Fine";
+    bad.aliases = {"truncated \xE2\x80"};
+    graph.AddActor(bad);
+    check_refused(graph);
+  }
+  SECTION("in a sentence") {
+    KnowledgeGraph graph;
+    Actor a, b;
+    a.name = "A";
+    b.name = "B";
+    graph.AddActor(a);
+    graph.AddActor(b);
+    Evidence evidence;
+    evidence.document = "d";
+    evidence.sentence = "A met B \xFF";
+    RelationType meets;
+    meets.name = "meets-with";
+    REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
+    check_refused(graph);
+  }
+}
+
+// ---- rendering -------------------------------------------------------------------------
+
+TEST_CASE("Render produces SVG and PNG", "[export][render]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  const std::string svg = RenderTo(graph, Format::kSvg);
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(svg.find("Port Celador") != std::string::npos);
+  const std::string png = RenderTo(graph, Format::kPng);
+  CHECK(png.rfind("\x89PNG\r\n\x1a\n", 0) == 0);
+
+  std::ostringstream via_export;
+  CHECK(Export(graph, Format::kSvg, via_export).ok());
+  CHECK(via_export.str() == svg);
+}
+
+TEST_CASE("Render lays out a large graph with sfdp", "[export][render]") {
+  KnowledgeGraph graph;
+  RelationType supports;
+  supports.name = "supports";
+  for (int i = 0; i < 200; ++i) {
+    Actor actor;
+    actor.name = "Actor " + std::to_string(i);
+    graph.AddActor(actor);
+  }
+  for (int i = 1; i < 200; ++i) {
+    Evidence evidence;
+    evidence.document = "d";
+    graph.AddRelation("actor-" + std::to_string(i), supports, "actor-" + std::to_string(i / 2),
+                      Modality::kAsserted, evidence);
+  }
+  const std::string svg = RenderTo(graph, Format::kSvg);
+  CHECK(svg.find("<svg") != std::string::npos);
+  CHECK(svg.find("Actor 199") != std::string::npos);
+}
+
+TEST_CASE("Exporters may run on several threads at once", "[export][render]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  const std::string dot = Dot(graph);
+  const std::string svg = RenderTo(graph, Format::kSvg);
+  std::vector<std::string> outputs(8);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    threads.emplace_back([&, i] {
+      std::ostringstream out;
+      const Status status = Export(graph, i % 2 == 0 ? Format::kDot : Format::kSvg, out);
+      outputs[i] = status.ok() ? out.str() : status.ToString();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (size_t i = 0; i < outputs.size(); ++i) CHECK(outputs[i] == (i % 2 == 0 ? dot : svg));
+}
+
+TEST_CASE("Render refuses formats that are not images", "[export][render]") {
+  std::ostringstream out;
+  CHECK(Render(KnowledgeGraph(), Format::kDot, out).code() == ErrorCode::kUsage);
+}
+
+TEST_CASE("Exporters report a failed stream as an output error", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  for (Format format : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng}) {
+    FailedStream failed;
+    const Status status = Export(graph, format, failed.out);
+    INFO(FormatName(format));
+    CHECK(status.code() == ErrorCode::kOutput);
+  }
+}
+
+TEST_CASE("Exporters report a stream that fails part-way as an output error", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  for (Format format : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng}) {
+    FullDisk disk(100);
+    std::ostream out(&disk);
+    const Status status = Export(graph, format, out);
+    INFO(FormatName(format));
+    CHECK(status.code() == ErrorCode::kOutput);
+  }
+}
+
+TEST_CASE("Export dispatches on the format", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  std::ostringstream dot, jsonld;
+  REQUIRE(Export(graph, Format::kDot, dot).ok());
+  REQUIRE(Export(graph, Format::kJsonLd, jsonld).ok());
+  CHECK(dot.str() == Dot(graph));
+  CHECK(jsonld.str() == JsonLd(graph));
+}

@@ -1,0 +1,350 @@
+// KnowledgeGraph, the enum names, actor ids and Status::ToString.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "actorgraph/graph.h"
+#include "actorgraph/status.h"
+
+using namespace actorgraph;
+
+namespace {
+
+Actor MakeActor(const std::string& name, ActorType type, const std::string& code = "",
+                const std::string& sector = "") {
+  Actor actor;
+  actor.id = ActorIdFor(name);
+  actor.name = name;
+  actor.type = type;
+  actor.code = code;
+  actor.sector = sector;
+  actor.aliases = {name};
+  return actor;
+}
+
+RelationType MakeType(const std::string& name, bool symmetric = false) {
+  RelationType type;
+  type.name = name;
+  type.symmetric = symmetric;
+  return type;
+}
+
+Evidence MakeEvidence(const std::string& document, uint32_t sentence_begin,
+                      uint32_t sentence_end, const std::string& rule = "test.rule") {
+  Evidence evidence;
+  evidence.document = document;
+  evidence.sentence = "a sentence";
+  evidence.sentence_span = {sentence_begin, sentence_end};
+  evidence.subject = {sentence_begin, sentence_begin + 1};
+  evidence.object = {sentence_end - 1, sentence_end};
+  evidence.rule = rule;
+  return evidence;
+}
+
+const Relation& OnlyRelation(const KnowledgeGraph& graph) {
+  REQUIRE(graph.relation_count() == 1);
+  return graph.graph()[graph.SortedRelations().front()];
+}
+
+std::string SourceId(const KnowledgeGraph& graph, const KnowledgeGraph::Edge& e) {
+  return graph.graph()[boost::source(e, graph.graph())].id;
+}
+
+std::string TargetId(const KnowledgeGraph& graph, const KnowledgeGraph::Edge& e) {
+  return graph.graph()[boost::target(e, graph.graph())].id;
+}
+
+// (subject, relation, object, modality, evidence count) of every edge, in sorted order.
+std::vector<std::string> EdgeSummary(const KnowledgeGraph& graph) {
+  std::vector<std::string> summary;
+  for (const auto& e : graph.SortedRelations()) {
+    const Relation& r = graph.graph()[e];
+    summary.push_back(SourceId(graph, e) + " " + r.type.name + " " + TargetId(graph, e) + " " +
+                      std::string(ModalityName(r.modality)) + " " +
+                      std::to_string(r.evidence.size()));
+  }
+  return summary;
+}
+
+std::vector<std::string> ActorSummary(const KnowledgeGraph& graph) {
+  std::vector<std::string> ids;
+  for (auto v : graph.SortedActors()) ids.push_back(graph.graph()[v].id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("ActorIdFor makes lower-case slugs and keeps non-ASCII bytes as %XX", "[graph]") {
+  CHECK(ActorIdFor("Staffan de Mistura") == "staffan-de-mistura");
+  CHECK(ActorIdFor("Bashar al-Ja'afari") == "bashar-al-ja-afari");
+  CHECK(ActorIdFor("  U.N.  ") == "u-n");
+  CHECK(ActorIdFor("HNC") == "hnc");
+  CHECK(ActorIdFor("G-20 (summit)") == "g-20-summit");
+  CHECK(ActorIdFor("Zoë") == "zo%C3%AB");
+  CHECK(ActorIdFor("Ja\xE2\x80\x98" "afari") == "ja%E2%80%98afari");
+  CHECK(ActorIdFor("") == "");
+  CHECK(ActorIdFor("--") == "");
+}
+
+TEST_CASE("Enum names round-trip and reject unknown names", "[graph]") {
+  for (ActorType type : {ActorType::kPerson, ActorType::kCountry, ActorType::kGovernment,
+                         ActorType::kOrganization, ActorType::kGroup, ActorType::kPlace}) {
+    ActorType parsed = ActorType::kPerson;
+    REQUIRE(ParseActorType(ActorTypeName(type), &parsed));
+    CHECK(parsed == type);
+  }
+  CHECK(ActorTypeName(ActorType::kGovernment) == "Government");
+  for (Modality modality : {Modality::kAsserted, Modality::kNegated, Modality::kHypothetical}) {
+    Modality parsed = Modality::kAsserted;
+    REQUIRE(ParseModality(ModalityName(modality), &parsed));
+    CHECK(parsed == modality);
+  }
+  CHECK(ModalityName(Modality::kHypothetical) == "hypothetical");
+  for (Polarity polarity : {Polarity::kCooperation, Polarity::kConflict, Polarity::kNeutral}) {
+    Polarity parsed = Polarity::kNeutral;
+    REQUIRE(ParsePolarity(PolarityName(polarity), &parsed));
+    CHECK(parsed == polarity);
+  }
+  CHECK(PolarityName(Polarity::kConflict) == "conflict");
+
+  ActorType type = ActorType::kPlace;
+  CHECK_FALSE(ParseActorType("person", &type));  // names are case-sensitive
+  CHECK_FALSE(ParseActorType("", &type));
+  CHECK(type == ActorType::kPlace);
+  Modality modality = Modality::kNegated;
+  CHECK_FALSE(ParseModality("Asserted", &modality));
+  CHECK(modality == Modality::kNegated);
+  Polarity polarity = Polarity::kConflict;
+  CHECK_FALSE(ParsePolarity("hostile", &polarity));
+  CHECK(polarity == Polarity::kConflict);
+}
+
+TEST_CASE("Status::ToString shows what is known of the location", "[status]") {
+  SourceLocation in_rules;
+  in_rules.path = "rules/a.rules";
+  in_rules.line = 3;
+  in_rules.column = 7;
+  CHECK(Status::Error(ErrorCode::kRules, "bad token", in_rules).ToString() ==
+        "rules/a.rules:3:7: bad token");
+  in_rules.column = 0;
+  CHECK(Status::Error(ErrorCode::kInput, "not JSON", in_rules).ToString() ==
+        "rules/a.rules:3: not JSON");
+  in_rules.line = 0;
+  in_rules.column = 7;  // a column without a line says nothing
+  CHECK(Status::Error(ErrorCode::kInput, "unreadable", in_rules).ToString() ==
+        "rules/a.rules: unreadable");
+  SourceLocation in_document;
+  in_document.document = "doc-7";
+  in_document.offset = 42;
+  CHECK(Status::Error(ErrorCode::kInput, "invalid UTF-8", in_document).ToString() ==
+        "doc-7@42: invalid UTF-8");
+  in_document.offset = -1;
+  CHECK(Status::Error(ErrorCode::kInput, "empty", in_document).ToString() == "doc-7: empty");
+  CHECK(Status::Error(ErrorCode::kUsage, "no input").ToString() == "no input");
+  CHECK(Status::Ok().ToString() == "ok");
+  CHECK(Status::Ok().ok());
+  CHECK(Status::Error(ErrorCode::kOutput, "x").code() == ErrorCode::kOutput);
+}
+
+TEST_CASE("AddActor merges by id: aliases united, code and sector filled once", "[graph]") {
+  KnowledgeGraph graph;
+  Actor first = MakeActor("Veltranian government", ActorType::kGovernment);
+  first.aliases.insert("the regime");
+  Actor second = MakeActor("Veltranian government", ActorType::kGovernment, "XVL", "GOV");
+  second.aliases = {"Celador"};
+  Actor third = MakeActor("Veltranian government", ActorType::kGovernment, "XXX", "MIL");
+
+  const auto v1 = graph.AddActor(first);
+  const auto v2 = graph.AddActor(second);
+  const auto v3 = graph.AddActor(third);
+  CHECK(v1 == v2);
+  CHECK(v2 == v3);
+  REQUIRE(graph.actor_count() == 1);
+  const Actor& held = graph.graph()[v1];
+  CHECK(held.name == "Veltranian government");
+  CHECK(held.code == "XVL");
+  CHECK(held.sector == "GOV");
+  CHECK(held.aliases ==
+        std::set<std::string>{"Celador", "Veltranian government", "the regime"});
+
+  KnowledgeGraph::Vertex found;
+  CHECK(graph.FindActor("veltranian-government", &found));
+  CHECK(found == v1);
+  CHECK_FALSE(graph.FindActor("veltrania", &found));
+}
+
+TEST_CASE("AddActor derives a missing id from the name and keeps the name as an alias",
+          "[graph]") {
+  KnowledgeGraph graph;
+  Actor actor;
+  actor.name = "Northern Concord";
+  const auto v = graph.AddActor(actor);
+  CHECK(graph.graph()[v].id == "northern-concord");
+  CHECK(graph.graph()[v].aliases.count("Northern Concord") == 1);
+}
+
+TEST_CASE("AddRelation refuses unknown actors and adds nothing", "[graph]") {
+  KnowledgeGraph graph;
+  graph.AddActor(MakeActor("Ingrid Halvorsen", ActorType::kPerson));
+  CHECK_FALSE(graph.AddRelation("ingrid-halvorsen", MakeType("mediator-of"), "nobody",
+                                Modality::kAsserted, MakeEvidence("d1", 0, 10)));
+  CHECK_FALSE(graph.AddRelation("nobody", MakeType("mediator-of"), "ingrid-halvorsen",
+                                Modality::kAsserted, MakeEvidence("d1", 0, 10)));
+  CHECK(graph.relation_count() == 0);
+  CHECK(graph.actor_count() == 1);
+}
+
+TEST_CASE("Evidence is kept once per (document, sentence) per edge", "[graph]") {
+  KnowledgeGraph graph;
+  graph.AddActor(MakeActor("Ingrid Halvorsen", ActorType::kPerson));
+  graph.AddActor(MakeActor("Free Ostmark Movement", ActorType::kGroup));
+  const RelationType mediates = MakeType("mediator-of");
+  auto add = [&](const Evidence& evidence) {
+    return graph.AddRelation("ingrid-halvorsen", mediates, "free-ostmark-movement",
+                             Modality::kAsserted, evidence);
+  };
+  CHECK(add(MakeEvidence("d1", 0, 40, "rule.a")));
+  CHECK(add(MakeEvidence("d1", 0, 40, "rule.b")));  // same sentence, another rule
+  CHECK(add(MakeEvidence("d1", 41, 90)));           // another sentence
+  CHECK(add(MakeEvidence("d2", 0, 40)));            // same span, another document
+  CHECK(add(MakeEvidence("d2", 0, 40)));
+  const Relation& relation = OnlyRelation(graph);
+  REQUIRE(relation.evidence.size() == 3);
+  CHECK(relation.evidence[0].rule == "rule.a");  // first one wins, order of addition kept
+  CHECK(relation.evidence[1].sentence_span.begin == 41);
+  CHECK(relation.evidence[2].document == "d2");
+}
+
+TEST_CASE("Modality and direction make distinct edges", "[graph]") {
+  KnowledgeGraph graph;
+  graph.AddActor(MakeActor("Alpha", ActorType::kCountry));
+  graph.AddActor(MakeActor("Beta", ActorType::kCountry));
+  const RelationType supports = MakeType("supports");
+  graph.AddRelation("alpha", supports, "beta", Modality::kAsserted, MakeEvidence("d", 0, 9));
+  graph.AddRelation("alpha", supports, "beta", Modality::kNegated, MakeEvidence("d", 10, 19));
+  graph.AddRelation("beta", supports, "alpha", Modality::kAsserted, MakeEvidence("d", 20, 29));
+  CHECK(EdgeSummary(graph) == std::vector<std::string>{"alpha supports beta asserted 1",
+                                                       "alpha supports beta negated 1",
+                                                       "beta supports alpha asserted 1"});
+}
+
+TEST_CASE("A symmetric relation is one edge, ordered by actor id", "[graph]") {
+  KnowledgeGraph graph;
+  graph.AddActor(MakeActor("Zeta", ActorType::kPerson));
+  graph.AddActor(MakeActor("Alpha", ActorType::kPerson));
+  const RelationType meets = MakeType("meets-with", /*symmetric=*/true);
+  Evidence evidence = MakeEvidence("d1", 100, 160);
+  evidence.subject = {100, 104};  // "Zeta"
+  evidence.object = {150, 155};   // "Alpha"
+  CHECK(graph.AddRelation("zeta", meets, "alpha", Modality::kAsserted, evidence));
+  CHECK(graph.AddRelation("alpha", meets, "zeta", Modality::kAsserted, MakeEvidence("d2", 0, 50)));
+  CHECK(graph.AddRelation("alpha", meets, "zeta", Modality::kAsserted, evidence));  // seen
+
+  const auto edge = graph.SortedRelations().front();
+  const Relation& relation = OnlyRelation(graph);
+  CHECK(SourceId(graph, edge) == "alpha");
+  CHECK(TargetId(graph, edge) == "zeta");
+  REQUIRE(relation.evidence.size() == 2);
+  // The subject span follows the edge's source.
+  CHECK(relation.evidence[0].subject.begin == 150);
+  CHECK(relation.evidence[0].object.begin == 100);
+}
+
+TEST_CASE("Sorted orders do not depend on insertion order", "[graph]") {
+  const std::vector<Actor> actors = {
+      MakeActor("Delta", ActorType::kGroup), MakeActor("Alpha", ActorType::kCountry),
+      MakeActor("Charlie", ActorType::kPerson), MakeActor("Bravo", ActorType::kPlace)};
+  struct Add {
+    std::string subject, relation, object;
+    Modality modality;
+  };
+  const std::vector<Add> adds = {
+      {"delta", "opposed-to", "alpha", Modality::kAsserted},
+      {"charlie", "leader-of", "delta", Modality::kAsserted},
+      {"alpha", "supports", "charlie", Modality::kHypothetical},
+      {"alpha", "supports", "charlie", Modality::kAsserted},
+      {"alpha", "opposed-to", "delta", Modality::kAsserted},
+      {"bravo", "ally-of", "alpha", Modality::kAsserted},
+  };
+  auto build = [&](bool reversed) {
+    KnowledgeGraph graph;
+    for (size_t i = 0; i < actors.size(); ++i) {
+      graph.AddActor(actors[reversed ? actors.size() - 1 - i : i]);
+    }
+    for (size_t i = 0; i < adds.size(); ++i) {
+      const Add& add = adds[reversed ? adds.size() - 1 - i : i];
+      graph.AddRelation(add.subject, MakeType(add.relation, add.relation == "ally-of"),
+                        add.object, add.modality, MakeEvidence("d", 0, 10));
+    }
+    return graph;
+  };
+  const KnowledgeGraph forward = build(false);
+  const KnowledgeGraph backward = build(true);
+  CHECK(ActorSummary(forward) == std::vector<std::string>{"alpha", "bravo", "charlie", "delta"});
+  CHECK(ActorSummary(backward) == ActorSummary(forward));
+  CHECK(EdgeSummary(forward) ==
+        std::vector<std::string>{"alpha ally-of bravo asserted 1",
+                                 "alpha opposed-to delta asserted 1",
+                                 "alpha supports charlie asserted 1",
+                                 "alpha supports charlie hypothetical 1",
+                                 "charlie leader-of delta asserted 1",
+                                 "delta opposed-to alpha asserted 1"});
+  CHECK(EdgeSummary(backward) == EdgeSummary(forward));
+}
+
+TEST_CASE("Merge unites actors and evidence without duplicates", "[graph]") {
+  const RelationType supports = MakeType("supports");
+  const RelationType meets = MakeType("meets-with", true);
+  KnowledgeGraph a;
+  a.AddActor(MakeActor("Alpha", ActorType::kCountry));
+  a.AddActor(MakeActor("Bravo", ActorType::kGroup));
+  a.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d1", 0, 10));
+  a.AddRelation("bravo", meets, "alpha", Modality::kAsserted, MakeEvidence("d1", 0, 10));
+
+  KnowledgeGraph b;
+  Actor alpha = MakeActor("Alpha", ActorType::kCountry, "XAL");
+  alpha.aliases.insert("the Alphans");
+  b.AddActor(alpha);
+  b.AddActor(MakeActor("Bravo", ActorType::kGroup));
+  b.AddActor(MakeActor("Charlie", ActorType::kPerson));
+  b.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d1", 0, 10));
+  b.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d2", 0, 10));
+  b.AddRelation("alpha", meets, "bravo", Modality::kAsserted, MakeEvidence("d3", 0, 10));
+  b.AddRelation("charlie", supports, "bravo", Modality::kAsserted, MakeEvidence("d2", 5, 9));
+
+  a.Merge(b);
+  CHECK(ActorSummary(a) == std::vector<std::string>{"alpha", "bravo", "charlie"});
+  CHECK(EdgeSummary(a) == std::vector<std::string>{"alpha meets-with bravo asserted 2",
+                                                   "alpha supports bravo asserted 2",
+                                                   "charlie supports bravo asserted 1"});
+  KnowledgeGraph::Vertex v;
+  REQUIRE(a.FindActor("alpha", &v));
+  CHECK(a.graph()[v].code == "XAL");
+  CHECK(a.graph()[v].aliases.count("the Alphans") == 1);
+
+  const auto before = EdgeSummary(a);
+  a.Merge(a);  // merging a graph into itself changes nothing
+  a.Merge(b);  // nor does merging the same graph twice
+  CHECK(EdgeSummary(a) == before);
+}
+
+TEST_CASE("A copied graph is independent of the original", "[graph]") {
+  const RelationType supports = MakeType("supports");
+  KnowledgeGraph original;
+  original.AddActor(MakeActor("Alpha", ActorType::kCountry));
+  original.AddActor(MakeActor("Bravo", ActorType::kGroup));
+  original.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d1", 0, 10));
+
+  KnowledgeGraph copy(original);
+  copy.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d2", 0, 10));
+  KnowledgeGraph assigned;
+  assigned = copy;
+  assigned.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d3", 0, 10));
+  KnowledgeGraph moved(std::move(copy));
+  moved.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d4", 0, 10));
+
+  CHECK(OnlyRelation(original).evidence.size() == 1);
+  CHECK(OnlyRelation(assigned).evidence.size() == 3);
+  CHECK(OnlyRelation(moved).evidence.size() == 3);
+}
