@@ -59,10 +59,12 @@ class SentenceRecognizer {
   }
 
   uint32_t Dictionary(uint32_t i, const Dictionary::Hit& hit) {
-    // "Syrian National Coalition": a demonym that opens a proper name is part of it.
-    if (hit.demonym) {
+    // "Syrian National Coalition", "Sudan Liberation Front": a demonym that opens a
+    // proper name is part of it, and so is a country name before a group's name.
+    if (hit.demonym || pack_.dictionary.entry(hit.entry).actor.type == ActorType::kCountry) {
       uint32_t end = NameEnd(hit.end);
-      if (end > hit.end && !IsParticle(a_->TokenLower(hit.end))) {
+      bool joins = hit.demonym || Listed(pack_.List("group-head"), end) || Listed(pack_.List("org-head"), end);
+      if (end > hit.end && joins && !IsParticle(a_->TokenLower(hit.end))) {
         Mention m;
         m.first = i;
         m.last = end;

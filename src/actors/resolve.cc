@@ -35,6 +35,10 @@ std::vector<std::string> NameParts(std::string_view name) {
   return parts;
 }
 
+bool IsAllCaps(std::string_view s) {
+  return std::none_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
 class TemplateContext {
  public:
   TemplateContext(const Analysis& a, const CompiledRule& rule, const Match& m, const std::vector<Mention>& ms)
@@ -120,6 +124,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     actor.type = mk.type;
     if (mk.name_template.empty()) actor.name = a->SpanText(out.first, out.last);
     else if (!ctx.Expand(mk.name_template, &actor.name)) return false;
+    // An all-capital name ("SLF said") is an acronym: an organization, never a person.
+    if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return false;
     if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return false;
     actor.sector = mk.sector;
     actor.id = ActorIdFor(actor.name);
@@ -311,10 +317,11 @@ void ResolveMentions(Analysis* a) {
              ms.end());
   }
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor < 0) return;
+    // "Malian" in "Malian children" is not a mention of Mali as an actor.
+    if (m.actor < 0 || m.demonym) return;
     DocActor& d = a->actors[m.actor];
     ++d.mentions;
-    if (!m.pronoun && !m.demonym) d.actor.aliases.insert(a->SpanText(m.first, m.last));
+    if (!m.pronoun) d.actor.aliases.insert(a->SpanText(m.first, m.last));
   });
 }
 

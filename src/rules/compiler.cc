@@ -1,6 +1,7 @@
 #include "rules/compiler.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -172,12 +173,7 @@ class Compiler {
       elements.push_back(std::move(e));
     }
     pattern_slots_.push_back(slots_here);
-    size_t anchor = elements.size();
-    for (size_t i = 0; i < elements.size(); ++i)
-      if (elements[i].kind == Element::kWords && !elements[i].optional) {
-        anchor = i;
-        break;
-      }
+    size_t anchor = ChooseAnchor(elements);
     if (anchor == elements.size())
       return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
                                         "trigger on (rule " + d.id + ")");
@@ -186,6 +182,31 @@ class Compiler {
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
     Reverse(&p->before);
     return Status::Ok();
+  }
+
+  // The anchor is the trigger recorded in evidence and the key of the rule index: the
+  // first required content word, or failing that the first required word ("'s", "of"
+  // and "," fire everywhere and say little).
+  static size_t ChooseAnchor(const std::vector<Element>& elements) {
+    size_t first_word = elements.size();
+    for (size_t i = 0; i < elements.size(); ++i) {
+      const Element& e = elements[i];
+      if (e.kind != Element::kWords || e.optional) continue;
+      if (first_word == elements.size()) first_word = i;
+      if (!IsFunctionWords(*e.words)) return i;
+    }
+    return first_word;
+  }
+
+  static bool IsFunctionWords(const PhraseIndex& words) {
+    static const std::set<std::string> kFunction = {"'s", "the", "a", "an", "of", "to", "in", "on", "at", "by",
+                                                    "for", "with", "and", "or", "that", "as", "from", "between",
+                                                    "who", "whom", "which", "under", "pro"};
+    for (const std::string& w : words.Describe()) {
+      bool punct = std::none_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+      if (!punct && !kFunction.count(w)) return false;
+    }
+    return true;
   }
 
   // Elements left of the anchor are matched leftwards, so their order (and that of
@@ -310,11 +331,11 @@ class Compiler {
         return RuleError(y.loc, "unknown slot '" + y.subject + "' in yield: every match line must bind it; they bind " + SlotList(*rule));
       auto rel = pack_->relation_index.find(y.relation);
       if (rel == pack_->relation_index.end())
-        return RuleError(y.loc, "unknown relation '" + y.relation + "': declare it with 'relation " + y.relation + "'");
+        return RuleError(y.relation_loc, "unknown relation '" + y.relation + "': declare it with 'relation " + y.relation + "'");
       c.relation = rel->second;
       c.object = y.object == "@parties" ? CompiledYield::kParties : SlotIndex(*rule, y.object);
       if (c.object == -1)
-        return RuleError(y.loc, "unknown slot '" + y.object + "' in yield: every match line must bind it; they bind " + SlotList(*rule));
+        return RuleError(y.object_loc, "unknown slot '" + y.object + "' in yield: every match line must bind it; they bind " + SlotList(*rule));
       rule->yields.push_back(c);
     }
     return Status::Ok();

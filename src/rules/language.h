@@ -52,7 +52,7 @@ struct YieldSpec {
   std::string subject;   // slot name
   std::string relation;
   std::string object;    // slot name, or "@parties"
-  Loc loc;
+  Loc loc, relation_loc, object_loc;  // of the subject, relation and object words
 };
 
 struct MakeSpec {

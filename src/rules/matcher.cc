@@ -1,5 +1,6 @@
 #include "rules/matcher.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace actorgraph::internal {
@@ -197,6 +198,7 @@ class PatternMatcher {
         }
       }
     }
+    if (dir < 0) std::reverse(items.begin(), items.end());  // keep text order
     if (conjoined) out.push_back({items, p});
     out.push_back({{units_[pos].mention}, single_end});
     return out;

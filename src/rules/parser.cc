@@ -244,8 +244,10 @@ class Parser {
       y.loc = At(line_, Peek().column);
       Status s = TakeName(&y.subject, "a subject slot");
       if (!s.ok()) return s;
+      y.relation_loc = At(line_, Peek().column);
       s = TakeName(&y.relation, "a relation name");
       if (!s.ok()) return s;
+      y.object_loc = At(line_, Peek().column);
       if (Peek().kind == Lexeme::kListRef && Peek().text == "parties") {
         Take();
         y.object = "@parties";

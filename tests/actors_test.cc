@@ -1,0 +1,150 @@
+// Actor stage: dictionary files, mention recognition and in-document resolution.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "actorgraph/extractor.h"
+#include "actors/dictionary.h"
+
+namespace ag = actorgraph;
+namespace in = actorgraph::internal;
+
+namespace {
+
+const ag::Extractor& Bundled() {
+  static std::unique_ptr<ag::Extractor> ex = [] {
+    std::unique_ptr<ag::Extractor> e;
+    ag::Status s = ag::Extractor::Create({std::string(ACTORGRAPH_SOURCE_DIR) + "/rules"}, &e);
+    if (!s.ok()) FAIL(s.ToString());
+    return e;
+  }();
+  return *ex;
+}
+
+ag::Extraction Extract(const std::string& text) {
+  ag::Document doc;
+  doc.id = "t";
+  doc.text = text;
+  return Bundled().Extract(doc);
+}
+
+// name -> type of every actor the text mentions.
+std::map<std::string, std::string> Actors(const std::string& text) {
+  std::map<std::string, std::string> out;
+  for (const ag::Actor& a : Extract(text).actors) out[a.name] = std::string(ag::ActorTypeName(a.type));
+  return out;
+}
+
+std::set<std::string> AliasesOf(const ag::Extraction& ex, const std::string& name) {
+  for (const ag::Actor& a : ex.actors)
+    if (a.name == name) return a.aliases;
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("dictionary files: header, types, aliases, demonyms, errors", "[actors][dictionary]") {
+  in::Dictionary dict;
+  REQUIRE(dict.AddFile("d.tsv", "name\ttype\tcode\tsector\taliases\tadjectives\n"
+                                "# comment\n"
+                                "Chad\tCountry\tTCD\t\tRepublic of Chad\tChadian\n"
+                                "Chad\tCountry\t\t\tTchad\t\n").ok());
+  dict.Build();
+  REQUIRE(dict.size() == 1);  // one actor, extended by the second line
+  CHECK(dict.entry(0).actor.aliases == std::set<std::string>{"Chad", "Republic of Chad", "Tchad"});
+  CHECK(dict.entry(0).actor.code == "TCD");
+  CHECK(dict.entry(0).actor.id == "chad");
+
+  in::Dictionary bad;
+  ag::Status s = bad.AddFile("d.tsv", "name\ttype\nChad\tNation\n");
+  CHECK(s.ToString() == "d.tsv:2:6: expected an actor type (Person, Country, Government, Organization, Group, Place), found 'Nation'");
+  s = bad.AddFile("e.tsv", "label\tkind\n");
+  CHECK(s.ToString().find("e.tsv:1:1: expected a header line naming the columns") == 0);
+}
+
+TEST_CASE("short forms and titles of a person are one actor", "[actors][resolution]") {
+  ag::Extraction ex = Extract(
+      "Talks opened in Addis Ababa as mediator Olusegun Obasanjo met both sides. "
+      "Obasanjo said the delegations were close. Later, AU envoy Olusegun Obasanjo left.");
+  std::map<std::string, std::string> people;
+  for (const ag::Actor& a : ex.actors)
+    if (a.type == ag::ActorType::kPerson) people[a.name] = a.id;
+  CHECK(people == std::map<std::string, std::string>{{"Olusegun Obasanjo", "olusegun-obasanjo"}});
+  CHECK(AliasesOf(ex, "Olusegun Obasanjo") == std::set<std::string>{"Obasanjo", "Olusegun Obasanjo"});
+}
+
+TEST_CASE("particles and stripped apostrophes in names", "[actors][resolution]") {
+  ag::Extraction ex = Extract(
+      "Chief negotiator Ahmed al-Ja afari arrived in Geneva. Later Ja afari told reporters he was ready. "
+      "President Ahmed al-Tayeb stayed home.");
+  std::set<std::string> people;
+  for (const ag::Actor& a : ex.actors)
+    if (a.type == ag::ActorType::kPerson) people.insert(a.name);
+  // "Ahmed" alone would fit both; nothing merges the two Ahmeds.
+  CHECK(people == std::set<std::string>{"Ahmed al-Ja afari", "Ahmed al-Tayeb"});
+  CHECK(AliasesOf(ex, "Ahmed al-Ja afari").count("Ja afari") == 1);
+}
+
+TEST_CASE("two people who share a first name stay apart", "[actors][resolution]") {
+  ag::Extraction ex = Extract("President Bashir Gemayel met envoy Bashir Saleh. Gemayel left first.");
+  std::set<std::string> people;
+  for (const ag::Actor& a : ex.actors)
+    if (a.type == ag::ActorType::kPerson) people.insert(a.name);
+  CHECK(people == std::set<std::string>{"Bashir Gemayel", "Bashir Saleh"});
+}
+
+TEST_CASE("acronyms defined in the text", "[actors][resolution]") {
+  ag::Extraction ex = Extract(
+      "The Sudan Liberation Front (SLF) rejected the plan. The SLF said its fighters would stay.");
+  std::set<std::string> groups;
+  for (const ag::Actor& a : ex.actors) groups.insert(a.name);
+  CHECK(groups.count("Sudan Liberation Front") == 1);
+  CHECK(groups.count("SLF") == 0);
+  CHECK(AliasesOf(ex, "Sudan Liberation Front").count("SLF") == 1);
+}
+
+TEST_CASE("governments, oppositions and rebels are named from their country", "[actors][entities]") {
+  auto actors = Actors("Fighting flared in Yemen. The government said rebel fighters attacked. "
+                       "The Saudi government and Yemen's opposition met.");
+  CHECK(actors["Yemeni government"] == "Government");
+  CHECK(actors["Yemeni rebels"] == "Group");
+  CHECK(actors["Yemeni opposition"] == "Group");
+  CHECK(actors["Saudi government"] == "Government");
+  // With no country to anchor it, "the government" is nobody in particular.
+  CHECK(Actors("The government said it would decide.").empty());
+}
+
+TEST_CASE("demonyms are countries only where they name a government or a group", "[actors][entities]") {
+  auto actors = Actors("Malian children returned to school, and Malian troops withdrew.");
+  CHECK(actors.count("Malian government") == 1);
+  CHECK(actors.count("Mali") == 0);  // "Malian children" makes no actor
+  CHECK(actors.count("Malian troops") == 0);
+}
+
+TEST_CASE("named groups and organizations", "[actors][entities]") {
+  auto actors = Actors("The Arakan Army seized a base, and the National Unity Front rejected it. "
+                       "Kurdish militias held the town.");
+  CHECK(actors["Arakan Army"] == "Group");
+  CHECK(actors["National Unity Front"] == "Group");
+  CHECK(actors["Kurdish militias"] == "Group");
+}
+
+TEST_CASE("pronouns: he to the last person, its to the sentence subject", "[actors][resolution]") {
+  ag::Extraction ex = Extract(
+      "Belarus, a close ally of Russia, stayed away, and its leader Alexander Lukashenko criticized the meeting.");
+  bool found = false;
+  for (const ag::Triple& t : ex.triples)
+    if (t.type.name == "leader-of") {
+      CHECK(t.subject.name == "Alexander Lukashenko");
+      CHECK(t.object.name == "Belarus");
+      found = true;
+    }
+  CHECK(found);
+}
+
+TEST_CASE("short all-capital aliases match only as written", "[actors][dictionary]") {
+  auto actors = Actors("The US and the EU told us to wait.");
+  CHECK(actors.count("United States") == 1);
+  CHECK(actors.count("European Union") == 1);
+  CHECK(Actors("Let us wait for the talks.").empty());
+}

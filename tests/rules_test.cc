@@ -1,0 +1,185 @@
+// The rule language: lexing, parsing, compiling, matching, and its error messages.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "actorgraph/extractor.h"
+#include "rules/compiler.h"
+#include "rules/language.h"
+#include "rules/morphology.h"
+
+namespace ag = actorgraph;
+namespace in = actorgraph::internal;
+
+namespace {
+
+// A minimal pack: two relations, a list, and whatever rules the test adds.
+const char* kBase =
+    "relation opposed-to\n  polarity conflict\n"
+    "relation meets-with\n  symmetric\n  polarity cooperation\n"
+    "list verbs = condemned, \"cracked down on\"\n"
+    "cue negated = not\n";
+
+std::string WriteRules(const std::string& name, const std::string& text) {
+  auto dir = std::filesystem::temp_directory_path() / "actorgraph_rules_test";
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / name).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+ag::Status Compile(const std::string& text, in::RulePack* pack) {
+  in::RuleFile file;
+  ag::Status s = in::ParseRuleFile(text, "t.rules", &file);
+  if (!s.ok()) return s;
+  return in::CompileRulePack(file, pack);
+}
+
+std::string ErrorOf(const std::string& rules) {
+  in::RulePack pack;
+  ag::Status s = Compile(std::string(kBase) + rules, &pack);
+  return s.ok() ? "ok" : s.ToString();
+}
+
+const char* kCountries =
+    "name\ttype\tcode\tsector\taliases\tadjectives\n"
+    "Chad\tCountry\tTCD\t\t\tChadian\n"
+    "Niger\tCountry\tNER\t\t\tNigerien\n"
+    "Mali\tCountry\tMLI\t\t\tMalian\n";
+
+std::vector<ag::Triple> Run(const std::string& rules, const std::string& text) {
+  std::string r = WriteRules("pack.rules", std::string(kBase) + rules);
+  std::string d = WriteRules("pack.tsv", kCountries);
+  std::unique_ptr<ag::Extractor> ex;
+  ag::Status s = ag::Extractor::Create({r, d}, &ex);
+  REQUIRE(s.ok());
+  ag::Document doc;
+  doc.id = "t";
+  doc.text = text;
+  return ex->Extract(doc).triples;
+}
+
+std::string Triples(const std::vector<ag::Triple>& ts) {
+  std::string out;
+  for (const ag::Triple& t : ts)
+    out += t.subject.name + " " + t.type.name + " " + t.object.name + " [" + std::string(ag::ModalityName(t.modality)) + "]\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("word forms of a lemma", "[rules][morphology]") {
+  auto forms = in::WordForms("meet");
+  for (const char* f : {"meet", "meets", "meeting", "met"})
+    CHECK(std::find(forms.begin(), forms.end(), f) != forms.end());
+  forms = in::WordForms("stop");
+  CHECK(std::find(forms.begin(), forms.end(), "stopped") != forms.end());
+  forms = in::WordForms("accuse");
+  CHECK(std::find(forms.begin(), forms.end(), "accused") != forms.end());
+  CHECK(std::find(forms.begin(), forms.end(), "accusing") != forms.end());
+  forms = in::WordForms("fight");
+  CHECK(std::find(forms.begin(), forms.end(), "fought") != forms.end());
+}
+
+TEST_CASE("syntax errors name file, line and column and say what was expected", "[rules][errors]") {
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\nbogus x\n") ==
+        "t.rules:11:1: expected 'relation', 'list', 'cue', 'rule' or 'entity', found 'bogus'");
+  CHECK(ErrorOf("rule r1\n  match A:Actor (condemned B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:35: expected '|' or ')', found the end of the line");
+  CHECK(ErrorOf("rule r1\n  match A:Actor \"condemned B:Actor\n") ==
+        "t.rules:9:17: unterminated string: expected a closing '\"'");
+  CHECK(ErrorOf("rule r1\n  match A:Actor ...{4,2} B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:17: gap bounds must satisfy 0 <= min <= max <= 50");
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  shout A\n") ==
+        "t.rules:10:3: expected 'match', 'yield', 'modality', 'example' or 'counter', found 'shout'");
+  in::RuleFile file;
+  CHECK(in::ParseRuleFile("# a comment\n  match A:Actor condemned B:Actor\n", "u.rules", &file).ToString().find(
+            "u.rules:2:3: an indented line must belong to a block") == 0);
+}
+
+TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A hates B\n") ==
+        "t.rules:10:11: unknown relation 'hates': declare it with 'relation hates'");
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to C\n") ==
+        "t.rules:10:22: unknown slot 'C' in yield: every match line must bind it; they bind A, B");
+  CHECK(ErrorOf("rule r1\n  match A:Actor @nothing B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:17: unknown list '@nothing': declare it with 'list nothing = ...'");
+  CHECK(ErrorOf("rule r1\n  match A:Actor B:Actor\n  yield A opposed-to B\n").find("needs at least one required word") !=
+        std::string::npos);
+  CHECK(ErrorOf("rule r1\n  match A:Animal condemned B:Actor\n  yield A opposed-to B\n").find("unknown actor type 'Animal'") !=
+        std::string::npos);
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n"
+                "rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:11:6: rule id 'r1' is defined twice");
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  match A:Actor condemned\n  yield A opposed-to B\n") ==
+        "t.rules:11:22: unknown slot 'B' in yield: every match line must bind it; they bind A, B");
+}
+
+TEST_CASE("rule files load from directories and report unreadable paths", "[rules]") {
+  std::unique_ptr<ag::Extractor> ex;
+  ag::Status s = ag::Extractor::Create({"/no/such/rules"}, &ex);
+  CHECK(s.code() == ag::ErrorCode::kRules);
+  CHECK(s.ToString() == "/no/such/rules: no such rule file or directory");
+}
+
+TEST_CASE("patterns: words, lemmas, lists, optional parts and gaps", "[rules][matcher]") {
+  std::string rules =
+      "rule r\n  match A:Country ...{0,2} (<condemn> | @verbs) (the)? B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad strongly condemns Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad cracked down on Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad, in a long statement on Monday, condemned Niger.")).empty());
+  CHECK(Triples(Run(rules, "Chad did not condemn Niger.")) == "Chad opposed-to Niger [negated]\n");
+}
+
+TEST_CASE("coordination binds every actor of a list, in either direction", "[rules][matcher]") {
+  std::string rules = "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "Chad condemned Niger and Mali.")) ==
+        "Chad opposed-to Niger [asserted]\nChad opposed-to Mali [asserted]\n");
+  CHECK(Triples(Run(rules, "Niger, Mali and Chad condemned the coup.")).empty());
+  CHECK(Triples(Run(rules, "Niger, Mali, and Chad condemned Mali.")) ==
+        "Niger opposed-to Mali [asserted]\nChad opposed-to Mali [asserted]\n");
+  std::string pairs = "rule r\n  match A:Country met\n  yield A meets-with A\n";
+  CHECK(Triples(Run(pairs, "Chad, Niger and Mali met in Niamey.")) ==
+        "Chad meets-with Niger [asserted]\nChad meets-with Mali [asserted]\nNiger meets-with Mali [asserted]\n");
+}
+
+TEST_CASE("dump shows each rule's pattern, anchor and triggers", "[rules][dump]") {
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + "rule r\n  match A:Country ...{0,2} <condemn> B:Country\n  yield A opposed-to B\n", &pack).ok());
+  std::string dump = pack.Dump();
+  CHECK(dump.find("relation meets-with symmetric polarity=cooperation") != std::string::npos);
+  CHECK(dump.find("  pattern: A:Country ...{0,2} [<condemn>] B:Country\n") != std::string::npos);
+  CHECK(dump.find("  triggers: condemn condemned condemning condemnings condemns\n") != std::string::npos);
+  CHECK(dump.find("  yield A opposed-to B\n") != std::string::npos);
+}
+
+TEST_CASE("inline examples are checked", "[rules][examples]") {
+  std::string r = WriteRules("ex.rules", std::string(kBase) +
+                                             "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
+                                             "  example \"Chad condemned Niger.\" => Chad opposed-to Niger\n"
+                                             "  example \"Chad condemned Mali.\" => Chad opposed-to Niger\n"
+                                             "  counter \"Chad condemned Mali.\"\n");
+  std::string d = WriteRules("pack.tsv", kCountries);
+  std::unique_ptr<ag::Extractor> ex;
+  REQUIRE(ag::Extractor::Create({r, d}, &ex).ok());
+  std::vector<ag::ExampleResult> results = ex->TestExamples();
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].passed);
+  CHECK_FALSE(results[1].passed);
+  CHECK(results[1].location == r + ":12");
+  CHECK(results[1].message == "expected Chad opposed-to Niger, got: Chad opposed-to Mali [asserted]");
+  CHECK_FALSE(results[2].passed);
+}
+
+TEST_CASE("every example of the bundled rule pack passes", "[rules][examples][pack]") {
+  std::unique_ptr<ag::Extractor> ex;
+  REQUIRE(ag::Extractor::Create({std::string(ACTORGRAPH_SOURCE_DIR) + "/rules"}, &ex).ok());
+  std::vector<ag::ExampleResult> results = ex->TestExamples();
+  CHECK(results.size() >= 80);
+  for (const ag::ExampleResult& r : results) {
+    INFO(r.location << ": " << r.rule << ": " << r.message);
+    CHECK(r.passed);
+  }
+}
