@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The CLI contract: exit codes, error messages naming the path (and line), atomic
+# output, stdout output, format selection, --help for every command.
+# usage: cli.sh ACTORGRAPH_BINARY SOURCE_DIR
+set -uo pipefail
+bin=$1
+src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+passes=0
+
+check() {  # check NAME EXPECTED_EXIT PATTERN_IN_STDERR_OR_- COMMAND...
+  local name=$1 want=$2 pattern=$3
+  shift 3
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [[ $got -ne $want ]]; then
+    echo "FAIL $name: exit $got, expected $want; stderr: $(head -c 300 "$work/err")"
+    failures=$((failures + 1))
+  elif [[ "$pattern" != - ]] && ! grep -qF -- "$pattern" "$work/err"; then
+    echo "FAIL $name: stderr lacks '$pattern': $(head -c 300 "$work/err")"
+    failures=$((failures + 1))
+  else
+    passes=$((passes + 1))
+  fi
+}
+
+printf 'Iran backs Hezbollah, officials said.\n' >"$work/a.txt"
+printf '{"id": "ok", "text": "Iran backs Hezbollah."}\n{"id": "bad", "text": \n' >"$work/bad.jsonl"
+printf '{"id": "x"}\n' >"$work/notext.jsonl"
+
+check help 0 - "$bin" --help
+check build-help 0 - "$bin" build --help
+check rules-help 0 - "$bin" rules --help
+check rules-check-help 0 - "$bin" rules check --help
+check no-command 2 "missing command" "$bin"
+check unknown-command 2 "unknown command 'frobnicate'" "$bin" frobnicate
+check no-input 2 "build needs at least one INPUT" "$bin" build
+check unknown-option 2 "unknown option --colour" "$bin" build "$work/a.txt" --colour
+check unknown-format 2 "unknown format 'xml'" "$bin" build "$work/a.txt" -f xml -o -
+check unknown-extension 2 "cannot tell the format of" "$bin" build "$work/a.txt" -o "$work/g.xyz"
+check missing-input 3 "$work/none.txt" "$bin" build "$work/none.txt" -o -
+check bad-jsonl 3 "$work/bad.jsonl:2" "$bin" build "$work/bad.jsonl" -o -
+check jsonl-without-text 3 "$work/notext.jsonl:1" "$bin" build "$work/notext.jsonl" -o -
+check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
+check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
+if [[ -w /dev/full ]]; then
+  check full-disk 5 "/dev/full" "$bin" build "$work/a.txt" -f jsonld -o /dev/full
+fi
+
+# A failed run leaves the previous output as it was, and no temporary file behind.
+echo previous >"$work/keep.jsonld"
+check failed-run-keeps-output 3 - "$bin" build "$work/none.txt" -o "$work/keep.jsonld"
+[[ "$(cat "$work/keep.jsonld")" == previous ]] || { echo "FAIL previous output was changed"; failures=$((failures + 1)); }
+ls -a "$work" | grep -q '\.tmp\.' && { echo "FAIL a temporary file was left behind"; failures=$((failures + 1)); }
+
+# Formats: from the extension, from -f, several outputs in one run, stdout.
+check multi-output 0 - "$bin" build "$work/a.txt" -o "$work/g.dot" -o "$work/g.jsonld" -o "$work/g.svg" -o "$work/g.png"
+head -c 7 "$work/g.dot" | grep -q "digraph\|strict" || { echo "FAIL g.dot is not DOT"; failures=$((failures + 1)); }
+grep -q '"@context"' "$work/g.jsonld" || { echo "FAIL g.jsonld is not JSON-LD"; failures=$((failures + 1)); }
+grep -q '<svg' "$work/g.svg" || { echo "FAIL g.svg is not SVG"; failures=$((failures + 1)); }
+[[ "$(head -c 4 "$work/g.png" | tail -c 3)" == PNG ]] || { echo "FAIL g.png is not PNG"; failures=$((failures + 1)); }
+"$bin" build "$work/a.txt" -f dot -o - 2>/dev/null | grep -q "supports" || { echo "FAIL -f dot -o - wrote no edge"; failures=$((failures + 1)); }
+printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | "$bin" build - -o - 2>/dev/null | grep -q '"ag:supports"' \
+  || { echo "FAIL stdin JSON Lines gave no edge"; failures=$((failures + 1)); }
+
+# rules check: a broken rule file names file:line:col and what was expected.
+printf 'relation r\nrule x\n  match A:Actor (met B:Actor\n  yield A r B\n' >"$work/broken.rules"
+check rules-check-error 4 "$work/broken.rules:3:29: expected '|' or ')'" "$bin" rules check "$work/broken.rules"
+check rules-check-ok 0 - "$bin" rules check "$src/rules"
+check rules-dump 0 - "$bin" rules dump
+
+echo "$passes passed, $failures failed"
+[[ $failures -eq 0 ]]
