@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Whole-run throughput: actorgraph build on a real corpus (default: Reuters-21578 from
+# ../shared), writing JSON-LD. Prints input MB, best wall time of N runs, MB/s and peak
+# RSS. Build first (scripts/run or scripts/test).
+# usage: bench/throughput.sh [CORPUS.jsonl] [RUNS]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+corpus=${1:-../shared/corpus/reuters21578.jsonl}
+runs=${2:-3}
+bin=build/actorgraph
+[[ -x $bin ]] || { echo "bench: build first: scripts/run" >&2; exit 1; }
+[[ -r $corpus ]] || { echo "bench: cannot read $corpus (is ../shared beside the checkout?)" >&2; exit 1; }
+out=$(mktemp --suffix=.jsonld)
+trap 'rm -f "$out"' EXIT
+
+bytes=$(stat -c %s "$corpus")
+best=""
+rss=0
+for ((i = 0; i < runs; i++)); do
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$out.rss" "$bin" build "$corpus" -q -o "$out"
+  end=$(date +%s.%N)
+  secs=$(echo "$end - $start" | bc -l)
+  [[ -z $best ]] || (( $(echo "$secs < $best" | bc -l) )) && best=$secs
+  r=$(cat "$out.rss")
+  (( r > rss )) && rss=$r
+done
+rm -f "$out.rss"
+printf 'corpus      %s\n' "$corpus"
+printf 'input       %.1f MB\n' "$(echo "$bytes / 1000000" | bc -l)"
+printf 'wall (best) %.2f s of %d runs\n' "$best" "$runs"
+printf 'throughput  %.1f MB/s\n' "$(echo "$bytes / 1000000 / $best" | bc -l)"
+printf 'peak RSS    %.0f MB\n' "$(echo "$rss / 1024" | bc -l)"
