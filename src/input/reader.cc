@@ -1,0 +1,375 @@
+// ReadDocuments(): plain text and JSON Lines from files, directories, gzip files and
+// standard input. JSON Lines are streamed a line at a time, so a large file never has to
+// fit in memory at once.
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "actorgraph/document.h"
+
+namespace actorgraph {
+namespace {
+
+namespace fs = std::filesystem;
+
+Status InputError(const std::string& path, std::string message, uint32_t line = 0,
+                  uint32_t column = 0) {
+  SourceLocation where;
+  where.path = path;
+  where.line = line;
+  where.column = column;
+  return Status::Error(ErrorCode::kInput, std::move(message), std::move(where));
+}
+
+// --- byte sources ------------------------------------------------------------------------
+// Each has `long Read(char* buffer, size_t size)`: bytes read, 0 at the end, -1 on error;
+// and `std::string Error()` describing the last failure.
+
+class FileSource {
+ public:
+  explicit FileSource(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) {
+    if (file_ == nullptr) error_ = std::strerror(errno);
+  }
+  ~FileSource() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
+
+  bool is_open() const { return file_ != nullptr; }
+  long Read(char* buffer, size_t size) {
+    const size_t n = std::fread(buffer, 1, size, file_);
+    if (n == 0 && std::ferror(file_)) {
+      error_ = "read error";
+      return -1;
+    }
+    return static_cast<long>(n);
+  }
+  std::string Error() const { return error_; }
+
+ private:
+  std::FILE* file_;
+  std::string error_;
+};
+
+class GzipSource {
+ public:
+  explicit GzipSource(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
+    if (file_ == nullptr) error_ = errno != 0 ? std::strerror(errno) : "cannot open";
+  }
+  ~GzipSource() {
+    if (file_ != nullptr) gzclose(file_);
+  }
+  GzipSource(const GzipSource&) = delete;
+  GzipSource& operator=(const GzipSource&) = delete;
+
+  bool is_open() const { return file_ != nullptr; }
+  long Read(char* buffer, size_t size) {
+    const unsigned chunk = static_cast<unsigned>(std::min<size_t>(size, 1u << 30));
+    const int n = gzread(file_, buffer, chunk);
+    if (n < 0) {
+      int code = 0;
+      const char* message = gzerror(file_, &code);
+      error_ = std::string("gzip: ") + (message != nullptr ? message : "read error");
+      return -1;
+    }
+    return n;
+  }
+  std::string Error() const { return error_; }
+
+ private:
+  gzFile file_;
+  std::string error_;
+};
+
+class StreamSource {
+ public:
+  explicit StreamSource(std::istream& in) : in_(in) {}
+  bool is_open() const { return true; }
+  long Read(char* buffer, size_t size) {
+    if (in_.eof()) return 0;
+    in_.read(buffer, static_cast<std::streamsize>(size));
+    if (in_.bad()) return -1;
+    return static_cast<long>(in_.gcount());
+  }
+  std::string Error() const { return "read error"; }
+
+ private:
+  std::istream& in_;
+};
+
+// Splits a source into lines, without their "\n" or "\r\n".
+template <typename Source>
+class LineReader {
+ public:
+  explicit LineReader(Source* source) : source_(source), buffer_(1 << 16) {}
+
+  // False at the end of the input or on a read error (then failed() is true).
+  bool Next(std::string* line) {
+    line->clear();
+    bool any = false;
+    for (;;) {
+      if (pos_ == size_ && !Refill()) break;
+      any = true;
+      const char* begin = buffer_.data() + pos_;
+      const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', size_ - pos_));
+      if (newline == nullptr) {
+        line->append(begin, size_ - pos_);
+        pos_ = size_;
+        continue;
+      }
+      line->append(begin, static_cast<size_t>(newline - begin));
+      pos_ = static_cast<size_t>(newline - buffer_.data()) + 1;
+      break;
+    }
+    if (!line->empty() && line->back() == '\r') line->pop_back();
+    return any && !failed_;
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  bool Refill() {
+    const long n = source_->Read(buffer_.data(), buffer_.size());
+    if (n < 0) failed_ = true;
+    pos_ = 0;
+    size_ = n > 0 ? static_cast<size_t>(n) : 0;
+    return size_ > 0;
+  }
+
+  Source* source_;
+  std::vector<char> buffer_;
+  size_t pos_ = 0;
+  size_t size_ = 0;
+  bool failed_ = false;
+};
+
+template <typename Source>
+Status ReadAll(Source* source, const std::string& path, std::string* out) {
+  if (!source->is_open()) return InputError(path, "cannot open: " + source->Error());
+  out->clear();
+  std::vector<char> buffer(1 << 16);
+  for (;;) {
+    const long n = source->Read(buffer.data(), buffer.size());
+    if (n < 0) return InputError(path, "cannot read: " + source->Error());
+    if (n == 0) return Status::Ok();
+    out->append(buffer.data(), static_cast<size_t>(n));
+  }
+}
+
+// --- JSON Lines --------------------------------------------------------------------------
+
+std::string StringOf(const rapidjson::Value& v) {
+  return std::string(v.GetString(), v.GetStringLength());
+}
+
+// A numeric id as written: integers exactly, other numbers in RapidJSON's shortest form.
+std::string NumberOf(const rapidjson::Value& v) {
+  if (v.IsUint64()) return std::to_string(v.GetUint64());
+  if (v.IsInt64()) return std::to_string(v.GetInt64());
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  v.Accept(writer);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+const rapidjson::Value* Member(const rapidjson::Value& object, const char* name) {
+  const auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+void CopyOptionalString(const rapidjson::Value& object, const char* name, std::string* out) {
+  const rapidjson::Value* v = Member(object, name);
+  if (v != nullptr && v->IsString()) *out = StringOf(*v);
+}
+
+bool IsBlank(std::string_view line) {
+  return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+}
+
+// Fills `doc` from one JSON Lines record.
+Status ParseRecord(std::string_view line, const std::string& path, const std::string& stem,
+                   uint32_t line_no, rapidjson::Document* json, Document* doc) {
+  json->Parse(line.data(), line.size());
+  if (json->HasParseError()) {
+    const std::string reason = rapidjson::GetParseError_En(json->GetParseError());
+    return InputError(path, "invalid JSON: " + reason, line_no,
+                      static_cast<uint32_t>(json->GetErrorOffset() + 1));
+  }
+  if (!json->IsObject()) return InputError(path, "expected a JSON object", line_no, 1);
+
+  const rapidjson::Value* text = Member(*json, "text");
+  if (text == nullptr || !text->IsString()) text = Member(*json, "body");
+  if (text == nullptr || !text->IsString())
+    return InputError(path, "missing \"text\" or \"body\" string", line_no);
+  doc->text = StringOf(*text);
+
+  const rapidjson::Value* id = Member(*json, "id");
+  if (id == nullptr || id->IsNull()) {
+    doc->id = stem + ":" + std::to_string(line_no);
+  } else if (id->IsString()) {
+    doc->id = StringOf(*id);
+  } else if (id->IsNumber()) {
+    doc->id = NumberOf(*id);
+  } else {
+    return InputError(path, "\"id\" must be a string or a number", line_no);
+  }
+  CopyOptionalString(*json, "title", &doc->title);
+  CopyOptionalString(*json, "date", &doc->date);
+  CopyOptionalString(*json, "url", &doc->url);
+  doc->source = path;
+  doc->line = line_no;
+  return Status::Ok();
+}
+
+template <typename Source>
+Status ReadJsonLines(Source* source, const std::string& path, const std::string& stem,
+                     const DocumentSink& sink) {
+  if (!source->is_open()) return InputError(path, "cannot open: " + source->Error());
+  LineReader<Source> lines(source);
+  std::string line;
+  // One pool for every record, cleared between them, so memory stays at one line's worth.
+  rapidjson::MemoryPoolAllocator<> pool;
+  uint32_t line_no = 0;
+  while (lines.Next(&line)) {
+    ++line_no;
+    std::string_view record = line;
+    if (line_no == 1 && record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
+    if (IsBlank(record)) continue;
+    Document doc;
+    {
+      rapidjson::Document json(&pool);
+      Status status = ParseRecord(record, path, stem, line_no, &json, &doc);
+      if (!status.ok()) return status;
+    }
+    pool.Clear();
+    Status status = sink(std::move(doc));
+    if (!status.ok()) return status;
+  }
+  if (lines.failed()) return InputError(path, "cannot read: " + source->Error(), line_no + 1);
+  return Status::Ok();
+}
+
+// --- files and directories ---------------------------------------------------------------
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string LowerCase(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+struct FileType {
+  bool json_lines = false;
+  bool gzip = false;
+  std::string stem;  // the file name without the extensions recognized here
+};
+
+FileType TypeOf(const fs::path& path) {
+  FileType type;
+  std::string name = path.filename().string();
+  std::string lower = LowerCase(name);
+  if (EndsWith(lower, ".gz")) {
+    type.gzip = true;
+    name.resize(name.size() - 3);
+    lower.resize(lower.size() - 3);
+  }
+  if (EndsWith(lower, ".jsonl")) {
+    type.json_lines = true;
+    name.resize(name.size() - 6);
+  } else if (EndsWith(lower, ".txt")) {
+    name.resize(name.size() - 4);
+  } else {
+    name = fs::path(name).stem().string();
+  }
+  type.stem = name;
+  return type;
+}
+
+// Whether a directory walk picks up this file.
+bool IsDocumentFile(const fs::path& path) {
+  std::string lower = LowerCase(path.filename().string());
+  if (EndsWith(lower, ".gz")) lower.resize(lower.size() - 3);
+  return EndsWith(lower, ".txt") || EndsWith(lower, ".jsonl");
+}
+
+template <typename Source>
+Status ReadTextDocument(Source* source, const std::string& path, const std::string& stem,
+                        const DocumentSink& sink) {
+  Document doc;
+  Status status = ReadAll(source, path, &doc.text);
+  if (!status.ok()) return status;
+  doc.id = stem;
+  doc.source = path;
+  return sink(std::move(doc));
+}
+
+// A single file: .jsonl is JSON Lines, anything else one plain-text document; a further
+// .gz is decompressed.
+Status ReadFile(const fs::path& file, const DocumentSink& sink) {
+  const std::string path = file.string();
+  const FileType type = TypeOf(file);
+  if (type.gzip) {
+    GzipSource source(path);
+    return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink)
+                           : ReadTextDocument(&source, path, type.stem, sink);
+  }
+  FileSource source(path);
+  return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink)
+                         : ReadTextDocument(&source, path, type.stem, sink);
+}
+
+Status ReadDirectory(const fs::path& dir, const DocumentSink& sink) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec) && IsDocumentFile(it->path())) files.push_back(it->path());
+  }
+  if (ec) return InputError(dir.string(), "cannot list directory: " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    Status status = ReadFile(file, sink);
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ReadDocuments(const std::string& path, const DocumentSink& sink) {
+  if (path == "-") {
+    StreamSource source(std::cin);
+    return ReadJsonLines(&source, path, "stdin", sink);
+  }
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (status.type() == fs::file_type::not_found) {
+    return InputError(path, "no such file or directory");
+  }
+  if (ec) return InputError(path, ec.message());
+  if (fs::is_directory(status)) return ReadDirectory(path, sink);
+  return ReadFile(path, sink);
+}
+
+}  // namespace actorgraph

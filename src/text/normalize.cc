@@ -1,0 +1,310 @@
+// Normalize(): one pass that rewrites characters and records where each output byte
+// came from, then a pass that restores apostrophes some pipelines strip.
+#include <array>
+#include <cstring>
+#include <string_view>
+
+#include "text/text.h"
+#include "text/unicode.h"
+
+namespace actorgraph::text {
+namespace {
+
+enum ByteClass : uint8_t { kCopy, kControl, kCarriageReturn, kNonAscii };
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> classes{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 0x80) {
+      classes[b] = kNonAscii;
+    } else if (b == '\r') {
+      classes[b] = kCarriageReturn;
+    } else if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F) {
+      classes[b] = kControl;
+    } else {
+      classes[b] = kCopy;
+    }
+  }
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kByteClass = MakeByteClasses();
+
+inline char AsciiLower(unsigned char c) {
+  return static_cast<char>(static_cast<unsigned>(c - 'A') < 26u ? c + ('a' - 'A') : c);
+}
+
+// What a non-ASCII character becomes: nullptr keeps it as it is; "" drops it.
+const char* Replacement(char32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B:  // single quotes
+    case 0x2032: case 0x2035:                            // primes
+    case 0x02BC: case 0xFF07:                            // modifier, full-width apostrophe
+      return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F:  // double quotes
+    case 0x2033: case 0x2036: case 0x00AB: case 0x00BB: case 0xFF02:
+      return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return "-";
+    case 0x2026:
+      return "...";
+    case 0x0085: case 0x2028: case 0x2029:
+      return "\n";
+    // Invisible characters that would otherwise split or glue words.
+    case 0x00AD: case 0x200B: case 0x2060: case 0xFEFF:
+      return "";
+    default:
+      break;
+  }
+  if (cp < 0xA0) return " ";  // C1 control characters
+  if (unicode::KindOfNonAscii(cp) == unicode::CharKind::kSpace) return " ";
+  return nullptr;
+}
+
+// Appends to the output buffers. They are sized so that free space never falls below
+// the unread input, since all rewrites but one shrink or keep the length; only an
+// invalid byte (1 byte -> 3-byte U+FFFD) needs more room first.
+class Output {
+ public:
+  Output(NormalizedText* out, size_t input_size) : out_(out) {
+    out_->text.resize(input_size);
+    out_->lower.resize(input_size);
+    out_->origin.resize(input_size + 1);
+  }
+
+  void Put(char c, uint32_t from) {
+    out_->text[size_] = c;
+    out_->lower[size_] = AsciiLower(static_cast<unsigned char>(c));
+    out_->origin[size_] = from;
+    ++size_;
+  }
+  void Put(const char* s, size_t n, uint32_t from) {
+    for (size_t k = 0; k < n; ++k) Put(s[k], from);
+  }
+  void Grow(size_t extra) {
+    out_->text.resize(out_->text.size() + extra);
+    out_->lower.resize(out_->lower.size() + extra);
+    out_->origin.resize(out_->origin.size() + extra);
+  }
+
+  // Copies the run of plain ASCII bytes starting at in[i]; returns where it stopped.
+  size_t CopyAsciiRun(const unsigned char* in, size_t i, size_t n) {
+    char* text = out_->text.data();
+    char* lower = out_->lower.data();
+    uint32_t* origin = out_->origin.data();
+    size_t o = size_;
+    for (; i < n && kByteClass[in[i]] == kCopy; ++i, ++o) {
+      text[o] = static_cast<char>(in[i]);
+      lower[o] = AsciiLower(in[i]);
+      origin[o] = static_cast<uint32_t>(i);
+    }
+    size_ = o;
+    return i;
+  }
+
+  void Finish(size_t input_size) {
+    out_->text.resize(size_);
+    out_->lower.resize(size_);
+    out_->origin.resize(size_ + 1);
+    out_->origin[size_] = static_cast<uint32_t>(input_size);
+  }
+
+ private:
+  NormalizedText* out_;
+  size_t size_ = 0;
+};
+
+// Handles the non-ASCII character at in[i]; returns the offset after it.
+size_t NormalizeNonAscii(const unsigned char* in, size_t i, size_t n, Output* out,
+                         std::vector<uint32_t>* invalid_bytes) {
+  const uint32_t from = static_cast<uint32_t>(i);
+  char32_t cp = 0;
+  const int len = unicode::Decode(in + i, n - i, &cp);
+  if (len == 0) {
+    invalid_bytes->push_back(from);
+    out->Grow(2);
+    out->Put("\xEF\xBF\xBD", 3, from);
+    return i + 1;
+  }
+  if (const char* replacement = Replacement(cp)) {
+    out->Put(replacement, std::strlen(replacement), from);
+  } else {
+    out->Put(reinterpret_cast<const char*>(in + i), static_cast<size_t>(len), from);
+  }
+  return i + static_cast<size_t>(len);
+}
+
+bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26u; }
+
+bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  for (std::string_view w : words) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
+// Whether the stripped clitic `suffix` (lower case, e.g. "s", "ve", "t") may be glued
+// back onto the word before it (`word`, lower-cased).
+//
+// Heuristic for "s": a lone lower-case "s" after a word is almost always a possessive
+// or "it's"/"that's" whose apostrophe was stripped. It is left alone after one-letter
+// words and after function words and "letter(s)", where it can be the letter itself
+// ("the letter s", "an s"). The other clitics attach only to the words they contract.
+bool MayAttach(std::string_view suffix, std::string_view word) {
+  if (suffix == "s") {
+    return word.size() >= 2 &&
+           !OneOf(word, {"the", "an", "and", "or", "of", "in", "on", "at", "to", "by",
+                         "for", "with", "from", "as", "is", "was", "are", "were", "be",
+                         "letter", "letters", "plural", "lowercase", "uppercase"});
+  }
+  if (suffix == "t") {
+    return OneOf(word, {"don", "can", "won", "ain", "isn", "aren", "wasn", "weren", "hasn",
+                        "haven", "hadn", "doesn", "didn", "couldn", "wouldn", "shouldn",
+                        "mustn", "needn", "mightn"});
+  }
+  if (suffix == "ve") {
+    return OneOf(word, {"i", "we", "you", "they", "who", "would", "could", "should",
+                        "might", "must"});
+  }
+  if (suffix == "re") return OneOf(word, {"we", "you", "they", "who", "what", "there"});
+  if (suffix == "ll") {
+    return OneOf(word, {"i", "we", "you", "they", "he", "she", "it", "that", "there", "who"});
+  }
+  if (suffix == "d") {
+    return OneOf(word, {"i", "we", "you", "they", "he", "she", "it", "that", "there", "who"});
+  }
+  if (suffix == "m") return word == "i";
+  return false;
+}
+
+// What may follow a restored clitic: space or sentence punctuation, so that neither
+// "they re-elected" nor the censored "s***" is touched. NUL stands for the end of text.
+inline bool IsFollowerByte(unsigned char b) {
+  switch (b) {
+    case 0: case ' ': case '\n': case '\t': case ',': case '.': case ';': case ':': case '!':
+    case '?': case '"': case ')': case ']':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Length of the lower-case clitic candidate starting at text[i], or 0: a whole word of
+// one or two lower-case ASCII letters, then the end of text or a follower.
+size_t CliticLength(std::string_view text, size_t i) {
+  size_t end = i;
+  while (end < text.size() && end - i < 3 && text[end] >= 'a' && text[end] <= 'z') ++end;
+  const size_t len = end - i;
+  if (len == 0 || len > 2) return 0;
+  if (end < text.size() && !IsFollowerByte(static_cast<unsigned char>(text[end]))) return 0;
+  return len;
+}
+
+// Start of the word that ends at text[end - 1] (letters, and bytes of non-ASCII letters).
+size_t WordStart(std::string_view text, size_t end) {
+  size_t start = end;
+  while (start > 0 && (IsAsciiLetter(text[start - 1]) ||
+                       static_cast<unsigned char>(text[start - 1]) >= 0x80))
+    --start;
+  return start;
+}
+
+// Eight bytes at a time ("SWAR"): each *Lanes function returns a word whose bytes have
+// their high bit set exactly where the condition holds (no carries cross bytes).
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+
+inline uint64_t Load8(const unsigned char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+inline uint64_t ZeroLanes(uint64_t x) { return ~(((x & kLow7) + kLow7) | x) & kHigh; }
+inline uint64_t EqualLanes(uint64_t x, unsigned char c) { return ZeroLanes(x ^ (kOnes * c)); }
+inline uint64_t LowerCaseLanes(uint64_t x) {
+  const uint64_t v = x & kLow7;
+  const uint64_t at_least_a = v + kOnes * (0x80 - 'a');
+  const uint64_t above_z = v + kOnes * (0x80 - 'z' - 1);
+  return at_least_a & ~above_z & ~x & kHigh;
+}
+
+// A necessary condition for MaybeRestoreAt, for the eight positions p[0..7] at once:
+// a space, then a lower-case one-letter word other than "a", or "ve", "re" or "ll" not
+// followed by a lower-case letter. p[0] to p[10] must be readable. It runs on every byte
+// of every text, hence no branches; it is rarely true.
+inline bool MayHoldClitic(const unsigned char* p) {
+  const uint64_t w0 = Load8(p);
+  const uint64_t w1 = Load8(p + 1);
+  const uint64_t w2 = Load8(p + 2);
+  const uint64_t w3 = Load8(p + 3);
+  const uint64_t l2 = LowerCaseLanes(w2);
+  const uint64_t one = LowerCaseLanes(w1) & ~l2 & ~EqualLanes(w1, 'a');
+  const uint64_t two = ((EqualLanes(w1, 'v') | EqualLanes(w1, 'r')) & EqualLanes(w2, 'e')) |
+                       (EqualLanes(w1, 'l') & EqualLanes(w2, 'l'));
+  return (EqualLanes(w0, ' ') & (one | (two & ~LowerCaseLanes(w3)))) != 0;
+}
+
+// Glues the clitic after the space at text[i] back onto its word if the heuristics allow.
+void MaybeRestoreAt(NormalizedText* nt, size_t i) {
+  std::string_view text = nt->text;
+  if (i == 0 || !IsAsciiLetter(text[i - 1])) return;
+  const size_t clitic_len = CliticLength(text, i + 1);
+  if (clitic_len == 0) return;
+  const size_t start = WordStart(text, i);
+  const std::string_view word = std::string_view(nt->lower).substr(start, i - start);
+  if (!MayAttach(text.substr(i + 1, clitic_len), word)) return;
+  nt->text[i] = '\'';
+  nt->lower[i] = '\'';
+}
+
+// "Syria s war" -> "Syria's war": the single space becomes the apostrophe, so lengths and
+// offsets are unchanged. A cheap filter looks at every byte; the few candidates are then
+// checked properly, scanning back over one word each: linear time.
+void RestoreStrippedApostrophes(NormalizedText* nt) {
+  const size_t n = nt->text.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(nt->text.data());
+  size_t i = 1;
+  for (; i + 11 <= n; i += 8) {
+    if (!MayHoldClitic(p + i)) continue;
+    for (size_t k = i; k < i + 8; ++k) {
+      if (p[k] == ' ') MaybeRestoreAt(nt, k);
+    }
+  }
+  for (; i + 1 < n; ++i) {
+    if (p[i] == ' ') MaybeRestoreAt(nt, i);
+  }
+}
+
+}  // namespace
+
+NormalizedText Normalize(std::string_view original) {
+  // Offsets are 32-bit: documents must be smaller than 4 GiB.
+  NormalizedText result;
+  const auto* in = reinterpret_cast<const unsigned char*>(original.data());
+  const size_t n = original.size();
+  Output out(&result, n);
+  size_t i = 0;
+  while (i < n) {
+    i = out.CopyAsciiRun(in, i, n);
+    if (i >= n) break;
+    switch (kByteClass[in[i]]) {
+      case kControl:
+        out.Put(' ', static_cast<uint32_t>(i));
+        ++i;
+        break;
+      case kCarriageReturn:  // "\r\n" and a lone "\r" both become one "\n"
+        out.Put('\n', static_cast<uint32_t>(i));
+        i += (i + 1 < n && in[i + 1] == '\n') ? 2 : 1;
+        break;
+      default:
+        i = NormalizeNonAscii(in, i, n, &out, &result.invalid_bytes);
+        break;
+    }
+  }
+  out.Finish(n);
+  RestoreStrippedApostrophes(&result);
+  return result;
+}
+
+}  // namespace actorgraph::text

@@ -1,0 +1,298 @@
+// Tokenize(): a single left-to-right scan. Each byte is looked at a bounded number of
+// times (look-ahead, and one rescan when digits turn out to start a word), so the time
+// is linear in the text's length.
+#include <array>
+#include <string_view>
+
+#include "text/text.h"
+#include "text/unicode.h"
+
+namespace actorgraph::text {
+namespace {
+
+using unicode::CharKind;
+
+constexpr std::array<CharKind, 128> MakeAsciiKinds() {
+  std::array<CharKind, 128> kinds{};
+  for (int b = 0; b < 128; ++b) {
+    if (b == ' ' || (b >= '\t' && b <= '\r')) {
+      kinds[b] = CharKind::kSpace;
+    } else if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
+      kinds[b] = CharKind::kLetter;
+    } else if (b >= '0' && b <= '9') {
+      kinds[b] = CharKind::kDigit;
+    } else {
+      kinds[b] = CharKind::kPunct;
+    }
+  }
+  return kinds;
+}
+constexpr std::array<CharKind, 128> kAsciiKind = MakeAsciiKinds();
+
+struct Char {
+  char32_t cp = 0;
+  uint32_t len = 1;  // bytes
+  CharKind kind = CharKind::kPunct;
+  bool is_word() const { return kind == CharKind::kLetter || kind == CharKind::kDigit; }
+};
+
+// The character at s[i] (i < s.size()). A stray invalid byte, which Normalize() never
+// leaves behind, counts as one byte of punctuation.
+inline Char CharAt(std::string_view s, size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) return Char{b, 1, kAsciiKind[b]};
+  char32_t cp = 0;
+  const int len = unicode::Decode(reinterpret_cast<const unsigned char*>(s.data()) + i,
+                                  s.size() - i, &cp);
+  if (len == 0) return Char{0xFFFD, 1, CharKind::kPunct};
+  return Char{cp, static_cast<uint32_t>(len), unicode::KindOfNonAscii(cp)};
+}
+
+bool IsAsciiDigit(char c) { return static_cast<unsigned char>(c - '0') < 10u; }
+
+// Whether s[i] is the apostrophe of a final "'s" ("Syria's", "SYRIA'S", "it's").
+bool IsFinalApostropheS(std::string_view s, size_t i) {
+  if (s[i] != '\'' || i + 1 >= s.size() || (s[i + 1] != 's' && s[i + 1] != 'S')) return false;
+  return i + 2 >= s.size() || !CharAt(s, i + 2).is_word();
+}
+
+// Where a token ends and its flags. Returned in registers: building a Token in memory
+// field by field and then copying it costs a store-forwarding stall per token.
+struct Scan {
+  uint32_t end;
+  uint32_t flags;
+};
+
+// Properties of ASCII bytes for the fast paths; 0 for punctuation and non-ASCII bytes.
+enum AsciiBits : uint8_t {
+  kLetterBit = 1,
+  kDigitBit = 2,
+  kUpperBit = 4,
+  kLowerBit = 8,
+};
+
+constexpr std::array<uint8_t, 256> MakeAsciiBits() {
+  std::array<uint8_t, 256> bits{};
+  for (int b = 'a'; b <= 'z'; ++b) bits[b] = kLetterBit | kLowerBit;
+  for (int b = 'A'; b <= 'Z'; ++b) bits[b] = kLetterBit | kUpperBit;
+  for (int b = '0'; b <= '9'; ++b) bits[b] = kDigitBit;
+  return bits;
+}
+constexpr std::array<uint8_t, 256> kAsciiBits = MakeAsciiBits();
+
+// Counts letter case across a token, for kAllCaps.
+struct CaseCount {
+  uint32_t upper = 0;
+  bool lower = false;
+  void Add(char32_t cp) {
+    upper += unicode::IsUpper(cp) ? 1 : 0;
+    lower = lower || unicode::IsLower(cp);
+  }
+  uint32_t Flags() const { return upper >= 2 && !lower ? uint32_t{kAllCaps} : 0u; }
+};
+
+// Length of a dotted acronym ("U.N.", "U.S.A.", "a.m.") at s[i]: two or more single
+// letters, each followed by a period. 0 if there is none.
+size_t AcronymLength(std::string_view s, size_t i, CaseCount* cases) {
+  size_t j = i;
+  int letters = 0;
+  CaseCount counted;
+  while (j < s.size()) {
+    const Char c = CharAt(s, j);
+    if (c.kind != CharKind::kLetter || j + c.len >= s.size() || s[j + c.len] != '.') break;
+    counted.Add(c.cp);
+    j += c.len + 1;
+    ++letters;
+  }
+  if (letters < 2) return 0;
+  *cases = counted;
+  return j - i;
+}
+
+// Whether the apostrophe at s[j] joins two parts of a word ("Ja'afari", "don't") rather
+// than ending it ("rebels'") or starting a final "'s".
+bool IsInnerApostrophe(std::string_view s, size_t j) {
+  return s[j] == '\'' && j + 1 < s.size() && !IsFinalApostropheS(s, j) &&
+         CharAt(s, j + 1).is_word();
+}
+
+// What a run of ASCII letters and digits contributes to a word's flags.
+struct AsciiRun {
+  bool letter = false;
+  bool lower = false;
+  uint32_t upper = 0;  // only "two or more" matters
+};
+
+// Eight bytes at a time ("SWAR"): a word's bytes are tested in parallel and its end found
+// without a branch per byte, whose misprediction at each word's end would otherwise
+// dominate the scan.
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+
+// p[0..7] with p[0] in the lowest byte, whatever the machine's byte order.
+inline uint64_t LoadLanes(const unsigned char* p) {
+  return uint64_t{p[0]} | uint64_t{p[1]} << 8 | uint64_t{p[2]} << 16 | uint64_t{p[3]} << 24 |
+         uint64_t{p[4]} << 32 | uint64_t{p[5]} << 40 | uint64_t{p[6]} << 48 |
+         uint64_t{p[7]} << 56;
+}
+
+// The high bit of each byte of w that lies in [lo, hi] (ASCII bounds); no carries cross
+// bytes because the sums stay below 0x100.
+inline uint64_t RangeLanes(uint64_t w, unsigned char lo, unsigned char hi) {
+  const uint64_t v = w & kLow7;
+  return (v + kOnes * (0x80u - lo)) & ~(v + kOnes * (0x7Fu - hi)) & ~w & kHigh;
+}
+
+// Index of the lowest byte whose high bit is set in m (m != 0).
+inline size_t LowestLane(uint64_t m) {
+#if defined(__GNUC__)
+  return static_cast<size_t>(__builtin_ctzll(m)) / 8;
+#else
+  size_t lane = 0;
+  while ((m & 0x80) == 0) {
+    m >>= 8;
+    ++lane;
+  }
+  return lane;
+#endif
+}
+
+// Advances over ASCII letters and digits from p[j] (j < n); returns where they stop.
+size_t SkipAsciiAlnum(const unsigned char* p, size_t j, size_t n, AsciiRun* run) {
+  for (; j + 8 <= n; j += 8) {
+    const uint64_t w = LoadLanes(p + j);
+    const uint64_t upper = RangeLanes(w, 'A', 'Z');
+    const uint64_t lower = RangeLanes(w, 'a', 'z');
+    const uint64_t stop = ~(upper | lower | RangeLanes(w, '0', '9')) & kHigh;
+    const uint64_t in_word = stop == 0 ? ~uint64_t{0} : (stop & (0 - stop)) - 1;
+    const uint64_t u = upper & in_word;
+    run->letter = run->letter || ((upper | lower) & in_word) != 0;
+    run->lower = run->lower || (lower & in_word) != 0;
+    run->upper += (u != 0 ? 1 : 0) + ((u & (u - 1)) != 0 ? 1 : 0);
+    if (stop != 0) return j + LowestLane(stop);
+  }
+  for (uint8_t bits; j < n && (bits = kAsciiBits[p[j]]) != 0; ++j) {
+    run->letter = run->letter || (bits & kLetterBit) != 0;
+    run->lower = run->lower || (bits & kLowerBit) != 0;
+    run->upper += (bits & kUpperBit) != 0 ? 1 : 0;
+  }
+  return j;
+}
+
+// Scans a word starting with `first` at s[i]: letters and digits of any script with
+// inner apostrophes. Without letters it is a number ("١٢").
+Scan ScanWord(std::string_view s, size_t i, Char first) {
+  const bool capitalized = unicode::IsUpper(first.cp);
+  CaseCount cases;  // of non-ASCII letters, and of acronyms
+  if (first.kind == CharKind::kLetter && i + first.len < s.size() && s[i + first.len] == '.') {
+    if (const size_t len = AcronymLength(s, i, &cases)) {
+      return Scan{static_cast<uint32_t>(i + len),
+                  kWord | kAcronym | cases.Flags() | (capitalized ? uint32_t{kCapitalized} : 0u)};
+    }
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const size_t n = s.size();
+  AsciiRun run;
+  bool non_ascii_letter = false;
+  size_t j = i;
+  for (;;) {
+    j = SkipAsciiAlnum(p, j, n, &run);
+    if (j >= n) break;
+    if (p[j] >= 0x80) {
+      const Char c = CharAt(s, j);
+      if (!c.is_word()) break;
+      if (c.kind == CharKind::kLetter) {
+        non_ascii_letter = true;
+        cases.Add(c.cp);
+      }
+      j += c.len;
+      continue;
+    }
+    if (p[j] != '\'' || !IsInnerApostrophe(s, j)) break;
+    ++j;
+  }
+  cases.upper += run.upper;
+  cases.lower = cases.lower || run.lower;
+  const bool has_letter = non_ascii_letter || run.letter;
+  uint32_t flags = has_letter ? kWord | cases.Flags() : uint32_t{kNumber};
+  if (capitalized) flags |= kCapitalized;
+  return Scan{static_cast<uint32_t>(j), flags};
+}
+
+// Scans a number of ASCII digits with inner "," and "." ("11,000", "2.5"). Digits that
+// run on into letters make a word ("1990s", "4th"); after a separator, letters start a
+// new token ("2.5bn" -> "2.5" "bn").
+Scan ScanNumber(std::string_view s, size_t i, Char first) {
+  const size_t n = s.size();
+  size_t j = i;
+  bool separated = false;
+  for (;;) {
+    while (j < n && IsAsciiDigit(s[j])) ++j;
+    if (j + 1 < n && (s[j] == ',' || s[j] == '.') && IsAsciiDigit(s[j + 1])) {
+      separated = true;
+      ++j;
+      continue;
+    }
+    break;
+  }
+  if (!separated && j < n && (CharAt(s, j).is_word() || IsInnerApostrophe(s, j)))
+    return ScanWord(s, i, first);
+  return Scan{static_cast<uint32_t>(j), kNumber};
+}
+
+// Scans punctuation at s[i]: "...", a final "'s" right after a word, or one character.
+Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
+  size_t len = first.len;
+  if (s.compare(i, 3, "...") == 0) {
+    len = 3;
+  } else if (after_word && IsFinalApostropheS(s, i)) {
+    len = 2;
+  }
+  return Scan{static_cast<uint32_t>(i + len), kPunct};
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(const NormalizedText& text) {
+  const std::string_view s = text.text;
+  std::vector<Token> tokens;
+  tokens.reserve(s.size() / 4 + 4);  // news text averages 5-6 bytes a token
+  uint32_t space_flags = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char b = s[i];
+    if (b == ' ') {  // the common case, ahead of the general decode
+      space_flags |= kSpaceBefore;
+      ++i;
+      continue;
+    }
+    const Char c = CharAt(s, i);
+    if (c.kind == CharKind::kSpace) {
+      space_flags |= kSpaceBefore;
+      if (b == '\n' || b == '\r' || c.cp == 0x2028 || c.cp == 0x2029) space_flags |= kNewlineBefore;
+      i += c.len;
+      continue;
+    }
+    Scan scan;
+    if (c.kind == CharKind::kDigit && c.len == 1) {
+      scan = ScanNumber(s, i, c);
+    } else if (c.is_word()) {
+      scan = ScanWord(s, i, c);
+    } else {
+      const bool after_word = space_flags == 0 && !tokens.empty() &&
+                              tokens.back().end == i && !tokens.back().has(kPunct);
+      scan = ScanPunct(s, i, c, after_word);
+    }
+    // Fields written in place: a Token temporary costs a store-forwarding stall.
+    Token& tok = tokens.emplace_back();
+    tok.begin = static_cast<uint32_t>(i);
+    tok.end = scan.end;
+    tok.flags = static_cast<uint16_t>(scan.flags | space_flags);
+    space_flags = 0;
+    i = scan.end;
+  }
+  return tokens;
+}
+
+}  // namespace actorgraph::text

@@ -1,0 +1,278 @@
+// Tests for ReadDocuments: plain text, JSON Lines, directories, gzip, standard input.
+#include <catch2/catch.hpp>
+#include <zlib.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "actorgraph/document.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using actorgraph::Document;
+using actorgraph::ErrorCode;
+using actorgraph::ReadDocuments;
+using actorgraph::Status;
+
+// A fresh directory under the system's temporary directory, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    path_ = fs::temp_directory_path() /
+            ("actorgraph_input_test_" + std::to_string(stamp) + "_" + std::to_string(++counter));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  // Writes `content` to the relative path `name`, creating directories; returns its path.
+  std::string Write(const std::string& name, const std::string& content) const {
+    const fs::path file = path_ / name;
+    fs::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    out << content;
+    return file.string();
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+struct ReadResult {
+  Status status;
+  std::vector<Document> docs;
+};
+
+ReadResult Read(const std::string& path) {
+  ReadResult result;
+  result.status = ReadDocuments(path, [&](Document&& doc) {
+    result.docs.push_back(std::move(doc));
+    return Status::Ok();
+  });
+  return result;
+}
+
+}  // namespace
+
+TEST_CASE("A .txt file is one document named by its stem", "[input]") {
+  TempDir dir;
+  const std::string text = "Negotiators met in Addis Ababa on Monday.\nThey agreed to meet again.";
+  const std::string path = dir.Write("addis_talks.txt", text);
+  const ReadResult r = Read(path);
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].id == "addis_talks");
+  CHECK(r.docs[0].text == text);
+  CHECK(r.docs[0].source == path);
+  CHECK(r.docs[0].line == 0);
+}
+
+TEST_CASE("An empty .txt file is an empty document", "[input]") {
+  TempDir dir;
+  const ReadResult r = Read(dir.Write("empty.txt", ""));
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].id == "empty");
+  CHECK(r.docs[0].text.empty());
+}
+
+TEST_CASE("JSON Lines fields", "[input][jsonl]") {
+  TempDir dir;
+  const std::string path = dir.Write(
+      "feed.jsonl",
+      "{\"id\": \"col-1\", \"text\": \"Colombia's government met rebels.\", \"title\": \"Talks\","
+      " \"date\": \"2016-08-24\", \"url\": \"https://example.org/1\"}\n"
+      "{\"body\": \"Houthi forces shelled Taiz.\"}\r\n"
+      "\n"
+      "   \n"
+      "{\"id\": 42, \"body\": \"Kyiv and Moscow \\u201ctalked\\u201d.\", \"topics\": [\"x\"]}\n"
+      "{\"id\": 7.5, \"text\": \"\", \"body\": \"ignored\"}\n"
+      "{\"id\": null, \"text\": null, \"body\": \"Body used.\"}");
+  const ReadResult r = Read(path);
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 5);
+  CHECK(r.docs[0].id == "col-1");
+  CHECK(r.docs[0].text == "Colombia's government met rebels.");
+  CHECK(r.docs[0].title == "Talks");
+  CHECK(r.docs[0].date == "2016-08-24");
+  CHECK(r.docs[0].url == "https://example.org/1");
+  CHECK(r.docs[0].line == 1);
+  CHECK(r.docs[0].source == path);
+  CHECK(r.docs[1].id == "feed:2");
+  CHECK(r.docs[1].text == "Houthi forces shelled Taiz.");
+  CHECK(r.docs[2].id == "42");
+  CHECK(r.docs[2].line == 5);
+  CHECK(r.docs[2].text == "Kyiv and Moscow \xE2\x80\x9Ctalked\xE2\x80\x9D.");
+  CHECK(r.docs[3].id == "7.5");
+  CHECK(r.docs[3].text.empty());
+  CHECK(r.docs[4].id == "feed:7");
+  CHECK(r.docs[4].text == "Body used.");
+}
+
+TEST_CASE("A malformed JSON line is an error naming file and line", "[input][jsonl]") {
+  TempDir dir;
+  const std::string path = dir.Write("file.jsonl",
+                                     "{\"id\": 1, \"text\": \"Sanaa talks opened.\"}\n"
+                                     "{\"id\": 2, \"text\": \"Aden talks closed.\"}\n"
+                                     "{\"id\": 3, \"text\": \"unterminated}\n"
+                                     "{\"id\": 4, \"text\": \"never read\"}\n");
+  const ReadResult r = Read(path);
+  REQUIRE_FALSE(r.status.ok());
+  CHECK(r.status.code() == ErrorCode::kInput);
+  CHECK(r.status.where().path == path);
+  CHECK(r.status.where().line == 3);
+  CHECK(r.status.where().column > 0);
+  CHECK_THAT(r.status.ToString(), Catch::Contains("file.jsonl:3"));
+  CHECK_THAT(r.status.message(), Catch::Contains("invalid JSON"));
+  CHECK(r.docs.size() == 2);  // the lines before were passed on
+}
+
+TEST_CASE("JSON lines that are not objects or lack text are errors", "[input][jsonl]") {
+  TempDir dir;
+  const ReadResult array = Read(dir.Write("array.jsonl", "[1, 2]\n"));
+  REQUIRE_FALSE(array.status.ok());
+  CHECK(array.status.where().line == 1);
+  CHECK_THAT(array.status.message(), Catch::Contains("object"));
+
+  const ReadResult colon = Read(dir.Write("colon.jsonl", "{\"text\": \"a\"}\n{\"text\" \"b\"}\n"));
+  REQUIRE_FALSE(colon.status.ok());
+  CHECK(colon.status.where().line == 2);
+  CHECK(colon.status.where().column == 9);  // the "b" where ":" belongs
+  CHECK_THAT(colon.status.message(), Catch::Contains("colon"));
+
+  const ReadResult trailing = Read(dir.Write("trailing.jsonl", "{\"text\": \"a\"} {}\n"));
+  REQUIRE_FALSE(trailing.status.ok());
+  CHECK(trailing.status.where().column == 15);
+
+  const ReadResult no_text =
+      Read(dir.Write("no_text.jsonl", "\n{\"id\": \"x\", \"title\": \"t\"}\n"));
+  REQUIRE_FALSE(no_text.status.ok());
+  CHECK(no_text.status.code() == ErrorCode::kInput);
+  CHECK(no_text.status.where().line == 2);
+  CHECK_THAT(no_text.status.message(), Catch::Contains("text"));
+
+  const ReadResult bad_id = Read(dir.Write("bad_id.jsonl", "{\"id\": [1], \"text\": \"a\"}\n"));
+  REQUIRE_FALSE(bad_id.status.ok());
+  CHECK_THAT(bad_id.status.message(), Catch::Contains("id"));
+}
+
+TEST_CASE("A directory is read recursively in sorted path order", "[input][dir]") {
+  TempDir dir;
+  dir.Write("b.txt", "Second file.");
+  dir.Write("a/z.txt", "Nested text.");
+  dir.Write("a/c.jsonl", "{\"text\": \"one\"}\n{\"text\": \"two\"}\n");
+  dir.Write("a/notes.csv", "ignored");
+  dir.Write("README", "ignored");
+  dir.Write("c/d/e.txt", "Deep.");
+  const ReadResult r = Read(dir.path().string());
+  REQUIRE(r.status.ok());
+  std::vector<std::string> ids;
+  for (const Document& doc : r.docs) ids.push_back(doc.id);
+  CHECK(ids == std::vector<std::string>{"c:1", "c:2", "z", "b", "e"});
+}
+
+TEST_CASE("An empty directory yields no documents", "[input][dir]") {
+  TempDir dir;
+  const ReadResult r = Read(dir.path().string());
+  CHECK(r.status.ok());
+  CHECK(r.docs.empty());
+}
+
+TEST_CASE("A missing path is an input error naming it", "[input]") {
+  TempDir dir;
+  const std::string path = (dir.path() / "no_such_file.jsonl").string();
+  const ReadResult r = Read(path);
+  REQUIRE_FALSE(r.status.ok());
+  CHECK(r.status.code() == ErrorCode::kInput);
+  CHECK(r.status.where().path == path);
+  CHECK_THAT(r.status.ToString(), Catch::Contains("no_such_file.jsonl"));
+}
+
+TEST_CASE("Explicit files of other types are plain text", "[input]") {
+  TempDir dir;
+  const ReadResult r = Read(dir.Write("story.md", "Ukraine and Russia talked."));
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].id == "story");
+  CHECK(r.docs[0].text == "Ukraine and Russia talked.");
+}
+
+TEST_CASE("A sink error stops the read", "[input]") {
+  TempDir dir;
+  const std::string path =
+      dir.Write("feed.jsonl", "{\"text\": \"a\"}\n{\"text\": \"b\"}\n{\"text\": \"c\"}\n");
+  int calls = 0;
+  const Status status = ReadDocuments(path, [&](Document&&) {
+    ++calls;
+    return calls == 2 ? Status::Error(ErrorCode::kOutput, "stop") : Status::Ok();
+  });
+  CHECK(status.code() == ErrorCode::kOutput);
+  CHECK(calls == 2);
+}
+
+TEST_CASE("Gzip-compressed files are read", "[input][gzip]") {
+  TempDir dir;
+  auto write_gz = [&](const std::string& name, const std::string& content) {
+    const std::string path = (dir.path() / name).string();
+    gzFile file = gzopen(path.c_str(), "wb");
+    REQUIRE(file != nullptr);
+    REQUIRE(gzwrite(file, content.data(), static_cast<unsigned>(content.size())) ==
+            static_cast<int>(content.size()));
+    gzclose(file);
+    return path;
+  };
+  const ReadResult jsonl =
+      Read(write_gz("wire.jsonl.gz",
+                    "{\"id\": 1, \"body\": \"Quito hosted talks.\"}\n{\"body\": \"x\"}\n"));
+  REQUIRE(jsonl.status.ok());
+  REQUIRE(jsonl.docs.size() == 2);
+  CHECK(jsonl.docs[0].text == "Quito hosted talks.");
+  CHECK(jsonl.docs[1].id == "wire:2");
+
+  const ReadResult txt = Read(write_gz("story.txt.gz", "Lima talks."));
+  REQUIRE(txt.status.ok());
+  REQUIRE(txt.docs.size() == 1);
+  CHECK(txt.docs[0].id == "story");
+  CHECK(txt.docs[0].text == "Lima talks.");
+}
+
+TEST_CASE("Long JSON lines are read whole", "[input][jsonl]") {
+  TempDir dir;
+  std::string body;
+  while (body.size() < 300000) body += "Mediators shuttled between Sanaa and Riyadh. ";
+  const std::string path =
+      dir.Write("long.jsonl", "{\"text\": \"" + body + "\"}\n{\"text\": \"short\"}");
+  const ReadResult r = Read(path);
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].text == body);
+  CHECK(r.docs[1].text == "short");
+}
+
+TEST_CASE("\"-\" reads JSON Lines from standard input", "[input][stdin]") {
+  std::istringstream input(
+      "{\"id\": \"s1\", \"text\": \"Talks in Doha.\"}\n{\"text\": \"More.\"}\n");
+  std::streambuf* saved = std::cin.rdbuf(input.rdbuf());
+  const ReadResult r = Read("-");
+  std::cin.rdbuf(saved);
+  std::cin.clear();
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].id == "s1");
+  CHECK(r.docs[0].source == "-");
+  CHECK(r.docs[1].id == "stdin:2");
+}

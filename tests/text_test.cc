@@ -1,0 +1,398 @@
+// Tests for the text stage: Normalize, Tokenize, Segment. All sample sentences are
+// written for these tests.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/text.h"
+
+namespace {
+
+using actorgraph::text::Normalize;
+using actorgraph::text::NormalizedText;
+using actorgraph::text::Segment;
+using actorgraph::text::Sentence;
+using actorgraph::text::Token;
+using actorgraph::text::Tokenize;
+namespace t = actorgraph::text;
+
+std::vector<std::string> Texts(const NormalizedText& nt, const std::vector<Token>& tokens) {
+  std::vector<std::string> out;
+  for (const Token& tok : tokens) out.emplace_back(t::TokenText(nt, tok));
+  return out;
+}
+
+std::vector<std::string> TokenTexts(std::string_view original) {
+  const NormalizedText nt = Normalize(original);
+  return Texts(nt, Tokenize(nt));
+}
+
+// The original text behind each token.
+std::vector<std::string> Originals(std::string_view original) {
+  const NormalizedText nt = Normalize(original);
+  std::vector<std::string> out;
+  for (const Token& tok : Tokenize(nt)) {
+    const auto span = nt.ToOriginal(tok.begin, tok.end);
+    out.emplace_back(original.substr(span.begin, span.end - span.begin));
+  }
+  return out;
+}
+
+// Sentences as strings of normalized text, from the first to the last token.
+std::vector<std::string> Sentences(std::string_view original, uint32_t max_tokens = 400) {
+  const NormalizedText nt = Normalize(original);
+  const std::vector<Token> tokens = Tokenize(nt);
+  std::vector<std::string> out;
+  for (const Sentence& s : Segment(nt, tokens, max_tokens)) {
+    out.push_back(nt.text.substr(tokens[s.first].begin,
+                                 tokens[s.last - 1].end - tokens[s.first].begin));
+  }
+  return out;
+}
+
+void CheckNormalizedInvariants(std::string_view original, const NormalizedText& nt) {
+  REQUIRE(nt.lower.size() == nt.text.size());
+  REQUIRE(nt.origin.size() == nt.text.size() + 1);
+  CHECK(nt.origin.back() == original.size());
+  CHECK(std::is_sorted(nt.origin.begin(), nt.origin.end()));
+}
+
+// Sentences must be non-empty, in order, and together cover every token exactly once.
+void CheckSentenceCover(const std::vector<Sentence>& sentences, size_t token_count,
+                        uint32_t max_tokens) {
+  uint32_t next = 0;
+  for (const Sentence& s : sentences) {
+    REQUIRE(s.first == next);
+    REQUIRE(s.last > s.first);
+    REQUIRE(s.last - s.first <= max_tokens);
+    next = s.last;
+  }
+  CHECK(next == token_count);
+}
+
+}  // namespace
+
+TEST_CASE("Normalize keeps plain ASCII and lower-cases a copy", "[text][normalize]") {
+  const std::string original = "Ethiopia and Eritrea Signed a Pact in Addis Ababa.";
+  const NormalizedText nt = Normalize(original);
+  CheckNormalizedInvariants(original, nt);
+  CHECK(nt.text == original);
+  CHECK(nt.lower == "ethiopia and eritrea signed a pact in addis ababa.");
+  for (uint32_t i = 0; i < original.size(); ++i) CHECK(nt.origin[i] == i);
+  CHECK(nt.invalid_bytes.empty());
+}
+
+TEST_CASE("Normalize maps typographic characters", "[text][normalize]") {
+  const std::string original =
+      "\xE2\x80\x9CWe agree,\xE2\x80\x9D said Ja\xE2\x80\x98" "afari\xE2\x80\x99s aide "
+      "\xE2\x80\x94 in\xC2\xA0Kyiv\xE2\x80\xA6 10\xE2\x80\x93" "12 March";
+  const NormalizedText nt = Normalize(original);
+  CheckNormalizedInvariants(original, nt);
+  CHECK(nt.text == "\"We agree,\" said Ja'afari's aide - in Kyiv... 10-12 March");
+  CHECK(nt.lower.size() == nt.text.size());
+}
+
+TEST_CASE("Normalize rewrites line breaks, controls and invisible characters",
+          "[text][normalize]") {
+  const std::string original = "Sanaa\r\nAden\rTaiz\tMarib\x01Hodeidah\x7F"
+                               "cease\xC2\xAD" "fire\xEF\xBB\xBF";
+  const NormalizedText nt = Normalize(original);
+  CheckNormalizedInvariants(original, nt);
+  CHECK(nt.text == "Sanaa\nAden\nTaiz\tMarib Hodeidah ceasefire");
+  // "\r\n" became one "\n" that points at the "\r".
+  CHECK(nt.origin[5] == 5);
+  CHECK(nt.origin[6] == 7);
+}
+
+TEST_CASE("Normalize replaces invalid UTF-8 and records each byte", "[text][normalize]") {
+  const std::string original = "Kyiv \xFF talks \xE2\x80 end \xC0\xAF";
+  const NormalizedText nt = Normalize(original);
+  CheckNormalizedInvariants(original, nt);
+  CHECK(nt.text ==
+        "Kyiv \xEF\xBF\xBD talks \xEF\xBF\xBD\xEF\xBF\xBD end \xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(nt.invalid_bytes == std::vector<uint32_t>{5, 13, 14, 20, 21});
+  CHECK(Originals(original) == std::vector<std::string>{"Kyiv", "\xFF", "talks", "\xE2",
+                                                        "\x80", "end", "\xC0", "\xAF"});
+}
+
+TEST_CASE("Normalize restores stripped apostrophes", "[text][normalize]") {
+  CHECK(Normalize("Syria s war").text == "Syria's war");
+  CHECK(Normalize("Yemen s government, and Colombia s.").text ==
+        "Yemen's government, and Colombia's.");
+  CHECK(Normalize("the country s future").text == "the country's future");
+  CHECK(Normalize("it s over").text == "it's over");
+  CHECK(Normalize("we ve agreed").text == "we've agreed");
+  CHECK(Normalize("We ve agreed").text == "We've agreed");
+  CHECK(Normalize("they re ready").text == "they're ready");
+  CHECK(Normalize("we ll see").text == "we'll see");
+  CHECK(Normalize("we don t know").text == "we don't know");
+  CHECK(Normalize("they can t, he isn t").text == "they can't, he isn't");
+  CHECK(Normalize("I d rather, she d go").text == "I'd rather, she'd go");
+  CHECK(Normalize("I m here").text == "I'm here");
+  CHECK(Normalize("he d").text == "he'd");
+
+  // At every alignment within longer text (the scan looks at eight bytes at a time).
+  for (size_t pad = 0; pad < 20; ++pad) {
+    const std::string prefix = "Talks went on" + std::string(pad, ' ') + "and ";
+    const std::string suffix = " side, as we ve said and they re aware, the letter s aside.";
+    CAPTURE(pad);
+    CHECK(Normalize(prefix + "Yemen s" + suffix).text ==
+          prefix + "Yemen's side, as we've said and they're aware, the letter s aside.");
+    CHECK(Normalize(prefix + "Yemen s").text == prefix + "Yemen's");
+  }
+
+  // Lengths and offsets are unchanged: the space became the apostrophe.
+  const NormalizedText nt = Normalize("Syria s war");
+  for (uint32_t i = 0; i < nt.origin.size(); ++i) CHECK(nt.origin[i] == i);
+  CHECK(nt.lower == "syria's war");
+}
+
+TEST_CASE("Normalize leaves look-alikes of stripped apostrophes alone", "[text][normalize]") {
+  for (const char* text :
+       {"the letter s is silent", "an s", "a s b", "they re-elected him", "Ukraine S",
+        "s begins", "within t minutes", "Kenya sent troops", "we vex", "I d-day",
+        "she d-", "won tons", "bull s***", "s/he", "Kenya s/he", "Syria  s war",
+        "Syria\ns war", "10 s later", "Syria st"}) {
+    CAPTURE(text);
+    CHECK(Normalize(text).text == text);
+  }
+}
+
+TEST_CASE("Normalize handles empty and whitespace-only input", "[text][normalize]") {
+  const NormalizedText empty = Normalize("");
+  CHECK(empty.text.empty());
+  REQUIRE(empty.origin.size() == 1);
+  CHECK(empty.origin[0] == 0);
+  CHECK(Tokenize(empty).empty());
+  CHECK(Segment(empty, Tokenize(empty)).empty());
+
+  const NormalizedText blank = Normalize(" \n\t \r\n ");
+  CheckNormalizedInvariants(" \n\t \r\n ", blank);
+  CHECK(Tokenize(blank).empty());
+  CHECK(Segment(blank, Tokenize(blank)).empty());
+}
+
+TEST_CASE("Tokenize keeps inner apostrophes and splits final 's", "[text][tokenize]") {
+  CHECK(TokenTexts("Ja'afari met O'Brien; they don't agree.") ==
+        std::vector<std::string>{"Ja'afari", "met", "O'Brien", ";", "they", "don't", "agree",
+                                 "."});
+  CHECK(TokenTexts("Colombia's rebels' demands, SYRIA'S war") ==
+        std::vector<std::string>{"Colombia", "'s", "rebels", "'", "demands", ",", "SYRIA",
+                                 "'S", "war"});
+  CHECK(TokenTexts("Syria s war") == std::vector<std::string>{"Syria", "'s", "war"});
+  CHECK(TokenTexts("'tis 'the' O'Shea") ==
+        std::vector<std::string>{"'", "tis", "'", "the", "'", "O'Shea"});
+}
+
+TEST_CASE("Tokenize splits hyphens and keeps dotted acronyms", "[text][tokenize]") {
+  CHECK(TokenTexts("al-Assad U.N.-brokered U.S.-led talks in the U.K.") ==
+        std::vector<std::string>{"al", "-", "Assad", "U.N.", "-", "brokered", "U.S.", "-",
+                                 "led", "talks", "in", "the", "U.K."});
+  const NormalizedText nt = Normalize("the U.N. and e.g. Ph.D.");
+  const std::vector<Token> tokens = Tokenize(nt);
+  REQUIRE(Texts(nt, tokens) ==
+          std::vector<std::string>{"the", "U.N.", "and", "e.g.", "Ph", ".", "D", "."});
+  CHECK(tokens[1].has(t::kAcronym));
+  CHECK(tokens[1].has(t::kAllCaps));
+  CHECK(tokens[1].has(t::kCapitalized));
+  CHECK(tokens[3].has(t::kAcronym));
+  CHECK_FALSE(tokens[3].has(t::kAllCaps));
+  CHECK_FALSE(tokens[6].has(t::kAcronym));
+}
+
+TEST_CASE("Tokenize numbers", "[text][tokenize]") {
+  const NormalizedText nt = Normalize("11,000 troops, 2.5 pct, 1990s, 2.5bn, 7.");
+  const std::vector<Token> tokens = Tokenize(nt);
+  REQUIRE(Texts(nt, tokens) == std::vector<std::string>{"11,000", "troops", ",", "2.5", "pct",
+                                                        ",", "1990s", ",", "2.5", "bn", ",",
+                                                        "7", "."});
+  CHECK(tokens[0].has(t::kNumber));
+  CHECK(tokens[3].has(t::kNumber));
+  CHECK(tokens[6].has(t::kWord));
+  CHECK(tokens[11].has(t::kNumber));
+}
+
+TEST_CASE("Tokenize flags", "[text][tokenize]") {
+  const NormalizedText nt = Normalize("HNC said\nKenya... I x");
+  const std::vector<Token> tokens = Tokenize(nt);
+  REQUIRE(Texts(nt, tokens) ==
+          std::vector<std::string>{"HNC", "said", "Kenya", "...", "I", "x"});
+  CHECK(tokens[0].flags == (t::kWord | t::kCapitalized | t::kAllCaps));
+  CHECK(tokens[1].flags == (t::kWord | t::kSpaceBefore));
+  CHECK(tokens[2].flags == (t::kWord | t::kCapitalized | t::kSpaceBefore | t::kNewlineBefore));
+  CHECK(tokens[3].flags == t::kPunct);
+  CHECK(tokens[4].flags == (t::kWord | t::kCapitalized | t::kSpaceBefore));  // one letter
+  CHECK(tokens[5].flags == (t::kWord | t::kSpaceBefore));
+}
+
+TEST_CASE("Tokenize finds word ends and case at every alignment", "[text][tokenize]") {
+  struct Case {
+    const char* word;
+    uint16_t flags;
+  };
+  const uint16_t kWord = t::kWord;
+  const uint16_t kCap = t::kWord | t::kCapitalized;
+  const uint16_t kCaps = t::kWord | t::kCapitalized | t::kAllCaps;
+  const Case cases[] = {
+      {"a", kWord}, {"Ab", kCap}, {"ABC", kCaps}, {"abcdefgh", kWord}, {"ABCDEFGHI", kCaps},
+      {"ABCDEFGHi", kCap}, {"aBCDEFGHIJ", kWord}, {"A1234567B", kCaps}, {"A12345678", kCap},
+      {"Internationalization", kCap}, {"INTERNATIONALIZATION", kCaps}, {"x1y2z3w4v5", kWord},
+      {"12345678901234567", t::kNumber}, {"ABCDEFG\xC3\x89", kCaps},
+      {"ABCDEFG\xC3\xA9", kCap}, {"abcdefg'hijklmn", kWord}};
+  for (size_t pad = 0; pad < 10; ++pad) {
+    for (const Case& c : cases) {
+      const std::string word = c.word;
+      CAPTURE(pad, word);
+      const std::string text = std::string(pad, ' ') + word + ", " + word;
+      const NormalizedText nt = Normalize(text);
+      const std::vector<Token> tokens = Tokenize(nt);
+      REQUIRE(Texts(nt, tokens) == std::vector<std::string>{word, ",", word});
+      const uint16_t space = pad > 0 ? t::kSpaceBefore : 0;
+      CHECK(tokens[0].flags == (c.flags | space));
+      CHECK(tokens[2].flags == (c.flags | t::kSpaceBefore));
+    }
+  }
+}
+
+TEST_CASE("Tokenize non-ASCII words and punctuation", "[text][tokenize]") {
+  // Élysée, Київ, an Arabic word, Łódź; a euro sign and a bullet are punctuation.
+  const std::string original =
+      "\xC3\x89lys\xC3\xA9" "e \xD0\x9A\xD0\xB8\xD1\x97\xD0\xB2 "
+      "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85 \xC5\x81\xC3\xB3" "d\xC5\xBA "
+      "\xE2\x82\xAC" "5 \xE2\x80\xA2 \xC3\x89U";
+  const NormalizedText nt = Normalize(original);
+  const std::vector<Token> tokens = Tokenize(nt);
+  REQUIRE(tokens.size() == 8);
+  CHECK(tokens[0].flags == (t::kWord | t::kCapitalized));
+  CHECK(tokens[1].has(t::kCapitalized));
+  CHECK(tokens[2].flags == (t::kWord | t::kSpaceBefore));  // no case
+  CHECK(tokens[3].has(t::kCapitalized));
+  CHECK(tokens[4].flags == (t::kPunct | t::kSpaceBefore));
+  CHECK(tokens[5].flags == t::kNumber);
+  CHECK(tokens[6].has(t::kPunct));
+  CHECK(tokens[7].flags == (t::kWord | t::kCapitalized | t::kAllCaps | t::kSpaceBefore));
+}
+
+TEST_CASE("Token offsets map back to the original text", "[text][tokenize][offsets]") {
+  const std::string original =
+      "\xE2\x80\x9CWe won\xE2\x80\x99t leave,\xE2\x80\x9D Ja\xE2\x80\x98" "afari said "
+      "\xE2\x80\x94 in\xC2\xA0Geneva\xE2\x80\xA6\r\nSyria s \xFF" "Kurds";
+  CHECK(Originals(original) ==
+        std::vector<std::string>{"\xE2\x80\x9C", "We", "won\xE2\x80\x99t", "leave", ",",
+                                 "\xE2\x80\x9D", "Ja\xE2\x80\x98" "afari", "said",
+                                 "\xE2\x80\x94", "in", "Geneva", "\xE2\x80\xA6", "Syria",
+                                 " s", "\xFF", "Kurds"});
+}
+
+TEST_CASE("Segment ends sentences at terminal punctuation", "[text][segment]") {
+  CHECK(Sentences("Talks resumed in Bogota. Rebels attended! Will they sign? Maybe...") ==
+        std::vector<std::string>{"Talks resumed in Bogota.", "Rebels attended!",
+                                 "Will they sign?", "Maybe..."});
+  CHECK(Sentences("It rose 5.5 pct. in March... and fell.") ==
+        std::vector<std::string>{"It rose 5.5 pct. in March... and fell."});
+}
+
+TEST_CASE("Segment keeps abbreviations and initials inside sentences", "[text][segment]") {
+  CHECK(Sentences("Mr. Abiy met Gen. Tsadkan in Addis Ababa on Feb. 3 at No. 10. They spoke.") ==
+        std::vector<std::string>{"Mr. Abiy met Gen. Tsadkan in Addis Ababa on Feb. 3 at No. 10.",
+                                 "They spoke."});
+  CHECK(Sentences("George W. Bush and Lt. Col. J. R. Smith arrived. The talks began.") ==
+        std::vector<std::string>{"George W. Bush and Lt. Col. J. R. Smith arrived.",
+                                 "The talks began."});
+  CHECK(Sentences("The deal was signed with Acme Corp. The firm agreed.") ==
+        std::vector<std::string>{"The deal was signed with Acme Corp.", "The firm agreed."});
+  CHECK(Sentences("They voted for Plan B. It passed.") ==
+        std::vector<std::string>{"They voted for Plan B.", "It passed."});
+}
+
+TEST_CASE("Segment handles dotted acronyms", "[text][segment]") {
+  CHECK(Sentences("The U.N. Security Council met in New York. It voted.") ==
+        std::vector<std::string>{"The U.N. Security Council met in New York.", "It voted."});
+  CHECK(Sentences("Kyiv asked the U.S. for help. The U.S. Congress agreed.") ==
+        std::vector<std::string>{"Kyiv asked the U.S. for help.", "The U.S. Congress agreed."});
+  CHECK(Sentences("Aid came from the U.S. The Houthis rejected it.") ==
+        std::vector<std::string>{"Aid came from the U.S.", "The Houthis rejected it."});
+  CHECK(Sentences("U.S.-backed forces advanced on the U.K. embassy.") ==
+        std::vector<std::string>{"U.S.-backed forces advanced on the U.K. embassy."});
+}
+
+TEST_CASE("Segment gives closing quotes and brackets to the ending sentence",
+          "[text][segment]") {
+  CHECK(Sentences("\xE2\x80\x9CWe will not give up.\xE2\x80\x9D The minister left.") ==
+        std::vector<std::string>{"\"We will not give up.\"", "The minister left."});
+  CHECK(Sentences("He asked: \"Why now?\" Nobody answered. (They left.) Then silence.") ==
+        std::vector<std::string>{"He asked: \"Why now?\"", "Nobody answered.",
+                                 "(They left.)", "Then silence."});
+  CHECK(Sentences("She said \"no.\" and left.") ==
+        std::vector<std::string>{"She said \"no.\" and left."});
+  CHECK(Sentences("Aid reached the U.S.\" He agreed.") ==
+        std::vector<std::string>{"Aid reached the U.S.\"", "He agreed."});
+}
+
+TEST_CASE("Segment always ends a sentence at a line break", "[text][segment]") {
+  CHECK(Sentences("Talks resumed in Sanaa\nthe rebels agreed\n\nMr.\nSmith") ==
+        std::vector<std::string>{"Talks resumed in Sanaa", "the rebels agreed", "Mr.",
+                                 "Smith"});
+  CHECK(Sentences("They met at the U.N.\nIt went well.") ==
+        std::vector<std::string>{"They met at the U.N.", "It went well."});
+}
+
+TEST_CASE("Segment does not end at periods inside tokens or before lower case",
+          "[text][segment]") {
+  CHECK(Sentences("See bbc.com. And wait.") ==
+        std::vector<std::string>{"See bbc.com.", "And wait."});
+  CHECK(Sentences("Items, etc., were sent. Done.") ==
+        std::vector<std::string>{"Items, etc., were sent.", "Done."});
+}
+
+TEST_CASE("Segment cuts sentences at max_tokens", "[text][segment]") {
+  std::string text;
+  for (int i = 0; i < 25; ++i) text += "talks ";
+  text += "ended. Rebels left.";
+  const NormalizedText nt = Normalize(text);
+  const std::vector<Token> tokens = Tokenize(nt);
+  const std::vector<Sentence> sentences = Segment(nt, tokens, 10);
+  CheckSentenceCover(sentences, tokens.size(), 10);
+  REQUIRE(sentences.size() == 4);
+  CHECK(sentences[0].last - sentences[0].first == 10);
+  CHECK(sentences[2].last - sentences[2].first == 7);  // 5 words, "ended", "."
+  CHECK(sentences[3].last - sentences[3].first == 3);
+
+  // A run of closers longer than the limit is cut too.
+  const NormalizedText bangs = Normalize("No!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!! Yes.");
+  const std::vector<Token> bang_tokens = Tokenize(bangs);
+  CheckSentenceCover(Segment(bangs, bang_tokens, 8), bang_tokens.size(), 8);
+
+  // 0 means no limit.
+  CHECK(Segment(nt, tokens, 0).size() == 2);
+}
+
+TEST_CASE("Pathological inputs stay fast and bounded", "[text][segment][slow]") {
+  std::string megabyte;
+  while (megabyte.size() < (1u << 20)) megabyte += "ceasefire talks continue with ";
+  std::string dots(1u << 20, '.');
+  std::string acronyms;
+  while (acronyms.size() < (1u << 20)) acronyms += "U.N.U.S.";
+  std::string quotes;
+  while (quotes.size() < (1u << 20)) quotes += "a.\")";
+  std::string invalid(1u << 20, '\xFF');
+
+  for (const std::string* text : {&megabyte, &dots, &acronyms, &quotes, &invalid}) {
+    const auto start = std::chrono::steady_clock::now();
+    const NormalizedText nt = Normalize(*text);
+    const std::vector<Token> tokens = Tokenize(nt);
+    const std::vector<Sentence> sentences = Segment(nt, tokens, 400);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    CheckNormalizedInvariants(*text, nt);
+    CheckSentenceCover(sentences, tokens.size(), 400);
+    // Generous, to pass in debug and sanitizer builds; a quadratic pass would take minutes.
+    CHECK(elapsed < std::chrono::seconds(3));
+  }
+  const NormalizedText nt = Normalize(megabyte);
+  const std::vector<Token> tokens = Tokenize(nt);
+  CHECK(Segment(nt, tokens).size() == (tokens.size() + 399) / 400);
+}
