@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "actorgraph/extractor.h"
 #include "rules/compiler.h"
 #include "rules/language.h"
@@ -21,8 +23,20 @@ const char* kBase =
     "list verbs = condemned, \"cracked down on\"\n"
     "cue negated = not\n";
 
+// ctest runs test cases as parallel processes: each gets a directory of its own,
+// removed when the process ends.
+struct TempDir {
+  std::filesystem::path path =
+      std::filesystem::temp_directory_path() / ("actorgraph_rules_test." + std::to_string(getpid()));
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
 std::string WriteRules(const std::string& name, const std::string& text) {
-  auto dir = std::filesystem::temp_directory_path() / "actorgraph_rules_test";
+  static TempDir temp;
+  const std::filesystem::path& dir = temp.path;
   std::filesystem::create_directories(dir);
   std::string path = (dir / name).string();
   std::ofstream(path) << text;

@@ -390,7 +390,7 @@ TEST_CASE("Pathological inputs stay fast and bounded", "[text][segment][slow]") 
     CheckNormalizedInvariants(*text, nt);
     CheckSentenceCover(sentences, tokens.size(), 400);
     // Generous, to pass in debug and sanitizer builds; a quadratic pass would take minutes.
-    CHECK(elapsed < std::chrono::seconds(3));
+    CHECK(elapsed < std::chrono::seconds(30));
   }
   const NormalizedText nt = Normalize(megabyte);
   const std::vector<Token> tokens = Tokenize(nt);
