@@ -147,6 +147,15 @@ TEST_CASE("patterns: words, lemmas, lists, optional parts and gaps", "[rules][ma
   CHECK(Triples(Run(rules, "Chad did not condemn Niger.")) == "Chad opposed-to Niger [negated]\n");
 }
 
+TEST_CASE("!X: what must not come next", "[rules][matcher]") {
+  std::string rules = "rule r\n  match A:Country condemned B:Country !(\"'s\" | ally)\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad condemned Niger's decision.")).empty());
+  CHECK(Triples(Run(rules, "Chad condemned Niger ally Mali.")).empty());
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned !B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:27: '!' takes a word, \"phrase\", <lemma>, @list or a group of them");
+}
+
 TEST_CASE("coordination binds every actor of a list, in either direction", "[rules][matcher]") {
   std::string rules = "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n";
   CHECK(Triples(Run(rules, "Chad condemned Niger and Mali.")) ==

@@ -74,6 +74,7 @@ std::string NodeSource(const PatternNode& n) {
       break;
     }
   }
+  if (n.negated) s = "!" + s;
   return n.optional ? s + "?" : s;
 }
 
@@ -181,6 +182,7 @@ class Compiler {
     p->after.assign(elements.begin() + static_cast<long>(anchor) + 1, elements.end());
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
     Reverse(&p->before);
+    if (!p->after.empty() && p->after.back().kind == Element::kSlot) p->after.back().ends_pattern = true;
     return Status::Ok();
   }
 
@@ -191,7 +193,7 @@ class Compiler {
     size_t first_word = elements.size();
     for (size_t i = 0; i < elements.size(); ++i) {
       const Element& e = elements[i];
-      if (e.kind != Element::kWords || e.optional) continue;
+      if (e.kind != Element::kWords || e.optional || e.negated) continue;
       if (first_word == elements.size()) first_word = i;
       if (!IsFunctionWords(*e.words)) return i;
     }
@@ -220,6 +222,17 @@ class Compiler {
   Status Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     e->optional = n.optional;
     e->source = NodeSource(n);
+    if (n.negated) {
+      PatternNode positive = n;
+      positive.negated = false;
+      Status s = Node(positive, rule, slots, e);
+      if (!s.ok()) return s;
+      if (e->kind != Element::kWords)
+        return RuleError(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas and lists");
+      e->negated = true;
+      e->source = NodeSource(n);
+      return Status::Ok();
+    }
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase: {
@@ -293,7 +306,8 @@ class Compiler {
         if (!s.ok()) return s;
         seq.push_back(std::move(c));
       }
-      all_words = all_words && seq.size() == 1 && seq[0].kind == Element::kWords && !seq[0].optional;
+      all_words = all_words && seq.size() == 1 && seq[0].kind == Element::kWords && !seq[0].optional &&
+                  !seq[0].negated;
       e->alternatives.push_back(std::move(seq));
     }
     // (a | b | "c d") is one word element: it can then anchor a pattern.

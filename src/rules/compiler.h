@@ -21,11 +21,13 @@ struct Element {
   enum Kind { kWords, kSlot, kGap, kGroup };
   Kind kind = kWords;
   bool optional = false;
+  bool negated = false;                       // kWords: succeeds, consuming nothing, where no phrase matches
   std::shared_ptr<const PhraseIndex> words;  // kWords: every phrase this element accepts
   int slot = -1;                              // kSlot
   uint32_t type_mask = 0;                     // kSlot: bit per ActorType
   bool demonym = false;                       // kSlot accepts "Syrian" for Syria
   bool name = false;                          // kSlot accepts an unresolved proper name
+  bool ends_pattern = false;                  // kSlot is the pattern's last element
   int min = 0, max = 0;                       // kGap
   std::vector<std::vector<Element>> alternatives;  // kGroup
   std::string source;                         // as written, for dumps and --explain

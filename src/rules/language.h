@@ -23,7 +23,7 @@ Status RuleError(const Loc& loc, std::string message);
 // One lexeme of a rule line.
 struct Lexeme {
   enum Kind { kWord, kString, kLemma, kListRef, kGap, kLParen, kRParen, kBar, kQuestion,
-              kSlot, kComma, kSemicolon, kEquals, kArrow, kColon, kEnd };
+              kSlot, kComma, kSemicolon, kEquals, kArrow, kColon, kBang, kEnd };
   Kind kind = kEnd;
   std::string text;        // word, string contents, lemma, list name, slot name
   std::vector<std::string> types;  // slot types ("Person", "Country")
@@ -44,6 +44,7 @@ struct PatternNode {
   std::vector<std::string> types;  // kSlot
   int min = 0, max = 0;            // kGap
   bool optional = false;
+  bool negated = false;            // "!X": X must not come next; consumes nothing
   std::vector<std::vector<PatternNode>> alternatives;  // kGroup
   Loc loc;
 };

@@ -56,6 +56,7 @@ class LineLexer {
       case ',': return Single(lx, Lexeme::kComma);
       case ';': return Single(lx, Lexeme::kSemicolon);
       case ':': return Single(lx, Lexeme::kColon);
+      case '!': return Single(lx, Lexeme::kBang);
       case '*':  // "make *": the whole match
         lx->kind = Lexeme::kWord;
         lx->text = "*";
@@ -209,6 +210,7 @@ std::string_view LexemeKindName(Lexeme::Kind kind) {
     case Lexeme::kEquals: return "'='";
     case Lexeme::kArrow: return "'=>'";
     case Lexeme::kColon: return "':'";
+    case Lexeme::kBang: return "'!'";
     case Lexeme::kEnd: return "the end of the line";
   }
   return "?";

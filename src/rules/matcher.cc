@@ -8,6 +8,8 @@ namespace {
 
 using Cont = std::function<bool(int)>;
 
+bool IsPossessive(std::string_view w) { return w == "his" || w == "her" || w == "its"; }
+
 class PatternMatcher {
  public:
   PatternMatcher(const RulePack& pack, const Analysis& a, const std::vector<Mention>& mentions,
@@ -75,6 +77,7 @@ class PatternMatcher {
   }
 
   bool Words(const Element& e, int pos, int dir, const Cont& k) {
+    if (e.negated) return !WordsAt(e, pos, dir) && k(pos);
     if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[pos].first;
@@ -90,6 +93,13 @@ class PatternMatcher {
     return false;
   }
 
+  bool WordsAt(const Element& e, int pos, int dir) {
+    if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
+    Element positive = e;
+    positive.negated = false;
+    return Words(positive, pos, dir, [](int) { return true; });
+  }
+
   bool Gap(const Element& e, int pos, int dir, const Cont& k) {
     for (int len = e.min; len <= e.max; ++len) {
       int p = pos + dir * len;
@@ -102,6 +112,9 @@ class PatternMatcher {
   bool Accepts(const Element& e, int unit) const {
     if (unit < 0 || unit >= n_ || units_[unit].mention < 0) return false;
     const Mention& m = mentions_[units_[unit].mention];
+    // A possessive ending a match stands for the noun after it: "backed his plan" does
+    // not back him. Inside a pattern ("its leader X") it is the actor.
+    if (e.ends_pattern && m.pronoun && IsPossessive(a_.TokenLower(m.first))) return false;
     if (m.demonym) return e.demonym;
     if (m.actor < 0 && m.group.empty()) return e.name && m.name;
     auto type_ok = [&](int actor) {
@@ -120,19 +133,19 @@ class PatternMatcher {
   // Rightwards, returns the person's unit when a title (after an optional organization
   // or country, and before an optional "for X") leads to one; leftwards, the unit left
   // of the title. Returns `pos` when no title stands there.
-  int SkipTitle(const Element& e, int pos, int dir) const {
+  int SkipTitle(const Element& e, int pos, int dir, bool qualified = true) const {
     if (!(e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) || pos < 0 || pos >= n_) return pos;
-    if (dir > 0) return TitledPersonAt(pos);
+    if (dir > 0) return TitledPersonAt(pos, qualified);
     if (units_[pos].mention >= 0) return pos;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[pos].first;
     pack_.List("person-title").MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
     return hits.empty() ? pos : pos - static_cast<int>(tok + 1 - hits.front().end);  // longest title
   }
-  int TitledPersonAt(int pos) const {
+  int TitledPersonAt(int pos, bool qualified) const {
     int q = pos;
     if (units_[q].mention >= 0) {
-      if (IsPerson(q)) return pos;
+      if (IsPerson(q) || !qualified) return pos;
       ++q;  // the title's organization or country: "U.N.", "Syrian"
     }
     if (q >= n_ || units_[q].mention >= 0) return pos;
@@ -167,7 +180,9 @@ class PatternMatcher {
     std::vector<std::pair<std::vector<int>, int>> out;
     if (!Accepts(e, pos)) return out;
     auto item_end = [&](int unit) { return dir > 0 ? unit + dir : SkipTitle(e, unit + dir, dir); };
-    auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir) : q; };
+    // A later item keeps its own country or organization ("North Korean leader Kim and
+    // South Korean President Moon"): only a bare title joins it to the list.
+    auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir, /*qualified=*/false) : q; };
     std::vector<int> items{units_[pos].mention};
     int single_end = item_end(pos);
     int p = single_end;

@@ -200,6 +200,18 @@ class Parser {
   }
 
   Status Element(PatternNode* node) {
+    if (Peek().kind == Lexeme::kBang) {
+      Loc bang = At(line_, Take().column);
+      Status s = Element(node);
+      if (!s.ok()) return s;
+      bool words = node->kind == PatternNode::kWord || node->kind == PatternNode::kPhrase ||
+                   node->kind == PatternNode::kLemma || node->kind == PatternNode::kList ||
+                   node->kind == PatternNode::kGroup;
+      if (!words || node->negated) return RuleError(bang, "'!' takes a word, \"phrase\", <lemma>, @list or a group of them");
+      node->negated = true;
+      node->loc = bang;
+      return Status::Ok();
+    }
     const Lexeme& lx = Take();
     node->loc = At(line_, lx.column);
     switch (lx.kind) {
@@ -221,7 +233,7 @@ class Parser {
       default: break;
     }
     return RuleError(node->loc, "expected a pattern element (word, \"phrase\", <lemma>, @list, "
-                                "SLOT:Type, '...' or '('), found " + Quote(lx));
+                                "SLOT:Type, '...', '(' or '!'), found " + Quote(lx));
   }
 
   Status Group(PatternNode* node) {
