@@ -72,6 +72,20 @@ TEST_CASE("modality: negation and hypothetical cues in the clause", "[pipeline][
         "Armenia > Azerbaijan [asserted]\n");
 }
 
+TEST_CASE("reported speech is asserted and records its reporter", "[pipeline][evidence]") {
+  auto reporter = [](const std::string& text) {
+    ag::Extraction ex = Extract(text);
+    REQUIRE(ex.triples.size() == 1);
+    CHECK(ex.triples[0].modality == ag::Modality::kAsserted);
+    return ex.triples[0].evidence.reporter;
+  };
+  CHECK(reporter("Foreign Minister Ayman Safadi told reporters that Iran backs Hezbollah.") == "Ayman Safadi");
+  CHECK(reporter("Iran backs Hezbollah, according to Egypt.") == "Egypt");
+  CHECK(reporter("\"Iran backs Hezbollah,\" said President Abdel Fattah al-Sisi.") == "Abdel Fattah al-Sisi");
+  CHECK(reporter("The United States, the biggest donor to Lebanon, said Iran backs Hezbollah.") == "United States");
+  CHECK(reporter("Iran backs Hezbollah.").empty());
+}
+
 TEST_CASE("former roles are not present roles", "[pipeline][modality]") {
   CHECK(Find(Extract("Former Nigerian President Olusegun Obasanjo arrived."), "leader-of") ==
         "Olusegun Obasanjo > Nigeria [negated]\n");

@@ -80,6 +80,7 @@ class TripleBuilder {
     std::vector<Match> matches;
     internal::FindMatches(pack_, pack_.relation_triggers, a_, ms, units, &matches);
     seen_.clear();
+    reporter_ = matches.empty() ? -1 : internal::FindReporter(pack_, a_, ms);
     for (const Match& m : matches) Yield(s, ms, units, m);
   }
 
@@ -129,6 +130,7 @@ class TripleBuilder {
     e.trigger = a_.OriginalSpan(m.trigger_first, m.trigger_last);
     e.rule = rule.id;
     e.modality = modality;
+    if (reporter_ >= 0) e.reporter = a_.actors[reporter_].actor.name;
     return e;
   }
 
@@ -136,7 +138,8 @@ class TripleBuilder {
   const Analysis& a_;
   const ExtractOptions& opt_;
   Extraction* out_;
-  std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
+  std::set<std::tuple<int, int, int>> seen_;
+  int reporter_ = -1;  // who reports the current sentence  // (subject, relation, object) in this sentence: one triple each
 };
 
 std::string ExplainAnalysis(const Analysis& a) {

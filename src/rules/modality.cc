@@ -23,4 +23,35 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   return hypothetical ? Modality::kHypothetical : Modality::kAsserted;
 }
 
+// "..., said President X": a verb of saying, then perhaps a title, right before `first`.
+bool SayVerbEndsBefore(const RulePack& pack, const Analysis& a, uint32_t first) {
+  std::vector<PhraseIndex::Hit> hits;
+  if (first == 0) return false;
+  pack.List("person-title").MatchEndingAt(a.text, a.tokens, first - 1, 0, &hits);
+  if (!hits.empty()) first = hits.front().end;  // the longest title's first token
+  if (first == 0) return false;
+  hits.clear();
+  pack.List("say-verb").MatchEndingAt(a.text, a.tokens, first - 1, 0, &hits);
+  return !hits.empty();
+}
+
+int FindReporter(const RulePack& pack, const Analysis& a, const std::vector<Mention>& mentions) {
+  const PhraseIndex& say = pack.List("say-verb");
+  PhraseIndex::Hit hit;
+  auto says_at = [&](uint32_t t) { return t < a.tokens.size() && say.LongestAt(a.text, a.tokens, t, a.tokens.size(), &hit); };
+  auto is = [&](uint32_t t, std::string_view w) { return t < a.tokens.size() && a.TokenLower(t) == w; };
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.actor < 0 || m.demonym) continue;
+    uint32_t after = m.last + (is(m.last, ",") ? 1 : 0);
+    // "X, the minister, said": a comma before the verb closes an aside, so only the
+    // sentence's first actor can be the one saying it.
+    bool before_verb = says_at(after) && (after == m.last || i == 0);
+    bool after_verb = SayVerbEndsBefore(pack, a, m.first);
+    bool according = m.first >= 2 && is(m.first - 2, "according") && is(m.first - 1, "to");
+    if (before_verb || after_verb || according) return m.actor;
+  }
+  return -1;
+}
+
 }  // namespace actorgraph::internal

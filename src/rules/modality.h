@@ -16,6 +16,12 @@ namespace actorgraph::internal {
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
                         uint32_t first, uint32_t trigger_last);
 
+// Who reports the sentence, for reported speech: the actor before a verb of the pack's
+// `say-verb` list ("Hariri told Reuters ...", "Russia, the ministry said, ..."), after
+// one ("..., said Hariri"), or after "according to". Returns an index into a.actors,
+// or -1.
+int FindReporter(const RulePack& pack, const Analysis& a, const std::vector<Mention>& mentions);
+
 }  // namespace actorgraph::internal
 
 #endif  // ACTORGRAPH_SRC_RULES_MODALITY_H_
