@@ -47,7 +47,14 @@ int FindReporter(const RulePack& pack, const Analysis& a, const std::vector<Ment
     // "X, the minister, said": a comma before the verb closes an aside, so only the
     // sentence's first actor can be the one saying it.
     bool before_verb = says_at(after) && (after == m.last || i == 0);
-    bool after_verb = SayVerbEndsBefore(pack, a, m.first);
+    if (!before_verb && i == 0 && is(m.last, ",")) {  // "X, the biggest donor, said"
+      uint32_t close = m.last + 1;
+      while (close < a.tokens.size() && close < m.last + 12 && !is(close, ",")) ++close;
+      before_verb = is(close, ",") && says_at(close + 1);
+    }
+    // "..., said X." — the speaker closes the clause.
+    bool after_verb = SayVerbEndsBefore(pack, a, m.first) &&
+                      (m.last >= a.tokens.size() || is(m.last, ".") || is(m.last, ","));
     bool according = m.first >= 2 && is(m.first - 2, "according") && is(m.first - 1, "to");
     if (before_verb || after_verb || according) return m.actor;
   }
