@@ -29,10 +29,19 @@ using DocumentSink = std::function<Status(Document&&)>;
 //    "<stem>:<line>"), "text" or "body" (required), optional "title", "date", "url";
 //    blank lines are skipped;
 //  - a directory is read recursively for .txt and .jsonl files, in sorted path order;
+//  - a further .gz or .zst extension is decompressed while reading;
 //  - "-" reads JSON Lines from standard input.
 // Errors name the path, and the line for JSON Lines. An empty document is passed on
 // (with empty text), never an error.
-Status ReadDocuments(const std::string& path, const DocumentSink& sink);
+struct ReadOptions {
+  // When true, a malformed JSON Lines record, or a file in a directory that cannot be
+  // read, is passed to `on_skip` and the read goes on; when false (the default) it ends
+  // the read and is returned.
+  bool skip_errors = false;
+  std::function<void(const Status&)> on_skip;
+};
+
+Status ReadDocuments(const std::string& path, const DocumentSink& sink, const ReadOptions& options = {});
 
 }  // namespace actorgraph
 

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -37,7 +38,7 @@ const char* kMainHelp =
 
 const char* kBuildHelp =
     "usage: actorgraph build INPUT... [-f FORMAT] [-o PATH|-]... [--rules PATH]...\n"
-    "                        [--modality asserted|all] [--explain] [-q]\n"
+    "                        [--modality asserted|all] [--on-error fail|skip] [--explain] [-q]\n"
     "\n"
     "INPUT is a .txt file (one document, id = file stem), a .jsonl file (one JSON\n"
     "object a line: id, text or body, optional title, date, url), a directory (read\n"
@@ -45,14 +46,18 @@ const char* kBuildHelp =
     "\n"
     "  -o PATH        where to write; may be repeated to write several formats in one\n"
     "                 run; the format comes from the extension (.dot .gv .jsonld .json\n"
-    "                 .svg .png); - is standard output (default)\n"
-    "  -f FORMAT      dot, jsonld, svg or png; overrides the extension (one -o only);\n"
-    "                 default jsonld\n"
+    "                 .svg .png .nq .graphml .neo4j); - is standard output (default)\n"
+    "  -f FORMAT      dot, jsonld, svg, png, nquads, graphml or neo4j; overrides the\n"
+    "                 extension (one -o only); default jsonld. neo4j writes a\n"
+    "                 directory (created if missing) holding nodes.csv and\n"
+    "                 relationships.csv for neo4j-admin database import\n"
     "  --rules PATH   rule directory or file; repeatable; default: the bundled rules/\n"
     "  --modality M   asserted (default): only asserted triples; all: keep negated and\n"
     "                 hypothetical ones too, marked as such\n"
     "  --explain      print, on stderr, each document's mentions and every triple with\n"
     "                 the rule and tokens that matched\n"
+    "  --on-error E   fail (default): a malformed JSON Lines record or unreadable file\n"
+    "                 stops the run; skip: report it on stderr, go on, and count it\n"
     "  -q             no progress line\n";
 
 const char* kRulesHelp =
@@ -95,6 +100,7 @@ struct BuildOptions {
   std::vector<std::string> rules;
   std::string format;
   bool all_modalities = false;
+  bool skip_errors = false;
   bool explain = false;
   bool quiet = false;
 };
@@ -157,6 +163,11 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
       if (s.ok() && v != "asserted" && v != "all")
         s = Status::Error(ErrorCode::kUsage, "--modality takes asserted or all, not '" + v + "'");
       o->all_modalities = v == "all";
+    } else if (a == "--on-error") {
+      s = value(&v);
+      if (s.ok() && v != "fail" && v != "skip")
+        s = Status::Error(ErrorCode::kUsage, "--on-error takes fail or skip, not '" + v + "'");
+      o->skip_errors = v == "skip";
     } else if (a == "--explain") {
       o->explain = true;
     } else if (a == "-q" || a == "--quiet") {
@@ -178,16 +189,49 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
 Status FormatOf(const BuildOptions& o, const std::string& path, Format* format) {
   if (!o.format.empty()) {
     if (!ParseFormat(o.format, format))
-      return Status::Error(ErrorCode::kUsage, "unknown format '" + o.format + "': expected dot, jsonld, svg or png");
-    return Status::Ok();
-  }
-  if (path == "-") {
+      return Status::Error(ErrorCode::kUsage, "unknown format '" + o.format +
+                                                  "': expected dot, jsonld, svg, png, nquads, graphml or neo4j");
+  } else if (path == "-") {
     *format = Format::kJsonLd;
-    return Status::Ok();
-  }
-  if (!FormatFromPath(path, format))
+  } else if (!FormatFromPath(path, format)) {
     return Status::Error(ErrorCode::kUsage, "cannot tell the format of '" + path + "' from its extension: use -f");
+  }
+  if (*format == Format::kNeo4j && path == "-")
+    return Status::Error(ErrorCode::kUsage, "neo4j output is a directory (nodes.csv, relationships.csv): give -o DIRECTORY");
   return Status::Ok();
+}
+
+// neo4j-admin imports a directory of two CSV files. Both are written to temporary files
+// and renamed into place only once both are complete, so a failed run leaves any
+// previous pair as it was; a directory this run created is removed again on failure.
+Status WriteNeo4jDirectory(const KnowledgeGraph& graph, const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool created = fs::create_directory(dir, ec);
+  if (ec) return Status::Error(ErrorCode::kOutput, "cannot create directory: " + ec.message(), InFile(dir));
+  if (!fs::is_directory(dir, ec))
+    return Status::Error(ErrorCode::kOutput, "exists and is not a directory", InFile(dir));
+  Status s;
+  {
+    OutputFile nodes((fs::path(dir) / "nodes.csv").string());
+    OutputFile relationships((fs::path(dir) / "relationships.csv").string());
+    s = nodes.Open();
+    if (s.ok()) s = relationships.Open();
+    if (s.ok()) s = WriteNeo4jCsv(graph, nodes.stream(), relationships.stream());
+    if (s.ok()) s = nodes.Commit();
+    if (s.ok()) s = relationships.Commit();
+  }  // an uncommitted OutputFile removes its temporary file here
+  if (!s.ok() && created) fs::remove(dir, ec);
+  return s;
+}
+
+Status WriteOutput(const KnowledgeGraph& graph, Format format, const std::string& path) {
+  if (format == Format::kNeo4j) return WriteNeo4jDirectory(graph, path);
+  OutputFile out(path);
+  Status s = out.Open();
+  if (s.ok()) s = Export(graph, format, out.stream());
+  if (s.ok()) s = out.Commit();
+  return s;
 }
 
 Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph) {
@@ -195,10 +239,7 @@ Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph) {
     Format format;
     Status s = FormatOf(o, path, &format);
     if (!s.ok()) return s;
-    OutputFile out(path);
-    s = out.Open();
-    if (s.ok()) s = Export(graph, format, out.stream());
-    if (s.ok()) s = out.Commit();
+    s = WriteOutput(graph, format, path);
     if (!s.ok()) {
       if (s.where().path.empty()) s = Status::Error(s.code(), s.message(), InFile(path));
       return s;
@@ -228,6 +269,13 @@ int Build(int argc, char** argv) {
   Progress progress(!o.quiet);
   ExtractOptions eo;
   eo.explain = o.explain;
+  ReadOptions ro;
+  size_t skipped = 0;
+  ro.skip_errors = o.skip_errors;
+  ro.on_skip = [&](const Status& error) {
+    ++skipped;
+    std::cerr << "actorgraph: skipped: " << error.ToString() << "\n";
+  };
   for (const std::string& input : o.inputs) {
     s = ReadDocuments(input, [&](Document&& doc) {
       Extraction ex = extractor->Extract(doc, eo);
@@ -236,10 +284,11 @@ int Build(int argc, char** argv) {
       AddToGraph(ex, o.all_modalities, &graph);
       progress.Add(doc.text.size());
       return Status::Ok();
-    });
+    }, ro);
     if (!s.ok()) return Fail(s);
   }
   progress.Done();
+  if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
   s = WriteOutputs(o, graph);
   return s.ok() ? kExitOk : Fail(s);
 }

@@ -1,7 +1,8 @@
-// ReadDocuments(): plain text and JSON Lines from files, directories, gzip files and
-// standard input. JSON Lines are streamed a line at a time, so a large file never has to
+// ReadDocuments(): plain text and JSON Lines from files, directories, gzip and zstd files
+// and standard input. JSON Lines are streamed a line at a time, so a large file never has to
 // fit in memory at once.
 #include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -239,7 +240,7 @@ Status ParseRecord(std::string_view line, const std::string& path, const std::st
 
 template <typename Source>
 Status ReadJsonLines(Source* source, const std::string& path, const std::string& stem,
-                     const DocumentSink& sink) {
+                     const DocumentSink& sink, const ReadOptions& options) {
   if (!source->is_open()) return InputError(path, "cannot open: " + source->Error());
   LineReader<Source> lines(source);
   std::string line;
@@ -255,7 +256,12 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
     {
       rapidjson::Document json(&pool);
       Status status = ParseRecord(record, path, stem, line_no, &json, &doc);
-      if (!status.ok()) return status;
+      if (!status.ok()) {
+        if (!options.skip_errors) return status;
+        if (options.on_skip) options.on_skip(status);
+        pool.Clear();
+        continue;
+      }
     }
     pool.Clear();
     Status status = sink(std::move(doc));
@@ -266,6 +272,46 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
 }
 
 // --- files and directories ---------------------------------------------------------------
+
+// Streams a .zst file: compressed bytes in, decompressed frames out.
+class ZstdSource {
+ public:
+  explicit ZstdSource(const std::string& path) : file_(path), stream_(ZSTD_createDStream()), in_buffer_(ZSTD_DStreamInSize()) {
+    if (!file_.is_open()) error_ = file_.Error();
+  }
+  ~ZstdSource() { ZSTD_freeDStream(stream_); }
+  ZstdSource(const ZstdSource&) = delete;
+  ZstdSource& operator=(const ZstdSource&) = delete;
+
+  bool is_open() const { return file_.is_open() && stream_ != nullptr; }
+  long Read(char* buffer, size_t size) {
+    ZSTD_outBuffer out{buffer, size, 0};
+    while (out.pos == 0) {
+      if (in_.pos == in_.size) {
+        const long n = file_.Read(in_buffer_.data(), in_buffer_.size());
+        if (n < 0) return Fail(file_.Error());
+        if (n == 0) return last_result_ == 0 ? 0 : Fail("zstd: truncated input");
+        in_ = ZSTD_inBuffer{in_buffer_.data(), static_cast<size_t>(n), 0};
+      }
+      last_result_ = ZSTD_decompressStream(stream_, &out, &in_);
+      if (ZSTD_isError(last_result_)) return Fail(std::string("zstd: ") + ZSTD_getErrorName(last_result_));
+    }
+    return static_cast<long>(out.pos);
+  }
+  std::string Error() const { return error_; }
+
+ private:
+  long Fail(std::string message) {
+    error_ = std::move(message);
+    return -1;
+  }
+  FileSource file_;
+  ZSTD_DStream* stream_;
+  std::vector<char> in_buffer_;
+  ZSTD_inBuffer in_{nullptr, 0, 0};
+  size_t last_result_ = 0;
+  std::string error_;
+};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -281,6 +327,7 @@ std::string LowerCase(std::string s) {
 struct FileType {
   bool json_lines = false;
   bool gzip = false;
+  bool zstd = false;
   std::string stem;  // the file name without the extensions recognized here
 };
 
@@ -292,6 +339,10 @@ FileType TypeOf(const fs::path& path) {
     type.gzip = true;
     name.resize(name.size() - 3);
     lower.resize(lower.size() - 3);
+  } else if (EndsWith(lower, ".zst")) {
+    type.zstd = true;
+    name.resize(name.size() - 4);
+    lower.resize(lower.size() - 4);
   }
   if (EndsWith(lower, ".jsonl")) {
     type.json_lines = true;
@@ -309,6 +360,7 @@ FileType TypeOf(const fs::path& path) {
 bool IsDocumentFile(const fs::path& path) {
   std::string lower = LowerCase(path.filename().string());
   if (EndsWith(lower, ".gz")) lower.resize(lower.size() - 3);
+  if (EndsWith(lower, ".zst")) lower.resize(lower.size() - 4);
   return EndsWith(lower, ".txt") || EndsWith(lower, ".jsonl");
 }
 
@@ -324,21 +376,26 @@ Status ReadTextDocument(Source* source, const std::string& path, const std::stri
 }
 
 // A single file: .jsonl is JSON Lines, anything else one plain-text document; a further
-// .gz is decompressed.
-Status ReadFile(const fs::path& file, const DocumentSink& sink) {
+// .gz or .zst is decompressed.
+Status ReadFile(const fs::path& file, const DocumentSink& sink, const ReadOptions& options) {
   const std::string path = file.string();
   const FileType type = TypeOf(file);
   if (type.gzip) {
     GzipSource source(path);
-    return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink)
+    return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
+                           : ReadTextDocument(&source, path, type.stem, sink);
+  }
+  if (type.zstd) {
+    ZstdSource source(path);
+    return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
                            : ReadTextDocument(&source, path, type.stem, sink);
   }
   FileSource source(path);
-  return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink)
+  return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
                          : ReadTextDocument(&source, path, type.stem, sink);
 }
 
-Status ReadDirectory(const fs::path& dir, const DocumentSink& sink) {
+Status ReadDirectory(const fs::path& dir, const DocumentSink& sink, const ReadOptions& options) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, ec), end;
@@ -349,18 +406,21 @@ Status ReadDirectory(const fs::path& dir, const DocumentSink& sink) {
   if (ec) return InputError(dir.string(), "cannot list directory: " + ec.message());
   std::sort(files.begin(), files.end());
   for (const fs::path& file : files) {
-    Status status = ReadFile(file, sink);
-    if (!status.ok()) return status;
+    Status status = ReadFile(file, sink, options);
+    if (status.ok()) continue;
+    // The sink's own errors (such as a full disk) always stop the read.
+    if (!options.skip_errors || status.code() != ErrorCode::kInput) return status;
+    if (options.on_skip) options.on_skip(status);
   }
   return Status::Ok();
 }
 
 }  // namespace
 
-Status ReadDocuments(const std::string& path, const DocumentSink& sink) {
+Status ReadDocuments(const std::string& path, const DocumentSink& sink, const ReadOptions& options) {
   if (path == "-") {
     StreamSource source(std::cin);
-    return ReadJsonLines(&source, path, "stdin", sink);
+    return ReadJsonLines(&source, path, "stdin", sink, options);
   }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
@@ -368,8 +428,8 @@ Status ReadDocuments(const std::string& path, const DocumentSink& sink) {
     return InputError(path, "no such file or directory");
   }
   if (ec) return InputError(path, ec.message());
-  if (fs::is_directory(status)) return ReadDirectory(path, sink);
-  return ReadFile(path, sink);
+  if (fs::is_directory(status)) return ReadDirectory(path, sink, options);
+  return ReadFile(path, sink, options);
 }
 
 }  // namespace actorgraph

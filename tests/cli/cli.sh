@@ -43,6 +43,13 @@ check unknown-extension 2 "cannot tell the format of" "$bin" build "$work/a.txt"
 check missing-input 3 "$work/none.txt" "$bin" build "$work/none.txt" -o -
 check bad-jsonl 3 "$work/bad.jsonl:2" "$bin" build "$work/bad.jsonl" -o -
 check jsonl-without-text 3 "$work/notext.jsonl:1" "$bin" build "$work/notext.jsonl" -o -
+check on-error-skip 0 "1 input error(s) skipped" "$bin" build "$work/bad.jsonl" --on-error skip -o "$work/skip.jsonld"
+grep -q '"ag:supports"' "$work/skip.jsonld" || { echo "FAIL --on-error skip lost the good record"; failures=$((failures + 1)); }
+check on-error-bad-value 2 "--on-error takes fail or skip" "$bin" build "$work/bad.jsonl" --on-error maybe -o -
+printf '{"id": "z", "text": "Iran backs Hezbollah."}\n' | zstd -q -o "$work/c.jsonl.zst" && \
+  "$bin" build "$work/c.jsonl.zst" -o - 2>/dev/null | grep -q '"ag:supports"' || { echo "FAIL .zst input"; failures=$((failures + 1)); }
+printf '{"id": "g", "text": "Iran backs Hezbollah."}\n' | gzip -c >"$work/c.jsonl.gz" && \
+  "$bin" build "$work/c.jsonl.gz" -o - 2>/dev/null | grep -q '"ag:supports"' || { echo "FAIL .gz input"; failures=$((failures + 1)); }
 check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
 check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
 if [[ -w /dev/full ]]; then
