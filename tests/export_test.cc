@@ -1,5 +1,5 @@
-// Exporters: format names, DOT and JSON-LD against golden files, rendering, and the
-// failure paths (invalid UTF-8, failed streams).
+// Exporters: format names, DOT, JSON-LD, N-Quads, GraphML and Neo4j CSV against golden
+// files, rendering, and the failure paths (invalid UTF-8, failed streams).
 //
 // The fixture is an invented mediation in an invented conflict, with hostile names
 // (quotes, brackets, "]; digraph {", backslashes, HTML, tabs and newlines, non-ASCII)
@@ -9,6 +9,9 @@
 //   ACTORGRAPH_UPDATE_GOLDEN=1 ./actorgraph_tests "[golden]"
 #include <catch2/catch.hpp>
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/graphml.hpp>
+#include <boost/property_map/dynamic_property_map.hpp>
 #include <graphviz/cgraph.h>
 #include <rapidjson/document.h>
 
@@ -17,6 +20,7 @@
 #include <fstream>
 #include <memory>
 #include <ostream>
+#include <regex>
 #include <streambuf>
 #include <set>
 #include <sstream>
@@ -340,10 +344,20 @@ TEST_CASE("ParseFormat and FormatName", "[export]") {
   CHECK(format == Format::kSvg);
   CHECK(ParseFormat("png", &format));
   CHECK(format == Format::kPng);
-  CHECK_FALSE(ParseFormat("graphml", &format));
+  CHECK(ParseFormat("nquads", &format));
+  CHECK(format == Format::kNQuads);
+  CHECK(ParseFormat("N-Quads", &format));
+  CHECK(format == Format::kNQuads);
+  CHECK(ParseFormat("graphml", &format));
+  CHECK(format == Format::kGraphMl);
+  CHECK(ParseFormat("neo4j", &format));
+  CHECK(format == Format::kNeo4j);
+  format = Format::kPng;
+  CHECK_FALSE(ParseFormat("xml", &format));
   CHECK_FALSE(ParseFormat("", &format));
   CHECK(format == Format::kPng);  // untouched on failure
-  for (Format f : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng}) {
+  for (Format f : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng, Format::kNQuads,
+                   Format::kGraphMl, Format::kNeo4j}) {
     Format parsed;
     REQUIRE(ParseFormat(FormatName(f), &parsed));
     CHECK(parsed == f);
@@ -365,6 +379,12 @@ TEST_CASE("FormatFromPath reads the extension", "[export]") {
   CHECK(format == Format::kSvg);
   CHECK(FormatFromPath("graph.tar.png", &format));
   CHECK(format == Format::kPng);
+  CHECK(FormatFromPath("out/graph.nq", &format));
+  CHECK(format == Format::kNQuads);
+  CHECK(FormatFromPath("graph.GraphML", &format));
+  CHECK(format == Format::kGraphMl);
+  CHECK(FormatFromPath("out/graph.neo4j", &format));
+  CHECK(format == Format::kNeo4j);
   format = Format::kSvg;
   CHECK_FALSE(FormatFromPath("graph", &format));
   CHECK_FALSE(FormatFromPath("graph.txt", &format));
@@ -644,7 +664,8 @@ TEST_CASE("Render refuses formats that are not images", "[export][render]") {
 
 TEST_CASE("Exporters report a failed stream as an output error", "[export]") {
   const KnowledgeGraph graph = FixtureGraph();
-  for (Format format : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng}) {
+  for (Format format : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng,
+                        Format::kNQuads, Format::kGraphMl}) {
     FailedStream failed;
     const Status status = Export(graph, format, failed.out);
     INFO(FormatName(format));
@@ -654,7 +675,8 @@ TEST_CASE("Exporters report a failed stream as an output error", "[export]") {
 
 TEST_CASE("Exporters report a stream that fails part-way as an output error", "[export]") {
   const KnowledgeGraph graph = FixtureGraph();
-  for (Format format : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng}) {
+  for (Format format : {Format::kDot, Format::kJsonLd, Format::kSvg, Format::kPng,
+                        Format::kNQuads, Format::kGraphMl}) {
     FullDisk disk(100);
     std::ostream out(&disk);
     const Status status = Export(graph, format, out);
@@ -670,4 +692,514 @@ TEST_CASE("Export dispatches on the format", "[export]") {
   REQUIRE(Export(graph, Format::kJsonLd, jsonld).ok());
   CHECK(dot.str() == Dot(graph));
   CHECK(jsonld.str() == JsonLd(graph));
+}
+
+// ---- N-Quads, GraphML and Neo4j CSV ----------------------------------------------------
+//
+// Readers in other tools check these formats too (ctest labels "formats"): rapper and
+// Oxigraph the N-Quads, networkx the GraphML, Python's csv module the Neo4j files.
+
+namespace {
+
+std::string NQuads(const KnowledgeGraph& graph) {
+  std::ostringstream out;
+  const Status status = WriteNQuads(graph, out);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return out.str();
+}
+
+std::string GraphMl(const KnowledgeGraph& graph) {
+  std::ostringstream out;
+  const Status status = WriteGraphMl(graph, out);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return out.str();
+}
+
+struct Neo4jFiles {
+  std::string nodes, relationships;
+  bool operator==(const Neo4jFiles& o) const {
+    return nodes == o.nodes && relationships == o.relationships;
+  }
+};
+
+Neo4jFiles Neo4j(const KnowledgeGraph& graph) {
+  std::ostringstream nodes, relationships;
+  const Status status = WriteNeo4jCsv(graph, nodes, relationships);
+  INFO(status.ToString());
+  REQUIRE(status.ok());
+  return {nodes.str(), relationships.str()};
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A graph whose one actor has every ASCII control character class in its name.
+KnowledgeGraph ControlCharacterGraph() {
+  KnowledgeGraph graph;
+  Actor actor;
+  actor.id = "control";
+  actor.name = std::string("Bell\x07 nul") + '\0' + " del\x7F bs\b ff\f cr\r tab\t lf\n end";
+  graph.AddActor(actor);
+  return graph;
+}
+
+// One line of N-Quads as the grammar allows it here: IRIs without the characters an
+// IRIREF forbids, literals with only the escapes N-Quads defines, an optional datatype,
+// an optional graph, and no blank nodes.
+bool IsQuadWithoutBlankNodes(const std::string& line) {
+  static const std::string iri = R"(<[^\x00-\x20<>"{}|^`\\]+>)";
+  static const std::string literal = R"("(?:[^"\\\n\r]|\\[tbnrf"'\\]|\\u[0-9A-F]{4})*"(?:\^\^)" +
+                                     iri + ")?";
+  static const std::regex quad("^" + iri + " " + iri + " (?:" + iri + "|" + literal + ")(?: " +
+                               iri + ")? \\.$");
+  return std::regex_match(line, quad);
+}
+
+// Every IRI between angle brackets in a text.
+std::set<std::string> IrisIn(const std::string& text) {
+  std::set<std::string> iris;
+  static const std::regex iri(R"(<(https?://[^<>\s]+)>)");
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), iri);
+       it != std::sregex_iterator(); ++it) {
+    iris.insert((*it)[1].str());
+  }
+  return iris;
+}
+
+// Every "@id" in a JSON-LD document, nested or not.
+void CollectIds(const rapidjson::Value& value, std::set<std::string>* ids) {
+  if (value.IsObject()) {
+    for (const auto& member : value.GetObject()) {
+      if (std::string(member.name.GetString()) == "@id" && member.value.IsString()) {
+        ids->insert(member.value.GetString());
+      }
+      CollectIds(member.value, ids);
+    }
+  } else if (value.IsArray()) {
+    for (const auto& element : value.GetArray()) CollectIds(element, ids);
+  }
+}
+
+// RFC 4180 records: fields split on commas, quoted fields may hold commas, doubled
+// quotes and line breaks. False when a quoted field is left open.
+bool ParseCsv(const std::string& text, std::vector<std::vector<std::string>>* records) {
+  std::vector<std::string> record;
+  std::string field;
+  bool quoted = false, was_quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"' && field.empty() && !was_quoted) {
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      record.push_back(field);
+      field.clear();
+      was_quoted = false;
+    } else if (c == '\n') {
+      record.push_back(field);
+      records->push_back(record);
+      record.clear();
+      field.clear();
+      was_quoted = false;
+    } else {
+      field += c;
+    }
+  }
+  return !quoted && record.empty() && field.empty();
+}
+
+// The row of a CSV whose first field is `id`, or null.
+const std::vector<std::string>* RowWithId(const std::vector<std::vector<std::string>>& rows,
+                                          const std::string& id) {
+  for (const auto& row : rows) {
+    if (!row.empty() && row[0] == id) return &row;
+  }
+  return nullptr;
+}
+
+// The GraphML read back by Boost's own reader.
+struct ReadNode {
+  std::string id, name, type, code, sector, aliases;
+};
+struct ReadEdge {
+  std::string relation, polarity, modality, documents, rules, sentence;
+  bool symmetric = false;
+  int evidence_count = 0;
+};
+using ReadTable =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, ReadNode, ReadEdge>;
+
+// What Boost's GraphML reader gives back for a string: it reads with the property tree's
+// trim_whitespace flag, so runs of whitespace become one space and ends are trimmed.
+// (networkx, in tests/formats/graphml_networkx.py, reads the text exactly.)
+std::string AsBoostReadsIt(const std::string& text) {
+  std::string collapsed;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space) {
+      collapsed += c;
+    } else if (!collapsed.empty() && collapsed.back() != ' ') {
+      collapsed += ' ';
+    }
+  }
+  if (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
+ReadTable ReadGraphMl(const std::string& text) {
+  ReadTable table;
+  boost::dynamic_properties keys(boost::ignore_other_properties);
+  keys.property("id", boost::get(&ReadNode::id, table));
+  keys.property("name", boost::get(&ReadNode::name, table));
+  keys.property("type", boost::get(&ReadNode::type, table));
+  keys.property("code", boost::get(&ReadNode::code, table));
+  keys.property("sector", boost::get(&ReadNode::sector, table));
+  keys.property("aliases", boost::get(&ReadNode::aliases, table));
+  keys.property("relation", boost::get(&ReadEdge::relation, table));
+  keys.property("polarity", boost::get(&ReadEdge::polarity, table));
+  keys.property("modality", boost::get(&ReadEdge::modality, table));
+  keys.property("documents", boost::get(&ReadEdge::documents, table));
+  keys.property("rules", boost::get(&ReadEdge::rules, table));
+  keys.property("sentence", boost::get(&ReadEdge::sentence, table));
+  keys.property("symmetric", boost::get(&ReadEdge::symmetric, table));
+  keys.property("evidence_count", boost::get(&ReadEdge::evidence_count, table));
+  std::istringstream in(text);
+  boost::read_graphml(in, table, keys);
+  return table;
+}
+
+const std::string kStatement = "https://w3id.org/actorgraph/statement/";
+const std::string kNs = "https://w3id.org/actorgraph/ns#";
+
+}  // namespace
+
+// ---- N-Quads ---------------------------------------------------------------------------
+
+TEST_CASE("WriteNQuads matches the golden file", "[export][golden]") {
+  CheckGolden("fictional_mediation.nq", NQuads(FixtureGraph()));
+}
+
+TEST_CASE("WriteNQuads is deterministic, sorted and independent of insertion order",
+          "[export]") {
+  const std::string nquads = NQuads(FixtureGraph());
+  CHECK(NQuads(FixtureGraph()) == nquads);
+  CHECK(NQuads(FixtureGraph(/*reversed=*/true)) == nquads);
+  const std::vector<std::string> lines = Lines(nquads);
+  CHECK(std::is_sorted(lines.begin(), lines.end()));
+  CHECK(std::adjacent_find(lines.begin(), lines.end()) == lines.end());  // each quad once
+}
+
+TEST_CASE("WriteNQuads writes only well-formed quads, without blank nodes", "[export]") {
+  const std::string nquads = NQuads(FixtureGraph());
+  REQUIRE_FALSE(nquads.empty());
+  CHECK(nquads.back() == '\n');
+  for (const std::string& line : Lines(nquads)) {
+    INFO(line);
+    CHECK(IsQuadWithoutBlankNodes(line));
+  }
+  // Hostile names are escaped literals.
+  CHECK(Contains(nquads, R"("]; digraph { \"injected\" -> x }")"));
+  CHECK(Contains(nquads, R"("<b>Bold</b> & Sons \"Ltd\"")"));
+  CHECK(Contains(nquads, R"("[Bracket] Front\\")"));
+  CHECK(Contains(nquads, R"("Council of\tTabs\nand Lines")"));
+  CHECK(Contains(nquads, "\"M\xC3\xB8rkland\""));  // non-ASCII as itself
+  // A hand-made id is percent-encoded into its IRI.
+  CHECK(Contains(nquads, "<" + kActor + "hand%20made%5Cid%20%227%22>"));
+}
+
+TEST_CASE("WriteNQuads uses the JSON-LD export's IRIs", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  const std::string text = JsonLd(graph);
+  rapidjson::Document doc;
+  doc.Parse(text.c_str(), text.size());
+  REQUIRE_FALSE(doc.HasParseError());
+  std::set<std::string> jsonld_ids;
+  CollectIds(doc["@graph"], &jsonld_ids);
+  const std::set<std::string> nquads_iris = IrisIn(NQuads(graph));
+  for (const std::string& id : jsonld_ids) {
+    INFO(id);
+    CHECK(nquads_iris.count(id) == 1);
+  }
+}
+
+TEST_CASE("WriteNQuads: a named graph per statement, the triple only when asserted",
+          "[export]") {
+  const std::string nquads = NQuads(FixtureGraph());
+  const std::string mediates = kStatement +
+                               "ingrid-halvorsen-maalouf/mediator-of/veltranian-government/"
+                               "asserted";
+  // The asserted triple in its statement's graph, never in the default graph.
+  CHECK(Contains(nquads, "<" + kActor + "ingrid-halvorsen-maalouf> <" + kNs + "mediator-of> <" +
+                             kActor + "veltranian-government> <" + mediates + "> .\n"));
+  CHECK_FALSE(Contains(nquads, "<" + kActor + "ingrid-halvorsen-maalouf> <" + kNs +
+                                   "mediator-of> <" + kActor + "veltranian-government> .\n"));
+  // Its provenance, in the default graph: derived from two pieces of evidence.
+  CHECK(Contains(nquads, "<" + mediates + "> <http://www.w3.org/ns/prov#wasDerivedFrom> <" +
+                             mediates + "/evidence/2> .\n"));
+  CHECK(Contains(nquads, "<" + mediates + "/evidence/1> <" + kNs +
+                             "rule> \"wa.mediator.brokered\" .\n"));
+  CHECK(Contains(nquads, "<" + mediates + "/evidence/1> <" + kNs + "document> \"veltrania-1\" .\n"));
+
+  // The negated meeting: its graph describes the statement and holds no meets-with triple.
+  const std::string negated =
+      kStatement + "free-ostmark-movement/meets-with/veltranian-government/negated";
+  std::vector<std::string> in_graph;
+  for (const std::string& line : Lines(nquads)) {
+    const std::string in_negated = " <" + negated + "> .";
+    if (line.size() > in_negated.size() &&
+        line.compare(line.size() - in_negated.size(), in_negated.size(), in_negated) == 0) {
+      in_graph.push_back(line);
+    }
+  }
+  CHECK(in_graph.size() == 5);  // rdf:type, rdf:subject, rdf:predicate, rdf:object, modality
+  for (const std::string& line : in_graph) {
+    INFO(line);
+    CHECK(line.rfind("<" + negated + "> ", 0) == 0);
+  }
+  CHECK(Contains(nquads, "<" + negated + "> <" + kNs + "modality> \"negated\" <" + negated + "> .\n"));
+  CHECK(Contains(nquads, "<" + negated + "> <" + kNs +
+                             "evidenceCount> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"));
+  // Actors as in the JSON-LD: schema.org types, names, aliases, code and sector.
+  CHECK(Contains(nquads, "<" + kActor +
+                             "free-ostmark-movement> <http://www.w3.org/1999/02/22-rdf-syntax-"
+                             "ns#type> <" + kNs + "Group> .\n"));
+  CHECK(Contains(nquads, "<" + kActor + "free-ostmark-movement> <http://schema.org/alternateName> "
+                             "\"the rebels\" .\n"));
+  CHECK(Contains(nquads, "<" + kActor + "veltranian-government> <" + kNs + "code> \"XVL\" .\n"));
+}
+
+TEST_CASE("WriteNQuads escapes control characters", "[export]") {
+  const std::string nquads = NQuads(ControlCharacterGraph());
+  CHECK(Contains(nquads, R"("Bell\u0007 nul\u0000 del\u007F bs\b ff\f cr\r tab\t lf\n end")"));
+  for (const std::string& line : Lines(nquads)) {
+    INFO(line);
+    CHECK(IsQuadWithoutBlankNodes(line));
+  }
+}
+
+TEST_CASE("WriteNQuads of an empty graph is an empty dataset", "[export]") {
+  CHECK(NQuads(KnowledgeGraph()).empty());
+}
+
+TEST_CASE("WriteNQuads refuses invalid UTF-8 and writes nothing", "[export]") {
+  KnowledgeGraph graph = FixtureGraph();
+  Actor bad;
+  bad.id = "bad";
+  bad.name = "Bad \xC3\x28 name";
+  graph.AddActor(bad);
+  std::ostringstream out;
+  const Status status = WriteNQuads(graph, out);
+  CHECK(status.code() == ErrorCode::kOutput);
+  CHECK(Contains(status.message(), "UTF-8"));
+  CHECK(Contains(status.message(), kActor + "bad"));
+  CHECK(out.str().empty());
+}
+
+// ---- GraphML ---------------------------------------------------------------------------
+
+TEST_CASE("WriteGraphMl matches the golden file", "[export][golden]") {
+  CheckGolden("fictional_mediation.graphml", GraphMl(FixtureGraph()));
+}
+
+TEST_CASE("WriteGraphMl is deterministic and independent of insertion order", "[export]") {
+  const std::string graphml = GraphMl(FixtureGraph());
+  CHECK(GraphMl(FixtureGraph()) == graphml);
+  CHECK(GraphMl(FixtureGraph(/*reversed=*/true)) == graphml);
+}
+
+TEST_CASE("WriteGraphMl declares typed keys", "[export]") {
+  const std::string graphml = GraphMl(FixtureGraph());
+  for (const std::string key :
+       {R"(for="node" attr.name="id" attr.type="string")",
+        R"(for="node" attr.name="aliases" attr.type="string")",
+        R"(for="edge" attr.name="symmetric" attr.type="boolean")",
+        R"(for="edge" attr.name="evidence_count" attr.type="int")",
+        R"(for="edge" attr.name="sentence" attr.type="string")"}) {
+    CHECK(Contains(graphml, key));
+  }
+  CHECK(Contains(graphml, "&quot;injected&quot; -&gt; x }"));  // XML-escaped
+}
+
+TEST_CASE("WriteGraphMl output re-reads with Boost's GraphML reader", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  const ReadTable read = ReadGraphMl(GraphMl(graph));
+  REQUIRE(boost::num_vertices(read) == graph.actor_count());
+  REQUIRE(boost::num_edges(read) == graph.relation_count());
+  // Nodes come in actor id order, with their names exactly, hostile or not.
+  const KnowledgeGraph::Graph& g = graph.graph();
+  const std::vector<KnowledgeGraph::Vertex> actors = graph.SortedActors();
+  for (size_t i = 0; i < actors.size(); ++i) {
+    const Actor& actor = g[actors[i]];
+    INFO(actor.id);
+    CHECK(read[i].id == actor.id);
+    CHECK(read[i].name == AsBoostReadsIt(actor.name));
+    CHECK(read[i].type == std::string(ActorTypeName(actor.type)));
+  }
+  bool found_supports = false, found_negated = false;
+  for (auto [it, end] = boost::edges(read); it != end; ++it) {
+    const ReadEdge& edge = read[*it];
+    const std::string source = read[boost::source(*it, read)].id;
+    if (edge.relation == "supports" && source == "m%C3%B8rkland") {
+      found_supports = true;
+      CHECK(edge.evidence_count == 3);
+      CHECK_FALSE(edge.symmetric);
+      CHECK(edge.documents == "veltrania-1|veltrania-2|veltrania-4");
+      CHECK(edge.rules == "wa.supports.backed-by|wa.supports.backs|wa.supports.support-for");
+      CHECK(edge.sentence == "M\xC3\xB8rkland backs the regime with arms and money.");
+    }
+    if (edge.relation == "meets-with" && edge.modality == "negated") {
+      found_negated = true;
+      CHECK(edge.symmetric);
+      CHECK(edge.polarity == "cooperation");
+    }
+  }
+  CHECK(found_supports);
+  CHECK(found_negated);
+  for (size_t i = 0; i < actors.size(); ++i) {
+    if (read[i].id == "free-ostmark-movement") CHECK(read[i].aliases == "FOM|the rebels");
+    if (read[i].id == "port-celador") CHECK(read[i].aliases.empty());
+  }
+}
+
+TEST_CASE("WriteGraphMl replaces what XML cannot carry", "[export]") {
+  KnowledgeGraph graph = ControlCharacterGraph();
+  Actor bad;
+  bad.id = "bad";
+  bad.name = "Bad \xC3\x28 name";
+  graph.AddActor(bad);
+  const ReadTable read = ReadGraphMl(GraphMl(graph));
+  REQUIRE(boost::num_vertices(read) == 2);
+  CHECK(read[0].name == "Bad \xEF\xBF\xBD( name");
+  CHECK(read[1].name == AsBoostReadsIt("Bell\xEF\xBF\xBD nul\xEF\xBF\xBD del\x7F bs\xEF\xBF\xBD "
+                                       "ff\xEF\xBF\xBD cr\r tab\t lf\n end"));
+}
+
+// ---- Neo4j CSV -------------------------------------------------------------------------
+
+TEST_CASE("WriteNeo4jCsv matches the golden files", "[export][golden]") {
+  const Neo4jFiles files = Neo4j(FixtureGraph());
+  CheckGolden("fictional_mediation.neo4j/nodes.csv", files.nodes);
+  CheckGolden("fictional_mediation.neo4j/relationships.csv", files.relationships);
+}
+
+TEST_CASE("WriteNeo4jCsv is deterministic and independent of insertion order", "[export]") {
+  const Neo4jFiles files = Neo4j(FixtureGraph());
+  CHECK(Neo4j(FixtureGraph()) == files);
+  CHECK(Neo4j(FixtureGraph(/*reversed=*/true)) == files);
+}
+
+TEST_CASE("WriteNeo4jCsv writes import headers and RFC 4180 fields", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  const Neo4jFiles files = Neo4j(graph);
+  std::vector<std::vector<std::string>> nodes, relationships;
+  REQUIRE(ParseCsv(files.nodes, &nodes));
+  REQUIRE(ParseCsv(files.relationships, &relationships));
+  REQUIRE(nodes.size() == graph.actor_count() + 1);
+  REQUIRE(relationships.size() == graph.relation_count() + 1);
+  CHECK(nodes[0] == std::vector<std::string>{"id:ID", ":LABEL", "name", "type", "code", "sector",
+                                             "aliases:string[]"});
+  CHECK(relationships[0] ==
+        std::vector<std::string>{":START_ID", ":END_ID", ":TYPE", "relation", "polarity",
+                                 "modality", "symmetric:boolean", "evidence_count:int",
+                                 "documents:string[]", "rules:string[]", "sentence"});
+  for (const auto& row : nodes) CHECK(row.size() == nodes[0].size());
+  for (const auto& row : relationships) CHECK(row.size() == relationships[0].size());
+
+  // Names come back exactly from the CSV; in arrays, the delimiter ';' is written ','.
+  const auto* hostile = RowWithId(nodes, ActorIdFor(kHostileGroup));
+  REQUIRE(hostile != nullptr);
+  CHECK((*hostile)[2] == kHostileGroup);
+  CHECK((*hostile)[1] == "Actor;Group");
+  const auto* council = RowWithId(nodes, kHandMadeId);
+  REQUIRE(council != nullptr);
+  CHECK((*council)[2] == "Council of\tTabs\nand Lines");
+  const auto* ana = RowWithId(nodes, "ana-la-jefa-ruiz");
+  REQUIRE(ana != nullptr);
+  CHECK((*ana)[6] == "La Jefa;Ruiz");
+  const auto* government = RowWithId(nodes, "veltranian-government");
+  REQUIRE(government != nullptr);
+  CHECK((*government)[4] == "XVL");
+  CHECK((*government)[5] == "GOV");
+
+  // Relationship types in upper snake case; non-asserted ones say their modality.
+  std::set<std::string> types;
+  for (size_t i = 1; i < relationships.size(); ++i) types.insert(relationships[i][2]);
+  CHECK(types.count("MEDIATOR_OF") == 1);
+  CHECK(types.count("MEETS_WITH") == 1);
+  CHECK(types.count("MEETS_WITH_NEGATED") == 1);
+  CHECK(types.count("ALLY_OF_HYPOTHETICAL") == 1);
+  CHECK(types.count("HOSTS_TALKS_VENUE") == 1);
+  CHECK(types.count("ALLY_OF") == 0);
+  bool found_supports = false;
+  for (const auto& row : relationships) {
+    if (row[0] != "m%C3%B8rkland" || row[2] != "SUPPORTS") continue;
+    found_supports = true;
+    CHECK(row[3] == "supports");
+    CHECK(row[5] == "asserted");
+    CHECK(row[6] == "false");
+    CHECK(row[7] == "3");
+    CHECK(row[8] == "veltrania-1;veltrania-2;veltrania-4");
+  }
+  CHECK(found_supports);
+}
+
+TEST_CASE("WriteNeo4jCsv: every relationship end is a node", "[export]") {
+  const Neo4jFiles files = Neo4j(FixtureGraph());
+  std::vector<std::vector<std::string>> nodes, relationships;
+  REQUIRE(ParseCsv(files.nodes, &nodes));
+  REQUIRE(ParseCsv(files.relationships, &relationships));
+  std::set<std::string> ids;
+  for (size_t i = 1; i < nodes.size(); ++i) CHECK(ids.insert(nodes[i][0]).second);
+  for (size_t i = 1; i < relationships.size(); ++i) {
+    CHECK(ids.count(relationships[i][0]) == 1);
+    CHECK(ids.count(relationships[i][1]) == 1);
+  }
+}
+
+TEST_CASE("WriteNeo4jCsv reports failed streams; Export refuses neo4j", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  {
+    FailedStream failed;
+    std::ostringstream fine;
+    CHECK(WriteNeo4jCsv(graph, fine, failed.out).code() == ErrorCode::kOutput);
+    CHECK(WriteNeo4jCsv(graph, failed.out, fine).code() == ErrorCode::kOutput);
+  }
+  {
+    FullDisk disk(100);
+    std::ostream full(&disk);
+    std::ostringstream fine;
+    CHECK(WriteNeo4jCsv(graph, full, fine).code() == ErrorCode::kOutput);
+  }
+  std::ostringstream out;
+  const Status status = Export(graph, Format::kNeo4j, out);
+  CHECK(status.code() == ErrorCode::kUsage);
+  CHECK(Contains(status.message(), "directory"));
+  CHECK(out.str().empty());
+}
+
+TEST_CASE("Export dispatches to the N-Quads and GraphML writers", "[export]") {
+  const KnowledgeGraph graph = FixtureGraph();
+  std::ostringstream nquads, graphml;
+  REQUIRE(Export(graph, Format::kNQuads, nquads).ok());
+  REQUIRE(Export(graph, Format::kGraphMl, graphml).ok());
+  CHECK(nquads.str() == NQuads(graph));
+  CHECK(graphml.str() == GraphMl(graph));
 }

@@ -10,21 +10,29 @@ namespace actorgraph {
 namespace {
 
 // Names accepted for --format; the first name of each format is its canonical one.
-constexpr std::array<std::pair<std::string_view, Format>, 5> kFormatNames = {{
+constexpr std::array<std::pair<std::string_view, Format>, 10> kFormatNames = {{
     {"dot", Format::kDot},
     {"jsonld", Format::kJsonLd},
     {"json-ld", Format::kJsonLd},
     {"svg", Format::kSvg},
     {"png", Format::kPng},
+    {"nquads", Format::kNQuads},
+    {"n-quads", Format::kNQuads},
+    {"nq", Format::kNQuads},
+    {"graphml", Format::kGraphMl},
+    {"neo4j", Format::kNeo4j},
 }};
 
-constexpr std::array<std::pair<std::string_view, Format>, 6> kExtensions = {{
+constexpr std::array<std::pair<std::string_view, Format>, 9> kExtensions = {{
     {"dot", Format::kDot},
     {"gv", Format::kDot},
     {"jsonld", Format::kJsonLd},
     {"json", Format::kJsonLd},
     {"svg", Format::kSvg},
     {"png", Format::kPng},
+    {"nq", Format::kNQuads},
+    {"graphml", Format::kGraphMl},
+    {"neo4j", Format::kNeo4j},
 }};
 
 std::string LowerAscii(std::string_view s) {
@@ -75,6 +83,9 @@ std::string_view FormatName(Format format) {
     case Format::kJsonLd: return "jsonld";
     case Format::kSvg: return "svg";
     case Format::kPng: return "png";
+    case Format::kNQuads: return "nquads";
+    case Format::kGraphMl: return "graphml";
+    case Format::kNeo4j: return "neo4j";
   }
   return "unknown";
 }
@@ -85,6 +96,12 @@ Status Export(const KnowledgeGraph& graph, Format format, std::ostream& out) {
     case Format::kJsonLd: return WriteJsonLd(graph, out);
     case Format::kSvg:
     case Format::kPng: return Render(graph, format, out);
+    case Format::kNQuads: return WriteNQuads(graph, out);
+    case Format::kGraphMl: return WriteGraphMl(graph, out);
+    case Format::kNeo4j:
+      return Status::Error(ErrorCode::kUsage,
+                           "neo4j output is a directory of two CSV files (nodes.csv, "
+                           "relationships.csv), not one stream: write it with WriteNeo4jCsv");
   }
   return Status::Error(ErrorCode::kInternal,
                        "unknown export format " + std::to_string(static_cast<int>(format)));

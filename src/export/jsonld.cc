@@ -6,7 +6,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -17,60 +16,19 @@
 #include <rapidjson/writer.h>
 
 #include "actorgraph/export.h"
+#include "export/iri.h"
 
 namespace actorgraph {
 namespace {
 
-constexpr std::string_view kActorBase = "https://w3id.org/actorgraph/actor/";
-constexpr std::string_view kStatementBase = "https://w3id.org/actorgraph/statement/";
-constexpr std::string_view kVocabulary = "https://w3id.org/actorgraph/ns#";
-
 using Graph = KnowledgeGraph::Graph;
 using Edge = KnowledgeGraph::Edge;
-
-// ---- IRIs ------------------------------------------------------------------------------
-
-bool IsUnreserved(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-bool IsHexDigit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
-}
-
-// One IRI path segment (or fragment) naming `text`: unreserved ASCII is kept, and so is
-// an existing %XX escape (ActorIdFor already escapes non-ASCII bytes that way); every
-// other byte is percent-encoded, so the IRI is plain ASCII and contains no '/'. The dot
-// segments "." and ".." are encoded too, or IRI resolution would remove them.
-std::string IriSegment(std::string_view text) {
-  if (text == ".") return "%2E";
-  if (text == "..") return "%2E%2E";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string segment;
-  segment.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool escape_kept =
-        c == '%' && i + 2 < text.size() && IsHexDigit(text[i + 1]) && IsHexDigit(text[i + 2]);
-    if (IsUnreserved(c) || escape_kept) {
-      segment += static_cast<char>(c);
-    } else {
-      segment += '%';
-      segment += kHex[c >> 4];
-      segment += kHex[c & 0x0F];
-    }
-  }
-  return segment;
-}
-
-std::string ActorIri(const Actor& actor) {
-  return std::string(kActorBase) + IriSegment(actor.id);
-}
-
-std::string RelationIri(const RelationType& type) {
-  return std::string(kVocabulary) + IriSegment(type.name);
-}
+using internal::ActorIri;
+using internal::EvidenceIri;
+using internal::IriSegment;
+using internal::RelationIri;
+using internal::SortedEvidence;
+using internal::StatementIri;
 
 // The property key of a relation: a compact IRI in the "ag" prefix, or the full IRI
 // (which JSON-LD reads as the same property) where the compact one would repeat a key
@@ -79,40 +37,6 @@ std::string RelationKey(const RelationType& type) {
   const std::string name = IriSegment(type.name);
   if (name == "actorType" || name == "code" || name == "sector") return RelationIri(type);
   return "ag:" + name;
-}
-
-// Ends, relation and modality each make one path segment, so the parts of one statement
-// cannot run into those of another.
-std::string StatementIri(const Graph& g, const Edge& e) {
-  const Relation& relation = g[e];
-  return std::string(kStatementBase) + IriSegment(g[boost::source(e, g)].id) + "/" +
-         IriSegment(relation.type.name) + "/" + IriSegment(g[boost::target(e, g)].id) + "/" +
-         std::string(ModalityName(relation.modality));
-}
-
-// schema.org classes per actor type; a Group is an Organization that is not a state's.
-std::vector<std::string_view> TypesOf(ActorType type) {
-  switch (type) {
-    case ActorType::kPerson: return {"schema:Person"};
-    case ActorType::kCountry: return {"schema:Country"};
-    case ActorType::kGovernment: return {"schema:GovernmentOrganization"};
-    case ActorType::kOrganization: return {"schema:Organization"};
-    case ActorType::kGroup: return {"schema:Organization", "ag:Group"};
-    case ActorType::kPlace: return {"schema:Place"};
-  }
-  return {"schema:Thing"};
-}
-
-// Evidence in a fixed order, independent of the order in which documents were added:
-// an edge holds at most one piece per (document, sentence), so this order is total.
-std::vector<const Evidence*> SortedEvidence(const Relation& relation) {
-  std::vector<const Evidence*> sorted;
-  for (const Evidence& evidence : relation.evidence) sorted.push_back(&evidence);
-  std::sort(sorted.begin(), sorted.end(), [](const Evidence* a, const Evidence* b) {
-    return std::tie(a->document, a->sentence_span.begin, a->sentence_span.end) <
-           std::tie(b->document, b->sentence_span.begin, b->sentence_span.end);
-  });
-  return sorted;
 }
 
 // ---- writing ---------------------------------------------------------------------------
@@ -202,11 +126,11 @@ class Json {
 void WriteContext(Json& json) {
   json.Key("@context");
   json.StartObject();
-  json.Member("schema", "http://schema.org/");
-  json.Member("ag", kVocabulary);
-  json.Member("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-  json.Member("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-  json.Member("owl", "http://www.w3.org/2002/07/owl#");
+  json.Member("schema", internal::kSchema);
+  json.Member("ag", internal::kVocabulary);
+  json.Member("rdf", internal::kRdf);
+  json.Member("rdfs", internal::kRdfs);
+  json.Member("owl", internal::kOwl);
   json.EndObject();
 }
 
@@ -232,7 +156,7 @@ void WriteActor(const Actor& actor, const std::vector<Edge>& asserted, const Gra
   json.Member("@id", iri);
   json.Key("@type");
   json.StartArray();
-  for (std::string_view type : TypesOf(actor.type)) json.String(type);
+  for (std::string_view type : internal::ActorClasses(actor.type)) json.String(type);
   json.EndArray();
   json.Member("schema:name", actor.name);
   if (std::any_of(actor.aliases.begin(), actor.aliases.end(),
@@ -316,7 +240,7 @@ void WriteStatement(const Graph& g, const Edge& e, Json& json) {
   json.StartArray();
   size_t n = 0;
   for (const Evidence* evidence : SortedEvidence(relation)) {
-    WriteEvidence(*evidence, iri + "/evidence/" + std::to_string(++n), json);
+    WriteEvidence(*evidence, EvidenceIri(iri, ++n), json);
   }
   json.EndArray();
   json.EndObject();

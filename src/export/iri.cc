@@ -1,0 +1,94 @@
+#include "export/iri.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace actorgraph::internal {
+namespace {
+
+bool IsUnreserved(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+bool IsHexDigit(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+}
+
+}  // namespace
+
+std::string IriSegment(std::string_view text) {
+  if (text == ".") return "%2E";
+  if (text == "..") return "%2E%2E";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string segment;
+  segment.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool escape_kept =
+        c == '%' && i + 2 < text.size() && IsHexDigit(text[i + 1]) && IsHexDigit(text[i + 2]);
+    if (IsUnreserved(c) || escape_kept) {
+      segment += static_cast<char>(c);
+    } else {
+      segment += '%';
+      segment += kHex[c >> 4];
+      segment += kHex[c & 0x0F];
+    }
+  }
+  return segment;
+}
+
+std::string ActorIri(const Actor& actor) {
+  return std::string(kActorBase) + IriSegment(actor.id);
+}
+
+std::string RelationIri(const RelationType& type) {
+  return std::string(kVocabulary) + IriSegment(type.name);
+}
+
+// Ends, relation and modality each make one path segment, so the parts of one statement
+// cannot run into those of another.
+std::string StatementIri(const KnowledgeGraph::Graph& g, const KnowledgeGraph::Edge& e) {
+  const Relation& relation = g[e];
+  return std::string(kStatementBase) + IriSegment(g[boost::source(e, g)].id) + "/" +
+         IriSegment(relation.type.name) + "/" + IriSegment(g[boost::target(e, g)].id) + "/" +
+         std::string(ModalityName(relation.modality));
+}
+
+std::string EvidenceIri(const std::string& statement_iri, size_t n) {
+  return statement_iri + "/evidence/" + std::to_string(n);
+}
+
+// schema.org classes per actor type; a Group is an Organization that is not a state's.
+std::vector<std::string_view> ActorClasses(ActorType type) {
+  switch (type) {
+    case ActorType::kPerson: return {"schema:Person"};
+    case ActorType::kCountry: return {"schema:Country"};
+    case ActorType::kGovernment: return {"schema:GovernmentOrganization"};
+    case ActorType::kOrganization: return {"schema:Organization"};
+    case ActorType::kGroup: return {"schema:Organization", "ag:Group"};
+    case ActorType::kPlace: return {"schema:Place"};
+  }
+  return {"schema:Thing"};
+}
+
+std::string ExpandCompactIri(std::string_view compact) {
+  const size_t colon = compact.find(':');
+  const std::string_view prefix = compact.substr(0, colon);
+  const std::string_view local = compact.substr(colon + 1);
+  if (prefix == "schema") return std::string(kSchema) + std::string(local);
+  if (prefix == "ag") return std::string(kVocabulary) + std::string(local);
+  return std::string(compact);
+}
+
+std::vector<const Evidence*> SortedEvidence(const Relation& relation) {
+  std::vector<const Evidence*> sorted;
+  for (const Evidence& evidence : relation.evidence) sorted.push_back(&evidence);
+  std::sort(sorted.begin(), sorted.end(), [](const Evidence* a, const Evidence* b) {
+    return std::tie(a->document, a->sentence_span.begin, a->sentence_span.end) <
+           std::tie(b->document, b->sentence_span.begin, b->sentence_span.end);
+  });
+  return sorted;
+}
+
+}  // namespace actorgraph::internal
