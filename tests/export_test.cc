@@ -605,6 +605,32 @@ TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
   }
 }
 
+// Found by fuzz/fuzz_pipeline: RapidJSON's validating writer read a cut-off multi-byte
+// sequence's missing bytes past the end of the string (a heap overflow under ASan).
+TEST_CASE("WriteJsonLd refuses a sequence cut off at a string's end without reading past it",
+          "[export]") {
+  for (const char* tail : {"\xF0", "\xF0\x9F", "\xE2", "\xC3"}) {
+    KnowledgeGraph graph;
+    Actor a, b;
+    a.name = "A";
+    b.name = "B";
+    graph.AddActor(a);
+    graph.AddActor(b);
+    Evidence evidence;
+    evidence.document = "d";
+    // Longer than the small-string buffer, so it lives on the heap, sized to fit.
+    evidence.sentence = std::string("A met B in a sentence long enough for the heap ") + tail;
+    evidence.sentence.shrink_to_fit();
+    RelationType meets;
+    meets.name = "meets-with";
+    REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
+    std::ostringstream out;
+    const Status status = WriteJsonLd(graph, out);
+    CHECK(status.code() == ErrorCode::kOutput);
+    CHECK(out.str().empty());
+  }
+}
+
 // ---- rendering -------------------------------------------------------------------------
 
 TEST_CASE("Render produces SVG and PNG", "[export][render]") {

@@ -276,3 +276,31 @@ TEST_CASE("\"-\" reads JSON Lines from standard input", "[input][stdin]") {
   CHECK(r.docs[0].source == "-");
   CHECK(r.docs[1].id == "stdin:2");
 }
+
+// Found with fuzz/fuzz_jsonl (on a hand-made input: the fuzzer's inputs are too short to
+// nest this deep): a deeply nested record overflowed the stack of the recursive parser.
+TEST_CASE("Deeply nested JSON lines are read or refused without a stack overflow",
+          "[input][jsonl]") {
+  TempDir dir;
+  const size_t depth = 1000000;
+  const std::string open(depth, '[');
+  const std::string nested = "{\"text\": \"deep\", \"extra\": " + open + std::string(depth, ']') + "}";
+  const std::string path = dir.Write(
+      "deep.jsonl", open + "\n" + open + std::string(depth, ']') + "\n" + nested + "\n");
+  const ReadResult r = Read(path);
+  CHECK(r.status.code() == ErrorCode::kInput);
+  CHECK(r.status.where().line == 1);
+
+  actorgraph::ReadOptions options;
+  options.skip_errors = true;
+  std::vector<uint32_t> skipped;
+  options.on_skip = [&](const Status& s) { skipped.push_back(s.where().line); };
+  std::vector<std::string> texts;
+  const Status status = ReadDocuments(path, [&](Document&& doc) {
+    texts.push_back(doc.text);
+    return Status::Ok();
+  }, options);
+  CHECK(status.ok());
+  CHECK(skipped == std::vector<uint32_t>{1, 2});
+  CHECK(texts == std::vector<std::string>{"deep"});
+}

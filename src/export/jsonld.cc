@@ -17,6 +17,7 @@
 
 #include "actorgraph/export.h"
 #include "export/iri.h"
+#include "text/unicode.h"
 
 namespace actorgraph {
 namespace {
@@ -75,10 +76,10 @@ class Json {
 
   void Key(std::string_view key) {
     key_ = std::string(key);
-    if (ok()) Check(writer_.Key(key.data(), Size(key)));
+    if (ok()) Check(IsValidUtf8(key) && writer_.Key(key.data(), Size(key)));
   }
   void String(std::string_view value) {
-    if (ok()) Check(writer_.String(value.data(), Size(value)));
+    if (ok()) Check(IsValidUtf8(value) && writer_.String(value.data(), Size(value)));
   }
   void Uint(uint64_t value) {
     if (ok()) Check(writer_.Uint64(value));
@@ -111,6 +112,19 @@ class Json {
  private:
   static rapidjson::SizeType Size(std::string_view s) {
     return static_cast<rapidjson::SizeType>(s.size());
+  }
+  // Checked here first: RapidJSON 1.1's validating writer reads a multi-byte sequence's
+  // continuation bytes without looking at the string's length, so a sequence cut off
+  // at the end of a string made it read past the string's end.
+  static bool IsValidUtf8(std::string_view s) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+    for (size_t i = 0; i < s.size();) {
+      char32_t cp = 0;
+      const int length = text::unicode::Decode(bytes + i, s.size() - i, &cp);
+      if (length == 0) return false;
+      i += static_cast<size_t>(length);
+    }
+    return true;
   }
   bool Check(bool written) {
     if (!written) failure_ = "\"" + key_ + "\" of " + node_;

@@ -206,7 +206,9 @@ bool IsBlank(std::string_view line) {
 // Fills `doc` from one JSON Lines record.
 Status ParseRecord(std::string_view line, const std::string& path, const std::string& stem,
                    uint32_t line_no, rapidjson::Document* json, Document* doc) {
-  json->Parse(line.data(), line.size());
+  // Iterative: the recursive parser's depth follows the input's nesting, so a line of
+  // a million '[' overflowed the stack.
+  json->Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
   if (json->HasParseError()) {
     const std::string reason = rapidjson::GetParseError_En(json->GetParseError());
     return InputError(path, "invalid JSON: " + reason, line_no,
