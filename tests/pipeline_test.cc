@@ -147,6 +147,23 @@ TEST_CASE("invalid UTF-8 is replaced with a warning naming document and offset",
   CHECK(ex.warnings[0] == "doc-1@10: invalid UTF-8 byte replaced");
 }
 
+// Found while fuzzing the pipeline: the evidence kept the sentence's invalid bytes, so
+// WriteJsonLd refused the whole graph (the CLI failed with exit 5) over one bad byte.
+TEST_CASE("evidence from a sentence with invalid UTF-8 carries U+FFFD and exports", "[pipeline][input]") {
+  const std::string text = "Iran strongly backs Hezbollah \xff in Lebanon.";
+  ag::Extraction ex = Extract(text);
+  REQUIRE(ex.triples.size() == 1);
+  const ag::Evidence& e = ex.triples[0].evidence;
+  CHECK(e.sentence_span.begin == 0);
+  CHECK(e.sentence_span.end == text.size());
+  CHECK(e.sentence == "Iran strongly backs Hezbollah \xEF\xBF\xBD in Lebanon.");
+  CHECK(Slice(text, e.object) == "Hezbollah");
+  ag::KnowledgeGraph graph;
+  ag::AddToGraph(ex, false, &graph);
+  std::ostringstream out;
+  CHECK(ag::WriteJsonLd(graph, out).ok());
+}
+
 TEST_CASE("empty and degenerate documents give nothing and do not fail", "[pipeline][input]") {
   for (const char* text : {"", " ", "\n\n\n", ".", "....", "\"", "(", "The the the"}) {
     ag::Extraction ex = Extract(text);

@@ -12,6 +12,7 @@
 #include "rules/compiler.h"
 #include "rules/matcher.h"
 #include "rules/modality.h"
+#include "text/unicode.h"
 
 namespace actorgraph {
 
@@ -43,6 +44,26 @@ Analysis Analyze(const RulePack& pack, const Document& doc) {
 }
 
 Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
+
+// `original` with each byte that is not part of valid UTF-8 replaced by U+FFFD, as
+// Normalize() does: evidence text must be valid UTF-8, or no exporter could write it.
+std::string ValidUtf8(std::string_view original) {
+  std::string valid;
+  valid.reserve(original.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(original.data());
+  for (size_t i = 0; i < original.size();) {
+    char32_t cp = 0;
+    const int length = text::unicode::Decode(bytes + i, original.size() - i, &cp);
+    if (length == 0) {
+      valid += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      valid.append(original, i, static_cast<size_t>(length));
+      i += static_cast<size_t>(length);
+    }
+  }
+  return valid;
+}
 
 // The actors a slot's mentions stand for, with the mention each came from.
 std::vector<std::pair<int, const Mention*>> SlotActors(const std::vector<Mention>& ms,
@@ -124,7 +145,10 @@ class TripleBuilder {
     e.document = a_.document->id;
     e.date = a_.document->date;
     e.sentence_span = a_.OriginalSpan(s.first, s.last);
-    e.sentence = a_.document->text.substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
+    const std::string_view sentence = std::string_view(a_.document->text)
+        .substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
+    // Invalid UTF-8 was replaced for the analysis; the evidence gets the same text.
+    e.sentence = a_.text.invalid_bytes.empty() ? std::string(sentence) : ValidUtf8(sentence);
     if (sm) e.subject = a_.OriginalSpan(sm->first, sm->last);
     if (om) e.object = a_.OriginalSpan(om->first, om->last);
     e.trigger = a_.OriginalSpan(m.trigger_first, m.trigger_last);
