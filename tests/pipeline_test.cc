@@ -170,3 +170,38 @@ TEST_CASE("empty and degenerate documents give nothing and do not fail", "[pipel
     CHECK(ex.triples.empty());
   }
 }
+
+TEST_CASE("the graph is the same for every thread count", "[pipeline][threads]") {
+  std::vector<ag::Document> docs;
+  const char* texts[] = {
+      "Norway and Cuba hosted talks between the Colombian government and the ELN.",
+      "Iran backs Hezbollah, and Israel struck Hezbollah positions.",
+      "Finland joined NATO. Russia condemned Finland.",
+      "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.",
+  };
+  for (int i = 0; i < 200; ++i) {
+    ag::Document d;
+    d.id = "doc-" + std::to_string(i);
+    d.text = texts[i % 4];
+    docs.push_back(d);
+  }
+  std::string first;
+  for (int threads : {1, 2, 3, 8}) {
+    ag::BuilderOptions o;
+    o.threads = threads;
+    o.batch_documents = 7;  // many small batches
+    std::vector<std::string> order;
+    o.on_document = [&](const ag::Document& d, const ag::Extraction&) { order.push_back(d.id); };
+    ag::GraphBuilder builder(Bundled(), o);
+    for (ag::Document d : docs) builder.Add(std::move(d));
+    builder.Finish();
+    REQUIRE(order.size() == docs.size());
+    CHECK(order.front() == "doc-0");
+    CHECK(order.back() == "doc-199");
+    std::ostringstream out;
+    REQUIRE(ag::WriteJsonLd(builder.graph(), out).ok());
+    if (first.empty()) first = out.str();
+    CHECK(out.str() == first);
+  }
+  CHECK(first.find("\"ag:mediator-of\"") != std::string::npos);
+}

@@ -11,6 +11,7 @@
 #ifndef ACTORGRAPH_ACTORGRAPH_H_
 #define ACTORGRAPH_ACTORGRAPH_H_
 
+#include "actorgraph/builder.h"
 #include "actorgraph/document.h"
 #include "actorgraph/export.h"
 #include "actorgraph/extractor.h"

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -38,7 +39,7 @@ const char* kMainHelp =
 
 const char* kBuildHelp =
     "usage: actorgraph build INPUT... [-f FORMAT] [-o PATH|-]... [--rules PATH]...\n"
-    "                        [--modality asserted|all] [--on-error fail|skip] [--explain] [-q]\n"
+    "                        [--modality asserted|all] [--on-error fail|skip] [-j N] [--explain] [-q]\n"
     "\n"
     "INPUT is a .txt file (one document, id = file stem), a .jsonl file (one JSON\n"
     "object a line: id, text or body, optional title, date, url), a directory (read\n"
@@ -56,6 +57,8 @@ const char* kBuildHelp =
     "                 hypothetical ones too, marked as such\n"
     "  --explain      print, on stderr, each document's mentions and every triple with\n"
     "                 the rule and tokens that matched\n"
+    "  -j N           extract on N threads (default: every core); the output is the\n"
+    "                 same for every N\n"
     "  --on-error E   fail (default): a malformed JSON Lines record or unreadable file\n"
     "                 stops the run; skip: report it on stderr, go on, and count it\n"
     "  -q             no progress line\n";
@@ -101,6 +104,7 @@ struct BuildOptions {
   std::string format;
   bool all_modalities = false;
   bool skip_errors = false;
+  int threads = 0;
   bool explain = false;
   bool quiet = false;
 };
@@ -140,6 +144,15 @@ std::vector<std::string> DefaultRules(std::vector<std::string> rules) {
   return rules;
 }
 
+Status ParseThreads(const std::string& v, int* threads) {
+  char* end = nullptr;
+  long n = std::strtol(v.c_str(), &end, 10);
+  if (v.empty() || *end != '\0' || n < 1 || n > 1024)
+    return Status::Error(ErrorCode::kUsage, "-j takes a thread count from 1 to 1024, not '" + v + "'");
+  *threads = static_cast<int>(n);
+  return Status::Ok();
+}
+
 Status ParseBuild(int argc, char** argv, BuildOptions* o) {
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
@@ -168,6 +181,11 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
       if (s.ok() && v != "fail" && v != "skip")
         s = Status::Error(ErrorCode::kUsage, "--on-error takes fail or skip, not '" + v + "'");
       o->skip_errors = v == "skip";
+    } else if (a == "-j" || a == "--threads") {
+      s = value(&v);
+      if (s.ok()) s = ParseThreads(v, &o->threads);
+    } else if (a.size() > 2 && a.compare(0, 2, "-j") == 0) {
+      s = ParseThreads(a.substr(2), &o->threads);
     } else if (a == "--explain") {
       o->explain = true;
     } else if (a == "-q" || a == "--quiet") {
@@ -265,10 +283,17 @@ int Build(int argc, char** argv) {
   std::unique_ptr<Extractor> extractor;
   s = Extractor::Create(DefaultRules(o.rules), &extractor);
   if (!s.ok()) return Fail(s);
-  KnowledgeGraph graph;
   Progress progress(!o.quiet);
-  ExtractOptions eo;
-  eo.explain = o.explain;
+  BuilderOptions bo;
+  bo.threads = o.threads;
+  bo.all_modalities = o.all_modalities;
+  bo.extract.explain = o.explain;
+  bo.on_document = [&](const Document& doc, const Extraction& ex) {
+    for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
+    if (o.explain) std::cerr << ex.explain;
+    progress.Add(doc.text.size());
+  };
+  GraphBuilder builder(*extractor, bo);
   ReadOptions ro;
   size_t skipped = 0;
   ro.skip_errors = o.skip_errors;
@@ -278,18 +303,15 @@ int Build(int argc, char** argv) {
   };
   for (const std::string& input : o.inputs) {
     s = ReadDocuments(input, [&](Document&& doc) {
-      Extraction ex = extractor->Extract(doc, eo);
-      for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
-      if (o.explain) std::cerr << ex.explain;
-      AddToGraph(ex, o.all_modalities, &graph);
-      progress.Add(doc.text.size());
+      builder.Add(std::move(doc));
       return Status::Ok();
     }, ro);
     if (!s.ok()) return Fail(s);
   }
+  builder.Finish();
   progress.Done();
   if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
-  s = WriteOutputs(o, graph);
+  s = WriteOutputs(o, builder.graph());
   return s.ok() ? kExitOk : Fail(s);
 }
 

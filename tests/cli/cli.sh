@@ -72,6 +72,13 @@ grep -q '<svg' "$work/g.svg" || { echo "FAIL g.svg is not SVG"; failures=$((fail
 printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | "$bin" build - -o - 2>/dev/null | grep -q '"ag:supports"' \
   || { echo "FAIL stdin JSON Lines gave no edge"; failures=$((failures + 1)); }
 
+# The same output for every thread count.
+"$bin" build "$src/examples" -q -j1 -o "$work/j1.jsonld" -o "$work/j1.dot"
+"$bin" build "$src/examples" -q -j4 -o "$work/j4.jsonld" -o "$work/j4.dot"
+cmp -s "$work/j1.jsonld" "$work/j4.jsonld" && cmp -s "$work/j1.dot" "$work/j4.dot" \
+  || { echo "FAIL -j1 and -j4 differ"; failures=$((failures + 1)); }
+check bad-threads 2 "-j takes a thread count" "$bin" build "$work/a.txt" -j 0 -o -
+
 # rules check: a broken rule file names file:line:col and what was expected.
 printf 'relation r\nrule x\n  match A:Actor (met B:Actor\n  yield A r B\n' >"$work/broken.rules"
 check rules-check-error 4 "$work/broken.rules:3:29: expected '|' or ')'" "$bin" rules check "$work/broken.rules"
