@@ -3,9 +3,11 @@
 # SECONDS (default 60) on a copy of its seed corpus in fuzz/corpus/<target>/; what the
 # fuzzer adds goes to a temporary directory, never into the repository.
 #   fuzz/run.sh [SECONDS] [TARGET...]
-# Prints one summary line per target and exits non-zero if any target found a crash, a
-# leak, a timeout (-timeout=10) or ran out of memory (-rss_limit_mb=2048). Inputs that
-# failed are kept in build-fuzz/artifacts/ (reproduce: build-fuzz/fuzz/TARGET FILE).
+# Inputs are up to 4 KiB from the start (-len_control=0): short runs should reach long
+# sentences too. Prints one summary line per target and exits non-zero if any target
+# found a crash, a leak, a timeout (-timeout=10) or ran out of memory
+# (-rss_limit_mb=2048). Inputs that failed are kept in build-fuzz/artifacts/
+# (reproduce: build-fuzz/fuzz/TARGET FILE).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$PWD
@@ -40,8 +42,9 @@ for target in "${targets[@]}"; do
   seeds=$(find "$corpus" -type f | wc -l)
   log="$work/$target.log"
   status=0
-  "build-fuzz/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=2048 -print_final_stats=1 \
+  # Temporary files the targets make (fuzz_jsonl) go under $work too.
+  TMPDIR="$work" "build-fuzz/fuzz/$target" "$corpus" -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=2048 -max_len=4096 -len_control=0 -print_final_stats=1 \
     -artifact_prefix="build-fuzz/artifacts/$target-" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2 || true)
