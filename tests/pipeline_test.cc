@@ -1,6 +1,9 @@
 // The whole pipeline on one document: triples, evidence offsets, modality, determinism.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <ctime>
+#include <functional>
 #include <sstream>
 
 #include "actorgraph/actorgraph.h"
@@ -204,4 +207,136 @@ TEST_CASE("the graph is the same for every thread count", "[pipeline][threads]")
     CHECK(out.str() == first);
   }
   CHECK(first.find("\"ag:mediator-of\"") != std::string::npos);
+}
+
+namespace {
+
+ag::Extraction ExtractWindowed(const std::string& text, size_t window_bytes) {
+  ag::Document doc;
+  doc.id = "long";
+  doc.text = text;
+  ag::ExtractOptions o;
+  o.window_bytes = window_bytes;
+  return Bundled().Extract(doc, o);
+}
+
+std::string Triples(const std::string& text, const ag::Extraction& ex) {
+  std::string out;
+  for (const ag::Triple& t : ex.triples)
+    out += t.subject.name + " " + t.type.name + " " + t.object.name + " @" + std::to_string(t.evidence.sentence_span.begin) +
+           " '" + Slice(text, t.evidence.subject) + "' '" + Slice(text, t.evidence.trigger) + "' '" +
+           Slice(text, t.evidence.object) + "'\n";
+  return out;
+}
+
+// CPU seconds `run` takes, the best of three: CPU time, not wall time, because other
+// tests and builds share the machine.
+double BestSeconds(const std::function<void()>& run) {
+  double best = 1e9;
+  for (int i = 0; i < 3; ++i) {
+    const std::clock_t start = std::clock();
+    run();
+    best = std::min(best, static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC);
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("a long document is extracted in windows, with offsets into the whole text", "[pipeline][long]") {
+  std::string text;
+  const char* lines[] = {
+      "Iran backs Hezbollah, officials said.\n",
+      "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi.\n",
+      "Norway and Cuba hosted talks between the Colombian government and the ELN.\n",
+      "Russia condemned Finland after it joined NATO.\n",
+  };
+  for (int i = 0; i < 40; ++i) text += lines[i % 4];
+  const ag::Extraction whole = ExtractWindowed(text, text.size());
+  REQUIRE(whole.triples.size() >= 40);
+  // Windows of about three lines: cut at line breaks, every sentence is seen once and in
+  // full, so the triples and their offsets are the same as in one pass.
+  for (size_t window : {200, 333, 1000}) {
+    const ag::Extraction windowed = ExtractWindowed(text, window);
+    CHECK(Triples(text, windowed) == Triples(text, whole));
+    CHECK(windowed.actors.size() == whole.actors.size());
+  }
+}
+
+TEST_CASE("a window is cut at a sentence end or a space when there is no line break", "[pipeline][long]") {
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "Iran backs Hezbollah. Qatar condemned Israel. ";
+  const ag::Extraction whole = ExtractWindowed(text, text.size());
+  const ag::Extraction windowed = ExtractWindowed(text, 150);
+  CHECK(Triples(text, windowed) == Triples(text, whole));
+  // No sentence end at all: cut at spaces; every triple still points at its own words.
+  std::string run_on;
+  for (int i = 0; i < 50; ++i) run_on += "while Iran backs Hezbollah and ";
+  const ag::Extraction cut = ExtractWindowed(run_on, 200);
+  REQUIRE(!cut.triples.empty());
+  for (const ag::Triple& t : cut.triples) {
+    CHECK(Slice(run_on, t.evidence.subject) == "Iran");
+    CHECK(Slice(run_on, t.evidence.object) == "Hezbollah");
+    CHECK(t.evidence.sentence == Slice(run_on, t.evidence.sentence_span));
+  }
+  // A window inside one multi-byte character moves back to the character's start.
+  std::string accents;
+  for (int i = 0; i < 400; ++i) accents += "\xC3\xA9";  // é, no spaces at all
+  CHECK(ExtractWindowed(accents, 101).warnings.empty());
+}
+
+TEST_CASE("an invalid byte deep in a long document is reported at its document offset", "[pipeline][long]") {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "Iran backs Hezbollah.\n";
+  const size_t at = text.size() + 5;
+  text += "Qatar\xff condemned Israel.\n";
+  const ag::Extraction ex = ExtractWindowed(text, 100);
+  REQUIRE(ex.warnings.size() == 1);
+  CHECK(ex.warnings[0] == "long@" + std::to_string(at) + ": invalid UTF-8 byte replaced");
+}
+
+// Pathological text: time must grow linearly with the input. Each case runs at two sizes
+// eight times apart, in one extraction window: a quadratic pass would take 64 times as
+// long, a linear one 8 (up to about 16 once the larger input no longer fits in cache).
+TEST_CASE("pathological documents take time linear in their size", "[pipeline][slow]") {
+  auto no_sentence_end = [](size_t bytes) {
+    std::string s;
+    while (s.size() < bytes) s += "ceasefire talks between Sudan and Chad continue while observers wait and ";
+    return s;
+  };
+  auto one_long_sentence = [](size_t bytes) {  // 100,000 tokens at 4 MB
+    std::string s;
+    while (s.size() < bytes) s += "negotiators ";
+    return s + ".";
+  };
+  auto many_actors = [](size_t bytes) {  // every name an actor, all coordinated
+    const char* names[] = {"Sudan", "Chad", "Egypt", "Kenya", "Norway", "Qatar", "Iran", "Turkey", "Colonel Abu Bakar",
+                           "General Mina Toure", "the African Union", "NATO", "the ELN", "Hezbollah"};
+    std::string s;
+    for (size_t i = 0; s.size() < bytes; ++i) s += std::string(names[i % 14]) + ", ";
+    return s + "and Mali met with Russia.";
+  };
+  auto many_people = [](size_t bytes) {  // thousands of different people, each named twice
+    const char* syllables[] = {"ka", "lo", "mi", "ra", "te", "su", "no", "bi", "de", "fa", "gu", "ho"};
+    auto name = [&](size_t i) {
+      std::string n;
+      for (int k = 0; k < 4; ++k, i /= 12) n += syllables[i % 12];
+      n[0] = static_cast<char>(n[0] - 'a' + 'A');
+      return n;
+    };
+    std::string s;
+    for (size_t i = 0; s.size() < bytes; ++i)
+      s += "Colonel " + name(i) + " " + name(i + 7) + " met General " + name(i + 3) + " " + name(i + 11) + ". " +
+           name(i + 7) + " said he backed the " + name(i + 5) + " Front.\n";
+    return s;
+  };
+  for (auto* make : {+no_sentence_end, +one_long_sentence, +many_actors, +many_people}) {
+    const std::string small = make(1u << 19);
+    const std::string large = make(4u << 20);
+    size_t triples = 0;
+    const double t_small = BestSeconds([&] { triples = ExtractWindowed(small, 8u << 20).triples.size(); });
+    const double t_large = BestSeconds([&] { ExtractWindowed(large, 8u << 20); });
+    INFO("0.5 MB: " << t_small << " s, 4 MB: " << t_large << " s, " << triples << " triples at 0.5 MB");
+    CHECK(t_large < 24 * t_small + 0.05);
+  }
 }

@@ -15,6 +15,11 @@ namespace actorgraph {
 
 struct ExtractOptions {
   bool explain = false;  // fill Triple::explain and Extraction::explain
+  // A document longer than this is extracted one window at a time, each cut at a line
+  // break, else a sentence end, else a space, so that memory stays bounded by the window
+  // and not the document (a 100 MB text with no line break). Offsets still point into
+  // the whole document; pronouns and short names are not resolved across windows.
+  size_t window_bytes = 4u << 20;
 };
 
 // One relation found in one sentence.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "rules/matcher.h"
 
@@ -174,47 +175,84 @@ void ForEachMention(Analysis* a, F f) {
     for (size_t i = 0; i < a->mentions[s].size(); ++i) f(s, a->mentions[s][i]);
 }
 
+// The document's actors by name, built once so that resolving every name stays linear
+// in the number of mentions (a document naming thousands of people).
+class NameIndex {
+ public:
+  explicit NameIndex(const Analysis& a) {
+    for (size_t q = 0; q < a.actors.size(); ++q) {
+      const Actor& actor = a.actors[q].actor;
+      const int index = static_cast<int>(q);
+      exact_[NameKey(actor.name)] = index;
+      for (const std::string& alias : actor.aliases) exact_[NameKey(alias)] = index;
+      if (actor.type != ActorType::kPerson) continue;
+      const std::vector<std::string> parts = NameParts(actor.name);
+      for (size_t k = 1; k <= parts.size(); ++k) {
+        Count& c = (k == parts.size() ? whole_ : proper_)[SuffixKey(parts, k)];
+        ++c.count;
+        c.last = index;
+      }
+    }
+  }
+
+  // The actor whose name or alias is exactly `key`, or -1 (the last one, if several).
+  int Exact(const std::string& key) const {
+    auto it = exact_.find(key);
+    return it == exact_.end() ? -1 : it->second;
+  }
+
+  // The one person whose name ends with `parts`, or -1: when `longer_only`, among people
+  // with more name parts than `parts` has.
+  int PersonEndingWith(const std::vector<std::string>& parts, bool longer_only) const {
+    if (parts.empty()) return -1;
+    const std::string key = SuffixKey(parts, parts.size());
+    Count found;
+    Add(proper_, key, &found);
+    if (!longer_only) Add(whole_, key, &found);
+    return found.count == 1 ? found.last : -1;
+  }
+
+ private:
+  struct Count {
+    int count = 0;
+    int last = -1;
+  };
+
+  static std::string SuffixKey(const std::vector<std::string>& parts, size_t k) {
+    std::string key;
+    for (size_t i = parts.size() - k; i < parts.size(); ++i) (key += parts[i]) += '\x1f';
+    return key;
+  }
+
+  static void Add(const std::unordered_map<std::string, Count>& map, const std::string& key, Count* total) {
+    auto it = map.find(key);
+    if (it == map.end()) return;
+    total->count += it->second.count;
+    total->last = it->second.last;
+  }
+
+  std::unordered_map<std::string, int> exact_;
+  std::unordered_map<std::string, Count> proper_;  // suffixes shorter than the whole name
+  std::unordered_map<std::string, Count> whole_;   // whole names
+};
+
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
-void MergeShortPersonNames(Analysis* a) {
+void MergeShortPersonNames(const NameIndex& index, Analysis* a) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson) continue;
-    std::vector<std::string> parts = NameParts(a->actors[p].actor.name);
-    if (parts.empty()) continue;
-    int found = -1, count = 0;
-    for (size_t q = 0; q < a->actors.size(); ++q) {
-      if (q == p || a->actors[q].actor.type != ActorType::kPerson) continue;
-      std::vector<std::string> full = NameParts(a->actors[q].actor.name);
-      if (full.size() <= parts.size() || !std::equal(parts.rbegin(), parts.rend(), full.rbegin())) continue;
-      found = static_cast<int>(q);
-      ++count;
-    }
-    if (count == 1) target[p] = found;
+    target[p] = index.PersonEndingWith(NameParts(a->actors[p].actor.name), /*longer_only=*/true);
   }
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
   });
 }
 
-// An unresolved name: a person it ends, or an actor it names exactly, or nothing.
-int ResolveName(const Analysis& a, const std::string& surface) {
-  std::vector<std::string> parts = NameParts(surface);
-  std::string key = NameKey(surface);
-  int person = -1, persons = 0, exact = -1;
-  for (size_t q = 0; q < a.actors.size(); ++q) {
-    const Actor& actor = a.actors[q].actor;
-    if (NameKey(actor.name) == key) exact = static_cast<int>(q);
-    for (const std::string& alias : actor.aliases)
-      if (NameKey(alias) == key) exact = static_cast<int>(q);
-    if (actor.type != ActorType::kPerson || parts.empty()) continue;
-    std::vector<std::string> full = NameParts(actor.name);
-    if (full.size() >= parts.size() && std::equal(parts.rbegin(), parts.rend(), full.rbegin())) {
-      person = static_cast<int>(q);
-      ++persons;
-    }
-  }
+// An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
+int ResolveName(const NameIndex& index, const std::string& surface) {
+  const int exact = index.Exact(NameKey(surface));
   if (exact >= 0) return exact;
-  return persons == 1 ? person : -1;
+  return index.PersonEndingWith(NameParts(surface), /*longer_only=*/false);
 }
 
 // "the High Negotiations Committee (HNC)": the acronym becomes an alias of the name.
@@ -302,11 +340,13 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
+  // Neither step below adds actors or aliases, so one index serves both.
+  const NameIndex index(*a);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.name && m.actor < 0) m.actor = ResolveName(*a, a->SpanText(m.first, m.last));
+    if (m.name && m.actor < 0) m.actor = ResolveName(index, a->SpanText(m.first, m.last));
     if (m.actor >= 0) m.name = false;
   });
-  MergeShortPersonNames(a);
+  MergeShortPersonNames(index, a);
   ResolvePronouns(a);
   FindParties(a);
   for (std::vector<Mention>& ms : a->mentions) {

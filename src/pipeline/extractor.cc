@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -190,11 +191,13 @@ std::string ExplainAnalysis(const Analysis& a) {
   return out.str();
 }
 
-Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& options, Analysis* keep = nullptr) {
+// `base`: where `doc`'s text starts in the document it is a window of, for warnings.
+Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& options, Analysis* keep = nullptr,
+               size_t base = 0) {
   Extraction out;
   Analysis a = Analyze(pack, doc);
   for (uint32_t offset : a.text.invalid_bytes)
-    out.warnings.push_back(doc.id + "@" + std::to_string(offset) + ": invalid UTF-8 byte replaced");
+    out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
   TripleBuilder builder(pack, a, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
   for (const internal::DocActor& d : a.actors)
@@ -206,6 +209,70 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
                      std::string(ModalityName(t.modality)) + "] by " + t.explain + "\n";
   }
   if (keep) *keep = std::move(a);
+  return out;
+}
+
+// --- long documents -----------------------------------------------------------------------
+
+// The end of the window that starts at `begin`: after the last line break in its second
+// half, else the last sentence end (". "), else the last space, else a character boundary.
+size_t WindowEnd(std::string_view text, size_t begin, size_t window) {
+  if (text.size() - begin <= window) return text.size();
+  const std::string_view w = text.substr(begin, window);
+  const size_t half = window / 2;
+  for (std::string_view cut : {"\n", ". ", " "}) {
+    const size_t at = w.rfind(cut);
+    if (at != std::string_view::npos && at >= half) return begin + at + cut.size();
+  }
+  size_t end = begin + window;
+  while (end > begin + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+void Shift(Span* span, uint32_t by) {
+  if (span->empty()) return;  // an empty span means "from context", not a position
+  span->begin += by;
+  span->end += by;
+}
+
+// Appends the extraction of a window that starts at byte `base` of the document;
+// `index` maps the ids of the actors already in `out` to their positions.
+void AppendWindow(Extraction&& part, uint32_t base, std::map<std::string, size_t>* index, Extraction* out) {
+  for (Triple& t : part.triples) {
+    for (Span* span : {&t.evidence.sentence_span, &t.evidence.subject, &t.evidence.object, &t.evidence.trigger})
+      Shift(span, base);
+    out->triples.push_back(std::move(t));
+  }
+  for (Actor& actor : part.actors) {
+    auto [it, added] = index->emplace(actor.id, out->actors.size());
+    if (added) {
+      out->actors.push_back(std::move(actor));
+    } else {
+      out->actors[it->second].aliases.insert(actor.aliases.begin(), actor.aliases.end());
+    }
+  }
+  for (std::string& w : part.warnings) out->warnings.push_back(std::move(w));
+  out->explain += part.explain;
+}
+
+Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options) {
+  const size_t window = std::max<size_t>(options.window_bytes, 64);
+  if (doc.text.size() <= window) return Run(pack, doc, options);
+  Extraction out;
+  std::map<std::string, size_t> index;
+  Document part;
+  part.id = doc.id;
+  part.title = doc.title;
+  part.date = doc.date;
+  part.url = doc.url;
+  part.source = doc.source;
+  part.line = doc.line;
+  for (size_t begin = 0; begin < doc.text.size();) {
+    const size_t end = WindowEnd(doc.text, begin, window);
+    part.text.assign(doc.text, begin, end - begin);
+    AppendWindow(Run(pack, part, options, nullptr, begin), static_cast<uint32_t>(begin), &index, &out);
+    begin = end;
+  }
   return out;
 }
 
@@ -331,7 +398,7 @@ Status Extractor::Create(const std::vector<std::string>& rule_paths, std::unique
 }
 
 Extraction Extractor::Extract(const Document& document, const ExtractOptions& options) const {
-  return Run(impl_->pack, document, options);
+  return RunInWindows(impl_->pack, document, options);
 }
 
 const std::vector<RelationType>& Extractor::relation_types() const { return impl_->pack.relations; }
