@@ -16,6 +16,9 @@ bool IsParticle(std::string_view lower) {
   return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
 }
 
+// A capital city: a place that may stand for its country's government ("Damascus said").
+bool IsCapital(const Actor& actor) { return actor.type == ActorType::kPlace && actor.sector == "CAPITAL"; }
+
 bool IsPronoun(std::string_view lower) {
   return lower == "he" || lower == "his" || lower == "him" || lower == "she" || lower == "her" || lower == "its";
 }
@@ -75,6 +78,17 @@ class SentenceRecognizer {
       }
     }
     const DictEntry& e = pack_.dictionary.entry(hit.entry);
+    // A capital that opens a longer proper name is part of it: "Washington Post",
+    // "Kabul University", "Santiago Pena".
+    if (IsCapital(e.actor) && NameEnd(hit.end) > hit.end) {
+      Mention m;
+      m.first = i;
+      m.last = NameEnd(hit.end);
+      m.name = true;
+      m.source = "name";
+      out_.push_back(m);
+      return m.last;
+    }
     Mention m;
     m.first = i;
     m.last = hit.end;
@@ -98,8 +112,10 @@ class SentenceRecognizer {
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
     if (TriggersEntityRule(i)) return false;
+    // A capital inside a name is part of it: "George Washington".
     Dictionary::Hit hit;
-    return !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit);
+    return !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
+           (!hit.demonym && IsCapital(pack_.dictionary.entry(hit.entry).actor));
   }
 
   bool TriggersEntityRule(uint32_t i) const {

@@ -167,6 +167,130 @@ void ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   Splice(ms, all_made);
 }
 
+// --- capitals --------------------------------------------------------------------------
+
+bool IsCapital(const Analysis& a, const Mention& m) {
+  if (m.actor < 0 || m.demonym) return false;
+  const Actor& actor = a.actors[m.actor].actor;
+  return actor.type == ActorType::kPlace && actor.sector == "CAPITAL";
+}
+
+// Reads a capital's context in its sentence with the pack's capital-* lists.
+class CapitalContext {
+ public:
+  CapitalContext(const RulePack& pack, const Analysis& a, const text::Sentence& s) : pack_(pack), a_(a), s_(s) {}
+
+  // Whether a phrase of `list` starts at i; `end` is set past it.
+  bool StartsAt(const std::string& list, uint32_t i, uint32_t* end) const {
+    PhraseIndex::Hit hit;
+    if (i >= s_.last || !pack_.List(list).LongestAt(a_.text, a_.tokens, i, s_.last, &hit)) return false;
+    *end = hit.end;
+    return true;
+  }
+  // Whether a phrase of `list` ends just before token i; `first` is set to its start.
+  bool EndsBefore(const std::string& list, uint32_t i, uint32_t* first) const {
+    if (i <= s_.first) return false;
+    std::vector<PhraseIndex::Hit> hits;
+    pack_.List(list).MatchEndingAt(a_.text, a_.tokens, i - 1, s_.first, &hits);
+    if (hits.empty()) return false;
+    *first = hits.front().end;
+    return true;
+  }
+  bool Is(uint32_t i, std::string_view word) const { return i < s_.last && a_.TokenLower(i) == word; }
+
+  // The capital (or coordinated capitals, first..last) acts: subject of a verb of the
+  // `capital-act` list (after a comma and up to two `verb-lead` words), owner of a
+  // `capital-possession`, object of a `capital-object-verb`, party to a
+  // `capital-relation` "with" or "between".
+  bool Acts(uint32_t first, uint32_t last) const {
+    uint32_t i = last, end = 0;
+    if (Is(i, ",")) ++i;
+    for (int lead = 0; lead < 2 && StartsAt("verb-lead", i, &end); ++lead) i = end;
+    if (StartsAt("capital-act", i, &end)) return true;
+    if (Is(last, "'s") && StartsAt("capital-possession", last + 1, &end)) return true;
+    uint32_t before = first, start = 0;
+    if (before > s_.first && Is(before - 1, ",")) --before;
+    if (EndsBefore("capital-object-verb", before, &start)) return true;
+    if (first > s_.first && (Is(first - 1, "with") || Is(first - 1, "between") || Is(first - 1, "against") ||
+                             Is(first - 1, "on")))
+      return EndsBefore("capital-relation", first - 1, &start);
+    return false;
+  }
+
+ private:
+  const RulePack& pack_;
+  const Analysis& a_;
+  const text::Sentence& s_;
+};
+
+// The government a capital stands for: the one "the Syrian government" would make.
+int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
+  for (size_t i = 0; i < pack.dictionary.size(); ++i) {
+    const DictEntry& e = pack.dictionary.entry(static_cast<int>(i));
+    if (e.actor.type != ActorType::kCountry || e.actor.code != capital.code) continue;
+    Actor government;
+    government.type = ActorType::kGovernment;
+    government.name = (e.adjectives.empty() ? e.actor.name : e.adjectives.front()) + " government";
+    government.id = ActorIdFor(government.name);
+    government.code = e.actor.code;
+    government.sector = "GOV";
+    return a->InternActor(government);
+  }
+  return -1;
+}
+
+// Capitals in one sentence: "Damascus said" is the Syrian government, "the Moscow
+// platform" a group, "talks in Geneva" no actor. Coordinated capitals ("Washington and
+// Moscow agreed") share their context.
+void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+  CapitalContext ctx(pack, *a, s);
+  std::vector<Mention> out;
+  for (size_t i = 0; i < ms->size();) {
+    if (!IsCapital(*a, (*ms)[i])) {
+      out.push_back((*ms)[i++]);
+      continue;
+    }
+    // The run of capitals joined by "and", "or", "," or ", and", each maybe after "the".
+    size_t j = i + 1;
+    auto joined = [&](const Mention& prev, const Mention& next) {
+      uint32_t t = prev.last;
+      if (ctx.Is(t, ",")) ++t;
+      if (ctx.Is(t, "and") || ctx.Is(t, "or")) ++t;
+      if (ctx.Is(t, "the")) ++t;
+      return t > prev.last && t == next.first;
+    };
+    while (j < ms->size() && IsCapital(*a, (*ms)[j]) && joined((*ms)[j - 1], (*ms)[j])) ++j;
+    uint32_t head_end = 0;
+    const uint32_t last = (*ms)[j - 1].last;
+    if (ctx.StartsAt("capital-group-head", last, &head_end)) {
+      // "the Moscow platform"; "the Moscow and Cairo platforms" are two groups.
+      std::string head(a->TokenLower(head_end - 1));
+      if (j - i > 1 && head.size() > 1 && head.back() == 's') head.pop_back();
+      for (size_t k = i; k < j; ++k) {
+        Mention m = (*ms)[k];
+        Actor group;
+        group.type = ActorType::kGroup;
+        group.name = a->SpanText(m.first, m.last) + " " + head;
+        group.id = ActorIdFor(group.name);
+        group.code = a->actors[m.actor].actor.code;
+        if (k + 1 == j) m.last = head_end;
+        m.actor = a->InternActor(group);
+        m.source = "capital-group";
+        out.push_back(m);
+      }
+    } else if (ctx.Acts((*ms)[i].first, last)) {
+      for (size_t k = i; k < j; ++k) {
+        Mention m = (*ms)[k];
+        m.actor = CapitalGovernment(pack, a, a->actors[m.actor].actor);
+        m.source = "capital";
+        if (m.actor >= 0) out.push_back(m);
+      }
+    }
+    i = j;  // a capital that does not act is a place: no mention
+  }
+  *ms = std::move(out);
+}
+
 // Every mention in document order, as (sentence, index) pairs.
 template <typename F>
 void ForEachMention(Analysis* a, F f) {
@@ -297,7 +421,10 @@ void FindParties(Analysis* a) {
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
-  for (size_t s = 0; s < a->sentences.size(); ++s) ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+  for (size_t s = 0; s < a->sentences.size(); ++s) {
+    ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+    ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+  }
 }
 
 void ResolveMentions(Analysis* a) {
