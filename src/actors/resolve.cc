@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "rules/matcher.h"
 
@@ -17,23 +18,100 @@ std::string NameKey(std::string_view s) {
   return k;
 }
 
-// Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
-std::vector<std::string> NameParts(std::string_view name) {
-  std::vector<std::string> parts;
-  std::string cur;
-  auto flush = [&] {
-    static const std::string_view kSkip[] = {"al", "el", "de", "del", "bin", "ibn", "van", "von", "der", "da", "di", "du", "la", "le"};
-    if (!cur.empty() && std::find(std::begin(kSkip), std::end(kSkip), cur) == std::end(kSkip)) parts.push_back(cur);
-    cur.clear();
-  };
-  for (char c : name) {
-    if (c == ' ' || c == '-') flush();
-    else if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+bool IsNameParticle(std::string_view w) {
+  static const std::string_view kSkip[] = {"de", "del", "bin", "ibn", "van", "von", "der", "da", "di", "du", "la", "le"};
+  return std::find(std::begin(kSkip), std::end(kSkip), w) != std::end(kSkip);
+}
+
+// The Arabic article and its assimilated forms, transliterated: "al-", "el-", "ad-",
+// "as-", "ash-" ... Written or not ("Bashar Assad", "Bashar al-Assad"): the same name.
+bool IsArticle(std::string_view w) {
+  static const std::string_view kArticles[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud"};
+  return std::find(std::begin(kArticles), std::end(kArticles), w) != std::end(kArticles);
+}
+
+// A name part as transliterations agree on it: letters and digits lower-cased,
+// apostrophes of any kind dropped, doubled vowels single ("Ja'afari", "Jaafari" ->
+// "jafari").
+std::string VariantPart(std::string_view part) {
+  std::string k;
+  for (char c : part) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) continue;
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!k.empty() && k.back() == l && std::strchr("aeiou", l)) continue;
+    k += l;
   }
-  flush();
+  return k;
+}
+
+// A person's name parts, each a VariantPart, without the Arabic article and, with
+// `all_particles`, without de, bin, van ... either. A lower-case part that is no particle
+// is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
+std::vector<std::string> PersonParts(std::string_view name, bool all_particles) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find_first_of(" -", i);
+    if (j == std::string_view::npos) j = name.size();
+    std::string_view raw = name.substr(i, j - i);
+    i = j + 1;
+    std::string part = VariantPart(raw);
+    if (part.empty() || IsArticle(part) || (all_particles && IsNameParticle(part))) continue;
+    bool tail = std::islower(static_cast<unsigned char>(raw[0])) && !IsNameParticle(part);
+    if (tail && !parts.empty()) parts.back() = VariantPart(parts.back() + part);
+    else parts.push_back(part);
+  }
   return parts;
 }
+
+// Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
+std::vector<std::string> NameParts(std::string_view name) { return PersonParts(name, true); }
+
+// Doubled letters single: "Nasser" -> "naser".
+std::string Undoubled(const std::string& part) {
+  std::string k;
+  for (char c : part)
+    if (k.empty() || k.back() != c) k += c;
+  return k;
+}
+
+// Whether two given names differ only by vowels left out, and doubled letters: "Nasr",
+// "Naser", "Nasser"; "Mohamed", "Mohammed". Not "Mohamed" and "Mahmoud", whose vowels
+// differ, nor "Omar" and "Amr".
+bool SameGivenName(const std::string& x, const std::string& y) {
+  std::string a = Undoubled(x), b = Undoubled(y);
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.empty() || a[0] != b[0]) return false;
+  size_t i = 0;
+  for (char c : b) {
+    if (i < a.size() && a[i] == c) ++i;
+    else if (!std::strchr("aeiou", c)) return false;
+  }
+  return i == a.size();
+}
+
+// Within one document, two names of one person: the same surname and, part by part,
+// given names that are the same or transliterations of one another ("Naser al-Hariri",
+// "Nasr Hariri").
+bool VariantNames(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  if (x.size() != y.size() || x.size() < 2 || x.back() != y.back()) return false;
+  for (size_t i = 0; i + 1 < x.size(); ++i)
+    if (x[i] != y[i] && !SameGivenName(x[i], y[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string PersonIdFor(std::string_view name, std::string_view document) {
+  std::vector<std::string> parts = PersonParts(name, false);
+  // A lone name ("Khan") may be anyone: its node is the document's own.
+  if (NameParts(name).size() < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
+  std::string key;
+  for (const std::string& p : parts) key += (key.empty() ? "" : " ") + p;
+  return ActorIdFor(key);
+}
+
+namespace {
 
 bool IsAllCaps(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
@@ -128,7 +206,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return false;
     if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return false;
     actor.sector = mk.sector;
-    actor.id = ActorIdFor(actor.name);
+    actor.id = mk.type == ActorType::kPerson ? PersonIdFor(actor.name, a->document ? a->document->id : "")
+                                             : ActorIdFor(actor.name);
     out.actor = a->InternActor(actor);
     made->push_back(out);
   }
@@ -298,16 +377,50 @@ void ForEachMention(Analysis* a, F f) {
     for (size_t i = 0; i < a->mentions[s].size(); ++i) f(s, a->mentions[s][i]);
 }
 
-// A person named by a short form ("Hariri") becomes the one full name that ends with it.
-void MergeShortPersonNames(Analysis* a) {
+// Whether person x's name says more than y's: more words ("Naser al-Hariri" over "Nasr
+// Hariri"), then more letters. The fuller name is the one kept, whatever the order.
+bool Fuller(const Actor& x, const Actor& y) {
+  auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + std::count(s.begin(), s.end(), '-'); };
+  if (words(x.name) != words(y.name)) return words(x.name) > words(y.name);
+  return x.name.size() > y.name.size();
+}
+
+// Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
+// one: the fuller name. Returns the persons merged away.
+std::vector<bool> MergeVariantPersonNames(Analysis* a) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
-    if (a->actors[p].actor.type != ActorType::kPerson) continue;
+    if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
+    std::vector<std::string> parts = NameParts(a->actors[p].actor.name);
+    for (size_t q = p + 1; q < a->actors.size(); ++q) {
+      if (a->actors[q].actor.type != ActorType::kPerson || target[q] >= 0) continue;
+      if (!VariantNames(parts, NameParts(a->actors[q].actor.name))) continue;
+      size_t keep = Fuller(a->actors[q].actor, a->actors[p].actor) ? q : p;
+      size_t drop = keep == p ? q : p;
+      target[drop] = static_cast<int>(keep);
+      for (int& t : target)
+        if (t == static_cast<int>(drop)) t = static_cast<int>(keep);
+      if (drop == p) break;
+    }
+  }
+  std::vector<bool> dead(a->actors.size(), false);
+  for (size_t i = 0; i < target.size(); ++i) dead[i] = target[i] >= 0;
+  ForEachMention(a, [&](size_t, Mention& m) {
+    if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
+  });
+  return dead;
+}
+
+// A person named by a short form ("Hariri") becomes the one full name that ends with it.
+void MergeShortPersonNames(Analysis* a, const std::vector<bool>& dead) {
+  std::vector<int> target(a->actors.size(), -1);
+  for (size_t p = 0; p < a->actors.size(); ++p) {
+    if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
     std::vector<std::string> parts = NameParts(a->actors[p].actor.name);
     if (parts.empty()) continue;
     int found = -1, count = 0;
     for (size_t q = 0; q < a->actors.size(); ++q) {
-      if (q == p || a->actors[q].actor.type != ActorType::kPerson) continue;
+      if (q == p || a->actors[q].actor.type != ActorType::kPerson || dead[q]) continue;
       std::vector<std::string> full = NameParts(a->actors[q].actor.name);
       if (full.size() <= parts.size() || !std::equal(parts.rbegin(), parts.rend(), full.rbegin())) continue;
       found = static_cast<int>(q);
@@ -321,11 +434,12 @@ void MergeShortPersonNames(Analysis* a) {
 }
 
 // An unresolved name: a person it ends, or an actor it names exactly, or nothing.
-int ResolveName(const Analysis& a, const std::string& surface) {
+int ResolveName(const Analysis& a, const std::string& surface, const std::vector<bool>& dead) {
   std::vector<std::string> parts = NameParts(surface);
   std::string key = NameKey(surface);
   int person = -1, persons = 0, exact = -1;
   for (size_t q = 0; q < a.actors.size(); ++q) {
+    if (dead[q]) continue;
     const Actor& actor = a.actors[q].actor;
     if (NameKey(actor.name) == key) exact = static_cast<int>(q);
     for (const std::string& alias : actor.aliases)
@@ -429,11 +543,12 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
+  std::vector<bool> dead = MergeVariantPersonNames(a);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.name && m.actor < 0) m.actor = ResolveName(*a, a->SpanText(m.first, m.last));
+    if (m.name && m.actor < 0) m.actor = ResolveName(*a, a->SpanText(m.first, m.last), dead);
     if (m.actor >= 0) m.name = false;
   });
-  MergeShortPersonNames(a);
+  MergeShortPersonNames(a, dead);
   ResolvePronouns(a);
   FindParties(a);
   for (std::vector<Mention>& ms : a->mentions) {

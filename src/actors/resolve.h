@@ -2,6 +2,9 @@
 #ifndef ACTORGRAPH_SRC_ACTORS_RESOLVE_H_
 #define ACTORGRAPH_SRC_ACTORS_RESOLVE_H_
 
+#include <string>
+#include <string_view>
+
 #include "actors/analysis.h"
 #include "rules/compiler.h"
 
@@ -17,6 +20,12 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a);
 // pronouns to the last compatible actor, "the two sides" to the parties; drops names
 // that stay unknown. Sets a->parties.
 void ResolveMentions(Analysis* a);
+
+// The node id of a person no dictionary lists: from the name as transliterations agree on
+// it ("Bashar al-Ja'afari" and "Bashar Jaafari" -> "bashar-jafari"), so that one person
+// spelled two ways in two documents is one node. A lone name ("Khan") gets an id of its
+// own document ("khan--doc-7"): two documents' Khans are not known to be one.
+std::string PersonIdFor(std::string_view name, std::string_view document);
 
 }  // namespace actorgraph::internal
 
