@@ -511,6 +511,51 @@ void ResolvePronouns(Analysis* a) {
   });
 }
 
+// The government of the country `country` names, as "the Russian government" makes it.
+int GovernmentOf(Analysis* a, int country) {
+  const DocActor& d = a->actors[country];
+  Actor government;
+  government.type = ActorType::kGovernment;
+  government.name = (d.adjectives.empty() ? d.actor.name : d.adjectives.front()) + " government";
+  government.id = ActorIdFor(government.name);
+  government.code = d.actor.code;
+  government.sector = "GOV";
+  return a->InternActor(government);
+}
+
+// "his Russian counterpart", "her opposition counterpart" with no name after them: the
+// side the words name — the Russian government, the opposition — stands in their place.
+// With a name after ("his Russian counterpart Sergei Lavrov") the name is the actor.
+void ResolveCounterparts(Analysis* a) {
+  for (std::vector<Mention>& ms : a->mentions) {
+    for (size_t i = 0; i + 1 < ms.size(); ++i) {
+      const Mention& pronoun = ms[i];
+      const Mention& side = ms[i + 1];
+      std::string_view word = a->TokenLower(pronoun.first);
+      if (!pronoun.pronoun || (word != "his" && word != "her") || side.first != pronoun.last || side.actor < 0)
+        continue;
+      uint32_t t = side.last;
+      if (t >= a->tokens.size() || (a->TokenLower(t) != "counterpart" && a->TokenLower(t) != "counterparts")) continue;
+      // A name right after it, or after a comma, is the counterpart.
+      if (i + 2 < ms.size() &&
+          (ms[i + 2].first == t + 1 || (ms[i + 2].first == t + 2 && a->TokenText(t + 1) == ",")))
+        continue;
+      const ActorType type = a->actors[side.actor].actor.type;
+      int actor = -1;
+      if (type == ActorType::kCountry) actor = GovernmentOf(a, side.actor);
+      else if (!side.demonym && type != ActorType::kPerson && type != ActorType::kPlace) actor = side.actor;
+      if (actor < 0) continue;
+      Mention m;
+      m.first = pronoun.first;
+      m.last = t + 1;
+      m.actor = actor;
+      m.source = "counterpart";
+      ms[i] = m;
+      ms.erase(ms.begin() + static_cast<long>(i) + 1);
+    }
+  }
+}
+
 // The two sides of the document's conflict: the government of the focus country and
 // its most mentioned opposition or rebel group.
 void FindParties(Analysis* a) {
@@ -549,6 +594,7 @@ void ResolveMentions(Analysis* a) {
     if (m.actor >= 0) m.name = false;
   });
   MergeShortPersonNames(a, dead);
+  ResolveCounterparts(a);
   ResolvePronouns(a);
   FindParties(a);
   for (std::vector<Mention>& ms : a->mentions) {
