@@ -196,6 +196,24 @@ TEST_CASE("the two sides: the two parties the document names", "[resolution][des
   CHECK(t.count("United States mediator-of Rapid Support Forces") == 1);
 }
 
+TEST_CASE("the two sides: the last pair set between one another", "[resolution][descriptions]") {
+  // No government and opposition of one country: the pair the text names is the sides.
+  ag::Extraction ex = Extract(
+      "Talks between Russia and Ukraine resumed in Istanbul on Monday. Turkey mediated between the two "
+      "sides for a month.");
+  std::set<std::string> t = Triples(ex);
+  CHECK(t.count("Turkey mediator-of Russia") == 1);
+  CHECK(t.count("Turkey mediator-of Ukraine") == 1);
+  // Later pairs take over from earlier ones.
+  ex = Extract(
+      "Fighting between Armenia and Azerbaijan flared again. Separately, talks between Chad and Sudan "
+      "opened in Doha, and Qatar mediated between the two sides.");
+  t = Triples(ex);
+  CHECK(t.count("Qatar mediator-of Chad") == 1);
+  CHECK(t.count("Qatar mediator-of Sudan") == 1);
+  CHECK(t.count("Qatar mediator-of Armenia") == 0);
+}
+
 TEST_CASE("his opposition counterpart, his Russian counterpart", "[resolution][descriptions]") {
   ag::Extraction ex = Extract(
       "Fighting continued in Syria. Government negotiator Bashar al-Ja'afari met his opposition "

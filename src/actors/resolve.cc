@@ -577,6 +577,37 @@ void FindParties(Analysis* a) {
   if (government >= 0 && opposition >= 0) a->parties = {government, opposition};
 }
 
+// "between A and B" in sentence s, as (A, B) from the last such pair before token
+// `before`; {-1, -1} when there is none. Talks, fighting or a dispute "between" two
+// actors name the two sides the text goes on to call "the two sides".
+std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
+  std::pair<int, int> found{-1, -1};
+  const std::vector<Mention>& ms = a.mentions[s];
+  auto starts_after = [&](const Mention& m, uint32_t t) {  // m at t, or at t + 1 after "the"
+    return m.first == t || (m.first == t + 1 && a.TokenLower(t) == "the");
+  };
+  for (size_t i = 0; i + 1 < ms.size() && ms[i + 1].last <= before; ++i) {
+    const Mention& x = ms[i];
+    const Mention& y = ms[i + 1];
+    if (x.actor < 0 || y.actor < 0 || x.demonym || y.demonym || x.pronoun || y.pronoun || x.actor == y.actor) continue;
+    uint32_t b = x.first > 0 && a.TokenLower(x.first - 1) == "the" ? x.first - 1 : x.first;
+    if (b == 0 || a.TokenLower(b - 1) != "between") continue;
+    if (x.last >= a.tokens.size() || a.TokenLower(x.last) != "and" || !starts_after(y, x.last + 1)) continue;
+    found = {x.actor, y.actor};
+  }
+  return found;
+}
+
+// The last "between A and B" pair before sentence s's token `before`, looking back
+// through the document.
+std::vector<int> LastPairBefore(const Analysis& a, size_t s, uint32_t before) {
+  for (size_t k = s + 1; k-- > 0;) {
+    std::pair<int, int> p = PairBetween(a, k, k == s ? before : a.sentences[k].last);
+    if (p.first >= 0) return {p.first, p.second};
+  }
+  return {};
+}
+
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
@@ -597,9 +628,24 @@ void ResolveMentions(Analysis* a) {
   ResolveCounterparts(a);
   ResolvePronouns(a);
   FindParties(a);
+  // Without a government and its opposition, the document's parties are the first two
+  // actors it sets "between" one another.
+  if (a->parties.empty()) {
+    for (size_t s = 0; s < a->sentences.size() && a->parties.empty(); ++s) {
+      std::pair<int, int> p = PairBetween(*a, s, a->sentences[s].last);
+      if (p.first >= 0) a->parties = {p.first, p.second};
+    }
+  }
+  // "the two sides": the last pair set "between" one another before it, or else the
+  // document's parties.
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    for (Mention& m : a->mentions[s]) {
+      if (m.group.empty()) continue;
+      std::vector<int> pair = LastPairBefore(*a, s, m.first);
+      m.group = pair.empty() ? a->parties : pair;
+    }
+  }
   for (std::vector<Mention>& ms : a->mentions) {
-    for (Mention& m : ms)
-      if (!m.group.empty()) m.group = a->parties;
     ms.erase(std::remove_if(ms.begin(), ms.end(),
                             [](const Mention& m) { return m.actor < 0 && m.group.empty(); }),
              ms.end());
