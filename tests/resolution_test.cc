@@ -98,6 +98,10 @@ TEST_CASE("a capital as a place is no actor", "[resolution][capitals]") {
   CHECK(Types(Extract("The delegates flew to Moscow after talks in Addis Ababa.")).empty());
   CHECK(Types(Extract("The Cairo summit ended early, and the Bamako talks were postponed.")).empty());
   CHECK(Types(Extract("Kabul's mayor said the roads into the city were closed.")).empty());
+  // After a place word, before a place noun, set off after a place: still a place.
+  CHECK(Types(Extract("The Ethiopian embassy in Washington said the visa rules had changed.")).count("American government") == 0);
+  CHECK(Types(Extract("The court sided with Washington state on Monday.")).count("American government") == 0);
+  CHECK(Types(Extract("A lawyer in Kent, Washington, said the family had left.")).count("American government") == 0);
   // A capital inside a longer name is part of that name, not the country.
   CHECK(Types(Extract("The Washington Post reported the strike on Tuesday.")).count("American government") == 0);
 }
@@ -154,6 +158,17 @@ TEST_CASE("a given name spelled two ways with the same surname is one person", "
       "regime was stalling. Hariri said his delegation would stay.");
   CHECK(People(ex) == std::set<std::string>{"Naser al-Hariri"});
   CHECK(AliasesOf(ex, "Naser al-Hariri") == std::set<std::string>{"Hariri", "Naser al-Hariri", "Nasr Hariri"});
+}
+
+TEST_CASE("variant keys leave ordinary names alone", "[resolution][transliteration]") {
+  // "ee" and "oo" are not collapsed, and "Lee" is no particle "le".
+  ag::Extraction ex = Extract("Governor Roy Cooper met Prime Minister Lee Hsien Loong and envoy Aaron Moon.");
+  CHECK(IdOf(ex, "Roy Cooper") == "roy-cooper");
+  CHECK(IdOf(ex, "Aaron Moon") == "aaron-moon");
+  CHECK(IdOf(ex, "Lee Hsien Loong") == "lee-hsien-loong");
+  // A typo'd given name with one vowel left out joins the right spelling in its document.
+  ex = Extract("Ukrainian President Volodymyr Zelenskiy spoke first. President Voldymyr Zelenskiy then left.");
+  CHECK(People(ex) == std::set<std::string>{"Volodymyr Zelenskiy"});
 }
 
 // --- acronyms ----------------------------------------------------------------------------------------

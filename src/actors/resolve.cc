@@ -30,16 +30,24 @@ bool IsArticle(std::string_view w) {
   return std::find(std::begin(kArticles), std::end(kArticles), w) != std::end(kArticles);
 }
 
-// A name part as transliterations agree on it: letters and digits lower-cased,
-// apostrophes of any kind dropped, doubled vowels single ("Ja'afari", "Jaafari" ->
-// "jafari").
+// Letters and digits of a name part, lower-cased: apostrophes of any kind dropped.
+std::string PlainPart(std::string_view part) {
+  std::string k;
+  for (char c : part)
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return k;
+}
+
+// A name part as transliterations agree on it: PlainPart with a doubled a, i or u inside
+// the word single, as transliterations write a long vowel or not ("Ja'afari",
+// "Jaafari", "Jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee,
+// Cooper, Moon) and they transliterate i and u, not e and o.
 std::string VariantPart(std::string_view part) {
   std::string k;
-  for (char c : part) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && static_cast<unsigned char>(c) < 0x80) continue;
-    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!k.empty() && k.back() == l && std::strchr("aeiou", l)) continue;
-    k += l;
+  for (char c : PlainPart(part)) {
+    if (k.size() > 1 && k.back() == c && std::strchr("aiu", c)) continue;
+    k += c;
   }
   return k;
 }
@@ -55,12 +63,13 @@ std::vector<std::string> PersonParts(std::string_view name, bool all_particles) 
     if (j == std::string_view::npos) j = name.size();
     std::string_view raw = name.substr(i, j - i);
     i = j + 1;
-    std::string part = VariantPart(raw);
-    if (part.empty() || IsArticle(part) || (all_particles && IsNameParticle(part))) continue;
-    bool tail = std::islower(static_cast<unsigned char>(raw[0])) && !IsNameParticle(part);
-    if (tail && !parts.empty()) parts.back() = VariantPart(parts.back() + part);
-    else parts.push_back(part);
+    std::string plain = PlainPart(raw);
+    if (plain.empty() || IsArticle(plain) || (all_particles && IsNameParticle(plain))) continue;
+    bool tail = std::islower(static_cast<unsigned char>(raw[0])) && !IsNameParticle(plain);
+    if (tail && !parts.empty()) parts.back() += plain;
+    else parts.push_back(plain);
   }
+  for (std::string& p : parts) p = VariantPart(p);
   return parts;
 }
 
@@ -277,17 +286,23 @@ class CapitalContext {
   }
   bool Is(uint32_t i, std::string_view word) const { return i < s_.last && a_.TokenLower(i) == word; }
 
-  // The capital (or coordinated capitals, first..last) acts: subject of a verb of the
+  // The capital (or coordinated capitals, first..last) acts, unless a word of
+  // `capital-place-word` stands before it, a `capital-place-noun` after it, or it is set
+  // off by commas after a place ("Kent, Washington,"): subject of a verb of the
   // `capital-act` list (after a comma and up to two `verb-lead` words), owner of a
   // `capital-possession`, object of a `capital-object-verb`, party to a
   // `capital-relation` "with" or "between".
   bool Acts(uint32_t first, uint32_t last) const {
-    uint32_t i = last, end = 0;
+    uint32_t i = last, end = 0, start = 0;
+    // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
+    if (EndsBefore("capital-place-word", first, &start) || StartsAt("capital-place-noun", last, &end)) return false;
+    if (first >= s_.first + 2 && Is(first - 1, ",") && Is(last, ",") && a_.tokens[first - 2].has(text::kCapitalized))
+      return false;
     if (Is(i, ",")) ++i;
     for (int lead = 0; lead < 2 && StartsAt("verb-lead", i, &end); ++lead) i = end;
     if (StartsAt("capital-act", i, &end)) return true;
     if (Is(last, "'s") && StartsAt("capital-possession", last + 1, &end)) return true;
-    uint32_t before = first, start = 0;
+    uint32_t before = first;
     if (before > s_.first && Is(before - 1, ",")) --before;
     if (EndsBefore("capital-object-verb", before, &start)) return true;
     if (first > s_.first && (Is(first - 1, "with") || Is(first - 1, "between") || Is(first - 1, "against") ||
