@@ -92,6 +92,9 @@ TEST_CASE("a capital that acts is its country's government", "[resolution][capit
 
   types = Types(Extract("The Houthis said they held talks with Riyadh over the truce."));
   CHECK(types["Saudi government"] == "Government");
+
+  CHECK(Triples(Extract("Moscow-backed separatists shelled the town.")).count("Russian government supports separatists") +
+            Types(Extract("Moscow-backed separatists shelled the town.")).count("Russian government") >= 1);
 }
 
 TEST_CASE("a capital as a place is no actor", "[resolution][capitals]") {
@@ -102,6 +105,7 @@ TEST_CASE("a capital as a place is no actor", "[resolution][capitals]") {
   CHECK(Types(Extract("The Ethiopian embassy in Washington said the visa rules had changed.")).count("American government") == 0);
   CHECK(Types(Extract("The court sided with Washington state on Monday.")).count("American government") == 0);
   CHECK(Types(Extract("A lawyer in Kent, Washington, said the family had left.")).count("American government") == 0);
+  CHECK(Types(Extract("A professor at the University of Tehran said the deal was dead.")).count("Iranian government") == 0);
   // A capital inside a longer name is part of that name, not the country.
   CHECK(Types(Extract("The Washington Post reported the strike on Tuesday.")).count("American government") == 0);
 }
@@ -136,6 +140,13 @@ TEST_CASE("al- and el- prefixes do not make another person", "[resolution][trans
   CHECK(People(ex) == std::set<std::string>{"Abdulmalik al-Ajri"});
   CHECK(AliasesOf(ex, "Abdulmalik al-Ajri") ==
         std::set<std::string>{"Abdulmalik al-Ajri", "Abdulmalik Ajri", "Ajri"});
+}
+
+TEST_CASE("assimilated forms of the article: ad-, ar-, as-", "[resolution][transliteration]") {
+  ag::Extraction ex = Extract(
+      "Houthi spokesman Mohammed Abd as-Salam said the talks would go on. Later Mohammed Abd Salam "
+      "told reporters that Salam would travel to Muscat.");
+  CHECK(People(ex) == std::set<std::string>{"Mohammed Abd as-Salam"});
 }
 
 TEST_CASE("apostrophes of every kind, or none, or a space, are one person", "[resolution][transliteration]") {

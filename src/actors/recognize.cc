@@ -19,6 +19,11 @@ bool IsParticle(std::string_view lower) {
 // A capital city: a place that may stand for its country's government ("Damascus said").
 bool IsCapital(const Actor& actor) { return actor.type == ActorType::kPlace && actor.sector == "CAPITAL"; }
 
+bool IsAssimilatedArticle(std::string_view lower) {
+  static const std::string_view kForms[] = {"ad", "ar", "as", "ash", "at", "az", "an", "ud"};
+  return std::find(std::begin(kForms), std::end(kForms), lower) != std::end(kForms);
+}
+
 bool IsPronoun(std::string_view lower) {
   return lower == "he" || lower == "his" || lower == "him" || lower == "she" || lower == "her" || lower == "its";
 }
@@ -128,10 +133,14 @@ class SentenceRecognizer {
   }
 
   // A particle counts only before a name part: "de Mistura", "al-Assad".
+  // The Arabic article's assimilated forms count only with their hyphen: "Nasr ad-Din",
+  // "Abd ar-Rahman" (a bare "as" or "an" is English).
   uint32_t ParticleEnd(uint32_t i) const {
-    if (i >= s_.last || !a_->tokens[i].has(kWord) || !IsParticle(a_->TokenLower(i))) return i;
+    if (i >= s_.last || !a_->tokens[i].has(kWord)) return i;
     uint32_t j = i + 1;
-    if (j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore)) ++j;
+    bool hyphen = j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore);
+    if (!IsParticle(a_->TokenLower(i)) && !(hyphen && IsAssimilatedArticle(a_->TokenLower(i)))) return i;
+    if (hyphen) ++j;
     return NamePart(j) ? j : i;
   }
 

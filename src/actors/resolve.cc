@@ -290,7 +290,8 @@ class CapitalContext {
   // `capital-place-word` stands before it, a `capital-place-noun` after it, or it is set
   // off by commas after a place ("Kent, Washington,"): subject of a verb of the
   // `capital-act` list (after a comma and up to two `verb-lead` words), owner of a
-  // `capital-possession`, object of a `capital-object-verb`, party to a
+  // `capital-possession`, before a hyphen and a `capital-hyphen-verb` ("Moscow-backed"),
+  // object of a `capital-object-verb`, party to a
   // `capital-relation` "with" or "between".
   bool Acts(uint32_t first, uint32_t last) const {
     uint32_t i = last, end = 0, start = 0;
@@ -302,6 +303,7 @@ class CapitalContext {
     for (int lead = 0; lead < 2 && StartsAt("verb-lead", i, &end); ++lead) i = end;
     if (StartsAt("capital-act", i, &end)) return true;
     if (Is(last, "'s") && StartsAt("capital-possession", last + 1, &end)) return true;
+    if (Is(last, "-") && StartsAt("capital-hyphen-verb", last + 1, &end)) return true;
     uint32_t before = first;
     if (before > s_.first && Is(before - 1, ",")) --before;
     if (EndsBefore("capital-object-verb", before, &start)) return true;
