@@ -84,13 +84,16 @@ std::string Undoubled(const std::string& part) {
   return k;
 }
 
-// Whether two given names differ only by vowels left out, and doubled letters: "Nasr",
-// "Naser", "Nasser"; "Mohamed", "Mohammed". Not "Mohamed" and "Mahmoud", whose vowels
-// differ, nor "Omar" and "Amr".
+// Whether two given names differ only by vowels left out inside the word, and doubled
+// letters: "Nasr", "Naser", "Nasser"; "Mohamed", "Mohammed". Not "Mohamed" and
+// "Mahmoud", whose vowels differ, nor "Omar" and "Amr", nor "Dan" and "Dana".
 bool SameGivenName(const std::string& x, const std::string& y) {
   std::string a = Undoubled(x), b = Undoubled(y);
   if (a.size() > b.size()) std::swap(a, b);
-  if (a.empty() || a[0] != b[0]) return false;
+  // Short names and a vowel added at the end are other names: "Dan" and "Dana", "Jon"
+  // and "Joan".
+  if (a == b) return true;
+  if (a.size() < 4 || a[0] != b[0] || a.back() != b.back()) return false;
   size_t i = 0;
   for (char c : b) {
     if (i < a.size() && a[i] == c) ++i;
@@ -672,7 +675,8 @@ void ResolveMentions(Analysis* a) {
     if (m.actor < 0 || m.demonym) return;
     DocActor& d = a->actors[m.actor];
     ++d.mentions;
-    if (!m.pronoun) d.actor.aliases.insert(a->SpanText(m.first, m.last));
+    // "his Russian counterpart" describes the actor; it is no name of it.
+    if (!m.pronoun && m.source != "counterpart") d.actor.aliases.insert(a->SpanText(m.first, m.last));
   });
 }
 
