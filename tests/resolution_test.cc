@@ -264,6 +264,14 @@ TEST_CASE("titled names and organization names become typed actors", "[resolutio
   CHECK(types["Abdoulaye Diop"] == "Person");
   CHECK(types["Tuareg Liberation Front"] == "Group");
   CHECK(types["Peace Monitoring Committee"] == "Group");
+  // A government named so is its own actor, not the government of the story's country.
+  ag::Extraction ex = Extract(
+      "Fighting spread across Myanmar. The National Unity Government (NUG) rejected the government's "
+      "offer, and the NUG said its forces would fight on.");
+  types = Types(ex);
+  CHECK(types["National Unity Government"] == "Government");
+  CHECK(AliasesOf(ex, "National Unity Government").count("NUG") == 1);
+  CHECK(types["Myanmar government"] == "Government");  // "the government"
 }
 
 // --- never two actors on one node ----------------------------------------------------------------

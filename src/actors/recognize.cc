@@ -1,6 +1,8 @@
 #include "actors/recognize.h"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 namespace actorgraph::internal {
 namespace {
@@ -46,6 +48,7 @@ class SentenceRecognizer {
     PhraseIndex::Hit title;
     if (titles_.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
     uint32_t end = NameEnd(i);
+    if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) {
       Mention m;
       m.first = i;
@@ -64,6 +67,25 @@ class SentenceRecognizer {
       out_.push_back(m);
     }
     return i + 1;
+  }
+
+  // "the National Unity Government", "the Kurdistan Regional Government": a name of two
+  // words or more closed by a capitalized "Government" is a government of its own, not
+  // the government of the country the story is about ("the Assad government" is).
+  // ("Drug Enforcement Administration" and the like are left to the entity rules.)
+  bool NamedGovernment(uint32_t i, uint32_t end) {
+    if (end >= s_.last || !a_->tokens[end].has(kCapitalized) || a_->TokenLower(end) != "government") return false;
+    Actor actor;
+    actor.type = ActorType::kGovernment;
+    actor.name = a_->SpanText(i, end + 1);
+    actor.id = ActorIdFor(actor.name);
+    Mention m;
+    m.first = i;
+    m.last = end + 1;
+    m.actor = a_->InternActor(actor);
+    m.source = "named-government";
+    out_.push_back(m);
+    return true;
   }
 
   uint32_t Dictionary(uint32_t i, const Dictionary::Hit& hit) {
@@ -193,7 +215,7 @@ void RecognizeMentions(const RulePack& pack, Analysis* a) {
   for (const text::Sentence& s : a->sentences) a->mentions.push_back(SentenceRecognizer(pack, a, s).Run());
 }
 
-int FocusCountry(const Analysis& a) {
+int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {
   std::vector<int> count(a.actors.size(), 0);
   std::vector<int> first_seen;
   for (const std::vector<Mention>& ms : a.mentions)
@@ -201,6 +223,11 @@ int FocusCountry(const Analysis& a) {
       if (m.actor >= 0 && a.actors[m.actor].actor.type == ActorType::kCountry) {
         if (count[m.actor]++ == 0) first_seen.push_back(m.actor);
       }
+  for (size_t i = 0; i < a.actors.size(); ++i) {
+    auto it = acting_capitals.find(a.actors[i].actor.code);
+    if (a.actors[i].actor.type == ActorType::kCountry && count[i] > 0 && it != acting_capitals.end())
+      count[i] += it->second;
+  }
   int best = -1;
   for (int c : first_seen)
     if (best < 0 || count[c] > count[best]) best = c;

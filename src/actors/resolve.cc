@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <cstring>
 
+#include "actors/recognize.h"
 #include "rules/matcher.h"
 
 namespace actorgraph::internal {
@@ -322,6 +324,17 @@ class CapitalContext {
   const text::Sentence& s_;
 };
 
+// Whether capitals [i, j) of `ms` act, with the whole list they stand in: "Bogota and
+// the ELN agreed", "the United States and Moscow agreed".
+template <typename Joined>
+bool ActsInList(const CapitalContext& ctx, const std::vector<Mention>& ms, size_t i, size_t j,
+                Joined joined) {
+  auto listed = [&](const Mention& m) { return m.actor >= 0 && !m.demonym && !m.pronoun; };
+  while (i > 0 && listed(ms[i - 1]) && joined(ms[i - 1], ms[i])) --i;
+  while (j < ms.size() && listed(ms[j]) && joined(ms[j - 1], ms[j])) ++j;
+  return ctx.Acts(ms[i].first, ms[j - 1].last);
+}
+
 // The government a capital stands for: the one "the Syrian government" would make.
 int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
   for (size_t i = 0; i < pack.dictionary.size(); ++i) {
@@ -377,7 +390,7 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
         m.source = "capital-group";
         out.push_back(m);
       }
-    } else if (ctx.Acts((*ms)[i].first, last)) {
+    } else if (ActsInList(ctx, *ms, i, j, joined)) {
       for (size_t k = i; k < j; ++k) {
         Mention m = (*ms)[k];
         m.actor = CapitalGovernment(pack, a, a->actors[m.actor].actor);
@@ -631,6 +644,17 @@ std::vector<int> LastPairBefore(const Analysis& a, size_t s, uint32_t before) {
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
+  // A story about Myanmar says "Naypyidaw said" as often as "Myanmar": capitals that act
+  // count for their country when the document is weighed (before "the government" is
+  // read as that country's).
+  std::map<std::string, int> acting_capitals;
+  for (size_t s = 0; s < a->sentences.size(); ++s) {
+    std::vector<Mention> trial = a->mentions[s];
+    ResolveCapitals(pack, a->sentences[s], a, &trial);
+    for (const Mention& m : trial)
+      if (m.source == "capital") ++acting_capitals[a->actors[m.actor].actor.code];
+  }
+  if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
     ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
