@@ -104,10 +104,33 @@ bool SameGivenName(const std::string& x, const std::string& y) {
   return i == a.size();
 }
 
+std::string Joined(std::vector<std::string>::const_iterator first, std::vector<std::string>::const_iterator last) {
+  std::string out;
+  for (; first != last; ++first) out += *first;
+  return out;
+}
+
+// Whether `full` ends with the parts of `name`, spaced or not: "Mohammed Abdulsalam"
+// ends with "Abdulsalam" and with "Abdul Salam" (not with "Salam"). With
+// `shorter`, `name` must leave at least one part of `full` before it.
+bool EndsWithName(const std::vector<std::string>& full, const std::vector<std::string>& name, bool shorter) {
+  if (name.empty()) return false;
+  const std::string joined = Joined(name.begin(), name.end());
+  for (size_t m = 1; m <= full.size(); ++m) {
+    if (shorter && m == full.size()) break;
+    if (Joined(full.end() - static_cast<long>(m), full.end()) == joined) return true;
+  }
+  return false;
+}
+
 // Within one document, two names of one person: the same surname and, part by part,
 // given names that are the same or transliterations of one another ("Naser al-Hariri",
 // "Nasr Hariri").
 bool VariantNames(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  // "Mohammed Abdulsalam", "Mohammed Abdul Salam": one name, spaced two ways.
+  if (x.size() >= 2 && y.size() >= 2 && x.size() != y.size() && x.front() == y.front() &&
+      Joined(x.begin(), x.end()) == Joined(y.begin(), y.end()))
+    return true;
   if (x.size() != y.size() || x.size() < 2 || x.back() != y.back()) return false;
   for (size_t i = 0; i + 1 < x.size(); ++i)
     if (x[i] != y[i] && !SameGivenName(x[i], y[i])) return false;
@@ -455,7 +478,7 @@ void MergeShortPersonNames(Analysis* a, const std::vector<bool>& dead) {
     for (size_t q = 0; q < a->actors.size(); ++q) {
       if (q == p || a->actors[q].actor.type != ActorType::kPerson || dead[q]) continue;
       std::vector<std::string> full = NameParts(a->actors[q].actor.name);
-      if (full.size() <= parts.size() || !std::equal(parts.rbegin(), parts.rend(), full.rbegin())) continue;
+      if (!EndsWithName(full, parts, /*shorter=*/true)) continue;
       found = static_cast<int>(q);
       ++count;
     }
@@ -479,7 +502,7 @@ int ResolveName(const Analysis& a, const std::string& surface, const std::vector
       if (NameKey(alias) == key) exact = static_cast<int>(q);
     if (actor.type != ActorType::kPerson || parts.empty()) continue;
     std::vector<std::string> full = NameParts(actor.name);
-    if (full.size() >= parts.size() && std::equal(parts.rbegin(), parts.rend(), full.rbegin())) {
+    if (EndsWithName(full, parts, /*shorter=*/false)) {
       person = static_cast<int>(q);
       ++persons;
     }
