@@ -144,6 +144,26 @@ TEST_CASE("a person's titles and short forms are one actor", "[resolution][names
   CHECK(AliasesOf(ex, "Hans Grundberg") == std::set<std::string>{"Grundberg", "Hans Grundberg"});
 }
 
+TEST_CASE("a given name alone is its one bearer", "[resolution][names]") {
+  ag::Extraction ex = Extract(
+      "Prime Minister Abiy Ahmed welcomed the truce. Abiy said the army would pull back.");
+  CHECK(People(ex) == std::set<std::string>{"Abiy Ahmed"});
+  // Two people with that given name, or one with it as a surname: it joins neither.
+  ex = Extract("President Bashar al-Assad received envoy Bashar al-Ja'afari. Bashar said the talks would go on.");
+  CHECK(AliasesOf(ex, "Bashar al-Assad").count("Bashar") == 0);
+  CHECK(AliasesOf(ex, "Bashar al-Ja'afari").count("Bashar") == 0);
+}
+
+TEST_CASE("an untitled full name before its short form names the person", "[resolution][names]") {
+  ag::Extraction ex = Extract(
+      "The RSF, led by Mohamed Hamdan Dagalo, accused the army of bombing civilians. Dagalo said his "
+      "forces would defend the city.");
+  CHECK(People(ex) == std::set<std::string>{"Mohamed Hamdan Dagalo"});
+  // A full name after the short form is someone else: the short form stays its own.
+  ex = Extract("Assad said the war was over. His father Hafez al-Assad ruled for thirty years.");
+  CHECK(People(ex).count("Hafez al-Assad") == 0);
+}
+
 // --- transliteration variants --------------------------------------------------------------------
 
 TEST_CASE("al- and el- prefixes do not make another person", "[resolution][transliteration]") {
@@ -160,6 +180,15 @@ TEST_CASE("assimilated forms of the article: ad-, ar-, as-", "[resolution][trans
       "Houthi spokesman Mohammed Abd as-Salam said the talks would go on. Later Mohammed Abd Salam "
       "told reporters that Salam would travel to Muscat.");
   CHECK(People(ex) == std::set<std::string>{"Mohammed Abd as-Salam"});
+}
+
+TEST_CASE("Slavic name endings: -iy, -yy, -y", "[resolution][transliteration]") {
+  ag::Extraction ex = Extract(
+      "Ukrainian President Volodymyr Zelensky met envoys in Kyiv. Zelenskiy said the talks were "
+      "useful, and President Volodymyr Zelenskyy later left for Brussels.");
+  CHECK(People(ex) == std::set<std::string>{"Volodymyr Zelensky"});
+  ag::Extraction other = Extract("President Volodymyr Zelenskiy spoke to reporters.", "other");
+  CHECK(IdOf(other, "Volodymyr Zelenskiy") == IdOf(ex, "Volodymyr Zelensky"));
 }
 
 TEST_CASE("a compound name spaced two ways is one person", "[resolution][transliteration]") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <cstring>
 
@@ -44,12 +45,17 @@ std::string PlainPart(std::string_view part) {
 // A name part as transliterations agree on it: PlainPart with a doubled a, i or u inside
 // the word single, as transliterations write a long vowel or not ("Ja'afari",
 // "Jaafari", "Jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee,
-// Cooper, Moon) and they transliterate i and u, not e and o.
+// Cooper, Moon) and they transliterate i and u, not e and o. A final "iy" or "yy" is "y".
 std::string VariantPart(std::string_view part) {
   std::string k;
   for (char c : PlainPart(part)) {
     if (k.size() > 1 && k.back() == c && std::strchr("aiu", c)) continue;
     k += c;
+  }
+  // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
+  if (k.size() > 4 && (k.compare(k.size() - 2, 2, "iy") == 0 || k.compare(k.size() - 2, 2, "yy") == 0)) {
+    k.pop_back();
+    k.back() = 'y';
   }
   return k;
 }
@@ -468,6 +474,62 @@ std::vector<bool> MergeVariantPersonNames(Analysis* a) {
 }
 
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
+// The one person whose given name (first part) is `given`, when no other person has that
+// name as any part: "Abiy" is "Abiy Ahmed", as Ethiopian and Eritrean names are short.
+int PersonByGivenName(const Analysis& a, const std::string& given, const std::vector<bool>& dead, size_t exclude) {
+  int found = -1;
+  for (size_t q = 0; q < a.actors.size(); ++q) {
+    if (q == exclude || dead[q] || a.actors[q].actor.type != ActorType::kPerson) continue;
+    std::vector<std::string> full = NameParts(a.actors[q].actor.name);
+    if (std::find(full.begin(), full.end(), given) == full.end()) continue;
+    if (full.size() < 2 || full.front() != given || found >= 0) return -1;
+    found = static_cast<int>(q);
+  }
+  return found;
+}
+
+// A person first named by a one-word short form ("Dagalo said") after an untitled full name that
+// ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
+// person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
+// first, and only one: a later "his father Hafez al-Assad" names someone else.
+void PromoteFullNames(Analysis* a) {
+  struct Place { size_t s; uint32_t t; };
+  std::vector<Place> first(a->actors.size(), Place{SIZE_MAX, 0});
+  ForEachMention(a, [&](size_t s, Mention& m) {
+    if (m.actor >= 0 && first[m.actor].s == SIZE_MAX) first[m.actor] = {s, m.first};
+  });
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    for (Mention& n : a->mentions[s]) {
+      if (!n.name || n.actor >= 0) continue;
+      const std::string surface = a->SpanText(n.first, n.last);
+      std::vector<std::string> full = NameParts(surface);
+      if (full.size() < 2 || IsAllCaps(surface)) continue;
+      int person = -1, count = 0;
+      for (size_t p = 0; p < a->actors.size(); ++p) {
+        if (a->actors[p].actor.type != ActorType::kPerson) continue;
+        std::vector<std::string> short_form = NameParts(a->actors[p].actor.name);
+        if (!EndsWithName(full, short_form, /*shorter=*/true)) continue;
+        if (short_form.size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
+          count = 2;
+          break;
+        }
+        person = static_cast<int>(p);
+        ++count;
+      }
+      if (count != 1 || first[person].s == SIZE_MAX || first[person].s < s ||
+          (first[person].s == s && first[person].t < n.first))
+        continue;
+      Actor actor;
+      actor.type = ActorType::kPerson;
+      actor.name = surface;
+      actor.id = PersonIdFor(surface, a->document ? a->document->id : "");
+      n.actor = a->InternActor(actor);
+      n.name = false;
+      n.source = "name-of-person";
+    }
+  }
+}
+
 void MergeShortPersonNames(Analysis* a, const std::vector<bool>& dead) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
@@ -483,6 +545,7 @@ void MergeShortPersonNames(Analysis* a, const std::vector<bool>& dead) {
       ++count;
     }
     if (count == 1) target[p] = found;
+    if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(*a, parts[0], dead, p);
   }
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
@@ -508,6 +571,7 @@ int ResolveName(const Analysis& a, const std::string& surface, const std::vector
     }
   }
   if (exact >= 0) return exact;
+  if (persons == 0 && parts.size() == 1) return PersonByGivenName(a, parts[0], dead, SIZE_MAX);
   return persons == 1 ? person : -1;
 }
 
@@ -686,6 +750,7 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
+  PromoteFullNames(a);
   std::vector<bool> dead = MergeVariantPersonNames(a);
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.name && m.actor < 0) m.actor = ResolveName(*a, a->SpanText(m.first, m.last), dead);
@@ -696,11 +761,12 @@ void ResolveMentions(Analysis* a) {
   ResolvePronouns(a);
   FindParties(a);
   // Without a government and its opposition, the document's parties are the first two
-  // actors it sets "between" one another.
+  // actors, not people, it sets "between" one another.
+  auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
   if (a->parties.empty()) {
     for (size_t s = 0; s < a->sentences.size() && a->parties.empty(); ++s) {
       std::pair<int, int> p = PairBetween(*a, s, a->sentences[s].last);
-      if (p.first >= 0) a->parties = {p.first, p.second};
+      if (p.first >= 0 && !person(p.first) && !person(p.second)) a->parties = {p.first, p.second};
     }
   }
   // "the two sides": the last pair set "between" one another before it, or else the
