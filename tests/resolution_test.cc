@@ -243,6 +243,10 @@ TEST_CASE("an acronym defined in the text is its name", "[resolution][acronyms]"
   CHECK(Types(ex)["Arakan Liberation Front"] == "Group");
   CHECK(Named(ex, "ALF") == nullptr);
   CHECK(AliasesOf(ex, "Arakan Liberation Front").count("ALF") == 1);
+
+  ex = Extract("The Tigray People's Liberation Front (TPLF) signed the truce, and the TPLF said it would disarm.");
+  CHECK(Types(ex)["Tigray People's Liberation Front"] == "Group");
+  CHECK(AliasesOf(ex, "Tigray People's Liberation Front").count("TPLF") == 1);
 }
 
 // --- pronouns and descriptions --------------------------------------------------------------------

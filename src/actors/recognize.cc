@@ -193,6 +193,8 @@ class SentenceRecognizer {
         while (j + 1 < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore) &&
                NamePart(j + 1))
           j += 2;
+        // "People's" inside a name: "the Tigray People's Liberation Front".
+        if (j + 1 < s_.last && a_->TokenLower(j - 1) == "people" && a_->TokenText(j) == "'s" && NamePart(j + 1)) ++j;
         continue;
       }
       break;
