@@ -84,6 +84,44 @@ std::vector<std::string> PersonParts(std::string_view name, bool all_particles) 
 // Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
 std::vector<std::string> NameParts(std::string_view name) { return PersonParts(name, true); }
 
+// NameParts and NameKeys of the document's actors, computed once each: resolution asks
+// for them for every pair of people and every unresolved name.
+class NameCache {
+ public:
+  explicit NameCache(const Analysis& a) : a_(a) {}
+  const std::vector<std::string>& Parts(size_t actor) {
+    Grow();
+    if (!parts_done_[actor]) {
+      parts_[actor] = NameParts(a_.actors[actor].actor.name);
+      parts_done_[actor] = 1;
+    }
+    return parts_[actor];
+  }
+  // NameKey of the actor's name and of each of its aliases.
+  const std::vector<std::string>& Keys(size_t actor) {
+    Grow();
+    if (!keys_done_[actor]) {
+      keys_[actor].push_back(NameKey(a_.actors[actor].actor.name));
+      for (const std::string& alias : a_.actors[actor].actor.aliases) keys_[actor].push_back(NameKey(alias));
+      keys_done_[actor] = 1;
+    }
+    return keys_[actor];
+  }
+
+ private:
+  void Grow() {
+    const size_t n = a_.actors.size();
+    if (parts_.size() >= n) return;
+    parts_.resize(n);
+    parts_done_.resize(n, 0);
+    keys_.resize(n);
+    keys_done_.resize(n, 0);
+  }
+  const Analysis& a_;
+  std::vector<std::vector<std::string>> parts_, keys_;
+  std::vector<char> parts_done_, keys_done_;
+};
+
 // Doubled letters single: "Nasser" -> "naser".
 std::string Undoubled(const std::string& part) {
   std::string k;
@@ -449,14 +487,14 @@ bool Fuller(const Actor& x, const Actor& y) {
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Returns the persons merged away.
-std::vector<bool> MergeVariantPersonNames(Analysis* a) {
+std::vector<bool> MergeVariantPersonNames(Analysis* a, NameCache* names) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
-    std::vector<std::string> parts = NameParts(a->actors[p].actor.name);
+    const std::vector<std::string>& parts = names->Parts(p);
     for (size_t q = p + 1; q < a->actors.size(); ++q) {
       if (a->actors[q].actor.type != ActorType::kPerson || target[q] >= 0) continue;
-      if (!VariantNames(parts, NameParts(a->actors[q].actor.name))) continue;
+      if (!VariantNames(parts, names->Parts(q))) continue;
       size_t keep = Fuller(a->actors[q].actor, a->actors[p].actor) ? q : p;
       size_t drop = keep == p ? q : p;
       target[drop] = static_cast<int>(keep);
@@ -476,11 +514,12 @@ std::vector<bool> MergeVariantPersonNames(Analysis* a) {
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
 // The one person whose given name (first part) is `given`, when no other person has that
 // name as any part: "Abiy" is "Abiy Ahmed", as Ethiopian and Eritrean names are short.
-int PersonByGivenName(const Analysis& a, const std::string& given, const std::vector<bool>& dead, size_t exclude) {
+int PersonByGivenName(const Analysis& a, NameCache* names, const std::string& given, const std::vector<bool>& dead,
+                      size_t exclude) {
   int found = -1;
   for (size_t q = 0; q < a.actors.size(); ++q) {
     if (q == exclude || dead[q] || a.actors[q].actor.type != ActorType::kPerson) continue;
-    std::vector<std::string> full = NameParts(a.actors[q].actor.name);
+    const std::vector<std::string>& full = names->Parts(q);
     if (std::find(full.begin(), full.end(), given) == full.end()) continue;
     if (full.size() < 2 || full.front() != given || found >= 0) return -1;
     found = static_cast<int>(q);
@@ -492,7 +531,7 @@ int PersonByGivenName(const Analysis& a, const std::string& given, const std::ve
 // ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
 // person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
 // first, and only one: a later "his father Hafez al-Assad" names someone else.
-void PromoteFullNames(Analysis* a) {
+void PromoteFullNames(Analysis* a, NameCache* names) {
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first(a->actors.size(), Place{SIZE_MAX, 0});
   ForEachMention(a, [&](size_t s, Mention& m) {
@@ -507,7 +546,7 @@ void PromoteFullNames(Analysis* a) {
       int person = -1, count = 0;
       for (size_t p = 0; p < a->actors.size(); ++p) {
         if (a->actors[p].actor.type != ActorType::kPerson) continue;
-        std::vector<std::string> short_form = NameParts(a->actors[p].actor.name);
+        const std::vector<std::string>& short_form = names->Parts(p);
         if (!EndsWithName(full, short_form, /*shorter=*/true)) continue;
         if (short_form.size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
           count = 2;
@@ -530,22 +569,21 @@ void PromoteFullNames(Analysis* a) {
   }
 }
 
-void MergeShortPersonNames(Analysis* a, const std::vector<bool>& dead) {
+void MergeShortPersonNames(Analysis* a, NameCache* names, const std::vector<bool>& dead) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
-    std::vector<std::string> parts = NameParts(a->actors[p].actor.name);
+    const std::vector<std::string>& parts = names->Parts(p);
     if (parts.empty()) continue;
     int found = -1, count = 0;
     for (size_t q = 0; q < a->actors.size(); ++q) {
       if (q == p || a->actors[q].actor.type != ActorType::kPerson || dead[q]) continue;
-      std::vector<std::string> full = NameParts(a->actors[q].actor.name);
-      if (!EndsWithName(full, parts, /*shorter=*/true)) continue;
+      if (!EndsWithName(names->Parts(q), parts, /*shorter=*/true)) continue;
       found = static_cast<int>(q);
       ++count;
     }
     if (count == 1) target[p] = found;
-    if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(*a, parts[0], dead, p);
+    if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(*a, names, parts[0], dead, p);
   }
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
@@ -553,25 +591,23 @@ void MergeShortPersonNames(Analysis* a, const std::vector<bool>& dead) {
 }
 
 // An unresolved name: a person it ends, or an actor it names exactly, or nothing.
-int ResolveName(const Analysis& a, const std::string& surface, const std::vector<bool>& dead) {
+int ResolveName(const Analysis& a, NameCache* names, const std::string& surface, const std::vector<bool>& dead) {
   std::vector<std::string> parts = NameParts(surface);
   std::string key = NameKey(surface);
   int person = -1, persons = 0, exact = -1;
   for (size_t q = 0; q < a.actors.size(); ++q) {
     if (dead[q]) continue;
     const Actor& actor = a.actors[q].actor;
-    if (NameKey(actor.name) == key) exact = static_cast<int>(q);
-    for (const std::string& alias : actor.aliases)
-      if (NameKey(alias) == key) exact = static_cast<int>(q);
+    for (const std::string& k : names->Keys(q))
+      if (k == key) exact = static_cast<int>(q);
     if (actor.type != ActorType::kPerson || parts.empty()) continue;
-    std::vector<std::string> full = NameParts(actor.name);
-    if (EndsWithName(full, parts, /*shorter=*/false)) {
+    if (EndsWithName(names->Parts(q), parts, /*shorter=*/false)) {
       person = static_cast<int>(q);
       ++persons;
     }
   }
   if (exact >= 0) return exact;
-  if (persons == 0 && parts.size() == 1) return PersonByGivenName(a, parts[0], dead, SIZE_MAX);
+  if (persons == 0 && parts.size() == 1) return PersonByGivenName(a, names, parts[0], dead, SIZE_MAX);
   return persons == 1 ? person : -1;
 }
 
@@ -750,13 +786,14 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
-  PromoteFullNames(a);
-  std::vector<bool> dead = MergeVariantPersonNames(a);
+  NameCache names(*a);
+  PromoteFullNames(a, &names);
+  std::vector<bool> dead = MergeVariantPersonNames(a, &names);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.name && m.actor < 0) m.actor = ResolveName(*a, a->SpanText(m.first, m.last), dead);
+    if (m.name && m.actor < 0) m.actor = ResolveName(*a, &names, a->SpanText(m.first, m.last), dead);
     if (m.actor >= 0) m.name = false;
   });
-  MergeShortPersonNames(a, dead);
+  MergeShortPersonNames(a, &names, dead);
   ResolveCounterparts(a);
   ResolvePronouns(a);
   FindParties(a);
