@@ -118,6 +118,7 @@ TEST_CASE("a capital as a place is no actor", "[resolution][capitals]") {
   CHECK(Types(Extract("The Ethiopian embassy in Washington said the visa rules had changed.")).count("American government") == 0);
   CHECK(Types(Extract("The court sided with Washington state on Monday.")).count("American government") == 0);
   CHECK(Types(Extract("A lawyer in Kent, Washington, said the family had left.")).count("American government") == 0);
+  CHECK(Types(Extract("Sahel Mining Corp, Bamako, said output would rise.")).count("Malian government") == 0);
   CHECK(Types(Extract("A professor at the University of Tehran said the deal was dead.")).count("Iranian government") == 0);
   // A capital inside a longer name is part of that name, not the country.
   CHECK(Types(Extract("The Washington Post reported the strike on Tuesday.")).count("American government") == 0);

@@ -360,7 +360,7 @@ class CapitalContext {
 
   // The capital (or coordinated capitals, first..last) acts, unless a word of
   // `capital-place-word` stands before it, a `capital-place-noun` after it, or it is set
-  // off by commas after a place ("Kent, Washington,"): subject of a verb of the
+  // off by commas ("Kent, Washington,", "Nakamichi Corp, Tokyo,"): subject of a verb of the
   // `capital-act` list (after a comma and up to two `verb-lead` words), owner of a
   // `capital-possession`, before a hyphen and a `capital-hyphen-verb` ("Moscow-backed"),
   // object of a `capital-object-verb`, party to a
@@ -369,8 +369,7 @@ class CapitalContext {
     uint32_t i = last, end = 0, start = 0;
     // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
     if (EndsBefore("capital-place-word", first, &start) || StartsAt("capital-place-noun", last, &end)) return false;
-    if (first >= s_.first + 2 && Is(first - 1, ",") && Is(last, ",") && a_.tokens[first - 2].has(text::kCapitalized))
-      return false;
+    if (first > s_.first && Is(first - 1, ",") && Is(last, ",")) return false;
     if (Is(i, ",")) ++i;
     for (int lead = 0; lead < 2 && StartsAt("verb-lead", i, &end); ++lead) i = end;
     if (StartsAt("capital-act", i, &end)) return true;
@@ -772,7 +771,9 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   // read as that country's).
   std::map<std::string, int> acting_capitals;
   for (size_t s = 0; s < a->sentences.size(); ++s) {
-    std::vector<Mention> trial = a->mentions[s];
+    const std::vector<Mention>& ms = a->mentions[s];
+    if (std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return IsCapital(*a, m); })) continue;
+    std::vector<Mention> trial = ms;
     ResolveCapitals(pack, a->sentences[s], a, &trial);
     for (const Mention& m : trial)
       if (m.source == "capital") ++acting_capitals[a->actors[m.actor].actor.code];
