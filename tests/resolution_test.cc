@@ -345,6 +345,10 @@ TEST_CASE("people sharing a name part stay apart", "[resolution][never-merge]") 
   // Given names that only share their first letter are not variants.
   ex = Extract("General Mohamed Hamdan met General Mahmoud Hamdan in Juba.");
   CHECK(People(ex) == std::set<std::string>{"Mahmoud Hamdan", "Mohamed Hamdan"});
+  // A capitalized "Al" or "Ash" before a space is a given name, not the article.
+  ex = Extract("Mr. Al Sharpton met Defense Secretary Ash Carter. Sharpton and Carter spoke.");
+  CHECK(IdOf(ex, "Al Sharpton") == "al-sharpton");
+  CHECK(IdOf(ex, "Ash Carter") == "ash-carter");
   ex = Extract("Senator Dan Morales met Senator Dana Morales and Governor Jon Ruiz met Governor Joan Ruiz.");
   CHECK(People(ex) == std::set<std::string>{"Dan Morales", "Dana Morales", "Joan Ruiz", "Jon Ruiz"});
 }

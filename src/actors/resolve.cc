@@ -72,7 +72,10 @@ std::vector<std::string> PersonParts(std::string_view name, bool all_particles) 
     std::string_view raw = name.substr(i, j - i);
     i = j + 1;
     std::string plain = PlainPart(raw);
-    if (plain.empty() || IsArticle(plain) || (all_particles && IsNameParticle(plain))) continue;
+    // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
+    // a given name.
+    bool article = IsArticle(plain) && (std::islower(static_cast<unsigned char>(raw[0])) || (j < name.size() && name[j] == '-'));
+    if (plain.empty() || article || (all_particles && IsNameParticle(plain))) continue;
     bool tail = std::islower(static_cast<unsigned char>(raw[0])) && !IsNameParticle(plain);
     if (tail && !parts.empty()) parts.back() += plain;
     else parts.push_back(plain);
