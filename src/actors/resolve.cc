@@ -12,12 +12,20 @@
 namespace actorgraph::internal {
 namespace {
 
+// ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
+// same as std::isalnum/std::tolower in the "C" locale the program runs in, without the
+// library calls (these run for every name of every document).
+bool IsKeyByte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c); }
+
 // Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
 std::string NameKey(std::string_view s) {
   std::string k;
+  k.reserve(s.size());
   for (char c : s)
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (IsKeyByte(static_cast<unsigned char>(c))) k += KeyLower(static_cast<unsigned char>(c));
   return k;
 }
 
@@ -34,13 +42,7 @@ bool IsArticle(std::string_view w) {
 }
 
 // Letters and digits of a name part, lower-cased: apostrophes of any kind dropped.
-std::string PlainPart(std::string_view part) {
-  std::string k;
-  for (char c : part)
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return k;
-}
+std::string PlainPart(std::string_view part) { return NameKey(part); }
 
 // A name part as transliterations agree on it: PlainPart with a doubled a, i or u inside
 // the word single, as transliterations write a long vowel or not ("Ja'afari",
