@@ -97,6 +97,21 @@ TEST_CASE("a capital that acts is its country's government", "[resolution][capit
             Types(Extract("Moscow-backed separatists shelled the town.")).count("Russian government") >= 1);
 }
 
+TEST_CASE("seats of government stand for it too", "[resolution][capitals]") {
+  ag::Extraction ex = Extract(
+      "The Kremlin said the talks had failed. Kremlin spokesman Dmitry Peskov said Russia would not "
+      "join, and the White House said it backed Kyiv.");
+  auto types = Types(ex);
+  CHECK(types["Russian government"] == "Government");
+  CHECK(types["American government"] == "Government");
+  CHECK(types.count("Kremlin") == 0);
+  CHECK(types.count("White House") == 0);
+  CHECK(Triples(ex).count("Dmitry Peskov represents Russian government") == 1);
+  CHECK(Types(Extract("Reporters waited outside the Kremlin on Monday.")).empty());
+  CHECK(Types(Extract("Speaking at the White House, the envoy said talks would resume.")).empty());
+  CHECK(Types(Extract("Kyiv accused the Kremlin of lying.")).count("Russian government") == 1);
+}
+
 TEST_CASE("a capital in a list acts with the list, and counts for its country", "[resolution][capitals]") {
   auto types = Types(Extract("Bogota and the ELN agreed in Havana to extend the ceasefire."));
   CHECK(types["Colombian government"] == "Government");

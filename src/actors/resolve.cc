@@ -367,11 +367,13 @@ class CapitalContext {
   // `capital-place-word` stands before it, a `capital-place-noun` after it, or it is set
   // off by commas ("Kent, Washington,", "Nakamichi Corp, Tokyo,"): subject of a verb of the
   // `capital-act` list (after a comma and up to two `verb-lead` words), owner of a
-  // `capital-possession`, before a hyphen and a `capital-hyphen-verb` ("Moscow-backed"),
+  // `capital-possession`, before a hyphen and a `capital-hyphen-verb` ("Moscow-backed")
+  // or before a `capital-title` ("Kremlin spokesman"),
   // object of a `capital-object-verb`, party to a
   // `capital-relation` "with" or "between".
   bool Acts(uint32_t first, uint32_t last) const {
     uint32_t i = last, end = 0, start = 0;
+    if (first > s_.first && Is(first - 1, "the")) --first;  // "at the White House"
     // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
     if (EndsBefore("capital-place-word", first, &start) || StartsAt("capital-place-noun", last, &end)) return false;
     if (first > s_.first && Is(first - 1, ",") && Is(last, ",")) return false;
@@ -380,6 +382,7 @@ class CapitalContext {
     if (StartsAt("capital-act", i, &end)) return true;
     if (Is(last, "'s") && StartsAt("capital-possession", last + 1, &end)) return true;
     if (Is(last, "-") && StartsAt("capital-hyphen-verb", last + 1, &end)) return true;
+    if (StartsAt("capital-title", last, &end)) return true;
     uint32_t before = first;
     if (before > s_.first && Is(before - 1, ",")) --before;
     if (EndsBefore("capital-object-verb", before, &start)) return true;
