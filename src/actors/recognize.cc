@@ -1,6 +1,8 @@
 #include "actors/recognize.h"
 
 #include <algorithm>
+#include <map>
+#include <string>
 
 namespace actorgraph::internal {
 namespace {
@@ -14,6 +16,14 @@ bool IsParticle(std::string_view lower) {
   static const std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van",
                                                 "von", "der", "da", "di", "du", "la", "le", "ben", "bint"};
   return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
+}
+
+// A capital city: a place that may stand for its country's government ("Damascus said").
+bool IsCapital(const Actor& actor) { return actor.type == ActorType::kPlace && actor.sector == "CAPITAL"; }
+
+bool IsAssimilatedArticle(std::string_view lower) {
+  static const std::string_view kForms[] = {"ad", "ar", "as", "ash", "at", "az", "an", "ud"};
+  return std::find(std::begin(kForms), std::end(kForms), lower) != std::end(kForms);
 }
 
 bool IsPronoun(std::string_view lower) {
@@ -38,6 +48,7 @@ class SentenceRecognizer {
     PhraseIndex::Hit title;
     if (titles_.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
     uint32_t end = NameEnd(i);
+    if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) {
       Mention m;
       m.first = i;
@@ -58,6 +69,25 @@ class SentenceRecognizer {
     return i + 1;
   }
 
+  // "the National Unity Government", "the Kurdistan Regional Government": a name of two
+  // words or more closed by a capitalized "Government" is a government of its own, not
+  // the government of the country the story is about ("the Assad government" is).
+  // ("Drug Enforcement Administration" and the like are left to the entity rules.)
+  bool NamedGovernment(uint32_t i, uint32_t end) {
+    if (end >= s_.last || !a_->tokens[end].has(kCapitalized) || a_->TokenLower(end) != "government") return false;
+    Actor actor;
+    actor.type = ActorType::kGovernment;
+    actor.name = a_->SpanText(i, end + 1);
+    actor.id = ActorIdFor(actor.name);
+    Mention m;
+    m.first = i;
+    m.last = end + 1;
+    m.actor = a_->InternActor(actor);
+    m.source = "named-government";
+    out_.push_back(m);
+    return true;
+  }
+
   uint32_t Dictionary(uint32_t i, const Dictionary::Hit& hit) {
     // "Syrian National Coalition", "Sudan Liberation Front": a demonym that opens a
     // proper name is part of it, and so is a country name before a group's name.
@@ -75,6 +105,17 @@ class SentenceRecognizer {
       }
     }
     const DictEntry& e = pack_.dictionary.entry(hit.entry);
+    // A capital that opens a longer proper name is part of it: "Washington Post",
+    // "Kabul University", "Santiago Pena".
+    if (IsCapital(e.actor) && NameEnd(hit.end) > hit.end) {
+      Mention m;
+      m.first = i;
+      m.last = NameEnd(hit.end);
+      m.name = true;
+      m.source = "name";
+      out_.push_back(m);
+      return m.last;
+    }
     Mention m;
     m.first = i;
     m.last = hit.end;
@@ -98,8 +139,10 @@ class SentenceRecognizer {
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
     if (TriggersEntityRule(i)) return false;
+    // A capital inside a name is part of it: "George Washington".
     Dictionary::Hit hit;
-    return !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit);
+    return !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
+           (!hit.demonym && IsCapital(pack_.dictionary.entry(hit.entry).actor));
   }
 
   bool TriggersEntityRule(uint32_t i) const {
@@ -112,10 +155,14 @@ class SentenceRecognizer {
   }
 
   // A particle counts only before a name part: "de Mistura", "al-Assad".
+  // The Arabic article's assimilated forms count only with their hyphen: "Nasr ad-Din",
+  // "Abd ar-Rahman" (a bare "as" or "an" is English).
   uint32_t ParticleEnd(uint32_t i) const {
-    if (i >= s_.last || !a_->tokens[i].has(kWord) || !IsParticle(a_->TokenLower(i))) return i;
+    if (i >= s_.last || !a_->tokens[i].has(kWord)) return i;
     uint32_t j = i + 1;
-    if (j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore)) ++j;
+    bool hyphen = j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore);
+    if (!IsParticle(a_->TokenLower(i)) && !(hyphen && IsAssimilatedArticle(a_->TokenLower(i)))) return i;
+    if (hyphen) ++j;
     return NamePart(j) ? j : i;
   }
 
@@ -146,6 +193,8 @@ class SentenceRecognizer {
         while (j + 1 < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore) &&
                NamePart(j + 1))
           j += 2;
+        // "People's" inside a name: "the Tigray People's Liberation Front".
+        if (j + 1 < s_.last && a_->TokenLower(j - 1) == "people" && a_->TokenText(j) == "'s" && NamePart(j + 1)) ++j;
         continue;
       }
       break;
@@ -168,7 +217,7 @@ void RecognizeMentions(const RulePack& pack, Analysis* a) {
   for (const text::Sentence& s : a->sentences) a->mentions.push_back(SentenceRecognizer(pack, a, s).Run());
 }
 
-int FocusCountry(const Analysis& a) {
+int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {
   std::vector<int> count(a.actors.size(), 0);
   std::vector<int> first_seen;
   for (const std::vector<Mention>& ms : a.mentions)
@@ -176,6 +225,11 @@ int FocusCountry(const Analysis& a) {
       if (m.actor >= 0 && a.actors[m.actor].actor.type == ActorType::kCountry) {
         if (count[m.actor]++ == 0) first_seen.push_back(m.actor);
       }
+  for (size_t i = 0; i < a.actors.size(); ++i) {
+    auto it = acting_capitals.find(a.actors[i].actor.code);
+    if (a.actors[i].actor.type == ActorType::kCountry && count[i] > 0 && it != acting_capitals.end())
+      count[i] += it->second;
+  }
   int best = -1;
   for (int c : first_seen)
     if (best < 0 || count[c] > count[best]) best = c;

@@ -3,6 +3,9 @@
 #ifndef ACTORGRAPH_SRC_ACTORS_RECOGNIZE_H_
 #define ACTORGRAPH_SRC_ACTORS_RECOGNIZE_H_
 
+#include <map>
+#include <string>
+
 #include "actors/analysis.h"
 #include "rules/compiler.h"
 
@@ -15,9 +18,10 @@ namespace actorgraph::internal {
 // "its" become unresolved pronoun mentions.
 void RecognizeMentions(const RulePack& pack, Analysis* a);
 
-// The country with the most mentions (as a country, a demonym or a government code),
-// ties going to the first mentioned; -1 when there is none.
-int FocusCountry(const Analysis& a);
+// The country with the most mentions (as a country or a demonym, and, when the text
+// names the country too, as a capital standing for its government: `acting_capitals`
+// counts those by country code), ties going to the first mentioned; -1 when there is none.
+int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals = {});
 
 }  // namespace actorgraph::internal
 

@@ -2,39 +2,190 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <map>
 #include <unordered_map>
+#include <cstring>
 
+#include "actors/recognize.h"
 #include "rules/matcher.h"
 
 namespace actorgraph::internal {
 namespace {
 
+// ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
+// same as std::isalnum/std::tolower in the "C" locale the program runs in, without the
+// library calls (these run for every name of every document).
+bool IsKeyByte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c); }
+
 // Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
 std::string NameKey(std::string_view s) {
   std::string k;
+  k.reserve(s.size());
   for (char c : s)
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (IsKeyByte(static_cast<unsigned char>(c))) k += KeyLower(static_cast<unsigned char>(c));
   return k;
 }
 
-// Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
-std::vector<std::string> NameParts(std::string_view name) {
-  std::vector<std::string> parts;
-  std::string cur;
-  auto flush = [&] {
-    static const std::string_view kSkip[] = {"al", "el", "de", "del", "bin", "ibn", "van", "von", "der", "da", "di", "du", "la", "le"};
-    if (!cur.empty() && std::find(std::begin(kSkip), std::end(kSkip), cur) == std::end(kSkip)) parts.push_back(cur);
-    cur.clear();
-  };
-  for (char c : name) {
-    if (c == ' ' || c == '-') flush();
-    else if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+bool IsNameParticle(std::string_view w) {
+  static const std::string_view kSkip[] = {"de", "del", "bin", "ibn", "van", "von", "der", "da", "di", "du", "la", "le"};
+  return std::find(std::begin(kSkip), std::end(kSkip), w) != std::end(kSkip);
+}
+
+// The Arabic article and its assimilated forms, transliterated: "al-", "el-", "ad-",
+// "as-", "ash-" ... Written or not ("Bashar Assad", "Bashar al-Assad"): the same name.
+bool IsArticle(std::string_view w) {
+  static const std::string_view kArticles[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud"};
+  return std::find(std::begin(kArticles), std::end(kArticles), w) != std::end(kArticles);
+}
+
+// Letters and digits of a name part, lower-cased: apostrophes of any kind dropped.
+std::string PlainPart(std::string_view part) { return NameKey(part); }
+
+// A name part as transliterations agree on it: PlainPart with a doubled a, i or u inside
+// the word single, as transliterations write a long vowel or not ("Ja'afari",
+// "Jaafari", "Jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee,
+// Cooper, Moon) and they transliterate i and u, not e and o. A final "iy" or "yy" is "y".
+std::string VariantPart(std::string_view part) {
+  std::string k;
+  for (char c : PlainPart(part)) {
+    if (k.size() > 1 && k.back() == c && std::strchr("aiu", c)) continue;
+    k += c;
   }
-  flush();
+  // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
+  if (k.size() > 4 && (k.compare(k.size() - 2, 2, "iy") == 0 || k.compare(k.size() - 2, 2, "yy") == 0)) {
+    k.pop_back();
+    k.back() = 'y';
+  }
+  return k;
+}
+
+// A person's name parts, each a VariantPart, without the Arabic article and, with
+// `all_particles`, without de, bin, van ... either. A lower-case part that is no particle
+// is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
+std::vector<std::string> PersonParts(std::string_view name, bool all_particles) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i < name.size()) {
+    size_t j = name.find_first_of(" -", i);
+    if (j == std::string_view::npos) j = name.size();
+    std::string_view raw = name.substr(i, j - i);
+    i = j + 1;
+    std::string plain = PlainPart(raw);
+    // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
+    // a given name.
+    bool article = IsArticle(plain) && (std::islower(static_cast<unsigned char>(raw[0])) || (j < name.size() && name[j] == '-'));
+    if (plain.empty() || article || (all_particles && IsNameParticle(plain))) continue;
+    bool tail = std::islower(static_cast<unsigned char>(raw[0])) && !IsNameParticle(plain);
+    if (tail && !parts.empty()) parts.back() += plain;
+    else parts.push_back(plain);
+  }
+  for (std::string& p : parts) p = VariantPart(p);
   return parts;
 }
+
+// Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
+std::vector<std::string> NameParts(std::string_view name) { return PersonParts(name, true); }
+
+// NameParts and NameKeys of the document's actors, computed once each: resolution asks
+// for them for every pair of people and every unresolved name.
+class NameCache {
+ public:
+  explicit NameCache(const Analysis& a) : a_(a) {}
+  const std::vector<std::string>& Parts(size_t actor) {
+    Grow();
+    if (!parts_done_[actor]) {
+      parts_[actor] = NameParts(a_.actors[actor].actor.name);
+      parts_done_[actor] = 1;
+    }
+    return parts_[actor];
+  }
+  // NameKey of the actor's name and of each of its aliases.
+  const std::vector<std::string>& Keys(size_t actor) {
+    Grow();
+    if (!keys_done_[actor]) {
+      keys_[actor].push_back(NameKey(a_.actors[actor].actor.name));
+      for (const std::string& alias : a_.actors[actor].actor.aliases) keys_[actor].push_back(NameKey(alias));
+      keys_done_[actor] = 1;
+    }
+    return keys_[actor];
+  }
+
+ private:
+  void Grow() {
+    const size_t n = a_.actors.size();
+    if (parts_.size() >= n) return;
+    parts_.resize(n);
+    parts_done_.resize(n, 0);
+    keys_.resize(n);
+    keys_done_.resize(n, 0);
+  }
+  const Analysis& a_;
+  std::vector<std::vector<std::string>> parts_, keys_;
+  std::vector<char> parts_done_, keys_done_;
+};
+
+// Doubled letters single: "Nasser" -> "naser".
+std::string Undoubled(const std::string& part) {
+  std::string k;
+  for (char c : part)
+    if (k.empty() || k.back() != c) k += c;
+  return k;
+}
+
+// Whether two given names differ only by vowels left out inside the word, and doubled
+// letters: "Nasr", "Naser", "Nasser"; "Mohamed", "Mohammed". Not "Mohamed" and
+// "Mahmoud", whose vowels differ, nor "Omar" and "Amr", nor "Dan" and "Dana".
+bool SameGivenName(const std::string& x, const std::string& y) {
+  std::string a = Undoubled(x), b = Undoubled(y);
+  if (a.size() > b.size()) std::swap(a, b);
+  // Short names and a vowel added at the end are other names: "Dan" and "Dana", "Jon"
+  // and "Joan".
+  if (a == b) return true;
+  if (a.size() < 4 || a[0] != b[0] || a.back() != b.back()) return false;
+  size_t i = 0;
+  for (char c : b) {
+    if (i < a.size() && a[i] == c) ++i;
+    else if (!std::strchr("aeiou", c)) return false;
+  }
+  return i == a.size();
+}
+
+std::string Joined(std::vector<std::string>::const_iterator first, std::vector<std::string>::const_iterator last) {
+  std::string out;
+  for (; first != last; ++first) out += *first;
+  return out;
+}
+
+// Within one document, two names of one person: the same surname and, part by part,
+// given names that are the same or transliterations of one another ("Naser al-Hariri",
+// "Nasr Hariri").
+bool VariantNames(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+  // "Mohammed Abdulsalam", "Mohammed Abdul Salam": one name, spaced two ways.
+  if (x.size() >= 2 && y.size() >= 2 && x.size() != y.size() && x.front() == y.front() &&
+      Joined(x.begin(), x.end()) == Joined(y.begin(), y.end()))
+    return true;
+  if (x.size() != y.size() || x.size() < 2 || x.back() != y.back()) return false;
+  for (size_t i = 0; i + 1 < x.size(); ++i)
+    if (x[i] != y[i] && !SameGivenName(x[i], y[i])) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string PersonIdFor(std::string_view name, std::string_view document) {
+  std::vector<std::string> parts = PersonParts(name, false);
+  // A lone name ("Khan") may be anyone: its node is the document's own.
+  if (NameParts(name).size() < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
+  std::string key;
+  for (const std::string& p : parts) key += (key.empty() ? "" : " ") + p;
+  return ActorIdFor(key);
+}
+
+namespace {
 
 bool IsAllCaps(std::string_view s) {
   return std::none_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
@@ -129,7 +280,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return false;
     if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return false;
     actor.sector = mk.sector;
-    actor.id = ActorIdFor(actor.name);
+    actor.id = mk.type == ActorType::kPerson ? PersonIdFor(actor.name, a->document ? a->document->id : "")
+                                             : ActorIdFor(actor.name);
     out.actor = a->InternActor(actor);
     made->push_back(out);
   }
@@ -168,6 +320,151 @@ void ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   Splice(ms, all_made);
 }
 
+// --- capitals --------------------------------------------------------------------------
+
+bool IsCapital(const Analysis& a, const Mention& m) {
+  if (m.actor < 0 || m.demonym) return false;
+  const Actor& actor = a.actors[m.actor].actor;
+  return actor.type == ActorType::kPlace && actor.sector == "CAPITAL";
+}
+
+// Reads a capital's context in its sentence with the pack's capital-* lists.
+class CapitalContext {
+ public:
+  CapitalContext(const RulePack& pack, const Analysis& a, const text::Sentence& s) : pack_(pack), a_(a), s_(s) {}
+
+  // Whether a phrase of `list` starts at i; `end` is set past it.
+  bool StartsAt(const std::string& list, uint32_t i, uint32_t* end) const {
+    PhraseIndex::Hit hit;
+    if (i >= s_.last || !pack_.List(list).LongestAt(a_.text, a_.tokens, i, s_.last, &hit)) return false;
+    *end = hit.end;
+    return true;
+  }
+  // Whether a phrase of `list` ends just before token i; `first` is set to its start.
+  bool EndsBefore(const std::string& list, uint32_t i, uint32_t* first) const {
+    if (i <= s_.first) return false;
+    std::vector<PhraseIndex::Hit> hits;
+    pack_.List(list).MatchEndingAt(a_.text, a_.tokens, i - 1, s_.first, &hits);
+    if (hits.empty()) return false;
+    *first = hits.front().end;
+    return true;
+  }
+  bool Is(uint32_t i, std::string_view word) const { return i < s_.last && a_.TokenLower(i) == word; }
+
+  // The capital (or coordinated capitals, first..last) acts, unless a word of
+  // `capital-place-word` stands before it, a `capital-place-noun` after it, or it is set
+  // off by commas ("Kent, Washington,", "Nakamichi Corp, Tokyo,"): subject of a verb of the
+  // `capital-act` list (after a comma and up to two `verb-lead` words), owner of a
+  // `capital-possession`, before a hyphen and a `capital-hyphen-verb` ("Moscow-backed")
+  // or before a `capital-title` ("Kremlin spokesman"),
+  // object of a `capital-object-verb`, party to a
+  // `capital-relation` "with" or "between".
+  bool Acts(uint32_t first, uint32_t last) const {
+    uint32_t i = last, end = 0, start = 0;
+    if (first > s_.first && Is(first - 1, "the")) --first;  // "at the White House"
+    // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
+    if (EndsBefore("capital-place-word", first, &start) || StartsAt("capital-place-noun", last, &end)) return false;
+    if (first > s_.first && Is(first - 1, ",") && Is(last, ",")) return false;
+    if (Is(i, ",")) ++i;
+    for (int lead = 0; lead < 2 && StartsAt("verb-lead", i, &end); ++lead) i = end;
+    if (StartsAt("capital-act", i, &end)) return true;
+    if (Is(last, "'s") && StartsAt("capital-possession", last + 1, &end)) return true;
+    if (Is(last, "-") && StartsAt("capital-hyphen-verb", last + 1, &end)) return true;
+    if (StartsAt("capital-title", last, &end)) return true;
+    uint32_t before = first;
+    if (before > s_.first && Is(before - 1, ",")) --before;
+    if (EndsBefore("capital-object-verb", before, &start)) return true;
+    if (first > s_.first && (Is(first - 1, "with") || Is(first - 1, "between") || Is(first - 1, "against") ||
+                             Is(first - 1, "on")))
+      return EndsBefore("capital-relation", first - 1, &start);
+    return false;
+  }
+
+ private:
+  const RulePack& pack_;
+  const Analysis& a_;
+  const text::Sentence& s_;
+};
+
+// Whether capitals [i, j) of `ms` act, with the whole list they stand in: "Bogota and
+// the ELN agreed", "the United States and Moscow agreed".
+template <typename Joined>
+bool ActsInList(const CapitalContext& ctx, const std::vector<Mention>& ms, size_t i, size_t j,
+                Joined joined) {
+  auto listed = [&](const Mention& m) { return m.actor >= 0 && !m.demonym && !m.pronoun; };
+  while (i > 0 && listed(ms[i - 1]) && joined(ms[i - 1], ms[i])) --i;
+  while (j < ms.size() && listed(ms[j]) && joined(ms[j - 1], ms[j])) ++j;
+  return ctx.Acts(ms[i].first, ms[j - 1].last);
+}
+
+// The government a capital stands for: the one "the Syrian government" would make.
+int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
+  for (size_t i = 0; i < pack.dictionary.size(); ++i) {
+    const DictEntry& e = pack.dictionary.entry(static_cast<int>(i));
+    if (e.actor.type != ActorType::kCountry || e.actor.code != capital.code) continue;
+    Actor government;
+    government.type = ActorType::kGovernment;
+    government.name = (e.adjectives.empty() ? e.actor.name : e.adjectives.front()) + " government";
+    government.id = ActorIdFor(government.name);
+    government.code = e.actor.code;
+    government.sector = "GOV";
+    return a->InternActor(government);
+  }
+  return -1;
+}
+
+// Capitals in one sentence: "Damascus said" is the Syrian government, "the Moscow
+// platform" a group, "talks in Geneva" no actor. Coordinated capitals ("Washington and
+// Moscow agreed") share their context.
+void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+  CapitalContext ctx(pack, *a, s);
+  std::vector<Mention> out;
+  for (size_t i = 0; i < ms->size();) {
+    if (!IsCapital(*a, (*ms)[i])) {
+      out.push_back((*ms)[i++]);
+      continue;
+    }
+    // The run of capitals joined by "and", "or", "," or ", and", each maybe after "the".
+    size_t j = i + 1;
+    auto joined = [&](const Mention& prev, const Mention& next) {
+      uint32_t t = prev.last;
+      if (ctx.Is(t, ",")) ++t;
+      if (ctx.Is(t, "and") || ctx.Is(t, "or")) ++t;
+      if (ctx.Is(t, "the")) ++t;
+      return t > prev.last && t == next.first;
+    };
+    while (j < ms->size() && IsCapital(*a, (*ms)[j]) && joined((*ms)[j - 1], (*ms)[j])) ++j;
+    uint32_t head_end = 0;
+    const uint32_t last = (*ms)[j - 1].last;
+    if (ctx.StartsAt("capital-group-head", last, &head_end)) {
+      // "the Moscow platform"; "the Moscow and Cairo platforms" are two groups.
+      std::string head(a->TokenLower(head_end - 1));
+      if (j - i > 1 && head.size() > 1 && head.back() == 's') head.pop_back();
+      for (size_t k = i; k < j; ++k) {
+        Mention m = (*ms)[k];
+        Actor group;
+        group.type = ActorType::kGroup;
+        group.name = a->SpanText(m.first, m.last) + " " + head;
+        group.id = ActorIdFor(group.name);
+        group.code = a->actors[m.actor].actor.code;
+        if (k + 1 == j) m.last = head_end;
+        m.actor = a->InternActor(group);
+        m.source = "capital-group";
+        out.push_back(m);
+      }
+    } else if (ActsInList(ctx, *ms, i, j, joined)) {
+      for (size_t k = i; k < j; ++k) {
+        Mention m = (*ms)[k];
+        m.actor = CapitalGovernment(pack, a, a->actors[m.actor].actor);
+        m.source = "capital";
+        if (m.actor >= 0) out.push_back(m);
+      }
+    }
+    i = j;  // a capital that does not act is a place: no mention
+  }
+  *ms = std::move(out);
+}
+
 // Every mention in document order, as (sentence, index) pairs.
 template <typename F>
 void ForEachMention(Analysis* a, F f) {
@@ -175,73 +472,173 @@ void ForEachMention(Analysis* a, F f) {
     for (size_t i = 0; i < a->mentions[s].size(); ++i) f(s, a->mentions[s][i]);
 }
 
-// The document's actors by name, built once so that resolving every name stays linear
-// in the number of mentions (a document naming thousands of people).
-class NameIndex {
+// Whether person x's name says more than y's: more words ("Naser al-Hariri" over "Nasr
+// Hariri"), then more letters. The fuller name is the one kept, whatever the order.
+bool Fuller(const Actor& x, const Actor& y) {
+  auto words = [](const std::string& s) { return std::count(s.begin(), s.end(), ' ') + std::count(s.begin(), s.end(), '-'); };
+  if (words(x.name) != words(y.name)) return words(x.name) > words(y.name);
+  return x.name.size() > y.name.size();
+}
+
+// The document's people (and, for exact names, all its actors) in hash tables, so that
+// each question below costs the same whether the document names ten people or ten
+// thousand: scanning every person for every name made resolution quadratic.
+class PersonIndex {
  public:
-  explicit NameIndex(const Analysis& a) {
-    for (size_t q = 0; q < a.actors.size(); ++q) {
-      const Actor& actor = a.actors[q].actor;
-      const int index = static_cast<int>(q);
-      exact_[NameKey(actor.name)] = index;
-      for (const std::string& alias : actor.aliases) exact_[NameKey(alias)] = index;
-      if (actor.type != ActorType::kPerson) continue;
-      const std::vector<std::string> parts = NameParts(actor.name);
-      for (size_t k = 1; k <= parts.size(); ++k) {
-        Count& c = (k == parts.size() ? whole_ : proper_)[SuffixKey(parts, k)];
-        ++c.count;
-        c.last = index;
-      }
-    }
+  using List = std::vector<int>;
+
+  // Indexes every actor that is not `dead` (none, when `dead` is empty).
+  PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(a), names_(names) {
+    for (size_t q = 0; q < a.actors.size(); ++q)
+      if (dead.empty() || !dead[q]) Add(q);
   }
 
-  // The actor whose name or alias is exactly `key`, or -1 (the last one, if several).
+  void Add(size_t q) {
+    const int index = static_cast<int>(q);
+    for (const std::string& key : names_->Keys(q)) exact_[key] = index;
+    if (a_.actors[q].actor.type != ActorType::kPerson) return;
+    const std::vector<std::string>& parts = names_->Parts(q);
+    if (parts.empty()) return;
+    std::string suffix;
+    for (size_t m = 1; m <= parts.size(); ++m) {
+      suffix.insert(0, parts[parts.size() - m]);
+      (m == parts.size() ? whole_ : proper_)[suffix].push_back(index);
+    }
+    last_[parts.back()].push_back(index);
+    for (size_t i = 0; i < parts.size(); ++i)
+      if (std::find(parts.begin(), parts.begin() + static_cast<long>(i), parts[i]) == parts.begin() + static_cast<long>(i))
+        by_part_[parts[i]].push_back(index);
+  }
+
+  // The last actor whose name or an alias has NameKey `key`, or -1.
   int Exact(const std::string& key) const {
     auto it = exact_.find(key);
     return it == exact_.end() ? -1 : it->second;
   }
-
-  // The one person whose name ends with `parts`, or -1: when `longer_only`, among people
-  // with more name parts than `parts` has.
-  int PersonEndingWith(const std::vector<std::string>& parts, bool longer_only) const {
-    if (parts.empty()) return -1;
-    const std::string key = SuffixKey(parts, parts.size());
-    Count found;
-    Add(proper_, key, &found);
-    if (!longer_only) Add(whole_, key, &found);
-    return found.count == 1 ? found.last : -1;
-  }
+  // People whose parts, joined, are `joined`; people with a proper suffix that is.
+  const List& Whole(const std::string& joined) const { return Find(whole_, joined); }
+  const List& EndingWith(const std::string& joined) const { return Find(proper_, joined); }
+  const List& WithSurname(const std::string& part) const { return Find(last_, part); }
+  const List& WithPart(const std::string& part) const { return Find(by_part_, part); }
 
  private:
-  struct Count {
-    int count = 0;
-    int last = -1;
-  };
-
-  static std::string SuffixKey(const std::vector<std::string>& parts, size_t k) {
-    std::string key;
-    for (size_t i = parts.size() - k; i < parts.size(); ++i) (key += parts[i]) += '\x1f';
-    return key;
-  }
-
-  static void Add(const std::unordered_map<std::string, Count>& map, const std::string& key, Count* total) {
+  static const List& Find(const std::unordered_map<std::string, List>& map, const std::string& key) {
+    static const List kNone;
     auto it = map.find(key);
-    if (it == map.end()) return;
-    total->count += it->second.count;
-    total->last = it->second.last;
+    return it == map.end() ? kNone : it->second;
   }
 
+  const Analysis& a_;
+  NameCache* names_;
   std::unordered_map<std::string, int> exact_;
-  std::unordered_map<std::string, Count> proper_;  // suffixes shorter than the whole name
-  std::unordered_map<std::string, Count> whole_;   // whole names
+  std::unordered_map<std::string, List> whole_, proper_, last_, by_part_;
 };
 
+// Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
+// one: the fuller name. Returns the persons merged away.
+std::vector<bool> MergeVariantPersonNames(Analysis* a, NameCache* names) {
+  const PersonIndex index(*a, names, {});
+  std::vector<int> target(a->actors.size(), -1);
+  std::vector<int> candidates;
+  for (size_t p = 0; p < a->actors.size(); ++p) {
+    if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
+    const std::vector<std::string>& parts = names->Parts(p);
+    if (parts.size() < 2) continue;  // VariantNames needs two parts each
+    // Variants share the surname, or are the same letters spaced otherwise.
+    const PersonIndex::List& same_surname = index.WithSurname(parts.back());
+    const PersonIndex::List& same_letters = index.Whole(Joined(parts.begin(), parts.end()));
+    candidates.assign(same_surname.begin(), same_surname.end());
+    candidates.insert(candidates.end(), same_letters.begin(), same_letters.end());
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    for (int q : candidates) {
+      if (q <= static_cast<int>(p) || target[q] >= 0) continue;
+      if (!VariantNames(parts, names->Parts(q))) continue;
+      size_t keep = Fuller(a->actors[q].actor, a->actors[p].actor) ? q : p;
+      size_t drop = keep == p ? q : p;
+      target[drop] = static_cast<int>(keep);
+      if (drop == p) break;
+    }
+  }
+  // A person merged into one merged away later ends at the last one kept.
+  for (int& t : target)
+    while (t >= 0 && target[t] >= 0) t = target[t];
+  std::vector<bool> dead(a->actors.size(), false);
+  for (size_t i = 0; i < target.size(); ++i) dead[i] = target[i] >= 0;
+  ForEachMention(a, [&](size_t, Mention& m) {
+    if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
+  });
+  return dead;
+}
+
+// The one person whose given name (first part) is `given`, when no other person has that
+// name as any part: "Abiy" is "Abiy Ahmed", as Ethiopian and Eritrean names are short.
+int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::string& given, int exclude) {
+  int found = -1;
+  for (int q : index.WithPart(given)) {
+    if (q == exclude) continue;
+    const std::vector<std::string>& full = names->Parts(q);
+    if (full.size() < 2 || full.front() != given || found >= 0) return -1;
+    found = q;
+  }
+  return found;
+}
+
+// A person first named by a one-word short form ("Dagalo said") after an untitled full name that
+// ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
+// person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
+// first, and only one: a later "his father Hafez al-Assad" names someone else.
+void PromoteFullNames(Analysis* a, NameCache* names) {
+  struct Place { size_t s; uint32_t t; };
+  std::vector<Place> first(a->actors.size(), Place{SIZE_MAX, 0});
+  ForEachMention(a, [&](size_t s, Mention& m) {
+    if (m.actor >= 0 && first[m.actor].s == SIZE_MAX) first[m.actor] = {s, m.first};
+  });
+  PersonIndex index(*a, names, {});
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    for (Mention& n : a->mentions[s]) {
+      if (!n.name || n.actor >= 0) continue;
+      const std::string surface = a->SpanText(n.first, n.last);
+      std::vector<std::string> full = NameParts(surface);
+      if (full.size() < 2 || IsAllCaps(surface)) continue;
+      // The people whose whole name is a shorter ending of this one.
+      int person = -1, count = 0;
+      for (size_t m = 1; m < full.size() && count < 2; ++m) {
+        for (int p : index.Whole(Joined(full.end() - static_cast<long>(m), full.end()))) {
+          if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
+            count = 2;
+            break;
+          }
+          if (p != person) ++count;
+          person = p;
+        }
+      }
+      if (count != 1 || static_cast<size_t>(person) >= first.size() || first[person].s == SIZE_MAX ||
+          first[person].s < s || (first[person].s == s && first[person].t < n.first))
+        continue;
+      Actor actor;
+      actor.type = ActorType::kPerson;
+      actor.name = surface;
+      actor.id = PersonIdFor(surface, a->document ? a->document->id : "");
+      const size_t before = a->actors.size();
+      n.actor = a->InternActor(actor);
+      if (a->actors.size() > before) index.Add(static_cast<size_t>(n.actor));
+      n.name = false;
+      n.source = "name-of-person";
+    }
+  }
+}
+
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
-void MergeShortPersonNames(const NameIndex& index, Analysis* a) {
+void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* names, const std::vector<bool>& dead) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
-    if (a->actors[p].actor.type != ActorType::kPerson) continue;
-    target[p] = index.PersonEndingWith(NameParts(a->actors[p].actor.name), /*longer_only=*/true);
+    if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
+    const std::vector<std::string>& parts = names->Parts(p);
+    if (parts.empty()) continue;
+    const PersonIndex::List& longer = index.EndingWith(Joined(parts.begin(), parts.end()));
+    if (longer.size() == 1) target[p] = longer[0];
+    if (longer.empty() && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts[0], static_cast<int>(p));
   }
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
@@ -249,10 +646,18 @@ void MergeShortPersonNames(const NameIndex& index, Analysis* a) {
 }
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
-int ResolveName(const NameIndex& index, const std::string& surface) {
+int ResolveName(const PersonIndex& index, NameCache* names, const std::string& surface) {
   const int exact = index.Exact(NameKey(surface));
   if (exact >= 0) return exact;
-  return index.PersonEndingWith(NameParts(surface), /*longer_only=*/false);
+  const std::vector<std::string> parts = NameParts(surface);
+  if (parts.empty()) return -1;
+  const std::string joined = Joined(parts.begin(), parts.end());
+  const PersonIndex::List& whole = index.Whole(joined);
+  const PersonIndex::List& longer = index.EndingWith(joined);
+  const size_t persons = whole.size() + longer.size();
+  if (persons == 1) return whole.empty() ? longer[0] : whole[0];
+  if (persons == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts[0], -1);
+  return -1;
 }
 
 // "the High Negotiations Committee (HNC)": the acronym becomes an alias of the name.
@@ -311,6 +716,51 @@ void ResolvePronouns(Analysis* a) {
   });
 }
 
+// The government of the country `country` names, as "the Russian government" makes it.
+int GovernmentOf(Analysis* a, int country) {
+  const DocActor& d = a->actors[country];
+  Actor government;
+  government.type = ActorType::kGovernment;
+  government.name = (d.adjectives.empty() ? d.actor.name : d.adjectives.front()) + " government";
+  government.id = ActorIdFor(government.name);
+  government.code = d.actor.code;
+  government.sector = "GOV";
+  return a->InternActor(government);
+}
+
+// "his Russian counterpart", "her opposition counterpart" with no name after them: the
+// side the words name — the Russian government, the opposition — stands in their place.
+// With a name after ("his Russian counterpart Sergei Lavrov") the name is the actor.
+void ResolveCounterparts(Analysis* a) {
+  for (std::vector<Mention>& ms : a->mentions) {
+    for (size_t i = 0; i + 1 < ms.size(); ++i) {
+      const Mention& pronoun = ms[i];
+      const Mention& side = ms[i + 1];
+      std::string_view word = a->TokenLower(pronoun.first);
+      if (!pronoun.pronoun || (word != "his" && word != "her") || side.first != pronoun.last || side.actor < 0)
+        continue;
+      uint32_t t = side.last;
+      if (t >= a->tokens.size() || (a->TokenLower(t) != "counterpart" && a->TokenLower(t) != "counterparts")) continue;
+      // A name right after it, or after a comma, is the counterpart.
+      if (i + 2 < ms.size() &&
+          (ms[i + 2].first == t + 1 || (ms[i + 2].first == t + 2 && a->TokenText(t + 1) == ",")))
+        continue;
+      const ActorType type = a->actors[side.actor].actor.type;
+      int actor = -1;
+      if (type == ActorType::kCountry) actor = GovernmentOf(a, side.actor);
+      else if (!side.demonym && type != ActorType::kPerson && type != ActorType::kPlace) actor = side.actor;
+      if (actor < 0) continue;
+      Mention m;
+      m.first = pronoun.first;
+      m.last = t + 1;
+      m.actor = actor;
+      m.source = "counterpart";
+      ms[i] = m;
+      ms.erase(ms.begin() + static_cast<long>(i) + 1);
+    }
+  }
+}
+
 // The two sides of the document's conflict: the government of the focus country and
 // its most mentioned opposition or rebel group.
 void FindParties(Analysis* a) {
@@ -332,26 +782,93 @@ void FindParties(Analysis* a) {
   if (government >= 0 && opposition >= 0) a->parties = {government, opposition};
 }
 
+// "between A and B" in sentence s, as (A, B) from the last such pair before token
+// `before`; {-1, -1} when there is none. Talks, fighting or a dispute "between" two
+// actors name the two sides the text goes on to call "the two sides".
+std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
+  std::pair<int, int> found{-1, -1};
+  const std::vector<Mention>& ms = a.mentions[s];
+  auto starts_after = [&](const Mention& m, uint32_t t) {  // m at t, or at t + 1 after "the"
+    return m.first == t || (m.first == t + 1 && a.TokenLower(t) == "the");
+  };
+  for (size_t i = 0; i + 1 < ms.size() && ms[i + 1].last <= before; ++i) {
+    const Mention& x = ms[i];
+    const Mention& y = ms[i + 1];
+    if (x.actor < 0 || y.actor < 0 || x.demonym || y.demonym || x.pronoun || y.pronoun || x.actor == y.actor) continue;
+    uint32_t b = x.first > 0 && a.TokenLower(x.first - 1) == "the" ? x.first - 1 : x.first;
+    if (b == 0 || a.TokenLower(b - 1) != "between") continue;
+    if (x.last >= a.tokens.size() || a.TokenLower(x.last) != "and" || !starts_after(y, x.last + 1)) continue;
+    found = {x.actor, y.actor};
+  }
+  return found;
+}
+
+// The last "between A and B" pair before sentence s's token `before`, looking back
+// through the document.
+std::vector<int> LastPairBefore(const Analysis& a, size_t s, uint32_t before) {
+  for (size_t k = s + 1; k-- > 0;) {
+    std::pair<int, int> p = PairBetween(a, k, k == s ? before : a.sentences[k].last);
+    if (p.first >= 0) return {p.first, p.second};
+  }
+  return {};
+}
+
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
-  for (size_t s = 0; s < a->sentences.size(); ++s) ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+  // A story about Myanmar says "Naypyidaw said" as often as "Myanmar": capitals that act
+  // count for their country when the document is weighed (before "the government" is
+  // read as that country's).
+  std::map<std::string, int> acting_capitals;
+  for (size_t s = 0; s < a->sentences.size(); ++s) {
+    const std::vector<Mention>& ms = a->mentions[s];
+    if (std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return IsCapital(*a, m); })) continue;
+    std::vector<Mention> trial = ms;
+    ResolveCapitals(pack, a->sentences[s], a, &trial);
+    for (const Mention& m : trial)
+      if (m.source == "capital") ++acting_capitals[a->actors[m.actor].actor.code];
+  }
+  if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
+  for (size_t s = 0; s < a->sentences.size(); ++s) {
+    ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+    ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+  }
 }
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
+  NameCache names(*a);
+  PromoteFullNames(a, &names);
+  std::vector<bool> dead = MergeVariantPersonNames(a, &names);
   // Neither step below adds actors or aliases, so one index serves both.
-  const NameIndex index(*a);
+  const PersonIndex index(*a, &names, dead);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.name && m.actor < 0) m.actor = ResolveName(index, a->SpanText(m.first, m.last));
+    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, a->SpanText(m.first, m.last));
     if (m.actor >= 0) m.name = false;
   });
-  MergeShortPersonNames(index, a);
+  MergeShortPersonNames(index, a, &names, dead);
+  ResolveCounterparts(a);
   ResolvePronouns(a);
   FindParties(a);
+  // Without a government and its opposition, the document's parties are the first two
+  // actors, not people, it sets "between" one another.
+  auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
+  if (a->parties.empty()) {
+    for (size_t s = 0; s < a->sentences.size() && a->parties.empty(); ++s) {
+      std::pair<int, int> p = PairBetween(*a, s, a->sentences[s].last);
+      if (p.first >= 0 && !person(p.first) && !person(p.second)) a->parties = {p.first, p.second};
+    }
+  }
+  // "the two sides": the last pair set "between" one another before it, or else the
+  // document's parties.
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    for (Mention& m : a->mentions[s]) {
+      if (m.group.empty()) continue;
+      std::vector<int> pair = LastPairBefore(*a, s, m.first);
+      m.group = pair.empty() ? a->parties : pair;
+    }
+  }
   for (std::vector<Mention>& ms : a->mentions) {
-    for (Mention& m : ms)
-      if (!m.group.empty()) m.group = a->parties;
     ms.erase(std::remove_if(ms.begin(), ms.end(),
                             [](const Mention& m) { return m.actor < 0 && m.group.empty(); }),
              ms.end());
@@ -361,7 +878,8 @@ void ResolveMentions(Analysis* a) {
     if (m.actor < 0 || m.demonym) return;
     DocActor& d = a->actors[m.actor];
     ++d.mentions;
-    if (!m.pronoun) d.actor.aliases.insert(a->SpanText(m.first, m.last));
+    // "his Russian counterpart" describes the actor; it is no name of it.
+    if (!m.pronoun && m.source != "counterpart") d.actor.aliases.insert(a->SpanText(m.first, m.last));
   });
 }
 

@@ -2,6 +2,9 @@
 #ifndef ACTORGRAPH_SRC_ACTORS_RESOLVE_H_
 #define ACTORGRAPH_SRC_ACTORS_RESOLVE_H_
 
+#include <string>
+#include <string_view>
+
 #include "actors/analysis.h"
 #include "rules/compiler.h"
 
@@ -9,14 +12,25 @@ namespace actorgraph::internal {
 
 // Runs the pack's entity rules over every sentence: each match makes an actor mention
 // (a typed name, a government named from its country, the document's parties ...).
-// Overlapping matches: the earlier, then the longer, wins.
+// Overlapping matches: the earlier, then the longer, wins. Then reads each capital's
+// context with the pack's capital-* lists: the country's government, a group ("the
+// Moscow platform"), or a place and no mention. Acting capitals also weigh the
+// document's focus country first.
 void ApplyEntityRules(const RulePack& pack, Analysis* a);
 
 // Links what is left within the document: a person's short forms ("de Mistura",
-// "Hariri") to the full name seen elsewhere in it, acronyms defined in the text,
-// pronouns to the last compatible actor, "the two sides" to the parties; drops names
-// that stay unknown. Sets a->parties.
+// "Hariri", "Abiy") and transliteration variants ("Nasr Hariri") to the full name seen
+// elsewhere in it, acronyms defined in the text, pronouns to the last compatible actor,
+// "his Russian counterpart" to the side it names, "the two sides" to the last pair set
+// "between" one another or else the parties; drops names that stay unknown. Sets
+// a->parties.
 void ResolveMentions(Analysis* a);
+
+// The node id of a person no dictionary lists: from the name as transliterations agree on
+// it ("Bashar al-Ja'afari" and "Bashar Jaafari" -> "bashar-jafari"), so that one person
+// spelled two ways in two documents is one node. A lone name ("Khan") gets an id of its
+// own document ("khan--doc-7"): two documents' Khans are not known to be one.
+std::string PersonIdFor(std::string_view name, std::string_view document);
 
 }  // namespace actorgraph::internal
 
