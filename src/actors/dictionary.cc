@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "rules/language.h"  // RuleError, Loc
@@ -187,19 +188,31 @@ void Dictionary::Build() {
   // Files loaded later may extend an actor: fold entries with one id into the first,
   // and a country into the first country with its code (one node per state, whatever
   // its canonical name in each file: "Syria", "Syrian Arab Republic").
+  // Each entry's own forms are indexed in file order, whatever entry they fold into, so
+  // on a form two entries share, the one loaded first wins (the bundled dictionary's
+  // "American" is the United States, though a later file lists it for American Samoa).
+  struct Forms {
+    size_t entry;
+    std::set<std::string> aliases;
+    std::vector<std::string> adjectives;
+  };
+  std::vector<Forms> forms;
+  forms.reserve(entries_.size());
   std::map<std::string, size_t> first, first_country;
   std::vector<DictEntry> merged;
   for (DictEntry& e : entries_) {
     const bool country = e.actor.type == ActorType::kCountry && !e.actor.code.empty();
     auto by_id = first.find(e.actor.id);
     auto by_code = country ? first_country.find(e.actor.code) : first_country.end();
+    const size_t into = by_id != first.end() ? by_id->second : by_code != first_country.end() ? by_code->second : merged.size();
+    forms.push_back(Forms{into, e.actor.aliases, e.adjectives});
     if (by_id == first.end() && by_code == first_country.end()) {
       if (country) first_country.emplace(e.actor.code, merged.size());
       first.emplace(e.actor.id, merged.size());
       merged.push_back(std::move(e));
       continue;
     }
-    DictEntry& m = merged[by_id != first.end() ? by_id->second : by_code->second];
+    DictEntry& m = merged[into];
     m.actor.aliases.insert(e.actor.aliases.begin(), e.actor.aliases.end());
     m.adjectives.insert(m.adjectives.end(), e.adjectives.begin(), e.adjectives.end());
     if (m.actor.code.empty()) m.actor.code = e.actor.code;
@@ -210,13 +223,13 @@ void Dictionary::Build() {
   }
   entries_ = std::move(merged);
   index_ = PhraseIndex();
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    int v = static_cast<int>(i) * 2;
-    for (const std::string& alias : entries_[i].actor.aliases) {
+  for (const Forms& f : forms) {
+    int v = static_cast<int>(f.entry) * 2;
+    for (const std::string& alias : f.aliases) {
       PhraseTokens p = SplitPhrase(alias);
       index_.Add(p, v, NeedsExactCase(p), StartsUpper(alias));
     }
-    for (const std::string& adj : entries_[i].adjectives) {
+    for (const std::string& adj : f.adjectives) {
       PhraseTokens p = SplitPhrase(adj);
       index_.Add(p, v + 1, NeedsExactCase(p), StartsUpper(adj));
     }

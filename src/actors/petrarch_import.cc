@@ -91,6 +91,25 @@ bool IsHonorific(std::string_view upper) {
   return kWords.count(upper) > 0;
 }
 
+// Words before a person's name that say what the person is, not who: the rule pack
+// recognizes titles itself ("German Chancellor Angela Merkel" is leader-of Germany), and a
+// title inside a dictionary name would hide it from the rules.
+bool IsTitleWord(std::string_view upper) {
+  static const std::set<std::string_view> kWords = {
+      "PRESIDENT", "PRESIDENT-ELECT", "VICE", "PRIME", "MINISTER", "FOREIGN", "DEFENSE", "DEFENCE",
+      "INTERIOR", "FINANCE", "CHANCELLOR", "BUNDESKANZLER", "KANZLER", "KING", "QUEEN", "PRINCE",
+      "CROWN", "PRINCESS", "EMIR", "SHEIKH", "SHEIK", "SULTAN", "SECRETARY", "SECRETARY-GENERAL",
+      "GENERAL", "GEN", "GEN.", "COL", "COL.", "COLONEL", "LT", "LT.", "MAJOR", "MAJ.", "ADMIRAL",
+      "AMBASSADOR", "ENVOY", "SENATOR", "SEN.", "REP.", "GOVERNOR", "GOV.", "MAYOR", "CHAIRMAN",
+      "CHAIRWOMAN", "LEADER", "CHIEF", "FORMER", "DEPUTY", "COMMANDER", "SPEAKER", "PREMIER", "POPE",
+      "CARDINAL", "ARCHBISHOP", "BISHOP", "AYATOLLAH", "GRAND", "SUPREME", "STRATEGIST", "JUDGE",
+      "JUSTICE", "ATTORNEY", "LORD", "LADY", "MULLAH", "PARTY", "OPPOSITION", "REBEL", "MILITARY",
+      "ARMY", "STATE", "PRESIDENTIAL", "CANDIDATE", "ACTING", "INTERIM", "TRANSITIONAL", "UN", "U.N.", "SOVIET", "OFFICIAL", "SPOKESMAN",
+      "SPOKESWOMAN", "ADVISER", "ADVISOR", "NATIONAL", "SECURITY", "HOMELAND", "TRADE", "REPRESENTATIVE",
+      "COMMERCE", "TREASURY", "ENERGY", "JUSTICE", "HEALTH", "OIL", "ECONOMY", "CHIEFS", "STAFF"};
+  return kWords.count(upper) > 0 || upper.compare(0, 3, "EX-") == 0;
+}
+
 bool HasVowel(std::string_view s) { return s.find_first_of("AEIOUY") != std::string_view::npos; }
 
 std::string Upper(std::string_view s) {
@@ -330,8 +349,13 @@ Name SplitName(std::string_view raw) {
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;
-    if (word.size() > 2 && word.front() == '(' && word.back() == ')') {
-      n.acronyms.push_back(Upper(word.substr(1, word.size() - 2)));
+    const std::string inner = word.size() > 2 && word.front() == '(' && word.back() == ')'
+                                  ? Upper(word.substr(1, word.size() - 2)) : std::string();
+    if (!inner.empty() && inner.size() <= 6 &&
+        std::all_of(inner.begin(), inner.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)) || c == '.'; })) {
+      n.acronyms.push_back(inner);  // "(AAIA)"; not "(AMERICAN)" in "SAMOA_(AMERICAN)_"
+    } else if (!inner.empty()) {
+      n.words.push_back(inner);
     } else {
       n.words.push_back(Upper(word));
     }
@@ -459,10 +483,11 @@ class Converter {
     for (const Entry& e : entries_) {
       if (!e.country_code) continue;
       const std::vector<std::string> words = SplitName(e.name).words;
-      place_words_.insert(words.begin(), words.end());
+      for (const std::string& w : words)
+        if (!IsSmallWord(w)) place_words_.insert(w);
       for (const auto& s : e.synonyms)
         for (const std::string& w : SplitName(s.first).words)
-          if (SharesStem({w}, words)) place_words_.insert(w);
+          if (!IsSmallWord(w) && SharesStem({w}, words)) place_words_.insert(w);
     }
   }
 
@@ -498,7 +523,9 @@ class Converter {
     for (size_t i : members) {
       const Entry& e = entries_[i];
       const Name n = SplitName(e.name);
-      if (AnyWord(n.words, IsOrganizationWord) || PlaceWord(n.words) || e.country_code) return false;
+      // CountryInfo lists people; elsewhere a country's name or form in a name ("Syrian
+      // Army") says it is not one. (People are named Jordan or Mali too.)
+      if (AnyWord(n.words, IsOrganizationWord) || (!e.countryinfo && PlaceWord(n.words)) || e.country_code) return false;
       if (e.countryinfo) person = true;
       for (const Role& r : e.roles)
         if (r.role.dated() || r.role.sector == "ELI") person = true;
@@ -519,7 +546,7 @@ class Converter {
     Actor2 a;
     a.source = head.source;
     const bool person = IsPerson(members);
-    const Name name = SplitName(head.name);
+    Name name = SplitName(head.name);
     for (size_t i : members)
       for (const Role& r : entries_[i].roles)
         if (std::find(a.roles.begin(), a.roles.end(), r.role) == a.roles.end()) a.roles.push_back(r.role);
@@ -538,11 +565,20 @@ class Converter {
         countries.insert(own.begin(), own.end());
       }
       a.type = ActorType::kPerson;
+      const std::vector<std::string> bare = WithoutTitles(name.words);
+      if (PersonalWords(bare) >= 2) name.words = bare;
+      if (PersonalWords(name.words) < 2) {
+        Skip(head, head.line, "entry", "a person named by one word (a first name or surname alone)", head.name);
+        return;
+      }
     } else if (head.country_code) {
       a.type = ActorType::kCountry;
       a.code = head.roles.front().role.country;
       a.roles.clear();
-    } else if (head.stateless_code && !AnyWord(name.words, IsOrganizationWord)) {
+    } else if (IsOffice(name.words)) {
+      Skip(head, head.line, "entry", "an office (the rule pack reads it as a title)", head.name);
+      return;
+    } else if (head.stateless_code) {
       Skip(head, head.line, "entry", "a region or bygone state with no ISO 3166-1 code", head.name);
       return;
     } else {
@@ -566,12 +602,42 @@ class Converter {
       if (i != members.front()) AddAliases(SplitName(e.name), a, e, e.line, false);
       for (const auto& [raw, line] : e.synonyms) AddAliases(SplitName(raw), a, e, line, false);
     }
-    actors_.emplace(id, std::move(a));
+    // Without their titles, two entries may name one person ("SECRETARY-GENERAL_BAN_KI-MOON").
+    auto [it, added] = actors_.emplace(ActorIdFor(a.name), a);
+    if (!added) {
+      it->second.aliases.insert(a.aliases.begin(), a.aliases.end());
+      for (const ActorRole& r : a.roles)
+        if (std::find(it->second.roles.begin(), it->second.roles.end(), r) == it->second.roles.end())
+          it->second.roles.push_back(r);
+    }
+    (void)id;
+  }
+
+  // "US_SECRETARY_OF_STATE", "UN_SECRETARY_GENERAL": an office, which the rule pack reads
+  // as a title before a person's name; as an actor it would hide the title from it.
+  bool IsOffice(const std::vector<std::string>& words) const {
+    bool title = false;
+    for (const std::string& w : words) {
+      if (IsTitleWord(w)) title = true;
+      else if (!IsSmallWord(w) && !place_words_.count(w) && !(w.size() <= 4 && !HasVowel(w.substr(1))) && w != "US" && w != "U.S.")
+        return false;
+    }
+    return title;
+  }
+
+  // "PRESIDENT_VLADIMIR_PUTIN" -> "VLADIMIR_PUTIN", "RUSSIAN_PRESIDENT_..." too.
+  std::vector<std::string> WithoutTitles(const std::vector<std::string>& words) const {
+    size_t k = 0;
+    while (k < words.size() && (IsTitleWord(words[k]) || IsHonorific(words[k]) || IsSmallWord(words[k]) ||
+                                place_words_.count(words[k])))
+      ++k;
+    return std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(k), words.end());
   }
 
   // Adds the written forms of one TABARI phrase, unless the rules in docs/actors.md say
   // it would match ordinary words or another actor.
-  void AddAliases(const Name& n, Actor2& a, const Entry& e, uint32_t line, bool canonical) {
+  void AddAliases(Name n, Actor2& a, const Entry& e, uint32_t line, bool canonical) {
+    if (a.type == ActorType::kPerson && !canonical) n.words = WithoutTitles(n.words);
     const std::string raw = [&] {
       std::string s;
       for (const std::string& w : n.words) s += (s.empty() ? "" : "_") + w;
@@ -584,24 +650,22 @@ class Converter {
     const bool person = a.type == ActorType::kPerson;
     if (person && !canonical) {
       if (PersonalWords(n.words) < 2) return Skip(e, line, "synonym", "a person's single name word (surname alone)", raw);
-      if (AnyWord(n.words, IsOrganizationWord) || PlaceWord(n.words))
+      if (AnyWord(n.words, IsOrganizationWord))
         return Skip(e, line, "synonym", "names an office, government or place, not the person", raw);
     }
     if (a.type == ActorType::kCountry && !canonical) {
       if (n.words.size() < 2 || !SharesStem(n.words, SplitName(e.name).words))
         return Skip(e, line, "synonym", "country synonym not a form of its name (city, region, demonym, misspelling)", raw);
     }
-    if (!person && !canonical && n.words.size() == 1 && HasVowel(n.words[0]) && a.sector == "MNC")
-      return Skip(e, line, "synonym", "one-word company name (an ordinary word as often)", raw);
-    if (!person && a.type != ActorType::kCountry && !canonical && n.words.size() == 1 &&
-        Written(n.words, Style::kOther) != n.words[0] && !SharesStem(n.words, SplitName(e.name).words))
-      return Skip(e, line, "synonym", "one word unlike the organization's name (a leader's name, most often)", raw);
-    // TABARI lists a group's leaders among its synonyms ("+SALIM_IDRIS" under the Free
-    // Syrian Army): a form with nothing of the organization's name in it is left out.
-    if (!person && a.type != ActorType::kCountry && !canonical && n.words.size() > 1 &&
-        !AnyWord(n.words, IsOrganizationWord) && !PlaceWord(n.words) && !SharesWord(n.words, SplitName(e.name).words) &&
-        Written(n.words, Style::kOther).find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos)
-      return Skip(e, line, "synonym", "shares no word with the organization's name (a leader's name, most often)", raw);
+    const bool organization = !person && a.type != ActorType::kCountry && !canonical;
+    if (organization && IsOffice(n.words))
+      return Skip(e, line, "synonym", "an office (the rule pack reads it as a title)", raw);
+    if (organization && n.words.size() == 1 && Written(n.words, Style::kOther) != n.words[0])
+      return Skip(e, line, "synonym", "one word, not an acronym (a demonym, a leader or a spelling, as often)", raw);
+    // TABARI lists a group's leaders, sub-units and kindred bodies among its synonyms
+    // ("+SALIM_IDRIS" under the Free Syrian Army, Senate committees under Congress).
+    if (organization && n.words.size() > 1 && !SharesWord(n.words, SplitName(e.name).words))
+      return Skip(e, line, "synonym", "shares no distinctive word with the organization's name (a leader, a sub-unit, another body)", raw);
     const std::string written = Written(n.words, StyleOf(a.type));
     if (written.size() < 2) return Skip(e, line, "synonym", "too short", raw);
     Keep(written, a);
@@ -613,9 +677,10 @@ class Converter {
     return type == ActorType::kPerson ? Style::kPerson : type == ActorType::kCountry ? Style::kCountry : Style::kOther;
   }
 
+  // A word of both of at least four letters that is not one every organization has.
   static bool SharesWord(const std::vector<std::string>& words, const std::vector<std::string>& of) {
     for (const std::string& w : words)
-      if (w.size() >= 4 && std::find(of.begin(), of.end(), w) != of.end()) return true;
+      if (w.size() >= 4 && !IsOrganizationWord(w) && std::find(of.begin(), of.end(), w) != of.end()) return true;
     return false;
   }
 
