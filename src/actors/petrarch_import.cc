@@ -660,6 +660,10 @@ class Converter {
     const bool organization = !person && a.type != ActorType::kCountry && !canonical;
     if (organization && IsOffice(n.words))
       return Skip(e, line, "synonym", "an office (the rule pack reads it as a title)", raw);
+    // "WHITE_HOUSE_SPOKESWOMAN" under the White House: it would swallow the title the
+    // rules read before a person's name ("White House spokeswoman Sarah Sanders").
+    if (organization && HasTitleNotIn(n.words, SplitName(e.name).words))
+      return Skip(e, line, "synonym", "holds a title its organization's name does not (an office in it)", raw);
     if (organization && n.words.size() == 1 && Written(n.words, Style::kOther) != n.words[0])
       return Skip(e, line, "synonym", "one word, not an acronym (a demonym, a leader or a spelling, as often)", raw);
     // TABARI lists a group's leaders, sub-units and kindred bodies among its synonyms
@@ -675,6 +679,12 @@ class Converter {
 
   static Style StyleOf(ActorType type) {
     return type == ActorType::kPerson ? Style::kPerson : type == ActorType::kCountry ? Style::kCountry : Style::kOther;
+  }
+
+  static bool HasTitleNotIn(const std::vector<std::string>& words, const std::vector<std::string>& of) {
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+      return IsTitleWord(w) && std::find(of.begin(), of.end(), w) == of.end();
+    });
   }
 
   // A word of both of at least four letters that is not one every organization has.
