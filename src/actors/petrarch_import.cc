@@ -437,7 +437,8 @@ std::string HyphenatedParticles(const std::string& written) {
 
 // ---- converting -------------------------------------------------------------------------
 
-struct Actor2 {
+// An actor as it will be written.
+struct Converted {
   std::string name;  // written
   ActorType type = ActorType::kOrganization;
   std::string code, sector;
@@ -462,7 +463,7 @@ class Converter {
     }
     CollectPlaceWords();
     Group();
-    for (auto& [id, members] : groups_) Convert(id, members);
+    for (const auto& group : groups_) Convert(group.second);
     DropSharedAliases();
     Write();
     std::stable_sort(result_->skipped.begin(), result_->skipped.end(), [&](const PetrarchSkip& a, const PetrarchSkip& b) {
@@ -541,9 +542,9 @@ class Converter {
     return ActorType::kOrganization;
   }
 
-  void Convert(const std::string& id, const std::vector<size_t>& members) {
+  void Convert(const std::vector<size_t>& members) {
     const Entry& head = entries_[members.front()];
-    Actor2 a;
+    Converted a;
     a.source = head.source;
     const bool person = IsPerson(members);
     Name name = SplitName(head.name);
@@ -610,7 +611,6 @@ class Converter {
         if (std::find(it->second.roles.begin(), it->second.roles.end(), r) == it->second.roles.end())
           it->second.roles.push_back(r);
     }
-    (void)id;
   }
 
   // "US_SECRETARY_OF_STATE", "UN_SECRETARY_GENERAL": an office, which the rule pack reads
@@ -636,7 +636,7 @@ class Converter {
 
   // Adds the written forms of one TABARI phrase, unless the rules in docs/actors.md say
   // it would match ordinary words or another actor.
-  void AddAliases(Name n, Actor2& a, const Entry& e, uint32_t line, bool canonical) {
+  void AddAliases(Name n, Converted& a, const Entry& e, uint32_t line, bool canonical) {
     if (a.type == ActorType::kPerson && !canonical) n.words = WithoutTitles(n.words);
     const std::string raw = [&] {
       std::string s;
@@ -701,7 +701,7 @@ class Converter {
     return false;
   }
 
-  void Keep(const std::string& alias, Actor2& a) { a.aliases.insert(alias); }
+  void Keep(const std::string& alias, Converted& a) { a.aliases.insert(alias); }
 
   // A form two actors claim would join them in every document: left to neither, unless
   // it is one's canonical name.
@@ -755,7 +755,7 @@ class Converter {
   void Write() {
     std::vector<std::ostringstream> bodies(sources_.size());
     result_->files.assign(sources_.size(), PetrarchFile());
-    std::map<std::string, const Actor2*> by_name;  // sorted by canonical name, then id
+    std::map<std::string, const Converted*> by_name;  // sorted by canonical name, then id
     for (const auto& [id, a] : actors_) by_name.emplace(a.name + '\t' + id, &a);
     for (const auto& [key, a] : by_name) {
       PetrarchFile& f = result_->files[a->source];
@@ -782,7 +782,7 @@ class Converter {
   std::vector<Entry> entries_;
   std::set<std::string> place_words_;
   std::map<std::string, std::vector<size_t>> groups_;  // actor id -> entries, in file order
-  std::map<std::string, Actor2> actors_;
+  std::map<std::string, Converted> actors_;
 };
 
 }  // namespace
