@@ -82,6 +82,7 @@ std::vector<Actor> FixtureActors() {
       MakeActor("Council of\tTabs\nand Lines", ActorType::kOrganization, "", "", {}),
   };
   actors.back().id = kHandMadeId;  // ids made by hand need not be slugs
+  actors[7].country = "XVL";       // a person's country, as a dictionary role gives it
   return actors;
 }
 
@@ -1141,7 +1142,7 @@ TEST_CASE("WriteNeo4jCsv writes import headers and RFC 4180 fields", "[export]")
   REQUIRE(nodes.size() == graph.actor_count() + 1);
   REQUIRE(relationships.size() == graph.relation_count() + 1);
   CHECK(nodes[0] == std::vector<std::string>{"id:ID", ":LABEL", "name", "type", "code", "sector",
-                                             "aliases:string[]"});
+                                             "country", "aliases:string[]"});
   CHECK(relationships[0] ==
         std::vector<std::string>{":START_ID", ":END_ID", ":TYPE", "relation", "polarity",
                                  "modality", "symmetric:boolean", "evidence_count:int",
@@ -1159,7 +1160,8 @@ TEST_CASE("WriteNeo4jCsv writes import headers and RFC 4180 fields", "[export]")
   CHECK((*council)[2] == "Council of\tTabs\nand Lines");
   const auto* ana = RowWithId(nodes, "ana-la-jefa-ruiz");
   REQUIRE(ana != nullptr);
-  CHECK((*ana)[6] == "La Jefa;Ruiz");
+  CHECK((*ana)[6] == "XVL");
+  CHECK((*ana)[7] == "La Jefa;Ruiz");
   const auto* government = RowWithId(nodes, "veltranian-government");
   REQUIRE(government != nullptr);
   CHECK((*government)[4] == "XVL");

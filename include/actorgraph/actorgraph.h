@@ -16,6 +16,7 @@
 #include "actorgraph/export.h"
 #include "actorgraph/extractor.h"
 #include "actorgraph/graph.h"
+#include "actorgraph/petrarch.h"
 #include "actorgraph/status.h"
 
 #endif  // ACTORGRAPH_ACTORGRAPH_H_

@@ -22,6 +22,29 @@ std::string_view ActorTypeName(ActorType type);
 // Inverse of ActorTypeName; false when `name` is not a type.
 bool ParseActorType(std::string_view name, ActorType* type);
 
+// A dated position from an actor dictionary: "President of Syria from 2000-07-17" is
+// country SYR, sector GOV, from "2000-07-17". Dates are YYYY-MM-DD; an empty `from`
+// or `to` leaves that end open; a role with neither is the default role.
+struct ActorRole {
+  std::string country;  // ISO 3166-1 alpha-3, or empty (an international organization)
+  std::string sector;   // GOV, MIL, OPP, REB, ELI, IGO ... or empty
+  std::string from;     // first day the role holds, or empty
+  std::string to;       // last day the role holds, or empty
+  bool dated() const { return !from.empty() || !to.empty(); }
+  bool operator==(const ActorRole& o) const {
+    return country == o.country && sector == o.sector && from == o.from && to == o.to;
+  }
+};
+
+// True when `s` is a calendar day written YYYY-MM-DD.
+bool IsIsoDay(std::string_view s);
+
+// The role that applies on `date` (a document date, YYYY-MM-DD first): among the dated
+// roles holding then, the one that began last; else the default role. Without a date
+// (or one that is not YYYY-MM-DD), the dated role that began last, else the default.
+// Null when none applies.
+const ActorRole* RoleAt(const std::vector<ActorRole>& roles, std::string_view date);
+
 struct Actor {
   std::string id;    // stable slug of the canonical name ("staffan-de-mistura"); the merge key
   std::string name;  // canonical name
@@ -29,6 +52,8 @@ struct Actor {
   std::string code;    // ISO 3166-1 alpha-3 for countries and their governments, else empty
   std::string sector;  // GOV, OPP, REB, MIL, ... where known
   std::set<std::string> aliases;  // every surface form seen, sorted (includes `name`)
+  std::string country;  // a person's country (ISO 3166-1 alpha-3), from the role that applies
+  std::vector<ActorRole> roles;  // dated roles from the dictionary, in the order listed
 };
 
 // Derives the stable id of a canonical name: ASCII letters and digits lower-cased,
@@ -96,7 +121,7 @@ class KnowledgeGraph {
   KnowledgeGraph& operator=(const KnowledgeGraph& other);
 
   // Adds an actor, or merges it into the vertex with the same id: aliases are united,
-  // and code/sector filled where they were empty. Returns the vertex.
+  // and code/sector/country/roles filled where they were empty. Returns the vertex.
   Vertex AddActor(const Actor& actor);
 
   // Adds one piece of evidence for subject -relation-> object, creating the edge on

@@ -2,6 +2,19 @@
 
 namespace actorgraph::internal {
 
+// A dictionary actor's dated roles say where it stood on the document's date: a person
+// takes the role's country, anyone else fills an empty code from it; both an empty sector.
+void Analysis::ApplyRole(Actor* actor) const {
+  const ActorRole* role = RoleAt(actor->roles, document ? std::string_view(document->date) : std::string_view());
+  if (!role) return;
+  if (actor->type == ActorType::kPerson) {
+    actor->country = role->country;
+  } else if (actor->code.empty()) {
+    actor->code = role->country;
+  }
+  if (actor->sector.empty()) actor->sector = role->sector;
+}
+
 int Analysis::InternActor(const Actor& actor, const std::vector<std::string>& adjectives) {
   auto it = actor_index.find(actor.id);
   if (it != actor_index.end()) return it->second;
@@ -11,6 +24,7 @@ int Analysis::InternActor(const Actor& actor, const std::vector<std::string>& ad
   d.actor = actor;
   d.actor.aliases.clear();  // aliases collect the forms seen in this document
   d.adjectives = adjectives;
+  ApplyRole(&d.actor);
   actors.push_back(std::move(d));
   return index;
 }

@@ -45,6 +45,9 @@ struct Analysis {
 
   // Index of the actor with `actor`'s id, adding it on first sight.
   int InternActor(const Actor& actor, const std::vector<std::string>& adjectives = {});
+  // Fills a person's country (and empty code, sector) from the role that applies on the
+  // document's date.
+  void ApplyRole(Actor* actor) const;
   std::string_view TokenText(uint32_t i) const { return text::TokenText(text, tokens[i]); }
   std::string_view TokenLower(uint32_t i) const { return text::TokenLower(text, tokens[i]); }
   // The normalized text of tokens [first, last), with the document's own spacing.

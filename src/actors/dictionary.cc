@@ -1,7 +1,9 @@
 #include "actors/dictionary.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "rules/language.h"  // RuleError, Loc
@@ -40,6 +42,84 @@ bool NeedsExactCase(const PhraseTokens& p) {
 
 bool StartsUpper(std::string_view s) { return !s.empty() && std::isupper(static_cast<unsigned char>(s[0])); }
 
+bool AllUpper(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isupper(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+// Column (1-based) where cell `index` of `line` starts.
+uint32_t ColumnOf(const std::vector<std::string_view>& cells, size_t index) {
+  uint32_t col = 1;
+  for (size_t i = 0; i < index && i < cells.size(); ++i) col += static_cast<uint32_t>(cells[i].size()) + 1;
+  return col;
+}
+
+// Parses "SYR GOV 2000-07-17..", "- IGO 1997-01-01..2006-12-31", "AFG ELI" (see
+// docs/actors.md). On error, *offset is where in `text` the bad field starts.
+bool ParseRole(std::string_view text, ActorRole* role, size_t* offset, std::string* error) {
+  std::vector<std::pair<size_t, std::string_view>> fields;  // (offset, text)
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == ' ') { ++i; continue; }
+    size_t end = text.find(' ', i);
+    if (end == std::string_view::npos) end = text.size();
+    fields.emplace_back(i, text.substr(i, end - i));
+    i = end;
+  }
+  *offset = 0;
+  if (fields.empty()) return *error = "expected a role (COUNTRY SECTOR FROM..TO)", false;
+  size_t k = 0;
+  *offset = fields[0].first;
+  const std::string_view country = fields[0].second;
+  if (country != "-" && !(country.size() == 3 && AllUpper(country)))
+    return *error = "expected an ISO 3166-1 alpha-3 country code or '-' to open the role, found '" +
+                    std::string(country) + "'", false;
+  role->country = country == "-" ? "" : std::string(country);
+  ++k;
+  if (k < fields.size() && fields[k].second.find("..") == std::string_view::npos) {
+    *offset = fields[k].first;
+    if (!AllUpper(fields[k].second))
+      return *error = "expected a sector in capitals (GOV, MIL, OPP, REB ...), found '" +
+                      std::string(fields[k].second) + "'", false;
+    role->sector = std::string(fields[k].second);
+    ++k;
+  }
+  if (k < fields.size()) {
+    const std::string_view dates = fields[k].second;
+    const size_t dots = dates.find("..");
+    if (dots == std::string_view::npos) {
+      *offset = fields[k].first;
+      return *error = "expected dates FROM..TO, found '" + std::string(dates) + "'", false;
+    }
+    const std::string_view from = dates.substr(0, dots), to = dates.substr(dots + 2);
+    if (!from.empty() && !IsIsoDay(from)) {
+      *offset = fields[k].first;
+      return *error = "expected a date YYYY-MM-DD, found '" + std::string(from) + "'", false;
+    }
+    if (!to.empty() && !IsIsoDay(to)) {
+      *offset = fields[k].first + dots + 2;
+      return *error = "expected a date YYYY-MM-DD, found '" + std::string(to) + "'", false;
+    }
+    if (from.empty() && to.empty()) {
+      *offset = fields[k].first;
+      return *error = "expected a date on at least one side of '..'", false;
+    }
+    if (!from.empty() && !to.empty() && to < from) {
+      *offset = fields[k].first;
+      return *error = "the role ends (" + std::string(to) + ") before it begins (" + std::string(from) + ")", false;
+    }
+    role->from = std::string(from);
+    role->to = std::string(to);
+    ++k;
+  }
+  if (k < fields.size()) {
+    *offset = fields[k].first;
+    return *error = "unexpected '" + std::string(fields[k].second) + "' after the role's dates", false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Status Dictionary::AddFile(const std::string& path, std::string_view text) {
@@ -55,7 +135,7 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
       for (const char* required : {"name", "type"})
         if (!column_of.count(required))
           return RuleError(Loc{path, line_no, 1}, std::string("expected a header line naming the columns "
-                                                              "(name, type, code, sector, aliases, adjectives); "
+                                                              "(name, type, code, sector, aliases, adjectives, roles); "
                                                               "missing '") + required + "'");
       continue;
     }
@@ -82,37 +162,74 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
       if (!Trim(a).empty()) e.actor.aliases.insert(Trim(a));
     for (std::string_view a : SplitOn(adjectives, '|'))
       if (!Trim(a).empty()) e.adjectives.push_back(Trim(a));
+    auto roles_column = column_of.find("roles");
+    if (roles_column != column_of.end() && roles_column->second < cells.size()) {
+      const std::string_view cell_text = cells[roles_column->second];
+      size_t start = 0;
+      for (std::string_view written : SplitOn(cell_text, '|')) {
+        const size_t at = start;
+        start += written.size() + 1;
+        if (Trim(written).empty()) continue;
+        ActorRole role;
+        size_t offset = 0;
+        std::string error;
+        if (!ParseRole(written, &role, &offset, &error))
+          return RuleError(Loc{path, line_no, ColumnOf(cells, roles_column->second) + static_cast<uint32_t>(at + offset)},
+                           error);
+        e.actor.roles.push_back(std::move(role));
+      }
+    }
     entries_.push_back(std::move(e));
   }
   return Status::Ok();
 }
 
 void Dictionary::Build() {
-  // Files loaded later may extend an actor: fold entries with one id into the first.
-  std::map<std::string, size_t> first;
+  // Files loaded later may extend an actor: fold entries with one id into the first,
+  // and a country into the first country with its code (one node per state, whatever
+  // its canonical name in each file: "Syria", "Syrian Arab Republic").
+  // Each entry's own forms are indexed in file order, whatever entry they fold into, so
+  // on a form two entries share, the one loaded first wins (the bundled dictionary's
+  // "American" is the United States, though a later file lists it for American Samoa).
+  struct Forms {
+    size_t entry;
+    std::set<std::string> aliases;
+    std::vector<std::string> adjectives;
+  };
+  std::vector<Forms> forms;
+  forms.reserve(entries_.size());
+  std::map<std::string, size_t> first, first_country;
   std::vector<DictEntry> merged;
   for (DictEntry& e : entries_) {
-    auto it = first.find(e.actor.id);
-    if (it == first.end()) {
-      first[e.actor.id] = merged.size();
+    const bool country = e.actor.type == ActorType::kCountry && !e.actor.code.empty();
+    auto by_id = first.find(e.actor.id);
+    auto by_code = country ? first_country.find(e.actor.code) : first_country.end();
+    const size_t into = by_id != first.end() ? by_id->second : by_code != first_country.end() ? by_code->second : merged.size();
+    forms.push_back(Forms{into, e.actor.aliases, e.adjectives});
+    if (by_id == first.end() && by_code == first_country.end()) {
+      if (country) first_country.emplace(e.actor.code, merged.size());
+      first.emplace(e.actor.id, merged.size());
       merged.push_back(std::move(e));
       continue;
     }
-    DictEntry& m = merged[it->second];
+    DictEntry& m = merged[into];
     m.actor.aliases.insert(e.actor.aliases.begin(), e.actor.aliases.end());
     m.adjectives.insert(m.adjectives.end(), e.adjectives.begin(), e.adjectives.end());
     if (m.actor.code.empty()) m.actor.code = e.actor.code;
     if (m.actor.sector.empty()) m.actor.sector = e.actor.sector;
+    for (ActorRole& role : e.actor.roles)
+      if (std::find(m.actor.roles.begin(), m.actor.roles.end(), role) == m.actor.roles.end())
+        m.actor.roles.push_back(std::move(role));
   }
   entries_ = std::move(merged);
   index_ = PhraseIndex();
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    int v = static_cast<int>(i) * 2;
-    for (const std::string& alias : entries_[i].actor.aliases) {
+  for (const Forms& f : forms) {
+    int v = static_cast<int>(f.entry) * 2;
+    for (const std::string& alias : f.aliases) {
       PhraseTokens p = SplitPhrase(alias);
       index_.Add(p, v, NeedsExactCase(p), StartsUpper(alias));
     }
-    for (const std::string& adj : entries_[i].adjectives) {
+    for (const std::string& adj : f.adjectives) {
       PhraseTokens p = SplitPhrase(adj);
       index_.Add(p, v + 1, NeedsExactCase(p), StartsUpper(adj));
     }
@@ -136,6 +253,9 @@ std::string Dictionary::Dump() const {
     if (!e.actor.code.empty()) out << " code=" << e.actor.code;
     if (!e.actor.sector.empty()) out << " sector=" << e.actor.sector;
     out << "\n";
+    for (const ActorRole& r : e.actor.roles)
+      out << "  role " << (r.country.empty() ? "-" : r.country) << (r.sector.empty() ? "" : " " + r.sector)
+          << (r.dated() ? " " + r.from + ".." + r.to : "") << "\n";
     for (const std::string& a : e.actor.aliases)
       if (a != e.actor.name) out << "  alias " << a << "\n";
     for (const std::string& a : e.adjectives) out << "  adjective " << a << "\n";

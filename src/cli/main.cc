@@ -5,8 +5,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -33,6 +37,8 @@ const char* kMainHelp =
     "  rules check PATH... validate rule and dictionary files without running them\n"
     "  rules test          run every rule's inline examples\n"
     "  rules dump          print the compiled rule pack\n"
+    "  import petrarch FILE... -o DIR\n"
+    "                      convert PETRARCH/TABARI actor dictionaries to ours\n"
     "\n"
     "Run 'actorgraph COMMAND --help' for a command's options.\n"
     "Exit codes: 0 success, 2 usage, 3 input, 4 rules, 5 output, 6 failed rule examples.\n";
@@ -74,6 +80,19 @@ const char* kRulesHelp =
     "       file:line\n"
     "dump   prints the compiled pack: relations, lists, and each rule's pattern and\n"
     "       trigger words\n";
+
+const char* kImportHelp =
+    "usage: actorgraph import petrarch FILE... -o DIR [-v]\n"
+    "\n"
+    "Converts PETRARCH/TABARI actor dictionaries (e.g. Phoenix.Countries.actors.txt)\n"
+    "into actorgraph dictionaries: DIR/<name of FILE without .txt>.tsv, one per FILE,\n"
+    "sorted, carrying synonyms, country codes, sectors and dated roles. Use them with\n"
+    "'actorgraph build --rules rules --rules DIR'. A LICENSE file beside FILE is copied\n"
+    "into the output's header. Prints what was written and what was left out, by reason\n"
+    "(see docs/actors.md).\n"
+    "\n"
+    "  -o DIR   output directory (created if missing)\n"
+    "  -v       also list every entry, synonym and code left out, as file:line\n";
 
 int ExitFor(const Status& s) {
   switch (s.code()) {
@@ -379,6 +398,105 @@ int Rules(int argc, char** argv) {
   return Usage("unknown rules command '" + sub + "'", kRulesHelp);
 }
 
+Status ReadWholeFile(const std::string& path, std::string* text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(ErrorCode::kInput, "cannot read the file", InFile(path));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::Error(ErrorCode::kInput, "cannot read the file", InFile(path));
+  *text = buffer.str();
+  return Status::Ok();
+}
+
+// "Phoenix.Countries.actors.txt" -> "Phoenix.Countries.actors.tsv".
+std::string ImportedName(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) name.resize(name.size() - 4);
+  return name + ".tsv";
+}
+
+void PrintImportSummary(const PetrarchImport& result, bool verbose) {
+  std::map<std::string, size_t> reasons;
+  for (const PetrarchSkip& skip : result.skipped) {
+    ++reasons[skip.what + ": " + skip.reason];
+    if (verbose)
+      std::cerr << skip.path << (skip.line ? ":" + std::to_string(skip.line) : "") << ": left out " << skip.what
+                << " '" << skip.text << "': " << skip.reason << "\n";
+  }
+  size_t entries = 0, aliases = 0, roles = 0;
+  for (const PetrarchFile& f : result.files) {
+    std::cout << f.source << ": " << f.entries << " actors, " << f.aliases << " aliases, " << f.roles << " roles\n";
+    entries += f.entries;
+    aliases += f.aliases;
+    roles += f.roles;
+  }
+  std::cout << "total: " << entries << " actors, " << aliases << " aliases, " << roles << " roles\n";
+  for (const auto& [reason, count] : reasons) std::cout << "left out " << count << " " << reason << "\n";
+}
+
+int Import(int argc, char** argv) {
+  if (argc < 1 || std::string(argv[0]) == "--help" || std::string(argv[0]) == "-h") {
+    std::cout << kImportHelp;
+    return argc < 1 ? kExitUsage : kExitOk;
+  }
+  if (std::string(argv[0]) != "petrarch") return Usage("unknown import format '" + std::string(argv[0]) + "'", kImportHelp);
+  std::vector<std::string> files;
+  std::string dir;
+  bool verbose = false;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--help" || a == "-h") {
+      std::cout << kImportHelp;
+      return kExitOk;
+    } else if (a == "-o") {
+      if (i + 1 >= argc) return Usage("-o needs a directory", kImportHelp);
+      dir = argv[++i];
+    } else if (a == "-v") {
+      verbose = true;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return Usage("unknown option " + a, kImportHelp);
+    } else {
+      files.push_back(a);
+    }
+  }
+  if (files.empty()) return Usage("import petrarch needs at least one FILE", kImportHelp);
+  if (dir.empty()) return Usage("import petrarch needs -o DIR", kImportHelp);
+  std::vector<PetrarchSource> sources;
+  std::set<std::string> outputs;
+  for (const std::string& file : files) {
+    if (!outputs.insert(ImportedName(file)).second)
+      return Usage("two inputs would write the same " + ImportedName(file), kImportHelp);
+    PetrarchSource source;
+    source.path = file;
+    Status s = ReadWholeFile(file, &source.text);
+    if (!s.ok()) return Fail(s);
+    const std::filesystem::path license = std::filesystem::path(file).parent_path() / "LICENSE";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(license, ec)) {
+      s = ReadWholeFile(license.string(), &source.license);
+      if (!s.ok()) return Fail(s);
+    }
+    sources.push_back(std::move(source));
+  }
+  PetrarchImport result;
+  Status s = ImportPetrarch(sources, &result);
+  if (!s.ok()) return Fail(s);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Fail(Status::Error(ErrorCode::kOutput, "cannot create the directory: " + ec.message(), InFile(dir)));
+  for (const PetrarchFile& f : result.files) {
+    OutputFile out((std::filesystem::path(dir) / ImportedName(f.source)).string());
+    s = out.Open();
+    if (s.ok()) {
+      out.stream() << f.tsv;
+      s = out.Commit();
+    }
+    if (!s.ok()) return Fail(s);
+  }
+  PrintImportSummary(result, verbose);
+  return kExitOk;
+}
+
 int Main(int argc, char** argv) {
   if (argc < 2) return Usage("missing command", kMainHelp);
   std::string cmd = argv[1];
@@ -392,6 +510,7 @@ int Main(int argc, char** argv) {
   }
   if (cmd == "build") return Build(argc - 2, argv + 2);
   if (cmd == "rules") return Rules(argc - 2, argv + 2);
+  if (cmd == "import") return Import(argc - 2, argv + 2);
   return Usage("unknown command '" + cmd + "'", kMainHelp);
 }
 

@@ -26,7 +26,7 @@ using Edge = KnowledgeGraph::Edge;
 
 // The attributes of one GraphML node and edge.
 struct NodeRecord {
-  std::string id, name, type, code, sector, aliases;
+  std::string id, name, type, code, sector, country, aliases;
 };
 struct EdgeRecord {
   std::string relation;
@@ -85,6 +85,7 @@ NodeRecord NodeOf(const Actor& actor) {
   node.type = std::string(ActorTypeName(actor.type));
   node.code = XmlText(actor.code);
   node.sector = XmlText(actor.sector);
+  node.country = XmlText(actor.country);
   node.aliases = Joined(aliases);
   return node;
 }
@@ -132,6 +133,7 @@ boost::dynamic_properties KeysOf(Table& table) {
   keys.property("type", boost::get(&NodeRecord::type, table));
   keys.property("code", boost::get(&NodeRecord::code, table));
   keys.property("sector", boost::get(&NodeRecord::sector, table));
+  keys.property("country", boost::get(&NodeRecord::country, table));
   keys.property("aliases", boost::get(&NodeRecord::aliases, table));
   keys.property("relation", boost::get(&EdgeRecord::relation, table));
   keys.property("symmetric", boost::get(&EdgeRecord::symmetric, table));

@@ -36,7 +36,8 @@ using internal::StatementIri;
 // that an actor node already has.
 std::string RelationKey(const RelationType& type) {
   const std::string name = IriSegment(type.name);
-  if (name == "actorType" || name == "code" || name == "sector") return RelationIri(type);
+  if (name == "actorType" || name == "code" || name == "sector" ||
+      name == "country") return RelationIri(type);
   return "ag:" + name;
 }
 
@@ -185,6 +186,7 @@ void WriteActor(const Actor& actor, const std::vector<Edge>& asserted, const Gra
   json.Member("ag:actorType", ActorTypeName(actor.type));
   json.MemberIfSet("ag:code", actor.code);
   json.MemberIfSet("ag:sector", actor.sector);
+  json.MemberIfSet("ag:country", actor.country);
   WriteDirectRelations(g, asserted, json);
   json.EndObject();
 }

@@ -19,7 +19,7 @@ using Graph = KnowledgeGraph::Graph;
 using Edge = KnowledgeGraph::Edge;
 
 constexpr std::string_view kNodesHeader =
-    "id:ID,:LABEL,name,type,code,sector,aliases:string[]\n";
+    "id:ID,:LABEL,name,type,code,sector,country,aliases:string[]\n";
 constexpr std::string_view kRelationshipsHeader =
     ":START_ID,:END_ID,:TYPE,relation,polarity,modality,symmetric:boolean,"
     "evidence_count:int,documents:string[],rules:string[],sentence\n";
@@ -112,7 +112,7 @@ void WriteNode(const Actor& actor, std::ostream& out) {
   aliases.erase(actor.name);
   WriteRow({Field(actor.id), Field(Labels(actor)), Field(actor.name),
             Field(ActorTypeName(actor.type)), Field(actor.code), Field(actor.sector),
-            ArrayField(aliases)},
+            Field(actor.country), ArrayField(aliases)},
            out);
 }
 

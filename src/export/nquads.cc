@@ -145,6 +145,7 @@ void AddActor(const Actor& actor, Quads& quads) {
   quads.Text(iri, Ag("actorType"), ActorTypeName(actor.type));
   quads.TextIfSet(iri, Ag("code"), actor.code);
   quads.TextIfSet(iri, Ag("sector"), actor.sector);
+  quads.TextIfSet(iri, Ag("country"), actor.country);
 }
 
 // A relation type as an RDF property, so a reader learns its polarity and event codes

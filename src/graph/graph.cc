@@ -26,9 +26,55 @@ void MergeActorInto(const Actor& incoming, Actor* held) {
   if (!incoming.name.empty()) held->aliases.insert(incoming.name);
   if (held->code.empty()) held->code = incoming.code;
   if (held->sector.empty()) held->sector = incoming.sector;
+  if (held->country.empty()) held->country = incoming.country;
+  if (held->roles.empty()) held->roles = incoming.roles;
 }
 
+// "2016-03-14" of "2016-03-14T09:00:00Z"; empty when `date` does not start YYYY-MM-DD.
+std::string_view DayOf(std::string_view date) {
+  if (date.size() < 10 || !IsIsoDay(date.substr(0, 10))) return {};
+  return date.substr(0, 10);
+}
+
+bool Holds(const ActorRole& role, std::string_view day) {
+  return (role.from.empty() || role.from <= day) && (role.to.empty() || day <= role.to);
+}
+
+// Of two dated roles, the later one began later; an open start is the earliest.
+bool BeganLater(const ActorRole& a, const ActorRole& b) { return a.from > b.from; }
+
 }  // namespace
+
+bool IsIsoDay(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  auto number = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+  if (month < 1 || month > 12 || day < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+}
+
+const ActorRole* RoleAt(const std::vector<ActorRole>& roles, std::string_view date) {
+  const std::string_view day = DayOf(date);
+  const ActorRole* best = nullptr;
+  const ActorRole* fallback = nullptr;
+  for (const ActorRole& role : roles) {
+    if (!role.dated()) {
+      if (!fallback) fallback = &role;
+      continue;
+    }
+    if (!day.empty() && !Holds(role, day)) continue;
+    if (!best || BeganLater(role, *best)) best = &role;
+  }
+  return best ? best : fallback;
+}
 
 bool KnowledgeGraph::EdgeKey::operator<(const EdgeKey& o) const {
   return std::tie(source, target, relation, modality) <

@@ -85,5 +85,19 @@ check rules-check-error 4 "$work/broken.rules:3:29: expected '|' or ')'" "$bin" 
 check rules-check-ok 0 - "$bin" rules check "$src/rules"
 check rules-dump 0 - "$bin" rules dump
 
+# import petrarch: usage, unreadable input, a structural error at file:line:col, and a
+# dictionary written that `rules check` accepts; a bad role there names file:line:col.
+check import-help 0 - "$bin" import petrarch --help
+check import-no-dir 2 "import petrarch needs -o DIR" "$bin" import petrarch "$src/tests/petrarch/fixture.actors.txt"
+check import-no-file 2 "needs at least one FILE" "$bin" import petrarch -o "$work/imp"
+check import-unknown 2 "unknown import format 'tabari'" "$bin" import tabari x -o "$work/imp"
+check import-missing 3 "$work/none.actors.txt" "$bin" import petrarch "$work/none.actors.txt" -o "$work/imp"
+printf 'NAME_ [NOR]\n\t[NORGOV >000101\n' >"$work/open.actors.txt"
+check import-unclosed 3 "$work/open.actors.txt:2:2: expected ']'" "$bin" import petrarch "$work/open.actors.txt" -o "$work/imp"
+check import-ok 0 - "$bin" import petrarch "$src/tests/petrarch/fixture.actors.txt" -o "$work/imp"
+check import-loads 0 - "$bin" rules check "$src/rules" "$work/imp"
+printf 'name\ttype\troles\nOrla Vantreske\tPerson\tXVL GOV 2001-02-30..\n' >"$work/roles.tsv"
+check bad-role 4 "$work/roles.tsv:2:31: expected a date YYYY-MM-DD" "$bin" rules check "$work/roles.tsv"
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

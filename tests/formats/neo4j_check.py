@@ -25,7 +25,7 @@ import tempfile
 
 from ag_iri import iri_segment
 
-NODES_HEADER = ["id:ID", ":LABEL", "name", "type", "code", "sector", "aliases:string[]"]
+NODES_HEADER = ["id:ID", ":LABEL", "name", "type", "code", "sector", "country", "aliases:string[]"]
 RELATIONSHIPS_HEADER = [":START_ID", ":END_ID", ":TYPE", "relation", "polarity", "modality",
                         "symmetric:boolean", "evidence_count:int", "documents:string[]",
                         "rules:string[]", "sentence"]
