@@ -234,3 +234,31 @@ TEST_CASE("ImportPetrarch names file:line:col for structural errors", "[petrarch
   s = ag::ImportPetrarch({{"a.txt", "NAME_ [NOR]\n", ""}, {"b.txt", "+MORE_\n", ""}}, &r);
   CHECK_THAT(s.ToString(), Catch::StartsWith("b.txt:1:1:"));
 }
+
+TEST_CASE("A dictionary person and the same person found by a rule are one node", "[roles][documents]") {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "actorgraph_person_id_test";
+  std::filesystem::create_directories(dir);
+  {
+    std::ofstream f(dir / "people.tsv");
+    f << "name\ttype\tcode\tsector\taliases\troles\n"
+         "Faisal al-Qaderi\tPerson\t\t\t\tXVL GOV\n";
+  }
+  std::unique_ptr<ag::Extractor> ex;
+  REQUIRE(ag::Extractor::Create({std::string(ACTORGRAPH_SOURCE_DIR) + "/rules", (dir / "people.tsv").string()}, &ex).ok());
+  ag::KnowledgeGraph graph;
+  const char* texts[] = {"Faisal al-Qaderi met Kenyan President William Ruto in Nairobi.",
+                         "Foreign Minister Faisal Qaderi met Kenyan President William Ruto again."};
+  int n = 0;
+  for (const char* text : texts) {
+    ag::Document doc;
+    doc.id = "doc" + std::to_string(++n);
+    doc.text = text;
+    ag::AddToGraph(ex->Extract(doc), false, &graph);
+  }
+  std::ostringstream json;
+  REQUIRE(ag::WriteJsonLd(graph, json).ok());
+  CHECK_THAT(json.str(), Catch::Contains("actor/faisal-qaderi\""));
+  CHECK_THAT(json.str(), !Catch::Contains("actor/faisal-al-qaderi\""));
+  CHECK_THAT(json.str(), Catch::Contains("\"Faisal Qaderi\""));  // the rule-made form, an alias
+  std::filesystem::remove_all(dir);
+}

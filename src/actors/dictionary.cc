@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "actors/resolve.h"  // PersonIdFor
 #include "rules/language.h"  // RuleError, Loc
 
 namespace actorgraph::internal {
@@ -153,7 +154,9 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
       return RuleError(Loc{path, line_no, col}, "expected an actor type (Person, Country, Government, "
                                                 "Organization, Group, Place), found '" + type + "'");
     }
-    e.actor.id = ActorIdFor(e.actor.name);
+    // People take the id that resolution gives a person found in text ("Bashar al-Assad"
+    // and "Bashar Assad" are one node, from a dictionary or not).
+    e.actor.id = e.actor.type == ActorType::kPerson ? PersonIdFor(e.actor.name, "") : ActorIdFor(e.actor.name);
     e.actor.code = cell("code");
     e.actor.sector = cell("sector");
     e.actor.aliases.insert(e.actor.name);
