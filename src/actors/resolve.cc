@@ -8,12 +8,20 @@
 namespace actorgraph::internal {
 namespace {
 
+// ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
+// same as std::isalnum/std::tolower in the "C" locale the program runs in, without the
+// library calls (these run for every name of every document).
+bool IsKeyByte(unsigned char c) {
+  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c); }
+
 // Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
 std::string NameKey(std::string_view s) {
   std::string k;
+  k.reserve(s.size());
   for (char c : s)
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      k += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (IsKeyByte(static_cast<unsigned char>(c))) k += KeyLower(static_cast<unsigned char>(c));
   return k;
 }
 
@@ -28,8 +36,8 @@ std::vector<std::string> NameParts(std::string_view name) {
   };
   for (char c : name) {
     if (c == ' ' || c == '-') flush();
-    else if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (IsKeyByte(static_cast<unsigned char>(c)))
+      cur += KeyLower(static_cast<unsigned char>(c));
   }
   flush();
   return parts;
@@ -177,14 +185,17 @@ void ForEachMention(Analysis* a, F f) {
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
 void MergeShortPersonNames(Analysis* a) {
   std::vector<int> target(a->actors.size(), -1);
+  std::vector<std::vector<std::string>> person_parts(a->actors.size());
+  for (size_t p = 0; p < a->actors.size(); ++p)
+    if (a->actors[p].actor.type == ActorType::kPerson) person_parts[p] = NameParts(a->actors[p].actor.name);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson) continue;
-    std::vector<std::string> parts = NameParts(a->actors[p].actor.name);
+    const std::vector<std::string>& parts = person_parts[p];
     if (parts.empty()) continue;
     int found = -1, count = 0;
     for (size_t q = 0; q < a->actors.size(); ++q) {
       if (q == p || a->actors[q].actor.type != ActorType::kPerson) continue;
-      std::vector<std::string> full = NameParts(a->actors[q].actor.name);
+      const std::vector<std::string>& full = person_parts[q];
       if (full.size() <= parts.size() || !std::equal(parts.rbegin(), parts.rend(), full.rbegin())) continue;
       found = static_cast<int>(q);
       ++count;
@@ -196,18 +207,36 @@ void MergeShortPersonNames(Analysis* a) {
   });
 }
 
+// The name keys of one actor (its name's, then its aliases'), and the parts of its name
+// when it is a person. Built once per document: every unresolved name is compared with
+// every actor.
+struct ActorNameKeys {
+  std::vector<std::string> keys;
+  std::vector<std::string> person_parts;
+};
+
+std::vector<ActorNameKeys> NameKeysOf(const Analysis& a) {
+  std::vector<ActorNameKeys> out(a.actors.size());
+  for (size_t q = 0; q < a.actors.size(); ++q) {
+    const Actor& actor = a.actors[q].actor;
+    out[q].keys.push_back(NameKey(actor.name));
+    for (const std::string& alias : actor.aliases) out[q].keys.push_back(NameKey(alias));
+    if (actor.type == ActorType::kPerson) out[q].person_parts = NameParts(actor.name);
+  }
+  return out;
+}
+
 // An unresolved name: a person it ends, or an actor it names exactly, or nothing.
-int ResolveName(const Analysis& a, const std::string& surface) {
+int ResolveName(const Analysis& a, const std::vector<ActorNameKeys>& known, const std::string& surface) {
   std::vector<std::string> parts = NameParts(surface);
   std::string key = NameKey(surface);
   int person = -1, persons = 0, exact = -1;
   for (size_t q = 0; q < a.actors.size(); ++q) {
     const Actor& actor = a.actors[q].actor;
-    if (NameKey(actor.name) == key) exact = static_cast<int>(q);
-    for (const std::string& alias : actor.aliases)
-      if (NameKey(alias) == key) exact = static_cast<int>(q);
+    for (const std::string& k : known[q].keys)
+      if (k == key) exact = static_cast<int>(q);
     if (actor.type != ActorType::kPerson || parts.empty()) continue;
-    std::vector<std::string> full = NameParts(actor.name);
+    const std::vector<std::string>& full = known[q].person_parts;
     if (full.size() >= parts.size() && std::equal(parts.rbegin(), parts.rend(), full.rbegin())) {
       person = static_cast<int>(q);
       ++persons;
@@ -302,8 +331,9 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
+  const std::vector<ActorNameKeys> known = NameKeysOf(*a);  // resolving adds no actor nor alias
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.name && m.actor < 0) m.actor = ResolveName(*a, a->SpanText(m.first, m.last));
+    if (m.name && m.actor < 0) m.actor = ResolveName(*a, known, a->SpanText(m.first, m.last));
     if (m.actor >= 0) m.name = false;
   });
   MergeShortPersonNames(a);
