@@ -1,12 +1,26 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
-#include <functional>
+#include <type_traits>
 
 namespace actorgraph::internal {
 namespace {
 
-using Cont = std::function<bool(int)>;
+// A continuation: what to match after an element, given the unit it ends at. A
+// non-owning reference to a callable that outlives the call, so that building one
+// for every element tried costs no allocation, as a std::function capturing this much
+// would.
+class Cont {
+ public:
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Cont>>>
+  Cont(const F& f)  // NOLINT: implicit, like std::function
+      : obj_(&f), call_([](const void* obj, int pos) { return (*static_cast<const F*>(obj))(pos); }) {}
+  bool operator()(int pos) const { return call_(obj_, pos); }
+
+ private:
+  const void* obj_;
+  bool (*call_)(const void*, int);
+};
 
 bool IsPossessive(std::string_view w) { return w == "his" || w == "her" || w == "its"; }
 
@@ -58,7 +72,7 @@ class PatternMatcher {
   bool Seq(const std::vector<Element>& seq, size_t i, int pos, int dir, const Cont& k) {
     if (i == seq.size()) return k(pos);
     const Element& e = seq[i];
-    Cont next = [&, i, dir](int p) { return Seq(seq, i + 1, p, dir, k); };
+    auto next = [&, i, dir](int p) { return Seq(seq, i + 1, p, dir, k); };
     if (One(e, pos, dir, next)) return true;
     return e.optional && Seq(seq, i + 1, pos, dir, k);
   }
@@ -78,6 +92,11 @@ class PatternMatcher {
 
   bool Words(const Element& e, int pos, int dir, const Cont& k) {
     if (e.negated) return !WordsAt(e, pos, dir) && k(pos);
+    return WordsMatch(e, pos, dir, k);
+  }
+
+  // Words(), ignoring e.negated.
+  bool WordsMatch(const Element& e, int pos, int dir, const Cont& k) {
     if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[pos].first;
@@ -95,9 +114,7 @@ class PatternMatcher {
 
   bool WordsAt(const Element& e, int pos, int dir) {
     if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
-    Element positive = e;
-    positive.negated = false;
-    return Words(positive, pos, dir, [](int) { return true; });
+    return WordsMatch(e, pos, dir, [](int) { return true; });
   }
 
   bool Gap(const Element& e, int pos, int dir, const Cont& k) {
