@@ -13,6 +13,7 @@ using text::kWord;
 bool IsParticle(std::string_view lower) {
   static const std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van",
                                                 "von", "der", "da", "di", "du", "la", "le", "ben", "bint"};
+  if (lower.size() < 2 || lower.size() > 4) return false;  // most words: no scan
   return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
 }
 
