@@ -33,7 +33,8 @@ class PatternMatcher {
   // Tries `p` anchored at unit `u`; fills `m` on success.
   bool Run(const CompiledPattern& p, int u, Match* m) {
     const CompiledRule& rule = pack_.rules[p.rule];
-    std::vector<PhraseIndex::Hit> hits;
+    std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
+    hits.clear();
     uint32_t tok = units_[u].first;
     p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
     for (const PhraseIndex::Hit& h : hits) {
@@ -252,6 +253,7 @@ class PatternMatcher {
   const std::vector<Unit>& units_;
   int n_;
   std::vector<std::vector<int>> bindings_;
+  std::vector<PhraseIndex::Hit> anchor_hits_;  // Run's, kept to reuse its buffer (Run does not recurse)
 };
 
 }  // namespace
