@@ -157,7 +157,7 @@ class PatternMatcher {
     if (units_[pos].mention >= 0) return pos;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[pos].first;
-    pack_.List("person-title").MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
+    Titles().MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
     return hits.empty() ? pos : pos - static_cast<int>(tok + 1 - hits.front().end);  // longest title
   }
   int TitledPersonAt(int pos, bool qualified) const {
@@ -169,11 +169,16 @@ class PatternMatcher {
     if (q >= n_ || units_[q].mention >= 0) return pos;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[q].first;
-    pack_.List("person-title").MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
+    Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
     if (hits.empty()) return pos;
     q += static_cast<int>(hits.front().end - tok);
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
     return q < n_ && IsPerson(q) ? q : pos;
+  }
+  // Looked up by name once per sentence at most, not once per slot tried.
+  const PhraseIndex& Titles() const {
+    if (!titles_) titles_ = &pack_.List("person-title");
+    return *titles_;
   }
   bool IsPerson(int unit) const {
     int m = units_[unit].mention;
@@ -253,7 +258,8 @@ class PatternMatcher {
   const std::vector<Unit>& units_;
   int n_;
   std::vector<std::vector<int>> bindings_;
-  std::vector<PhraseIndex::Hit> anchor_hits_;  // Run's, kept to reuse its buffer (Run does not recurse)
+  std::vector<PhraseIndex::Hit> anchor_hits_;
+  mutable const PhraseIndex* titles_ = nullptr;  // Run's, kept to reuse its buffer (Run does not recurse)
 };
 
 }  // namespace
