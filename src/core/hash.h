@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/text.h"
+
 namespace actorgraph::internal {
 
 // Eight bytes at a time (tokens are short, so one or two rounds), then a final mix so
@@ -40,6 +42,18 @@ inline uint64_t HashWord(std::string_view s) {
   return h;
 }
 
+// The hash of token i's lower-case text, from the cache when `text` has one for `tokens`.
+inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<text::Token>& tokens, size_t i) {
+  if (text.token_hashes.size() == tokens.size()) return text.token_hashes[i];
+  return HashWord(text::TokenLower(text, tokens[i]));
+}
+
+// Fills text->token_hashes for `tokens`.
+inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedText* text) {
+  text->token_hashes.resize(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) text->token_hashes[i] = HashWord(text::TokenLower(*text, tokens[i]));
+}
+
 // Maps a word to the values stored under it. Collisions are possible in principle, so
 // callers confirm a hit against the stored text where it matters.
 //
@@ -62,9 +76,11 @@ class WordTable {
     }
     values_[slots_[i].value].push_back(std::move(value));
   }
-  const std::vector<T>* Find(std::string_view word) const {
+  const std::vector<T>* Find(std::string_view word) const { return FindHash(HashWord(word)); }
+  // Find() for a word whose HashWord is `hash`.
+  const std::vector<T>* FindHash(uint64_t hash) const {
     if (slots_.empty()) return nullptr;
-    const Slot& s = slots_[Probe(HashWord(word))];
+    const Slot& s = slots_[Probe(hash)];
     return s.value < 0 ? nullptr : &values_[s.value];
   }
   size_t size() const { return values_.size(); }

@@ -63,7 +63,7 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
   if (i >= limit) return;
-  const std::vector<int>* cands = by_first_.Find(text::TokenLower(text, tokens[i]));
+  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return;
   size_t before = hits->size();
   for (int c : *cands) {
@@ -78,7 +78,7 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
   if (i >= limit) return false;
-  const std::vector<int>* cands = by_first_.Find(text::TokenLower(text, tokens[i]));
+  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return false;
   bool found = false;
   for (int c : *cands) {
@@ -93,7 +93,7 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
-  const std::vector<int>* cands = by_last_.Find(text::TokenLower(text, tokens[i]));
+  const std::vector<int>* cands = by_last_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return;
   size_t before = hits->size();
   for (int c : *cands) {

@@ -288,7 +288,7 @@ void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Ana
   PatternMatcher matcher(pack, analysis, mentions, units);
   for (size_t u = 0; u < units.size(); ++u) {
     if (units[u].mention >= 0) continue;
-    const std::vector<int>* cands = triggers.Find(analysis.TokenLower(units[u].first));
+    const std::vector<int>* cands = triggers.FindHash(TokenHash(analysis.text, analysis.tokens, units[u].first));
     if (!cands) continue;
     for (int p : *cands) {
       Match m;
