@@ -14,7 +14,8 @@ bool IsParticle(std::string_view lower) {
   static const std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van",
                                                 "von", "der", "da", "di", "du", "la", "le", "ben", "bint"};
   if (lower.size() < 2 || lower.size() > 4) return false;  // most words: no scan
-  return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
+  return std::any_of(std::begin(kParticles), std::end(kParticles),
+                     [&](std::string_view p) { return p[0] == lower[0] && p == lower; });
 }
 
 bool IsPronoun(std::string_view lower) {

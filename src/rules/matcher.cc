@@ -57,10 +57,18 @@ class PatternMatcher {
   }
 
  private:
-  // The token that ends the run of plain tokens containing unit u (exclusive).
+  // The token that ends the run of plain tokens containing unit u (exclusive). Every
+  // anchor tried asks, so the answers for the sentence are computed once, on first use.
   uint32_t RunEnd(int u) const {
-    while (u < n_ && units_[u].mention < 0) ++u;
-    return u < n_ ? units_[u].first : (n_ ? units_[n_ - 1].last : 0);
+    if (run_end_.empty()) {
+      run_end_.resize(n_);
+      uint32_t end = n_ ? units_[n_ - 1].last : 0;
+      for (int v = n_ - 1; v >= 0; --v) {
+        if (units_[v].mention >= 0) end = units_[v].first;
+        run_end_[v] = end;
+      }
+    }
+    return u < n_ ? run_end_[u] : (n_ ? units_[n_ - 1].last : 0);
   }
   uint32_t RunBegin(int u) const {
     while (u >= 0 && units_[u].mention < 0) --u;
@@ -259,7 +267,8 @@ class PatternMatcher {
   int n_;
   std::vector<std::vector<int>> bindings_;
   std::vector<PhraseIndex::Hit> anchor_hits_;
-  mutable const PhraseIndex* titles_ = nullptr;  // Run's, kept to reuse its buffer (Run does not recurse)
+  mutable const PhraseIndex* titles_ = nullptr;
+  mutable std::vector<uint32_t> run_end_;  // RunEnd of each unit, once asked  // Run's, kept to reuse its buffer (Run does not recurse)
 };
 
 }  // namespace
