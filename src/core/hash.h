@@ -66,7 +66,7 @@ class WordTable {
   void Add(std::string_view word, T value) {
     uint64_t h = HashWord(word);
     size_t i = Probe(h);
-    if (slots_.empty() || slots_[i].value < 0) {
+    if (mask_ == 0 || slots_[i].value < 0) {
       if (2 * (values_.size() + 1) > slots_.size()) {
         Grow();
         i = Probe(h);
@@ -79,7 +79,7 @@ class WordTable {
   const std::vector<T>* Find(std::string_view word) const { return FindHash(HashWord(word)); }
   // Find() for a word whose HashWord is `hash`.
   const std::vector<T>* FindHash(uint64_t hash) const {
-    if (slots_.empty()) return nullptr;
+    if (mask_ == 0) return nullptr;  // empty
     const Slot& s = slots_[Probe(hash)];
     return s.value < 0 ? nullptr : &values_[s.value];
   }
@@ -92,20 +92,22 @@ class WordTable {
   };
   // The slot holding `h`, or the empty slot where it would go.
   size_t Probe(uint64_t h) const {
-    if (slots_.empty()) return 0;
-    size_t mask = slots_.size() - 1;
-    size_t i = h & mask;
-    while (slots_[i].value >= 0 && slots_[i].hash != h) i = (i + 1) & mask;
+    if (mask_ == 0) return 0;
+    const Slot* slots = slots_.data();
+    size_t i = h & mask_;
+    while (slots[i].value >= 0 && slots[i].hash != h) i = (i + 1) & mask_;
     return i;
   }
   void Grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+    mask_ = slots_.size() - 1;
     for (const Slot& s : old)
       if (s.value >= 0) slots_[Probe(s.hash)] = s;
   }
 
   std::vector<Slot> slots_;
+  size_t mask_ = 0;  // slots_.size() - 1; 0 while the table is empty
   std::vector<std::vector<T>> values_;
 };
 
