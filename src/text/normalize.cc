@@ -81,14 +81,15 @@ inline uint64_t LowerCaseLanes(uint64_t x) {
   return at_least_a & ~above_z & ~x & kHigh;
 }
 
-// Whether all eight bytes of x are copied unchanged: ASCII, not DEL, and not a control
-// character (\n and \t are copied too, but they are rare: the byte loop takes them).
-inline bool AllCopyLanes(uint64_t x) {
+// Whether all eight bytes of x are copied unchanged (a yes/no, not per lane): ASCII, not
+// DEL, and not a control character (\n and \t are copied too, but they are rare: the byte
+// loop takes them).
+inline bool AllPlain(uint64_t x) {
   const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;  // exact as "any byte < 0x20"
   return ((x & kHigh) | below_space | EqualLanes(x, 0x7F)) == 0;
 }
-// x (ASCII) with 'A'..'Z' lower-cased.
-inline uint64_t LowerAsciiLanes(uint64_t x) {
+// x (eight ASCII bytes) with 'A'..'Z' lower-cased.
+inline uint64_t LowerAscii8(uint64_t x) {
   const uint64_t at_least_a = x + kOnes * (0x80 - 'A');
   const uint64_t above_z = x + kOnes * (0x80 - 'Z' - 1);
   return x | ((at_least_a & ~above_z & kHigh) >> 2);
@@ -129,8 +130,8 @@ class Output {
     // Eight bytes a step while all are plain; then byte by byte to the end of the run.
     for (; i + 8 <= n; i += 8, o += 8) {
       const uint64_t w = Load8(in + i);
-      if (!AllCopyLanes(w)) break;
-      const uint64_t l = LowerAsciiLanes(w);
+      if (!AllPlain(w)) break;
+      const uint64_t l = LowerAscii8(w);
       std::memcpy(text + o, &w, 8);
       std::memcpy(lower + o, &l, 8);
       for (size_t k = 0; k < 8; ++k) origin[o + k] = static_cast<uint32_t>(i + k);
