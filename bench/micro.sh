@@ -2,8 +2,8 @@
 # Builds (Release, in build-bench/) and runs the Google Benchmark micro-benchmarks;
 # arguments go to the benchmark binary, e.g.
 #   bench/micro.sh --benchmark_min_time=2 --benchmark_filter=RuleMatch
-# Installs libbenchmark-dev when missing: only benchmarking needs it, so scripts/setup
-# does not. What the figures mean: docs/performance.md.
+# Installs libbenchmark-dev when missing: only benchmarking needs it, so plain
+# scripts/setup does not (scripts/setup --bench does). What the figures mean: docs/performance.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -159,6 +159,7 @@ std::vector<in::Analysis> Tokenized(const Sample& sample) {
     a.document = &sample.docs[i];
     a.text = ag::text::Normalize(sample.docs[i].text);
     a.tokens = ag::text::Tokenize(a.text);
+    in::HashTokens(a.tokens, &a.text);  // as Extractor does before the actor stage
     a.sentences = ag::text::Segment(a.text, a.tokens);
   }
   return out;

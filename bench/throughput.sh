@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-run throughput: actorgraph build on a real corpus (default: Reuters-21578 from
 # ../shared), writing JSON-LD. Prints input MB, best wall time of N runs, MB/s and peak
-# RSS. Build first (scripts/run or scripts/test).
-# usage: bench/throughput.sh [CORPUS.jsonl] [RUNS]
+# RSS. Build first (scripts/run or scripts/test). One thread unless JOBS is set (-jJOBS).
+# The corpus may be .gz or .zst; MB/s is then of the decompressed text.
+# usage: [JOBS=N] bench/throughput.sh [CORPUS.jsonl] [RUNS]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
@@ -13,12 +14,16 @@ bin=build/actorgraph
 out=$(mktemp --suffix=.jsonld)
 trap 'rm -f "$out"' EXIT
 
-bytes=$(stat -c %s "$corpus")
+case $corpus in
+  *.zst) bytes=$(zstd -dcq "$corpus" | wc -c) ;;
+  *.gz) bytes=$(gzip -dc "$corpus" | wc -c) ;;
+  *) bytes=$(stat -c %s "$corpus") ;;
+esac
 best=""
 rss=0
 for ((i = 0; i < runs; i++)); do
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$out.rss" "$bin" build "$corpus" -q -o "$out"
+  /usr/bin/time -f "%M" -o "$out.rss" "$bin" build "$corpus" -q -j"${JOBS:-1}" -o "$out"
   end=$(date +%s.%N)
   secs=$(echo "$end - $start" | bc -l)
   [[ -z $best ]] || (( $(echo "$secs < $best" | bc -l) )) && best=$secs
@@ -27,6 +32,7 @@ for ((i = 0; i < runs; i++)); do
 done
 rm -f "$out.rss"
 printf 'corpus      %s\n' "$corpus"
+printf 'threads     %s\n' "${JOBS:-1}"
 printf 'input       %.1f MB\n' "$(echo "$bytes / 1000000" | bc -l)"
 printf 'wall (best) %.2f s of %d runs\n' "$best" "$runs"
 printf 'throughput  %.1f MB/s\n' "$(echo "$bytes / 1000000 / $best" | bc -l)"

@@ -86,6 +86,32 @@ TEST_CASE("Normalize keeps plain ASCII and lower-cases a copy", "[text][normaliz
   CHECK(nt.invalid_bytes.empty());
 }
 
+// Plain ASCII is copied eight bytes a step; every other byte falls back to the byte loop.
+// Each byte class, put at every offset of an 8-byte step, must come out as the byte loop
+// would write it. Upper-case letters only, so no stripped apostrophe is restored.
+TEST_CASE("Normalize treats each byte the same at every offset of a step", "[text][normalize]") {
+  const std::string plain = "AB@Z[ 09`{~!QRS.XY";  // bytes next to the bounds of 'A'..'Z'
+  for (char odd : {'\n', '\t', '\x01', '\x1F', '\x7F', ' ', 'M'}) {
+    for (size_t at = 0; at < 24; ++at) {
+      std::string original;
+      while (original.size() < 40) original += plain;
+      original[at] = odd;
+      const NormalizedText nt = Normalize(original);
+      CheckNormalizedInvariants(original, nt);
+      REQUIRE(nt.text.size() == original.size());
+      for (size_t i = 0; i < original.size(); ++i) {
+        const unsigned char b = static_cast<unsigned char>(original[i]);
+        const bool control = (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F;
+        const char want = control ? ' ' : original[i];
+        INFO("byte " << int(b) << " at " << at << ", position " << i);
+        CHECK(nt.text[i] == want);
+        CHECK(nt.lower[i] == (want >= 'A' && want <= 'Z' ? want + 32 : want));
+        CHECK(nt.origin[i] == i);
+      }
+    }
+  }
+}
+
 TEST_CASE("Normalize maps typographic characters", "[text][normalize]") {
   const std::string original =
       "\xE2\x80\x9CWe agree,\xE2\x80\x9D said Ja\xE2\x80\x98" "afari\xE2\x80\x99s aide "

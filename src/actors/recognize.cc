@@ -15,7 +15,9 @@ using text::kWord;
 bool IsParticle(std::string_view lower) {
   static const std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van",
                                                 "von", "der", "da", "di", "du", "la", "le", "ben", "bint"};
-  return std::find(std::begin(kParticles), std::end(kParticles), lower) != std::end(kParticles);
+  if (lower.size() < 2 || lower.size() > 4) return false;  // most words: no scan
+  return std::any_of(std::begin(kParticles), std::end(kParticles),
+                     [&](std::string_view p) { return p[0] == lower[0] && p == lower; });
 }
 
 // A capital city: a place that may stand for its country's government ("Damascus said").

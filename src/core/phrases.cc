@@ -3,6 +3,22 @@
 #include <algorithm>
 
 namespace actorgraph::internal {
+namespace {
+
+// Stable insertion sort: the hits at one position are few (most often one), and unlike
+// std::stable_sort it needs no temporary buffer.
+template <typename Before>
+void SortHits(std::vector<PhraseIndex::Hit>::iterator first, std::vector<PhraseIndex::Hit>::iterator last,
+              Before before) {
+  for (auto i = first; i != last; ++i) {
+    PhraseIndex::Hit h = *i;
+    auto j = i;
+    for (; j != first && before(h, *(j - 1)); --j) *j = *(j - 1);
+    *j = h;
+  }
+}
+
+}  // namespace
 
 PhraseTokens SplitPhrase(std::string_view phrase) {
   // A possessive "'s" is only split off after a word, so a phrase that starts with one
@@ -47,7 +63,7 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
   if (i >= limit) return;
-  const std::vector<int>* cands = by_first_.Find(text::TokenLower(text, tokens[i]));
+  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return;
   size_t before = hits->size();
   for (int c : *cands) {
@@ -56,14 +72,13 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
     if (end > limit || !Matches(p, text, tokens, i)) continue;
     hits->push_back(Hit{end, p.value});
   }
-  std::stable_sort(hits->begin() + before, hits->end(),
-                   [](const Hit& a, const Hit& b) { return a.end > b.end; });
+  SortHits(hits->begin() + before, hits->end(), [](const Hit& a, const Hit& b) { return a.end > b.end; });
 }
 
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
   if (i >= limit) return false;
-  const std::vector<int>* cands = by_first_.Find(text::TokenLower(text, tokens[i]));
+  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return false;
   bool found = false;
   for (int c : *cands) {
@@ -78,7 +93,7 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
-  const std::vector<int>* cands = by_last_.Find(text::TokenLower(text, tokens[i]));
+  const std::vector<int>* cands = by_last_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return;
   size_t before = hits->size();
   for (int c : *cands) {
@@ -89,8 +104,7 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
     if (!Matches(p, text, tokens, start)) continue;
     hits->push_back(Hit{start, p.value});
   }
-  std::stable_sort(hits->begin() + before, hits->end(),
-                   [](const Hit& a, const Hit& b) { return a.end < b.end; });
+  SortHits(hits->begin() + before, hits->end(), [](const Hit& a, const Hit& b) { return a.end < b.end; });
 }
 
 std::vector<std::string> PhraseIndex::FirstWords() const {

@@ -36,6 +36,7 @@ Analysis Analyze(const RulePack& pack, const Document& doc) {
   a.document = &doc;
   a.text = text::Normalize(doc.text);
   a.tokens = text::Tokenize(a.text);
+  internal::HashTokens(a.tokens, &a.text);
   a.sentences = text::Segment(a.text, a.tokens);
   internal::RecognizeMentions(pack, &a);
   a.focus_country = internal::FocusCountry(a);

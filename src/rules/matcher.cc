@@ -1,12 +1,26 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
-#include <functional>
+#include <type_traits>
 
 namespace actorgraph::internal {
 namespace {
 
-using Cont = std::function<bool(int)>;
+// A continuation: what to match after an element, given the unit it ends at. A
+// non-owning reference to a callable that outlives the call, so that building one
+// for every element tried costs no allocation, as a std::function capturing this much
+// would.
+class Cont {
+ public:
+  template <typename F, typename = std::enable_if_t<!std::is_same_v<std::decay_t<F>, Cont>>>
+  Cont(const F& f)  // NOLINT: implicit, like std::function
+      : obj_(&f), call_([](const void* obj, int pos) { return (*static_cast<const F*>(obj))(pos); }) {}
+  bool operator()(int pos) const { return call_(obj_, pos); }
+
+ private:
+  const void* obj_;
+  bool (*call_)(const void*, int);
+};
 
 bool IsPossessive(std::string_view w) { return w == "his" || w == "her" || w == "its"; }
 
@@ -19,7 +33,8 @@ class PatternMatcher {
   // Tries `p` anchored at unit `u`; fills `m` on success.
   bool Run(const CompiledPattern& p, int u, Match* m) {
     const CompiledRule& rule = pack_.rules[p.rule];
-    std::vector<PhraseIndex::Hit> hits;
+    std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
+    hits.clear();
     uint32_t tok = units_[u].first;
     p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
     for (const PhraseIndex::Hit& h : hits) {
@@ -42,10 +57,18 @@ class PatternMatcher {
   }
 
  private:
-  // The token that ends the run of plain tokens containing unit u (exclusive).
+  // The token that ends the run of plain tokens containing unit u (exclusive). Every
+  // anchor tried asks, so the answers for the sentence are computed once, on first use.
   uint32_t RunEnd(int u) const {
-    while (u < n_ && units_[u].mention < 0) ++u;
-    return u < n_ ? units_[u].first : (n_ ? units_[n_ - 1].last : 0);
+    if (run_end_.empty()) {
+      run_end_.resize(n_);
+      uint32_t end = n_ ? units_[n_ - 1].last : 0;
+      for (int v = n_ - 1; v >= 0; --v) {
+        if (units_[v].mention >= 0) end = units_[v].first;
+        run_end_[v] = end;
+      }
+    }
+    return u < n_ ? run_end_[u] : (n_ ? units_[n_ - 1].last : 0);
   }
   uint32_t RunBegin(int u) const {
     while (u >= 0 && units_[u].mention < 0) --u;
@@ -58,7 +81,7 @@ class PatternMatcher {
   bool Seq(const std::vector<Element>& seq, size_t i, int pos, int dir, const Cont& k) {
     if (i == seq.size()) return k(pos);
     const Element& e = seq[i];
-    Cont next = [&, i, dir](int p) { return Seq(seq, i + 1, p, dir, k); };
+    auto next = [&, i, dir](int p) { return Seq(seq, i + 1, p, dir, k); };
     if (One(e, pos, dir, next)) return true;
     return e.optional && Seq(seq, i + 1, pos, dir, k);
   }
@@ -78,6 +101,11 @@ class PatternMatcher {
 
   bool Words(const Element& e, int pos, int dir, const Cont& k) {
     if (e.negated) return !WordsAt(e, pos, dir) && k(pos);
+    return WordsMatch(e, pos, dir, k);
+  }
+
+  // Words(), ignoring e.negated.
+  bool WordsMatch(const Element& e, int pos, int dir, const Cont& k) {
     if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[pos].first;
@@ -95,9 +123,7 @@ class PatternMatcher {
 
   bool WordsAt(const Element& e, int pos, int dir) {
     if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
-    Element positive = e;
-    positive.negated = false;
-    return Words(positive, pos, dir, [](int) { return true; });
+    return WordsMatch(e, pos, dir, [](int) { return true; });
   }
 
   bool Gap(const Element& e, int pos, int dir, const Cont& k) {
@@ -139,7 +165,7 @@ class PatternMatcher {
     if (units_[pos].mention >= 0) return pos;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[pos].first;
-    pack_.List("person-title").MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
+    Titles().MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
     return hits.empty() ? pos : pos - static_cast<int>(tok + 1 - hits.front().end);  // longest title
   }
   int TitledPersonAt(int pos, bool qualified) const {
@@ -151,11 +177,16 @@ class PatternMatcher {
     if (q >= n_ || units_[q].mention >= 0) return pos;
     std::vector<PhraseIndex::Hit> hits;
     uint32_t tok = units_[q].first;
-    pack_.List("person-title").MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
+    Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
     if (hits.empty()) return pos;
     q += static_cast<int>(hits.front().end - tok);
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
     return q < n_ && IsPerson(q) ? q : pos;
+  }
+  // Looked up by name once per sentence at most, not once per slot tried.
+  const PhraseIndex& Titles() const {
+    if (!titles_) titles_ = &pack_.List("person-title");
+    return *titles_;
   }
   bool IsPerson(int unit) const {
     int m = units_[unit].mention;
@@ -235,6 +266,9 @@ class PatternMatcher {
   const std::vector<Unit>& units_;
   int n_;
   std::vector<std::vector<int>> bindings_;
+  std::vector<PhraseIndex::Hit> anchor_hits_;
+  mutable const PhraseIndex* titles_ = nullptr;
+  mutable std::vector<uint32_t> run_end_;  // RunEnd of each unit, once asked  // Run's, kept to reuse its buffer (Run does not recurse)
 };
 
 }  // namespace
@@ -263,7 +297,7 @@ void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Ana
   PatternMatcher matcher(pack, analysis, mentions, units);
   for (size_t u = 0; u < units.size(); ++u) {
     if (units[u].mention >= 0) continue;
-    const std::vector<int>* cands = triggers.Find(analysis.TokenLower(units[u].first));
+    const std::vector<int>* cands = triggers.FindHash(TokenHash(analysis.text, analysis.tokens, units[u].first));
     if (!cands) continue;
     for (int p : *cands) {
       Match m;

@@ -61,6 +61,40 @@ const char* Replacement(char32_t cp) {
   return nullptr;
 }
 
+// Eight bytes at a time ("SWAR"): each *Lanes function returns a word whose bytes have
+// their high bit set exactly where the condition holds (no carries cross bytes).
+constexpr uint64_t kOnes = 0x0101010101010101ull;
+constexpr uint64_t kHigh = 0x8080808080808080ull;
+constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+
+inline uint64_t Load8(const unsigned char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+inline uint64_t ZeroLanes(uint64_t x) { return ~(((x & kLow7) + kLow7) | x) & kHigh; }
+inline uint64_t EqualLanes(uint64_t x, unsigned char c) { return ZeroLanes(x ^ (kOnes * c)); }
+inline uint64_t LowerCaseLanes(uint64_t x) {
+  const uint64_t v = x & kLow7;
+  const uint64_t at_least_a = v + kOnes * (0x80 - 'a');
+  const uint64_t above_z = v + kOnes * (0x80 - 'z' - 1);
+  return at_least_a & ~above_z & ~x & kHigh;
+}
+
+// Whether all eight bytes of x are copied unchanged (a yes/no, not per lane): ASCII, not
+// DEL, and not a control character (\n and \t are copied too, but they are rare: the byte
+// loop takes them).
+inline bool AllPlain(uint64_t x) {
+  const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;  // exact as "any byte < 0x20"
+  return ((x & kHigh) | below_space | EqualLanes(x, 0x7F)) == 0;
+}
+// x (eight ASCII bytes) with 'A'..'Z' lower-cased.
+inline uint64_t LowerAscii8(uint64_t x) {
+  const uint64_t at_least_a = x + kOnes * (0x80 - 'A');
+  const uint64_t above_z = x + kOnes * (0x80 - 'Z' - 1);
+  return x | ((at_least_a & ~above_z & kHigh) >> 2);
+}
+
 // Appends to the output buffers. They are sized so that free space never falls below
 // the unread input, since all rewrites but one shrink or keep the length; only an
 // invalid byte (1 byte -> 3-byte U+FFFD) needs more room first.
@@ -93,6 +127,15 @@ class Output {
     char* lower = out_->lower.data();
     uint32_t* origin = out_->origin.data();
     size_t o = size_;
+    // Eight bytes a step while all are plain; then byte by byte to the end of the run.
+    for (; i + 8 <= n; i += 8, o += 8) {
+      const uint64_t w = Load8(in + i);
+      if (!AllPlain(w)) break;
+      const uint64_t l = LowerAscii8(w);
+      std::memcpy(text + o, &w, 8);
+      std::memcpy(lower + o, &l, 8);
+      for (size_t k = 0; k < 8; ++k) origin[o + k] = static_cast<uint32_t>(i + k);
+    }
     for (; i < n && kByteClass[in[i]] == kCopy; ++i, ++o) {
       text[o] = static_cast<char>(in[i]);
       lower[o] = AsciiLower(in[i]);
@@ -207,26 +250,6 @@ size_t WordStart(std::string_view text, size_t end) {
                        static_cast<unsigned char>(text[start - 1]) >= 0x80))
     --start;
   return start;
-}
-
-// Eight bytes at a time ("SWAR"): each *Lanes function returns a word whose bytes have
-// their high bit set exactly where the condition holds (no carries cross bytes).
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHigh = 0x8080808080808080ull;
-constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
-
-inline uint64_t Load8(const unsigned char* p) {
-  uint64_t w;
-  std::memcpy(&w, p, sizeof w);
-  return w;
-}
-inline uint64_t ZeroLanes(uint64_t x) { return ~(((x & kLow7) + kLow7) | x) & kHigh; }
-inline uint64_t EqualLanes(uint64_t x, unsigned char c) { return ZeroLanes(x ^ (kOnes * c)); }
-inline uint64_t LowerCaseLanes(uint64_t x) {
-  const uint64_t v = x & kLow7;
-  const uint64_t at_least_a = v + kOnes * (0x80 - 'a');
-  const uint64_t above_z = v + kOnes * (0x80 - 'z' - 1);
-  return at_least_a & ~above_z & ~x & kHigh;
 }
 
 // A necessary condition for MaybeRestoreAt, for the eight positions p[0..7] at once:

@@ -29,6 +29,10 @@ struct NormalizedText {
   // text.size() + 1 entries, the last being the original text's size.
   std::vector<uint32_t> origin;
   std::vector<uint32_t> invalid_bytes;  // original offsets of invalid UTF-8 bytes
+  // internal::HashWord of each token's lower-case text, filled once tokens are known
+  // (internal::HashTokens): the word tables probe every token several times. Empty
+  // when not filled; lookups then hash the text themselves.
+  std::vector<uint64_t> token_hashes;
 
   // Original byte range of the normalized range [begin, end).
   Span ToOriginal(uint32_t begin, uint32_t end) const {

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Side by side on one corpus: actorgraph at -j1 and -jN, the ripgrep floor
+# (rg -j1 -F -f PATTERNS over the same text), winkNLP and compromise (Node.js, with the
+# same vocabulary). Prints MB/s, each tool's speed as a ratio to actorgraph -j1, and
+# peak RSS. PATTERNS is the bundled pack's vocabulary (bench/patterns.py: actor names,
+# aliases, adjectives and the rule anchors' trigger words).
+#
+# usage: bench/compare.sh [CORPUS] [NLP_MB]
+#   CORPUS  JSON Lines, optionally .gz or .zst (default: ../shared/corpus/reuters21578.jsonl)
+#   NLP_MB  winkNLP and compromise read only the first NLP_MB MB of the corpus (whole
+#           documents; default 2): they run at well under 1 MB/s. 0 skips them.
+# Environment: JOBS (the N of -jN; default: all cores).
+# Needs ripgrep, node and npm (scripts/setup --bench). The Node.js packages are installed
+# into bench/nlp/node_modules from bench/nlp/package-lock.json on first use.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+corpus=${1:-../shared/corpus/reuters21578.jsonl}
+nlp_mb=${2:-2}
+jobs=${JOBS:-$(nproc)}
+bin=build/actorgraph
+[[ -x $bin ]] || { echo "compare: build first: scripts/run" >&2; exit 1; }
+[[ -r $corpus ]] || { echo "compare: cannot read $corpus" >&2; exit 1; }
+command -v rg >/dev/null || { echo "compare: ripgrep missing: scripts/setup --bench" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# The decompressed text, for the tools that cannot read .gz/.zst themselves.
+case $corpus in
+  *.zst) zstd -dcq "$corpus" > "$tmp/corpus.jsonl" ;;
+  *.gz) gzip -dc "$corpus" > "$tmp/corpus.jsonl" ;;
+  *) ln -s "$(realpath "$corpus")" "$tmp/corpus.jsonl" ;;
+esac
+bytes=$(stat -L -c %s "$tmp/corpus.jsonl")
+python3 bench/patterns.py "$bin" rules > "$tmp/patterns"
+
+rows=()
+# run NAME INPUT_BYTES COMMAND...: wall seconds and peak RSS of one run
+run() {
+  local name=$1 in_bytes=$2
+  shift 2
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "$@" > "$tmp/out" 2> "$tmp/err" ||
+    { echo "compare: $name failed:" >&2; cat "$tmp/err" >&2; exit 1; }
+  end=$(date +%s.%N)
+  local rss user sys
+  read -r rss user sys < "$tmp/rss"
+  rows+=("$name|$in_bytes|$(echo "$end - $start" | bc -l)|$(echo "$user + $sys" | bc -l)|$rss")
+}
+
+run "actorgraph -j1" "$bytes" "$bin" build "$corpus" -q -j1 -o "$tmp/g1.jsonld"
+run "actorgraph -j$jobs" "$bytes" "$bin" build "$corpus" -q -j"$jobs" -o "$tmp/gn.jsonld"
+cmp -s "$tmp/g1.jsonld" "$tmp/gn.jsonld" || echo "compare: WARNING: -j1 and -j$jobs outputs differ" >&2
+run "rg -j1 -F -f PATTERNS" "$bytes" rg -j1 -F -c -f "$tmp/patterns" "$tmp/corpus.jsonl"
+
+if [[ $nlp_mb != 0 ]]; then
+  command -v npm >/dev/null || { echo "compare: npm missing: scripts/setup --bench" >&2; exit 1; }
+  if [[ ! -d bench/nlp/node_modules ]]; then
+    npm ci --prefix bench/nlp --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
+  fi
+  # The first NLP_MB MB, cut after a whole line.
+  head -c $((nlp_mb * 1000000)) "$tmp/corpus.jsonl" |
+    python3 -c 'import sys; d = sys.stdin.buffer.read(); sys.stdout.buffer.write(d[:d.rfind(b"\n") + 1])' \
+    > "$tmp/head.jsonl"
+  head_bytes=$(stat -c %s "$tmp/head.jsonl")
+  run "actorgraph -j1 (first ${nlp_mb} MB)" "$head_bytes" "$bin" build "$tmp/head.jsonl" -q -j1 -o "$tmp/h.jsonld"
+  run "winkNLP (first ${nlp_mb} MB)" "$head_bytes" node bench/nlp/run.mjs wink "$tmp/head.jsonl" "$tmp/patterns"
+  run "compromise (first ${nlp_mb} MB)" "$head_bytes" node bench/nlp/run.mjs compromise "$tmp/head.jsonl" "$tmp/patterns"
+fi
+
+printf 'corpus: %s, %.1f MB of JSON Lines (uncompressed); %d patterns; %d cores\n' \
+  "$corpus" "$(echo "$bytes / 1000000" | bc -l)" "$(wc -l < "$tmp/patterns")" "$(nproc)"
+printf '| %-32s | %7s | %7s | %7s | %7s | %9s | %8s |\n' tool MB "wall s" "CPU s" "MB/s" "vs ag -j1" "peak RSS"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..34})" --------: --------: --------: --------: ----------: ---------:
+base=""
+for row in "${rows[@]}"; do
+  IFS='|' read -r name b secs cpu rss <<< "$row"
+  mbs=$(echo "$b / 1000000 / $secs" | bc -l)
+  # Ratios compare like with like: the capped runs against actorgraph on the same cap.
+  [[ $name == "actorgraph -j1"* ]] && base=$mbs
+  printf '| %-32s | %7.1f | %7.2f | %7.2f | %7.2f | %8.2fx | %5.0f MB |\n' "$name" "$(echo "$b / 1000000" | bc -l)" \
+    "$secs" "$cpu" "$mbs" "$(echo "$mbs / $base" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+done
+echo "MB/s: input MB over wall time. The machine's cores are shared, so wall time varies between runs;"
+echo "CPU s (user + system) is steadier."
