@@ -340,3 +340,21 @@ TEST_CASE("pathological documents take time linear in their size", "[pipeline][s
     CHECK(t_large < 24 * t_small + 0.05);
   }
 }
+
+TEST_CASE("a person takes a country from an asserted relation that gives one", "[pipeline][country]") {
+  auto country_of = [](const std::string& text, const std::string& name) {
+    for (const ag::Actor& a : Extract(text).actors)
+      if (a.name == name) return a.country;
+    return std::string("not found");
+  };
+  CHECK(country_of("Kenyan President William Ruto flew to Juba.", "William Ruto") == "KEN");
+  CHECK(country_of("Chief Ethiopian negotiator Redwan Hussien met Kenyan President William Ruto.", "Redwan Hussien") == "ETH");
+  CHECK(country_of("President Paul Kagame of Rwanda met Kenyan President William Ruto.", "Paul Kagame") == "RWA");
+  // A former leader is not one now; an organization gives no country.
+  CHECK(country_of("Former Nigerian President Olusegun Obasanjo met Kenyan President William Ruto.",
+                   "Olusegun Obasanjo") == "");
+  CHECK(country_of("Rebel leader Sultani Makenga of the M23 met Kenyan President William Ruto.", "Sultani Makenga") == "");
+  // Every triple that names the person carries it too.
+  for (const ag::Triple& t : Extract("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.").triples)
+    if (t.subject.name == "William Ruto") CHECK(t.subject.country == "KEN");
+}

@@ -93,6 +93,9 @@ bool ParsePolarity(std::string_view name, Polarity* polarity);
 struct RelationType {
   std::string name;  // "mediator-of"
   bool symmetric = false;
+  // A person who is the subject of this relation, asserted, to a country or a government
+  // with an ISO code takes that code as its country ("X leader-of Kenya").
+  bool gives_country = false;
   Polarity polarity = Polarity::kNeutral;
   std::string cameo;   // may be empty
   std::string plover;  // may be empty

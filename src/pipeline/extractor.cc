@@ -192,6 +192,29 @@ std::string ExplainAnalysis(const Analysis& a) {
   return out.str();
 }
 
+// A person with no country from a dictionary takes one from the first asserted relation
+// that gives it ("Kenyan President William Ruto": leader-of Kenya, so KEN).
+void CountriesFromRelations(Extraction* out) {
+  std::map<std::string, std::string> country;  // person id -> ISO code
+  for (const Triple& t : out->triples) {
+    if (!t.type.gives_country || t.modality != Modality::kAsserted) continue;
+    if (t.subject.type != ActorType::kPerson || !t.subject.country.empty() || t.object.code.empty()) continue;
+    if (t.object.type != ActorType::kCountry && t.object.type != ActorType::kGovernment) continue;
+    country.emplace(t.subject.id, t.object.code);
+  }
+  if (country.empty()) return;
+  auto fill = [&](Actor* actor) {
+    if (actor->type != ActorType::kPerson || !actor->country.empty()) return;
+    auto it = country.find(actor->id);
+    if (it != country.end()) actor->country = it->second;
+  };
+  for (Triple& t : out->triples) {
+    fill(&t.subject);
+    fill(&t.object);
+  }
+  for (Actor& actor : out->actors) fill(&actor);
+}
+
 // `base`: where `doc`'s text starts in the document it is a window of, for warnings.
 Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& options, Analysis* keep = nullptr,
                size_t base = 0) {
@@ -203,6 +226,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
   for (const internal::DocActor& d : a.actors)
     if (d.mentions > 0) out.actors.push_back(d.actor);
+  CountriesFromRelations(&out);
   if (options.explain) {
     out.explain = ExplainAnalysis(a);
     for (const Triple& t : out.triples)

@@ -100,6 +100,7 @@ class Compiler {
       RelationType t;
       t.name = d.name;
       t.symmetric = d.symmetric;
+      t.gives_country = d.gives_country;
       if (!ParsePolarity(d.polarity, &t.polarity))
         return RuleError(d.loc, "expected polarity cooperation, conflict or neutral for relation '" + d.name +
                                     "', found '" + d.polarity + "'");
@@ -417,7 +418,8 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack) {
 std::string RulePack::Dump() const {
   std::ostringstream out;
   for (const RelationType& r : relations) {
-    out << "relation " << r.name << (r.symmetric ? " symmetric" : "") << " polarity=" << PolarityName(r.polarity);
+    out << "relation " << r.name << (r.symmetric ? " symmetric" : "") << (r.gives_country ? " gives-country" : "")
+        << " polarity=" << PolarityName(r.polarity);
     if (!r.cameo.empty()) out << " cameo=" << r.cameo;
     if (!r.plover.empty()) out << " plover=" << r.plover;
     out << "\n";

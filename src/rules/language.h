@@ -86,6 +86,7 @@ struct RuleDecl {
 struct RelationDecl {
   std::string name;
   bool symmetric = false;
+  bool gives_country = false;
   std::string polarity = "neutral";
   std::string cameo, plover, description;
   Loc loc;
