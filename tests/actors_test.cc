@@ -5,21 +5,14 @@
 
 #include "actorgraph/extractor.h"
 #include "actors/dictionary.h"
+#include "test_util.h"
 
 namespace ag = actorgraph;
 namespace in = actorgraph::internal;
 
 namespace {
 
-const ag::Extractor& Bundled() {
-  static std::unique_ptr<ag::Extractor> ex = [] {
-    std::unique_ptr<ag::Extractor> e;
-    ag::Status s = ag::Extractor::Create({std::string(ACTORGRAPH_SOURCE_DIR) + "/rules"}, &e);
-    if (!s.ok()) FAIL(s.ToString());
-    return e;
-  }();
-  return *ex;
-}
+using actorgraph::testing::Bundled;
 
 ag::Extraction Extract(const std::string& text) {
   ag::Document doc;

@@ -9,20 +9,13 @@
 
 #include "actorgraph/extractor.h"
 #include "actorgraph/graph.h"
+#include "test_util.h"
 
 namespace ag = actorgraph;
 
 namespace {
 
-const ag::Extractor& Bundled() {
-  static std::unique_ptr<ag::Extractor> ex = [] {
-    std::unique_ptr<ag::Extractor> e;
-    ag::Status s = ag::Extractor::Create({std::string(ACTORGRAPH_SOURCE_DIR) + "/rules"}, &e);
-    if (!s.ok()) FAIL(s.ToString());
-    return e;
-  }();
-  return *ex;
-}
+using actorgraph::testing::Bundled;
 
 ag::Extraction Extract(const std::string& text, const std::string& id = "doc") {
   ag::Document doc;
