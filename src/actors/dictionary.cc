@@ -225,6 +225,8 @@ void Dictionary::Build() {
         m.actor.roles.push_back(std::move(role));
   }
   entries_ = std::move(merged);
+  country_by_code_.clear();
+  for (const auto& [code, entry] : first_country) country_by_code_.emplace(code, static_cast<int>(entry));
   index_ = PhraseIndex();
   for (const Forms& f : forms) {
     int v = static_cast<int>(f.entry) * 2;

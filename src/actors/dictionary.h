@@ -4,6 +4,7 @@
 #ifndef ACTORGRAPH_SRC_ACTORS_DICTIONARY_H_
 #define ACTORGRAPH_SRC_ACTORS_DICTIONARY_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,12 +37,18 @@ class Dictionary {
                  uint32_t i, uint32_t limit, Hit* hit) const;
 
   const DictEntry& entry(int i) const { return entries_[i]; }
+  // The entry of the Country with ISO code `code` (one a code, after Build), or -1.
+  int CountryWithCode(const std::string& code) const {
+    auto it = country_by_code_.find(code);
+    return it == country_by_code_.end() ? -1 : it->second;
+  }
   size_t size() const { return entries_.size(); }
   std::string Dump() const;
 
  private:
   std::vector<DictEntry> entries_;
   PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
+  std::map<std::string, int> country_by_code_;
 };
 
 }  // namespace actorgraph::internal

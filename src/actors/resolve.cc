@@ -399,18 +399,16 @@ bool ActsInList(const CapitalContext& ctx, const std::vector<Mention>& ms, size_
 
 // The government a capital stands for: the one "the Syrian government" would make.
 int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
-  for (size_t i = 0; i < pack.dictionary.size(); ++i) {
-    const DictEntry& e = pack.dictionary.entry(static_cast<int>(i));
-    if (e.actor.type != ActorType::kCountry || e.actor.code != capital.code) continue;
-    Actor government;
-    government.type = ActorType::kGovernment;
-    government.name = (e.adjectives.empty() ? e.actor.name : e.adjectives.front()) + " government";
-    government.id = ActorIdFor(government.name);
-    government.code = e.actor.code;
-    government.sector = "GOV";
-    return a->InternActor(government);
-  }
-  return -1;
+  const int country = pack.dictionary.CountryWithCode(capital.code);
+  if (country < 0) return -1;
+  const DictEntry& e = pack.dictionary.entry(country);
+  Actor government;
+  government.type = ActorType::kGovernment;
+  government.name = (e.adjectives.empty() ? e.actor.name : e.adjectives.front()) + " government";
+  government.id = ActorIdFor(government.name);
+  government.code = e.actor.code;
+  government.sector = "GOV";
+  return a->InternActor(government);
 }
 
 // Capitals in one sentence: "Damascus said" is the Syrian government, "the Moscow
