@@ -290,7 +290,8 @@ TEST_CASE("an invalid byte deep in a long document is reported at its document o
 
 // Pathological text: time must grow linearly with the input. Each case runs at two sizes
 // eight times apart, in one extraction window: a quadratic pass would take 64 times as
-// long, a linear one 8 (up to about 16 once the larger input no longer fits in cache).
+// long, a linear one 8 (up to about 22 seen, once the larger input no longer fits in
+// cache and other processes share it).
 TEST_CASE("pathological documents take time linear in their size", "[pipeline][slow]") {
   auto no_sentence_end = [](size_t bytes) {
     std::string s;
@@ -323,14 +324,19 @@ TEST_CASE("pathological documents take time linear in their size", "[pipeline][s
            name(i + 7) + " said he backed the " + name(i + 5) + " Front.\n";
     return s;
   };
-  for (auto* make : {+no_sentence_end, +one_long_sentence, +many_actors, +many_people}) {
+  auto two_sides = [](size_t bytes) {  // "the two sides" with no pair named before them
+    std::string s;
+    while (s.size() < bytes) s += "The two sides met again on Monday. Both sides said the talks went well.\n";
+    return s;
+  };
+  for (auto* make : {+no_sentence_end, +one_long_sentence, +many_actors, +many_people, +two_sides}) {
     const std::string small = make(1u << 19);
     const std::string large = make(4u << 20);
     size_t triples = 0;
     const double t_small = BestSeconds([&] { triples = ExtractWindowed(small, 8u << 20).triples.size(); });
     const double t_large = BestSeconds([&] { ExtractWindowed(large, 8u << 20); });
     INFO("0.5 MB: " << t_small << " s, 4 MB: " << t_large << " s, " << triples << " triples at 0.5 MB");
-    CHECK(t_large < 24 * t_small + 0.05);
+    CHECK(t_large < 32 * t_small + 0.05);
   }
 }
 

@@ -801,16 +801,6 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
   return found;
 }
 
-// The last "between A and B" pair before sentence s's token `before`, looking back
-// through the document.
-std::vector<int> LastPairBefore(const Analysis& a, size_t s, uint32_t before) {
-  for (size_t k = s + 1; k-- > 0;) {
-    std::pair<int, int> p = PairBetween(a, k, k == s ? before : a.sentences[k].last);
-    if (p.first >= 0) return {p.first, p.second};
-  }
-  return {};
-}
-
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
@@ -858,13 +848,17 @@ void ResolveMentions(Analysis* a) {
     }
   }
   // "the two sides": the last pair set "between" one another before it, or else the
-  // document's parties.
+  // document's parties. One pass, carrying the last pair of the sentences before.
+  std::vector<int> earlier;
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     for (Mention& m : a->mentions[s]) {
       if (m.group.empty()) continue;
-      std::vector<int> pair = LastPairBefore(*a, s, m.first);
+      const std::pair<int, int> here = PairBetween(*a, s, m.first);
+      const std::vector<int>& pair = here.first >= 0 ? std::vector<int>{here.first, here.second} : earlier;
       m.group = pair.empty() ? a->parties : pair;
     }
+    const std::pair<int, int> last = PairBetween(*a, s, a->sentences[s].last);
+    if (last.first >= 0) earlier = {last.first, last.second};
   }
   for (std::vector<Mention>& ms : a->mentions) {
     ms.erase(std::remove_if(ms.begin(), ms.end(),
