@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Instructions executed by one `actorgraph build -j1` (valgrind's callgrind), on the first
+# MB megabytes (whole lines) of a corpus: a measure of work that other jobs on the machine
+# do not move, for comparing versions where wall times vary by ±20-30%.
+# usage: bench/instructions.sh [CORPUS] [MB] [BINARY]
+#   defaults: ../shared/corpus/reuters21578.jsonl, 2, build/actorgraph
+# Prints "instructions N" and "per input byte X"; with KEEP=FILE keeps the callgrind
+# profile for callgrind_annotate --inclusive=yes FILE.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+corpus=${1:-../shared/corpus/reuters21578.jsonl}
+mb=${2:-2}
+bin=${3:-build/actorgraph}
+[[ -x $bin ]] || { echo "instructions: build first: scripts/run" >&2; exit 1; }
+[[ -r $corpus ]] || { echo "instructions: cannot read $corpus (is ../shared beside the checkout?)" >&2; exit 1; }
+command -v valgrind >/dev/null || { echo "instructions: needs valgrind: scripts/setup --bench" >&2; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+case $corpus in
+  *.zst) cat_cmd=(zstd -dcq "$corpus") ;;
+  *.gz) cat_cmd=(gzip -dc "$corpus") ;;
+  *) cat_cmd=(cat "$corpus") ;;
+esac
+# Whole lines only: the last, cut line is dropped.
+{ "${cat_cmd[@]}" || true; } | head -c $((mb * 1000000)) | head -n -1 >"$tmp/slice.jsonl"
+bytes=$(stat -c %s "$tmp/slice.jsonl")
+valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j1 \
+  -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+ir=$(grep -oP 'Collected : \K[0-9]+' "$tmp/log")
+[[ -n ${KEEP:-} ]] && cp "$tmp/cg.out" "$KEEP"
+printf 'corpus          %s (first %s MB: %d bytes)\n' "$corpus" "$mb" "$bytes"
+printf 'instructions    %s\n' "$ir"
+printf 'per input byte  %.1f\n' "$(echo "$ir / $bytes" | bc -l)"
