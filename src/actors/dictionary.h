@@ -12,6 +12,7 @@
 #include "actorgraph/graph.h"
 #include "actorgraph/status.h"
 #include "core/phrases.h"
+#include "core/word_flags.h"
 
 namespace actorgraph::internal {
 
@@ -35,6 +36,11 @@ class Dictionary {
   // The longest dictionary phrase starting at token i and ending by `limit`.
   bool LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                  uint32_t i, uint32_t limit, Hit* hit) const;
+
+  // Adds `flags` for the first word of every phrase LongestAt can match.
+  void AddFirstWords(uint32_t flags, WordFlags* words) const {
+    for (const std::string& w : index_.FirstWords()) words->Add(w, flags);
+  }
 
   const DictEntry& entry(int i) const { return entries_[i]; }
   // The entry of the Country with ISO code `code` (one a code, after Build), or -1.

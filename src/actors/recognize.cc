@@ -12,9 +12,24 @@ using text::kAllCaps;
 using text::kCapitalized;
 using text::kWord;
 
+// What a word may be to the name chunker (IndexChunkerWords): a clear bit spares it
+// the lookup that bit stands for.
+enum ChunkerRole : uint8_t {
+  kOpensEntry = 1 << 0,      // first word of a dictionary phrase
+  kOpensTitle = 1 << 1,      // of a `person-title` phrase
+  kOpensStop = 1 << 2,       // of a `name-stop` phrase
+  kEntityTrigger = 1 << 3,   // of an entity rule's anchor
+  kParticle = 1 << 4,        // kParticles
+  kArticle = 1 << 5,         // kArticleForms
+  kPronoun = 1 << 6,         // kPronouns
+};
+
+constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
+                                           "der", "da", "di", "du", "la", "le", "ben", "bint"};
+constexpr std::string_view kArticleForms[] = {"ad", "ar", "as", "ash", "at", "az", "an", "ud"};
+constexpr std::string_view kPronouns[] = {"he", "his", "him", "she", "her", "its"};
+
 bool IsParticle(std::string_view lower) {
-  static const std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van",
-                                                "von", "der", "da", "di", "du", "la", "le", "ben", "bint"};
   if (lower.size() < 2 || lower.size() > 4) return false;  // most words: no scan
   return std::any_of(std::begin(kParticles), std::end(kParticles),
                      [&](std::string_view p) { return p[0] == lower[0] && p == lower; });
@@ -24,31 +39,48 @@ bool IsParticle(std::string_view lower) {
 bool IsCapital(const Actor& actor) { return actor.type == ActorType::kPlace && actor.sector == "CAPITAL"; }
 
 bool IsAssimilatedArticle(std::string_view lower) {
-  static const std::string_view kForms[] = {"ad", "ar", "as", "ash", "at", "az", "an", "ud"};
-  return std::find(std::begin(kForms), std::end(kForms), lower) != std::end(kForms);
+  return std::find(std::begin(kArticleForms), std::end(kArticleForms), lower) != std::end(kArticleForms);
 }
 
 bool IsPronoun(std::string_view lower) {
-  return lower == "he" || lower == "his" || lower == "him" || lower == "she" || lower == "her" || lower == "its";
+  return std::find(std::begin(kPronouns), std::end(kPronouns), lower) != std::end(kPronouns);
 }
+
+// The lists the chunker consults, looked up once per document rather than by name per
+// sentence.
+struct ChunkerLists {
+  explicit ChunkerLists(const RulePack& pack)
+      : titles(pack.List("person-title")),
+        stops(pack.List("name-stop")),
+        group_heads(pack.List("group-head")),
+        org_heads(pack.List("org-head")) {}
+  const PhraseIndex& titles;
+  const PhraseIndex& stops;
+  const PhraseIndex& group_heads;
+  const PhraseIndex& org_heads;
+};
 
 class SentenceRecognizer {
  public:
-  SentenceRecognizer(const RulePack& pack, Analysis* a, const text::Sentence& s)
-      : pack_(pack), a_(a), s_(s), titles_(pack.List("person-title")), stops_(pack.List("name-stop")) {}
+  SentenceRecognizer(const RulePack& pack, const ChunkerLists& lists, const std::vector<uint8_t>& roles,
+                     Analysis* a, const text::Sentence& s)
+      : pack_(pack), lists_(lists), roles_(roles), a_(a), s_(s), titles_(lists.titles), stops_(lists.stops) {}
 
-  std::vector<Mention> Run() {
+  void Run(std::vector<Mention>* out) {
+    out_ = out;
     for (uint32_t i = s_.first; i < s_.last;) i = Step(i);
-    return std::move(out_);
   }
 
  private:
+  bool Has(uint32_t i, uint8_t role) const { return (roles_[i] & role) != 0; }
+
   uint32_t Step(uint32_t i) {
     Dictionary::Hit hit;
-    if (pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit)) return Dictionary(i, hit);
+    if (Has(i, kOpensEntry) && pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit))
+      return Dictionary(i, hit);
     // A title is never part of a name: "Secretary of State Antony Blinken".
     PhraseIndex::Hit title;
-    if (titles_.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
+    if (Has(i, kOpensTitle) && titles_.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) {
@@ -57,16 +89,16 @@ class SentenceRecognizer {
       m.last = end;
       m.name = true;
       m.source = "name";
-      out_.push_back(m);
+      out_->push_back(m);
       return end;
     }
-    if (a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i))) {
+    if (Has(i, kPronoun) && a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i))) {
       Mention m;
       m.first = i;
       m.last = i + 1;
       m.pronoun = true;
       m.source = "pronoun";
-      out_.push_back(m);
+      out_->push_back(m);
     }
     return i + 1;
   }
@@ -86,7 +118,7 @@ class SentenceRecognizer {
     m.last = end + 1;
     m.actor = a_->InternActor(actor);
     m.source = "named-government";
-    out_.push_back(m);
+    out_->push_back(m);
     return true;
   }
 
@@ -95,14 +127,14 @@ class SentenceRecognizer {
     // proper name is part of it, and so is a country name before a group's name.
     if (hit.demonym || pack_.dictionary.entry(hit.entry).actor.type == ActorType::kCountry) {
       uint32_t end = NameEnd(hit.end);
-      bool joins = hit.demonym || Listed(pack_.List("group-head"), end) || Listed(pack_.List("org-head"), end);
+      bool joins = hit.demonym || Listed(lists_.group_heads, end) || Listed(lists_.org_heads, end);
       if (end > hit.end && joins && !IsParticle(a_->TokenLower(hit.end))) {
         Mention m;
         m.first = i;
         m.last = end;
         m.name = true;
         m.source = "name";
-        out_.push_back(m);
+        out_->push_back(m);
         return end;
       }
     }
@@ -115,7 +147,7 @@ class SentenceRecognizer {
       m.last = NameEnd(hit.end);
       m.name = true;
       m.source = "name";
-      out_.push_back(m);
+      out_->push_back(m);
       return m.last;
     }
     Mention m;
@@ -124,7 +156,7 @@ class SentenceRecognizer {
     m.actor = a_->InternActor(e.actor, e.adjectives);
     m.demonym = hit.demonym;
     m.source = "dictionary";
-    out_.push_back(m);
+    out_->push_back(m);
     return hit.end;
   }
 
@@ -137,18 +169,18 @@ class SentenceRecognizer {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
     if (!t.has(kWord) || !(t.has(kCapitalized) || t.has(kAllCaps))) return false;
-    if (Listed(titles_, i) || Listed(stops_, i)) return false;
+    if ((Has(i, kOpensTitle) && Listed(titles_, i)) || (Has(i, kOpensStop) && Listed(stops_, i))) return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
-    if (TriggersEntityRule(i)) return false;
+    if (Has(i, kEntityTrigger) && TriggersEntityRule(i)) return false;
     // A capital inside a name is part of it: "George Washington".
     Dictionary::Hit hit;
-    return !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
+    return !Has(i, kOpensEntry) || !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
            (!hit.demonym && IsCapital(pack_.dictionary.entry(hit.entry).actor));
   }
 
   bool TriggersEntityRule(uint32_t i) const {
-    const std::vector<int>* patterns = pack_.entity_triggers.Find(a_->TokenLower(i));
+    const std::vector<int>* patterns = pack_.entity_triggers.FindHash(TokenHash(a_->text, a_->tokens, i));
     if (!patterns) return false;
     PhraseIndex::Hit hit;
     for (int p : *patterns)
@@ -160,7 +192,7 @@ class SentenceRecognizer {
   // The Arabic article's assimilated forms count only with their hyphen: "Nasr ad-Din",
   // "Abd ar-Rahman" (a bare "as" or "an" is English).
   uint32_t ParticleEnd(uint32_t i) const {
-    if (i >= s_.last || !a_->tokens[i].has(kWord)) return i;
+    if (i >= s_.last || !a_->tokens[i].has(kWord) || !Has(i, kParticle | kArticle)) return i;
     uint32_t j = i + 1;
     bool hyphen = j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore);
     if (!IsParticle(a_->TokenLower(i)) && !(hyphen && IsAssimilatedArticle(a_->TokenLower(i)))) return i;
@@ -183,8 +215,17 @@ class SentenceRecognizer {
     return after_particle;
   }
 
+  // Whether NameEnd(i) can be past i: a name opens with a capitalized or all-caps word or
+  // a particle. Most tokens of a text are neither, and are passed over at this test.
+  bool MayOpenName(uint32_t i) const {
+    if (i >= s_.last) return false;
+    const text::Token& t = a_->tokens[i];
+    return t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps) || Has(i, kParticle | kArticle));
+  }
+
   // One past the name that starts at i, or i when none starts there.
   uint32_t NameEnd(uint32_t i) const {
+    if (!MayOpenName(i)) return i;
     uint32_t j = i;
     while (j < s_.last) {
       uint32_t p = ParticleEnd(j);
@@ -205,18 +246,43 @@ class SentenceRecognizer {
   }
 
   const RulePack& pack_;
+  const ChunkerLists& lists_;
+  const std::vector<uint8_t>& roles_;
   Analysis* a_;
   const text::Sentence& s_;
   const PhraseIndex& titles_;
   const PhraseIndex& stops_;
-  std::vector<Mention> out_;
+  std::vector<Mention>* out_ = nullptr;
 };
+
+void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
+  for (const std::string& w : index.FirstWords()) roles->Add(w, role);
+}
 
 }  // namespace
 
+WordFlags IndexChunkerWords(const RulePack& pack) {
+  WordFlags roles;
+  const ChunkerLists lists(pack);
+  pack.dictionary.AddFirstWords(kOpensEntry, &roles);
+  AddFirstWords(lists.titles, kOpensTitle, &roles);
+  AddFirstWords(lists.stops, kOpensStop, &roles);
+  for (const CompiledPattern& p : pack.patterns)
+    if (pack.rules[p.rule].entity) AddFirstWords(*p.anchor.words, kEntityTrigger, &roles);
+  for (std::string_view w : kParticles) roles.Add(w, kParticle);
+  for (std::string_view w : kArticleForms) roles.Add(w, kArticle);
+  for (std::string_view w : kPronouns) roles.Add(w, kPronoun);
+  return roles;
+}
+
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
-  a->mentions.clear();
-  for (const text::Sentence& s : a->sentences) a->mentions.push_back(SentenceRecognizer(pack, a, s).Run());
+  const ChunkerLists lists(pack);
+  std::vector<uint8_t> roles(a->tokens.size());
+  for (size_t i = 0; i < roles.size(); ++i)
+    roles[i] = static_cast<uint8_t>(pack.chunker_words.OfHash(TokenHash(a->text, a->tokens, i)));
+  a->mentions.assign(a->sentences.size(), {});
+  for (size_t s = 0; s < a->sentences.size(); ++s)
+    SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&a->mentions[s]);
 }
 
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {

@@ -16,7 +16,13 @@ namespace actorgraph::internal {
 // name particles (de, al-, bin, van ...) become unresolved name mentions, cut at the
 // words of the pack's `person-title` and `name-stop` lists and at entity-rule triggers; "he", "his", "she", "her",
 // "its" become unresolved pronoun mentions.
+// Needs pack.chunker_words, which CompileRulePack fills with IndexChunkerWords.
 void RecognizeMentions(const RulePack& pack, Analysis* a);
+
+// What each word may open or be to the name chunker (dictionary phrase, title, name stop,
+// entity-rule anchor, particle, pronoun), so that RecognizeMentions probes one table per
+// token instead of every index.
+WordFlags IndexChunkerWords(const RulePack& pack);
 
 // The country with the most mentions (as a country or a demonym, and, when the text
 // names the country too, as a capital standing for its government: `acting_capitals`

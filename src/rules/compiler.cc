@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "actors/recognize.h"
 #include "rules/morphology.h"
 
 namespace actorgraph::internal {
@@ -395,7 +396,11 @@ const PhraseIndex& RulePack::List(const std::string& name) const {
   return it == lists.end() ? *empty : *it->second;
 }
 
-Status CompileRulePack(const RuleFile& file, RulePack* pack) { return Compiler(pack).Run(file); }
+Status CompileRulePack(const RuleFile& file, RulePack* pack) {
+  Status s = Compiler(pack).Run(file);
+  if (s.ok()) pack->chunker_words = IndexChunkerWords(*pack);
+  return s;
+}
 
 Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack) {
   std::vector<std::string> files;

@@ -13,6 +13,7 @@
 #include "actors/dictionary.h"
 #include "core/hash.h"
 #include "core/phrases.h"
+#include "core/word_flags.h"
 #include "rules/language.h"
 
 namespace actorgraph::internal {
@@ -76,6 +77,7 @@ struct RulePack {
   std::vector<CompiledPattern> patterns;
   WordTable<int> entity_triggers;    // anchor first word -> entity patterns
   WordTable<int> relation_triggers;  // anchor first word -> relation patterns
+  WordFlags chunker_words;           // IndexChunkerWords (actors/recognize.h)
 
   // Lists the name chunker consults; empty when the pack defines none.
   const PhraseIndex& List(const std::string& name) const;

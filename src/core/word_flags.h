@@ -1,0 +1,55 @@
+// A set of flags per word, keyed like WordTable by HashWord of the lower-case text: one
+// probe tells a hot loop which of several indexes could match a token at all.
+#ifndef ACTORGRAPH_SRC_CORE_WORD_FLAGS_H_
+#define ACTORGRAPH_SRC_CORE_WORD_FLAGS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/hash.h"
+
+namespace actorgraph::internal {
+
+// Flags are exact for words added and may be spuriously set for a word whose hash collides
+// with one, never missing: a clear flag proves the word is not in the index it stands for,
+// a set flag sends the caller to that index to confirm.
+class WordFlags {
+ public:
+  void Add(std::string_view word, uint32_t flags) { AddHash(HashWord(word), flags); }
+  void AddHash(uint64_t hash, uint32_t flags) {
+    if (2 * (count_ + 1) > slots_.size()) Grow();
+    Slot& s = slots_[Probe(hash)];
+    if (s.flags == 0) {
+      s.hash = hash;
+      ++count_;
+    }
+    s.flags |= flags;
+  }
+  uint32_t OfHash(uint64_t hash) const { return slots_.empty() ? 0 : slots_[Probe(hash)].flags; }
+  uint32_t Of(std::string_view word) const { return OfHash(HashWord(word)); }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t flags = 0;  // 0: empty (a word is only added with some flag)
+  };
+  size_t Probe(uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = h & mask;
+    while (slots_[i].flags != 0 && slots_[i].hash != h) i = (i + 1) & mask;
+    return i;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    for (const Slot& s : old)
+      if (s.flags != 0) slots_[Probe(s.hash)] = s;
+  }
+  std::vector<Slot> slots_;
+  size_t count_ = 0;
+};
+
+}  // namespace actorgraph::internal
+
+#endif  // ACTORGRAPH_SRC_CORE_WORD_FLAGS_H_
