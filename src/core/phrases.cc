@@ -3,22 +3,6 @@
 #include <algorithm>
 
 namespace actorgraph::internal {
-namespace {
-
-// Stable insertion sort: the hits at one position are few (most often one), and unlike
-// std::stable_sort it needs no temporary buffer.
-template <typename Before>
-void SortHits(std::vector<PhraseIndex::Hit>::iterator first, std::vector<PhraseIndex::Hit>::iterator last,
-              Before before) {
-  for (auto i = first; i != last; ++i) {
-    PhraseIndex::Hit h = *i;
-    auto j = i;
-    for (; j != first && before(h, *(j - 1)); --j) *j = *(j - 1);
-    *j = h;
-  }
-}
-
-}  // namespace
 
 PhraseTokens SplitPhrase(std::string_view phrase) {
   // A possessive "'s" is only split off after a word, so a phrase that starts with one
@@ -39,9 +23,29 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
 void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bool capitalized) {
   if (phrase.lower.empty()) return;
   int index = static_cast<int>(phrases_.size());
-  phrases_.push_back(Phrase{phrase, value, exact_case, capitalized});
-  by_first_.Add(phrase.lower.front(), index);
-  by_last_.Add(phrase.lower.back(), index);
+  std::vector<uint64_t> hashes;
+  for (const std::string& w : phrase.lower) hashes.push_back(HashWord(w));
+  phrases_.push_back(Phrase{phrase, std::move(hashes), value, exact_case, capitalized});
+  Insert(&by_first_, phrase.lower.front(), index);
+  Insert(&by_last_, phrase.lower.back(), index);
+}
+
+void PhraseIndex::Insert(WordTable<int>* table, const std::string& word, int phrase) {
+  const std::vector<int>* list = table->Find(word);
+  if (!list) {
+    table->Add(word, static_cast<int>(lists_.size()));
+    lists_.emplace_back();
+    list = table->Find(word);
+  }
+  std::vector<int>& l = lists_[list->front()];
+  const size_t n = phrases_[phrase].hashes.size();
+  auto at = std::find_if(l.begin(), l.end(), [&](int q) { return phrases_[q].hashes.size() < n; });
+  l.insert(at, phrase);
+}
+
+const std::vector<int>* PhraseIndex::Candidates(const WordTable<int>& table, uint64_t hash) const {
+  const std::vector<int>* list = table.FindHash(hash);
+  return list ? &lists_[list->front()] : nullptr;
 }
 
 void PhraseIndex::Extend(const PhraseIndex& other) {
@@ -51,6 +55,8 @@ void PhraseIndex::Extend(const PhraseIndex& other) {
 bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
                           const std::vector<text::Token>& tokens, uint32_t i) const {
   if (p.capitalized && !tokens[i].has(text::kCapitalized)) return false;
+  for (size_t k = 1; k < p.hashes.size(); ++k)
+    if (TokenHash(text, tokens, i + k) != p.hashes[k]) return false;
   for (size_t k = 0; k < p.tokens.lower.size(); ++k) {
     const text::Token& t = tokens[i + k];
     if (p.exact_case ? text::TokenText(text, t) != p.tokens.exact[k]
@@ -63,40 +69,36 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
   if (i >= limit) return;
-  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
+  const std::vector<int>* cands = Candidates(by_first_, TokenHash(text, tokens, i));
   if (!cands) return;
-  size_t before = hits->size();
-  for (int c : *cands) {
+  for (int c : *cands) {  // longest first, as the hits must be
     const Phrase& p = phrases_[c];
     uint32_t end = i + static_cast<uint32_t>(p.tokens.lower.size());
     if (end > limit || !Matches(p, text, tokens, i)) continue;
     hits->push_back(Hit{end, p.value});
   }
-  SortHits(hits->begin() + before, hits->end(), [](const Hit& a, const Hit& b) { return a.end > b.end; });
 }
 
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
   if (i >= limit) return false;
-  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
+  const std::vector<int>* cands = Candidates(by_first_, TokenHash(text, tokens, i));
   if (!cands) return false;
-  bool found = false;
-  for (int c : *cands) {
+  for (int c : *cands) {  // longest first: the first match is the answer
     const Phrase& p = phrases_[c];
     uint32_t end = i + static_cast<uint32_t>(p.tokens.lower.size());
-    if (end > limit || (found && end <= hit->end) || !Matches(p, text, tokens, i)) continue;
+    if (end > limit || !Matches(p, text, tokens, i)) continue;
     *hit = Hit{end, p.value};
-    found = true;
+    return true;
   }
-  return found;
+  return false;
 }
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
-  const std::vector<int>* cands = by_last_.FindHash(TokenHash(text, tokens, i));
+  const std::vector<int>* cands = Candidates(by_last_, TokenHash(text, tokens, i));
   if (!cands) return;
-  size_t before = hits->size();
-  for (int c : *cands) {
+  for (int c : *cands) {  // longest first: the earliest start first, as the hits must be
     const Phrase& p = phrases_[c];
     uint32_t n = static_cast<uint32_t>(p.tokens.lower.size());
     if (i + 1 < n || i + 1 - n < floor) continue;
@@ -104,7 +106,6 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
     if (!Matches(p, text, tokens, start)) continue;
     hits->push_back(Hit{start, p.value});
   }
-  SortHits(hits->begin() + before, hits->end(), [](const Hit& a, const Hit& b) { return a.end < b.end; });
 }
 
 std::vector<std::string> PhraseIndex::FirstWords() const {

@@ -55,15 +55,21 @@ class PhraseIndex {
  private:
   struct Phrase {
     PhraseTokens tokens;
+    std::vector<uint64_t> hashes;  // HashWord of each lower-case token: most mismatches end here
     int value;
     bool exact_case;
     bool capitalized;
   };
   bool Matches(const Phrase& p, const text::NormalizedText& text,
                const std::vector<text::Token>& tokens, uint32_t i) const;
+  // The phrases under a word, longest first and, among equals, in insertion order: the
+  // first that matches is the longest match.
+  const std::vector<int>* Candidates(const WordTable<int>& table, uint64_t hash) const;
+  void Insert(WordTable<int>* table, const std::string& word, int phrase);
   std::vector<Phrase> phrases_;
-  WordTable<int> by_first_;
+  WordTable<int> by_first_;  // word -> index into lists_
   WordTable<int> by_last_;
+  std::vector<std::vector<int>> lists_;
 };
 
 }  // namespace actorgraph::internal
