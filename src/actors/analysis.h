@@ -28,7 +28,9 @@ struct Mention {
   bool demonym = false;    // adjectival use of a country: "Syrian" in "Syrian children"
   bool pronoun = false;
   std::vector<int> group;  // several actors at once: "the two sides"
-  std::string source;      // "dictionary", "name", "pronoun" or the entity rule's id
+  // "dictionary", "name", "pronoun" (string literals) or the entity rule's id (owned by
+  // the rule pack, which outlives every Analysis): never copied per mention.
+  std::string_view source;
 };
 
 struct Analysis {
