@@ -5,6 +5,7 @@
 #define ACTORGRAPH_BUILDER_H_
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "actorgraph/document.h"
@@ -27,17 +28,22 @@ struct BuilderOptions {
 class GraphBuilder {
  public:
   GraphBuilder(const Extractor& extractor, BuilderOptions options);
+  ~GraphBuilder();  // waits for a batch still being extracted
 
-  // Queues a document; a full batch is extracted and added before Add returns.
+  // Queues a document. A full batch is extracted: with one thread before Add returns;
+  // with more, in the background while the caller reads the next batch, and added to the
+  // graph (on_document called) when that one is full, or at Finish.
   void Add(Document&& document);
-  // Extracts and adds what is still queued.
+  // Extracts and adds what is still queued. graph() is complete once Finish returns.
   void Finish();
 
   const KnowledgeGraph& graph() const { return graph_; }
   int threads() const { return threads_; }
 
  private:
+  struct Running;
   void RunBatch();
+  void Collect();  // waits for the running batch and adds it to the graph
 
   const Extractor& extractor_;
   BuilderOptions options_;
@@ -45,6 +51,7 @@ class GraphBuilder {
   std::vector<Document> batch_;
   size_t batch_bytes_ = 0;
   KnowledgeGraph graph_;
+  std::unique_ptr<Running> running_;  // the batch extracted in the background, if any
 };
 
 }  // namespace actorgraph

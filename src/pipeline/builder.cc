@@ -18,28 +18,62 @@ void GraphBuilder::Add(Document&& document) {
   if (batch_.size() >= options_.batch_documents || batch_bytes_ >= options_.batch_bytes) RunBatch();
 }
 
-void GraphBuilder::Finish() { RunBatch(); }
+// A batch and the threads extracting it.
+struct GraphBuilder::Running {
+  std::vector<Document> documents;
+  std::vector<Extraction> results;
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+
+  void Work(const Extractor& extractor, const ExtractOptions& options) {
+    for (size_t i = next++; i < documents.size(); i = next++) results[i] = extractor.Extract(documents[i], options);
+  }
+  void Join() {
+    for (std::thread& t : pool) t.join();
+    pool.clear();
+  }
+};
+
+GraphBuilder::~GraphBuilder() {
+  if (running_) running_->Join();
+}
+
+void GraphBuilder::Finish() {
+  RunBatch();
+  Collect();
+}
 
 void GraphBuilder::RunBatch() {
+  Collect();
   if (batch_.empty()) return;
-  std::vector<Extraction> results(batch_.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < batch_.size(); i = next++) results[i] = extractor_.Extract(batch_[i], options_.extract);
-  };
-  int workers = std::min<int>(threads_, static_cast<int>(batch_.size()));
-  std::vector<std::thread> pool;
-  for (int t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();  // this thread works too
-  for (std::thread& t : pool) t.join();
-  // Input order, whatever order the threads finished in: the graph, and so every export,
-  // is the same for any thread count.
-  for (size_t i = 0; i < batch_.size(); ++i) {
-    AddToGraph(results[i], options_.all_modalities, &graph_);
-    if (options_.on_document) options_.on_document(batch_[i], results[i]);
-  }
+  running_ = std::make_unique<Running>();
+  Running& r = *running_;
+  r.documents = std::move(batch_);
+  r.results.resize(r.documents.size());
   batch_.clear();
   batch_bytes_ = 0;
+  const int workers = std::min<int>(threads_, static_cast<int>(r.documents.size()));
+  if (threads_ == 1) {
+    r.Work(extractor_, options_.extract);
+    Collect();
+    return;
+  }
+  // With several threads, all of them extract while this one reads the next batch:
+  // reading and parsing input is then no longer a step during which the others wait.
+  for (int t = 0; t < workers; ++t) r.pool.emplace_back([this, &r] { r.Work(extractor_, options_.extract); });
+}
+
+void GraphBuilder::Collect() {
+  if (!running_) return;
+  Running& r = *running_;
+  r.Join();
+  // Input order, whatever order the threads finished in: the graph, and so every export,
+  // is the same for any thread count.
+  for (size_t i = 0; i < r.documents.size(); ++i) {
+    AddToGraph(r.results[i], options_.all_modalities, &graph_);
+    if (options_.on_document) options_.on_document(r.documents[i], r.results[i]);
+  }
+  running_.reset();
 }
 
 }  // namespace actorgraph
