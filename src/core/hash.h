@@ -84,6 +84,12 @@ class WordTable {
     return s.value < 0 ? nullptr : &values_[s.value];
   }
   size_t size() const { return values_.size(); }
+  // The values stored under `word`, to reorder them; nullptr when there are none.
+  std::vector<T>* FindMutable(std::string_view word) {
+    if (mask_ == 0) return nullptr;
+    const Slot& s = slots_[Probe(HashWord(word))];
+    return s.value < 0 ? nullptr : &values_[s.value];
+  }
 
  private:
   struct Slot {

@@ -31,21 +31,11 @@ void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bo
 }
 
 void PhraseIndex::Insert(WordTable<int>* table, const std::string& word, int phrase) {
-  const std::vector<int>* list = table->Find(word);
-  if (!list) {
-    table->Add(word, static_cast<int>(lists_.size()));
-    lists_.emplace_back();
-    list = table->Find(word);
-  }
-  std::vector<int>& l = lists_[list->front()];
+  table->Add(word, phrase);
+  std::vector<int>& l = *table->FindMutable(word);
   const size_t n = phrases_[phrase].hashes.size();
-  auto at = std::find_if(l.begin(), l.end(), [&](int q) { return phrases_[q].hashes.size() < n; });
-  l.insert(at, phrase);
-}
-
-const std::vector<int>* PhraseIndex::Candidates(const WordTable<int>& table, uint64_t hash) const {
-  const std::vector<int>* list = table.FindHash(hash);
-  return list ? &lists_[list->front()] : nullptr;
+  auto at = std::find_if(l.begin(), l.end() - 1, [&](int q) { return phrases_[q].hashes.size() < n; });
+  std::rotate(at, l.end() - 1, l.end());
 }
 
 void PhraseIndex::Extend(const PhraseIndex& other) {
@@ -69,7 +59,7 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
   if (i >= limit) return;
-  const std::vector<int>* cands = Candidates(by_first_, TokenHash(text, tokens, i));
+  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return;
   for (int c : *cands) {  // longest first, as the hits must be
     const Phrase& p = phrases_[c];
@@ -82,7 +72,7 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
   if (i >= limit) return false;
-  const std::vector<int>* cands = Candidates(by_first_, TokenHash(text, tokens, i));
+  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return false;
   for (int c : *cands) {  // longest first: the first match is the answer
     const Phrase& p = phrases_[c];
@@ -96,7 +86,7 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
-  const std::vector<int>* cands = Candidates(by_last_, TokenHash(text, tokens, i));
+  const std::vector<int>* cands = by_last_.FindHash(TokenHash(text, tokens, i));
   if (!cands) return;
   for (int c : *cands) {  // longest first: the earliest start first, as the hits must be
     const Phrase& p = phrases_[c];

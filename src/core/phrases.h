@@ -62,14 +62,12 @@ class PhraseIndex {
   };
   bool Matches(const Phrase& p, const text::NormalizedText& text,
                const std::vector<text::Token>& tokens, uint32_t i) const;
-  // The phrases under a word, longest first and, among equals, in insertion order: the
-  // first that matches is the longest match.
-  const std::vector<int>* Candidates(const WordTable<int>& table, uint64_t hash) const;
+  // Files `phrase` under `word` so that each word's phrases stay longest first and, among
+  // equals, in insertion order: the first that matches is the longest match.
   void Insert(WordTable<int>* table, const std::string& word, int phrase);
   std::vector<Phrase> phrases_;
-  WordTable<int> by_first_;  // word -> index into lists_
+  WordTable<int> by_first_;
   WordTable<int> by_last_;
-  std::vector<std::vector<int>> lists_;
 };
 
 }  // namespace actorgraph::internal
