@@ -22,7 +22,10 @@ enum ChunkerRole : uint8_t {
   kParticle = 1 << 4,        // kParticles
   kArticle = 1 << 5,         // kArticleForms
   kPronoun = 1 << 6,         // kPronouns
+  kCapitalWord = 1 << 7,     // not of the word: the token is a capitalized or all-caps word
 };
+// A token with none of these makes no mention and opens none: Step would pass it over.
+constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kArticle | kPronoun | kCapitalWord;
 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
@@ -68,7 +71,7 @@ class SentenceRecognizer {
 
   void Run(std::vector<Mention>* out) {
     out_ = out;
-    for (uint32_t i = s_.first; i < s_.last;) i = Step(i);
+    for (uint32_t i = s_.first; i < s_.last;) i = Has(i, kMayStep) ? Step(i) : i + 1;
   }
 
  private:
@@ -220,7 +223,7 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps) || Has(i, kParticle | kArticle));
+    return Has(i, kCapitalWord) || (t.has(kWord) && Has(i, kParticle | kArticle));
   }
 
   // One past the name that starts at i, or i when none starts there.
@@ -278,8 +281,12 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
   const ChunkerLists lists(pack);
   std::vector<uint8_t> roles(a->tokens.size());
-  for (size_t i = 0; i < roles.size(); ++i)
-    roles[i] = static_cast<uint8_t>(pack.chunker_words.OfHash(TokenHash(a->text, a->tokens, i)));
+  for (size_t i = 0; i < roles.size(); ++i) {
+    const text::Token& t = a->tokens[i];
+    const bool capital = t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps));
+    roles[i] = static_cast<uint8_t>(pack.chunker_words.OfHash(TokenHash(a->text, a->tokens, i)) |
+                                    (capital ? kCapitalWord : 0));
+  }
   a->mentions.assign(a->sentences.size(), {});
   for (size_t s = 0; s < a->sentences.size(); ++s)
     SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&a->mentions[s]);
