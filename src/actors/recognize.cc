@@ -1,6 +1,7 @@
 #include "actors/recognize.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -288,8 +289,12 @@ void RecognizeMentions(const RulePack& pack, Analysis* a) {
                                     (capital ? kCapitalWord : 0));
   }
   a->mentions.assign(a->sentences.size(), {});
-  for (size_t s = 0; s < a->sentences.size(); ++s)
-    SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&a->mentions[s]);
+  std::vector<Mention> found;  // one buffer for every sentence; each keeps an exact copy
+  for (size_t s = 0; s < a->sentences.size(); ++s) {
+    found.clear();
+    SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&found);
+    a->mentions[s].assign(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
 }
 
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {
