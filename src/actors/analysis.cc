@@ -21,8 +21,15 @@ int Analysis::InternActor(const Actor& actor, const std::vector<std::string>& ad
   int index = static_cast<int>(actors.size());
   actor_index.emplace(actor.id, index);
   DocActor d;
-  d.actor = actor;
-  d.actor.aliases.clear();  // aliases collect the forms seen in this document
+  // Every field but the aliases, which collect the forms seen in this document: a
+  // dictionary actor's own can be many, and copying them only to clear them cost.
+  d.actor.id = actor.id;
+  d.actor.name = actor.name;
+  d.actor.type = actor.type;
+  d.actor.code = actor.code;
+  d.actor.sector = actor.sector;
+  d.actor.country = actor.country;
+  d.actor.roles = actor.roles;
   d.adjectives = adjectives;
   ApplyRole(&d.actor);
   actors.push_back(std::move(d));

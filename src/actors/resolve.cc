@@ -22,68 +22,90 @@ bool IsKeyByte(unsigned char c) {
 char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c); }
 
 // Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
+void AppendNameKey(std::string_view s, std::string* k) {
+  for (char c : s)
+    if (IsKeyByte(static_cast<unsigned char>(c))) k->push_back(KeyLower(static_cast<unsigned char>(c)));
+}
 std::string NameKey(std::string_view s) {
   std::string k;
   k.reserve(s.size());
-  for (char c : s)
-    if (IsKeyByte(static_cast<unsigned char>(c))) k += KeyLower(static_cast<unsigned char>(c));
+  AppendNameKey(s, &k);
   return k;
 }
 
+// de, del, bin, ibn, van, von, der, da, di, du, la, le (tested by length and letters:
+// every name part of every name mention asks).
 bool IsNameParticle(std::string_view w) {
-  static const std::string_view kSkip[] = {"de", "del", "bin", "ibn", "van", "von", "der", "da", "di", "du", "la", "le"};
-  return std::find(std::begin(kSkip), std::end(kSkip), w) != std::end(kSkip);
+  if (w.size() == 2)
+    return (w[0] == 'd' && (w[1] == 'e' || w[1] == 'a' || w[1] == 'i' || w[1] == 'u')) ||
+           (w[0] == 'l' && (w[1] == 'a' || w[1] == 'e'));
+  return w == "del" || w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "der";
 }
 
 // The Arabic article and its assimilated forms, transliterated: "al-", "el-", "ad-",
 // "as-", "ash-" ... Written or not ("Bashar Assad", "Bashar al-Assad"): the same name.
+// al, el, ad, ar, as, ash, at, az, an, ud.
 bool IsArticle(std::string_view w) {
-  static const std::string_view kArticles[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud"};
-  return std::find(std::begin(kArticles), std::end(kArticles), w) != std::end(kArticles);
+  if (w.size() == 2) {
+    if (w[0] == 'a')
+      return w[1] == 'l' || w[1] == 'd' || w[1] == 'r' || w[1] == 's' || w[1] == 't' || w[1] == 'z' || w[1] == 'n';
+    return (w[0] == 'e' && w[1] == 'l') || (w[0] == 'u' && w[1] == 'd');
+  }
+  return w == "ash";
 }
 
-// Letters and digits of a name part, lower-cased: apostrophes of any kind dropped.
-std::string PlainPart(std::string_view part) { return NameKey(part); }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
-// A name part as transliterations agree on it: PlainPart with a doubled a, i or u inside
-// the word single, as transliterations write a long vowel or not ("Ja'afari",
-// "Jaafari", "Jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee,
-// Cooper, Moon) and they transliterate i and u, not e and o. A final "iy" or "yy" is "y".
-std::string VariantPart(std::string_view part) {
-  std::string k;
-  for (char c : PlainPart(part)) {
-    if (k.size() > 1 && k.back() == c && std::strchr("aiu", c)) continue;
-    k += c;
+// A name part as transliterations agree on it, in place: a doubled a, i or u inside the
+// word single, as transliterations write a long vowel or not ("ja'afari", "jaafari",
+// "jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee, Cooper, Moon)
+// and they transliterate i and u, not e and o. A final "iy" or "yy" is "y". `k` holds
+// letters and digits, lower-cased, already.
+void ToVariantPart(std::string* k) {
+  size_t n = 0;
+  for (char c : *k) {
+    if (n > 1 && (*k)[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
+    (*k)[n++] = c;
   }
+  k->resize(n);
   // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
-  if (k.size() > 4 && (k.compare(k.size() - 2, 2, "iy") == 0 || k.compare(k.size() - 2, 2, "yy") == 0)) {
-    k.pop_back();
-    k.back() = 'y';
+  if (n > 4 && (*k)[n - 1] == 'y' && ((*k)[n - 2] == 'i' || (*k)[n - 2] == 'y')) {
+    k->pop_back();
+    k->back() = 'y';
   }
-  return k;
 }
 
-// A person's name parts, each a VariantPart, without the Arabic article and, with
-// `all_particles`, without de, bin, van ... either. A lower-case part that is no particle
-// is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
-std::vector<std::string> PersonParts(std::string_view name, bool all_particles) {
+// A person's name parts, each a variant part (ToVariantPart), without the Arabic article
+// and, with `all_particles`, without de, bin, van ... either. A lower-case part that is no
+// particle is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
+// `*without_particles`, when given, is set to the number of parts there would be with
+// `all_particles`.
+std::vector<std::string> PersonParts(std::string_view name, bool all_particles, size_t* without_particles = nullptr) {
   std::vector<std::string> parts;
+  size_t counted = 0;  // parts with all_particles
+  std::string plain;
   size_t i = 0;
   while (i < name.size()) {
     size_t j = name.find_first_of(" -", i);
     if (j == std::string_view::npos) j = name.size();
     std::string_view raw = name.substr(i, j - i);
     i = j + 1;
-    std::string plain = PlainPart(raw);
+    plain.clear();
+    AppendNameKey(raw, &plain);
+    if (plain.empty()) continue;
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
-    bool article = IsArticle(plain) && (std::islower(static_cast<unsigned char>(raw[0])) || (j < name.size() && name[j] == '-'));
-    if (plain.empty() || article || (all_particles && IsNameParticle(plain))) continue;
-    bool tail = std::islower(static_cast<unsigned char>(raw[0])) && !IsNameParticle(plain);
+    const bool lower = IsLowerAscii(raw[0]);
+    if (IsArticle(plain) && (lower || (j < name.size() && name[j] == '-'))) continue;
+    const bool particle = IsNameParticle(plain);
+    const bool tail = lower && !particle;
+    if (!particle && !(tail && counted > 0)) ++counted;
+    if (particle && all_particles) continue;
     if (tail && !parts.empty()) parts.back() += plain;
     else parts.push_back(plain);
   }
-  for (std::string& p : parts) p = VariantPart(p);
+  for (std::string& p : parts) ToVariantPart(&p);
+  if (without_particles) *without_particles = counted;
   return parts;
 }
 
@@ -177,11 +199,15 @@ bool VariantNames(const std::vector<std::string>& x, const std::vector<std::stri
 }  // namespace
 
 std::string PersonIdFor(std::string_view name, std::string_view document) {
-  std::vector<std::string> parts = PersonParts(name, false);
+  size_t without_particles = 0;
+  std::vector<std::string> parts = PersonParts(name, false, &without_particles);
   // A lone name ("Khan") may be anyone: its node is the document's own.
-  if (NameParts(name).size() < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
+  if (without_particles < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
   std::string key;
-  for (const std::string& p : parts) key += (key.empty() ? "" : " ") + p;
+  for (const std::string& p : parts) {
+    if (!key.empty()) key += ' ';
+    key += p;
+  }
   return ActorIdFor(key);
 }
 
@@ -299,11 +325,12 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
   std::sort(ms->begin(), ms->end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
-void ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+// Whether the sentence's mentions changed.
+bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
   std::vector<Unit> units = BuildUnits(*a, s, *ms);
   std::vector<Match> matches;
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
-  if (matches.empty()) return;
+  if (matches.empty()) return false;
   std::stable_sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
     if (x.first_unit != y.first_unit) return x.first_unit < y.first_unit;
     return x.last_unit > y.last_unit;
@@ -317,7 +344,9 @@ void ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
     covered_until = m.last_unit;
     all_made.insert(all_made.end(), made.begin(), made.end());
   }
+  if (all_made.empty()) return false;  // the mentions stay as they are, in token order
   Splice(ms, all_made);
+  return true;
 }
 
 // --- capitals --------------------------------------------------------------------------
@@ -415,8 +444,10 @@ int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
 // platform" a group, "talks in Geneva" no actor. Coordinated capitals ("Washington and
 // Moscow agreed") share their context.
 void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+  if (std::none_of(ms->begin(), ms->end(), [&](const Mention& m) { return IsCapital(*a, m); })) return;
   CapitalContext ctx(pack, *a, s);
   std::vector<Mention> out;
+  out.reserve(ms->size());
   for (size_t i = 0; i < ms->size();) {
     if (!IsCapital(*a, (*ms)[i])) {
       out.push_back((*ms)[i++]);
@@ -486,7 +517,7 @@ class PersonIndex {
   using List = std::vector<int>;
 
   // Indexes every actor that is not `dead` (none, when `dead` is empty).
-  PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(a), names_(names) {
+  PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
     for (size_t q = 0; q < a.actors.size(); ++q)
       if (dead.empty() || !dead[q]) Add(q);
   }
@@ -494,7 +525,7 @@ class PersonIndex {
   void Add(size_t q) {
     const int index = static_cast<int>(q);
     for (const std::string& key : names_->Keys(q)) exact_[key] = index;
-    if (a_.actors[q].actor.type != ActorType::kPerson) return;
+    if (a_->actors[q].actor.type != ActorType::kPerson) return;
     const std::vector<std::string>& parts = names_->Parts(q);
     if (parts.empty()) return;
     std::string suffix;
@@ -526,16 +557,26 @@ class PersonIndex {
     return it == map.end() ? kNone : it->second;
   }
 
-  const Analysis& a_;
+  const Analysis* a_;
   NameCache* names_;
   std::unordered_map<std::string, int> exact_;
   std::unordered_map<std::string, List> whole_, proper_, last_, by_part_;
 };
 
+// A name mention not (yet) known as an actor, with the name parts of its text: promoting
+// full names and resolving what is left both read them.
+struct NameMention {
+  NameMention(const Analysis& a, size_t s, size_t i)
+      : sentence(s), index(i), surface(a.SpanText(a.mentions[s][i].first, a.mentions[s][i].last)),
+        parts(NameParts(surface)) {}
+  size_t sentence, index;
+  std::string surface;
+  std::vector<std::string> parts;
+};
+
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Returns the persons merged away.
-std::vector<bool> MergeVariantPersonNames(Analysis* a, NameCache* names) {
-  const PersonIndex index(*a, names, {});
+std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a, NameCache* names) {
   std::vector<int> target(a->actors.size(), -1);
   std::vector<int> candidates;
   for (size_t p = 0; p < a->actors.size(); ++p) {
@@ -586,44 +627,45 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
 // ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
 // person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
 // first, and only one: a later "his father Hafez al-Assad" names someone else.
-void PromoteFullNames(Analysis* a, NameCache* names) {
+void PromoteFullNames(const std::vector<NameMention>& unresolved, Analysis* a, NameCache* names,
+                      PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
-  std::vector<Place> first(a->actors.size(), Place{SIZE_MAX, 0});
-  ForEachMention(a, [&](size_t s, Mention& m) {
-    if (m.actor >= 0 && first[m.actor].s == SIZE_MAX) first[m.actor] = {s, m.first};
-  });
-  PersonIndex index(*a, names, {});
-  for (size_t s = 0; s < a->mentions.size(); ++s) {
-    for (Mention& n : a->mentions[s]) {
-      if (!n.name || n.actor >= 0) continue;
-      const std::string surface = a->SpanText(n.first, n.last);
-      std::vector<std::string> full = NameParts(surface);
-      if (full.size() < 2 || IsAllCaps(surface)) continue;
-      // The people whose whole name is a shorter ending of this one.
-      int person = -1, count = 0;
-      for (size_t m = 1; m < full.size() && count < 2; ++m) {
-        for (int p : index.Whole(Joined(full.end() - static_cast<long>(m), full.end()))) {
-          if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
-            count = 2;
-            break;
-          }
-          if (p != person) ++count;
-          person = p;
-        }
-      }
-      if (count != 1 || static_cast<size_t>(person) >= first.size() || first[person].s == SIZE_MAX ||
-          first[person].s < s || (first[person].s == s && first[person].t < n.first))
-        continue;
-      Actor actor;
-      actor.type = ActorType::kPerson;
-      actor.name = surface;
-      actor.id = PersonIdFor(surface, a->document ? a->document->id : "");
-      const size_t before = a->actors.size();
-      n.actor = a->InternActor(actor);
-      if (a->actors.size() > before) index.Add(static_cast<size_t>(n.actor));
-      n.name = false;
-      n.source = "name-of-person";
+  std::vector<Place> first;
+  for (const NameMention& name : unresolved) {
+    const std::vector<std::string>& full = name.parts;
+    if (full.size() < 2 || IsAllCaps(name.surface)) continue;
+    if (first.empty()) {
+      first.assign(a->actors.size(), Place{SIZE_MAX, 0});
+      ForEachMention(a, [&](size_t s, Mention& m) {
+        if (m.actor >= 0 && first[m.actor].s == SIZE_MAX) first[m.actor] = {s, m.first};
+      });
     }
+    const size_t s = name.sentence;
+    Mention& n = a->mentions[s][name.index];
+    // The people whose whole name is a shorter ending of this one.
+    int person = -1, count = 0;
+    for (size_t m = 1; m < full.size() && count < 2; ++m) {
+      for (int p : index->Whole(Joined(full.end() - static_cast<long>(m), full.end()))) {
+        if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
+          count = 2;
+          break;
+        }
+        if (p != person) ++count;
+        person = p;
+      }
+    }
+    if (count != 1 || static_cast<size_t>(person) >= first.size() || first[person].s == SIZE_MAX ||
+        first[person].s < s || (first[person].s == s && first[person].t < n.first))
+      continue;
+    Actor actor;
+    actor.type = ActorType::kPerson;
+    actor.name = name.surface;
+    actor.id = PersonIdFor(name.surface, a->document ? a->document->id : "");
+    const size_t before = a->actors.size();
+    n.actor = a->InternActor(actor);
+    if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
+    n.name = false;
+    n.source = "name-of-person";
   }
 }
 
@@ -644,10 +686,10 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
 }
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
-int ResolveName(const PersonIndex& index, NameCache* names, const std::string& surface) {
-  const int exact = index.Exact(NameKey(surface));
+int ResolveName(const PersonIndex& index, NameCache* names, const NameMention& name) {
+  const int exact = index.Exact(NameKey(name.surface));
   if (exact >= 0) return exact;
-  const std::vector<std::string> parts = NameParts(surface);
+  const std::vector<std::string>& parts = name.parts;
   if (parts.empty()) return -1;
   const std::string joined = Joined(parts.begin(), parts.end());
   const PersonIndex::List& whole = index.Whole(joined);
@@ -801,6 +843,30 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
   return found;
 }
 
+// Joins a person's names within the document and resolves the names left unknown: full
+// names promoted, variants merged, unresolved names linked, short forms merged.
+void ResolvePersonNames(Analysis* a) {
+  std::vector<NameMention> unresolved;
+  ForEachMention(a, [&](size_t s, Mention& m) {
+    if (m.name && m.actor < 0) unresolved.push_back(NameMention(*a, s, &m - a->mentions[s].data()));
+  });
+  const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
+                                   [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
+  if (unresolved.empty() && !persons) return;  // nothing any step below would change
+  NameCache names(*a);
+  PersonIndex index(*a, &names, {});
+  PromoteFullNames(unresolved, a, &names, &index);
+  const std::vector<bool> dead = MergeVariantPersonNames(index, a, &names);
+  // Neither step below adds actors or aliases, so one index serves both; persons merged
+  // away leave it.
+  if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
+  for (const NameMention& name : unresolved) {
+    Mention& m = a->mentions[name.sentence][name.index];
+    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, name);
+  }
+  MergeShortPersonNames(index, a, &names, dead);
+}
+
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
@@ -808,6 +874,10 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   // count for their country when the document is weighed (before "the government" is
   // read as that country's).
   std::map<std::string, int> acting_capitals;
+  // The capitals as resolved here, kept for the sentences the rules leave unchanged: the
+  // same mentions read the same (the rules only add actors).
+  std::vector<std::vector<Mention>> resolved;
+  std::vector<size_t> resolved_sentences;
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const std::vector<Mention>& ms = a->mentions[s];
     if (std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return IsCapital(*a, m); })) continue;
@@ -815,26 +885,26 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
     ResolveCapitals(pack, a->sentences[s], a, &trial);
     for (const Mention& m : trial)
       if (m.source == "capital") ++acting_capitals[a->actors[m.actor].actor.code];
+    resolved.push_back(std::move(trial));
+    resolved_sentences.push_back(s);
   }
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
+  size_t next = 0;  // into resolved
   for (size_t s = 0; s < a->sentences.size(); ++s) {
-    ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
-    ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+    const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
+    if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
+    else ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+    if (kept) ++next;
   }
 }
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
-  NameCache names(*a);
-  PromoteFullNames(a, &names);
-  std::vector<bool> dead = MergeVariantPersonNames(a, &names);
-  // Neither step below adds actors or aliases, so one index serves both.
-  const PersonIndex index(*a, &names, dead);
+  ResolvePersonNames(a);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, a->SpanText(m.first, m.last));
     if (m.actor >= 0) m.name = false;
   });
-  MergeShortPersonNames(index, a, &names, dead);
   ResolveCounterparts(a);
   ResolvePronouns(a);
   FindParties(a);
