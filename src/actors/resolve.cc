@@ -23,8 +23,11 @@ char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ?
 
 // Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
 void AppendNameKey(std::string_view s, std::string* k) {
+  size_t n = k->size();
+  k->resize(n + s.size());
   for (char c : s)
-    if (IsKeyByte(static_cast<unsigned char>(c))) k->push_back(KeyLower(static_cast<unsigned char>(c)));
+    if (IsKeyByte(static_cast<unsigned char>(c))) (*k)[n++] = KeyLower(static_cast<unsigned char>(c));
+  k->resize(n);
 }
 std::string NameKey(std::string_view s) {
   std::string k;
@@ -39,7 +42,7 @@ bool IsNameParticle(std::string_view w) {
   if (w.size() == 2)
     return (w[0] == 'd' && (w[1] == 'e' || w[1] == 'a' || w[1] == 'i' || w[1] == 'u')) ||
            (w[0] == 'l' && (w[1] == 'a' || w[1] == 'e'));
-  return w == "del" || w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "der";
+  return w.size() == 3 && (w == "del" || w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "der");
 }
 
 // The Arabic article and its assimilated forms, transliterated: "al-", "el-", "ad-",
@@ -51,7 +54,7 @@ bool IsArticle(std::string_view w) {
       return w[1] == 'l' || w[1] == 'd' || w[1] == 'r' || w[1] == 's' || w[1] == 't' || w[1] == 'z' || w[1] == 'n';
     return (w[0] == 'e' && w[1] == 'l') || (w[0] == 'u' && w[1] == 'd');
   }
-  return w == "ash";
+  return w.size() == 3 && w == "ash";
 }
 
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
@@ -82,12 +85,13 @@ void ToVariantPart(std::string* k) {
 // `all_particles`.
 std::vector<std::string> PersonParts(std::string_view name, bool all_particles, size_t* without_particles = nullptr) {
   std::vector<std::string> parts;
+  parts.reserve(4);  // most names have fewer parts: one allocation
   size_t counted = 0;  // parts with all_particles
   std::string plain;
   size_t i = 0;
   while (i < name.size()) {
-    size_t j = name.find_first_of(" -", i);
-    if (j == std::string_view::npos) j = name.size();
+    size_t j = i;
+    while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
     std::string_view raw = name.substr(i, j - i);
     i = j + 1;
     plain.clear();
