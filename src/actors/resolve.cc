@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "actors/recognize.h"
+#include "core/hash.h"
 #include "rules/matcher.h"
 
 namespace actorgraph::internal {
@@ -513,58 +514,105 @@ bool Fuller(const Actor& x, const Actor& y) {
   return x.name.size() > y.name.size();
 }
 
-// The document's people (and, for exact names, all its actors) in hash tables, so that
+// The document's people (and, for exact names, all its actors) in a hash table, so that
 // each question below costs the same whether the document names ten people or ten
-// thousand: scanning every person for every name made resolution quadratic.
+// thousand: scanning every person for every name made resolution quadratic. One table
+// for every kind of key, its entries and key texts in three flat arrays: most documents
+// name a few people, and a map of strings to lists for each kind cost a dozen
+// allocations per person. A hit is confirmed against the key's text, so hashes that
+// collide change nothing.
 class PersonIndex {
  public:
   using List = std::vector<int>;
 
   // Indexes every actor that is not `dead` (none, when `dead` is empty).
   PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
+    heads_.assign(16, -1);
     for (size_t q = 0; q < a.actors.size(); ++q)
       if (dead.empty() || !dead[q]) Add(q);
   }
 
   void Add(size_t q) {
-    const int index = static_cast<int>(q);
-    for (const std::string& key : names_->Keys(q)) exact_[key] = index;
+    const int actor = static_cast<int>(q);
+    for (const std::string& key : names_->Keys(q)) Insert(kExact, key, actor);
     if (a_->actors[q].actor.type != ActorType::kPerson) return;
     const std::vector<std::string>& parts = names_->Parts(q);
     if (parts.empty()) return;
     std::string suffix;
     for (size_t m = 1; m <= parts.size(); ++m) {
       suffix.insert(0, parts[parts.size() - m]);
-      (m == parts.size() ? whole_ : proper_)[suffix].push_back(index);
+      Insert(m == parts.size() ? kWhole : kProper, suffix, actor);
     }
-    last_[parts.back()].push_back(index);
+    Insert(kSurname, parts.back(), actor);
     for (size_t i = 0; i < parts.size(); ++i)
       if (std::find(parts.begin(), parts.begin() + static_cast<long>(i), parts[i]) == parts.begin() + static_cast<long>(i))
-        by_part_[parts[i]].push_back(index);
+        Insert(kPart, parts[i], actor);
   }
 
   // The last actor whose name or an alias has NameKey `key`, or -1.
-  int Exact(const std::string& key) const {
-    auto it = exact_.find(key);
-    return it == exact_.end() ? -1 : it->second;
+  int Exact(std::string_view key) const {
+    const uint64_t hash = Hash(kExact, key);
+    for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
+      if (Is(entries_[e], kExact, hash, key)) return entries_[e].actor;
+    return -1;
   }
   // People whose parts, joined, are `joined`; people with a proper suffix that is.
-  const List& Whole(const std::string& joined) const { return Find(whole_, joined); }
-  const List& EndingWith(const std::string& joined) const { return Find(proper_, joined); }
-  const List& WithSurname(const std::string& part) const { return Find(last_, part); }
-  const List& WithPart(const std::string& part) const { return Find(by_part_, part); }
+  List Whole(std::string_view joined) const { return Find(kWhole, joined); }
+  List EndingWith(std::string_view joined) const { return Find(kProper, joined); }
+  List WithSurname(std::string_view part) const { return Find(kSurname, part); }
+  List WithPart(std::string_view part) const { return Find(kPart, part); }
 
  private:
-  static const List& Find(const std::unordered_map<std::string, List>& map, const std::string& key) {
-    static const List kNone;
-    auto it = map.find(key);
-    return it == map.end() ? kNone : it->second;
+  enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
+  struct Entry {
+    uint64_t hash;
+    uint32_t key_begin, key_size;  // in keys_
+    int actor;
+    int next;  // the entry added before it to the same bucket, or -1
+    Kind kind;
+  };
+
+  static uint64_t Hash(Kind kind, std::string_view key) {
+    return HashWord(key) ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull);
+  }
+  size_t Bucket(uint64_t hash) const { return hash & (heads_.size() - 1); }
+  bool Is(const Entry& e, Kind kind, uint64_t hash, std::string_view key) const {
+    return e.hash == hash && e.kind == kind && std::string_view(keys_).substr(e.key_begin, e.key_size) == key;
+  }
+
+  void Insert(Kind kind, std::string_view key, int actor) {
+    if (entries_.size() >= heads_.size()) Grow();
+    const uint64_t hash = Hash(kind, key);
+    const size_t bucket = Bucket(hash);
+    entries_.push_back(Entry{hash, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), actor,
+                             heads_[bucket], kind});
+    keys_.append(key);
+    heads_[bucket] = static_cast<int>(entries_.size() - 1);
+  }
+  // Twice the buckets, each chain still newest first.
+  void Grow() {
+    heads_.assign(heads_.size() * 2, -1);
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      const size_t bucket = Bucket(entries_[e].hash);
+      entries_[e].next = heads_[bucket];
+      heads_[bucket] = static_cast<int>(e);
+    }
+  }
+  // The actors under `key`, in the order added.
+  List Find(Kind kind, std::string_view key) const {
+    List found;
+    const uint64_t hash = Hash(kind, key);
+    for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
+      if (Is(entries_[e], kind, hash, key)) found.push_back(entries_[e].actor);
+    std::reverse(found.begin(), found.end());
+    return found;
   }
 
   const Analysis* a_;
   NameCache* names_;
-  std::unordered_map<std::string, int> exact_;
-  std::unordered_map<std::string, List> whole_, proper_, last_, by_part_;
+  std::vector<Entry> entries_;
+  std::vector<int> heads_;  // per bucket, its newest entry or -1
+  std::string keys_;        // the entries' key texts, one after another
 };
 
 // A name mention not (yet) known as an actor, with the name parts of its text: promoting
