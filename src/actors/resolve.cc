@@ -24,11 +24,8 @@ char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ?
 
 // Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
 void AppendNameKey(std::string_view s, std::string* k) {
-  size_t n = k->size();
-  k->resize(n + s.size());
   for (char c : s)
-    if (IsKeyByte(static_cast<unsigned char>(c))) (*k)[n++] = KeyLower(static_cast<unsigned char>(c));
-  k->resize(n);
+    if (IsKeyByte(static_cast<unsigned char>(c))) k->push_back(KeyLower(static_cast<unsigned char>(c)));
 }
 std::string NameKey(std::string_view s) {
   std::string k;
@@ -43,7 +40,9 @@ bool IsNameParticle(std::string_view w) {
   if (w.size() == 2)
     return (w[0] == 'd' && (w[1] == 'e' || w[1] == 'a' || w[1] == 'i' || w[1] == 'u')) ||
            (w[0] == 'l' && (w[1] == 'a' || w[1] == 'e'));
-  return w.size() == 3 && (w == "del" || w == "bin" || w == "ibn" || w == "van" || w == "von" || w == "der");
+  if (w.size() != 3) return false;
+  auto is = [&](const char* p) { return w[0] == p[0] && w[1] == p[1] && w[2] == p[2]; };
+  return is("del") || is("bin") || is("ibn") || is("van") || is("von") || is("der");
 }
 
 // The Arabic article and its assimilated forms, transliterated: "al-", "el-", "ad-",
@@ -55,7 +54,7 @@ bool IsArticle(std::string_view w) {
       return w[1] == 'l' || w[1] == 'd' || w[1] == 'r' || w[1] == 's' || w[1] == 't' || w[1] == 'z' || w[1] == 'n';
     return (w[0] == 'e' && w[1] == 'l') || (w[0] == 'u' && w[1] == 'd');
   }
-  return w.size() == 3 && w == "ash";
+  return w.size() == 3 && w[0] == 'a' && w[1] == 's' && w[2] == 'h';
 }
 
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
@@ -88,26 +87,32 @@ std::vector<std::string> PersonParts(std::string_view name, bool all_particles, 
   std::vector<std::string> parts;
   parts.reserve(4);  // most names have fewer parts: one allocation
   size_t counted = 0;  // parts with all_particles
-  std::string plain;
   size_t i = 0;
   while (i < name.size()) {
     size_t j = i;
     while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
     std::string_view raw = name.substr(i, j - i);
     i = j + 1;
-    plain.clear();
-    AppendNameKey(raw, &plain);
-    if (plain.empty()) continue;
+    // The part is read in place, as the last of `parts`, and dropped or joined to the one
+    // before if it is no part of its own.
+    parts.emplace_back();
+    const std::string& plain = parts.back();
+    AppendNameKey(raw, &parts.back());
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
-    const bool lower = IsLowerAscii(raw[0]);
-    if (IsArticle(plain) && (lower || (j < name.size() && name[j] == '-'))) continue;
+    if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
+      parts.pop_back();
+      continue;
+    }
     const bool particle = IsNameParticle(plain);
-    const bool tail = lower && !particle;
+    const bool tail = IsLowerAscii(raw[0]) && !particle;
     if (!particle && !(tail && counted > 0)) ++counted;
-    if (particle && all_particles) continue;
-    if (tail && !parts.empty()) parts.back() += plain;
-    else parts.push_back(plain);
+    if (particle && all_particles) {
+      parts.pop_back();
+    } else if (tail && parts.size() > 1) {
+      parts[parts.size() - 2] += plain;
+      parts.pop_back();
+    }
   }
   for (std::string& p : parts) ToVariantPart(&p);
   if (without_particles) *without_particles = counted;
