@@ -14,18 +14,23 @@
 namespace actorgraph::internal {
 namespace {
 
+// Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
 // ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
 // same as std::isalnum/std::tolower in the "C" locale the program runs in, without the
 // library calls (these run for every name of every document).
-bool IsKeyByte(unsigned char c) {
-  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c); }
-
-// Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
 void AppendNameKey(std::string_view s, std::string* k) {
-  for (char c : s)
-    if (IsKeyByte(static_cast<unsigned char>(c))) k->push_back(KeyLower(static_cast<unsigned char>(c)));
+  // Copied whole, then filtered in place: no growth check per byte.
+  size_t n = k->size();
+  k->append(s);
+  char* p = k->data();
+  const size_t end = k->size();
+  for (size_t i = n; i < end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    const unsigned char lower = c | 0x20;  // a letter's lower case
+    if (lower >= 'a' && lower <= 'z') p[n++] = static_cast<char>(lower);
+    else if (c >= 0x80 || (c >= '0' && c <= '9')) p[n++] = static_cast<char>(c);
+  }
+  k->resize(n);
 }
 std::string NameKey(std::string_view s) {
   std::string k;
