@@ -537,7 +537,14 @@ class PersonIndex {
 
   // Indexes every actor that is not `dead` (none, when `dead` is empty).
   PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
-    heads_.assign(16, -1);
+    // About four keys an actor (a person's name, its endings, surname and parts), of
+    // about eight letters: room for them at once rather than growth step by step.
+    const size_t expected = 4 * a.actors.size() + 4;
+    size_t buckets = 16;
+    while (buckets < expected) buckets *= 2;
+    heads_.assign(buckets, -1);
+    entries_.reserve(expected);
+    keys_.reserve(8 * expected);
     for (size_t q = 0; q < a.actors.size(); ++q)
       if (dead.empty() || !dead[q]) Add(q);
   }
