@@ -340,8 +340,17 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
   std::sort(ms->begin(), ms->end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
+// Whether a word of `triggers` stands in sentence `s`. An entity rule starts only at one
+// (FindMatches), and most sentences have none: they need no units built.
+bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::Sentence& s) {
+  for (uint32_t t = s.first; t < s.last; ++t)
+    if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+  return false;
+}
+
 // Whether the sentence's mentions changed.
 bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+  if (!HasTrigger(pack.entity_triggers, *a, s)) return false;
   std::vector<Unit> units = BuildUnits(*a, s, *ms);
   std::vector<Match> matches;
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
