@@ -641,14 +641,18 @@ class PersonIndex {
   std::string keys_;        // the entries' key texts, one after another
 };
 
-// A name mention not (yet) known as an actor, with the name parts of its text: promoting
-// full names and resolving what is left both read them.
+// Analysis::SpanText without the copy: the text stays as it is while mentions resolve.
+std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
+  if (first >= last) return std::string_view();
+  return std::string_view(a.text.text).substr(a.tokens[first].begin, a.tokens[last - 1].end - a.tokens[first].begin);
+}
+
+// A name mention not (yet) known as an actor, with its text and, in a document that
+// names people, the name parts of its text: promoting full names and resolving what is
+// left both read them.
 struct NameMention {
-  NameMention(const Analysis& a, size_t s, size_t i)
-      : sentence(s), index(i), surface(a.SpanText(a.mentions[s][i].first, a.mentions[s][i].last)),
-        parts(NameParts(surface)) {}
   size_t sentence, index;
-  std::string surface;
+  std::string_view surface;  // in the document's text
   std::vector<std::string> parts;
 };
 
@@ -737,7 +741,7 @@ void PromoteFullNames(const std::vector<NameMention>& unresolved, Analysis* a, N
       continue;
     Actor actor;
     actor.type = ActorType::kPerson;
-    actor.name = name.surface;
+    actor.name = std::string(name.surface);
     actor.id = PersonIdFor(name.surface, a->document ? a->document->id : "");
     const size_t before = a->actors.size();
     n.actor = a->InternActor(actor);
@@ -924,12 +928,16 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // Joins a person's names within the document and resolves the names left unknown: full
 // names promoted, variants merged, unresolved names linked, short forms merged.
 void ResolvePersonNames(Analysis* a) {
-  std::vector<NameMention> unresolved;
-  ForEachMention(a, [&](size_t s, Mention& m) {
-    if (m.name && m.actor < 0) unresolved.push_back(NameMention(*a, s, &m - a->mentions[s].data()));
-  });
   const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                                    [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
+  std::vector<NameMention> unresolved;
+  ForEachMention(a, [&](size_t s, Mention& m) {
+    if (!m.name || m.actor >= 0) return;
+    NameMention name{s, static_cast<size_t>(&m - a->mentions[s].data()), SpanView(*a, m.first, m.last), {}};
+    // Without people every question on parts has no answer: a name can only be exact.
+    if (persons) name.parts = NameParts(name.surface);
+    unresolved.push_back(std::move(name));
+  });
   if (unresolved.empty() && !persons) return;  // nothing any step below would change
   NameCache names(*a);
   PersonIndex index(*a, &names, {});
