@@ -127,8 +127,8 @@ std::vector<std::string> PersonParts(std::string_view name, bool all_particles, 
 // Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
 std::vector<std::string> NameParts(std::string_view name) { return PersonParts(name, true); }
 
-// NameParts and NameKeys of the document's actors, computed once each: resolution asks
-// for them for every pair of people and every unresolved name.
+// NameParts of the document's actors, computed once each: resolution asks for them for
+// every pair of people and every unresolved name.
 class NameCache {
  public:
   explicit NameCache(const Analysis& a) : a_(a) {}
@@ -140,16 +140,6 @@ class NameCache {
     }
     return parts_[actor];
   }
-  // NameKey of the actor's name and of each of its aliases.
-  const std::vector<std::string>& Keys(size_t actor) {
-    Grow();
-    if (!keys_done_[actor]) {
-      keys_[actor].push_back(NameKey(a_.actors[actor].actor.name));
-      for (const std::string& alias : a_.actors[actor].actor.aliases) keys_[actor].push_back(NameKey(alias));
-      keys_done_[actor] = 1;
-    }
-    return keys_[actor];
-  }
 
  private:
   void Grow() {
@@ -157,12 +147,10 @@ class NameCache {
     if (parts_.size() >= n) return;
     parts_.resize(n);
     parts_done_.resize(n, 0);
-    keys_.resize(n);
-    keys_done_.resize(n, 0);
   }
   const Analysis& a_;
-  std::vector<std::vector<std::string>> parts_, keys_;
-  std::vector<char> parts_done_, keys_done_;
+  std::vector<std::vector<std::string>> parts_;
+  std::vector<char> parts_done_;
 };
 
 // Doubled letters single: "Nasser" -> "naser".
@@ -560,8 +548,10 @@ class PersonIndex {
 
   void Add(size_t q) {
     const int actor = static_cast<int>(q);
-    for (const std::string& key : names_->Keys(q)) Insert(kExact, key, actor);
-    if (a_->actors[q].actor.type != ActorType::kPerson) return;
+    const Actor& named = a_->actors[q].actor;
+    InsertNameKey(named.name, actor);
+    for (const std::string& alias : named.aliases) InsertNameKey(alias, actor);
+    if (named.type != ActorType::kPerson) return;
     const std::vector<std::string>& parts = names_->Parts(q);
     if (parts.empty()) return;
     std::string suffix;
@@ -607,12 +597,23 @@ class PersonIndex {
   }
 
   void Insert(Kind kind, std::string_view key, int actor) {
-    if (entries_.size() >= heads_.size()) Grow();
-    const uint64_t hash = Hash(kind, key);
-    const size_t bucket = Bucket(hash);
-    entries_.push_back(Entry{hash, static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size()), actor,
-                             heads_[bucket], kind});
+    const size_t begin = keys_.size();
     keys_.append(key);
+    Link(kind, begin, actor);
+  }
+  // The NameKey of `name`, written straight into keys_, under kExact.
+  void InsertNameKey(std::string_view name, int actor) {
+    const size_t begin = keys_.size();
+    AppendNameKey(name, &keys_);
+    Link(kExact, begin, actor);
+  }
+  // Adds the entry whose key is keys_ from `begin` on.
+  void Link(Kind kind, size_t begin, int actor) {
+    if (entries_.size() >= heads_.size()) Grow();
+    const uint64_t hash = Hash(kind, std::string_view(keys_).substr(begin));
+    const size_t bucket = Bucket(hash);
+    entries_.push_back(Entry{hash, static_cast<uint32_t>(begin), static_cast<uint32_t>(keys_.size() - begin), actor,
+                             heads_[bucket], kind});
     heads_[bucket] = static_cast<int>(entries_.size() - 1);
   }
   // Twice the buckets, each chain still newest first.
