@@ -648,13 +648,20 @@ std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
   return std::string_view(a.text.text).substr(a.tokens[first].begin, a.tokens[last - 1].end - a.tokens[first].begin);
 }
 
-// A name mention not (yet) known as an actor, with its text and, in a document that
-// names people, the name parts of its text: promoting full names and resolving what is
-// left both read them.
+// A name mention not (yet) known as an actor, with its text and, once asked for, the
+// name parts of its text: promoting full names and resolving what is left both read
+// them, and neither always needs them.
 struct NameMention {
   size_t sentence, index;
   std::string_view surface;  // in the document's text
   std::vector<std::string> parts;
+  bool parsed = false;  // parts is set
+
+  const std::vector<std::string>& Parts() {
+    if (!parsed) parts = NameParts(surface);
+    parsed = true;
+    return parts;
+  }
 };
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
@@ -710,12 +717,11 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
 // ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
 // person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
 // first, and only one: a later "his father Hafez al-Assad" names someone else.
-void PromoteFullNames(const std::vector<NameMention>& unresolved, Analysis* a, NameCache* names,
-                      PersonIndex* index) {
+void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCache* names, PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first;
-  for (const NameMention& name : unresolved) {
-    const std::vector<std::string>& full = name.parts;
+  for (NameMention& name : *unresolved) {
+    const std::vector<std::string>& full = name.Parts();
     if (full.size() < 2 || IsAllCaps(name.surface)) continue;
     if (first.empty()) {
       first.assign(a->actors.size(), Place{SIZE_MAX, 0});
@@ -769,17 +775,19 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
 }
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
-int ResolveName(const PersonIndex& index, NameCache* names, const NameMention& name) {
-  const int exact = index.Exact(NameKey(name.surface));
-  if (exact >= 0) return exact;
-  const std::vector<std::string>& parts = name.parts;
+// Without people (`persons` false) every question on parts has no answer: a name can
+// only be exact.
+int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name) {
+  const int exact = index.Exact(NameKey(name->surface));
+  if (exact >= 0 || !persons) return exact;
+  const std::vector<std::string>& parts = name->Parts();
   if (parts.empty()) return -1;
   const std::string joined = Joined(parts.begin(), parts.end());
   const PersonIndex::List& whole = index.Whole(joined);
   const PersonIndex::List& longer = index.EndingWith(joined);
-  const size_t persons = whole.size() + longer.size();
-  if (persons == 1) return whole.empty() ? longer[0] : whole[0];
-  if (persons == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts[0], -1);
+  const size_t found = whole.size() + longer.size();
+  if (found == 1) return whole.empty() ? longer[0] : whole[0];
+  if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts[0], -1);
   return -1;
 }
 
@@ -934,22 +942,23 @@ void ResolvePersonNames(Analysis* a) {
   std::vector<NameMention> unresolved;
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
-    NameMention name{s, static_cast<size_t>(&m - a->mentions[s].data()), SpanView(*a, m.first, m.last), {}};
-    // Without people every question on parts has no answer: a name can only be exact.
-    if (persons) name.parts = NameParts(name.surface);
-    unresolved.push_back(std::move(name));
+    unresolved.push_back(NameMention{s, static_cast<size_t>(&m - a->mentions[s].data()), SpanView(*a, m.first, m.last), {}, false});
   });
   if (unresolved.empty() && !persons) return;  // nothing any step below would change
   NameCache names(*a);
   PersonIndex index(*a, &names, {});
-  PromoteFullNames(unresolved, a, &names, &index);
+  // A full name is promoted only for a one-word person's name it ends with.
+  bool one_word_person = false;
+  for (size_t p = 0; p < a->actors.size() && !one_word_person; ++p)
+    one_word_person = a->actors[p].actor.type == ActorType::kPerson && names.Parts(p).size() == 1;
+  if (one_word_person) PromoteFullNames(&unresolved, a, &names, &index);
   const std::vector<bool> dead = MergeVariantPersonNames(index, a, &names);
   // Neither step below adds actors or aliases, so one index serves both; persons merged
   // away leave it.
   if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
-  for (const NameMention& name : unresolved) {
+  for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
-    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, name);
+    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, persons, &name);
   }
   MergeShortPersonNames(index, a, &names, dead);
 }
