@@ -14,8 +14,8 @@
 namespace actorgraph::internal {
 namespace {
 
-// Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
-// ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
+// Appends the name key of `s`: its letters and digits only, lower-cased, so that
+// "al-Ja'afari" and "al Jaafari" compare equal. ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
 // same as std::isalnum/std::tolower in the "C" locale the program runs in, without the
 // library calls (these run for every name of every document).
 void AppendNameKey(std::string_view s, std::string* k) {
@@ -31,12 +31,6 @@ void AppendNameKey(std::string_view s, std::string* k) {
     else if (c >= 0x80 || (c >= '0' && c <= '9')) p[n++] = static_cast<char>(c);
   }
   k->resize(n);
-}
-std::string NameKey(std::string_view s) {
-  std::string k;
-  k.reserve(s.size());
-  AppendNameKey(s, &k);
-  return k;
 }
 
 // de, del, bin, ibn, van, von, der, da, di, du, la, le (tested by length and letters:
@@ -565,7 +559,7 @@ class PersonIndex {
         Insert(kPart, parts[i], actor);
   }
 
-  // The last actor whose name or an alias has NameKey `key`, or -1.
+  // The last actor whose name or an alias has name key `key`, or -1.
   int Exact(std::string_view key) const {
     const uint64_t hash = Hash(kExact, key);
     for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
@@ -601,7 +595,7 @@ class PersonIndex {
     keys_.append(key);
     Link(kind, begin, actor);
   }
-  // The NameKey of `name`, written straight into keys_, under kExact.
+  // The name key of `name`, written straight into keys_, under kExact.
   void InsertNameKey(std::string_view name, int actor) {
     const size_t begin = keys_.size();
     AppendNameKey(name, &keys_);
@@ -776,9 +770,11 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
 // Without people (`persons` false) every question on parts has no answer: a name can
-// only be exact.
-int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name) {
-  const int exact = index.Exact(NameKey(name->surface));
+// only be exact. `key` is room for the name's key.
+int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name, std::string* key) {
+  key->clear();
+  AppendNameKey(name->surface, key);
+  const int exact = index.Exact(*key);
   if (exact >= 0 || !persons) return exact;
   const std::vector<std::string>& parts = name->Parts();
   if (parts.empty()) return -1;
@@ -956,9 +952,10 @@ void ResolvePersonNames(Analysis* a) {
   // Neither step below adds actors or aliases, so one index serves both; persons merged
   // away leave it.
   if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
+  std::string key;
   for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
-    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, persons, &name);
+    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, persons, &name, &key);
   }
   MergeShortPersonNames(index, a, &names, dead);
 }
@@ -1014,9 +1011,13 @@ void ResolveMentions(Analysis* a) {
     }
   }
   // "the two sides": the last pair set "between" one another before it, or else the
-  // document's parties. One pass, carrying the last pair of the sentences before.
+  // document's parties. One pass, carrying the last pair of the sentences before; none
+  // in a document that never says it.
+  const bool sides = std::any_of(a->mentions.begin(), a->mentions.end(), [](const std::vector<Mention>& ms) {
+    return std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return !m.group.empty(); });
+  });
   std::vector<int> earlier;
-  for (size_t s = 0; s < a->mentions.size(); ++s) {
+  for (size_t s = 0; sides && s < a->mentions.size(); ++s) {
     for (Mention& m : a->mentions[s]) {
       if (m.group.empty()) continue;
       const std::pair<int, int> here = PairBetween(*a, s, m.first);
