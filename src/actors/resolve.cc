@@ -571,6 +571,9 @@ class PersonIndex {
   List EndingWith(std::string_view joined) const { return Find(kProper, joined); }
   List WithSurname(std::string_view part) const { return Find(kSurname, part); }
   List WithPart(std::string_view part) const { return Find(kPart, part); }
+  // Whole() and WithSurname() appended to `out`, in no particular order.
+  void AppendWhole(std::string_view joined, List* out) const { Collect(kWhole, joined, out); }
+  void AppendWithSurname(std::string_view part, List* out) const { Collect(kSurname, part, out); }
 
  private:
   enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
@@ -622,11 +625,15 @@ class PersonIndex {
   // The actors under `key`, in the order added.
   List Find(Kind kind, std::string_view key) const {
     List found;
-    const uint64_t hash = Hash(kind, key);
-    for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
-      if (Is(entries_[e], kind, hash, key)) found.push_back(entries_[e].actor);
+    Collect(kind, key, &found);
     std::reverse(found.begin(), found.end());
     return found;
+  }
+  // The actors under `key` appended to `out`, the last added first.
+  void Collect(Kind kind, std::string_view key, List* out) const {
+    const uint64_t hash = Hash(kind, key);
+    for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
+      if (Is(entries_[e], kind, hash, key)) out->push_back(entries_[e].actor);
   }
 
   const Analysis* a_;
@@ -663,15 +670,17 @@ struct NameMention {
 std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a, NameCache* names) {
   std::vector<int> target(a->actors.size(), -1);
   std::vector<int> candidates;
+  std::string joined;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
     const std::vector<std::string>& parts = names->Parts(p);
     if (parts.size() < 2) continue;  // VariantNames needs two parts each
     // Variants share the surname, or are the same letters spaced otherwise.
-    const PersonIndex::List& same_surname = index.WithSurname(parts.back());
-    const PersonIndex::List& same_letters = index.Whole(Joined(parts.begin(), parts.end()));
-    candidates.assign(same_surname.begin(), same_surname.end());
-    candidates.insert(candidates.end(), same_letters.begin(), same_letters.end());
+    candidates.clear();
+    index.AppendWithSurname(parts.back(), &candidates);
+    joined.clear();
+    for (const std::string& part : parts) joined += part;
+    index.AppendWhole(joined, &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (int q : candidates) {
