@@ -723,6 +723,7 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
 void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCache* names, PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first;
+  std::string suffix;
   for (NameMention& name : *unresolved) {
     const std::vector<std::string>& full = name.Parts();
     if (full.size() < 2 || IsAllCaps(name.surface)) continue;
@@ -736,8 +737,10 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     Mention& n = a->mentions[s][name.index];
     // The people whose whole name is a shorter ending of this one.
     int person = -1, count = 0;
+    suffix.clear();
     for (size_t m = 1; m < full.size() && count < 2; ++m) {
-      for (int p : index->Whole(Joined(full.end() - static_cast<long>(m), full.end()))) {
+      suffix.insert(0, full[full.size() - m]);  // the last m parts
+      for (int p : index->Whole(suffix)) {
         if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
           count = 2;
           break;
@@ -779,7 +782,7 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
 // Without people (`persons` false) every question on parts has no answer: a name can
-// only be exact. `key` is room for the name's key.
+// only be exact. `key` is room for the name's key and its joined parts.
 int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name, std::string* key) {
   key->clear();
   AppendNameKey(name->surface, key);
@@ -787,7 +790,9 @@ int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMe
   if (exact >= 0 || !persons) return exact;
   const std::vector<std::string>& parts = name->Parts();
   if (parts.empty()) return -1;
-  const std::string joined = Joined(parts.begin(), parts.end());
+  std::string& joined = *key;  // the key is done with
+  joined.clear();
+  for (const std::string& part : parts) joined += part;
   const PersonIndex::List& whole = index.Whole(joined);
   const PersonIndex::List& longer = index.EndingWith(joined);
   const size_t found = whole.size() + longer.size();
