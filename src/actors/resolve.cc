@@ -15,9 +15,10 @@ namespace actorgraph::internal {
 namespace {
 
 // Appends the name key of `s`: its letters and digits only, lower-cased, so that
-// "al-Ja'afari" and "al Jaafari" compare equal. ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
-// same as std::isalnum/std::tolower in the "C" locale the program runs in, without the
-// library calls (these run for every name of every document).
+// "al-Ja'afari" and "al Jaafari" compare equal. ASCII letters and digits and every
+// non-ASCII byte are kept; ASCII is lower-cased. The same as std::isalnum/std::tolower in
+// the "C" locale the program runs in, without the library calls (these run for every
+// name of every document).
 void AppendNameKey(std::string_view s, std::string* k) {
   // Copied whole, then filtered in place: no growth check per byte.
   size_t n = k->size();
@@ -952,7 +953,8 @@ void ResolvePersonNames(Analysis* a) {
   std::vector<NameMention> unresolved;
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
-    unresolved.push_back(NameMention{s, static_cast<size_t>(&m - a->mentions[s].data()), SpanView(*a, m.first, m.last), {}, false});
+    const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
+    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), {}, false});
   });
   if (unresolved.empty() && !persons) return;  // nothing any step below would change
   NameCache names(*a);
@@ -963,8 +965,8 @@ void ResolvePersonNames(Analysis* a) {
     one_word_person = a->actors[p].actor.type == ActorType::kPerson && names.Parts(p).size() == 1;
   if (one_word_person) PromoteFullNames(&unresolved, a, &names, &index);
   const std::vector<bool> dead = MergeVariantPersonNames(index, a, &names);
-  // Neither step below adds actors or aliases, so one index serves both; persons merged
-  // away leave it.
+  // One index serves every step: the people promoted were added to it, and no step adds
+  // actors or aliases otherwise. Persons merged away leave it.
   if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
   std::string key;
   for (NameMention& name : unresolved) {
