@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <cstring>
 
 #include "actors/recognize.h"
