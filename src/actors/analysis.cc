@@ -16,13 +16,20 @@ void Analysis::ApplyRole(Actor* actor) const {
 }
 
 int Analysis::InternActor(const Actor& actor, const std::vector<std::string>& adjectives) {
-  auto it = actor_index.find(actor.id);
-  if (it != actor_index.end()) return it->second;
-  int index = static_cast<int>(actors.size());
-  actor_index.emplace(actor.id, index);
+  const int index = static_cast<int>(actors.size());
+  const auto [it, added] = actor_index.try_emplace(actor.id, index);
+  if (!added) return it->second;
+  if (actors.empty()) actors.reserve(16);  // most documents name fewer: no moves as it grows
   DocActor d;
-  d.actor = actor;
-  d.actor.aliases.clear();  // aliases collect the forms seen in this document
+  // Every field but the aliases, which collect the forms seen in this document: a
+  // dictionary actor's own can be many, and copying them only to clear them cost.
+  d.actor.id = actor.id;
+  d.actor.name = actor.name;
+  d.actor.type = actor.type;
+  d.actor.code = actor.code;
+  d.actor.sector = actor.sector;
+  d.actor.country = actor.country;
+  d.actor.roles = actor.roles;
   d.adjectives = adjectives;
   ApplyRole(&d.actor);
   actors.push_back(std::move(d));

@@ -4,94 +4,125 @@
 #include <cctype>
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <cstring>
 
 #include "actors/recognize.h"
+#include "core/hash.h"
 #include "rules/matcher.h"
 
 namespace actorgraph::internal {
 namespace {
 
-// ASCII letters and digits and every non-ASCII byte are kept; ASCII is lower-cased. The
-// same as std::isalnum/std::tolower in the "C" locale the program runs in, without the
-// library calls (these run for every name of every document).
-bool IsKeyByte(unsigned char c) {
-  return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+// Appends the name key of `s`: its letters and digits only, lower-cased, so that
+// "al-Ja'afari" and "al Jaafari" compare equal. ASCII letters and digits and every
+// non-ASCII byte are kept; ASCII is lower-cased. The same as std::isalnum/std::tolower in
+// the "C" locale the program runs in, without the library calls (these run for every
+// name of every document).
+void AppendNameKey(std::string_view s, std::string* k) {
+  // Copied whole, then filtered in place: no growth check per byte.
+  size_t n = k->size();
+  k->append(s);
+  char* p = k->data();
+  const size_t end = k->size();
+  for (size_t i = n; i < end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p[i]);
+    const unsigned char lower = c | 0x20;  // a letter's lower case
+    if (lower >= 'a' && lower <= 'z') p[n++] = static_cast<char>(lower);
+    else if (c >= 0x80 || (c >= '0' && c <= '9')) p[n++] = static_cast<char>(c);
+  }
+  k->resize(n);
 }
-char KeyLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c | 0x20 : c); }
 
-// Letters and digits only, lower-cased: "al-Ja'afari" and "al Jaafari" compare equal.
-std::string NameKey(std::string_view s) {
-  std::string k;
-  k.reserve(s.size());
-  for (char c : s)
-    if (IsKeyByte(static_cast<unsigned char>(c))) k += KeyLower(static_cast<unsigned char>(c));
-  return k;
-}
-
+// de, del, bin, ibn, van, von, der, da, di, du, la, le (tested by length and letters:
+// every name part of every name mention asks).
 bool IsNameParticle(std::string_view w) {
-  static const std::string_view kSkip[] = {"de", "del", "bin", "ibn", "van", "von", "der", "da", "di", "du", "la", "le"};
-  return std::find(std::begin(kSkip), std::end(kSkip), w) != std::end(kSkip);
+  if (w.size() == 2)
+    return (w[0] == 'd' && (w[1] == 'e' || w[1] == 'a' || w[1] == 'i' || w[1] == 'u')) ||
+           (w[0] == 'l' && (w[1] == 'a' || w[1] == 'e'));
+  if (w.size() != 3) return false;
+  auto is = [&](const char* p) { return w[0] == p[0] && w[1] == p[1] && w[2] == p[2]; };
+  return is("del") || is("bin") || is("ibn") || is("van") || is("von") || is("der");
 }
 
 // The Arabic article and its assimilated forms, transliterated: "al-", "el-", "ad-",
 // "as-", "ash-" ... Written or not ("Bashar Assad", "Bashar al-Assad"): the same name.
+// al, el, ad, ar, as, ash, at, az, an, ud.
 bool IsArticle(std::string_view w) {
-  static const std::string_view kArticles[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ud"};
-  return std::find(std::begin(kArticles), std::end(kArticles), w) != std::end(kArticles);
+  if (w.size() == 2) {
+    if (w[0] == 'a')
+      return w[1] == 'l' || w[1] == 'd' || w[1] == 'r' || w[1] == 's' || w[1] == 't' || w[1] == 'z' || w[1] == 'n';
+    return (w[0] == 'e' && w[1] == 'l') || (w[0] == 'u' && w[1] == 'd');
+  }
+  return w.size() == 3 && w[0] == 'a' && w[1] == 's' && w[2] == 'h';
 }
 
-// Letters and digits of a name part, lower-cased: apostrophes of any kind dropped.
-std::string PlainPart(std::string_view part) { return NameKey(part); }
+bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
-// A name part as transliterations agree on it: PlainPart with a doubled a, i or u inside
-// the word single, as transliterations write a long vowel or not ("Ja'afari",
-// "Jaafari", "Jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee,
-// Cooper, Moon) and they transliterate i and u, not e and o. A final "iy" or "yy" is "y".
-std::string VariantPart(std::string_view part) {
-  std::string k;
-  for (char c : PlainPart(part)) {
-    if (k.size() > 1 && k.back() == c && std::strchr("aiu", c)) continue;
-    k += c;
+// A name part as transliterations agree on it, in place: a doubled a, i or u inside the
+// word single, as transliterations write a long vowel or not ("ja'afari", "jaafari",
+// "jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee, Cooper, Moon)
+// and they transliterate i and u, not e and o. A final "iy" or "yy" is "y". `k` holds
+// letters and digits, lower-cased, already.
+void ToVariantPart(std::string* k) {
+  size_t n = 0;
+  for (char c : *k) {
+    if (n > 1 && (*k)[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
+    (*k)[n++] = c;
   }
+  k->resize(n);
   // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
-  if (k.size() > 4 && (k.compare(k.size() - 2, 2, "iy") == 0 || k.compare(k.size() - 2, 2, "yy") == 0)) {
-    k.pop_back();
-    k.back() = 'y';
+  if (n > 4 && (*k)[n - 1] == 'y' && ((*k)[n - 2] == 'i' || (*k)[n - 2] == 'y')) {
+    k->pop_back();
+    k->back() = 'y';
   }
-  return k;
 }
 
-// A person's name parts, each a VariantPart, without the Arabic article and, with
-// `all_particles`, without de, bin, van ... either. A lower-case part that is no particle
-// is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
-std::vector<std::string> PersonParts(std::string_view name, bool all_particles) {
+// A person's name parts, each a variant part (ToVariantPart), without the Arabic article
+// and, with `all_particles`, without de, bin, van ... either. A lower-case part that is no
+// particle is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
+// `*without_particles`, when given, is set to the number of parts there would be with
+// `all_particles`.
+std::vector<std::string> PersonParts(std::string_view name, bool all_particles, size_t* without_particles = nullptr) {
   std::vector<std::string> parts;
+  parts.reserve(4);  // most names have fewer parts: one allocation
+  size_t counted = 0;  // parts with all_particles
   size_t i = 0;
   while (i < name.size()) {
-    size_t j = name.find_first_of(" -", i);
-    if (j == std::string_view::npos) j = name.size();
+    size_t j = i;
+    while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
     std::string_view raw = name.substr(i, j - i);
     i = j + 1;
-    std::string plain = PlainPart(raw);
+    // The part is read in place, as the last of `parts`, and dropped or joined to the one
+    // before if it is no part of its own.
+    parts.emplace_back();
+    const std::string& plain = parts.back();
+    AppendNameKey(raw, &parts.back());
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
-    bool article = IsArticle(plain) && (std::islower(static_cast<unsigned char>(raw[0])) || (j < name.size() && name[j] == '-'));
-    if (plain.empty() || article || (all_particles && IsNameParticle(plain))) continue;
-    bool tail = std::islower(static_cast<unsigned char>(raw[0])) && !IsNameParticle(plain);
-    if (tail && !parts.empty()) parts.back() += plain;
-    else parts.push_back(plain);
+    if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
+      parts.pop_back();
+      continue;
+    }
+    const bool particle = IsNameParticle(plain);
+    const bool tail = IsLowerAscii(raw[0]) && !particle;
+    if (!particle && !(tail && counted > 0)) ++counted;
+    if (particle && all_particles) {
+      parts.pop_back();
+    } else if (tail && parts.size() > 1) {
+      parts[parts.size() - 2] += plain;
+      parts.pop_back();
+    }
   }
-  for (std::string& p : parts) p = VariantPart(p);
+  for (std::string& p : parts) ToVariantPart(&p);
+  if (without_particles) *without_particles = counted;
   return parts;
 }
 
 // Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
 std::vector<std::string> NameParts(std::string_view name) { return PersonParts(name, true); }
 
-// NameParts and NameKeys of the document's actors, computed once each: resolution asks
-// for them for every pair of people and every unresolved name.
+// NameParts of the document's actors, computed once each: resolution asks for them for
+// every pair of people and every unresolved name.
 class NameCache {
  public:
   explicit NameCache(const Analysis& a) : a_(a) {}
@@ -103,16 +134,6 @@ class NameCache {
     }
     return parts_[actor];
   }
-  // NameKey of the actor's name and of each of its aliases.
-  const std::vector<std::string>& Keys(size_t actor) {
-    Grow();
-    if (!keys_done_[actor]) {
-      keys_[actor].push_back(NameKey(a_.actors[actor].actor.name));
-      for (const std::string& alias : a_.actors[actor].actor.aliases) keys_[actor].push_back(NameKey(alias));
-      keys_done_[actor] = 1;
-    }
-    return keys_[actor];
-  }
 
  private:
   void Grow() {
@@ -120,12 +141,10 @@ class NameCache {
     if (parts_.size() >= n) return;
     parts_.resize(n);
     parts_done_.resize(n, 0);
-    keys_.resize(n);
-    keys_done_.resize(n, 0);
   }
   const Analysis& a_;
-  std::vector<std::vector<std::string>> parts_, keys_;
-  std::vector<char> parts_done_, keys_done_;
+  std::vector<std::vector<std::string>> parts_;
+  std::vector<char> parts_done_;
 };
 
 // Doubled letters single: "Nasser" -> "naser".
@@ -177,11 +196,15 @@ bool VariantNames(const std::vector<std::string>& x, const std::vector<std::stri
 }  // namespace
 
 std::string PersonIdFor(std::string_view name, std::string_view document) {
-  std::vector<std::string> parts = PersonParts(name, false);
+  size_t without_particles = 0;
+  std::vector<std::string> parts = PersonParts(name, false, &without_particles);
   // A lone name ("Khan") may be anyone: its node is the document's own.
-  if (NameParts(name).size() < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
+  if (without_particles < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
   std::string key;
-  for (const std::string& p : parts) key += (key.empty() ? "" : " ") + p;
+  for (const std::string& p : parts) {
+    if (!key.empty()) key += ' ';
+    key += p;
+  }
   return ActorIdFor(key);
 }
 
@@ -299,11 +322,21 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
   std::sort(ms->begin(), ms->end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
-void ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+// Whether a word of `triggers` stands in sentence `s`. An entity rule starts only at one
+// (FindMatches), and most sentences have none: they need no units built.
+bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::Sentence& s) {
+  for (uint32_t t = s.first; t < s.last; ++t)
+    if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+  return false;
+}
+
+// Whether the sentence's mentions changed.
+bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+  if (!HasTrigger(pack.entity_triggers, *a, s)) return false;
   std::vector<Unit> units = BuildUnits(*a, s, *ms);
   std::vector<Match> matches;
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
-  if (matches.empty()) return;
+  if (matches.empty()) return false;
   std::stable_sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
     if (x.first_unit != y.first_unit) return x.first_unit < y.first_unit;
     return x.last_unit > y.last_unit;
@@ -317,7 +350,9 @@ void ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
     covered_until = m.last_unit;
     all_made.insert(all_made.end(), made.begin(), made.end());
   }
+  if (all_made.empty()) return false;  // the mentions stay as they are, in token order
   Splice(ms, all_made);
+  return true;
 }
 
 // --- capitals --------------------------------------------------------------------------
@@ -415,8 +450,10 @@ int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
 // platform" a group, "talks in Geneva" no actor. Coordinated capitals ("Washington and
 // Moscow agreed") share their context.
 void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+  if (std::none_of(ms->begin(), ms->end(), [&](const Mention& m) { return IsCapital(*a, m); })) return;
   CapitalContext ctx(pack, *a, s);
   std::vector<Mention> out;
+  out.reserve(ms->size());
   for (size_t i = 0; i < ms->size();) {
     if (!IsCapital(*a, (*ms)[i])) {
       out.push_back((*ms)[i++]);
@@ -478,75 +515,172 @@ bool Fuller(const Actor& x, const Actor& y) {
   return x.name.size() > y.name.size();
 }
 
-// The document's people (and, for exact names, all its actors) in hash tables, so that
+// The document's people (and, for exact names, all its actors) in a hash table, so that
 // each question below costs the same whether the document names ten people or ten
-// thousand: scanning every person for every name made resolution quadratic.
+// thousand: scanning every person for every name made resolution quadratic. One table
+// for every kind of key, its entries and key texts in three flat arrays: most documents
+// name a few people, and a map of strings to lists for each kind cost a dozen
+// allocations per person. A hit is confirmed against the key's text, so hashes that
+// collide change nothing.
 class PersonIndex {
  public:
   using List = std::vector<int>;
 
   // Indexes every actor that is not `dead` (none, when `dead` is empty).
-  PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(a), names_(names) {
+  PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
+    // About four keys an actor (a person's name, its endings, surname and parts), of
+    // about eight letters: room for them at once rather than growth step by step.
+    const size_t expected = 4 * a.actors.size() + 4;
+    size_t buckets = 16;
+    while (buckets < expected) buckets *= 2;
+    heads_.assign(buckets, -1);
+    entries_.reserve(expected);
+    keys_.reserve(8 * expected);
     for (size_t q = 0; q < a.actors.size(); ++q)
       if (dead.empty() || !dead[q]) Add(q);
   }
 
   void Add(size_t q) {
-    const int index = static_cast<int>(q);
-    for (const std::string& key : names_->Keys(q)) exact_[key] = index;
-    if (a_.actors[q].actor.type != ActorType::kPerson) return;
+    const int actor = static_cast<int>(q);
+    const Actor& named = a_->actors[q].actor;
+    InsertNameKey(named.name, actor);
+    for (const std::string& alias : named.aliases) InsertNameKey(alias, actor);
+    if (named.type != ActorType::kPerson) return;
     const std::vector<std::string>& parts = names_->Parts(q);
     if (parts.empty()) return;
     std::string suffix;
     for (size_t m = 1; m <= parts.size(); ++m) {
       suffix.insert(0, parts[parts.size() - m]);
-      (m == parts.size() ? whole_ : proper_)[suffix].push_back(index);
+      Insert(m == parts.size() ? kWhole : kProper, suffix, actor);
     }
-    last_[parts.back()].push_back(index);
+    Insert(kSurname, parts.back(), actor);
     for (size_t i = 0; i < parts.size(); ++i)
       if (std::find(parts.begin(), parts.begin() + static_cast<long>(i), parts[i]) == parts.begin() + static_cast<long>(i))
-        by_part_[parts[i]].push_back(index);
+        Insert(kPart, parts[i], actor);
   }
 
-  // The last actor whose name or an alias has NameKey `key`, or -1.
-  int Exact(const std::string& key) const {
-    auto it = exact_.find(key);
-    return it == exact_.end() ? -1 : it->second;
+  // The last actor whose name or an alias has name key `key`, or -1.
+  int Exact(std::string_view key) const {
+    const uint64_t hash = Hash(kExact, key);
+    for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
+      if (Is(entries_[e], kExact, hash, key)) return entries_[e].actor;
+    return -1;
   }
   // People whose parts, joined, are `joined`; people with a proper suffix that is.
-  const List& Whole(const std::string& joined) const { return Find(whole_, joined); }
-  const List& EndingWith(const std::string& joined) const { return Find(proper_, joined); }
-  const List& WithSurname(const std::string& part) const { return Find(last_, part); }
-  const List& WithPart(const std::string& part) const { return Find(by_part_, part); }
+  List Whole(std::string_view joined) const { return Find(kWhole, joined); }
+  List EndingWith(std::string_view joined) const { return Find(kProper, joined); }
+  List WithSurname(std::string_view part) const { return Find(kSurname, part); }
+  List WithPart(std::string_view part) const { return Find(kPart, part); }
+  // Whole() and WithSurname() appended to `out`, in no particular order.
+  void AppendWhole(std::string_view joined, List* out) const { Collect(kWhole, joined, out); }
+  void AppendWithSurname(std::string_view part, List* out) const { Collect(kSurname, part, out); }
 
  private:
-  static const List& Find(const std::unordered_map<std::string, List>& map, const std::string& key) {
-    static const List kNone;
-    auto it = map.find(key);
-    return it == map.end() ? kNone : it->second;
+  enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
+  struct Entry {
+    uint64_t hash;
+    uint32_t key_begin, key_size;  // in keys_
+    int actor;
+    int next;  // the entry added before it to the same bucket, or -1
+    Kind kind;
+  };
+
+  static uint64_t Hash(Kind kind, std::string_view key) {
+    return HashWord(key) ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull);
+  }
+  size_t Bucket(uint64_t hash) const { return hash & (heads_.size() - 1); }
+  bool Is(const Entry& e, Kind kind, uint64_t hash, std::string_view key) const {
+    return e.hash == hash && e.kind == kind && std::string_view(keys_).substr(e.key_begin, e.key_size) == key;
   }
 
-  const Analysis& a_;
+  void Insert(Kind kind, std::string_view key, int actor) {
+    const size_t begin = keys_.size();
+    keys_.append(key);
+    Link(kind, begin, actor);
+  }
+  // The name key of `name`, written straight into keys_, under kExact.
+  void InsertNameKey(std::string_view name, int actor) {
+    const size_t begin = keys_.size();
+    AppendNameKey(name, &keys_);
+    Link(kExact, begin, actor);
+  }
+  // Adds the entry whose key is keys_ from `begin` on.
+  void Link(Kind kind, size_t begin, int actor) {
+    if (entries_.size() >= heads_.size()) Grow();
+    const uint64_t hash = Hash(kind, std::string_view(keys_).substr(begin));
+    const size_t bucket = Bucket(hash);
+    entries_.push_back(Entry{hash, static_cast<uint32_t>(begin), static_cast<uint32_t>(keys_.size() - begin), actor,
+                             heads_[bucket], kind});
+    heads_[bucket] = static_cast<int>(entries_.size() - 1);
+  }
+  // Twice the buckets, each chain still newest first.
+  void Grow() {
+    heads_.assign(heads_.size() * 2, -1);
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      const size_t bucket = Bucket(entries_[e].hash);
+      entries_[e].next = heads_[bucket];
+      heads_[bucket] = static_cast<int>(e);
+    }
+  }
+  // The actors under `key`, in the order added.
+  List Find(Kind kind, std::string_view key) const {
+    List found;
+    Collect(kind, key, &found);
+    std::reverse(found.begin(), found.end());
+    return found;
+  }
+  // The actors under `key` appended to `out`, the last added first.
+  void Collect(Kind kind, std::string_view key, List* out) const {
+    const uint64_t hash = Hash(kind, key);
+    for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
+      if (Is(entries_[e], kind, hash, key)) out->push_back(entries_[e].actor);
+  }
+
+  const Analysis* a_;
   NameCache* names_;
-  std::unordered_map<std::string, int> exact_;
-  std::unordered_map<std::string, List> whole_, proper_, last_, by_part_;
+  std::vector<Entry> entries_;
+  std::vector<int> heads_;  // per bucket, its newest entry or -1
+  std::string keys_;        // the entries' key texts, one after another
+};
+
+// Analysis::SpanText without the copy: the text stays as it is while mentions resolve.
+std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
+  if (first >= last) return std::string_view();
+  return std::string_view(a.text.text).substr(a.tokens[first].begin, a.tokens[last - 1].end - a.tokens[first].begin);
+}
+
+// A name mention not (yet) known as an actor, with its text and, once asked for, the
+// name parts of its text: promoting full names and resolving what is left both read
+// them, and neither always needs them.
+struct NameMention {
+  size_t sentence, index;
+  std::string_view surface;  // in the document's text
+  std::vector<std::string> parts;
+  bool parsed = false;  // parts is set
+
+  const std::vector<std::string>& Parts() {
+    if (!parsed) parts = NameParts(surface);
+    parsed = true;
+    return parts;
+  }
 };
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Returns the persons merged away.
-std::vector<bool> MergeVariantPersonNames(Analysis* a, NameCache* names) {
-  const PersonIndex index(*a, names, {});
+std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a, NameCache* names) {
   std::vector<int> target(a->actors.size(), -1);
   std::vector<int> candidates;
+  std::string joined;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
     const std::vector<std::string>& parts = names->Parts(p);
     if (parts.size() < 2) continue;  // VariantNames needs two parts each
     // Variants share the surname, or are the same letters spaced otherwise.
-    const PersonIndex::List& same_surname = index.WithSurname(parts.back());
-    const PersonIndex::List& same_letters = index.Whole(Joined(parts.begin(), parts.end()));
-    candidates.assign(same_surname.begin(), same_surname.end());
-    candidates.insert(candidates.end(), same_letters.begin(), same_letters.end());
+    candidates.clear();
+    index.AppendWithSurname(parts.back(), &candidates);
+    joined.clear();
+    for (const std::string& part : parts) joined += part;
+    index.AppendWhole(joined, &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (int q : candidates) {
@@ -586,44 +720,47 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
 // ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
 // person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
 // first, and only one: a later "his father Hafez al-Assad" names someone else.
-void PromoteFullNames(Analysis* a, NameCache* names) {
+void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCache* names, PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
-  std::vector<Place> first(a->actors.size(), Place{SIZE_MAX, 0});
-  ForEachMention(a, [&](size_t s, Mention& m) {
-    if (m.actor >= 0 && first[m.actor].s == SIZE_MAX) first[m.actor] = {s, m.first};
-  });
-  PersonIndex index(*a, names, {});
-  for (size_t s = 0; s < a->mentions.size(); ++s) {
-    for (Mention& n : a->mentions[s]) {
-      if (!n.name || n.actor >= 0) continue;
-      const std::string surface = a->SpanText(n.first, n.last);
-      std::vector<std::string> full = NameParts(surface);
-      if (full.size() < 2 || IsAllCaps(surface)) continue;
-      // The people whose whole name is a shorter ending of this one.
-      int person = -1, count = 0;
-      for (size_t m = 1; m < full.size() && count < 2; ++m) {
-        for (int p : index.Whole(Joined(full.end() - static_cast<long>(m), full.end()))) {
-          if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
-            count = 2;
-            break;
-          }
-          if (p != person) ++count;
-          person = p;
-        }
-      }
-      if (count != 1 || static_cast<size_t>(person) >= first.size() || first[person].s == SIZE_MAX ||
-          first[person].s < s || (first[person].s == s && first[person].t < n.first))
-        continue;
-      Actor actor;
-      actor.type = ActorType::kPerson;
-      actor.name = surface;
-      actor.id = PersonIdFor(surface, a->document ? a->document->id : "");
-      const size_t before = a->actors.size();
-      n.actor = a->InternActor(actor);
-      if (a->actors.size() > before) index.Add(static_cast<size_t>(n.actor));
-      n.name = false;
-      n.source = "name-of-person";
+  std::vector<Place> first;
+  std::string suffix;
+  for (NameMention& name : *unresolved) {
+    const std::vector<std::string>& full = name.Parts();
+    if (full.size() < 2 || IsAllCaps(name.surface)) continue;
+    if (first.empty()) {
+      first.assign(a->actors.size(), Place{SIZE_MAX, 0});
+      ForEachMention(a, [&](size_t s, Mention& m) {
+        if (m.actor >= 0 && first[m.actor].s == SIZE_MAX) first[m.actor] = {s, m.first};
+      });
     }
+    const size_t s = name.sentence;
+    Mention& n = a->mentions[s][name.index];
+    // The people whose whole name is a shorter ending of this one.
+    int person = -1, count = 0;
+    suffix.clear();
+    for (size_t m = 1; m < full.size() && count < 2; ++m) {
+      suffix.insert(0, full[full.size() - m]);  // the last m parts
+      for (int p : index->Whole(suffix)) {
+        if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
+          count = 2;
+          break;
+        }
+        if (p != person) ++count;
+        person = p;
+      }
+    }
+    if (count != 1 || static_cast<size_t>(person) >= first.size() || first[person].s == SIZE_MAX ||
+        first[person].s < s || (first[person].s == s && first[person].t < n.first))
+      continue;
+    Actor actor;
+    actor.type = ActorType::kPerson;
+    actor.name = std::string(name.surface);
+    actor.id = PersonIdFor(name.surface, a->document ? a->document->id : "");
+    const size_t before = a->actors.size();
+    n.actor = a->InternActor(actor);
+    if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
+    n.name = false;
+    n.source = "name-of-person";
   }
 }
 
@@ -644,17 +781,23 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
 }
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
-int ResolveName(const PersonIndex& index, NameCache* names, const std::string& surface) {
-  const int exact = index.Exact(NameKey(surface));
-  if (exact >= 0) return exact;
-  const std::vector<std::string> parts = NameParts(surface);
+// Without people (`persons` false) every question on parts has no answer: a name can
+// only be exact. `key` is room for the name's key and its joined parts.
+int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name, std::string* key) {
+  key->clear();
+  AppendNameKey(name->surface, key);
+  const int exact = index.Exact(*key);
+  if (exact >= 0 || !persons) return exact;
+  const std::vector<std::string>& parts = name->Parts();
   if (parts.empty()) return -1;
-  const std::string joined = Joined(parts.begin(), parts.end());
+  std::string& joined = *key;  // the key is done with
+  joined.clear();
+  for (const std::string& part : parts) joined += part;
   const PersonIndex::List& whole = index.Whole(joined);
   const PersonIndex::List& longer = index.EndingWith(joined);
-  const size_t persons = whole.size() + longer.size();
-  if (persons == 1) return whole.empty() ? longer[0] : whole[0];
-  if (persons == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts[0], -1);
+  const size_t found = whole.size() + longer.size();
+  if (found == 1) return whole.empty() ? longer[0] : whole[0];
+  if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts[0], -1);
   return -1;
 }
 
@@ -801,6 +944,37 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
   return found;
 }
 
+// Joins a person's names within the document and resolves the names left unknown: full
+// names promoted, variants merged, unresolved names linked, short forms merged.
+void ResolvePersonNames(Analysis* a) {
+  const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
+                                   [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
+  std::vector<NameMention> unresolved;
+  ForEachMention(a, [&](size_t s, Mention& m) {
+    if (!m.name || m.actor >= 0) return;
+    const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
+    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), {}, false});
+  });
+  if (unresolved.empty() && !persons) return;  // nothing any step below would change
+  NameCache names(*a);
+  PersonIndex index(*a, &names, {});
+  // A full name is promoted only for a one-word person's name it ends with.
+  bool one_word_person = false;
+  for (size_t p = 0; p < a->actors.size() && !one_word_person; ++p)
+    one_word_person = a->actors[p].actor.type == ActorType::kPerson && names.Parts(p).size() == 1;
+  if (one_word_person) PromoteFullNames(&unresolved, a, &names, &index);
+  const std::vector<bool> dead = MergeVariantPersonNames(index, a, &names);
+  // One index serves every step: the people promoted were added to it, and no step adds
+  // actors or aliases otherwise. Persons merged away leave it.
+  if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
+  std::string key;
+  for (NameMention& name : unresolved) {
+    Mention& m = a->mentions[name.sentence][name.index];
+    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, persons, &name, &key);
+  }
+  MergeShortPersonNames(index, a, &names, dead);
+}
+
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
@@ -808,6 +982,10 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   // count for their country when the document is weighed (before "the government" is
   // read as that country's).
   std::map<std::string, int> acting_capitals;
+  // The capitals as resolved here, kept for the sentences the rules leave unchanged: the
+  // same mentions read the same (the rules only add actors).
+  std::vector<std::vector<Mention>> resolved;
+  std::vector<size_t> resolved_sentences;
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const std::vector<Mention>& ms = a->mentions[s];
     if (std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return IsCapital(*a, m); })) continue;
@@ -815,26 +993,26 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
     ResolveCapitals(pack, a->sentences[s], a, &trial);
     for (const Mention& m : trial)
       if (m.source == "capital") ++acting_capitals[a->actors[m.actor].actor.code];
+    resolved.push_back(std::move(trial));
+    resolved_sentences.push_back(s);
   }
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
+  size_t next = 0;  // into resolved
   for (size_t s = 0; s < a->sentences.size(); ++s) {
-    ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
-    ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+    const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
+    if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
+    else ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+    if (kept) ++next;
   }
 }
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
-  NameCache names(*a);
-  PromoteFullNames(a, &names);
-  std::vector<bool> dead = MergeVariantPersonNames(a, &names);
-  // Neither step below adds actors or aliases, so one index serves both.
-  const PersonIndex index(*a, &names, dead);
+  ResolvePersonNames(a);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, a->SpanText(m.first, m.last));
     if (m.actor >= 0) m.name = false;
   });
-  MergeShortPersonNames(index, a, &names, dead);
   ResolveCounterparts(a);
   ResolvePronouns(a);
   FindParties(a);
@@ -848,9 +1026,13 @@ void ResolveMentions(Analysis* a) {
     }
   }
   // "the two sides": the last pair set "between" one another before it, or else the
-  // document's parties. One pass, carrying the last pair of the sentences before.
+  // document's parties. One pass, carrying the last pair of the sentences before; none
+  // in a document that never says it.
+  const bool sides = std::any_of(a->mentions.begin(), a->mentions.end(), [](const std::vector<Mention>& ms) {
+    return std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return !m.group.empty(); });
+  });
   std::vector<int> earlier;
-  for (size_t s = 0; s < a->mentions.size(); ++s) {
+  for (size_t s = 0; sides && s < a->mentions.size(); ++s) {
     for (Mention& m : a->mentions[s]) {
       if (m.group.empty()) continue;
       const std::pair<int, int> here = PairBetween(*a, s, m.first);
