@@ -1,5 +1,6 @@
 // Normalize(): one pass that rewrites characters and records where each output byte
 // came from, then a pass that restores apostrophes some pipelines strip.
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string_view>
@@ -127,19 +128,25 @@ class Output {
     char* lower = out_->lower.data();
     uint32_t* origin = out_->origin.data();
     size_t o = size_;
-    // Eight bytes a step while all are plain; then byte by byte to the end of the run.
-    for (; i + 8 <= n; i += 8, o += 8) {
-      const uint64_t w = Load8(in + i);
-      if (!AllPlain(w)) break;
-      const uint64_t l = LowerAscii8(w);
-      std::memcpy(text + o, &w, 8);
-      std::memcpy(lower + o, &l, 8);
-      for (size_t k = 0; k < 8; ++k) origin[o + k] = static_cast<uint32_t>(i + k);
-    }
-    for (; i < n && kByteClass[in[i]] == kCopy; ++i, ++o) {
-      text[o] = static_cast<char>(in[i]);
-      lower[o] = AsciiLower(in[i]);
-      origin[o] = static_cast<uint32_t>(i);
+    for (;;) {
+      // Eight bytes a step while all are plain; then byte by byte over the eight that
+      // stopped it, and back to eight a step if the run goes on past a \n or \t (a text
+      // has one every line).
+      for (; i + 8 <= n; i += 8, o += 8) {
+        const uint64_t w = Load8(in + i);
+        if (!AllPlain(w)) break;
+        const uint64_t l = LowerAscii8(w);
+        std::memcpy(text + o, &w, 8);
+        std::memcpy(lower + o, &l, 8);
+        for (size_t k = 0; k < 8; ++k) origin[o + k] = static_cast<uint32_t>(i + k);
+      }
+      const size_t stop = std::min(n, i + 8);
+      for (; i < stop && kByteClass[in[i]] == kCopy; ++i, ++o) {
+        text[o] = static_cast<char>(in[i]);
+        lower[o] = AsciiLower(in[i]);
+        origin[o] = static_cast<uint32_t>(i);
+      }
+      if (i < stop || i == n) break;
     }
     size_ = o;
     return i;
