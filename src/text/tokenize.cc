@@ -282,7 +282,7 @@ Scan ScanNumber(std::string_view s, size_t i, Char first) {
 // Scans punctuation at s[i]: "...", a final "'s" right after a word, or one character.
 Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   size_t len = first.len;
-  if (s.compare(i, 3, "...") == 0) {
+  if (i + 3 <= s.size() && s[i] == '.' && s[i + 1] == '.' && s[i + 2] == '.') {
     len = 3;
   } else if (after_word && IsFinalApostropheS(s, i)) {
     len = 2;
