@@ -171,6 +171,11 @@ std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Toke
   };
   uint32_t i = 0;
   while (i < n) {
+    // Most tokens are words inside a line: one test lets them pass.
+    if ((tokens[i].flags & (kNewlineBefore | kPunct | kAcronym)) == 0 && i - first < limit) {
+      ++i;
+      continue;
+    }
     if (i > first && (tokens[i].has(kNewlineBefore) || i - first >= limit)) emit(i);
     if (!seg.MayEndAt(i)) {
       ++i;
