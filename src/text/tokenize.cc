@@ -256,6 +256,9 @@ bool ScanShortAsciiWord(const unsigned char* p, size_t i, size_t n, Scan* scan) 
   *scan = Scan{static_cast<uint32_t>(i + len), flags};
   return true;
 }
+#else
+// Without SSE2 every word takes ScanWord.
+bool ScanShortAsciiWord(const unsigned char*, size_t, size_t, Scan*) { return false; }
 #endif
 
 // Scans a number of ASCII digits with inner "," and "." ("11,000", "2.5"). Digits that
@@ -294,6 +297,7 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
 
 std::vector<Token> Tokenize(const NormalizedText& text) {
   const std::string_view s = text.text;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::vector<Token> tokens;
   tokens.reserve(s.size() / 4 + 4);  // news text averages 5-6 bytes a token
   uint32_t space_flags = 0;
@@ -305,27 +309,27 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
       ++i;
       continue;
     }
-    const Char c = CharAt(s, i);
-    if (c.kind == CharKind::kSpace) {
-      space_flags |= kSpaceBefore;
-      if (b == '\n' || b == '\r' || c.cp == 0x2028 || c.cp == 0x2029) space_flags |= kNewlineBefore;
-      i += c.len;
-      continue;
-    }
     Scan scan;
-    if (c.kind == CharKind::kDigit && c.len == 1) {
-      scan = ScanNumber(s, i, c);
-    } else if (c.is_word()) {
-#if defined(__SSE2__)
-      if (c.len != 1 || !ScanShortAsciiWord(reinterpret_cast<const unsigned char*>(s.data()), i, s.size(), &scan))
-        scan = ScanWord(s, i, c);
-#else
-      scan = ScanWord(s, i, c);
-#endif
+    if ((kAsciiBits[static_cast<unsigned char>(b)] & kLetterBit) != 0 &&
+        ScanShortAsciiWord(bytes, i, s.size(), &scan)) {
+      // The common word, without the general decode.
     } else {
-      const bool after_word = space_flags == 0 && !tokens.empty() &&
-                              tokens.back().end == i && !tokens.back().has(kPunct);
-      scan = ScanPunct(s, i, c, after_word);
+      const Char c = CharAt(s, i);
+      if (c.kind == CharKind::kSpace) {
+        space_flags |= kSpaceBefore;
+        if (b == '\n' || b == '\r' || c.cp == 0x2028 || c.cp == 0x2029) space_flags |= kNewlineBefore;
+        i += c.len;
+        continue;
+      }
+      if (c.kind == CharKind::kDigit && c.len == 1) {
+        scan = ScanNumber(s, i, c);
+      } else if (c.is_word()) {
+        scan = ScanWord(s, i, c);
+      } else {
+        const bool after_word = space_flags == 0 && !tokens.empty() &&
+                                tokens.back().end == i && !tokens.back().has(kPunct);
+        scan = ScanPunct(s, i, c, after_word);
+      }
     }
     // Fields written in place: a Token temporary costs a store-forwarding stall.
     Token& tok = tokens.emplace_back();
