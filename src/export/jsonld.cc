@@ -1,6 +1,7 @@
-// JSON-LD output; docs/formats.md describes the shape. Written with a RapidJSON Writer
-// that validates UTF-8 into a buffer, and copied to the stream only when the whole
-// document was written, so a bad string yields an error and never a broken file.
+// JSON-LD output; docs/formats.md describes the shape. Written with a RapidJSON writer
+// into a buffer, every string checked as valid UTF-8 first, and copied to the stream only
+// when the whole document was written, so a bad string yields an error and never a
+// broken file.
 #include <algorithm>
 #include <cstdint>
 #include <ostream>
@@ -11,7 +12,6 @@
 
 #include <rapidjson/encodings.h>
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/reader.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -44,18 +44,17 @@ std::string RelationKey(const RelationType& type) {
 // ---- writing ---------------------------------------------------------------------------
 
 using Buffer = rapidjson::StringBuffer;
-// RapidJSON 1.1's PrettyWriter drops its writeFlags when naming its base class, so it
-// cannot validate: the document is written compact with a validating Writer, then
-// indented by a second pass over the (by then valid) text.
-using Writer = rapidjson::Writer<Buffer, rapidjson::UTF8<>, rapidjson::UTF8<>,
-                                 rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
+// Written indented in one pass. RapidJSON 1.1's PrettyWriter drops its writeFlags when
+// naming its base class, so it cannot validate UTF-8 itself; Json checks every key and
+// string before writing it (IsValidUtf8), which a validating writer would need anyway.
+using Writer = rapidjson::PrettyWriter<Buffer>;
 
 // RapidJSON's writer, with every return value checked. After the first failure every
 // call is skipped (RapidJSON asserts on a sequence left half-written, and the buffer is
 // thrown away anyway); the failure is described by the key and node being written.
 class Json {
  public:
-  explicit Json(Buffer* buffer) : writer_(*buffer) {}
+  explicit Json(Buffer* buffer) : writer_(*buffer) { writer_.SetIndent(' ', 2); }
 
   bool ok() const { return failure_.empty(); }
   bool complete() const { return writer_.IsComplete(); }
@@ -295,30 +294,17 @@ void WriteDocument(const KnowledgeGraph& graph, Json& json) {
   json.EndObject();
 }
 
-// Re-indents valid compact JSON; false if it does not parse.
-bool Indent(const Buffer& compact, Buffer* pretty) {
-  rapidjson::StringStream in(compact.GetString());
-  rapidjson::PrettyWriter<Buffer> writer(*pretty);
-  writer.SetIndent(' ', 2);
-  rapidjson::Reader reader;
-  return !reader.Parse(in, writer).IsError() && writer.IsComplete();
-}
-
 }  // namespace
 
 Status WriteJsonLd(const KnowledgeGraph& graph, std::ostream& out) {
-  Buffer compact;
-  Json json(&compact);
+  Buffer buffer;
+  Json json(&buffer);
   WriteDocument(graph, json);
   if (!json.ok()) {
     return Status::Error(ErrorCode::kOutput, "JSON-LD: invalid UTF-8 in " + json.failure());
   }
   if (!json.complete()) {
     return Status::Error(ErrorCode::kInternal, "JSON-LD: the document was left incomplete");
-  }
-  Buffer buffer;
-  if (!Indent(compact, &buffer)) {
-    return Status::Error(ErrorCode::kInternal, "JSON-LD: the document does not re-read");
   }
   out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
   out.put('\n');

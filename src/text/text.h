@@ -4,13 +4,39 @@
 #define ACTORGRAPH_SRC_TEXT_TEXT_H_
 
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/graph.h"  // Span
 
 namespace actorgraph::text {
+
+// std::allocator, except that resize() leaves new elements of a trivial type
+// uninitialized instead of zeroing them: Normalize() sizes its offset table to the input
+// and then writes every entry it keeps.
+template <typename T>
+struct NoZeroAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = NoZeroAllocator<U>;
+  };
+  NoZeroAllocator() = default;
+  template <typename U>
+  NoZeroAllocator(const NoZeroAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
 
 // The normalized form of a document. Normalization only rewrites characters in place
 // or shrinks/grows them by whole characters, so every normalized byte knows the original
@@ -27,7 +53,7 @@ struct NormalizedText {
   std::string lower;  // `text` with ASCII letters lower-cased; same length as `text`
   // origin[i] is the original byte offset of normalized byte i; origin has
   // text.size() + 1 entries, the last being the original text's size.
-  std::vector<uint32_t> origin;
+  std::vector<uint32_t, NoZeroAllocator<uint32_t>> origin;
   std::vector<uint32_t> invalid_bytes;  // original offsets of invalid UTF-8 bytes
   // internal::HashWord of each token's lower-case text, filled once tokens are known
   // (internal::HashTokens): the word tables probe every token several times. Empty
