@@ -63,8 +63,9 @@ inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedT
 template <typename T>
 class WordTable {
  public:
-  void Add(std::string_view word, T value) {
-    uint64_t h = HashWord(word);
+  void Add(std::string_view word, T value) { AddHash(HashWord(word), std::move(value)); }
+  // Add() under a key that is already a hash (of a word, or of several: see PhraseIndex).
+  void AddHash(uint64_t h, T value) {
     size_t i = Probe(h);
     if (mask_ == 0 || slots_[i].value < 0) {
       if (2 * (values_.size() + 1) > slots_.size()) {
@@ -85,9 +86,10 @@ class WordTable {
   }
   size_t size() const { return values_.size(); }
   // The values stored under `word`, to reorder them; nullptr when there are none.
-  std::vector<T>* FindMutable(std::string_view word) {
+  std::vector<T>* FindMutable(std::string_view word) { return FindMutableHash(HashWord(word)); }
+  std::vector<T>* FindMutableHash(uint64_t hash) {
     if (mask_ == 0) return nullptr;
-    const Slot& s = slots_[Probe(HashWord(word))];
+    const Slot& s = slots_[Probe(hash)];
     return s.value < 0 ? nullptr : &values_[s.value];
   }
 

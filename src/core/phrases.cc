@@ -25,16 +25,25 @@ void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bo
   int index = static_cast<int>(phrases_.size());
   std::vector<uint64_t> hashes;
   for (const std::string& w : phrase.lower) hashes.push_back(HashWord(w));
+  const uint64_t first = hashes.front(), last = hashes.back();
+  const uint64_t pair = hashes.size() > 1 ? PairKey(hashes[0], hashes[1]) : 0;
   phrases_.push_back(Phrase{phrase, std::move(hashes), value, exact_case, capitalized});
-  Insert(&by_first_, phrase.lower.front(), index);
-  Insert(&by_last_, phrase.lower.back(), index);
+  if (phrase.lower.size() == 1) {
+    Insert(&singles_, first, index);
+  } else {
+    Insert(&pairs_, pair, index);
+    std::vector<int>* singles = singles_.FindMutableHash(first);
+    if (!singles) singles_.AddHash(first, kOpensLonger);
+    else if (singles->front() != kOpensLonger) singles->insert(singles->begin(), kOpensLonger);
+  }
+  Insert(&by_last_, last, index);
 }
 
-void PhraseIndex::Insert(WordTable<int>* table, const std::string& word, int phrase) {
-  table->Add(word, phrase);
-  std::vector<int>& l = *table->FindMutable(word);
+void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
+  table->AddHash(key, phrase);
+  std::vector<int>& l = *table->FindMutableHash(key);
   const size_t n = phrases_[phrase].hashes.size();
-  auto at = std::find_if(l.begin(), l.end() - 1, [&](int q) { return phrases_[q].hashes.size() < n; });
+  auto at = std::find_if(l.begin(), l.end() - 1, [&](int q) { return q >= 0 && phrases_[q].hashes.size() < n; });
   std::rotate(at, l.end() - 1, l.end());
 }
 
@@ -56,32 +65,45 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
   return true;
 }
 
+template <typename F>
+void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                                uint32_t i, uint32_t limit, F f) const {
+  if (i >= limit) return;
+  const uint64_t first = TokenHash(text, tokens, i);
+  const std::vector<int>* singles = singles_.FindHash(first);
+  if (!singles) return;
+  auto it = singles->begin();
+  if (*it == kOpensLonger) {
+    ++it;
+    const std::vector<int>* longer =
+        i + 1 < limit ? pairs_.FindHash(PairKey(first, TokenHash(text, tokens, i + 1))) : nullptr;
+    if (longer) {
+      for (int c : *longer) {
+        const Phrase& p = phrases_[c];
+        if (i + p.hashes.size() <= limit && Matches(p, text, tokens, i) && f(p)) return;
+      }
+    }
+  }
+  for (; it != singles->end(); ++it)
+    if (Matches(phrases_[*it], text, tokens, i) && f(phrases_[*it])) return;
+}
+
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
-  if (i >= limit) return;
-  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
-  if (!cands) return;
-  for (int c : *cands) {  // longest first, as the hits must be
-    const Phrase& p = phrases_[c];
-    uint32_t end = i + static_cast<uint32_t>(p.tokens.lower.size());
-    if (end > limit || !Matches(p, text, tokens, i)) continue;
-    hits->push_back(Hit{end, p.value});
-  }
+  ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first, as the hits must be
+    hits->push_back(Hit{i + static_cast<uint32_t>(p.hashes.size()), p.value});
+    return false;
+  });
 }
 
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
-  if (i >= limit) return false;
-  const std::vector<int>* cands = by_first_.FindHash(TokenHash(text, tokens, i));
-  if (!cands) return false;
-  for (int c : *cands) {  // longest first: the first match is the answer
-    const Phrase& p = phrases_[c];
-    uint32_t end = i + static_cast<uint32_t>(p.tokens.lower.size());
-    if (end > limit || !Matches(p, text, tokens, i)) continue;
-    *hit = Hit{end, p.value};
-    return true;
-  }
-  return false;
+  bool found = false;
+  ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first: the first is the answer
+    *hit = Hit{i + static_cast<uint32_t>(p.hashes.size()), p.value};
+    return found = true;
+  });
+  return found;
 }
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,

@@ -62,11 +62,23 @@ class PhraseIndex {
   };
   bool Matches(const Phrase& p, const text::NormalizedText& text,
                const std::vector<text::Token>& tokens, uint32_t i) const;
-  // Files `phrase` under `word` so that each word's phrases stay longest first and, among
+  // Files `phrase` under `key` so that each key's phrases stay longest first and, among
   // equals, in insertion order: the first that matches is the longest match.
-  void Insert(WordTable<int>* table, const std::string& word, int phrase);
+  void Insert(WordTable<int>* table, uint64_t key, int phrase);
+  // Calls f(phrase) for the candidates at token i, longest first, stopping when f returns
+  // true.
+  template <typename F>
+  void ForCandidates(const text::NormalizedText& text, const std::vector<text::Token>& tokens, uint32_t i,
+                     uint32_t limit, F f) const;
+  // Phrases of two words or more under their first two words, so that a common first
+  // word ("the", "prime") does not hand every phrase it opens to Matches.
+  static uint64_t PairKey(uint64_t first, uint64_t second) { return (first ^ (second >> 1)) * 0x9e3779b97f4a7c15ull; }
   std::vector<Phrase> phrases_;
-  WordTable<int> by_first_;
+  // By first word: its one-word phrases, after kOpensLonger when longer phrases start with
+  // it too (only then is pairs_ probed).
+  WordTable<int> singles_;
+  static constexpr int kOpensLonger = -1;
+  WordTable<int> pairs_;    // longer phrases, by PairKey of their first two words
   WordTable<int> by_last_;
 };
 
