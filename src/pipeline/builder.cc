@@ -32,11 +32,10 @@ struct GraphBuilder::Running {
     for (std::thread& t : pool) t.join();
     pool.clear();
   }
+  ~Running() { Join(); }  // also when an on_document callback throws
 };
 
-GraphBuilder::~GraphBuilder() {
-  if (running_) running_->Join();
-}
+GraphBuilder::~GraphBuilder() = default;
 
 void GraphBuilder::Finish() {
   RunBatch();
@@ -44,23 +43,26 @@ void GraphBuilder::Finish() {
 }
 
 void GraphBuilder::RunBatch() {
-  Collect();
   if (batch_.empty()) return;
-  running_ = std::make_unique<Running>();
-  Running& r = *running_;
-  r.documents = std::move(batch_);
-  r.results.resize(r.documents.size());
+  auto next = std::make_unique<Running>();
+  next->documents = std::move(batch_);
+  next->results.resize(next->documents.size());
   batch_.clear();
   batch_bytes_ = 0;
-  const int workers = std::min<int>(threads_, static_cast<int>(r.documents.size()));
   if (threads_ == 1) {
-    r.Work(extractor_, options_.extract);
+    next->Work(extractor_, options_.extract);
+    running_ = std::move(next);
     Collect();
     return;
   }
-  // With several threads, all of them extract while this one reads the next batch:
-  // reading and parsing input is then no longer a step during which the others wait.
+  // With several threads, all of them extract this batch while this one adds the one
+  // before to the graph and then reads the next: reading, parsing and adding are then no
+  // longer steps during which the others wait.
+  Running& r = *next;
+  const int workers = std::min<int>(threads_, static_cast<int>(r.documents.size()));
   for (int t = 0; t < workers; ++t) r.pool.emplace_back([this, &r] { r.Work(extractor_, options_.extract); });
+  Collect();
+  running_ = std::move(next);
 }
 
 void GraphBuilder::Collect() {
