@@ -99,6 +99,7 @@ class TripleBuilder {
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
     const std::vector<Mention>& ms = a_.mentions[si];
+    if (ms.size() < pack_.relation_triggers.min_mentions) return;  // no pattern can match
     std::vector<Unit> units = internal::BuildUnits(a_, s, ms);
     std::vector<Match> matches;
     internal::FindMatches(pack_, pack_.relation_triggers, a_, ms, units, &matches);

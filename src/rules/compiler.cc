@@ -158,8 +158,9 @@ class Compiler {
     pack_->rules.push_back(std::move(rule));
     for (CompiledPattern& p : patterns) {
       int index = static_cast<int>(pack_->patterns.size());
-      WordTable<int>& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
+      TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
       for (const std::string& w : p.anchor.words->FirstWords()) triggers.Add(w, index);
+      triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
       pack_->patterns.push_back(std::move(p));
     }
     return Status::Ok();
@@ -184,7 +185,23 @@ class Compiler {
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
     Reverse(&p->before);
     if (!p->after.empty() && p->after.back().kind == Element::kSlot) p->after.back().ends_pattern = true;
+    p->min_mentions = MinMentions(elements);
     return Status::Ok();
+  }
+
+  // The mentions a match of `seq` takes at least: one per required slot, as a slot binds
+  // a mention unit and the units a match covers do not overlap.
+  static size_t MinMentions(const std::vector<Element>& seq) {
+    size_t n = 0;
+    for (const Element& e : seq) {
+      if (e.optional) continue;
+      if (e.kind == Element::kSlot) ++n;
+      if (e.kind != Element::kGroup) continue;
+      size_t least = SIZE_MAX;
+      for (const std::vector<Element>& alt : e.alternatives) least = std::min(least, MinMentions(alt));
+      if (least != SIZE_MAX) n += least;
+    }
+    return n;
   }
 
   // The anchor is the trigger recorded in evidence and the key of the rule index: the

@@ -4,6 +4,7 @@
 #ifndef ACTORGRAPH_SRC_RULES_COMPILER_H_
 #define ACTORGRAPH_SRC_RULES_COMPILER_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -39,6 +40,14 @@ struct CompiledPattern {
   Element anchor;               // a required word element: the trigger
   std::vector<Element> after;
   std::string source;
+  // The slots every match binds, each to a mention of its own: a sentence with fewer
+  // mentions cannot match, and is not tried.
+  size_t min_mentions = 0;
+};
+
+// Patterns by the first word of their anchor.
+struct TriggerTable : WordTable<int> {
+  size_t min_mentions = SIZE_MAX;  // the least of its patterns' min_mentions
 };
 
 struct CompiledYield {
@@ -74,8 +83,8 @@ struct RulePack {
   PhraseIndex negation_cues, hypothetical_cues;
   std::vector<CompiledRule> rules;
   std::vector<CompiledPattern> patterns;
-  WordTable<int> entity_triggers;    // anchor first word -> entity patterns
-  WordTable<int> relation_triggers;  // anchor first word -> relation patterns
+  TriggerTable entity_triggers;
+  TriggerTable relation_triggers;
 
   // Lists the name chunker consults; empty when the pack defines none.
   const PhraseIndex& List(const std::string& name) const;

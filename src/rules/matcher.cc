@@ -292,14 +292,16 @@ std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const s
   return units;
 }
 
-void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Analysis& analysis,
+void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
+  if (mentions.size() < triggers.min_mentions) return;
   PatternMatcher matcher(pack, analysis, mentions, units);
   for (size_t u = 0; u < units.size(); ++u) {
     if (units[u].mention >= 0) continue;
     const std::vector<int>* cands = triggers.FindHash(TokenHash(analysis.text, analysis.tokens, units[u].first));
     if (!cands) continue;
     for (int p : *cands) {
+      if (mentions.size() < pack.patterns[p].min_mentions) continue;
       Match m;
       if (!matcher.Run(pack.patterns[p], static_cast<int>(u), &m)) continue;
       m.pattern = p;

@@ -30,7 +30,7 @@ struct Match {
 
 // Every match of the patterns in `triggers` in one sentence, by anchor position then
 // pattern order; at most one match per (pattern, anchor position).
-void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Analysis& analysis,
+void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units,
                  std::vector<Match>* out);
 
