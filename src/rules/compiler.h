@@ -46,8 +46,25 @@ struct CompiledPattern {
 };
 
 // Patterns by the first word of their anchor.
-struct TriggerTable : WordTable<int> {
+class TriggerTable : public WordTable<int> {
+ public:
+  void Add(std::string_view word, int pattern) {
+    WordTable<int>::Add(word, pattern);
+    uint64_t bit = HashWord(word) >> kFilterShift;
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  // False for most words that trigger nothing, at one read of a table small enough to
+  // stay in cache: most tokens of a text trigger nothing, and FindHash costs several.
+  bool MayTrigger(uint64_t hash) const {
+    uint64_t bit = hash >> kFilterShift;
+    return (filter_[bit / 64] >> (bit % 64)) & 1u;
+  }
   size_t min_mentions = SIZE_MAX;  // the least of its patterns' min_mentions
+
+ private:
+  static constexpr int kFilterBits = 14;
+  static constexpr int kFilterShift = 64 - kFilterBits;
+  uint64_t filter_[(1u << kFilterBits) / 64] = {};
 };
 
 struct CompiledYield {

@@ -273,22 +273,35 @@ class PatternMatcher {
 
 }  // namespace
 
-std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions) {
-  std::vector<Unit> units;
-  units.reserve(s.last - s.first);
-  size_t m = 0;
-  for (uint32_t t = s.first; t < s.last;) {
-    while (m < mentions.size() && mentions[m].last <= t) ++m;
-    // "the" before a mention belongs to it, so patterns need not spell out articles.
-    bool article = m < mentions.size() && mentions[m].first == t + 1 && a.TokenLower(t) == "the";
-    if (m < mentions.size() && (mentions[m].first == t || article)) {
-      units.push_back(Unit{t, mentions[m].last, static_cast<int>(m)});
-      t = mentions[m].last;
+void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
+                std::vector<Unit>* units) {
+  units->clear();
+  units->reserve(s.last - s.first);
+  uint32_t t = s.first;
+  auto plain_until = [&](uint32_t end) {
+    for (; t < end; ++t) units->push_back(Unit{t, t + 1, -1});
+  };
+  for (size_t m = 0; m < mentions.size() && t < s.last; ++m) {
+    const Mention& mention = mentions[m];
+    if (mention.last <= t) continue;
+    if (mention.first < t) {  // begun before the tokens left: its tokens are plain
+      plain_until(std::min(mention.last, s.last));
       continue;
     }
-    units.push_back(Unit{t, t + 1, -1});
-    ++t;
+    // "the" before a mention belongs to it, so patterns need not spell out articles.
+    uint32_t first = mention.first;
+    if (first > t && first - 1 < s.last && a.TokenLower(first - 1) == "the") --first;
+    plain_until(std::min(first, s.last));
+    if (t == s.last) break;
+    units->push_back(Unit{first, mention.last, static_cast<int>(m)});
+    t = mention.last;
   }
+  plain_until(s.last);
+}
+
+std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions) {
+  std::vector<Unit> units;
+  BuildUnits(a, s, mentions, &units);
   return units;
 }
 
@@ -296,9 +309,15 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
   if (mentions.size() < triggers.min_mentions) return;
   PatternMatcher matcher(pack, analysis, mentions, units);
-  for (size_t u = 0; u < units.size(); ++u) {
+  const bool hashed = analysis.text.token_hashes.size() == analysis.tokens.size();
+  const uint64_t* hashes = analysis.text.token_hashes.data();
+  const size_t n = units.size();
+  for (size_t u = 0; u < n; ++u) {
     if (units[u].mention >= 0) continue;
-    const std::vector<int>* cands = triggers.FindHash(TokenHash(analysis.text, analysis.tokens, units[u].first));
+    const uint32_t tok = units[u].first;
+    const uint64_t hash = hashed ? hashes[tok] : TokenHash(analysis.text, analysis.tokens, tok);
+    if (!triggers.MayTrigger(hash)) continue;
+    const std::vector<int>* cands = triggers.FindHash(hash);
     if (!cands) continue;
     for (int p : *cands) {
       if (mentions.size() < pack.patterns[p].min_mentions) continue;

@@ -20,6 +20,9 @@ struct Unit {
 // Units of sentence `s` given its mentions (sorted, disjoint). A "the" right before a
 // mention is part of the mention's unit.
 std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions);
+// The same into `units`, whose buffer a caller going through sentences can keep.
+void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
+                std::vector<Unit>* units);
 
 struct Match {
   int pattern = -1;
