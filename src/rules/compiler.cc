@@ -127,6 +127,8 @@ class Compiler {
       for (const std::string& item : l.items) target->Add(SplitPhrase(item), 0);
     }
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
+    pack_->list_index = {};
+    for (const auto& [name, index] : pack_->lists) pack_->list_index.Add(name, {name, index.get()});
     return Status::Ok();
   }
 
@@ -406,10 +408,12 @@ void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
 
 }  // namespace
 
-const PhraseIndex& RulePack::List(const std::string& name) const {
+const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
-  auto it = lists.find(name);
-  return it == lists.end() ? *empty : *it->second;
+  if (const auto* named = list_index.Find(name))
+    for (const auto& [n, index] : *named)
+      if (n == name) return *index;
+  return *empty;
 }
 
 Status CompileRulePack(const RuleFile& file, RulePack* pack) { return Compiler(pack).Run(file); }

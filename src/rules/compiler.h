@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/graph.h"
@@ -103,8 +105,12 @@ struct RulePack {
   TriggerTable entity_triggers;
   TriggerTable relation_triggers;
 
+  // `lists` by name, rebuilt with it: List() is asked per sentence, and a hash and a
+  // probe cost less than the map's string comparisons.
+  WordTable<std::pair<std::string, const PhraseIndex*>> list_index;
+
   // Lists the name chunker consults; empty when the pack defines none.
-  const PhraseIndex& List(const std::string& name) const;
+  const PhraseIndex& List(std::string_view name) const;
   std::string Dump() const;
 };
 
