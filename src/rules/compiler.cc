@@ -331,11 +331,18 @@ class Compiler {
       e->alternatives.push_back(std::move(seq));
     }
     // (a | b | "c d") is one word element: it can then anchor a pattern.
+    // One index per distinct group: patterns anchored on the same group then share it,
+    // and the matcher looks it up once per token for all of them.
     if (all_words) {
-      auto index = std::make_shared<PhraseIndex>();
-      for (const std::vector<Element>& alt : e->alternatives) index->Extend(*alt[0].words);
+      std::string key = n.optional ? e->source.substr(0, e->source.size() - 1) : e->source;
+      std::shared_ptr<const PhraseIndex>& shared = word_groups_[key];
+      if (!shared) {
+        auto index = std::make_shared<PhraseIndex>();
+        for (const std::vector<Element>& alt : e->alternatives) index->Extend(*alt[0].words);
+        shared = index;
+      }
       e->kind = Element::kWords;
-      e->words = index;
+      e->words = shared;
       e->alternatives.clear();
     }
     return Status::Ok();
@@ -400,6 +407,7 @@ class Compiler {
   RulePack* pack_;
   std::set<std::string> ids_;
   std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
+  std::map<std::string, std::shared_ptr<const PhraseIndex>> word_groups_;  // by source, '?' left off
 };
 
 void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {

@@ -34,9 +34,14 @@ class PatternMatcher {
   bool Run(const CompiledPattern& p, int u, Match* m) {
     const CompiledRule& rule = pack_.rules[p.rule];
     std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
-    hits.clear();
     uint32_t tok = units_[u].first;
-    p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+    // Patterns sharing an anchor come one after another at a unit: one lookup serves them.
+    if (p.anchor.words.get() != anchor_words_ || u != anchor_unit_) {
+      hits.clear();
+      p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+      anchor_words_ = p.anchor.words.get();
+      anchor_unit_ = u;
+    }
     for (const PhraseIndex::Hit& h : hits) {
       bindings_.assign(rule.slots.size(), {});
       int len = static_cast<int>(h.end - tok);
@@ -266,9 +271,12 @@ class PatternMatcher {
   const std::vector<Unit>& units_;
   int n_;
   std::vector<std::vector<int>> bindings_;
+  // Run's hits of anchor_words_ at unit anchor_unit_, kept across calls (Run does not recurse).
   std::vector<PhraseIndex::Hit> anchor_hits_;
+  const PhraseIndex* anchor_words_ = nullptr;
+  int anchor_unit_ = -1;
   mutable const PhraseIndex* titles_ = nullptr;
-  mutable std::vector<uint32_t> run_end_;  // RunEnd of each unit, once asked  // Run's, kept to reuse its buffer (Run does not recurse)
+  mutable std::vector<uint32_t> run_end_;  // RunEnd of each unit, once asked
 };
 
 }  // namespace
