@@ -200,26 +200,28 @@ class PatternMatcher {
 
   // "A", "A and B", "A, B and C", "A, B, and C"; longest first. Read rightwards the
   // list is items joined by commas and closed by a conjunction; read leftwards the
-  // conjunction comes first. Each item may carry a person's title.
-  std::vector<std::pair<std::vector<int>, int>> Coordinations(const Element& e, int pos, int dir) const {
-    std::vector<std::pair<std::vector<int>, int>> out;
+  // conjunction comes first. Each item may carry a person's title. Calls
+  // try_reading(first, last, next) with each reading's mentions and the unit after it,
+  // titled readings first, until one returns true.
+  template <typename F>
+  bool Coordinations(const Element& e, int pos, int dir, const F& try_reading) {
     if (dir > 0) {
       int titled = SkipTitle(e, pos, dir);
-      if (titled != pos) out = CoordinationsAt(e, titled, dir);
+      if (titled != pos && CoordinationsAt(e, titled, dir, try_reading)) return true;
     }
-    std::vector<std::pair<std::vector<int>, int>> plain = CoordinationsAt(e, pos, dir);
-    out.insert(out.end(), plain.begin(), plain.end());
-    return out;
+    return CoordinationsAt(e, pos, dir, try_reading);
   }
 
-  std::vector<std::pair<std::vector<int>, int>> CoordinationsAt(const Element& e, int pos, int dir) const {
-    std::vector<std::pair<std::vector<int>, int>> out;
-    if (!Accepts(e, pos)) return out;
+  template <typename F>
+  bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
+    if (!Accepts(e, pos)) return false;
     auto item_end = [&](int unit) { return dir > 0 ? unit + dir : SkipTitle(e, unit + dir, dir); };
     // A later item keeps its own country or organization ("North Korean leader Kim and
     // South Korean President Moon"): only a bare title joins it to the list.
     auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir, /*qualified=*/false) : q; };
-    std::vector<int> items{units_[pos].mention};
+    // Only read until try_reading binds it, so a nested slot may reuse the buffer.
+    std::vector<int>& items = coordination_;
+    items.assign(1, units_[pos].mention);
     int single_end = item_end(pos);
     int p = single_end;
     bool conjoined = false;
@@ -250,19 +252,19 @@ class PatternMatcher {
       }
     }
     if (dir < 0) std::reverse(items.begin(), items.end());  // keep text order
-    if (conjoined) out.push_back({items, p});
-    out.push_back({{units_[pos].mention}, single_end});
-    return out;
+    if (conjoined && try_reading(items.data(), items.data() + items.size(), p)) return true;
+    const int single = units_[pos].mention;
+    return try_reading(&single, &single + 1, single_end);
   }
 
   bool Slot(const Element& e, int pos, int dir, const Cont& k) {
-    for (auto& [items, next] : Coordinations(e, pos, dir)) {
+    return Coordinations(e, pos, dir, [&](const int* first, const int* last, int next) {
       std::vector<int> saved = bindings_[e.slot];
-      bindings_[e.slot] = items;
+      bindings_[e.slot].assign(first, last);
       if (k(next)) return true;
-      bindings_[e.slot] = std::move(saved);
-    }
-    return false;
+      bindings_[e.slot] = saved;  // a copy keeps the binding's buffer for the next reading
+      return false;
+    });
   }
 
   const RulePack& pack_;
@@ -277,6 +279,7 @@ class PatternMatcher {
   int anchor_unit_ = -1;
   mutable const PhraseIndex* titles_ = nullptr;
   mutable std::vector<uint32_t> run_end_;  // RunEnd of each unit, once asked
+  std::vector<int> coordination_;          // CoordinationsAt's items
 };
 
 }  // namespace
