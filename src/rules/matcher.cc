@@ -62,18 +62,19 @@ class PatternMatcher {
   }
 
  private:
-  // The token that ends the run of plain tokens containing unit u (exclusive). Every
-  // anchor tried asks, so the answers for the sentence are computed once, on first use.
+  // The token that ends the run of plain tokens containing unit u (exclusive). Anchors
+  // are tried left to right, and most ask about the run the last one asked about, so
+  // the last answer is kept with the units it holds for.
   uint32_t RunEnd(int u) const {
-    if (run_end_.empty()) {
-      run_end_.resize(n_);
-      uint32_t end = n_ ? units_[n_ - 1].last : 0;
-      for (int v = n_ - 1; v >= 0; --v) {
-        if (units_[v].mention >= 0) end = units_[v].first;
-        run_end_[v] = end;
-      }
+    if (u >= n_) return n_ ? units_[n_ - 1].last : 0;
+    if (u < run_lo_ || u > run_hi_) {
+      int v = u;
+      while (v < n_ && units_[v].mention < 0) ++v;
+      run_lo_ = u;
+      run_hi_ = std::min(v, n_ - 1);
+      run_end_ = v < n_ ? units_[v].first : units_[n_ - 1].last;
     }
-    return u < n_ ? run_end_[u] : (n_ ? units_[n_ - 1].last : 0);
+    return run_end_;
   }
   uint32_t RunBegin(int u) const {
     while (u >= 0 && units_[u].mention < 0) --u;
@@ -278,7 +279,8 @@ class PatternMatcher {
   const PhraseIndex* anchor_words_ = nullptr;
   int anchor_unit_ = -1;
   mutable const PhraseIndex* titles_ = nullptr;
-  mutable std::vector<uint32_t> run_end_;  // RunEnd of each unit, once asked
+  mutable int run_lo_ = 0, run_hi_ = -1;  // units [run_lo_, run_hi_] end their run at run_end_
+  mutable uint32_t run_end_ = 0;
   std::vector<int> coordination_;          // CoordinationsAt's items
 };
 
