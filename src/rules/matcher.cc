@@ -320,18 +320,11 @@ std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const s
 
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
-  if (mentions.size() < triggers.min_mentions) return;
+  if (mentions.size() < triggers.min_mentions || units.empty()) return;
   PatternMatcher matcher(pack, analysis, mentions, units);
-  const bool hashed = analysis.text.token_hashes.size() == analysis.tokens.size();
-  const uint64_t* hashes = analysis.text.token_hashes.data();
-  const size_t n = units.size();
-  for (size_t u = 0; u < n; ++u) {
-    if (units[u].mention >= 0) continue;
-    const uint32_t tok = units[u].first;
-    const uint64_t hash = hashed ? hashes[tok] : TokenHash(analysis.text, analysis.tokens, tok);
-    if (!triggers.MayTrigger(hash)) continue;
+  auto try_unit = [&](size_t u, uint64_t hash) {
     const std::vector<int>* cands = triggers.FindHash(hash);
-    if (!cands) continue;
+    if (!cands) return;
     for (int p : *cands) {
       if (mentions.size() < pack.patterns[p].min_mentions) continue;
       Match m;
@@ -339,6 +332,24 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
       m.pattern = p;
       out->push_back(std::move(m));
     }
+  };
+  if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
+    for (size_t u = 0; u < units.size(); ++u) {
+      if (units[u].mention >= 0) continue;
+      const uint64_t hash = TokenHash(analysis.text, analysis.tokens, units[u].first);
+      if (triggers.MayTrigger(hash)) try_unit(u, hash);
+    }
+    return;
+  }
+  // The units cover their tokens without a gap. Most tokens are passed over by the filter
+  // alone, reading the hashes in a row; a token left is taken to its unit, which must be
+  // a plain one.
+  const uint64_t* hashes = analysis.text.token_hashes.data();
+  size_t u = 0;
+  for (uint32_t tok = units.front().first, end = units.back().last; tok < end; ++tok) {
+    if (!triggers.MayTrigger(hashes[tok])) continue;
+    while (units[u].last <= tok) ++u;
+    if (units[u].mention < 0) try_unit(u, hashes[tok]);
   }
 }
 
