@@ -43,7 +43,8 @@ class PatternMatcher {
       anchor_unit_ = u;
     }
     for (const PhraseIndex::Hit& h : hits) {
-      bindings_.assign(rule.slots.size(), {});
+      bindings_.resize(rule.slots.size());
+      for (std::vector<int>& b : bindings_) b.clear();
       int len = static_cast<int>(h.end - tok);
       int end = -1, start = -1;
       bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
