@@ -228,6 +228,9 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
   TripleBuilder builder(pack, a, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
+  // Actors are large: room for them is made once, not at each growth.
+  auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
+  out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
   for (const internal::DocActor& d : a.actors)
     if (d.mentions > 0) out.actors.push_back(d.actor);
   CountriesFromRelations(&out);
