@@ -99,12 +99,14 @@ class TripleBuilder {
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
     const std::vector<Mention>& ms = a_.mentions[si];
-    std::vector<Unit> units = internal::BuildUnits(a_, s, ms);
-    std::vector<Match> matches;
-    internal::FindMatches(pack_, pack_.relation_triggers, a_, ms, units, &matches);
+    if (ms.size() < pack_.relation_triggers.min_mentions) return;  // no pattern can match
+    internal::BuildUnits(a_, s, ms, &units_);
+    matches_.clear();
+    internal::FindMatches(pack_, pack_.relation_triggers, a_, ms, units_, &matches_);
+    if (matches_.empty()) return;
     seen_.clear();
-    reporter_ = matches.empty() ? -1 : internal::FindReporter(pack_, a_, ms);
-    for (const Match& m : matches) Yield(s, ms, units, m);
+    reporter_ = internal::FindReporter(pack_, a_, ms);
+    for (const Match& m : matches_) Yield(s, ms, units_, m);
   }
 
  private:
@@ -164,8 +166,10 @@ class TripleBuilder {
   const Analysis& a_;
   const ExtractOptions& opt_;
   Extraction* out_;
-  std::set<std::tuple<int, int, int>> seen_;
-  int reporter_ = -1;  // who reports the current sentence  // (subject, relation, object) in this sentence: one triple each
+  std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
+  int reporter_ = -1;  // who reports the current sentence
+  std::vector<Unit> units_;     // the current sentence's, in a buffer kept from sentence to sentence
+  std::vector<Match> matches_;  // likewise
 };
 
 std::string ExplainAnalysis(const Analysis& a) {
@@ -224,6 +228,9 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
   TripleBuilder builder(pack, a, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
+  // Actors are large: room for them is made once, not at each growth.
+  auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
+  out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
   for (const internal::DocActor& d : a.actors)
     if (d.mentions > 0) out.actors.push_back(d.actor);
   CountriesFromRelations(&out);

@@ -128,6 +128,8 @@ class Compiler {
       for (const std::string& item : l.items) target->Add(SplitPhrase(item), 0);
     }
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
+    pack_->list_index = {};
+    for (const auto& [name, index] : pack_->lists) pack_->list_index.Add(name, {name, index.get()});
     return Status::Ok();
   }
 
@@ -159,8 +161,9 @@ class Compiler {
     pack_->rules.push_back(std::move(rule));
     for (CompiledPattern& p : patterns) {
       int index = static_cast<int>(pack_->patterns.size());
-      WordTable<int>& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
+      TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
       for (const std::string& w : p.anchor.words->FirstWords()) triggers.Add(w, index);
+      triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
       pack_->patterns.push_back(std::move(p));
     }
     return Status::Ok();
@@ -185,7 +188,23 @@ class Compiler {
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
     Reverse(&p->before);
     if (!p->after.empty() && p->after.back().kind == Element::kSlot) p->after.back().ends_pattern = true;
+    p->min_mentions = MinMentions(elements);
     return Status::Ok();
+  }
+
+  // The mentions a match of `seq` takes at least: one per required slot, as a slot binds
+  // a mention unit and the units a match covers do not overlap.
+  static size_t MinMentions(const std::vector<Element>& seq) {
+    size_t n = 0;
+    for (const Element& e : seq) {
+      if (e.optional) continue;
+      if (e.kind == Element::kSlot) ++n;
+      if (e.kind != Element::kGroup) continue;
+      size_t least = SIZE_MAX;
+      for (const std::vector<Element>& alt : e.alternatives) least = std::min(least, MinMentions(alt));
+      if (least != SIZE_MAX) n += least;
+    }
+    return n;
   }
 
   // The anchor is the trigger recorded in evidence and the key of the rule index: the
@@ -313,11 +332,18 @@ class Compiler {
       e->alternatives.push_back(std::move(seq));
     }
     // (a | b | "c d") is one word element: it can then anchor a pattern.
+    // One index per distinct group: patterns anchored on the same group then share it,
+    // and the matcher looks it up once per token for all of them.
     if (all_words) {
-      auto index = std::make_shared<PhraseIndex>();
-      for (const std::vector<Element>& alt : e->alternatives) index->Extend(*alt[0].words);
+      std::string key = n.optional ? e->source.substr(0, e->source.size() - 1) : e->source;
+      std::shared_ptr<const PhraseIndex>& shared = word_groups_[key];
+      if (!shared) {
+        auto index = std::make_shared<PhraseIndex>();
+        for (const std::vector<Element>& alt : e->alternatives) index->Extend(*alt[0].words);
+        shared = index;
+      }
       e->kind = Element::kWords;
-      e->words = index;
+      e->words = shared;
       e->alternatives.clear();
     }
     return Status::Ok();
@@ -382,6 +408,7 @@ class Compiler {
   RulePack* pack_;
   std::set<std::string> ids_;
   std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
+  std::map<std::string, std::shared_ptr<const PhraseIndex>> word_groups_;  // by source, '?' left off
 };
 
 void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
@@ -390,10 +417,12 @@ void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
 
 }  // namespace
 
-const PhraseIndex& RulePack::List(const std::string& name) const {
+const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
-  auto it = lists.find(name);
-  return it == lists.end() ? *empty : *it->second;
+  if (const auto* named = list_index.Find(name))
+    for (const auto& [n, index] : *named)
+      if (n == name) return *index;
+  return *empty;
 }
 
 Status CompileRulePack(const RuleFile& file, RulePack* pack) {

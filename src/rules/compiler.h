@@ -4,9 +4,12 @@
 #ifndef ACTORGRAPH_SRC_RULES_COMPILER_H_
 #define ACTORGRAPH_SRC_RULES_COMPILER_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/graph.h"
@@ -40,6 +43,31 @@ struct CompiledPattern {
   Element anchor;               // a required word element: the trigger
   std::vector<Element> after;
   std::string source;
+  // The slots every match binds, each to a mention of its own: a sentence with fewer
+  // mentions cannot match, and is not tried.
+  size_t min_mentions = 0;
+};
+
+// Patterns by the first word of their anchor.
+class TriggerTable : public WordTable<int> {
+ public:
+  void Add(std::string_view word, int pattern) {
+    WordTable<int>::Add(word, pattern);
+    uint64_t bit = HashWord(word) >> kFilterShift;
+    filter_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  // False for most words that trigger nothing, at one read of a table small enough to
+  // stay in cache: most tokens of a text trigger nothing, and FindHash costs several.
+  bool MayTrigger(uint64_t hash) const {
+    uint64_t bit = hash >> kFilterShift;
+    return (filter_[bit / 64] >> (bit % 64)) & 1u;
+  }
+  size_t min_mentions = SIZE_MAX;  // the least of its patterns' min_mentions
+
+ private:
+  static constexpr int kFilterBits = 14;
+  static constexpr int kFilterShift = 64 - kFilterBits;
+  uint64_t filter_[(1u << kFilterBits) / 64] = {};
 };
 
 struct CompiledYield {
@@ -75,12 +103,16 @@ struct RulePack {
   PhraseIndex negation_cues, hypothetical_cues;
   std::vector<CompiledRule> rules;
   std::vector<CompiledPattern> patterns;
-  WordTable<int> entity_triggers;    // anchor first word -> entity patterns
-  WordTable<int> relation_triggers;  // anchor first word -> relation patterns
-  WordFlags chunker_words;           // IndexChunkerWords (actors/recognize.h)
+  TriggerTable entity_triggers;
+  TriggerTable relation_triggers;
+  WordFlags chunker_words;  // IndexChunkerWords (actors/recognize.h)
+
+  // `lists` by name, rebuilt with it: List() is asked per sentence, and a hash and a
+  // probe cost less than the map's string comparisons.
+  WordTable<std::pair<std::string, const PhraseIndex*>> list_index;
 
   // Lists the name chunker consults; empty when the pack defines none.
-  const PhraseIndex& List(const std::string& name) const;
+  const PhraseIndex& List(std::string_view name) const;
   std::string Dump() const;
 };
 

@@ -34,11 +34,17 @@ class PatternMatcher {
   bool Run(const CompiledPattern& p, int u, Match* m) {
     const CompiledRule& rule = pack_.rules[p.rule];
     std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
-    hits.clear();
     uint32_t tok = units_[u].first;
-    p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+    // Patterns sharing an anchor come one after another at a unit: one lookup serves them.
+    if (p.anchor.words.get() != anchor_words_ || u != anchor_unit_) {
+      hits.clear();
+      p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+      anchor_words_ = p.anchor.words.get();
+      anchor_unit_ = u;
+    }
     for (const PhraseIndex::Hit& h : hits) {
-      bindings_.assign(rule.slots.size(), {});
+      bindings_.resize(rule.slots.size());
+      for (std::vector<int>& b : bindings_) b.clear();
       int len = static_cast<int>(h.end - tok);
       int end = -1, start = -1;
       bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
@@ -57,18 +63,19 @@ class PatternMatcher {
   }
 
  private:
-  // The token that ends the run of plain tokens containing unit u (exclusive). Every
-  // anchor tried asks, so the answers for the sentence are computed once, on first use.
+  // The token that ends the run of plain tokens containing unit u (exclusive). Anchors
+  // are tried left to right, and most ask about the run the last one asked about, so
+  // the last answer is kept with the units it holds for.
   uint32_t RunEnd(int u) const {
-    if (run_end_.empty()) {
-      run_end_.resize(n_);
-      uint32_t end = n_ ? units_[n_ - 1].last : 0;
-      for (int v = n_ - 1; v >= 0; --v) {
-        if (units_[v].mention >= 0) end = units_[v].first;
-        run_end_[v] = end;
-      }
+    if (u >= n_) return n_ ? units_[n_ - 1].last : 0;
+    if (u < run_lo_ || u > run_hi_) {
+      int v = u;
+      while (v < n_ && units_[v].mention < 0) ++v;
+      run_lo_ = u;
+      run_hi_ = std::min(v, n_ - 1);
+      run_end_ = v < n_ ? units_[v].first : units_[n_ - 1].last;
     }
-    return u < n_ ? run_end_[u] : (n_ ? units_[n_ - 1].last : 0);
+    return run_end_;
   }
   uint32_t RunBegin(int u) const {
     while (u >= 0 && units_[u].mention < 0) --u;
@@ -195,26 +202,28 @@ class PatternMatcher {
 
   // "A", "A and B", "A, B and C", "A, B, and C"; longest first. Read rightwards the
   // list is items joined by commas and closed by a conjunction; read leftwards the
-  // conjunction comes first. Each item may carry a person's title.
-  std::vector<std::pair<std::vector<int>, int>> Coordinations(const Element& e, int pos, int dir) const {
-    std::vector<std::pair<std::vector<int>, int>> out;
+  // conjunction comes first. Each item may carry a person's title. Calls
+  // try_reading(first, last, next) with each reading's mentions and the unit after it,
+  // titled readings first, until one returns true.
+  template <typename F>
+  bool Coordinations(const Element& e, int pos, int dir, const F& try_reading) {
     if (dir > 0) {
       int titled = SkipTitle(e, pos, dir);
-      if (titled != pos) out = CoordinationsAt(e, titled, dir);
+      if (titled != pos && CoordinationsAt(e, titled, dir, try_reading)) return true;
     }
-    std::vector<std::pair<std::vector<int>, int>> plain = CoordinationsAt(e, pos, dir);
-    out.insert(out.end(), plain.begin(), plain.end());
-    return out;
+    return CoordinationsAt(e, pos, dir, try_reading);
   }
 
-  std::vector<std::pair<std::vector<int>, int>> CoordinationsAt(const Element& e, int pos, int dir) const {
-    std::vector<std::pair<std::vector<int>, int>> out;
-    if (!Accepts(e, pos)) return out;
+  template <typename F>
+  bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
+    if (!Accepts(e, pos)) return false;
     auto item_end = [&](int unit) { return dir > 0 ? unit + dir : SkipTitle(e, unit + dir, dir); };
     // A later item keeps its own country or organization ("North Korean leader Kim and
     // South Korean President Moon"): only a bare title joins it to the list.
     auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir, /*qualified=*/false) : q; };
-    std::vector<int> items{units_[pos].mention};
+    // Only read until try_reading binds it, so a nested slot may reuse the buffer.
+    std::vector<int>& items = coordination_;
+    items.assign(1, units_[pos].mention);
     int single_end = item_end(pos);
     int p = single_end;
     bool conjoined = false;
@@ -245,19 +254,19 @@ class PatternMatcher {
       }
     }
     if (dir < 0) std::reverse(items.begin(), items.end());  // keep text order
-    if (conjoined) out.push_back({items, p});
-    out.push_back({{units_[pos].mention}, single_end});
-    return out;
+    if (conjoined && try_reading(items.data(), items.data() + items.size(), p)) return true;
+    const int single = units_[pos].mention;
+    return try_reading(&single, &single + 1, single_end);
   }
 
   bool Slot(const Element& e, int pos, int dir, const Cont& k) {
-    for (auto& [items, next] : Coordinations(e, pos, dir)) {
+    return Coordinations(e, pos, dir, [&](const int* first, const int* last, int next) {
       std::vector<int> saved = bindings_[e.slot];
-      bindings_[e.slot] = items;
+      bindings_[e.slot].assign(first, last);
       if (k(next)) return true;
-      bindings_[e.slot] = std::move(saved);
-    }
-    return false;
+      bindings_[e.slot] = saved;  // a copy keeps the binding's buffer for the next reading
+      return false;
+    });
   }
 
   const RulePack& pack_;
@@ -266,45 +275,82 @@ class PatternMatcher {
   const std::vector<Unit>& units_;
   int n_;
   std::vector<std::vector<int>> bindings_;
+  // Run's hits of anchor_words_ at unit anchor_unit_, kept across calls (Run does not recurse).
   std::vector<PhraseIndex::Hit> anchor_hits_;
+  const PhraseIndex* anchor_words_ = nullptr;
+  int anchor_unit_ = -1;
   mutable const PhraseIndex* titles_ = nullptr;
-  mutable std::vector<uint32_t> run_end_;  // RunEnd of each unit, once asked  // Run's, kept to reuse its buffer (Run does not recurse)
+  mutable int run_lo_ = 0, run_hi_ = -1;  // units [run_lo_, run_hi_] end their run at run_end_
+  mutable uint32_t run_end_ = 0;
+  std::vector<int> coordination_;          // CoordinationsAt's items
 };
 
 }  // namespace
 
-std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions) {
-  std::vector<Unit> units;
-  units.reserve(s.last - s.first);
-  size_t m = 0;
-  for (uint32_t t = s.first; t < s.last;) {
-    while (m < mentions.size() && mentions[m].last <= t) ++m;
-    // "the" before a mention belongs to it, so patterns need not spell out articles.
-    bool article = m < mentions.size() && mentions[m].first == t + 1 && a.TokenLower(t) == "the";
-    if (m < mentions.size() && (mentions[m].first == t || article)) {
-      units.push_back(Unit{t, mentions[m].last, static_cast<int>(m)});
-      t = mentions[m].last;
+void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
+                std::vector<Unit>* units) {
+  units->clear();
+  units->reserve(s.last - s.first);
+  uint32_t t = s.first;
+  auto plain_until = [&](uint32_t end) {
+    for (; t < end; ++t) units->push_back(Unit{t, t + 1, -1});
+  };
+  for (size_t m = 0; m < mentions.size() && t < s.last; ++m) {
+    const Mention& mention = mentions[m];
+    if (mention.last <= t) continue;
+    if (mention.first < t) {  // begun before the tokens left: its tokens are plain
+      plain_until(std::min(mention.last, s.last));
       continue;
     }
-    units.push_back(Unit{t, t + 1, -1});
-    ++t;
+    // "the" before a mention belongs to it, so patterns need not spell out articles.
+    uint32_t first = mention.first;
+    if (first > t && first - 1 < s.last && a.TokenLower(first - 1) == "the") --first;
+    plain_until(std::min(first, s.last));
+    if (t == s.last) break;
+    units->push_back(Unit{first, mention.last, static_cast<int>(m)});
+    t = mention.last;
   }
+  plain_until(s.last);
+}
+
+std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions) {
+  std::vector<Unit> units;
+  BuildUnits(a, s, mentions, &units);
   return units;
 }
 
-void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Analysis& analysis,
+void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
+  if (mentions.size() < triggers.min_mentions || units.empty()) return;
   PatternMatcher matcher(pack, analysis, mentions, units);
-  for (size_t u = 0; u < units.size(); ++u) {
-    if (units[u].mention >= 0) continue;
-    const std::vector<int>* cands = triggers.FindHash(TokenHash(analysis.text, analysis.tokens, units[u].first));
-    if (!cands) continue;
+  auto try_unit = [&](size_t u, uint64_t hash) {
+    const std::vector<int>* cands = triggers.FindHash(hash);
+    if (!cands) return;
     for (int p : *cands) {
+      if (mentions.size() < pack.patterns[p].min_mentions) continue;
       Match m;
       if (!matcher.Run(pack.patterns[p], static_cast<int>(u), &m)) continue;
       m.pattern = p;
       out->push_back(std::move(m));
     }
+  };
+  if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
+    for (size_t u = 0; u < units.size(); ++u) {
+      if (units[u].mention >= 0) continue;
+      const uint64_t hash = TokenHash(analysis.text, analysis.tokens, units[u].first);
+      if (triggers.MayTrigger(hash)) try_unit(u, hash);
+    }
+    return;
+  }
+  // The units cover their tokens without a gap. Most tokens are passed over by the filter
+  // alone, reading the hashes in a row; a token left is taken to its unit, which must be
+  // a plain one.
+  const uint64_t* hashes = analysis.text.token_hashes.data();
+  size_t u = 0;
+  for (uint32_t tok = units.front().first, end = units.back().last; tok < end; ++tok) {
+    if (!triggers.MayTrigger(hashes[tok])) continue;
+    while (units[u].last <= tok) ++u;
+    if (units[u].mention < 0) try_unit(u, hashes[tok]);
   }
 }
 

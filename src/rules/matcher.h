@@ -20,6 +20,9 @@ struct Unit {
 // Units of sentence `s` given its mentions (sorted, disjoint). A "the" right before a
 // mention is part of the mention's unit.
 std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions);
+// The same into `units`, whose buffer a caller going through sentences can keep.
+void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
+                std::vector<Unit>* units);
 
 struct Match {
   int pattern = -1;
@@ -30,7 +33,7 @@ struct Match {
 
 // Every match of the patterns in `triggers` in one sentence, by anchor position then
 // pattern order; at most one match per (pattern, anchor position).
-void FindMatches(const RulePack& pack, const WordTable<int>& triggers, const Analysis& analysis,
+void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units,
                  std::vector<Match>* out);
 
