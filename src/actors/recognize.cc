@@ -263,6 +263,20 @@ void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
   for (const std::string& w : index.FirstWords()) roles->Add(w, role);
 }
 
+// Each token's ChunkerRole bits: one probe of the pack's table per token.
+std::vector<uint8_t> ChunkerRoles(const RulePack& pack, const Analysis& a) {
+  const size_t n = a.tokens.size();
+  std::vector<uint8_t> roles(n);
+  const bool cached = a.text.token_hashes.size() == n;
+  for (size_t i = 0; i < n; ++i) {
+    const text::Token& t = a.tokens[i];
+    const uint64_t hash = cached ? a.text.token_hashes[i] : HashWord(text::TokenLower(a.text, t));
+    const bool capital = t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps));
+    roles[i] = static_cast<uint8_t>(pack.chunker_words.OfHash(hash) | (capital ? kCapitalWord : 0));
+  }
+  return roles;
+}
+
 }  // namespace
 
 WordFlags IndexChunkerWords(const RulePack& pack) {
@@ -281,13 +295,7 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
 
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
   const ChunkerLists lists(pack);
-  std::vector<uint8_t> roles(a->tokens.size());
-  for (size_t i = 0; i < roles.size(); ++i) {
-    const text::Token& t = a->tokens[i];
-    const bool capital = t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps));
-    roles[i] = static_cast<uint8_t>(pack.chunker_words.OfHash(TokenHash(a->text, a->tokens, i)) |
-                                    (capital ? kCapitalWord : 0));
-  }
+  const std::vector<uint8_t> roles = ChunkerRoles(pack, *a);
   a->mentions.assign(a->sentences.size(), {});
   std::vector<Mention> found;  // one buffer for every sentence; each keeps an exact copy
   for (size_t s = 0; s < a->sentences.size(); ++s) {
