@@ -657,13 +657,30 @@ struct NameMention {
   std::string_view surface;  // in the document's text
   std::vector<std::string> parts;
   bool parsed = false;  // parts is set
+  NameMention* same = nullptr;  // an earlier mention of the same text, which holds the parts
 
   const std::vector<std::string>& Parts() {
+    if (same) return same->Parts();
     if (!parsed) parts = NameParts(surface);
     parsed = true;
     return parts;
   }
 };
+
+// Points each name said again ("White House", "Senate Republicans") at its first saying,
+// so that its parts are read once: four names in ten repeat one before them.
+void LinkRepeatedNames(std::vector<NameMention>* names) {
+  size_t buckets = 16;
+  while (buckets < 2 * names->size()) buckets *= 2;
+  std::vector<int> first(buckets, -1);  // open addressing: the first name of each text
+  for (size_t i = 0; i < names->size(); ++i) {
+    NameMention& name = (*names)[i];
+    size_t b = HashWord(name.surface) & (buckets - 1);
+    while (first[b] >= 0 && (*names)[first[b]].surface != name.surface) b = (b + 1) & (buckets - 1);
+    if (first[b] >= 0) name.same = &(*names)[first[b]];
+    else first[b] = static_cast<int>(i);
+  }
+}
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Returns the persons merged away.
@@ -953,9 +970,11 @@ void ResolvePersonNames(Analysis* a) {
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
     const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
-    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), {}, false});
+    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), {}, false, nullptr});
   });
   if (unresolved.empty() && !persons) return;  // nothing any step below would change
+  // Only with people does any step read a name's parts.
+  if (persons) LinkRepeatedNames(&unresolved);
   NameCache names(*a);
   PersonIndex index(*a, &names, {});
   // A full name is promoted only for a one-word person's name it ends with.
