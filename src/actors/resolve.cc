@@ -272,9 +272,55 @@ class TemplateContext {
   const std::vector<Mention>& ms_;
 };
 
+// The actors the entity rules made in the document, by name: a rule that names one again
+// ("Smith said" after "said John Smith") finds it without building its id and interning
+// it again, as four makes in ten do. Only an actor that bears the name made is kept, so
+// its own name confirms a hit; a person's id is not an organization's of the same name,
+// so the two are kept apart.
+class MadeActors {
+ public:
+  static uint64_t Key(bool person, std::string_view name) {
+    return HashWord(name) ^ (person ? 0x9e3779b97f4a7c15ull : 0);
+  }
+  // The actor made before under `key` and `name`, or -1.
+  int Find(const Analysis& a, uint64_t key, std::string_view name) const {
+    if (slots_.empty()) return -1;
+    for (size_t b = key & (slots_.size() - 1);; b = (b + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[b];
+      if (s.actor < 0) return -1;
+      if (s.key == key && a.actors[s.actor].actor.name == name) return s.actor;
+    }
+  }
+  void Add(const Analysis& a, uint64_t key, std::string_view name, int actor) {
+    if (a.actors[actor].actor.name != name) return;  // interned under an earlier name
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    Place(Slot{key, actor});
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    int actor = -1;  // -1 when empty
+  };
+  void Place(const Slot& slot) {
+    size_t b = slot.key & (slots_.size() - 1);
+    while (slots_[b].actor >= 0) b = (b + 1) & (slots_.size() - 1);
+    slots_[b] = slot;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+    for (const Slot& s : old)
+      if (s.actor >= 0) Place(s);
+  }
+  std::vector<Slot> slots_;  // open addressing
+  size_t size_ = 0;
+};
+
 // Applies one entity match to the sentence's mentions; false when it makes nothing.
 bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& units, Analysis* a,
-               std::vector<Mention>* ms, std::vector<Mention>* made) {
+               std::vector<Mention>* ms, MadeActors* made_actors, std::vector<Mention>* made) {
   const CompiledRule& rule = pack.rules[pack.patterns[m.pattern].rule];
   TemplateContext ctx(*a, rule, m, *ms);
   for (const CompiledMake& mk : rule.makes) {
@@ -302,10 +348,15 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     // An all-capital name ("SLF said") is an acronym: an organization, never a person.
     if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return false;
     if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return false;
-    actor.sector = mk.sector;
-    actor.id = mk.type == ActorType::kPerson ? PersonIdFor(actor.name, a->document ? a->document->id : "")
-                                             : ActorIdFor(actor.name);
-    out.actor = a->InternActor(actor);
+    const bool person = mk.type == ActorType::kPerson;
+    const uint64_t key = MadeActors::Key(person, actor.name);
+    out.actor = made_actors->Find(*a, key, actor.name);
+    if (out.actor < 0) {
+      actor.sector = mk.sector;
+      actor.id = person ? PersonIdFor(actor.name, a->document ? a->document->id : "") : ActorIdFor(actor.name);
+      out.actor = a->InternActor(actor);
+      made_actors->Add(*a, key, actor.name, out.actor);
+    }
     made->push_back(out);
   }
   return !made->empty();
@@ -331,7 +382,8 @@ bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::S
 }
 
 // Whether the sentence's mentions changed.
-bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, MadeActors* made_actors,
+                     std::vector<Mention>* ms) {
   if (!HasTrigger(pack.entity_triggers, *a, s)) return false;
   std::vector<Unit> units = BuildUnits(*a, s, *ms);
   std::vector<Match> matches;
@@ -346,7 +398,7 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   for (const Match& m : matches) {
     if (m.first_unit < covered_until) continue;
     std::vector<Mention> made;
-    if (!ApplyMake(pack, m, units, a, ms, &made)) continue;
+    if (!ApplyMake(pack, m, units, a, ms, made_actors, &made)) continue;
     covered_until = m.last_unit;
     all_made.insert(all_made.end(), made.begin(), made.end());
   }
@@ -1017,8 +1069,9 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   }
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
   size_t next = 0;  // into resolved
+  MadeActors made_actors;
   for (size_t s = 0; s < a->sentences.size(); ++s) {
-    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
     else ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
