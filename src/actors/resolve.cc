@@ -376,8 +376,17 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
 // Whether a word of `triggers` stands in sentence `s`. An entity rule starts only at one
 // (FindMatches), and most sentences have none: they need no units built.
 bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::Sentence& s) {
+  if (triggers.size() == 0) return false;
+  if (a.text.token_hashes.size() != a.tokens.size()) {
+    for (uint32_t t = s.first; t < s.last; ++t)
+      if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+    return false;
+  }
+  // The cached hashes read straight: TokenHash would ask whether they are there for each
+  // token of each sentence.
+  const uint64_t* hashes = a.text.token_hashes.data();
   for (uint32_t t = s.first; t < s.last; ++t)
-    if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+    if (triggers.FindHash(hashes[t])) return true;
   return false;
 }
 
