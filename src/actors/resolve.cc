@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <cstring>
+#include <deque>
 
 #include "actors/recognize.h"
 #include "core/hash.h"
@@ -78,13 +79,13 @@ void ToVariantPart(std::string* k) {
 }
 
 // A person's name parts, each a variant part (ToVariantPart), without the Arabic article
-// and, with `all_particles`, without de, bin, van ... either. A lower-case part that is no
-// particle is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
-// `*without_particles`, when given, is set to the number of parts there would be with
+// and, with `all_particles`, without de, bin, van ... either, appended to `parts`. A
+// lower-case part that is no particle is the tail of a word whose apostrophe was
+// stripped: "Ja afari" is "Ja'afari". Returns the number of parts there would be with
 // `all_particles`.
-std::vector<std::string> PersonParts(std::string_view name, bool all_particles, size_t* without_particles = nullptr) {
-  std::vector<std::string> parts;
-  parts.reserve(4);  // most names have fewer parts: one allocation
+template <typename Parts>
+size_t AppendPersonParts(std::string_view name, bool all_particles, Parts* parts) {
+  const size_t base = parts->size();
   size_t counted = 0;  // parts with all_particles
   size_t i = 0;
   while (i < name.size()) {
@@ -94,56 +95,83 @@ std::vector<std::string> PersonParts(std::string_view name, bool all_particles, 
     i = j + 1;
     // The part is read in place, as the last of `parts`, and dropped or joined to the one
     // before if it is no part of its own.
-    parts.emplace_back();
-    const std::string& plain = parts.back();
-    AppendNameKey(raw, &parts.back());
+    parts->emplace_back();
+    const std::string& plain = parts->back();
+    AppendNameKey(raw, &parts->back());
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
     if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
-      parts.pop_back();
+      parts->pop_back();
       continue;
     }
     const bool particle = IsNameParticle(plain);
     const bool tail = IsLowerAscii(raw[0]) && !particle;
     if (!particle && !(tail && counted > 0)) ++counted;
     if (particle && all_particles) {
-      parts.pop_back();
-    } else if (tail && parts.size() > 1) {
-      parts[parts.size() - 2] += plain;
-      parts.pop_back();
+      parts->pop_back();
+    } else if (tail && parts->size() - base > 1) {
+      (*parts)[parts->size() - 2] += plain;
+      parts->pop_back();
     }
   }
-  for (std::string& p : parts) ToVariantPart(&p);
-  if (without_particles) *without_particles = counted;
-  return parts;
+  for (size_t k = base; k < parts->size(); ++k) ToVariantPart(&(*parts)[k]);
+  return counted;
 }
 
-// Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
-std::vector<std::string> NameParts(std::string_view name) { return PersonParts(name, true); }
+// Name parts of many names, one name after another: a name's parts are a range of it,
+// and reading a name allocates nothing of its own (a vector each cost more than the
+// reading). Appending keeps references to the parts already stored valid.
+using PartsStore = std::deque<std::string>;
+
+// One name's parts in a PartsStore (NameParts: without particles, "Bashar al-Assad" ->
+// {bashar, assad}).
+class PartsRange {
+ public:
+  PartsRange(const PartsStore& store, size_t begin, size_t size) : store_(&store), begin_(begin), size_(size) {}
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const std::string& operator[](size_t i) const { return (*store_)[begin_ + i]; }
+  const std::string& front() const { return (*this)[0]; }
+  const std::string& back() const { return (*this)[size_ - 1]; }
+
+ private:
+  const PartsStore* store_;
+  size_t begin_, size_;
+};
+
+// Appends the NameParts of `name` to `store`; returns where they begin.
+size_t StoreNameParts(std::string_view name, PartsStore* store) {
+  const size_t begin = store->size();
+  AppendPersonParts(name, true, store);
+  return begin;
+}
 
 // NameParts of the document's actors, computed once each: resolution asks for them for
 // every pair of people and every unresolved name.
 class NameCache {
  public:
-  explicit NameCache(const Analysis& a) : a_(a) {}
-  const std::vector<std::string>& Parts(size_t actor) {
+  // Keeps the parts in `store`, which may hold other names' too.
+  NameCache(const Analysis& a, PartsStore* store) : a_(a), store_(*store) {}
+  PartsRange Parts(size_t actor) {
     Grow();
     if (!parts_done_[actor]) {
-      parts_[actor] = NameParts(a_.actors[actor].actor.name);
+      const size_t begin = StoreNameParts(a_.actors[actor].actor.name, &store_);
+      ranges_[actor] = {begin, store_.size() - begin};
       parts_done_[actor] = 1;
     }
-    return parts_[actor];
+    return PartsRange(store_, ranges_[actor].first, ranges_[actor].second);
   }
 
  private:
   void Grow() {
     const size_t n = a_.actors.size();
-    if (parts_.size() >= n) return;
-    parts_.resize(n);
+    if (ranges_.size() >= n) return;
+    ranges_.resize(n);
     parts_done_.resize(n, 0);
   }
   const Analysis& a_;
-  std::vector<std::vector<std::string>> parts_;
+  PartsStore& store_;
+  std::vector<std::pair<size_t, size_t>> ranges_;  // per actor, its parts in store_
   std::vector<char> parts_done_;
 };
 
@@ -173,19 +201,19 @@ bool SameGivenName(const std::string& x, const std::string& y) {
   return i == a.size();
 }
 
-std::string Joined(std::vector<std::string>::const_iterator first, std::vector<std::string>::const_iterator last) {
+std::string Joined(const PartsRange& parts) {
   std::string out;
-  for (; first != last; ++first) out += *first;
+  for (size_t i = 0; i < parts.size(); ++i) out += parts[i];
   return out;
 }
 
 // Within one document, two names of one person: the same surname and, part by part,
 // given names that are the same or transliterations of one another ("Naser al-Hariri",
 // "Nasr Hariri").
-bool VariantNames(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+bool VariantNames(const PartsRange& x, const PartsRange& y) {
   // "Mohammed Abdulsalam", "Mohammed Abdul Salam": one name, spaced two ways.
   if (x.size() >= 2 && y.size() >= 2 && x.size() != y.size() && x.front() == y.front() &&
-      Joined(x.begin(), x.end()) == Joined(y.begin(), y.end()))
+      Joined(x) == Joined(y))
     return true;
   if (x.size() != y.size() || x.size() < 2 || x.back() != y.back()) return false;
   for (size_t i = 0; i + 1 < x.size(); ++i)
@@ -196,8 +224,9 @@ bool VariantNames(const std::vector<std::string>& x, const std::vector<std::stri
 }  // namespace
 
 std::string PersonIdFor(std::string_view name, std::string_view document) {
-  size_t without_particles = 0;
-  std::vector<std::string> parts = PersonParts(name, false, &without_particles);
+  std::vector<std::string> parts;
+  parts.reserve(4);  // most names have fewer parts: one allocation
+  const size_t without_particles = AppendPersonParts(name, false, &parts);
   // A lone name ("Khan") may be anyone: its node is the document's own.
   if (without_particles < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
   std::string key;
@@ -607,7 +636,7 @@ class PersonIndex {
     InsertNameKey(named.name, actor);
     for (const std::string& alias : named.aliases) InsertNameKey(alias, actor);
     if (named.type != ActorType::kPerson) return;
-    const std::vector<std::string>& parts = names_->Parts(q);
+    const PartsRange parts = names_->Parts(q);
     if (parts.empty()) return;
     std::string suffix;
     for (size_t m = 1; m <= parts.size(); ++m) {
@@ -615,9 +644,11 @@ class PersonIndex {
       Insert(m == parts.size() ? kWhole : kProper, suffix, actor);
     }
     Insert(kSurname, parts.back(), actor);
-    for (size_t i = 0; i < parts.size(); ++i)
-      if (std::find(parts.begin(), parts.begin() + static_cast<long>(i), parts[i]) == parts.begin() + static_cast<long>(i))
-        Insert(kPart, parts[i], actor);
+    for (size_t i = 0; i < parts.size(); ++i) {
+      size_t k = 0;
+      while (k < i && parts[k] != parts[i]) ++k;
+      if (k == i) Insert(kPart, parts[i], actor);  // each part once
+    }
   }
 
   // The last actor whose name or an alias has name key `key`, or -1.
@@ -716,15 +747,19 @@ std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
 struct NameMention {
   size_t sentence, index;
   std::string_view surface;  // in the document's text
-  std::vector<std::string> parts;
-  bool parsed = false;  // parts is set
+  PartsStore* store;         // where the parts are kept
+  size_t parts_begin = 0, parts_size = 0;  // in *store
+  bool parsed = false;  // the parts are stored
   NameMention* same = nullptr;  // an earlier mention of the same text, which holds the parts
 
-  const std::vector<std::string>& Parts() {
+  PartsRange Parts() {
     if (same) return same->Parts();
-    if (!parsed) parts = NameParts(surface);
-    parsed = true;
-    return parts;
+    if (!parsed) {
+      parts_begin = StoreNameParts(surface, store);
+      parts_size = store->size() - parts_begin;
+      parsed = true;
+    }
+    return PartsRange(*store, parts_begin, parts_size);
   }
 };
 
@@ -751,13 +786,13 @@ std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a,
   std::string joined;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
-    const std::vector<std::string>& parts = names->Parts(p);
+    const PartsRange parts = names->Parts(p);
     if (parts.size() < 2) continue;  // VariantNames needs two parts each
     // Variants share the surname, or are the same letters spaced otherwise.
     candidates.clear();
     index.AppendWithSurname(parts.back(), &candidates);
     joined.clear();
-    for (const std::string& part : parts) joined += part;
+    for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
     index.AppendWhole(joined, &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -787,7 +822,7 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
   int found = -1;
   for (int q : index.WithPart(given)) {
     if (q == exclude) continue;
-    const std::vector<std::string>& full = names->Parts(q);
+    const PartsRange full = names->Parts(q);
     if (full.size() < 2 || full.front() != given || found >= 0) return -1;
     found = q;
   }
@@ -803,7 +838,7 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
   std::vector<Place> first;
   std::string suffix;
   for (NameMention& name : *unresolved) {
-    const std::vector<std::string>& full = name.Parts();
+    const PartsRange full = name.Parts();
     if (full.size() < 2 || IsAllCaps(name.surface)) continue;
     if (first.empty()) {
       first.assign(a->actors.size(), Place{SIZE_MAX, 0});
@@ -847,9 +882,9 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
-    const std::vector<std::string>& parts = names->Parts(p);
+    const PartsRange parts = names->Parts(p);
     if (parts.empty()) continue;
-    const PersonIndex::List& longer = index.EndingWith(Joined(parts.begin(), parts.end()));
+    const PersonIndex::List& longer = index.EndingWith(Joined(parts));
     if (longer.size() == 1) target[p] = longer[0];
     if (longer.empty() && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts[0], static_cast<int>(p));
   }
@@ -866,11 +901,11 @@ int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMe
   AppendNameKey(name->surface, key);
   const int exact = index.Exact(*key);
   if (exact >= 0 || !persons) return exact;
-  const std::vector<std::string>& parts = name->Parts();
+  const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
   std::string& joined = *key;  // the key is done with
   joined.clear();
-  for (const std::string& part : parts) joined += part;
+  for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
   const PersonIndex::List& whole = index.Whole(joined);
   const PersonIndex::List& longer = index.EndingWith(joined);
   const size_t found = whole.size() + longer.size();
@@ -1031,12 +1066,15 @@ void ResolvePersonNames(Analysis* a) {
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
     const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
-    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), {}, false, nullptr});
+    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), nullptr});
   });
   if (unresolved.empty() && !persons) return;  // nothing any step below would change
+  // The parts of the actors' names and of the unresolved names, in one store.
+  PartsStore parts;
+  for (NameMention& name : unresolved) name.store = &parts;
   // Only with people does any step read a name's parts.
   if (persons) LinkRepeatedNames(&unresolved);
-  NameCache names(*a);
+  NameCache names(*a, &parts);
   PersonIndex index(*a, &names, {});
   // A full name is promoted only for a one-word person's name it ends with.
   bool one_word_person = false;
