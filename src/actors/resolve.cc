@@ -228,13 +228,24 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
   parts.reserve(4);  // most names have fewer parts: one allocation
   const size_t without_particles = AppendPersonParts(name, false, &parts);
   // A lone name ("Khan") may be anyone: its node is the document's own.
-  if (without_particles < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
-  std::string key;
-  for (const std::string& p : parts) {
-    if (!key.empty()) key += ' ';
-    key += p;
+  if (without_particles < 2) {
+    std::string id = ActorIdFor(name);
+    if (!document.empty()) {
+      id += "--";
+      id += ActorIdFor(document);
+    }
+    return id;
   }
-  return ActorIdFor(key);
+  // The parts joined by '-' are their ActorIdFor already, unless a non-ASCII byte wants
+  // escaping: they hold lower-case ASCII letters, digits and such bytes only.
+  std::string id;
+  bool ascii = true;
+  for (const std::string& p : parts) {
+    if (!id.empty()) id += '-';
+    id += p;
+    for (char c : p) ascii &= static_cast<unsigned char>(c) < 0x80;
+  }
+  return ascii ? id : ActorIdFor(id);
 }
 
 namespace {
