@@ -762,6 +762,8 @@ struct NameMention {
   size_t parts_begin = 0, parts_size = 0;  // in *store
   bool parsed = false;  // the parts are stored
   NameMention* same = nullptr;  // an earlier mention of the same text, which holds the parts
+  static constexpr int kUnasked = -2;
+  int resolved = kUnasked;  // what ResolveName made of the text, once asked
 
   PartsRange Parts() {
     if (same) return same->Parts();
@@ -775,7 +777,8 @@ struct NameMention {
 };
 
 // Points each name said again ("White House", "Senate Republicans") at its first saying,
-// so that its parts are read once: four names in ten repeat one before them.
+// so that its parts are read, and the name resolved, once: four names in ten repeat one
+// before them.
 void LinkRepeatedNames(std::vector<NameMention>* names) {
   size_t buckets = 16;
   while (buckets < 2 * names->size()) buckets *= 2;
@@ -1083,8 +1086,7 @@ void ResolvePersonNames(Analysis* a) {
   // The parts of the actors' names and of the unresolved names, in one store.
   PartsStore parts;
   for (NameMention& name : unresolved) name.store = &parts;
-  // Only with people does any step read a name's parts.
-  if (persons) LinkRepeatedNames(&unresolved);
+  LinkRepeatedNames(&unresolved);
   NameCache names(*a, &parts);
   PersonIndex index(*a, &names, {});
   // A full name is promoted only for a one-word person's name it ends with.
@@ -1099,7 +1101,12 @@ void ResolvePersonNames(Analysis* a) {
   std::string key;
   for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
-    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, persons, &name, &key);
+    if (!m.name || m.actor >= 0) continue;
+    // A text said again resolves as it did the first time: nothing the answer depends on
+    // (the index, the people's parts) changes in this loop.
+    NameMention& first = name.same ? *name.same : name;
+    if (first.resolved == NameMention::kUnasked) first.resolved = ResolveName(index, &names, persons, &first, &key);
+    m.actor = first.resolved;
   }
   MergeShortPersonNames(index, a, &names, dead);
 }
