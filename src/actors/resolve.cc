@@ -464,23 +464,44 @@ bool IsCapital(const Analysis& a, const Mention& m) {
   return actor.type == ActorType::kPlace && actor.sector == "CAPITAL";
 }
 
+// The pack's capital-* lists (and verb-lead), each looked up by name once a document, when
+// first asked for, rather than at every question about a capital.
+class CapitalLists {
+ public:
+  enum Which { kPlaceWord, kPlaceNoun, kVerbLead, kAct, kPossession, kHyphenVerb, kTitle, kObjectVerb, kRelation,
+               kGroupHead, kCount };
+  explicit CapitalLists(const RulePack& pack) : pack_(pack) {}
+  const PhraseIndex& operator[](Which which) {
+    static constexpr const char* kNames[kCount] = {
+        "capital-place-word", "capital-place-noun",  "verb-lead",           "capital-act",
+        "capital-possession", "capital-hyphen-verb", "capital-title",       "capital-object-verb",
+        "capital-relation",   "capital-group-head"};
+    if (!lists_[which]) lists_[which] = &pack_.List(kNames[which]);
+    return *lists_[which];
+  }
+
+ private:
+  const RulePack& pack_;
+  const PhraseIndex* lists_[kCount] = {};
+};
+
 // Reads a capital's context in its sentence with the pack's capital-* lists.
 class CapitalContext {
  public:
-  CapitalContext(const RulePack& pack, const Analysis& a, const text::Sentence& s) : pack_(pack), a_(a), s_(s) {}
+  CapitalContext(CapitalLists* lists, const Analysis& a, const text::Sentence& s) : lists_(*lists), a_(a), s_(s) {}
 
   // Whether a phrase of `list` starts at i; `end` is set past it.
-  bool StartsAt(const std::string& list, uint32_t i, uint32_t* end) const {
+  bool StartsAt(const PhraseIndex& list, uint32_t i, uint32_t* end) const {
     PhraseIndex::Hit hit;
-    if (i >= s_.last || !pack_.List(list).LongestAt(a_.text, a_.tokens, i, s_.last, &hit)) return false;
+    if (i >= s_.last || !list.LongestAt(a_.text, a_.tokens, i, s_.last, &hit)) return false;
     *end = hit.end;
     return true;
   }
   // Whether a phrase of `list` ends just before token i; `first` is set to its start.
-  bool EndsBefore(const std::string& list, uint32_t i, uint32_t* first) const {
+  bool EndsBefore(const PhraseIndex& list, uint32_t i, uint32_t* first) const {
     if (i <= s_.first) return false;
     std::vector<PhraseIndex::Hit> hits;
-    pack_.List(list).MatchEndingAt(a_.text, a_.tokens, i - 1, s_.first, &hits);
+    list.MatchEndingAt(a_.text, a_.tokens, i - 1, s_.first, &hits);
     if (hits.empty()) return false;
     *first = hits.front().end;
     return true;
@@ -499,25 +520,27 @@ class CapitalContext {
     uint32_t i = last, end = 0, start = 0;
     if (first > s_.first && Is(first - 1, "the")) --first;  // "at the White House"
     // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
-    if (EndsBefore("capital-place-word", first, &start) || StartsAt("capital-place-noun", last, &end)) return false;
+    if (EndsBefore(lists_[CapitalLists::kPlaceWord], first, &start) ||
+        StartsAt(lists_[CapitalLists::kPlaceNoun], last, &end))
+      return false;
     if (first > s_.first && Is(first - 1, ",") && Is(last, ",")) return false;
     if (Is(i, ",")) ++i;
-    for (int lead = 0; lead < 2 && StartsAt("verb-lead", i, &end); ++lead) i = end;
-    if (StartsAt("capital-act", i, &end)) return true;
-    if (Is(last, "'s") && StartsAt("capital-possession", last + 1, &end)) return true;
-    if (Is(last, "-") && StartsAt("capital-hyphen-verb", last + 1, &end)) return true;
-    if (StartsAt("capital-title", last, &end)) return true;
+    for (int lead = 0; lead < 2 && StartsAt(lists_[CapitalLists::kVerbLead], i, &end); ++lead) i = end;
+    if (StartsAt(lists_[CapitalLists::kAct], i, &end)) return true;
+    if (Is(last, "'s") && StartsAt(lists_[CapitalLists::kPossession], last + 1, &end)) return true;
+    if (Is(last, "-") && StartsAt(lists_[CapitalLists::kHyphenVerb], last + 1, &end)) return true;
+    if (StartsAt(lists_[CapitalLists::kTitle], last, &end)) return true;
     uint32_t before = first;
     if (before > s_.first && Is(before - 1, ",")) --before;
-    if (EndsBefore("capital-object-verb", before, &start)) return true;
+    if (EndsBefore(lists_[CapitalLists::kObjectVerb], before, &start)) return true;
     if (first > s_.first && (Is(first - 1, "with") || Is(first - 1, "between") || Is(first - 1, "against") ||
                              Is(first - 1, "on")))
-      return EndsBefore("capital-relation", first - 1, &start);
+      return EndsBefore(lists_[CapitalLists::kRelation], first - 1, &start);
     return false;
   }
 
  private:
-  const RulePack& pack_;
+  CapitalLists& lists_;  // filled as asked
   const Analysis& a_;
   const text::Sentence& s_;
 };
@@ -550,9 +573,10 @@ int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
 // Capitals in one sentence: "Damascus said" is the Syrian government, "the Moscow
 // platform" a group, "talks in Geneva" no actor. Coordinated capitals ("Washington and
 // Moscow agreed") share their context.
-void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, CapitalLists* lists,
+                     std::vector<Mention>* ms) {
   if (std::none_of(ms->begin(), ms->end(), [&](const Mention& m) { return IsCapital(*a, m); })) return;
-  CapitalContext ctx(pack, *a, s);
+  CapitalContext ctx(lists, *a, s);
   std::vector<Mention> out;
   out.reserve(ms->size());
   for (size_t i = 0; i < ms->size();) {
@@ -572,7 +596,7 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
     while (j < ms->size() && IsCapital(*a, (*ms)[j]) && joined((*ms)[j - 1], (*ms)[j])) ++j;
     uint32_t head_end = 0;
     const uint32_t last = (*ms)[j - 1].last;
-    if (ctx.StartsAt("capital-group-head", last, &head_end)) {
+    if (ctx.StartsAt((*lists)[CapitalLists::kGroupHead], last, &head_end)) {
       // "the Moscow platform"; "the Moscow and Cairo platforms" are two groups.
       std::string head(a->TokenLower(head_end - 1));
       if (j - i > 1 && head.size() > 1 && head.back() == 's') head.pop_back();
@@ -1122,11 +1146,12 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   // same mentions read the same (the rules only add actors).
   std::vector<std::vector<Mention>> resolved;
   std::vector<size_t> resolved_sentences;
+  CapitalLists capital_lists(pack);
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const std::vector<Mention>& ms = a->mentions[s];
     if (std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return IsCapital(*a, m); })) continue;
     std::vector<Mention> trial = ms;
-    ResolveCapitals(pack, a->sentences[s], a, &trial);
+    ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &trial);
     for (const Mention& m : trial)
       if (m.source == "capital") ++acting_capitals[a->actors[m.actor].actor.code];
     resolved.push_back(std::move(trial));
@@ -1139,7 +1164,7 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
     const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
-    else ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+    else ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
     if (kept) ++next;
   }
 }
