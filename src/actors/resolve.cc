@@ -270,18 +270,21 @@ class TemplateContext {
       }
       size_t close = tmpl.find('}', i);
       if (close == std::string::npos) return false;
-      std::string value;
-      if (!Value(tmpl.substr(i + 1, close - i - 1), &value) || value.empty()) return false;
-      *out += value;
+      std::string_view value;
+      if (!Value(std::string_view(tmpl).substr(i + 1, close - i - 1), &value) || value.empty()) return false;
+      out->append(value);
       i = close + 1;
     }
     return true;
   }
 
  private:
-  bool Value(const std::string& ref, std::string* value) const {
-    size_t dot = ref.find('.');
-    std::string who = ref.substr(0, dot), field = dot == std::string::npos ? "" : ref.substr(dot + 1);
+  // `value` views the document's text or an actor's name, code or adjective, none of
+  // which change while a template expands.
+  bool Value(std::string_view ref, std::string_view* value) const {
+    const size_t dot = ref.find('.');
+    const std::string_view who = ref.substr(0, dot);
+    const std::string_view field = dot == std::string_view::npos ? std::string_view() : ref.substr(dot + 1);
     int actor = -1;
     if (who == "doc") {
       actor = a_.focus_country;
@@ -292,7 +295,11 @@ class TemplateContext {
       if (bound.size() != 1) return false;
       const Mention& mention = ms_[bound[0]];
       if (field.empty()) {
-        *value = a_.SpanText(mention.first, mention.last);
+        *value = mention.first >= mention.last
+                     ? std::string_view()
+                     : std::string_view(a_.text.text)
+                           .substr(a_.tokens[mention.first].begin,
+                                   a_.tokens[mention.last - 1].end - a_.tokens[mention.first].begin);
         return true;
       }
       actor = mention.actor;
