@@ -1,5 +1,7 @@
 #include "actors/analysis.h"
 
+#include "core/hash.h"
+
 namespace actorgraph::internal {
 
 // A dictionary actor's dated roles say where it stood on the document's date: a person
@@ -15,10 +17,35 @@ void Analysis::ApplyRole(Actor* actor) const {
   if (actor->sector.empty()) actor->sector = role->sector;
 }
 
+size_t Analysis::ActorSlotOf(uint64_t hash, std::string_view id) const {
+  const size_t mask = actor_slots.size() - 1;
+  size_t i = hash & mask;
+  while (actor_slots[i].actor >= 0 && (actor_slots[i].hash != hash || actors[actor_slots[i].actor].actor.id != id))
+    i = (i + 1) & mask;
+  return i;
+}
+
+// Twice the slots (32 at first: most documents name fewer than 16 actors), at most half
+// full.
+void Analysis::GrowActorSlots() {
+  std::vector<ActorSlot> old = std::move(actor_slots);
+  actor_slots.assign(old.empty() ? 32 : 2 * old.size(), ActorSlot{});
+  const size_t mask = actor_slots.size() - 1;
+  for (const ActorSlot& s : old) {
+    if (s.actor < 0) continue;
+    size_t i = s.hash & mask;
+    while (actor_slots[i].actor >= 0) i = (i + 1) & mask;
+    actor_slots[i] = s;
+  }
+}
+
 int Analysis::InternActor(const Actor& actor, const std::vector<std::string>& adjectives) {
   const int index = static_cast<int>(actors.size());
-  const auto [it, added] = actor_index.try_emplace(actor.id, index);
-  if (!added) return it->second;
+  const uint64_t hash = HashWord(actor.id);
+  if (2 * (actors.size() + 1) > actor_slots.size()) GrowActorSlots();
+  const size_t slot = ActorSlotOf(hash, actor.id);
+  if (actor_slots[slot].actor >= 0) return actor_slots[slot].actor;
+  actor_slots[slot] = ActorSlot{hash, index};
   if (actors.empty()) actors.reserve(16);  // most documents name fewer: no moves as it grows
   DocActor d;
   // Every field but the aliases, which collect the forms seen in this document: a

@@ -3,7 +3,7 @@
 #ifndef ACTORGRAPH_SRC_ACTORS_ANALYSIS_H_
 #define ACTORGRAPH_SRC_ACTORS_ANALYSIS_H_
 
-#include <map>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -39,7 +39,13 @@ struct Analysis {
   std::vector<text::Token> tokens;
   std::vector<text::Sentence> sentences;
   std::vector<DocActor> actors;
-  std::map<std::string, int> actor_index;       // actor id -> index
+  // Actor id -> index in `actors`, for InternActor: open addressing on the id's hash, no
+  // node per actor; a hit is confirmed against the actor's id.
+  struct ActorSlot {
+    uint64_t hash = 0;
+    int actor = -1;  // -1 when empty
+  };
+  std::vector<ActorSlot> actor_slots;
   std::vector<std::vector<Mention>> mentions;   // per sentence, in token order, disjoint
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
@@ -56,6 +62,11 @@ struct Analysis {
   std::string SpanText(uint32_t first, uint32_t last) const;
   // Byte range in the original text of tokens [first, last).
   Span OriginalSpan(uint32_t first, uint32_t last) const;
+
+ private:
+  // The slot of the actor with id `id` (hash `hash`), or the empty slot where it would go.
+  size_t ActorSlotOf(uint64_t hash, std::string_view id) const;
+  void GrowActorSlots();
 };
 
 }  // namespace actorgraph::internal

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <cstring>
+#include <deque>
 
 #include "actors/recognize.h"
 #include "core/hash.h"
@@ -78,13 +79,13 @@ void ToVariantPart(std::string* k) {
 }
 
 // A person's name parts, each a variant part (ToVariantPart), without the Arabic article
-// and, with `all_particles`, without de, bin, van ... either. A lower-case part that is no
-// particle is the tail of a word whose apostrophe was stripped: "Ja afari" is "Ja'afari".
-// `*without_particles`, when given, is set to the number of parts there would be with
+// and, with `all_particles`, without de, bin, van ... either, appended to `parts`. A
+// lower-case part that is no particle is the tail of a word whose apostrophe was
+// stripped: "Ja afari" is "Ja'afari". Returns the number of parts there would be with
 // `all_particles`.
-std::vector<std::string> PersonParts(std::string_view name, bool all_particles, size_t* without_particles = nullptr) {
-  std::vector<std::string> parts;
-  parts.reserve(4);  // most names have fewer parts: one allocation
+template <typename Parts>
+size_t AppendPersonParts(std::string_view name, bool all_particles, Parts* parts) {
+  const size_t base = parts->size();
   size_t counted = 0;  // parts with all_particles
   size_t i = 0;
   while (i < name.size()) {
@@ -94,56 +95,83 @@ std::vector<std::string> PersonParts(std::string_view name, bool all_particles, 
     i = j + 1;
     // The part is read in place, as the last of `parts`, and dropped or joined to the one
     // before if it is no part of its own.
-    parts.emplace_back();
-    const std::string& plain = parts.back();
-    AppendNameKey(raw, &parts.back());
+    parts->emplace_back();
+    const std::string& plain = parts->back();
+    AppendNameKey(raw, &parts->back());
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
     if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
-      parts.pop_back();
+      parts->pop_back();
       continue;
     }
     const bool particle = IsNameParticle(plain);
     const bool tail = IsLowerAscii(raw[0]) && !particle;
     if (!particle && !(tail && counted > 0)) ++counted;
     if (particle && all_particles) {
-      parts.pop_back();
-    } else if (tail && parts.size() > 1) {
-      parts[parts.size() - 2] += plain;
-      parts.pop_back();
+      parts->pop_back();
+    } else if (tail && parts->size() - base > 1) {
+      (*parts)[parts->size() - 2] += plain;
+      parts->pop_back();
     }
   }
-  for (std::string& p : parts) ToVariantPart(&p);
-  if (without_particles) *without_particles = counted;
-  return parts;
+  for (size_t k = base; k < parts->size(); ++k) ToVariantPart(&(*parts)[k]);
+  return counted;
 }
 
-// Name parts without particles: "Bashar al-Assad" -> {bashar, assad}.
-std::vector<std::string> NameParts(std::string_view name) { return PersonParts(name, true); }
+// Name parts of many names, one name after another: a name's parts are a range of it,
+// and reading a name allocates nothing of its own (a vector each cost more than the
+// reading). Appending keeps references to the parts already stored valid.
+using PartsStore = std::deque<std::string>;
+
+// One name's parts in a PartsStore (NameParts: without particles, "Bashar al-Assad" ->
+// {bashar, assad}).
+class PartsRange {
+ public:
+  PartsRange(const PartsStore& store, size_t begin, size_t size) : store_(&store), begin_(begin), size_(size) {}
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const std::string& operator[](size_t i) const { return (*store_)[begin_ + i]; }
+  const std::string& front() const { return (*this)[0]; }
+  const std::string& back() const { return (*this)[size_ - 1]; }
+
+ private:
+  const PartsStore* store_;
+  size_t begin_, size_;
+};
+
+// Appends the NameParts of `name` to `store`; returns where they begin.
+size_t StoreNameParts(std::string_view name, PartsStore* store) {
+  const size_t begin = store->size();
+  AppendPersonParts(name, true, store);
+  return begin;
+}
 
 // NameParts of the document's actors, computed once each: resolution asks for them for
 // every pair of people and every unresolved name.
 class NameCache {
  public:
-  explicit NameCache(const Analysis& a) : a_(a) {}
-  const std::vector<std::string>& Parts(size_t actor) {
+  // Keeps the parts in `store`, which may hold other names' too.
+  NameCache(const Analysis& a, PartsStore* store) : a_(a), store_(*store) {}
+  PartsRange Parts(size_t actor) {
     Grow();
     if (!parts_done_[actor]) {
-      parts_[actor] = NameParts(a_.actors[actor].actor.name);
+      const size_t begin = StoreNameParts(a_.actors[actor].actor.name, &store_);
+      ranges_[actor] = {begin, store_.size() - begin};
       parts_done_[actor] = 1;
     }
-    return parts_[actor];
+    return PartsRange(store_, ranges_[actor].first, ranges_[actor].second);
   }
 
  private:
   void Grow() {
     const size_t n = a_.actors.size();
-    if (parts_.size() >= n) return;
-    parts_.resize(n);
+    if (ranges_.size() >= n) return;
+    ranges_.resize(n);
     parts_done_.resize(n, 0);
   }
   const Analysis& a_;
-  std::vector<std::vector<std::string>> parts_;
+  PartsStore& store_;
+  std::vector<std::pair<size_t, size_t>> ranges_;  // per actor, its parts in store_
   std::vector<char> parts_done_;
 };
 
@@ -173,19 +201,19 @@ bool SameGivenName(const std::string& x, const std::string& y) {
   return i == a.size();
 }
 
-std::string Joined(std::vector<std::string>::const_iterator first, std::vector<std::string>::const_iterator last) {
+std::string Joined(const PartsRange& parts) {
   std::string out;
-  for (; first != last; ++first) out += *first;
+  for (size_t i = 0; i < parts.size(); ++i) out += parts[i];
   return out;
 }
 
 // Within one document, two names of one person: the same surname and, part by part,
 // given names that are the same or transliterations of one another ("Naser al-Hariri",
 // "Nasr Hariri").
-bool VariantNames(const std::vector<std::string>& x, const std::vector<std::string>& y) {
+bool VariantNames(const PartsRange& x, const PartsRange& y) {
   // "Mohammed Abdulsalam", "Mohammed Abdul Salam": one name, spaced two ways.
   if (x.size() >= 2 && y.size() >= 2 && x.size() != y.size() && x.front() == y.front() &&
-      Joined(x.begin(), x.end()) == Joined(y.begin(), y.end()))
+      Joined(x) == Joined(y))
     return true;
   if (x.size() != y.size() || x.size() < 2 || x.back() != y.back()) return false;
   for (size_t i = 0; i + 1 < x.size(); ++i)
@@ -196,16 +224,28 @@ bool VariantNames(const std::vector<std::string>& x, const std::vector<std::stri
 }  // namespace
 
 std::string PersonIdFor(std::string_view name, std::string_view document) {
-  size_t without_particles = 0;
-  std::vector<std::string> parts = PersonParts(name, false, &without_particles);
+  std::vector<std::string> parts;
+  parts.reserve(4);  // most names have fewer parts: one allocation
+  const size_t without_particles = AppendPersonParts(name, false, &parts);
   // A lone name ("Khan") may be anyone: its node is the document's own.
-  if (without_particles < 2) return document.empty() ? ActorIdFor(name) : ActorIdFor(name) + "--" + ActorIdFor(document);
-  std::string key;
-  for (const std::string& p : parts) {
-    if (!key.empty()) key += ' ';
-    key += p;
+  if (without_particles < 2) {
+    std::string id = ActorIdFor(name);
+    if (!document.empty()) {
+      id += "--";
+      id += ActorIdFor(document);
+    }
+    return id;
   }
-  return ActorIdFor(key);
+  // The parts joined by '-' are their ActorIdFor already, unless a non-ASCII byte wants
+  // escaping: they hold lower-case ASCII letters, digits and such bytes only.
+  std::string id;
+  bool ascii = true;
+  for (const std::string& p : parts) {
+    if (!id.empty()) id += '-';
+    id += p;
+    for (char c : p) ascii &= static_cast<unsigned char>(c) < 0x80;
+  }
+  return ascii ? id : ActorIdFor(id);
 }
 
 namespace {
@@ -230,18 +270,21 @@ class TemplateContext {
       }
       size_t close = tmpl.find('}', i);
       if (close == std::string::npos) return false;
-      std::string value;
-      if (!Value(tmpl.substr(i + 1, close - i - 1), &value) || value.empty()) return false;
-      *out += value;
+      std::string_view value;
+      if (!Value(std::string_view(tmpl).substr(i + 1, close - i - 1), &value) || value.empty()) return false;
+      out->append(value);
       i = close + 1;
     }
     return true;
   }
 
  private:
-  bool Value(const std::string& ref, std::string* value) const {
-    size_t dot = ref.find('.');
-    std::string who = ref.substr(0, dot), field = dot == std::string::npos ? "" : ref.substr(dot + 1);
+  // `value` views the document's text or an actor's name, code or adjective, none of
+  // which change while a template expands.
+  bool Value(std::string_view ref, std::string_view* value) const {
+    const size_t dot = ref.find('.');
+    const std::string_view who = ref.substr(0, dot);
+    const std::string_view field = dot == std::string_view::npos ? std::string_view() : ref.substr(dot + 1);
     int actor = -1;
     if (who == "doc") {
       actor = a_.focus_country;
@@ -252,7 +295,11 @@ class TemplateContext {
       if (bound.size() != 1) return false;
       const Mention& mention = ms_[bound[0]];
       if (field.empty()) {
-        *value = a_.SpanText(mention.first, mention.last);
+        *value = mention.first >= mention.last
+                     ? std::string_view()
+                     : std::string_view(a_.text.text)
+                           .substr(a_.tokens[mention.first].begin,
+                                   a_.tokens[mention.last - 1].end - a_.tokens[mention.first].begin);
         return true;
       }
       actor = mention.actor;
@@ -272,9 +319,55 @@ class TemplateContext {
   const std::vector<Mention>& ms_;
 };
 
+// The actors the entity rules made in the document, by name: a rule that names one again
+// ("Smith said" after "said John Smith") finds it without building its id and interning
+// it again, as four makes in ten do. Only an actor that bears the name made is kept, so
+// its own name confirms a hit; a person's id is not an organization's of the same name,
+// so the two are kept apart.
+class MadeActors {
+ public:
+  static uint64_t Key(bool person, std::string_view name) {
+    return HashWord(name) ^ (person ? 0x9e3779b97f4a7c15ull : 0);
+  }
+  // The actor made before under `key` and `name`, or -1.
+  int Find(const Analysis& a, uint64_t key, std::string_view name) const {
+    if (slots_.empty()) return -1;
+    for (size_t b = key & (slots_.size() - 1);; b = (b + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[b];
+      if (s.actor < 0) return -1;
+      if (s.key == key && a.actors[s.actor].actor.name == name) return s.actor;
+    }
+  }
+  void Add(const Analysis& a, uint64_t key, std::string_view name, int actor) {
+    if (a.actors[actor].actor.name != name) return;  // interned under an earlier name
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    Place(Slot{key, actor});
+    ++size_;
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    int actor = -1;  // -1 when empty
+  };
+  void Place(const Slot& slot) {
+    size_t b = slot.key & (slots_.size() - 1);
+    while (slots_[b].actor >= 0) b = (b + 1) & (slots_.size() - 1);
+    slots_[b] = slot;
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+    for (const Slot& s : old)
+      if (s.actor >= 0) Place(s);
+  }
+  std::vector<Slot> slots_;  // open addressing
+  size_t size_ = 0;
+};
+
 // Applies one entity match to the sentence's mentions; false when it makes nothing.
 bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& units, Analysis* a,
-               std::vector<Mention>* ms, std::vector<Mention>* made) {
+               std::vector<Mention>* ms, MadeActors* made_actors, std::vector<Mention>* made) {
   const CompiledRule& rule = pack.rules[pack.patterns[m.pattern].rule];
   TemplateContext ctx(*a, rule, m, *ms);
   for (const CompiledMake& mk : rule.makes) {
@@ -302,10 +395,15 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     // An all-capital name ("SLF said") is an acronym: an organization, never a person.
     if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return false;
     if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return false;
-    actor.sector = mk.sector;
-    actor.id = mk.type == ActorType::kPerson ? PersonIdFor(actor.name, a->document ? a->document->id : "")
-                                             : ActorIdFor(actor.name);
-    out.actor = a->InternActor(actor);
+    const bool person = mk.type == ActorType::kPerson;
+    const uint64_t key = MadeActors::Key(person, actor.name);
+    out.actor = made_actors->Find(*a, key, actor.name);
+    if (out.actor < 0) {
+      actor.sector = mk.sector;
+      actor.id = person ? PersonIdFor(actor.name, a->document ? a->document->id : "") : ActorIdFor(actor.name);
+      out.actor = a->InternActor(actor);
+      made_actors->Add(*a, key, actor.name, out.actor);
+    }
     made->push_back(out);
   }
   return !made->empty();
@@ -325,13 +423,23 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
 // Whether a word of `triggers` stands in sentence `s`. An entity rule starts only at one
 // (FindMatches), and most sentences have none: they need no units built.
 bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::Sentence& s) {
+  if (triggers.size() == 0) return false;
+  if (a.text.token_hashes.size() != a.tokens.size()) {
+    for (uint32_t t = s.first; t < s.last; ++t)
+      if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+    return false;
+  }
+  // The cached hashes read straight: TokenHash would ask whether they are there for each
+  // token of each sentence.
+  const uint64_t* hashes = a.text.token_hashes.data();
   for (uint32_t t = s.first; t < s.last; ++t)
-    if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+    if (triggers.FindHash(hashes[t])) return true;
   return false;
 }
 
 // Whether the sentence's mentions changed.
-bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, MadeActors* made_actors,
+                     std::vector<Mention>* ms) {
   if (!HasTrigger(pack.entity_triggers, *a, s)) return false;
   std::vector<Unit> units = BuildUnits(*a, s, *ms);
   std::vector<Match> matches;
@@ -346,7 +454,7 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   for (const Match& m : matches) {
     if (m.first_unit < covered_until) continue;
     std::vector<Mention> made;
-    if (!ApplyMake(pack, m, units, a, ms, &made)) continue;
+    if (!ApplyMake(pack, m, units, a, ms, made_actors, &made)) continue;
     covered_until = m.last_unit;
     all_made.insert(all_made.end(), made.begin(), made.end());
   }
@@ -363,23 +471,44 @@ bool IsCapital(const Analysis& a, const Mention& m) {
   return actor.type == ActorType::kPlace && actor.sector == "CAPITAL";
 }
 
+// The pack's capital-* lists (and verb-lead), each looked up by name once a document, when
+// first asked for, rather than at every question about a capital.
+class CapitalLists {
+ public:
+  enum Which { kPlaceWord, kPlaceNoun, kVerbLead, kAct, kPossession, kHyphenVerb, kTitle, kObjectVerb, kRelation,
+               kGroupHead, kCount };
+  explicit CapitalLists(const RulePack& pack) : pack_(pack) {}
+  const PhraseIndex& operator[](Which which) {
+    static constexpr const char* kNames[kCount] = {
+        "capital-place-word", "capital-place-noun",  "verb-lead",           "capital-act",
+        "capital-possession", "capital-hyphen-verb", "capital-title",       "capital-object-verb",
+        "capital-relation",   "capital-group-head"};
+    if (!lists_[which]) lists_[which] = &pack_.List(kNames[which]);
+    return *lists_[which];
+  }
+
+ private:
+  const RulePack& pack_;
+  const PhraseIndex* lists_[kCount] = {};
+};
+
 // Reads a capital's context in its sentence with the pack's capital-* lists.
 class CapitalContext {
  public:
-  CapitalContext(const RulePack& pack, const Analysis& a, const text::Sentence& s) : pack_(pack), a_(a), s_(s) {}
+  CapitalContext(CapitalLists* lists, const Analysis& a, const text::Sentence& s) : lists_(*lists), a_(a), s_(s) {}
 
   // Whether a phrase of `list` starts at i; `end` is set past it.
-  bool StartsAt(const std::string& list, uint32_t i, uint32_t* end) const {
+  bool StartsAt(const PhraseIndex& list, uint32_t i, uint32_t* end) const {
     PhraseIndex::Hit hit;
-    if (i >= s_.last || !pack_.List(list).LongestAt(a_.text, a_.tokens, i, s_.last, &hit)) return false;
+    if (i >= s_.last || !list.LongestAt(a_.text, a_.tokens, i, s_.last, &hit)) return false;
     *end = hit.end;
     return true;
   }
   // Whether a phrase of `list` ends just before token i; `first` is set to its start.
-  bool EndsBefore(const std::string& list, uint32_t i, uint32_t* first) const {
+  bool EndsBefore(const PhraseIndex& list, uint32_t i, uint32_t* first) const {
     if (i <= s_.first) return false;
     std::vector<PhraseIndex::Hit> hits;
-    pack_.List(list).MatchEndingAt(a_.text, a_.tokens, i - 1, s_.first, &hits);
+    list.MatchEndingAt(a_.text, a_.tokens, i - 1, s_.first, &hits);
     if (hits.empty()) return false;
     *first = hits.front().end;
     return true;
@@ -398,25 +527,27 @@ class CapitalContext {
     uint32_t i = last, end = 0, start = 0;
     if (first > s_.first && Is(first - 1, "the")) --first;  // "at the White House"
     // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
-    if (EndsBefore("capital-place-word", first, &start) || StartsAt("capital-place-noun", last, &end)) return false;
+    if (EndsBefore(lists_[CapitalLists::kPlaceWord], first, &start) ||
+        StartsAt(lists_[CapitalLists::kPlaceNoun], last, &end))
+      return false;
     if (first > s_.first && Is(first - 1, ",") && Is(last, ",")) return false;
     if (Is(i, ",")) ++i;
-    for (int lead = 0; lead < 2 && StartsAt("verb-lead", i, &end); ++lead) i = end;
-    if (StartsAt("capital-act", i, &end)) return true;
-    if (Is(last, "'s") && StartsAt("capital-possession", last + 1, &end)) return true;
-    if (Is(last, "-") && StartsAt("capital-hyphen-verb", last + 1, &end)) return true;
-    if (StartsAt("capital-title", last, &end)) return true;
+    for (int lead = 0; lead < 2 && StartsAt(lists_[CapitalLists::kVerbLead], i, &end); ++lead) i = end;
+    if (StartsAt(lists_[CapitalLists::kAct], i, &end)) return true;
+    if (Is(last, "'s") && StartsAt(lists_[CapitalLists::kPossession], last + 1, &end)) return true;
+    if (Is(last, "-") && StartsAt(lists_[CapitalLists::kHyphenVerb], last + 1, &end)) return true;
+    if (StartsAt(lists_[CapitalLists::kTitle], last, &end)) return true;
     uint32_t before = first;
     if (before > s_.first && Is(before - 1, ",")) --before;
-    if (EndsBefore("capital-object-verb", before, &start)) return true;
+    if (EndsBefore(lists_[CapitalLists::kObjectVerb], before, &start)) return true;
     if (first > s_.first && (Is(first - 1, "with") || Is(first - 1, "between") || Is(first - 1, "against") ||
                              Is(first - 1, "on")))
-      return EndsBefore("capital-relation", first - 1, &start);
+      return EndsBefore(lists_[CapitalLists::kRelation], first - 1, &start);
     return false;
   }
 
  private:
-  const RulePack& pack_;
+  CapitalLists& lists_;  // filled as asked
   const Analysis& a_;
   const text::Sentence& s_;
 };
@@ -449,9 +580,10 @@ int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
 // Capitals in one sentence: "Damascus said" is the Syrian government, "the Moscow
 // platform" a group, "talks in Geneva" no actor. Coordinated capitals ("Washington and
 // Moscow agreed") share their context.
-void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, std::vector<Mention>* ms) {
+void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a, CapitalLists* lists,
+                     std::vector<Mention>* ms) {
   if (std::none_of(ms->begin(), ms->end(), [&](const Mention& m) { return IsCapital(*a, m); })) return;
-  CapitalContext ctx(pack, *a, s);
+  CapitalContext ctx(lists, *a, s);
   std::vector<Mention> out;
   out.reserve(ms->size());
   for (size_t i = 0; i < ms->size();) {
@@ -471,7 +603,7 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
     while (j < ms->size() && IsCapital(*a, (*ms)[j]) && joined((*ms)[j - 1], (*ms)[j])) ++j;
     uint32_t head_end = 0;
     const uint32_t last = (*ms)[j - 1].last;
-    if (ctx.StartsAt("capital-group-head", last, &head_end)) {
+    if (ctx.StartsAt((*lists)[CapitalLists::kGroupHead], last, &head_end)) {
       // "the Moscow platform"; "the Moscow and Cairo platforms" are two groups.
       std::string head(a->TokenLower(head_end - 1));
       if (j - i > 1 && head.size() > 1 && head.back() == 's') head.pop_back();
@@ -546,7 +678,7 @@ class PersonIndex {
     InsertNameKey(named.name, actor);
     for (const std::string& alias : named.aliases) InsertNameKey(alias, actor);
     if (named.type != ActorType::kPerson) return;
-    const std::vector<std::string>& parts = names_->Parts(q);
+    const PartsRange parts = names_->Parts(q);
     if (parts.empty()) return;
     std::string suffix;
     for (size_t m = 1; m <= parts.size(); ++m) {
@@ -554,9 +686,11 @@ class PersonIndex {
       Insert(m == parts.size() ? kWhole : kProper, suffix, actor);
     }
     Insert(kSurname, parts.back(), actor);
-    for (size_t i = 0; i < parts.size(); ++i)
-      if (std::find(parts.begin(), parts.begin() + static_cast<long>(i), parts[i]) == parts.begin() + static_cast<long>(i))
-        Insert(kPart, parts[i], actor);
+    for (size_t i = 0; i < parts.size(); ++i) {
+      size_t k = 0;
+      while (k < i && parts[k] != parts[i]) ++k;
+      if (k == i) Insert(kPart, parts[i], actor);  // each part once
+    }
   }
 
   // The last actor whose name or an alias has name key `key`, or -1.
@@ -655,15 +789,39 @@ std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
 struct NameMention {
   size_t sentence, index;
   std::string_view surface;  // in the document's text
-  std::vector<std::string> parts;
-  bool parsed = false;  // parts is set
+  PartsStore* store;         // where the parts are kept
+  size_t parts_begin = 0, parts_size = 0;  // in *store
+  bool parsed = false;  // the parts are stored
+  NameMention* same = nullptr;  // an earlier mention of the same text, which holds the parts
+  static constexpr int kUnasked = -2;
+  int resolved = kUnasked;  // what ResolveName made of the text, once asked
 
-  const std::vector<std::string>& Parts() {
-    if (!parsed) parts = NameParts(surface);
-    parsed = true;
-    return parts;
+  PartsRange Parts() {
+    if (same) return same->Parts();
+    if (!parsed) {
+      parts_begin = StoreNameParts(surface, store);
+      parts_size = store->size() - parts_begin;
+      parsed = true;
+    }
+    return PartsRange(*store, parts_begin, parts_size);
   }
 };
+
+// Points each name said again ("White House", "Senate Republicans") at its first saying,
+// so that its parts are read, and the name resolved, once: four names in ten repeat one
+// before them.
+void LinkRepeatedNames(std::vector<NameMention>* names) {
+  size_t buckets = 16;
+  while (buckets < 2 * names->size()) buckets *= 2;
+  std::vector<int> first(buckets, -1);  // open addressing: the first name of each text
+  for (size_t i = 0; i < names->size(); ++i) {
+    NameMention& name = (*names)[i];
+    size_t b = HashWord(name.surface) & (buckets - 1);
+    while (first[b] >= 0 && (*names)[first[b]].surface != name.surface) b = (b + 1) & (buckets - 1);
+    if (first[b] >= 0) name.same = &(*names)[first[b]];
+    else first[b] = static_cast<int>(i);
+  }
+}
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Returns the persons merged away.
@@ -673,13 +831,13 @@ std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a,
   std::string joined;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
-    const std::vector<std::string>& parts = names->Parts(p);
+    const PartsRange parts = names->Parts(p);
     if (parts.size() < 2) continue;  // VariantNames needs two parts each
     // Variants share the surname, or are the same letters spaced otherwise.
     candidates.clear();
     index.AppendWithSurname(parts.back(), &candidates);
     joined.clear();
-    for (const std::string& part : parts) joined += part;
+    for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
     index.AppendWhole(joined, &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -709,7 +867,7 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
   int found = -1;
   for (int q : index.WithPart(given)) {
     if (q == exclude) continue;
-    const std::vector<std::string>& full = names->Parts(q);
+    const PartsRange full = names->Parts(q);
     if (full.size() < 2 || full.front() != given || found >= 0) return -1;
     found = q;
   }
@@ -725,7 +883,7 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
   std::vector<Place> first;
   std::string suffix;
   for (NameMention& name : *unresolved) {
-    const std::vector<std::string>& full = name.Parts();
+    const PartsRange full = name.Parts();
     if (full.size() < 2 || IsAllCaps(name.surface)) continue;
     if (first.empty()) {
       first.assign(a->actors.size(), Place{SIZE_MAX, 0});
@@ -769,9 +927,9 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
-    const std::vector<std::string>& parts = names->Parts(p);
+    const PartsRange parts = names->Parts(p);
     if (parts.empty()) continue;
-    const PersonIndex::List& longer = index.EndingWith(Joined(parts.begin(), parts.end()));
+    const PersonIndex::List& longer = index.EndingWith(Joined(parts));
     if (longer.size() == 1) target[p] = longer[0];
     if (longer.empty() && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts[0], static_cast<int>(p));
   }
@@ -788,11 +946,11 @@ int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMe
   AppendNameKey(name->surface, key);
   const int exact = index.Exact(*key);
   if (exact >= 0 || !persons) return exact;
-  const std::vector<std::string>& parts = name->Parts();
+  const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
   std::string& joined = *key;  // the key is done with
   joined.clear();
-  for (const std::string& part : parts) joined += part;
+  for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
   const PersonIndex::List& whole = index.Whole(joined);
   const PersonIndex::List& longer = index.EndingWith(joined);
   const size_t found = whole.size() + longer.size();
@@ -953,10 +1111,14 @@ void ResolvePersonNames(Analysis* a) {
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
     const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
-    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), {}, false});
+    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), nullptr});
   });
   if (unresolved.empty() && !persons) return;  // nothing any step below would change
-  NameCache names(*a);
+  // The parts of the actors' names and of the unresolved names, in one store.
+  PartsStore parts;
+  for (NameMention& name : unresolved) name.store = &parts;
+  LinkRepeatedNames(&unresolved);
+  NameCache names(*a, &parts);
   PersonIndex index(*a, &names, {});
   // A full name is promoted only for a one-word person's name it ends with.
   bool one_word_person = false;
@@ -970,7 +1132,12 @@ void ResolvePersonNames(Analysis* a) {
   std::string key;
   for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
-    if (m.name && m.actor < 0) m.actor = ResolveName(index, &names, persons, &name, &key);
+    if (!m.name || m.actor >= 0) continue;
+    // A text said again resolves as it did the first time: nothing the answer depends on
+    // (the index, the people's parts) changes in this loop.
+    NameMention& first = name.same ? *name.same : name;
+    if (first.resolved == NameMention::kUnasked) first.resolved = ResolveName(index, &names, persons, &first, &key);
+    m.actor = first.resolved;
   }
   MergeShortPersonNames(index, a, &names, dead);
 }
@@ -986,11 +1153,12 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   // same mentions read the same (the rules only add actors).
   std::vector<std::vector<Mention>> resolved;
   std::vector<size_t> resolved_sentences;
+  CapitalLists capital_lists(pack);
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const std::vector<Mention>& ms = a->mentions[s];
     if (std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return IsCapital(*a, m); })) continue;
     std::vector<Mention> trial = ms;
-    ResolveCapitals(pack, a->sentences[s], a, &trial);
+    ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &trial);
     for (const Mention& m : trial)
       if (m.source == "capital") ++acting_capitals[a->actors[m.actor].actor.code];
     resolved.push_back(std::move(trial));
@@ -998,11 +1166,12 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   }
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
   size_t next = 0;  // into resolved
+  MadeActors made_actors;
   for (size_t s = 0; s < a->sentences.size(); ++s) {
-    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &a->mentions[s]);
+    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
-    else ResolveCapitals(pack, a->sentences[s], a, &a->mentions[s]);
+    else ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
     if (kept) ++next;
   }
 }
