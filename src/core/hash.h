@@ -51,7 +51,8 @@ inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<te
 // Fills text->token_hashes for `tokens`.
 inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedText* text) {
   text->token_hashes.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) text->token_hashes[i] = HashWord(text::TokenLower(*text, tokens[i]));
+  uint64_t* hashes = text->token_hashes.data();
+  for (const text::Token& tok : tokens) *hashes++ = HashWord(text::TokenLower(*text, tok));
 }
 
 // Maps a word to the values stored under it. Collisions are possible in principle, so
