@@ -296,6 +296,13 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   return Scan{static_cast<uint32_t>(i + len), kPunct};
 }
 
+// ASCII punctuation that is always a one-character token: not the start of "..." nor the
+// apostrophe of a final "'s".
+inline bool IsPlainAsciiPunct(char b) {
+  const auto u = static_cast<unsigned char>(b);
+  return u < 0x80 && kAsciiKind[u] == CharKind::kPunct && b != '.' && b != '\'';
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(const NormalizedText& text) {
@@ -316,6 +323,8 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
     if ((kAsciiBits[static_cast<unsigned char>(b)] & kLetterBit) != 0 &&
         ScanShortAsciiWord(bytes, i, s.size(), &scan)) {
       // The common word, without the general decode.
+    } else if (IsPlainAsciiPunct(b)) {
+      scan = Scan{static_cast<uint32_t>(i + 1), kPunct};  // what ScanPunct would give
     } else {
       const Char c = CharAt(s, i);
       if (c.kind == CharKind::kSpace) {
