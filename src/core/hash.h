@@ -44,14 +44,22 @@ inline uint64_t HashWord(std::string_view s) {
 
 // The hash of token i's lower-case text, from the cache when `text` has one for `tokens`.
 inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<text::Token>& tokens, size_t i) {
-  if (text.token_hashes.size() == tokens.size()) return text.token_hashes[i];
+  // The two counts compared as byte sizes: size() of a vector of 12-byte tokens costs a
+  // multiplication, and this runs on every probe of every word table.
+  const auto bytes = [](const auto& v) {
+    return static_cast<size_t>(reinterpret_cast<const char*>(v.data() + v.size()) -
+                               reinterpret_cast<const char*>(v.data()));
+  };
+  if (bytes(text.token_hashes) * sizeof(text::Token) == bytes(tokens) * sizeof(uint64_t))
+    return text.token_hashes[i];
   return HashWord(text::TokenLower(text, tokens[i]));
 }
 
 // Fills text->token_hashes for `tokens`.
 inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedText* text) {
   text->token_hashes.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) text->token_hashes[i] = HashWord(text::TokenLower(*text, tokens[i]));
+  uint64_t* hashes = text->token_hashes.data();
+  for (const text::Token& tok : tokens) *hashes++ = HashWord(text::TokenLower(*text, tok));
 }
 
 // Maps a word to the values stored under it. Collisions are possible in principle, so

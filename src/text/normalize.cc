@@ -333,20 +333,34 @@ inline bool MayHoldClitic(const unsigned char* p) {
 }
 
 #if defined(__SSE2__)
-// MayHoldClitic for the thirteen positions p[0..12] at once, with SSE2: bit k is set where
-// p[k] passes it. p[0] to p[15] must be readable.
-inline uint32_t CliticCandidates13(const unsigned char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const auto bits = [](__m128i lanes) { return static_cast<uint32_t>(_mm_movemask_epi8(lanes)); };
-  const auto equal = [&](char c) { return bits(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))); };
-  // Signed compares: bytes from 0x80 up are negative, so never lower-case letters.
-  const uint32_t lower = bits(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-                                            _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1))));
-  const uint32_t r_or_v = bits(_mm_cmpeq_epi8(_mm_or_si128(v, _mm_set1_epi8(0x04)), _mm_set1_epi8('v')));
-  const uint32_t l = equal('l');
-  const uint32_t one = (lower >> 1) & ~(lower >> 2) & ~(equal('a') >> 1);
-  const uint32_t two = (((r_or_v >> 1) & (equal('e') >> 2)) | ((l >> 1) & (l >> 2))) & ~(lower >> 3);
-  return equal(' ') & (one | two) & 0x1FFFu;
+// Bit k set where byte k of p[0..31] is `c`; likewise below for lower-case letters.
+inline uint32_t EqualBits32(__m128i lo, __m128i hi, char c) {
+  const __m128i cc = _mm_set1_epi8(c);
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, cc))) |
+         static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(hi, cc))) << 16;
+}
+// Lower-case ASCII letters in two operations: adding 0x80 - 'a' maps 'a'..'z' to the
+// lowest signed values; bytes from 0x80 up (non-ASCII) land above them.
+inline uint32_t LowerBits32(__m128i lo, __m128i hi) {
+  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i bound = _mm_set1_epi8(static_cast<char>(-0x80 + 26));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(lo, shift), bound))) |
+         static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(hi, shift), bound))) << 16;
+}
+
+// MayHoldClitic for the twenty-nine positions p[0..28] at once, with SSE2: bit k is set
+// where p[k] passes it. p[0] to p[31] must be readable. A 32-byte window pays the scalar
+// mask arithmetic once for 29 positions.
+inline uint32_t CliticCandidates29(const unsigned char* p) {
+  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
+  const uint32_t space = EqualBits32(lo, hi, ' ');
+  const uint32_t lower = LowerBits32(lo, hi);
+  const uint32_t l = EqualBits32(lo, hi, 'l');
+  const uint32_t r_or_v = EqualBits32(_mm_or_si128(lo, _mm_set1_epi8(0x04)), _mm_or_si128(hi, _mm_set1_epi8(0x04)), 'v');
+  const uint32_t one = (lower >> 1) & ~(lower >> 2) & ~(EqualBits32(lo, hi, 'a') >> 1);
+  const uint32_t two = (((r_or_v >> 1) & (EqualBits32(lo, hi, 'e') >> 2)) | ((l >> 1) & (l >> 2))) & ~(lower >> 3);
+  return space & (one | two) & 0x1FFFFFFFu;
 }
 #endif
 
@@ -373,8 +387,8 @@ void RestoreStrippedApostrophes(NormalizedText* nt) {
 #if defined(__SSE2__)
   // Only the positions that pass the filter are checked: it is a necessary condition at
   // each position, and a restore changes no byte a later position's filter reads.
-  for (; i + 16 <= n; i += 13) {
-    for (uint32_t m = CliticCandidates13(p + i); m != 0; m &= m - 1)
+  for (; i + 32 <= n; i += 29) {
+    for (uint32_t m = CliticCandidates29(p + i); m != 0; m &= m - 1)
       MaybeRestoreAt(nt, i + static_cast<size_t>(__builtin_ctz(m)));
   }
 #else

@@ -23,13 +23,38 @@ bool OneOf(std::string_view word, const std::string_view (&words)[N]) {
   return false;
 }
 
+// Which lengths and first bytes the words of a list have: most words looked up (the
+// word before each period) are rejected on these two bit tests, without a loop over
+// the list.
+struct WordFilter {
+  uint32_t lengths = 0;       // bit k: a word of k bytes (k < 32)
+  uint64_t first[2] = {0, 0};  // bit b: a word starting with ASCII byte b
+
+  template <size_t N>
+  static constexpr WordFilter Of(const std::string_view (&words)[N]) {
+    WordFilter f;
+    for (std::string_view w : words) {
+      f.lengths |= uint32_t{1} << w.size();
+      const auto b = static_cast<unsigned char>(w[0]);
+      f.first[b / 64] |= uint64_t{1} << (b % 64);
+    }
+    return f;
+  }
+  bool MayHold(std::string_view w) const {
+    if (w.empty() || w.size() >= 32 || ((lengths >> w.size()) & 1u) == 0) return false;
+    const auto b = static_cast<unsigned char>(w[0]);
+    return b < 128 && ((first[b / 64] >> (b % 64)) & 1u) != 0;
+  }
+};
+
 // Abbreviations that precede a name or a number and so never end a sentence.
 bool IsTitleAbbreviation(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Gov",
       "Sen", "Rep", "St", "Prof", "Rev", "Mt", "Ft", "No", "Cmdr", "Brig", "Cpl", "Pvt",
       "Hon", "Amb", "Pres", "Supt", "Insp"};
-  return OneOf(w, kWords);
+  static constexpr WordFilter kFilter = WordFilter::Of(kWords);
+  return kFilter.MayHold(w) && OneOf(w, kWords);
 }
 
 // Abbreviations that can also close a sentence ("... a unit of Acme Corp. The unit ...");
@@ -39,7 +64,8 @@ bool IsTrailingAbbreviation(std::string_view w) {
       "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
       "vs", "etc", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ", "approx",
       "est"};
-  return OneOf(w, kWords);
+  static constexpr WordFilter kFilter = WordFilter::Of(kWords);
+  return kFilter.MayHold(w) && OneOf(w, kWords);
 }
 
 // Capitalized words that commonly begin a sentence and rarely continue a name, so that
@@ -55,7 +81,8 @@ bool IsSentenceOpener(std::string_view w) {
       "Later", "Last", "Separately", "Among", "Asked", "One", "Two", "Three", "Several",
       "Other", "No", "Not", "Nor", "Mr", "Mrs", "Ms", "Dr", "Sources", "Analysts",
       "Diplomats"};
-  return OneOf(w, kWords);
+  static constexpr WordFilter kFilter = WordFilter::Of(kWords);
+  return kFilter.MayHold(w) && OneOf(w, kWords);
 }
 
 bool IsTerminal(std::string_view t) {
@@ -171,11 +198,10 @@ std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Toke
   };
   uint32_t i = 0;
   while (i < n) {
-    // Most tokens are words inside a line: one test lets them pass.
-    if ((tokens[i].flags & (kNewlineBefore | kPunct | kAcronym)) == 0 && i - first < limit) {
-      ++i;
-      continue;
-    }
+    // Most tokens are words inside a line: one test lets them pass, up to the length cap.
+    const auto uncut = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{first} + limit, n));
+    while (i < uncut && (tokens[i].flags & (kNewlineBefore | kPunct | kAcronym)) == 0) ++i;
+    if (i >= n) break;
     if (i > first && (tokens[i].has(kNewlineBefore) || i - first >= limit)) emit(i);
     if (!seg.MayEndAt(i)) {
       ++i;

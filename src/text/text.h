@@ -18,7 +18,7 @@ namespace actorgraph::text {
 
 // std::allocator, except that resize() leaves new elements of a trivial type
 // uninitialized instead of zeroing them: Normalize() sizes its offset table to the input
-// and then writes every entry it keeps.
+// and then writes every entry it keeps; HashTokens() likewise fills token_hashes.
 template <typename T>
 struct NoZeroAllocator : std::allocator<T> {
   template <typename U>
@@ -57,8 +57,9 @@ struct NormalizedText {
   std::vector<uint32_t> invalid_bytes;  // original offsets of invalid UTF-8 bytes
   // internal::HashWord of each token's lower-case text, filled once tokens are known
   // (internal::HashTokens): the word tables probe every token several times. Empty
-  // when not filled; lookups then hash the text themselves.
-  std::vector<uint64_t> token_hashes;
+  // when not filled; lookups then hash the text themselves. Sized without zeroing, as
+  // every entry is written at once.
+  std::vector<uint64_t, NoZeroAllocator<uint64_t>> token_hashes;
 
   // Original byte range of the normalized range [begin, end).
   Span ToOriginal(uint32_t begin, uint32_t end) const {
@@ -88,11 +89,13 @@ struct Token {
   bool has(TokenFlag f) const { return (flags & f) != 0; }
 };
 
+// Tokenize() keeps every token inside the text, so no bounds check (substr's would run on
+// every probe of every word table).
 inline std::string_view TokenText(const NormalizedText& t, const Token& tok) {
-  return std::string_view(t.text).substr(tok.begin, tok.end - tok.begin);
+  return std::string_view(t.text.data() + tok.begin, tok.end - tok.begin);
 }
 inline std::string_view TokenLower(const NormalizedText& t, const Token& tok) {
-  return std::string_view(t.lower).substr(tok.begin, tok.end - tok.begin);
+  return std::string_view(t.lower.data() + tok.begin, tok.end - tok.begin);
 }
 
 // Splits normalized text into tokens, in order, skipping whitespace:

@@ -225,6 +225,14 @@ Scan ScanWord(std::string_view s, size_t i, Char first) {
 }
 
 #if defined(__SSE2__)
+// All-ones in each byte of v that lies in [lo, hi] (ASCII bounds), in two operations:
+// the shift by 0x80 - lo maps [lo, hi] to the lowest signed values, and bytes from 0x80
+// up (non-ASCII) land above them.
+inline __m128i InRange(__m128i v, char lo, char hi) {
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + (hi - lo + 1))));
+}
+
 // The common word, whole in one SSE2 step: it starts with the ASCII letter at p[i] and
 // is fewer than sixteen ASCII letters and digits, ended by a byte that neither continues
 // it (non-ASCII, an apostrophe) nor may make it an acronym (a period right after its
@@ -234,26 +242,21 @@ bool ScanShortAsciiWord(const unsigned char* p, size_t i, size_t n, Scan* scan) 
   if (i + 16 > n) return false;
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
   const auto bits = [](__m128i lanes) { return static_cast<uint32_t>(_mm_movemask_epi8(lanes)); };
-  // Signed compares: bytes from 0x80 up are negative, so neither letters nor digits.
-  const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-  const uint32_t letters = bits(_mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
-                                              _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1))));
-  const uint32_t digits = bits(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                             _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1))));
-  const uint32_t stop = ~(letters | digits) & 0xFFFFu;
+  const __m128i letters = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+  const uint32_t stop = ~bits(_mm_or_si128(letters, InRange(v, '0', '9'))) & 0xFFFFu;
   if (stop == 0) return false;
   const auto len = static_cast<size_t>(__builtin_ctz(stop));
   const unsigned char end = p[i + len];
   if (end >= 0x80 || end == '\'' || (len == 1 && end == '.')) return false;
-  // Bit 5 of each byte (set in lower-case letters) moved to bit 7 for the mask.
-  const uint32_t case_bits = bits(_mm_slli_epi16(v, 2));
-  const uint32_t in_word = (1u << len) - 1;
-  const uint32_t lower = letters & case_bits & in_word;
-  const uint32_t upper = letters & ~case_bits & in_word;
-  uint32_t flags = kWord;
-  if ((upper & (upper - 1)) != 0 && lower == 0) flags |= kAllCaps;
-  if ((upper & 1u) != 0) flags |= kCapitalized;
-  *scan = Scan{static_cast<uint32_t>(i + len), flags};
+  *scan = Scan{static_cast<uint32_t>(i + len), kWord};
+  // A word starting lower-case (most words) is neither capitalized nor all capitals:
+  // the case of its other letters is not looked at.
+  if ((p[i] & 0x20) == 0) {
+    const uint32_t in_word = (1u << len) - 1;
+    const uint32_t lower = bits(InRange(v, 'a', 'z')) & in_word;
+    const uint32_t upper = bits(letters) & ~lower & in_word;
+    scan->flags |= kCapitalized | ((upper & (upper - 1)) != 0 && lower == 0 ? uint32_t{kAllCaps} : 0u);
+  }
   return true;
 }
 #else
@@ -293,6 +296,13 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   return Scan{static_cast<uint32_t>(i + len), kPunct};
 }
 
+// ASCII punctuation that is always a one-character token: not the start of "..." nor the
+// apostrophe of a final "'s".
+inline bool IsPlainAsciiPunct(char b) {
+  const auto u = static_cast<unsigned char>(b);
+  return u < 0x80 && kAsciiKind[u] == CharKind::kPunct && b != '.' && b != '\'';
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(const NormalizedText& text) {
@@ -313,6 +323,8 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
     if ((kAsciiBits[static_cast<unsigned char>(b)] & kLetterBit) != 0 &&
         ScanShortAsciiWord(bytes, i, s.size(), &scan)) {
       // The common word, without the general decode.
+    } else if (IsPlainAsciiPunct(b)) {
+      scan = Scan{static_cast<uint32_t>(i + 1), kPunct};  // what ScanPunct would give
     } else {
       const Char c = CharAt(s, i);
       if (c.kind == CharKind::kSpace) {
@@ -336,8 +348,10 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
     tok.begin = static_cast<uint32_t>(i);
     tok.end = scan.end;
     tok.flags = static_cast<uint16_t>(scan.flags | space_flags);
-    space_flags = 0;
     i = scan.end;
+    // Most tokens are followed by one space: taken here, without a turn of the loop.
+    space_flags = i < s.size() && s[i] == ' ' ? uint32_t{kSpaceBefore} : 0u;
+    i += space_flags != 0 ? 1 : 0;
   }
   return tokens;
 }
