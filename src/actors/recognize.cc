@@ -267,12 +267,16 @@ void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
 std::vector<uint8_t> ChunkerRoles(const RulePack& pack, const Analysis& a) {
   const size_t n = a.tokens.size();
   std::vector<uint8_t> roles(n);
-  const bool cached = a.text.token_hashes.size() == n;
+  if (a.text.token_hashes.size() == n) {
+    pack.chunker_words.OfHashes(a.text.token_hashes.data(), n, roles.data());
+  } else {
+    for (size_t i = 0; i < n; ++i)
+      roles[i] = static_cast<uint8_t>(pack.chunker_words.Of(text::TokenLower(a.text, a.tokens[i])));
+  }
+  const text::Token* tokens = a.tokens.data();
   for (size_t i = 0; i < n; ++i) {
-    const text::Token& t = a.tokens[i];
-    const uint64_t hash = cached ? a.text.token_hashes[i] : HashWord(text::TokenLower(a.text, t));
-    const bool capital = t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps));
-    roles[i] = static_cast<uint8_t>(pack.chunker_words.OfHash(hash) | (capital ? kCapitalWord : 0));
+    const text::Token& t = tokens[i];
+    if (t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps))) roles[i] |= kCapitalWord;
   }
   return roles;
 }

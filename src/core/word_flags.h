@@ -29,16 +29,37 @@ class WordFlags {
   }
   // Most words of a text are in no table: a bit of the filter, 8 times smaller than the
   // slots and so more often in cache, turns nearly all of them away before the probe.
-  uint32_t OfHash(uint64_t hash) const {
-    if (!((filter_[FilterBit(hash) / 64] >> (FilterBit(hash) % 64)) & 1u)) return 0;
-    return slots_[Probe(hash)].flags;
-  }
+  uint32_t OfHash(uint64_t hash) const { return View(*this).Of(hash); }
   uint32_t Of(std::string_view word) const { return OfHash(HashWord(word)); }
+  // OfHash of hashes[0..n), low 8 bits, into out[0..n). The table is read through locals:
+  // in a loop of OfHash calls, each byte written (which may alias anything) makes the
+  // compiler load the table's fields again.
+  void OfHashes(const uint64_t* hashes, size_t n, uint8_t* out) const {
+    const View table(*this);
+    for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint8_t>(table.Of(hashes[k]));
+  }
 
  private:
   struct Slot {
     uint64_t hash = 0;
     uint32_t flags = 0;  // 0: empty (a word is only added with some flag)
+  };
+  // The table's fields as locals, for lookups.
+  struct View {
+    explicit View(const WordFlags& w)
+        : filter(w.filter_.data()), slots(w.slots_.data()), mask(w.slots_.empty() ? 0 : w.slots_.size() - 1),
+          shift(w.filter_shift_) {}
+    uint32_t Of(uint64_t h) const {
+      const uint64_t bit = h >> shift;
+      if (!((filter[bit / 64] >> (bit % 64)) & 1u)) return 0;  // nearly every word not added
+      size_t i = h & mask;
+      while (slots[i].flags != 0 && slots[i].hash != h) i = (i + 1) & mask;
+      return slots[i].flags;
+    }
+    const uint64_t* filter;
+    const Slot* slots;
+    size_t mask;
+    int shift;
   };
   size_t Probe(uint64_t h) const {
     const size_t mask = slots_.size() - 1;
