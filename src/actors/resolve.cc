@@ -437,23 +437,35 @@ bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::S
   return false;
 }
 
+// Buffers the entity rules fill for each sentence, kept from one sentence to the next of
+// a document rather than allocated anew for each.
+struct SentenceScratch {
+  std::vector<Unit> units;
+  std::vector<Match> matches;
+  std::vector<Mention> made, all_made;
+};
+
 // Whether the sentence's mentions changed.
 bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, MadeActors* made_actors,
-                     std::vector<Mention>* ms) {
+                     SentenceScratch* scratch, std::vector<Mention>* ms) {
   if (!HasTrigger(pack.entity_triggers, *a, s)) return false;
-  std::vector<Unit> units = BuildUnits(*a, s, *ms);
-  std::vector<Match> matches;
+  std::vector<Unit>& units = scratch->units;
+  BuildUnits(*a, s, *ms, &units);
+  std::vector<Match>& matches = scratch->matches;
+  matches.clear();
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
   if (matches.empty()) return false;
   std::stable_sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
     if (x.first_unit != y.first_unit) return x.first_unit < y.first_unit;
     return x.last_unit > y.last_unit;
   });
-  std::vector<Mention> all_made;
+  std::vector<Mention>& all_made = scratch->all_made;
+  all_made.clear();
   uint32_t covered_until = 0;
   for (const Match& m : matches) {
     if (m.first_unit < covered_until) continue;
-    std::vector<Mention> made;
+    std::vector<Mention>& made = scratch->made;
+    made.clear();
     if (!ApplyMake(pack, m, units, a, ms, made_actors, &made)) continue;
     covered_until = m.last_unit;
     all_made.insert(all_made.end(), made.begin(), made.end());
@@ -1167,8 +1179,9 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
   size_t next = 0;  // into resolved
   MadeActors made_actors;
+  SentenceScratch scratch;
   for (size_t s = 0; s < a->sentences.size(); ++s) {
-    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &a->mentions[s]);
+    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &scratch, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
     else ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
