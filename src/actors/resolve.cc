@@ -422,18 +422,20 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
 
 // Whether a word of `triggers` stands in sentence `s`. An entity rule starts only at one
 // (FindMatches), and most sentences have none: they need no units built.
-bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::Sentence& s) {
+bool HasTrigger(const TriggerTable& triggers, const Analysis& a, const text::Sentence& s) {
   if (triggers.size() == 0) return false;
+  // The filter first: it passes over most words at one read, FindHash costs several.
+  auto triggers_at = [&](uint64_t hash) { return triggers.MayTrigger(hash) && triggers.FindHash(hash); };
   if (a.text.token_hashes.size() != a.tokens.size()) {
     for (uint32_t t = s.first; t < s.last; ++t)
-      if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+      if (triggers_at(TokenHash(a.text, a.tokens, t))) return true;
     return false;
   }
   // The cached hashes read straight: TokenHash would ask whether they are there for each
   // token of each sentence.
   const uint64_t* hashes = a.text.token_hashes.data();
   for (uint32_t t = s.first; t < s.last; ++t)
-    if (triggers.FindHash(hashes[t])) return true;
+    if (triggers_at(hashes[t])) return true;
   return false;
 }
 
@@ -448,7 +450,9 @@ struct SentenceScratch {
 // Whether the sentence's mentions changed.
 bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, MadeActors* made_actors,
                      SentenceScratch* scratch, std::vector<Mention>* ms) {
-  if (!HasTrigger(pack.entity_triggers, *a, s)) return false;
+  // FindMatches would find nothing in a sentence with fewer mentions than every pattern
+  // needs: no trigger sought, no units built.
+  if (ms->size() < pack.entity_triggers.min_mentions || !HasTrigger(pack.entity_triggers, *a, s)) return false;
   std::vector<Unit>& units = scratch->units;
   BuildUnits(*a, s, *ms, &units);
   std::vector<Match>& matches = scratch->matches;
