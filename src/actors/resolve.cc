@@ -1158,6 +1158,26 @@ void ResolvePersonNames(Analysis* a) {
   MergeShortPersonNames(index, a, &names, dead);
 }
 
+// Counts each actor's mentions and adds the texts that name it to its aliases. Most
+// actors are named one way, again and again ("Trump" ... "Trump"): a text the same as the
+// actor's last one is passed over without building its string and walking the set.
+void CountMentionsAndAliases(Analysis* a) {
+  std::vector<std::string_view> last(a->actors.size());
+  ForEachMention(a, [&](size_t, Mention& m) {
+    // "Malian" in "Malian children" is not a mention of Mali as an actor.
+    if (m.actor < 0 || m.demonym) return;
+    DocActor& d = a->actors[m.actor];
+    ++d.mentions;
+    // "his Russian counterpart" describes the actor; it is no name of it.
+    if (m.pronoun || m.source == "counterpart") return;
+    const std::string_view text = SpanView(*a, m.first, m.last);
+    std::string_view& before = last[m.actor];
+    if (before.data() && before == text) return;
+    before = text;
+    d.actor.aliases.insert(std::string(text));
+  });
+}
+
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
@@ -1233,14 +1253,7 @@ void ResolveMentions(Analysis* a) {
                             [](const Mention& m) { return m.actor < 0 && m.group.empty(); }),
              ms.end());
   }
-  ForEachMention(a, [&](size_t, Mention& m) {
-    // "Malian" in "Malian children" is not a mention of Mali as an actor.
-    if (m.actor < 0 || m.demonym) return;
-    DocActor& d = a->actors[m.actor];
-    ++d.mentions;
-    // "his Russian counterpart" describes the actor; it is no name of it.
-    if (!m.pronoun && m.source != "counterpart") d.actor.aliases.insert(a->SpanText(m.first, m.last));
-  });
+  CountMentionsAndAliases(a);
 }
 
 }  // namespace actorgraph::internal
