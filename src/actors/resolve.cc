@@ -78,12 +78,16 @@ bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 // and they transliterate i and u, not e and o. A final "iy" or "yy" is "y". `k` holds
 // letters and digits, lower-cased, already.
 void ToVariantPart(std::string* k) {
-  size_t n = 0;
-  for (char c : *k) {
-    if (n > 1 && (*k)[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
-    (*k)[n++] = c;
+  // The first two letters stay whatever they are.
+  char* p = k->data();
+  const size_t size = k->size();
+  size_t n = size < 2 ? size : 2;
+  for (size_t i = n; i < size; ++i) {
+    const char c = p[i];
+    if (p[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
+    p[n++] = c;
   }
-  k->resize(n);
+  if (n != size) k->resize(n);
   // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
   if (n > 4 && (*k)[n - 1] == 'y' && ((*k)[n - 2] == 'i' || (*k)[n - 2] == 'y')) {
     k->pop_back();
