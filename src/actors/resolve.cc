@@ -44,7 +44,7 @@ void AppendNameKey(std::string_view s, std::string* k) {
     p[n] = c;
     n += c != 0;
   }
-  k->resize(n);
+  if (n != end) k->resize(n);  // most words keep every byte
 }
 
 // de, del, bin, ibn, van, von, der, da, di, du, la, le (tested by length and letters:
