@@ -19,6 +19,20 @@ namespace {
 // non-ASCII byte are kept; ASCII is lower-cased. The same as std::isalnum/std::tolower in
 // the "C" locale the program runs in, without the library calls (these run for every
 // name of every document).
+// Each byte as it stands in a name key, 0 for a byte the key leaves out: one read and
+// no branch per byte.
+struct NameKeyBytes {
+  constexpr NameKeyBytes() : of() {
+    for (int c = 0; c < 256; ++c) {
+      const int lower = c | 0x20;  // a letter's lower case
+      if (lower >= 'a' && lower <= 'z') of[c] = static_cast<char>(lower);
+      else if (c >= 0x80 || (c >= '0' && c <= '9')) of[c] = static_cast<char>(c);
+    }
+  }
+  char of[256];
+};
+constexpr NameKeyBytes kNameKeyBytes;
+
 void AppendNameKey(std::string_view s, std::string* k) {
   // Copied whole, then filtered in place: no growth check per byte.
   size_t n = k->size();
@@ -26,12 +40,11 @@ void AppendNameKey(std::string_view s, std::string* k) {
   char* p = k->data();
   const size_t end = k->size();
   for (size_t i = n; i < end; ++i) {
-    const unsigned char c = static_cast<unsigned char>(p[i]);
-    const unsigned char lower = c | 0x20;  // a letter's lower case
-    if (lower >= 'a' && lower <= 'z') p[n++] = static_cast<char>(lower);
-    else if (c >= 0x80 || (c >= '0' && c <= '9')) p[n++] = static_cast<char>(c);
+    const char c = kNameKeyBytes.of[static_cast<unsigned char>(p[i])];
+    p[n] = c;
+    n += c != 0;
   }
-  k->resize(n);
+  if (n != end) k->resize(n);  // most words keep every byte
 }
 
 // de, del, bin, ibn, van, von, der, da, di, du, la, le (tested by length and letters:
@@ -65,12 +78,16 @@ bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 // and they transliterate i and u, not e and o. A final "iy" or "yy" is "y". `k` holds
 // letters and digits, lower-cased, already.
 void ToVariantPart(std::string* k) {
-  size_t n = 0;
-  for (char c : *k) {
-    if (n > 1 && (*k)[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
-    (*k)[n++] = c;
+  // The first two letters stay whatever they are.
+  char* p = k->data();
+  const size_t size = k->size();
+  size_t n = size < 2 ? size : 2;
+  for (size_t i = n; i < size; ++i) {
+    const char c = p[i];
+    if (p[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
+    p[n++] = c;
   }
-  k->resize(n);
+  if (n != size) k->resize(n);
   // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
   if (n > 4 && (*k)[n - 1] == 'y' && ((*k)[n - 2] == 'i' || (*k)[n - 2] == 'y')) {
     k->pop_back();
@@ -422,38 +439,54 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
 
 // Whether a word of `triggers` stands in sentence `s`. An entity rule starts only at one
 // (FindMatches), and most sentences have none: they need no units built.
-bool HasTrigger(const WordTable<int>& triggers, const Analysis& a, const text::Sentence& s) {
+bool HasTrigger(const TriggerTable& triggers, const Analysis& a, const text::Sentence& s) {
   if (triggers.size() == 0) return false;
+  // The filter first: it passes over most words at one read, FindHash costs several.
+  auto triggers_at = [&](uint64_t hash) { return triggers.MayTrigger(hash) && triggers.FindHash(hash); };
   if (a.text.token_hashes.size() != a.tokens.size()) {
     for (uint32_t t = s.first; t < s.last; ++t)
-      if (triggers.FindHash(TokenHash(a.text, a.tokens, t))) return true;
+      if (triggers_at(TokenHash(a.text, a.tokens, t))) return true;
     return false;
   }
   // The cached hashes read straight: TokenHash would ask whether they are there for each
   // token of each sentence.
   const uint64_t* hashes = a.text.token_hashes.data();
   for (uint32_t t = s.first; t < s.last; ++t)
-    if (triggers.FindHash(hashes[t])) return true;
+    if (triggers_at(hashes[t])) return true;
   return false;
 }
 
+// Buffers the entity rules fill for each sentence, kept from one sentence to the next of
+// a document rather than allocated anew for each.
+struct SentenceScratch {
+  std::vector<Unit> units;
+  std::vector<Match> matches;
+  std::vector<Mention> made, all_made;
+};
+
 // Whether the sentence's mentions changed.
 bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, MadeActors* made_actors,
-                     std::vector<Mention>* ms) {
-  if (!HasTrigger(pack.entity_triggers, *a, s)) return false;
-  std::vector<Unit> units = BuildUnits(*a, s, *ms);
-  std::vector<Match> matches;
+                     SentenceScratch* scratch, std::vector<Mention>* ms) {
+  // FindMatches would find nothing in a sentence with fewer mentions than every pattern
+  // needs: no trigger sought, no units built.
+  if (ms->size() < pack.entity_triggers.min_mentions || !HasTrigger(pack.entity_triggers, *a, s)) return false;
+  std::vector<Unit>& units = scratch->units;
+  BuildUnits(*a, s, *ms, &units);
+  std::vector<Match>& matches = scratch->matches;
+  matches.clear();
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
   if (matches.empty()) return false;
   std::stable_sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
     if (x.first_unit != y.first_unit) return x.first_unit < y.first_unit;
     return x.last_unit > y.last_unit;
   });
-  std::vector<Mention> all_made;
+  std::vector<Mention>& all_made = scratch->all_made;
+  all_made.clear();
   uint32_t covered_until = 0;
   for (const Match& m : matches) {
     if (m.first_unit < covered_until) continue;
-    std::vector<Mention> made;
+    std::vector<Mention>& made = scratch->made;
+    made.clear();
     if (!ApplyMake(pack, m, units, a, ms, made_actors, &made)) continue;
     covered_until = m.last_unit;
     all_made.insert(all_made.end(), made.begin(), made.end());
@@ -1108,6 +1141,9 @@ void ResolvePersonNames(Analysis* a) {
   const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                                    [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   std::vector<NameMention> unresolved;
+  size_t count = 0;  // counted first: one allocation rather than a growth step per doubling
+  ForEachMention(a, [&](size_t, Mention& m) { count += m.name && m.actor < 0; });
+  unresolved.reserve(count);
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
     const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
@@ -1142,6 +1178,26 @@ void ResolvePersonNames(Analysis* a) {
   MergeShortPersonNames(index, a, &names, dead);
 }
 
+// Counts each actor's mentions and adds the texts that name it to its aliases. Most
+// actors are named one way, again and again ("Trump" ... "Trump"): a text the same as the
+// actor's last one is passed over without building its string and walking the set.
+void CountMentionsAndAliases(Analysis* a) {
+  std::vector<std::string_view> last(a->actors.size());
+  ForEachMention(a, [&](size_t, Mention& m) {
+    // "Malian" in "Malian children" is not a mention of Mali as an actor.
+    if (m.actor < 0 || m.demonym) return;
+    DocActor& d = a->actors[m.actor];
+    ++d.mentions;
+    // "his Russian counterpart" describes the actor; it is no name of it.
+    if (m.pronoun || m.source == "counterpart") return;
+    const std::string_view text = SpanView(*a, m.first, m.last);
+    std::string_view& before = last[m.actor];
+    if (before.data() && before == text) return;
+    before = text;
+    d.actor.aliases.insert(std::string(text));
+  });
+}
+
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
@@ -1167,8 +1223,9 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
   size_t next = 0;  // into resolved
   MadeActors made_actors;
+  SentenceScratch scratch;
   for (size_t s = 0; s < a->sentences.size(); ++s) {
-    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &a->mentions[s]);
+    const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &scratch, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
     else ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
@@ -1216,14 +1273,7 @@ void ResolveMentions(Analysis* a) {
                             [](const Mention& m) { return m.actor < 0 && m.group.empty(); }),
              ms.end());
   }
-  ForEachMention(a, [&](size_t, Mention& m) {
-    // "Malian" in "Malian children" is not a mention of Mali as an actor.
-    if (m.actor < 0 || m.demonym) return;
-    DocActor& d = a->actors[m.actor];
-    ++d.mentions;
-    // "his Russian counterpart" describes the actor; it is no name of it.
-    if (!m.pronoun && m.source != "counterpart") d.actor.aliases.insert(a->SpanText(m.first, m.last));
-  });
+  CountMentionsAndAliases(a);
 }
 
 }  // namespace actorgraph::internal
