@@ -184,6 +184,8 @@ class Compiler {
       return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
                                         "trigger on (rule " + d.id + ")");
     p->anchor = elements[anchor];
+    if (p->anchor.single_words)
+      for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
     p->after.assign(elements.begin() + static_cast<long>(anchor) + 1, elements.end());
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
     Reverse(&p->before);
@@ -263,11 +265,17 @@ class Compiler {
         index->Add(t, 0);
         e->kind = Element::kWords;
         e->words = index;
+        e->single_words = t.lower.size() == 1;
         return Status::Ok();
       }
       case PatternNode::kLemma: {
         auto index = std::make_shared<PhraseIndex>();
-        for (const std::string& f : WordForms(n.text)) index->Add(SplitPhrase(f), 0);
+        e->single_words = true;
+        for (const std::string& f : WordForms(n.text)) {
+          PhraseTokens t = SplitPhrase(f);
+          e->single_words = e->single_words && t.lower.size() == 1;
+          index->Add(t, 0);
+        }
         e->kind = Element::kWords;
         e->words = index;
         return Status::Ok();
@@ -344,6 +352,8 @@ class Compiler {
       }
       e->kind = Element::kWords;
       e->words = shared;
+      e->single_words = std::all_of(e->alternatives.begin(), e->alternatives.end(),
+                                    [](const std::vector<Element>& alt) { return alt[0].single_words; });
       e->alternatives.clear();
     }
     return Status::Ok();

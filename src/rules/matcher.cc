@@ -40,7 +40,8 @@ class PatternMatcher {
     // Patterns sharing an anchor come one after another at a unit: one lookup serves them.
     if (p.anchor.words.get() != anchor_words_ || u != anchor_unit_) {
       hits.clear();
-      p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+      if (p.anchor_words.empty()) p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+      else if (IsAnchorWord(p, tok)) hits.push_back(PhraseIndex::Hit{tok + 1, 0});
       anchor_words_ = p.anchor.words.get();
       anchor_unit_ = u;
     }
@@ -96,6 +97,14 @@ class PatternMatcher {
     begin_hi_ = u;
     run_begin_ = v >= 0 ? units_[v].last : (n_ ? units_[0].first : 0);
     return run_begin_;
+  }
+  // Whether token `tok` is one of the single words of p's anchor: the one hit MatchAt
+  // would find (a word listed twice finding it twice, to the same end).
+  bool IsAnchorWord(const CompiledPattern& p, uint32_t tok) const {
+    const uint64_t hash = TokenHash(a_.text, a_.tokens, tok);
+    for (const auto& [word_hash, word] : p.anchor_words)
+      if (word_hash == hash && a_.TokenLower(tok) == word) return true;
+    return false;
   }
   bool IsToken(int pos, std::string_view lower) const {
     return pos >= 0 && pos < n_ && units_[pos].mention < 0 && a_.TokenLower(units_[pos].first) == lower;
