@@ -184,7 +184,8 @@ class Compiler {
       return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
                                         "trigger on (rule " + d.id + ")");
     p->anchor = elements[anchor];
-    if (p->anchor.single_words)
+    // A few words compared in a row cost less than a lookup; many would not.
+    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords)
       for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
     p->after.assign(elements.begin() + static_cast<long>(anchor) + 1, elements.end());
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
@@ -285,6 +286,7 @@ class Compiler {
         if (it == pack_->lists.end()) return RuleError(n.loc, "unknown list '@" + n.text + "': declare it with 'list " + n.text + " = ...'");
         e->kind = Element::kWords;
         e->words = it->second;
+        e->single_words = SingleWords(*it->second);
         return Status::Ok();
       }
       case PatternNode::kSlot: return Slot(n, rule, slots, e);
@@ -359,6 +361,20 @@ class Compiler {
     return Status::Ok();
   }
 
+  static constexpr size_t kFewAnchorWords = 16;
+
+  // Whether every phrase of a list is one word (its phrases are all in any case): two
+  // words or more are described with a space between. Asked once per list.
+  bool SingleWords(const PhraseIndex& list) {
+    auto [it, added] = single_word_lists_.emplace(&list, false);
+    if (added) {
+      const std::vector<std::string> phrases = list.Describe();
+      it->second = std::none_of(phrases.begin(), phrases.end(),
+                                [](const std::string& p) { return p.find(' ') != std::string::npos; });
+    }
+    return it->second;
+  }
+
   // The slot's index, or -1 when some match line of the rule does not bind it (a
   // yield or make that used it would dangle).
   int SlotIndex(const CompiledRule& rule, const std::string& name) const {
@@ -419,6 +435,7 @@ class Compiler {
   std::set<std::string> ids_;
   std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
   std::map<std::string, std::shared_ptr<const PhraseIndex>> word_groups_;  // by source, '?' left off
+  std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
 };
 
 void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
