@@ -99,14 +99,12 @@ class TripleBuilder {
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
     const std::vector<Mention>& ms = a_.mentions[si];
-    if (ms.size() < pack_.relation_triggers.min_mentions) return;  // no pattern can match
-    internal::BuildUnits(a_, s, ms, &units_);
     matches_.clear();
-    internal::FindMatches(pack_, pack_.relation_triggers, a_, ms, units_, &matches_);
+    internal::FindMatches(pack_, pack_.relation_triggers, a_, s, ms, &scratch_, &matches_);
     if (matches_.empty()) return;
     seen_.clear();
     reporter_ = internal::FindReporter(pack_, a_, ms);
-    for (const Match& m : matches_) Yield(s, ms, units_, m);
+    for (const Match& m : matches_) Yield(s, ms, scratch_.units, m);
   }
 
  private:
@@ -168,8 +166,8 @@ class TripleBuilder {
   Extraction* out_;
   std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
   int reporter_ = -1;  // who reports the current sentence
-  std::vector<Unit> units_;     // the current sentence's, in a buffer kept from sentence to sentence
-  std::vector<Match> matches_;  // likewise
+  internal::MatchScratch scratch_;  // kept from sentence to sentence, with the units matched
+  std::vector<Match> matches_;      // likewise
 };
 
 std::string ExplainAnalysis(const Analysis& a) {

@@ -184,6 +184,9 @@ class Compiler {
       return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
                                         "trigger on (rule " + d.id + ")");
     p->anchor = elements[anchor];
+    // A few words compared in a row cost less than a lookup; many would not.
+    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords)
+      for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
     p->after.assign(elements.begin() + static_cast<long>(anchor) + 1, elements.end());
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
     Reverse(&p->before);
@@ -263,11 +266,17 @@ class Compiler {
         index->Add(t, 0);
         e->kind = Element::kWords;
         e->words = index;
+        e->single_words = t.lower.size() == 1;
         return Status::Ok();
       }
       case PatternNode::kLemma: {
         auto index = std::make_shared<PhraseIndex>();
-        for (const std::string& f : WordForms(n.text)) index->Add(SplitPhrase(f), 0);
+        e->single_words = true;
+        for (const std::string& f : WordForms(n.text)) {
+          PhraseTokens t = SplitPhrase(f);
+          e->single_words = e->single_words && t.lower.size() == 1;
+          index->Add(t, 0);
+        }
         e->kind = Element::kWords;
         e->words = index;
         return Status::Ok();
@@ -277,6 +286,7 @@ class Compiler {
         if (it == pack_->lists.end()) return RuleError(n.loc, "unknown list '@" + n.text + "': declare it with 'list " + n.text + " = ...'");
         e->kind = Element::kWords;
         e->words = it->second;
+        e->single_words = SingleWords(*it->second);
         return Status::Ok();
       }
       case PatternNode::kSlot: return Slot(n, rule, slots, e);
@@ -344,9 +354,25 @@ class Compiler {
       }
       e->kind = Element::kWords;
       e->words = shared;
+      e->single_words = std::all_of(e->alternatives.begin(), e->alternatives.end(),
+                                    [](const std::vector<Element>& alt) { return alt[0].single_words; });
       e->alternatives.clear();
     }
     return Status::Ok();
+  }
+
+  static constexpr size_t kFewAnchorWords = 16;
+
+  // Whether every phrase of a list is one word (its phrases are all in any case): two
+  // words or more are described with a space between. Asked once per list.
+  bool SingleWords(const PhraseIndex& list) {
+    auto [it, added] = single_word_lists_.emplace(&list, false);
+    if (added) {
+      const std::vector<std::string> phrases = list.Describe();
+      it->second = std::none_of(phrases.begin(), phrases.end(),
+                                [](const std::string& p) { return p.find(' ') != std::string::npos; });
+    }
+    return it->second;
   }
 
   // The slot's index, or -1 when some match line of the rule does not bind it (a
@@ -409,6 +435,7 @@ class Compiler {
   std::set<std::string> ids_;
   std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
   std::map<std::string, std::shared_ptr<const PhraseIndex>> word_groups_;  // by source, '?' left off
+  std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
 };
 
 void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {

@@ -27,6 +27,7 @@ struct Element {
   bool optional = false;
   bool negated = false;                       // kWords: succeeds, consuming nothing, where no phrase matches
   std::shared_ptr<const PhraseIndex> words;  // kWords: every phrase this element accepts
+  bool single_words = false;                  // kWords: each phrase one word, in any case (no list)
   int slot = -1;                              // kSlot
   uint32_t type_mask = 0;                     // kSlot: bit per ActorType
   bool demonym = false;                       // kSlot accepts "Syrian" for Syria
@@ -43,6 +44,10 @@ struct CompiledPattern {
   Element anchor;               // a required word element: the trigger
   std::vector<Element> after;
   std::string source;
+  // When the anchor's phrases are single words in any case: each with its HashWord, so
+  // that a trigger is confirmed by comparing the token with them, not by a PhraseIndex
+  // lookup. Empty otherwise.
+  std::vector<std::pair<uint64_t, std::string>> anchor_words;
   // The slots every match binds, each to a mention of its own: a sentence with fewer
   // mentions cannot match, and is not tried.
   size_t min_mentions = 0;

@@ -27,8 +27,10 @@ bool IsPossessive(std::string_view w) { return w == "his" || w == "her" || w == 
 class PatternMatcher {
  public:
   PatternMatcher(const RulePack& pack, const Analysis& a, const std::vector<Mention>& mentions,
-                 const std::vector<Unit>& units)
-      : pack_(pack), a_(a), mentions_(mentions), units_(units), n_(static_cast<int>(units.size())) {}
+                 const std::vector<Unit>& units, MatchScratch* scratch)
+      : pack_(pack), a_(a), mentions_(mentions), units_(units), n_(static_cast<int>(units.size())),
+        bindings_(scratch->bindings), anchor_hits_(scratch->anchor_hits), title_hits_(scratch->title_hits),
+        word_hits_(scratch->word_hits), coordination_(scratch->coordination) {}
 
   // Tries `p` anchored at unit `u`; fills `m` on success.
   bool Run(const CompiledPattern& p, int u, Match* m) {
@@ -38,13 +40,17 @@ class PatternMatcher {
     // Patterns sharing an anchor come one after another at a unit: one lookup serves them.
     if (p.anchor.words.get() != anchor_words_ || u != anchor_unit_) {
       hits.clear();
-      p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+      if (p.anchor_words.empty()) p.anchor.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(u), &hits);
+      else if (IsAnchorWord(p, tok)) hits.push_back(PhraseIndex::Hit{tok + 1, 0});
       anchor_words_ = p.anchor.words.get();
       anchor_unit_ = u;
     }
+    // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
+    // a later rule, rather than freeing them.
+    slots_ = rule.slots.size();
+    if (bindings_.size() < slots_) bindings_.resize(slots_);
     for (const PhraseIndex::Hit& h : hits) {
-      bindings_.resize(rule.slots.size());
-      for (std::vector<int>& b : bindings_) b.clear();
+      for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
       int len = static_cast<int>(h.end - tok);
       int end = -1, start = -1;
       bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
@@ -52,7 +58,7 @@ class PatternMatcher {
       bool before = Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; });
       if (!before) continue;
       m->pattern = -1;
-      m->slots = bindings_;
+      m->slots.assign(bindings_.begin(), bindings_.begin() + static_cast<long>(slots_));
       m->first_unit = static_cast<uint32_t>(start);
       m->last_unit = static_cast<uint32_t>(end);
       m->trigger_first = tok;
@@ -77,9 +83,28 @@ class PatternMatcher {
     }
     return run_end_;
   }
+  // The token that begins it, kept the same way: the walk back stops at the units the
+  // last answer holds for.
   uint32_t RunBegin(int u) const {
-    while (u >= 0 && units_[u].mention < 0) --u;
-    return u >= 0 ? units_[u].last : (n_ ? units_[0].first : 0);
+    int v = u;
+    for (; v >= 0 && units_[v].mention < 0; --v) {
+      if (v >= begin_lo_ && v <= begin_hi_) {
+        begin_hi_ = std::max(begin_hi_, u);
+        return run_begin_;
+      }
+    }
+    begin_lo_ = v + 1;
+    begin_hi_ = u;
+    run_begin_ = v >= 0 ? units_[v].last : (n_ ? units_[0].first : 0);
+    return run_begin_;
+  }
+  // Whether token `tok` is one of the single words of p's anchor: the one hit MatchAt
+  // would find (a word listed twice finding it twice, to the same end).
+  bool IsAnchorWord(const CompiledPattern& p, uint32_t tok) const {
+    const uint64_t hash = TokenHash(a_.text, a_.tokens, tok);
+    for (const auto& [word_hash, word] : p.anchor_words)
+      if (word_hash == hash && a_.TokenLower(tok) == word) return true;
+    return false;
   }
   bool IsToken(int pos, std::string_view lower) const {
     return pos >= 0 && pos < n_ && units_[pos].mention < 0 && a_.TokenLower(units_[pos].first) == lower;
@@ -114,18 +139,23 @@ class PatternMatcher {
   // Words(), ignoring e.negated.
   bool WordsMatch(const Element& e, int pos, int dir, const Cont& k) {
     if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
-    std::vector<PhraseIndex::Hit> hits;
-    uint32_t tok = units_[pos].first;
+    // The hits go on top of the stack and leave it on return. k may match further word
+    // elements, pushing theirs above, and may so move the stack: it is read by index.
+    std::vector<PhraseIndex::Hit>& stack = word_hits_;
+    const size_t base = stack.size();
+    const uint32_t tok = units_[pos].first;
+    bool matched = false;
     if (dir > 0) {
-      e.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(pos), &hits);
-      for (const PhraseIndex::Hit& h : hits)
-        if (k(pos + static_cast<int>(h.end - tok))) return true;
+      e.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(pos), &stack);
+      for (size_t i = base, end = stack.size(); i < end && !matched; ++i)
+        matched = k(pos + static_cast<int>(stack[i].end - tok));
     } else {
-      e.words->MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
-      for (const PhraseIndex::Hit& h : hits)
-        if (k(pos - static_cast<int>(tok + 1 - h.end))) return true;
+      e.words->MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &stack);
+      for (size_t i = base, end = stack.size(); i < end && !matched; ++i)
+        matched = k(pos - static_cast<int>(tok + 1 - stack[i].end));
     }
-    return false;
+    stack.resize(base);
+    return matched;
   }
 
   bool WordsAt(const Element& e, int pos, int dir) {
@@ -170,7 +200,8 @@ class PatternMatcher {
     if (!(e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) || pos < 0 || pos >= n_) return pos;
     if (dir > 0) return TitledPersonAt(pos, qualified);
     if (units_[pos].mention >= 0) return pos;
-    std::vector<PhraseIndex::Hit> hits;
+    std::vector<PhraseIndex::Hit>& hits = title_hits_;
+    hits.clear();
     uint32_t tok = units_[pos].first;
     Titles().MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
     return hits.empty() ? pos : pos - static_cast<int>(tok + 1 - hits.front().end);  // longest title
@@ -182,7 +213,8 @@ class PatternMatcher {
       ++q;  // the title's organization or country: "U.N.", "Syrian"
     }
     if (q >= n_ || units_[q].mention >= 0) return pos;
-    std::vector<PhraseIndex::Hit> hits;
+    std::vector<PhraseIndex::Hit>& hits = title_hits_;
+    hits.clear();
     uint32_t tok = units_[q].first;
     Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
     if (hits.empty()) return pos;
@@ -274,26 +306,37 @@ class PatternMatcher {
   const std::vector<Mention>& mentions_;
   const std::vector<Unit>& units_;
   int n_;
-  std::vector<std::vector<int>> bindings_;
+  // The buffers, a MatchScratch's.
+  std::vector<std::vector<int>>& bindings_;  // the first slots_ are the current rule's
+  size_t slots_ = 0;
   // Run's hits of anchor_words_ at unit anchor_unit_, kept across calls (Run does not recurse).
-  std::vector<PhraseIndex::Hit> anchor_hits_;
+  std::vector<PhraseIndex::Hit>& anchor_hits_;
+  std::vector<PhraseIndex::Hit>& title_hits_;  // SkipTitle's, read before it returns
+  std::vector<PhraseIndex::Hit>& word_hits_;  // WordsMatch's stack
+  std::vector<int>& coordination_;  // CoordinationsAt's items
   const PhraseIndex* anchor_words_ = nullptr;
   int anchor_unit_ = -1;
   mutable const PhraseIndex* titles_ = nullptr;
   mutable int run_lo_ = 0, run_hi_ = -1;  // units [run_lo_, run_hi_] end their run at run_end_
   mutable uint32_t run_end_ = 0;
-  std::vector<int> coordination_;          // CoordinationsAt's items
+  mutable int begin_lo_ = 0, begin_hi_ = -1;  // units [begin_lo_, begin_hi_] begin theirs at run_begin_
+  mutable uint32_t run_begin_ = 0;
 };
 
 }  // namespace
 
 void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
                 std::vector<Unit>* units) {
-  units->clear();
-  units->reserve(s.last - s.first);
+  // Written through a pointer into room made beforehand, not pushed one by one: a unit
+  // per plain token, and a push_back's capacity check per unit cost more than the store.
+  // Every unit but one made of an empty mention takes a token, hence the room.
+  const size_t room = (s.last > s.first ? s.last - s.first : 0) + mentions.size();
+  if (units->size() < room) units->resize(room);
+  Unit* const begin = units->data();
+  Unit* out = begin;
   uint32_t t = s.first;
   auto plain_until = [&](uint32_t end) {
-    for (; t < end; ++t) units->push_back(Unit{t, t + 1, -1});
+    for (; t < end; ++t) *out++ = Unit{t, t + 1, -1};
   };
   for (size_t m = 0; m < mentions.size() && t < s.last; ++m) {
     const Mention& mention = mentions[m];
@@ -307,10 +350,11 @@ void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Me
     if (first > t && first - 1 < s.last && a.TokenLower(first - 1) == "the") --first;
     plain_until(std::min(first, s.last));
     if (t == s.last) break;
-    units->push_back(Unit{first, mention.last, static_cast<int>(m)});
+    *out++ = Unit{first, mention.last, static_cast<int>(m)};
     t = mention.last;
   }
   plain_until(s.last);
+  units->resize(static_cast<size_t>(out - begin));  // shrinking: no unit is constructed
 }
 
 std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions) {
@@ -319,39 +363,88 @@ std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const s
   return units;
 }
 
-void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
-                 const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
-  if (mentions.size() < triggers.min_mentions || units.empty()) return;
-  PatternMatcher matcher(pack, analysis, mentions, units);
-  auto try_unit = [&](size_t u, uint64_t hash) {
+namespace {
+
+// Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
+// of `triggers` that a sentence of `mention_count` mentions could match, with the
+// patterns it anchors. Most tokens are passed over by the filter alone, reading the
+// hashes in a row.
+template <typename F>
+void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, uint32_t first,
+                    uint32_t last, size_t mention_count, const F& f) {
+  if (mention_count < triggers.min_mentions) return;
+  auto consider = [&](uint32_t tok, uint64_t hash) {
     const std::vector<int>* cands = triggers.FindHash(hash);
     if (!cands) return;
     for (int p : *cands) {
-      if (mentions.size() < pack.patterns[p].min_mentions) continue;
-      Match m;
-      if (!matcher.Run(pack.patterns[p], static_cast<int>(u), &m)) continue;
-      m.pattern = p;
-      out->push_back(std::move(m));
+      if (mention_count < pack.patterns[p].min_mentions) continue;
+      f(tok, *cands);
+      return;
     }
   };
   if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
-    for (size_t u = 0; u < units.size(); ++u) {
-      if (units[u].mention >= 0) continue;
-      const uint64_t hash = TokenHash(analysis.text, analysis.tokens, units[u].first);
-      if (triggers.MayTrigger(hash)) try_unit(u, hash);
+    for (uint32_t tok = first; tok < last; ++tok) {
+      const uint64_t hash = TokenHash(analysis.text, analysis.tokens, tok);
+      if (triggers.MayTrigger(hash)) consider(tok, hash);
     }
     return;
   }
-  // The units cover their tokens without a gap. Most tokens are passed over by the filter
-  // alone, reading the hashes in a row; a token left is taken to its unit, which must be
-  // a plain one.
   const uint64_t* hashes = analysis.text.token_hashes.data();
-  size_t u = 0;
-  for (uint32_t tok = units.front().first, end = units.back().last; tok < end; ++tok) {
-    if (!triggers.MayTrigger(hashes[tok])) continue;
-    while (units[u].last <= tok) ++u;
-    if (units[u].mention < 0) try_unit(u, hashes[tok]);
+  for (uint32_t tok = first; tok < last; ++tok)
+    if (triggers.MayTrigger(hashes[tok])) consider(tok, hashes[tok]);
+}
+
+// Matches the patterns of the tokens it is given in turn, left to right. The units cover
+// their tokens without a gap, and a token is taken to its unit, which must be a plain one.
+class TriggeredMatcher {
+ public:
+  TriggeredMatcher(const RulePack& pack, const Analysis& analysis, const std::vector<Mention>& mentions,
+                   const std::vector<Unit>& units, MatchScratch* scratch, std::vector<Match>* out)
+      : pack_(pack), mentions_(mentions), units_(units), matcher_(pack, analysis, mentions, units, scratch), out_(out) {}
+
+  void operator()(uint32_t tok, const std::vector<int>& patterns) {
+    while (u_ < units_.size() && units_[u_].last <= tok) ++u_;
+    if (u_ == units_.size() || units_[u_].mention >= 0 || units_[u_].first > tok) return;
+    for (int p : patterns) {
+      if (mentions_.size() < pack_.patterns[p].min_mentions) continue;
+      Match m;
+      if (!matcher_.Run(pack_.patterns[p], static_cast<int>(u_), &m)) continue;
+      m.pattern = p;
+      out_->push_back(std::move(m));
+    }
   }
+
+ private:
+  const RulePack& pack_;
+  const std::vector<Mention>& mentions_;
+  const std::vector<Unit>& units_;
+  PatternMatcher matcher_;
+  std::vector<Match>* out_;
+  size_t u_ = 0;
+};
+
+}  // namespace
+
+void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
+                 const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
+  if (units.empty()) return;
+  MatchScratch scratch;
+  TriggeredMatcher match(pack, analysis, mentions, units, &scratch, out);
+  ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
+                 [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
+}
+
+void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
+                 const std::vector<Mention>& mentions, MatchScratch* scratch, std::vector<Match>* out) {
+  // The triggers are found first, and the units built only for a sentence that has one.
+  std::vector<std::pair<uint32_t, const std::vector<int>*>>& triggered = scratch->triggered;
+  triggered.clear();
+  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(),
+                 [&](uint32_t tok, const std::vector<int>& patterns) { triggered.emplace_back(tok, &patterns); });
+  if (triggered.empty()) return;
+  BuildUnits(analysis, s, mentions, &scratch->units);
+  TriggeredMatcher match(pack, analysis, mentions, scratch->units, scratch, out);
+  for (const auto& [tok, patterns] : triggered) match(tok, *patterns);
 }
 
 }  // namespace actorgraph::internal

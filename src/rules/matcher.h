@@ -4,6 +4,7 @@
 #ifndef ACTORGRAPH_SRC_RULES_MATCHER_H_
 #define ACTORGRAPH_SRC_RULES_MATCHER_H_
 
+#include <utility>
 #include <vector>
 
 #include "actors/analysis.h"
@@ -35,6 +36,25 @@ struct Match {
 // pattern order; at most one match per (pattern, anchor position).
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units,
+                 std::vector<Match>* out);
+
+// What matching keeps from one sentence to the next, so that a caller going through the
+// sentences of a document allocates its buffers once rather than once a sentence.
+struct MatchScratch {
+  std::vector<Unit> units;  // the units of the sentence last matched, when it had a trigger
+  // The matcher's own:
+  std::vector<std::pair<uint32_t, const std::vector<int>*>> triggered;  // token, its patterns
+  std::vector<std::vector<int>> bindings;
+  std::vector<int> coordination;
+  std::vector<PhraseIndex::Hit> anchor_hits, title_hits;
+  // Word elements' hits, a stack: each nested element's after those of the one around it.
+  std::vector<PhraseIndex::Hit> word_hits;
+};
+
+// FindMatches for sentence `s`, whose units are built into scratch->units first, but
+// only when a token of it could trigger a pattern: most sentences have none.
+void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
+                 const text::Sentence& s, const std::vector<Mention>& mentions, MatchScratch* scratch,
                  std::vector<Match>* out);
 
 }  // namespace actorgraph::internal
