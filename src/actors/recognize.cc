@@ -68,7 +68,7 @@ class SentenceRecognizer {
  public:
   SentenceRecognizer(const RulePack& pack, const ChunkerLists& lists, const std::vector<uint8_t>& roles,
                      Analysis* a, const text::Sentence& s)
-      : pack_(pack), lists_(lists), roles_(roles), a_(a), s_(s), titles_(lists.titles), stops_(lists.stops) {}
+      : pack_(pack), lists_(lists), roles_(roles), a_(a), s_(s) {}
 
   void Run(std::vector<Mention>* out) {
     out_ = out;
@@ -84,7 +84,7 @@ class SentenceRecognizer {
       return Dictionary(i, hit);
     // A title is never part of a name: "Secretary of State Antony Blinken".
     PhraseIndex::Hit title;
-    if (Has(i, kOpensTitle) && titles_.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
+    if (Has(i, kOpensTitle) && lists_.titles.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) {
@@ -173,7 +173,7 @@ class SentenceRecognizer {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
     if (!t.has(kWord) || !(t.has(kCapitalized) || t.has(kAllCaps))) return false;
-    if ((Has(i, kOpensTitle) && Listed(titles_, i)) || (Has(i, kOpensStop) && Listed(stops_, i))) return false;
+    if ((Has(i, kOpensTitle) && Listed(lists_.titles, i)) || (Has(i, kOpensStop) && Listed(lists_.stops, i))) return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
     if (Has(i, kEntityTrigger) && TriggersEntityRule(i)) return false;
@@ -254,8 +254,6 @@ class SentenceRecognizer {
   const std::vector<uint8_t>& roles_;
   Analysis* a_;
   const text::Sentence& s_;
-  const PhraseIndex& titles_;
-  const PhraseIndex& stops_;
   std::vector<Mention>* out_ = nullptr;
 };
 

@@ -93,8 +93,8 @@ class WordTable {
     return s.value < 0 ? nullptr : &values_[s.value];
   }
   size_t size() const { return values_.size(); }
-  // The values stored under `word`, to reorder them; nullptr when there are none.
-  std::vector<T>* FindMutable(std::string_view word) { return FindMutableHash(HashWord(word)); }
+  // The values stored under a key that hashes to `hash`, to reorder them; nullptr when
+  // there are none.
   std::vector<T>* FindMutableHash(uint64_t hash) {
     if (mask_ == 0) return nullptr;
     const Slot& s = slots_[Probe(hash)];
