@@ -86,15 +86,18 @@ inline uint64_t LowerCaseLanes(uint64_t x) {
   return at_least_a & ~above_z & ~x & kHigh;
 }
 
+// AllPlain, LowerAscii8 and MayHoldClitic serve the portable path, taken where SSE2 is
+// not available (the compiler warns of them as unused where it is).
+//
 // Whether all eight bytes of x are copied unchanged (a yes/no, not per lane): ASCII, not
 // DEL, and not a control character (\n and \t are copied too, but they are rare: the byte
 // loop takes them).
-inline bool AllPlain(uint64_t x) {
+[[maybe_unused]] inline bool AllPlain(uint64_t x) {
   const uint64_t below_space = (x - kOnes * 0x20) & ~x & kHigh;  // exact as "any byte < 0x20"
   return ((x & kHigh) | below_space | EqualLanes(x, 0x7F)) == 0;
 }
 // x (eight ASCII bytes) with 'A'..'Z' lower-cased.
-inline uint64_t LowerAscii8(uint64_t x) {
+[[maybe_unused]] inline uint64_t LowerAscii8(uint64_t x) {
   const uint64_t at_least_a = x + kOnes * (0x80 - 'A');
   const uint64_t above_z = x + kOnes * (0x80 - 'Z' - 1);
   return x | ((at_least_a & ~above_z & kHigh) >> 2);
@@ -320,7 +323,7 @@ size_t WordStart(std::string_view text, size_t end) {
 // a space, then a lower-case one-letter word other than "a", or "ve", "re" or "ll" not
 // followed by a lower-case letter. p[0] to p[10] must be readable. It runs on every byte
 // of every text, hence no branches; it is rarely true.
-inline bool MayHoldClitic(const unsigned char* p) {
+[[maybe_unused]] inline bool MayHoldClitic(const unsigned char* p) {
   const uint64_t w0 = Load8(p);
   const uint64_t w1 = Load8(p + 1);
   const uint64_t w2 = Load8(p + 2);
