@@ -14,6 +14,7 @@
 # into bench/nlp/node_modules from bench/nlp/package-lock.json on first use.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/corpus.sh
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
 nlp_mb=${2:-2}
 jobs=${JOBS:-$(nproc)}
@@ -26,11 +27,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # The decompressed text, for the tools that cannot read .gz/.zst themselves.
-case $corpus in
-  *.zst) zstd -dcq "$corpus" > "$tmp/corpus.jsonl" ;;
-  *.gz) gzip -dc "$corpus" > "$tmp/corpus.jsonl" ;;
-  *) ln -s "$(realpath "$corpus")" "$tmp/corpus.jsonl" ;;
-esac
+corpus_cat "$corpus" > "$tmp/corpus.jsonl"
 bytes=$(stat -L -c %s "$tmp/corpus.jsonl")
 python3 bench/patterns.py "$bin" rules > "$tmp/patterns"
 

@@ -8,6 +8,7 @@
 # profile for callgrind_annotate --inclusive=yes FILE.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/corpus.sh
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
 mb=${2:-2}
 bin=${3:-build/actorgraph}
@@ -16,13 +17,8 @@ bin=${3:-build/actorgraph}
 command -v valgrind >/dev/null || { echo "instructions: needs valgrind: scripts/setup --bench" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-case $corpus in
-  *.zst) cat_cmd=(zstd -dcq "$corpus") ;;
-  *.gz) cat_cmd=(gzip -dc "$corpus") ;;
-  *) cat_cmd=(cat "$corpus") ;;
-esac
 # Whole lines only: the last, cut line is dropped.
-{ "${cat_cmd[@]}" || true; } | head -c $((mb * 1000000)) | head -n -1 >"$tmp/slice.jsonl"
+{ corpus_cat "$corpus" || true; } | head -c $((mb * 1000000)) | head -n -1 >"$tmp/slice.jsonl"
 bytes=$(stat -c %s "$tmp/slice.jsonl")
 valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j1 \
   -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }

@@ -6,6 +6,7 @@
 # usage: [JOBS=N] bench/throughput.sh [CORPUS.jsonl] [RUNS]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/corpus.sh
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
 runs=${2:-3}
 bin=build/actorgraph
@@ -14,11 +15,7 @@ bin=build/actorgraph
 out=$(mktemp --suffix=.jsonld)
 trap 'rm -f "$out"' EXIT
 
-case $corpus in
-  *.zst) bytes=$(zstd -dcq "$corpus" | wc -c) ;;
-  *.gz) bytes=$(gzip -dc "$corpus" | wc -c) ;;
-  *) bytes=$(stat -c %s "$corpus") ;;
-esac
+bytes=$(corpus_cat "$corpus" | wc -c)
 best=""
 rss=0
 for ((i = 0; i < runs; i++)); do
