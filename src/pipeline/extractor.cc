@@ -226,14 +226,15 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
   TripleBuilder builder(pack, a, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
-  // Actors are large: room for them is made once, not at each growth.
+  if (options.explain) out.explain = ExplainAnalysis(a);
+  // Actors are large: room for them is made once, not at each growth, and they are
+  // moved, not copied, unless the caller keeps the analysis.
   auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
   out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
-  for (const internal::DocActor& d : a.actors)
-    if (d.mentions > 0) out.actors.push_back(d.actor);
+  for (internal::DocActor& d : a.actors)
+    if (d.mentions > 0) out.actors.push_back(keep ? d.actor : std::move(d.actor));
   CountriesFromRelations(&out);
   if (options.explain) {
-    out.explain = ExplainAnalysis(a);
     for (const Triple& t : out.triples)
       out.explain += "  triple " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
                      std::string(ModalityName(t.modality)) + "] by " + t.explain + "\n";
