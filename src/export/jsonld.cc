@@ -4,6 +4,7 @@
 // broken file.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -75,7 +76,7 @@ class Json {
   }
 
   void Key(std::string_view key) {
-    key_ = std::string(key);
+    key_.assign(key.data(), key.size());  // into the capacity kept from earlier keys
     if (ok()) Check(IsValidUtf8(key) && writer_.Key(key.data(), Size(key)));
   }
   void String(std::string_view value) {
@@ -118,13 +119,25 @@ class Json {
   // at the end of a string made it read past the string's end.
   static bool IsValidUtf8(std::string_view s) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-    for (size_t i = 0; i < s.size();) {
+    size_t i = AsciiPrefix(s);
+    while (i < s.size()) {
       char32_t cp = 0;
       const int length = text::unicode::Decode(bytes + i, s.size() - i, &cp);
       if (length == 0) return false;
       i += static_cast<size_t>(length);
     }
     return true;
+  }
+  // The length of the leading run of ASCII, eight bytes at a time: most of the text
+  // written (sentences, ids, IRIs) is ASCII and needs no decoding.
+  static size_t AsciiPrefix(std::string_view s) {
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    return i;
   }
   bool Check(bool written) {
     if (!written) failure_ = "\"" + key_ + "\" of " + node_;
@@ -214,10 +227,10 @@ void WriteRelationType(const RelationType& type, Json& json) {
 
 // A span as two integer properties, e.g. ag:subjectStart and ag:subjectEnd; an empty
 // mention span (an actor taken from document context) is left out.
-void WriteSpan(std::string_view name, const Span& span, bool keep_empty, Json& json) {
+void WriteSpan(std::string_view start_key, std::string_view end_key, const Span& span, bool keep_empty, Json& json) {
   if (span.empty() && !keep_empty) return;
-  json.Member(std::string("ag:") + std::string(name) + "Start", span.begin);
-  json.Member(std::string("ag:") + std::string(name) + "End", span.end);
+  json.Member(start_key, span.begin);
+  json.Member(end_key, span.end);
 }
 
 void WriteEvidence(const Evidence& evidence, const std::string& iri, Json& json) {
@@ -227,10 +240,10 @@ void WriteEvidence(const Evidence& evidence, const std::string& iri, Json& json)
   json.Member("ag:document", evidence.document);
   json.MemberIfSet("ag:date", evidence.date);
   json.Member("ag:sentence", evidence.sentence);
-  WriteSpan("sentence", evidence.sentence_span, true, json);
-  WriteSpan("subject", evidence.subject, false, json);
-  WriteSpan("object", evidence.object, false, json);
-  WriteSpan("trigger", evidence.trigger, false, json);
+  WriteSpan("ag:sentenceStart", "ag:sentenceEnd", evidence.sentence_span, true, json);
+  WriteSpan("ag:subjectStart", "ag:subjectEnd", evidence.subject, false, json);
+  WriteSpan("ag:objectStart", "ag:objectEnd", evidence.object, false, json);
+  WriteSpan("ag:triggerStart", "ag:triggerEnd", evidence.trigger, false, json);
   json.Member("ag:rule", evidence.rule);
   json.Member("ag:modality", ModalityName(evidence.modality));
   json.MemberIfSet("ag:reporter", evidence.reporter);
