@@ -131,6 +131,68 @@ TEST_CASE("extraction is deterministic", "[pipeline]") {
   CHECK(a.str().find("mediator-of") != std::string::npos);
 }
 
+// Everything an extraction holds, as text: actors with their fields, triples with their
+// evidence, warnings and the explanation.
+std::string Dump(const ag::Extraction& ex) {
+  std::ostringstream out;
+  auto actor = [&](const ag::Actor& a) {
+    out << a.id << "|" << a.name << "|" << ag::ActorTypeName(a.type) << "|" << a.code << "|" << a.sector << "|"
+        << a.country << "|" << a.roles.size() << "|";
+    for (const std::string& alias : a.aliases) out << alias << ";";
+    out << "\n";
+  };
+  for (const ag::Actor& a : ex.actors) actor(a);
+  for (const ag::Triple& t : ex.triples) {
+    actor(t.subject);
+    actor(t.object);
+    const ag::Evidence& e = t.evidence;
+    out << t.type.name << " " << ag::ModalityName(t.modality) << " " << e.sentence << " " << e.sentence_span.begin << "-"
+        << e.sentence_span.end << " " << e.subject.begin << "-" << e.subject.end << " " << e.object.begin << "-"
+        << e.object.end << " " << e.trigger.begin << "-" << e.trigger.end << " " << e.rule << " " << e.reporter << "\n"
+        << t.explain << "\n";
+  }
+  for (const std::string& w : ex.warnings) out << w << "\n";
+  return out.str() + ex.explain;
+}
+
+TEST_CASE("a scratch reused from document to document changes no result", "[pipeline][scratch]") {
+  std::vector<std::string> texts = {
+      "Norway and Cuba hosted talks between the Colombian government and the ELN. "
+      "President Gustavo Petro met Cuban President Miguel Diaz-Canel. He thanked Norway.",
+      "Iran backs Hezbollah, and Israel struck Hezbollah positions.",
+      "",
+      "Finland joined NATO. Russia condemned Finland. Moscow warned Helsinki \xff again.",
+      "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed. Ruto said Kenya would not back "
+      "the rebels.",
+      "The two sides, Sudan's army and the Rapid Support Forces, met in Jeddah, where Saudi Arabia mediated.",
+      // A document's parties, then one that names none and yet speaks of "the two sides".
+      "Fighting between Sudan's army and the Rapid Support Forces went on. Egypt urged the two sides to talk.",
+      "Qatar said it would host the two sides. Qatar mediated between the two sides in Doha.",
+  };
+  std::string long_text;  // windows of one document share the scratch too
+  for (int i = 0; i < 40; ++i) long_text += texts[i % texts.size()] + "\n";
+  texts.push_back(long_text);
+  texts.push_back(texts[1]);  // a short one after the longest
+  ag::ExtractScratch scratch;
+  for (bool explain : {false, true}) {
+    ag::ExtractOptions o;
+    o.explain = explain;
+    o.window_bytes = 700;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      ag::Document d;
+      d.id = "doc-" + std::to_string(i);
+      d.date = "2026-11-01";
+      d.text = texts[i];
+      const std::string fresh = Dump(Bundled().Extract(d, o));
+      INFO("document " << i << (explain ? " with explain" : ""));
+      CHECK(Dump(Bundled().Extract(d, o, &scratch)) == fresh);
+    }
+  }
+  ag::Document first;
+  first.text = texts[0];
+  CHECK(Dump(Bundled().Extract(first, {}, &scratch)).find("mediator-of") != std::string::npos);  // not vacuous
+}
+
 TEST_CASE("explain shows mentions and the rule behind each triple", "[pipeline][explain]") {
   ag::Extraction ex = Extract("Iran backs Hezbollah.", true);
   CHECK(ex.explain.find("mention \"Iran\" -> Iran (Country) via dictionary") != std::string::npos);

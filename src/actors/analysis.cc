@@ -1,5 +1,7 @@
 #include "actors/analysis.h"
 
+#include <algorithm>
+
 #include "core/hash.h"
 
 namespace actorgraph::internal {
@@ -15,6 +17,21 @@ void Analysis::ApplyRole(Actor* actor) const {
     actor->code = role->country;
   }
   if (actor->sector.empty()) actor->sector = role->sector;
+}
+
+void Analysis::Clear() {
+  document = nullptr;
+  text.text.clear();
+  tokens.clear();
+  sentences.clear();
+  actors.clear();
+  // The slots keep their number (a power of two), emptied: InternActor grows them only
+  // when a document names more actors than any before.
+  std::fill(actor_slots.begin(), actor_slots.end(), ActorSlot{});
+  mentions.clear();
+  focus_country = -1;
+  parties.clear();
+  split_names.clear();
 }
 
 size_t Analysis::ActorSlotOf(uint64_t hash, std::string_view id) const {

@@ -51,6 +51,8 @@ struct Analysis {
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
 
+  // Empties every field for the next document, keeping the buffers' capacity.
+  void Clear();
   // Index of the actor with `actor`'s id, adding it on first sight.
   int InternActor(const Actor& actor, const std::vector<std::string>& adjectives = {});
   // Fills a person's country (and empty code, sector) from the role that applies on the

@@ -25,8 +25,11 @@ struct GraphBuilder::Running {
   std::atomic<size_t> next{0};
   std::vector<std::thread> pool;
 
+  // Run by each thread: one scratch for all the documents it takes.
   void Work(const Extractor& extractor, const ExtractOptions& options) {
-    for (size_t i = next++; i < documents.size(); i = next++) results[i] = extractor.Extract(documents[i], options);
+    ExtractScratch scratch;
+    for (size_t i = next++; i < documents.size(); i = next++)
+      results[i] = extractor.Extract(documents[i], options, &scratch);
   }
   void Join() {
     for (std::thread& t : pool) t.join();

@@ -29,20 +29,40 @@ struct Extractor::Impl {
   RulePack pack;
 };
 
+namespace internal {
+
+// What one document's extraction works in, kept by an ExtractScratch between documents.
+struct Workspace {
+  Analysis analysis;
+  MatchScratch match;          // the relation rules'
+  std::vector<Match> matches;  // likewise
+};
+
+}  // namespace internal
+
+struct ExtractScratch::Impl {
+  internal::Workspace work;
+};
+
+ExtractScratch::ExtractScratch() : impl_(std::make_unique<Impl>()) {}
+ExtractScratch::~ExtractScratch() = default;
+
 namespace {
 
-Analysis Analyze(const RulePack& pack, const Document& doc) {
-  Analysis a;
-  a.document = &doc;
-  a.text = text::Normalize(doc.text);
-  a.tokens = text::Tokenize(a.text);
-  internal::HashTokens(a.tokens, &a.text);
-  a.sentences = text::Segment(a.text, a.tokens);
-  internal::RecognizeMentions(pack, &a);
-  a.focus_country = internal::FocusCountry(a);
-  internal::ApplyEntityRules(pack, &a);
-  internal::ResolveMentions(&a);
-  return a;
+using internal::Workspace;
+
+// Fills `a`, whose buffers may hold an earlier document's analysis, for `doc`.
+void Analyze(const RulePack& pack, const Document& doc, Analysis* a) {
+  a->Clear();
+  a->document = &doc;
+  a->text = text::Normalize(doc.text);
+  a->tokens = text::Tokenize(a->text);
+  internal::HashTokens(a->tokens, &a->text);
+  a->sentences = text::Segment(a->text, a->tokens);
+  internal::RecognizeMentions(pack, a);
+  a->focus_country = internal::FocusCountry(*a);
+  internal::ApplyEntityRules(pack, a);
+  internal::ResolveMentions(a);
 }
 
 Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
@@ -93,8 +113,9 @@ std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m
 
 class TripleBuilder {
  public:
-  TripleBuilder(const RulePack& pack, const Analysis& a, const ExtractOptions& opt, Extraction* out)
-      : pack_(pack), a_(a), opt_(opt), out_(out) {}
+  TripleBuilder(const RulePack& pack, const Workspace& work, const ExtractOptions& opt, internal::MatchScratch* scratch,
+                std::vector<Match>* matches, Extraction* out)
+      : pack_(pack), a_(work.analysis), opt_(opt), out_(out), scratch_(*scratch), matches_(*matches) {}
 
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
@@ -166,8 +187,8 @@ class TripleBuilder {
   Extraction* out_;
   std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
   int reporter_ = -1;  // who reports the current sentence
-  internal::MatchScratch scratch_;  // kept from sentence to sentence, with the units matched
-  std::vector<Match> matches_;      // likewise
+  internal::MatchScratch& scratch_;  // kept from sentence to sentence, with the units matched
+  std::vector<Match>& matches_;      // likewise
 };
 
 std::string ExplainAnalysis(const Analysis& a) {
@@ -217,29 +238,31 @@ void CountriesFromRelations(Extraction* out) {
   for (Actor& actor : out->actors) fill(&actor);
 }
 
-// `base`: where `doc`'s text starts in the document it is a window of, for warnings.
-Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& options, Analysis* keep = nullptr,
-               size_t base = 0) {
+// Extracts `doc` in `work`. `base`: where `doc`'s text starts in the document it is a
+// window of, for warnings. The actors are moved out of work->analysis unless
+// `keep_analysis`, for a caller that reads it afterwards.
+Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work,
+               size_t base = 0, bool keep_analysis = false) {
   Extraction out;
-  Analysis a = Analyze(pack, doc);
+  Analysis& a = work->analysis;
+  Analyze(pack, doc, &a);
   for (uint32_t offset : a.text.invalid_bytes)
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
-  TripleBuilder builder(pack, a, options, &out);
+  TripleBuilder builder(pack, *work, options, &work->match, &work->matches, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
   if (options.explain) out.explain = ExplainAnalysis(a);
   // Actors are large: room for them is made once, not at each growth, and they are
-  // moved, not copied, unless the caller keeps the analysis.
+  // moved, not copied.
   auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
   out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
   for (internal::DocActor& d : a.actors)
-    if (d.mentions > 0) out.actors.push_back(keep ? d.actor : std::move(d.actor));
+    if (d.mentions > 0) out.actors.push_back(keep_analysis ? d.actor : std::move(d.actor));
   CountriesFromRelations(&out);
   if (options.explain) {
     for (const Triple& t : out.triples)
       out.explain += "  triple " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
                      std::string(ModalityName(t.modality)) + "] by " + t.explain + "\n";
   }
-  if (keep) *keep = std::move(a);
   return out;
 }
 
@@ -286,9 +309,9 @@ void AppendWindow(Extraction&& part, uint32_t base, std::map<std::string, size_t
   out->explain += part.explain;
 }
 
-Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options) {
+Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work) {
   const size_t window = std::max<size_t>(options.window_bytes, 64);
-  if (doc.text.size() <= window) return Run(pack, doc, options);
+  if (doc.text.size() <= window) return Run(pack, doc, options, work);
   Extraction out;
   std::map<std::string, size_t> index;
   Document part;
@@ -301,7 +324,7 @@ Extraction RunInWindows(const RulePack& pack, const Document& doc, const Extract
   for (size_t begin = 0; begin < doc.text.size();) {
     const size_t end = WindowEnd(doc.text, begin, window);
     part.text.assign(doc.text, begin, end - begin);
-    AppendWindow(Run(pack, part, options, nullptr, begin), static_cast<uint32_t>(begin), &index, &out);
+    AppendWindow(Run(pack, part, options, work, begin), static_cast<uint32_t>(begin), &index, &out);
     begin = end;
   }
   return out;
@@ -356,7 +379,8 @@ ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rul
   Document doc;
   doc.id = "example";
   doc.text = ex.text;
-  Extraction got = Run(pack, doc, {});
+  Workspace work;
+  Extraction got = Run(pack, doc, {}, &work);
   auto asserted_by_rule = [&](const Triple& t) { return t.evidence.rule == rule.id && t.modality == Modality::kAsserted; };
   if (ex.counter) {
     if (std::any_of(got.triples.begin(), got.triples.end(), asserted_by_rule)) {
@@ -390,8 +414,9 @@ ExampleResult CheckEntityExample(const RulePack& pack, const CompiledRule& rule,
   Document doc;
   doc.id = "example";
   doc.text = ex.text;
-  Analysis a;
-  Run(pack, doc, {}, &a);
+  Workspace work;
+  Run(pack, doc, {}, &work, 0, /*keep_analysis=*/true);
+  const Analysis& a = work.analysis;
   std::vector<const Actor*> made;
   for (const std::vector<Mention>& ms : a.mentions)
     for (const Mention& m : ms)
@@ -429,7 +454,12 @@ Status Extractor::Create(const std::vector<std::string>& rule_paths, std::unique
 }
 
 Extraction Extractor::Extract(const Document& document, const ExtractOptions& options) const {
-  return RunInWindows(impl_->pack, document, options);
+  Workspace work;
+  return RunInWindows(impl_->pack, document, options, &work);
+}
+
+Extraction Extractor::Extract(const Document& document, const ExtractOptions& options, ExtractScratch* scratch) const {
+  return RunInWindows(impl_->pack, document, options, &scratch->impl_->work);
 }
 
 const std::vector<RelationType>& Extractor::relation_types() const { return impl_->pack.relations; }
