@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <map>
 #include <cstring>
-#include <deque>
 
 #include "actors/recognize.h"
 #include "core/hash.h"
@@ -72,84 +71,113 @@ bool IsArticle(std::string_view w) {
 
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
-// A name part as transliterations agree on it, in place: a doubled a, i or u inside the
-// word single, as transliterations write a long vowel or not ("ja'afari", "jaafari",
-// "jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee, Cooper, Moon)
-// and they transliterate i and u, not e and o. A final "iy" or "yy" is "y". `k` holds
-// letters and digits, lower-cased, already.
-void ToVariantPart(std::string* k) {
+// A name part as transliterations agree on it: a doubled a, i or u inside the word
+// single, as transliterations write a long vowel or not ("ja'afari", "jaafari", "jafari"
+// -> "jafari"). "ee" and "oo" stay: English names have them (Lee, Cooper, Moon) and they
+// transliterate i and u, not e and o. A final "iy" or "yy" is "y". The `size` bytes at
+// `in` hold letters and digits, lower-cased, already; the part is written to `out`, which
+// may be `in` or before it (the parts of a name close up as they shrink). Returns its size.
+size_t ToVariantPart(const char* in, size_t size, char* out) {
   // The first two letters stay whatever they are.
-  char* p = k->data();
-  const size_t size = k->size();
   size_t n = size < 2 ? size : 2;
+  for (size_t i = 0; i < n; ++i) out[i] = in[i];
   for (size_t i = n; i < size; ++i) {
-    const char c = p[i];
-    if (p[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
-    p[n++] = c;
+    const char c = in[i];
+    if (out[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
+    out[n++] = c;
   }
-  if (n != size) k->resize(n);
   // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
-  if (n > 4 && (*k)[n - 1] == 'y' && ((*k)[n - 2] == 'i' || (*k)[n - 2] == 'y')) {
-    k->pop_back();
-    k->back() = 'y';
-  }
+  if (n > 4 && out[n - 1] == 'y' && (out[n - 2] == 'i' || out[n - 2] == 'y')) out[--n - 1] = 'y';
+  return n;
 }
 
-// A person's name parts, each a variant part (ToVariantPart), without the Arabic article
-// and, with `all_particles`, without de, bin, van ... either, appended to `parts`. A
-// lower-case part that is no particle is the tail of a word whose apostrophe was
-// stripped: "Ja afari" is "Ja'afari". Returns the number of parts there would be with
-// `all_particles`.
-template <typename Parts>
-size_t AppendPersonParts(std::string_view name, bool all_particles, Parts* parts) {
-  const size_t base = parts->size();
-  size_t counted = 0;  // parts with all_particles
-  size_t i = 0;
-  while (i < name.size()) {
-    size_t j = i;
-    while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
-    std::string_view raw = name.substr(i, j - i);
-    i = j + 1;
-    // The part is read in place, as the last of `parts`, and dropped or joined to the one
-    // before if it is no part of its own.
-    parts->emplace_back();
-    const std::string& plain = parts->back();
-    AppendNameKey(raw, &parts->back());
-    // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
-    // a given name.
-    if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
-      parts->pop_back();
-      continue;
+// Name parts of many names, one name after another, the letters of all in one string: a
+// name's parts are a range of it, and reading a name allocates nothing of its own (a
+// string per part cost more than the reading). A name's parts stand side by side, so its
+// last parts joined ("basharassad") are one view of it.
+class PartsStore {
+ public:
+  // Appends the parts of person `name`, each a variant part (ToVariantPart), without the
+  // Arabic article and, with `all_particles`, without de, bin, van ... either. A
+  // lower-case part that is no particle is the tail of a word whose apostrophe was
+  // stripped: "Ja afari" is "Ja'afari". Returns the number of parts there would be with
+  // `all_particles`.
+  size_t AppendPerson(std::string_view name, bool all_particles) {
+    const size_t base = spans_.size();
+    const size_t start = chars_.size();
+    chars_.append(name);  // room for the parts: a name key is never longer than its text
+    char* chars = chars_.data();
+    size_t end = start;  // the bytes in use
+    size_t counted = 0;  // parts with all_particles
+    size_t i = 0;
+    while (i < name.size()) {
+      size_t j = i;
+      while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
+      const std::string_view raw = name.substr(i, j - i);
+      i = j + 1;
+      // The part's name key (AppendNameKey), written after the parts before it; dropped
+      // or joined to the one before if it is no part of its own.
+      const size_t begin = end;
+      for (char c : raw) {
+        const char k = kNameKeyBytes.of[static_cast<unsigned char>(c)];
+        chars[end] = k;
+        end += k != 0;
+      }
+      const std::string_view plain(chars + begin, end - begin);
+      // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
+      // a given name.
+      if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
+        end = begin;
+        continue;
+      }
+      const bool particle = IsNameParticle(plain);
+      const bool tail = IsLowerAscii(raw[0]) && !particle;
+      if (!particle && !(tail && counted > 0)) ++counted;
+      if (particle && all_particles) end = begin;
+      else if (tail && spans_.size() > base) spans_.back().size += static_cast<uint32_t>(plain.size());  // ends at begin
+      else spans_.push_back(Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(plain.size())});
     }
-    const bool particle = IsNameParticle(plain);
-    const bool tail = IsLowerAscii(raw[0]) && !particle;
-    if (!particle && !(tail && counted > 0)) ++counted;
-    if (particle && all_particles) {
-      parts->pop_back();
-    } else if (tail && parts->size() - base > 1) {
-      (*parts)[parts->size() - 2] += plain;
-      parts->pop_back();
+    end = start;
+    for (size_t k = base; k < spans_.size(); ++k) {
+      Span& s = spans_[k];
+      s.size = static_cast<uint32_t>(ToVariantPart(chars + s.begin, s.size, chars + end));
+      s.begin = static_cast<uint32_t>(end);
+      end += s.size;
     }
+    chars_.resize(end);
+    return counted;
   }
-  for (size_t k = base; k < parts->size(); ++k) ToVariantPart(&(*parts)[k]);
-  return counted;
-}
+  size_t size() const { return spans_.size(); }
+  std::string_view operator[](size_t i) const { return std::string_view(chars_.data() + spans_[i].begin, spans_[i].size); }
+  // Parts [first, last) joined; `first` < `last`, all of one name.
+  std::string_view Joined(size_t first, size_t last) const {
+    const size_t begin = spans_[first].begin;
+    return std::string_view(chars_.data() + begin, spans_[last - 1].begin + spans_[last - 1].size - begin);
+  }
 
-// Name parts of many names, one name after another: a name's parts are a range of it,
-// and reading a name allocates nothing of its own (a vector each cost more than the
-// reading). Appending keeps references to the parts already stored valid.
-using PartsStore = std::deque<std::string>;
+ private:
+  struct Span {
+    uint32_t begin, size;  // in chars_
+  };
+  std::string chars_;
+  std::vector<Span> spans_;
+};
 
 // One name's parts in a PartsStore (NameParts: without particles, "Bashar al-Assad" ->
-// {bashar, assad}).
+// {bashar, assad}). Its views last until the store's next AppendPerson.
 class PartsRange {
  public:
   PartsRange(const PartsStore& store, size_t begin, size_t size) : store_(&store), begin_(begin), size_(size) {}
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  const std::string& operator[](size_t i) const { return (*store_)[begin_ + i]; }
-  const std::string& front() const { return (*this)[0]; }
-  const std::string& back() const { return (*this)[size_ - 1]; }
+  std::string_view operator[](size_t i) const { return (*store_)[begin_ + i]; }
+  std::string_view front() const { return (*this)[0]; }
+  std::string_view back() const { return (*this)[size_ - 1]; }
+  // The last `m` parts joined: "assad", "basharassad".
+  std::string_view Ending(size_t m) const {
+    return m == 0 ? std::string_view() : store_->Joined(begin_ + size_ - m, begin_ + size_);
+  }
+  std::string_view Joined() const { return Ending(size_); }
 
  private:
   const PartsStore* store_;
@@ -159,7 +187,7 @@ class PartsRange {
 // Appends the NameParts of `name` to `store`; returns where they begin.
 size_t StoreNameParts(std::string_view name, PartsStore* store) {
   const size_t begin = store->size();
-  AppendPersonParts(name, true, store);
+  store->AppendPerson(name, true);
   return begin;
 }
 
@@ -193,7 +221,7 @@ class NameCache {
 };
 
 // Doubled letters single: "Nasser" -> "naser".
-std::string Undoubled(const std::string& part) {
+std::string Undoubled(std::string_view part) {
   std::string k;
   for (char c : part)
     if (k.empty() || k.back() != c) k += c;
@@ -203,7 +231,7 @@ std::string Undoubled(const std::string& part) {
 // Whether two given names differ only by vowels left out inside the word, and doubled
 // letters: "Nasr", "Naser", "Nasser"; "Mohamed", "Mohammed". Not "Mohamed" and
 // "Mahmoud", whose vowels differ, nor "Omar" and "Amr", nor "Dan" and "Dana".
-bool SameGivenName(const std::string& x, const std::string& y) {
+bool SameGivenName(std::string_view x, std::string_view y) {
   std::string a = Undoubled(x), b = Undoubled(y);
   if (a.size() > b.size()) std::swap(a, b);
   // Short names and a vowel added at the end are other names: "Dan" and "Dana", "Jon"
@@ -218,19 +246,13 @@ bool SameGivenName(const std::string& x, const std::string& y) {
   return i == a.size();
 }
 
-std::string Joined(const PartsRange& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += parts[i];
-  return out;
-}
-
 // Within one document, two names of one person: the same surname and, part by part,
 // given names that are the same or transliterations of one another ("Naser al-Hariri",
 // "Nasr Hariri").
 bool VariantNames(const PartsRange& x, const PartsRange& y) {
   // "Mohammed Abdulsalam", "Mohammed Abdul Salam": one name, spaced two ways.
   if (x.size() >= 2 && y.size() >= 2 && x.size() != y.size() && x.front() == y.front() &&
-      Joined(x) == Joined(y))
+      x.Joined() == y.Joined())
     return true;
   if (x.size() != y.size() || x.size() < 2 || x.back() != y.back()) return false;
   for (size_t i = 0; i + 1 < x.size(); ++i)
@@ -241,9 +263,8 @@ bool VariantNames(const PartsRange& x, const PartsRange& y) {
 }  // namespace
 
 std::string PersonIdFor(std::string_view name, std::string_view document) {
-  std::vector<std::string> parts;
-  parts.reserve(4);  // most names have fewer parts: one allocation
-  const size_t without_particles = AppendPersonParts(name, false, &parts);
+  PartsStore parts;
+  const size_t without_particles = parts.AppendPerson(name, false);
   // A lone name ("Khan") may be anyone: its node is the document's own.
   if (without_particles < 2) {
     std::string id = ActorIdFor(name);
@@ -255,12 +276,13 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
   }
   // The parts joined by '-' are their ActorIdFor already, unless a non-ASCII byte wants
   // escaping: they hold lower-case ASCII letters, digits and such bytes only.
+  const std::string_view joined = parts.Joined(0, parts.size());
+  const bool ascii = std::none_of(joined.begin(), joined.end(), [](char c) { return c & 0x80; });
   std::string id;
-  bool ascii = true;
-  for (const std::string& p : parts) {
-    if (!id.empty()) id += '-';
-    id += p;
-    for (char c : p) ascii &= static_cast<unsigned char>(c) < 0x80;
+  id.reserve(joined.size() + parts.size() - 1);
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) id += '-';
+    id += parts[i];
   }
   return ascii ? id : ActorIdFor(id);
 }
@@ -713,11 +735,7 @@ class PersonIndex {
     if (named.type != ActorType::kPerson) return;
     const PartsRange parts = names_->Parts(q);
     if (parts.empty()) return;
-    std::string suffix;
-    for (size_t m = 1; m <= parts.size(); ++m) {
-      suffix.insert(0, parts[parts.size() - m]);
-      Insert(m == parts.size() ? kWhole : kProper, suffix, actor);
-    }
+    for (size_t m = 1; m <= parts.size(); ++m) Insert(m == parts.size() ? kWhole : kProper, parts.Ending(m), actor);
     Insert(kSurname, parts.back(), actor);
     for (size_t i = 0; i < parts.size(); ++i) {
       size_t k = 0;
@@ -735,9 +753,15 @@ class PersonIndex {
   }
   // People whose parts, joined, are `joined`; people with a proper suffix that is.
   List Whole(std::string_view joined) const { return Find(kWhole, joined); }
-  List EndingWith(std::string_view joined) const { return Find(kProper, joined); }
-  List WithSurname(std::string_view part) const { return Find(kSurname, part); }
-  List WithPart(std::string_view part) const { return Find(kPart, part); }
+  // How many of those there are, and in `one` one of them when there are any: the
+  // questions that need no list.
+  size_t CountWhole(std::string_view joined, int* one) const { return Count(kWhole, joined, one); }
+  size_t CountEndingWith(std::string_view joined, int* one) const { return Count(kProper, joined, one); }
+  // Calls f(actor) for each person with part `part`, the last added first.
+  template <typename F>
+  void ForEachWithPart(std::string_view part, F f) const {
+    ForEach(kPart, part, f);
+  }
   // Whole() and WithSurname() appended to `out`, in no particular order.
   void AppendWhole(std::string_view joined, List* out) const { Collect(kWhole, joined, out); }
   void AppendWithSurname(std::string_view part, List* out) const { Collect(kSurname, part, out); }
@@ -798,9 +822,21 @@ class PersonIndex {
   }
   // The actors under `key` appended to `out`, the last added first.
   void Collect(Kind kind, std::string_view key, List* out) const {
+    ForEach(kind, key, [out](int actor) { out->push_back(actor); });
+  }
+  size_t Count(Kind kind, std::string_view key, int* one) const {
+    size_t n = 0;
+    ForEach(kind, key, [&](int actor) {
+      *one = actor;
+      ++n;
+    });
+    return n;
+  }
+  template <typename F>
+  void ForEach(Kind kind, std::string_view key, F f) const {
     const uint64_t hash = Hash(kind, key);
     for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
-      if (Is(entries_[e], kind, hash, key)) out->push_back(entries_[e].actor);
+      if (Is(entries_[e], kind, hash, key)) f(entries_[e].actor);
   }
 
   const Analysis* a_;
@@ -861,7 +897,6 @@ void LinkRepeatedNames(std::vector<NameMention>* names) {
 std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a, NameCache* names) {
   std::vector<int> target(a->actors.size(), -1);
   std::vector<int> candidates;
-  std::string joined;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
     const PartsRange parts = names->Parts(p);
@@ -869,9 +904,7 @@ std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a,
     // Variants share the surname, or are the same letters spaced otherwise.
     candidates.clear();
     index.AppendWithSurname(parts.back(), &candidates);
-    joined.clear();
-    for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
-    index.AppendWhole(joined, &candidates);
+    index.AppendWhole(parts.Joined(), &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (int q : candidates) {
@@ -894,17 +927,22 @@ std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a,
   return dead;
 }
 
-// The one person whose given name (first part) is `given`, when no other person has that
-// name as any part: "Abiy" is "Abiy Ahmed", as Ethiopian and Eritrean names are short.
-int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::string& given, int exclude) {
+// The one person, other than `exclude`, whose given name (first part) is the one part of
+// `given`, when no other person has that name as any part: "Abiy" is "Abiy Ahmed", as
+// Ethiopian and Eritrean names are short.
+int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRange& given, int exclude) {
+  // The people are counted first, and the one found read after: reading a name's parts
+  // may move the letters the part viewed.
   int found = -1;
-  for (int q : index.WithPart(given)) {
-    if (q == exclude) continue;
-    const PartsRange full = names->Parts(q);
-    if (full.size() < 2 || full.front() != given || found >= 0) return -1;
+  size_t count = 0;
+  index.ForEachWithPart(given.front(), [&](int q) {
+    if (q == exclude) return;
     found = q;
-  }
-  return found;
+    ++count;
+  });
+  if (count != 1) return -1;
+  const PartsRange full = names->Parts(found);
+  return full.size() < 2 || full.front() != given.front() ? -1 : found;
 }
 
 // A person first named by a one-word short form ("Dagalo said") after an untitled full name that
@@ -914,7 +952,6 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
 void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCache* names, PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first;
-  std::string suffix;
   for (NameMention& name : *unresolved) {
     const PartsRange full = name.Parts();
     if (full.size() < 2 || IsAllCaps(name.surface)) continue;
@@ -928,10 +965,8 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     Mention& n = a->mentions[s][name.index];
     // The people whose whole name is a shorter ending of this one.
     int person = -1, count = 0;
-    suffix.clear();
     for (size_t m = 1; m < full.size() && count < 2; ++m) {
-      suffix.insert(0, full[full.size() - m]);  // the last m parts
-      for (int p : index->Whole(suffix)) {
+      for (int p : index->Whole(full.Ending(m))) {
         if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
           count = 2;
           break;
@@ -962,9 +997,10 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
     if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
     const PartsRange parts = names->Parts(p);
     if (parts.empty()) continue;
-    const PersonIndex::List& longer = index.EndingWith(Joined(parts));
-    if (longer.size() == 1) target[p] = longer[0];
-    if (longer.empty() && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts[0], static_cast<int>(p));
+    int longer = -1;
+    const size_t count = index.CountEndingWith(parts.Joined(), &longer);
+    if (count == 1) target[p] = longer;
+    if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
@@ -973,7 +1009,7 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
 // Without people (`persons` false) every question on parts has no answer: a name can
-// only be exact. `key` is room for the name's key and its joined parts.
+// only be exact. `key` is room for the name's key.
 int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name, std::string* key) {
   key->clear();
   AppendNameKey(name->surface, key);
@@ -981,14 +1017,10 @@ int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMe
   if (exact >= 0 || !persons) return exact;
   const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
-  std::string& joined = *key;  // the key is done with
-  joined.clear();
-  for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
-  const PersonIndex::List& whole = index.Whole(joined);
-  const PersonIndex::List& longer = index.EndingWith(joined);
-  const size_t found = whole.size() + longer.size();
-  if (found == 1) return whole.empty() ? longer[0] : whole[0];
-  if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts[0], -1);
+  int whole = -1, longer = -1;
+  const size_t found = index.CountWhole(parts.Joined(), &whole) + index.CountEndingWith(parts.Joined(), &longer);
+  if (found == 1) return whole >= 0 ? whole : longer;
+  if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts, -1);
   return -1;
 }
 
