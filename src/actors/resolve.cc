@@ -91,61 +91,75 @@ size_t ToVariantPart(const char* in, size_t size, char* out) {
   return n;
 }
 
-// Name parts of many names, one name after another, the letters of all in one string: a
+// One name part: `size` bytes from `begin` in the letters of its names.
+struct PartSpan {
+  uint32_t begin, size;
+};
+
+// Writes the parts of person `name` to `chars` from `*end` on, moving `*end` past them,
+// and appends their spans to `spans`: each a variant part (ToVariantPart), without the
+// Arabic article and, with `all_particles`, without de, bin, van ... either. A
+// lower-case part that is no particle is the tail of a word whose apostrophe was
+// stripped: "Ja afari" is "Ja'afari". The parts stand side by side, so a name's last
+// parts joined ("basharassad") are one view of them. `chars` has room for name.size()
+// bytes from `*end`: a name key is never longer than its text. Returns the number of
+// parts there would be with `all_particles`.
+template <typename Spans>
+size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, size_t* end, Spans* spans) {
+  const size_t base = spans->size();
+  const size_t start = *end;
+  const char* text = name.data();
+  const size_t size = name.size();
+  size_t out = start;
+  size_t counted = 0;  // parts with all_particles
+  for (size_t i = 0, j = 0; i < size; i = j + 1) {
+    // The word's name key (AppendNameKey), written as it is read, after the parts before
+    // it; dropped or joined to the part before if it is no part of its own.
+    const size_t begin = out;
+    for (j = i; j < size; ++j) {
+      const char c = text[j];
+      const char k = kNameKeyBytes.of[static_cast<unsigned char>(c)];
+      if (k == 0 && (c == ' ' || c == '-')) break;
+      chars[out] = k;
+      out += k != 0;
+    }
+    const std::string_view plain(chars + begin, out - begin);
+    if (plain.empty()) continue;
+    // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
+    // a given name.
+    const bool lower = IsLowerAscii(text[i]);
+    if (IsArticle(plain) && (lower || (j < size && text[j] == '-'))) {
+      out = begin;
+      continue;
+    }
+    const bool particle = IsNameParticle(plain);
+    const bool tail = lower && !particle;
+    if (!particle && !(tail && counted > 0)) ++counted;
+    if (particle && all_particles) out = begin;
+    else if (tail && spans->size() > base) spans->back().size += static_cast<uint32_t>(plain.size());  // ends at begin
+    else spans->push_back(PartSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(plain.size())});
+  }
+  out = start;
+  for (size_t k = base; k < spans->size(); ++k) {
+    PartSpan& s = (*spans)[k];
+    s.size = static_cast<uint32_t>(ToVariantPart(chars + s.begin, s.size, chars + out));
+    s.begin = static_cast<uint32_t>(out);
+    out += s.size;
+  }
+  *end = out;
+  return counted;
+}
+
+// Name parts of many names, one name after another, the letters of all in one buffer: a
 // name's parts are a range of it, and reading a name allocates nothing of its own (a
-// string per part cost more than the reading). A name's parts stand side by side, so its
-// last parts joined ("basharassad") are one view of it.
+// string per part cost more than the reading).
 class PartsStore {
  public:
-  // Appends the parts of person `name`, each a variant part (ToVariantPart), without the
-  // Arabic article and, with `all_particles`, without de, bin, van ... either. A
-  // lower-case part that is no particle is the tail of a word whose apostrophe was
-  // stripped: "Ja afari" is "Ja'afari". Returns the number of parts there would be with
-  // `all_particles`.
+  // Appends the parts of person `name` (WritePersonParts); returns the number of parts
+  // there would be with `all_particles`.
   size_t AppendPerson(std::string_view name, bool all_particles) {
-    const size_t base = spans_.size();
-    const size_t start = chars_.size();
-    chars_.append(name);  // room for the parts: a name key is never longer than its text
-    char* chars = chars_.data();
-    size_t end = start;  // the bytes in use
-    size_t counted = 0;  // parts with all_particles
-    size_t i = 0;
-    while (i < name.size()) {
-      size_t j = i;
-      while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
-      const std::string_view raw = name.substr(i, j - i);
-      i = j + 1;
-      // The part's name key (AppendNameKey), written after the parts before it; dropped
-      // or joined to the one before if it is no part of its own.
-      const size_t begin = end;
-      for (char c : raw) {
-        const char k = kNameKeyBytes.of[static_cast<unsigned char>(c)];
-        chars[end] = k;
-        end += k != 0;
-      }
-      const std::string_view plain(chars + begin, end - begin);
-      // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
-      // a given name.
-      if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
-        end = begin;
-        continue;
-      }
-      const bool particle = IsNameParticle(plain);
-      const bool tail = IsLowerAscii(raw[0]) && !particle;
-      if (!particle && !(tail && counted > 0)) ++counted;
-      if (particle && all_particles) end = begin;
-      else if (tail && spans_.size() > base) spans_.back().size += static_cast<uint32_t>(plain.size());  // ends at begin
-      else spans_.push_back(Span{static_cast<uint32_t>(begin), static_cast<uint32_t>(plain.size())});
-    }
-    end = start;
-    for (size_t k = base; k < spans_.size(); ++k) {
-      Span& s = spans_[k];
-      s.size = static_cast<uint32_t>(ToVariantPart(chars + s.begin, s.size, chars + end));
-      s.begin = static_cast<uint32_t>(end);
-      end += s.size;
-    }
-    chars_.resize(end);
-    return counted;
+    if (used_ + name.size() > chars_.size()) chars_.resize(std::max({2 * chars_.size(), used_ + name.size(), size_t{256}}));
+    return WritePersonParts(name, all_particles, chars_.data(), &used_, &spans_);
   }
   size_t size() const { return spans_.size(); }
   std::string_view operator[](size_t i) const { return std::string_view(chars_.data() + spans_[i].begin, spans_[i].size); }
@@ -156,11 +170,9 @@ class PartsStore {
   }
 
  private:
-  struct Span {
-    uint32_t begin, size;  // in chars_
-  };
-  std::string chars_;
-  std::vector<Span> spans_;
+  std::vector<char> chars_;  // the letters, up to used_; the rest is room
+  size_t used_ = 0;
+  std::vector<PartSpan> spans_;
 };
 
 // One name's parts in a PartsStore (NameParts: without particles, "Bashar al-Assad" ->
@@ -260,11 +272,26 @@ bool VariantNames(const PartsRange& x, const PartsRange& y) {
   return true;
 }
 
-}  // namespace
+// Spans in a fixed array, for a name whose parts are known to fit.
+template <size_t N>
+class FixedSpans {
+ public:
+  size_t size() const { return size_; }
+  PartSpan& operator[](size_t i) { return spans_[i]; }
+  const PartSpan& operator[](size_t i) const { return spans_[i]; }
+  PartSpan& back() { return spans_[size_ - 1]; }
+  void push_back(const PartSpan& s) { spans_[size_++] = s; }
 
-std::string PersonIdFor(std::string_view name, std::string_view document) {
-  PartsStore parts;
-  const size_t without_particles = parts.AppendPerson(name, false);
+ private:
+  PartSpan spans_[N];
+  size_t size_ = 0;
+};
+
+// PersonIdFor of `name` from its `count` parts with particles, part(i) each, of which
+// `without_particles` are no particle.
+template <typename Part>
+std::string PersonIdOf(std::string_view name, std::string_view document, size_t without_particles, size_t count,
+                       Part part) {
   // A lone name ("Khan") may be anyone: its node is the document's own.
   if (without_particles < 2) {
     std::string id = ActorIdFor(name);
@@ -276,15 +303,33 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
   }
   // The parts joined by '-' are their ActorIdFor already, unless a non-ASCII byte wants
   // escaping: they hold lower-case ASCII letters, digits and such bytes only.
-  const std::string_view joined = parts.Joined(0, parts.size());
-  const bool ascii = std::none_of(joined.begin(), joined.end(), [](char c) { return c & 0x80; });
   std::string id;
-  id.reserve(joined.size() + parts.size() - 1);
-  for (size_t i = 0; i < parts.size(); ++i) {
+  bool ascii = true;
+  for (size_t i = 0; i < count; ++i) {
     if (i > 0) id += '-';
-    id += parts[i];
+    const std::string_view p = part(i);
+    id += p;
+    for (char c : p) ascii &= static_cast<unsigned char>(c) < 0x80;
   }
   return ascii ? id : ActorIdFor(id);
+}
+
+}  // namespace
+
+std::string PersonIdFor(std::string_view name, std::string_view document) {
+  // A short name's parts on the stack (it has 33 words at most), a longer one's in a store.
+  constexpr size_t kShort = 64;
+  if (name.size() > kShort) {
+    PartsStore parts;
+    const size_t without_particles = parts.AppendPerson(name, false);
+    return PersonIdOf(name, document, without_particles, parts.size(), [&](size_t i) { return parts[i]; });
+  }
+  char chars[kShort];
+  size_t end = 0;
+  FixedSpans<kShort / 2 + 1> spans;
+  const size_t without_particles = WritePersonParts(name, false, chars, &end, &spans);
+  return PersonIdOf(name, document, without_particles, spans.size(),
+                    [&](size_t i) { return std::string_view(chars + spans[i].begin, spans[i].size); });
 }
 
 namespace {
