@@ -102,19 +102,24 @@ struct PartSpan {
 // lower-case part that is no particle is the tail of a word whose apostrophe was
 // stripped: "Ja afari" is "Ja'afari". The parts stand side by side, so a name's last
 // parts joined ("basharassad") are one view of them. `chars` has room for name.size()
-// bytes from `*end`: a name key is never longer than its text. Returns the number of
-// parts there would be with `all_particles`.
-template <typename Spans>
-size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, size_t* end, Spans* spans) {
+// bytes from `*end`: a name key is never longer than its text. With kKey, the name key of
+// the whole name (AppendNameKey) is written from `*key` on too, and `*key` moved past it:
+// the letters are read once for both. Returns the number of parts there would be with
+// `all_particles`.
+template <bool kKey, typename Spans>
+size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, size_t* end, Spans* spans,
+                        size_t* key = nullptr) {
   const size_t base = spans->size();
   const size_t start = *end;
   const char* text = name.data();
   const size_t size = name.size();
   size_t out = start;
+  size_t key_out = kKey ? *key : 0;
   size_t counted = 0;  // parts with all_particles
   for (size_t i = 0, j = 0; i < size; i = j + 1) {
     // The word's name key (AppendNameKey), written as it is read, after the parts before
-    // it; dropped or joined to the part before if it is no part of its own.
+    // it; dropped or joined to the part before if it is no part of its own. The key of the
+    // whole name is its words' keys one after another.
     const size_t begin = out;
     for (j = i; j < size; ++j) {
       const char c = text[j];
@@ -122,6 +127,10 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
       if (k == 0 && (c == ' ' || c == '-')) break;
       chars[out] = k;
       out += k != 0;
+      if (kKey) {
+        chars[key_out] = k;
+        key_out += k != 0;
+      }
     }
     const std::string_view plain(chars + begin, out - begin);
     if (plain.empty()) continue;
@@ -147,6 +156,7 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
     out += s.size;
   }
   *end = out;
+  if (kKey) *key = key_out;
   return counted;
 }
 
@@ -158,9 +168,21 @@ class PartsStore {
   // Appends the parts of person `name` (WritePersonParts); returns the number of parts
   // there would be with `all_particles`.
   size_t AppendPerson(std::string_view name, bool all_particles) {
-    if (used_ + name.size() > chars_.size()) chars_.resize(std::max({2 * chars_.size(), used_ + name.size(), size_t{256}}));
-    return WritePersonParts(name, all_particles, chars_.data(), &used_, &spans_);
+    Reserve(name.size());
+    return WritePersonParts<false>(name, all_particles, chars_.data(), &used_, &spans_);
   }
+  // Appends the name key of `name` (AppendNameKey), then its parts (AppendPerson with all
+  // particles); returns where the key is (for Chars).
+  PartSpan AppendKeyAndParts(std::string_view name) {
+    Reserve(2 * name.size());
+    const size_t key = used_;
+    size_t key_end = key;
+    used_ += name.size();  // the parts after room for the key
+    WritePersonParts<true>(name, true, chars_.data(), &used_, &spans_, &key_end);
+    return PartSpan{static_cast<uint32_t>(key), static_cast<uint32_t>(key_end - key)};
+  }
+  // `size` bytes from `begin`.
+  std::string_view Chars(size_t begin, size_t size) const { return std::string_view(chars_.data() + begin, size); }
   size_t size() const { return spans_.size(); }
   std::string_view operator[](size_t i) const { return std::string_view(chars_.data() + spans_[i].begin, spans_[i].size); }
   // Parts [first, last) joined; `first` < `last`, all of one name.
@@ -170,6 +192,10 @@ class PartsStore {
   }
 
  private:
+  void Reserve(size_t more) {
+    if (used_ + more > chars_.size()) chars_.resize(std::max({2 * chars_.size(), used_ + more, size_t{256}}));
+  }
+
   std::vector<char> chars_;  // the letters, up to used_; the rest is room
   size_t used_ = 0;
   std::vector<PartSpan> spans_;
@@ -327,7 +353,7 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
   char chars[kShort];
   size_t end = 0;
   FixedSpans<kShort / 2 + 1> spans;
-  const size_t without_particles = WritePersonParts(name, false, chars, &end, &spans);
+  const size_t without_particles = WritePersonParts<false>(name, false, chars, &end, &spans);
   return PersonIdOf(name, document, without_particles, spans.size(),
                     [&](size_t i) { return std::string_view(chars + spans[i].begin, spans[i].size); });
 }
@@ -903,21 +929,35 @@ std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
 struct NameMention {
   size_t sentence, index;
   std::string_view surface;  // in the document's text
-  PartsStore* store;         // where the parts are kept
+  PartsStore* store;         // where the key and parts are kept
+  PartSpan key = {0, 0};     // the name key of the text (AppendNameKey), in *store
   size_t parts_begin = 0, parts_size = 0;  // in *store
-  bool parsed = false;  // the parts are stored
+  bool parsed = false;  // the key and parts are stored
   NameMention* same = nullptr;  // an earlier mention of the same text, which holds the parts
   static constexpr int kUnasked = -2;
   int resolved = kUnasked;  // what ResolveName made of the text, once asked
 
   PartsRange Parts() {
-    if (same) return same->Parts();
+    NameMention& first = Parsed();
+    return PartsRange(*store, first.parts_begin, first.parts_size);
+  }
+  // Valid until the store's next append.
+  std::string_view Key() {
+    const NameMention& first = Parsed();
+    return store->Chars(first.key.begin, first.key.size);
+  }
+
+ private:
+  // The mention that holds the key and parts, with them stored.
+  NameMention& Parsed() {
+    if (same) return same->Parsed();
     if (!parsed) {
-      parts_begin = StoreNameParts(surface, store);
+      parts_begin = store->size();
+      key = store->AppendKeyAndParts(surface);
       parts_size = store->size() - parts_begin;
       parsed = true;
     }
-    return PartsRange(*store, parts_begin, parts_size);
+    return *this;
   }
 };
 
@@ -1054,12 +1094,15 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
 // Without people (`persons` false) every question on parts has no answer: a name can
-// only be exact. `key` is room for the name's key.
+// only be exact, and its parts are not read. `key` is room for the name's key then.
 int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name, std::string* key) {
-  key->clear();
-  AppendNameKey(name->surface, key);
-  const int exact = index.Exact(*key);
-  if (exact >= 0 || !persons) return exact;
+  if (!persons) {
+    key->clear();
+    AppendNameKey(name->surface, key);
+    return index.Exact(*key);
+  }
+  const int exact = index.Exact(name->Key());
+  if (exact >= 0) return exact;
   const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
   int whole = -1, longer = -1;
