@@ -758,11 +758,13 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
   *ms = std::move(out);
 }
 
-// Every mention in document order, as (sentence, index) pairs.
+// Every mention in document order, with its sentence; `f` adds and removes none. Each
+// sentence's mentions walked by pointer: the sizes are not read again for every mention.
 template <typename F>
 void ForEachMention(Analysis* a, F f) {
-  for (size_t s = 0; s < a->mentions.size(); ++s)
-    for (size_t i = 0; i < a->mentions[s].size(); ++i) f(s, a->mentions[s][i]);
+  const size_t sentences = a->mentions.size();
+  for (size_t s = 0; s < sentences; ++s)
+    for (Mention& m : a->mentions[s]) f(s, m);
 }
 
 // Whether person x's name says more than y's: more words ("Naser al-Hariri" over "Nasr
