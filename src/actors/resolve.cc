@@ -980,8 +980,8 @@ void LinkRepeatedNames(std::vector<NameMention>* names) {
 }
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
-// one: the fuller name. Returns the persons merged away.
-std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a, NameCache* names) {
+// one: the fuller name. Returns, for each actor, the person it is merged into, or -1.
+std::vector<int> MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names) {
   std::vector<int> target(a->actors.size(), -1);
   std::vector<int> candidates;
   for (size_t p = 0; p < a->actors.size(); ++p) {
@@ -1006,12 +1006,7 @@ std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a,
   // A person merged into one merged away later ends at the last one kept.
   for (int& t : target)
     while (t >= 0 && target[t] >= 0) t = target[t];
-  std::vector<bool> dead(a->actors.size(), false);
-  for (size_t i = 0; i < target.size(); ++i) dead[i] = target[i] >= 0;
-  ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
-  });
-  return dead;
+  return target;
 }
 
 // The one person, other than `exclude`, whose given name (first part) is the one part of
@@ -1078,7 +1073,9 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
 }
 
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
-void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* names, const std::vector<bool>& dead) {
+// Returns, for each actor, the person it becomes, or -1.
+std::vector<int> MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names,
+                                       const std::vector<bool>& dead) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
@@ -1089,6 +1086,23 @@ void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* nam
     if (count == 1) target[p] = longer;
     if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
+  return target;
+}
+
+// Points the mentions of each actor with a `variant` target at it, and then those of each
+// with a `short_form` target at that, in one pass (-1: no target).
+void Retarget(const std::vector<int>& variant, const std::vector<int>& short_form, Analysis* a) {
+  std::vector<int> target(a->actors.size(), -1);
+  bool any = false;
+  for (size_t p = 0; p < target.size(); ++p) {
+    int t = p < variant.size() && variant[p] >= 0 ? variant[p] : static_cast<int>(p);
+    if (static_cast<size_t>(t) < short_form.size() && short_form[t] >= 0) t = short_form[t];
+    if (t != static_cast<int>(p)) {
+      target[p] = t;
+      any = true;
+    }
+  }
+  if (!any) return;
   ForEachMention(a, [&](size_t, Mention& m) {
     if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
   });
@@ -1263,9 +1277,9 @@ void ResolvePersonNames(Analysis* a) {
   const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                                    [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   std::vector<NameMention> unresolved;
-  size_t count = 0;  // counted first: one allocation rather than a growth step per doubling
-  ForEachMention(a, [&](size_t, Mention& m) { count += m.name && m.actor < 0; });
-  unresolved.reserve(count);
+  size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
+  for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
+  unresolved.reserve(mentions);
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
     const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
@@ -1283,7 +1297,12 @@ void ResolvePersonNames(Analysis* a) {
   for (size_t p = 0; p < a->actors.size() && !one_word_person; ++p)
     one_word_person = a->actors[p].actor.type == ActorType::kPerson && names.Parts(p).size() == 1;
   if (one_word_person) PromoteFullNames(&unresolved, a, &names, &index);
-  const std::vector<bool> dead = MergeVariantPersonNames(index, a, &names);
+  // The mentions of persons merged away are pointed at the one kept after the names below
+  // are resolved, with the short forms': those names resolve to persons kept, and nothing
+  // below asks which actor a mention has.
+  const std::vector<int> variant = MergeVariantPersonNames(index, a, &names);
+  std::vector<bool> dead(variant.size());
+  for (size_t i = 0; i < variant.size(); ++i) dead[i] = variant[i] >= 0;
   // One index serves every step: the people promoted were added to it, and no step adds
   // actors or aliases otherwise. Persons merged away leave it.
   if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
@@ -1297,7 +1316,7 @@ void ResolvePersonNames(Analysis* a) {
     if (first.resolved == NameMention::kUnasked) first.resolved = ResolveName(index, &names, persons, &first, &key);
     m.actor = first.resolved;
   }
-  MergeShortPersonNames(index, a, &names, dead);
+  Retarget(variant, MergeShortPersonNames(index, a, &names, dead), a);
 }
 
 // Counts each actor's mentions and adds the texts that name it to its aliases. Most
