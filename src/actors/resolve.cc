@@ -165,6 +165,10 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
 // string per part cost more than the reading).
 class PartsStore {
  public:
+  PartsStore() = default;
+  // With room for `letters` bytes of names (AppendKeyAndParts wants two for each byte of
+  // its name) and `parts` parts at once.
+  PartsStore(size_t letters, size_t parts) : chars_(letters) { spans_.reserve(parts); }
   // Appends the parts of person `name` (WritePersonParts); returns the number of parts
   // there would be with `all_particles`.
   size_t AppendPerson(std::string_view name, bool all_particles) {
@@ -1286,8 +1290,12 @@ void ResolvePersonNames(Analysis* a) {
     unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), nullptr});
   });
   if (unresolved.empty() && !persons) return;  // nothing any step below would change
-  // The parts of the actors' names and of the unresolved names, in one store.
-  PartsStore parts;
+  // The parts of the actors' names and of the unresolved names, in one store, with room
+  // for them from the start: about a part for every four bytes of room.
+  size_t letters = 0;
+  for (const NameMention& name : unresolved) letters += 2 * name.surface.size();
+  for (const DocActor& d : a->actors) letters += d.actor.type == ActorType::kPerson ? d.actor.name.size() : 0;
+  PartsStore parts(letters, letters / 4 + 1);
   for (NameMention& name : unresolved) name.store = &parts;
   LinkRepeatedNames(&unresolved);
   NameCache names(*a, &parts);
