@@ -185,15 +185,16 @@ class PartsStore {
     WritePersonParts<true>(name, true, chars_.data(), &used_, &spans_, &key_end);
     return PartSpan{static_cast<uint32_t>(key), static_cast<uint32_t>(key_end - key)};
   }
-  // `size` bytes from `begin`.
-  std::string_view Chars(size_t begin, size_t size) const { return std::string_view(chars_.data() + begin, size); }
   size_t size() const { return spans_.size(); }
   std::string_view operator[](size_t i) const { return std::string_view(chars_.data() + spans_[i].begin, spans_[i].size); }
   // Parts [first, last) joined; `first` < `last`, all of one name.
-  std::string_view Joined(size_t first, size_t last) const {
-    const size_t begin = spans_[first].begin;
-    return std::string_view(chars_.data() + begin, spans_[last - 1].begin + spans_[last - 1].size - begin);
+  PartSpan JoinedSpan(size_t first, size_t last) const {
+    const uint32_t begin = spans_[first].begin;
+    return PartSpan{begin, spans_[last - 1].begin + spans_[last - 1].size - begin};
   }
+  std::string_view Joined(size_t first, size_t last) const { return Chars(JoinedSpan(first, last)); }
+  // The letters of `span`, which stays where it is as the store grows.
+  std::string_view Chars(PartSpan span) const { return std::string_view(chars_.data() + span.begin, span.size); }
 
  private:
   void Reserve(size_t more) {
@@ -220,6 +221,9 @@ class PartsRange {
     return m == 0 ? std::string_view() : store_->Joined(begin_ + size_ - m, begin_ + size_);
   }
   std::string_view Joined() const { return Ending(size_); }
+  // Where Ending(m), 0 < m <= size(), and part i stand in the store.
+  PartSpan EndingSpan(size_t m) const { return store_->JoinedSpan(begin_ + size_ - m, begin_ + size_); }
+  PartSpan PartSpanOf(size_t i) const { return store_->JoinedSpan(begin_ + i, begin_ + i + 1); }
 
  private:
   const PartsStore* store_;
@@ -248,6 +252,7 @@ class NameCache {
     }
     return PartsRange(store_, ranges_[actor].first, ranges_[actor].second);
   }
+  const PartsStore& store() const { return store_; }
 
  private:
   void Grow() {
@@ -792,8 +797,9 @@ class PersonIndex {
 
   // Indexes every actor that is not `dead` (none, when `dead` is empty).
   PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
-    // About four keys an actor (a person's name, its endings, surname and parts), of
-    // about eight letters: room for them at once rather than growth step by step.
+    // About four keys an actor (a person's name, its endings, surname and parts), the
+    // names' and aliases' copied here: room for them at once rather than growth step by
+    // step.
     const size_t expected = 4 * a.actors.size() + 4;
     size_t buckets = 16;
     while (buckets < expected) buckets *= 2;
@@ -810,34 +816,41 @@ class PersonIndex {
     InsertNameKey(named.name, actor);
     for (const std::string& alias : named.aliases) InsertNameKey(alias, actor);
     if (named.type != ActorType::kPerson) return;
+    // A person's keys are read where the name store keeps its parts: no copy. The
+    // surname is the shortest ending and the last part too: hashed once for the three.
     const PartsRange parts = names_->Parts(q);
     if (parts.empty()) return;
-    for (size_t m = 1; m <= parts.size(); ++m) Insert(m == parts.size() ? kWhole : kProper, parts.Ending(m), actor);
-    Insert(kSurname, parts.back(), actor);
+    const uint64_t surname = HashWord(parts.back());
+    for (size_t m = 1; m <= parts.size(); ++m)
+      Link(m == parts.size() ? kWhole : kProper, parts.EndingSpan(m), m == 1 ? surname : HashWord(parts.Ending(m)),
+           actor);
+    Link(kSurname, parts.EndingSpan(1), surname, actor);
     for (size_t i = 0; i < parts.size(); ++i) {
       size_t k = 0;
       while (k < i && parts[k] != parts[i]) ++k;
-      if (k == i) Insert(kPart, parts[i], actor);  // each part once
+      if (k == i) Link(kPart, parts.PartSpanOf(i), i + 1 == parts.size() ? surname : HashWord(parts[i]), actor);
     }
   }
 
   // The last actor whose name or an alias has name key `key`, or -1.
   int Exact(std::string_view key) const {
-    const uint64_t hash = Hash(kExact, key);
+    const uint64_t hash = Hash(kExact, HashWord(key));
     for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
       if (Is(entries_[e], kExact, hash, key)) return entries_[e].actor;
     return -1;
   }
   // People whose parts, joined, are `joined`; people with a proper suffix that is.
-  List Whole(std::string_view joined) const { return Find(kWhole, joined); }
+  List Whole(std::string_view joined) const { return Find(kWhole, joined, HashWord(joined)); }
   // How many of those there are, and in `one` one of them when there are any: the
-  // questions that need no list.
-  size_t CountWhole(std::string_view joined, int* one) const { return Count(kWhole, joined, one); }
-  size_t CountEndingWith(std::string_view joined, int* one) const { return Count(kProper, joined, one); }
+  // questions that need no list. `hash` is HashWord(joined), which both ask for.
+  size_t CountWhole(std::string_view joined, uint64_t hash, int* one) const { return Count(kWhole, joined, hash, one); }
+  size_t CountEndingWith(std::string_view joined, uint64_t hash, int* one) const {
+    return Count(kProper, joined, hash, one);
+  }
   // Calls f(actor) for each person with part `part`, the last added first.
   template <typename F>
   void ForEachWithPart(std::string_view part, F f) const {
-    ForEach(kPart, part, f);
+    ForEach(kPart, part, HashWord(part), f);
   }
   // Whole() and WithSurname() appended to `out`, in no particular order.
   void AppendWhole(std::string_view joined, List* out) const { Collect(kWhole, joined, out); }
@@ -847,38 +860,36 @@ class PersonIndex {
   enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
   struct Entry {
     uint64_t hash;
-    uint32_t key_begin, key_size;  // in keys_
+    PartSpan key;  // in keys_ for kExact, else in the name store
     int actor;
     int next;  // the entry added before it to the same bucket, or -1
     Kind kind;
   };
 
-  static uint64_t Hash(Kind kind, std::string_view key) {
-    return HashWord(key) ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull);
-  }
+  // The key's HashWord, told apart by kind.
+  static uint64_t Hash(Kind kind, uint64_t word) { return word ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull); }
   size_t Bucket(uint64_t hash) const { return hash & (heads_.size() - 1); }
+  std::string_view KeyOf(const Entry& e) const {
+    if (e.kind == kExact) return std::string_view(keys_.data() + e.key.begin, e.key.size);
+    return names_->store().Chars(e.key);
+  }
   bool Is(const Entry& e, Kind kind, uint64_t hash, std::string_view key) const {
-    return e.hash == hash && e.kind == kind && std::string_view(keys_).substr(e.key_begin, e.key_size) == key;
+    return e.hash == hash && e.kind == kind && KeyOf(e) == key;
   }
 
-  void Insert(Kind kind, std::string_view key, int actor) {
-    const size_t begin = keys_.size();
-    keys_.append(key);
-    Link(kind, begin, actor);
-  }
   // The name key of `name`, written straight into keys_, under kExact.
   void InsertNameKey(std::string_view name, int actor) {
     const size_t begin = keys_.size();
     AppendNameKey(name, &keys_);
-    Link(kExact, begin, actor);
+    const PartSpan key{static_cast<uint32_t>(begin), static_cast<uint32_t>(keys_.size() - begin)};
+    Link(kExact, key, HashWord(std::string_view(keys_.data() + key.begin, key.size)), actor);
   }
-  // Adds the entry whose key is keys_ from `begin` on.
-  void Link(Kind kind, size_t begin, int actor) {
+  // Adds the entry with `key` (in keys_ or the name store, as `kind` says) and its HashWord.
+  void Link(Kind kind, PartSpan key, uint64_t word, int actor) {
     if (entries_.size() >= heads_.size()) Grow();
-    const uint64_t hash = Hash(kind, std::string_view(keys_).substr(begin));
+    const uint64_t hash = Hash(kind, word);
     const size_t bucket = Bucket(hash);
-    entries_.push_back(Entry{hash, static_cast<uint32_t>(begin), static_cast<uint32_t>(keys_.size() - begin), actor,
-                             heads_[bucket], kind});
+    entries_.push_back(Entry{hash, key, actor, heads_[bucket], kind});
     heads_[bucket] = static_cast<int>(entries_.size() - 1);
   }
   // Twice the buckets, each chain still newest first.
@@ -890,28 +901,29 @@ class PersonIndex {
       heads_[bucket] = static_cast<int>(e);
     }
   }
-  // The actors under `key`, in the order added.
-  List Find(Kind kind, std::string_view key) const {
+  // The actors under `key`, whose HashWord is `word`, in the order added.
+  List Find(Kind kind, std::string_view key, uint64_t word) const {
     List found;
-    Collect(kind, key, &found);
+    ForEach(kind, key, word, [&](int actor) { found.push_back(actor); });
     std::reverse(found.begin(), found.end());
     return found;
   }
   // The actors under `key` appended to `out`, the last added first.
   void Collect(Kind kind, std::string_view key, List* out) const {
-    ForEach(kind, key, [out](int actor) { out->push_back(actor); });
+    ForEach(kind, key, HashWord(key), [out](int actor) { out->push_back(actor); });
   }
-  size_t Count(Kind kind, std::string_view key, int* one) const {
+  size_t Count(Kind kind, std::string_view key, uint64_t word, int* one) const {
     size_t n = 0;
-    ForEach(kind, key, [&](int actor) {
+    ForEach(kind, key, word, [&](int actor) {
       *one = actor;
       ++n;
     });
     return n;
   }
+  // Calls f(actor) for the actors under `key`, whose HashWord is `word`, the last added first.
   template <typename F>
-  void ForEach(Kind kind, std::string_view key, F f) const {
-    const uint64_t hash = Hash(kind, key);
+  void ForEach(Kind kind, std::string_view key, uint64_t word, F f) const {
+    const uint64_t hash = Hash(kind, word);
     for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
       if (Is(entries_[e], kind, hash, key)) f(entries_[e].actor);
   }
@@ -920,7 +932,7 @@ class PersonIndex {
   NameCache* names_;
   std::vector<Entry> entries_;
   std::vector<int> heads_;  // per bucket, its newest entry or -1
-  std::string keys_;        // the entries' key texts, one after another
+  std::string keys_;        // the kExact entries' key texts, one after another
 };
 
 // Analysis::SpanText without the copy: the text stays as it is while mentions resolve.
@@ -950,7 +962,7 @@ struct NameMention {
   // Valid until the store's next append.
   std::string_view Key() {
     const NameMention& first = Parsed();
-    return store->Chars(first.key.begin, first.key.size);
+    return store->Chars(first.key);
   }
 
  private:
@@ -1086,7 +1098,7 @@ std::vector<int> MergeShortPersonNames(const PersonIndex& index, const Analysis*
     const PartsRange parts = names->Parts(p);
     if (parts.empty()) continue;
     int longer = -1;
-    const size_t count = index.CountEndingWith(parts.Joined(), &longer);
+    const size_t count = index.CountEndingWith(parts.Joined(), HashWord(parts.Joined()), &longer);
     if (count == 1) target[p] = longer;
     if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
@@ -1126,7 +1138,9 @@ int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMe
   const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
   int whole = -1, longer = -1;
-  const size_t found = index.CountWhole(parts.Joined(), &whole) + index.CountEndingWith(parts.Joined(), &longer);
+  const std::string_view joined = parts.Joined();
+  const uint64_t hash = HashWord(joined);
+  const size_t found = index.CountWhole(joined, hash, &whole) + index.CountEndingWith(joined, hash, &longer);
   if (found == 1) return whole >= 0 ? whole : longer;
   if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts, -1);
   return -1;
