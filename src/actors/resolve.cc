@@ -563,6 +563,7 @@ bool HasTrigger(const TriggerTable& triggers, const Analysis& a, const text::Sen
 struct SentenceScratch {
   std::vector<Unit> units;
   std::vector<Match> matches;
+  std::vector<uint32_t> order;  // into matches
   std::vector<Mention> made, all_made;
 };
 
@@ -578,14 +579,23 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   matches.clear();
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
   if (matches.empty()) return false;
-  std::stable_sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
+  // The matches by first unit, the longest first, and as found among equals: the order
+  // of a stable sort, without moving the matches or a buffer for them.
+  std::vector<uint32_t>& order = scratch->order;
+  order.resize(matches.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const Match& x = matches[i];
+    const Match& y = matches[j];
     if (x.first_unit != y.first_unit) return x.first_unit < y.first_unit;
-    return x.last_unit > y.last_unit;
+    if (x.last_unit != y.last_unit) return x.last_unit > y.last_unit;
+    return i < j;
   });
   std::vector<Mention>& all_made = scratch->all_made;
   all_made.clear();
   uint32_t covered_until = 0;
-  for (const Match& m : matches) {
+  for (const uint32_t i : order) {
+    const Match& m = matches[i];
     if (m.first_unit < covered_until) continue;
     std::vector<Mention>& made = scratch->made;
     made.clear();
