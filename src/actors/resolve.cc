@@ -1400,8 +1400,10 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &scratch, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
+    // A sentence neither kept nor changed has no capital (actors are only added, never
+    // changed): nothing to resolve.
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
-    else ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
+    else if (kept || changed) ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
     if (kept) ++next;
   }
 }
