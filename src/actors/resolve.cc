@@ -520,8 +520,10 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (out.actor < 0) {
       actor.sector = mk.sector;
       actor.id = person ? PersonIdFor(actor.name, a->document ? a->document->id : "") : ActorIdFor(actor.name);
-      out.actor = a->InternActor(actor);
-      made_actors->Add(*a, key, actor.name, out.actor);
+      const size_t before = a->actors.size();
+      out.actor = a->InternActor(std::move(actor));
+      // A new actor took the name along; one known by the id is left its own.
+      made_actors->Add(*a, key, a->actors.size() > before ? a->actors[out.actor].actor.name : actor.name, out.actor);
     }
     made->push_back(out);
   }
@@ -719,7 +721,7 @@ int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
   government.id = ActorIdFor(government.name);
   government.code = e.actor.code;
   government.sector = "GOV";
-  return a->InternActor(government);
+  return a->InternActor(std::move(government));
 }
 
 // Capitals in one sentence: "Damascus said" is the Syrian government, "the Moscow
@@ -760,7 +762,7 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
         group.id = ActorIdFor(group.name);
         group.code = a->actors[m.actor].actor.code;
         if (k + 1 == j) m.last = head_end;
-        m.actor = a->InternActor(group);
+        m.actor = a->InternActor(std::move(group));
         m.source = "capital-group";
         out.push_back(m);
       }
@@ -1091,7 +1093,7 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     actor.name = std::string(name.surface);
     actor.id = PersonIdFor(name.surface, a->document ? a->document->id : "");
     const size_t before = a->actors.size();
-    n.actor = a->InternActor(actor);
+    n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
     n.name = false;
     n.source = "name-of-person";
@@ -1221,7 +1223,7 @@ int GovernmentOf(Analysis* a, int country) {
   government.id = ActorIdFor(government.name);
   government.code = d.actor.code;
   government.sector = "GOV";
-  return a->InternActor(government);
+  return a->InternActor(std::move(government));
 }
 
 // "his Russian counterpart", "her opposition counterpart" with no name after them: the
