@@ -851,8 +851,13 @@ class PersonIndex {
       if (Is(entries_[e], kExact, hash, key)) return entries_[e].actor;
     return -1;
   }
-  // People whose parts, joined, are `joined`; people with a proper suffix that is.
-  List Whole(std::string_view joined) const { return Find(kWhole, joined, HashWord(joined)); }
+  // People whose parts, joined, are `joined`, into `out` in the order added (a list kept
+  // from one question to the next); people with a proper suffix that is.
+  void Whole(std::string_view joined, List* out) const {
+    out->clear();
+    Collect(kWhole, joined, out);
+    std::reverse(out->begin(), out->end());
+  }
   // How many of those there are, and in `one` one of them when there are any: the
   // questions that need no list. `hash` is HashWord(joined), which both ask for.
   size_t CountWhole(std::string_view joined, uint64_t hash, int* one) const { return Count(kWhole, joined, hash, one); }
@@ -912,13 +917,6 @@ class PersonIndex {
       entries_[e].next = heads_[bucket];
       heads_[bucket] = static_cast<int>(e);
     }
-  }
-  // The actors under `key`, whose HashWord is `word`, in the order added.
-  List Find(Kind kind, std::string_view key, uint64_t word) const {
-    List found;
-    ForEach(kind, key, word, [&](int actor) { found.push_back(actor); });
-    std::reverse(found.begin(), found.end());
-    return found;
   }
   // The actors under `key` appended to `out`, the last added first.
   void Collect(Kind kind, std::string_view key, List* out) const {
@@ -1062,6 +1060,7 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
 void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCache* names, PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first;
+  PersonIndex::List people;
   for (NameMention& name : *unresolved) {
     const PartsRange full = name.Parts();
     if (full.size() < 2 || IsAllCaps(name.surface)) continue;
@@ -1076,7 +1075,8 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     // The people whose whole name is a shorter ending of this one.
     int person = -1, count = 0;
     for (size_t m = 1; m < full.size() && count < 2; ++m) {
-      for (int p : index->Whole(full.Ending(m))) {
+      index->Whole(full.Ending(m), &people);
+      for (int p : people) {
         if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
           count = 2;
           break;
