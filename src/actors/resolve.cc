@@ -1198,9 +1198,15 @@ int SubjectBefore(const Analysis& a, size_t s, uint32_t before) {
 
 // "he", "his", "she", "her": the last person mentioned. "its": the subject of its
 // sentence, or else of the sentence before.
-void ResolvePronouns(Analysis* a) {
+// The same pass counts each actor's mentions (pronouns resolved) into `count`, and returns
+// whether a mention stands for a group ("the two sides"): one reading of the mentions
+// for the three.
+bool ResolvePronouns(Analysis* a, std::vector<int>* count) {
   int last_person = -1;
+  bool groups = false;
+  count->assign(a->actors.size(), 0);
   ForEachMention(a, [&](size_t s, Mention& m) {
+    groups |= !m.group.empty();
     if (m.pronoun) {
       if (IsPersonPronoun(a->TokenLower(m.first))) {
         m.actor = last_person;
@@ -1208,10 +1214,14 @@ void ResolvePronouns(Analysis* a) {
         m.actor = SubjectBefore(*a, s, m.first);
         if (m.actor < 0 && s > 0) m.actor = SubjectBefore(*a, s - 1, a->sentences[s - 1].last);
       }
+      if (m.actor >= 0) ++(*count)[m.actor];
       return;
     }
-    if (m.actor >= 0 && !m.demonym && a->actors[m.actor].actor.type == ActorType::kPerson) last_person = m.actor;
+    if (m.actor < 0) return;
+    ++(*count)[m.actor];
+    if (!m.demonym && a->actors[m.actor].actor.type == ActorType::kPerson) last_person = m.actor;
   });
+  return groups;
 }
 
 // The government of the country `country` names, as "the Russian government" makes it.
@@ -1261,14 +1271,11 @@ void ResolveCounterparts(Analysis* a) {
 
 // The two sides of the document's conflict: the government of the focus country and
 // its most mentioned opposition or rebel group.
-void FindParties(Analysis* a) {
+// `count`: each actor's mentions.
+void FindParties(const std::vector<int>& count, Analysis* a) {
   a->parties.clear();
   if (a->focus_country < 0) return;
   const std::string& code = a->actors[a->focus_country].actor.code;
-  std::vector<int> count(a->actors.size(), 0);
-  ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0) ++count[m.actor];
-  });
   int government = -1, opposition = -1;
   for (size_t i = 0; i < a->actors.size(); ++i) {
     const Actor& actor = a->actors[i].actor;
@@ -1353,24 +1360,33 @@ void ResolvePersonNames(Analysis* a) {
   Retarget(variant, MergeShortPersonNames(index, a, &names, dead), a);
 }
 
-// Counts each actor's mentions and adds the texts that name it to its aliases. Most
-// actors are named one way, again and again ("Trump" ... "Trump"): a text the same as the
-// actor's last one is passed over without building its string and walking the set.
-void CountMentionsAndAliases(Analysis* a) {
+// Drops the mentions of neither actor nor group, and counts each actor's mentions and
+// adds the texts that name it to its aliases, in one pass. Most actors are named one way,
+// again and again ("Trump" ... "Trump"): a text the same as the actor's last one is
+// passed over without building its string and walking the set.
+void KeepMentionsCountAliases(Analysis* a) {
   std::vector<std::string_view> last(a->actors.size());
-  ForEachMention(a, [&](size_t, Mention& m) {
-    // "Malian" in "Malian children" is not a mention of Mali as an actor.
-    if (m.actor < 0 || m.demonym) return;
-    DocActor& d = a->actors[m.actor];
-    ++d.mentions;
-    // "his Russian counterpart" describes the actor; it is no name of it.
-    if (m.pronoun || m.source == "counterpart") return;
-    const std::string_view text = SpanView(*a, m.first, m.last);
-    std::string_view& before = last[m.actor];
-    if (before.data() && before == text) return;
-    before = text;
-    d.actor.aliases.insert(std::string(text));
-  });
+  for (std::vector<Mention>& ms : a->mentions) {
+    size_t kept = 0;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      Mention& m = ms[i];
+      if (m.actor < 0 && m.group.empty()) continue;
+      if (kept != i) ms[kept] = std::move(m);
+      const Mention& k = ms[kept++];
+      // "Malian" in "Malian children" is not a mention of Mali as an actor.
+      if (k.actor < 0 || k.demonym) continue;
+      DocActor& d = a->actors[k.actor];
+      ++d.mentions;
+      // "his Russian counterpart" describes the actor; it is no name of it.
+      if (k.pronoun || k.source == "counterpart") continue;
+      const std::string_view text = SpanView(*a, k.first, k.last);
+      std::string_view& before = last[k.actor];
+      if (before.data() && before == text) continue;
+      before = text;
+      d.actor.aliases.insert(std::string(text));
+    }
+    ms.erase(ms.begin() + static_cast<long>(kept), ms.end());
+  }
 }
 
 }  // namespace
@@ -1417,8 +1433,9 @@ void ResolveMentions(Analysis* a) {
     if (m.actor >= 0) m.name = false;
   });
   ResolveCounterparts(a);
-  ResolvePronouns(a);
-  FindParties(a);
+  std::vector<int> count;  // each actor's mentions
+  const bool sides = ResolvePronouns(a, &count);
+  FindParties(count, a);
   // Without a government and its opposition, the document's parties are the first two
   // actors, not people, it sets "between" one another.
   auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
@@ -1431,9 +1448,6 @@ void ResolveMentions(Analysis* a) {
   // "the two sides": the last pair set "between" one another before it, or else the
   // document's parties. One pass, carrying the last pair of the sentences before; none
   // in a document that never says it.
-  const bool sides = std::any_of(a->mentions.begin(), a->mentions.end(), [](const std::vector<Mention>& ms) {
-    return std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return !m.group.empty(); });
-  });
   std::vector<int> earlier;
   for (size_t s = 0; sides && s < a->mentions.size(); ++s) {
     for (Mention& m : a->mentions[s]) {
@@ -1445,12 +1459,7 @@ void ResolveMentions(Analysis* a) {
     const std::pair<int, int> last = PairBetween(*a, s, a->sentences[s].last);
     if (last.first >= 0) earlier = {last.first, last.second};
   }
-  for (std::vector<Mention>& ms : a->mentions) {
-    ms.erase(std::remove_if(ms.begin(), ms.end(),
-                            [](const Mention& m) { return m.actor < 0 && m.group.empty(); }),
-             ms.end());
-  }
-  CountMentionsAndAliases(a);
+  KeepMentionsCountAliases(a);
 }
 
 }  // namespace actorgraph::internal
