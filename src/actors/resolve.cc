@@ -1117,10 +1117,10 @@ std::vector<int> MergeShortPersonNames(const PersonIndex& index, const Analysis*
   return target;
 }
 
-// Points the mentions of each actor with a `variant` target at it, and then those of each
-// with a `short_form` target at that, in one pass (-1: no target).
-void Retarget(const std::vector<int>& variant, const std::vector<int>& short_form, Analysis* a) {
-  std::vector<int> target(a->actors.size(), -1);
+// For each actor, its `variant` target, and then that one's `short_form` target, or -1
+// when it has neither; empty when no actor has one.
+std::vector<int> Targets(const std::vector<int>& variant, const std::vector<int>& short_form, size_t actors) {
+  std::vector<int> target(actors, -1);
   bool any = false;
   for (size_t p = 0; p < target.size(); ++p) {
     int t = p < variant.size() && variant[p] >= 0 ? variant[p] : static_cast<int>(p);
@@ -1130,10 +1130,8 @@ void Retarget(const std::vector<int>& variant, const std::vector<int>& short_for
       any = true;
     }
   }
-  if (!any) return;
-  ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
-  });
+  if (!any) target.clear();
+  return target;
 }
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
@@ -1309,8 +1307,10 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 }
 
 // Joins a person's names within the document and resolves the names left unknown: full
-// names promoted, variants merged, unresolved names linked, short forms merged.
-void ResolvePersonNames(Analysis* a) {
+// names promoted, variants merged, unresolved names linked, short forms merged. Returns,
+// for each actor, the person its mentions are to be pointed at, or -1 (Targets): the
+// caller's pass over the mentions does it.
+std::vector<int> ResolvePersonNames(Analysis* a) {
   const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                                    [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   std::vector<NameMention> unresolved;
@@ -1322,7 +1322,7 @@ void ResolvePersonNames(Analysis* a) {
     const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
     unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), nullptr});
   });
-  if (unresolved.empty() && !persons) return;  // nothing any step below would change
+  if (unresolved.empty() && !persons) return {};  // nothing any step below would change
   // The parts of the actors' names and of the unresolved names, in one store, with room
   // for them from the start: about a part for every four bytes of room.
   size_t letters = 0;
@@ -1357,7 +1357,7 @@ void ResolvePersonNames(Analysis* a) {
     if (first.resolved == NameMention::kUnasked) first.resolved = ResolveName(index, &names, persons, &first, &key);
     m.actor = first.resolved;
   }
-  Retarget(variant, MergeShortPersonNames(index, a, &names, dead), a);
+  return Targets(variant, MergeShortPersonNames(index, a, &names, dead), a->actors.size());
 }
 
 // Drops the mentions of neither actor nor group, and counts each actor's mentions and
@@ -1428,9 +1428,11 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
-  ResolvePersonNames(a);
+  const std::vector<int> target = ResolvePersonNames(a);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0) m.name = false;
+    if (m.actor < 0) return;
+    if (!target.empty() && target[m.actor] >= 0) m.actor = target[m.actor];
+    m.name = false;
   });
   ResolveCounterparts(a);
   std::vector<int> count;  // each actor's mentions
