@@ -1,7 +1,6 @@
 #include "actors/resolve.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <map>
 #include <cstring>
@@ -369,8 +368,10 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
 
 namespace {
 
+// No lower-case letter: std::islower in the "C" locale the program runs in, without a
+// library call per byte.
 bool IsAllCaps(std::string_view s) {
-  return std::none_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  return std::none_of(s.begin(), s.end(), IsLowerAscii);
 }
 
 class TemplateContext {
