@@ -80,10 +80,14 @@ size_t ToVariantPart(const char* in, size_t size, char* out) {
   // The first two letters stay whatever they are.
   size_t n = size < 2 ? size : 2;
   for (size_t i = 0; i < n; ++i) out[i] = in[i];
+  // The letter last written is always the one last read (a letter dropped is the same as
+  // it): compared in a register, and each letter written, kept or not, without a branch.
+  char last = n > 0 ? in[n - 1] : 0;
   for (size_t i = n; i < size; ++i) {
     const char c = in[i];
-    if (out[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
-    out[n++] = c;
+    out[n] = c;
+    n += !(c == last && (c == 'a' || c == 'i' || c == 'u'));
+    last = c;
   }
   // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
   if (n > 4 && out[n - 1] == 'y' && (out[n - 2] == 'i' || out[n - 2] == 'y')) out[--n - 1] = 'y';
