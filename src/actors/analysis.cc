@@ -1,6 +1,7 @@
 #include "actors/analysis.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/hash.h"
 
@@ -57,6 +58,15 @@ void Analysis::GrowActorSlots() {
 }
 
 int Analysis::InternActor(const Actor& actor, const std::vector<std::string>& adjectives) {
+  return Intern(actor, adjectives);
+}
+
+int Analysis::InternActor(Actor&& actor, const std::vector<std::string>& adjectives) {
+  return Intern(std::move(actor), adjectives);
+}
+
+template <typename A>
+int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
   const int index = static_cast<int>(actors.size());
   const uint64_t hash = HashWord(actor.id);
   if (2 * (actors.size() + 1) > actor_slots.size()) GrowActorSlots();
@@ -67,13 +77,14 @@ int Analysis::InternActor(const Actor& actor, const std::vector<std::string>& ad
   DocActor d;
   // Every field but the aliases, which collect the forms seen in this document: a
   // dictionary actor's own can be many, and copying them only to clear them cost.
-  d.actor.id = actor.id;
-  d.actor.name = actor.name;
+  // (Moved from an rvalue: no copy.)
+  d.actor.id = std::forward<A>(actor).id;
+  d.actor.name = std::forward<A>(actor).name;
   d.actor.type = actor.type;
-  d.actor.code = actor.code;
-  d.actor.sector = actor.sector;
-  d.actor.country = actor.country;
-  d.actor.roles = actor.roles;
+  d.actor.code = std::forward<A>(actor).code;
+  d.actor.sector = std::forward<A>(actor).sector;
+  d.actor.country = std::forward<A>(actor).country;
+  d.actor.roles = std::forward<A>(actor).roles;
   d.adjectives = adjectives;
   ApplyRole(&d.actor);
   actors.push_back(std::move(d));

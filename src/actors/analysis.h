@@ -53,8 +53,10 @@ struct Analysis {
 
   // Empties every field for the next document, keeping the buffers' capacity.
   void Clear();
-  // Index of the actor with `actor`'s id, adding it on first sight.
+  // Index of the actor with `actor`'s id, adding it on first sight (taking the fields of
+  // an rvalue then; it is left as it was when the id is known).
   int InternActor(const Actor& actor, const std::vector<std::string>& adjectives = {});
+  int InternActor(Actor&& actor, const std::vector<std::string>& adjectives = {});
   // Fills a person's country (and empty code, sector) from the role that applies on the
   // document's date.
   void ApplyRole(Actor* actor) const;
@@ -66,6 +68,8 @@ struct Analysis {
   Span OriginalSpan(uint32_t first, uint32_t last) const;
 
  private:
+  template <typename A>  // const Actor& or Actor
+  int Intern(A&& actor, const std::vector<std::string>& adjectives);
   // The slot of the actor with id `id` (hash `hash`), or the empty slot where it would go.
   size_t ActorSlotOf(uint64_t hash, std::string_view id) const;
   void GrowActorSlots();

@@ -1,11 +1,9 @@
 #include "actors/resolve.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <map>
 #include <cstring>
-#include <deque>
 
 #include "actors/recognize.h"
 #include "core/hash.h"
@@ -72,84 +70,163 @@ bool IsArticle(std::string_view w) {
 
 bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 
-// A name part as transliterations agree on it, in place: a doubled a, i or u inside the
-// word single, as transliterations write a long vowel or not ("ja'afari", "jaafari",
-// "jafari" -> "jafari"). "ee" and "oo" stay: English names have them (Lee, Cooper, Moon)
-// and they transliterate i and u, not e and o. A final "iy" or "yy" is "y". `k` holds
-// letters and digits, lower-cased, already.
-void ToVariantPart(std::string* k) {
+// A name part as transliterations agree on it: a doubled a, i or u inside the word
+// single, as transliterations write a long vowel or not ("ja'afari", "jaafari", "jafari"
+// -> "jafari"). "ee" and "oo" stay: English names have them (Lee, Cooper, Moon) and they
+// transliterate i and u, not e and o. A final "iy" or "yy" is "y". The `size` bytes at
+// `in` hold letters and digits, lower-cased, already; the part is written to `out`, which
+// may be `in` or before it (the parts of a name close up as they shrink). Returns its size.
+size_t ToVariantPart(const char* in, size_t size, char* out) {
   // The first two letters stay whatever they are.
-  char* p = k->data();
-  const size_t size = k->size();
   size_t n = size < 2 ? size : 2;
+  for (size_t i = 0; i < n; ++i) out[i] = in[i];
+  // The letter last written is always the one last read (a letter dropped is the same as
+  // it): compared in a register, and each letter written, kept or not, without a branch.
+  char last = n > 0 ? in[n - 1] : 0;
   for (size_t i = n; i < size; ++i) {
-    const char c = p[i];
-    if (p[n - 1] == c && (c == 'a' || c == 'i' || c == 'u')) continue;
-    p[n++] = c;
+    const char c = in[i];
+    out[n] = c;
+    n += !(c == last && (c == 'a' || c == 'i' || c == 'u'));
+    last = c;
   }
-  if (n != size) k->resize(n);
   // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
-  if (n > 4 && (*k)[n - 1] == 'y' && ((*k)[n - 2] == 'i' || (*k)[n - 2] == 'y')) {
-    k->pop_back();
-    k->back() = 'y';
-  }
+  if (n > 4 && out[n - 1] == 'y' && (out[n - 2] == 'i' || out[n - 2] == 'y')) out[--n - 1] = 'y';
+  return n;
 }
 
-// A person's name parts, each a variant part (ToVariantPart), without the Arabic article
-// and, with `all_particles`, without de, bin, van ... either, appended to `parts`. A
+// One name part: `size` bytes from `begin` in the letters of its names.
+struct PartSpan {
+  uint32_t begin, size;
+};
+
+// Writes the parts of person `name` to `chars` from `*end` on, moving `*end` past them,
+// and appends their spans to `spans`: each a variant part (ToVariantPart), without the
+// Arabic article and, with `all_particles`, without de, bin, van ... either. A
 // lower-case part that is no particle is the tail of a word whose apostrophe was
-// stripped: "Ja afari" is "Ja'afari". Returns the number of parts there would be with
+// stripped: "Ja afari" is "Ja'afari". The parts stand side by side, so a name's last
+// parts joined ("basharassad") are one view of them. `chars` has room for name.size()
+// bytes from `*end`: a name key is never longer than its text. With kKey, the name key of
+// the whole name (AppendNameKey) is written from `*key` on too, and `*key` moved past it:
+// the letters are read once for both. Returns the number of parts there would be with
 // `all_particles`.
-template <typename Parts>
-size_t AppendPersonParts(std::string_view name, bool all_particles, Parts* parts) {
-  const size_t base = parts->size();
+template <bool kKey, typename Spans>
+size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, size_t* end, Spans* spans,
+                        size_t* key = nullptr) {
+  const size_t base = spans->size();
+  const size_t start = *end;
+  const char* text = name.data();
+  const size_t size = name.size();
+  size_t out = start;
+  size_t key_out = kKey ? *key : 0;
   size_t counted = 0;  // parts with all_particles
-  size_t i = 0;
-  while (i < name.size()) {
-    size_t j = i;
-    while (j < name.size() && name[j] != ' ' && name[j] != '-') ++j;
-    std::string_view raw = name.substr(i, j - i);
-    i = j + 1;
-    // The part is read in place, as the last of `parts`, and dropped or joined to the one
-    // before if it is no part of its own.
-    parts->emplace_back();
-    const std::string& plain = parts->back();
-    AppendNameKey(raw, &parts->back());
+  for (size_t i = 0, j = 0; i < size; i = j + 1) {
+    // The word's name key (AppendNameKey), written as it is read, after the parts before
+    // it; dropped or joined to the part before if it is no part of its own. The key of the
+    // whole name is its words' keys one after another.
+    const size_t begin = out;
+    for (j = i; j < size; ++j) {
+      const char c = text[j];
+      const char k = kNameKeyBytes.of[static_cast<unsigned char>(c)];
+      if (k == 0 && (c == ' ' || c == '-')) break;
+      chars[out] = k;
+      out += k != 0;
+      if (kKey) {
+        chars[key_out] = k;
+        key_out += k != 0;
+      }
+    }
+    const std::string_view plain(chars + begin, out - begin);
+    if (plain.empty()) continue;
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
-    if (plain.empty() || (IsArticle(plain) && (IsLowerAscii(raw[0]) || (j < name.size() && name[j] == '-')))) {
-      parts->pop_back();
+    const bool lower = IsLowerAscii(text[i]);
+    if (IsArticle(plain) && (lower || (j < size && text[j] == '-'))) {
+      out = begin;
       continue;
     }
     const bool particle = IsNameParticle(plain);
-    const bool tail = IsLowerAscii(raw[0]) && !particle;
+    const bool tail = lower && !particle;
     if (!particle && !(tail && counted > 0)) ++counted;
-    if (particle && all_particles) {
-      parts->pop_back();
-    } else if (tail && parts->size() - base > 1) {
-      (*parts)[parts->size() - 2] += plain;
-      parts->pop_back();
-    }
+    if (particle && all_particles) out = begin;
+    else if (tail && spans->size() > base) spans->back().size += static_cast<uint32_t>(plain.size());  // ends at begin
+    else spans->push_back(PartSpan{static_cast<uint32_t>(begin), static_cast<uint32_t>(plain.size())});
   }
-  for (size_t k = base; k < parts->size(); ++k) ToVariantPart(&(*parts)[k]);
+  out = start;
+  for (size_t k = base; k < spans->size(); ++k) {
+    PartSpan& s = (*spans)[k];
+    s.size = static_cast<uint32_t>(ToVariantPart(chars + s.begin, s.size, chars + out));
+    s.begin = static_cast<uint32_t>(out);
+    out += s.size;
+  }
+  *end = out;
+  if (kKey) *key = key_out;
   return counted;
 }
 
-// Name parts of many names, one name after another: a name's parts are a range of it,
-// and reading a name allocates nothing of its own (a vector each cost more than the
-// reading). Appending keeps references to the parts already stored valid.
-using PartsStore = std::deque<std::string>;
+// Name parts of many names, one name after another, the letters of all in one buffer: a
+// name's parts are a range of it, and reading a name allocates nothing of its own (a
+// string per part cost more than the reading).
+class PartsStore {
+ public:
+  PartsStore() = default;
+  // With room for `letters` bytes of names (AppendKeyAndParts wants two for each byte of
+  // its name) and `parts` parts at once.
+  PartsStore(size_t letters, size_t parts) : chars_(letters) { spans_.reserve(parts); }
+  // Appends the parts of person `name` (WritePersonParts); returns the number of parts
+  // there would be with `all_particles`.
+  size_t AppendPerson(std::string_view name, bool all_particles) {
+    Reserve(name.size());
+    return WritePersonParts<false>(name, all_particles, chars_.data(), &used_, &spans_);
+  }
+  // Appends the name key of `name` (AppendNameKey), then its parts (AppendPerson with all
+  // particles); returns where the key is (for Chars).
+  PartSpan AppendKeyAndParts(std::string_view name) {
+    Reserve(2 * name.size());
+    const size_t key = used_;
+    size_t key_end = key;
+    used_ += name.size();  // the parts after room for the key
+    WritePersonParts<true>(name, true, chars_.data(), &used_, &spans_, &key_end);
+    return PartSpan{static_cast<uint32_t>(key), static_cast<uint32_t>(key_end - key)};
+  }
+  size_t size() const { return spans_.size(); }
+  std::string_view operator[](size_t i) const { return std::string_view(chars_.data() + spans_[i].begin, spans_[i].size); }
+  // Parts [first, last) joined; `first` < `last`, all of one name.
+  PartSpan JoinedSpan(size_t first, size_t last) const {
+    const uint32_t begin = spans_[first].begin;
+    return PartSpan{begin, spans_[last - 1].begin + spans_[last - 1].size - begin};
+  }
+  std::string_view Joined(size_t first, size_t last) const { return Chars(JoinedSpan(first, last)); }
+  // The letters of `span`, which stays where it is as the store grows.
+  std::string_view Chars(PartSpan span) const { return std::string_view(chars_.data() + span.begin, span.size); }
+
+ private:
+  void Reserve(size_t more) {
+    if (used_ + more > chars_.size()) chars_.resize(std::max({2 * chars_.size(), used_ + more, size_t{256}}));
+  }
+
+  std::vector<char> chars_;  // the letters, up to used_; the rest is room
+  size_t used_ = 0;
+  std::vector<PartSpan> spans_;
+};
 
 // One name's parts in a PartsStore (NameParts: without particles, "Bashar al-Assad" ->
-// {bashar, assad}).
+// {bashar, assad}). Its views last until the store's next AppendPerson.
 class PartsRange {
  public:
   PartsRange(const PartsStore& store, size_t begin, size_t size) : store_(&store), begin_(begin), size_(size) {}
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
-  const std::string& operator[](size_t i) const { return (*store_)[begin_ + i]; }
-  const std::string& front() const { return (*this)[0]; }
-  const std::string& back() const { return (*this)[size_ - 1]; }
+  std::string_view operator[](size_t i) const { return (*store_)[begin_ + i]; }
+  std::string_view front() const { return (*this)[0]; }
+  std::string_view back() const { return (*this)[size_ - 1]; }
+  // The last `m` parts joined: "assad", "basharassad".
+  std::string_view Ending(size_t m) const {
+    return m == 0 ? std::string_view() : store_->Joined(begin_ + size_ - m, begin_ + size_);
+  }
+  std::string_view Joined() const { return Ending(size_); }
+  // Where Ending(m), 0 < m <= size(), and part i stand in the store.
+  PartSpan EndingSpan(size_t m) const { return store_->JoinedSpan(begin_ + size_ - m, begin_ + size_); }
+  PartSpan PartSpanOf(size_t i) const { return store_->JoinedSpan(begin_ + i, begin_ + i + 1); }
 
  private:
   const PartsStore* store_;
@@ -159,7 +236,7 @@ class PartsRange {
 // Appends the NameParts of `name` to `store`; returns where they begin.
 size_t StoreNameParts(std::string_view name, PartsStore* store) {
   const size_t begin = store->size();
-  AppendPersonParts(name, true, store);
+  store->AppendPerson(name, true);
   return begin;
 }
 
@@ -178,6 +255,7 @@ class NameCache {
     }
     return PartsRange(store_, ranges_[actor].first, ranges_[actor].second);
   }
+  const PartsStore& store() const { return store_; }
 
  private:
   void Grow() {
@@ -193,7 +271,7 @@ class NameCache {
 };
 
 // Doubled letters single: "Nasser" -> "naser".
-std::string Undoubled(const std::string& part) {
+std::string Undoubled(std::string_view part) {
   std::string k;
   for (char c : part)
     if (k.empty() || k.back() != c) k += c;
@@ -203,7 +281,7 @@ std::string Undoubled(const std::string& part) {
 // Whether two given names differ only by vowels left out inside the word, and doubled
 // letters: "Nasr", "Naser", "Nasser"; "Mohamed", "Mohammed". Not "Mohamed" and
 // "Mahmoud", whose vowels differ, nor "Omar" and "Amr", nor "Dan" and "Dana".
-bool SameGivenName(const std::string& x, const std::string& y) {
+bool SameGivenName(std::string_view x, std::string_view y) {
   std::string a = Undoubled(x), b = Undoubled(y);
   if (a.size() > b.size()) std::swap(a, b);
   // Short names and a vowel added at the end are other names: "Dan" and "Dana", "Jon"
@@ -218,19 +296,13 @@ bool SameGivenName(const std::string& x, const std::string& y) {
   return i == a.size();
 }
 
-std::string Joined(const PartsRange& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += parts[i];
-  return out;
-}
-
 // Within one document, two names of one person: the same surname and, part by part,
 // given names that are the same or transliterations of one another ("Naser al-Hariri",
 // "Nasr Hariri").
 bool VariantNames(const PartsRange& x, const PartsRange& y) {
   // "Mohammed Abdulsalam", "Mohammed Abdul Salam": one name, spaced two ways.
   if (x.size() >= 2 && y.size() >= 2 && x.size() != y.size() && x.front() == y.front() &&
-      Joined(x) == Joined(y))
+      x.Joined() == y.Joined())
     return true;
   if (x.size() != y.size() || x.size() < 2 || x.back() != y.back()) return false;
   for (size_t i = 0; i + 1 < x.size(); ++i)
@@ -238,12 +310,26 @@ bool VariantNames(const PartsRange& x, const PartsRange& y) {
   return true;
 }
 
-}  // namespace
+// Spans in a fixed array, for a name whose parts are known to fit.
+template <size_t N>
+class FixedSpans {
+ public:
+  size_t size() const { return size_; }
+  PartSpan& operator[](size_t i) { return spans_[i]; }
+  const PartSpan& operator[](size_t i) const { return spans_[i]; }
+  PartSpan& back() { return spans_[size_ - 1]; }
+  void push_back(const PartSpan& s) { spans_[size_++] = s; }
 
-std::string PersonIdFor(std::string_view name, std::string_view document) {
-  std::vector<std::string> parts;
-  parts.reserve(4);  // most names have fewer parts: one allocation
-  const size_t without_particles = AppendPersonParts(name, false, &parts);
+ private:
+  PartSpan spans_[N];
+  size_t size_ = 0;
+};
+
+// PersonIdFor of `name` from its `count` parts with particles, part(i) each, of which
+// `without_particles` are no particle.
+template <typename Part>
+std::string PersonIdOf(std::string_view name, std::string_view document, size_t without_particles, size_t count,
+                       Part part) {
   // A lone name ("Khan") may be anyone: its node is the document's own.
   if (without_particles < 2) {
     std::string id = ActorIdFor(name);
@@ -257,18 +343,39 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
   // escaping: they hold lower-case ASCII letters, digits and such bytes only.
   std::string id;
   bool ascii = true;
-  for (const std::string& p : parts) {
-    if (!id.empty()) id += '-';
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) id += '-';
+    const std::string_view p = part(i);
     id += p;
     for (char c : p) ascii &= static_cast<unsigned char>(c) < 0x80;
   }
   return ascii ? id : ActorIdFor(id);
 }
 
+}  // namespace
+
+std::string PersonIdFor(std::string_view name, std::string_view document) {
+  // A short name's parts on the stack (it has 33 words at most), a longer one's in a store.
+  constexpr size_t kShort = 64;
+  if (name.size() > kShort) {
+    PartsStore parts;
+    const size_t without_particles = parts.AppendPerson(name, false);
+    return PersonIdOf(name, document, without_particles, parts.size(), [&](size_t i) { return parts[i]; });
+  }
+  char chars[kShort];
+  size_t end = 0;
+  FixedSpans<kShort / 2 + 1> spans;
+  const size_t without_particles = WritePersonParts<false>(name, false, chars, &end, &spans);
+  return PersonIdOf(name, document, without_particles, spans.size(),
+                    [&](size_t i) { return std::string_view(chars + spans[i].begin, spans[i].size); });
+}
+
 namespace {
 
+// No lower-case letter: std::islower in the "C" locale the program runs in, without a
+// library call per byte.
 bool IsAllCaps(std::string_view s) {
-  return std::none_of(s.begin(), s.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  return std::none_of(s.begin(), s.end(), IsLowerAscii);
 }
 
 class TemplateContext {
@@ -418,8 +525,10 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (out.actor < 0) {
       actor.sector = mk.sector;
       actor.id = person ? PersonIdFor(actor.name, a->document ? a->document->id : "") : ActorIdFor(actor.name);
-      out.actor = a->InternActor(actor);
-      made_actors->Add(*a, key, actor.name, out.actor);
+      const size_t before = a->actors.size();
+      out.actor = a->InternActor(std::move(actor));
+      // A new actor took the name along; one known by the id is left its own.
+      made_actors->Add(*a, key, a->actors.size() > before ? a->actors[out.actor].actor.name : actor.name, out.actor);
     }
     made->push_back(out);
   }
@@ -461,6 +570,7 @@ bool HasTrigger(const TriggerTable& triggers, const Analysis& a, const text::Sen
 struct SentenceScratch {
   std::vector<Unit> units;
   std::vector<Match> matches;
+  std::vector<uint32_t> order;  // into matches
   std::vector<Mention> made, all_made;
 };
 
@@ -476,14 +586,23 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   matches.clear();
   FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
   if (matches.empty()) return false;
-  std::stable_sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
+  // The matches by first unit, the longest first, and as found among equals: the order
+  // of a stable sort, without moving the matches or a buffer for them.
+  std::vector<uint32_t>& order = scratch->order;
+  order.resize(matches.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const Match& x = matches[i];
+    const Match& y = matches[j];
     if (x.first_unit != y.first_unit) return x.first_unit < y.first_unit;
-    return x.last_unit > y.last_unit;
+    if (x.last_unit != y.last_unit) return x.last_unit > y.last_unit;
+    return i < j;
   });
   std::vector<Mention>& all_made = scratch->all_made;
   all_made.clear();
   uint32_t covered_until = 0;
-  for (const Match& m : matches) {
+  for (const uint32_t i : order) {
+    const Match& m = matches[i];
     if (m.first_unit < covered_until) continue;
     std::vector<Mention>& made = scratch->made;
     made.clear();
@@ -607,7 +726,7 @@ int CapitalGovernment(const RulePack& pack, Analysis* a, const Actor& capital) {
   government.id = ActorIdFor(government.name);
   government.code = e.actor.code;
   government.sector = "GOV";
-  return a->InternActor(government);
+  return a->InternActor(std::move(government));
 }
 
 // Capitals in one sentence: "Damascus said" is the Syrian government, "the Moscow
@@ -648,7 +767,7 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
         group.id = ActorIdFor(group.name);
         group.code = a->actors[m.actor].actor.code;
         if (k + 1 == j) m.last = head_end;
-        m.actor = a->InternActor(group);
+        m.actor = a->InternActor(std::move(group));
         m.source = "capital-group";
         out.push_back(m);
       }
@@ -665,11 +784,13 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
   *ms = std::move(out);
 }
 
-// Every mention in document order, as (sentence, index) pairs.
+// Every mention in document order, with its sentence; `f` adds and removes none. Each
+// sentence's mentions walked by pointer: the sizes are not read again for every mention.
 template <typename F>
 void ForEachMention(Analysis* a, F f) {
-  for (size_t s = 0; s < a->mentions.size(); ++s)
-    for (size_t i = 0; i < a->mentions[s].size(); ++i) f(s, a->mentions[s][i]);
+  const size_t sentences = a->mentions.size();
+  for (size_t s = 0; s < sentences; ++s)
+    for (Mention& m : a->mentions[s]) f(s, m);
 }
 
 // Whether person x's name says more than y's: more words ("Naser al-Hariri" over "Nasr
@@ -693,8 +814,9 @@ class PersonIndex {
 
   // Indexes every actor that is not `dead` (none, when `dead` is empty).
   PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
-    // About four keys an actor (a person's name, its endings, surname and parts), of
-    // about eight letters: room for them at once rather than growth step by step.
+    // About four keys an actor (a person's name, its endings, surname and parts), the
+    // names' and aliases' copied here: room for them at once rather than growth step by
+    // step.
     const size_t expected = 4 * a.actors.size() + 4;
     size_t buckets = 16;
     while (buckets < expected) buckets *= 2;
@@ -711,33 +833,47 @@ class PersonIndex {
     InsertNameKey(named.name, actor);
     for (const std::string& alias : named.aliases) InsertNameKey(alias, actor);
     if (named.type != ActorType::kPerson) return;
+    // A person's keys are read where the name store keeps its parts: no copy. The
+    // surname is the shortest ending and the last part too: hashed once for the three.
     const PartsRange parts = names_->Parts(q);
     if (parts.empty()) return;
-    std::string suffix;
-    for (size_t m = 1; m <= parts.size(); ++m) {
-      suffix.insert(0, parts[parts.size() - m]);
-      Insert(m == parts.size() ? kWhole : kProper, suffix, actor);
-    }
-    Insert(kSurname, parts.back(), actor);
+    const uint64_t surname = HashWord(parts.back());
+    for (size_t m = 1; m <= parts.size(); ++m)
+      Link(m == parts.size() ? kWhole : kProper, parts.EndingSpan(m), m == 1 ? surname : HashWord(parts.Ending(m)),
+           actor);
+    Link(kSurname, parts.EndingSpan(1), surname, actor);
     for (size_t i = 0; i < parts.size(); ++i) {
       size_t k = 0;
       while (k < i && parts[k] != parts[i]) ++k;
-      if (k == i) Insert(kPart, parts[i], actor);  // each part once
+      if (k == i) Link(kPart, parts.PartSpanOf(i), i + 1 == parts.size() ? surname : HashWord(parts[i]), actor);
     }
   }
 
   // The last actor whose name or an alias has name key `key`, or -1.
   int Exact(std::string_view key) const {
-    const uint64_t hash = Hash(kExact, key);
+    const uint64_t hash = Hash(kExact, HashWord(key));
     for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
       if (Is(entries_[e], kExact, hash, key)) return entries_[e].actor;
     return -1;
   }
-  // People whose parts, joined, are `joined`; people with a proper suffix that is.
-  List Whole(std::string_view joined) const { return Find(kWhole, joined); }
-  List EndingWith(std::string_view joined) const { return Find(kProper, joined); }
-  List WithSurname(std::string_view part) const { return Find(kSurname, part); }
-  List WithPart(std::string_view part) const { return Find(kPart, part); }
+  // People whose parts, joined, are `joined`, into `out` in the order added (a list kept
+  // from one question to the next); people with a proper suffix that is.
+  void Whole(std::string_view joined, List* out) const {
+    out->clear();
+    Collect(kWhole, joined, out);
+    std::reverse(out->begin(), out->end());
+  }
+  // How many of those there are, and in `one` one of them when there are any: the
+  // questions that need no list. `hash` is HashWord(joined), which both ask for.
+  size_t CountWhole(std::string_view joined, uint64_t hash, int* one) const { return Count(kWhole, joined, hash, one); }
+  size_t CountEndingWith(std::string_view joined, uint64_t hash, int* one) const {
+    return Count(kProper, joined, hash, one);
+  }
+  // Calls f(actor) for each person with part `part`, the last added first.
+  template <typename F>
+  void ForEachWithPart(std::string_view part, F f) const {
+    ForEach(kPart, part, HashWord(part), f);
+  }
   // Whole() and WithSurname() appended to `out`, in no particular order.
   void AppendWhole(std::string_view joined, List* out) const { Collect(kWhole, joined, out); }
   void AppendWithSurname(std::string_view part, List* out) const { Collect(kSurname, part, out); }
@@ -746,38 +882,36 @@ class PersonIndex {
   enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
   struct Entry {
     uint64_t hash;
-    uint32_t key_begin, key_size;  // in keys_
+    PartSpan key;  // in keys_ for kExact, else in the name store
     int actor;
     int next;  // the entry added before it to the same bucket, or -1
     Kind kind;
   };
 
-  static uint64_t Hash(Kind kind, std::string_view key) {
-    return HashWord(key) ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull);
-  }
+  // The key's HashWord, told apart by kind.
+  static uint64_t Hash(Kind kind, uint64_t word) { return word ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull); }
   size_t Bucket(uint64_t hash) const { return hash & (heads_.size() - 1); }
+  std::string_view KeyOf(const Entry& e) const {
+    if (e.kind == kExact) return std::string_view(keys_.data() + e.key.begin, e.key.size);
+    return names_->store().Chars(e.key);
+  }
   bool Is(const Entry& e, Kind kind, uint64_t hash, std::string_view key) const {
-    return e.hash == hash && e.kind == kind && std::string_view(keys_).substr(e.key_begin, e.key_size) == key;
+    return e.hash == hash && e.kind == kind && KeyOf(e) == key;
   }
 
-  void Insert(Kind kind, std::string_view key, int actor) {
-    const size_t begin = keys_.size();
-    keys_.append(key);
-    Link(kind, begin, actor);
-  }
   // The name key of `name`, written straight into keys_, under kExact.
   void InsertNameKey(std::string_view name, int actor) {
     const size_t begin = keys_.size();
     AppendNameKey(name, &keys_);
-    Link(kExact, begin, actor);
+    const PartSpan key{static_cast<uint32_t>(begin), static_cast<uint32_t>(keys_.size() - begin)};
+    Link(kExact, key, HashWord(std::string_view(keys_.data() + key.begin, key.size)), actor);
   }
-  // Adds the entry whose key is keys_ from `begin` on.
-  void Link(Kind kind, size_t begin, int actor) {
+  // Adds the entry with `key` (in keys_ or the name store, as `kind` says) and its HashWord.
+  void Link(Kind kind, PartSpan key, uint64_t word, int actor) {
     if (entries_.size() >= heads_.size()) Grow();
-    const uint64_t hash = Hash(kind, std::string_view(keys_).substr(begin));
+    const uint64_t hash = Hash(kind, word);
     const size_t bucket = Bucket(hash);
-    entries_.push_back(Entry{hash, static_cast<uint32_t>(begin), static_cast<uint32_t>(keys_.size() - begin), actor,
-                             heads_[bucket], kind});
+    entries_.push_back(Entry{hash, key, actor, heads_[bucket], kind});
     heads_[bucket] = static_cast<int>(entries_.size() - 1);
   }
   // Twice the buckets, each chain still newest first.
@@ -789,25 +923,31 @@ class PersonIndex {
       heads_[bucket] = static_cast<int>(e);
     }
   }
-  // The actors under `key`, in the order added.
-  List Find(Kind kind, std::string_view key) const {
-    List found;
-    Collect(kind, key, &found);
-    std::reverse(found.begin(), found.end());
-    return found;
-  }
   // The actors under `key` appended to `out`, the last added first.
   void Collect(Kind kind, std::string_view key, List* out) const {
-    const uint64_t hash = Hash(kind, key);
+    ForEach(kind, key, HashWord(key), [out](int actor) { out->push_back(actor); });
+  }
+  size_t Count(Kind kind, std::string_view key, uint64_t word, int* one) const {
+    size_t n = 0;
+    ForEach(kind, key, word, [&](int actor) {
+      *one = actor;
+      ++n;
+    });
+    return n;
+  }
+  // Calls f(actor) for the actors under `key`, whose HashWord is `word`, the last added first.
+  template <typename F>
+  void ForEach(Kind kind, std::string_view key, uint64_t word, F f) const {
+    const uint64_t hash = Hash(kind, word);
     for (int e = heads_[Bucket(hash)]; e >= 0; e = entries_[e].next)
-      if (Is(entries_[e], kind, hash, key)) out->push_back(entries_[e].actor);
+      if (Is(entries_[e], kind, hash, key)) f(entries_[e].actor);
   }
 
   const Analysis* a_;
   NameCache* names_;
   std::vector<Entry> entries_;
   std::vector<int> heads_;  // per bucket, its newest entry or -1
-  std::string keys_;        // the entries' key texts, one after another
+  std::string keys_;        // the kExact entries' key texts, one after another
 };
 
 // Analysis::SpanText without the copy: the text stays as it is while mentions resolve.
@@ -822,21 +962,35 @@ std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
 struct NameMention {
   size_t sentence, index;
   std::string_view surface;  // in the document's text
-  PartsStore* store;         // where the parts are kept
+  PartsStore* store;         // where the key and parts are kept
+  PartSpan key = {0, 0};     // the name key of the text (AppendNameKey), in *store
   size_t parts_begin = 0, parts_size = 0;  // in *store
-  bool parsed = false;  // the parts are stored
+  bool parsed = false;  // the key and parts are stored
   NameMention* same = nullptr;  // an earlier mention of the same text, which holds the parts
   static constexpr int kUnasked = -2;
   int resolved = kUnasked;  // what ResolveName made of the text, once asked
 
   PartsRange Parts() {
-    if (same) return same->Parts();
+    NameMention& first = Parsed();
+    return PartsRange(*store, first.parts_begin, first.parts_size);
+  }
+  // Valid until the store's next append.
+  std::string_view Key() {
+    const NameMention& first = Parsed();
+    return store->Chars(first.key);
+  }
+
+ private:
+  // The mention that holds the key and parts, with them stored.
+  NameMention& Parsed() {
+    if (same) return same->Parsed();
     if (!parsed) {
-      parts_begin = StoreNameParts(surface, store);
+      parts_begin = store->size();
+      key = store->AppendKeyAndParts(surface);
       parts_size = store->size() - parts_begin;
       parsed = true;
     }
-    return PartsRange(*store, parts_begin, parts_size);
+    return *this;
   }
 };
 
@@ -857,11 +1011,10 @@ void LinkRepeatedNames(std::vector<NameMention>* names) {
 }
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
-// one: the fuller name. Returns the persons merged away.
-std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a, NameCache* names) {
+// one: the fuller name. Returns, for each actor, the person it is merged into, or -1.
+std::vector<int> MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names) {
   std::vector<int> target(a->actors.size(), -1);
   std::vector<int> candidates;
-  std::string joined;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
     const PartsRange parts = names->Parts(p);
@@ -869,9 +1022,7 @@ std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a,
     // Variants share the surname, or are the same letters spaced otherwise.
     candidates.clear();
     index.AppendWithSurname(parts.back(), &candidates);
-    joined.clear();
-    for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
-    index.AppendWhole(joined, &candidates);
+    index.AppendWhole(parts.Joined(), &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (int q : candidates) {
@@ -886,25 +1037,25 @@ std::vector<bool> MergeVariantPersonNames(const PersonIndex& index, Analysis* a,
   // A person merged into one merged away later ends at the last one kept.
   for (int& t : target)
     while (t >= 0 && target[t] >= 0) t = target[t];
-  std::vector<bool> dead(a->actors.size(), false);
-  for (size_t i = 0; i < target.size(); ++i) dead[i] = target[i] >= 0;
-  ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
-  });
-  return dead;
+  return target;
 }
 
-// The one person whose given name (first part) is `given`, when no other person has that
-// name as any part: "Abiy" is "Abiy Ahmed", as Ethiopian and Eritrean names are short.
-int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::string& given, int exclude) {
+// The one person, other than `exclude`, whose given name (first part) is the one part of
+// `given`, when no other person has that name as any part: "Abiy" is "Abiy Ahmed", as
+// Ethiopian and Eritrean names are short.
+int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRange& given, int exclude) {
+  // The people are counted first, and the one found read after: reading a name's parts
+  // may move the letters the part viewed.
   int found = -1;
-  for (int q : index.WithPart(given)) {
-    if (q == exclude) continue;
-    const PartsRange full = names->Parts(q);
-    if (full.size() < 2 || full.front() != given || found >= 0) return -1;
+  size_t count = 0;
+  index.ForEachWithPart(given.front(), [&](int q) {
+    if (q == exclude) return;
     found = q;
-  }
-  return found;
+    ++count;
+  });
+  if (count != 1) return -1;
+  const PartsRange full = names->Parts(found);
+  return full.size() < 2 || full.front() != given.front() ? -1 : found;
 }
 
 // A person first named by a one-word short form ("Dagalo said") after an untitled full name that
@@ -914,7 +1065,7 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const std::str
 void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCache* names, PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first;
-  std::string suffix;
+  PersonIndex::List people;
   for (NameMention& name : *unresolved) {
     const PartsRange full = name.Parts();
     if (full.size() < 2 || IsAllCaps(name.surface)) continue;
@@ -928,10 +1079,9 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     Mention& n = a->mentions[s][name.index];
     // The people whose whole name is a shorter ending of this one.
     int person = -1, count = 0;
-    suffix.clear();
     for (size_t m = 1; m < full.size() && count < 2; ++m) {
-      suffix.insert(0, full[full.size() - m]);  // the last m parts
-      for (int p : index->Whole(suffix)) {
+      index->Whole(full.Ending(m), &people);
+      for (int p : people) {
         if (names->Parts(p).size() > 1) {  // "Donald Trump" in "Republican Donald Trump": no
           count = 2;
           break;
@@ -948,7 +1098,7 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     actor.name = std::string(name.surface);
     actor.id = PersonIdFor(name.surface, a->document ? a->document->id : "");
     const size_t before = a->actors.size();
-    n.actor = a->InternActor(actor);
+    n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
     n.name = false;
     n.source = "name-of-person";
@@ -956,39 +1106,58 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
 }
 
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
-void MergeShortPersonNames(const PersonIndex& index, Analysis* a, NameCache* names, const std::vector<bool>& dead) {
+// Returns, for each actor, the person it becomes, or -1.
+std::vector<int> MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names,
+                                       const std::vector<bool>& dead) {
   std::vector<int> target(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
     const PartsRange parts = names->Parts(p);
     if (parts.empty()) continue;
-    const PersonIndex::List& longer = index.EndingWith(Joined(parts));
-    if (longer.size() == 1) target[p] = longer[0];
-    if (longer.empty() && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts[0], static_cast<int>(p));
+    int longer = -1;
+    const size_t count = index.CountEndingWith(parts.Joined(), HashWord(parts.Joined()), &longer);
+    if (count == 1) target[p] = longer;
+    if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
-  ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0 && target[m.actor] >= 0) m.actor = target[m.actor];
-  });
+  return target;
+}
+
+// For each actor, its `variant` target, and then that one's `short_form` target, or -1
+// when it has neither; empty when no actor has one.
+std::vector<int> Targets(const std::vector<int>& variant, const std::vector<int>& short_form, size_t actors) {
+  std::vector<int> target(actors, -1);
+  bool any = false;
+  for (size_t p = 0; p < target.size(); ++p) {
+    int t = p < variant.size() && variant[p] >= 0 ? variant[p] : static_cast<int>(p);
+    if (static_cast<size_t>(t) < short_form.size() && short_form[t] >= 0) t = short_form[t];
+    if (t != static_cast<int>(p)) {
+      target[p] = t;
+      any = true;
+    }
+  }
+  if (!any) target.clear();
+  return target;
 }
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
 // Without people (`persons` false) every question on parts has no answer: a name can
-// only be exact. `key` is room for the name's key and its joined parts.
+// only be exact, and its parts are not read. `key` is room for the name's key then.
 int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name, std::string* key) {
-  key->clear();
-  AppendNameKey(name->surface, key);
-  const int exact = index.Exact(*key);
-  if (exact >= 0 || !persons) return exact;
+  if (!persons) {
+    key->clear();
+    AppendNameKey(name->surface, key);
+    return index.Exact(*key);
+  }
+  const int exact = index.Exact(name->Key());
+  if (exact >= 0) return exact;
   const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
-  std::string& joined = *key;  // the key is done with
-  joined.clear();
-  for (size_t i = 0; i < parts.size(); ++i) joined += parts[i];
-  const PersonIndex::List& whole = index.Whole(joined);
-  const PersonIndex::List& longer = index.EndingWith(joined);
-  const size_t found = whole.size() + longer.size();
-  if (found == 1) return whole.empty() ? longer[0] : whole[0];
-  if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts[0], -1);
+  int whole = -1, longer = -1;
+  const std::string_view joined = parts.Joined();
+  const uint64_t hash = HashWord(joined);
+  const size_t found = index.CountWhole(joined, hash, &whole) + index.CountEndingWith(joined, hash, &longer);
+  if (found == 1) return whole >= 0 ? whole : longer;
+  if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts, -1);
   return -1;
 }
 
@@ -1032,9 +1201,15 @@ int SubjectBefore(const Analysis& a, size_t s, uint32_t before) {
 
 // "he", "his", "she", "her": the last person mentioned. "its": the subject of its
 // sentence, or else of the sentence before.
-void ResolvePronouns(Analysis* a) {
+// The same pass counts each actor's mentions (pronouns resolved) into `count`, and returns
+// whether a mention stands for a group ("the two sides"): one reading of the mentions
+// for the three.
+bool ResolvePronouns(Analysis* a, std::vector<int>* count) {
   int last_person = -1;
+  bool groups = false;
+  count->assign(a->actors.size(), 0);
   ForEachMention(a, [&](size_t s, Mention& m) {
+    groups |= !m.group.empty();
     if (m.pronoun) {
       if (IsPersonPronoun(a->TokenLower(m.first))) {
         m.actor = last_person;
@@ -1042,10 +1217,14 @@ void ResolvePronouns(Analysis* a) {
         m.actor = SubjectBefore(*a, s, m.first);
         if (m.actor < 0 && s > 0) m.actor = SubjectBefore(*a, s - 1, a->sentences[s - 1].last);
       }
+      if (m.actor >= 0) ++(*count)[m.actor];
       return;
     }
-    if (m.actor >= 0 && !m.demonym && a->actors[m.actor].actor.type == ActorType::kPerson) last_person = m.actor;
+    if (m.actor < 0) return;
+    ++(*count)[m.actor];
+    if (!m.demonym && a->actors[m.actor].actor.type == ActorType::kPerson) last_person = m.actor;
   });
+  return groups;
 }
 
 // The government of the country `country` names, as "the Russian government" makes it.
@@ -1057,7 +1236,7 @@ int GovernmentOf(Analysis* a, int country) {
   government.id = ActorIdFor(government.name);
   government.code = d.actor.code;
   government.sector = "GOV";
-  return a->InternActor(government);
+  return a->InternActor(std::move(government));
 }
 
 // "his Russian counterpart", "her opposition counterpart" with no name after them: the
@@ -1095,14 +1274,11 @@ void ResolveCounterparts(Analysis* a) {
 
 // The two sides of the document's conflict: the government of the focus country and
 // its most mentioned opposition or rebel group.
-void FindParties(Analysis* a) {
+// `count`: each actor's mentions.
+void FindParties(const std::vector<int>& count, Analysis* a) {
   a->parties.clear();
   if (a->focus_country < 0) return;
   const std::string& code = a->actors[a->focus_country].actor.code;
-  std::vector<int> count(a->actors.size(), 0);
-  ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0) ++count[m.actor];
-  });
   int government = -1, opposition = -1;
   for (size_t i = 0; i < a->actors.size(); ++i) {
     const Actor& actor = a->actors[i].actor;
@@ -1136,22 +1312,28 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 }
 
 // Joins a person's names within the document and resolves the names left unknown: full
-// names promoted, variants merged, unresolved names linked, short forms merged.
-void ResolvePersonNames(Analysis* a) {
+// names promoted, variants merged, unresolved names linked, short forms merged. Returns,
+// for each actor, the person its mentions are to be pointed at, or -1 (Targets): the
+// caller's pass over the mentions does it.
+std::vector<int> ResolvePersonNames(Analysis* a) {
   const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                                    [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   std::vector<NameMention> unresolved;
-  size_t count = 0;  // counted first: one allocation rather than a growth step per doubling
-  ForEachMention(a, [&](size_t, Mention& m) { count += m.name && m.actor < 0; });
-  unresolved.reserve(count);
+  size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
+  for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
+  unresolved.reserve(mentions);
   ForEachMention(a, [&](size_t s, Mention& m) {
     if (!m.name || m.actor >= 0) return;
     const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
     unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), nullptr});
   });
-  if (unresolved.empty() && !persons) return;  // nothing any step below would change
-  // The parts of the actors' names and of the unresolved names, in one store.
-  PartsStore parts;
+  if (unresolved.empty() && !persons) return {};  // nothing any step below would change
+  // The parts of the actors' names and of the unresolved names, in one store, with room
+  // for them from the start: about a part for every four bytes of room.
+  size_t letters = 0;
+  for (const NameMention& name : unresolved) letters += 2 * name.surface.size();
+  for (const DocActor& d : a->actors) letters += d.actor.type == ActorType::kPerson ? d.actor.name.size() : 0;
+  PartsStore parts(letters, letters / 4 + 1);
   for (NameMention& name : unresolved) name.store = &parts;
   LinkRepeatedNames(&unresolved);
   NameCache names(*a, &parts);
@@ -1161,7 +1343,12 @@ void ResolvePersonNames(Analysis* a) {
   for (size_t p = 0; p < a->actors.size() && !one_word_person; ++p)
     one_word_person = a->actors[p].actor.type == ActorType::kPerson && names.Parts(p).size() == 1;
   if (one_word_person) PromoteFullNames(&unresolved, a, &names, &index);
-  const std::vector<bool> dead = MergeVariantPersonNames(index, a, &names);
+  // The mentions of persons merged away are pointed at the one kept after the names below
+  // are resolved, with the short forms': those names resolve to persons kept, and nothing
+  // below asks which actor a mention has.
+  const std::vector<int> variant = MergeVariantPersonNames(index, a, &names);
+  std::vector<bool> dead(variant.size());
+  for (size_t i = 0; i < variant.size(); ++i) dead[i] = variant[i] >= 0;
   // One index serves every step: the people promoted were added to it, and no step adds
   // actors or aliases otherwise. Persons merged away leave it.
   if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
@@ -1175,27 +1362,36 @@ void ResolvePersonNames(Analysis* a) {
     if (first.resolved == NameMention::kUnasked) first.resolved = ResolveName(index, &names, persons, &first, &key);
     m.actor = first.resolved;
   }
-  MergeShortPersonNames(index, a, &names, dead);
+  return Targets(variant, MergeShortPersonNames(index, a, &names, dead), a->actors.size());
 }
 
-// Counts each actor's mentions and adds the texts that name it to its aliases. Most
-// actors are named one way, again and again ("Trump" ... "Trump"): a text the same as the
-// actor's last one is passed over without building its string and walking the set.
-void CountMentionsAndAliases(Analysis* a) {
+// Drops the mentions of neither actor nor group, and counts each actor's mentions and
+// adds the texts that name it to its aliases, in one pass. Most actors are named one way,
+// again and again ("Trump" ... "Trump"): a text the same as the actor's last one is
+// passed over without building its string and walking the set.
+void KeepMentionsCountAliases(Analysis* a) {
   std::vector<std::string_view> last(a->actors.size());
-  ForEachMention(a, [&](size_t, Mention& m) {
-    // "Malian" in "Malian children" is not a mention of Mali as an actor.
-    if (m.actor < 0 || m.demonym) return;
-    DocActor& d = a->actors[m.actor];
-    ++d.mentions;
-    // "his Russian counterpart" describes the actor; it is no name of it.
-    if (m.pronoun || m.source == "counterpart") return;
-    const std::string_view text = SpanView(*a, m.first, m.last);
-    std::string_view& before = last[m.actor];
-    if (before.data() && before == text) return;
-    before = text;
-    d.actor.aliases.insert(std::string(text));
-  });
+  for (std::vector<Mention>& ms : a->mentions) {
+    size_t kept = 0;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      Mention& m = ms[i];
+      if (m.actor < 0 && m.group.empty()) continue;
+      if (kept != i) ms[kept] = std::move(m);
+      const Mention& k = ms[kept++];
+      // "Malian" in "Malian children" is not a mention of Mali as an actor.
+      if (k.actor < 0 || k.demonym) continue;
+      DocActor& d = a->actors[k.actor];
+      ++d.mentions;
+      // "his Russian counterpart" describes the actor; it is no name of it.
+      if (k.pronoun || k.source == "counterpart") continue;
+      const std::string_view text = SpanView(*a, k.first, k.last);
+      std::string_view& before = last[k.actor];
+      if (before.data() && before == text) continue;
+      before = text;
+      d.actor.aliases.insert(std::string(text));
+    }
+    ms.erase(ms.begin() + static_cast<long>(kept), ms.end());
+  }
 }
 
 }  // namespace
@@ -1227,21 +1423,26 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &scratch, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
+    // A sentence neither kept nor changed has no capital (actors are only added, never
+    // changed): nothing to resolve.
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
-    else ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
+    else if (kept || changed) ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
     if (kept) ++next;
   }
 }
 
 void ResolveMentions(Analysis* a) {
   DefineAcronyms(a);
-  ResolvePersonNames(a);
+  const std::vector<int> target = ResolvePersonNames(a);
   ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor >= 0) m.name = false;
+    if (m.actor < 0) return;
+    if (!target.empty() && target[m.actor] >= 0) m.actor = target[m.actor];
+    m.name = false;
   });
   ResolveCounterparts(a);
-  ResolvePronouns(a);
-  FindParties(a);
+  std::vector<int> count;  // each actor's mentions
+  const bool sides = ResolvePronouns(a, &count);
+  FindParties(count, a);
   // Without a government and its opposition, the document's parties are the first two
   // actors, not people, it sets "between" one another.
   auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
@@ -1254,9 +1455,6 @@ void ResolveMentions(Analysis* a) {
   // "the two sides": the last pair set "between" one another before it, or else the
   // document's parties. One pass, carrying the last pair of the sentences before; none
   // in a document that never says it.
-  const bool sides = std::any_of(a->mentions.begin(), a->mentions.end(), [](const std::vector<Mention>& ms) {
-    return std::any_of(ms.begin(), ms.end(), [](const Mention& m) { return !m.group.empty(); });
-  });
   std::vector<int> earlier;
   for (size_t s = 0; sides && s < a->mentions.size(); ++s) {
     for (Mention& m : a->mentions[s]) {
@@ -1268,12 +1466,7 @@ void ResolveMentions(Analysis* a) {
     const std::pair<int, int> last = PairBetween(*a, s, a->sentences[s].last);
     if (last.first >= 0) earlier = {last.first, last.second};
   }
-  for (std::vector<Mention>& ms : a->mentions) {
-    ms.erase(std::remove_if(ms.begin(), ms.end(),
-                            [](const Mention& m) { return m.actor < 0 && m.group.empty(); }),
-             ms.end());
-  }
-  CountMentionsAndAliases(a);
+  KeepMentionsCountAliases(a);
 }
 
 }  // namespace actorgraph::internal
