@@ -2,6 +2,7 @@
 // times (look-ahead, and one rescan when digits turn out to start a word), so the time
 // is linear in the text's length.
 #include <array>
+#include <cstring>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -162,6 +163,17 @@ inline size_t LowestLane(uint64_t m) {
 #endif
 }
 
+// Index of the lowest set bit of m (m != 0).
+inline size_t LowestBit(uint64_t m) {
+#if defined(__GNUC__)
+  return static_cast<size_t>(__builtin_ctzll(m));
+#else
+  size_t k = 0;
+  for (; (m & 1) == 0; m >>= 1) ++k;
+  return k;
+#endif
+}
+
 // Advances over ASCII letters and digits from p[j] (j < n); returns where they stop.
 size_t SkipAsciiAlnum(const unsigned char* p, size_t j, size_t n, AsciiRun* run) {
   for (; j + 8 <= n; j += 8) {
@@ -232,37 +244,91 @@ inline __m128i InRange(__m128i v, char lo, char hi) {
   const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
   return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + (hi - lo + 1))));
 }
+#endif
 
-// The common word, whole in one SSE2 step: it starts with the ASCII letter at p[i] and
-// is fewer than sixteen ASCII letters and digits, ended by a byte that neither continues
-// it (non-ASCII, an apostrophe) nor may make it an acronym (a period right after its
-// first letter). Gives what ScanWord would; false, with nothing done, for anything else
-// or when p[i..i+15] is not all in the text.
-bool ScanShortAsciiWord(const unsigned char* p, size_t i, size_t n, Scan* scan) {
-  if (i + 16 > n) return false;
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-  const auto bits = [](__m128i lanes) { return static_cast<uint32_t>(_mm_movemask_epi8(lanes)); };
-  const __m128i letters = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-  const uint32_t stop = ~bits(_mm_or_si128(letters, InRange(v, '0', '9'))) & 0xFFFFu;
-  if (stop == 0) return false;
-  const auto len = static_cast<size_t>(__builtin_ctz(stop));
+// Bit k set where p[k] (k < 64) is not an ASCII letter or digit.
+inline uint64_t NonAlnumBits64(const unsigned char* p) {
+#if defined(__SSE2__)
+  uint64_t alnum = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i letters = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const auto lanes = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, InRange(v, '0', '9'))));
+    alnum |= uint64_t{lanes} << (16 * k);
+  }
+  return ~alnum;
+#else
+  uint64_t stops = 0;
+  for (int k = 0; k < 64; ++k) stops |= uint64_t{kAsciiBits[p[k]] == 0} << k;
+  return stops;
+#endif
+}
+
+// Where runs of ASCII letters and digits stop, for a 64-byte window of the text that
+// moves forward as the scan does: the end of a word is then one shift and one count of
+// trailing zeros, and the classification of each byte is shared by the several words of
+// a window instead of being redone for each.
+class AlnumStops {
+ public:
+  AlnumStops(const unsigned char* p, size_t n) : p_(p), n_(n) {}
+
+  // Bit k set where p[i + k] is not an ASCII letter or digit, as far as the window
+  // reaches; 0 when p[i] starts a run of 64 or more.
+  uint64_t From(size_t i) {
+    if (i - base_ >= 64 || (stops_ >> (i - base_)) == 0) Load(i);
+    return stops_ >> (i - base_);
+  }
+
+ private:
+  void Load(size_t i) {
+    base_ = i;
+    if (i + 64 <= n_) {
+      stops_ = NonAlnumBits64(p_ + i);
+    } else {
+      // The end of the text, from a zero-padded copy: a NUL stops every run.
+      unsigned char tail[64] = {};
+      std::memcpy(tail, p_ + i, n_ - i);
+      stops_ = NonAlnumBits64(tail);
+    }
+  }
+
+  const unsigned char* p_;
+  size_t n_;
+  size_t base_ = 0;
+  uint64_t stops_ = 0;  // of the window at base_; none yet
+};
+
+// kAllCaps for the ASCII letters and digits p[0..len): two or more capitals and no
+// lower-case letter.
+uint32_t AsciiAllCaps(const unsigned char* p, size_t len) {
+  uint32_t upper = 0;
+  for (size_t k = 0; k < len; ++k) {
+    const uint8_t bits = kAsciiBits[p[k]];
+    if ((bits & kLowerBit) != 0) return 0;
+    upper += (bits & kUpperBit) != 0 ? 1 : 0;
+  }
+  return upper >= 2 ? uint32_t{kAllCaps} : 0u;
+}
+
+// The common word: it starts with the ASCII letter at p[i] (whose kAsciiBits are
+// `first`) and runs over ASCII letters and digits to a byte that neither continues it
+// (non-ASCII, an apostrophe) nor may make it an acronym (a period right after its first
+// letter). `stops` is AlnumStops::From(i). Gives what ScanWord would; false, with
+// nothing done, for anything else. p[n] must be readable (std::string's NUL).
+bool ScanAsciiWord(const unsigned char* p, size_t i, uint64_t stops, uint8_t first, Scan* scan) {
+  if (stops == 0) return false;
+  const size_t len = LowestBit(stops);
   const unsigned char end = p[i + len];
   if (end >= 0x80 || end == '\'' || (len == 1 && end == '.')) return false;
   *scan = Scan{static_cast<uint32_t>(i + len), kWord};
   // A word starting lower-case (most words) is neither capitalized nor all capitals:
-  // the case of its other letters is not looked at.
-  if ((p[i] & 0x20) == 0) {
-    const uint32_t in_word = (1u << len) - 1;
-    const uint32_t lower = bits(InRange(v, 'a', 'z')) & in_word;
-    const uint32_t upper = bits(letters) & ~lower & in_word;
-    scan->flags |= kCapitalized | ((upper & (upper - 1)) != 0 && lower == 0 ? uint32_t{kAllCaps} : 0u);
+  // the case of its other letters is not looked at; nor is it after a lower-case second.
+  if ((first & kUpperBit) != 0) {
+    scan->flags |= kCapitalized;
+    if (len >= 2 && (kAsciiBits[p[i + 1]] & kLowerBit) == 0) scan->flags |= AsciiAllCaps(p + i, len);
   }
   return true;
 }
-#else
-// Without SSE2 every word takes ScanWord.
-bool ScanShortAsciiWord(const unsigned char*, size_t, size_t, Scan*) { return false; }
-#endif
 
 // Scans a number of ASCII digits with inner "," and "." ("11,000", "2.5"). Digits that
 // run on into letters make a word ("1990s", "4th"); after a separator, letters start a
@@ -310,6 +376,7 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::vector<Token> tokens;
   tokens.reserve(s.size() / 4 + 4);  // news text averages 5-6 bytes a token
+  AlnumStops stops(bytes, s.size());
   uint32_t space_flags = 0;
   size_t i = 0;
   while (i < s.size()) {
@@ -320,8 +387,8 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
       continue;
     }
     Scan scan;
-    if ((kAsciiBits[static_cast<unsigned char>(b)] & kLetterBit) != 0 &&
-        ScanShortAsciiWord(bytes, i, s.size(), &scan)) {
+    const uint8_t first = kAsciiBits[static_cast<unsigned char>(b)];
+    if ((first & kLetterBit) != 0 && ScanAsciiWord(bytes, i, stops.From(i), first, &scan)) {
       // The common word, without the general decode.
     } else if (IsPlainAsciiPunct(b)) {
       scan = Scan{static_cast<uint32_t>(i + 1), kPunct};  // what ScanPunct would give
@@ -350,7 +417,8 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
     tok.flags = static_cast<uint16_t>(scan.flags | space_flags);
     i = scan.end;
     // Most tokens are followed by one space: taken here, without a turn of the loop.
-    space_flags = i < s.size() && s[i] == ' ' ? uint32_t{kSpaceBefore} : 0u;
+    // bytes[s.size()] is the string's NUL, so the end needs no test of its own.
+    space_flags = bytes[i] == ' ' ? uint32_t{kSpaceBefore} : 0u;
     i += space_flags != 0 ? 1 : 0;
   }
   return tokens;
