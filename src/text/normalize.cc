@@ -103,24 +103,31 @@ inline uint64_t LowerCaseLanes(uint64_t x) {
   return x | ((at_least_a & ~above_z & kHigh) >> 2);
 }
 
-// out[0..7] = from, from + 1, ..., from + 7: two vector stores where there is SSE2 (the
-// compiler leaves the loop as eight scalar stores).
-inline void PutOffsets8(uint32_t* out, uint32_t from) {
-#if defined(__SSE2__)
-  const __m128i first = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(from)), _mm_setr_epi32(0, 1, 2, 3));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), first);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), _mm_add_epi32(first, _mm_set1_epi32(4)));
-#else
+// out[0..7] = from, from + 1, ..., from + 7, for the portable path.
+[[maybe_unused]] inline void PutOffsets8(uint32_t* out, uint32_t from) {
   for (uint32_t k = 0; k < 8; ++k) out[k] = from + k;
-#endif
 }
 
 #if defined(__SSE2__)
-// v with 'A'..'Z' lower-cased.
+// v with 'A'..'Z' lower-cased. One comparison: adding 0x80 - 'A' maps 'A'..'Z' to the
+// lowest signed values, and bytes from 0x80 up (non-ASCII) land above them.
 inline __m128i LowerAscii16(__m128i v) {
-  const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                      _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'A')));
+  const __m128i upper = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + 26)));
   return _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+}
+// Stores from, from + 1, ..., from + 15 at out[0..15]; returns from + 16 in each lane,
+// ready for the next sixteen: one vector carried along instead of rebuilt from a scalar.
+inline __m128i PutOffsets16(uint32_t* out, __m128i from) {
+  const __m128i four = _mm_set1_epi32(4);
+  const __m128i second = _mm_add_epi32(from, four);
+  const __m128i third = _mm_add_epi32(second, four);
+  const __m128i fourth = _mm_add_epi32(third, four);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), from);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), second);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8), third);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), fourth);
+  return _mm_add_epi32(fourth, four);
 }
 // Bit k set where byte k of v is not copied as it is (kByteClass is not kCopy): non-ASCII
 // (negative as signed), control characters but \n and \t, DEL.
@@ -172,12 +179,12 @@ class Output {
     // Sixteen bytes a step, \n and \t included. All sixteen are stored even when the run
     // stops among them: the bytes past its end are overwritten later or cut by Finish(),
     // and they fit, as the output is never further ahead than the input has room for.
+    __m128i offsets = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(i)), _mm_setr_epi32(0, 1, 2, 3));
     for (; i + 16 <= n; i += 16, o += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(text + o), v);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + o), LowerAscii16(v));
-      PutOffsets8(origin + o, static_cast<uint32_t>(i));
-      PutOffsets8(origin + o + 8, static_cast<uint32_t>(i + 8));
+      offsets = PutOffsets16(origin + o, offsets);
       if (const uint32_t stop = NotCopiedLanes16(v)) {
         const auto k = static_cast<size_t>(__builtin_ctz(stop));
         size_ = o + k;
