@@ -129,14 +129,22 @@ inline __m128i PutOffsets16(uint32_t* out, __m128i from) {
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), fourth);
   return _mm_add_epi32(fourth, four);
 }
-// Bit k set where byte k of v is not copied as it is (kByteClass is not kCopy): non-ASCII
-// (negative as signed), control characters but \n and \t, DEL.
-inline uint32_t NotCopiedLanes16(__m128i v) {
+// Bit k set where byte k of v is a control character (\n and \t too), DEL or non-ASCII
+// (negative as signed): all the bytes not copied as they are, and the two that are but
+// are rare enough to be looked at one by one (FirstNotCopied).
+inline uint32_t MaybeNotCopiedLanes16(__m128i v) {
   const __m128i below_space = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-  const __m128i kept = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
   const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(kept, below_space), del)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(below_space, del)));
+}
+// Among the lanes of `lanes` (bit k for p[k]), the first whose byte is not copied as it
+// is (kByteClass is not kCopy), or 16: \n and \t are copied.
+inline size_t FirstNotCopied(const unsigned char* p, uint32_t lanes) {
+  for (; lanes != 0; lanes &= lanes - 1) {
+    const auto k = static_cast<size_t>(__builtin_ctz(lanes));
+    if (kByteClass[p[k]] != kCopy) return k;
+  }
+  return 16;
 }
 #endif
 
@@ -185,10 +193,12 @@ class Output {
       _mm_storeu_si128(reinterpret_cast<__m128i*>(text + o), v);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + o), LowerAscii16(v));
       offsets = PutOffsets16(origin + o, offsets);
-      if (const uint32_t stop = NotCopiedLanes16(v)) {
-        const auto k = static_cast<size_t>(__builtin_ctz(stop));
-        size_ = o + k;
-        return i + k;
+      if (const uint32_t lanes = MaybeNotCopiedLanes16(v)) {
+        const size_t k = FirstNotCopied(in + i, lanes);
+        if (k < 16) {
+          size_ = o + k;
+          return i + k;
+        }
       }
     }
 #else
