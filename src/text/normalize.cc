@@ -356,34 +356,30 @@ size_t WordStart(std::string_view text, size_t end) {
 }
 
 #if defined(__SSE2__)
-// Bit k set where byte k of p[0..31] is `c`; likewise below for lower-case letters.
-inline uint32_t EqualBits32(__m128i lo, __m128i hi, char c) {
-  const __m128i cc = _mm_set1_epi8(c);
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, cc))) |
-         static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(hi, cc))) << 16;
-}
+inline __m128i Load16(const unsigned char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline __m128i EqualLanes16(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 // Lower-case ASCII letters in two operations: adding 0x80 - 'a' maps 'a'..'z' to the
 // lowest signed values; bytes from 0x80 up (non-ASCII) land above them.
-inline uint32_t LowerBits32(__m128i lo, __m128i hi) {
-  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
-  const __m128i bound = _mm_set1_epi8(static_cast<char>(-0x80 + 26));
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(lo, shift), bound))) |
-         static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(hi, shift), bound))) << 16;
+inline __m128i LowerLanes16(__m128i v) {
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a')));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + 26)));
 }
 
-// MayHoldClitic for the twenty-nine positions p[0..28] at once, with SSE2: bit k is set
-// where p[k] passes it. p[0] to p[31] must be readable. A 32-byte window pays the scalar
-// mask arithmetic once for 29 positions.
-inline uint32_t CliticCandidates29(const unsigned char* p) {
-  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
-  const uint32_t space = EqualBits32(lo, hi, ' ');
-  const uint32_t lower = LowerBits32(lo, hi);
-  const uint32_t l = EqualBits32(lo, hi, 'l');
-  const uint32_t r_or_v = EqualBits32(_mm_or_si128(lo, _mm_set1_epi8(0x04)), _mm_or_si128(hi, _mm_set1_epi8(0x04)), 'v');
-  const uint32_t one = (lower >> 1) & ~(lower >> 2) & ~(EqualBits32(lo, hi, 'a') >> 1);
-  const uint32_t two = (((r_or_v >> 1) & (EqualBits32(lo, hi, 'e') >> 2)) | ((l >> 1) & (l >> 2))) & ~(lower >> 3);
-  return space & (one | two) & 0x1FFFFFFFu;
+// MayHoldClitic for the sixteen positions p[0..15] at once, with SSE2: bit k is set where
+// p[k] passes it. p[0] to p[18] must be readable. The bytes one, two and three after each
+// position come from loads at p + 1, p + 2 and p + 3, so the whole test stays in vector
+// lanes and only its result is moved out.
+inline uint32_t CliticCandidates16(const unsigned char* p) {
+  const __m128i v1 = Load16(p + 1);
+  const __m128i v2 = Load16(p + 2);
+  const __m128i lower2 = LowerLanes16(v2);
+  const __m128i one = _mm_andnot_si128(_mm_or_si128(lower2, EqualLanes16(v1, 'a')), LowerLanes16(v1));
+  const __m128i r_or_v = EqualLanes16(_mm_or_si128(v1, _mm_set1_epi8(0x04)), 'v');
+  const __m128i ve_re = _mm_and_si128(r_or_v, EqualLanes16(v2, 'e'));
+  const __m128i ll = _mm_and_si128(EqualLanes16(v1, 'l'), EqualLanes16(v2, 'l'));
+  const __m128i two = _mm_andnot_si128(LowerLanes16(Load16(p + 3)), _mm_or_si128(ve_re, ll));
+  const __m128i space = EqualLanes16(Load16(p), ' ');
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(space, _mm_or_si128(one, two))));
 }
 #endif
 
@@ -410,8 +406,8 @@ void RestoreStrippedApostrophes(NormalizedText* nt) {
 #if defined(__SSE2__)
   // Only the positions that pass the filter are checked: it is a necessary condition at
   // each position, and a restore changes no byte a later position's filter reads.
-  for (; i + 32 <= n; i += 29) {
-    for (uint32_t m = CliticCandidates29(p + i); m != 0; m &= m - 1)
+  for (; i + 19 <= n; i += 16) {
+    for (uint32_t m = CliticCandidates16(p + i); m != 0; m &= m - 1)
       MaybeRestoreAt(nt, i + static_cast<size_t>(__builtin_ctz(m)));
   }
 #else
