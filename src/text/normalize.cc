@@ -383,6 +383,32 @@ inline uint32_t CliticCandidates16(const unsigned char* p) {
 }
 #endif
 
+#if defined(__SSE2__)
+// A superset of MayHoldClitic for the 61 positions p[0..60], from two 64-bit masks: a
+// space, then a lower-case letter, then not two more (a word of one or two lower-case
+// letters). p[0] to p[63] must be readable. Most positions fail on this; the few left
+// (short words such as "of" and "in") take CliticAt.
+inline uint64_t ShortWordCandidates61(const unsigned char* p) {
+  uint64_t space = 0;
+  uint64_t lower = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = Load16(p + 16 * k);
+    space |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(EqualLanes16(v, ' ')))} << (16 * k);
+    lower |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(LowerLanes16(v)))} << (16 * k);
+  }
+  return space & (lower >> 1) & ~((lower >> 2) & (lower >> 3)) & ((uint64_t{1} << 61) - 1);
+}
+#endif
+
+// MayHoldClitic at p[0], given that ShortWordCandidates61 holds there: the word after the
+// space is one lower-case letter other than "a", or "ve", "re" or "ll".
+inline bool CliticAt(const unsigned char* p) {
+  const unsigned char first = p[1];
+  const unsigned char second = p[2];
+  if (static_cast<unsigned char>(second - 'a') >= 26u) return first != 'a';
+  return ((first | 0x04) == 'v' && second == 'e') || (first == 'l' && second == 'l');
+}
+
 // Glues the clitic after the space at text[i] back onto its word if the heuristics allow.
 void MaybeRestoreAt(NormalizedText* nt, size_t i) {
   std::string_view text = nt->text;
@@ -406,6 +432,12 @@ void RestoreStrippedApostrophes(NormalizedText* nt) {
 #if defined(__SSE2__)
   // Only the positions that pass the filter are checked: it is a necessary condition at
   // each position, and a restore changes no byte a later position's filter reads.
+  for (; i + 64 <= n; i += 61) {
+    for (uint64_t m = ShortWordCandidates61(p + i); m != 0; m &= m - 1) {
+      const size_t k = i + static_cast<size_t>(__builtin_ctzll(m));
+      if (CliticAt(p + k)) MaybeRestoreAt(nt, k);
+    }
+  }
   for (; i + 19 <= n; i += 16) {
     for (uint32_t m = CliticCandidates16(p + i); m != 0; m &= m - 1)
       MaybeRestoreAt(nt, i + static_cast<size_t>(__builtin_ctz(m)));
