@@ -3,6 +3,7 @@
 #ifndef ACTORGRAPH_SRC_CORE_HASH_H_
 #define ACTORGRAPH_SRC_CORE_HASH_H_
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -55,11 +56,31 @@ inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<te
   return HashWord(text::TokenLower(text, tokens[i]));
 }
 
+// HashWord of each one-byte string, computed at compile time: HashTokens looks up the
+// punctuation and one-letter tokens (about one in five) instead of hashing them.
+constexpr std::array<uint64_t, 256> MakeOneByteHashes() {
+  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
+  std::array<uint64_t, 256> hashes{};
+  for (uint64_t b = 0; b < 256; ++b) {
+    uint64_t h = (kMul ^ (b | b << 8 | b << 16)) * kMul;  // HashWord's steps for n == 1
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    hashes[b] = h;
+  }
+  return hashes;
+}
+inline constexpr std::array<uint64_t, 256> kOneByteHashes = MakeOneByteHashes();
+
 // Fills text->token_hashes for `tokens`.
 inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedText* text) {
   text->token_hashes.resize(tokens.size());
   uint64_t* hashes = text->token_hashes.data();
-  for (const text::Token& tok : tokens) *hashes++ = HashWord(text::TokenLower(*text, tok));
+  const auto* lower = reinterpret_cast<const unsigned char*>(text->lower.data());
+  for (const text::Token& tok : tokens) {
+    *hashes++ = tok.end - tok.begin == 1 ? kOneByteHashes[lower[tok.begin]]
+                                         : HashWord(text::TokenLower(*text, tok));
+  }
 }
 
 // Maps a word to the values stored under it. Collisions are possible in principle, so

@@ -103,33 +103,48 @@ inline uint64_t LowerCaseLanes(uint64_t x) {
   return x | ((at_least_a & ~above_z & kHigh) >> 2);
 }
 
-// out[0..7] = from, from + 1, ..., from + 7: two vector stores where there is SSE2 (the
-// compiler leaves the loop as eight scalar stores).
-inline void PutOffsets8(uint32_t* out, uint32_t from) {
-#if defined(__SSE2__)
-  const __m128i first = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(from)), _mm_setr_epi32(0, 1, 2, 3));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), first);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), _mm_add_epi32(first, _mm_set1_epi32(4)));
-#else
+// out[0..7] = from, from + 1, ..., from + 7, for the portable path.
+[[maybe_unused]] inline void PutOffsets8(uint32_t* out, uint32_t from) {
   for (uint32_t k = 0; k < 8; ++k) out[k] = from + k;
-#endif
 }
 
 #if defined(__SSE2__)
-// v with 'A'..'Z' lower-cased.
+// v with 'A'..'Z' lower-cased. One comparison: adding 0x80 - 'A' maps 'A'..'Z' to the
+// lowest signed values, and bytes from 0x80 up (non-ASCII) land above them.
 inline __m128i LowerAscii16(__m128i v) {
-  const __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                                      _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'A')));
+  const __m128i upper = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + 26)));
   return _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
 }
-// Bit k set where byte k of v is not copied as it is (kByteClass is not kCopy): non-ASCII
-// (negative as signed), control characters but \n and \t, DEL.
-inline uint32_t NotCopiedLanes16(__m128i v) {
+// Stores from, from + 1, ..., from + 15 at out[0..15]; returns from + 16 in each lane,
+// ready for the next sixteen: one vector carried along instead of rebuilt from a scalar.
+inline __m128i PutOffsets16(uint32_t* out, __m128i from) {
+  const __m128i four = _mm_set1_epi32(4);
+  const __m128i second = _mm_add_epi32(from, four);
+  const __m128i third = _mm_add_epi32(second, four);
+  const __m128i fourth = _mm_add_epi32(third, four);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), from);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), second);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8), third);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), fourth);
+  return _mm_add_epi32(fourth, four);
+}
+// Bit k set where byte k of v is a control character (\n and \t too), DEL or non-ASCII
+// (negative as signed): all the bytes not copied as they are, and the two that are but
+// are rare enough to be looked at one by one (FirstNotCopied).
+inline uint32_t MaybeNotCopiedLanes16(__m128i v) {
   const __m128i below_space = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-  const __m128i kept = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
-                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
   const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(kept, below_space), del)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(below_space, del)));
+}
+// Among the lanes of `lanes` (bit k for p[k]), the first whose byte is not copied as it
+// is (kByteClass is not kCopy), or 16: \n and \t are copied.
+inline size_t FirstNotCopied(const unsigned char* p, uint32_t lanes) {
+  for (; lanes != 0; lanes &= lanes - 1) {
+    const auto k = static_cast<size_t>(__builtin_ctz(lanes));
+    if (kByteClass[p[k]] != kCopy) return k;
+  }
+  return 16;
 }
 #endif
 
@@ -138,10 +153,13 @@ inline uint32_t NotCopiedLanes16(__m128i v) {
 // invalid byte (1 byte -> 3-byte U+FFFD) needs more room first.
 class Output {
  public:
-  Output(NormalizedText* out, size_t input_size) : out_(out) {
-    out_->text.resize(input_size);
-    out_->lower.resize(input_size);
-    out_->origin.resize(input_size + 1);
+  // The strings start as copies of the input rather than resized: resize() zero-fills,
+  // a byte at a time under valgrind's count and a pass over memory anyway, while the
+  // copy is a vectorized memcpy and most of it is what gets written there.
+  Output(NormalizedText* out, std::string_view input) : out_(out) {
+    out_->text.assign(input);
+    out_->lower.assign(input);
+    out_->origin.resize(input.size() + 1);
   }
 
   void Put(char c, uint32_t from) {
@@ -169,16 +187,18 @@ class Output {
     // Sixteen bytes a step, \n and \t included. All sixteen are stored even when the run
     // stops among them: the bytes past its end are overwritten later or cut by Finish(),
     // and they fit, as the output is never further ahead than the input has room for.
+    __m128i offsets = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(i)), _mm_setr_epi32(0, 1, 2, 3));
     for (; i + 16 <= n; i += 16, o += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(text + o), v);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + o), LowerAscii16(v));
-      PutOffsets8(origin + o, static_cast<uint32_t>(i));
-      PutOffsets8(origin + o + 8, static_cast<uint32_t>(i + 8));
-      if (const uint32_t stop = NotCopiedLanes16(v)) {
-        const auto k = static_cast<size_t>(__builtin_ctz(stop));
-        size_ = o + k;
-        return i + k;
+      offsets = PutOffsets16(origin + o, offsets);
+      if (const uint32_t lanes = MaybeNotCopiedLanes16(v)) {
+        const size_t k = FirstNotCopied(in + i, lanes);
+        if (k < 16) {
+          size_ = o + k;
+          return i + k;
+        }
       }
     }
 #else
@@ -336,36 +356,58 @@ size_t WordStart(std::string_view text, size_t end) {
 }
 
 #if defined(__SSE2__)
-// Bit k set where byte k of p[0..31] is `c`; likewise below for lower-case letters.
-inline uint32_t EqualBits32(__m128i lo, __m128i hi, char c) {
-  const __m128i cc = _mm_set1_epi8(c);
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(lo, cc))) |
-         static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(hi, cc))) << 16;
-}
+inline __m128i Load16(const unsigned char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+inline __m128i EqualLanes16(__m128i v, char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); }
 // Lower-case ASCII letters in two operations: adding 0x80 - 'a' maps 'a'..'z' to the
 // lowest signed values; bytes from 0x80 up (non-ASCII) land above them.
-inline uint32_t LowerBits32(__m128i lo, __m128i hi) {
-  const __m128i shift = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
-  const __m128i bound = _mm_set1_epi8(static_cast<char>(-0x80 + 26));
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(lo, shift), bound))) |
-         static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(hi, shift), bound))) << 16;
+inline __m128i LowerLanes16(__m128i v) {
+  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'a')));
+  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + 26)));
 }
 
-// MayHoldClitic for the twenty-nine positions p[0..28] at once, with SSE2: bit k is set
-// where p[k] passes it. p[0] to p[31] must be readable. A 32-byte window pays the scalar
-// mask arithmetic once for 29 positions.
-inline uint32_t CliticCandidates29(const unsigned char* p) {
-  const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16));
-  const uint32_t space = EqualBits32(lo, hi, ' ');
-  const uint32_t lower = LowerBits32(lo, hi);
-  const uint32_t l = EqualBits32(lo, hi, 'l');
-  const uint32_t r_or_v = EqualBits32(_mm_or_si128(lo, _mm_set1_epi8(0x04)), _mm_or_si128(hi, _mm_set1_epi8(0x04)), 'v');
-  const uint32_t one = (lower >> 1) & ~(lower >> 2) & ~(EqualBits32(lo, hi, 'a') >> 1);
-  const uint32_t two = (((r_or_v >> 1) & (EqualBits32(lo, hi, 'e') >> 2)) | ((l >> 1) & (l >> 2))) & ~(lower >> 3);
-  return space & (one | two) & 0x1FFFFFFFu;
+// MayHoldClitic for the sixteen positions p[0..15] at once, with SSE2: bit k is set where
+// p[k] passes it. p[0] to p[18] must be readable. The bytes one, two and three after each
+// position come from loads at p + 1, p + 2 and p + 3, so the whole test stays in vector
+// lanes and only its result is moved out.
+inline uint32_t CliticCandidates16(const unsigned char* p) {
+  const __m128i v1 = Load16(p + 1);
+  const __m128i v2 = Load16(p + 2);
+  const __m128i lower2 = LowerLanes16(v2);
+  const __m128i one = _mm_andnot_si128(_mm_or_si128(lower2, EqualLanes16(v1, 'a')), LowerLanes16(v1));
+  const __m128i r_or_v = EqualLanes16(_mm_or_si128(v1, _mm_set1_epi8(0x04)), 'v');
+  const __m128i ve_re = _mm_and_si128(r_or_v, EqualLanes16(v2, 'e'));
+  const __m128i ll = _mm_and_si128(EqualLanes16(v1, 'l'), EqualLanes16(v2, 'l'));
+  const __m128i two = _mm_andnot_si128(LowerLanes16(Load16(p + 3)), _mm_or_si128(ve_re, ll));
+  const __m128i space = EqualLanes16(Load16(p), ' ');
+  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_and_si128(space, _mm_or_si128(one, two))));
 }
 #endif
+
+#if defined(__SSE2__)
+// A superset of MayHoldClitic for the 61 positions p[0..60], from two 64-bit masks: a
+// space, then a lower-case letter, then not two more (a word of one or two lower-case
+// letters). p[0] to p[63] must be readable. Most positions fail on this; the few left
+// (short words such as "of" and "in") take CliticAt.
+inline uint64_t ShortWordCandidates61(const unsigned char* p) {
+  uint64_t space = 0;
+  uint64_t lower = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = Load16(p + 16 * k);
+    space |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(EqualLanes16(v, ' ')))} << (16 * k);
+    lower |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(LowerLanes16(v)))} << (16 * k);
+  }
+  return space & (lower >> 1) & ~((lower >> 2) & (lower >> 3)) & ((uint64_t{1} << 61) - 1);
+}
+#endif
+
+// MayHoldClitic at p[0], given that ShortWordCandidates61 holds there: the word after the
+// space is one lower-case letter other than "a", or "ve", "re" or "ll".
+inline bool CliticAt(const unsigned char* p) {
+  const unsigned char first = p[1];
+  const unsigned char second = p[2];
+  if (static_cast<unsigned char>(second - 'a') >= 26u) return first != 'a';
+  return ((first | 0x04) == 'v' && second == 'e') || (first == 'l' && second == 'l');
+}
 
 // Glues the clitic after the space at text[i] back onto its word if the heuristics allow.
 void MaybeRestoreAt(NormalizedText* nt, size_t i) {
@@ -390,8 +432,14 @@ void RestoreStrippedApostrophes(NormalizedText* nt) {
 #if defined(__SSE2__)
   // Only the positions that pass the filter are checked: it is a necessary condition at
   // each position, and a restore changes no byte a later position's filter reads.
-  for (; i + 32 <= n; i += 29) {
-    for (uint32_t m = CliticCandidates29(p + i); m != 0; m &= m - 1)
+  for (; i + 64 <= n; i += 61) {
+    for (uint64_t m = ShortWordCandidates61(p + i); m != 0; m &= m - 1) {
+      const size_t k = i + static_cast<size_t>(__builtin_ctzll(m));
+      if (CliticAt(p + k)) MaybeRestoreAt(nt, k);
+    }
+  }
+  for (; i + 19 <= n; i += 16) {
+    for (uint32_t m = CliticCandidates16(p + i); m != 0; m &= m - 1)
       MaybeRestoreAt(nt, i + static_cast<size_t>(__builtin_ctz(m)));
   }
 #else
@@ -414,7 +462,7 @@ NormalizedText Normalize(std::string_view original) {
   NormalizedText result;
   const auto* in = reinterpret_cast<const unsigned char*>(original.data());
   const size_t n = original.size();
-  Output out(&result, n);
+  Output out(&result, original);
   size_t i = 0;
   while (i < n) {
     i = out.CopyAsciiRun(in, i, n);

@@ -83,6 +83,9 @@ enum TokenFlag : uint16_t {
 // A token: a byte range of the normalized text. Text and lower-case text are views
 // into NormalizedText::text and ::lower.
 struct Token {
+  Token() = default;
+  // Tokenize() constructs each token in place with its fields (no zeroing first).
+  Token(uint32_t b, uint32_t e, uint16_t f) : begin(b), end(e), flags(f) {}
   uint32_t begin = 0;
   uint32_t end = 0;
   uint16_t flags = 0;

@@ -2,6 +2,7 @@
 // times (look-ahead, and one rescan when digits turn out to start a word), so the time
 // is linear in the text's length.
 #include <array>
+#include <cstring>
 #include <string_view>
 
 #if defined(__SSE2__)
@@ -67,12 +68,15 @@ struct Scan {
   uint32_t flags;
 };
 
-// Properties of ASCII bytes for the fast paths; 0 for punctuation and non-ASCII bytes.
+// Properties of ASCII bytes for the fast paths; 0 for non-ASCII bytes.
 enum AsciiBits : uint8_t {
   kLetterBit = 1,
   kDigitBit = 2,
   kUpperBit = 4,
   kLowerBit = 8,
+  // ASCII punctuation that is always a one-character token: not the start of "..." nor
+  // the apostrophe of a final "'s"; nor NUL.
+  kPlainPunctBit = 16,
 };
 
 constexpr std::array<uint8_t, 256> MakeAsciiBits() {
@@ -80,6 +84,10 @@ constexpr std::array<uint8_t, 256> MakeAsciiBits() {
   for (int b = 'a'; b <= 'z'; ++b) bits[b] = kLetterBit | kLowerBit;
   for (int b = 'A'; b <= 'Z'; ++b) bits[b] = kLetterBit | kUpperBit;
   for (int b = '0'; b <= '9'; ++b) bits[b] = kDigitBit;
+  for (int b = 0; b < 128; ++b) {
+    // Not NUL, which ends the text for CommonTokens: the general decode takes one inside.
+    if (kAsciiKind[b] == CharKind::kPunct && b != '.' && b != '\'' && b != 0) bits[b] = kPlainPunctBit;
+  }
   return bits;
 }
 constexpr std::array<uint8_t, 256> kAsciiBits = MakeAsciiBits();
@@ -162,6 +170,17 @@ inline size_t LowestLane(uint64_t m) {
 #endif
 }
 
+// Index of the lowest set bit of m (m != 0).
+inline size_t LowestBit(uint64_t m) {
+#if defined(__GNUC__)
+  return static_cast<size_t>(__builtin_ctzll(m));
+#else
+  size_t k = 0;
+  for (; (m & 1) == 0; m >>= 1) ++k;
+  return k;
+#endif
+}
+
 // Advances over ASCII letters and digits from p[j] (j < n); returns where they stop.
 size_t SkipAsciiAlnum(const unsigned char* p, size_t j, size_t n, AsciiRun* run) {
   for (; j + 8 <= n; j += 8) {
@@ -176,7 +195,7 @@ size_t SkipAsciiAlnum(const unsigned char* p, size_t j, size_t n, AsciiRun* run)
     run->upper += (u != 0 ? 1 : 0) + ((u & (u - 1)) != 0 ? 1 : 0);
     if (stop != 0) return j + LowestLane(stop);
   }
-  for (uint8_t bits; j < n && (bits = kAsciiBits[p[j]]) != 0; ++j) {
+  for (uint8_t bits; j < n && ((bits = kAsciiBits[p[j]]) & (kLetterBit | kDigitBit)) != 0; ++j) {
     run->letter = run->letter || (bits & kLetterBit) != 0;
     run->lower = run->lower || (bits & kLowerBit) != 0;
     run->upper += (bits & kUpperBit) != 0 ? 1 : 0;
@@ -232,37 +251,49 @@ inline __m128i InRange(__m128i v, char lo, char hi) {
   const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
   return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + (hi - lo + 1))));
 }
-
-// The common word, whole in one SSE2 step: it starts with the ASCII letter at p[i] and
-// is fewer than sixteen ASCII letters and digits, ended by a byte that neither continues
-// it (non-ASCII, an apostrophe) nor may make it an acronym (a period right after its
-// first letter). Gives what ScanWord would; false, with nothing done, for anything else
-// or when p[i..i+15] is not all in the text.
-bool ScanShortAsciiWord(const unsigned char* p, size_t i, size_t n, Scan* scan) {
-  if (i + 16 > n) return false;
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-  const auto bits = [](__m128i lanes) { return static_cast<uint32_t>(_mm_movemask_epi8(lanes)); };
-  const __m128i letters = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-  const uint32_t stop = ~bits(_mm_or_si128(letters, InRange(v, '0', '9'))) & 0xFFFFu;
-  if (stop == 0) return false;
-  const auto len = static_cast<size_t>(__builtin_ctz(stop));
-  const unsigned char end = p[i + len];
-  if (end >= 0x80 || end == '\'' || (len == 1 && end == '.')) return false;
-  *scan = Scan{static_cast<uint32_t>(i + len), kWord};
-  // A word starting lower-case (most words) is neither capitalized nor all capitals:
-  // the case of its other letters is not looked at.
-  if ((p[i] & 0x20) == 0) {
-    const uint32_t in_word = (1u << len) - 1;
-    const uint32_t lower = bits(InRange(v, 'a', 'z')) & in_word;
-    const uint32_t upper = bits(letters) & ~lower & in_word;
-    scan->flags |= kCapitalized | ((upper & (upper - 1)) != 0 && lower == 0 ? uint32_t{kAllCaps} : 0u);
-  }
-  return true;
-}
-#else
-// Without SSE2 every word takes ScanWord.
-bool ScanShortAsciiWord(const unsigned char*, size_t, size_t, Scan*) { return false; }
 #endif
+
+// Bit k set where p[k] (k < 64) is not an ASCII letter or digit.
+inline uint64_t NonAlnumBits64(const unsigned char* p) {
+#if defined(__SSE2__)
+  uint64_t alnum = 0;
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i letters = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const auto lanes = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, InRange(v, '0', '9'))));
+    alnum |= uint64_t{lanes} << (16 * k);
+  }
+  return ~alnum;
+#else
+  uint64_t stops = 0;
+  for (int k = 0; k < 64; ++k) stops |= uint64_t{(kAsciiBits[p[k]] & (kLetterBit | kDigitBit)) == 0} << k;
+  return stops;
+#endif
+}
+
+// Bit k set where p[i + k] is not an ASCII letter or digit, for the 64 bytes from p[i]
+// (past the text's end, n, every bit is set). A window of these bits moves forward with
+// the scan, so that a word's end is one shift and one count of trailing zeros, and the
+// bytes of a window are classified once for its several words.
+uint64_t AlnumStopsAt(const unsigned char* p, size_t i, size_t n) {
+  if (i + 64 <= n) return NonAlnumBits64(p + i);
+  // The end of the text, from a zero-padded copy: a NUL stops every run.
+  unsigned char tail[64] = {};
+  std::memcpy(tail, p + i, n - i);
+  return NonAlnumBits64(tail);
+}
+
+// kAllCaps for the ASCII letters and digits p[0..len): two or more capitals and no
+// lower-case letter.
+uint32_t AsciiAllCaps(const unsigned char* p, size_t len) {
+  uint32_t upper = 0;
+  for (size_t k = 0; k < len; ++k) {
+    const uint8_t bits = kAsciiBits[p[k]];
+    if ((bits & kLowerBit) != 0) return 0;
+    upper += (bits & kUpperBit) != 0 ? 1 : 0;
+  }
+  return upper >= 2 ? uint32_t{kAllCaps} : 0u;
+}
 
 // Scans a number of ASCII digits with inner "," and "." ("11,000", "2.5"). Digits that
 // run on into letters make a word ("1990s", "4th"); after a separator, letters start a
@@ -296,62 +327,121 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   return Scan{static_cast<uint32_t>(i + len), kPunct};
 }
 
-// ASCII punctuation that is always a one-character token: not the start of "..." nor the
-// apostrophe of a final "'s".
-inline bool IsPlainAsciiPunct(char b) {
-  const auto u = static_cast<unsigned char>(b);
-  return u < 0x80 && kAsciiKind[u] == CharKind::kPunct && b != '.' && b != '\'';
+// The scan of the common tokens, in one loop whose state stays in registers: ASCII words
+// as far as they are whole without the general decode, and plain punctuation, with the
+// one space that usually follows each.
+class CommonTokens {
+ public:
+  CommonTokens(const unsigned char* p, size_t n, std::vector<Token>* tokens)
+      : p_(p), n_(n), tokens_(tokens) {}
+
+  // Appends the common tokens from p[i] on, `space_flags` being those of the first;
+  // returns where it stops: at the end, or at a byte the general decode must take, with
+  // its space flags in *space_flags.
+  size_t Scan(size_t i, uint32_t* space_flags) {
+    // Locals, not members, so that the compiler need not keep them in memory. There is
+    // no test of the end: p[n_] is the string's NUL, which no branch takes.
+    const unsigned char* const p = p_;
+    std::vector<Token>* const tokens = tokens_;
+    size_t window = window_;
+    uint64_t stops = stops_;
+    uint32_t space = *space_flags;
+    for (;;) {
+      const uint8_t bits = kAsciiBits[p[i]];
+      size_t end;
+      uint32_t flags;
+      if ((bits & kLetterBit) != 0) {
+        // The stop bits from p[i] on: from the window while it reaches past the run at
+        // p[i], else from a new one at i.
+        const size_t pos = i - window;
+        uint64_t run = pos < 64 ? stops >> pos : 0;
+        if (run == 0) {
+          window = i;
+          stops = AlnumStopsAt(p, i, n_);
+          run = stops;
+          if (run == 0) break;  // 64 letters and digits or more
+        }
+        end = i + LowestBit(run);
+        const unsigned char after = p[end];
+        // Non-ASCII letters and apostrophes may continue the word, and a period after its
+        // first letter may make it an acronym: the general decode decides.
+        if (after >= 0x80 || after == '\'' || (after == '.' && end == i + 1)) break;
+        flags = kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(p + i, end - i) : 0u);
+      } else if ((bits & kPlainPunctBit) != 0) {
+        end = i + 1;
+        flags = kPunct;  // what ScanPunct would give
+      } else {
+        break;
+      }
+      // Constructed in place: a Token temporary costs a store-forwarding stall.
+      tokens->emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(end),
+                           static_cast<uint16_t>(flags | space));
+      space = p[end] == ' ' ? uint32_t{kSpaceBefore} : 0u;
+      i = end + (space != 0 ? 1 : 0);
+    }
+    window_ = window;
+    stops_ = stops;
+    *space_flags = space;
+    return i;
+  }
+
+ private:
+  // kCapitalized, and kAllCaps when there is no lower-case letter in word[0..len) and two
+  // capitals or more; a lower-case second letter (most capitalized words) settles it.
+  static uint32_t CapitalFlags(const unsigned char* word, size_t len) {
+    if (len < 2 || (kAsciiBits[word[1]] & kLowerBit) != 0) return kCapitalized;
+    return kCapitalized | AsciiAllCaps(word, len);
+  }
+
+  const unsigned char* p_;
+  size_t n_;
+  std::vector<Token>* tokens_;
+  size_t window_ = 0;   // where the 64 bytes of stops_ (AlnumStopsAt) start
+  uint64_t stops_ = 0;  // none yet
+};
+
+// The token at s[i] that the common scan leaves, by the general decode; or, for
+// whitespace (kind kSpace), no token: scan.end is then past it and scan.flags its
+// kSpaceBefore and kNewlineBefore. `tokens` so far, and `space_flags`, tell whether an
+// apostrophe follows a word.
+Scan ScanOther(std::string_view s, size_t i, const std::vector<Token>& tokens,
+               uint32_t space_flags, bool* is_space) {
+  const Char c = CharAt(s, i);
+  *is_space = c.kind == CharKind::kSpace;
+  if (*is_space) {
+    const char b = s[i];
+    const bool newline = b == '\n' || b == '\r' || c.cp == 0x2028 || c.cp == 0x2029;
+    return Scan{static_cast<uint32_t>(i + c.len), kSpaceBefore | (newline ? uint32_t{kNewlineBefore} : 0u)};
+  }
+  if (c.kind == CharKind::kDigit && c.len == 1) return ScanNumber(s, i, c);
+  if (c.is_word()) return ScanWord(s, i, c);
+  const bool after_word = space_flags == 0 && !tokens.empty() && tokens.back().end == i &&
+                          !tokens.back().has(kPunct);
+  return ScanPunct(s, i, c, after_word);
 }
 
 }  // namespace
 
 std::vector<Token> Tokenize(const NormalizedText& text) {
   const std::string_view s = text.text;
-  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   std::vector<Token> tokens;
   tokens.reserve(s.size() / 4 + 4);  // news text averages 5-6 bytes a token
+  CommonTokens common(reinterpret_cast<const unsigned char*>(s.data()), s.size(), &tokens);
   uint32_t space_flags = 0;
   size_t i = 0;
-  while (i < s.size()) {
-    const char b = s[i];
-    if (b == ' ') {  // the common case, ahead of the general decode
-      space_flags |= kSpaceBefore;
-      ++i;
+  for (;;) {
+    i = common.Scan(i, &space_flags);
+    if (i >= s.size()) break;
+    bool is_space = false;
+    const Scan scan = ScanOther(s, i, tokens, space_flags, &is_space);
+    if (is_space) {
+      space_flags |= scan.flags;
+      i = scan.end;
       continue;
     }
-    Scan scan;
-    if ((kAsciiBits[static_cast<unsigned char>(b)] & kLetterBit) != 0 &&
-        ScanShortAsciiWord(bytes, i, s.size(), &scan)) {
-      // The common word, without the general decode.
-    } else if (IsPlainAsciiPunct(b)) {
-      scan = Scan{static_cast<uint32_t>(i + 1), kPunct};  // what ScanPunct would give
-    } else {
-      const Char c = CharAt(s, i);
-      if (c.kind == CharKind::kSpace) {
-        space_flags |= kSpaceBefore;
-        if (b == '\n' || b == '\r' || c.cp == 0x2028 || c.cp == 0x2029) space_flags |= kNewlineBefore;
-        i += c.len;
-        continue;
-      }
-      if (c.kind == CharKind::kDigit && c.len == 1) {
-        scan = ScanNumber(s, i, c);
-      } else if (c.is_word()) {
-        scan = ScanWord(s, i, c);
-      } else {
-        const bool after_word = space_flags == 0 && !tokens.empty() &&
-                                tokens.back().end == i && !tokens.back().has(kPunct);
-        scan = ScanPunct(s, i, c, after_word);
-      }
-    }
-    // Fields written in place: a Token temporary costs a store-forwarding stall.
-    Token& tok = tokens.emplace_back();
-    tok.begin = static_cast<uint32_t>(i);
-    tok.end = scan.end;
-    tok.flags = static_cast<uint16_t>(scan.flags | space_flags);
+    tokens.emplace_back(static_cast<uint32_t>(i), scan.end, static_cast<uint16_t>(scan.flags | space_flags));
     i = scan.end;
-    // Most tokens are followed by one space: taken here, without a turn of the loop.
-    space_flags = i < s.size() && s[i] == ' ' ? uint32_t{kSpaceBefore} : 0u;
-    i += space_flags != 0 ? 1 : 0;
+    space_flags = 0;
   }
   return tokens;
 }
