@@ -72,7 +72,16 @@ class SentenceRecognizer {
 
   void Run(std::vector<Mention>* out) {
     out_ = out;
-    for (uint32_t i = s_.first; i < s_.last;) i = Has(i, kMayStep) ? Step(i) : i + 1;
+    // Most tokens make no mention and open none: a tight scan passes over them. The roles
+    // and the end are read through locals, which Step's stores cannot make stale as they
+    // may the members (to the compiler's eye).
+    const uint8_t* const roles = roles_.data();
+    const uint32_t last = s_.last;
+    for (uint32_t i = s_.first;;) {
+      while (i < last && !(roles[i] & kMayStep)) ++i;
+      if (i >= last) return;
+      i = Step(i);
+    }
   }
 
  private:
