@@ -217,6 +217,11 @@ class SentenceRecognizer {
   // capitalized part right after "al-" followed by a lower-case word is one part; the
   // pair is remembered so that a later bare "Ja afari" joins too.
   bool JoinsStrippedApostrophe(uint32_t p, bool inside) const {
+    // Most name parts are longer than such a head: turned away here, at no call.
+    const text::Token& part = a_->tokens[p];
+    return part.end - part.begin <= 3 && JoinsAfterShortHead(p, inside);
+  }
+  bool JoinsAfterShortHead(uint32_t p, bool inside) const {
     uint32_t q = p + 1;
     if (q >= s_.last || !a_->tokens[q].has(kWord) || a_->tokens[q].has(kCapitalized)) return false;
     std::string_view head = a_->TokenLower(p), tail = a_->TokenLower(q);
