@@ -23,10 +23,16 @@ enum ChunkerRole : uint8_t {
   kParticle = 1 << 4,        // kParticles
   kArticle = 1 << 5,         // kArticleForms
   kPronoun = 1 << 6,         // kPronouns
-  kCapitalWord = 1 << 7,     // not of the word: the token is a capitalized or all-caps word
 };
-// A token with none of these makes no mention and opens none: Step would pass it over.
-constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kArticle | kPronoun | kCapitalWord;
+// A token with none of these that is no capitalized word makes no mention and opens
+// none: Step would pass it over.
+constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kArticle | kPronoun;
+
+// A capitalized or all-caps word: read from the token's flags where it is asked, rather
+// than copied into its roles by a pass over every token.
+bool IsCapitalWord(const text::Token& t) {
+  return t.has(kWord) && (t.flags & (kCapitalized | kAllCaps)) != 0;
+}
 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
@@ -76,9 +82,10 @@ class SentenceRecognizer {
     // and the end are read through locals, which Step's stores cannot make stale as they
     // may the members (to the compiler's eye).
     const uint8_t* const roles = roles_.data();
+    const text::Token* const tokens = a_->tokens.data();
     const uint32_t last = s_.last;
     for (uint32_t i = s_.first;;) {
-      while (i < last && !(roles[i] & kMayStep)) ++i;
+      while (i < last && !(roles[i] & kMayStep) && !IsCapitalWord(tokens[i])) ++i;
       if (i >= last) return;
       i = Step(i);
     }
@@ -238,7 +245,7 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return Has(i, kCapitalWord) || (t.has(kWord) && Has(i, kParticle | kArticle));
+    return IsCapitalWord(t) || (t.has(kWord) && Has(i, kParticle | kArticle));
   }
 
   // One past the name that starts at i, or i when none starts there.
@@ -284,11 +291,6 @@ std::vector<uint8_t> ChunkerRoles(const RulePack& pack, const Analysis& a) {
   } else {
     for (size_t i = 0; i < n; ++i)
       roles[i] = static_cast<uint8_t>(pack.chunker_words.Of(text::TokenLower(a.text, a.tokens[i])));
-  }
-  const text::Token* tokens = a.tokens.data();
-  for (size_t i = 0; i < n; ++i) {
-    const text::Token& t = tokens[i];
-    if (t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps))) roles[i] |= kCapitalWord;
   }
   return roles;
 }
