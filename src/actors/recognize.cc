@@ -19,10 +19,11 @@ enum ChunkerRole : uint8_t {
   kOpensEntry = 1 << 0,      // first word of a dictionary phrase
   kOpensTitle = 1 << 1,      // of a `person-title` phrase
   kOpensStop = 1 << 2,       // of a `name-stop` phrase
-  kEntityTrigger = 1 << 3,   // of an entity rule's anchor
+  kEntityTrigger = kEntityTriggerRole,  // of an entity rule's anchor
   kParticle = 1 << 4,        // kParticles
   kArticle = 1 << 5,         // kArticleForms
   kPronoun = 1 << 6,         // kPronouns
+  kRelationTrigger = kRelationTriggerRole,  // of a relation rule's anchor: not the chunker's
 };
 // A token with none of these that is no capitalized word makes no mention and opens
 // none: Step would pass it over.
@@ -304,7 +305,7 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   AddFirstWords(lists.titles, kOpensTitle, &roles);
   AddFirstWords(lists.stops, kOpensStop, &roles);
   for (const CompiledPattern& p : pack.patterns)
-    if (pack.rules[p.rule].entity) AddFirstWords(*p.anchor.words, kEntityTrigger, &roles);
+    AddFirstWords(*p.anchor.words, pack.rules[p.rule].entity ? kEntityTrigger : kRelationTrigger, &roles);
   for (std::string_view w : kParticles) roles.Add(w, kParticle);
   for (std::string_view w : kArticleForms) roles.Add(w, kArticle);
   for (std::string_view w : kPronouns) roles.Add(w, kPronoun);
@@ -313,7 +314,8 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
 
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
   const ChunkerLists lists(pack);
-  const std::vector<uint8_t> roles = ChunkerRoles(pack, *a);
+  a->token_roles = ChunkerRoles(pack, *a);
+  const std::vector<uint8_t>& roles = a->token_roles;
   a->mentions.assign(a->sentences.size(), {});
   std::vector<Mention> found;  // one buffer for every sentence; each keeps an exact copy
   for (size_t s = 0; s < a->sentences.size(); ++s) {

@@ -454,7 +454,10 @@ const PhraseIndex& RulePack::List(std::string_view name) const {
 
 Status CompileRulePack(const RuleFile& file, RulePack* pack) {
   Status s = Compiler(pack).Run(file);
-  if (s.ok()) pack->chunker_words = IndexChunkerWords(*pack);
+  if (!s.ok()) return s;
+  pack->chunker_words = IndexChunkerWords(*pack);
+  pack->entity_triggers.role = kEntityTriggerRole;
+  pack->relation_triggers.role = kRelationTriggerRole;
   return s;
 }
 

@@ -68,6 +68,8 @@ class TriggerTable : public WordTable<int> {
     return (filter_[bit / 64] >> (bit % 64)) & 1u;
   }
   size_t min_mentions = SIZE_MAX;  // the least of its patterns' min_mentions
+  // The bit that marks the first words of its anchors in Analysis::token_roles, or 0.
+  uint8_t role = 0;
 
  private:
   static constexpr int kFilterBits = 14;

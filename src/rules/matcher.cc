@@ -390,6 +390,14 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
     return;
   }
   const uint64_t* hashes = analysis.text.token_hashes.data();
+  // The name chunker has marked the words that trigger, exactly: a byte per token read
+  // instead of the filter's hashing and probe.
+  if (triggers.role && analysis.token_roles.size() == analysis.tokens.size()) {
+    const uint8_t* roles = analysis.token_roles.data();
+    for (uint32_t tok = first; tok < last; ++tok)
+      if (roles[tok] & triggers.role) consider(tok, hashes[tok]);
+    return;
+  }
   for (uint32_t tok = first; tok < last; ++tok)
     if (triggers.MayTrigger(hashes[tok])) consider(tok, hashes[tok]);
 }
