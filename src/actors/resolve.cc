@@ -455,10 +455,13 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   FindMatches(pack, pack.entity_triggers, *a, s, *ms, &scratch->match, &matches);
   if (matches.empty()) return false;
   const std::vector<Unit>& units = scratch->match.units;
-  std::stable_sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
+  auto before = [](const Match& x, const Match& y) {
     if (x.first_unit != y.first_unit) return x.first_unit < y.first_unit;
     return x.last_unit > y.last_unit;
-  });
+  };
+  // Most sentences have one match, or matches already in order: a stable sort would leave
+  // them as they are, after allocating its buffer.
+  if (!std::is_sorted(matches.begin(), matches.end(), before)) std::stable_sort(matches.begin(), matches.end(), before);
   std::vector<Mention>& all_made = scratch->all_made;
   all_made.clear();
   uint32_t covered_until = 0;
