@@ -1,6 +1,7 @@
 #include "actors/recognize.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <map>
 #include <string>
@@ -20,20 +21,13 @@ enum ChunkerRole : uint8_t {
   kOpensTitle = 1 << 1,      // of a `person-title` phrase
   kOpensStop = 1 << 2,       // of a `name-stop` phrase
   kEntityTrigger = kEntityTriggerRole,  // of an entity rule's anchor
-  kParticle = 1 << 4,        // kParticles
-  kArticle = 1 << 5,         // kArticleForms
+  kParticle = 1 << 4,        // kParticles or kArticleForms, only ever asked about together
+  kCapitalWord = 1 << 5,     // not of the word: the token is a capitalized or all-caps word
   kPronoun = 1 << 6,         // kPronouns
   kRelationTrigger = kRelationTriggerRole,  // of a relation rule's anchor: not the chunker's
 };
-// A token with none of these that is no capitalized word makes no mention and opens
-// none: Step would pass it over.
-constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kArticle | kPronoun;
-
-// A capitalized or all-caps word: read from the token's flags where it is asked, rather
-// than copied into its roles by a pass over every token.
-bool IsCapitalWord(const text::Token& t) {
-  return t.has(kWord) && (t.flags & (kCapitalized | kAllCaps)) != 0;
-}
+// A token with none of these makes no mention and opens none: Step would pass it over.
+constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | kCapitalWord;
 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
@@ -83,10 +77,9 @@ class SentenceRecognizer {
     // and the end are read through locals, which Step's stores cannot make stale as they
     // may the members (to the compiler's eye).
     const uint8_t* const roles = roles_.data();
-    const text::Token* const tokens = a_->tokens.data();
     const uint32_t last = s_.last;
     for (uint32_t i = s_.first;;) {
-      while (i < last && !(roles[i] & kMayStep) && !IsCapitalWord(tokens[i])) ++i;
+      while (i < last && !(roles[i] & kMayStep)) ++i;
       if (i >= last) return;
       i = Step(i);
     }
@@ -213,7 +206,7 @@ class SentenceRecognizer {
   // The Arabic article's assimilated forms count only with their hyphen: "Nasr ad-Din",
   // "Abd ar-Rahman" (a bare "as" or "an" is English).
   uint32_t ParticleEnd(uint32_t i) const {
-    if (i >= s_.last || !a_->tokens[i].has(kWord) || !Has(i, kParticle | kArticle)) return i;
+    if (i >= s_.last || !a_->tokens[i].has(kWord) || !Has(i, kParticle)) return i;
     uint32_t j = i + 1;
     bool hyphen = j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore);
     if (!IsParticle(a_->TokenLower(i)) && !(hyphen && IsAssimilatedArticle(a_->TokenLower(i)))) return i;
@@ -246,7 +239,7 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return IsCapitalWord(t) || (t.has(kWord) && Has(i, kParticle | kArticle));
+    return Has(i, kCapitalWord) || (t.has(kWord) && Has(i, kParticle));
   }
 
   // One past the name that starts at i, or i when none starts there.
@@ -283,15 +276,26 @@ void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
   for (const std::string& w : index.FirstWords()) roles->Add(w, role);
 }
 
-// Each token's ChunkerRole bits: one probe of the pack's table per token.
+// Each token's ChunkerRole bits: one probe of the pack's table per token, and the
+// token's own kCapitalWord in the same pass.
 std::vector<uint8_t> ChunkerRoles(const RulePack& pack, const Analysis& a) {
   const size_t n = a.tokens.size();
   std::vector<uint8_t> roles(n);
+  const text::Token* tokens = a.tokens.data();
+  // kCapitalWord by the token's word and case flags, looked up: no branch in the loop.
+  static_assert((kWord | kCapitalized | kAllCaps) < 32, "the case flags index a table of 32");
+  static constexpr auto kCapitalOf = [] {
+    std::array<uint8_t, 32> of{};
+    for (unsigned f = 0; f < of.size(); ++f)
+      if ((f & kWord) && (f & (kCapitalized | kAllCaps))) of[f] = kCapitalWord;
+    return of;
+  }();
+  auto capital = [tokens](size_t i) { return unsigned{kCapitalOf[tokens[i].flags & (kWord | kCapitalized | kAllCaps)]}; };
   if (a.text.token_hashes.size() == n) {
-    pack.chunker_words.OfHashes(a.text.token_hashes.data(), n, roles.data());
+    pack.chunker_words.OfHashes(a.text.token_hashes.data(), n, roles.data(), capital);
   } else {
     for (size_t i = 0; i < n; ++i)
-      roles[i] = static_cast<uint8_t>(pack.chunker_words.Of(text::TokenLower(a.text, a.tokens[i])));
+      roles[i] = static_cast<uint8_t>(pack.chunker_words.Of(text::TokenLower(a.text, tokens[i])) | capital(i));
   }
   return roles;
 }
@@ -307,7 +311,7 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   for (const CompiledPattern& p : pack.patterns)
     AddFirstWords(*p.anchor.words, pack.rules[p.rule].entity ? kEntityTrigger : kRelationTrigger, &roles);
   for (std::string_view w : kParticles) roles.Add(w, kParticle);
-  for (std::string_view w : kArticleForms) roles.Add(w, kArticle);
+  for (std::string_view w : kArticleForms) roles.Add(w, kParticle);
   for (std::string_view w : kPronouns) roles.Add(w, kPronoun);
   return roles;
 }

@@ -35,8 +35,14 @@ class WordFlags {
   // in a loop of OfHash calls, each byte written (which may alias anything) makes the
   // compiler load the table's fields again.
   void OfHashes(const uint64_t* hashes, size_t n, uint8_t* out) const {
+    OfHashes(hashes, n, out, [](size_t) { return 0u; });
+  }
+  // The same with extra(k), flags a caller knows of word k without the table, added in
+  // the one pass.
+  template <typename Extra>
+  void OfHashes(const uint64_t* hashes, size_t n, uint8_t* out, const Extra& extra) const {
     const View table(*this);
-    for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint8_t>(table.Of(hashes[k]));
+    for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint8_t>(table.Of(hashes[k]) | extra(k));
   }
 
  private:
