@@ -1,6 +1,7 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <cstring>
 #include <type_traits>
 
 namespace actorgraph::internal {
@@ -394,8 +395,21 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
   // instead of the filter's hashing and probe.
   if (triggers.role && analysis.token_roles.size() == analysis.tokens.size()) {
     const uint8_t* roles = analysis.token_roles.data();
-    for (uint32_t tok = first; tok < last; ++tok)
-      if (roles[tok] & triggers.role) consider(tok, hashes[tok]);
+    const uint8_t role = triggers.role;
+    // Eight roles at a read: triggers are a few words in a hundred. A read may run past
+    // the sentence (not past the text); the bytes are then looked at one by one.
+    const uint64_t lanes = role * 0x0101010101010101ull;
+    const size_t readable = analysis.token_roles.size();
+    for (uint32_t tok = first; tok < last; tok += 8) {
+      const uint32_t end = std::min(last, tok + 8);
+      if (tok + 8 <= readable) {
+        uint64_t eight;
+        std::memcpy(&eight, roles + tok, sizeof eight);
+        if (!(eight & lanes)) continue;
+      }
+      for (uint32_t t = tok; t < end; ++t)
+        if (roles[t] & role) consider(t, hashes[t]);
+    }
     return;
   }
   for (uint32_t tok = first; tok < last; ++tok)
