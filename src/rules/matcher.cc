@@ -50,14 +50,25 @@ class PatternMatcher {
     // a later rule, rather than freeing them.
     slots_ = rule.slots.size();
     if (bindings_.size() < slots_) bindings_.resize(slots_);
+    if (hits.empty()) return false;
+    for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+    // What stands before the anchor does not depend on which hit of it is taken. When
+    // it opens with a slot, which wants a mention right before the trigger and most
+    // often finds none, it is read first, and once. (A reading that fails leaves the
+    // bindings as it found them, so the order changes no match.)
+    int start = -1;
+    auto before = [&] { return Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
+    const bool slot_first = !p.before.empty() && p.before[0].kind == Element::kSlot && !p.before[0].optional;
+    if (slot_first && !before()) return false;
     for (const PhraseIndex::Hit& h : hits) {
-      for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
       int len = static_cast<int>(h.end - tok);
-      int end = -1, start = -1;
+      int end = -1;
       bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
       if (!after) continue;
-      bool before = Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; });
-      if (!before) continue;
+      if (!slot_first && !before()) {
+        for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+        continue;
+      }
       m->pattern = -1;
       m->slots.assign(bindings_.begin(), bindings_.begin() + static_cast<long>(slots_));
       m->first_unit = static_cast<uint32_t>(start);
