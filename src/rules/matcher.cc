@@ -36,6 +36,20 @@ class PatternMatcher {
   // Tries `p` anchored at unit `u`; fills `m` on success.
   bool Run(const CompiledPattern& p, int u, Match* m) {
     const CompiledRule& rule = pack_.rules[p.rule];
+    // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
+    // a later rule, rather than freeing them.
+    slots_ = rule.slots.size();
+    if (bindings_.size() < slots_) bindings_.resize(slots_);
+    for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+    // What stands before the anchor does not depend on which hit of it is taken. When
+    // it is cheap to turn down (a slot, after words at most, which wants a mention by
+    // the trigger and most often finds none), it is read first, and once: before the
+    // anchor is looked up. (A reading that fails leaves the bindings as it found them,
+    // so the order changes no match.)
+    int start = -1;
+    auto before = [&] { return Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
+    const bool before_first = p.before_opens_with_slot;
+    if (before_first && !before()) return false;
     std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
     uint32_t tok = units_[u].first;
     // Patterns sharing an anchor come one after another at a unit: one lookup serves them.
@@ -46,26 +60,12 @@ class PatternMatcher {
       anchor_words_ = p.anchor.words.get();
       anchor_unit_ = u;
     }
-    // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
-    // a later rule, rather than freeing them.
-    slots_ = rule.slots.size();
-    if (bindings_.size() < slots_) bindings_.resize(slots_);
-    if (hits.empty()) return false;
-    for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
-    // What stands before the anchor does not depend on which hit of it is taken. When
-    // it opens with a slot, which wants a mention right before the trigger and most
-    // often finds none, it is read first, and once. (A reading that fails leaves the
-    // bindings as it found them, so the order changes no match.)
-    int start = -1;
-    auto before = [&] { return Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
-    const bool slot_first = !p.before.empty() && p.before[0].kind == Element::kSlot && !p.before[0].optional;
-    if (slot_first && !before()) return false;
     for (const PhraseIndex::Hit& h : hits) {
       int len = static_cast<int>(h.end - tok);
       int end = -1;
       bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
       if (!after) continue;
-      if (!slot_first && !before()) {
+      if (!before_first && !before()) {
         for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
         continue;
       }
