@@ -1209,8 +1209,10 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &scratch, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;
+    // A sentence that had no capital and that the rules left as it was has none still:
+    // the rules only add actors, and change none.
     if (kept && !changed) a->mentions[s] = std::move(resolved[next]);
-    else ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
+    else if (kept || changed) ResolveCapitals(pack, a->sentences[s], a, &capital_lists, &a->mentions[s]);
     if (kept) ++next;
   }
 }
