@@ -1,7 +1,6 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
-#include <cstring>
 #include <type_traits>
 
 namespace actorgraph::internal {
@@ -377,6 +376,24 @@ std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const s
 
 namespace {
 
+// Roles p[0..7] as one word, p[k] in its byte k on any byte order (the compiler makes
+// it one load where it can).
+inline uint64_t EightRoles(const uint8_t* p) {
+  return uint64_t{p[0]} | uint64_t{p[1]} << 8 | uint64_t{p[2]} << 16 | uint64_t{p[3]} << 24 |
+         uint64_t{p[4]} << 32 | uint64_t{p[5]} << 40 | uint64_t{p[6]} << 48 | uint64_t{p[7]} << 56;
+}
+
+// Index of the lowest byte of m that has a bit set (m != 0).
+inline uint32_t LowestByte(uint64_t m) {
+#if defined(__GNUC__)
+  return static_cast<uint32_t>(__builtin_ctzll(m)) / 8;
+#else
+  uint32_t byte = 0;
+  for (; (m & 0xff) == 0; m >>= 8) ++byte;
+  return byte;
+#endif
+}
+
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match, with the
 // patterns it anchors. Most tokens are passed over by the filter alone, reading the
@@ -406,20 +423,25 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
   // instead of the filter's hashing and probe.
   if (triggers.role && analysis.token_roles.size() == analysis.tokens.size()) {
     const uint8_t* roles = analysis.token_roles.data();
-    const uint8_t role = triggers.role;
+    const uint8_t role = triggers.role;  // one bit: clearing a hit's lowest bit clears its byte
     // Eight roles at a read: triggers are a few words in a hundred. A read may run past
     // the sentence (not past the text); the bytes are then looked at one by one.
     const uint64_t lanes = role * 0x0101010101010101ull;
     const size_t readable = analysis.token_roles.size();
     for (uint32_t tok = first; tok < last; tok += 8) {
       const uint32_t end = std::min(last, tok + 8);
-      if (tok + 8 <= readable) {
-        uint64_t eight;
-        std::memcpy(&eight, roles + tok, sizeof eight);
-        if (!(eight & lanes)) continue;
+      if (tok + 8 > readable) {
+        for (uint32_t t = tok; t < end; ++t)
+          if (roles[t] & role) consider(t, hashes[t]);
+        continue;
       }
-      for (uint32_t t = tok; t < end; ++t)
-        if (roles[t] & role) consider(t, hashes[t]);
+      // Straight to each token that triggers: the common words among them ("of", "is")
+      // leave few runs of eight without one.
+      for (uint64_t hits = EightRoles(roles + tok) & lanes; hits; hits &= hits - 1) {
+        const uint32_t t = tok + LowestByte(hits);
+        if (t >= end) break;
+        consider(t, hashes[t]);
+      }
     }
     return;
   }
