@@ -73,13 +73,25 @@ class SentenceRecognizer {
 
   void Run(std::vector<Mention>* out) {
     out_ = out;
-    // Most tokens make no mention and open none: a tight scan passes over them. The roles
-    // and the end are read through locals, which Step's stores cannot make stale as they
-    // may the members (to the compiler's eye).
+    // Most tokens make no mention and open none: the scan passes over them eight at a
+    // read, to the lowest that may. The roles and the end are read through locals, which
+    // Step's stores cannot make stale as they may the members (to the compiler's eye).
     const uint8_t* const roles = roles_.data();
+    const size_t readable = roles_.size();
     const uint32_t last = s_.last;
-    for (uint32_t i = s_.first;;) {
-      while (i < last && !(roles[i] & kMayStep)) ++i;
+    constexpr uint64_t kMayStepLanes = kMayStep * 0x0101010101010101ull;
+    for (uint32_t i = s_.first; i < last;) {
+      if (i + 8 <= readable) {
+        const uint64_t may = EightFlags(roles + i) & kMayStepLanes;
+        if (!may) {
+          i += 8;
+          continue;
+        }
+        i += LowestByte(may);
+      } else if (!(roles[i] & kMayStep)) {
+        ++i;
+        continue;
+      }
       if (i >= last) return;
       i = Step(i);
     }

@@ -376,24 +376,6 @@ std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const s
 
 namespace {
 
-// Roles p[0..7] as one word, p[k] in its byte k on any byte order (the compiler makes
-// it one load where it can).
-inline uint64_t EightRoles(const uint8_t* p) {
-  return uint64_t{p[0]} | uint64_t{p[1]} << 8 | uint64_t{p[2]} << 16 | uint64_t{p[3]} << 24 |
-         uint64_t{p[4]} << 32 | uint64_t{p[5]} << 40 | uint64_t{p[6]} << 48 | uint64_t{p[7]} << 56;
-}
-
-// Index of the lowest byte of m that has a bit set (m != 0).
-inline uint32_t LowestByte(uint64_t m) {
-#if defined(__GNUC__)
-  return static_cast<uint32_t>(__builtin_ctzll(m)) / 8;
-#else
-  uint32_t byte = 0;
-  for (; (m & 0xff) == 0; m >>= 8) ++byte;
-  return byte;
-#endif
-}
-
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match, with the
 // patterns it anchors. Most tokens are passed over by the filter alone, reading the
@@ -437,7 +419,7 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
       }
       // Straight to each token that triggers: the common words among them ("of", "is")
       // leave few runs of eight without one.
-      for (uint64_t hits = EightRoles(roles + tok) & lanes; hits; hits &= hits - 1) {
+      for (uint64_t hits = EightFlags(roles + tok) & lanes; hits; hits &= hits - 1) {
         const uint32_t t = tok + LowestByte(hits);
         if (t >= end) break;
         consider(t, hashes[t]);
