@@ -1,6 +1,7 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <optional>
 #include <type_traits>
 
 namespace actorgraph::internal {
@@ -473,15 +474,16 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
 
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
                  const std::vector<Mention>& mentions, MatchScratch* scratch, std::vector<Match>* out) {
-  // The triggers are found first, and the units built only for a sentence that has one.
-  std::vector<std::pair<uint32_t, const std::vector<int>*>>& triggered = scratch->triggered;
-  triggered.clear();
+  // The units are built at the sentence's first trigger, if it has one: most have none.
+  std::optional<TriggeredMatcher> match;
   ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(),
-                 [&](uint32_t tok, const std::vector<int>& patterns) { triggered.emplace_back(tok, &patterns); });
-  if (triggered.empty()) return;
-  BuildUnits(analysis, s, mentions, &scratch->units);
-  TriggeredMatcher match(pack, analysis, mentions, scratch->units, scratch, out);
-  for (const auto& [tok, patterns] : triggered) match(tok, *patterns);
+                 [&](uint32_t tok, const std::vector<int>& patterns) {
+                   if (!match) {
+                     BuildUnits(analysis, s, mentions, &scratch->units);
+                     match.emplace(pack, analysis, mentions, scratch->units, scratch, out);
+                   }
+                   (*match)(tok, patterns);
+                 });
 }
 
 }  // namespace actorgraph::internal
