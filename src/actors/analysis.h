@@ -50,6 +50,7 @@ struct Analysis {
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
+  std::vector<uint8_t> token_roles;              // per token, RecognizeMentions' word roles
 
   // Empties every field for the next document, keeping the buffers' capacity.
   void Clear();

@@ -1,6 +1,7 @@
 #include "actors/recognize.h"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <map>
 #include <string>
@@ -19,14 +20,14 @@ enum ChunkerRole : uint8_t {
   kOpensEntry = 1 << 0,      // first word of a dictionary phrase
   kOpensTitle = 1 << 1,      // of a `person-title` phrase
   kOpensStop = 1 << 2,       // of a `name-stop` phrase
-  kEntityTrigger = 1 << 3,   // of an entity rule's anchor
-  kParticle = 1 << 4,        // kParticles
-  kArticle = 1 << 5,         // kArticleForms
+  kEntityTrigger = kEntityTriggerRole,  // of an entity rule's anchor
+  kParticle = 1 << 4,        // kParticles or kArticleForms, only ever asked about together
+  kCapitalWord = 1 << 5,     // not of the word: the token is a capitalized or all-caps word
   kPronoun = 1 << 6,         // kPronouns
-  kCapitalWord = 1 << 7,     // not of the word: the token is a capitalized or all-caps word
+  kRelationTrigger = kRelationTriggerRole,  // of a relation rule's anchor: not the chunker's
 };
 // A token with none of these makes no mention and opens none: Step would pass it over.
-constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kArticle | kPronoun | kCapitalWord;
+constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | kCapitalWord;
 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
@@ -72,7 +73,28 @@ class SentenceRecognizer {
 
   void Run(std::vector<Mention>* out) {
     out_ = out;
-    for (uint32_t i = s_.first; i < s_.last;) i = Has(i, kMayStep) ? Step(i) : i + 1;
+    // Most tokens make no mention and open none: the scan passes over them eight at a
+    // read, to the lowest that may. The roles and the end are read through locals, which
+    // Step's stores cannot make stale as they may the members (to the compiler's eye).
+    const uint8_t* const roles = roles_.data();
+    const size_t readable = roles_.size();
+    const uint32_t last = s_.last;
+    constexpr uint64_t kMayStepLanes = kMayStep * 0x0101010101010101ull;
+    for (uint32_t i = s_.first; i < last;) {
+      if (i + 8 <= readable) {
+        const uint64_t may = EightFlags(roles + i) & kMayStepLanes;
+        if (!may) {
+          i += 8;
+          continue;
+        }
+        i += LowestByte(may);
+      } else if (!(roles[i] & kMayStep)) {
+        ++i;
+        continue;
+      }
+      if (i >= last) return;
+      i = Step(i);
+    }
   }
 
  private:
@@ -196,7 +218,7 @@ class SentenceRecognizer {
   // The Arabic article's assimilated forms count only with their hyphen: "Nasr ad-Din",
   // "Abd ar-Rahman" (a bare "as" or "an" is English).
   uint32_t ParticleEnd(uint32_t i) const {
-    if (i >= s_.last || !a_->tokens[i].has(kWord) || !Has(i, kParticle | kArticle)) return i;
+    if (i >= s_.last || !a_->tokens[i].has(kWord) || !Has(i, kParticle)) return i;
     uint32_t j = i + 1;
     bool hyphen = j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore);
     if (!IsParticle(a_->TokenLower(i)) && !(hyphen && IsAssimilatedArticle(a_->TokenLower(i)))) return i;
@@ -208,6 +230,11 @@ class SentenceRecognizer {
   // capitalized part right after "al-" followed by a lower-case word is one part; the
   // pair is remembered so that a later bare "Ja afari" joins too.
   bool JoinsStrippedApostrophe(uint32_t p, bool inside) const {
+    // Most name parts are longer than such a head: turned away here, at no call.
+    const text::Token& part = a_->tokens[p];
+    return part.end - part.begin <= 3 && JoinsAfterShortHead(p, inside);
+  }
+  bool JoinsAfterShortHead(uint32_t p, bool inside) const {
     uint32_t q = p + 1;
     if (q >= s_.last || !a_->tokens[q].has(kWord) || a_->tokens[q].has(kCapitalized)) return false;
     std::string_view head = a_->TokenLower(p), tail = a_->TokenLower(q);
@@ -224,7 +251,7 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return Has(i, kCapitalWord) || (t.has(kWord) && Has(i, kParticle | kArticle));
+    return Has(i, kCapitalWord) || (t.has(kWord) && Has(i, kParticle));
   }
 
   // One past the name that starts at i, or i when none starts there.
@@ -261,20 +288,26 @@ void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
   for (const std::string& w : index.FirstWords()) roles->Add(w, role);
 }
 
-// Each token's ChunkerRole bits: one probe of the pack's table per token.
+// Each token's ChunkerRole bits: one probe of the pack's table per token, and the
+// token's own kCapitalWord in the same pass.
 std::vector<uint8_t> ChunkerRoles(const RulePack& pack, const Analysis& a) {
   const size_t n = a.tokens.size();
   std::vector<uint8_t> roles(n);
+  const text::Token* tokens = a.tokens.data();
+  // kCapitalWord by the token's word and case flags, looked up: no branch in the loop.
+  static_assert((kWord | kCapitalized | kAllCaps) < 32, "the case flags index a table of 32");
+  static constexpr auto kCapitalOf = [] {
+    std::array<uint8_t, 32> of{};
+    for (unsigned f = 0; f < of.size(); ++f)
+      if ((f & kWord) && (f & (kCapitalized | kAllCaps))) of[f] = kCapitalWord;
+    return of;
+  }();
+  auto capital = [tokens](size_t i) { return unsigned{kCapitalOf[tokens[i].flags & (kWord | kCapitalized | kAllCaps)]}; };
   if (a.text.token_hashes.size() == n) {
-    pack.chunker_words.OfHashes(a.text.token_hashes.data(), n, roles.data());
+    pack.chunker_words.OfHashes(a.text.token_hashes.data(), n, roles.data(), capital);
   } else {
     for (size_t i = 0; i < n; ++i)
-      roles[i] = static_cast<uint8_t>(pack.chunker_words.Of(text::TokenLower(a.text, a.tokens[i])));
-  }
-  const text::Token* tokens = a.tokens.data();
-  for (size_t i = 0; i < n; ++i) {
-    const text::Token& t = tokens[i];
-    if (t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps))) roles[i] |= kCapitalWord;
+      roles[i] = static_cast<uint8_t>(pack.chunker_words.Of(text::TokenLower(a.text, tokens[i])) | capital(i));
   }
   return roles;
 }
@@ -288,16 +321,17 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   AddFirstWords(lists.titles, kOpensTitle, &roles);
   AddFirstWords(lists.stops, kOpensStop, &roles);
   for (const CompiledPattern& p : pack.patterns)
-    if (pack.rules[p.rule].entity) AddFirstWords(*p.anchor.words, kEntityTrigger, &roles);
+    AddFirstWords(*p.anchor.words, pack.rules[p.rule].entity ? kEntityTrigger : kRelationTrigger, &roles);
   for (std::string_view w : kParticles) roles.Add(w, kParticle);
-  for (std::string_view w : kArticleForms) roles.Add(w, kArticle);
+  for (std::string_view w : kArticleForms) roles.Add(w, kParticle);
   for (std::string_view w : kPronouns) roles.Add(w, kPronoun);
   return roles;
 }
 
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
   const ChunkerLists lists(pack);
-  const std::vector<uint8_t> roles = ChunkerRoles(pack, *a);
+  a->token_roles = ChunkerRoles(pack, *a);
+  const std::vector<uint8_t>& roles = a->token_roles;
   a->mentions.assign(a->sentences.size(), {});
   std::vector<Mention> found;  // one buffer for every sentence; each keeps an exact copy
   for (size_t s = 0; s < a->sentences.size(); ++s) {

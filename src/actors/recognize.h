@@ -23,6 +23,11 @@ void RecognizeMentions(const RulePack& pack, Analysis* a);
 // entity-rule anchor, particle, pronoun), so that RecognizeMentions probes one table per
 // token instead of every index.
 WordFlags IndexChunkerWords(const RulePack& pack);
+// The roles of the first words of the entity and the relation rules' anchors, which
+// RecognizeMentions leaves in Analysis::token_roles: the rule matcher reads a token's
+// trigger there (TriggerTable::role) rather than probing the table's filter again.
+constexpr uint8_t kEntityTriggerRole = 1 << 3;
+constexpr uint8_t kRelationTriggerRole = 1 << 7;
 
 // The country with the most mentions (as a country or a demonym, and, when the text
 // names the country too, as a capital standing for its government: `acting_capitals`

@@ -546,29 +546,10 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
   std::sort(ms->begin(), ms->end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
-// Whether a word of `triggers` stands in sentence `s`. An entity rule starts only at one
-// (FindMatches), and most sentences have none: they need no units built.
-bool HasTrigger(const TriggerTable& triggers, const Analysis& a, const text::Sentence& s) {
-  if (triggers.size() == 0) return false;
-  // The filter first: it passes over most words at one read, FindHash costs several.
-  auto triggers_at = [&](uint64_t hash) { return triggers.MayTrigger(hash) && triggers.FindHash(hash); };
-  if (a.text.token_hashes.size() != a.tokens.size()) {
-    for (uint32_t t = s.first; t < s.last; ++t)
-      if (triggers_at(TokenHash(a.text, a.tokens, t))) return true;
-    return false;
-  }
-  // The cached hashes read straight: TokenHash would ask whether they are there for each
-  // token of each sentence.
-  const uint64_t* hashes = a.text.token_hashes.data();
-  for (uint32_t t = s.first; t < s.last; ++t)
-    if (triggers_at(hashes[t])) return true;
-  return false;
-}
-
 // Buffers the entity rules fill for each sentence, kept from one sentence to the next of
 // a document rather than allocated anew for each.
 struct SentenceScratch {
-  std::vector<Unit> units;
+  MatchScratch match;  // its units are the sentence's when it has matches
   std::vector<Match> matches;
   std::vector<uint32_t> order;  // into matches
   std::vector<Mention> made, all_made;
@@ -577,15 +558,13 @@ struct SentenceScratch {
 // Whether the sentence's mentions changed.
 bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, MadeActors* made_actors,
                      SentenceScratch* scratch, std::vector<Mention>* ms) {
-  // FindMatches would find nothing in a sentence with fewer mentions than every pattern
-  // needs: no trigger sought, no units built.
-  if (ms->size() < pack.entity_triggers.min_mentions || !HasTrigger(pack.entity_triggers, *a, s)) return false;
-  std::vector<Unit>& units = scratch->units;
-  BuildUnits(*a, s, *ms, &units);
+  // Most sentences have no word of an entity rule's anchor: FindMatches seeks them first
+  // and builds units only for a sentence that has one.
   std::vector<Match>& matches = scratch->matches;
   matches.clear();
-  FindMatches(pack, pack.entity_triggers, *a, *ms, units, &matches);
+  FindMatches(pack, pack.entity_triggers, *a, s, *ms, &scratch->match, &matches);
   if (matches.empty()) return false;
+  const std::vector<Unit>& units = scratch->match.units;
   // The matches by first unit, the longest first, and as found among equals: the order
   // of a stable sort, without moving the matches or a buffer for them.
   std::vector<uint32_t>& order = scratch->order;

@@ -13,6 +13,8 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
   std::vector<text::Token> tokens = text::Tokenize(norm);
   if (possessive && !tokens.empty()) tokens.erase(tokens.begin());
   PhraseTokens out;
+  out.lower.reserve(tokens.size());
+  out.exact.reserve(tokens.size());
   for (const text::Token& t : tokens) {
     out.lower.emplace_back(text::TokenLower(norm, t));
     out.exact.emplace_back(text::TokenText(norm, t));
@@ -24,6 +26,7 @@ void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bo
   if (phrase.lower.empty()) return;
   int index = static_cast<int>(phrases_.size());
   std::vector<uint64_t> hashes;
+  hashes.reserve(phrase.lower.size());
   for (const std::string& w : phrase.lower) hashes.push_back(HashWord(w));
   const uint64_t first = hashes.front(), last = hashes.back();
   const uint64_t pair = hashes.size() > 1 ? PairKey(hashes[0], hashes[1]) : 0;
@@ -43,7 +46,10 @@ void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
   table->AddHash(key, phrase);
   std::vector<int>& l = *table->FindMutableHash(key);
   const size_t n = phrases_[phrase].hashes.size();
-  auto at = std::find_if(l.begin(), l.end() - 1, [&](int q) { return q >= 0 && phrases_[q].hashes.size() < n; });
+  // The list is kept in that order, so its place is found by halves: a word that ends or
+  // opens thousands of phrases would make a scan from the front cost their square.
+  auto at = std::partition_point(l.begin(), l.end() - 1,
+                                 [&](int q) { return q < 0 || phrases_[q].hashes.size() >= n; });
   std::rotate(at, l.end() - 1, l.end());
 }
 

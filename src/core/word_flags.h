@@ -11,6 +11,24 @@
 
 namespace actorgraph::internal {
 
+// For scans of one flag byte per token (OfHashes' output), eight tokens at a read:
+// bytes p[0..7] as one word, p[k] in its byte k on any byte order (the compiler makes it
+// one load where it can).
+inline uint64_t EightFlags(const uint8_t* p) {
+  return uint64_t{p[0]} | uint64_t{p[1]} << 8 | uint64_t{p[2]} << 16 | uint64_t{p[3]} << 24 |
+         uint64_t{p[4]} << 32 | uint64_t{p[5]} << 40 | uint64_t{p[6]} << 48 | uint64_t{p[7]} << 56;
+}
+// Index of the lowest byte of m that has a bit set (m != 0).
+inline uint32_t LowestByte(uint64_t m) {
+#if defined(__GNUC__)
+  return static_cast<uint32_t>(__builtin_ctzll(m)) / 8;
+#else
+  uint32_t byte = 0;
+  for (; (m & 0xff) == 0; m >>= 8) ++byte;
+  return byte;
+#endif
+}
+
 // Flags are exact for words added and may be spuriously set for a word whose hash collides
 // with one, never missing: a clear flag proves the word is not in the index it stands for,
 // a set flag sends the caller to that index to confirm.
@@ -35,8 +53,14 @@ class WordFlags {
   // in a loop of OfHash calls, each byte written (which may alias anything) makes the
   // compiler load the table's fields again.
   void OfHashes(const uint64_t* hashes, size_t n, uint8_t* out) const {
+    OfHashes(hashes, n, out, [](size_t) { return 0u; });
+  }
+  // The same with extra(k), flags a caller knows of word k without the table, added in
+  // the one pass.
+  template <typename Extra>
+  void OfHashes(const uint64_t* hashes, size_t n, uint8_t* out, const Extra& extra) const {
     const View table(*this);
-    for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint8_t>(table.Of(hashes[k]));
+    for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint8_t>(table.Of(hashes[k]) | extra(k));
   }
 
  private:

@@ -192,7 +192,16 @@ class Compiler {
     Reverse(&p->before);
     if (!p->after.empty() && p->after.back().kind == Element::kSlot) p->after.back().ends_pattern = true;
     p->min_mentions = MinMentions(elements);
+    p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
+  }
+
+  static bool OpensWithSlot(const std::vector<Element>& seq) {
+    for (const Element& e : seq) {
+      if (e.kind == Element::kSlot && !e.optional) return true;
+      if (e.kind != Element::kWords || !e.optional) return false;
+    }
+    return false;
   }
 
   // The mentions a match of `seq` takes at least: one per required slot, as a slot binds
@@ -454,7 +463,10 @@ const PhraseIndex& RulePack::List(std::string_view name) const {
 
 Status CompileRulePack(const RuleFile& file, RulePack* pack) {
   Status s = Compiler(pack).Run(file);
-  if (s.ok()) pack->chunker_words = IndexChunkerWords(*pack);
+  if (!s.ok()) return s;
+  pack->chunker_words = IndexChunkerWords(*pack);
+  pack->entity_triggers.role = kEntityTriggerRole;
+  pack->relation_triggers.role = kRelationTriggerRole;
   return s;
 }
 

@@ -51,6 +51,9 @@ struct CompiledPattern {
   // The slots every match binds, each to a mention of its own: a sentence with fewer
   // mentions cannot match, and is not tried.
   size_t min_mentions = 0;
+  // Whether `before` opens with a required slot, after optional words at most: cheap to
+  // turn down, so the matcher reads it first.
+  bool before_opens_with_slot = false;
 };
 
 // Patterns by the first word of their anchor.
@@ -68,6 +71,8 @@ class TriggerTable : public WordTable<int> {
     return (filter_[bit / 64] >> (bit % 64)) & 1u;
   }
   size_t min_mentions = SIZE_MAX;  // the least of its patterns' min_mentions
+  // The bit that marks the first words of its anchors in Analysis::token_roles, or 0.
+  uint8_t role = 0;
 
  private:
   static constexpr int kFilterBits = 14;

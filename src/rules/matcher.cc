@@ -1,6 +1,7 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <optional>
 #include <type_traits>
 
 namespace actorgraph::internal {
@@ -35,6 +36,20 @@ class PatternMatcher {
   // Tries `p` anchored at unit `u`; fills `m` on success.
   bool Run(const CompiledPattern& p, int u, Match* m) {
     const CompiledRule& rule = pack_.rules[p.rule];
+    // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
+    // a later rule, rather than freeing them.
+    slots_ = rule.slots.size();
+    if (bindings_.size() < slots_) bindings_.resize(slots_);
+    for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+    // What stands before the anchor does not depend on which hit of it is taken. When
+    // it is cheap to turn down (a slot, after words at most, which wants a mention by
+    // the trigger and most often finds none), it is read first, and once: before the
+    // anchor is looked up. (A reading that fails leaves the bindings as it found them,
+    // so the order changes no match.)
+    int start = -1;
+    auto before = [&] { return Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
+    const bool before_first = p.before_opens_with_slot;
+    if (before_first && !before()) return false;
     std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
     uint32_t tok = units_[u].first;
     // Patterns sharing an anchor come one after another at a unit: one lookup serves them.
@@ -45,18 +60,15 @@ class PatternMatcher {
       anchor_words_ = p.anchor.words.get();
       anchor_unit_ = u;
     }
-    // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
-    // a later rule, rather than freeing them.
-    slots_ = rule.slots.size();
-    if (bindings_.size() < slots_) bindings_.resize(slots_);
     for (const PhraseIndex::Hit& h : hits) {
-      for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
       int len = static_cast<int>(h.end - tok);
-      int end = -1, start = -1;
+      int end = -1;
       bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
       if (!after) continue;
-      bool before = Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; });
-      if (!before) continue;
+      if (!before_first && !before()) {
+        for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+        continue;
+      }
       m->pattern = -1;
       m->slots.assign(bindings_.begin(), bindings_.begin() + static_cast<long>(slots_));
       m->first_unit = static_cast<uint32_t>(start);
@@ -390,6 +402,32 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
     return;
   }
   const uint64_t* hashes = analysis.text.token_hashes.data();
+  // The name chunker has marked the words that trigger, exactly: a byte per token read
+  // instead of the filter's hashing and probe.
+  if (triggers.role && analysis.token_roles.size() == analysis.tokens.size()) {
+    const uint8_t* roles = analysis.token_roles.data();
+    const uint8_t role = triggers.role;  // one bit: clearing a hit's lowest bit clears its byte
+    // Eight roles at a read: triggers are a few words in a hundred. A read may run past
+    // the sentence (not past the text); the bytes are then looked at one by one.
+    const uint64_t lanes = role * 0x0101010101010101ull;
+    const size_t readable = analysis.token_roles.size();
+    for (uint32_t tok = first; tok < last; tok += 8) {
+      const uint32_t end = std::min(last, tok + 8);
+      if (tok + 8 > readable) {
+        for (uint32_t t = tok; t < end; ++t)
+          if (roles[t] & role) consider(t, hashes[t]);
+        continue;
+      }
+      // Straight to each token that triggers: the common words among them ("of", "is")
+      // leave few runs of eight without one.
+      for (uint64_t hits = EightFlags(roles + tok) & lanes; hits; hits &= hits - 1) {
+        const uint32_t t = tok + LowestByte(hits);
+        if (t >= end) break;
+        consider(t, hashes[t]);
+      }
+    }
+    return;
+  }
   for (uint32_t tok = first; tok < last; ++tok)
     if (triggers.MayTrigger(hashes[tok])) consider(tok, hashes[tok]);
 }
@@ -436,15 +474,16 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
 
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
                  const std::vector<Mention>& mentions, MatchScratch* scratch, std::vector<Match>* out) {
-  // The triggers are found first, and the units built only for a sentence that has one.
-  std::vector<std::pair<uint32_t, const std::vector<int>*>>& triggered = scratch->triggered;
-  triggered.clear();
+  // The units are built at the sentence's first trigger, if it has one: most have none.
+  std::optional<TriggeredMatcher> match;
   ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(),
-                 [&](uint32_t tok, const std::vector<int>& patterns) { triggered.emplace_back(tok, &patterns); });
-  if (triggered.empty()) return;
-  BuildUnits(analysis, s, mentions, &scratch->units);
-  TriggeredMatcher match(pack, analysis, mentions, scratch->units, scratch, out);
-  for (const auto& [tok, patterns] : triggered) match(tok, *patterns);
+                 [&](uint32_t tok, const std::vector<int>& patterns) {
+                   if (!match) {
+                     BuildUnits(analysis, s, mentions, &scratch->units);
+                     match.emplace(pack, analysis, mentions, scratch->units, scratch, out);
+                   }
+                   (*match)(tok, patterns);
+                 });
 }
 
 }  // namespace actorgraph::internal

@@ -43,7 +43,6 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
 struct MatchScratch {
   std::vector<Unit> units;  // the units of the sentence last matched, when it had a trigger
   // The matcher's own:
-  std::vector<std::pair<uint32_t, const std::vector<int>*>> triggered;  // token, its patterns
   std::vector<std::vector<int>> bindings;
   std::vector<int> coordination;
   std::vector<PhraseIndex::Hit> anchor_hits, title_hits;
