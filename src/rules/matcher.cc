@@ -441,7 +441,14 @@ class TriggeredMatcher {
       : pack_(pack), mentions_(mentions), units_(units), matcher_(pack, analysis, mentions, units, scratch), out_(out) {}
 
   void operator()(uint32_t tok, const std::vector<int>& patterns) {
-    while (u_ < units_.size() && units_[u_].last <= tok) ++u_;
+    // The unit of tok: where it would be were every unit between one token, as most are
+    // (it is the one if it holds tok), or else found by walking on.
+    const size_t n = units_.size();
+    if (u_ < n && units_[u_].first <= tok) {
+      const size_t guess = u_ + (tok - units_[u_].first);
+      if (guess < n && units_[guess].first <= tok && tok < units_[guess].last) u_ = guess;
+    }
+    while (u_ < n && units_[u_].last <= tok) ++u_;
     if (u_ == units_.size() || units_[u_].mention >= 0 || units_[u_].first > tok) return;
     for (int p : patterns) {
       if (mentions_.size() < pack_.patterns[p].min_mentions) continue;
