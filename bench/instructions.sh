@@ -5,7 +5,10 @@
 # usage: bench/instructions.sh [CORPUS] [MB] [BINARY]
 #   defaults: ../shared/corpus/reuters21578.jsonl, 2, build/actorgraph
 # Prints "instructions N" and "per input byte X"; with KEEP=FILE keeps the callgrind
-# profile for callgrind_annotate --inclusive=yes FILE.
+# profile for callgrind_annotate --inclusive=yes FILE. With BRANCHES=1 it runs valgrind's
+# cachegrind with its branch predictor model instead and also prints the mispredicted
+# branches (a simple model, so a guide to where mispredictions are, not their exact
+# number); KEEP then keeps that profile, for cg_annotate --sort=Bcm FILE.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/corpus.sh
@@ -20,10 +23,21 @@ trap 'rm -rf "$tmp"' EXIT
 # Whole lines only: the last, cut line is dropped.
 { corpus_cat "$corpus" || true; } | head -c $((mb * 1000000)) | head -n -1 >"$tmp/slice.jsonl"
 bytes=$(stat -c %s "$tmp/slice.jsonl")
-valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j1 \
-  -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
-ir=$(grep -oP 'Collected : \K[0-9]+' "$tmp/log")
+if [[ ${BRANCHES:-0} == 1 ]]; then
+  valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --cachegrind-out-file="$tmp/cg.out" "$bin" build \
+    "$tmp/slice.jsonl" -q -j1 -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+  ir=$(grep -oP 'I\s+refs:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+  miss=$(grep -oP 'Mispredicts:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+else
+  valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j1 \
+    -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+  ir=$(grep -oP 'Collected : \K[0-9]+' "$tmp/log")
+fi
 [[ -n ${KEEP:-} ]] && cp "$tmp/cg.out" "$KEEP"
 printf 'corpus          %s (first %s MB: %d bytes)\n' "$corpus" "$mb" "$bytes"
 printf 'instructions    %s\n' "$ir"
 printf 'per input byte  %.1f\n' "$(echo "$ir / $bytes" | bc -l)"
+if [[ -n ${miss:-} ]]; then
+  printf 'mispredicted    %s branches\n' "$miss"
+  printf 'per input byte  %.2f\n' "$(echo "$miss / $bytes" | bc -l)"
+fi
