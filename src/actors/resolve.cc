@@ -535,8 +535,44 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
   return !made->empty();
 }
 
+// Whether `ms` is in strict token order (each starting after the one before) and no
+// mention is empty.
+bool InStrictOrder(const std::vector<Mention>& ms) {
+  bool ok = true;
+  for (size_t i = 0; i < ms.size(); ++i) ok &= ms[i].first < ms[i].last && (i == 0 || ms[i - 1].first < ms[i].first);
+  return ok;
+}
+
+// Splice when both lists are in strict token order, the made mentions disjoint, and no
+// mention empty: the mentions no made one overlaps kept in place, then the two lists
+// merged from the back. The order a sort by first token gives, which the keys being
+// distinct makes the only one, without sorting.
+void MergeMade(std::vector<Mention>* ms, const std::vector<Mention>& made) {
+  size_t kept = 0;
+  size_t j = 0;
+  for (size_t i = 0; i < ms->size(); ++i) {
+    Mention& o = (*ms)[i];
+    while (j < made.size() && made[j].last <= o.first) ++j;
+    if (j < made.size() && made[j].first < o.last) continue;
+    if (kept != i) (*ms)[kept] = std::move(o);
+    ++kept;
+  }
+  ms->resize(kept + made.size());
+  size_t w = ms->size(), i = kept, k = made.size();
+  while (k > 0) {
+    if (i > 0 && (*ms)[i - 1].first > made[k - 1].first) (*ms)[--w] = std::move((*ms)[--i]);
+    else (*ms)[--w] = made[--k];
+  }
+}
+
 // Replaces the mentions that `made` covers.
 void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
+  bool disjoint = InStrictOrder(made);
+  for (size_t k = 1; k < made.size(); ++k) disjoint &= made[k - 1].last <= made[k].first;
+  if (disjoint && InStrictOrder(*ms)) {
+    MergeMade(ms, made);
+    return;
+  }
   for (const Mention& n : made) {
     ms->erase(std::remove_if(ms->begin(), ms->end(),
                              [&](const Mention& o) { return o.first < n.last && n.first < o.last; }),
