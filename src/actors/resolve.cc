@@ -867,10 +867,11 @@ class PersonIndex {
   PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
     // About four keys an actor (a person's name, its endings, surname and parts), the
     // names' and aliases' copied here: room for them at once rather than growth step by
-    // step.
+    // step. Twice the buckets as entries: most chains a question walks are then empty or
+    // of one entry, and the walk's end is foreseen more often.
     const size_t expected = 4 * a.actors.size() + 4;
     size_t buckets = 16;
-    while (buckets < expected) buckets *= 2;
+    while (buckets < 2 * expected) buckets *= 2;
     heads_.assign(buckets, -1);
     entries_.reserve(expected);
     keys_.reserve(8 * expected);
@@ -959,7 +960,7 @@ class PersonIndex {
   }
   // Adds the entry with `key` (in keys_ or the name store, as `kind` says) and its HashWord.
   void Link(Kind kind, PartSpan key, uint64_t word, int actor) {
-    if (entries_.size() >= heads_.size()) Grow();
+    if (2 * entries_.size() >= heads_.size()) Grow();
     const uint64_t hash = Hash(kind, word);
     const size_t bucket = Bucket(hash);
     entries_.push_back(Entry{hash, key, actor, heads_[bucket], kind});
