@@ -18,16 +18,19 @@ namespace {
 // the "C" locale the program runs in, without the library calls (these run for every
 // name of every document).
 // Each byte as it stands in a name key, 0 for a byte the key leaves out: one read and
-// no branch per byte.
+// no branch per byte. `ends_word` marks the bytes that end a name's word (space and
+// hyphen): one test where a word ends.
 struct NameKeyBytes {
-  constexpr NameKeyBytes() : of() {
+  constexpr NameKeyBytes() : of(), ends_word() {
     for (int c = 0; c < 256; ++c) {
       const int lower = c | 0x20;  // a letter's lower case
       if (lower >= 'a' && lower <= 'z') of[c] = static_cast<char>(lower);
       else if (c >= 0x80 || (c >= '0' && c <= '9')) of[c] = static_cast<char>(c);
     }
+    ends_word[static_cast<unsigned char>(' ')] = ends_word[static_cast<unsigned char>('-')] = true;
   }
   char of[256];
+  bool ends_word[256];
 };
 constexpr NameKeyBytes kNameKeyBytes;
 
@@ -76,7 +79,42 @@ bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 // transliterate i and u, not e and o. A final "iy" or "yy" is "y". The `size` bytes at
 // `in` hold letters and digits, lower-cased, already; the part is written to `out`, which
 // may be `in` or before it (the parts of a name close up as they shrink). Returns its size.
+// Bytes readable past the end of a part (in a PartsStore, or PersonIdFor's buffer), for
+// ToVariantPart's test of eight bytes at once.
+constexpr size_t kPartSlack = 8;
+
+// The high bit of each zero byte of `v`, exactly (no borrow from one byte to the next).
+uint64_t ZeroBytes(uint64_t v) {
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+  return ~(((v & kLow7) + kLow7) | v | kLow7);
+}
+
+// Whether a part of at most eight bytes, `x` (its bytes in order, little-endian, and
+// what follows), has no letter ToVariantPart drops: no doubled a, i or u from its third
+// letter on. One test of eight bytes rather than a loop whose end is mispredicted for
+// most parts.
+bool KeepsEveryLetter(uint64_t x, size_t size) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  const uint64_t doubled = ZeroBytes(x ^ (x << 8));  // byte i the same as byte i - 1 (little-endian)
+  const uint64_t vowel = ZeroBytes(x ^ ('a' * kOnes)) | ZeroBytes(x ^ ('i' * kOnes)) | ZeroBytes(x ^ ('u' * kOnes));
+  const uint64_t in_part = (size >= 8 ? ~0ull : (1ull << (8 * size)) - 1) & ~0xFFFFull;
+  return (doubled & vowel & in_part) == 0;
+}
+
 size_t ToVariantPart(const char* in, size_t size, char* out) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  // Most parts are short, stay where they are and keep every letter: only the ending is
+  // looked at, in the eight bytes read, without a branch.
+  uint64_t x;
+  std::memcpy(&x, in, 8);
+  if (out == in && size <= 8 && KeepsEveryLetter(x, size)) {
+    const size_t k = size < 2 ? 2 : size;
+    const char last = static_cast<char>(x >> (8 * (k - 1))), before = static_cast<char>(x >> (8 * (k - 2)));
+    const bool slavic = (size > 4) & (last == 'y') & ((before == 'i') | (before == 'y'));
+    if (slavic) out[size - 2] = 'y';  // rare
+    return size - slavic;
+  }
+#endif
   // The first two letters stay whatever they are.
   size_t n = size < 2 ? size : 2;
   for (size_t i = 0; i < n; ++i) out[i] = in[i];
@@ -126,8 +164,8 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
     const size_t begin = out;
     for (j = i; j < size; ++j) {
       const char c = text[j];
+      if (kNameKeyBytes.ends_word[static_cast<unsigned char>(c)]) break;
       const char k = kNameKeyBytes.of[static_cast<unsigned char>(c)];
-      if (k == 0 && (c == ' ' || c == '-')) break;
       chars[out] = k;
       out += k != 0;
       if (kKey) {
@@ -171,7 +209,7 @@ class PartsStore {
   PartsStore() = default;
   // With room for `letters` bytes of names (AppendKeyAndParts wants two for each byte of
   // its name) and `parts` parts at once.
-  PartsStore(size_t letters, size_t parts) : chars_(letters) { spans_.reserve(parts); }
+  PartsStore(size_t letters, size_t parts) : chars_(letters + kPartSlack) { spans_.reserve(parts); }
   // Appends the parts of person `name` (WritePersonParts); returns the number of parts
   // there would be with `all_particles`.
   size_t AppendPerson(std::string_view name, bool all_particles) {
@@ -201,7 +239,8 @@ class PartsStore {
 
  private:
   void Reserve(size_t more) {
-    if (used_ + more > chars_.size()) chars_.resize(std::max({2 * chars_.size(), used_ + more, size_t{256}}));
+    if (used_ + more + kPartSlack > chars_.size())
+      chars_.resize(std::max({2 * chars_.size(), used_ + more + kPartSlack, size_t{256}}));
   }
 
   std::vector<char> chars_;  // the letters, up to used_; the rest is room
@@ -362,7 +401,7 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
     const size_t without_particles = parts.AppendPerson(name, false);
     return PersonIdOf(name, document, without_particles, parts.size(), [&](size_t i) { return parts[i]; });
   }
-  char chars[kShort];
+  char chars[kShort + kPartSlack] = {};
   size_t end = 0;
   FixedSpans<kShort / 2 + 1> spans;
   const size_t without_particles = WritePersonParts<false>(name, false, chars, &end, &spans);
@@ -535,8 +574,44 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
   return !made->empty();
 }
 
+// Whether `ms` is in strict token order (each starting after the one before) and no
+// mention is empty.
+bool InStrictOrder(const std::vector<Mention>& ms) {
+  bool ok = true;
+  for (size_t i = 0; i < ms.size(); ++i) ok &= ms[i].first < ms[i].last && (i == 0 || ms[i - 1].first < ms[i].first);
+  return ok;
+}
+
+// Splice when both lists are in strict token order, the made mentions disjoint, and no
+// mention empty: the mentions no made one overlaps kept in place, then the two lists
+// merged from the back. The order a sort by first token gives, which the keys being
+// distinct makes the only one, without sorting.
+void MergeMade(std::vector<Mention>* ms, const std::vector<Mention>& made) {
+  size_t kept = 0;
+  size_t j = 0;
+  for (size_t i = 0; i < ms->size(); ++i) {
+    Mention& o = (*ms)[i];
+    while (j < made.size() && made[j].last <= o.first) ++j;
+    if (j < made.size() && made[j].first < o.last) continue;
+    if (kept != i) (*ms)[kept] = std::move(o);
+    ++kept;
+  }
+  ms->resize(kept + made.size());
+  size_t w = ms->size(), i = kept, k = made.size();
+  while (k > 0) {
+    if (i > 0 && (*ms)[i - 1].first > made[k - 1].first) (*ms)[--w] = std::move((*ms)[--i]);
+    else (*ms)[--w] = made[--k];
+  }
+}
+
 // Replaces the mentions that `made` covers.
 void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
+  bool disjoint = InStrictOrder(made);
+  for (size_t k = 1; k < made.size(); ++k) disjoint &= made[k - 1].last <= made[k].first;
+  if (disjoint && InStrictOrder(*ms)) {
+    MergeMade(ms, made);
+    return;
+  }
   for (const Mention& n : made) {
     ms->erase(std::remove_if(ms->begin(), ms->end(),
                              [&](const Mention& o) { return o.first < n.last && n.first < o.last; }),
@@ -795,10 +870,11 @@ class PersonIndex {
   PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
     // About four keys an actor (a person's name, its endings, surname and parts), the
     // names' and aliases' copied here: room for them at once rather than growth step by
-    // step.
+    // step. Twice the buckets as entries: most chains a question walks are then empty or
+    // of one entry, and the walk's end is foreseen more often.
     const size_t expected = 4 * a.actors.size() + 4;
     size_t buckets = 16;
-    while (buckets < expected) buckets *= 2;
+    while (buckets < 2 * expected) buckets *= 2;
     heads_.assign(buckets, -1);
     entries_.reserve(expected);
     keys_.reserve(8 * expected);
@@ -887,7 +963,7 @@ class PersonIndex {
   }
   // Adds the entry with `key` (in keys_ or the name store, as `kind` says) and its HashWord.
   void Link(Kind kind, PartSpan key, uint64_t word, int actor) {
-    if (entries_.size() >= heads_.size()) Grow();
+    if (2 * entries_.size() >= heads_.size()) Grow();
     const uint64_t hash = Hash(kind, word);
     const size_t bucket = Bucket(hash);
     entries_.push_back(Entry{hash, key, actor, heads_[bucket], kind});
@@ -1141,25 +1217,42 @@ int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMe
 }
 
 // "the High Negotiations Committee (HNC)": the acronym becomes an alias of the name.
-void DefineAcronyms(Analysis* a) {
+// `acro`, an unresolved name, is the mention after `full`; true when it is full's acronym
+// and now names its actor.
+bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
+  if (full.actor < 0 || acro->first != full.last + 1 || acro->last + 1 > a->tokens.size() ||
+      a->TokenText(full.last) != "(" || acro->last >= a->tokens.size() || a->TokenText(acro->last) != ")")
+    return false;
+  std::string initials;
+  for (uint32_t t = full.first; t < full.last; ++t)
+    if (a->tokens[t].has(text::kCapitalized)) initials += a->TokenText(t)[0];
+  if (initials.size() < 2 || a->SpanText(acro->first, acro->last) != initials) return false;
+  a->actors[full.actor].actor.aliases.insert(initials);
+  acro->actor = full.actor;
+  acro->name = false;
+  return true;
+}
+
+// Defines the acronyms ("the High Negotiations Committee (HNC)") and lists the names
+// left unresolved, in one reading of the mentions; returns whether a mention stands for
+// a group ("the two sides"). A name is an acronym only when it is still unresolved: the
+// pair is looked at then.
+bool DefineAcronymsFindNames(Analysis* a, std::vector<NameMention>* unresolved) {
+  size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
+  for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
+  unresolved->reserve(mentions);
+  bool groups = false;
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
-    for (size_t i = 0; i + 1 < ms.size(); ++i) {
-      Mention& full = ms[i];
-      Mention& acro = ms[i + 1];
-      if (full.actor < 0 || acro.actor >= 0 || !acro.name || acro.first != full.last + 1 ||
-          acro.last + 1 > a->tokens.size() || a->TokenText(full.last) != "(" ||
-          acro.last >= a->tokens.size() || a->TokenText(acro.last) != ")")
-        continue;
-      std::string initials;
-      for (uint32_t t = full.first; t < full.last; ++t)
-        if (a->tokens[t].has(text::kCapitalized)) initials += a->TokenText(t)[0];
-      if (initials.size() < 2 || a->SpanText(acro.first, acro.last) != initials) continue;
-      a->actors[full.actor].actor.aliases.insert(initials);
-      acro.actor = full.actor;
-      acro.name = false;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      Mention& m = ms[i];
+      groups |= !m.group.empty();
+      if (!m.name || m.actor >= 0) continue;
+      if (i > 0 && DefineAcronym(a, ms[i - 1], &m)) continue;
+      unresolved->push_back(NameMention{s, i, SpanView(*a, m.first, m.last), nullptr});
     }
   }
+  return groups;
 }
 
 bool IsPersonPronoun(std::string_view w) { return w == "he" || w == "his" || w == "him" || w == "she" || w == "her"; }
@@ -1168,42 +1261,27 @@ bool IsNonPersonActor(const Analysis& a, const Mention& m) {
   return m.actor >= 0 && !m.demonym && !m.pronoun && a.actors[m.actor].actor.type != ActorType::kPerson;
 }
 
-// The first non-person actor of sentence `s` before token `before`: its subject, most
-// often, and the usual antecedent of "its" ("Belarus, an ally of Russia, said its ...").
-int SubjectBefore(const Analysis& a, size_t s, uint32_t before) {
-  for (const Mention& m : a.mentions[s]) {
+// The first non-person actor among the first `n` mentions `ms` of a sentence before token
+// `before`: its subject, most often, and the usual antecedent of "its" ("Belarus, an ally
+// of Russia, said its ...").
+int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before) {
+  for (size_t i = 0; i < n; ++i) {
+    const Mention& m = ms[i];
     if (m.first >= before) break;
     if (IsNonPersonActor(a, m)) return m.actor;
   }
   return -1;
 }
 
-// "he", "his", "she", "her": the last person mentioned. "its": the subject of its
-// sentence, or else of the sentence before.
-// The same pass counts each actor's mentions (pronouns resolved) into `count`, and returns
-// whether a mention stands for a group ("the two sides"): one reading of the mentions
-// for the three.
-bool ResolvePronouns(Analysis* a, std::vector<int>* count) {
-  int last_person = -1;
-  bool groups = false;
-  count->assign(a->actors.size(), 0);
-  ForEachMention(a, [&](size_t s, Mention& m) {
-    groups |= !m.group.empty();
-    if (m.pronoun) {
-      if (IsPersonPronoun(a->TokenLower(m.first))) {
-        m.actor = last_person;
-      } else {
-        m.actor = SubjectBefore(*a, s, m.first);
-        if (m.actor < 0 && s > 0) m.actor = SubjectBefore(*a, s - 1, a->sentences[s - 1].last);
-      }
-      if (m.actor >= 0) ++(*count)[m.actor];
-      return;
-    }
-    if (m.actor < 0) return;
-    ++(*count)[m.actor];
-    if (!m.demonym && a->actors[m.actor].actor.type == ActorType::kPerson) last_person = m.actor;
-  });
-  return groups;
+// "he", "his", "she", "her": the last person mentioned (`last_person`). "its": the subject
+// of its sentence (`done` mentions of `ms`, sentence `s`, before it), or else of the
+// sentence before.
+int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done, const Mention& m,
+                 int last_person) {
+  if (IsPersonPronoun(a.TokenLower(m.first))) return last_person;
+  const int actor = SubjectBefore(a, ms, done, m.first);
+  if (actor >= 0 || s == 0) return actor;
+  return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
 }
 
 // The government of the country `country` names, as "the Russian government" makes it.
@@ -1221,40 +1299,39 @@ int GovernmentOf(Analysis* a, int country) {
 // "his Russian counterpart", "her opposition counterpart" with no name after them: the
 // side the words name — the Russian government, the opposition — stands in their place.
 // With a name after ("his Russian counterpart Sergei Lavrov") the name is the actor.
-void ResolveCounterparts(Analysis* a) {
-  for (std::vector<Mention>& ms : a->mentions) {
-    for (size_t i = 0; i + 1 < ms.size(); ++i) {
-      const Mention& pronoun = ms[i];
-      const Mention& side = ms[i + 1];
-      std::string_view word = a->TokenLower(pronoun.first);
-      if (!pronoun.pronoun || (word != "his" && word != "her") || side.first != pronoun.last || side.actor < 0)
-        continue;
-      uint32_t t = side.last;
-      if (t >= a->tokens.size() || (a->TokenLower(t) != "counterpart" && a->TokenLower(t) != "counterparts")) continue;
-      // A name right after it, or after a comma, is the counterpart.
-      if (i + 2 < ms.size() &&
-          (ms[i + 2].first == t + 1 || (ms[i + 2].first == t + 2 && a->TokenText(t + 1) == ",")))
-        continue;
-      const ActorType type = a->actors[side.actor].actor.type;
-      int actor = -1;
-      if (type == ActorType::kCountry) actor = GovernmentOf(a, side.actor);
-      else if (!side.demonym && type != ActorType::kPerson && type != ActorType::kPlace) actor = side.actor;
-      if (actor < 0) continue;
-      Mention m;
-      m.first = pronoun.first;
-      m.last = t + 1;
-      m.actor = actor;
-      m.source = "counterpart";
-      ms[i] = m;
-      ms.erase(ms.begin() + static_cast<long>(i) + 1);
-    }
-  }
+// Mention i of `ms`, a pronoun with a mention after it, and the side become one mention;
+// true when they did.
+bool ReplaceCounterpart(Analysis* a, std::vector<Mention>* mentions, size_t i) {
+  std::vector<Mention>& ms = *mentions;
+  const Mention& pronoun = ms[i];
+  const Mention& side = ms[i + 1];
+  std::string_view word = a->TokenLower(pronoun.first);
+  if ((word != "his" && word != "her") || side.first != pronoun.last || side.actor < 0) return false;
+  uint32_t t = side.last;
+  if (t >= a->tokens.size() || (a->TokenLower(t) != "counterpart" && a->TokenLower(t) != "counterparts"))
+    return false;
+  // A name right after it, or after a comma, is the counterpart.
+  if (i + 2 < ms.size() && (ms[i + 2].first == t + 1 || (ms[i + 2].first == t + 2 && a->TokenText(t + 1) == ",")))
+    return false;
+  const ActorType type = a->actors[side.actor].actor.type;
+  int actor = -1;
+  if (type == ActorType::kCountry) actor = GovernmentOf(a, side.actor);
+  else if (!side.demonym && type != ActorType::kPerson && type != ActorType::kPlace) actor = side.actor;
+  if (actor < 0) return false;
+  Mention m;
+  m.first = pronoun.first;
+  m.last = t + 1;
+  m.actor = actor;
+  m.source = "counterpart";
+  ms[i] = m;
+  ms.erase(ms.begin() + static_cast<long>(i) + 1);
+  return true;
 }
 
 // The two sides of the document's conflict: the government of the focus country and
 // its most mentioned opposition or rebel group.
-// `count`: each actor's mentions.
-void FindParties(const std::vector<int>& count, Analysis* a) {
+// `count`: each actor's mentions, count[i] actor i's.
+void FindParties(const int* count, Analysis* a) {
   a->parties.clear();
   if (a->focus_country < 0) return;
   const std::string& code = a->actors[a->focus_country].actor.code;
@@ -1272,21 +1349,31 @@ void FindParties(const std::vector<int>& count, Analysis* a) {
 // "between A and B" in sentence s, as (A, B) from the last such pair before token
 // `before`; {-1, -1} when there is none. Talks, fighting or a dispute "between" two
 // actors name the two sides the text goes on to call "the two sides".
+// One side of a pair PairBetween reads: a mention's tokens and actor, and whether it is an
+// actor named outright (no demonym, no pronoun).
+struct PairSide {
+  uint32_t first = 0, last = 0;
+  int actor = -1;
+  bool named = false;
+  static PairSide Of(const Mention& m) { return PairSide{m.first, m.last, m.actor, m.actor >= 0 && !m.demonym && !m.pronoun}; }
+};
+
+// Whether adjacent mentions x and y are "between x and y": two actors named outright, told
+// apart (one combined test, as few pairs are), then the words around them.
+bool IsBetweenPair(const Analysis& a, const PairSide& x, const PairSide& y) {
+  if (!(x.named & y.named & (x.actor != y.actor))) return false;
+  uint32_t b = x.first > 0 && a.TokenLower(x.first - 1) == "the" ? x.first - 1 : x.first;
+  if (b == 0 || a.TokenLower(b - 1) != "between") return false;
+  if (x.last >= a.tokens.size() || a.TokenLower(x.last) != "and") return false;
+  const uint32_t t = x.last + 1;  // y at t, or at t + 1 after "the"
+  return y.first == t || (y.first == t + 1 && a.TokenLower(t) == "the");
+}
+
 std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
   std::pair<int, int> found{-1, -1};
   const std::vector<Mention>& ms = a.mentions[s];
-  auto starts_after = [&](const Mention& m, uint32_t t) {  // m at t, or at t + 1 after "the"
-    return m.first == t || (m.first == t + 1 && a.TokenLower(t) == "the");
-  };
-  for (size_t i = 0; i + 1 < ms.size() && ms[i + 1].last <= before; ++i) {
-    const Mention& x = ms[i];
-    const Mention& y = ms[i + 1];
-    if (x.actor < 0 || y.actor < 0 || x.demonym || y.demonym || x.pronoun || y.pronoun || x.actor == y.actor) continue;
-    uint32_t b = x.first > 0 && a.TokenLower(x.first - 1) == "the" ? x.first - 1 : x.first;
-    if (b == 0 || a.TokenLower(b - 1) != "between") continue;
-    if (x.last >= a.tokens.size() || a.TokenLower(x.last) != "and" || !starts_after(y, x.last + 1)) continue;
-    found = {x.actor, y.actor};
-  }
+  for (size_t i = 0; i + 1 < ms.size() && ms[i + 1].last <= before; ++i)
+    if (IsBetweenPair(a, PairSide::Of(ms[i]), PairSide::Of(ms[i + 1]))) found = {ms[i].actor, ms[i + 1].actor};
   return found;
 }
 
@@ -1294,18 +1381,10 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // names promoted, variants merged, unresolved names linked, short forms merged. Returns,
 // for each actor, the person its mentions are to be pointed at, or -1 (Targets): the
 // caller's pass over the mentions does it.
-std::vector<int> ResolvePersonNames(Analysis* a) {
+// `unresolved`: the names DefineAcronymsFindNames left.
+std::vector<int> ResolvePersonNames(Analysis* a, std::vector<NameMention>&& unresolved) {
   const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                                    [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
-  std::vector<NameMention> unresolved;
-  size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
-  for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
-  unresolved.reserve(mentions);
-  ForEachMention(a, [&](size_t s, Mention& m) {
-    if (!m.name || m.actor >= 0) return;
-    const size_t index = static_cast<size_t>(&m - a->mentions[s].data());
-    unresolved.push_back(NameMention{s, index, SpanView(*a, m.first, m.last), nullptr});
-  });
   if (unresolved.empty() && !persons) return {};  // nothing any step below would change
   // The parts of the actors' names and of the unresolved names, in one store, with room
   // for them from the start: about a part for every four bytes of room.
@@ -1344,32 +1423,136 @@ std::vector<int> ResolvePersonNames(Analysis* a) {
   return Targets(variant, MergeShortPersonNames(index, a, &names, dead), a->actors.size());
 }
 
+// The text of `m`, a mention of an actor, added to the actor's aliases. Most actors are
+// named one way, again and again ("Trump" ... "Trump"): a text the same as the actor's
+// `last` one is passed over without building its string and walking the set.
+void NoteAlias(Analysis* a, const Mention& m, std::vector<std::string_view>* last) {
+  const std::string_view text = SpanView(*a, m.first, m.last);
+  std::string_view& before = (*last)[m.actor];
+  if (before.data() && before == text) return;
+  before = text;
+  a->actors[m.actor].actor.aliases.insert(std::string(text));
+}
+
+// Mention i of `ms` dropped if it is of neither actor nor group, else moved to `*kept`
+// (the mentions kept before it, which it follows); its actor's mentions counted and the
+// text added to its aliases (NoteAlias).
+void KeepMention(Analysis* a, std::vector<Mention>* ms, size_t i, size_t* kept, std::vector<std::string_view>* last) {
+  Mention& m = (*ms)[i];
+  if (m.actor < 0 && m.group.empty()) return;
+  if (*kept != i) (*ms)[*kept] = std::move(m);
+  const Mention& k = (*ms)[(*kept)++];
+  // "Malian" in "Malian children" is not a mention of Mali as an actor.
+  if (k.actor < 0 || k.demonym) return;
+  DocActor& d = a->actors[k.actor];
+  ++d.mentions;
+  // "his Russian counterpart" describes the actor; it is no name of it.
+  if (k.pronoun || k.source == "counterpart") return;
+  NoteAlias(a, k, last);
+}
+
 // Drops the mentions of neither actor nor group, and counts each actor's mentions and
-// adds the texts that name it to its aliases, in one pass. Most actors are named one way,
-// again and again ("Trump" ... "Trump"): a text the same as the actor's last one is
-// passed over without building its string and walking the set.
+// adds the texts that name it to its aliases, in one pass (KeepMention).
 void KeepMentionsCountAliases(Analysis* a) {
   std::vector<std::string_view> last(a->actors.size());
   for (std::vector<Mention>& ms : a->mentions) {
     size_t kept = 0;
-    for (size_t i = 0; i < ms.size(); ++i) {
-      Mention& m = ms[i];
-      if (m.actor < 0 && m.group.empty()) continue;
-      if (kept != i) ms[kept] = std::move(m);
-      const Mention& k = ms[kept++];
-      // "Malian" in "Malian children" is not a mention of Mali as an actor.
-      if (k.actor < 0 || k.demonym) continue;
-      DocActor& d = a->actors[k.actor];
-      ++d.mentions;
-      // "his Russian counterpart" describes the actor; it is no name of it.
-      if (k.pronoun || k.source == "counterpart") continue;
-      const std::string_view text = SpanView(*a, k.first, k.last);
-      std::string_view& before = last[k.actor];
-      if (before.data() && before == text) continue;
-      before = text;
-      d.actor.aliases.insert(std::string(text));
-    }
+    for (size_t i = 0; i < ms.size(); ++i) KeepMention(a, &ms, i, &kept, &last);
     ms.erase(ms.begin() + static_cast<long>(kept), ms.end());
+  }
+}
+
+// After the names: each mention's actor settled in one reading of the mentions, in
+// document order (each sentence's pass of the steps once separate):
+// - pointed at the person it was merged into (`target`, ResolvePersonNames), and no
+//   longer a name;
+// - "his Russian counterpart" made one mention (ReplaceCounterpart);
+// - a pronoun resolved (PronounActor) and each actor's mentions counted into `counts`
+//   (actor i's at i + 1);
+// - the first sentence's last pair "between" two actors, neither a person, noted in
+//   `between` (PairBetween, for the parties without a government and its opposition);
+// - with `keep` (no mention of a group in the document, which would need the parties
+//   first), kept, counted and its text noted as KeepMention does.
+// Each step reads only what those before it settled: the mentions before it in the
+// sentence, and the sentences before.
+void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std::vector<int>* counts,
+                    std::pair<int, int>* between) {
+  // Indexed by actor + 1, so that a mention of no actor (-1) reads and counts like any
+  // other, without a branch: the actor a mention stands for and whether it is a person,
+  // and each actor's mentions. Read through pointers, kept in registers (the stores to a
+  // mention's flags could otherwise alias the vectors).
+  struct To {
+    int actor;
+    bool person;
+  };
+  std::vector<To> to(a->actors.size() + 1);
+  to[0] = {-1, false};
+  for (size_t p = 0; p < a->actors.size(); ++p)
+    to[p + 1] = {p < target.size() && target[p] >= 0 ? target[p] : static_cast<int>(p),
+                 a->actors[p].actor.type == ActorType::kPerson};
+  counts->assign(a->actors.size() + 1, 0);
+  std::vector<std::string_view> last(keep ? a->actors.size() : 0);
+  const To* to_of = to.data();
+  int* count = counts->data();
+  auto grow = [&] {  // a counterpart made an actor (a government)
+    for (size_t p = to.size() - 1; p < a->actors.size(); ++p)
+      to.push_back({static_cast<int>(p), a->actors[p].actor.type == ActorType::kPerson});
+    counts->resize(a->actors.size() + 1);
+    if (keep) last.resize(a->actors.size());
+    to_of = to.data();
+    count = counts->data();
+  };
+  auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
+  int last_person = -1;
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    std::vector<Mention>& ms = a->mentions[s];
+    bool pairs = s < a->sentences.size();  // until a mention ends past the sentence
+    const uint32_t end = pairs ? a->sentences[s].last : 0;
+    std::pair<int, int> pair{-1, -1};
+    PairSide before;
+    size_t kept = 0;
+    for (size_t i = 0; i < ms.size(); ++i) {
+      if (ms[i].pronoun && i + 1 < ms.size() && ReplaceCounterpart(a, &ms, i)) grow();
+      Mention* const mentions = ms.data();
+      Mention& m = mentions[i];
+      const int named = m.actor;
+      const bool pronoun = m.pronoun, demonym = m.demonym;
+      const To settled = to_of[named + 1];
+      const int actor = pronoun ? PronounActor(*a, s, ms, keep ? kept : i, m, last_person) : settled.actor;
+      const bool name = m.name && named < 0;
+      m.name = name;
+      m.actor = actor;
+      ++count[actor + 1];
+      last_person = !pronoun & !demonym & settled.person ? actor : last_person;
+      // One combined test for a pair of two actors named outright; the words around them
+      // only then.
+      const PairSide side{m.first, m.last, actor, (actor >= 0) && !demonym && !pronoun};
+      pairs &= (i == 0) | (side.last <= end);
+      if (pairs & (i > 0) & before.named & side.named & (before.actor != side.actor) &&
+          IsBetweenPair(*a, before, side))
+        pair = {before.actor, side.actor};
+      before = side;
+      if (!keep) continue;
+      // No mention has a group: the mentions of no actor are dropped, the others moved up
+      // field by field (the same fields when the mention stays where it is).
+      Mention& k = mentions[kept];
+      const std::string_view source = m.source;
+      k.first = side.first;
+      k.last = side.last;
+      k.actor = actor;
+      k.name = name;
+      k.demonym = demonym;
+      k.pronoun = pronoun;
+      k.source = source;
+      kept += actor >= 0;
+      // "Malian" in "Malian children" is not a mention of Mali as an actor.
+      if ((actor < 0) | demonym) continue;
+      ++a->actors[actor].mentions;
+      // "his Russian counterpart" describes the actor; it is no name of it.
+      if (!pronoun && source != "counterpart") NoteAlias(a, k, &last);
+    }
+    if (keep) ms.resize(kept);
+    if (between->first < 0 && pair.first >= 0 && !person(pair.first) && !person(pair.second)) *between = pair;
   }
 }
 
@@ -1411,31 +1594,21 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
 }
 
 void ResolveMentions(Analysis* a) {
-  DefineAcronyms(a);
-  const std::vector<int> target = ResolvePersonNames(a);
-  ForEachMention(a, [&](size_t, Mention& m) {
-    if (m.actor < 0) return;
-    if (!target.empty() && target[m.actor] >= 0) m.actor = target[m.actor];
-    m.name = false;
-  });
-  ResolveCounterparts(a);
-  std::vector<int> count;  // each actor's mentions
-  const bool sides = ResolvePronouns(a, &count);
-  FindParties(count, a);
+  std::vector<NameMention> unresolved;
+  const bool groups = DefineAcronymsFindNames(a, &unresolved);
+  const std::vector<int> target = ResolvePersonNames(a, std::move(unresolved));
+  std::vector<int> counts;  // each actor's mentions, actor i's at i + 1
+  std::pair<int, int> between{-1, -1};
+  SettleMentions(a, target, !groups, &counts, &between);
+  FindParties(counts.data() + 1, a);
   // Without a government and its opposition, the document's parties are the first two
   // actors, not people, it sets "between" one another.
-  auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
-  if (a->parties.empty()) {
-    for (size_t s = 0; s < a->sentences.size() && a->parties.empty(); ++s) {
-      std::pair<int, int> p = PairBetween(*a, s, a->sentences[s].last);
-      if (p.first >= 0 && !person(p.first) && !person(p.second)) a->parties = {p.first, p.second};
-    }
-  }
+  if (a->parties.empty() && between.first >= 0) a->parties = {between.first, between.second};
+  if (!groups) return;  // SettleMentions kept the mentions
   // "the two sides": the last pair set "between" one another before it, or else the
-  // document's parties. One pass, carrying the last pair of the sentences before; none
-  // in a document that never says it.
+  // document's parties. One pass, carrying the last pair of the sentences before.
   std::vector<int> earlier;
-  for (size_t s = 0; sides && s < a->mentions.size(); ++s) {
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
     for (Mention& m : a->mentions[s]) {
       if (m.group.empty()) continue;
       const std::pair<int, int> here = PairBetween(*a, s, m.first);

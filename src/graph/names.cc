@@ -51,21 +51,6 @@ bool ParseName(const std::array<std::pair<Enum, std::string_view>, N>& names,
   return false;
 }
 
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char LowerAscii(unsigned char c) {
-  return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-}
-
-void AppendPercentEscape(unsigned char c, std::string* out) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  out->push_back('%');
-  out->push_back(kHex[c >> 4]);
-  out->push_back(kHex[c & 0x0F]);
-}
-
 }  // namespace
 
 std::string_view ActorTypeName(ActorType type) { return NameOf(kActorTypeNames, type); }
@@ -87,26 +72,62 @@ bool ParsePolarity(std::string_view name, Polarity* polarity) {
   return ParseName(kPolarityNames, name, polarity);
 }
 
+namespace {
+
+// Each byte's part in an actor id: 0 a separator (ASCII, not a letter or digit), 1 kept
+// as its lower case, 3 percent-escaped (non-ASCII): also how far it moves the output.
+struct ActorIdBytes {
+  constexpr ActorIdBytes() : kind(), lower() {
+    for (int c = 0; c < 256; ++c) {
+      const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      kind[c] = c >= 0x80 ? 3 : alnum ? 1 : 0;
+      lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  unsigned char kind[256];
+  char lower[256];
+};
+constexpr ActorIdBytes kActorIdBytes;
+
+// Writes the id of `name` from `out` on (room for 4 * name.size() + 1 bytes); returns its
+// end. A byte costs no branch but for the rare escape: the pending '-' and the letter are
+// written whatever the byte, and kept by how far the output moves.
+char* WriteActorId(std::string_view name, char* out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  char* const begin = out;
+  bool pending = false;
+  for (unsigned char c : name) {
+    const unsigned kind = kActorIdBytes.kind[c];
+    const bool separator = kind == 0;
+    *out = '-';
+    out += pending & !separator;
+    pending = separator & (out != begin);
+    if (kind == 3) {
+      out[0] = '%';
+      out[1] = kHex[c >> 4];
+      out[2] = kHex[c & 0x0F];
+    } else {
+      *out = kActorIdBytes.lower[c];
+    }
+    out += kind;
+  }
+  return out;
+}
+
+}  // namespace
+
 // ASCII punctuation and spaces separate words, so a run of them becomes one '-' (and
 // none at either end); bytes of non-ASCII characters are kept, percent-encoded, so that
 // "São Paulo" and "Sao Paulo" stay distinct actors while the id remains a safe slug.
 std::string ActorIdFor(std::string_view canonical_name) {
-  std::string id;
-  id.reserve(canonical_name.size());
-  bool pending_separator = false;
-  for (unsigned char c : canonical_name) {
-    if (c < 0x80 && !IsAsciiAlnum(c)) {
-      pending_separator = !id.empty();
-      continue;
-    }
-    if (pending_separator) id.push_back('-');
-    pending_separator = false;
-    if (c < 0x80) {
-      id.push_back(LowerAscii(c));
-    } else {
-      AppendPercentEscape(c, &id);
-    }
+  // A short name's id written on the stack, then copied once into its string.
+  constexpr size_t kShort = 64;
+  if (canonical_name.size() <= kShort) {
+    char buffer[4 * kShort + 1];
+    return std::string(buffer, WriteActorId(canonical_name, buffer));
   }
+  std::string id(4 * canonical_name.size() + 1, '\0');
+  id.resize(static_cast<size_t>(WriteActorId(canonical_name, id.data()) - id.data()));
   return id;
 }
 
