@@ -58,7 +58,7 @@ void Analyze(const RulePack& pack, const Document& doc, Analysis* a) {
   text::Normalize(doc.text, &a->text);
   text::Tokenize(a->text, &a->tokens);
   internal::HashTokens(a->tokens, &a->text);
-  text::Segment(a->text, a->tokens, &a->sentences);
+  text::Segment(a->text, a->tokens, text::kMaxSentenceTokens, &a->sentences);
   internal::RecognizeMentions(pack, a);
   a->focus_country = internal::FocusCountry(*a);
   internal::ApplyEntityRules(pack, a);

@@ -186,12 +186,12 @@ class Segmenter {
 std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Token>& tokens,
                               uint32_t max_tokens) {
   std::vector<Sentence> sentences;
-  Segment(text, tokens, &sentences, max_tokens);
+  Segment(text, tokens, max_tokens, &sentences);
   return sentences;
 }
 
-void Segment(const NormalizedText& text, const std::vector<Token>& tokens,
-             std::vector<Sentence>* out, uint32_t max_tokens) {
+void Segment(const NormalizedText& text, const std::vector<Token>& tokens, uint32_t max_tokens,
+             std::vector<Sentence>* out) {
   // max_tokens == 0 would allow no sentence at all; read it as "no limit".
   const uint32_t limit = max_tokens == 0 ? std::numeric_limits<uint32_t>::max() : max_tokens;
   const auto n = static_cast<uint32_t>(tokens.size());

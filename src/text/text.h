@@ -128,11 +128,13 @@ struct Sentence {
 // initials and dotted acronyms ("U.N.", "U.S.") do not end a sentence unless a common
 // sentence opener follows the acronym. Sentences longer than `max_tokens` are cut, so
 // later stages stay linear.
+constexpr uint32_t kMaxSentenceTokens = 400;
 std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Token>& tokens,
-                              uint32_t max_tokens = 400);
-// Segment() into `out`, replacing its contents and reusing its capacity.
-void Segment(const NormalizedText& text, const std::vector<Token>& tokens,
-             std::vector<Sentence>* out, uint32_t max_tokens = 400);
+                              uint32_t max_tokens = kMaxSentenceTokens);
+// Segment() into `out`, replacing its contents and reusing its capacity. (`out` last and
+// no default: Segment(text, tokens, 0) must still mean the one above.)
+void Segment(const NormalizedText& text, const std::vector<Token>& tokens, uint32_t max_tokens,
+             std::vector<Sentence>* out);
 
 }  // namespace actorgraph::text
 
