@@ -59,4 +59,28 @@ TEST_CASE("Cached token hashes equal hashing the token's lower-case text", "[cor
   CHECK(uncached[2] == HashWord("met"));
 }
 
+TEST_CASE("HashWordPadded equals HashWord for words of up to 16 bytes", "[core][hash]") {
+  if (!actorgraph::internal::kPaddedHash) return;
+  // Bytes past the word differ from what HashWord would see, to show they are masked off.
+  std::string buffer = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
+  for (size_t n = 0; n <= 16; ++n) {
+    for (size_t at = 0; at + 16 <= buffer.size(); ++at) {
+      INFO(n << " bytes at " << at);
+      CHECK(actorgraph::internal::HashWordPadded(buffer.data() + at, n) == HashWord(std::string_view(buffer).substr(at, n)));
+    }
+  }
+}
+
+TEST_CASE("Cached token hashes cover tokens of every length near and away from the text's end", "[core][hash]") {
+  std::string original;
+  for (int n = 1; n <= 20; ++n) original += std::string(static_cast<size_t>(n), static_cast<char>('a' + n)) + " ";
+  for (int n = 20; n >= 1; --n) original += " " + std::string(static_cast<size_t>(n), static_cast<char>('A' + n));
+  actorgraph::text::NormalizedText text = actorgraph::text::Normalize(original);
+  const std::vector<actorgraph::text::Token> tokens = actorgraph::text::Tokenize(text);
+  HashTokens(tokens, &text);
+  REQUIRE(tokens.size() == 40);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    CHECK(text.token_hashes[i] == HashWord(actorgraph::text::TokenLower(text, tokens[i])));
+}
+
 }  // namespace

@@ -13,34 +13,92 @@
 
 namespace actorgraph::internal {
 
-// Eight bytes at a time (tokens are short, so one or two rounds), then a final mix so
-// the low bits, which pick the table slot, depend on every byte.
-inline uint64_t HashWord(std::string_view s) {
-  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
-  uint64_t h = s.size() * kMul;
-  const char* p = s.data();
-  size_t n = s.size();
-  for (; n >= 8; p += 8, n -= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * kMul;
-    h ^= h >> 32;
-  }
-  // The last 1 to 7 bytes as two overlapping 4-byte loads, or three single bytes (the
-  // way wyhash reads short keys): no loop, no memcpy call of variable length.
-  if (n >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p, 4);
-    std::memcpy(&hi, p + n - 4, 4);
-    h = (h ^ (lo | static_cast<uint64_t>(hi) << 32)) * kMul;
-  } else if (n > 0) {
-    auto byte = [&](size_t k) { return static_cast<uint64_t>(static_cast<unsigned char>(p[k])); };
-    h = (h ^ (byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16)) * kMul;
-  }
+namespace hash_detail {
+
+constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
+
+// One round per eight bytes but the last.
+inline uint64_t Round(uint64_t h, uint64_t eight) {
+  h = (h ^ eight) * kMul;
+  return h ^ (h >> 32);
+}
+
+// The last eight bytes, then a final mix so the low bits, which pick the table slot,
+// depend on every byte.
+inline uint64_t Finish(uint64_t h, uint64_t eight) {
+  h = (h ^ eight) * kMul;
   h ^= h >> 29;
   h *= 0xbf58476d1ce4e5b9ull;
   h ^= h >> 32;
   return h;
+}
+
+inline uint64_t Load8(const char* p) {
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  return w;
+}
+
+// The n bytes at p (n <= 8) as a little-endian number, zero-extended: two overlapping
+// 4-byte loads, or three single bytes (the way wyhash reads short keys), with no loop
+// nor memcpy call of variable length; overlapping bytes land on themselves.
+inline uint64_t Tail(const char* p, size_t n) {
+  if (n >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return lo | static_cast<uint64_t>(hi) << (8 * (n - 4));
+  }
+  if (n == 0) return 0;
+  auto byte = [&](size_t k) { return static_cast<uint64_t>(static_cast<unsigned char>(p[k])); };
+  return byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1));
+}
+
+// For a word of n bytes (n <= 16): which bytes of eight-byte loads at its start and
+// eight bytes on belong to it.
+struct PadMasks {
+  uint64_t first = 0;
+  uint64_t second = 0;
+};
+constexpr uint64_t LowBytes(size_t k) { return k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1; }
+constexpr std::array<PadMasks, 17> MakePadMasks() {
+  std::array<PadMasks, 17> masks{};
+  for (size_t n = 0; n <= 16; ++n) masks[n] = PadMasks{LowBytes(n), n > 8 ? LowBytes(n - 8) : 0};
+  return masks;
+}
+inline constexpr std::array<PadMasks, 17> kPadMasks = MakePadMasks();
+
+}  // namespace hash_detail
+
+// The word zero-padded to sixteen bytes or more (a multiple of eight), read eight bytes
+// a round, the last eight in the final mix. Two rounds whatever the length up to
+// sixteen bytes (nearly every token): HashWordPadded then needs no branch.
+inline uint64_t HashWord(std::string_view s) {
+  using namespace hash_detail;
+  uint64_t h = s.size() * kMul;
+  const char* p = s.data();
+  size_t n = s.size();
+  if (n <= 8) return Finish(Round(h, Tail(p, n)), 0);
+  for (; n > 8; p += 8, n -= 8) h = Round(h, Load8(p));
+  return Finish(h, Tail(p, n));
+}
+
+// Whether HashWordPadded serves this machine: its masks keep a load's first bytes as
+// the low ones.
+constexpr bool kPaddedHash =
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    true;
+#else
+    false;
+#endif
+
+// HashWord of the n bytes at p (n <= 16) where p[0..16) may all be read, without a
+// branch: token lengths vary from one token to the next, and a branch on them is
+// mispredicted at a third of the tokens. Only where kPaddedHash.
+inline uint64_t HashWordPadded(const char* p, size_t n) {
+  using namespace hash_detail;
+  const PadMasks& masks = kPadMasks[n];
+  return Finish(Round(n * kMul, Load8(p) & masks.first), Load8(p + 8) & masks.second);
 }
 
 // The hash of token i's lower-case text, from the cache when `text` has one for `tokens`.
@@ -56,30 +114,19 @@ inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<te
   return HashWord(text::TokenLower(text, tokens[i]));
 }
 
-// HashWord of each one-byte string, computed at compile time: HashTokens looks up the
-// punctuation and one-letter tokens (about one in five) instead of hashing them.
-constexpr std::array<uint64_t, 256> MakeOneByteHashes() {
-  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
-  std::array<uint64_t, 256> hashes{};
-  for (uint64_t b = 0; b < 256; ++b) {
-    uint64_t h = (kMul ^ (b | b << 8 | b << 16)) * kMul;  // HashWord's steps for n == 1
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 32;
-    hashes[b] = h;
-  }
-  return hashes;
-}
-inline constexpr std::array<uint64_t, 256> kOneByteHashes = MakeOneByteHashes();
-
 // Fills text->token_hashes for `tokens`.
 inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedText* text) {
   text->token_hashes.resize(tokens.size());
   uint64_t* hashes = text->token_hashes.data();
-  const auto* lower = reinterpret_cast<const unsigned char*>(text->lower.data());
+  const char* lower = text->lower.data();
+  // Tokens of up to 16 bytes that start 16 bytes or more before the text's end (nearly
+  // all) take HashWordPadded; the test is rarely false, so well predicted.
+  const size_t size = text->lower.size();
+  const size_t padded_limit = kPaddedHash && size >= 16 ? size - 15 : 0;
   for (const text::Token& tok : tokens) {
-    *hashes++ = tok.end - tok.begin == 1 ? kOneByteHashes[lower[tok.begin]]
-                                         : HashWord(text::TokenLower(*text, tok));
+    const size_t n = tok.end - tok.begin;
+    *hashes++ = tok.begin < padded_limit && n <= 16 ? HashWordPadded(lower + tok.begin, n)
+                                                     : HashWord(text::TokenLower(*text, tok));
   }
 }
 

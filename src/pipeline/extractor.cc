@@ -55,10 +55,10 @@ using internal::Workspace;
 void Analyze(const RulePack& pack, const Document& doc, Analysis* a) {
   a->Clear();
   a->document = &doc;
-  a->text = text::Normalize(doc.text);
-  a->tokens = text::Tokenize(a->text);
+  text::Normalize(doc.text, &a->text);
+  text::Tokenize(a->text, &a->tokens);
   internal::HashTokens(a->tokens, &a->text);
-  a->sentences = text::Segment(a->text, a->tokens);
+  text::Segment(a->text, a->tokens, text::kMaxSentenceTokens, &a->sentences);
   internal::RecognizeMentions(pack, a);
   a->focus_country = internal::FocusCountry(*a);
   internal::ApplyEntityRules(pack, a);

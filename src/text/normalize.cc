@@ -458,11 +458,18 @@ void RestoreStrippedApostrophes(NormalizedText* nt) {
 }  // namespace
 
 NormalizedText Normalize(std::string_view original) {
-  // Offsets are 32-bit: documents must be smaller than 4 GiB.
   NormalizedText result;
+  Normalize(original, &result);
+  return result;
+}
+
+void Normalize(std::string_view original, NormalizedText* result) {
+  // Offsets are 32-bit: documents must be smaller than 4 GiB.
+  result->invalid_bytes.clear();
+  result->token_hashes.clear();
   const auto* in = reinterpret_cast<const unsigned char*>(original.data());
   const size_t n = original.size();
-  Output out(&result, original);
+  Output out(result, original);
   size_t i = 0;
   while (i < n) {
     i = out.CopyAsciiRun(in, i, n);
@@ -477,13 +484,12 @@ NormalizedText Normalize(std::string_view original) {
         i += (i + 1 < n && in[i + 1] == '\n') ? 2 : 1;
         break;
       default:
-        i = NormalizeNonAscii(in, i, n, &out, &result.invalid_bytes);
+        i = NormalizeNonAscii(in, i, n, &out, &result->invalid_bytes);
         break;
     }
   }
   out.Finish(n);
-  RestoreStrippedApostrophes(&result);
-  return result;
+  RestoreStrippedApostrophes(result);
 }
 
 }  // namespace actorgraph::text

@@ -185,11 +185,19 @@ class Segmenter {
 
 std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Token>& tokens,
                               uint32_t max_tokens) {
+  std::vector<Sentence> sentences;
+  Segment(text, tokens, max_tokens, &sentences);
+  return sentences;
+}
+
+void Segment(const NormalizedText& text, const std::vector<Token>& tokens, uint32_t max_tokens,
+             std::vector<Sentence>* out) {
   // max_tokens == 0 would allow no sentence at all; read it as "no limit".
   const uint32_t limit = max_tokens == 0 ? std::numeric_limits<uint32_t>::max() : max_tokens;
   const auto n = static_cast<uint32_t>(tokens.size());
   const Segmenter seg(text, tokens);
-  std::vector<Sentence> sentences;
+  std::vector<Sentence>& sentences = *out;
+  sentences.clear();
   sentences.reserve(n / 20 + 1);
   uint32_t first = 0;
   auto emit = [&](uint32_t last) {
@@ -213,7 +221,6 @@ std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Toke
     i = after;
   }
   emit(n);
-  return sentences;
 }
 
 }  // namespace actorgraph::text

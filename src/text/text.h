@@ -68,6 +68,9 @@ struct NormalizedText {
 };
 
 NormalizedText Normalize(std::string_view original);
+// Normalize() into `out`, whose buffers are reused (a thread's analysis is refilled
+// document after document, and its buffers keep their capacity).
+void Normalize(std::string_view original, NormalizedText* out);
 
 enum TokenFlag : uint16_t {
   kWord = 1 << 0,         // letters (any script), possibly with digits or inner apostrophes
@@ -110,6 +113,8 @@ inline std::string_view TokenLower(const NormalizedText& t, const Token& tok) {
 //  - every other character is a one-character token, except "...".
 // Time is linear in the text's length.
 std::vector<Token> Tokenize(const NormalizedText& text);
+// Tokenize() into `out`, replacing its contents and reusing its capacity.
+void Tokenize(const NormalizedText& text, std::vector<Token>* out);
 
 // A sentence: tokens [first, last).
 struct Sentence {
@@ -123,8 +128,13 @@ struct Sentence {
 // initials and dotted acronyms ("U.N.", "U.S.") do not end a sentence unless a common
 // sentence opener follows the acronym. Sentences longer than `max_tokens` are cut, so
 // later stages stay linear.
+constexpr uint32_t kMaxSentenceTokens = 400;
 std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Token>& tokens,
-                              uint32_t max_tokens = 400);
+                              uint32_t max_tokens = kMaxSentenceTokens);
+// Segment() into `out`, replacing its contents and reusing its capacity. (`out` last and
+// no default: Segment(text, tokens, 0) must still mean the one above.)
+void Segment(const NormalizedText& text, const std::vector<Token>& tokens, uint32_t max_tokens,
+             std::vector<Sentence>* out);
 
 }  // namespace actorgraph::text
 

@@ -423,8 +423,15 @@ Scan ScanOther(std::string_view s, size_t i, const std::vector<Token>& tokens,
 }  // namespace
 
 std::vector<Token> Tokenize(const NormalizedText& text) {
-  const std::string_view s = text.text;
   std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  return tokens;
+}
+
+void Tokenize(const NormalizedText& text, std::vector<Token>* out) {
+  const std::string_view s = text.text;
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   tokens.reserve(s.size() / 4 + 4);  // news text averages 5-6 bytes a token
   CommonTokens common(reinterpret_cast<const unsigned char*>(s.data()), s.size(), &tokens);
   uint32_t space_flags = 0;
@@ -443,7 +450,6 @@ std::vector<Token> Tokenize(const NormalizedText& text) {
     i = scan.end;
     space_flags = 0;
   }
-  return tokens;
 }
 
 }  // namespace actorgraph::text
