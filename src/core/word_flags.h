@@ -71,14 +71,22 @@ class WordFlags {
   // The table's fields as locals, for lookups.
   struct View {
     explicit View(const WordFlags& w)
-        : filter(w.filter_.data()), slots(w.slots_.data()), mask(w.slots_.empty() ? 0 : w.slots_.size() - 1),
-          shift(w.filter_shift_) {}
+        : filter(w.filter_.data()), slots(w.slots_.data()), mask(w.slots_.size() - 1), shift(w.filter_shift_) {}
+    // Whether a word of a text is in the table is as random as the text: a branch on it
+    // would be mispredicted for many words. So the word's first slot is always read and its
+    // flags kept by a select; only a word the filter lets through whose first slot does not
+    // hold it (rare) walks on.
     uint32_t Of(uint64_t h) const {
       const uint64_t bit = h >> shift;
-      if (!((filter[bit / 64] >> (bit % 64)) & 1u)) return 0;  // nearly every word not added
+      const uint64_t maybe = (filter[bit / 64] >> (bit % 64)) & 1u;
       size_t i = h & mask;
-      while (slots[i].flags != 0 && slots[i].hash != h) i = (i + 1) & mask;
-      return slots[i].flags;
+      // In integers, as the compiler would split a test of bools into branches. (An empty
+      // first slot means the word is absent, and a walk from it, as rare, ends on another.)
+      if (maybe & uint64_t{slots[i].hash != h}) {
+        do i = (i + 1) & mask;
+        while (slots[i].flags != 0 && slots[i].hash != h);
+      }
+      return slots[i].flags & (0u - uint32_t{slots[i].hash == h});
     }
     const uint64_t* filter;
     const Slot* slots;
@@ -93,7 +101,7 @@ class WordFlags {
   }
   void Grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    slots_.assign(old.size() < 64 ? 64 : 2 * old.size(), Slot{});
     filter_.assign(slots_.size() * kFilterBitsPerSlot / 64, 0);
     filter_shift_ = 64 - Log2(slots_.size() * kFilterBitsPerSlot);
     for (const Slot& s : old) {
@@ -111,7 +119,7 @@ class WordFlags {
   // hash's high bits (the slot from its low bits); it is rebuilt when the table grows.
   static constexpr size_t kFilterBitsPerSlot = 16;
   size_t FilterBit(uint64_t hash) const { return hash >> filter_shift_; }
-  std::vector<Slot> slots_;
+  std::vector<Slot> slots_ = std::vector<Slot>(1);  // one empty slot to read before any Add
   size_t count_ = 0;
   std::vector<uint64_t> filter_ = std::vector<uint64_t>(1, 0);
   int filter_shift_ = 58;  // 64 bits
