@@ -349,10 +349,12 @@ int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_cap
       if (m.actor >= 0 && a.actors[m.actor].actor.type == ActorType::kCountry) {
         if (count[m.actor]++ == 0) first_seen.push_back(m.actor);
       }
-  for (size_t i = 0; i < a.actors.size(); ++i) {
-    auto it = acting_capitals.find(a.actors[i].actor.code);
-    if (a.actors[i].actor.type == ActorType::kCountry && count[i] > 0 && it != acting_capitals.end())
-      count[i] += it->second;
+  // Only the countries mentioned are looked up (most runs have no acting capitals at all).
+  if (!acting_capitals.empty()) {
+    for (int c : first_seen) {
+      auto it = acting_capitals.find(a.actors[c].actor.code);
+      if (it != acting_capitals.end()) count[c] += it->second;
+    }
   }
   int best = -1;
   for (int c : first_seen)

@@ -29,29 +29,23 @@ inline uint32_t LowestByte(uint64_t m) {
 #endif
 }
 
-// Flags are exact for words added and may be spuriously set for a word whose hash collides
-// with one, never missing: a clear flag proves the word is not in the index it stands for,
-// a set flag sends the caller to that index to confirm.
+// Flags are never missing for a word added and may be spuriously set for any word (its
+// hash shares a cell with one added, about one word in 32): a clear flag proves the word
+// is not in the index it stands for, a set flag sends the caller to that index to confirm.
+// Eight flags a word.
 class WordFlags {
  public:
   void Add(std::string_view word, uint32_t flags) { AddHash(HashWord(word), flags); }
   void AddHash(uint64_t hash, uint32_t flags) {
-    if (2 * (count_ + 1) > slots_.size()) Grow();
-    Slot& s = slots_[Probe(hash)];
-    if (s.flags == 0) {
-      s.hash = hash;
-      ++count_;
-    }
-    s.flags |= flags;
-    filter_[FilterBit(hash) / 64] |= uint64_t{1} << (FilterBit(hash) % 64);
+    added_.push_back(Added{hash, static_cast<uint8_t>(flags)});
+    if (added_.size() * kCellsPerWord > cells_.size()) Grow();
+    cells_[Cell(hash)] |= static_cast<uint8_t>(flags);
   }
-  // Most words of a text are in no table: a bit of the filter, 8 times smaller than the
-  // slots and so more often in cache, turns nearly all of them away before the probe.
   uint32_t OfHash(uint64_t hash) const { return View(*this).Of(hash); }
   uint32_t Of(std::string_view word) const { return OfHash(HashWord(word)); }
-  // OfHash of hashes[0..n), low 8 bits, into out[0..n). The table is read through locals:
-  // in a loop of OfHash calls, each byte written (which may alias anything) makes the
-  // compiler load the table's fields again.
+  // OfHash of hashes[0..n) into out[0..n). The table is read through locals: in a loop of
+  // OfHash calls, each byte written (which may alias anything) makes the compiler load
+  // the table's fields again.
   void OfHashes(const uint64_t* hashes, size_t n, uint8_t* out) const {
     OfHashes(hashes, n, out, [](size_t) { return 0u; });
   }
@@ -64,57 +58,31 @@ class WordFlags {
   }
 
  private:
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t flags = 0;  // 0: empty (a word is only added with some flag)
+  struct Added {
+    uint64_t hash;
+    uint8_t flags;
   };
-  // The table's fields as locals, for lookups.
+  // The table's fields as locals, for lookups. A word's flags are its cell's, read with no
+  // test: whether a word of a text is in the table is as random as the text, and a branch
+  // on it (a filter's bit, a probe's end) would be mispredicted for many words.
   struct View {
-    explicit View(const WordFlags& w)
-        : filter(w.filter_.data()), slots(w.slots_.data()), mask(w.slots_.empty() ? 0 : w.slots_.size() - 1),
-          shift(w.filter_shift_) {}
-    uint32_t Of(uint64_t h) const {
-      const uint64_t bit = h >> shift;
-      if (!((filter[bit / 64] >> (bit % 64)) & 1u)) return 0;  // nearly every word not added
-      size_t i = h & mask;
-      while (slots[i].flags != 0 && slots[i].hash != h) i = (i + 1) & mask;
-      return slots[i].flags;
-    }
-    const uint64_t* filter;
-    const Slot* slots;
-    size_t mask;
+    explicit View(const WordFlags& w) : cells(w.cells_.data()), shift(w.shift_) {}
+    uint32_t Of(uint64_t h) const { return cells[h >> shift]; }
+    const uint8_t* cells;
     int shift;
   };
-  size_t Probe(uint64_t h) const {
-    const size_t mask = slots_.size() - 1;
-    size_t i = h & mask;
-    while (slots_[i].flags != 0 && slots_[i].hash != h) i = (i + 1) & mask;
-    return i;
-  }
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
-    filter_.assign(slots_.size() * kFilterBitsPerSlot / 64, 0);
-    filter_shift_ = 64 - Log2(slots_.size() * kFilterBitsPerSlot);
-    for (const Slot& s : old) {
-      if (s.flags == 0) continue;
-      slots_[Probe(s.hash)] = s;
-      filter_[FilterBit(s.hash) / 64] |= uint64_t{1} << (FilterBit(s.hash) % 64);
-    }
+    cells_.assign(2 * cells_.size(), 0);
+    --shift_;
+    for (const Added& a : added_) cells_[Cell(a.hash)] |= a.flags;
   }
-  static int Log2(size_t n) {
-    int k = 0;
-    while ((size_t{1} << k) < n) ++k;
-    return k;
-  }
-  // The filter has 16 bits per table slot (32 or more per word), a bit taken from the
-  // hash's high bits (the slot from its low bits); it is rebuilt when the table grows.
-  static constexpr size_t kFilterBitsPerSlot = 16;
-  size_t FilterBit(uint64_t hash) const { return hash >> filter_shift_; }
-  std::vector<Slot> slots_;
-  size_t count_ = 0;
-  std::vector<uint64_t> filter_ = std::vector<uint64_t>(1, 0);
-  int filter_shift_ = 58;  // 64 bits
+  // A word's cell is taken from the hash's high bits. 32 cells or more a word: few words
+  // of a text share one with a word added.
+  static constexpr size_t kCellsPerWord = 32;
+  size_t Cell(uint64_t hash) const { return hash >> shift_; }
+  std::vector<Added> added_;  // to fill the cells again when they grow
+  std::vector<uint8_t> cells_ = std::vector<uint8_t>(64, 0);
+  int shift_ = 58;  // 64 cells
 };
 
 }  // namespace actorgraph::internal

@@ -402,8 +402,8 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
     return;
   }
   const uint64_t* hashes = analysis.text.token_hashes.data();
-  // The name chunker has marked the words that trigger, exactly: a byte per token read
-  // instead of the filter's hashing and probe.
+  // The name chunker has marked the words that may trigger (consider confirms): a byte
+  // per token read instead of the filter's hashing and probe.
   if (triggers.role && analysis.token_roles.size() == analysis.tokens.size()) {
     const uint8_t* roles = analysis.token_roles.data();
     const uint8_t role = triggers.role;  // one bit: clearing a hit's lowest bit clears its byte
