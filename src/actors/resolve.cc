@@ -1523,7 +1523,7 @@ void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std:
       m.name = name;
       m.actor = actor;
       ++count[actor + 1];
-      last_person = !pronoun & !demonym & settled.person ? actor : last_person;
+      last_person = (!pronoun & !demonym & settled.person) ? actor : last_person;
       // One combined test for a pair of two actors named outright; the words around them
       // only then.
       const PairSide side{m.first, m.last, actor, (actor >= 0) && !demonym && !pronoun};
