@@ -113,9 +113,8 @@ std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m
 
 class TripleBuilder {
  public:
-  TripleBuilder(const RulePack& pack, const Workspace& work, const ExtractOptions& opt, internal::MatchScratch* scratch,
-                std::vector<Match>* matches, Extraction* out)
-      : pack_(pack), a_(work.analysis), opt_(opt), out_(out), scratch_(*scratch), matches_(*matches) {}
+  TripleBuilder(const RulePack& pack, Workspace* work, const ExtractOptions& opt, Extraction* out)
+      : pack_(pack), a_(work->analysis), opt_(opt), out_(out), scratch_(work->match), matches_(work->matches) {}
 
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
@@ -248,7 +247,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   Analyze(pack, doc, &a);
   for (uint32_t offset : a.text.invalid_bytes)
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
-  TripleBuilder builder(pack, *work, options, &work->match, &work->matches, &out);
+  TripleBuilder builder(pack, work, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
   if (options.explain) out.explain = ExplainAnalysis(a);
   // Actors are large: room for them is made once, not at each growth, and they are
