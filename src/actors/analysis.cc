@@ -23,6 +23,10 @@ void Analysis::ApplyRole(Actor* actor) const {
 void Analysis::Clear() {
   document = nullptr;
   text.text.clear();
+  text.lower.clear();
+  text.origin.clear();
+  text.invalid_bytes.clear();
+  text.token_hashes.clear();
   tokens.clear();
   sentences.clear();
   actors.clear();
@@ -33,6 +37,7 @@ void Analysis::Clear() {
   focus_country = -1;
   parties.clear();
   split_names.clear();
+  token_roles.clear();  // else the matcher could read the last document's, were it run first
 }
 
 size_t Analysis::ActorSlotOf(uint64_t hash, std::string_view id) const {
