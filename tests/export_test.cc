@@ -565,12 +565,14 @@ TEST_CASE("WriteJsonLd of an empty graph is valid JSON-LD", "[export]") {
 }
 
 TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
-  auto check_refused = [](const KnowledgeGraph& graph) {
+  // `where`: the key and node the message names.
+  auto check_refused = [](const KnowledgeGraph& graph, const std::string& where) {
     std::ostringstream out;
     const Status status = WriteJsonLd(graph, out);
     CHECK_FALSE(status.ok());
     CHECK(status.code() == ErrorCode::kOutput);
     CHECK(status.message().find("UTF-8") != std::string::npos);
+    CHECK(status.message().find(where) != std::string::npos);
     CHECK(out.str().empty());
   };
   SECTION("in a name") {
@@ -579,7 +581,7 @@ TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
     bad.id = "bad";
     bad.name = "Bad \xC3\x28 name";
     graph.AddActor(bad);
-    check_refused(graph);
+    check_refused(graph, "\"schema:name\" of actor https://w3id.org/actorgraph/actor/bad");
   }
   SECTION("in an alias") {
     KnowledgeGraph graph;
@@ -587,7 +589,7 @@ TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
     bad.name = "Fine";
     bad.aliases = {"truncated \xE2\x80"};
     graph.AddActor(bad);
-    check_refused(graph);
+    check_refused(graph, "\"schema:alternateName\" of actor https://w3id.org/actorgraph/actor/");
   }
   SECTION("in a sentence") {
     KnowledgeGraph graph;
@@ -602,7 +604,7 @@ TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
     RelationType meets;
     meets.name = "meets-with";
     REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
-    check_refused(graph);
+    check_refused(graph, "\"ag:sentence\" of statement https://w3id.org/actorgraph/statement/a/meets-with/b/asserted");
   }
 }
 
