@@ -45,7 +45,8 @@ const char* kMainHelp =
 
 const char* kBuildHelp =
     "usage: actorgraph build INPUT... [-f FORMAT] [-o PATH|-]... [--rules PATH]...\n"
-    "                        [--modality asserted|all] [--on-error fail|skip] [-j N] [--explain] [-q]\n"
+    "                        [--modality asserted|all] [--on-error fail|skip] [-j N] [--explain]\n"
+    "                        [--timings] [-q]\n"
     "\n"
     "INPUT is a .txt file (one document, id = file stem), a .jsonl file (one JSON\n"
     "object a line: id, text or body, optional title, date, url), a directory (read\n"
@@ -67,6 +68,9 @@ const char* kBuildHelp =
     "                 same for every N\n"
     "  --on-error E   fail (default): a malformed JSON Lines record or unreadable file\n"
     "                 stops the run; skip: report it on stderr, go on, and count it\n"
+    "  --timings      print, on stderr at the end, how long each stage took: loading\n"
+    "                 the rules, reading and extracting the documents, writing the\n"
+    "                 outputs\n"
     "  -q             no progress line\n";
 
 const char* kRulesHelp =
@@ -125,7 +129,45 @@ struct BuildOptions {
   bool skip_errors = false;
   int threads = 0;
   bool explain = false;
+  bool timings = false;
   bool quiet = false;
+};
+
+// The wall time of each stage of a build, for --timings.
+class Timings {
+ public:
+  // Ends the stage running since the last call (or since construction).
+  void Stage(const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    stages_.emplace_back(name, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+  // "rules 13.1 ms, documents 183.8 ms (21578 documents, 15.4 MB, 83.8 MB/s), ..."
+  void Print(size_t documents, size_t bytes) const {
+    std::string line = "actorgraph: timings:";
+    double total = 0;
+    char buffer[160];
+    const char* separator = " ";
+    for (const auto& [name, ms] : stages_) {
+      std::snprintf(buffer, sizeof buffer, "%s%s %.1f ms", separator, name, ms);
+      separator = ", ";
+      total += ms;
+      line += buffer;
+      if (std::string_view(name) == "documents") {
+        const double mb = static_cast<double>(bytes) / 1e6;
+        std::snprintf(buffer, sizeof buffer, " (%zu documents, %.1f MB, %.1f MB/s)", documents, mb,
+                      ms > 0 ? mb / (ms / 1e3) : 0.0);
+        line += buffer;
+      }
+    }
+    std::snprintf(buffer, sizeof buffer, "; total %.1f ms\n", total);
+    line += buffer;
+    std::fputs(line.c_str(), stderr);
+  }
+
+ private:
+  std::vector<std::pair<const char*, double>> stages_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
 // Shows documents, MB and MB/s on stderr, at most a few times a second, only on a terminal.
@@ -144,6 +186,8 @@ class Progress {
   void Done() {
     if (enabled_ && docs_ > 0) Print(true);
   }
+  size_t documents() const { return docs_; }
+  size_t bytes() const { return bytes_; }
 
  private:
   void Print(bool final) {
@@ -207,6 +251,8 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
       s = ParseThreads(a.substr(2), &o->threads);
     } else if (a == "--explain") {
       o->explain = true;
+    } else if (a == "--timings") {
+      o->timings = true;
     } else if (a == "-q" || a == "--quiet") {
       o->quiet = true;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -299,9 +345,11 @@ int Build(int argc, char** argv) {
     s = FormatOf(o, path, &f);
     if (!s.ok()) return Usage(s.message(), kBuildHelp);
   }
+  Timings timings;
   std::unique_ptr<Extractor> extractor;
   s = Extractor::Create(DefaultRules(o.rules), &extractor);
   if (!s.ok()) return Fail(s);
+  timings.Stage("rules");
   Progress progress(!o.quiet);
   BuilderOptions bo;
   bo.threads = o.threads;
@@ -328,9 +376,12 @@ int Build(int argc, char** argv) {
     if (!s.ok()) return Fail(s);
   }
   builder.Finish();
+  timings.Stage("documents");
   progress.Done();
   if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
   s = WriteOutputs(o, builder.graph());
+  timings.Stage("outputs");
+  if (o.timings) timings.Print(progress.documents(), progress.bytes());
   return s.ok() ? kExitOk : Fail(s);
 }
 
