@@ -33,11 +33,25 @@ void Analysis::Clear() {
   // The slots keep their number (a power of two), emptied: InternActor grows them only
   // when a document names more actors than any before.
   std::fill(actor_slots.begin(), actor_slots.end(), ActorSlot{});
-  mentions.clear();
+  ResetMentions(0);
   focus_country = -1;
   parties.clear();
   split_names.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
+}
+
+void Analysis::ResetMentions(size_t count) {
+  for (std::vector<Mention>& ms : mentions) {
+    ms.clear();
+    spare_mentions.push_back(std::move(ms));
+  }
+  mentions.resize(count);
+  for (std::vector<Mention>& ms : mentions) {
+    ms.clear();  // the moved-from, in case
+    if (spare_mentions.empty()) break;
+    ms = std::move(spare_mentions.back());
+    spare_mentions.pop_back();
+  }
 }
 
 size_t Analysis::ActorSlotOf(uint64_t hash, std::string_view id) const {

@@ -47,6 +47,7 @@ struct Analysis {
   };
   std::vector<ActorSlot> actor_slots;
   std::vector<std::vector<Mention>> mentions;   // per sentence, in token order, disjoint
+  std::vector<std::vector<Mention>> spare_mentions;  // emptied buffers for ResetMentions
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
@@ -54,6 +55,9 @@ struct Analysis {
 
   // Empties every field for the next document, keeping the buffers' capacity.
   void Clear();
+  // Leaves `mentions` with `count` empty lists, made of buffers of earlier documents'
+  // where there are some: a list per sentence is otherwise an allocation per sentence.
+  void ResetMentions(size_t count);
   // Index of the actor with `actor`'s id, adding it on first sight (taking the fields of
   // an rvalue then; it is left as it was when the id is known).
   int InternActor(const Actor& actor, const std::vector<std::string>& adjectives = {});

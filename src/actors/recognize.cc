@@ -288,11 +288,12 @@ void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
   for (const std::string& w : index.FirstWords()) roles->Add(w, role);
 }
 
-// Each token's ChunkerRole bits: one probe of the pack's table per token, and the
-// token's own kCapitalWord in the same pass.
-std::vector<uint8_t> ChunkerRoles(const RulePack& pack, const Analysis& a) {
+// Each token's ChunkerRole bits into `out` (every byte written): one probe of the pack's
+// table per token, and the token's own kCapitalWord in the same pass.
+void ChunkerRoles(const RulePack& pack, const Analysis& a, std::vector<uint8_t>* out) {
   const size_t n = a.tokens.size();
-  std::vector<uint8_t> roles(n);
+  out->resize(n);
+  uint8_t* roles = out->data();
   const text::Token* tokens = a.tokens.data();
   // kCapitalWord by the token's word and case flags, looked up: no branch in the loop.
   static_assert((kWord | kCapitalized | kAllCaps) < 32, "the case flags index a table of 32");
@@ -304,12 +305,11 @@ std::vector<uint8_t> ChunkerRoles(const RulePack& pack, const Analysis& a) {
   }();
   auto capital = [tokens](size_t i) { return unsigned{kCapitalOf[tokens[i].flags & (kWord | kCapitalized | kAllCaps)]}; };
   if (a.text.token_hashes.size() == n) {
-    pack.chunker_words.OfHashes(a.text.token_hashes.data(), n, roles.data(), capital);
+    pack.chunker_words.OfHashes(a.text.token_hashes.data(), n, roles, capital);
   } else {
     for (size_t i = 0; i < n; ++i)
       roles[i] = static_cast<uint8_t>(pack.chunker_words.Of(text::TokenLower(a.text, tokens[i])) | capital(i));
   }
-  return roles;
 }
 
 }  // namespace
@@ -330,15 +330,11 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
 
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
   const ChunkerLists lists(pack);
-  a->token_roles = ChunkerRoles(pack, *a);
+  ChunkerRoles(pack, *a, &a->token_roles);
   const std::vector<uint8_t>& roles = a->token_roles;
-  a->mentions.assign(a->sentences.size(), {});
-  std::vector<Mention> found;  // one buffer for every sentence; each keeps an exact copy
-  for (size_t s = 0; s < a->sentences.size(); ++s) {
-    found.clear();
-    SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&found);
-    a->mentions[s].assign(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-  }
+  a->ResetMentions(a->sentences.size());
+  for (size_t s = 0; s < a->sentences.size(); ++s)
+    SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&a->mentions[s]);
 }
 
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {
