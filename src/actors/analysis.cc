@@ -43,13 +43,11 @@ void Analysis::Clear() {
 void Analysis::ResetMentions(size_t count) {
   for (std::vector<Mention>& ms : mentions) {
     ms.clear();
-    spare_mentions.push_back(std::move(ms));
+    spare_mentions.push_back(std::move(ms));  // leaves ms empty, without a buffer
   }
   mentions.resize(count);
-  for (std::vector<Mention>& ms : mentions) {
-    ms.clear();  // the moved-from, in case
-    if (spare_mentions.empty()) break;
-    ms = std::move(spare_mentions.back());
+  for (size_t s = 0; s < count && !spare_mentions.empty(); ++s) {
+    mentions[s] = std::move(spare_mentions.back());
     spare_mentions.pop_back();
   }
 }
