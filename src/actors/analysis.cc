@@ -37,6 +37,7 @@ void Analysis::Clear() {
   focus_country = -1;
   parties.clear();
   split_names.clear();
+  found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
 }
 

@@ -48,6 +48,7 @@ struct Analysis {
   std::vector<ActorSlot> actor_slots;
   std::vector<std::vector<Mention>> mentions;   // per sentence, in token order, disjoint
   std::vector<std::vector<Mention>> spare_mentions;  // emptied buffers for ResetMentions
+  std::vector<Mention> found_mentions;               // RecognizeMentions' buffer
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
