@@ -608,6 +608,42 @@ TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
   }
 }
 
+// Found by fuzz/fuzz_pipeline: with RapidJSON 1.1's SSE2 string writer, a sentence holding
+// control bytes came out with parts repeated and a control byte unescaped. Every byte to
+// escape, at every offset of a long string, must come back as it went in.
+TEST_CASE("WriteJsonLd escapes control bytes and quotes anywhere in a long string", "[export]") {
+  const std::string plain = "Delegates from both capitals met again in the border town on Friday";
+  for (const std::string& special : {std::string(1, '\0'), std::string("\x1d"), std::string("\x01\x1f"),
+                                    std::string("\""), std::string("\\"), std::string("\n\t")}) {
+    for (size_t at = 0; at <= 40; ++at) {
+      KnowledgeGraph graph;
+      Actor a, b;
+      a.name = "A";
+      b.name = "B";
+      graph.AddActor(a);
+      graph.AddActor(b);
+      Evidence evidence;
+      evidence.document = "d";
+      evidence.sentence = plain.substr(0, at) + special + plain.substr(at) + special + plain;
+      RelationType meets;
+      meets.name = "meets-with";
+      REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
+      std::ostringstream out;
+      REQUIRE(WriteJsonLd(graph, out).ok());
+      const std::string text = out.str();
+      rapidjson::Document doc;
+      doc.Parse(text.c_str(), text.size());
+      INFO("special byte(s) at " << at);
+      REQUIRE_FALSE(doc.HasParseError());
+      const rapidjson::Value* statement =
+          NodeById(doc, "https://w3id.org/actorgraph/statement/a/meets-with/b/asserted");
+      REQUIRE(statement != nullptr);
+      const rapidjson::Value& sentence = (*statement)["ag:evidence"][0]["ag:sentence"];
+      CHECK(std::string(sentence.GetString(), sentence.GetStringLength()) == evidence.sentence);
+    }
+  }
+}
+
 // Found by fuzz/fuzz_pipeline: RapidJSON's validating writer read a cut-off multi-byte
 // sequence's missing bytes past the end of the string (a heap overflow under ASan).
 TEST_CASE("WriteJsonLd refuses a sequence cut off at a string's end without reading past it",
