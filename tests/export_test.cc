@@ -328,6 +328,23 @@ std::vector<std::string> ReferencedIds(const rapidjson::Value& values) {
 
 const std::string kActor = "https://w3id.org/actorgraph/actor/";
 
+// Actors "A" and "B" and one asserted A meets-with B, whose evidence sentence is `sentence`.
+KnowledgeGraph MeetingWithSentence(const std::string& sentence) {
+  KnowledgeGraph graph;
+  Actor a, b;
+  a.name = "A";
+  b.name = "B";
+  graph.AddActor(a);
+  graph.AddActor(b);
+  Evidence evidence;
+  evidence.document = "d";
+  evidence.sentence = sentence;
+  RelationType meets;
+  meets.name = "meets-with";
+  REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
+  return graph;
+}
+
 }  // namespace
 
 // ---- format names ----------------------------------------------------------------------
@@ -592,19 +609,7 @@ TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
     check_refused(graph, "\"schema:alternateName\" of actor https://w3id.org/actorgraph/actor/");
   }
   SECTION("in a sentence") {
-    KnowledgeGraph graph;
-    Actor a, b;
-    a.name = "A";
-    b.name = "B";
-    graph.AddActor(a);
-    graph.AddActor(b);
-    Evidence evidence;
-    evidence.document = "d";
-    evidence.sentence = "A met B \xFF";
-    RelationType meets;
-    meets.name = "meets-with";
-    REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
-    check_refused(graph, "\"ag:sentence\" of statement https://w3id.org/actorgraph/statement/a/meets-with/b/asserted");
+    check_refused(MeetingWithSentence("A met B \xFF"), "\"ag:sentence\" of statement https://w3id.org/actorgraph/statement/a/meets-with/b/asserted");
   }
 }
 
@@ -616,20 +621,9 @@ TEST_CASE("WriteJsonLd escapes control bytes and quotes anywhere in a long strin
   for (const std::string& special : {std::string(1, '\0'), std::string("\x1d"), std::string("\x01\x1f"),
                                     std::string("\""), std::string("\\"), std::string("\n\t")}) {
     for (size_t at = 0; at <= 40; ++at) {
-      KnowledgeGraph graph;
-      Actor a, b;
-      a.name = "A";
-      b.name = "B";
-      graph.AddActor(a);
-      graph.AddActor(b);
-      Evidence evidence;
-      evidence.document = "d";
-      evidence.sentence = plain.substr(0, at) + special + plain.substr(at) + special + plain;
-      RelationType meets;
-      meets.name = "meets-with";
-      REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
+      const std::string written = plain.substr(0, at) + special + plain.substr(at) + special + plain;
       std::ostringstream out;
-      REQUIRE(WriteJsonLd(graph, out).ok());
+      REQUIRE(WriteJsonLd(MeetingWithSentence(written), out).ok());
       const std::string text = out.str();
       rapidjson::Document doc;
       doc.Parse(text.c_str(), text.size());
@@ -639,7 +633,7 @@ TEST_CASE("WriteJsonLd escapes control bytes and quotes anywhere in a long strin
           NodeById(doc, "https://w3id.org/actorgraph/statement/a/meets-with/b/asserted");
       REQUIRE(statement != nullptr);
       const rapidjson::Value& sentence = (*statement)["ag:evidence"][0]["ag:sentence"];
-      CHECK(std::string(sentence.GetString(), sentence.GetStringLength()) == evidence.sentence);
+      CHECK(std::string(sentence.GetString(), sentence.GetStringLength()) == written);
     }
   }
 }
@@ -649,20 +643,10 @@ TEST_CASE("WriteJsonLd escapes control bytes and quotes anywhere in a long strin
 TEST_CASE("WriteJsonLd refuses a sequence cut off at a string's end without reading past it",
           "[export]") {
   for (const char* tail : {"\xF0", "\xF0\x9F", "\xE2", "\xC3"}) {
-    KnowledgeGraph graph;
-    Actor a, b;
-    a.name = "A";
-    b.name = "B";
-    graph.AddActor(a);
-    graph.AddActor(b);
-    Evidence evidence;
-    evidence.document = "d";
-    // Longer than the small-string buffer, so it lives on the heap, sized to fit.
-    evidence.sentence = std::string("A met B in a sentence long enough for the heap ") + tail;
-    evidence.sentence.shrink_to_fit();
-    RelationType meets;
-    meets.name = "meets-with";
-    REQUIRE(graph.AddRelation("a", meets, "b", Modality::kAsserted, evidence));
+    // Longer than the small-string buffer, so the graph's copy lives on the heap, sized
+    // to fit.
+    const KnowledgeGraph graph =
+        MeetingWithSentence(std::string("A met B in a sentence long enough for the heap ") + tail);
     std::ostringstream out;
     const Status status = WriteJsonLd(graph, out);
     CHECK(status.code() == ErrorCode::kOutput);
