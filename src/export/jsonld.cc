@@ -184,8 +184,10 @@ void WriteDirectRelations(const Graph& g, const std::vector<Edge>& edges, const 
   }
 }
 
-void WriteActor(const Actor& actor, const std::string& iri, const std::vector<Edge>& asserted, const Graph& g,
+void WriteActor(const Graph& g, KnowledgeGraph::Vertex v, const std::vector<Edge>& asserted,
                 const std::vector<std::string>& actor_iris, Json& json) {
+  const Actor& actor = g[v];
+  const std::string& iri = actor_iris[v];
   json.set_node("actor", iri);
   json.StartObject();
   json.Member("@id", iri);
@@ -311,7 +313,7 @@ void WriteDocument(const KnowledgeGraph& graph, Json& json) {
   WriteContext(json);
   json.Key("@graph");
   json.StartArray();
-  for (KnowledgeGraph::Vertex v : graph.SortedActors()) WriteActor(g[v], actor_iris[v], asserted[v], g, actor_iris, json);
+  for (KnowledgeGraph::Vertex v : graph.SortedActors()) WriteActor(g, v, asserted[v], actor_iris, json);
   for (const RelationType* type : RelationTypesUsed(g, edges)) WriteRelationType(*type, json);
   for (const Edge& e : edges) WriteStatement(g, e, actor_iris, json);
   json.EndArray();
