@@ -7,6 +7,10 @@
 #include <sstream>
 #include <thread>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "actorgraph/actorgraph.h"
 #include "test_util.h"
 
@@ -399,6 +403,14 @@ TEST_CASE("pathological documents take time linear in their size", "[pipeline][s
     while (s.size() < bytes) s += "The two sides met again on Monday. Both sides said the talks went well.\n";
     return s;
   };
+#ifdef __GLIBC__
+  // The same for the results: glibc maps blocks over 32 MB (the 4 MB documents' triples)
+  // afresh at each allocation and unmaps them when freed, so only the large document's
+  // runs paid for new pages (many_people: 24x the small one's time for 8x the text, with
+  // its instructions exactly 8x). Keeping freed memory in the heap times the extraction.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
   for (auto* make : {+no_sentence_end, +one_long_sentence, +many_actors, +many_people, +two_sides}) {
     const std::string small = make(1u << 19);
     const std::string large = make(4u << 20);
