@@ -3,14 +3,14 @@
 # ../shared), writing JSON-LD. Prints input MB, best wall time of N runs, MB/s and peak
 # RSS. Build first (scripts/run or scripts/test). One thread unless JOBS is set (-jJOBS).
 # The corpus may be .gz or .zst; MB/s is then of the decompressed text.
-# usage: [JOBS=N] bench/throughput.sh [CORPUS.jsonl] [RUNS]
+# usage: [JOBS=N] bench/throughput.sh [CORPUS.jsonl] [RUNS] [BINARY]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/corpus.sh
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
 runs=${2:-3}
-bin=build/actorgraph
-[[ -x $bin ]] || { echo "bench: build first: scripts/run" >&2; exit 1; }
+bin=${3:-build/actorgraph}
+[[ -x $bin ]] || { echo "bench: $bin is missing: build first (scripts/run)" >&2; exit 1; }
 [[ -r $corpus ]] || { echo "bench: cannot read $corpus (is ../shared beside the checkout?)" >&2; exit 1; }
 out=$(mktemp --suffix=.jsonld)
 trap 'rm -f "$out"' EXIT

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The bench scripts whose figures docs/performance.md quotes still run and print what the
+# docs read from them: each runs once, on a small corpus made from examples/ (plain and
+# .zst), against the binary under test, and its output is checked line by line.
+#   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR
+# throughput.sh, scaling.sh and linear.sh need only the binary and coreutils; also
+# checked when their tools are installed (scripts/setup --test installs them):
+# instructions.sh (valgrind) and compare.sh (ripgrep; winkNLP and compromise through npm).
+# The figures themselves are not checked: on a 2-core CI machine they mean nothing.
+# bench/micro.sh builds its own tree and is left out.
+# Exit 77 (skipped) in sanitizer builds: the scripts time the program, and valgrind
+# cannot run a sanitized one.
+set -euo pipefail
+bin=$(realpath "$1")
+src=$2
+
+fail() { echo "bench_scripts: FAIL: $*" >&2; exit 1; }
+[[ "${ACTORGRAPH_SANITIZED:-}" == "1" ]] && { echo "bench_scripts: SKIP: sanitizer build"; exit 77; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# About 200 KB: the example articles as documents, then the example JSON Lines, 50 times.
+/usr/bin/python3 - "$src/examples/news" "$work/corpus.jsonl" <<'PY'
+import json, pathlib, sys
+news = pathlib.Path(sys.argv[1])
+with open(sys.argv[2], "w") as out:
+    for round in range(50):
+        for txt in sorted(news.glob("*.txt")):
+            out.write(json.dumps({"id": f"{txt.stem}-{round}", "text": txt.read_text()}) + "\n")
+        out.write((news / "more.jsonl").read_text())
+PY
+zstd -q "$work/corpus.jsonl" -o "$work/corpus.jsonl.zst"
+
+# expect SCRIPT REGEX...: each regex matches a line of the script's output (saved as
+# $work/SCRIPT.out).
+expect() {
+  local name=$1 re
+  shift
+  for re in "$@"; do
+    grep -Eq "$re" "$work/$name.out" || { cat "$work/$name.out" >&2; fail "$name: no line matches /$re/"; }
+  done
+}
+number='[0-9]+(\.[0-9]+)?'
+
+"$src/bench/throughput.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/throughput.out"
+expect throughput "^threads +1$" "^input +0\.[0-9] MB$" "^wall \(best\) +$number s of 1 runs$" \
+  "^throughput +$number MB/s$" "^peak RSS +[1-9][0-9]* MB$"
+JOBS=2 "$src/bench/throughput.sh" "$work/corpus.jsonl.zst" 1 "$bin" > "$work/throughput_zst.out"
+expect throughput_zst "^threads +2$" "^input +0\.[0-9] MB$" "^throughput +$number MB/s$"
+# The .zst's MB are those of the text it holds.
+[[ $(grep '^input' "$work/throughput.out") == $(grep '^input' "$work/throughput_zst.out") ]] ||
+  fail "throughput: the .zst corpus's size differs from the plain one's"
+
+"$src/bench/scaling.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/scaling.out"
+expect scaling "^core [0-9]+ +-j1 alone $number s \(speed $number\)$" "side by side, one per core: $number corpora/s" \
+  "^speed-up +${number}x measured; ${number}x the machine allows" "^efficiency +[0-9]+% of that ceiling$" \
+  "^CPU time +-j1 $number s, -j[0-9]+ $number s"
+
+"$src/bench/linear.sh" "$bin" > "$work/linear.out"
+[[ $(grep -Ec "^ *$number MB +$number ms +$number ms/MB$" "$work/linear.out") == 4 ]] ||
+  { cat "$work/linear.out" >&2; fail "linear: expected four sizes, each with its ms and ms/MB"; }
+
+if command -v valgrind > /dev/null; then
+  "$src/bench/instructions.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/instructions.out"
+  expect instructions "^instructions +[1-9][0-9]*$" "^per input byte +$number$"
+else
+  echo "bench_scripts: instructions.sh not checked: valgrind is missing (scripts/setup --test)"
+fi
+
+if command -v rg > /dev/null && command -v npm > /dev/null; then
+  JOBS=2 "$src/bench/compare.sh" "$work/corpus.jsonl.zst" 1 "$bin" > "$work/compare.out"
+  row() { echo "^\| $1 +\| +$number \| +$number \| +$number \| +$number \| +${number}x \| +[0-9]+ MB \|$"; }
+  expect compare "$(row 'actorgraph -j1')" "$(row 'actorgraph -j2')" "$(row 'actorgraph -j1 \(from \.zst\)')" \
+    "$(row 'rg -j1 -F -f PATTERNS')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')"
+else
+  echo "bench_scripts: compare.sh not checked: ripgrep or npm is missing (scripts/setup --test)"
+fi
+echo "bench_scripts: ok"
