@@ -1,5 +1,6 @@
 // Tests for ReadDocuments: plain text, JSON Lines, directories, gzip, standard input.
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include <atomic>
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "actorgraph/document.h"
@@ -183,6 +185,54 @@ TEST_CASE("A directory is read recursively in sorted path order", "[input][dir]"
   std::vector<std::string> ids;
   for (const Document& doc : r.docs) ids.push_back(doc.id);
   CHECK(ids == std::vector<std::string>{"c:1", "c:2", "z", "b", "e"});
+}
+
+TEST_CASE("A directory's paths are ordered component by component", "[input][dir]") {
+  // As std::filesystem::path orders them: "a" (a directory) before "a-x.txt" and "a.txt",
+  // although '-' and '.' come before '/' as bytes.
+  TempDir dir;
+  dir.Write("a.txt", "Dot.");
+  dir.Write("a-x.txt", "Dash.");
+  dir.Write("a/b.txt", "Inside.");
+  dir.Write("a/b/c.txt", "Deeper.");
+  dir.Write("a/b-c.txt", "Dash inside.");
+  dir.Write("A.txt", "Capital.");
+  const ReadResult r = Read(dir.path().string());
+  REQUIRE(r.status.ok());
+  std::vector<std::string> texts;
+  for (const Document& doc : r.docs) texts.push_back(doc.text);
+  CHECK(texts == std::vector<std::string>{"Capital.", "Deeper.", "Dash inside.", "Inside.", "Dash.", "Dot."});
+}
+
+TEST_CASE("A text file is read whole, whatever its size", "[input]") {
+  TempDir dir;
+  for (size_t size : {size_t{0}, size_t{1}, size_t{65535}, size_t{65536}, size_t{65537}, size_t{300001}}) {
+    std::string text;
+    for (size_t i = 0; text.size() < size; ++i) text += "line " + std::to_string(i) + "\n";
+    text.resize(size);
+    const ReadResult r = Read(dir.Write("doc" + std::to_string(size) + ".txt", text));
+    REQUIRE(r.status.ok());
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].text == text);
+  }
+}
+
+TEST_CASE("A named pipe is read as text until its writer closes it", "[input]") {
+  TempDir dir;
+  const std::string fifo = (dir.path() / "news.txt").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Sudan and Chad met again. ";  // over 64 KB: several reads
+  std::thread writer([&] {
+    std::ofstream out(fifo, std::ios::binary);
+    out << text;
+  });
+  const ReadResult r = Read(fifo);
+  writer.join();
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 1);
+  CHECK(r.docs[0].id == "news");
+  CHECK(r.docs[0].text == text);
 }
 
 TEST_CASE("An empty directory yields no documents", "[input][dir]") {

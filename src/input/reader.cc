@@ -1,6 +1,9 @@
 // ReadDocuments(): plain text and JSON Lines from files, directories, gzip and zstd files
 // and standard input. JSON Lines are streamed a line at a time, so a large file never has to
 // fit in memory at once.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -440,9 +443,15 @@ struct FileType {
   std::string stem;  // the file name without the extensions recognized here
 };
 
-FileType TypeOf(const fs::path& path) {
+// The file name: what follows the last '/'.
+std::string_view FileName(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+FileType TypeOf(std::string_view path) {
   FileType type;
-  std::string name = path.filename().string();
+  std::string name(FileName(path));
   std::string lower = LowerCase(name);
   if (EndsWith(lower, ".gz")) {
     type.gzip = true;
@@ -466,11 +475,79 @@ FileType TypeOf(const fs::path& path) {
 }
 
 // Whether a directory walk picks up this file.
-bool IsDocumentFile(const fs::path& path) {
-  std::string lower = LowerCase(path.filename().string());
+bool IsDocumentFile(std::string_view path) {
+  std::string lower = LowerCase(std::string(FileName(path)));
   if (EndsWith(lower, ".gz")) lower.resize(lower.size() - 3);
   if (EndsWith(lower, ".zst")) lower.resize(lower.size() - 4);
   return EndsWith(lower, ".txt") || EndsWith(lower, ".jsonl");
+}
+
+// Opens the files of a directory walk by name in their directory, kept open while the
+// walk is in it: the kernel then resolves the directory's path once, not for every file.
+class FileOpener {
+ public:
+  FileOpener() = default;
+  ~FileOpener() {
+    if (dir_fd_ >= 0) ::close(dir_fd_);
+  }
+  FileOpener(const FileOpener&) = delete;
+  FileOpener& operator=(const FileOpener&) = delete;
+
+  // A file descriptor for `path`, or -1 with errno set.
+  int Open(const std::string& path) {
+    const size_t slash = path.rfind('/');
+    if (slash == std::string::npos) return ::open(path.c_str(), kFlags);
+    const std::string_view dir(path.data(), slash + 1);  // with its '/': "/" stays "/"
+    if (dir != dir_) {
+      if (dir_fd_ >= 0) ::close(dir_fd_);
+      dir_.assign(dir);
+      dir_fd_ = ::open(dir_.c_str(), kDirFlags);
+    }
+    if (dir_fd_ < 0) return ::open(path.c_str(), kFlags);  // the error, as for the file
+    return ::openat(dir_fd_, path.c_str() + slash + 1, kFlags);
+  }
+
+ private:
+  static constexpr int kFlags = O_RDONLY | O_CLOEXEC;
+#ifdef O_PATH
+  static constexpr int kDirFlags = O_PATH | O_DIRECTORY | O_CLOEXEC;  // no read permission needed
+#else
+  static constexpr int kDirFlags = O_RDONLY | O_DIRECTORY | O_CLOEXEC;
+#endif
+  std::string dir_;
+  int dir_fd_ = -1;
+};
+
+// The whole of an uncompressed file, in as few system calls as the file allows: a
+// directory of short articles spends more on opening and reading each than on
+// extracting it. A regular file is read into room for its size and one byte more, so a
+// read that stops short at that size is its end; anything else (a pipe, a device, a
+// file that grew) is read until read() returns 0.
+Status ReadPlainFile(FileOpener* opener, const std::string& path, std::string* out) {
+  const int fd = opener->Open(path);
+  if (fd < 0) return InputError(path, std::string("cannot open: ") + std::strerror(errno));
+  struct stat st {};
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  const size_t expected = regular ? static_cast<size_t>(st.st_size) : 0;
+  size_t used = 0;
+  size_t room = regular ? expected + 1 : size_t{1} << 16;
+  out->clear();
+  for (;;) {
+    out->resize(used + room);
+    const ssize_t n = ::read(fd, out->data() + used, room);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const std::string error = std::strerror(errno);
+      ::close(fd);
+      return InputError(path, "cannot read: " + error);
+    }
+    used += static_cast<size_t>(n);
+    if (n == 0 || (regular && used == expected && static_cast<size_t>(n) < room)) break;
+    room = std::max(room, size_t{1} << 16);
+  }
+  ::close(fd);
+  out->resize(used);
+  return Status::Ok();
 }
 
 template <typename Source>
@@ -484,11 +561,20 @@ Status ReadTextDocument(Source* source, const std::string& path, const std::stri
   return sink(std::move(doc));
 }
 
+Status ReadPlainTextDocument(FileOpener* opener, const std::string& path, const std::string& stem,
+                             const DocumentSink& sink) {
+  Document doc;
+  Status status = ReadPlainFile(opener, path, &doc.text);
+  if (!status.ok()) return status;
+  doc.id = stem;
+  doc.source = path;
+  return sink(std::move(doc));
+}
+
 // A single file: .jsonl is JSON Lines, anything else one plain-text document; a further
 // .gz or .zst is decompressed.
-Status ReadFile(const fs::path& file, const DocumentSink& sink, const ReadOptions& options) {
-  const std::string path = file.string();
-  const FileType type = TypeOf(file);
+Status ReadFile(const std::string& path, const DocumentSink& sink, const ReadOptions& options, FileOpener* opener) {
+  const FileType type = TypeOf(path);
   if (type.gzip) {
     GzipSource source(path);
     return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
@@ -499,23 +585,33 @@ Status ReadFile(const fs::path& file, const DocumentSink& sink, const ReadOption
     return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
                            : ReadTextDocument(&source, path, type.stem, sink);
   }
+  if (!type.json_lines) return ReadPlainTextDocument(opener, path, type.stem, sink);
   FileSource source(path);
-  return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
-                         : ReadTextDocument(&source, path, type.stem, sink);
+  return ReadJsonLines(&source, path, type.stem, sink, options);
+}
+
+// Paths in the order std::filesystem::path compares them, component by component, without
+// splitting them into components: '/' sorts before every other byte.
+bool PathLess(const std::string& a, const std::string& b) {
+  const auto [i, j] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+  if (i == a.end() || j == b.end()) return i == a.end() && j != b.end();
+  auto rank = [](char c) { return c == '/' ? 0 : static_cast<unsigned char>(c) + 1; };
+  return rank(*i) < rank(*j);
 }
 
 Status ReadDirectory(const fs::path& dir, const DocumentSink& sink, const ReadOptions& options) {
-  std::vector<fs::path> files;
+  std::vector<std::string> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     std::error_code type_ec;
-    if (it->is_regular_file(type_ec) && IsDocumentFile(it->path())) files.push_back(it->path());
+    if (it->is_regular_file(type_ec) && IsDocumentFile(it->path().native())) files.push_back(it->path().native());
   }
   if (ec) return InputError(dir.string(), "cannot list directory: " + ec.message());
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    Status status = ReadFile(file, sink, options);
+  std::sort(files.begin(), files.end(), PathLess);
+  FileOpener opener;
+  for (const std::string& file : files) {
+    Status status = ReadFile(file, sink, options, &opener);
     if (status.ok()) continue;
     // The sink's own errors (such as a full disk) always stop the read.
     if (!options.skip_errors || status.code() != ErrorCode::kInput) return status;
@@ -538,7 +634,8 @@ Status ReadDocuments(const std::string& path, const DocumentSink& sink, const Re
   }
   if (ec) return InputError(path, ec.message());
   if (fs::is_directory(status)) return ReadDirectory(path, sink, options);
-  return ReadFile(path, sink, options);
+  FileOpener opener;
+  return ReadFile(path, sink, options, &opener);
 }
 
 }  // namespace actorgraph
