@@ -3,7 +3,7 @@
 # docs read from them: each runs once, on a small corpus made from examples/ (plain and
 # .zst), against the binary under test, and its output is checked line by line.
 #   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR
-# throughput.sh, scaling.sh and linear.sh need only the binary and coreutils; also
+# throughput.sh, scaling.sh, linear.sh and files.sh need only the binary and coreutils; also
 # checked when their tools are installed (scripts/setup --test installs them):
 # instructions.sh (valgrind) and compare.sh (ripgrep; winkNLP and compromise through npm).
 # The figures themselves are not checked: on a 2-core CI machine they mean nothing.
@@ -59,6 +59,12 @@ expect scaling "^core [0-9]+ +-j1 alone $number s \(speed $number\)$" "side by s
 "$src/bench/linear.sh" "$bin" > "$work/linear.out"
 [[ $(grep -Ec "^ *$number MB +$number ms +$number ms/MB$" "$work/linear.out") == 4 ]] ||
   { cat "$work/linear.out" >&2; fail "linear: expected four sizes, each with its ms and ms/MB"; }
+
+JOBS=2 "$src/bench/files.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/files.out"
+expect files "^corpus +.*: [1-9][0-9]* documents, $number MB of text \(best of 1 runs each\)$"
+for j in 1 2; do
+  expect files "^-j$j +directory $number s \($number MB/s\) +JSON Lines $number s \($number MB/s\) +-?$number us a file more$"
+done
 
 if command -v valgrind > /dev/null; then
   "$src/bench/instructions.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/instructions.out"
