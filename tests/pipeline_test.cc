@@ -234,6 +234,29 @@ TEST_CASE("empty and degenerate documents give nothing and do not fail", "[pipel
   }
 }
 
+TEST_CASE("the builder counts its threads' CPU time extracting", "[pipeline][threads]") {
+  for (int threads : {1, 2}) {
+    ag::BuilderOptions o;
+    o.threads = threads;
+    o.batch_documents = 16;
+    ag::GraphBuilder builder(Bundled(), o);
+    CHECK(builder.extract_cpu_seconds() == 0);
+    const std::clock_t start = std::clock();  // the process's CPU time, every thread's
+    for (int i = 0; i < 400; ++i) {
+      ag::Document d;
+      d.id = "doc-" + std::to_string(i);
+      d.text = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday.";
+      builder.Add(std::move(d));
+    }
+    builder.Finish();
+    const double process = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    INFO(threads << " threads: extraction " << builder.extract_cpu_seconds() << " s CPU, process " << process << " s");
+    CHECK(builder.extract_cpu_seconds() > 0);
+    // Part of what the process spent (the clocks tick at different grains: a margin).
+    CHECK(builder.extract_cpu_seconds() <= process + 0.02);
+  }
+}
+
 TEST_CASE("the graph is the same for every thread count", "[pipeline][threads]") {
   std::vector<ag::Document> docs;
   const char* texts[] = {

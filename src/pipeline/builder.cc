@@ -4,6 +4,8 @@
 #include <atomic>
 #include <thread>
 
+#include <time.h>
+
 namespace actorgraph {
 
 GraphBuilder::GraphBuilder(const Extractor& extractor, BuilderOptions options)
@@ -23,13 +25,23 @@ struct GraphBuilder::Running {
   std::vector<Document> documents;
   std::vector<Extraction> results;
   std::atomic<size_t> next{0};
+  std::atomic<int64_t> cpu_ns{0};  // the threads' CPU time in Work
   std::vector<std::thread> pool;
 
   // Run by each thread: one scratch for all the documents it takes.
   void Work(const Extractor& extractor, const ExtractOptions& options) {
-    ExtractScratch scratch;
-    for (size_t i = next++; i < documents.size(); i = next++)
-      results[i] = extractor.Extract(documents[i], options, &scratch);
+    const int64_t start = ThreadCpuNs();
+    {
+      ExtractScratch scratch;
+      for (size_t i = next++; i < documents.size(); i = next++)
+        results[i] = extractor.Extract(documents[i], options, &scratch);
+    }
+    cpu_ns += ThreadCpuNs() - start;
+  }
+  static int64_t ThreadCpuNs() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return int64_t{t.tv_sec} * 1000000000 + t.tv_nsec;
   }
   void Join() {
     for (std::thread& t : pool) t.join();
@@ -72,6 +84,7 @@ void GraphBuilder::Collect() {
   if (!running_) return;
   Running& r = *running_;
   r.Join();
+  extract_cpu_ns_ += r.cpu_ns;
   // Input order, whatever order the threads finished in: the graph, and so every export,
   // is the same for any thread count.
   for (size_t i = 0; i < r.documents.size(); ++i) {

@@ -82,7 +82,7 @@ check bad-threads 2 "-j takes a thread count" "$bin" build "$work/a.txt" -j 0 -o
 # --timings: one line on stderr naming each stage and the documents read; the output is
 # the same as without it; without it, stderr stays empty.
 check timings 0 "(2 documents, " "$bin" build "$work/c.jsonl.zst" "$work/a.txt" -q --timings -o "$work/t.jsonld"
-grep -qE '^actorgraph: timings: rules [0-9.]+ ms, documents [0-9.]+ ms \(2 documents, [0-9.]+ MB, [0-9.]+ MB/s\), outputs [0-9.]+ ms; total [0-9.]+ ms$' "$work/err" \
+grep -qE '^actorgraph: timings: rules [0-9.]+ ms, documents [0-9.]+ ms \(2 documents, [0-9.]+ MB, [0-9.]+ MB/s; extraction [0-9.]+ ms CPU on [0-9]+ threads?\), outputs [0-9.]+ ms; total [0-9.]+ ms$' "$work/err" \
   || { echo "FAIL --timings line: $(cat "$work/err")"; failures=$((failures + 1)); }
 "$bin" build "$work/c.jsonl.zst" "$work/a.txt" -q -o "$work/nt.jsonld" 2>"$work/nt.err"
 cmp -s "$work/t.jsonld" "$work/nt.jsonld" || { echo "FAIL --timings changed the output"; failures=$((failures + 1)); }
