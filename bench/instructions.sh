@@ -8,7 +8,9 @@
 # profile for callgrind_annotate --inclusive=yes FILE. With BRANCHES=1 it runs valgrind's
 # cachegrind with its branch predictor model instead and also prints the mispredicted
 # branches (a simple model, so a guide to where mispredictions are, not their exact
-# number); KEEP then keeps that profile, for cg_annotate --sort=Bcm FILE.
+# number); KEEP then keeps that profile, for cg_annotate --sort=Bcm FILE. JOBS=N runs
+# -jN instead (valgrind runs the threads one at a time: the count says whether N threads
+# do more work than one, not how fast they are).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/corpus.sh
@@ -25,11 +27,11 @@ trap 'rm -rf "$tmp"' EXIT
 bytes=$(stat -c %s "$tmp/slice.jsonl")
 if [[ ${BRANCHES:-0} == 1 ]]; then
   valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --cachegrind-out-file="$tmp/cg.out" "$bin" build \
-    "$tmp/slice.jsonl" -q -j1 -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+    "$tmp/slice.jsonl" -q -j"${JOBS:-1}" -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
   ir=$(grep -oP 'I\s+refs:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
   miss=$(grep -oP 'Mispredicts:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
 else
-  valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j1 \
+  valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j"${JOBS:-1}" \
     -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
   ir=$(grep -oP 'Collected : \K[0-9]+' "$tmp/log")
 fi
