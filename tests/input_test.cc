@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <atomic>
 #include <chrono>
@@ -298,6 +299,28 @@ TEST_CASE("Gzip-compressed files are read", "[input][gzip]") {
   REQUIRE(txt.docs.size() == 1);
   CHECK(txt.docs[0].id == "story");
   CHECK(txt.docs[0].text == "Lima talks.");
+}
+
+TEST_CASE("Zstandard-compressed files are read, in a directory too", "[input][zstd]") {
+  TempDir dir;
+  auto write_zst = [&](const std::string& name, const std::string& content) {
+    std::string packed(ZSTD_compressBound(content.size()), '\0');
+    const size_t n = ZSTD_compress(packed.data(), packed.size(), content.data(), content.size(), 3);
+    REQUIRE_FALSE(ZSTD_isError(n));
+    packed.resize(n);
+    return dir.Write(name, packed);
+  };
+  std::string long_text;
+  while (long_text.size() < 200000) long_text += "Envoys from Qatar met both sides in Doha. ";
+  write_zst("a/story.txt.zst", long_text);
+  write_zst("b/wire.jsonl.zst", "{\"id\": \"w1\", \"text\": \"Lima talks.\"}\n");
+  const ReadResult r = Read(dir.path().string());
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[0].id == "story");
+  CHECK(r.docs[0].text == long_text);
+  CHECK(r.docs[1].id == "w1");
+  CHECK(r.docs[1].text == "Lima talks.");
 }
 
 TEST_CASE("Long JSON lines are read whole", "[input][jsonl]") {

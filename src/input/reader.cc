@@ -550,21 +550,12 @@ Status ReadPlainFile(FileOpener* opener, const std::string& path, std::string* o
   return Status::Ok();
 }
 
-template <typename Source>
-Status ReadTextDocument(Source* source, const std::string& path, const std::string& stem,
-                        const DocumentSink& sink) {
+// One document: the text `read_text(std::string*)` reads, named by the file's stem.
+template <typename ReadText>
+Status ReadTextDocument(const std::string& path, const std::string& stem, const DocumentSink& sink,
+                        ReadText read_text) {
   Document doc;
-  Status status = ReadAll(source, path, &doc.text);
-  if (!status.ok()) return status;
-  doc.id = stem;
-  doc.source = path;
-  return sink(std::move(doc));
-}
-
-Status ReadPlainTextDocument(FileOpener* opener, const std::string& path, const std::string& stem,
-                             const DocumentSink& sink) {
-  Document doc;
-  Status status = ReadPlainFile(opener, path, &doc.text);
+  Status status = read_text(&doc.text);
   if (!status.ok()) return status;
   doc.id = stem;
   doc.source = path;
@@ -575,17 +566,20 @@ Status ReadPlainTextDocument(FileOpener* opener, const std::string& path, const 
 // .gz or .zst is decompressed.
 Status ReadFile(const std::string& path, const DocumentSink& sink, const ReadOptions& options, FileOpener* opener) {
   const FileType type = TypeOf(path);
+  auto read = [&](auto* source) {
+    return type.json_lines ? ReadJsonLines(source, path, type.stem, sink, options)
+                           : ReadTextDocument(path, type.stem, sink, [&](std::string* text) { return ReadAll(source, path, text); });
+  };
   if (type.gzip) {
     GzipSource source(path);
-    return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
-                           : ReadTextDocument(&source, path, type.stem, sink);
+    return read(&source);
   }
   if (type.zstd) {
     ZstdSource source(path);
-    return type.json_lines ? ReadJsonLines(&source, path, type.stem, sink, options)
-                           : ReadTextDocument(&source, path, type.stem, sink);
+    return read(&source);
   }
-  if (!type.json_lines) return ReadPlainTextDocument(opener, path, type.stem, sink);
+  if (!type.json_lines)
+    return ReadTextDocument(path, type.stem, sink, [&](std::string* text) { return ReadPlainFile(opener, path, text); });
   FileSource source(path);
   return ReadJsonLines(&source, path, type.stem, sink, options);
 }
