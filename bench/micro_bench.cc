@@ -285,8 +285,7 @@ void BM_ActorMatch(benchmark::State& state) {
   for (auto _ : state) {
     mentions = 0;
     for (in::Analysis& a : docs) {
-      a.actors.clear();  // start each pass as a fresh document would
-      a.actor_index.clear();
+      a.ClearActors();  // start each pass as a fresh document would
       in::RecognizeMentions(pack, &a);
       for (const auto& ms : a.mentions) mentions += static_cast<int64_t>(ms.size());
     }

@@ -29,16 +29,20 @@ void Analysis::Clear() {
   text.token_hashes.clear();
   tokens.clear();
   sentences.clear();
-  actors.clear();
-  // The slots keep their number (a power of two), emptied: InternActor grows them only
-  // when a document names more actors than any before.
-  std::fill(actor_slots.begin(), actor_slots.end(), ActorSlot{});
+  ClearActors();
   ResetMentions(0);
   focus_country = -1;
   parties.clear();
   split_names.clear();
   found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
+}
+
+void Analysis::ClearActors() {
+  actors.clear();
+  // The slots keep their number (a power of two), emptied: InternActor grows them only
+  // when a document names more actors than any before.
+  std::fill(actor_slots.begin(), actor_slots.end(), ActorSlot{});
 }
 
 void Analysis::ResetMentions(size_t count) {

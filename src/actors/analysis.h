@@ -56,6 +56,8 @@ struct Analysis {
 
   // Empties every field for the next document, keeping the buffers' capacity.
   void Clear();
+  // Forgets the actors (and the index InternActor keeps of them), as Clear does.
+  void ClearActors();
   // Leaves `mentions` with `count` empty lists, made of buffers of earlier documents'
   // where there are some: a list per sentence is otherwise an allocation per sentence.
   void ResetMentions(size_t count);

@@ -2,17 +2,19 @@
 # The bench scripts whose figures docs/performance.md quotes still run and print what the
 # docs read from them: each runs once, on a small corpus made from examples/ (plain and
 # .zst), against the binary under test, and its output is checked line by line.
-#   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR
+#   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR [MICRO_BENCH_BINARY]
 # throughput.sh, scaling.sh, linear.sh and files.sh need only the binary and coreutils; also
 # checked when their tools are installed (scripts/setup --test installs them):
 # instructions.sh (valgrind) and compare.sh (ripgrep; winkNLP and compromise through npm).
 # The figures themselves are not checked: on a 2-core CI machine they mean nothing.
-# bench/micro.sh builds its own tree and is left out.
+# bench/micro.sh builds its own tree; given MICRO_BENCH_BINARY (a build with
+# ACTORGRAPH_BUILD_BENCHMARKS=ON), the benchmarks it runs are run once each, briefly.
 # Exit 77 (skipped) in sanitizer builds: the scripts time the program, and valgrind
 # cannot run a sanitized one.
 set -euo pipefail
 bin=$(realpath "$1")
 src=$2
+micro=${3:-}
 
 fail() { echo "bench_scripts: FAIL: $*" >&2; exit 1; }
 [[ "${ACTORGRAPH_SANITIZED:-}" == "1" ]] && { echo "bench_scripts: SKIP: sanitizer build"; exit 77; }
@@ -80,5 +82,17 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
     "$(row 'rg -j1 -F -f PATTERNS')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')"
 else
   echo "bench_scripts: compare.sh not checked: ripgrep or npm is missing (scripts/setup --test)"
+fi
+if [[ -n $micro ]]; then
+  if ! "$micro" --benchmark_min_time=0.001 > "$work/micro.out" 2> "$work/micro.err"; then
+    cat "$work/micro.out" "$work/micro.err" >&2
+    fail "micro-benchmarks: $micro failed"
+  fi
+  for name in BM_Tokenize BM_ActorMatch BM_RuleMatch/10 BM_RuleMatch/100 BM_RuleMatch/1000 \
+              BM_RuleMatchFixedWork/1000 BM_Extract; do
+    expect micro "^$name +$number [mun]?s .*bytes_per_second=$number[kMG]?/s"
+  done
+else
+  echo "bench_scripts: micro-benchmarks not run: not built (cmake -DACTORGRAPH_BUILD_BENCHMARKS=ON)"
 fi
 echo "bench_scripts: ok"
