@@ -1,9 +1,25 @@
-# Sourced by the bench scripts. corpus_cat FILE: the corpus's JSON Lines on stdout,
-# decompressed when FILE ends in .zst or .gz.
+# Sourced by the bench scripts.
+
+# corpus_cat FILE: the corpus's JSON Lines on stdout, decompressed when FILE ends in .zst
+# or .gz.
 corpus_cat() {
   case $1 in
     *.zst) zstd -dcq "$1" ;;
     *.gz) gzip -dc "$1" ;;
     *) cat "$1" ;;
   esac
+}
+
+# wall_seconds CMD...: runs CMD (its stdout to stderr) and prints its wall time in seconds.
+wall_seconds() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" >&2
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+
+# least BEST SECONDS: the smaller of the two; SECONDS when BEST is empty (the first run).
+least() {
+  if [[ -z $1 ]] || (( $(echo "$2 < $1" | bc -l) )); then echo "$2"; else echo "$1"; fi
 }

@@ -44,13 +44,9 @@ read -r files bytes < "$work/count"
 
 # best INPUT J: the least wall time, in seconds, of RUNS runs of actorgraph -jJ on INPUT.
 best() {
-  local input=$1 j=$2 best="" start end secs
+  local best=""
   for ((r = 0; r < runs; r++)); do
-    start=$(date +%s.%N)
-    "$bin" build "$input" -q -j"$j" -o "$work/out.jsonld"
-    end=$(date +%s.%N)
-    secs=$(echo "$end - $start" | bc -l)
-    [[ -z $best ]] || (( $(echo "$secs < $best" | bc -l) )) && best=$secs
+    best=$(least "$best" "$(wall_seconds "$bin" build "$1" -q -j"$2" -o "$work/out.jsonld")")
   done
   echo "$best"
 }

@@ -19,11 +19,7 @@ bytes=$(corpus_cat "$corpus" | wc -c)
 best=""
 rss=0
 for ((i = 0; i < runs; i++)); do
-  start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$out.rss" "$bin" build "$corpus" -q -j"${JOBS:-1}" -o "$out"
-  end=$(date +%s.%N)
-  secs=$(echo "$end - $start" | bc -l)
-  [[ -z $best ]] || (( $(echo "$secs < $best" | bc -l) )) && best=$secs
+  best=$(least "$best" "$(wall_seconds /usr/bin/time -f "%M" -o "$out.rss" "$bin" build "$corpus" -q -j"${JOBS:-1}" -o "$out")")
   r=$(cat "$out.rss")
   (( r > rss )) && rss=$r
 done
