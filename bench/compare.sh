@@ -20,8 +20,7 @@ corpus=${1:-../shared/corpus/reuters21578.jsonl}
 nlp_mb=${2:-2}
 jobs=${JOBS:-$(nproc)}
 bin=${3:-build/actorgraph}
-[[ -x $bin ]] || { echo "compare: $bin is missing: build first (scripts/run)" >&2; exit 1; }
-[[ -r $corpus ]] || { echo "compare: cannot read $corpus" >&2; exit 1; }
+check_inputs "$bin" "$corpus"
 command -v rg >/dev/null || { echo "compare: ripgrep missing: scripts/setup --bench" >&2; exit 1; }
 
 tmp=$(mktemp -d)

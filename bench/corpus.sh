@@ -1,5 +1,12 @@
 # Sourced by the bench scripts.
 
+# check_inputs BINARY [CORPUS]: stops the script, saying why, when the binary is not
+# built or the corpus cannot be read.
+check_inputs() {
+  [[ -x $1 ]] || { echo "bench: $1 is missing: build first (scripts/run)" >&2; exit 1; }
+  [[ $# -lt 2 || -r $2 ]] || { echo "bench: cannot read $2 (is ../shared beside the checkout?)" >&2; exit 1; }
+}
+
 # corpus_cat FILE: the corpus's JSON Lines on stdout, decompressed when FILE ends in .zst
 # or .gz.
 corpus_cat() {

@@ -17,8 +17,7 @@ source bench/corpus.sh
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
 mb=${2:-2}
 bin=${3:-build/actorgraph}
-[[ -x $bin ]] || { echo "instructions: build first: scripts/run" >&2; exit 1; }
-[[ -r $corpus ]] || { echo "instructions: cannot read $corpus (is ../shared beside the checkout?)" >&2; exit 1; }
+check_inputs "$bin" "$corpus"
 command -v valgrind >/dev/null || { echo "instructions: needs valgrind: scripts/setup --bench" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -7,8 +7,9 @@
 # usage: bench/linear.sh [BINARY]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/corpus.sh
 bin=${1:-build/actorgraph}
-[[ -x $bin ]] || { echo "bench: $bin is missing: build first (scripts/run)" >&2; exit 1; }
+check_inputs "$bin"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for mb in 0.5 1 2 3.9; do

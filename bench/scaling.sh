@@ -15,11 +15,11 @@
 # usage: bench/scaling.sh [CORPUS.jsonl] [RUNS] [BINARY]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/corpus.sh
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
 runs=${2:-5}
 bin=${3:-build/actorgraph}
-[[ -x $bin ]] || { echo "bench: $bin is missing: build first (scripts/run)" >&2; exit 1; }
-[[ -r $corpus ]] || { echo "bench: cannot read $corpus (is ../shared beside the checkout?)" >&2; exit 1; }
+check_inputs "$bin" "$corpus"
 command -v taskset > /dev/null || { echo "bench: taskset (util-linux) is needed" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

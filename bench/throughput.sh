@@ -10,8 +10,7 @@ source bench/corpus.sh
 corpus=${1:-../shared/corpus/reuters21578.jsonl}
 runs=${2:-3}
 bin=${3:-build/actorgraph}
-[[ -x $bin ]] || { echo "bench: $bin is missing: build first (scripts/run)" >&2; exit 1; }
-[[ -r $corpus ]] || { echo "bench: cannot read $corpus (is ../shared beside the checkout?)" >&2; exit 1; }
+check_inputs "$bin" "$corpus"
 out=$(mktemp --suffix=.jsonld)
 trap 'rm -f "$out"' EXIT
 
