@@ -1,16 +1,20 @@
-// Tests for src/core: the word tables every stage probes per token.
+// Tests for src/core: the word tables every stage probes per token, and the phrase index
+// the dictionary, word lists and rule literals share.
 #include <catch2/catch.hpp>
 
 #include <string>
 #include <vector>
 
 #include "core/hash.h"
+#include "core/phrases.h"
 #include "text/text.h"
 
 namespace {
 
 using actorgraph::internal::HashTokens;
 using actorgraph::internal::HashWord;
+using actorgraph::internal::PhraseIndex;
+using actorgraph::internal::SplitPhrase;
 using actorgraph::internal::TokenHash;
 using actorgraph::internal::WordTable;
 
@@ -84,3 +88,109 @@ TEST_CASE("Cached token hashes cover tokens of every length near and away from t
 }
 
 }  // namespace
+
+namespace {
+
+// A text ready for PhraseIndex lookups, with its token hashes cached as in the pipeline.
+struct Probe {
+  explicit Probe(const std::string& original)
+      : text(actorgraph::text::Normalize(original)), tokens(actorgraph::text::Tokenize(text)) {
+    HashTokens(tokens, &text);
+  }
+  std::vector<PhraseIndex::Hit> At(const PhraseIndex& index, uint32_t i) const {
+    std::vector<PhraseIndex::Hit> hits;
+    index.MatchAt(text, tokens, i, static_cast<uint32_t>(tokens.size()), &hits);
+    return hits;
+  }
+  actorgraph::text::NormalizedText text;
+  std::vector<actorgraph::text::Token> tokens;
+};
+
+std::vector<std::pair<uint32_t, int>> Pairs(const std::vector<PhraseIndex::Hit>& hits) {
+  std::vector<std::pair<uint32_t, int>> out;
+  for (const PhraseIndex::Hit& h : hits) out.push_back({h.end, h.value});
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("SplitPhrase splits as documents are tokenized, phrase after phrase", "[core][phrases]") {
+  // Its buffers are reused between calls: a short phrase after a long one keeps nothing
+  // of the long one.
+  const auto long_one = SplitPhrase("the U.N.-brokered talks in Doha");
+  CHECK(long_one.lower == std::vector<std::string>{"the", "u.n.", "-", "brokered", "talks", "in", "doha"});
+  CHECK(long_one.exact == std::vector<std::string>{"the", "U.N.", "-", "brokered", "talks", "in", "Doha"});
+  const auto short_one = SplitPhrase("Hamas");
+  CHECK(short_one.lower == std::vector<std::string>{"hamas"});
+  CHECK(short_one.exact == std::vector<std::string>{"Hamas"});
+  // A phrase that opens with a possessive keeps it as its own token.
+  CHECK(SplitPhrase("'s envoy").lower == std::vector<std::string>{"'s", "envoy"});
+  CHECK(SplitPhrase("").lower.empty());
+}
+
+TEST_CASE("PhraseIndex gives every phrase at a token, longest first, with its value", "[core][phrases]") {
+  PhraseIndex index;
+  index.Add(SplitPhrase("prime minister"), 1);
+  index.Add(SplitPhrase("prime"), 2);
+  index.Add(SplitPhrase("Prime Minister of Israel"), 3);
+  index.Add(SplitPhrase("minister"), 4);
+  index.Add(SplitPhrase("prime minister"), 5);  // a duplicate comes after the first
+  const Probe p("The prime minister of Israel met the minister.");
+  CHECK(Pairs(p.At(index, 1)) == std::vector<std::pair<uint32_t, int>>{{5, 3}, {3, 1}, {3, 5}, {2, 2}});
+  CHECK(Pairs(p.At(index, 2)) == std::vector<std::pair<uint32_t, int>>{{3, 4}});
+  CHECK(p.At(index, 0).empty());
+  PhraseIndex::Hit hit;
+  REQUIRE(index.LongestAt(p.text, p.tokens, 1, static_cast<uint32_t>(p.tokens.size()), &hit));
+  CHECK(hit.end == 5);
+  CHECK(hit.value == 3);
+  // A limit cuts the phrases that would run past it.
+  REQUIRE(index.LongestAt(p.text, p.tokens, 1, 4, &hit));
+  CHECK(hit.end == 3);
+  // Leftwards: the phrases whose last word is "israel", earliest start first.
+  std::vector<PhraseIndex::Hit> left;
+  index.MatchEndingAt(p.text, p.tokens, 4, 0, &left);
+  CHECK(Pairs(left) == std::vector<std::pair<uint32_t, int>>{{1, 3}});
+  left.clear();
+  index.MatchEndingAt(p.text, p.tokens, 4, 2, &left);  // it would start before the floor
+  CHECK(left.empty());
+}
+
+TEST_CASE("PhraseIndex honours exact case and capitalization", "[core][phrases]") {
+  PhraseIndex index;
+  index.Add(SplitPhrase("US"), 1, /*exact_case=*/true);
+  index.Add(SplitPhrase("Turkey"), 2, false, /*capitalized=*/true);
+  const Probe p("Let us eat turkey, said the US envoy to Turkey.");
+  CHECK(p.At(index, 1).empty());   // "us"
+  CHECK(p.At(index, 3).empty());   // "turkey"
+  CHECK(Pairs(p.At(index, 7)) == std::vector<std::pair<uint32_t, int>>{{8, 1}});
+  CHECK(Pairs(p.At(index, 10)) == std::vector<std::pair<uint32_t, int>>{{11, 2}});
+}
+
+TEST_CASE("PhraseIndex::Extend matches as the phrases added one by one", "[core][phrases]") {
+  const std::vector<std::string> first = {"cease-fire", "peace talks", "US"};
+  const std::vector<std::string> second = {"talks", "peace talks in Doha", "truce"};
+  PhraseIndex a, b, direct;
+  for (size_t i = 0; i < first.size(); ++i) {
+    a.Add(SplitPhrase(first[i]), static_cast<int>(i), first[i] == "US");
+    direct.Add(SplitPhrase(first[i]), static_cast<int>(i), first[i] == "US");
+  }
+  for (size_t i = 0; i < second.size(); ++i) {
+    b.Add(SplitPhrase(second[i]), 10 + static_cast<int>(i));
+    direct.Add(SplitPhrase(second[i]), 10 + static_cast<int>(i));
+  }
+  PhraseIndex extended;
+  extended.Extend(a);
+  extended.Extend(b);
+  CHECK(extended.size() == direct.size());
+  CHECK(extended.Describe() == direct.Describe());
+  CHECK(extended.Describe() ==
+        std::vector<std::string>{"cease - fire", "peace talks", "US", "talks", "peace talks in doha", "truce"});
+  CHECK(extended.FirstWords() == direct.FirstWords());
+  CHECK(extended.FirstWords() == std::vector<std::string_view>{"cease", "peace", "talks", "truce", "us"});
+  const Probe p("A cease-fire and peace talks in Doha, the US said, and a truce; us too.");
+  for (uint32_t i = 0; i < p.tokens.size(); ++i) {
+    INFO("token " << i);
+    CHECK(Pairs(p.At(extended, i)) == Pairs(p.At(direct, i)));
+  }
+  CHECK(Pairs(p.At(extended, 5)) == std::vector<std::pair<uint32_t, int>>{{9, 11}, {7, 1}});  // "peace"
+}

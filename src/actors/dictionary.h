@@ -39,7 +39,7 @@ class Dictionary {
 
   // Adds `flags` for the first word of every phrase LongestAt can match.
   void AddFirstWords(uint32_t flags, WordFlags* words) const {
-    for (const std::string& w : index_.FirstWords()) words->Add(w, flags);
+    for (std::string_view w : index_.FirstWords()) words->Add(w, flags);
   }
 
   const DictEntry& entry(int i) const { return entries_[i]; }

@@ -285,7 +285,7 @@ class SentenceRecognizer {
 };
 
 void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
-  for (const std::string& w : index.FirstWords()) roles->Add(w, role);
+  for (std::string_view w : index.FirstWords()) roles->Add(w, role);
 }
 
 // Each token's ChunkerRole bits into `out` (every byte written): one probe of the pack's

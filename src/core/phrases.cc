@@ -8,64 +8,85 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
   // A possessive "'s" is only split off after a word, so a phrase that starts with one
   // ("'s") is tokenized behind a placeholder word that is then dropped.
   bool possessive = !phrase.empty() && (phrase[0] == '\'' || phrase.substr(0, 3) == "\u2019");
-  std::string padded = possessive ? "x" + std::string(phrase) : std::string(phrase);
-  text::NormalizedText norm = text::Normalize(padded);
-  std::vector<text::Token> tokens = text::Tokenize(norm);
-  if (possessive && !tokens.empty()) tokens.erase(tokens.begin());
+  // Loading a rule pack splits thousands of phrases: the buffers are kept from one to the next.
+  thread_local text::NormalizedText norm;
+  thread_local std::vector<text::Token> tokens;
+  if (possessive) text::Normalize("x" + std::string(phrase), &norm);
+  else text::Normalize(phrase, &norm);
+  text::Tokenize(norm, &tokens);
+  const size_t skip = possessive && !tokens.empty() ? 1 : 0;
   PhraseTokens out;
-  out.lower.reserve(tokens.size());
-  out.exact.reserve(tokens.size());
-  for (const text::Token& t : tokens) {
-    out.lower.emplace_back(text::TokenLower(norm, t));
-    out.exact.emplace_back(text::TokenText(norm, t));
+  out.lower.reserve(tokens.size() - skip);
+  out.exact.reserve(tokens.size() - skip);
+  for (size_t k = skip; k < tokens.size(); ++k) {
+    out.lower.emplace_back(text::TokenLower(norm, tokens[k]));
+    out.exact.emplace_back(text::TokenText(norm, tokens[k]));
   }
   return out;
 }
 
+void PhraseIndex::AddWord(std::string_view lower, std::string_view exact, uint64_t hash) {
+  words_.push_back(Word{hash, static_cast<uint32_t>(text_.size()), static_cast<uint32_t>(lower.size())});
+  text_ += lower;
+  text_ += exact;
+}
+
 void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bool capitalized) {
   if (phrase.lower.empty()) return;
-  int index = static_cast<int>(phrases_.size());
-  std::vector<uint64_t> hashes;
-  hashes.reserve(phrase.lower.size());
-  for (const std::string& w : phrase.lower) hashes.push_back(HashWord(w));
-  const uint64_t first = hashes.front(), last = hashes.back();
-  const uint64_t pair = hashes.size() > 1 ? PairKey(hashes[0], hashes[1]) : 0;
-  phrases_.push_back(Phrase{phrase, std::move(hashes), value, exact_case, capitalized});
-  if (phrase.lower.size() == 1) {
-    Insert(&singles_, first, index);
+  const auto first = static_cast<uint32_t>(words_.size());
+  for (size_t k = 0; k < phrase.lower.size(); ++k) AddWord(phrase.lower[k], phrase.exact[k], HashWord(phrase.lower[k]));
+  File(Phrase{first, static_cast<uint32_t>(phrase.lower.size()), value, exact_case, capitalized});
+}
+
+void PhraseIndex::File(const Phrase& p) {
+  const int index = static_cast<int>(phrases_.size());
+  phrases_.push_back(p);
+  const Word* w = &words_[p.word];
+  if (p.size == 1) {
+    Insert(&singles_, w[0].hash, index);
   } else {
-    Insert(&pairs_, pair, index);
-    std::vector<int>* singles = singles_.FindMutableHash(first);
-    if (!singles) singles_.AddHash(first, kOpensLonger);
+    Insert(&pairs_, PairKey(w[0].hash, w[1].hash), index);
+    std::vector<int>* singles = singles_.FindMutableHash(w[0].hash);
+    if (!singles) singles_.AddHash(w[0].hash, kOpensLonger);
     else if (singles->front() != kOpensLonger) singles->insert(singles->begin(), kOpensLonger);
   }
-  Insert(&by_last_, last, index);
+  Insert(&by_last_, w[p.size - 1].hash, index);
 }
 
 void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
   table->AddHash(key, phrase);
   std::vector<int>& l = *table->FindMutableHash(key);
-  const size_t n = phrases_[phrase].hashes.size();
+  const uint32_t n = phrases_[phrase].size;
   // The list is kept in that order, so its place is found by halves: a word that ends or
   // opens thousands of phrases would make a scan from the front cost their square.
   auto at = std::partition_point(l.begin(), l.end() - 1,
-                                 [&](int q) { return q < 0 || phrases_[q].hashes.size() >= n; });
+                                 [&](int q) { return q < 0 || phrases_[q].size >= n; });
   std::rotate(at, l.end() - 1, l.end());
 }
 
 void PhraseIndex::Extend(const PhraseIndex& other) {
-  for (const Phrase& p : other.phrases_) Add(p.tokens, p.value, p.exact_case, p.capitalized);
+  words_.reserve(words_.size() + other.words_.size());
+  text_.reserve(text_.size() + other.text_.size());
+  for (const Phrase& p : other.phrases_) {
+    Phrase copy = p;
+    copy.word = static_cast<uint32_t>(words_.size());
+    for (uint32_t k = 0; k < p.size; ++k) {
+      const Word& w = other.words_[p.word + k];
+      AddWord(other.Lower(w), other.Exact(w), w.hash);
+    }
+    File(copy);
+  }
 }
 
 bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
                           const std::vector<text::Token>& tokens, uint32_t i) const {
   if (p.capitalized && !tokens[i].has(text::kCapitalized)) return false;
-  for (size_t k = 1; k < p.hashes.size(); ++k)
-    if (TokenHash(text, tokens, i + k) != p.hashes[k]) return false;
-  for (size_t k = 0; k < p.tokens.lower.size(); ++k) {
+  const Word* w = &words_[p.word];
+  for (uint32_t k = 1; k < p.size; ++k)
+    if (TokenHash(text, tokens, i + k) != w[k].hash) return false;
+  for (uint32_t k = 0; k < p.size; ++k) {
     const text::Token& t = tokens[i + k];
-    if (p.exact_case ? text::TokenText(text, t) != p.tokens.exact[k]
-                     : text::TokenLower(text, t) != p.tokens.lower[k])
+    if (p.exact_case ? text::TokenText(text, t) != Exact(w[k]) : text::TokenLower(text, t) != Lower(w[k]))
       return false;
   }
   return true;
@@ -86,7 +107,7 @@ void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vec
     if (longer) {
       for (int c : *longer) {
         const Phrase& p = phrases_[c];
-        if (i + p.hashes.size() <= limit && Matches(p, text, tokens, i) && f(p)) return;
+        if (i + p.size <= limit && Matches(p, text, tokens, i) && f(p)) return;
       }
     }
   }
@@ -97,7 +118,7 @@ void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vec
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
   ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first, as the hits must be
-    hits->push_back(Hit{i + static_cast<uint32_t>(p.hashes.size()), p.value});
+    hits->push_back(Hit{i + p.size, p.value});
     return false;
   });
 }
@@ -106,7 +127,7 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
                             uint32_t i, uint32_t limit, Hit* hit) const {
   bool found = false;
   ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first: the first is the answer
-    *hit = Hit{i + static_cast<uint32_t>(p.hashes.size()), p.value};
+    *hit = Hit{i + p.size, p.value};
     return found = true;
   });
   return found;
@@ -118,7 +139,7 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
   if (!cands) return;
   for (int c : *cands) {  // longest first: the earliest start first, as the hits must be
     const Phrase& p = phrases_[c];
-    uint32_t n = static_cast<uint32_t>(p.tokens.lower.size());
+    const uint32_t n = p.size;
     if (i + 1 < n || i + 1 - n < floor) continue;
     uint32_t start = i + 1 - n;
     if (!Matches(p, text, tokens, start)) continue;
@@ -126,9 +147,10 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
   }
 }
 
-std::vector<std::string> PhraseIndex::FirstWords() const {
-  std::vector<std::string> words;
-  for (const Phrase& p : phrases_) words.push_back(p.tokens.lower.front());
+std::vector<std::string_view> PhraseIndex::FirstWords() const {
+  std::vector<std::string_view> words;
+  words.reserve(phrases_.size());
+  for (const Phrase& p : phrases_) words.push_back(Lower(words_[p.word]));
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   return words;
@@ -138,9 +160,10 @@ std::vector<std::string> PhraseIndex::Describe() const {
   std::vector<std::string> out;
   for (const Phrase& p : phrases_) {
     std::string s;
-    for (const std::string& w : p.exact_case ? p.tokens.exact : p.tokens.lower) {
-      if (!s.empty()) s += ' ';
-      s += w;
+    for (uint32_t k = 0; k < p.size; ++k) {
+      const Word& w = words_[p.word + k];
+      if (k) s += ' ';
+      s += p.exact_case ? Exact(w) : Lower(w);
     }
     out.push_back(std::move(s));
   }

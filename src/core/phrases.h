@@ -48,18 +48,32 @@ class PhraseIndex {
   void MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                      uint32_t i, uint32_t floor, std::vector<Hit>* hits) const;
 
-  // Every first token (lower-case) of the phrases, for building trigger indexes.
-  std::vector<std::string> FirstWords() const;
+  // Every first token (lower-case) of the phrases, sorted, for building trigger indexes:
+  // views into this index, valid until it changes.
+  std::vector<std::string_view> FirstWords() const;
   std::vector<std::string> Describe() const;  // the phrases, for dumps
 
  private:
+  // The phrases' words are kept in flat arrays, not a vector of strings each: an index
+  // holds thousands of phrases (the dictionary's aliases, every rule literal), and
+  // building them word by word cost more in the allocator than in everything else.
+  struct Word {
+    uint64_t hash;    // HashWord of the lower-case text: most mismatches end here
+    uint32_t text;    // offset in text_ of the lower-case text, the text as written after it
+    uint32_t length;  // of each (lower-casing keeps the length)
+  };
   struct Phrase {
-    PhraseTokens tokens;
-    std::vector<uint64_t> hashes;  // HashWord of each lower-case token: most mismatches end here
+    uint32_t word;  // index in words_ of its first word; the others follow it
+    uint32_t size;  // its words
     int value;
     bool exact_case;
     bool capitalized;
   };
+  std::string_view Lower(const Word& w) const { return std::string_view(text_.data() + w.text, w.length); }
+  std::string_view Exact(const Word& w) const { return std::string_view(text_.data() + w.text + w.length, w.length); }
+  void AddWord(std::string_view lower, std::string_view exact, uint64_t hash);
+  // Files the phrase whose words were just added.
+  void File(const Phrase& p);
   bool Matches(const Phrase& p, const text::NormalizedText& text,
                const std::vector<text::Token>& tokens, uint32_t i) const;
   // Files `phrase` under `key` so that each key's phrases stay longest first and, among
@@ -74,6 +88,8 @@ class PhraseIndex {
   // word ("the", "prime") does not hand every phrase it opens to Matches.
   static uint64_t PairKey(uint64_t first, uint64_t second) { return (first ^ (second >> 1)) * 0x9e3779b97f4a7c15ull; }
   std::vector<Phrase> phrases_;
+  std::vector<Word> words_;
+  std::string text_;
   // By first word: its one-word phrases, after kOpensLonger when longer phrases start with
   // it too (only then is pairs_ probed).
   WordTable<int> singles_;

@@ -162,7 +162,7 @@ class Compiler {
     for (CompiledPattern& p : patterns) {
       int index = static_cast<int>(pack_->patterns.size());
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
-      for (const std::string& w : p.anchor.words->FirstWords()) triggers.Add(w, index);
+      for (std::string_view w : p.anchor.words->FirstWords()) triggers.Add(w, index);
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
       pack_->patterns.push_back(std::move(p));
     }
@@ -510,7 +510,7 @@ std::string RulePack::Dump() const {
     out << " [" << p.anchor.source << "]";
     DumpElements(p.after, out);
     out << "\n  triggers:";
-    std::vector<std::string> words = p.anchor.words->FirstWords();
+    std::vector<std::string_view> words = p.anchor.words->FirstWords();
     for (size_t i = 0; i < words.size() && i < 12; ++i) out << ' ' << words[i];
     if (words.size() > 12) out << " ... (" << words.size() << ")";
     out << "\n";
