@@ -119,6 +119,11 @@ TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
         "t.rules:10:22: unknown slot 'C' in yield: every match line must bind it; they bind A, B");
   CHECK(ErrorOf("rule r1\n  match A:Actor @nothing B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:17: unknown list '@nothing': declare it with 'list nothing = ...'");
+  // Inside a group of words, which is compiled as one index.
+  CHECK(ErrorOf("rule r1\n  match A:Actor (condemned | @nothing) B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:30: unknown list '@nothing': declare it with 'list nothing = ...'");
+  CHECK(ErrorOf("rule r1\n  match A:Actor (condemned | \"\") B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:30: expected a word or phrase, found an empty string");
   CHECK(ErrorOf("rule r1\n  match A:Actor B:Actor\n  yield A opposed-to B\n").find("needs at least one required word") !=
         std::string::npos);
   CHECK(ErrorOf("rule r1\n  match A:Animal condemned B:Actor\n  yield A opposed-to B\n").find("unknown actor type 'Animal'") !=
@@ -145,6 +150,22 @@ TEST_CASE("patterns: words, lemmas, lists, optional parts and gaps", "[rules][ma
   CHECK(Triples(Run(rules, "Chad cracked down on Niger.")) == "Chad opposed-to Niger [asserted]\n");
   CHECK(Triples(Run(rules, "Chad, in a long statement on Monday, condemned Niger.")).empty());
   CHECK(Triples(Run(rules, "Chad did not condemn Niger.")) == "Chad opposed-to Niger [negated]\n");
+}
+
+TEST_CASE("a group of words is one trigger index, shared by the patterns that repeat it", "[rules][matcher]") {
+  const std::string group = "(<denounce> | \"lashed out at\" | @verbs | (rebuked | scolded))";
+  const std::string rules = "rule r\n  match A:Country " + group + " B:Country\n  yield A opposed-to B\n" +
+                            "rule s\n  match A:Country " + group + "? over B:Country\n  yield A opposed-to B\n";
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + rules, &pack).ok());
+  REQUIRE(pack.patterns.size() == 2);
+  CHECK(pack.patterns[0].anchor.words->size() == 10);  // the lemma's 5 forms, a phrase, 2 list items, 2 words
+  CHECK(pack.patterns[0].anchor.words.get() == pack.patterns[1].before[0].words.get());
+  CHECK(pack.Dump().find("  triggers: condemned cracked denounce denounced denounces denouncing denouncings lashed "
+                         "rebuked scolded\n") != std::string::npos);
+  for (const char* verb : {"denounced", "lashed out at", "cracked down on", "scolded"})
+    CHECK(Triples(Run(rules, std::string("Chad ") + verb + " Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad lashed Niger.")).empty());
 }
 
 TEST_CASE("!X: what must not come next", "[rules][matcher]") {

@@ -268,34 +268,21 @@ class Compiler {
     }
     switch (n.kind) {
       case PatternNode::kWord:
-      case PatternNode::kPhrase: {
-        auto index = std::make_shared<PhraseIndex>();
-        PhraseTokens t = SplitPhrase(n.text);
-        if (t.lower.empty()) return RuleError(n.loc, "expected a word or phrase, found an empty string");
-        index->Add(t, 0);
-        e->kind = Element::kWords;
-        e->words = index;
-        e->single_words = t.lower.size() == 1;
-        return Status::Ok();
-      }
+      case PatternNode::kPhrase:
       case PatternNode::kLemma: {
         auto index = std::make_shared<PhraseIndex>();
-        e->single_words = true;
-        for (const std::string& f : WordForms(n.text)) {
-          PhraseTokens t = SplitPhrase(f);
-          e->single_words = e->single_words && t.lower.size() == 1;
-          index->Add(t, 0);
-        }
+        Status s = AddWords(n, index.get(), &e->single_words);
+        if (!s.ok()) return s;
         e->kind = Element::kWords;
         e->words = index;
         return Status::Ok();
       }
-      case PatternNode::kList: {
-        auto it = pack_->lists.find(n.text);
-        if (it == pack_->lists.end()) return RuleError(n.loc, "unknown list '@" + n.text + "': declare it with 'list " + n.text + " = ...'");
+      case PatternNode::kList: {  // the list's own index, shared
+        const std::shared_ptr<const PhraseIndex>* list = FindList(n);
+        if (!list) return UnknownList(n);
         e->kind = Element::kWords;
-        e->words = it->second;
-        e->single_words = SingleWords(*it->second);
+        e->words = *list;
+        e->single_words = SingleWords(**list);
         return Status::Ok();
       }
       case PatternNode::kSlot: return Slot(n, rule, slots, e);
@@ -335,7 +322,59 @@ class Compiler {
     return Status::Ok();
   }
 
+  // The phrases of a word, phrase, lemma or list node, added to `index`; `single_words`
+  // is set to whether each is one word.
+  Status AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words) {
+    switch (n.kind) {
+      case PatternNode::kWord:
+      case PatternNode::kPhrase: {
+        PhraseTokens t = SplitPhrase(n.text);
+        if (t.lower.empty()) return RuleError(n.loc, "expected a word or phrase, found an empty string");
+        *single_words = t.lower.size() == 1;
+        index->Add(t, 0);
+        return Status::Ok();
+      }
+      case PatternNode::kLemma:
+        *single_words = true;
+        for (const std::string& f : WordForms(n.text)) {
+          PhraseTokens t = SplitPhrase(f);
+          *single_words = *single_words && t.lower.size() == 1;
+          index->Add(t, 0);
+        }
+        return Status::Ok();
+      case PatternNode::kList: {
+        const std::shared_ptr<const PhraseIndex>* list = FindList(n);
+        if (!list) return UnknownList(n);
+        *single_words = SingleWords(**list);
+        index->Extend(**list);
+        return Status::Ok();
+      }
+      default: return RuleError(n.loc, "expected a word, phrase, lemma or list");
+    }
+  }
+
+  const std::shared_ptr<const PhraseIndex>* FindList(const PatternNode& n) const {
+    auto it = pack_->lists.find(n.text);
+    return it == pack_->lists.end() ? nullptr : &it->second;
+  }
+  static Status UnknownList(const PatternNode& n) {
+    return RuleError(n.loc, "unknown list '@" + n.text + "': declare it with 'list " + n.text + " = ...'");
+  }
+
+  // Whether each alternative of group `n` is one required word, phrase, lemma or list.
+  static bool OfWordsOnly(const PatternNode& n) {
+    return std::all_of(n.alternatives.begin(), n.alternatives.end(), [](const std::vector<PatternNode>& alt) {
+      if (alt.size() != 1 || alt[0].optional || alt[0].negated) return false;
+      const PatternNode::Kind k = alt[0].kind;
+      return k == PatternNode::kWord || k == PatternNode::kPhrase || k == PatternNode::kLemma || k == PatternNode::kList;
+    });
+  }
+
   Status Group(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+    // (a | b | "c d") is one word element: it can then anchor a pattern. Its index is
+    // built from the words at once, and once per distinct group: patterns anchored on
+    // the same group then share it, and the matcher looks it up once per token for all.
+    if (OfWordsOnly(n)) return WordGroup(n, e);
     e->kind = Element::kGroup;
     bool all_words = true;
     for (const std::vector<PatternNode>& alt : n.alternatives) {
@@ -350,23 +389,48 @@ class Compiler {
                   !seq[0].negated;
       e->alternatives.push_back(std::move(seq));
     }
-    // (a | b | "c d") is one word element: it can then anchor a pattern.
-    // One index per distinct group: patterns anchored on the same group then share it,
-    // and the matcher looks it up once per token for all of them.
+    // A group of such groups, "((a | b) | c)", is one word element too.
     if (all_words) {
-      std::string key = n.optional ? e->source.substr(0, e->source.size() - 1) : e->source;
-      std::shared_ptr<const PhraseIndex>& shared = word_groups_[key];
-      if (!shared) {
+      auto [it, added] = word_groups_.try_emplace(GroupKey(n, *e));
+      if (added) {
         auto index = std::make_shared<PhraseIndex>();
         for (const std::vector<Element>& alt : e->alternatives) index->Extend(*alt[0].words);
-        shared = index;
+        it->second.words = index;
+        it->second.single_words = std::all_of(e->alternatives.begin(), e->alternatives.end(),
+                                              [](const std::vector<Element>& alt) { return alt[0].single_words; });
       }
       e->kind = Element::kWords;
-      e->words = shared;
-      e->single_words = std::all_of(e->alternatives.begin(), e->alternatives.end(),
-                                    [](const std::vector<Element>& alt) { return alt[0].single_words; });
+      e->words = it->second.words;
+      e->single_words = it->second.single_words;
       e->alternatives.clear();
     }
+    return Status::Ok();
+  }
+
+  static std::string GroupKey(const PatternNode& n, const Element& e) {
+    return n.optional ? e.source.substr(0, e.source.size() - 1) : e.source;
+  }
+
+  Status WordGroup(const PatternNode& n, Element* e) {
+    auto [it, added] = word_groups_.try_emplace(GroupKey(n, *e));
+    WordGroupIndex& group = it->second;
+    if (added) {
+      auto index = std::make_shared<PhraseIndex>();
+      group.single_words = true;
+      for (const std::vector<PatternNode>& alt : n.alternatives) {
+        bool single = false;
+        Status s = AddWords(alt[0], index.get(), &single);
+        if (!s.ok()) {
+          word_groups_.erase(it);
+          return s;
+        }
+        group.single_words = group.single_words && single;
+      }
+      group.words = index;
+    }
+    e->kind = Element::kWords;
+    e->words = group.words;
+    e->single_words = group.single_words;
     return Status::Ok();
   }
 
@@ -443,7 +507,11 @@ class Compiler {
   RulePack* pack_;
   std::set<std::string> ids_;
   std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
-  std::map<std::string, std::shared_ptr<const PhraseIndex>> word_groups_;  // by source, '?' left off
+  struct WordGroupIndex {
+    std::shared_ptr<const PhraseIndex> words;
+    bool single_words = false;
+  };
+  std::map<std::string, WordGroupIndex> word_groups_;  // by source, '?' left off
   std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
 };
 
