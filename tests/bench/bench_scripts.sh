@@ -3,9 +3,10 @@
 # docs read from them: each runs once, on a small corpus made from examples/ (plain and
 # .zst), against the binary under test, and its output is checked line by line.
 #   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR [MICRO_BENCH_BINARY]
-# throughput.sh, scaling.sh, linear.sh and files.sh need only the binary and coreutils; also
-# checked when their tools are installed (scripts/setup --test installs them):
-# instructions.sh (valgrind) and compare.sh (ripgrep; winkNLP and compromise through npm).
+# throughput.sh, scaling.sh, linear.sh, files.sh and startup.sh need only the binary and
+# coreutils; also checked when their tools are installed (scripts/setup --test installs
+# them): instructions.sh and startup.sh's instruction count (valgrind), and compare.sh
+# (ripgrep; winkNLP and compromise through npm).
 # The figures themselves are not checked: on a 2-core CI machine they mean nothing.
 # bench/micro.sh builds its own tree; given MICRO_BENCH_BINARY (a build with
 # ACTORGRAPH_BUILD_BENCHMARKS=ON), the benchmarks it runs are run once each, briefly.
@@ -68,7 +69,12 @@ for j in 1 2; do
   expect files "^-j$j +directory $number s \($number MB/s\) +JSON Lines $number s \($number MB/s\) +-?$number us a file more$"
 done
 
+"$src/bench/startup.sh" 3 "$bin" > "$work/startup.out"
+expect startup "^document +1 \([1-9][0-9]* bytes of JSON Lines\)$" "^wall +best $number ms, median $number ms of 3 runs$" \
+  "^rules +best $number ms \(build --timings\)$" "^page faults +[1-9][0-9]* \(minor, one more run\)$"
+
 if command -v valgrind > /dev/null; then
+  expect startup "^instructions +[1-9][0-9]*$"
   "$src/bench/instructions.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/instructions.out"
   expect instructions "^instructions +[1-9][0-9]*$" "^per input byte +$number$"
 else
