@@ -27,7 +27,7 @@ class PhraseIndex {
   // ("US" is not "us"); with `capitalized`, the document's first token must be capitalized
   // ("Turkey", not "turkey").
   void Add(const PhraseTokens& phrase, int value, bool exact_case = false, bool capitalized = false);
-  // Adds every phrase of `other`, keeping its values.
+  // Adds every phrase of `other` (another index), keeping its values.
   void Extend(const PhraseIndex& other);
   bool empty() const { return phrases_.empty(); }
   size_t size() const { return phrases_.size(); }
