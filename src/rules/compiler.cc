@@ -322,8 +322,8 @@ class Compiler {
     return Status::Ok();
   }
 
-  // The phrases of a word, phrase, lemma or list node, added to `index`; `single_words`
-  // is set to whether each is one word.
+  // The phrases of a word, phrase, lemma or list node, or of a group of them (OfWordsOnly),
+  // added to `index`; `single_words` is set to whether each is one word.
   Status AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words) {
     switch (n.kind) {
       case PatternNode::kWord:
@@ -349,6 +349,15 @@ class Compiler {
         index->Extend(**list);
         return Status::Ok();
       }
+      case PatternNode::kGroup:
+        *single_words = true;
+        for (const std::vector<PatternNode>& alt : n.alternatives) {
+          bool single = false;
+          Status s = AddWords(alt[0], index, &single);
+          if (!s.ok()) return s;
+          *single_words = *single_words && single;
+        }
+        return Status::Ok();
       default: return RuleError(n.loc, "expected a word, phrase, lemma or list");
     }
   }
@@ -361,12 +370,14 @@ class Compiler {
     return RuleError(n.loc, "unknown list '@" + n.text + "': declare it with 'list " + n.text + " = ...'");
   }
 
-  // Whether each alternative of group `n` is one required word, phrase, lemma or list.
+  // Whether each alternative of group `n` is one required word, phrase, lemma or list, or
+  // a group of them: "((a | b) | c)" is words only too.
   static bool OfWordsOnly(const PatternNode& n) {
     return std::all_of(n.alternatives.begin(), n.alternatives.end(), [](const std::vector<PatternNode>& alt) {
       if (alt.size() != 1 || alt[0].optional || alt[0].negated) return false;
       const PatternNode::Kind k = alt[0].kind;
-      return k == PatternNode::kWord || k == PatternNode::kPhrase || k == PatternNode::kLemma || k == PatternNode::kList;
+      return k == PatternNode::kWord || k == PatternNode::kPhrase || k == PatternNode::kLemma ||
+             k == PatternNode::kList || (k == PatternNode::kGroup && OfWordsOnly(alt[0]));
     });
   }
 
@@ -376,7 +387,6 @@ class Compiler {
     // the same group then share it, and the matcher looks it up once per token for all.
     if (OfWordsOnly(n)) return WordGroup(n, e);
     e->kind = Element::kGroup;
-    bool all_words = true;
     for (const std::vector<PatternNode>& alt : n.alternatives) {
       std::vector<Element> seq;
       for (const PatternNode& child : alt) {
@@ -385,46 +395,21 @@ class Compiler {
         if (!s.ok()) return s;
         seq.push_back(std::move(c));
       }
-      all_words = all_words && seq.size() == 1 && seq[0].kind == Element::kWords && !seq[0].optional &&
-                  !seq[0].negated;
       e->alternatives.push_back(std::move(seq));
-    }
-    // A group of such groups, "((a | b) | c)", is one word element too.
-    if (all_words) {
-      auto [it, added] = word_groups_.try_emplace(GroupKey(n, *e));
-      if (added) {
-        auto index = std::make_shared<PhraseIndex>();
-        for (const std::vector<Element>& alt : e->alternatives) index->Extend(*alt[0].words);
-        it->second.words = index;
-        it->second.single_words = std::all_of(e->alternatives.begin(), e->alternatives.end(),
-                                              [](const std::vector<Element>& alt) { return alt[0].single_words; });
-      }
-      e->kind = Element::kWords;
-      e->words = it->second.words;
-      e->single_words = it->second.single_words;
-      e->alternatives.clear();
     }
     return Status::Ok();
   }
 
-  static std::string GroupKey(const PatternNode& n, const Element& e) {
-    return n.optional ? e.source.substr(0, e.source.size() - 1) : e.source;
-  }
-
   Status WordGroup(const PatternNode& n, Element* e) {
-    auto [it, added] = word_groups_.try_emplace(GroupKey(n, *e));
+    // By its source, '?' left off.
+    auto [it, added] = word_groups_.try_emplace(n.optional ? e->source.substr(0, e->source.size() - 1) : e->source);
     WordGroupIndex& group = it->second;
     if (added) {
       auto index = std::make_shared<PhraseIndex>();
-      group.single_words = true;
-      for (const std::vector<PatternNode>& alt : n.alternatives) {
-        bool single = false;
-        Status s = AddWords(alt[0], index.get(), &single);
-        if (!s.ok()) {
-          word_groups_.erase(it);
-          return s;
-        }
-        group.single_words = group.single_words && single;
+      Status s = AddWords(n, index.get(), &group.single_words);
+      if (!s.ok()) {
+        word_groups_.erase(it);
+        return s;
       }
       group.words = index;
     }
