@@ -14,6 +14,8 @@
 #include <boost/property_map/dynamic_property_map.hpp>
 #include <graphviz/cgraph.h>
 #include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -634,6 +636,31 @@ TEST_CASE("WriteJsonLd escapes control bytes and quotes anywhere in a long strin
       REQUIRE(statement != nullptr);
       const rapidjson::Value& sentence = (*statement)["ag:evidence"][0]["ag:sentence"];
       CHECK(std::string(sentence.GetString(), sentence.GetStringLength()) == written);
+    }
+  }
+}
+
+// Strings that need no escaping are copied whole; the others go through RapidJSON's
+// writer. Either way the bytes must be the ones RapidJSON writes: each ASCII byte and a
+// few multi-byte characters at every position of strings of 1 to 24 bytes (the copy
+// tests eight bytes at a time).
+TEST_CASE("WriteJsonLd writes each string as RapidJSON's writer would", "[export]") {
+  const std::string plain = "Envoys met at the border";
+  std::vector<std::string> specials;
+  for (int c = 1; c < 0x80; ++c) specials.emplace_back(1, static_cast<char>(c));
+  for (const char* multi : {"\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x8C\x8D"}) specials.emplace_back(multi);
+  for (const std::string& special : specials) {
+    for (size_t size = 0; size < plain.size(); ++size) {
+      for (size_t at = 0; at <= size; ++at) {
+        const std::string written = plain.substr(0, at) + special + plain.substr(at, size - at);
+        std::ostringstream out;
+        REQUIRE(WriteJsonLd(MeetingWithSentence(written), out).ok());
+        rapidjson::StringBuffer expected;
+        rapidjson::Writer<rapidjson::StringBuffer> writer(expected);
+        writer.String(written.data(), static_cast<rapidjson::SizeType>(written.size()));
+        INFO("byte " << static_cast<int>(static_cast<unsigned char>(special[0])) << " at " << at << " of " << size);
+        CHECK(out.str().find(std::string("\"ag:sentence\": ") + expected.GetString() + ",\n") != std::string::npos);
+      }
     }
   }
 }

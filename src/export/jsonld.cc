@@ -57,7 +57,7 @@ using Writer = rapidjson::PrettyWriter<Buffer>;
 // thrown away anyway); the failure is described by the key and node being written.
 class Json {
  public:
-  explicit Json(Buffer* buffer) : writer_(*buffer) { writer_.SetIndent(' ', 2); }
+  explicit Json(Buffer* buffer) : buffer_(buffer), writer_(*buffer) { writer_.SetIndent(' ', 2); }
 
   bool ok() const { return failure_.empty(); }
   bool complete() const { return writer_.IsComplete(); }
@@ -85,10 +85,10 @@ class Json {
 
   void Key(std::string_view key) {
     key_.assign(key.data(), key.size());  // into the capacity kept from earlier keys
-    if (ok()) Check(IsValidUtf8(key) && writer_.Key(key.data(), Size(key)));
+    if (ok()) Check(IsValidUtf8(key) && WriteString(key));
   }
   void String(std::string_view value) {
-    if (ok()) Check(IsValidUtf8(value) && writer_.String(value.data(), Size(value)));
+    if (ok()) Check(IsValidUtf8(value) && WriteString(value));
   }
   void Uint(uint64_t value) {
     if (ok()) Check(writer_.Uint64(value));
@@ -122,6 +122,39 @@ class Json {
   static rapidjson::SizeType Size(std::string_view s) {
     return static_cast<rapidjson::SizeType>(s.size());
   }
+  // A key or string value. Most need no escaping (ids, IRIs, names, sentences), and
+  // those are copied whole between quotes, where RapidJSON's writer looks up and copies
+  // byte by byte: the writer's RawValue with no text writes the separator and indent
+  // before a value and counts it, then the quoted string goes straight into the buffer.
+  // The rest take RapidJSON's escaping.
+  bool WriteString(std::string_view s) {
+    if (NeedsEscape(s)) return writer_.String(s.data(), Size(s));
+    writer_.RawValue("", 0, rapidjson::kStringType);
+    char* out = buffer_->Push(s.size() + 2);
+    out[0] = '"';
+    std::memcpy(out + 1, s.data(), s.size());
+    out[s.size() + 1] = '"';
+    return true;
+  }
+  // Whether s holds a byte JSON escapes, as RapidJSON's writer does: a control byte
+  // (below 0x20), '"' or '\\'. Eight bytes at a time: `below` sets the high bit of each
+  // byte under n (a '"' or '\\' is first XORed to zero); a borrow can only set a false
+  // bit above a true one, so whether any is set is exact.
+  static bool NeedsEscape(std::string_view s) {
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const auto below = [&](uint64_t w, uint64_t n) { return (w - kOnes * n) & ~w & kHigh; };
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (below(w, 0x20) | below(w ^ (kOnes * '"'), 1) | below(w ^ (kOnes * '\\'), 1)) return true;
+    }
+    for (; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\') return true;
+    }
+    return false;
+  }
   // Checked here first: RapidJSON 1.1's validating writer reads a multi-byte sequence's
   // continuation bytes without looking at the string's length, so a sequence cut off
   // at the end of a string made it read past the string's end.
@@ -152,6 +185,7 @@ class Json {
     return written;
   }
 
+  Buffer* buffer_;
   Writer writer_;
   std::string key_;
   std::string node_;
