@@ -142,6 +142,37 @@ TEST_CASE("rule files load from directories and report unreadable paths", "[rule
   CHECK(s.ToString() == "/no/such/rules: no such rule file or directory");
 }
 
+TEST_CASE("a pack loads the same on one thread as on two and reports the earliest file's error", "[rules]") {
+  const std::string bundled = std::string(ACTORGRAPH_SOURCE_DIR) + "/rules";
+  std::unique_ptr<ag::Extractor> one, two;
+  REQUIRE(ag::Extractor::Create({bundled}, ag::LoadOptions{1}, &one).ok());
+  REQUIRE(ag::Extractor::Create({bundled}, ag::LoadOptions{2}, &two).ok());
+  CHECK(one->Dump() == two->Dump());
+  ag::Document doc;
+  doc.id = "t";
+  doc.text = "Egyptian President Abdel Fattah al-Sisi met Qatar's emir in Cairo on Sunday. "
+             "The Sudanese army accused the Rapid Support Forces of shelling Omdurman.";
+  const std::string triples = Triples(one->Extract(doc).triples);
+  CHECK_FALSE(triples.empty());
+  CHECK(Triples(two->Extract(doc).triples) == triples);
+
+  // Files load in sorted order: the dictionary's error comes first in a/, the rules' in b/.
+  const std::string bad_tsv = "name\ttype\nChad\tKingdom\n";
+  const std::string bad_rules = "rule r\n  match A:Actor\n  yield A meets-with\n";
+  const std::string a_tsv = WriteRules("a1.tsv", bad_tsv), a_rules = WriteRules("a2.rules", bad_rules);
+  const std::string b_rules = WriteRules("b1.rules", bad_rules), b_tsv = WriteRules("b2.tsv", bad_tsv);
+  for (int threads : {1, 2}) {
+    INFO(threads << " thread(s)");
+    std::unique_ptr<ag::Extractor> ex;
+    const ag::Status a = ag::Extractor::Create({a_tsv, a_rules}, ag::LoadOptions{threads}, &ex);
+    CHECK(a.ToString().rfind(a_tsv + ":2:", 0) == 0);
+    const ag::Status b = ag::Extractor::Create({b_rules, b_tsv}, ag::LoadOptions{threads}, &ex);
+    CHECK(b.ToString().rfind(b_rules + ":", 0) == 0);
+    const ag::Status missing = ag::Extractor::Create({a_tsv, "/no/such/file.rules"}, ag::LoadOptions{threads}, &ex);
+    CHECK(missing.ToString() == "/no/such/file.rules: no such rule file or directory");  // before any file is read
+  }
+}
+
 TEST_CASE("patterns: words, lemmas, lists, optional parts and gaps", "[rules][matcher]") {
   std::string rules =
       "rule r\n  match A:Country ...{0,2} (<condemn> | @verbs) (the)? B:Country\n  yield A opposed-to B\n";

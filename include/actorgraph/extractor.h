@@ -64,6 +64,14 @@ class ExtractScratch {
   std::unique_ptr<Impl> impl_;
 };
 
+// How Extractor::Create loads a rule pack.
+struct LoadOptions {
+  // Threads the load may use (0: one per core). With two or more, the actor dictionary
+  // is built on a second thread while the rules are parsed and compiled. The pack, and
+  // any error reported, are the same whatever the count.
+  int threads = 1;
+};
+
 class Extractor {
  public:
   // Loads every rule and dictionary file under each path (a directory, read recursively
@@ -71,6 +79,8 @@ class Extractor {
   // file:line:col. Later paths may add actors, lists, relation types and rules; a rule
   // id defined twice is an error.
   static Status Create(const std::vector<std::string>& rule_paths,
+                       std::unique_ptr<Extractor>* out);
+  static Status Create(const std::vector<std::string>& rule_paths, const LoadOptions& options,
                        std::unique_ptr<Extractor>* out);
   ~Extractor();
 

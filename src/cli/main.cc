@@ -349,7 +349,9 @@ int Build(int argc, char** argv) {
   }
   Timings timings;
   std::unique_ptr<Extractor> extractor;
-  s = Extractor::Create(DefaultRules(o.rules), &extractor);
+  LoadOptions lo;
+  lo.threads = o.threads;
+  s = Extractor::Create(DefaultRules(o.rules), lo, &extractor);
   if (!s.ok()) return Fail(s);
   timings.Stage("rules");
   Progress progress(!o.quiet);

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 #include "actors/recognize.h"
@@ -445,8 +446,14 @@ Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Extractor::~Extractor() = default;
 
 Status Extractor::Create(const std::vector<std::string>& rule_paths, std::unique_ptr<Extractor>* out) {
+  return Create(rule_paths, LoadOptions{}, out);
+}
+
+Status Extractor::Create(const std::vector<std::string>& rule_paths, const LoadOptions& options,
+                         std::unique_ptr<Extractor>* out) {
   auto impl = std::make_unique<Impl>();
-  Status s = internal::LoadRulePack(rule_paths, &impl->pack);
+  const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+  Status s = internal::LoadRulePack(rule_paths, &impl->pack, threads);
   if (!s.ok()) return s;
   out->reset(new Extractor(std::move(impl)));
   return Status::Ok();

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "actors/recognize.h"
 #include "rules/morphology.h"
@@ -514,31 +515,86 @@ const PhraseIndex& RulePack::List(std::string_view name) const {
   return *empty;
 }
 
-Status CompileRulePack(const RuleFile& file, RulePack* pack) {
-  Status s = Compiler(pack).Run(file);
-  if (!s.ok()) return s;
+namespace {
+
+// What CompileRulePack adds once the rules are compiled and the dictionary built.
+void IndexWords(RulePack* pack) {
   pack->chunker_words = IndexChunkerWords(*pack);
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;
+}
+
+// The first error met in one part of the load, and the file it was met in.
+struct FileError {
+  size_t file = SIZE_MAX;
+  Status status;
+  void Set(size_t i, Status s) {
+    file = i;
+    status = std::move(s);
+  }
+};
+
+bool IsDictionaryFile(const std::string& path) { return fs::path(path).extension() == ".tsv"; }
+
+}  // namespace
+
+Status CompileRulePack(const RuleFile& file, RulePack* pack) {
+  Status s = Compiler(pack).Run(file);
+  if (s.ok()) IndexWords(pack);
   return s;
 }
 
-Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack) {
+Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int threads) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {
     Status s = CollectFiles(p, &files);
     if (!s.ok()) return s;
   }
-  RuleFile parsed;
-  for (const std::string& f : files) {
-    std::string text;
-    Status s = ReadFile(f, &text);
-    if (!s.ok()) return s;
-    s = fs::path(f).extension() == ".tsv" ? pack->dictionary.AddFile(f, text) : ParseRuleFile(text, f, &parsed);
-    if (!s.ok()) return s;
+  std::vector<std::string> texts(files.size());
+  FileError read_error;
+  for (size_t i = 0; i < files.size() && read_error.file == SIZE_MAX; ++i) {
+    Status s = ReadFile(files[i], &texts[i]);
+    if (!s.ok()) read_error.Set(i, std::move(s));
   }
-  pack->dictionary.Build();
-  return CompileRulePack(parsed, pack);
+  const size_t readable = std::min(read_error.file, files.size());
+  // The dictionary and the rules do not depend on each other until IndexWords, so with
+  // two threads they are built side by side. Each part stops at its first error, and
+  // the error of the earliest file is the one reported, as when the files are taken in
+  // turn on one thread.
+  FileError dictionary_error, rules_error;
+  Status compiled;
+  const auto load_dictionary = [&] {
+    for (size_t i = 0; i < readable; ++i) {
+      if (!IsDictionaryFile(files[i])) continue;
+      Status s = pack->dictionary.AddFile(files[i], texts[i]);
+      if (!s.ok()) return dictionary_error.Set(i, std::move(s));
+    }
+    pack->dictionary.Build();
+  };
+  const auto load_rules = [&] {
+    RuleFile parsed;
+    for (size_t i = 0; i < readable; ++i) {
+      if (IsDictionaryFile(files[i])) continue;
+      Status s = ParseRuleFile(texts[i], files[i], &parsed);
+      if (!s.ok()) return rules_error.Set(i, std::move(s));
+    }
+    if (readable == files.size()) compiled = Compiler(pack).Run(parsed);
+  };
+  if (threads > 1) {
+    std::thread dictionary(load_dictionary);
+    load_rules();
+    dictionary.join();
+  } else {
+    load_dictionary();
+    load_rules();
+  }
+  FileError* first = &read_error;
+  for (FileError* e : {&dictionary_error, &rules_error})
+    if (e->file < first->file) first = e;
+  if (first->file != SIZE_MAX) return first->status;
+  if (!compiled.ok()) return compiled;
+  IndexWords(pack);
+  return Status::Ok();
 }
 
 std::string RulePack::Dump() const {

@@ -127,7 +127,9 @@ struct RulePack {
 };
 
 // Reads every *.rules and *.tsv file under each path (recursively, sorted) and compiles.
-Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack);
+// With threads > 1 the dictionary is built on a second thread while the rules are
+// parsed and compiled; the pack, and the error reported, are the same.
+Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int threads = 1);
 // Compiles already-parsed files; `dictionary` must have had AddFile called on each file.
 Status CompileRulePack(const RuleFile& file, RulePack* pack);
 
