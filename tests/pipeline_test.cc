@@ -257,6 +257,40 @@ TEST_CASE("the builder counts its threads' CPU time extracting", "[pipeline][thr
   }
 }
 
+// With several threads the other threads wait for a first batch to be read: the first
+// four batches are 1/16, 1/8, 1/4 and 1/2 of the full size. A batch reaches the graph
+// (and on_document) once the next one is full, or at once with one thread.
+TEST_CASE("with several threads the first batches are smaller", "[pipeline][threads]") {
+  for (int threads : {1, 2}) {
+    ag::BuilderOptions o;
+    o.threads = threads;
+    o.batch_documents = 64;
+    size_t added = 0;
+    std::vector<size_t> added_when_reported;
+    o.on_document = [&](const ag::Document&, const ag::Extraction&) { added_when_reported.push_back(added); };
+    ag::GraphBuilder builder(Bundled(), o);
+    for (int i = 0; i < 300; ++i) {
+      ag::Document d;
+      d.id = "doc-" + std::to_string(i);
+      d.text = "Chad condemned Niger.";
+      ++added;
+      builder.Add(std::move(d));
+    }
+    builder.Finish();
+    REQUIRE(added_when_reported.size() == 300);
+    INFO(threads << " thread(s)");
+    if (threads == 1) {
+      CHECK(added_when_reported[0] == 64);  // one full batch, extracted and added at once
+      CHECK(added_when_reported[64] == 128);
+    } else {
+      CHECK(added_when_reported[0] == 4 + 8);          // batch of 4, added when the 8 are read
+      CHECK(added_when_reported[4] == 4 + 8 + 16);     // batch of 8
+      CHECK(added_when_reported[60] == 60 + 64 + 64);  // batch of 64 (full size) from then on
+      CHECK(added_when_reported[124] == 124 + 64 + 64);
+    }
+  }
+}
+
 TEST_CASE("the graph is the same for every thread count", "[pipeline][threads]") {
   std::vector<ag::Document> docs;
   const char* texts[] = {

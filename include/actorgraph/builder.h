@@ -20,7 +20,8 @@ struct BuilderOptions {
   bool all_modalities = false;  // see AddToGraph
   ExtractOptions extract;
   size_t batch_bytes = 4u << 20;  // a batch closes at this much text ...
-  size_t batch_documents = 1024;  // ... or this many documents
+  size_t batch_documents = 1024;  // ... or this many documents (with several threads
+                                  // the first four batches are 1/16, 1/8, 1/4, 1/2 of these)
   // Called for each document, in input order, on the thread that calls Add/Finish,
   // after its triples are in the graph: for warnings, --explain and progress.
   std::function<void(const Document&, const Extraction&)> on_document;
@@ -54,8 +55,10 @@ class GraphBuilder {
   const Extractor& extractor_;
   BuilderOptions options_;
   int threads_;
+  static constexpr unsigned kRampBatches = 4;  // batches smaller than the full size
   std::vector<Document> batch_;
   size_t batch_bytes_ = 0;
+  unsigned batches_ = 0;  // started so far
   KnowledgeGraph graph_;
   std::unique_ptr<Running> running_;  // the batch extracted in the background, if any
   int64_t extract_cpu_ns_ = 0;        // batches collected so far

@@ -17,7 +17,13 @@ GraphBuilder::GraphBuilder(const Extractor& extractor, BuilderOptions options)
 void GraphBuilder::Add(Document&& document) {
   batch_bytes_ += document.text.size();
   batch_.push_back(std::move(document));
-  if (batch_.size() >= options_.batch_documents || batch_bytes_ >= options_.batch_bytes) RunBatch();
+  // With several threads the first batches are a sixteenth, an eighth, ... of the full
+  // size: the workers wait for the first batch to be read, and this way they start after
+  // a few documents, not a thousand.
+  const unsigned shrink = threads_ > 1 ? kRampBatches - std::min(batches_, kRampBatches) : 0;
+  if (batch_.size() >= std::max<size_t>(options_.batch_documents >> shrink, 1) ||
+      batch_bytes_ >= options_.batch_bytes >> shrink)
+    RunBatch();
 }
 
 // A batch and the threads extracting it.
@@ -59,6 +65,7 @@ void GraphBuilder::Finish() {
 
 void GraphBuilder::RunBatch() {
   if (batch_.empty()) return;
+  ++batches_;
   auto next = std::make_unique<Running>();
   next->documents = std::move(batch_);
   next->results.resize(next->documents.size());
