@@ -52,6 +52,14 @@ using Buffer = rapidjson::StringBuffer;
 // string before writing it (IsValidUtf8), which a validating writer would need anyway.
 using Writer = rapidjson::PrettyWriter<Buffer>;
 
+// A key this file writes as a literal: valid UTF-8 with nothing to escape, and alive as
+// long as the program, so it is neither checked nor copied for an error message.
+struct Name {
+  template <size_t N>
+  constexpr Name(const char (&literal)[N]) : text(literal, N - 1) {}  // NOLINT: implicit on purpose
+  std::string_view text;
+};
+
 // RapidJSON's writer, with every return value checked. After the first failure every
 // call is skipped (RapidJSON asserts on a sequence left half-written, and the buffer is
 // thrown away anyway); the failure is described by the key and node being written.
@@ -83,8 +91,14 @@ class Json {
     if (ok()) Check(writer_.EndArray());
   }
 
-  void Key(std::string_view key) {
-    key_.assign(key.data(), key.size());  // into the capacity kept from earlier keys
+  void Key(Name key) {
+    key_ = key.text;
+    if (ok()) WritePlain(key.text);
+  }
+  // A key made at run time (from a relation's name): checked, and copied for the message.
+  void MadeKey(const std::string& key) {
+    made_key_.assign(key);  // into the capacity kept from earlier keys
+    key_ = made_key_;
     if (ok()) Check(IsValidUtf8(key) && WriteString(key));
   }
   void String(std::string_view value) {
@@ -97,14 +111,14 @@ class Json {
     if (ok()) Check(writer_.Bool(value));
   }
 
-  void Member(std::string_view key, std::string_view value) {
+  void Member(Name key, std::string_view value) {
     Key(key);
     String(value);
   }
-  void MemberIfSet(std::string_view key, std::string_view value) {
+  void MemberIfSet(Name key, std::string_view value) {
     if (!value.empty()) Member(key, value);
   }
-  void Member(std::string_view key, uint64_t value) {
+  void Member(Name key, uint64_t value) {
     Key(key);
     Uint(value);
   }
@@ -113,7 +127,7 @@ class Json {
     Member("@id", iri);
     EndObject();
   }
-  void ReferenceMember(std::string_view key, std::string_view iri) {
+  void ReferenceMember(Name key, std::string_view iri) {
     Key(key);
     Reference(iri);
   }
@@ -129,12 +143,15 @@ class Json {
   // The rest take RapidJSON's escaping.
   bool WriteString(std::string_view s) {
     if (NeedsEscape(s)) return writer_.String(s.data(), Size(s));
+    WritePlain(s);
+    return true;
+  }
+  void WritePlain(std::string_view s) {
     writer_.RawValue("", 0, rapidjson::kStringType);
     char* out = buffer_->Push(s.size() + 2);
     out[0] = '"';
     std::memcpy(out + 1, s.data(), s.size());
     out[s.size() + 1] = '"';
-    return true;
   }
   // Whether s holds a byte JSON escapes, as RapidJSON's writer does: a control byte
   // (below 0x20), '"' or '\\'. Eight bytes at a time: `below` sets the high bit of each
@@ -181,13 +198,14 @@ class Json {
     return i;
   }
   bool Check(bool written) {
-    if (!written) failure_ = "\"" + key_ + "\" of " + node_;
+    if (!written) failure_ = "\"" + std::string(key_) + "\" of " + node_;
     return written;
   }
 
   Buffer* buffer_;
   Writer writer_;
-  std::string key_;
+  std::string_view key_;   // the key last written: a literal, or made_key_
+  std::string made_key_;
   std::string node_;
   std::string failure_;
 };
@@ -209,7 +227,7 @@ void WriteDirectRelations(const Graph& g, const std::vector<Edge>& edges, const 
                           Json& json) {
   for (size_t i = 0; i < edges.size();) {
     const RelationType& type = g[edges[i]].type;
-    json.Key(RelationKey(type));
+    json.MadeKey(RelationKey(type));
     json.StartArray();
     for (; i < edges.size() && g[edges[i]].type.name == type.name; ++i) {
       json.Reference(actor_iris[boost::target(edges[i], g)]);
@@ -271,7 +289,7 @@ void WriteRelationType(const RelationType& type, Json& json) {
 
 // A span as two integer properties, e.g. ag:subjectStart and ag:subjectEnd; an empty
 // mention span (an actor taken from document context) is left out.
-void WriteSpan(std::string_view start_key, std::string_view end_key, const Span& span, bool keep_empty, Json& json) {
+void WriteSpan(Name start_key, Name end_key, const Span& span, bool keep_empty, Json& json) {
   if (span.empty() && !keep_empty) return;
   json.Member(start_key, span.begin);
   json.Member(end_key, span.end);
