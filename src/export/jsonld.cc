@@ -11,6 +11,10 @@
 #include <utility>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 // Not RapidJSON 1.1's SSE2 string writer: on a sentence holding control bytes it repeated
 // parts of the string and left a control byte unescaped (found by fuzz/fuzz_pipeline).
 #include <rapidjson/encodings.h>
@@ -102,7 +106,9 @@ class Json {
     if (ok()) Check(IsValidUtf8(key) && WriteString(key));
   }
   void String(std::string_view value) {
-    if (ok()) Check(IsValidUtf8(value) && WriteString(value));
+    if (!ok()) return;
+    if (IsPlainAscii(value)) return WritePlain(value);  // most ids, IRIs and sentences
+    Check(IsValidUtf8(value) && WriteString(value));
   }
   void Uint(uint64_t value) {
     if (ok()) Check(writer_.Uint64(value));
@@ -171,6 +177,25 @@ class Json {
       if (c < 0x20 || c == '"' || c == '\\') return true;
     }
     return false;
+  }
+  // Whether s is ASCII with nothing to escape, in one pass: sixteen bytes a step with SSE2.
+  static bool IsPlainAscii(std::string_view s) {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= s.size(); i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      // Signed: bytes from 0x80 up are negative, so "below 0x20" also takes non-ASCII.
+      const __m128i bad = _mm_or_si128(_mm_cmplt_epi8(v, space),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+      if (_mm_movemask_epi8(bad) != 0) return false;
+    }
+#endif
+    for (; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
+    }
+    return true;
   }
   // Checked here first: RapidJSON 1.1's validating writer reads a multi-byte sequence's
   // continuation bytes without looking at the string's length, so a sequence cut off
