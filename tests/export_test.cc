@@ -32,6 +32,7 @@
 
 #include "actorgraph/export.h"
 #include "actorgraph/graph.h"
+#include "export/iri.h"
 
 using namespace actorgraph;
 
@@ -638,6 +639,27 @@ TEST_CASE("WriteJsonLd escapes control bytes and quotes anywhere in a long strin
       CHECK(std::string(sentence.GetString(), sentence.GetStringLength()) == written);
     }
   }
+}
+
+TEST_CASE("IriSegment keeps unreserved bytes and %XX escapes and encodes every other byte", "[export]") {
+  using actorgraph::internal::AppendIriSegment;
+  using actorgraph::internal::IriSegment;
+  CHECK(IriSegment("abdel-fattah_al.sisi~2") == "abdel-fattah_al.sisi~2");
+  CHECK(IriSegment("") == "");
+  CHECK(IriSegment(".") == "%2E");
+  CHECK(IriSegment("..") == "%2E%2E");
+  CHECK(IriSegment("...") == "...");
+  CHECK(IriSegment("caf%C3%A9") == "caf%C3%A9");
+  CHECK(IriSegment("100%") == "100%25");
+  CHECK(IriSegment("%4") == "%254");
+  CHECK(IriSegment("%zz1") == "%25zz1");
+  CHECK(IriSegment("a b/c") == "a%20b%2Fc");
+  CHECK(IriSegment("caf\xC3\xA9 x") == "caf%C3%A9%20x");
+  std::string iri = "https://example.org/";
+  AppendIriSegment("al sisi", &iri);
+  CHECK(iri == "https://example.org/al%20sisi");
+  AppendIriSegment("..", &iri);
+  CHECK(iri == "https://example.org/al%20sisi%2E%2E");
 }
 
 // Strings that need no escaping are copied whole; the others go through RapidJSON's

@@ -18,12 +18,22 @@ bool IsHexDigit(char c) {
 }  // namespace
 
 std::string IriSegment(std::string_view text) {
-  if (text == ".") return "%2E";
-  if (text == "..") return "%2E%2E";
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string segment;
-  segment.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
+  AppendIriSegment(text, &segment);
+  return segment;
+}
+
+void AppendIriSegment(std::string_view text, std::string* out) {
+  if (text == ".") return out->append("%2E"), void();
+  if (text == "..") return out->append("%2E%2E"), void();
+  // Most ids are slugs ("abdel-fattah-al-sisi"): copied whole up to the first byte to escape.
+  size_t plain = 0;
+  while (plain < text.size() && IsUnreserved(static_cast<unsigned char>(text[plain]))) ++plain;
+  out->append(text.data(), plain);
+  if (plain == text.size()) return;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string& segment = *out;
+  for (size_t i = plain; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     const bool escape_kept =
         c == '%' && i + 2 < text.size() && IsHexDigit(text[i + 1]) && IsHexDigit(text[i + 2]);
@@ -35,24 +45,38 @@ std::string IriSegment(std::string_view text) {
       segment += kHex[c & 0x0F];
     }
   }
-  return segment;
 }
 
 std::string ActorIri(const Actor& actor) {
-  return std::string(kActorBase) + IriSegment(actor.id);
+  std::string iri(kActorBase);
+  AppendIriSegment(actor.id, &iri);
+  return iri;
 }
 
 std::string RelationIri(const RelationType& type) {
-  return std::string(kVocabulary) + IriSegment(type.name);
+  std::string iri(kVocabulary);
+  AppendIriSegment(type.name, &iri);
+  return iri;
 }
 
 // Ends, relation and modality each make one path segment, so the parts of one statement
 // cannot run into those of another.
 std::string StatementIri(const KnowledgeGraph::Graph& g, const KnowledgeGraph::Edge& e) {
   const Relation& relation = g[e];
-  return std::string(kStatementBase) + IriSegment(g[boost::source(e, g)].id) + "/" +
-         IriSegment(relation.type.name) + "/" + IriSegment(g[boost::target(e, g)].id) + "/" +
-         std::string(ModalityName(relation.modality));
+  const std::string& subject = g[boost::source(e, g)].id;
+  const std::string& object = g[boost::target(e, g)].id;
+  const std::string_view modality = ModalityName(relation.modality);
+  std::string iri;
+  iri.reserve(kStatementBase.size() + subject.size() + relation.type.name.size() + object.size() + modality.size() + 3);
+  iri.append(kStatementBase);
+  AppendIriSegment(subject, &iri);
+  iri += '/';
+  AppendIriSegment(relation.type.name, &iri);
+  iri += '/';
+  AppendIriSegment(object, &iri);
+  iri += '/';
+  iri.append(modality);
+  return iri;
 }
 
 std::string EvidenceIri(const std::string& statement_iri, size_t n) {

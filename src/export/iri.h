@@ -28,6 +28,8 @@ inline constexpr std::string_view kProv = "http://www.w3.org/ns/prov#";
 // other byte is percent-encoded, so the IRI is plain ASCII and contains no '/'. The dot
 // segments "." and ".." are encoded too, or IRI resolution would remove them.
 std::string IriSegment(std::string_view text);
+// IriSegment(text) appended to *out.
+void AppendIriSegment(std::string_view text, std::string* out);
 
 // https://w3id.org/actorgraph/actor/<id>
 std::string ActorIri(const Actor& actor);
