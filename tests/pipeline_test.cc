@@ -5,6 +5,7 @@
 #include <ctime>
 #include <functional>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #ifdef __GLIBC__
@@ -288,6 +289,45 @@ TEST_CASE("with several threads the first batches are smaller", "[pipeline][thre
       CHECK(added_when_reported[60] == 60 + 64 + 64);  // batch of 64 (full size) from then on
       CHECK(added_when_reported[124] == 124 + 64 + 64);
     }
+  }
+}
+
+// The extracting threads outlive the batches, and free the results they made once the
+// batches are in the graph: a builder must still end cleanly (no thread left running, no
+// result leaked: the sanitizer build checks) when it is destroyed mid-way, without Finish,
+// or when on_document throws.
+TEST_CASE("a builder ends cleanly without Finish and when on_document throws", "[pipeline][threads]") {
+  const auto doc = [](int i) {
+    ag::Document d;
+    d.id = "doc-" + std::to_string(i);
+    d.text = i % 2 ? "Chad condemned Niger." : "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.";
+    return d;
+  };
+  for (int threads : {1, 2, 3}) {
+    INFO(threads << " thread(s)");
+    ag::BuilderOptions o;
+    o.threads = threads;
+    o.batch_documents = 8;
+    {
+      ag::GraphBuilder builder(Bundled(), o);
+      for (int i = 0; i < 100; ++i) builder.Add(doc(i));
+    }  // destroyed with batches queued and some in the graph
+    size_t reported = 0;
+    o.on_document = [&](const ag::Document&, const ag::Extraction&) {
+      if (++reported == 30) throw std::runtime_error("stop");
+    };
+    bool thrown = false;
+    {
+      ag::GraphBuilder builder(Bundled(), o);
+      try {
+        for (int i = 0; i < 100; ++i) builder.Add(doc(i));
+        builder.Finish();
+      } catch (const std::runtime_error&) {
+        thrown = true;
+      }
+    }
+    CHECK(thrown);
+    CHECK(reported == 30);
   }
 }
 

@@ -34,7 +34,8 @@ class GraphBuilder {
 
   // Queues a document. A full batch is extracted: with one thread before Add returns;
   // with more, in the background while the caller reads the next batch, and added to the
-  // graph (on_document called) when that one is full, or at Finish.
+  // graph (on_document called) when that one is full, or at Finish. The extracting
+  // threads are started at the first batch and stop when the builder is destroyed.
   void Add(Document&& document);
   // Extracts and adds what is still queued. graph() is complete once Finish returns.
   void Finish();
@@ -49,8 +50,9 @@ class GraphBuilder {
 
  private:
   struct Running;
+  struct Pool;
   void RunBatch();
-  void Collect();  // waits for the running batch and adds it to the graph
+  void Collect(std::unique_ptr<Running> batch);  // waits for the batch and adds it to the graph
 
   const Extractor& extractor_;
   BuilderOptions options_;
@@ -61,6 +63,8 @@ class GraphBuilder {
   unsigned batches_ = 0;  // started so far
   KnowledgeGraph graph_;
   std::unique_ptr<Running> running_;  // the batch extracted in the background, if any
+  std::unique_ptr<Pool> pool_;        // the extracting threads, with several
+  std::unique_ptr<ExtractScratch> scratch_;  // with one thread, for every document
   int64_t extract_cpu_ns_ = 0;        // batches collected so far
 };
 
