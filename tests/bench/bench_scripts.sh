@@ -5,8 +5,8 @@
 #   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR [MICRO_BENCH_BINARY]
 # throughput.sh, scaling.sh, linear.sh, files.sh and startup.sh need only the binary and
 # coreutils; also checked when their tools are installed (scripts/setup --test installs
-# them): instructions.sh and startup.sh's instruction count (valgrind), and compare.sh
-# (ripgrep; winkNLP and compromise through npm).
+# them): instructions.sh and startup.sh's instruction count (valgrind), syscalls.sh
+# (strace), and compare.sh (ripgrep; winkNLP and compromise through npm).
 # The figures themselves are not checked: on a 2-core CI machine they mean nothing.
 # bench/micro.sh builds its own tree; given MICRO_BENCH_BINARY (a build with
 # ACTORGRAPH_BUILD_BENCHMARKS=ON), the benchmarks it runs are run once each, briefly.
@@ -79,6 +79,15 @@ if command -v valgrind > /dev/null; then
   expect instructions "^instructions +[1-9][0-9]*$" "^per input byte +$number$"
 else
   echo "bench_scripts: instructions.sh not checked: valgrind is missing (scripts/setup --test)"
+fi
+
+if command -v strace > /dev/null && strace -f -o /dev/null true 2> /dev/null; then
+  JOBS=2 "$src/bench/syscalls.sh" "$work/corpus.jsonl" "$bin" > "$work/syscalls.out"
+  for j in 1 2; do
+    expect syscalls "^-j$j +[1-9][0-9]* system calls \([0-9]+ failed\): read [0-9]+" "^-j$j +[1-9][0-9]* minor page faults$"
+  done
+else
+  echo "bench_scripts: syscalls.sh not checked: strace is missing or cannot trace here (scripts/setup --test)"
 fi
 
 if command -v rg > /dev/null && command -v npm > /dev/null; then
