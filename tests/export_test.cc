@@ -616,6 +616,44 @@ TEST_CASE("WriteJsonLd refuses invalid UTF-8 and writes nothing", "[export]") {
   }
 }
 
+// The document goes to the stream a chunk (64 KB) at a time, after a first pass has
+// checked every string: a bad string in the last node of a large graph still leaves the
+// stream untouched, and the same graph without it comes out whole.
+TEST_CASE("WriteJsonLd streams a large graph and still writes nothing when a late string is bad", "[export]") {
+  const auto graph_of = [](const std::string& last_sentence) {
+    KnowledgeGraph graph;
+    RelationType meets;
+    meets.name = "meets-with";
+    for (int i = 0; i < 400; ++i) {
+      Actor a, b;
+      a.name = "Delegation " + std::to_string(i);
+      b.name = "Mission " + std::to_string(i);
+      graph.AddActor(a);
+      graph.AddActor(b);
+      Evidence evidence;
+      evidence.document = "doc-" + std::to_string(i);
+      evidence.sentence = i == 399 ? last_sentence
+                                   : "Delegation " + std::to_string(i) + " met Mission " + std::to_string(i) +
+                                         " for talks on the ceasefire that both sides said would resume.";
+      REQUIRE(graph.AddRelation(graph.graph()[graph.actor_count() - 2].id, meets, graph.graph()[graph.actor_count() - 1].id,
+                                Modality::kAsserted, evidence));
+    }
+    return graph;
+  };
+  std::ostringstream good;
+  REQUIRE(WriteJsonLd(graph_of("Delegation 399 met Mission 399."), good).ok());
+  CHECK(good.str().size() > 3 * 64 * 1024);
+  rapidjson::Document doc;
+  doc.Parse(good.str().c_str(), good.str().size());
+  REQUIRE_FALSE(doc.HasParseError());
+  CHECK(doc["@graph"].Size() == 400 * 2 + 1 + 400);  // actors, the relation, statements
+  std::ostringstream bad;
+  const Status status = WriteJsonLd(graph_of("Delegation 399 met Mission 399 \xC3"), bad);
+  CHECK(status.code() == ErrorCode::kOutput);
+  CHECK(status.message().find("\"ag:sentence\" of statement") != std::string::npos);
+  CHECK(bad.str().empty());
+}
+
 // Found by fuzz/fuzz_pipeline: with RapidJSON 1.1's SSE2 string writer, a sentence holding
 // control bytes came out with parts repeated and a control byte unescaped. Every byte to
 // escape, at every offset of a long string, must come back as it went in.

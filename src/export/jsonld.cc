@@ -1,7 +1,8 @@
-// JSON-LD output; docs/formats.md describes the shape. Written with a RapidJSON writer
-// into a buffer, every string checked as valid UTF-8 first, and copied to the stream only
-// when the whole document was written, so a bad string yields an error and never a
-// broken file.
+// JSON-LD output; docs/formats.md describes the shape. Every key and string is checked
+// as valid UTF-8 in a first pass that writes nothing, so a bad string yields an error and
+// never a broken file; then a RapidJSON writer writes the document into a buffer that is
+// passed on to the stream a chunk at a time. (A buffer for the whole document, 22 MB for
+// AllSides' graph, cost a page fault every 4 KB, and a fault takes microseconds on a VM.)
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -64,57 +65,78 @@ struct Name {
   std::string_view text;
 };
 
-// RapidJSON's writer, with every return value checked. After the first failure every
-// call is skipped (RapidJSON asserts on a sequence left half-written, and the buffer is
-// thrown away anyway); the failure is described by the key and node being written.
+// RapidJSON's writer, with every return value checked, writing to a stream a chunk at a
+// time; or, without a stream, only the check that every key and string is valid UTF-8
+// (the same calls, so the check sees exactly what is written). After the first failure
+// every call is skipped (RapidJSON asserts on a sequence left half-written); the failure
+// is described by the key and node being written.
 class Json {
  public:
-  explicit Json(Buffer* buffer) : buffer_(buffer), writer_(*buffer) { writer_.SetIndent(' ', 2); }
+  static constexpr size_t kChunk = 64 * 1024;
+
+  // out null: check only.
+  explicit Json(std::ostream* out) : out_(out), buffer_(nullptr, out ? 2 * kChunk : 64), writer_(buffer_) {
+    writer_.SetIndent(' ', 2);
+  }
 
   bool ok() const { return failure_.empty(); }
-  bool complete() const { return writer_.IsComplete(); }
+  bool complete() const { return !out_ || writer_.IsComplete(); }
+  // Passes what is written on to the stream once it is a chunk or more; with `all`,
+  // whatever it is.
+  void Flush(bool all = false) {
+    if (!out_ || (!all && buffer_.GetSize() < kChunk)) return;
+    out_->write(buffer_.GetString(), static_cast<std::streamsize>(buffer_.GetSize()));
+    buffer_.Clear();
+  }
   const std::string& failure() const { return failure_; }
-  // Names the node being written, for the error message (kept capacity: no allocation
-  // per node).
+  // Names the node being written, for the error message; `iri` must live until the
+  // node is written (a failure is described when it happens).
   void set_node(std::string_view kind, std::string_view iri) {
-    node_.assign(kind);
-    node_ += ' ';
-    node_ += iri;
+    node_kind_ = kind;
+    node_iri_ = iri;
   }
 
   void StartObject() {
-    if (ok()) Check(writer_.StartObject());
+    if (out_ && ok()) Check(writer_.StartObject());
   }
   void EndObject() {
-    if (ok()) Check(writer_.EndObject());
+    if (out_ && ok()) Check(writer_.EndObject());
   }
   void StartArray() {
-    if (ok()) Check(writer_.StartArray());
+    if (out_ && ok()) Check(writer_.StartArray());
   }
   void EndArray() {
-    if (ok()) Check(writer_.EndArray());
+    if (out_ && ok()) Check(writer_.EndArray());
   }
 
   void Key(Name key) {
     key_ = key.text;
-    if (ok()) WritePlain(key.text);
+    if (out_ && ok()) WritePlain(key.text);
   }
   // A key made at run time (from a relation's name): checked, and copied for the message.
   void MadeKey(const std::string& key) {
     made_key_.assign(key);  // into the capacity kept from earlier keys
     key_ = made_key_;
-    if (ok()) Check(IsValidUtf8(key) && WriteString(key));
+    if (!ok()) return;
+    if (out_) Check(WriteString(key));
+    else Check(IsValidUtf8(key));
   }
   void String(std::string_view value) {
     if (!ok()) return;
-    if (IsPlainAscii(value)) return WritePlain(value);  // most ids, IRIs and sentences
-    Check(IsValidUtf8(value) && WriteString(value));
+    const bool plain = IsPlainAscii(value);  // most ids, IRIs and sentences
+    if (!out_) {
+      if (!plain) Check(IsValidUtf8(value));
+    } else if (plain) {
+      WritePlain(value);
+    } else {
+      Check(WriteString(value));  // checked in the first pass
+    }
   }
   void Uint(uint64_t value) {
-    if (ok()) Check(writer_.Uint64(value));
+    if (out_ && ok()) Check(writer_.Uint64(value));
   }
   void Bool(bool value) {
-    if (ok()) Check(writer_.Bool(value));
+    if (out_ && ok()) Check(writer_.Bool(value));
   }
 
   void Member(Name key, std::string_view value) {
@@ -154,7 +176,7 @@ class Json {
   }
   void WritePlain(std::string_view s) {
     writer_.RawValue("", 0, rapidjson::kStringType);
-    char* out = buffer_->Push(s.size() + 2);
+    char* out = buffer_.Push(s.size() + 2);
     out[0] = '"';
     std::memcpy(out + 1, s.data(), s.size());
     out[s.size() + 1] = '"';
@@ -223,15 +245,16 @@ class Json {
     return i;
   }
   bool Check(bool written) {
-    if (!written) failure_ = "\"" + std::string(key_) + "\" of " + node_;
+    if (!written) failure_ = "\"" + std::string(key_) + "\" of " + std::string(node_kind_) + " " + std::string(node_iri_);
     return written;
   }
 
-  Buffer* buffer_;
+  std::ostream* out_;
+  Buffer buffer_;
   Writer writer_;
   std::string_view key_;   // the key last written: a literal, or made_key_
   std::string made_key_;
-  std::string node_;
+  std::string_view node_kind_, node_iri_;
   std::string failure_;
 };
 
@@ -375,51 +398,66 @@ std::vector<const RelationType*> RelationTypesUsed(const Graph& g, const std::ve
   return types;
 }
 
-void WriteDocument(const KnowledgeGraph& graph, Json& json) {
+// What both passes over the graph need, computed once: the edges sorted, the asserted
+// ones by subject (only they become direct triples), each actor's IRI (every statement
+// names two), the actors sorted and the relation types used.
+struct Plan {
+  std::vector<Edge> edges;
+  std::vector<std::vector<Edge>> asserted;
+  std::vector<std::string> actor_iris;
+  std::vector<KnowledgeGraph::Vertex> actors;
+  std::vector<const RelationType*> types;
+};
+
+Plan MakePlan(const KnowledgeGraph& graph) {
   const Graph& g = graph.graph();
-  const std::vector<Edge> edges = graph.SortedRelations();
-  // Asserted edges by subject, still in sorted order: only they become direct triples.
-  std::vector<std::vector<Edge>> asserted(graph.actor_count());
-  for (const Edge& e : edges) {
-    if (g[e].modality == Modality::kAsserted) asserted[boost::source(e, g)].push_back(e);
+  Plan plan;
+  plan.edges = graph.SortedRelations();
+  plan.asserted.resize(graph.actor_count());
+  for (const Edge& e : plan.edges) {
+    if (g[e].modality == Modality::kAsserted) plan.asserted[boost::source(e, g)].push_back(e);
   }
-  // Each actor's IRI once: every statement and relation names two.
-  std::vector<std::string> actor_iris(graph.actor_count());
-  for (size_t v = 0; v < actor_iris.size(); ++v) actor_iris[v] = ActorIri(g[v]);
+  plan.actor_iris.resize(graph.actor_count());
+  for (size_t v = 0; v < plan.actor_iris.size(); ++v) plan.actor_iris[v] = ActorIri(g[v]);
+  plan.actors = graph.SortedActors();
+  plan.types = RelationTypesUsed(g, plan.edges);
+  return plan;
+}
+
+void WriteDocument(const KnowledgeGraph& graph, const Plan& plan, Json& json) {
+  const Graph& g = graph.graph();
   json.StartObject();
   WriteContext(json);
   json.Key("@graph");
   json.StartArray();
-  for (KnowledgeGraph::Vertex v : graph.SortedActors()) WriteActor(g, v, asserted[v], actor_iris, json);
-  for (const RelationType* type : RelationTypesUsed(g, edges)) WriteRelationType(*type, json);
-  for (const Edge& e : edges) WriteStatement(g, e, actor_iris, json);
+  for (KnowledgeGraph::Vertex v : plan.actors) {
+    WriteActor(g, v, plan.asserted[v], plan.actor_iris, json);
+    json.Flush();
+  }
+  for (const RelationType* type : plan.types) WriteRelationType(*type, json);
+  for (const Edge& e : plan.edges) {
+    WriteStatement(g, e, plan.actor_iris, json);
+    json.Flush();
+  }
   json.EndArray();
   json.EndObject();
-}
-
-// Room for the whole document, a little more than it takes: growing the buffer from
-// RapidJSON's 256 bytes copied the document about twice over. Pages past its end are
-// never touched, so an estimate on the high side costs nothing.
-size_t EstimatedSize(const KnowledgeGraph& graph) {
-  const Graph& g = graph.graph();
-  size_t evidence = 0;
-  for (auto [it, end] = boost::edges(g); it != end; ++it) evidence += g[*it].evidence.size();
-  return 4096 + 1024 * graph.actor_count() + 2048 * boost::num_edges(g) + 1024 * evidence;
 }
 
 }  // namespace
 
 Status WriteJsonLd(const KnowledgeGraph& graph, std::ostream& out) {
-  Buffer buffer(nullptr, EstimatedSize(graph));
-  Json json(&buffer);
-  WriteDocument(graph, json);
-  if (!json.ok()) {
-    return Status::Error(ErrorCode::kOutput, "JSON-LD: invalid UTF-8 in " + json.failure());
+  const Plan plan = MakePlan(graph);
+  Json check(nullptr);
+  WriteDocument(graph, plan, check);
+  if (!check.ok()) {
+    return Status::Error(ErrorCode::kOutput, "JSON-LD: invalid UTF-8 in " + check.failure());
   }
+  Json json(&out);
+  WriteDocument(graph, plan, json);
   if (!json.complete()) {
     return Status::Error(ErrorCode::kInternal, "JSON-LD: the document was left incomplete");
   }
-  out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+  json.Flush(true);
   out.put('\n');
   out.flush();
   if (!out.good()) return Status::Error(ErrorCode::kOutput, "JSON-LD: write failed");
