@@ -59,6 +59,7 @@ class GraphBuilder {
   int threads_;
   static constexpr unsigned kRampBatches = 4;  // batches smaller than the full size
   std::vector<Document> batch_;
+  std::vector<Document> spare_documents_;  // a collected batch's array, for the next batch
   size_t batch_bytes_ = 0;
   unsigned batches_ = 0;  // started so far
   KnowledgeGraph graph_;

@@ -179,8 +179,11 @@ void GraphBuilder::RunBatch() {
   if (batch_.empty()) return;
   ++batches_;
   auto next = std::make_unique<Running>();
-  next->documents = std::move(batch_);
+  next->documents.swap(batch_);
   next->results.resize(next->documents.size());
+  // The next batch fills the room an earlier one left (its documents freed): a batch's
+  // array is some 200 KB, which glibc maps afresh for each batch and faults in.
+  batch_.swap(spare_documents_);
   batch_.clear();
   batch_bytes_ = 0;
   if (threads_ == 1) {
@@ -213,10 +216,9 @@ void GraphBuilder::Collect(std::unique_ptr<Running> batch) {
     AddToGraph(r.results[i], options_.all_modalities, &graph_);
     if (options_.on_document) options_.on_document(r.documents[i], r.results[i]);
   }
-  if (pool_) {
-    std::vector<Document>().swap(r.documents);  // read here: freed here
-    pool_->Retire(std::move(batch));
-  }
+  r.documents.clear();  // allocated by this thread: freed here
+  if (r.documents.capacity() > spare_documents_.capacity()) spare_documents_.swap(r.documents);
+  if (pool_) pool_->Retire(std::move(batch));
 }
 
 }  // namespace actorgraph
