@@ -86,6 +86,7 @@ if command -v strace > /dev/null && strace -f -o /dev/null true 2> /dev/null; th
   for j in 1 2; do
     expect syscalls "^-j$j +[1-9][0-9]* system calls \([0-9]+ failed\): [a-z_0-9]+ [0-9]+" "^-j$j +[1-9][0-9]* minor page faults$"
   done
+  expect syscalls "^system call +-?$number us \(getppid\)$" "^page fault +-?$number us \(first write to a 4 KB page\)$"
 else
   echo "bench_scripts: syscalls.sh not checked: strace is missing or cannot trace here (scripts/setup --test)"
 fi
