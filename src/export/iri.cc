@@ -24,8 +24,10 @@ std::string IriSegment(std::string_view text) {
 }
 
 void AppendIriSegment(std::string_view text, std::string* out) {
-  if (text == ".") return out->append("%2E"), void();
-  if (text == "..") return out->append("%2E%2E"), void();
+  if (text == "." || text == "..") {
+    out->append(text.size() == 1 ? "%2E" : "%2E%2E");
+    return;
+  }
   // Most ids are slugs ("abdel-fattah-al-sisi"): copied whole up to the first byte to escape.
   size_t plain = 0;
   while (plain < text.size() && IsUnreserved(static_cast<unsigned char>(text[plain]))) ++plain;

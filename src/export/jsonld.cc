@@ -439,6 +439,7 @@ void WriteDocument(const KnowledgeGraph& graph, const Plan& plan, Json& json) {
     WriteStatement(g, e, plan.actor_iris, json);
     json.Flush();
   }
+  json.set_node("document", "");  // the last node's IRI is gone with it
   json.EndArray();
   json.EndObject();
 }
