@@ -189,7 +189,6 @@ void GraphBuilder::RunBatch() {
   if (threads_ == 1) {
     if (!scratch_) scratch_ = std::make_unique<ExtractScratch>();
     next->Work(extractor_, options_.extract, scratch_.get());
-    next->finished = next->documents.size();
     Collect(std::move(next));
     return;
   }
