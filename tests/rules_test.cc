@@ -199,6 +199,40 @@ TEST_CASE("a group of words is one trigger index, shared by the patterns that re
   CHECK(Triples(Run(rules, "Chad lashed Niger.")).empty());
 }
 
+TEST_CASE("a pattern is tried only in a sentence that may hold the other words it needs", "[rules][matcher]") {
+  // The anchor is "is"; "ally" (or "allies") and "close" or a word of the group must be
+  // there too. Optional and negated words, slots and gaps ask nothing.
+  const std::string rules =
+      "rule r\n  match A:Country is (a | an)? (close | (very | most) trusted) (ally | allies) (of)? !not "
+      "...{0,2} B:Country\n  yield A meets-with B\n";
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + rules, &pack).ok());
+  REQUIRE(pack.patterns.size() == 1);
+  const in::CompiledPattern& p = pack.patterns[0];
+  REQUIRE(p.required_words.size() == 2);
+  auto sentence = [](std::initializer_list<const char*> words) {
+    in::WordSignature signature;
+    for (const char* w : words) signature.Add(in::HashWord(w));
+    return signature;
+  };
+  CHECK(p.MayMatchIn(sentence({"chad", "is", "a", "close", "ally", "of", "niger"})));
+  CHECK(p.MayMatchIn(sentence({"most", "allies"})));
+  CHECK(p.MayMatchIn(sentence({"very", "ally"})));
+  // A signature proves only what is not there: these words share no bit with the ones
+  // asked for (HashWord is fixed, so this holds on every machine).
+  const in::WordSignature friend_sentence = sentence({"chad", "is", "a", "close", "friend", "of", "niger"});
+  REQUIRE_FALSE(friend_sentence.MayHoldOneOf(sentence({"ally", "allies"})));
+  CHECK_FALSE(p.MayMatchIn(friend_sentence));
+  const in::WordSignature old_sentence = sentence({"chad", "is", "an", "old", "ally", "of", "niger"});
+  REQUIRE_FALSE(old_sentence.MayHoldOneOf(sentence({"close", "very", "most"})));
+  CHECK_FALSE(p.MayMatchIn(old_sentence));
+  // The matches are those of a matcher that tries every pattern.
+  CHECK(Triples(Run(rules, "Chad is a close ally of Niger.")) == "Chad meets-with Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad is a most trusted ally of Niger.")) == "Chad meets-with Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad is a close friend of Niger.")).empty());
+  CHECK(Triples(Run(rules, "Chad is an old ally of Niger.")).empty());
+}
+
 TEST_CASE("!X: what must not come next", "[rules][matcher]") {
   std::string rules = "rule r\n  match A:Country condemned B:Country !(\"'s\" | ally)\n  yield A opposed-to B\n";
   CHECK(Triples(Run(rules, "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");

@@ -193,6 +193,10 @@ class Compiler {
     Reverse(&p->before);
     if (!p->after.empty() && p->after.back().kind == Element::kSlot) p->after.back().ends_pattern = true;
     p->min_mentions = MinMentions(elements);
+    for (size_t i = 0; i < elements.size(); ++i) {
+      WordSignature words;
+      if (i != anchor && RequiredFirstWords(elements[i], &words)) p->required_words.push_back(words);
+    }
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
   }
@@ -218,6 +222,24 @@ class Compiler {
       if (least != SIZE_MAX) n += least;
     }
     return n;
+  }
+
+  // Signs into `words` the first words of what `e` needs to match, if it needs words: a
+  // required word element, or a required group each of whose alternatives needs one
+  // (the first such of each alternative: any will do for a necessary condition).
+  static bool RequiredFirstWords(const Element& e, WordSignature* words) {
+    if (e.optional || e.negated) return false;
+    if (e.kind == Element::kWords) {
+      for (std::string_view w : e.words->FirstWords()) words->Add(HashWord(w));
+      return true;
+    }
+    if (e.kind != Element::kGroup || e.alternatives.empty()) return false;
+    for (const std::vector<Element>& alternative : e.alternatives) {
+      bool needs = false;
+      for (size_t i = 0; i < alternative.size() && !needs; ++i) needs = RequiredFirstWords(alternative[i], words);
+      if (!needs) return false;
+    }
+    return true;
   }
 
   // The anchor is the trigger recorded in evidence and the key of the rule index: the

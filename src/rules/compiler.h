@@ -38,6 +38,18 @@ struct Element {
   std::string source;                         // as written, for dumps and --explain
 };
 
+// The words of a sentence in 256 bits: bit HashWord >> 56 of each token's lower-case
+// text. A clear bit proves no token has a word of that hash; a set one proves nothing.
+struct WordSignature {
+  uint64_t bits[4] = {};
+  void Add(uint64_t hash) { bits[hash >> 62] |= uint64_t{1} << ((hash >> 56) & 63); }
+  // Whether this signature may hold one of the words signed into `words`.
+  bool MayHoldOneOf(const WordSignature& words) const {
+    return ((bits[0] & words.bits[0]) | (bits[1] & words.bits[1]) | (bits[2] & words.bits[2]) |
+            (bits[3] & words.bits[3])) != 0;
+  }
+};
+
 struct CompiledPattern {
   int rule = -1;
   std::vector<Element> before;  // the elements left of the anchor, nearest first
@@ -54,6 +66,17 @@ struct CompiledPattern {
   // Whether `before` opens with a required slot, after optional words at most: cheap to
   // turn down, so the matcher reads it first.
   bool before_opens_with_slot = false;
+  // For each word element a match needs besides the anchor (a required group counts
+  // when each of its alternatives needs one), the first words of its phrases: a sentence
+  // whose WordSignature may hold none of one of them cannot match, and is not tried.
+  // Triggers are common words ("is", "of", "a"), and most of their patterns need a rarer
+  // word the sentence does not have.
+  std::vector<WordSignature> required_words;
+  bool MayMatchIn(const WordSignature& sentence) const {
+    for (const WordSignature& words : required_words)
+      if (!sentence.MayHoldOneOf(words)) return false;
+    return true;
+  }
 };
 
 // Patterns by the first word of their anchor.

@@ -377,6 +377,17 @@ std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const s
 
 namespace {
 
+WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
+  WordSignature words;
+  if (a.text.token_hashes.size() == a.tokens.size()) {
+    const uint64_t* hashes = a.text.token_hashes.data();
+    for (uint32_t t = s.first; t < s.last; ++t) words.Add(hashes[t]);
+  } else {
+    for (uint32_t t = s.first; t < s.last; ++t) words.Add(TokenHash(a.text, a.tokens, t));
+  }
+  return words;
+}
+
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match, with the
 // patterns it anchors. Most tokens are passed over by the filter alone, reading the
@@ -481,15 +492,23 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
 
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
                  const std::vector<Mention>& mentions, MatchScratch* scratch, std::vector<Match>* out) {
-  // The units are built at the sentence's first trigger, if it has one: most have none.
+  // The sentence's words are signed at its first trigger, and its units built at the
+  // first trigger with a pattern that may match: most sentences have neither.
   std::optional<TriggeredMatcher> match;
+  std::optional<WordSignature> words;
+  std::vector<int>& candidates = scratch->candidates;
   ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(),
                  [&](uint32_t tok, const std::vector<int>& patterns) {
+                   if (!words) words = SentenceWords(analysis, s);
+                   candidates.clear();
+                   for (int p : patterns)
+                     if (pack.patterns[p].MayMatchIn(*words)) candidates.push_back(p);
+                   if (candidates.empty()) return;
                    if (!match) {
                      BuildUnits(analysis, s, mentions, &scratch->units);
                      match.emplace(pack, analysis, mentions, scratch->units, scratch, out);
                    }
-                   (*match)(tok, patterns);
+                   (*match)(tok, candidates);
                  });
 }
 

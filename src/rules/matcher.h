@@ -48,6 +48,7 @@ struct MatchScratch {
   std::vector<PhraseIndex::Hit> anchor_hits, title_hits;
   // Word elements' hits, a stack: each nested element's after those of the one around it.
   std::vector<PhraseIndex::Hit> word_hits;
+  std::vector<int> candidates;  // a trigger's patterns that may match in the sentence
 };
 
 // FindMatches for sentence `s`, whose units are built into scratch->units first, but
