@@ -624,8 +624,9 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
 // Buffers the entity rules fill for each sentence, kept from one sentence to the next of
 // a document rather than allocated anew for each.
 struct SentenceScratch {
-  MatchScratch match;  // its units are the sentence's when it has matches
-  std::vector<Match> matches;
+  SentenceScratch(MatchScratch* m, MatchList* ms) : match(*m), matches(*ms) {}
+  MatchScratch& match;  // its units are the sentence's when it has matches
+  MatchList& matches;
   std::vector<uint32_t> order;  // into matches
   std::vector<Mention> made, all_made;
 };
@@ -635,7 +636,7 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
                      SentenceScratch* scratch, std::vector<Mention>* ms) {
   // Most sentences have no word of an entity rule's anchor: FindMatches seeks them first
   // and builds units only for a sentence that has one.
-  std::vector<Match>& matches = scratch->matches;
+  MatchList& matches = scratch->matches;
   matches.clear();
   FindMatches(pack, pack.entity_triggers, *a, s, *ms, &scratch->match, &matches);
   if (matches.empty()) return false;
@@ -1559,6 +1560,12 @@ void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std:
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
+  MatchScratch match;
+  MatchList matches;
+  ApplyEntityRules(pack, a, &match, &matches);
+}
+
+void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, MatchList* matches) {
   // A story about Myanmar says "Naypyidaw said" as often as "Myanmar": capitals that act
   // count for their country when the document is weighed (before "the government" is
   // read as that country's).
@@ -1581,7 +1588,7 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
   size_t next = 0;  // into resolved
   MadeActors made_actors;
-  SentenceScratch scratch;
+  SentenceScratch scratch(match, matches);
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &scratch, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;

@@ -7,6 +7,7 @@
 
 #include "actors/analysis.h"
 #include "rules/compiler.h"
+#include "rules/matcher.h"
 
 namespace actorgraph::internal {
 
@@ -17,6 +18,8 @@ namespace actorgraph::internal {
 // Moscow platform"), or a place and no mention. Acting capitals also weigh the
 // document's focus country first.
 void ApplyEntityRules(const RulePack& pack, Analysis* a);
+// The same, matching in buffers a caller keeps from document to document.
+void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, MatchList* matches);
 
 // Links what is left within the document: a person's short forms ("de Mistura",
 // "Hariri", "Abiy") and transliteration variants ("Nasr Hariri") to the full name seen

@@ -35,8 +35,9 @@ namespace internal {
 // What one document's extraction works in, kept by an ExtractScratch between documents.
 struct Workspace {
   Analysis analysis;
-  MatchScratch match;          // the relation rules'
-  std::vector<Match> matches;  // likewise
+  // The entity rules', then the relation rules', kept from document to document.
+  MatchScratch match;
+  internal::MatchList matches;
 };
 
 }  // namespace internal
@@ -52,8 +53,9 @@ namespace {
 
 using internal::Workspace;
 
-// Fills `a`, whose buffers may hold an earlier document's analysis, for `doc`.
-void Analyze(const RulePack& pack, const Document& doc, Analysis* a) {
+// Fills work->analysis, whose buffers may hold an earlier document's analysis, for `doc`.
+void Analyze(const RulePack& pack, const Document& doc, Workspace* work) {
+  Analysis* a = &work->analysis;
   a->Clear();
   a->document = &doc;
   text::Normalize(doc.text, &a->text);
@@ -62,7 +64,7 @@ void Analyze(const RulePack& pack, const Document& doc, Analysis* a) {
   text::Segment(a->text, a->tokens, text::kMaxSentenceTokens, &a->sentences);
   internal::RecognizeMentions(pack, a);
   a->focus_country = internal::FocusCountry(*a);
-  internal::ApplyEntityRules(pack, a);
+  internal::ApplyEntityRules(pack, a, &work->match, &work->matches);
   internal::ResolveMentions(a);
 }
 
@@ -188,7 +190,7 @@ class TripleBuilder {
   std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
   int reporter_ = -1;  // who reports the current sentence
   internal::MatchScratch& scratch_;  // kept from sentence to sentence, with the units matched
-  std::vector<Match>& matches_;      // likewise
+  internal::MatchList& matches_;     // likewise
 };
 
 std::string ExplainAnalysis(const Analysis& a) {
@@ -245,7 +247,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
                size_t base = 0, bool keep_analysis = false) {
   Extraction out;
   Analysis& a = work->analysis;
-  Analyze(pack, doc, &a);
+  Analyze(pack, doc, work);
   for (uint32_t offset : a.text.invalid_bytes)
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
   TripleBuilder builder(pack, work, options, &out);

@@ -448,7 +448,7 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
 class TriggeredMatcher {
  public:
   TriggeredMatcher(const RulePack& pack, const Analysis& analysis, const std::vector<Mention>& mentions,
-                   const std::vector<Unit>& units, MatchScratch* scratch, std::vector<Match>* out)
+                   const std::vector<Unit>& units, MatchScratch* scratch, MatchList* out)
       : pack_(pack), mentions_(mentions), units_(units), matcher_(pack, analysis, mentions, units, scratch), out_(out) {}
 
   void operator()(uint32_t tok, const std::vector<int>& patterns) {
@@ -463,10 +463,12 @@ class TriggeredMatcher {
     if (u_ == units_.size() || units_[u_].mention >= 0 || units_[u_].first > tok) return;
     for (int p : patterns) {
       if (mentions_.size() < pack_.patterns[p].min_mentions) continue;
-      Match m;
-      if (!matcher_.Run(pack_.patterns[p], static_cast<int>(u_), &m)) continue;
-      m.pattern = p;
-      out_->push_back(std::move(m));
+      Match* m = out_->Fill();
+      if (!matcher_.Run(pack_.patterns[p], static_cast<int>(u_), m)) {
+        out_->Unfill();
+        continue;
+      }
+      m->pattern = p;
     }
   }
 
@@ -475,7 +477,7 @@ class TriggeredMatcher {
   const std::vector<Mention>& mentions_;
   const std::vector<Unit>& units_;
   PatternMatcher matcher_;
-  std::vector<Match>* out_;
+  MatchList* out_;
   size_t u_ = 0;
 };
 
@@ -485,13 +487,15 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units, std::vector<Match>* out) {
   if (units.empty()) return;
   MatchScratch scratch;
-  TriggeredMatcher match(pack, analysis, mentions, units, &scratch, out);
+  MatchList found;
+  TriggeredMatcher match(pack, analysis, mentions, units, &scratch, &found);
   ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
                  [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
+  out->insert(out->end(), found.begin(), found.end());
 }
 
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
-                 const std::vector<Mention>& mentions, MatchScratch* scratch, std::vector<Match>* out) {
+                 const std::vector<Mention>& mentions, MatchScratch* scratch, MatchList* out) {
   // The sentence's words are signed at its first trigger, and its units built at the
   // first trigger with a pattern that may match: most sentences have neither.
   std::optional<TriggeredMatcher> match;

@@ -38,6 +38,29 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
                  const std::vector<Mention>& mentions, const std::vector<Unit>& units,
                  std::vector<Match>* out);
 
+// A sentence's matches, in a buffer kept from sentence to sentence: the matches past
+// size() stay, with their slot lists' capacity, for the next sentence to fill (a match
+// made afresh cost an allocation per slot, and its end a free).
+class MatchList {
+ public:
+  void clear() { size_ = 0; }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  const Match& operator[](size_t i) const { return items_[i]; }
+  const Match* begin() const { return items_.data(); }
+  const Match* end() const { return items_.data() + size_; }
+  // The match after the last, to be filled; Unfill() takes it back.
+  Match* Fill() {
+    if (size_ == items_.size()) items_.emplace_back();
+    return &items_[size_++];
+  }
+  void Unfill() { --size_; }
+
+ private:
+  std::vector<Match> items_;
+  size_t size_ = 0;
+};
+
 // What matching keeps from one sentence to the next, so that a caller going through the
 // sentences of a document allocates its buffers once rather than once a sentence.
 struct MatchScratch {
@@ -55,7 +78,7 @@ struct MatchScratch {
 // only when a token of it could trigger a pattern: most sentences have none.
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis,
                  const text::Sentence& s, const std::vector<Mention>& mentions, MatchScratch* scratch,
-                 std::vector<Match>* out);
+                 MatchList* out);
 
 }  // namespace actorgraph::internal
 
