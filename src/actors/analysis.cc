@@ -36,6 +36,7 @@ void Analysis::Clear() {
   split_names.clear();
   found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
+  sentence_words.clear();  // likewise
 }
 
 void Analysis::ClearActors() {

@@ -9,6 +9,7 @@
 
 #include "actorgraph/document.h"
 #include "actorgraph/graph.h"
+#include "core/word_flags.h"
 #include "text/text.h"
 
 namespace actorgraph::internal {
@@ -53,6 +54,10 @@ struct Analysis {
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
   std::vector<uint8_t> token_roles;              // per token, RecognizeMentions' word roles
+  // Per sentence, the words it holds, which tell the rule matcher which patterns cannot
+  // match there: a cache the matcher fills as it asks (once for the entity rules and the
+  // relation rules both), so it is filled through a const Analysis too.
+  mutable std::vector<WordSignature> sentence_words;
 
   // Empties every field for the next document, keeping the buffers' capacity.
   void Clear();

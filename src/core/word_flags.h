@@ -86,6 +86,18 @@ class WordFlags {
   int shift_ = 58;  // 64 cells
 };
 
+// The words of a sentence in 256 bits: bit HashWord >> 56 of each token's lower-case
+// text. A clear bit proves no token has a word of that hash; a set one proves nothing.
+struct WordSignature {
+  uint64_t bits[4] = {};
+  void Add(uint64_t hash) { bits[hash >> 62] |= uint64_t{1} << ((hash >> 56) & 63); }
+  // Whether this signature may hold one of the words signed into `words`.
+  bool MayHoldOneOf(const WordSignature& words) const {
+    return ((bits[0] & words.bits[0]) | (bits[1] & words.bits[1]) | (bits[2] & words.bits[2]) |
+            (bits[3] & words.bits[3])) != 0;
+  }
+};
+
 }  // namespace actorgraph::internal
 
 #endif  // ACTORGRAPH_SRC_CORE_WORD_FLAGS_H_

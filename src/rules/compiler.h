@@ -38,18 +38,6 @@ struct Element {
   std::string source;                         // as written, for dumps and --explain
 };
 
-// The words of a sentence in 256 bits: bit HashWord >> 56 of each token's lower-case
-// text. A clear bit proves no token has a word of that hash; a set one proves nothing.
-struct WordSignature {
-  uint64_t bits[4] = {};
-  void Add(uint64_t hash) { bits[hash >> 62] |= uint64_t{1} << ((hash >> 56) & 63); }
-  // Whether this signature may hold one of the words signed into `words`.
-  bool MayHoldOneOf(const WordSignature& words) const {
-    return ((bits[0] & words.bits[0]) | (bits[1] & words.bits[1]) | (bits[2] & words.bits[2]) |
-            (bits[3] & words.bits[3])) != 0;
-  }
-};
-
 struct CompiledPattern {
   int rule = -1;
   std::vector<Element> before;  // the elements left of the anchor, nearest first

@@ -335,6 +335,17 @@ class PatternMatcher {
   mutable uint32_t run_begin_ = 0;
 };
 
+WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
+  WordSignature words;
+  if (a.text.token_hashes.size() == a.tokens.size()) {
+    const uint64_t* hashes = a.text.token_hashes.data();
+    for (uint32_t t = s.first; t < s.last; ++t) words.Add(hashes[t]);
+  } else {
+    for (uint32_t t = s.first; t < s.last; ++t) words.Add(TokenHash(a.text, a.tokens, t));
+  }
+  return words;
+}
+
 }  // namespace
 
 void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
@@ -377,14 +388,15 @@ std::vector<Unit> BuildUnits(const Analysis& a, const text::Sentence& s, const s
 
 namespace {
 
+// The signature of sentence `s`, signed when first asked for and kept in `a` for the
+// other phase of rules (a signature with no bit set is one not yet made). A sentence
+// that is not one of a's is signed each time.
 WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
-  WordSignature words;
-  if (a.text.token_hashes.size() == a.tokens.size()) {
-    const uint64_t* hashes = a.text.token_hashes.data();
-    for (uint32_t t = s.first; t < s.last; ++t) words.Add(hashes[t]);
-  } else {
-    for (uint32_t t = s.first; t < s.last; ++t) words.Add(TokenHash(a.text, a.tokens, t));
-  }
+  const size_t i = static_cast<size_t>(&s - a.sentences.data());
+  if (i >= a.sentences.size() || &a.sentences[i] != &s) return SignSentence(a, s);
+  if (a.sentence_words.size() != a.sentences.size()) a.sentence_words.assign(a.sentences.size(), WordSignature{});
+  WordSignature& words = a.sentence_words[i];
+  if ((words.bits[0] | words.bits[1] | words.bits[2] | words.bits[3]) == 0) words = SignSentence(a, s);
   return words;
 }
 
@@ -496,17 +508,24 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
 
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
                  const std::vector<Mention>& mentions, MatchScratch* scratch, MatchList* out) {
-  // The sentence's words are signed at its first trigger, and its units built at the
-  // first trigger with a pattern that may match: most sentences have neither.
+  // The sentence's words are signed when a pattern asks for words besides its anchor,
+  // and its units built at the first trigger with a pattern that may match: most
+  // sentences have neither.
   std::optional<TriggeredMatcher> match;
   std::optional<WordSignature> words;
   std::vector<int>& candidates = scratch->candidates;
   ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(),
                  [&](uint32_t tok, const std::vector<int>& patterns) {
-                   if (!words) words = SentenceWords(analysis, s);
                    candidates.clear();
-                   for (int p : patterns)
-                     if (pack.patterns[p].MayMatchIn(*words)) candidates.push_back(p);
+                   for (int p : patterns) {
+                     const CompiledPattern& pattern = pack.patterns[p];
+                     if (mentions.size() < pattern.min_mentions) continue;
+                     if (!pattern.required_words.empty()) {
+                       if (!words) words = SentenceWords(analysis, s);
+                       if (!pattern.MayMatchIn(*words)) continue;
+                     }
+                     candidates.push_back(p);
+                   }
                    if (candidates.empty()) return;
                    if (!match) {
                      BuildUnits(analysis, s, mentions, &scratch->units);
