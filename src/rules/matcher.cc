@@ -1,6 +1,7 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <type_traits>
 
@@ -392,8 +393,10 @@ namespace {
 // other phase of rules (a signature with no bit set is one not yet made). A sentence
 // that is not one of a's is signed each time.
 WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
-  const size_t i = static_cast<size_t>(&s - a.sentences.data());
-  if (i >= a.sentences.size() || &a.sentences[i] != &s) return SignSentence(a, s);
+  const text::Sentence* first = a.sentences.data();
+  const std::less<const text::Sentence*> before;  // a total order, for any two pointers
+  if (before(&s, first) || !before(&s, first + a.sentences.size())) return SignSentence(a, s);
+  const auto i = static_cast<size_t>(&s - first);
   if (a.sentence_words.size() != a.sentences.size()) a.sentence_words.assign(a.sentences.size(), WordSignature{});
   WordSignature& words = a.sentence_words[i];
   if ((words.bits[0] | words.bits[1] | words.bits[2] | words.bits[3]) == 0) words = SignSentence(a, s);
