@@ -65,7 +65,9 @@ if [[ $corpus == *.gz || $corpus == *.zst ]]; then
   cmp -s "$tmp/g1.jsonld" "$tmp/zn.jsonld" || { echo "compare: the outputs from the compressed file differ" >&2; exit 1; }
 fi
 run "rg -j1 -F -f PATTERNS" "$bytes" rg -j1 -F -c -f "$tmp/patterns" "$tmp/corpus.jsonl"
+rg_lines=$(cat "$tmp/out")
 run "rg -j1 -F --count-matches" "$bytes" rg -j1 -F --count-matches -f "$tmp/patterns" "$tmp/corpus.jsonl"
+rg_matches=$(cat "$tmp/out")
 
 if [[ $nlp_mb != 0 ]]; then
   command -v npm >/dev/null || { echo "compare: npm missing: scripts/setup --bench" >&2; exit 1; }
@@ -95,5 +97,7 @@ for row in "${rows[@]}"; do
   printf '| %-32s | %7.1f | %7.2f | %7.2f | %7.2f | %8.2fx | %5.0f MB |\n' "$name" "$(echo "$b / 1000000" | bc -l)" \
     "$secs" "$cpu" "$mbs" "$(echo "$mbs / $base" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 done
+printf 'ripgrep: %d of %d lines (documents) match; the patterns occur %d times\n' \
+  "${rg_lines:-0}" "$(wc -l < "$tmp/corpus.jsonl")" "${rg_matches:-0}"
 echo "MB/s: input MB over wall time. The machine's cores are shared, so wall time varies between runs;"
 echo "CPU s (user + system) is steadier."
