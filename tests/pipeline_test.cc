@@ -198,6 +198,25 @@ TEST_CASE("a scratch reused from document to document changes no result", "[pipe
   CHECK(Dump(Bundled().Extract(first, {}, &scratch)).find("mediator-of") != std::string::npos);  // not vacuous
 }
 
+TEST_CASE("an extraction asked for no actors has the same triples and warnings", "[pipeline]") {
+  ag::Document d;
+  d.id = "doc-1";
+  d.date = "2026-11-01";
+  // A person whose country comes from a relation, a short name, and an invalid byte.
+  d.text = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. "
+           "Ruto said Kenya backs the talks \xff between Sudan's army and the Rapid Support Forces.";
+  ag::ExtractOptions o;
+  ag::Extraction full = Bundled().Extract(d, o);
+  o.actors = false;
+  const ag::Extraction lean = Bundled().Extract(d, o);
+  CHECK(lean.actors.empty());
+  REQUIRE(full.actors.size() > 2);
+  REQUIRE(full.triples.size() > 1);
+  REQUIRE(!full.warnings.empty());
+  full.actors.clear();
+  CHECK(Dump(lean) == Dump(full));
+}
+
 TEST_CASE("explain shows mentions and the rule behind each triple", "[pipeline][explain]") {
   ag::Extraction ex = Extract("Iran backs Hezbollah.", true);
   CHECK(ex.explain.find("mention \"Iran\" -> Iran (Country) via dictionary") != std::string::npos);

@@ -16,6 +16,9 @@ namespace actorgraph {
 
 struct ExtractOptions {
   bool explain = false;  // fill Triple::explain and Extraction::explain
+  // Fill Extraction::actors. A caller that reads only the triples (a graph is built from
+  // them alone) saves handing over every actor the document mentions.
+  bool actors = true;
   // A document longer than this is extracted one window at a time, each cut at a line
   // break, else a sentence end, else a space, so that memory stays bounded by the window
   // and not the document (a 100 MB text with no line break). Offsets still point into

@@ -359,6 +359,7 @@ int Build(int argc, char** argv) {
   bo.threads = o.threads;
   bo.all_modalities = o.all_modalities;
   bo.extract.explain = o.explain;
+  bo.extract.actors = false;  // the graph is built from the triples
   bo.on_document = [&](const Document& doc, const Extraction& ex) {
     for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
     if (o.explain) std::cerr << ex.explain;

@@ -255,10 +255,12 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   if (options.explain) out.explain = ExplainAnalysis(a);
   // Actors are large: room for them is made once, not at each growth, and they are
   // moved, not copied.
-  auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
-  out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
-  for (internal::DocActor& d : a.actors)
-    if (d.mentions > 0) out.actors.push_back(keep_analysis ? d.actor : std::move(d.actor));
+  if (options.actors) {
+    auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
+    out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
+    for (internal::DocActor& d : a.actors)
+      if (d.mentions > 0) out.actors.push_back(keep_analysis ? d.actor : std::move(d.actor));
+  }
   CountriesFromRelations(&out);
   if (options.explain) {
     for (const Triple& t : out.triples)
