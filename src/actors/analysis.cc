@@ -97,10 +97,11 @@ int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
   if (actor_slots[slot].actor >= 0) return actor_slots[slot].actor;
   actor_slots[slot] = ActorSlot{hash, index};
   if (actors.empty()) actors.reserve(16);  // most documents name fewer: no moves as it grows
-  DocActor d;
+  // Filled in place, not built and moved in: a move copies each short string's bytes.
   // Every field but the aliases, which collect the forms seen in this document: a
   // dictionary actor's own can be many, and copying them only to clear them cost.
   // (Moved from an rvalue: no copy.)
+  DocActor& d = actors.emplace_back();
   d.actor.id = std::forward<A>(actor).id;
   d.actor.name = std::forward<A>(actor).name;
   d.actor.type = actor.type;
@@ -108,9 +109,8 @@ int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
   d.actor.sector = std::forward<A>(actor).sector;
   d.actor.country = std::forward<A>(actor).country;
   d.actor.roles = std::forward<A>(actor).roles;
-  d.adjectives = adjectives;
+  if (!adjectives.empty()) d.adjective = adjectives.front();
   ApplyRole(&d.actor);
-  actors.push_back(std::move(d));
   return index;
 }
 

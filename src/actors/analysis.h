@@ -17,7 +17,7 @@ namespace actorgraph::internal {
 // An actor as known within one document.
 struct DocActor {
   Actor actor;
-  std::vector<std::string> adjectives;  // "Syrian" for Syria
+  std::string adjective;  // the first of a dictionary actor's adjectives ("Syrian" for Syria), or empty
   int mentions = 0;
 };
 
@@ -67,7 +67,8 @@ struct Analysis {
   // where there are some: a list per sentence is otherwise an allocation per sentence.
   void ResetMentions(size_t count);
   // Index of the actor with `actor`'s id, adding it on first sight (taking the fields of
-  // an rvalue then; it is left as it was when the id is known).
+  // an rvalue then; it is left as it was when the id is known). `actor` must not be one
+  // of `actors`' own, which adding may move.
   int InternActor(const Actor& actor, const std::vector<std::string>& adjectives = {});
   int InternActor(Actor&& actor, const std::vector<std::string>& adjectives = {});
   // Fills a person's country (and empty code, sector) from the role that applies on the

@@ -471,7 +471,7 @@ class TemplateContext {
     const DocActor& d = a_.actors[actor];
     if (field == "name" || field.empty()) *value = d.actor.name;
     else if (field == "code") *value = d.actor.code;
-    else if (field == "adj") *value = d.adjectives.empty() ? d.actor.name : d.adjectives.front();
+    else if (field == "adj") *value = d.adjective.empty() ? d.actor.name : d.adjective;
     else return false;
     return true;
   }
@@ -1290,7 +1290,7 @@ int GovernmentOf(Analysis* a, int country) {
   const DocActor& d = a->actors[country];
   Actor government;
   government.type = ActorType::kGovernment;
-  government.name = (d.adjectives.empty() ? d.actor.name : d.adjectives.front()) + " government";
+  government.name = (d.adjective.empty() ? d.actor.name : d.adjective) + " government";
   government.id = ActorIdFor(government.name);
   government.code = d.actor.code;
   government.sector = "GOV";
