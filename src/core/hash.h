@@ -15,22 +15,31 @@ namespace actorgraph::internal {
 
 namespace hash_detail {
 
-constexpr uint64_t kMul = 0x9e3779b97f4a7c15ull;
+// wyhash's secrets.
+constexpr uint64_t kSecret0 = 0xa0761d6478bd642full;
+constexpr uint64_t kSecret1 = 0xe7037ed1a0b428dbull;
 
-// One round per eight bytes but the last.
-inline uint64_t Round(uint64_t h, uint64_t eight) {
-  h = (h ^ eight) * kMul;
-  return h ^ (h >> 32);
+// The 128-bit product of a and b, its halves folded together (wyhash's "mum"): every
+// bit of each factor moves bits of the high half, one multiplication in all.
+inline uint64_t Mix(uint64_t a, uint64_t b) {
+#if defined(__SIZEOF_INT128__)
+  __extension__ typedef unsigned __int128 U128;  // a GCC and Clang type, not ISO C++
+  const U128 r = static_cast<U128>(a) * b;
+  return static_cast<uint64_t>(r) ^ static_cast<uint64_t>(r >> 64);
+#else
+  const uint64_t a_lo = a & 0xFFFFFFFFu, a_hi = a >> 32, b_lo = b & 0xFFFFFFFFu, b_hi = b >> 32;
+  const uint64_t lo_lo = a_lo * b_lo, hi_lo = a_hi * b_lo, lo_hi = a_lo * b_hi, hi_hi = a_hi * b_hi;
+  const uint64_t cross = (lo_lo >> 32) + (hi_lo & 0xFFFFFFFFu) + lo_hi;
+  const uint64_t high = hi_hi + (hi_lo >> 32) + (cross >> 32);
+  const uint64_t low = (cross << 32) | (lo_lo & 0xFFFFFFFFu);
+  return low ^ high;
+#endif
 }
 
-// The last eight bytes, then a final mix so the low bits, which pick the table slot,
-// depend on every byte.
-inline uint64_t Finish(uint64_t h, uint64_t eight) {
-  h = (h ^ eight) * kMul;
-  h ^= h >> 29;
-  h *= 0xbf58476d1ce4e5b9ull;
-  h ^= h >> 32;
-  return h;
+// The last sixteen bytes or fewer, as two zero-padded eight-byte halves, with the state
+// `seed` (the length, and what came before).
+inline uint64_t Finish(uint64_t seed, uint64_t first, uint64_t second) {
+  return Mix(first ^ kSecret0, second ^ seed);
 }
 
 inline uint64_t Load8(const char* p) {
@@ -70,17 +79,17 @@ inline constexpr std::array<PadMasks, 17> kPadMasks = MakePadMasks();
 
 }  // namespace hash_detail
 
-// The word zero-padded to sixteen bytes or more (a multiple of eight), read eight bytes
-// a round, the last eight in the final mix. Two rounds whatever the length up to
-// sixteen bytes (nearly every token): HashWordPadded then needs no branch.
+// The word read sixteen bytes a round, zero-padded, each round one Mix; the length in
+// the seed. One Mix whatever the length up to sixteen bytes (nearly every token):
+// HashWordPadded then needs no branch.
 inline uint64_t HashWord(std::string_view s) {
   using namespace hash_detail;
-  uint64_t h = s.size() * kMul;
   const char* p = s.data();
   size_t n = s.size();
-  if (n <= 8) return Finish(Round(h, Tail(p, n)), 0);
-  for (; n > 8; p += 8, n -= 8) h = Round(h, Load8(p));
-  return Finish(h, Tail(p, n));
+  uint64_t seed = kSecret1 ^ s.size();
+  for (; n > 16; p += 16, n -= 16) seed = Mix(Load8(p) ^ kSecret0, Load8(p + 8) ^ seed);
+  if (n <= 8) return Finish(seed, Tail(p, n), 0);
+  return Finish(seed, Load8(p), Tail(p + 8, n - 8));
 }
 
 // Whether HashWordPadded serves this machine: its masks keep a load's first bytes as
@@ -98,7 +107,7 @@ constexpr bool kPaddedHash =
 inline uint64_t HashWordPadded(const char* p, size_t n) {
   using namespace hash_detail;
   const PadMasks& masks = kPadMasks[n];
-  return Finish(Round(n * kMul, Load8(p) & masks.first), Load8(p + 8) & masks.second);
+  return Finish(kSecret1 ^ n, Load8(p) & masks.first, Load8(p + 8) & masks.second);
 }
 
 // The hash of token i's lower-case text, from the cache when `text` has one for `tokens`.
