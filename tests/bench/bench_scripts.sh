@@ -92,11 +92,15 @@ else
 fi
 
 if command -v rg > /dev/null && command -v npm > /dev/null; then
-  JOBS=2 "$src/bench/compare.sh" "$work/corpus.jsonl.zst" 1 "$bin" > "$work/compare.out"
+  JOBS=2 RUNS=2 "$src/bench/compare.sh" "$work/corpus.jsonl.zst" 1 "$bin" > "$work/compare.out"
+  if RUNS=0 "$src/bench/compare.sh" "$work/corpus.jsonl.zst" 0 "$bin" > /dev/null 2> "$work/compare_runs.err"; then
+    fail "compare: RUNS=0 was accepted"
+  fi
   row() { echo "^\| $1 +\| +$number \| +$number \| +$number \| +$number \| +${number}x \| +[0-9]+ MB \|$"; }
   expect compare "$(row 'actorgraph -j1')" "$(row 'actorgraph -j2')" "$(row 'actorgraph -j1 \(from \.zst\)')" \
     "$(row 'rg -j1 -F -f PATTERNS')" "$(row 'rg -j1 -F --count-matches')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
-    "^ripgrep: [1-9][0-9]* of [1-9][0-9]* lines \(documents\) match; the patterns occur [1-9][0-9]* times$"
+    "^ripgrep: [1-9][0-9]* of [1-9][0-9]* lines \(documents\) match; the patterns occur [1-9][0-9]* times$" \
+    "; best of 2 run\(s\) each$"
 else
   echo "bench_scripts: compare.sh not checked: ripgrep or npm is missing (scripts/setup --test)"
 fi
