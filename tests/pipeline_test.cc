@@ -4,6 +4,8 @@
 #include <chrono>
 #include <ctime>
 #include <functional>
+#include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -215,6 +217,30 @@ TEST_CASE("an extraction asked for no actors has the same triples and warnings",
   REQUIRE(!full.warnings.empty());
   full.actors.clear();
   CHECK(Dump(lean) == Dump(full));
+}
+
+TEST_CASE("a triple's actors carry the names of all their mentions in the document", "[pipeline]") {
+  ag::Document d;
+  d.id = "doc-1";
+  d.date = "2026-11-01";
+  d.text = "Kenyan President William Ruto arrived in Addis Ababa on Monday. Ruto met Ethiopian Prime Minister "
+           "Abiy Ahmed at the palace. He said Kenya backs Ethiopia.";
+  for (bool actors : {false, true}) {
+    ag::ExtractOptions o;
+    o.actors = actors;
+    const ag::Extraction ex = Bundled().Extract(d, o);
+    std::map<std::string, std::set<std::string>> aliases;
+    for (const ag::Triple& t : ex.triples) {
+      aliases[t.subject.name] = t.subject.aliases;
+      aliases[t.object.name] = t.object.aliases;
+    }
+    INFO("actors " << actors);
+    // The first sentence names Ruto in full and the second by his surname; the third
+    // calls him "He", a pronoun, and calls Kenya "Kenyan" nowhere but as an adjective.
+    CHECK(aliases["William Ruto"] == std::set<std::string>{"Ruto", "William Ruto"});
+    CHECK(aliases["Kenya"] == std::set<std::string>{"Kenya"});
+    CHECK(aliases["Abiy Ahmed"] == std::set<std::string>{"Abiy Ahmed"});
+  }
 }
 
 TEST_CASE("explain shows mentions and the rule behind each triple", "[pipeline][explain]") {

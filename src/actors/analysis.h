@@ -19,6 +19,7 @@ struct DocActor {
   Actor actor;
   std::string adjective;  // the first of a dictionary actor's adjectives ("Syrian" for Syria), or empty
   int mentions = 0;
+  bool aliases_noted = false;  // NoteAliases (actors/resolve.h) has added its mentions' texts
 };
 
 struct Mention {

@@ -1424,9 +1424,16 @@ std::vector<int> ResolvePersonNames(Analysis* a, std::vector<NameMention>&& unre
   return Targets(variant, MergeShortPersonNames(index, a, &names, dead), a->actors.size());
 }
 
-// The text of `m`, a mention of an actor, added to the actor's aliases. Most actors are
-// named one way, again and again ("Trump" ... "Trump"): a text the same as the actor's
-// `last` one is passed over without building its string and walking the set.
+// Whether mention `m` names its actor: not "Malian" in "Malian children", which is no
+// mention of Mali as an actor, nor a pronoun, nor "his Russian counterpart", which
+// describes the actor.
+bool NamesActor(const Mention& m) {
+  return m.actor >= 0 && !m.demonym && !m.pronoun && m.source != "counterpart";
+}
+
+// The text of `m`, a mention that names its actor, added to the actor's aliases. Most
+// actors are named one way, again and again ("Trump" ... "Trump"): a text the same as
+// the actor's `last` one is passed over without building its string and walking the set.
 void NoteAlias(Analysis* a, const Mention& m, std::vector<std::string_view>* last) {
   const std::string_view text = SpanView(*a, m.first, m.last);
   std::string_view& before = (*last)[m.actor];
@@ -1436,29 +1443,23 @@ void NoteAlias(Analysis* a, const Mention& m, std::vector<std::string_view>* las
 }
 
 // Mention i of `ms` dropped if it is of neither actor nor group, else moved to `*kept`
-// (the mentions kept before it, which it follows); its actor's mentions counted and the
-// text added to its aliases (NoteAlias).
-void KeepMention(Analysis* a, std::vector<Mention>* ms, size_t i, size_t* kept, std::vector<std::string_view>* last) {
+// (the mentions kept before it, which it follows); its actor's mentions counted.
+void KeepMention(Analysis* a, std::vector<Mention>* ms, size_t i, size_t* kept) {
   Mention& m = (*ms)[i];
   if (m.actor < 0 && m.group.empty()) return;
   if (*kept != i) (*ms)[*kept] = std::move(m);
   const Mention& k = (*ms)[(*kept)++];
   // "Malian" in "Malian children" is not a mention of Mali as an actor.
   if (k.actor < 0 || k.demonym) return;
-  DocActor& d = a->actors[k.actor];
-  ++d.mentions;
-  // "his Russian counterpart" describes the actor; it is no name of it.
-  if (k.pronoun || k.source == "counterpart") return;
-  NoteAlias(a, k, last);
+  ++a->actors[k.actor].mentions;
 }
 
-// Drops the mentions of neither actor nor group, and counts each actor's mentions and
-// adds the texts that name it to its aliases, in one pass (KeepMention).
-void KeepMentionsCountAliases(Analysis* a) {
-  std::vector<std::string_view> last(a->actors.size());
+// Drops the mentions of neither actor nor group, and counts each actor's mentions, in
+// one pass (KeepMention).
+void KeepMentionsCount(Analysis* a) {
   for (std::vector<Mention>& ms : a->mentions) {
     size_t kept = 0;
-    for (size_t i = 0; i < ms.size(); ++i) KeepMention(a, &ms, i, &kept, &last);
+    for (size_t i = 0; i < ms.size(); ++i) KeepMention(a, &ms, i, &kept);
     ms.erase(ms.begin() + static_cast<long>(kept), ms.end());
   }
 }
@@ -1473,7 +1474,7 @@ void KeepMentionsCountAliases(Analysis* a) {
 // - the first sentence's last pair "between" two actors, neither a person, noted in
 //   `between` (PairBetween, for the parties without a government and its opposition);
 // - with `keep` (no mention of a group in the document, which would need the parties
-//   first), kept, counted and its text noted as KeepMention does.
+//   first), kept and counted as KeepMention does.
 // Each step reads only what those before it settled: the mentions before it in the
 // sentence, and the sentences before.
 void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std::vector<int>* counts,
@@ -1492,14 +1493,12 @@ void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std:
     to[p + 1] = {p < target.size() && target[p] >= 0 ? target[p] : static_cast<int>(p),
                  a->actors[p].actor.type == ActorType::kPerson};
   counts->assign(a->actors.size() + 1, 0);
-  std::vector<std::string_view> last(keep ? a->actors.size() : 0);
   const To* to_of = to.data();
   int* count = counts->data();
   auto grow = [&] {  // a counterpart made an actor (a government)
     for (size_t p = to.size() - 1; p < a->actors.size(); ++p)
       to.push_back({static_cast<int>(p), a->actors[p].actor.type == ActorType::kPerson});
     counts->resize(a->actors.size() + 1);
-    if (keep) last.resize(a->actors.size());
     to_of = to.data();
     count = counts->data();
   };
@@ -1549,8 +1548,6 @@ void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std:
       // "Malian" in "Malian children" is not a mention of Mali as an actor.
       if ((actor < 0) | demonym) continue;
       ++a->actors[actor].mentions;
-      // "his Russian counterpart" describes the actor; it is no name of it.
-      if (!pronoun && source != "counterpart") NoteAlias(a, k, &last);
     }
     if (keep) ms.resize(kept);
     if (between->first < 0 && pair.first >= 0 && !person(pair.first) && !person(pair.second)) *between = pair;
@@ -1625,7 +1622,40 @@ void ResolveMentions(Analysis* a) {
     const std::pair<int, int> last = PairBetween(*a, s, a->sentences[s].last);
     if (last.first >= 0) earlier = {last.first, last.second};
   }
-  KeepMentionsCountAliases(a);
+  KeepMentionsCount(a);
+}
+
+void AliasNoter::Note(int actor) {
+  DocActor& d = a_->actors[actor];
+  if (d.aliases_noted) return;
+  d.aliases_noted = true;
+  if (begin_.empty()) {  // a counting sort of the mentions that name an actor, by actor
+    begin_.assign(a_->actors.size() + 1, 0);
+    for (const std::vector<Mention>& ms : a_->mentions)
+      for (const Mention& m : ms)
+        if (NamesActor(m)) ++begin_[m.actor + 1];
+    for (size_t i = 1; i < begin_.size(); ++i) begin_[i] += begin_[i - 1];
+    mentions_.resize(begin_.back());
+    std::vector<uint32_t> next(begin_.begin(), begin_.end() - 1);
+    for (const std::vector<Mention>& ms : a_->mentions)
+      for (const Mention& m : ms)
+        if (NamesActor(m)) mentions_[next[m.actor]++] = &m;
+  }
+  std::string_view last;
+  for (uint32_t i = begin_[actor]; i < begin_[actor + 1]; ++i) {
+    const std::string_view text = SpanView(*a_, mentions_[i]->first, mentions_[i]->last);
+    if (last.data() && last == text) continue;
+    last = text;
+    d.actor.aliases.insert(std::string(text));
+  }
+}
+
+void NoteAllAliases(Analysis* a) {
+  std::vector<std::string_view> last(a->actors.size());
+  for (const std::vector<Mention>& ms : a->mentions)
+    for (const Mention& m : ms)
+      if (NamesActor(m) && !a->actors[m.actor].aliases_noted) NoteAlias(a, m, &last);
+  for (DocActor& d : a->actors) d.aliases_noted = true;
 }
 
 }  // namespace actorgraph::internal

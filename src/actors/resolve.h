@@ -2,8 +2,10 @@
 #ifndef ACTORGRAPH_SRC_ACTORS_RESOLVE_H_
 #define ACTORGRAPH_SRC_ACTORS_RESOLVE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "actors/analysis.h"
 #include "rules/compiler.h"
@@ -28,6 +30,26 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
 // "between" one another or else the parties; drops names that stay unknown. Sets
 // a->parties.
 void ResolveMentions(Analysis* a);
+
+// Resolution does not add to every actor's aliases the texts of the mentions that name
+// it (not a pronoun, a demonym or "his counterpart"): a caller notes them for the actors
+// it hands on (a triple's subject and object), after ResolveMentions, whose mentions
+// they are. An AliasNoter serves one analysis while its mentions stay as they are.
+class AliasNoter {
+ public:
+  explicit AliasNoter(Analysis* a) : a_(a) {}
+  // Notes the aliases of actor `actor`, once. The first call indexes the mentions by
+  // actor, so that each reads its own only: a document with many actors in triples
+  // costs time linear in its mentions, not their product.
+  void Note(int actor);
+
+ private:
+  Analysis* a_;
+  std::vector<uint32_t> begin_;           // per actor, where its mentions start in mentions_
+  std::vector<const Mention*> mentions_;  // by actor, each actor's in document order
+};
+// Notes the aliases of every actor, in one reading of the mentions.
+void NoteAllAliases(Analysis* a);
 
 // The node id of a person no dictionary lists: from the name as transliterations agree on
 // it ("Bashar al-Ja'afari" and "Bashar Jaafari" -> "bashar-jafari"), so that one person

@@ -117,7 +117,7 @@ std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m
 class TripleBuilder {
  public:
   TripleBuilder(const RulePack& pack, Workspace* work, const ExtractOptions& opt, Extraction* out)
-      : pack_(pack), a_(work->analysis), opt_(opt), out_(out), scratch_(work->match), matches_(work->matches) {}
+      : pack_(pack), a_(work->analysis), aliases_(&work->analysis), opt_(opt), out_(out), scratch_(work->match), matches_(work->matches) {}
 
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
@@ -152,6 +152,8 @@ class TripleBuilder {
           const auto& [subj, sm] = subjects[i];
           const auto& [obj, om] = objects[j];
           if (subj == obj || !seen_.insert({subj, y.relation, obj}).second) continue;
+          aliases_.Note(subj);
+          aliases_.Note(obj);
           Triple t;
           t.subject = ActorOf(a_, subj);
           t.object = ActorOf(a_, obj);
@@ -185,6 +187,7 @@ class TripleBuilder {
 
   const RulePack& pack_;
   const Analysis& a_;
+  internal::AliasNoter aliases_;  // of the analysis: a triple's actors', noted when first handed on
   const ExtractOptions& opt_;
   Extraction* out_;
   std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
@@ -256,6 +259,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   // Actors are large: room for them is made once, not at each growth, and they are
   // moved, not copied.
   if (options.actors) {
+    internal::NoteAllAliases(&a);
     auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
     out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
     for (internal::DocActor& d : a.actors)
