@@ -3,8 +3,8 @@
 # docs read from them: each runs once, on a small corpus made from examples/ (plain and
 # .zst), against the binary under test, and its output is checked line by line.
 #   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR [MICRO_BENCH_BINARY]
-# throughput.sh, scaling.sh, linear.sh, files.sh and startup.sh need only the binary and
-# coreutils; also checked when their tools are installed (scripts/setup --test installs
+# throughput.sh, scaling.sh, ab.sh, linear.sh, files.sh and startup.sh need only the
+# binary and coreutils; also checked when their tools are installed (scripts/setup --test installs
 # them): instructions.sh and startup.sh's instruction count (valgrind), syscalls.sh
 # (strace), and compare.sh (ripgrep; winkNLP and compromise through npm).
 # The figures themselves are not checked: on a 2-core CI machine they mean nothing.
@@ -58,6 +58,18 @@ expect throughput_zst "^threads +2$" "^input +0\.[0-9] MB$" "^throughput +$numbe
 expect scaling "^core [0-9]+ +-j1 alone $number s \(speed $number\)$" "side by side, one per core: $number corpora/s" \
   "^speed-up +${number}x measured; ${number}x the machine allows" "^efficiency +[0-9]+% of that ceiling$" \
   "^CPU time +-j1 $number s, -j[0-9]+ $number s"
+
+"$src/bench/ab.sh" "$bin" "$bin" "$work/corpus.jsonl" 2 0 > "$work/ab.out"
+expect ab "^\| 0 +\| A +\| +$number \| +$number \| +$number \| +$number \|$" \
+  "^\| 0 +\| B +\| +$number \| +$number \| +$number \| +$number \|$" \
+  "^core 0: B/A wall $number \(least\), $number \(median\)$"
+# A binary whose output differs from the other's is no speed comparison: refused.
+printf '#!/usr/bin/env bash\n"%s" "$@" && echo >> "${@: -1}"\n' "$bin" > "$work/altered"
+chmod +x "$work/altered"
+if "$src/bench/ab.sh" "$bin" "$work/altered" "$work/corpus.jsonl" 1 0 > /dev/null 2> "$work/ab.err"; then
+  fail "ab: outputs that differ were compared"
+fi
+grep -q "outputs differ" "$work/ab.err" || { cat "$work/ab.err" >&2; fail "ab: no word of the outputs differing"; }
 
 "$src/bench/linear.sh" "$bin" > "$work/linear.out"
 [[ $(grep -Ec "^ *$number MB +$number ms +$number ms/MB$" "$work/linear.out") == 4 ]] ||
