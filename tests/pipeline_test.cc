@@ -236,10 +236,14 @@ TEST_CASE("a triple's actors carry the names of all their mentions in the docume
     }
     INFO("actors " << actors);
     // The first sentence names Ruto in full and the second by his surname; the third
-    // calls him "He", a pronoun, and calls Kenya "Kenyan" nowhere but as an adjective.
+    // calls him "He", a pronoun, no name. "Kenyan" is an adjective, no name of Kenya.
     CHECK(aliases["William Ruto"] == std::set<std::string>{"Ruto", "William Ruto"});
     CHECK(aliases["Kenya"] == std::set<std::string>{"Kenya"});
     CHECK(aliases["Abiy Ahmed"] == std::set<std::string>{"Abiy Ahmed"});
+    // Asked for, every actor comes with the same aliases as in the triples.
+    CHECK(ex.actors.empty() != actors);
+    for (const ag::Actor& actor : ex.actors)
+      if (aliases.count(actor.name)) CHECK(actor.aliases == aliases[actor.name]);
   }
 }
 

@@ -117,7 +117,13 @@ std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m
 class TripleBuilder {
  public:
   TripleBuilder(const RulePack& pack, Workspace* work, const ExtractOptions& opt, Extraction* out)
-      : pack_(pack), a_(work->analysis), aliases_(&work->analysis), opt_(opt), out_(out), scratch_(work->match), matches_(work->matches) {}
+      : pack_(pack),
+        a_(work->analysis),
+        aliases_(&work->analysis),
+        opt_(opt),
+        out_(out),
+        scratch_(work->match),
+        matches_(work->matches) {}
 
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];

@@ -4,9 +4,9 @@
 # .zst), against the binary under test, and its output is checked line by line.
 #   tests/bench/bench_scripts.sh ACTORGRAPH_BINARY SOURCE_DIR [MICRO_BENCH_BINARY]
 # throughput.sh, scaling.sh, ab.sh, linear.sh, files.sh and startup.sh need only the
-# binary and coreutils; also checked when their tools are installed (scripts/setup --test installs
-# them): instructions.sh and startup.sh's instruction count (valgrind), syscalls.sh
-# (strace), and compare.sh (ripgrep; winkNLP and compromise through npm).
+# binary and coreutils; also checked when their tools are installed (scripts/setup
+# --test installs them): instructions.sh and startup.sh's instruction count (valgrind),
+# syscalls.sh (strace), and compare.sh (ripgrep; winkNLP and compromise through npm).
 # The figures themselves are not checked: on a 2-core CI machine they mean nothing.
 # bench/micro.sh builds its own tree; given MICRO_BENCH_BINARY (a build with
 # ACTORGRAPH_BUILD_BENCHMARKS=ON), the benchmarks it runs are run once each, briefly.
