@@ -19,7 +19,6 @@ struct DocActor {
   Actor actor;
   std::string adjective;  // the first of a dictionary actor's adjectives ("Syrian" for Syria), or empty
   int mentions = 0;
-  bool aliases_noted = false;  // its mentions' texts are in its aliases (AliasNoter, actors/resolve.h)
 };
 
 struct Mention {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <cstring>
 
 #include "actors/recognize.h"
@@ -1431,17 +1432,6 @@ bool NamesActor(const Mention& m) {
   return m.actor >= 0 && !m.demonym && !m.pronoun && m.source != "counterpart";
 }
 
-// The text of `m`, a mention that names its actor, added to the actor's aliases. Most
-// actors are named one way, again and again ("Trump" ... "Trump"): a text the same as
-// the actor's `last` one is passed over without building its string and walking the set.
-void NoteAlias(Analysis* a, const Mention& m, std::vector<std::string_view>* last) {
-  const std::string_view text = SpanView(*a, m.first, m.last);
-  std::string_view& before = (*last)[m.actor];
-  if (before.data() && before == text) return;
-  before = text;
-  a->actors[m.actor].actor.aliases.insert(std::string(text));
-}
-
 // Mention i of `ms` dropped if it is of neither actor nor group, else moved to `*kept`
 // (the mentions kept before it, which it follows); its actor's mentions counted.
 void KeepMention(Analysis* a, std::vector<Mention>* ms, size_t i, size_t* kept) {
@@ -1626,9 +1616,6 @@ void ResolveMentions(Analysis* a) {
 }
 
 void AliasNoter::Note(int actor) {
-  DocActor& d = a_->actors[actor];
-  if (d.aliases_noted) return;
-  d.aliases_noted = true;
   if (begin_.empty()) {  // a counting sort of the mentions that name an actor, by actor
     begin_.assign(a_->actors.size() + 1, 0);
     for (const std::vector<Mention>& ms : a_->mentions)
@@ -1640,22 +1627,24 @@ void AliasNoter::Note(int actor) {
     for (const std::vector<Mention>& ms : a_->mentions)
       for (const Mention& m : ms)
         if (NamesActor(m)) mentions_[next[m.actor]++] = &m;
+    noted_.assign(a_->actors.size(), false);
   }
+  if (noted_[actor]) return;
+  noted_[actor] = true;
+  // Most actors are named one way, again and again ("Trump" ... "Trump"): a text the same
+  // as the last is passed over without building its string and walking the set.
+  std::set<std::string>& aliases = a_->actors[actor].actor.aliases;
   std::string_view last;
   for (uint32_t i = begin_[actor]; i < begin_[actor + 1]; ++i) {
     const std::string_view text = SpanView(*a_, mentions_[i]->first, mentions_[i]->last);
     if (last.data() && last == text) continue;
     last = text;
-    d.actor.aliases.insert(std::string(text));
+    aliases.insert(std::string(text));
   }
 }
 
-void NoteAllAliases(Analysis* a) {
-  std::vector<std::string_view> last(a->actors.size());
-  for (const std::vector<Mention>& ms : a->mentions)
-    for (const Mention& m : ms)
-      if (NamesActor(m) && !a->actors[m.actor].aliases_noted) NoteAlias(a, m, &last);
-  for (DocActor& d : a->actors) d.aliases_noted = true;
+void AliasNoter::NoteAll() {
+  for (size_t actor = 0; actor < a_->actors.size(); ++actor) Note(static_cast<int>(actor));
 }
 
 }  // namespace actorgraph::internal

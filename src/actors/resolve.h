@@ -42,14 +42,15 @@ class AliasNoter {
   // actor, so that each reads its own only: a document with many actors in triples
   // costs time linear in its mentions, not their product.
   void Note(int actor);
+  // Notes those of every actor.
+  void NoteAll();
 
  private:
   Analysis* a_;
   std::vector<uint32_t> begin_;           // per actor, where its mentions start in mentions_
   std::vector<const Mention*> mentions_;  // by actor, each actor's in document order
+  std::vector<bool> noted_;               // per actor
 };
-// Notes the aliases of every actor, in one reading of the mentions.
-void NoteAllAliases(Analysis* a);
 
 // The node id of a person no dictionary lists: from the name as transliterations agree on
 // it ("Bashar al-Ja'afari" and "Bashar Jaafari" -> "bashar-jafari"), so that one person

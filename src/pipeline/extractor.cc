@@ -116,10 +116,12 @@ std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m
 
 class TripleBuilder {
  public:
-  TripleBuilder(const RulePack& pack, Workspace* work, const ExtractOptions& opt, Extraction* out)
+  // `aliases` notes those of the analysis's actors the triples hand on.
+  TripleBuilder(const RulePack& pack, Workspace* work, internal::AliasNoter* aliases, const ExtractOptions& opt,
+                Extraction* out)
       : pack_(pack),
         a_(work->analysis),
-        aliases_(&work->analysis),
+        aliases_(*aliases),
         opt_(opt),
         out_(out),
         scratch_(work->match),
@@ -193,7 +195,7 @@ class TripleBuilder {
 
   const RulePack& pack_;
   const Analysis& a_;
-  internal::AliasNoter aliases_;  // of the analysis: a triple's actors', noted when first handed on
+  internal::AliasNoter& aliases_;
   const ExtractOptions& opt_;
   Extraction* out_;
   std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
@@ -259,13 +261,14 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   Analyze(pack, doc, work);
   for (uint32_t offset : a.text.invalid_bytes)
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
-  TripleBuilder builder(pack, work, options, &out);
+  internal::AliasNoter aliases(&a);
+  TripleBuilder builder(pack, work, &aliases, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
   if (options.explain) out.explain = ExplainAnalysis(a);
   // Actors are large: room for them is made once, not at each growth, and they are
   // moved, not copied.
   if (options.actors) {
-    internal::NoteAllAliases(&a);
+    aliases.NoteAll();
     auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
     out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
     for (internal::DocActor& d : a.actors)
