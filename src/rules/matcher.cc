@@ -404,21 +404,24 @@ WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
 }
 
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
-// of `triggers` that a sentence of `mention_count` mentions could match, with the
-// patterns it anchors. Most tokens are passed over by the filter alone, reading the
-// hashes in a row.
-template <typename F>
+// of `triggers` that a sentence of `mention_count` mentions could match and that
+// may_match(pattern) lets through, with those patterns (in `candidates`, a buffer kept
+// by the caller). may_match is asked only about patterns the mentions allow. Most tokens
+// are passed over by the filter alone, reading the hashes in a row.
+template <typename MayMatch, typename F>
 void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, uint32_t first,
-                    uint32_t last, size_t mention_count, const F& f) {
+                    uint32_t last, size_t mention_count, std::vector<int>* candidates, const MayMatch& may_match,
+                    const F& f) {
   if (mention_count < triggers.min_mentions) return;
   auto consider = [&](uint32_t tok, uint64_t hash) {
     const std::vector<int>* cands = triggers.FindHash(hash);
     if (!cands) return;
+    candidates->clear();
     for (int p : *cands) {
-      if (mention_count < pack.patterns[p].min_mentions) continue;
-      f(tok, *cands);
-      return;
+      const CompiledPattern& pattern = pack.patterns[p];
+      if (mention_count >= pattern.min_mentions && may_match(pattern)) candidates->push_back(p);
     }
+    if (!candidates->empty()) f(tok, *candidates);
   };
   if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
     for (uint32_t tok = first; tok < last; ++tok) {
@@ -458,13 +461,14 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
     if (triggers.MayTrigger(hashes[tok])) consider(tok, hashes[tok]);
 }
 
-// Matches the patterns of the tokens it is given in turn, left to right. The units cover
-// their tokens without a gap, and a token is taken to its unit, which must be a plain one.
+// Matches the patterns of the tokens it is given in turn, left to right: patterns the
+// sentence's mentions allow (ForEachTrigger's candidates). The units cover their tokens
+// without a gap, and a token is taken to its unit, which must be a plain one.
 class TriggeredMatcher {
  public:
   TriggeredMatcher(const RulePack& pack, const Analysis& analysis, const std::vector<Mention>& mentions,
                    const std::vector<Unit>& units, MatchScratch* scratch, MatchList* out)
-      : pack_(pack), mentions_(mentions), units_(units), matcher_(pack, analysis, mentions, units, scratch), out_(out) {}
+      : pack_(pack), units_(units), matcher_(pack, analysis, mentions, units, scratch), out_(out) {}
 
   void operator()(uint32_t tok, const std::vector<int>& patterns) {
     // The unit of tok: where it would be were every unit between one token, as most are
@@ -477,7 +481,6 @@ class TriggeredMatcher {
     while (u_ < n && units_[u_].last <= tok) ++u_;
     if (u_ == units_.size() || units_[u_].mention >= 0 || units_[u_].first > tok) return;
     for (int p : patterns) {
-      if (mentions_.size() < pack_.patterns[p].min_mentions) continue;
       Match* m = out_->Fill();
       if (!matcher_.Run(pack_.patterns[p], static_cast<int>(u_), m)) {
         out_->Unfill();
@@ -489,7 +492,6 @@ class TriggeredMatcher {
 
  private:
   const RulePack& pack_;
-  const std::vector<Mention>& mentions_;
   const std::vector<Unit>& units_;
   PatternMatcher matcher_;
   MatchList* out_;
@@ -505,6 +507,7 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   MatchList found;
   TriggeredMatcher match(pack, analysis, mentions, units, &scratch, &found);
   ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
+                 &scratch.candidates, [](const CompiledPattern&) { return true; },
                  [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
   out->insert(out->end(), found.begin(), found.end());
 }
@@ -516,25 +519,18 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   // sentences have neither.
   std::optional<TriggeredMatcher> match;
   std::optional<WordSignature> words;
-  std::vector<int>& candidates = scratch->candidates;
-  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(),
+  auto may_match = [&](const CompiledPattern& pattern) {
+    if (pattern.required_words.empty()) return true;
+    if (!words) words = SentenceWords(analysis, s);
+    return pattern.MayMatchIn(*words);
+  };
+  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(), &scratch->candidates, may_match,
                  [&](uint32_t tok, const std::vector<int>& patterns) {
-                   candidates.clear();
-                   for (int p : patterns) {
-                     const CompiledPattern& pattern = pack.patterns[p];
-                     if (mentions.size() < pattern.min_mentions) continue;
-                     if (!pattern.required_words.empty()) {
-                       if (!words) words = SentenceWords(analysis, s);
-                       if (!pattern.MayMatchIn(*words)) continue;
-                     }
-                     candidates.push_back(p);
-                   }
-                   if (candidates.empty()) return;
                    if (!match) {
                      BuildUnits(analysis, s, mentions, &scratch->units);
                      match.emplace(pack, analysis, mentions, scratch->units, scratch, out);
                    }
-                   (*match)(tok, candidates);
+                   (*match)(tok, patterns);
                  });
 }
 
