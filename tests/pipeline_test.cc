@@ -23,14 +23,19 @@ namespace {
 
 using actorgraph::testing::Bundled;
 
-ag::Extraction Extract(const std::string& text, bool explain = false) {
+// A document "doc-1" of 2026-11-01 with `text`, extracted with `options`.
+ag::Extraction Extract(const std::string& text, const ag::ExtractOptions& options) {
   ag::Document doc;
   doc.id = "doc-1";
   doc.date = "2026-11-01";
   doc.text = text;
+  return Bundled().Extract(doc, options);
+}
+
+ag::Extraction Extract(const std::string& text, bool explain = false) {
   ag::ExtractOptions o;
   o.explain = explain;
-  return Bundled().Extract(doc, o);
+  return Extract(text, o);
 }
 
 std::string Find(const ag::Extraction& ex, const std::string& relation) {
@@ -201,16 +206,13 @@ TEST_CASE("a scratch reused from document to document changes no result", "[pipe
 }
 
 TEST_CASE("an extraction asked for no actors has the same triples and warnings", "[pipeline]") {
-  ag::Document d;
-  d.id = "doc-1";
-  d.date = "2026-11-01";
   // A person whose country comes from a relation, a short name, and an invalid byte.
-  d.text = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. "
-           "Ruto said Kenya backs the talks \xff between Sudan's army and the Rapid Support Forces.";
+  const std::string text = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. "
+                           "Ruto said Kenya backs the talks \xff between Sudan's army and the Rapid Support Forces.";
   ag::ExtractOptions o;
-  ag::Extraction full = Bundled().Extract(d, o);
+  ag::Extraction full = Extract(text, o);
   o.actors = false;
-  const ag::Extraction lean = Bundled().Extract(d, o);
+  const ag::Extraction lean = Extract(text, o);
   CHECK(lean.actors.empty());
   REQUIRE(full.actors.size() > 2);
   REQUIRE(full.triples.size() > 1);
@@ -220,15 +222,12 @@ TEST_CASE("an extraction asked for no actors has the same triples and warnings",
 }
 
 TEST_CASE("a triple's actors carry the names of all their mentions in the document", "[pipeline]") {
-  ag::Document d;
-  d.id = "doc-1";
-  d.date = "2026-11-01";
-  d.text = "Kenyan President William Ruto arrived in Addis Ababa on Monday. Ruto met Ethiopian Prime Minister "
-           "Abiy Ahmed at the palace. He said Kenya backs Ethiopia.";
+  const std::string text = "Kenyan President William Ruto arrived in Addis Ababa on Monday. Ruto met Ethiopian Prime "
+                           "Minister Abiy Ahmed at the palace. He said Kenya backs Ethiopia.";
   for (bool actors : {false, true}) {
     ag::ExtractOptions o;
     o.actors = actors;
-    const ag::Extraction ex = Bundled().Extract(d, o);
+    const ag::Extraction ex = Extract(text, o);
     std::map<std::string, std::set<std::string>> aliases;
     for (const ag::Triple& t : ex.triples) {
       aliases[t.subject.name] = t.subject.aliases;
