@@ -255,6 +255,22 @@ TEST_CASE("Tokenize flags", "[text][tokenize]") {
   CHECK(tokens[5].flags == (t::kWord | t::kSpaceBefore));
 }
 
+TEST_CASE("Tokenize flags after runs of whitespace, and periods alone, in pairs and at the end",
+          "[text][tokenize]") {
+  const NormalizedText nt = Normalize("Talks ended.  Rebels\t\tleft.\n\nThen..  x. ..");
+  const std::vector<Token> tokens = Tokenize(nt);
+  REQUIRE(Texts(nt, tokens) ==
+          std::vector<std::string>{"Talks", "ended", ".", "Rebels", "left", ".", "Then", ".", ".", "x", ".", ".", "."});
+  const uint16_t word = t::kWord, cap = t::kCapitalized, space = t::kSpaceBefore, line = t::kNewlineBefore;
+  const std::vector<uint16_t> expected = {word | cap, word | space, t::kPunct, word | cap | space, word | space,
+                                          t::kPunct, word | cap | space | line, t::kPunct, t::kPunct, word | space,
+                                          t::kPunct, t::kPunct | space, t::kPunct};
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    INFO("token " << k);
+    CHECK(tokens[k].flags == expected[k]);
+  }
+}
+
 TEST_CASE("Tokenize finds word ends and case at every alignment", "[text][tokenize]") {
   struct Case {
     const char* word;

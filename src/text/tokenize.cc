@@ -77,6 +77,9 @@ enum AsciiBits : uint8_t {
   // ASCII punctuation that is always a one-character token: not the start of "..." nor
   // the apostrophe of a final "'s"; nor NUL.
   kPlainPunctBit = 16,
+  kPeriodBit = 32,
+  kSpaceBit = 64,    // ASCII whitespace
+  kNewlineBit = 128,  // \n and \r, which are whitespace too
 };
 
 constexpr std::array<uint8_t, 256> MakeAsciiBits() {
@@ -87,7 +90,11 @@ constexpr std::array<uint8_t, 256> MakeAsciiBits() {
   for (int b = 0; b < 128; ++b) {
     // Not NUL, which ends the text for CommonTokens: the general decode takes one inside.
     if (kAsciiKind[b] == CharKind::kPunct && b != '.' && b != '\'' && b != 0) bits[b] = kPlainPunctBit;
+    if (kAsciiKind[b] == CharKind::kSpace) bits[b] = kSpaceBit;
   }
+  bits['.'] = kPeriodBit;
+  bits['\n'] |= kNewlineBit;
+  bits['\r'] |= kNewlineBit;
   return bits;
 }
 constexpr std::array<uint8_t, 256> kAsciiBits = MakeAsciiBits();
@@ -370,6 +377,17 @@ class CommonTokens {
       } else if ((bits & kPlainPunctBit) != 0) {
         end = i + 1;
         flags = kPunct;  // what ScanPunct would give
+      } else if ((bits & kSpaceBit) != 0) {
+        // Line breaks and runs of spaces, which the single space after a token leaves:
+        // a sentence's end and every paragraph have them.
+        space |= kSpaceBefore | ((bits & kNewlineBit) != 0 ? uint32_t{kNewlineBefore} : 0u);
+        ++i;
+        continue;
+      } else if ((bits & kPeriodBit) != 0 && !(p[i + 1] == '.' && i + 2 < n_ && p[i + 2] == '.')) {
+        // A period that does not open "...": every sentence's end. (p[i + 1] may be the
+        // string's NUL, and is then not a period.)
+        end = i + 1;
+        flags = kPunct;
       } else {
         break;
       }
