@@ -314,8 +314,7 @@ int64_t Attempts(const in::RulePack& pack, const std::vector<SentenceUnits>& all
   int64_t n = 0;
   for (const SentenceUnits& su : all)
     for (const in::Unit& u : su.units)
-      if (u.mention < 0)
-        if (const std::vector<int>* c = pack.relation_triggers.Find(su.a->TokenLower(u.first))) n += c->size();
+      if (u.mention < 0) n += static_cast<int64_t>(pack.relation_triggers.Find(su.a->TokenLower(u.first)).size());
   return n;
 }
 

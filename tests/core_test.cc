@@ -2,6 +2,7 @@
 // the dictionary, word lists and rule literals share.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -18,21 +19,62 @@ using actorgraph::internal::SplitPhrase;
 using actorgraph::internal::TokenHash;
 using actorgraph::internal::WordTable;
 
+// A key's values as a vector, to compare.
+template <typename V>
+std::vector<int> Listed(const actorgraph::internal::WordValues<V>& values) {
+  return std::vector<int>(values.begin(), values.end());
+}
+
 TEST_CASE("WordTable finds every word added, in insertion order, across growth", "[core][hash]") {
   WordTable<int> table;
-  CHECK(table.Find("anything") == nullptr);  // empty table
+  CHECK(table.Find("anything").empty());  // empty table
   std::vector<std::string> words;
   for (int i = 0; i < 3000; ++i) words.push_back("w" + std::to_string(i * 7919));
   for (size_t i = 0; i < words.size(); ++i) table.Add(words[i], static_cast<int>(i));
   table.Add("w0", -1);  // a second value under an existing word
   REQUIRE(table.size() == words.size());
   for (size_t i = 0; i < words.size(); ++i) {
-    const std::vector<int>* values = table.Find(words[i]);
-    REQUIRE(values != nullptr);
-    CHECK(values->front() == static_cast<int>(i));
+    const auto values = table.Find(words[i]);
+    REQUIRE(!values.empty());
+    CHECK(values.front() == static_cast<int>(i));
   }
-  CHECK(*table.Find("w0") == std::vector<int>{0, -1});
-  for (const char* absent : {"", "w1", "x0", "w00", "w0 "}) CHECK(table.Find(absent) == nullptr);
+  CHECK(Listed(table.Find("w0")) == std::vector<int>{0, -1});
+  for (const char* absent : {"", "w1", "x0", "w00", "w0 "}) CHECK(table.Find(absent).empty());
+}
+
+TEST_CASE("WordTable keeps each word's values in order while words are added in turn", "[core][hash]") {
+  // Values added to three words in turn: each word's run of values fills and moves
+  // again and again, past the others'.
+  WordTable<int> table;
+  std::vector<std::vector<int>> expected(3);
+  const char* words[] = {"alpha", "beta", "gamma"};
+  for (int v = 0; v < 700; ++v) {
+    const int w = v % 3 == 2 && v % 7 == 0 ? 0 : v % 3;  // uneven counts
+    table.Add(words[w], v);
+    expected[w].push_back(v);
+  }
+  for (int w = 0; w < 3; ++w) CHECK(Listed(table.Find(words[w])) == expected[w]);
+  // Values reordered through FindMutableHash stay reordered.
+  const auto beta = table.FindMutableHash(HashWord("beta"));
+  std::reverse(beta.begin(), beta.end());
+  std::reverse(expected[1].begin(), expected[1].end());
+  CHECK(Listed(table.Find("beta")) == expected[1]);
+  CHECK(Listed(table.Find("alpha")) == expected[0]);
+}
+
+TEST_CASE("SameBytes compares words of every length up to and past sixteen bytes", "[core][hash]") {
+  using actorgraph::internal::SameBytes;
+  const std::string word = "abcdefghijklmnopqrstuvwxyz";
+  for (size_t n = 0; n <= word.size(); ++n) {
+    const std::string copy = word.substr(0, n);
+    CHECK(SameBytes(word.data(), copy.data(), n));
+    for (size_t i = 0; i < n; ++i) {  // a change at any byte is seen
+      std::string other = copy;
+      other[i] = 'Z';
+      INFO(copy << " vs " << other);
+      CHECK_FALSE(SameBytes(copy.data(), other.data(), n));
+    }
+  }
 }
 
 TEST_CASE("HashWord depends on every byte of short and long words", "[core][hash]") {

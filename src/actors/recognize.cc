@@ -206,10 +206,8 @@ class SentenceRecognizer {
   }
 
   bool TriggersEntityRule(uint32_t i) const {
-    const std::vector<int>* patterns = pack_.entity_triggers.FindHash(TokenHash(a_->text, a_->tokens, i));
-    if (!patterns) return false;
     PhraseIndex::Hit hit;
-    for (int p : *patterns)
+    for (int p : pack_.entity_triggers.FindHash(TokenHash(a_->text, a_->tokens, i)))
       if (pack_.patterns[p].anchor.words->LongestAt(a_->text, a_->tokens, i, s_.last, &hit)) return true;
     return false;
   }

@@ -110,6 +110,19 @@ inline uint64_t HashWordPadded(const char* p, size_t n) {
   return Finish(kSecret1 ^ n, Load8(p) & masks.first, Load8(p + 8) & masks.second);
 }
 
+// Whether the n bytes at a and at b are the same. Words are short: up to sixteen bytes
+// are compared as two numbers each (hash_detail::Tail's exact reads), with no call and
+// no loop; a confirmed table hit compares every word of a phrase this way.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  using namespace hash_detail;
+  if (n <= 8) return Tail(a, n) == Tail(b, n);
+  if (n <= 16) return Load8(a) == Load8(b) && Tail(a + 8, n - 8) == Tail(b + 8, n - 8);
+  return std::memcmp(a, b, n) == 0;
+}
+inline bool SameText(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && SameBytes(a.data(), b.data(), a.size());
+}
+
 // The hash of token i's lower-case text, from the cache when `text` has one for `tokens`.
 inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<text::Token>& tokens, size_t i) {
   // The two counts compared as byte sizes: size() of a vector of 12-byte tokens costs a
@@ -139,12 +152,32 @@ inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedT
   }
 }
 
+// A key's values in a WordTable: a view, valid until the table's next Add.
+template <typename V>
+class WordValues {
+ public:
+  WordValues() = default;
+  WordValues(V* data, uint32_t size) : data_(data), size_(size) {}
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  V* begin() const { return data_; }
+  V* end() const { return data_ + size_; }
+  V& front() const { return data_[0]; }
+
+ private:
+  V* data_ = nullptr;
+  uint32_t size_ = 0;
+};
+
 // Maps a word to the values stored under it. Collisions are possible in principle, so
 // callers confirm a hit against the stored text where it matters.
 //
 // Open addressing over a power-of-two array at most half full: most tokens of a text
 // are in no table, and a miss then costs one or two probes of one cache line, with no
-// bucket list to follow. Find's pointers stay valid until the next Add.
+// bucket list to follow. The values of all keys share one array, each key's in a run of
+// it that its slot points to: a hit reads the slot and then its values, where a vector
+// per key would put a vector's header between the two, a third place in memory to wait
+// for at every hit of a hot loop.
 template <typename T>
 class WordTable {
  public:
@@ -152,43 +185,55 @@ class WordTable {
   // Add() under a key that is already a hash (of a word, or of several: see PhraseIndex).
   void AddHash(uint64_t h, T value) {
     size_t i = Probe(h);
-    if (mask_ == 0 || slots_[i].value < 0) {
-      if (2 * (values_.size() + 1) > slots_.size()) {
+    if (mask_ == 0 || slots_[i].size == 0) {
+      if (2 * (keys_ + 1) > slots_.size()) {
         Grow();
         i = Probe(h);
       }
-      slots_[i] = Slot{h, static_cast<int32_t>(values_.size())};
-      values_.emplace_back();
+      slots_[i] = Slot{h, static_cast<uint32_t>(values_.size()), 0};
+      values_.emplace_back();  // room for one
+      ++keys_;
     }
-    values_[slots_[i].value].push_back(std::move(value));
+    Slot& s = slots_[i];
+    // A key's run has room for a power of two of values: a full one (its size a power of
+    // two) moves to the end with twice the room, so that adding n values to a key costs
+    // O(n) moves and leaves at most as much room unused as is used.
+    if (s.size != 0 && (s.size & (s.size - 1)) == 0) {
+      const auto moved = static_cast<uint32_t>(values_.size());
+      values_.resize(values_.size() + 2 * size_t{s.size});
+      std::move(values_.begin() + s.begin, values_.begin() + s.begin + s.size, values_.begin() + moved);
+      s.begin = moved;
+    }
+    values_[s.begin + s.size++] = std::move(value);
   }
-  const std::vector<T>* Find(std::string_view word) const { return FindHash(HashWord(word)); }
-  // Find() for a word whose HashWord is `hash`.
-  const std::vector<T>* FindHash(uint64_t hash) const {
-    if (mask_ == 0) return nullptr;  // empty
+  WordValues<const T> Find(std::string_view word) const { return FindHash(HashWord(word)); }
+  // Find() for a word whose HashWord is `hash`; empty when there is none.
+  WordValues<const T> FindHash(uint64_t hash) const {
+    if (mask_ == 0) return {};  // empty
     const Slot& s = slots_[Probe(hash)];
-    return s.value < 0 ? nullptr : &values_[s.value];
+    return WordValues<const T>(values_.data() + s.begin, s.size);
   }
-  size_t size() const { return values_.size(); }
-  // The values stored under a key that hashes to `hash`, to reorder them; nullptr when
+  size_t size() const { return keys_; }
+  // The values stored under a key that hashes to `hash`, to reorder them; empty when
   // there are none.
-  std::vector<T>* FindMutableHash(uint64_t hash) {
-    if (mask_ == 0) return nullptr;
+  WordValues<T> FindMutableHash(uint64_t hash) {
+    if (mask_ == 0) return {};
     const Slot& s = slots_[Probe(hash)];
-    return s.value < 0 ? nullptr : &values_[s.value];
+    return WordValues<T>(values_.data() + s.begin, s.size);
   }
 
  private:
   struct Slot {
     uint64_t hash = 0;
-    int32_t value = -1;  // index into values_, -1 when empty
+    uint32_t begin = 0;  // of the key's run in values_
+    uint32_t size = 0;   // its values; 0 when the slot is empty
   };
   // The slot holding `h`, or the empty slot where it would go.
   size_t Probe(uint64_t h) const {
     if (mask_ == 0) return 0;
     const Slot* slots = slots_.data();
     size_t i = h & mask_;
-    while (slots[i].value >= 0 && slots[i].hash != h) i = (i + 1) & mask_;
+    while (slots[i].size != 0 && slots[i].hash != h) i = (i + 1) & mask_;
     return i;
   }
   void Grow() {
@@ -196,12 +241,13 @@ class WordTable {
     slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)
-      if (s.value >= 0) slots_[Probe(s.hash)] = s;
+      if (s.size != 0) slots_[Probe(s.hash)] = s;
   }
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;  // slots_.size() - 1; 0 while the table is empty
-  std::vector<std::vector<T>> values_;
+  size_t keys_ = 0;
+  std::vector<T> values_;
 };
 
 }  // namespace actorgraph::internal

@@ -46,16 +46,19 @@ void PhraseIndex::File(const Phrase& p) {
     Insert(&singles_, w[0].hash, index);
   } else {
     Insert(&pairs_, PairKey(w[0].hash, w[1].hash), index);
-    std::vector<int>* singles = singles_.FindMutableHash(w[0].hash);
-    if (!singles) singles_.AddHash(w[0].hash, kOpensLonger);
-    else if (singles->front() != kOpensLonger) singles->insert(singles->begin(), kOpensLonger);
+    const WordValues<int> singles = singles_.FindMutableHash(w[0].hash);
+    if (singles.empty() || singles.front() != kOpensLonger) {
+      singles_.AddHash(w[0].hash, kOpensLonger);
+      const WordValues<int> marked = singles_.FindMutableHash(w[0].hash);
+      std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
+    }
   }
   Insert(&by_last_, w[p.size - 1].hash, index);
 }
 
 void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
   table->AddHash(key, phrase);
-  std::vector<int>& l = *table->FindMutableHash(key);
+  const WordValues<int> l = table->FindMutableHash(key);
   const uint32_t n = phrases_[phrase].size;
   // The list is kept in that order, so its place is found by halves: a word that ends or
   // opens thousands of phrases would make a scan from the front cost their square.
@@ -86,7 +89,8 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
     if (TokenHash(text, tokens, i + k) != w[k].hash) return false;
   for (uint32_t k = 0; k < p.size; ++k) {
     const text::Token& t = tokens[i + k];
-    if (p.exact_case ? text::TokenText(text, t) != Exact(w[k]) : text::TokenLower(text, t) != Lower(w[k]))
+    if (!SameText(p.exact_case ? text::TokenText(text, t) : text::TokenLower(text, t),
+                  p.exact_case ? Exact(w[k]) : Lower(w[k])))
       return false;
   }
   return true;
@@ -97,21 +101,19 @@ void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vec
                                 uint32_t i, uint32_t limit, F f) const {
   if (i >= limit) return;
   const uint64_t first = TokenHash(text, tokens, i);
-  const std::vector<int>* singles = singles_.FindHash(first);
-  if (!singles) return;
-  auto it = singles->begin();
+  const WordValues<const int> singles = singles_.FindHash(first);
+  if (singles.empty()) return;
+  auto it = singles.begin();
   if (*it == kOpensLonger) {
     ++it;
-    const std::vector<int>* longer =
-        i + 1 < limit ? pairs_.FindHash(PairKey(first, TokenHash(text, tokens, i + 1))) : nullptr;
-    if (longer) {
-      for (int c : *longer) {
+    if (i + 1 < limit) {
+      for (int c : pairs_.FindHash(PairKey(first, TokenHash(text, tokens, i + 1)))) {
         const Phrase& p = phrases_[c];
         if (i + p.size <= limit && Matches(p, text, tokens, i) && f(p)) return;
       }
     }
   }
-  for (; it != singles->end(); ++it)
+  for (; it != singles.end(); ++it)
     if (Matches(phrases_[*it], text, tokens, i) && f(phrases_[*it])) return;
 }
 
@@ -135,9 +137,7 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
-  const std::vector<int>* cands = by_last_.FindHash(TokenHash(text, tokens, i));
-  if (!cands) return;
-  for (int c : *cands) {  // longest first: the earliest start first, as the hits must be
+  for (int c : by_last_.FindHash(TokenHash(text, tokens, i))) {  // longest first: the earliest start first, as the hits must be
     const Phrase& p = phrases_[c];
     const uint32_t n = p.size;
     if (i + 1 < n || i + 1 - n < floor) continue;

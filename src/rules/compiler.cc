@@ -531,9 +531,8 @@ void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
-  if (const auto* named = list_index.Find(name))
-    for (const auto& [n, index] : *named)
-      if (n == name) return *index;
+  for (const auto& [n, index] : list_index.Find(name))
+    if (n == name) return *index;
   return *empty;
 }
 

@@ -414,10 +414,10 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
                     const F& f) {
   if (mention_count < triggers.min_mentions) return;
   auto consider = [&](uint32_t tok, uint64_t hash) {
-    const std::vector<int>* cands = triggers.FindHash(hash);
-    if (!cands) return;
+    const WordValues<const int> cands = triggers.FindHash(hash);
+    if (cands.empty()) return;
     candidates->clear();
-    for (int p : *cands) {
+    for (int p : cands) {
       const CompiledPattern& pattern = pack.patterns[p];
       if (mention_count >= pattern.min_mentions && may_match(pattern)) candidates->push_back(p);
     }
