@@ -250,24 +250,33 @@ TEST_CASE("Tokenize flags", "[text][tokenize]") {
   CHECK(tokens[0].flags == (t::kWord | t::kCapitalized | t::kAllCaps));
   CHECK(tokens[1].flags == (t::kWord | t::kSpaceBefore));
   CHECK(tokens[2].flags == (t::kWord | t::kCapitalized | t::kSpaceBefore | t::kNewlineBefore));
-  CHECK(tokens[3].flags == t::kPunct);
+  CHECK(tokens[3].flags == (t::kPunct | t::kTerminal));
   CHECK(tokens[4].flags == (t::kWord | t::kCapitalized | t::kSpaceBefore));  // one letter
   CHECK(tokens[5].flags == (t::kWord | t::kSpaceBefore));
 }
 
-TEST_CASE("Tokenize flags after runs of whitespace, and periods alone, in pairs and at the end",
+TEST_CASE("Tokenize flags after runs of whitespace, and terminals alone, in pairs and at the end",
           "[text][tokenize]") {
-  const NormalizedText nt = Normalize("Talks ended.  Rebels\t\tleft.\n\nThen..  x. ..");
+  const NormalizedText nt = Normalize("Talks ended.  Rebels\t\tleft!\n\nThen..  x? ..");
   const std::vector<Token> tokens = Tokenize(nt);
   REQUIRE(Texts(nt, tokens) ==
-          std::vector<std::string>{"Talks", "ended", ".", "Rebels", "left", ".", "Then", ".", ".", "x", ".", ".", "."});
+          std::vector<std::string>{"Talks", "ended", ".", "Rebels", "left", "!", "Then", ".", ".", "x", "?", ".", "."});
   const uint16_t word = t::kWord, cap = t::kCapitalized, space = t::kSpaceBefore, line = t::kNewlineBefore;
-  const std::vector<uint16_t> expected = {word | cap, word | space, t::kPunct, word | cap | space, word | space,
-                                          t::kPunct, word | cap | space | line, t::kPunct, t::kPunct, word | space,
-                                          t::kPunct, t::kPunct | space, t::kPunct};
+  const uint16_t end = t::kPunct | t::kTerminal;
+  const std::vector<uint16_t> expected = {word | cap, word | space, end, word | cap | space, word | space,
+                                          end, word | cap | space | line, end, end, word | space,
+                                          end, end | space, end};
   for (size_t k = 0; k < tokens.size(); ++k) {
     INFO("token " << k);
     CHECK(tokens[k].flags == expected[k]);
+  }
+  // Other punctuation never ends a sentence; "..." may, whichever scan takes it.
+  const NormalizedText other = Normalize("Kenya's envoy, (re-elected); \"yes\"... 'no'...");
+  const std::vector<Token> others = Tokenize(other);
+  for (const Token& token : others) {
+    const std::string text(t::TokenText(other, token));
+    INFO(text);
+    CHECK(token.has(t::kTerminal) == (text == "..."));
   }
 }
 

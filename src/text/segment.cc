@@ -85,9 +85,6 @@ bool IsSentenceOpener(std::string_view w) {
   return kFilter.MayHold(w) && OneOf(w, kWords);
 }
 
-bool IsTerminal(std::string_view t) {
-  return (t.size() == 1 && (t[0] == '.' || t[0] == '!' || t[0] == '?')) || t == "...";
-}
 bool IsCloser(std::string_view t) {
   return t == "\"" || t == "'" || t == ")" || t == "]" || t == "}";
 }
@@ -115,19 +112,13 @@ class Segmenter {
   std::string_view At(uint32_t i) const { return TokenText(text_, tokens_[i]); }
 
   // Whether tokens_[i] is where a sentence may end: a terminal or a dotted acronym.
-  bool MayEndAt(uint32_t i) const {
-    const Token& tok = tokens_[i];
-    if (tok.has(kAcronym)) return true;
-    if (!tok.has(kPunct)) return false;
-    const char c = text_.text[tok.begin];
-    return (c == '.' || c == '!' || c == '?') && IsTerminal(At(i));
-  }
+  bool MayEndAt(uint32_t i) const { return (tokens_[i].flags & (kTerminal | kAcronym)) != 0; }
 
   // Index after the closing quotes, brackets and further terminals written right after
   // a terminal ("?!", ".\"", ".)"), no further than `limit`.
   uint32_t SkipClosers(uint32_t i, uint32_t limit) const {
     while (i < limit && !tokens_[i].has(kSpaceBefore) && tokens_[i].has(kPunct) &&
-           (IsCloser(At(i)) || IsTerminal(At(i))))
+           (tokens_[i].has(kTerminal) || IsCloser(At(i))))
       ++i;
     return i;
   }
@@ -206,9 +197,10 @@ void Segment(const NormalizedText& text, const std::vector<Token>& tokens, uint3
   };
   uint32_t i = 0;
   while (i < n) {
-    // Most tokens are words inside a line: one test lets them pass, up to the length cap.
+    // Most tokens are neither where a sentence may end nor after a line break: one test
+    // lets them pass, up to the length cap.
     const auto uncut = static_cast<uint32_t>(std::min<uint64_t>(uint64_t{first} + limit, n));
-    while (i < uncut && (tokens[i].flags & (kNewlineBefore | kPunct | kAcronym)) == 0) ++i;
+    while (i < uncut && (tokens[i].flags & (kNewlineBefore | kTerminal | kAcronym)) == 0) ++i;
     if (i >= n) break;
     if (i > first && (tokens[i].has(kNewlineBefore) || i - first >= limit)) emit(i);
     if (!seg.MayEndAt(i)) {

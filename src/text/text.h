@@ -81,6 +81,7 @@ enum TokenFlag : uint16_t {
   kSpaceBefore = 1 << 5,  // whitespace precedes the token
   kNewlineBefore = 1 << 6,  // a line break precedes the token (a paragraph boundary)
   kAcronym = 1 << 7,      // dotted acronym: "U.N.", "U.S."
+  kTerminal = 1 << 8,     // ".", "!", "?" or "...": where a sentence may end
 };
 
 // A token: a byte range of the normalized text. Text and lower-case text are views
@@ -127,7 +128,8 @@ struct Sentence {
 // break. Known abbreviations (Mr. Mrs. Dr. Gen. Col. Feb. Sept. ...), single-letter
 // initials and dotted acronyms ("U.N.", "U.S.") do not end a sentence unless a common
 // sentence opener follows the acronym. Sentences longer than `max_tokens` are cut, so
-// later stages stay linear.
+// later stages stay linear. `tokens` are Tokenize()'s, whose kTerminal and kAcronym
+// flags say where a sentence may end.
 constexpr uint32_t kMaxSentenceTokens = 400;
 std::vector<Sentence> Segment(const NormalizedText& text, const std::vector<Token>& tokens,
                               uint32_t max_tokens = kMaxSentenceTokens);

@@ -77,7 +77,7 @@ enum AsciiBits : uint8_t {
   // ASCII punctuation that is always a one-character token: not the start of "..." nor
   // the apostrophe of a final "'s"; nor NUL.
   kPlainPunctBit = 16,
-  kPeriodBit = 32,
+  kTerminalBit = 32,  // . ! ?
   kSpaceBit = 64,    // ASCII whitespace
   kNewlineBit = 128,  // \n and \r, which are whitespace too
 };
@@ -92,7 +92,7 @@ constexpr std::array<uint8_t, 256> MakeAsciiBits() {
     if (kAsciiKind[b] == CharKind::kPunct && b != '.' && b != '\'' && b != 0) bits[b] = kPlainPunctBit;
     if (kAsciiKind[b] == CharKind::kSpace) bits[b] = kSpaceBit;
   }
-  bits['.'] = kPeriodBit;
+  bits['.'] = bits['!'] = bits['?'] = kTerminalBit;
   bits['\n'] |= kNewlineBit;
   bits['\r'] |= kNewlineBit;
   return bits;
@@ -325,13 +325,11 @@ Scan ScanNumber(std::string_view s, size_t i, Char first) {
 
 // Scans punctuation at s[i]: "...", a final "'s" right after a word, or one character.
 Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
-  size_t len = first.len;
-  if (i + 3 <= s.size() && s[i] == '.' && s[i + 1] == '.' && s[i + 2] == '.') {
-    len = 3;
-  } else if (after_word && IsFinalApostropheS(s, i)) {
-    len = 2;
-  }
-  return Scan{static_cast<uint32_t>(i + len), kPunct};
+  if (i + 3 <= s.size() && s[i] == '.' && s[i + 1] == '.' && s[i + 2] == '.')
+    return Scan{static_cast<uint32_t>(i + 3), kPunct | kTerminal};
+  if (after_word && IsFinalApostropheS(s, i)) return Scan{static_cast<uint32_t>(i + 2), kPunct};
+  const bool terminal = first.len == 1 && (s[i] == '.' || s[i] == '!' || s[i] == '?');
+  return Scan{static_cast<uint32_t>(i + first.len), kPunct | (terminal ? uint32_t{kTerminal} : 0u)};
 }
 
 // The scan of the common tokens, in one loop whose state stays in registers: ASCII words
@@ -383,11 +381,11 @@ class CommonTokens {
         space |= kSpaceBefore | ((bits & kNewlineBit) != 0 ? uint32_t{kNewlineBefore} : 0u);
         ++i;
         continue;
-      } else if ((bits & kPeriodBit) != 0 && !(p[i + 1] == '.' && i + 2 < n_ && p[i + 2] == '.')) {
-        // A period that does not open "...": every sentence's end. (p[i + 1] may be the
-        // string's NUL, and is then not a period.)
+      } else if ((bits & kTerminalBit) != 0 && !(p[i] == '.' && p[i + 1] == '.' && i + 2 < n_ && p[i + 2] == '.')) {
+        // A period that does not open "...", "!" or "?": every sentence's end. (p[i + 1]
+        // may be the string's NUL, and is then not a period.)
         end = i + 1;
-        flags = kPunct;
+        flags = kPunct | kTerminal;
       } else {
         break;
       }
