@@ -137,7 +137,8 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
-  for (int c : by_last_.FindHash(TokenHash(text, tokens, i))) {  // longest first: the earliest start first, as the hits must be
+  // Longest first: the earliest start first, as the hits must be.
+  for (int c : by_last_.FindHash(TokenHash(text, tokens, i))) {
     const Phrase& p = phrases_[c];
     const uint32_t n = p.size;
     if (i + 1 < n || i + 1 - n < floor) continue;

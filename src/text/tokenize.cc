@@ -74,10 +74,10 @@ enum AsciiBits : uint8_t {
   kDigitBit = 2,
   kUpperBit = 4,
   kLowerBit = 8,
-  // ASCII punctuation that is always a one-character token: not the start of "..." nor
-  // the apostrophe of a final "'s"; nor NUL.
+  // ASCII punctuation that is always a one-character token and never ends a sentence:
+  // not . ! ? (kTerminalBit), nor the apostrophe of a final "'s"; nor NUL.
   kPlainPunctBit = 16,
-  kTerminalBit = 32,  // . ! ?
+  kTerminalBit = 32,  // . ! ? (a period may also open "...")
   kSpaceBit = 64,    // ASCII whitespace
   kNewlineBit = 128,  // \n and \r, which are whitespace too
 };
