@@ -328,7 +328,7 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   if (i + 3 <= s.size() && s[i] == '.' && s[i + 1] == '.' && s[i + 2] == '.')
     return Scan{static_cast<uint32_t>(i + 3), kPunct | kTerminal};
   if (after_word && IsFinalApostropheS(s, i)) return Scan{static_cast<uint32_t>(i + 2), kPunct};
-  const bool terminal = first.len == 1 && (s[i] == '.' || s[i] == '!' || s[i] == '?');
+  const bool terminal = s[i] == '.' || s[i] == '!' || s[i] == '?';
   return Scan{static_cast<uint32_t>(i + first.len), kPunct | (terminal ? uint32_t{kTerminal} : 0u)};
 }
 
@@ -382,8 +382,8 @@ class CommonTokens {
         ++i;
         continue;
       } else if ((bits & kTerminalBit) != 0 && !(p[i] == '.' && p[i + 1] == '.' && i + 2 < n_ && p[i + 2] == '.')) {
-        // A period that does not open "...", "!" or "?": every sentence's end. (p[i + 1]
-        // may be the string's NUL, and is then not a period.)
+        // A terminal, where every sentence ends: "!", "?" or a period that does not open
+        // "...". (p[i + 1] may be the string's NUL, and is then not a period.)
         end = i + 1;
         flags = kPunct | kTerminal;
       } else {
