@@ -116,7 +116,7 @@ class PatternMatcher {
   bool IsAnchorWord(const CompiledPattern& p, uint32_t tok) const {
     const uint64_t hash = TokenHash(a_.text, a_.tokens, tok);
     for (const auto& [word_hash, word] : p.anchor_words)
-      if (word_hash == hash && a_.TokenLower(tok) == word) return true;
+      if (word_hash == hash && SameText(a_.TokenLower(tok), word)) return true;
     return false;
   }
   bool IsToken(int pos, std::string_view lower) const {
