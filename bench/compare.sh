@@ -19,6 +19,12 @@
 # Environment: JOBS (the N of -jN; default: all cores); RUNS (each row is the fastest of
 # RUNS runs of its command, one after another; default 1): on a shared machine the best
 # of several is the figure least moved by other work.
+# The single-threaded rows (actorgraph -j1 from the decompressed text, both rg rows) run
+# pinned with taskset: run r on core r mod the number of cores. A virtual machine's cores
+# can differ in speed (on the development VM one ran at two thirds of the other), and the
+# scheduler picks one per process, so a ratio of two unpinned runs can be a ratio of two
+# cores. With RUNS a multiple of the cores every such row has as many runs on each core,
+# and its best is on the fastest. PIN=0 runs them unpinned.
 # Needs ripgrep, node and npm (scripts/setup --bench). The Node.js packages are installed
 # into bench/nlp/node_modules from bench/nlp/package-lock.json on first use.
 set -euo pipefail
@@ -41,17 +47,23 @@ corpus_cat "$corpus" > "$tmp/corpus.jsonl"
 bytes=$(stat -L -c %s "$tmp/corpus.jsonl")
 python3 bench/patterns.py "$bin" rules > "$tmp/patterns"
 
+cores=$(nproc)
+pin=${PIN:-1}
+[[ $pin == 0 ]] || command -v taskset >/dev/null || { echo "compare: taskset missing, rows unpinned" >&2; pin=0; }
+
 rows=()
 # run NAME INPUT_BYTES COMMAND...: wall seconds, CPU seconds and peak RSS of the fastest
-# of RUNS runs, one after another
+# of RUNS runs, one after another. With PINNED=1 in its environment, run r is pinned to
+# core r mod cores (see the header).
 run() {
   local name=$1 in_bytes=$2
   shift 2
   local best="" r
   for ((r = 0; r < runs; ++r)); do
-    local start end rss user sys wall
+    local start end rss user sys wall pin_to=()
+    [[ ${PINNED:-0} == 1 && $pin != 0 ]] && pin_to=(taskset -c $((r % cores)))
     start=$(date +%s.%N)
-    /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "$@" > "$tmp/out" 2> "$tmp/err" ||
+    /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "${pin_to[@]}" "$@" > "$tmp/out" 2> "$tmp/err" ||
       { echo "compare: $name failed:" >&2; cat "$tmp/err" >&2; exit 1; }
     end=$(date +%s.%N)
     read -r rss user sys < "$tmp/rss"
@@ -65,7 +77,7 @@ run() {
 
 # Every tool reads the same file, the decompressed text; for a compressed corpus,
 # actorgraph also reads it as given (decompressing on its reading thread).
-run "actorgraph -j1" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j1 -o "$tmp/g1.jsonld"
+PINNED=1 run "actorgraph -j1" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j1 -o "$tmp/g1.jsonld"
 run "actorgraph -j$jobs" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j"$jobs" -o "$tmp/gn.jsonld"
 # Output that depends on the thread count or the input's compression is a bug, not a
 # figure: the comparison stops there.
@@ -75,9 +87,9 @@ if [[ $corpus == *.gz || $corpus == *.zst ]]; then
   run "actorgraph -j$jobs (from .${corpus##*.})" "$bytes" "$bin" build "$corpus" -q -j"$jobs" -o "$tmp/zn.jsonld"
   cmp -s "$tmp/g1.jsonld" "$tmp/zn.jsonld" || { echo "compare: the outputs from the compressed file differ" >&2; exit 1; }
 fi
-run "rg -j1 -F -f PATTERNS" "$bytes" rg -j1 -F -c -f "$tmp/patterns" "$tmp/corpus.jsonl"
+PINNED=1 run "rg -j1 -F -f PATTERNS" "$bytes" rg -j1 -F -c -f "$tmp/patterns" "$tmp/corpus.jsonl"
 rg_lines=$(cat "$tmp/out")
-run "rg -j1 -F --count-matches" "$bytes" rg -j1 -F --count-matches -f "$tmp/patterns" "$tmp/corpus.jsonl"
+PINNED=1 run "rg -j1 -F --count-matches" "$bytes" rg -j1 -F --count-matches -f "$tmp/patterns" "$tmp/corpus.jsonl"
 rg_matches=$(cat "$tmp/out")
 
 if [[ $nlp_mb != 0 ]]; then
@@ -96,7 +108,12 @@ if [[ $nlp_mb != 0 ]]; then
 fi
 
 printf 'corpus: %s, %.1f MB of JSON Lines (uncompressed); %d patterns; %d cores; best of %d run(s) each\n' \
-  "$corpus" "$(echo "$bytes / 1000000" | bc -l)" "$(wc -l < "$tmp/patterns")" "$(nproc)" "$runs"
+  "$corpus" "$(echo "$bytes / 1000000" | bc -l)" "$(wc -l < "$tmp/patterns")" "$cores" "$runs"
+if [[ $pin == 0 ]]; then
+  echo "single-threaded rows unpinned"
+else
+  echo "actorgraph -j1 and rg: run r pinned to core r mod $cores"
+fi
 printf '| %-32s | %7s | %7s | %7s | %7s | %9s | %8s |\n' tool MB "wall s" "CPU s" "MB/s" "vs ag -j1" "peak RSS"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..34})" --------: --------: --------: --------: ----------: ---------:
 base=""
