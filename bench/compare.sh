@@ -20,11 +20,12 @@
 # RUNS runs of its command, one after another; default 1): on a shared machine the best
 # of several is the figure least moved by other work.
 # The single-threaded rows (actorgraph -j1 from the decompressed text, both rg rows) run
-# pinned with taskset: run r on core r mod the number of cores. A virtual machine's cores
-# can differ in speed (on the development VM one ran at two thirds of the other), and the
-# scheduler picks one per process, so a ratio of two unpinned runs can be a ratio of two
-# cores. With RUNS a multiple of the cores every such row has as many runs on each core,
-# and its best is on the fastest. PIN=0 runs them unpinned.
+# pinned with taskset: run r on core r mod the number of cores the script may use
+# (Cpus_allowed_list). A virtual machine's cores can differ in speed (on the development
+# VM one ran at two thirds of the other), and the scheduler picks one per process, so a
+# ratio of two unpinned runs can be a ratio of two cores. With RUNS a multiple of the
+# cores every such row has as many runs on each core, and its best is on the fastest.
+# PIN=0 runs them unpinned.
 # Needs ripgrep, node and npm (scripts/setup --bench). The Node.js packages are installed
 # into bench/nlp/node_modules from bench/nlp/package-lock.json on first use.
 set -euo pipefail
@@ -47,9 +48,16 @@ corpus_cat "$corpus" > "$tmp/corpus.jsonl"
 bytes=$(stat -L -c %s "$tmp/corpus.jsonl")
 python3 bench/patterns.py "$bin" rules > "$tmp/patterns"
 
-cores=$(nproc)
+# The cores this process may run on (a container's may not start at 0).
+cpus=()
+while IFS= read -r range; do
+  for ((c = ${range%-*}; c <= ${range#*-}; ++c)); do cpus+=("$c"); done
+done < <(awk '/^Cpus_allowed_list:/ { gsub(",", "\n", $2); print $2 }' /proc/self/status 2> /dev/null)
+cores=${#cpus[@]}
+((cores > 0)) || cores=$(nproc)
 pin=${PIN:-1}
 [[ $pin == 0 ]] || command -v taskset >/dev/null || { echo "compare: taskset missing, rows unpinned" >&2; pin=0; }
+((${#cpus[@]} > 0)) || pin=0
 
 rows=()
 # run NAME INPUT_BYTES COMMAND...: wall seconds, CPU seconds and peak RSS of the fastest
@@ -61,7 +69,7 @@ run() {
   local best="" r
   for ((r = 0; r < runs; ++r)); do
     local start end rss user sys wall pin_to=()
-    [[ ${PINNED:-0} == 1 && $pin != 0 ]] && pin_to=(taskset -c $((r % cores)))
+    [[ ${PINNED:-0} == 1 && $pin != 0 ]] && pin_to=(taskset -c "${cpus[r % cores]}")
     start=$(date +%s.%N)
     /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "${pin_to[@]}" "$@" > "$tmp/out" 2> "$tmp/err" ||
       { echo "compare: $name failed:" >&2; cat "$tmp/err" >&2; exit 1; }
@@ -112,7 +120,7 @@ printf 'corpus: %s, %.1f MB of JSON Lines (uncompressed); %d patterns; %d cores;
 if [[ $pin == 0 ]]; then
   echo "single-threaded rows unpinned"
 else
-  echo "actorgraph -j1 and rg: run r pinned to core r mod $cores"
+  echo "actorgraph -j1 and rg: run r pinned to core r mod $cores (cores ${cpus[*]})"
 fi
 printf '| %-32s | %7s | %7s | %7s | %7s | %9s | %8s |\n' tool MB "wall s" "CPU s" "MB/s" "vs ag -j1" "peak RSS"
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..34})" --------: --------: --------: --------: ----------: ---------:
