@@ -8,7 +8,8 @@
 # usage: bench/ab.sh A_BINARY B_BINARY [CORPUS] [PAIRS] [CORES]
 #   CORPUS  JSON Lines, optionally .gz or .zst (default: ../shared/corpus/reuters21578.jsonl)
 #   PAIRS   runs of each binary on each core (default 8)
-#   CORES   the cores to pin to, comma-separated (default: every core, one after another)
+#   CORES   the cores to pin to, comma-separated (default: every core it may use, one after
+#           another)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/corpus.sh
@@ -17,11 +18,12 @@ a=$1
 b=$2
 corpus=${3:-../shared/corpus/reuters21578.jsonl}
 pairs=${4:-8}
-cores=${5:-$(seq -s, 0 $(($(nproc) - 1)))}
+cores=${5:-}
 check_inputs "$a" "$corpus"
 check_inputs "$b" "$corpus"
 [[ $pairs =~ ^[1-9][0-9]*$ ]] || { echo "ab: PAIRS must be a positive whole number, not '$pairs'" >&2; exit 2; }
 command -v taskset >/dev/null || { echo "ab: needs taskset (util-linux)" >&2; exit 1; }
+[[ -n $cores ]] || cores=$(allowed_cpus | paste -sd,)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

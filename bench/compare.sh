@@ -21,7 +21,7 @@
 # of several is the figure least moved by other work.
 # The single-threaded rows (actorgraph -j1 from the decompressed text, both rg rows) run
 # pinned with taskset: run r on core r mod the number of cores the script may use
-# (Cpus_allowed_list). A virtual machine's cores can differ in speed (on the development
+# (allowed_cpus). A virtual machine's cores can differ in speed (on the development
 # VM one ran at two thirds of the other), and the scheduler picks one per process, so a
 # ratio of two unpinned runs can be a ratio of two cores. With RUNS a multiple of the
 # cores every such row has as many runs on each core, and its best is on the fastest.
@@ -48,16 +48,12 @@ corpus_cat "$corpus" > "$tmp/corpus.jsonl"
 bytes=$(stat -L -c %s "$tmp/corpus.jsonl")
 python3 bench/patterns.py "$bin" rules > "$tmp/patterns"
 
-# The cores this process may run on (a container's may not start at 0).
-cpus=()
-while IFS= read -r range; do
-  for ((c = ${range%-*}; c <= ${range#*-}; ++c)); do cpus+=("$c"); done
-done < <(awk '/^Cpus_allowed_list:/ { gsub(",", "\n", $2); print $2 }' /proc/self/status 2> /dev/null)
-cores=${#cpus[@]}
-((cores > 0)) || cores=$(nproc)
 pin=${PIN:-1}
 [[ $pin == 0 ]] || command -v taskset >/dev/null || { echo "compare: taskset missing, rows unpinned" >&2; pin=0; }
-((${#cpus[@]} > 0)) || pin=0
+cpus=()
+[[ $pin == 0 ]] || mapfile -t cpus < <(allowed_cpus)
+cores=${#cpus[@]}
+((cores > 0)) || { cores=$(nproc); pin=0; }
 
 rows=()
 # run NAME INPUT_BYTES COMMAND...: wall seconds, CPU seconds and peak RSS of the fastest

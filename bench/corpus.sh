@@ -30,3 +30,10 @@ wall_seconds() {
 least() {
   if [[ -z $1 ]] || (( $(echo "$2 < $1" | bc -l) )); then echo "$2"; else echo "$1"; fi
 }
+
+# allowed_cpus: the cores this script may run on (its taskset affinity list, which in a
+# container need not start at 0), one a line.
+allowed_cpus() {
+  taskset -pc $$ | sed 's/.*: //' | tr ',' '\n' |
+    awk -F- '{ if (NF == 2) for (c = $1; c <= $2; c++) print c; else print $1 }'
+}

@@ -23,8 +23,7 @@ check_inputs "$bin" "$corpus"
 command -v taskset > /dev/null || { echo "bench: taskset (util-linux) is needed" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mapfile -t cpus < <(taskset -pc $$ | sed 's/.*: //' | tr ',' '\n' |
-  awk -F- '{ if (NF == 2) for (c = $1; c <= $2; c++) print c; else print $1 }')
+mapfile -t cpus < <(allowed_cpus)
 n=${#cpus[@]}
 
 # timed NAME CMD...: runs CMD; appends "wall cpu" (seconds) to $work/NAME.
