@@ -196,9 +196,16 @@ class Compiler {
     for (size_t i = 0; i < elements.size(); ++i) {
       WordSignature words;
       if (i != anchor && RequiredFirstWords(elements[i], &words)) p->required_words.push_back(words);
+      if (elements[i].kind == Element::kSlot && !elements[i].optional) p->required_slots.push_back(SlotKinds(elements[i]));
     }
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
+  }
+
+  // The kinds of mention (kActorTypeKinds, kNameKind, kDemonymKind) slot `e` takes, as
+  // the matcher's Accepts decides.
+  static uint32_t SlotKinds(const Element& e) {
+    return (e.type_mask & kActorTypeKinds) | (e.name ? kNameKind : 0u) | (e.demonym ? kDemonymKind : 0u);
   }
 
   static bool OpensWithSlot(const std::vector<Element>& seq) {

@@ -38,6 +38,14 @@ struct Element {
   std::string source;                         // as written, for dumps and --explain
 };
 
+// Kinds of mention as bits, for telling which slots a sentence's mentions could fill:
+// bit static_cast<int>(type) for a mention of an actor of that ActorType (of any of a
+// group's members, for a group), and these two.
+constexpr int kActorTypeCount = static_cast<int>(ActorType::kPlace) + 1;
+constexpr uint32_t kActorTypeKinds = (1u << kActorTypeCount) - 1;
+constexpr uint32_t kNameKind = 1u << kActorTypeCount;           // a proper name not known as an actor
+constexpr uint32_t kDemonymKind = 1u << (kActorTypeCount + 1);  // "Syrian" for Syria
+
 struct CompiledPattern {
   int rule = -1;
   std::vector<Element> before;  // the elements left of the anchor, nearest first
@@ -63,6 +71,16 @@ struct CompiledPattern {
   bool MayMatchIn(const WordSignature& sentence) const {
     for (const WordSignature& words : required_words)
       if (!sentence.MayHoldOneOf(words)) return false;
+    return true;
+  }
+  // For each slot a match needs (not optional, not inside a group), the kinds of mention
+  // it takes: a sentence with no mention of any of one slot's kinds cannot match, and is
+  // not tried. Slots want persons, names or countries, and many sentences that have a
+  // trigger ("president", "said") have mentions of other kinds only.
+  std::vector<uint32_t> required_slots;
+  bool MayMatchWith(uint32_t mention_kinds) const {
+    for (uint32_t kinds : required_slots)
+      if ((kinds & mention_kinds) == 0) return false;
     return true;
   }
 };

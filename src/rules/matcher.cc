@@ -336,6 +336,22 @@ class PatternMatcher {
   mutable uint32_t run_begin_ = 0;
 };
 
+// The kinds of the mentions `ms` (kActorTypeKinds bits, kNameKind, kDemonymKind), read
+// as PatternMatcher::Accepts reads a mention: a slot whose kinds share none with these
+// accepts none of them.
+uint32_t MentionKinds(const Analysis& a, const std::vector<Mention>& ms) {
+  uint32_t kinds = 0;
+  auto type_kind = [&](int actor) { return 1u << static_cast<int>(a.actors[actor].actor.type); };
+  for (const Mention& m : ms) {
+    if (m.demonym) kinds |= kDemonymKind;
+    else if (!m.group.empty())
+      for (int g : m.group) kinds |= type_kind(g);
+    else if (m.actor >= 0) kinds |= type_kind(m.actor);
+    else if (m.name) kinds |= kNameKind;
+  }
+  return kinds;
+}
+
 WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
   WordSignature words;
   if (a.text.token_hashes.size() == a.tokens.size()) {
@@ -515,11 +531,14 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
                  const std::vector<Mention>& mentions, MatchScratch* scratch, MatchList* out) {
   // The sentence's words are signed when a pattern asks for words besides its anchor,
-  // and its units built at the first trigger with a pattern that may match: most
-  // sentences have neither.
+  // its mentions' kinds read at its first trigger, and its units built at the first
+  // trigger with a pattern that may match: most sentences have neither.
   std::optional<TriggeredMatcher> match;
   std::optional<WordSignature> words;
+  std::optional<uint32_t> kinds;
   auto may_match = [&](const CompiledPattern& pattern) {
+    if (!kinds) kinds = MentionKinds(analysis, mentions);
+    if (!pattern.MayMatchWith(*kinds)) return false;
     if (pattern.required_words.empty()) return true;
     if (!words) words = SentenceWords(analysis, s);
     return pattern.MayMatchIn(*words);
