@@ -233,8 +233,9 @@ TEST_CASE("a pattern is tried only in a sentence that may hold the other words i
   CHECK(Triples(Run(rules, "Chad is an old ally of Niger.")).empty());
 }
 
-TEST_CASE("a pattern is tried only in a sentence with a mention for each slot it needs", "[rules][matcher]") {
-  // Each required slot asks for a mention of its kinds somewhere in the sentence; an
+TEST_CASE("a pattern is tried only at a trigger with a mention for each slot it needs on that slot's side",
+          "[rules][matcher]") {
+  // Each required slot asks for a mention of its kinds on its side of the anchor; an
   // optional slot asks nothing.
   const std::string rules =
       "rule r\n  match A:Country|Demonym backed B:Organization|Name (C:Person)?\n  yield A meets-with B\n";
@@ -245,25 +246,31 @@ TEST_CASE("a pattern is tried only in a sentence with a mention for each slot it
   auto kind = [](ag::ActorType t) { return 1u << static_cast<int>(t); };
   const uint32_t country = kind(ag::ActorType::kCountry), organization = kind(ag::ActorType::kOrganization),
                  person = kind(ag::ActorType::kPerson);
-  REQUIRE(p.required_slots.size() == 2);
-  CHECK(p.required_slots[0] == (country | in::kDemonymKind));
-  CHECK(p.required_slots[1] == (organization | in::kNameKind));
-  CHECK(p.MayMatchWith(country | organization));
-  CHECK(p.MayMatchWith(in::kDemonymKind | in::kNameKind | person));
-  CHECK_FALSE(p.MayMatchWith(country));                 // nothing for B
-  CHECK_FALSE(p.MayMatchWith(person | organization));   // nothing for A
-  CHECK_FALSE(p.MayMatchWith(in::kDemonymKind | country | person));
+  CHECK(p.required_before == std::vector<uint32_t>{country | in::kDemonymKind});
+  CHECK(p.required_after == std::vector<uint32_t>{organization | in::kNameKind});
+  CHECK(p.MayMatchWith(country, organization));
+  CHECK(p.MayMatchWith(in::kDemonymKind | person, in::kNameKind | person));
+  CHECK_FALSE(p.MayMatchWith(country | organization, country));  // nothing for B after the anchor
+  CHECK_FALSE(p.MayMatchWith(organization, country | organization));  // nothing for A before it
+  CHECK_FALSE(p.MayMatchWith(person, in::kDemonymKind | country | person));
   // "Actor" is every type, but neither a name not known as an actor nor a demonym.
   in::RulePack any;
   REQUIRE(Compile(std::string(kBase) + "rule r\n  match A:Actor backed B:Actor\n  yield A meets-with B\n", &any).ok());
-  CHECK(any.patterns[0].required_slots == std::vector<uint32_t>{in::kActorTypeKinds, in::kActorTypeKinds});
-  // The matches are those of a matcher that tries every pattern.
+  CHECK(any.patterns[0].required_before == std::vector<uint32_t>{in::kActorTypeKinds});
+  CHECK(any.patterns[0].required_after == std::vector<uint32_t>{in::kActorTypeKinds});
+  // The matches are those of a matcher that tries every pattern: the sides are read at
+  // each trigger, and a demonym is a kind of its own.
   const std::string countries = "rule r\n  match A:Country backed B:Country|Name\n  yield A meets-with B\n";
   CHECK(Triples(Run(countries, "Chad backed Niger.")) == "Chad meets-with Niger [asserted]\n");
+  CHECK(Triples(Run(countries, "Chad backed Niger, and Niger backed Mali.")) ==
+        "Chad meets-with Niger [asserted]\nNiger meets-with Mali [asserted]\n");
   CHECK(Triples(Run(countries, "Chadian troops backed Niger.")).empty());
   CHECK(Triples(Run(rules, "Chad backed Niger.")).empty());
-  const std::string demonyms = "rule r\n  match A:Demonym troops backed B:Country\n  yield A meets-with B\n";
-  CHECK(Triples(Run(demonyms, "Chadian troops backed Niger.")) == "Chad meets-with Niger [asserted]\n");
+  const std::string demonyms = "rule r\n  match A:Demonym ...{0,1} backed B:Country\n  yield A meets-with B\n";
+  CHECK(Triples(Run(demonyms, "Chadian forces backed Niger.")) == "Chad meets-with Niger [asserted]\n");
+  // At the first "backed" no demonym stands before it; at the second one does.
+  CHECK(Triples(Run(demonyms, "Chad backed Niger, and Malian troops backed Niger.")) ==
+        "Mali meets-with Niger [asserted]\n");
 }
 
 TEST_CASE("!X: what must not come next", "[rules][matcher]") {

@@ -196,7 +196,8 @@ class Compiler {
     for (size_t i = 0; i < elements.size(); ++i) {
       WordSignature words;
       if (i != anchor && RequiredFirstWords(elements[i], &words)) p->required_words.push_back(words);
-      if (elements[i].kind == Element::kSlot && !elements[i].optional) p->required_slots.push_back(SlotKinds(elements[i]));
+      if (elements[i].kind == Element::kSlot && !elements[i].optional)
+        (i < anchor ? p->required_before : p->required_after).push_back(SlotKinds(elements[i]));
     }
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();

@@ -74,13 +74,19 @@ struct CompiledPattern {
     return true;
   }
   // For each slot a match needs (not optional, not inside a group), the kinds of mention
-  // it takes: a sentence with no mention of any of one slot's kinds cannot match, and is
-  // not tried. Slots want persons, names or countries, and many sentences that have a
-  // trigger ("president", "said") have mentions of other kinds only.
-  std::vector<uint32_t> required_slots;
-  bool MayMatchWith(uint32_t mention_kinds) const {
-    for (uint32_t kinds : required_slots)
-      if ((kinds & mention_kinds) == 0) return false;
+  // it takes, the slots before the anchor and those after it apart: a trigger with no
+  // mention of any of one slot's kinds on that slot's side cannot match, and is not
+  // tried. Slots want persons, names or countries, and many sentences that have a
+  // trigger ("president", "said") have mentions of other kinds, or on the other side.
+  std::vector<uint32_t> required_before;
+  std::vector<uint32_t> required_after;
+  // `kinds_before` and `kinds_after`: the kinds of the mentions that begin before the
+  // trigger (or at it) and of those that end after it.
+  bool MayMatchWith(uint32_t kinds_before, uint32_t kinds_after) const {
+    for (uint32_t kinds : required_before)
+      if ((kinds & kinds_before) == 0) return false;
+    for (uint32_t kinds : required_after)
+      if ((kinds & kinds_after) == 0) return false;
     return true;
   }
 };

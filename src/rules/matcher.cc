@@ -1,6 +1,7 @@
 #include "rules/matcher.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <type_traits>
@@ -336,20 +337,39 @@ class PatternMatcher {
   mutable uint32_t run_begin_ = 0;
 };
 
-// The kinds of the mentions `ms` (kActorTypeKinds bits, kNameKind, kDemonymKind), read
-// as PatternMatcher::Accepts reads a mention: a slot whose kinds share none with these
-// accepts none of them.
-uint32_t MentionKinds(const Analysis& a, const std::vector<Mention>& ms) {
-  uint32_t kinds = 0;
+// The kinds of mention `m` (kActorTypeKinds bits, kNameKind, kDemonymKind), read as
+// PatternMatcher::Accepts reads it: a slot whose kinds share none with these does not
+// accept it.
+uint32_t MentionKind(const Analysis& a, const Mention& m) {
   auto type_kind = [&](int actor) { return 1u << static_cast<int>(a.actors[actor].actor.type); };
-  for (const Mention& m : ms) {
-    if (m.demonym) kinds |= kDemonymKind;
-    else if (!m.group.empty())
-      for (int g : m.group) kinds |= type_kind(g);
-    else if (m.actor >= 0) kinds |= type_kind(m.actor);
-    else if (m.name) kinds |= kNameKind;
+  if (m.demonym) return kDemonymKind;
+  uint32_t kinds = 0;
+  if (!m.group.empty()) {
+    for (int g : m.group) kinds |= type_kind(g);
+  } else if (m.actor >= 0) {
+    kinds = type_kind(m.actor);
+  } else if (m.name) {
+    kinds = kNameKind;
   }
   return kinds;
+}
+
+// The kinds of a sentence's mentions on either side of token `tok`: a slot before the
+// trigger binds a unit that ends by `tok`, one after it a unit that begins past it. So
+// `before` has the mentions that begin at `tok` or earlier, `after` those that end
+// after it, which holds every mention either side's slots may take.
+struct MentionSides {
+  uint32_t before = 0;
+  uint32_t after = 0;
+};
+MentionSides MentionSidesOf(const Analysis& a, const std::vector<Mention>& ms, uint32_t tok) {
+  MentionSides sides;
+  for (const Mention& m : ms) {
+    const uint32_t kind = MentionKind(a, m);
+    if (m.first <= tok) sides.before |= kind;
+    if (m.last > tok) sides.after |= kind;
+  }
+  return sides;
 }
 
 WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
@@ -421,9 +441,10 @@ WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
 
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match and that
-// may_match(pattern) lets through, with those patterns (in `candidates`, a buffer kept
-// by the caller). may_match is asked only about patterns the mentions allow. Most tokens
-// are passed over by the filter alone, reading the hashes in a row.
+// may_match(pattern, token) lets through, with those patterns (in `candidates`, a
+// buffer kept by the caller). may_match is asked only about patterns the mentions allow,
+// the tokens in order. Most tokens are passed over by the filter alone, reading the
+// hashes in a row.
 template <typename MayMatch, typename F>
 void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, uint32_t first,
                     uint32_t last, size_t mention_count, std::vector<int>* candidates, const MayMatch& may_match,
@@ -435,7 +456,7 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
     candidates->clear();
     for (int p : cands) {
       const CompiledPattern& pattern = pack.patterns[p];
-      if (mention_count >= pattern.min_mentions && may_match(pattern)) candidates->push_back(p);
+      if (mention_count >= pattern.min_mentions && may_match(pattern, tok)) candidates->push_back(p);
     }
     if (!candidates->empty()) f(tok, *candidates);
   };
@@ -523,7 +544,7 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   MatchList found;
   TriggeredMatcher match(pack, analysis, mentions, units, &scratch, &found);
   ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
-                 &scratch.candidates, [](const CompiledPattern&) { return true; },
+                 &scratch.candidates, [](const CompiledPattern&, uint32_t) { return true; },
                  [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
   out->insert(out->end(), found.begin(), found.end());
 }
@@ -531,14 +552,18 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
 void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, const text::Sentence& s,
                  const std::vector<Mention>& mentions, MatchScratch* scratch, MatchList* out) {
   // The sentence's words are signed when a pattern asks for words besides its anchor,
-  // its mentions' kinds read at its first trigger, and its units built at the first
-  // trigger with a pattern that may match: most sentences have neither.
+  // and its units built at the first trigger with a pattern that may match: most
+  // sentences have neither. The kinds of mention either side are read once a trigger.
   std::optional<TriggeredMatcher> match;
   std::optional<WordSignature> words;
-  std::optional<uint32_t> kinds;
-  auto may_match = [&](const CompiledPattern& pattern) {
-    if (!kinds) kinds = MentionKinds(analysis, mentions);
-    if (!pattern.MayMatchWith(*kinds)) return false;
+  MentionSides sides;
+  uint32_t sides_at = UINT32_MAX;
+  auto may_match = [&](const CompiledPattern& pattern, uint32_t tok) {
+    if (tok != sides_at) {
+      sides = MentionSidesOf(analysis, mentions, tok);
+      sides_at = tok;
+    }
+    if (!pattern.MayMatchWith(sides.before, sides.after)) return false;
     if (pattern.required_words.empty()) return true;
     if (!words) words = SentenceWords(analysis, s);
     return pattern.MayMatchIn(*words);
