@@ -208,6 +208,30 @@ TEST_CASE("PhraseIndex honours exact case and capitalization", "[core][phrases]"
   CHECK(Pairs(p.At(index, 10)) == std::vector<std::pair<uint32_t, int>>{{11, 2}});
 }
 
+TEST_CASE("PhraseIndex::FirstWordsUncapitalized: the first words a token without a capital can match",
+          "[core][phrases]") {
+  PhraseIndex index;
+  index.Add(SplitPhrase("US"), 1, /*exact_case=*/true);
+  index.Add(SplitPhrase("Turkey"), 2, false, /*capitalized=*/true);
+  index.Add(SplitPhrase("the Taliban"), 3, false, /*capitalized=*/false);
+  index.Add(SplitPhrase("al-Shabaab"), 4, false, /*capitalized=*/false);
+  index.Add(SplitPhrase("Kurds"), 5);  // neither: any case matches
+  index.Add(SplitPhrase("New York"), 6, false, /*capitalized=*/true);
+  CHECK(index.FirstWords() == std::vector<std::string_view>{"al", "kurds", "new", "the", "turkey", "us"});
+  CHECK(index.FirstWordsUncapitalized() == std::vector<std::string_view>{"al", "kurds", "the"});
+  // What it leaves out matches no token without a capital.
+  const Probe p("new york, turkey, us, kurds, the Taliban and al-Shabaab");
+  for (uint32_t i = 0; i < p.tokens.size(); ++i) {
+    const std::string_view lower = actorgraph::text::TokenLower(p.text, p.tokens[i]);
+    const std::vector<std::string_view> opens = index.FirstWordsUncapitalized();
+    INFO("token " << i << " " << lower);
+    if (std::find(opens.begin(), opens.end(), lower) == opens.end()) CHECK(p.At(index, i).empty());
+  }
+  CHECK(Pairs(p.At(index, 7)) == std::vector<std::pair<uint32_t, int>>{{8, 5}});    // "kurds"
+  CHECK(Pairs(p.At(index, 9)) == std::vector<std::pair<uint32_t, int>>{{11, 3}});   // "the Taliban"
+  CHECK(Pairs(p.At(index, 12)) == std::vector<std::pair<uint32_t, int>>{{15, 4}});  // "al-Shabaab"
+}
+
 TEST_CASE("PhraseIndex::Extend matches as the phrases added one by one", "[core][phrases]") {
   const std::vector<std::string> first = {"cease-fire", "peace talks", "US"};
   const std::vector<std::string> second = {"talks", "peace talks in Doha", "truce"};

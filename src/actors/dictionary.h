@@ -37,9 +37,12 @@ class Dictionary {
   bool LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                  uint32_t i, uint32_t limit, Hit* hit) const;
 
-  // Adds `flags` for the first word of every phrase LongestAt can match.
-  void AddFirstWords(uint32_t flags, WordFlags* words) const {
+  // Adds `flags` for the first word of every phrase LongestAt can match, and
+  // `uncapitalized_flags` for that of every phrase it can match at a token that does not
+  // begin with a capital (PhraseIndex::FirstWordsUncapitalized): most entries are names.
+  void AddFirstWords(uint32_t flags, uint32_t uncapitalized_flags, WordFlags* words) const {
     for (std::string_view w : index_.FirstWords()) words->Add(w, flags);
+    for (std::string_view w : index_.FirstWordsUncapitalized()) words->Add(w, uncapitalized_flags);
   }
 
   const DictEntry& entry(int i) const { return entries_[i]; }

@@ -22,12 +22,17 @@ enum ChunkerRole : uint8_t {
   kOpensStop = 1 << 2,       // of a `name-stop` phrase
   kEntityTrigger = kEntityTriggerRole,  // of an entity rule's anchor
   kParticle = 1 << 4,        // kParticles or kArticleForms, only ever asked about together
-  kCapitalWord = 1 << 5,     // not of the word: the token is a capitalized or all-caps word
+  // Of the token, a capitalized or all-caps word; or of the word, the first of a
+  // dictionary phrase a token without a capital can match (IndexChunkerWords). Nearly
+  // every entry is a name, and a lower-case word that opens one ("new", "united") would
+  // otherwise send each of its tokens to the dictionary in vain: with this bit one bit
+  // test tells whether the dictionary can match at a token, at no cost per token.
+  kCapitalWordOrEntry = 1 << 5,
   kPronoun = 1 << 6,         // kPronouns
   kRelationTrigger = kRelationTriggerRole,  // of a relation rule's anchor: not the chunker's
 };
 // A token with none of these makes no mention and opens none: Step would pass it over.
-constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | kCapitalWord;
+constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | kCapitalWordOrEntry;
 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
@@ -102,7 +107,8 @@ class SentenceRecognizer {
 
   uint32_t Step(uint32_t i) {
     Dictionary::Hit hit;
-    if (Has(i, kOpensEntry) && pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit))
+    if (Has(i, kOpensEntry) && Has(i, kCapitalWordOrEntry) &&
+        pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit))
       return Dictionary(i, hit);
     // A title is never part of a name: "Secretary of State Antony Blinken".
     PhraseIndex::Hit title;
@@ -249,7 +255,7 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return Has(i, kCapitalWord) || (t.has(kWord) && Has(i, kParticle));
+    return t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps) || Has(i, kParticle));
   }
 
   // One past the name that starts at i, or i when none starts there.
@@ -287,18 +293,18 @@ void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
 }
 
 // Each token's ChunkerRole bits into `out` (every byte written): one probe of the pack's
-// table per token, and the token's own kCapitalWord in the same pass.
+// table per token, and the token's own kCapitalWordOrEntry in the same pass.
 void ChunkerRoles(const RulePack& pack, const Analysis& a, std::vector<uint8_t>* out) {
   const size_t n = a.tokens.size();
   out->resize(n);
   uint8_t* roles = out->data();
   const text::Token* tokens = a.tokens.data();
-  // kCapitalWord by the token's word and case flags, looked up: no branch in the loop.
+  // kCapitalWordOrEntry by the token's word and case flags, looked up: no branch in the loop.
   static_assert((kWord | kCapitalized | kAllCaps) < 32, "the case flags index a table of 32");
   static constexpr auto kCapitalOf = [] {
     std::array<uint8_t, 32> of{};
     for (unsigned f = 0; f < of.size(); ++f)
-      if ((f & kWord) && (f & (kCapitalized | kAllCaps))) of[f] = kCapitalWord;
+      if ((f & kWord) && (f & (kCapitalized | kAllCaps))) of[f] = kCapitalWordOrEntry;
     return of;
   }();
   auto capital = [tokens](size_t i) { return unsigned{kCapitalOf[tokens[i].flags & (kWord | kCapitalized | kAllCaps)]}; };
@@ -315,7 +321,7 @@ void ChunkerRoles(const RulePack& pack, const Analysis& a, std::vector<uint8_t>*
 WordFlags IndexChunkerWords(const RulePack& pack) {
   WordFlags roles;
   const ChunkerLists lists(pack);
-  pack.dictionary.AddFirstWords(kOpensEntry, &roles);
+  pack.dictionary.AddFirstWords(kOpensEntry, kCapitalWordOrEntry, &roles);
   AddFirstWords(lists.titles, kOpensTitle, &roles);
   AddFirstWords(lists.stops, kOpensStop, &roles);
   for (const CompiledPattern& p : pack.patterns)

@@ -148,13 +148,31 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
   }
 }
 
+namespace {
+
+std::vector<std::string_view> SortedOnce(std::vector<std::string_view> words) {
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return words;
+}
+
+}  // namespace
+
 std::vector<std::string_view> PhraseIndex::FirstWords() const {
   std::vector<std::string_view> words;
   words.reserve(phrases_.size());
   for (const Phrase& p : phrases_) words.push_back(Lower(words_[p.word]));
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
+  return SortedOnce(std::move(words));
+}
+
+std::vector<std::string_view> PhraseIndex::FirstWordsUncapitalized() const {
+  std::vector<std::string_view> words;
+  for (const Phrase& p : phrases_) {
+    const std::string_view exact = Exact(words_[p.word]);
+    const bool capital_first = !exact.empty() && exact[0] >= 'A' && exact[0] <= 'Z';
+    if (!p.capitalized && !(p.exact_case && capital_first)) words.push_back(Lower(words_[p.word]));
+  }
+  return SortedOnce(std::move(words));
 }
 
 std::vector<std::string> PhraseIndex::Describe() const {

@@ -51,6 +51,9 @@ class PhraseIndex {
   // Every first token (lower-case) of the phrases, sorted, for building trigger indexes:
   // views into this index, valid until it changes.
   std::vector<std::string_view> FirstWords() const;
+  // The same for the phrases a token that does not begin with an ASCII capital can
+  // match: neither `capitalized` nor of an exact case that begins with one.
+  std::vector<std::string_view> FirstWordsUncapitalized() const;
   std::vector<std::string> Describe() const;  // the phrases, for dumps
 
  private:
