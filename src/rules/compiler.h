@@ -42,6 +42,8 @@ struct Element {
 // bit static_cast<int>(type) for a mention of an actor of that ActorType (of any of a
 // group's members, for a group), and these two.
 constexpr int kActorTypeCount = static_cast<int>(ActorType::kPlace) + 1;
+static_assert(kActorTypeCount == 6, "kPlace is no longer the last ActorType: count them anew, or a slot of a new "
+                                    "type would take no kind and its pattern never be tried");
 constexpr uint32_t kActorTypeKinds = (1u << kActorTypeCount) - 1;
 constexpr uint32_t kNameKind = 1u << kActorTypeCount;           // a proper name not known as an actor
 constexpr uint32_t kDemonymKind = 1u << (kActorTypeCount + 1);  // "Syrian" for Syria
