@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "actorgraph/actorgraph.h"
+#include "cli/heap.h"
 #include "cli/output_file.h"
 
 namespace actorgraph::cli {
@@ -347,6 +348,7 @@ int Build(int argc, char** argv) {
     s = FormatOf(o, path, &f);
     if (!s.ok()) return Usage(s.message(), kBuildHelp);
   }
+  UseHugePagesForHeap();  // before the rule pack, the largest thing on the heap
   Timings timings;
   std::unique_ptr<Extractor> extractor;
   LoadOptions lo;
@@ -364,6 +366,7 @@ int Build(int argc, char** argv) {
     for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
     if (o.explain) std::cerr << ex.explain;
     progress.Add(doc.text.size());
+    FollowHeapGrowth();
   };
   GraphBuilder builder(*extractor, bo);
   ReadOptions ro;
