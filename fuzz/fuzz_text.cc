@@ -35,11 +35,16 @@ bool IsValidUtf8(std::string_view s) {
 void CheckNormalized(std::string_view original, const text::NormalizedText& nt) {
   const size_t n = nt.text.size();
   Check(nt.lower.size() == n, "lower has text's size");
-  Check(nt.origin.size() == n + 1, "origin has text.size() + 1 entries");
-  Check(nt.origin.back() == original.size(), "origin ends at the original size");
+  Check(!nt.shifts.empty() && nt.shifts.front().at == 0, "the first shift is at 0");
+  for (size_t k = 1; k < nt.shifts.size(); ++k) {
+    Check(nt.shifts[k - 1].at < nt.shifts[k].at, "shifts in order, one a byte at most");
+    Check(nt.shifts[k].at <= n, "a shift inside the text or at its end");
+  }
+  Check(nt.Origin(static_cast<uint32_t>(n)) == original.size(), "the end maps to the original size");
   for (size_t i = 0; i < n; ++i) {
-    Check(nt.origin[i] <= nt.origin[i + 1], "origin is non-decreasing");
-    Check(nt.origin[i] < original.size(), "a normalized byte comes from an original byte");
+    const uint32_t from = nt.Origin(static_cast<uint32_t>(i));
+    Check(from <= nt.Origin(static_cast<uint32_t>(i + 1)), "origin is non-decreasing");
+    Check(from < original.size(), "a normalized byte comes from an original byte");
     const char c = nt.text[i];
     const char lower = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     Check(nt.lower[i] == lower, "lower is text with ASCII letters lower-cased");
@@ -62,7 +67,7 @@ void CheckTokens(const text::NormalizedText& nt, const std::vector<text::Token>&
     Check(tok.begin >= previous_end, "tokens are in order and do not overlap");
     previous_end = tok.end;
     const actorgraph::Span span = nt.ToOriginal(tok.begin, tok.end);
-    Check(span.begin <= span.end && span.end <= nt.origin.back(), "token maps into the original");
+    Check(span.begin <= span.end && span.end <= nt.Origin(static_cast<uint32_t>(nt.text.size())), "token maps into the original");
     (void)text::TokenText(nt, tok);
     (void)text::TokenLower(nt, tok);
   }

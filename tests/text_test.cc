@@ -56,9 +56,13 @@ std::vector<std::string> Sentences(std::string_view original, uint32_t max_token
 
 void CheckNormalizedInvariants(std::string_view original, const NormalizedText& nt) {
   REQUIRE(nt.lower.size() == nt.text.size());
-  REQUIRE(nt.origin.size() == nt.text.size() + 1);
-  CHECK(nt.origin.back() == original.size());
-  CHECK(std::is_sorted(nt.origin.begin(), nt.origin.end()));
+  REQUIRE(!nt.shifts.empty());
+  CHECK(nt.shifts.front().at == 0);
+  for (size_t k = 1; k < nt.shifts.size(); ++k) CHECK(nt.shifts[k - 1].at < nt.shifts[k].at);
+  std::vector<uint32_t> origin;
+  for (uint32_t i = 0; i <= nt.text.size(); ++i) origin.push_back(nt.Origin(i));
+  CHECK(origin.back() == original.size());
+  CHECK(std::is_sorted(origin.begin(), origin.end()));
 }
 
 // Sentences must be non-empty, in order, and together cover every token exactly once.
@@ -82,7 +86,8 @@ TEST_CASE("Normalize keeps plain ASCII and lower-cases a copy", "[text][normaliz
   CheckNormalizedInvariants(original, nt);
   CHECK(nt.text == original);
   CHECK(nt.lower == "ethiopia and eritrea signed a pact in addis ababa.");
-  for (uint32_t i = 0; i < original.size(); ++i) CHECK(nt.origin[i] == i);
+  for (uint32_t i = 0; i < original.size(); ++i) CHECK(nt.Origin(i) == i);
+  CHECK(nt.shifts.size() == 1);  // text left as it was: one shift, at 0
   CHECK(nt.invalid_bytes.empty());
 }
 
@@ -106,7 +111,7 @@ TEST_CASE("Normalize treats each byte the same at every offset of a step", "[tex
         INFO("byte " << int(b) << " at " << at << ", position " << i);
         CHECK(nt.text[i] == want);
         CHECK(nt.lower[i] == (want >= 'A' && want <= 'Z' ? want + 32 : want));
-        CHECK(nt.origin[i] == i);
+        CHECK(nt.Origin(static_cast<uint32_t>(i)) == i);
       }
     }
   }
@@ -130,8 +135,8 @@ TEST_CASE("Normalize rewrites line breaks, controls and invisible characters",
   CheckNormalizedInvariants(original, nt);
   CHECK(nt.text == "Sanaa\nAden\nTaiz\tMarib Hodeidah ceasefire");
   // "\r\n" became one "\n" that points at the "\r".
-  CHECK(nt.origin[5] == 5);
-  CHECK(nt.origin[6] == 7);
+  CHECK(nt.Origin(5) == 5);
+  CHECK(nt.Origin(6) == 7);
 }
 
 TEST_CASE("Normalize replaces invalid UTF-8 and records each byte", "[text][normalize]") {
@@ -173,7 +178,7 @@ TEST_CASE("Normalize restores stripped apostrophes", "[text][normalize]") {
 
   // Lengths and offsets are unchanged: the space became the apostrophe.
   const NormalizedText nt = Normalize("Syria s war");
-  for (uint32_t i = 0; i < nt.origin.size(); ++i) CHECK(nt.origin[i] == i);
+  for (uint32_t i = 0; i <= nt.text.size(); ++i) CHECK(nt.Origin(i) == i);
   CHECK(nt.lower == "syria's war");
 }
 
@@ -191,8 +196,8 @@ TEST_CASE("Normalize leaves look-alikes of stripped apostrophes alone", "[text][
 TEST_CASE("Normalize handles empty and whitespace-only input", "[text][normalize]") {
   const NormalizedText empty = Normalize("");
   CHECK(empty.text.empty());
-  REQUIRE(empty.origin.size() == 1);
-  CHECK(empty.origin[0] == 0);
+  REQUIRE(empty.shifts.size() == 1);
+  CHECK(empty.Origin(0) == 0);
   CHECK(Tokenize(empty).empty());
   CHECK(Segment(empty, Tokenize(empty)).empty());
 

@@ -24,7 +24,7 @@ void Analysis::Clear() {
   document = nullptr;
   text.text.clear();
   text.lower.clear();
-  text.origin.clear();
+  text.shifts.clear();
   text.invalid_bytes.clear();
   text.token_hashes.clear();
   tokens.clear();

@@ -103,11 +103,6 @@ inline uint64_t LowerCaseLanes(uint64_t x) {
   return x | ((at_least_a & ~above_z & kHigh) >> 2);
 }
 
-// out[0..7] = from, from + 1, ..., from + 7, for the portable path.
-[[maybe_unused]] inline void PutOffsets8(uint32_t* out, uint32_t from) {
-  for (uint32_t k = 0; k < 8; ++k) out[k] = from + k;
-}
-
 #if defined(__SSE2__)
 // v with 'A'..'Z' lower-cased. One comparison: adding 0x80 - 'A' maps 'A'..'Z' to the
 // lowest signed values, and bytes from 0x80 up (non-ASCII) land above them.
@@ -115,19 +110,6 @@ inline __m128i LowerAscii16(__m128i v) {
   const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - 'A')));
   const __m128i upper = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + 26)));
   return _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
-}
-// Stores from, from + 1, ..., from + 15 at out[0..15]; returns from + 16 in each lane,
-// ready for the next sixteen: one vector carried along instead of rebuilt from a scalar.
-inline __m128i PutOffsets16(uint32_t* out, __m128i from) {
-  const __m128i four = _mm_set1_epi32(4);
-  const __m128i second = _mm_add_epi32(from, four);
-  const __m128i third = _mm_add_epi32(second, four);
-  const __m128i fourth = _mm_add_epi32(third, four);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), from);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 4), second);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 8), third);
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 12), fourth);
-  return _mm_add_epi32(fourth, four);
 }
 // Bit k set where byte k of v is a control character (\n and \t too), DEL or non-ASCII
 // (negative as signed): all the bytes not copied as they are, and the two that are but
@@ -159,13 +141,14 @@ class Output {
   Output(NormalizedText* out, std::string_view input) : out_(out) {
     out_->text.assign(input);
     out_->lower.assign(input);
-    out_->origin.resize(input.size() + 1);
+    out_->shifts.clear();
+    out_->shifts.push_back(NormalizedText::Shift{0, 0});
   }
 
   void Put(char c, uint32_t from) {
     out_->text[size_] = c;
     out_->lower[size_] = AsciiLower(static_cast<unsigned char>(c));
-    out_->origin[size_] = from;
+    From(size_, from);
     ++size_;
   }
   void Put(const char* s, size_t n, uint32_t from) {
@@ -174,25 +157,22 @@ class Output {
   void Grow(size_t extra) {
     out_->text.resize(out_->text.size() + extra);
     out_->lower.resize(out_->lower.size() + extra);
-    out_->origin.resize(out_->origin.size() + extra);
   }
 
   // Copies the run of plain ASCII bytes starting at in[i]; returns where it stopped.
   size_t CopyAsciiRun(const unsigned char* in, size_t i, size_t n) {
     char* text = out_->text.data();
     char* lower = out_->lower.data();
-    uint32_t* origin = out_->origin.data();
     size_t o = size_;
+    if (i < n) From(o, static_cast<uint32_t>(i));  // the run's bytes then follow one for one
 #if defined(__SSE2__)
     // Sixteen bytes a step, \n and \t included. All sixteen are stored even when the run
     // stops among them: the bytes past its end are overwritten later or cut by Finish(),
     // and they fit, as the output is never further ahead than the input has room for.
-    __m128i offsets = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(i)), _mm_setr_epi32(0, 1, 2, 3));
     for (; i + 16 <= n; i += 16, o += 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(text + o), v);
       _mm_storeu_si128(reinterpret_cast<__m128i*>(lower + o), LowerAscii16(v));
-      offsets = PutOffsets16(origin + o, offsets);
       if (const uint32_t lanes = MaybeNotCopiedLanes16(v)) {
         const size_t k = FirstNotCopied(in + i, lanes);
         if (k < 16) {
@@ -212,13 +192,11 @@ class Output {
         const uint64_t l = LowerAscii8(w);
         std::memcpy(text + o, &w, 8);
         std::memcpy(lower + o, &l, 8);
-        PutOffsets8(origin + o, static_cast<uint32_t>(i));
       }
       const size_t stop = std::min(n, i + 8);
       for (; i < stop && kByteClass[in[i]] == kCopy; ++i, ++o) {
         text[o] = static_cast<char>(in[i]);
         lower[o] = AsciiLower(in[i]);
-        origin[o] = static_cast<uint32_t>(i);
       }
       if (i < stop || i == n) break;
     }
@@ -226,7 +204,6 @@ class Output {
     for (; i < n && kByteClass[in[i]] == kCopy; ++i, ++o) {
       text[o] = static_cast<char>(in[i]);
       lower[o] = AsciiLower(in[i]);
-      origin[o] = static_cast<uint32_t>(i);
     }
     size_ = o;
     return i;
@@ -235,11 +212,21 @@ class Output {
   void Finish(size_t input_size) {
     out_->text.resize(size_);
     out_->lower.resize(size_);
-    out_->origin.resize(size_ + 1);
-    out_->origin[size_] = static_cast<uint32_t>(input_size);
+    From(size_, static_cast<uint32_t>(input_size));  // the end maps to the input's end
   }
 
  private:
+  // Records that normalized byte `at` came from original byte `from`, when that is not
+  // where the bytes before it lead (the last shift's bytes, one for one).
+  void From(size_t at, uint32_t from) {
+    std::vector<NormalizedText::Shift>& shifts = out_->shifts;
+    const NormalizedText::Shift& last = shifts.back();
+    const auto pos = static_cast<uint32_t>(at);
+    if (last.from + (pos - last.at) == from) return;
+    if (last.at == pos) shifts.back().from = from;  // a shift that no byte follows
+    else shifts.push_back(NormalizedText::Shift{pos, from});
+  }
+
   NormalizedText* out_;
   size_t size_ = 0;
 };

@@ -17,8 +17,8 @@
 namespace actorgraph::text {
 
 // std::allocator, except that resize() leaves new elements of a trivial type
-// uninitialized instead of zeroing them: Normalize() sizes its offset table to the input
-// and then writes every entry it keeps; HashTokens() likewise fills token_hashes.
+// uninitialized instead of zeroing them: HashTokens() sizes token_hashes to the tokens
+// and then writes every entry.
 template <typename T>
 struct NoZeroAllocator : std::allocator<T> {
   template <typename U>
@@ -51,9 +51,16 @@ struct NoZeroAllocator : std::allocator<T> {
 struct NormalizedText {
   std::string text;   // normalized UTF-8
   std::string lower;  // `text` with ASCII letters lower-cased; same length as `text`
-  // origin[i] is the original byte offset of normalized byte i; origin has
-  // text.size() + 1 entries, the last being the original text's size.
-  std::vector<uint32_t, NoZeroAllocator<uint32_t>> origin;
+  // Where normalized bytes stop following their original ones one for one: from
+  // normalized byte `at` on, byte `at + k` came from original byte `from + k`, up to the
+  // next shift. Sorted by `at`, the first at 0. A text that normalization left as it was
+  // has that one shift: a table of every byte's origin cost four bytes written a byte
+  // read, on every document.
+  struct Shift {
+    uint32_t at;
+    uint32_t from;
+  };
+  std::vector<Shift> shifts;
   std::vector<uint32_t> invalid_bytes;  // original offsets of invalid UTF-8 bytes
   // internal::HashWord of each token's lower-case text, filled once tokens are known
   // (internal::HashTokens): the word tables probe every token several times. Empty
@@ -61,10 +68,20 @@ struct NormalizedText {
   // every entry is written at once.
   std::vector<uint64_t, NoZeroAllocator<uint64_t>> token_hashes;
 
-  // Original byte range of the normalized range [begin, end).
-  Span ToOriginal(uint32_t begin, uint32_t end) const {
-    return Span{origin[begin], origin[end]};
+  // The original byte offset of normalized byte i (i <= text.size(); text.size() maps to
+  // the original text's size).
+  uint32_t Origin(uint32_t i) const {
+    // The last shift at or before i: the first is at 0.
+    size_t lo = 0, hi = shifts.size();
+    while (hi - lo > 1) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (shifts[mid].at <= i) lo = mid;
+      else hi = mid;
+    }
+    return shifts[lo].from + (i - shifts[lo].at);
   }
+  // Original byte range of the normalized range [begin, end).
+  Span ToOriginal(uint32_t begin, uint32_t end) const { return Span{Origin(begin), Origin(end)}; }
 };
 
 NormalizedText Normalize(std::string_view original);
