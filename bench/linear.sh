@@ -3,7 +3,8 @@
 # "documents" stage: reading and extracting) on one generated document of 0.5, 1, 2
 # and 3.9 MB (under the 4 MB window, so each is one window): a single sentence that
 # coordinates every actor name it holds ("Sudan, Chad, ..., and Mali met with Russia."),
-# the pipeline test's hardest case. Each size runs once, from a fresh process.
+# the pipeline test's hardest case. Each size runs once, from a fresh process; with its
+# peak RSS (/usr/bin/time).
 # usage: bench/linear.sh [BINARY]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,7 +25,9 @@ while n < size:
     n += len(parts[-1])
 print(json.dumps({"id": "names", "text": "".join(parts) + "and Mali met with Russia."}))
 PY
-  ms=$("$bin" build "$work/doc.jsonl" -q -j1 --timings -o "$work/out.jsonld" 2>&1 |
-    sed -n 's/.*documents \([0-9.]*\) ms.*/\1/p')
-  printf '%4s MB  %8s ms  %6.1f ms/MB\n' "$mb" "$ms" "$(echo "$ms / $mb" | bc -l)"
+  /usr/bin/time -f '%M' -o "$work/rss" "$bin" build "$work/doc.jsonl" -q -j1 --timings \
+    -o "$work/out.jsonld" 2> "$work/err"
+  ms=$(sed -n 's/.*documents \([0-9.]*\) ms.*/\1/p' "$work/err")
+  printf '%4s MB  %8s ms  %6.1f ms/MB  %4d MB peak RSS\n' "$mb" "$ms" "$(echo "$ms / $mb" | bc -l)" \
+    "$(( $(tail -n 1 "$work/rss") / 1024 ))"
 done

@@ -72,8 +72,8 @@ fi
 grep -q "outputs differ" "$work/ab.err" || { cat "$work/ab.err" >&2; fail "ab: no word of the outputs differing"; }
 
 "$src/bench/linear.sh" "$bin" > "$work/linear.out"
-[[ $(grep -Ec "^ *$number MB +$number ms +$number ms/MB$" "$work/linear.out") == 4 ]] ||
-  { cat "$work/linear.out" >&2; fail "linear: expected four sizes, each with its ms and ms/MB"; }
+[[ $(grep -Ec "^ *$number MB +$number ms +$number ms/MB +[0-9]+ MB peak RSS$" "$work/linear.out") == 4 ]] ||
+  { cat "$work/linear.out" >&2; fail "linear: expected four sizes, each with its ms, ms/MB and peak RSS"; }
 
 JOBS=2 "$src/bench/files.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/files.out"
 expect files "^corpus +.*: [1-9][0-9]* documents, $number MB of text \(best of 1 runs each\)$"
