@@ -198,6 +198,7 @@ TEST_CASE("Normalize handles empty and whitespace-only input", "[text][normalize
   CHECK(empty.text.empty());
   REQUIRE(empty.shifts.size() == 1);
   CHECK(empty.Origin(0) == 0);
+  CHECK(NormalizedText().ToOriginal(0, 0).end == 0);  // never normalized: no shifts
   CHECK(Tokenize(empty).empty());
   CHECK(Segment(empty, Tokenize(empty)).empty());
 

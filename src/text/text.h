@@ -71,6 +71,7 @@ struct NormalizedText {
   // The original byte offset of normalized byte i (i <= text.size(); text.size() maps to
   // the original text's size).
   uint32_t Origin(uint32_t i) const {
+    if (shifts.empty()) return i;  // never normalized: empty, or filled by hand
     // The last shift at or before i: the first is at 0.
     size_t lo = 0, hi = shifts.size();
     while (hi - lo > 1) {
