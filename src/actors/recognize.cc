@@ -45,6 +45,12 @@ bool IsParticle(std::string_view lower) {
                      [&](std::string_view p) { return p[0] == lower[0] && p == lower; });
 }
 
+// Whether token flags `flags` are those of a capitalized or all-caps word: what may be
+// part of a name.
+constexpr bool IsCapitalWord(unsigned flags) {
+  return (flags & kWord) != 0 && (flags & (kCapitalized | kAllCaps)) != 0;
+}
+
 // A capital city: a place that may stand for its country's government ("Damascus said").
 bool IsCapital(const Actor& actor) { return actor.type == ActorType::kPlace && actor.sector == "CAPITAL"; }
 
@@ -200,7 +206,7 @@ class SentenceRecognizer {
   bool NamePart(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    if (!t.has(kWord) || !(t.has(kCapitalized) || t.has(kAllCaps))) return false;
+    if (!IsCapitalWord(t.flags)) return false;
     if ((Has(i, kOpensTitle) && Listed(lists_.titles, i)) || (Has(i, kOpensStop) && Listed(lists_.stops, i))) return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
@@ -255,7 +261,7 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return t.has(kWord) && (t.has(kCapitalized) || t.has(kAllCaps) || Has(i, kParticle));
+    return IsCapitalWord(t.flags) || (t.has(kWord) && Has(i, kParticle));
   }
 
   // One past the name that starts at i, or i when none starts there.
@@ -304,7 +310,7 @@ void ChunkerRoles(const RulePack& pack, const Analysis& a, std::vector<uint8_t>*
   static constexpr auto kCapitalOf = [] {
     std::array<uint8_t, 32> of{};
     for (unsigned f = 0; f < of.size(); ++f)
-      if ((f & kWord) && (f & (kCapitalized | kAllCaps))) of[f] = kCapitalWordOrEntry;
+      if (IsCapitalWord(f)) of[f] = kCapitalWordOrEntry;
     return of;
   }();
   auto capital = [tokens](size_t i) { return unsigned{kCapitalOf[tokens[i].flags & (kWord | kCapitalized | kAllCaps)]}; };
