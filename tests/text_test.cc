@@ -137,6 +137,20 @@ TEST_CASE("Normalize rewrites line breaks, controls and invisible characters",
   // "\r\n" became one "\n" that points at the "\r".
   CHECK(nt.Origin(5) == 5);
   CHECK(nt.Origin(6) == 7);
+  // Bytes after a removed character point past it.
+  CHECK(nt.Origin(static_cast<uint32_t>(nt.text.find("fire"))) == original.find("fire"));
+}
+
+TEST_CASE("Normalize maps the text after several removed characters in a row", "[text][normalize]") {
+  // A soft hyphen, a zero-width space and a word joiner: nothing is written for any of
+  // them, and the shift each would start lands on the same byte.
+  const std::string original = "cease\xC2\xAD\xE2\x80\x8B\xE2\x81\xA0" "fire talks";
+  const NormalizedText nt = Normalize(original);
+  CheckNormalizedInvariants(original, nt);
+  CHECK(nt.text == "ceasefire talks");
+  CHECK(nt.Origin(4) == 4);
+  CHECK(nt.Origin(5) == original.find("fire"));
+  CHECK(nt.Origin(static_cast<uint32_t>(nt.text.size())) == original.size());
 }
 
 TEST_CASE("Normalize replaces invalid UTF-8 and records each byte", "[text][normalize]") {

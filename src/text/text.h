@@ -3,6 +3,7 @@
 #ifndef ACTORGRAPH_SRC_TEXT_TEXT_H_
 #define ACTORGRAPH_SRC_TEXT_TEXT_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <new>
@@ -73,13 +74,10 @@ struct NormalizedText {
   uint32_t Origin(uint32_t i) const {
     if (shifts.empty()) return i;  // never normalized: empty, or filled by hand
     // The last shift at or before i: the first is at 0.
-    size_t lo = 0, hi = shifts.size();
-    while (hi - lo > 1) {
-      const size_t mid = lo + (hi - lo) / 2;
-      if (shifts[mid].at <= i) lo = mid;
-      else hi = mid;
-    }
-    return shifts[lo].from + (i - shifts[lo].at);
+    const auto after = std::upper_bound(shifts.begin(), shifts.end(), i,
+                                        [](uint32_t at, const Shift& s) { return at < s.at; });
+    const Shift& s = *(after - 1);
+    return s.from + (i - s.at);
   }
   // Original byte range of the normalized range [begin, end).
   Span ToOriginal(uint32_t begin, uint32_t end) const { return Span{Origin(begin), Origin(end)}; }
