@@ -110,8 +110,9 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
   fi
   row() { echo "^\| $1 +\| +$number \| +$number \| +$number \| +$number \| +${number}x \| +[0-9]+ MB \|$"; }
   expect compare "$(row 'actorgraph -j1')" "$(row 'actorgraph -j2')" "$(row 'actorgraph -j1 \(from \.zst\)')" \
-    "$(row 'rg -j1 -F -f PATTERNS')" "$(row 'rg -j1 -F --count-matches')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
-    "^ripgrep: [1-9][0-9]* of [1-9][0-9]* lines \(documents\) match; the patterns occur [1-9][0-9]* times$" \
+    "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F --count-matches -f NAMES')" \
+    "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
+    "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
     "; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
 else
   echo "bench_scripts: compare.sh not checked: ripgrep or npm is missing (scripts/setup --test)"
