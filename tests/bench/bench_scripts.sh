@@ -114,6 +114,13 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
     "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
     "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
     "; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
+  # A corpus with no name of the dictionary (nor a trigger word): ripgrep exits with 1,
+  # and the rows are still there, with nothing matched.
+  printf '%s\n' '{"id": "a", "text": "Rain fell all day."}' '{"id": "b", "text": "Snow came next."}' > "$work/nonames.jsonl"
+  "$src/bench/compare.sh" "$work/nonames.jsonl" 0 "$bin" > "$work/compare_nonames.out" ||
+    fail "compare: a corpus with no name failed"
+  expect compare_nonames "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
+    "^ripgrep: NAMES: 0 of 2 lines \(documents\) match, 0 occurrences; NAMES\+TRIGGERS: 0 lines, 0 occurrences$"
 else
   echo "bench_scripts: compare.sh not checked: ripgrep or npm is missing (scripts/setup --test)"
 fi
