@@ -309,6 +309,44 @@ TEST_CASE("the builder counts its threads' CPU time extracting", "[pipeline][thr
 // With several threads the other threads wait for a first batch to be read: the first
 // four batches are 1/16, 1/8, 1/4 and 1/2 of the full size. A batch reaches the graph
 // (and on_document) once the next one is full, or at once with one thread.
+TEST_CASE("stage times are kept when asked for, and change no result", "[pipeline][timings]") {
+  const std::string text =
+      "Egypt's foreign minister met his Sudanese counterpart in Cairo on Monday. "
+      "President Abdel Fattah al-Sisi said Egypt backs the talks. Sisi also met Qatar's emir.";
+  const ag::Extraction plain = Extract(text);
+  CHECK(plain.stage_times.total() == 0);
+  ag::ExtractOptions timed;
+  timed.stage_times = true;
+  const ag::Extraction ex = Extract(text, timed);
+  CHECK(Find(ex, "meets-with") == Find(plain, "meets-with"));
+  CHECK(ex.triples.size() == plain.triples.size());
+  const ag::StageTimes& t = ex.stage_times;
+  for (int64_t stage : {t.normalize, t.tokenize, t.mentions, t.entity_rules, t.resolution, t.relation_rules})
+    CHECK(stage >= 0);
+  CHECK(t.total() > 0);
+  CHECK(t.total() == t.normalize + t.tokenize + t.mentions + t.entity_rules + t.resolution + t.relation_rules);
+  // A document cut into windows sums its windows' times.
+  ag::ExtractOptions windows = timed;
+  windows.window_bytes = 64;
+  CHECK(Extract(text, windows).stage_times.total() > 0);
+  // The builder sums its documents' times, and only when they are kept.
+  for (bool on : {false, true}) {
+    ag::BuilderOptions bo;
+    bo.threads = 2;
+    bo.extract.stage_times = on;
+    ag::GraphBuilder builder(Bundled(), bo);
+    for (int i = 0; i < 3; ++i) {
+      ag::Document doc;
+      doc.id = "d" + std::to_string(i);
+      doc.text = text;
+      builder.Add(std::move(doc));
+    }
+    builder.Finish();
+    INFO("stage times " << (on ? "on" : "off"));
+    CHECK((builder.stage_times().total() > 0) == on);
+  }
+}
+
 TEST_CASE("with several threads the first batches are smaller", "[pipeline][threads]") {
   for (int threads : {1, 2}) {
     ag::BuilderOptions o;

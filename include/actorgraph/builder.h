@@ -47,6 +47,9 @@ class GraphBuilder {
   // wall time of a run it says how busy the threads were; against the same run at -j1,
   // how much slower each thread ran with the others beside it.
   double extract_cpu_seconds() const { return static_cast<double>(extract_cpu_ns_) / 1e9; }
+  // The stage times of the documents added so far, summed (all zero unless
+  // BuilderOptions::extract.stage_times).
+  const StageTimes& stage_times() const { return stage_times_; }
 
  private:
   struct Running;
@@ -67,6 +70,7 @@ class GraphBuilder {
   std::unique_ptr<Pool> pool_;        // the extracting threads, with several
   std::unique_ptr<ExtractScratch> scratch_;  // with one thread, for every document
   int64_t extract_cpu_ns_ = 0;        // batches collected so far
+  StageTimes stage_times_;            // documents added so far
 };
 
 }  // namespace actorgraph

@@ -4,6 +4,7 @@
 #ifndef ACTORGRAPH_EXTRACTOR_H_
 #define ACTORGRAPH_EXTRACTOR_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ namespace actorgraph {
 
 struct ExtractOptions {
   bool explain = false;  // fill Triple::explain and Extraction::explain
+  bool stage_times = false;  // fill Extraction::stage_times
   // Fill Extraction::actors. A caller that reads only the triples (a graph is built from
   // them alone) saves handing over every actor the document mentions.
   bool actors = true;
@@ -24,6 +26,28 @@ struct ExtractOptions {
   // and not the document (a 100 MB text with no line break). Offsets still point into
   // the whole document; pronouns and short names are not resolved across windows.
   size_t window_bytes = 4u << 20;
+};
+
+// The wall time of each stage of one extraction, in nanoseconds of the steady clock on
+// the thread that ran it (ExtractOptions::stage_times). Reading the input, adding the
+// triples to a graph and writing it are not extraction, and not here.
+struct StageTimes {
+  int64_t normalize = 0;       // the text made canonical, with its map to the original offsets
+  int64_t tokenize = 0;        // tokens, their hashes, sentences
+  int64_t mentions = 0;        // the name chunker and the actor dictionary
+  int64_t entity_rules = 0;    // actors that entity rules make ("the Syrian government")
+  int64_t resolution = 0;      // names, short forms, acronyms, pronouns resolved to actors
+  int64_t relation_rules = 0;  // relation rules, and the triples they yield
+  int64_t total() const { return normalize + tokenize + mentions + entity_rules + resolution + relation_rules; }
+  StageTimes& operator+=(const StageTimes& o) {
+    normalize += o.normalize;
+    tokenize += o.tokenize;
+    mentions += o.mentions;
+    entity_rules += o.entity_rules;
+    resolution += o.resolution;
+    relation_rules += o.relation_rules;
+    return *this;
+  }
 };
 
 // One relation found in one sentence.
@@ -41,6 +65,7 @@ struct Extraction {
   std::vector<Triple> triples;  // in text order, all modalities
   std::vector<std::string> warnings;  // e.g. invalid UTF-8, with document and byte offset
   std::string explain;  // with ExtractOptions::explain: sentences, mentions, matches
+  StageTimes stage_times;  // with ExtractOptions::stage_times; zero otherwise
 };
 
 // The outcome of one inline example of a rule (see docs/rules.md).

@@ -213,6 +213,7 @@ void GraphBuilder::Collect(std::unique_ptr<Running> batch) {
   // is the same for any thread count.
   for (size_t i = 0; i < r.documents.size(); ++i) {
     AddToGraph(r.results[i], options_.all_modalities, &graph_);
+    stage_times_ += r.results[i].stage_times;
     if (options_.on_document) options_.on_document(r.documents[i], r.results[i]);
   }
   r.documents.clear();  // allocated by this thread: freed here

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <map>
 #include <set>
 #include <sstream>
@@ -53,19 +54,46 @@ namespace {
 
 using internal::Workspace;
 
-// Fills work->analysis, whose buffers may hold an earlier document's analysis, for `doc`.
-void Analyze(const RulePack& pack, const Document& doc, Workspace* work) {
+// Adds the wall time since its last lap to a stage of a StageTimes, when stages are timed
+// (a read of the steady clock per stage; none when they are not).
+class StageClock {
+ public:
+  explicit StageClock(bool on) : on_(on), last_(on ? Now() : 0) {}
+  void Lap(int64_t* stage) {
+    if (!on_) return;
+    const int64_t now = Now();
+    *stage += now - last_;
+    last_ = now;
+  }
+
+ private:
+  static int64_t Now() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+  bool on_;
+  int64_t last_;
+};
+
+// Fills work->analysis, whose buffers may hold an earlier document's analysis, for `doc`;
+// each stage's time is added to *times through `clock`.
+void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageClock* clock, StageTimes* times) {
   Analysis* a = &work->analysis;
   a->Clear();
   a->document = &doc;
   text::Normalize(doc.text, &a->text);
+  clock->Lap(&times->normalize);
   text::Tokenize(a->text, &a->tokens);
   internal::HashTokens(a->tokens, &a->text);
   text::Segment(a->text, a->tokens, text::kMaxSentenceTokens, &a->sentences);
+  clock->Lap(&times->tokenize);
   internal::RecognizeMentions(pack, a);
   a->focus_country = internal::FocusCountry(*a);
+  clock->Lap(&times->mentions);
   internal::ApplyEntityRules(pack, a, &work->match, &work->matches);
+  clock->Lap(&times->entity_rules);
   internal::ResolveMentions(a);
+  clock->Lap(&times->resolution);
 }
 
 Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
@@ -258,12 +286,14 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
                size_t base = 0, bool keep_analysis = false) {
   Extraction out;
   Analysis& a = work->analysis;
-  Analyze(pack, doc, work);
+  StageClock clock(options.stage_times);
+  Analyze(pack, doc, work, &clock, &out.stage_times);
   for (uint32_t offset : a.text.invalid_bytes)
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
   internal::AliasNoter aliases(&a);
   TripleBuilder builder(pack, work, &aliases, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
+  clock.Lap(&out.stage_times.relation_rules);
   if (options.explain) out.explain = ExplainAnalysis(a);
   // Actors are large: room for them is made once, not at each growth, and they are
   // moved, not copied.
@@ -324,6 +354,7 @@ void AppendWindow(Extraction&& part, uint32_t base, std::map<std::string, size_t
   }
   for (std::string& w : part.warnings) out->warnings.push_back(std::move(w));
   out->explain += part.explain;
+  out->stage_times += part.stage_times;
 }
 
 Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work) {

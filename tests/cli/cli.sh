@@ -79,11 +79,14 @@ cmp -s "$work/j1.jsonld" "$work/j4.jsonld" && cmp -s "$work/j1.dot" "$work/j4.do
   || { echo "FAIL -j1 and -j4 differ"; failures=$((failures + 1)); }
 check bad-threads 2 "-j takes a thread count" "$bin" build "$work/a.txt" -j 0 -o -
 
-# --timings: one line on stderr naming each stage and the documents read; the output is
-# the same as without it; without it, stderr stays empty.
+# --timings: one line on stderr naming each stage and the documents read, and one
+# splitting the extraction into its stages; the output is the same as without it;
+# without it, stderr stays empty.
 check timings 0 "(2 documents, " "$bin" build "$work/c.jsonl.zst" "$work/a.txt" -q --timings -o "$work/t.jsonld"
 grep -qE '^actorgraph: timings: rules [0-9.]+ ms, documents [0-9.]+ ms \(2 documents, [0-9.]+ MB, [0-9.]+ MB/s; extraction [0-9.]+ ms CPU on [0-9]+ threads?\), outputs [0-9.]+ ms; total [0-9.]+ ms$' "$work/err" \
   || { echo "FAIL --timings line: $(cat "$work/err")"; failures=$((failures + 1)); }
+grep -qE '^actorgraph: extraction stages: normalize [0-9.]+ ms \([0-9.]+%\), tokenize [0-9.]+ ms \([0-9.]+%\), mentions [0-9.]+ ms \([0-9.]+%\), entity rules [0-9.]+ ms \([0-9.]+%\), resolution [0-9.]+ ms \([0-9.]+%\), relation rules [0-9.]+ ms \([0-9.]+%\); [0-9.]+ ms in all$' "$work/err" \
+  || { echo "FAIL --timings stages line: $(cat "$work/err")"; failures=$((failures + 1)); }
 "$bin" build "$work/c.jsonl.zst" "$work/a.txt" -q -o "$work/nt.jsonld" 2>"$work/nt.err"
 cmp -s "$work/t.jsonld" "$work/nt.jsonld" || { echo "FAIL --timings changed the output"; failures=$((failures + 1)); }
 [[ -s "$work/nt.err" ]] && { echo "FAIL without --timings, stderr: $(cat "$work/nt.err")"; failures=$((failures + 1)); }
