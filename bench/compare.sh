@@ -11,7 +11,7 @@
 # trigger words. Until the fourteenth round ripgrep too searched for NAMES+TRIGGERS; those
 # rows are kept, for comparison with earlier figures.
 #
-# ripgrep runs four times. `rg -j1 -F -c -f NAMES` is the floor the issue names: it
+# ripgrep has four rows (each the best of RUNS runs). `rg -j1 -F -c -f NAMES` is the floor the issue names: it
 # counts matching lines, and as a JSON Lines document is one line, it stops matching each
 # document at its first pattern and only looks for the line's end after that (with
 # NAMES+TRIGGERS, "said", "of" and "is" are among the patterns). `--count-matches` finds
