@@ -111,9 +111,28 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
   row() { echo "^\| $1 +\| +$number \| +$number \| +$number \| +$number \| +${number}x \| +[0-9]+ MB \|$"; }
   expect compare "$(row 'actorgraph -j1')" "$(row 'actorgraph -j2')" "$(row 'actorgraph -j1 \(from \.zst\)')" \
     "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F --count-matches -f NAMES')" \
-    "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
+    "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
+    "$(row 'rg -j1 -z -F -f NAMES \(from \.zst\)')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
     "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
     "; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
+  # Each row's ratio is its MB/s over that of actorgraph -j1 reading the same input: the
+  # decompressed text, its first MB, or the .zst (within the rounding of the printed figures).
+  awk -F'|' '/^\| / && $2 !~ /^ tool / {
+      name = $2; gsub(/^ +| +$/, "", name); mbs = $6 + 0; ratio = $7 + 0
+      input = match(name, / \((first|from) [^)]*\)$/) ? substr(name, RSTART) : ""
+      if (name ~ /^actorgraph -j1( \(|$)/) base[input] = mbs
+      rows[++n] = name; of[n] = input; speed[n] = mbs; shown[n] = ratio
+    }
+    END {
+      for (i = 1; i <= n; ++i) {
+        want = speed[i] / base[of[i]]
+        if (shown[i] < want * 0.98 - 0.01 || shown[i] > want * 1.02 + 0.01) {
+          printf "%s: %.2fx shown, %.2f / %.2f MB/s = %.2fx\n", rows[i], shown[i], speed[i], base[of[i]], want
+          bad = 1
+        }
+      }
+      exit bad
+    }' "$work/compare.out" || fail "compare: a ratio is not against actorgraph -j1 on the same input"
   # A corpus with no name of the dictionary (nor a trigger word): ripgrep exits with 1,
   # and the rows are still there, with nothing matched.
   printf '%s\n' '{"id": "a", "text": "Rain fell all day."}' '{"id": "b", "text": "Snow came next."}' > "$work/nonames.jsonl"
