@@ -4,6 +4,7 @@
 #include <set>
 
 #include "actorgraph/extractor.h"
+#include "actors/analysis.h"
 #include "actors/dictionary.h"
 #include "test_util.h"
 
@@ -140,4 +141,19 @@ TEST_CASE("short all-capital aliases match only as written", "[actors][dictionar
   CHECK(actors.count("United States") == 1);
   CHECK(actors.count("European Union") == 1);
   CHECK(Actors("Let us wait for the talks.").empty());
+}
+
+TEST_CASE("a mention's group of actors is held in the mention, and copied with it", "[actors]") {
+  in::Mention m;
+  CHECK(m.group.empty());
+  m.group = {-1};  // the placeholder until the parties are known
+  REQUIRE(m.group.size() == 1);
+  CHECK(m.group[0] == -1);
+  const std::vector<int> parties = {3, 7};
+  m.group = parties;
+  in::Mention copy = m;
+  m.group = std::vector<int>{};
+  CHECK(m.group.empty());
+  REQUIRE(copy.group.size() == 2);
+  CHECK(std::vector<int>(copy.group.begin(), copy.group.end()) == parties);
 }

@@ -3,8 +3,11 @@
 #ifndef ACTORGRAPH_SRC_ACTORS_ANALYSIS_H_
 #define ACTORGRAPH_SRC_ACTORS_ANALYSIS_H_
 
+#include <cassert>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "actorgraph/document.h"
@@ -21,6 +24,40 @@ struct DocActor {
   int mentions = 0;
 };
 
+// The actors a mention stands for at once ("the two sides"): none; {-1}, a placeholder
+// until the document's parties are known; or a pair. Held in place, not on the heap, so
+// that a Mention is trivially copyable: mention lists are copied and moved whole, sentence
+// by sentence, and most mentions have no group.
+class ActorGroup {
+ public:
+  static constexpr size_t kMax = 2;
+  ActorGroup() = default;
+  ActorGroup(std::initializer_list<int> ids) { Assign(ids.begin(), ids.end()); }
+  ActorGroup& operator=(std::initializer_list<int> ids) {
+    Assign(ids.begin(), ids.end());
+    return *this;
+  }
+  ActorGroup& operator=(const std::vector<int>& ids) {
+    Assign(ids.begin(), ids.end());
+    return *this;
+  }
+  bool empty() const { return size_ == 0; }
+  size_t size() const { return size_; }
+  const int* begin() const { return ids_; }
+  const int* end() const { return ids_ + size_; }
+  int operator[](size_t i) const { return ids_[i]; }
+
+ private:
+  template <typename It>
+  void Assign(It first, It last) {
+    assert(static_cast<size_t>(last - first) <= kMax);
+    size_ = 0;
+    for (; first != last && size_ < kMax; ++first) ids_[size_++] = *first;
+  }
+  uint32_t size_ = 0;
+  int ids_[kMax] = {-1, -1};
+};
+
 struct Mention {
   uint32_t first = 0;  // token range [first, last)
   uint32_t last = 0;
@@ -28,11 +65,12 @@ struct Mention {
   bool name = false;       // a proper-name chunk not (yet) known as an actor
   bool demonym = false;    // adjectival use of a country: "Syrian" in "Syrian children"
   bool pronoun = false;
-  std::vector<int> group;  // several actors at once: "the two sides"
+  ActorGroup group;  // several actors at once: "the two sides"
   // "dictionary", "name", "pronoun" (string literals) or the entity rule's id (owned by
   // the rule pack, which outlives every Analysis): never copied per mention.
   std::string_view source;
 };
+static_assert(std::is_trivially_copyable_v<Mention>, "mention lists are copied as bytes");
 
 struct Analysis {
   const Document* document = nullptr;
