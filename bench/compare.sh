@@ -107,7 +107,9 @@ run "actorgraph -j$jobs" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j"$jobs" 
 # Output that depends on the thread count or the input's compression is a bug, not a
 # figure: the comparison stops there.
 cmp -s "$tmp/g1.jsonld" "$tmp/gn.jsonld" || { echo "compare: the -j1 and -j$jobs outputs differ" >&2; exit 1; }
-if [[ $corpus == *.gz || $corpus == *.zst ]]; then
+compressed=0
+[[ $corpus == *.gz || $corpus == *.zst ]] && compressed=1
+if ((compressed)); then
   PINNED=1 run "actorgraph -j1 (from .${corpus##*.})" "$bytes" "$bin" build "$corpus" -q -j1 -o "$tmp/z1.jsonld"
   run "actorgraph -j$jobs (from .${corpus##*.})" "$bytes" "$bin" build "$corpus" -q -j"$jobs" -o "$tmp/zn.jsonld"
   cmp -s "$tmp/g1.jsonld" "$tmp/zn.jsonld" || { echo "compare: the outputs from the compressed file differ" >&2; exit 1; }
@@ -120,7 +122,7 @@ PINNED=1 run "rg -j1 -F -f NAMES+TRIGGERS" "$bytes" rg -j1 -F -c -f "$tmp/patter
 rg_wide_lines=$(cat "$tmp/out")
 PINNED=1 run "rg -j1 -F --count-matches -f NAMES+TRIGGERS" "$bytes" rg -j1 -F --count-matches -f "$tmp/patterns" "$tmp/corpus.jsonl"
 rg_wide_matches=$(cat "$tmp/out")
-if [[ $corpus == *.gz || $corpus == *.zst ]]; then
+if ((compressed)); then
   PINNED=1 run "rg -j1 -z -F -f NAMES (from .${corpus##*.})" "$bytes" rg -j1 -z -F -c -f "$tmp/names" "$corpus"
   # The same lines must match in the compressed file as in its text, or the row measured
   # something else (a missing zstd or gzip, which rg -z needs, leaves the file unread).
