@@ -8,7 +8,12 @@
 # profile for callgrind_annotate --inclusive=yes FILE. With BRANCHES=1 it runs valgrind's
 # cachegrind with its branch predictor model instead and also prints the mispredicted
 # branches (a simple model, so a guide to where mispredictions are, not their exact
-# number); KEEP then keeps that profile, for cg_annotate --sort=Bcm FILE. JOBS=N runs
+# number); KEEP then keeps that profile, for cg_annotate --sort=Bcm FILE. With CACHES=1
+# it runs cachegrind's cache model instead, with the first-level caches of the machine it
+# runs on (valgrind reads their sizes from the CPU), and also prints the instruction- and
+# data-cache misses of the first level (a model: a guide to where the misses are, not the
+# machine's own count); KEEP then keeps that profile, for cg_annotate --sort=I1mr FILE
+# (or D1mr, D1mw). JOBS=N runs
 # -jN instead (valgrind runs the threads one at a time: the count says whether N threads
 # do more work than one, not how fast they are).
 set -euo pipefail
@@ -29,6 +34,12 @@ if [[ ${BRANCHES:-0} == 1 ]]; then
     "$tmp/slice.jsonl" -q -j"${JOBS:-1}" -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
   ir=$(grep -oP 'I\s+refs:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
   miss=$(grep -oP 'Mispredicts:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+elif [[ ${CACHES:-0} == 1 ]]; then
+  valgrind --tool=cachegrind --cache-sim=yes --branch-sim=no --cachegrind-out-file="$tmp/cg.out" "$bin" build \
+    "$tmp/slice.jsonl" -q -j"${JOBS:-1}" -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+  ir=$(grep -oP 'I\s+refs:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+  i1=$(grep -oP 'I1\s+misses:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+  d1=$(grep -oP 'D1\s+misses:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
 else
   valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j"${JOBS:-1}" \
     -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
@@ -38,6 +49,10 @@ fi
 printf 'corpus          %s (first %s MB: %d bytes)\n' "$corpus" "$mb" "$bytes"
 printf 'instructions    %s\n' "$ir"
 printf 'per input byte  %.1f\n' "$(echo "$ir / $bytes" | bc -l)"
+if [[ -n ${i1:-} ]]; then
+  printf 'I1 misses       %s (%.2f per input byte)\n' "$i1" "$(echo "$i1 / $bytes" | bc -l)"
+  printf 'D1 misses       %s (%.2f per input byte)\n' "$d1" "$(echo "$d1 / $bytes" | bc -l)"
+fi
 if [[ -n ${miss:-} ]]; then
   printf 'mispredicted    %s branches\n' "$miss"
   printf 'per input byte  %.2f\n' "$(echo "$miss / $bytes" | bc -l)"

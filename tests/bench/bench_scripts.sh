@@ -89,6 +89,9 @@ if command -v valgrind > /dev/null; then
   expect startup "^instructions +[1-9][0-9]*$"
   "$src/bench/instructions.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/instructions.out"
   expect instructions "^instructions +[1-9][0-9]*$" "^per input byte +$number$"
+  CACHES=1 "$src/bench/instructions.sh" "$work/corpus.jsonl" 1 "$bin" > "$work/caches.out"
+  expect caches "^instructions +[1-9][0-9]*$" "^I1 misses +[0-9]+ \($number per input byte\)$" \
+    "^D1 misses +[1-9][0-9]* \($number per input byte\)$"
 else
   echo "bench_scripts: instructions.sh not checked: valgrind is missing (scripts/setup --test)"
 fi
@@ -110,8 +113,8 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
   fi
   row() { echo "^\| $1 +\| +$number \| +$number \| +$number \| +$number \| +${number}x \| +[0-9]+ MB \|$"; }
   expect compare "$(row 'actorgraph -j1')" "$(row 'actorgraph -j2')" "$(row 'actorgraph -j1 \(from \.zst\)')" \
-    "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F --count-matches -f NAMES')" \
-    "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
+    "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F -f NAMES \(lines to a file\)')" \
+    "$(row 'rg -j1 -F --count-matches -f NAMES')" "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
     "$(row 'rg -j1 -z -F -f NAMES \(from \.zst\)')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
     "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
     "; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
@@ -138,7 +141,8 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
   printf '%s\n' '{"id": "a", "text": "Rain fell all day."}' '{"id": "b", "text": "Snow came next."}' > "$work/nonames.jsonl"
   "$src/bench/compare.sh" "$work/nonames.jsonl" 0 "$bin" > "$work/compare_nonames.out" ||
     fail "compare: a corpus with no name failed"
-  expect compare_nonames "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
+  expect compare_nonames "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F -f NAMES \(lines to a file\)')" \
+    "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
     "^ripgrep: NAMES: 0 of 2 lines \(documents\) match, 0 occurrences; NAMES\+TRIGGERS: 0 lines, 0 occurrences$"
 else
   echo "bench_scripts: compare.sh not checked: ripgrep or npm is missing (scripts/setup --test)"
