@@ -114,7 +114,8 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
   row() { echo "^\| $1 +\| +$number \| +$number \| +$number \| +$number \| +${number}x \| +[0-9]+ MB \|$"; }
   expect compare "$(row 'actorgraph -j1')" "$(row 'actorgraph -j2')" "$(row 'actorgraph -j1 \(from \.zst\)')" \
     "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F -f NAMES \(lines to a file\)')" \
-    "$(row 'rg -j1 -F --count-matches -f NAMES')" "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
+    "$(row 'rg -j1 -F --count-matches -f NAMES')" "$(row 'rg -j1 -F -f NAMES\+TRIGGERS')" \
+    "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
     "$(row 'rg -j1 -z -F -f NAMES \(from \.zst\)')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
     "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
     "; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
