@@ -123,8 +123,8 @@ rg_lines=$(cat "$tmp/out")
 # whole document) to its standard output, here a file, as actorgraph writes its graph to
 # one. It must print the lines the count above counted.
 PINNED=1 run "rg -j1 -F -f NAMES (lines to a file)" "$bytes" rg -j1 -F -f "$tmp/names" "$tmp/corpus.jsonl"
-[[ $(wc -l < "$tmp/out") == "${rg_lines:-0}" ]] ||
-  { echo "compare: rg printed $(wc -l < "$tmp/out") lines, not the ${rg_lines:-0} it counted" >&2; exit 1; }
+printed=$(wc -l < "$tmp/out")
+[[ $printed == "${rg_lines:-0}" ]] || { echo "compare: rg printed $printed lines, not the ${rg_lines:-0} it counted" >&2; exit 1; }
 PINNED=1 run "rg -j1 -F --count-matches -f NAMES" "$bytes" rg -j1 -F --count-matches -f "$tmp/names" "$tmp/corpus.jsonl"
 rg_matches=$(cat "$tmp/out")
 PINNED=1 run "rg -j1 -F -f NAMES+TRIGGERS" "$bytes" rg -j1 -F -c -f "$tmp/patterns" "$tmp/corpus.jsonl"

@@ -9,13 +9,13 @@
 # cachegrind with its branch predictor model instead and also prints the mispredicted
 # branches (a simple model, so a guide to where mispredictions are, not their exact
 # number); KEEP then keeps that profile, for cg_annotate --sort=Bcm FILE. With CACHES=1
-# it runs cachegrind's cache model instead, with the first-level caches of the machine it
-# runs on (valgrind reads their sizes from the CPU), and also prints the instruction- and
-# data-cache misses of the first level (a model: a guide to where the misses are, not the
-# machine's own count); KEEP then keeps that profile, for cg_annotate --sort=I1mr FILE
-# (or D1mr, D1mw). JOBS=N runs
-# -jN instead (valgrind runs the threads one at a time: the count says whether N threads
-# do more work than one, not how fast they are).
+# (alone or with BRANCHES=1) it runs cachegrind's cache model, with the first-level caches
+# of the machine it runs on (valgrind reads their sizes from the CPU), and also prints the
+# instruction- and data-cache misses of the first level (a model: a guide to where the
+# misses are, not the machine's own count); KEEP then keeps that profile, for cg_annotate
+# --sort=I1mr FILE (or D1mr, D1mw). JOBS=N runs -jN instead (valgrind runs the threads one
+# at a time: the count says whether N threads do more work than one, not how fast they
+# are).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source bench/corpus.sh
@@ -29,17 +29,19 @@ trap 'rm -rf "$tmp"' EXIT
 # Whole lines only: the last, cut line is dropped.
 { corpus_cat "$corpus" || true; } | head -c $((mb * 1000000)) | head -n -1 >"$tmp/slice.jsonl"
 bytes=$(stat -c %s "$tmp/slice.jsonl")
-if [[ ${BRANCHES:-0} == 1 ]]; then
-  valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes --cachegrind-out-file="$tmp/cg.out" "$bin" build \
-    "$tmp/slice.jsonl" -q -j"${JOBS:-1}" -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
+branches=${BRANCHES:-0}
+caches=${CACHES:-0}
+if [[ $branches == 1 || $caches == 1 ]]; then
+  sim() { [[ $1 == 1 ]] && echo yes || echo no; }
+  valgrind --tool=cachegrind --cache-sim="$(sim "$caches")" --branch-sim="$(sim "$branches")" \
+    --cachegrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j"${JOBS:-1}" -o "$tmp/out.jsonld" \
+    2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
   ir=$(grep -oP 'I\s+refs:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
-  miss=$(grep -oP 'Mispredicts:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
-elif [[ ${CACHES:-0} == 1 ]]; then
-  valgrind --tool=cachegrind --cache-sim=yes --branch-sim=no --cachegrind-out-file="$tmp/cg.out" "$bin" build \
-    "$tmp/slice.jsonl" -q -j"${JOBS:-1}" -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
-  ir=$(grep -oP 'I\s+refs:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
-  i1=$(grep -oP 'I1\s+misses:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
-  d1=$(grep -oP 'D1\s+misses:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+  if [[ $branches == 1 ]]; then miss=$(grep -oP 'Mispredicts:\s+\K[0-9,]+' "$tmp/log" | tr -d ,); fi
+  if [[ $caches == 1 ]]; then
+    i1=$(grep -oP 'I1\s+misses:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+    d1=$(grep -oP 'D1\s+misses:\s+\K[0-9,]+' "$tmp/log" | tr -d ,)
+  fi
 else
   valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" "$bin" build "$tmp/slice.jsonl" -q -j"${JOBS:-1}" \
     -o "$tmp/out.jsonld" 2>"$tmp/log" || { cat "$tmp/log" >&2; exit 1; }
