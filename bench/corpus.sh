@@ -37,3 +37,27 @@ allowed_cpus() {
   taskset -pc $$ | sed 's/.*: //' | tr ',' '\n' |
     awk -F- '{ if (NF == 2) for (c = $1; c <= $2; c++) print c; else print $1 }'
 }
+
+# cache_as_read FILE: FILE in the page cache as a file read from disk is, whatever wrote
+# it. A file just written stays cached in the small pages it was written into; read from
+# disk, it is read ahead into large folios (2 MB pages on the development VM). ripgrep
+# maps a file it is given, and walks a small-paged one a third slower or more (rg -c on
+# AllSides: 0.24-0.28 s freshly written, 0.15-0.18 s read back; see docs/performance.md,
+# "The eighteenth round"). actorgraph's read() copies out of either at the same speed.
+# So FILE is written out, dropped from the cache and read once: the state any corpus on
+# disk is in when a tool is run on it twice.
+cache_as_read() {
+  python3 - "$1" <<'PY'
+import os, sys
+fd = os.open(sys.argv[1], os.O_RDONLY)
+os.fsync(fd)  # dirty pages cannot be dropped
+os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+os.close(fd)
+PY
+  if command -v fincore >/dev/null; then
+    local left
+    left=$(fincore -nb -o RES "$1" | tr -d ' ')
+    ((left == 0)) || echo "bench: $1 could not be dropped from the page cache ($left bytes stayed)" >&2
+  fi
+  cat "$1" >/dev/null
+}
