@@ -111,6 +111,12 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
   if RUNS=0 "$src/bench/compare.sh" "$work/corpus.jsonl.zst" 0 "$bin" > /dev/null 2> "$work/compare_runs.err"; then
     fail "compare: RUNS=0 was accepted"
   fi
+  if CACHE=warm "$src/bench/compare.sh" "$work/corpus.jsonl.zst" 0 "$bin" > /dev/null 2> "$work/compare_cache.err"; then
+    fail "compare: CACHE=warm was accepted"
+  fi
+  grep -q "CACHE must be 'read' or 'written'" "$work/compare_cache.err" || fail "compare: CACHE=warm not explained"
+  CACHE=written "$src/bench/compare.sh" "$work/corpus.jsonl" 0 "$bin" > "$work/compare_written.out"
+  expect compare_written "^corpus: .*, cached as written\); "
   row() { echo "^\| $1 +\| +$number \| +$number \| +$number \| +$number \| +${number}x \| +[0-9]+ MB \|$"; }
   expect compare "$(row 'actorgraph -j1')" "$(row 'actorgraph -j2')" "$(row 'actorgraph -j1 \(from \.zst\)')" \
     "$(row 'rg -j1 -F -f NAMES')" "$(row 'rg -j1 -F -f NAMES \(lines to a file\)')" \
@@ -118,7 +124,7 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
     "$(row 'rg -j1 -F --count-matches -f NAMES\+TRIGGERS')" \
     "$(row 'rg -j1 -z -F -f NAMES \(from \.zst\)')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
     "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
-    "; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
+    "\(uncompressed, cached as read\); .*; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
   # Each row's ratio is its MB/s over that of actorgraph -j1 reading the same input: the
   # decompressed text, its first MB, or the .zst (within the rounding of the printed figures).
   awk -F'|' '/^\| / && $2 !~ /^ tool / {
