@@ -191,6 +191,18 @@ for row in "${rows[@]}"; do
   printf '| %-44s | %7.1f | %7.2f | %7.2f | %7.2f | %8.2fx | %5.0f MB |\n' "$name" "$(echo "$b / 1000000" | bc -l)" \
     "$secs" "$cpu" "$mbs" "$(echo "$mbs / ${base[$kind]}" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
 done
+# The floor's verdict in one line: how many times the floor's wall time actorgraph takes
+# at -j1 and at -jN on the same text (the issue's "within 10 times").
+wall_of() {
+  local row name b secs
+  for row in "${rows[@]}"; do
+    IFS='|' read -r name b secs _ <<< "$row"
+    [[ $name == "$1" ]] && { echo "$secs"; return; }
+  done
+}
+floor=$(wall_of "rg -j1 -F -f NAMES")
+printf 'floor: actorgraph -j1 takes %.2fx and -j%d %.2fx the wall time of rg -j1 -F -c -f NAMES on the same text\n' \
+  "$(echo "$(wall_of "actorgraph -j1") / $floor" | bc -l)" "$jobs" "$(echo "$(wall_of "actorgraph -j$jobs") / $floor" | bc -l)"
 documents=$(wc -l < "$tmp/corpus.jsonl")
 printf 'ripgrep: NAMES: %d of %d lines (documents) match, %d occurrences; NAMES+TRIGGERS: %d lines, %d occurrences\n' \
   "${rg_lines:-0}" "$documents" "${rg_matches:-0}" "${rg_wide_lines:-0}" "${rg_wide_matches:-0}"
