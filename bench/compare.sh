@@ -63,7 +63,7 @@ trap 'rm -rf "$tmp"' EXIT
 # The decompressed text, for the tools that cannot read .gz/.zst themselves.
 corpus_cat "$corpus" > "$tmp/corpus.jsonl"
 # Cached as a corpus read from disk is, not as a file just written: ripgrep, which maps
-# it, would otherwise be timed a third slower or more (cache_as_read). CACHE=written
+# it, would otherwise be timed some 60% slower on AllSides (cache_as_read). CACHE=written
 # keeps it as written, as the script did until the eighteenth round.
 cache=${CACHE:-read}
 case $cache in

@@ -41,11 +41,11 @@ allowed_cpus() {
 # cache_as_read FILE: FILE in the page cache as a file read from disk is, whatever wrote
 # it. A file just written stays cached in the small pages it was written into; read from
 # disk, it is read ahead into large folios (2 MB pages on the development VM). ripgrep
-# maps a file it is given, and walks a small-paged one a third slower or more (rg -c on
-# AllSides: 0.24-0.28 s freshly written, 0.15-0.18 s read back; see docs/performance.md,
-# "The eighteenth round"). actorgraph's read() copies out of either at the same speed.
-# So FILE is written out, dropped from the cache and read once: the state any corpus on
-# disk is in when a tool is run on it twice.
+# maps a file it is given, and walks a small-paged one some 60% slower (rg -c on AllSides
+# in bench/compare.sh: 0.26-0.27 s as written, 0.16-0.17 s read back; see
+# docs/performance.md, "The eighteenth round"). actorgraph's read() copies out of either
+# at the same speed. So FILE is written out, dropped from the cache and read once: the
+# state of a corpus on disk once a tool has read it.
 cache_as_read() {
   python3 - "$1" <<'PY'
 import os, sys
