@@ -176,10 +176,11 @@ printf '| %-44s | %7s | %7s | %7s | %7s | %9s | %8s |\n' tool MB "wall s" "CPU s
 printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..46})" --------: --------: --------: --------: ----------: ---------:
 # Ratios compare like with like: the capped runs against actorgraph -j1 on the same cap,
 # the rows reading the compressed file against actorgraph -j1 reading it.
-declare -A base
+declare -A base wall
 input_of=' (\((first|from) [^)]*\))$'  # a row's input, when not the whole decompressed text
 for row in "${rows[@]}"; do
   IFS='|' read -r name b secs _ <<< "$row"
+  wall[$name]=$secs
   [[ $name == "actorgraph -j1" || $name == "actorgraph -j1 ("* ]] &&
     base[input${name#actorgraph -j1}]=$(echo "$b / 1000000 / $secs" | bc -l)
 done
@@ -193,16 +194,9 @@ for row in "${rows[@]}"; do
 done
 # The floor's verdict in one line: how many times the floor's wall time actorgraph takes
 # at -j1 and at -jN on the same text (the issue's "within 10 times").
-wall_of() {
-  local row name b secs
-  for row in "${rows[@]}"; do
-    IFS='|' read -r name b secs _ <<< "$row"
-    [[ $name == "$1" ]] && { echo "$secs"; return; }
-  done
-}
-floor=$(wall_of "rg -j1 -F -f NAMES")
+floor=${wall[rg -j1 -F -f NAMES]}
 printf 'floor: actorgraph -j1 takes %.2fx and -j%d %.2fx the wall time of rg -j1 -F -c -f NAMES on the same text\n' \
-  "$(echo "$(wall_of "actorgraph -j1") / $floor" | bc -l)" "$jobs" "$(echo "$(wall_of "actorgraph -j$jobs") / $floor" | bc -l)"
+  "$(echo "${wall[actorgraph -j1]} / $floor" | bc -l)" "$jobs" "$(echo "${wall[actorgraph -j$jobs]} / $floor" | bc -l)"
 documents=$(wc -l < "$tmp/corpus.jsonl")
 printf 'ripgrep: NAMES: %d of %d lines (documents) match, %d occurrences; NAMES+TRIGGERS: %d lines, %d occurrences\n' \
   "${rg_lines:-0}" "$documents" "${rg_matches:-0}" "${rg_wide_lines:-0}" "${rg_wide_matches:-0}"
