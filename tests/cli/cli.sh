@@ -91,6 +91,22 @@ grep -qE '^actorgraph: extraction stages: normalize [0-9.]+ ms \([0-9.]+%\), tok
 cmp -s "$work/t.jsonld" "$work/nt.jsonld" || { echo "FAIL --timings changed the output"; failures=$((failures + 1)); }
 [[ -s "$work/nt.err" ]] && { echo "FAIL without --timings, stderr: $(cat "$work/nt.err")"; failures=$((failures + 1)); }
 
+# The progress line, on a terminal only: script(1) (util-linux, in every Debian) runs
+# the build on one, and its last line there is "N documents, X MB, Y MB/s"; -q turns it
+# off. With stderr a file there is none, without -q too.
+"$bin" build "$work/c.jsonl.zst" "$work/a.txt" -o "$work/np.jsonld" 2>"$work/np.err"
+[[ -s "$work/np.err" ]] && { echo "FAIL progress with stderr a file: $(cat "$work/np.err")"; failures=$((failures + 1)); }
+if command -v script >/dev/null; then
+  script -qec "'$bin' build '$work/c.jsonl.zst' '$work/a.txt' -o '$work/tty.jsonld'" /dev/null >"$work/tty.out" 2>&1
+  grep -qaE '2 documents, [0-9.]+ MB, [0-9.]+ MB/s' "$work/tty.out" \
+    || { echo "FAIL no progress line on a terminal: $(od -c "$work/tty.out" | head -5)"; failures=$((failures + 1)); }
+  script -qec "'$bin' build '$work/c.jsonl.zst' '$work/a.txt' -q -o '$work/ttyq.jsonld'" /dev/null >"$work/ttyq.out" 2>&1
+  grep -qa 'documents, ' "$work/ttyq.out" && { echo "FAIL -q showed a progress line on a terminal"; failures=$((failures + 1)); }
+  cmp -s "$work/tty.jsonld" "$work/np.jsonld" || { echo "FAIL the progress line changed the output"; failures=$((failures + 1)); }
+else
+  echo "SKIP progress on a terminal: script(1) is missing"
+fi
+
 # rules check: a broken rule file names file:line:col and what was expected.
 printf 'relation r\nrule x\n  match A:Actor (met B:Actor\n  yield A r B\n' >"$work/broken.rules"
 check rules-check-error 4 "$work/broken.rules:3:29: expected '|' or ')'" "$bin" rules check "$work/broken.rules"
