@@ -29,7 +29,7 @@ peak_rss_kb() {
   cat "$tmp/rss"
 }
 
-# The figure of a check, printed with its limit's precision.
+# Each check's figure.
 instructions_per_byte() {
   bench/instructions.sh "$1" "$2" "$bin" | sed -n 's/^per input byte *//p'
 }

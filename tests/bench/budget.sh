@@ -22,7 +22,7 @@ shared=$(realpath "$shared")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-SHARED=$shared "$src/bench/budget.sh" "$bin" >"$work/out" 2>&1 || { cat "$work/out" >&2; fail "over budget"; }
+SHARED=$shared "$src/bench/budget.sh" "$bin" >"$work/out" 2>&1 || { cat "$work/out" >&2; fail "bench/budget.sh failed: over budget, or see its output above"; }
 cat "$work/out"
 rows=$(grep -cE '^(instructions|rss-growth) .* within$' "$work/out" || true)
 want=$(grep -cE '^(instructions|rss-growth) ' "$src/bench/budget.tsv")
