@@ -19,7 +19,7 @@ trap 'rm -rf "$tmp"' EXIT
 # slice CORPUS MB: the first MB megabytes of CORPUS, whole lines, in a file; prints its path.
 slice() {
   local out="$tmp/slice-$2.jsonl"
-  { corpus_cat "$1" || true; } | head -c $(($2 * 1000000)) | head -n -1 >"$out"
+  corpus_slice "$1" "$2" >"$out"
   echo "$out"
 }
 

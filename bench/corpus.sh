@@ -17,6 +17,12 @@ corpus_cat() {
   esac
 }
 
+# corpus_slice CORPUS MB: the first MB megabytes of CORPUS's JSON Lines on stdout, whole
+# lines only (the last, cut line is dropped).
+corpus_slice() {
+  { corpus_cat "$1" || true; } | head -c $(($2 * 1000000)) | head -n -1
+}
+
 # wall_seconds CMD...: runs CMD (its stdout to stderr) and prints its wall time in seconds.
 wall_seconds() {
   local start end

@@ -26,8 +26,7 @@ check_inputs "$bin" "$corpus"
 command -v valgrind >/dev/null || { echo "instructions: needs valgrind: scripts/setup --bench" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# Whole lines only: the last, cut line is dropped.
-{ corpus_cat "$corpus" || true; } | head -c $((mb * 1000000)) | head -n -1 >"$tmp/slice.jsonl"
+corpus_slice "$corpus" "$mb" >"$tmp/slice.jsonl"
 bytes=$(stat -c %s "$tmp/slice.jsonl")
 branches=${BRANCHES:-0}
 caches=${CACHES:-0}

@@ -14,7 +14,8 @@ skip() { echo "bench_budget: SKIP: $*"; exit 77; }
 fail() { echo "bench_budget: FAIL: $*" >&2; exit 1; }
 [[ "${ACTORGRAPH_SANITIZED:-}" == "1" ]] && skip "sanitizer build"
 command -v valgrind >/dev/null || skip "valgrind is missing (scripts/setup --test)"
-for corpus in reuters21578.jsonl allsides_articles.jsonl.zst; do
+# The corpora the budget names (its second column).
+for corpus in $(awk '!/^#/ && NF { print $2 }' "$src/bench/budget.tsv" | sort -u); do
   [[ -r $shared/corpus/$corpus ]] || skip "$shared/corpus/$corpus is absent (../shared beside the checkout)"
 done
 shared=$(realpath "$shared")
