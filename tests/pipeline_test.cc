@@ -347,6 +347,51 @@ TEST_CASE("stage times are kept when asked for, and change no result", "[pipelin
   }
 }
 
+TEST_CASE("the builder sums each rule's counts, the same for every thread count", "[pipeline][counts]") {
+  const std::string text =
+      "Egypt's foreign minister met his Sudanese counterpart in Cairo on Monday. "
+      "President Abdel Fattah al-Sisi said Egypt backs the talks. Sisi also met Qatar's emir.";
+  ag::ExtractOptions counted;
+  counted.rule_counts = true;
+  const ag::Extraction one = Extract(text, counted);
+  REQUIRE(one.rule_counts.size() == Bundled().rules().size());
+  int64_t tried = 0;
+  for (const ag::RuleCounts& c : one.rule_counts) {
+    CHECK(c.matched <= c.tried);
+    tried += c.tried;
+  }
+  CHECK(tried > 0);
+  for (int threads : {1, 3}) {
+    ag::BuilderOptions bo;
+    bo.threads = threads;
+    bo.batch_documents = 4;
+    bo.extract.rule_counts = true;
+    ag::GraphBuilder builder(Bundled(), bo);
+    for (int i = 0; i < 10; ++i) {
+      ag::Document doc;
+      doc.id = "d" + std::to_string(i);
+      doc.date = "2026-11-01";
+      doc.text = text;
+      builder.Add(std::move(doc));
+    }
+    builder.Finish();
+    INFO(threads << " threads");
+    REQUIRE(builder.rule_counts().size() == one.rule_counts.size());
+    for (size_t r = 0; r < one.rule_counts.size(); ++r) {
+      INFO("rule " << Bundled().rules()[r].id);
+      CHECK(builder.rule_counts()[r].tried == 10 * one.rule_counts[r].tried);
+      CHECK(builder.rule_counts()[r].matched == 10 * one.rule_counts[r].matched);
+      CHECK(builder.rule_counts()[r].applied == 10 * one.rule_counts[r].applied);
+    }
+  }
+  ag::GraphBuilder off(Bundled(), ag::BuilderOptions{});
+  ag::Document doc;
+  doc.text = text;
+  off.Add(std::move(doc));
+  off.Finish();
+  CHECK(off.rule_counts().empty());
+}
+
 TEST_CASE("with several threads the first batches are smaller", "[pipeline][threads]") {
   for (int threads : {1, 2}) {
     ag::BuilderOptions o;

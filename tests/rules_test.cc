@@ -332,3 +332,58 @@ TEST_CASE("every example of the bundled rule pack passes", "[rules][examples][pa
     CHECK(r.passed);
   }
 }
+
+TEST_CASE("rule counts: each rule's tries, matches and what it applied", "[rules][counts]") {
+  std::string r = WriteRules("counts.rules", std::string(kBase) +
+                                                 "entity envoy\n  match envoy N:Name\n  make N Person\n"
+                                                 "rule hostile\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
+                                                 "rule talks\n  match A:Actor met B:Actor\n  yield A meets-with B\n");
+  std::string d = WriteRules("pack.tsv", kCountries);
+  std::unique_ptr<ag::Extractor> ex;
+  REQUIRE(ag::Extractor::Create({r, d}, &ex).ok());
+  const std::vector<ag::RuleInfo> rules = ex->rules();
+  REQUIRE(rules.size() == 3);
+  CHECK(rules[0].id == "envoy");
+  CHECK(rules[0].entity);
+  CHECK(rules[0].location == r + ":8");  // after kBase's seven lines
+  CHECK(rules[1].id == "hostile");
+  CHECK_FALSE(rules[1].entity);
+  CHECK(rules[2].id == "talks");
+  ag::Document doc;
+  doc.id = "t";
+  doc.text =
+      "Chad condemned Niger. "                   // hostile: tried, matched, one triple
+      "Mali condemned the decision. "            // one mention: not tried
+      "Chad condemned the raid near Niger. "     // tried, no match: "the raid" is no country
+      "The envoy arrived. "                      // envoy: no name after it, not tried
+      "Envoy Lina Odhiambo met Chad and Mali.";  // envoy: a person made; talks: two triples
+  ag::ExtractOptions counted;
+  counted.rule_counts = true;
+  const ag::Extraction e = ex->Extract(doc, counted);
+  INFO(Triples(e.triples));
+  REQUIRE(e.rule_counts.size() == 3);
+  CHECK(e.rule_counts[0].tried == 1);
+  CHECK(e.rule_counts[0].matched == 1);
+  CHECK(e.rule_counts[0].applied == 1);
+  CHECK(e.rule_counts[1].tried == 2);
+  CHECK(e.rule_counts[1].matched == 1);
+  CHECK(e.rule_counts[1].applied == 1);
+  CHECK(e.rule_counts[2].tried == 1);
+  CHECK(e.rule_counts[2].matched == 1);
+  CHECK(e.rule_counts[2].applied == 2);
+  // Counting changes no result, and is off unless asked for.
+  const ag::Extraction plain = ex->Extract(doc);
+  CHECK(plain.rule_counts.empty());
+  CHECK(Triples(plain.triples) == Triples(e.triples));
+  // A document cut into windows sums its windows' counts (each sentence in one window).
+  ag::ExtractOptions windows = counted;
+  windows.window_bytes = 64;
+  const ag::Extraction w = ex->Extract(doc, windows);
+  REQUIRE(w.rule_counts.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    INFO("rule " << rules[i].id);
+    CHECK(w.rule_counts[i].tried == e.rule_counts[i].tried);
+    CHECK(w.rule_counts[i].matched == e.rule_counts[i].matched);
+    CHECK(w.rule_counts[i].applied == e.rule_counts[i].applied);
+  }
+}

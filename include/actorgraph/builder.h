@@ -50,12 +50,16 @@ class GraphBuilder {
   // The stage times of the documents added so far, summed (all zero unless
   // BuilderOptions::extract.stage_times).
   const StageTimes& stage_times() const { return stage_times_; }
+  // Each rule's counts over the documents added so far, summed, in Extractor::rules()
+  // order (empty unless BuilderOptions::extract.rule_counts).
+  const std::vector<RuleCounts>& rule_counts() const { return rule_counts_; }
 
  private:
   struct Running;
   struct Pool;
   void RunBatch();
   void Collect(std::unique_ptr<Running> batch);  // waits for the batch and adds it to the graph
+  void AddRuleCounts(const std::vector<RuleCounts>& counts);
 
   const Extractor& extractor_;
   BuilderOptions options_;
@@ -71,6 +75,7 @@ class GraphBuilder {
   std::unique_ptr<ExtractScratch> scratch_;  // with one thread, for every document
   int64_t extract_cpu_ns_ = 0;        // batches collected so far
   StageTimes stage_times_;            // documents added so far
+  std::vector<RuleCounts> rule_counts_;  // likewise
 };
 
 }  // namespace actorgraph

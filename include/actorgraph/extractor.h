@@ -18,6 +18,7 @@ namespace actorgraph {
 struct ExtractOptions {
   bool explain = false;  // fill Triple::explain and Extraction::explain
   bool stage_times = false;  // fill Extraction::stage_times
+  bool rule_counts = false;  // fill Extraction::rule_counts
   // Fill Extraction::actors. A caller that reads only the triples (a graph is built from
   // them alone) saves handing over every actor the document mentions.
   bool actors = true;
@@ -50,6 +51,30 @@ struct StageTimes {
   }
 };
 
+// What one rule did in one extraction (ExtractOptions::rule_counts). A rule is tried at
+// a word that anchors one of its patterns, in a sentence whose mentions and words that
+// pattern could match; most anchors are turned down before that by those checks alone.
+struct RuleCounts {
+  int64_t tried = 0;    // its patterns run at an anchor
+  int64_t matched = 0;  // of those runs, the ones that matched
+  // Entity rules: matches that made an actor (not inside a longer match, nor refused by
+  // the rule's templates). Relation rules: triples yielded, every modality.
+  int64_t applied = 0;
+  RuleCounts& operator+=(const RuleCounts& o) {
+    tried += o.tried;
+    matched += o.matched;
+    applied += o.applied;
+    return *this;
+  }
+};
+
+// A rule of a loaded pack, as Extractor::rules() lists them.
+struct RuleInfo {
+  std::string id;
+  bool entity = false;   // an entity rule (makes actors) rather than a relation rule
+  std::string location;  // "file:line" of its definition
+};
+
 // One relation found in one sentence.
 struct Triple {
   Actor subject;  // aliases hold the surface forms seen in this document
@@ -66,6 +91,9 @@ struct Extraction {
   std::vector<std::string> warnings;  // e.g. invalid UTF-8, with document and byte offset
   std::string explain;  // with ExtractOptions::explain: sentences, mentions, matches
   StageTimes stage_times;  // with ExtractOptions::stage_times; zero otherwise
+  // With ExtractOptions::rule_counts, one per rule in Extractor::rules() order; empty
+  // otherwise.
+  std::vector<RuleCounts> rule_counts;
 };
 
 // The outcome of one inline example of a rule (see docs/rules.md).
@@ -118,6 +146,8 @@ class Extractor {
                      ExtractScratch* scratch) const;
 
   const std::vector<RelationType>& relation_types() const;
+  // The pack's rules, entity and relation, in the order of Extraction::rule_counts.
+  std::vector<RuleInfo> rules() const;
   // The compiled pack in a readable, stable form (for `rules dump` and tests).
   std::string Dump() const;
 

@@ -1,6 +1,7 @@
 // The actorgraph command: turns library Status values into messages and exit codes.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -47,7 +48,7 @@ const char* kMainHelp =
 const char* kBuildHelp =
     "usage: actorgraph build INPUT... [-f FORMAT] [-o PATH|-]... [--rules PATH]...\n"
     "                        [--modality asserted|all] [--on-error fail|skip] [-j N] [--explain]\n"
-    "                        [--timings] [-q]\n"
+    "                        [--timings] [--rule-counts PATH|-] [-q]\n"
     "\n"
     "INPUT is a .txt file (one document, id = file stem), a .jsonl file (one JSON\n"
     "object a line: id, text or body, optional title, date, url), a directory (read\n"
@@ -74,6 +75,11 @@ const char* kBuildHelp =
     "                 time the extracting threads spent), writing the outputs; and a\n"
     "                 second line splitting the extraction into its stages (summed\n"
     "                 over the threads)\n"
+    "  --rule-counts PATH\n"
+    "                 write, as TSV, how often each rule was tried, matched and\n"
+    "                 applied (actors made, triples yielded), after a line counting\n"
+    "                 the documents with a triple and those where a relation rule\n"
+    "                 was tried; - is standard output\n"
     "  -q             no progress line\n";
 
 const char* kRulesHelp =
@@ -133,6 +139,7 @@ struct BuildOptions {
   int threads = 0;
   bool explain = false;
   bool timings = false;
+  std::string rule_counts;  // --rule-counts PATH; empty: none
   bool quiet = false;
 };
 
@@ -195,6 +202,41 @@ void PrintStageTimes(const StageTimes& t) {
   line += buffer;
   std::fputs(line.c_str(), stderr);
 }
+
+// What --rule-counts writes: a count of documents, then a row a rule.
+class RuleCountsReport {
+ public:
+  explicit RuleCountsReport(const Extractor& extractor) : rules_(extractor.rules()) {}
+  void AddDocument(const Extraction& ex) {
+    ++documents_;
+    if (!ex.triples.empty()) ++with_triple_;
+    for (size_t r = 0; r < ex.rule_counts.size() && r < rules_.size(); ++r) {
+      if (!rules_[r].entity && ex.rule_counts[r].tried > 0) {
+        ++relation_tried_;
+        break;
+      }
+    }
+  }
+  Status Write(const std::string& path, const std::vector<RuleCounts>& counts) const {
+    OutputFile out(path);
+    Status s = out.Open();
+    if (!s.ok()) return s;
+    std::ostream& os = out.stream();
+    os << "# " << documents_ << (documents_ == 1 ? " document, " : " documents, ") << with_triple_
+       << " with a triple (any modality), " << relation_tried_ << " where a relation rule was tried\n";
+    os << "rule\tkind\tlocation\ttried\tmatched\tapplied\n";
+    for (size_t r = 0; r < rules_.size(); ++r) {
+      const RuleCounts c = r < counts.size() ? counts[r] : RuleCounts{};
+      os << rules_[r].id << '\t' << (rules_[r].entity ? "entity" : "relation") << '\t' << rules_[r].location << '\t'
+         << c.tried << '\t' << c.matched << '\t' << c.applied << '\n';
+    }
+    return out.Commit();
+  }
+
+ private:
+  std::vector<RuleInfo> rules_;
+  size_t documents_ = 0, with_triple_ = 0, relation_tried_ = 0;
+};
 
 // Shows documents, MB and MB/s on stderr, at most a few times a second, only on a terminal.
 class Progress {
@@ -279,6 +321,9 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
       o->explain = true;
     } else if (a == "--timings") {
       o->timings = true;
+    } else if (a == "--rule-counts") {
+      s = value(&o->rule_counts);
+      if (s.ok() && o->rule_counts.empty()) s = Status::Error(ErrorCode::kUsage, "--rule-counts needs a path");
     } else if (a == "-q" || a == "--quiet") {
       o->quiet = true;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -290,6 +335,9 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
   }
   if (o->inputs.empty()) return Status::Error(ErrorCode::kUsage, "build needs at least one INPUT");
   if (o->outputs.empty()) o->outputs.push_back("-");
+  if (std::find(o->outputs.begin(), o->outputs.end(), o->rule_counts) != o->outputs.end())
+    return Status::Error(ErrorCode::kUsage, "--rule-counts and -o both write to '" + o->rule_counts +
+                                                "': give the rule counts a path of their own");
   if (!o->format.empty() && o->outputs.size() > 1)
     return Status::Error(ErrorCode::kUsage, "-f applies to a single -o; with several, each takes its extension's format");
   return Status::Ok();
@@ -386,7 +434,10 @@ int Build(int argc, char** argv) {
   bo.extract.explain = o.explain;
   bo.extract.actors = false;  // the graph is built from the triples
   bo.extract.stage_times = o.timings;
+  bo.extract.rule_counts = !o.rule_counts.empty();
+  RuleCountsReport rule_report(*extractor);
   bo.on_document = [&](const Document& doc, const Extraction& ex) {
+    if (!o.rule_counts.empty()) rule_report.AddDocument(ex);
     for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
     if (o.explain) std::cerr << ex.explain;
     progress.Add(doc.text.size());
@@ -412,6 +463,10 @@ int Build(int argc, char** argv) {
   progress.Done();
   if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
   s = WriteOutputs(o, builder.graph());
+  if (s.ok() && !o.rule_counts.empty()) {
+    s = rule_report.Write(o.rule_counts, builder.rule_counts());
+    if (!s.ok() && s.where().path.empty()) s = Status::Error(s.code(), s.message(), InFile(o.rule_counts));
+  }
   timings.Stage("outputs");
   if (o.timings) {
     timings.Print(progress.documents(), progress.bytes(), builder.extract_cpu_seconds(), builder.threads());

@@ -198,6 +198,7 @@ class TripleBuilder {
           t.evidence = Evidence_(s, sm, om, m, rule, modality);
           t.explain = explain;
           out_->triples.push_back(std::move(t));
+          if (scratch_.rule_counts) ++scratch_.rule_counts[pack_.patterns[m.pattern].rule].applied;
         }
     }
   }
@@ -287,6 +288,8 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   Extraction out;
   Analysis& a = work->analysis;
   StageClock clock(options.stage_times);
+  if (options.rule_counts) out.rule_counts.assign(pack.rules.size(), RuleCounts{});
+  work->match.rule_counts = options.rule_counts ? out.rule_counts.data() : nullptr;
   Analyze(pack, doc, work, &clock, &out.stage_times);
   for (uint32_t offset : a.text.invalid_bytes)
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
@@ -294,6 +297,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   TripleBuilder builder(pack, work, &aliases, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
   clock.Lap(&out.stage_times.relation_rules);
+  work->match.rule_counts = nullptr;  // out moves on: its counts with it
   if (options.explain) out.explain = ExplainAnalysis(a);
   // Actors are large: room for them is made once, not at each growth, and they are
   // moved, not copied.
@@ -355,6 +359,8 @@ void AppendWindow(Extraction&& part, uint32_t base, std::map<std::string, size_t
   for (std::string& w : part.warnings) out->warnings.push_back(std::move(w));
   out->explain += part.explain;
   out->stage_times += part.stage_times;
+  if (out->rule_counts.empty()) out->rule_counts.resize(part.rule_counts.size());
+  for (size_t r = 0; r < part.rule_counts.size(); ++r) out->rule_counts[r] += part.rule_counts[r];
 }
 
 Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work) {
@@ -517,6 +523,13 @@ Extraction Extractor::Extract(const Document& document, const ExtractOptions& op
 }
 
 const std::vector<RelationType>& Extractor::relation_types() const { return impl_->pack.relations; }
+
+std::vector<RuleInfo> Extractor::rules() const {
+  std::vector<RuleInfo> out;
+  for (const internal::CompiledRule& r : impl_->pack.rules)
+    out.push_back(RuleInfo{r.id, r.entity, r.loc.path + ":" + std::to_string(r.loc.line)});
+  return out;
+}
 
 std::string Extractor::Dump() const { return impl_->pack.Dump(); }
 

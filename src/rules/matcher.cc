@@ -505,7 +505,8 @@ class TriggeredMatcher {
  public:
   TriggeredMatcher(const RulePack& pack, const Analysis& analysis, const std::vector<Mention>& mentions,
                    const std::vector<Unit>& units, MatchScratch* scratch, MatchList* out)
-      : pack_(pack), units_(units), matcher_(pack, analysis, mentions, units, scratch), out_(out) {}
+      : pack_(pack), units_(units), counts_(scratch->rule_counts), matcher_(pack, analysis, mentions, units, scratch),
+        out_(out) {}
 
   void operator()(uint32_t tok, const std::vector<int>& patterns) {
     // The unit of tok: where it would be were every unit between one token, as most are
@@ -519,7 +520,9 @@ class TriggeredMatcher {
     if (u_ == units_.size() || units_[u_].mention >= 0 || units_[u_].first > tok) return;
     for (int p : patterns) {
       Match* m = out_->Fill();
-      if (!matcher_.Run(pack_.patterns[p], static_cast<int>(u_), m)) {
+      const bool matched = matcher_.Run(pack_.patterns[p], static_cast<int>(u_), m);
+      if (counts_) Count(p, matched);
+      if (!matched) {
         out_->Unfill();
         continue;
       }
@@ -528,8 +531,15 @@ class TriggeredMatcher {
   }
 
  private:
+  void Count(int pattern, bool matched) {
+    RuleCounts& counts = counts_[pack_.patterns[pattern].rule];
+    ++counts.tried;
+    counts.matched += matched ? 1 : 0;
+  }
+
   const RulePack& pack_;
   const std::vector<Unit>& units_;
+  RuleCounts* counts_;
   PatternMatcher matcher_;
   MatchList* out_;
   size_t u_ = 0;

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "actorgraph/extractor.h"  // RuleCounts
 #include "actors/analysis.h"
 #include "rules/compiler.h"
 
@@ -72,6 +73,9 @@ struct MatchScratch {
   // Word elements' hits, a stack: each nested element's after those of the one around it.
   std::vector<PhraseIndex::Hit> word_hits;
   std::vector<int> candidates;  // a trigger's patterns that may match in the sentence
+  // Per rule (RulePack::rules), when the extraction counts them; the matcher adds its
+  // tries and matches, the entity rules and the triples their applications.
+  RuleCounts* rule_counts = nullptr;
 };
 
 // FindMatches for sentence `s`, whose units are built into scratch->units first, but

@@ -91,6 +91,31 @@ grep -qE '^actorgraph: extraction stages: normalize [0-9.]+ ms \([0-9.]+%\), tok
 cmp -s "$work/t.jsonld" "$work/nt.jsonld" || { echo "FAIL --timings changed the output"; failures=$((failures + 1)); }
 [[ -s "$work/nt.err" ]] && { echo "FAIL without --timings, stderr: $(cat "$work/nt.err")"; failures=$((failures + 1)); }
 
+# --rule-counts: a line counting the documents, a header, then a row a rule of the pack
+# (each rule id once) with its tries, matches and applications; the same for every -j;
+# the graph unchanged; "-" is standard output, which a graph output must not also take.
+check rule-counts 0 - "$bin" build "$work/c.jsonl.zst" "$work/a.txt" -q -j1 --rule-counts "$work/rc1.tsv" -o "$work/rc.jsonld"
+"$bin" build "$work/c.jsonl.zst" "$work/a.txt" -q -j4 --rule-counts "$work/rc4.tsv" -o "$work/rc4.jsonld"
+cmp -s "$work/rc1.tsv" "$work/rc4.tsv" || { echo "FAIL --rule-counts differ at -j1 and -j4"; failures=$((failures + 1)); }
+cmp -s "$work/rc.jsonld" "$work/nt.jsonld" || { echo "FAIL --rule-counts changed the output"; failures=$((failures + 1)); }
+rules_in_pack=$("$bin" rules dump | grep -E '^(entity|rule) ' | awk '{print $2}' | sort -u | wc -l)
+rule_rows=$(tail -n +3 "$work/rc1.tsv" | cut -f1 | sort -u | wc -l)
+[[ $(head -1 "$work/rc1.tsv") =~ ^"# 2 documents, "[0-9]+" with a triple (any modality), "[0-9]+" where a relation rule was tried"$ ]] \
+  && [[ $(sed -n 2p "$work/rc1.tsv") == $'rule\tkind\tlocation\ttried\tmatched\tapplied' ]] \
+  && [[ $rule_rows -eq $rules_in_pack && $(wc -l <"$work/rc1.tsv") -eq $((rules_in_pack + 2)) ]] \
+  || { echo "FAIL --rule-counts layout ($rule_rows rows, $rules_in_pack rules): $(head -3 "$work/rc1.tsv")"; failures=$((failures + 1)); }
+# a.txt's one triple: its rule's row says it was tried, matched and applied.
+"$bin" build "$work/a.txt" -q --rule-counts - -o "$work/a.jsonld" >"$work/a.tsv"
+a_rule=$(grep -oE '"ag:rule": *"[^"]+"' "$work/a.jsonld" | head -1 | sed -E 's/.*"([^"]+)"$/\1/')
+[[ -n $a_rule && $(head -1 "$work/a.tsv") == "# 1 document, 1 with a triple (any modality), 1 where a relation rule was tried" ]] \
+  && awk -F'\t' -v r="$a_rule" '$1 == r && $2 == "relation" && $4 >= 1 && $5 >= 1 && $6 == 1 { found = 1 } END { exit !found }' "$work/a.tsv" \
+  || { echo "FAIL --rule-counts - for rule '$a_rule': $(cat "$work/a.tsv" | head -3)"; failures=$((failures + 1)); }
+check rule-counts-stdout-twice 2 "--rule-counts and -o both write to '-'" "$bin" build "$work/a.txt" --rule-counts -
+check rule-counts-same-path 2 "--rule-counts and -o both write to '$work/g.jsonld'" \
+  "$bin" build "$work/a.txt" --rule-counts "$work/g.jsonld" -o "$work/g.jsonld"
+check rule-counts-no-path 2 "--rule-counts needs a value" "$bin" build "$work/a.txt" --rule-counts
+check rule-counts-unwritable 5 "$work/no/dir/rc.tsv" "$bin" build "$work/a.txt" -q --rule-counts "$work/no/dir/rc.tsv" -o "$work/u.jsonld"
+
 # The progress line, on a terminal only: script(1) (util-linux, in every Debian) runs
 # the build on one, and its last line there is "N documents, X MB, Y MB/s"; -q turns it
 # off. With stderr a file there is none, without -q too.
