@@ -207,12 +207,12 @@ void PrintStageTimes(const StageTimes& t) {
 class RuleCountsReport {
  public:
   explicit RuleCountsReport(const Extractor& extractor) : rules_(extractor.rules()) {}
-  void AddDocument(const Extraction& ex) {
-    ++documents_;
-    if (!ex.triples.empty()) ++with_triple_;
+  void AddDocument(const Document& doc, const Extraction& ex) {
+    documents_.Add(doc);
+    if (!ex.triples.empty()) with_triple_.Add(doc);
     for (size_t r = 0; r < ex.rule_counts.size() && r < rules_.size(); ++r) {
       if (!rules_[r].entity && ex.rule_counts[r].tried > 0) {
-        ++relation_tried_;
+        relation_tried_.Add(doc);
         break;
       }
     }
@@ -222,8 +222,8 @@ class RuleCountsReport {
     Status s = out.Open();
     if (!s.ok()) return s;
     std::ostream& os = out.stream();
-    os << "# " << documents_ << (documents_ == 1 ? " document, " : " documents, ") << with_triple_
-       << " with a triple (any modality), " << relation_tried_ << " where a relation rule was tried\n";
+    os << "# documents: " << documents_.Text() << "; with a triple, any modality: " << with_triple_.Text()
+       << "; where a relation rule was tried: " << relation_tried_.Text() << "\n";
     os << "rule\tkind\tlocation\ttried\tmatched\tapplied\n";
     for (size_t r = 0; r < rules_.size(); ++r) {
       const RuleCounts c = r < counts.size() ? counts[r] : RuleCounts{};
@@ -234,8 +234,20 @@ class RuleCountsReport {
   }
 
  private:
+  struct Tally {  // documents and their text
+    size_t count = 0, bytes = 0;
+    void Add(const Document& doc) {
+      ++count;
+      bytes += doc.text.size();
+    }
+    std::string Text() const {  // "12 (3.4 MB of text)"
+      char mb[48];
+      std::snprintf(mb, sizeof mb, " (%.1f MB of text)", static_cast<double>(bytes) / 1e6);
+      return std::to_string(count) + mb;
+    }
+  };
   std::vector<RuleInfo> rules_;
-  size_t documents_ = 0, with_triple_ = 0, relation_tried_ = 0;
+  Tally documents_, with_triple_, relation_tried_;
 };
 
 // Shows documents, MB and MB/s on stderr, at most a few times a second, only on a terminal.
@@ -437,7 +449,7 @@ int Build(int argc, char** argv) {
   bo.extract.rule_counts = !o.rule_counts.empty();
   RuleCountsReport rule_report(*extractor);
   bo.on_document = [&](const Document& doc, const Extraction& ex) {
-    if (!o.rule_counts.empty()) rule_report.AddDocument(ex);
+    if (!o.rule_counts.empty()) rule_report.AddDocument(doc, ex);
     for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
     if (o.explain) std::cerr << ex.explain;
     progress.Add(doc.text.size());

@@ -100,14 +100,15 @@ cmp -s "$work/rc1.tsv" "$work/rc4.tsv" || { echo "FAIL --rule-counts differ at -
 cmp -s "$work/rc.jsonld" "$work/nt.jsonld" || { echo "FAIL --rule-counts changed the output"; failures=$((failures + 1)); }
 rules_in_pack=$("$bin" rules dump | grep -E '^(entity|rule) ' | awk '{print $2}' | sort -u | wc -l)
 rule_rows=$(tail -n +3 "$work/rc1.tsv" | cut -f1 | sort -u | wc -l)
-[[ $(head -1 "$work/rc1.tsv") =~ ^"# 2 documents, "[0-9]+" with a triple (any modality), "[0-9]+" where a relation rule was tried"$ ]] \
+mb='\([0-9]+\.[0-9] MB of text\)'
+[[ $(head -1 "$work/rc1.tsv") =~ ^"# documents: 2 "$mb"; with a triple, any modality: "[0-9]+" "$mb"; where a relation rule was tried: "[0-9]+" "$mb$ ]] \
   && [[ $(sed -n 2p "$work/rc1.tsv") == $'rule\tkind\tlocation\ttried\tmatched\tapplied' ]] \
   && [[ $rule_rows -eq $rules_in_pack && $(wc -l <"$work/rc1.tsv") -eq $((rules_in_pack + 2)) ]] \
   || { echo "FAIL --rule-counts layout ($rule_rows rows, $rules_in_pack rules): $(head -3 "$work/rc1.tsv")"; failures=$((failures + 1)); }
 # a.txt's one triple: its rule's row says it was tried, matched and applied.
 "$bin" build "$work/a.txt" -q --rule-counts - -o "$work/a.jsonld" >"$work/a.tsv"
 a_rule=$(grep -oE '"ag:rule": *"[^"]+"' "$work/a.jsonld" | head -1 | sed -E 's/.*"([^"]+)"$/\1/')
-[[ -n $a_rule && $(head -1 "$work/a.tsv") == "# 1 document, 1 with a triple (any modality), 1 where a relation rule was tried" ]] \
+[[ -n $a_rule && $(head -1 "$work/a.tsv") == "# documents: 1 (0.0 MB of text); with a triple, any modality: 1 (0.0 MB of text); where a relation rule was tried: 1 (0.0 MB of text)" ]] \
   && awk -F'\t' -v r="$a_rule" '$1 == r && $2 == "relation" && $4 >= 1 && $5 >= 1 && $6 == 1 { found = 1 } END { exit !found }' "$work/a.tsv" \
   || { echo "FAIL --rule-counts - for rule '$a_rule': $(cat "$work/a.tsv" | head -3)"; failures=$((failures + 1)); }
 check rule-counts-stdout-twice 2 "--rule-counts and -o both write to '-'" "$bin" build "$work/a.txt" --rule-counts -
