@@ -32,8 +32,10 @@
 #           documents; default 2): they run at well under 1 MB/s. 0 skips them.
 #   BINARY  the actorgraph to time (default: build/actorgraph)
 # Environment: JOBS (the N of -jN; default: all cores); RUNS (each row is the fastest of
-# RUNS runs of its command, one after another; default 1): on a shared machine the best
-# of several is the figure least moved by other work; CACHE (read, the default: the
+# RUNS runs of its command; default 1): on a shared machine the best of several is the
+# figure least moved by other work. The runs go in rounds, each running every row once,
+# so that a slow spell of the machine falls on every row alike rather than on all the
+# runs of one row and so on one ratio; CACHE (read, the default: the
 # decompressed text is cached as a file read from disk is, see cache_as_read in
 # bench/corpus.sh; written: as the file just written, as before the eighteenth round).
 # The single-threaded rows (actorgraph -j1 from the decompressed text, the rg rows) run
@@ -82,74 +84,44 @@ cpus=()
 cores=${#cpus[@]}
 ((cores > 0)) || { cores=$(nproc); pin=0; }
 
-rows=()
-# run NAME INPUT_BYTES COMMAND...: wall seconds, CPU seconds and peak RSS of the fastest
-# of RUNS runs, one after another. With PINNED=1 in its environment, run r is pinned to
-# core r mod cores (see the header).
+# Each row's fastest run so far ("wall seconds|CPU seconds|peak RSS KB") and input bytes,
+# and the rows in the order of their first run.
+declare -A best row_bytes
+order=()
+round=0
+# run NAME INPUT_BYTES COMMAND...: one run of COMMAND, kept as its row's figures if it is
+# the row's fastest yet. With PINNED=1 in its environment, the run of round r is pinned
+# to core r mod cores (see the header).
 run() {
   local name=$1 in_bytes=$2
   shift 2
-  local best="" r
-  for ((r = 0; r < runs; ++r)); do
-    local start end rss user sys wall pin_to=()
-    [[ ${PINNED:-0} == 1 && $pin != 0 ]] && pin_to=(taskset -c "${cpus[r % cores]}")
-    start=$(date +%s.%N)
-    local status=0
-    /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "${pin_to[@]}" "$@" > "$tmp/out" 2> "$tmp/err" || status=$?
-    end=$(date +%s.%N)
-    # ripgrep exits with 1 when nothing matches: a corpus without a name of the
-    # dictionary is a figure (0 lines), not a failure.
-    if ((status != 0)) && ! [[ $status == 1 && $1 == rg ]]; then
-      echo "compare: $name failed:" >&2
-      cat "$tmp/err" >&2
-      exit 1
-    fi
-    # The figures are time's last line (before them it notes a non-zero exit status).
-    read -r rss user sys < <(tail -n 1 "$tmp/rss")
-    wall=$(echo "$end - $start" | bc -l)
-    if [[ -z $best ]] || (($(echo "$wall < ${best%%|*}" | bc -l))); then
-      best="$wall|$(echo "$user + $sys" | bc -l)|$rss"
-    fi
-  done
-  rows+=("$name|$in_bytes|$best")
+  local start end rss user sys wall pin_to=()
+  [[ ${PINNED:-0} == 1 && $pin != 0 ]] && pin_to=(taskset -c "${cpus[round % cores]}")
+  start=$(date +%s.%N)
+  local status=0
+  /usr/bin/time -f '%M %U %S' -o "$tmp/rss" "${pin_to[@]}" "$@" > "$tmp/out" 2> "$tmp/err" || status=$?
+  end=$(date +%s.%N)
+  # ripgrep exits with 1 when nothing matches: a corpus without a name of the
+  # dictionary is a figure (0 lines), not a failure.
+  if ((status != 0)) && ! [[ $status == 1 && $1 == rg ]]; then
+    echo "compare: $name failed:" >&2
+    cat "$tmp/err" >&2
+    exit 1
+  fi
+  # The figures are time's last line (before them it notes a non-zero exit status).
+  read -r rss user sys < <(tail -n 1 "$tmp/rss")
+  wall=$(echo "$end - $start" | bc -l)
+  if [[ -z ${best[$name]:-} ]]; then
+    order+=("$name")
+    row_bytes[$name]=$in_bytes
+  fi
+  if [[ -z ${best[$name]:-} ]] || (($(echo "$wall < ${best[$name]%%|*}" | bc -l))); then
+    best[$name]="$wall|$(echo "$user + $sys" | bc -l)|$rss"
+  fi
 }
 
-# Every tool reads the same file, the decompressed text; for a compressed corpus,
-# actorgraph also reads it as given (decompressing on its reading thread).
-PINNED=1 run "actorgraph -j1" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j1 -o "$tmp/g1.jsonld"
-run "actorgraph -j$jobs" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j"$jobs" -o "$tmp/gn.jsonld"
-# Output that depends on the thread count or the input's compression is a bug, not a
-# figure: the comparison stops there.
-cmp -s "$tmp/g1.jsonld" "$tmp/gn.jsonld" || { echo "compare: the -j1 and -j$jobs outputs differ" >&2; exit 1; }
 compressed=0
 [[ $corpus == *.gz || $corpus == *.zst ]] && compressed=1
-if ((compressed)); then
-  PINNED=1 run "actorgraph -j1 (from .${corpus##*.})" "$bytes" "$bin" build "$corpus" -q -j1 -o "$tmp/z1.jsonld"
-  run "actorgraph -j$jobs (from .${corpus##*.})" "$bytes" "$bin" build "$corpus" -q -j"$jobs" -o "$tmp/zn.jsonld"
-  cmp -s "$tmp/g1.jsonld" "$tmp/zn.jsonld" || { echo "compare: the outputs from the compressed file differ" >&2; exit 1; }
-fi
-PINNED=1 run "rg -j1 -F -f NAMES" "$bytes" rg -j1 -F -c -f "$tmp/names" "$tmp/corpus.jsonl"
-rg_lines=$(cat "$tmp/out")
-# The issue's command word for word, without -c: ripgrep prints every matching line (a
-# whole document) to its standard output, here a file, as actorgraph writes its graph to
-# one. It must print the lines the count above counted.
-PINNED=1 run "rg -j1 -F -f NAMES (lines to a file)" "$bytes" rg -j1 -F -f "$tmp/names" "$tmp/corpus.jsonl"
-printed=$(wc -l < "$tmp/out")
-[[ $printed == "${rg_lines:-0}" ]] || { echo "compare: rg printed $printed lines, not the ${rg_lines:-0} it counted" >&2; exit 1; }
-PINNED=1 run "rg -j1 -F --count-matches -f NAMES" "$bytes" rg -j1 -F --count-matches -f "$tmp/names" "$tmp/corpus.jsonl"
-rg_matches=$(cat "$tmp/out")
-PINNED=1 run "rg -j1 -F -f NAMES+TRIGGERS" "$bytes" rg -j1 -F -c -f "$tmp/patterns" "$tmp/corpus.jsonl"
-rg_wide_lines=$(cat "$tmp/out")
-PINNED=1 run "rg -j1 -F --count-matches -f NAMES+TRIGGERS" "$bytes" rg -j1 -F --count-matches -f "$tmp/patterns" "$tmp/corpus.jsonl"
-rg_wide_matches=$(cat "$tmp/out")
-if ((compressed)); then
-  PINNED=1 run "rg -j1 -z -F -f NAMES (from .${corpus##*.})" "$bytes" rg -j1 -z -F -c -f "$tmp/names" "$corpus"
-  # The same lines must match in the compressed file as in its text, or the row measured
-  # something else (a missing zstd or gzip, which rg -z needs, leaves the file unread).
-  [[ $(cat "$tmp/out") == "${rg_lines:-}" ]] ||
-    { echo "compare: rg -z matched $(cat "$tmp/out") lines of $corpus, not the ${rg_lines:-0} of its text" >&2; exit 1; }
-fi
-
 if [[ $nlp_mb != 0 ]]; then
   command -v npm >/dev/null || { echo "compare: npm missing: scripts/setup --bench" >&2; exit 1; }
   if [[ ! -d bench/nlp/node_modules ]]; then
@@ -160,12 +132,56 @@ if [[ $nlp_mb != 0 ]]; then
     python3 -c 'import sys; d = sys.stdin.buffer.read(); sys.stdout.buffer.write(d[:d.rfind(b"\n") + 1])' \
     > "$tmp/head.jsonl"
   head_bytes=$(stat -c %s "$tmp/head.jsonl")
-  run "actorgraph -j1 (first ${nlp_mb} MB)" "$head_bytes" "$bin" build "$tmp/head.jsonl" -q -j1 -o "$tmp/h.jsonld"
-  run "winkNLP (first ${nlp_mb} MB)" "$head_bytes" node bench/nlp/run.mjs wink "$tmp/head.jsonl" "$tmp/patterns"
-  run "compromise (first ${nlp_mb} MB)" "$head_bytes" node bench/nlp/run.mjs compromise "$tmp/head.jsonl" "$tmp/patterns"
 fi
 
-printf 'corpus: %s, %.1f MB of JSON Lines (uncompressed, cached as %s); %d NAMES, %d NAMES+TRIGGERS; %d cores; best of %d run(s) each\n' \
+# One round: every row run once, with the checks on what each printed.
+measure_round() {
+  # Every tool reads the same file, the decompressed text; for a compressed corpus,
+  # actorgraph also reads it as given (decompressing on its reading thread).
+  PINNED=1 run "actorgraph -j1" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j1 -o "$tmp/g1.jsonld"
+  run "actorgraph -j$jobs" "$bytes" "$bin" build "$tmp/corpus.jsonl" -q -j"$jobs" -o "$tmp/gn.jsonld"
+  # Output that depends on the thread count or the input's compression is a bug, not a
+  # figure: the comparison stops there.
+  cmp -s "$tmp/g1.jsonld" "$tmp/gn.jsonld" || { echo "compare: the -j1 and -j$jobs outputs differ" >&2; exit 1; }
+  if ((compressed)); then
+    PINNED=1 run "actorgraph -j1 (from .${corpus##*.})" "$bytes" "$bin" build "$corpus" -q -j1 -o "$tmp/z1.jsonld"
+    run "actorgraph -j$jobs (from .${corpus##*.})" "$bytes" "$bin" build "$corpus" -q -j"$jobs" -o "$tmp/zn.jsonld"
+    cmp -s "$tmp/g1.jsonld" "$tmp/zn.jsonld" || { echo "compare: the outputs from the compressed file differ" >&2; exit 1; }
+  fi
+  PINNED=1 run "rg -j1 -F -f NAMES" "$bytes" rg -j1 -F -c -f "$tmp/names" "$tmp/corpus.jsonl"
+  rg_lines=$(cat "$tmp/out")
+  # The issue's command word for word, without -c: ripgrep prints every matching line (a
+  # whole document) to its standard output, here a file, as actorgraph writes its graph to
+  # one. It must print the lines the count above counted.
+  PINNED=1 run "rg -j1 -F -f NAMES (lines to a file)" "$bytes" rg -j1 -F -f "$tmp/names" "$tmp/corpus.jsonl"
+  printed=$(wc -l < "$tmp/out")
+  [[ $printed == "${rg_lines:-0}" ]] || { echo "compare: rg printed $printed lines, not the ${rg_lines:-0} it counted" >&2; exit 1; }
+  PINNED=1 run "rg -j1 -F --count-matches -f NAMES" "$bytes" rg -j1 -F --count-matches -f "$tmp/names" "$tmp/corpus.jsonl"
+  rg_matches=$(cat "$tmp/out")
+  PINNED=1 run "rg -j1 -F -f NAMES+TRIGGERS" "$bytes" rg -j1 -F -c -f "$tmp/patterns" "$tmp/corpus.jsonl"
+  rg_wide_lines=$(cat "$tmp/out")
+  PINNED=1 run "rg -j1 -F --count-matches -f NAMES+TRIGGERS" "$bytes" rg -j1 -F --count-matches -f "$tmp/patterns" "$tmp/corpus.jsonl"
+  rg_wide_matches=$(cat "$tmp/out")
+  if ((compressed)); then
+    PINNED=1 run "rg -j1 -z -F -f NAMES (from .${corpus##*.})" "$bytes" rg -j1 -z -F -c -f "$tmp/names" "$corpus"
+    # The same lines must match in the compressed file as in its text, or the row measured
+    # something else (a missing zstd or gzip, which rg -z needs, leaves the file unread).
+    [[ $(cat "$tmp/out") == "${rg_lines:-}" ]] ||
+      { echo "compare: rg -z matched $(cat "$tmp/out") lines of $corpus, not the ${rg_lines:-0} of its text" >&2; exit 1; }
+  fi
+
+  if [[ $nlp_mb != 0 ]]; then
+    run "actorgraph -j1 (first ${nlp_mb} MB)" "$head_bytes" "$bin" build "$tmp/head.jsonl" -q -j1 -o "$tmp/h.jsonld"
+    run "winkNLP (first ${nlp_mb} MB)" "$head_bytes" node bench/nlp/run.mjs wink "$tmp/head.jsonl" "$tmp/patterns"
+    run "compromise (first ${nlp_mb} MB)" "$head_bytes" node bench/nlp/run.mjs compromise "$tmp/head.jsonl" "$tmp/patterns"
+  fi
+}
+
+for ((round = 0; round < runs; ++round)); do measure_round; done
+rows=()
+for name in "${order[@]}"; do rows+=("$name|${row_bytes[$name]}|${best[$name]}"); done
+
+printf 'corpus: %s, %.1f MB of JSON Lines (uncompressed, cached as %s); %d NAMES, %d NAMES+TRIGGERS; %d cores; best of %d run(s) each, in rounds\n' \
   "$corpus" "$(echo "$bytes / 1000000" | bc -l)" "$cache" "$(wc -l < "$tmp/names")" "$(wc -l < "$tmp/patterns")" "$cores" "$runs"
 if [[ $pin == 0 ]]; then
   echo "single-threaded rows unpinned"

@@ -125,7 +125,7 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
     "$(row 'rg -j1 -z -F -f NAMES \(from \.zst\)')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
     "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
     "^floor: actorgraph -j1 takes ${number}x and -j2 ${number}x the wall time of rg -j1 -F -c -f NAMES on the same text$" \
-    "\(uncompressed, cached as read\); .*; best of 2 run\(s\) each$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
+    "\(uncompressed, cached as read\); .*; best of 2 run\(s\) each, in rounds$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
   # Each row's ratio is its MB/s over that of actorgraph -j1 reading the same input: the
   # decompressed text, its first MB, or the .zst (within the rounding of the printed figures).
   awk -F'|' '/^\| / && $2 !~ /^ tool / {
