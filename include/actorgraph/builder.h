@@ -59,7 +59,6 @@ class GraphBuilder {
   struct Pool;
   void RunBatch();
   void Collect(std::unique_ptr<Running> batch);  // waits for the batch and adds it to the graph
-  void AddRuleCounts(const std::vector<RuleCounts>& counts);
 
   const Extractor& extractor_;
   BuilderOptions options_;

@@ -68,6 +68,12 @@ struct RuleCounts {
   }
 };
 
+// Adds `from` to `*to` rule by rule, first growing `*to` to `from`'s size.
+inline void AddRuleCounts(const std::vector<RuleCounts>& from, std::vector<RuleCounts>* to) {
+  if (to->size() < from.size()) to->resize(from.size());
+  for (size_t r = 0; r < from.size(); ++r) (*to)[r] += from[r];
+}
+
 // A rule of a loaded pack, as Extractor::rules() lists them.
 struct RuleInfo {
   std::string id;

@@ -347,7 +347,7 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
   }
   if (o->inputs.empty()) return Status::Error(ErrorCode::kUsage, "build needs at least one INPUT");
   if (o->outputs.empty()) o->outputs.push_back("-");
-  if (std::find(o->outputs.begin(), o->outputs.end(), o->rule_counts) != o->outputs.end())
+  if (!o->rule_counts.empty() && std::find(o->outputs.begin(), o->outputs.end(), o->rule_counts) != o->outputs.end())
     return Status::Error(ErrorCode::kUsage, "--rule-counts and -o both write to '" + o->rule_counts +
                                                 "': give the rule counts a path of their own");
   if (!o->format.empty() && o->outputs.size() > 1)

@@ -204,11 +204,6 @@ void GraphBuilder::RunBatch() {
   Collect(std::move(previous));
 }
 
-void GraphBuilder::AddRuleCounts(const std::vector<RuleCounts>& counts) {
-  if (rule_counts_.size() < counts.size()) rule_counts_.resize(counts.size());
-  for (size_t r = 0; r < counts.size(); ++r) rule_counts_[r] += counts[r];
-}
-
 void GraphBuilder::Collect(std::unique_ptr<Running> batch) {
   if (!batch) return;
   Running& r = *batch;
@@ -219,7 +214,7 @@ void GraphBuilder::Collect(std::unique_ptr<Running> batch) {
   for (size_t i = 0; i < r.documents.size(); ++i) {
     AddToGraph(r.results[i], options_.all_modalities, &graph_);
     stage_times_ += r.results[i].stage_times;
-    AddRuleCounts(r.results[i].rule_counts);
+    AddRuleCounts(r.results[i].rule_counts, &rule_counts_);
     if (options_.on_document) options_.on_document(r.documents[i], r.results[i]);
   }
   r.documents.clear();  // allocated by this thread: freed here

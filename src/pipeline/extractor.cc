@@ -359,8 +359,7 @@ void AppendWindow(Extraction&& part, uint32_t base, std::map<std::string, size_t
   for (std::string& w : part.warnings) out->warnings.push_back(std::move(w));
   out->explain += part.explain;
   out->stage_times += part.stage_times;
-  if (out->rule_counts.empty()) out->rule_counts.resize(part.rule_counts.size());
-  for (size_t r = 0; r < part.rule_counts.size(); ++r) out->rule_counts[r] += part.rule_counts[r];
+  AddRuleCounts(part.rule_counts, &out->rule_counts);
 }
 
 Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work) {
