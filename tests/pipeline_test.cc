@@ -46,6 +46,17 @@ std::string Find(const ag::Extraction& ex, const std::string& relation) {
   return out;
 }
 
+// Adds `copies` documents "doc-0", "doc-1", ... of 2026-11-01 with `text` to `builder`.
+void AddCopies(const std::string& text, int copies, ag::GraphBuilder* builder) {
+  for (int i = 0; i < copies; ++i) {
+    ag::Document d;
+    d.id = "doc-" + std::to_string(i);
+    d.date = "2026-11-01";
+    d.text = text;
+    builder->Add(std::move(d));
+  }
+}
+
 std::string Slice(const std::string& text, ag::Span s) { return text.substr(s.begin, s.end - s.begin); }
 
 }  // namespace
@@ -291,12 +302,8 @@ TEST_CASE("the builder counts its threads' CPU time extracting", "[pipeline][thr
     ag::GraphBuilder builder(Bundled(), o);
     CHECK(builder.extract_cpu_seconds() == 0);
     const std::clock_t start = std::clock();  // the process's CPU time, every thread's
-    for (int i = 0; i < 400; ++i) {
-      ag::Document d;
-      d.id = "doc-" + std::to_string(i);
-      d.text = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday.";
-      builder.Add(std::move(d));
-    }
+    AddCopies("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday.", 400,
+              &builder);
     builder.Finish();
     const double process = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     INFO(threads << " threads: extraction " << builder.extract_cpu_seconds() << " s CPU, process " << process << " s");
@@ -335,12 +342,7 @@ TEST_CASE("stage times are kept when asked for, and change no result", "[pipelin
     bo.threads = 2;
     bo.extract.stage_times = on;
     ag::GraphBuilder builder(Bundled(), bo);
-    for (int i = 0; i < 3; ++i) {
-      ag::Document doc;
-      doc.id = "d" + std::to_string(i);
-      doc.text = text;
-      builder.Add(std::move(doc));
-    }
+    AddCopies(text, 3, &builder);
     builder.Finish();
     INFO("stage times " << (on ? "on" : "off"));
     CHECK((builder.stage_times().total() > 0) == on);
@@ -354,7 +356,8 @@ TEST_CASE("the builder sums each rule's counts, the same for every thread count"
   ag::ExtractOptions counted;
   counted.rule_counts = true;
   const ag::Extraction one = Extract(text, counted);
-  REQUIRE(one.rule_counts.size() == Bundled().rules().size());
+  const std::vector<ag::RuleInfo> rules = Bundled().rules();
+  REQUIRE(one.rule_counts.size() == rules.size());
   int64_t tried = 0;
   for (const ag::RuleCounts& c : one.rule_counts) {
     CHECK(c.matched <= c.tried);
@@ -367,27 +370,19 @@ TEST_CASE("the builder sums each rule's counts, the same for every thread count"
     bo.batch_documents = 4;
     bo.extract.rule_counts = true;
     ag::GraphBuilder builder(Bundled(), bo);
-    for (int i = 0; i < 10; ++i) {
-      ag::Document doc;
-      doc.id = "d" + std::to_string(i);
-      doc.date = "2026-11-01";
-      doc.text = text;
-      builder.Add(std::move(doc));
-    }
+    AddCopies(text, 10, &builder);
     builder.Finish();
     INFO(threads << " threads");
     REQUIRE(builder.rule_counts().size() == one.rule_counts.size());
     for (size_t r = 0; r < one.rule_counts.size(); ++r) {
-      INFO("rule " << Bundled().rules()[r].id);
+      INFO("rule " << rules[r].id);
       CHECK(builder.rule_counts()[r].tried == 10 * one.rule_counts[r].tried);
       CHECK(builder.rule_counts()[r].matched == 10 * one.rule_counts[r].matched);
       CHECK(builder.rule_counts()[r].applied == 10 * one.rule_counts[r].applied);
     }
   }
   ag::GraphBuilder off(Bundled(), ag::BuilderOptions{});
-  ag::Document doc;
-  doc.text = text;
-  off.Add(std::move(doc));
+  AddCopies(text, 1, &off);
   off.Finish();
   CHECK(off.rule_counts().empty());
 }

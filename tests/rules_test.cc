@@ -62,12 +62,21 @@ const char* kCountries =
     "Niger\tCountry\tNER\t\t\tNigerien\n"
     "Mali\tCountry\tMLI\t\t\tMalian\n";
 
-std::vector<ag::Triple> Run(const std::string& rules, const std::string& text) {
-  std::string r = WriteRules("pack.rules", std::string(kBase) + rules);
+// The extractor of kBase with `rules`, written to the file `name` (its path in *path),
+// and the countries of kCountries.
+std::unique_ptr<ag::Extractor> Load(const std::string& name, const std::string& rules, std::string* path = nullptr) {
+  std::string r = WriteRules(name, std::string(kBase) + rules);
   std::string d = WriteRules("pack.tsv", kCountries);
   std::unique_ptr<ag::Extractor> ex;
   ag::Status s = ag::Extractor::Create({r, d}, &ex);
+  INFO(s.ToString());
   REQUIRE(s.ok());
+  if (path) *path = r;
+  return ex;
+}
+
+std::vector<ag::Triple> Run(const std::string& rules, const std::string& text) {
+  std::unique_ptr<ag::Extractor> ex = Load("pack.rules", rules);
   ag::Document doc;
   doc.id = "t";
   doc.text = text;
@@ -305,14 +314,13 @@ TEST_CASE("dump shows each rule's pattern, anchor and triggers", "[rules][dump]"
 }
 
 TEST_CASE("inline examples are checked", "[rules][examples]") {
-  std::string r = WriteRules("ex.rules", std::string(kBase) +
-                                             "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
-                                             "  example \"Chad condemned Niger.\" => Chad opposed-to Niger\n"
-                                             "  example \"Chad condemned Mali.\" => Chad opposed-to Niger\n"
-                                             "  counter \"Chad condemned Mali.\"\n");
-  std::string d = WriteRules("pack.tsv", kCountries);
-  std::unique_ptr<ag::Extractor> ex;
-  REQUIRE(ag::Extractor::Create({r, d}, &ex).ok());
+  std::string r;
+  std::unique_ptr<ag::Extractor> ex = Load("ex.rules",
+                                           "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
+                                           "  example \"Chad condemned Niger.\" => Chad opposed-to Niger\n"
+                                           "  example \"Chad condemned Mali.\" => Chad opposed-to Niger\n"
+                                           "  counter \"Chad condemned Mali.\"\n",
+                                           &r);
   std::vector<ag::ExampleResult> results = ex->TestExamples();
   REQUIRE(results.size() == 3);
   CHECK(results[0].passed);
@@ -334,13 +342,12 @@ TEST_CASE("every example of the bundled rule pack passes", "[rules][examples][pa
 }
 
 TEST_CASE("rule counts: each rule's tries, matches and what it applied", "[rules][counts]") {
-  std::string r = WriteRules("counts.rules", std::string(kBase) +
-                                                 "entity envoy\n  match envoy N:Name\n  make N Person\n"
-                                                 "rule hostile\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
-                                                 "rule talks\n  match A:Actor met B:Actor\n  yield A meets-with B\n");
-  std::string d = WriteRules("pack.tsv", kCountries);
-  std::unique_ptr<ag::Extractor> ex;
-  REQUIRE(ag::Extractor::Create({r, d}, &ex).ok());
+  std::string r;
+  std::unique_ptr<ag::Extractor> ex = Load("counts.rules",
+                                           "entity envoy\n  match envoy N:Name\n  make N Person\n"
+                                           "rule hostile\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
+                                           "rule talks\n  match A:Actor met B:Actor\n  yield A meets-with B\n",
+                                           &r);
   const std::vector<ag::RuleInfo> rules = ex->rules();
   REQUIRE(rules.size() == 3);
   CHECK(rules[0].id == "envoy");
