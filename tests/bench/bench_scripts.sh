@@ -125,6 +125,7 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
     "$(row 'rg -j1 -z -F -f NAMES \(from \.zst\)')" "$(row 'winkNLP \(first 1 MB\)')" "$(row 'compromise \(first 1 MB\)')" \
     "^ripgrep: NAMES: [0-9]+ of [1-9][0-9]* lines \(documents\) match, [0-9]+ occurrences; NAMES\+TRIGGERS: [1-9][0-9]* lines, [1-9][0-9]* occurrences$" \
     "^floor: actorgraph -j1 takes ${number}x and -j2 ${number}x the wall time of rg -j1 -F -c -f NAMES on the same text$" \
+    "^allowance: 10x the floor \($number s\) is $number s; actorgraph -j1 --timings \(fastest of 2\): $number s in all, of it $number s the rules and resolution \(entity rules, resolution, relation rules\), $number s finding the names \(normalize, tokenize, mentions\), $number s the rest \(loading the rules, reading, parsing, graph, output\)$" \
     "\(uncompressed, cached as read\); .*; best of 2 run\(s\) each, in rounds$" "^(actorgraph -j1 and rg: run r pinned to core r mod [1-9][0-9]* \(cores [0-9]+( [0-9]+)*\)|single-threaded rows unpinned)$"
   # Each row's ratio is its MB/s over that of actorgraph -j1 reading the same input: the
   # decompressed text, its first MB, or the .zst (within the rounding of the printed figures).
@@ -144,6 +145,17 @@ if command -v rg > /dev/null && command -v npm > /dev/null; then
       }
       exit bad
     }' "$work/compare.out" || fail "compare: a ratio is not against actorgraph -j1 on the same input"
+  # The allowance is ten times the floor row's wall time (printed to the millisecond in its
+  # line), and the total is its three parts (within the rounding of the printed figures).
+  floor_wall=$(awk -F'|' '$2 ~ /^ rg -j1 -F -f NAMES +$/ { print $4 + 0 }' "$work/compare.out")
+  read -r exact allowance total parts < <(sed -nE 's/^allowance: 10x the floor \(([0-9.]+) s\) is ([0-9.]+) s; .*: ([0-9.]+) s in all, of it ([0-9.]+) s the rules .*\), ([0-9.]+) s finding .*\), ([0-9.]+) s the rest .*/\1 \2 \3 \4 \5 \6/p' "$work/compare.out" |
+    awk '{ print $1, $2, $3, $4 + $5 + $6 }') || true
+  awk -v f="${floor_wall:-x}" -v e="${exact:-x}" -v a="${allowance:-x}" -v t="${total:-x}" -v p="${parts:-x}" 'BEGIN {
+      ok = f != "x" && e != "x" && e >= f - 0.0051 && e <= f + 0.0051 && a >= 10 * e - 0.006 && a <= 10 * e + 0.006 &&
+           p >= t - 0.02 && p <= t + 0.02
+      if (!ok) printf "allowance %s against floor %s (row %s); parts %s against total %s\n", a, e, f, p, t
+      exit !ok
+    }' || fail "compare: the allowance line does not add up"
   # A corpus with no name of the dictionary (nor a trigger word): ripgrep exits with 1,
   # and the rows are still there, with nothing matched.
   printf '%s\n' '{"id": "a", "text": "Rain fell all day."}' '{"id": "b", "text": "Snow came next."}' > "$work/nonames.jsonl"
