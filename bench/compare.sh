@@ -26,6 +26,10 @@
 # that read the compressed file are compared with actorgraph -j1 reading it, the other
 # rows with actorgraph -j1 reading the decompressed text.
 #
+# The last lines: the floor's verdict (actorgraph -j1 and -jN over rg -j1 -F -c -f
+# NAMES), and the allowance, ten times that floor, set against where a pinned
+# `build -j1 --timings` run (one more a round, the fastest kept) spends its time.
+#
 # usage: bench/compare.sh [CORPUS] [NLP_MB] [BINARY]
 #   CORPUS  JSON Lines, optionally .gz or .zst (default: ../shared/corpus/reuters21578.jsonl)
 #   NLP_MB  winkNLP and compromise read only the first NLP_MB MB of the corpus (whole
@@ -234,7 +238,8 @@ printf 'floor: actorgraph -j1 takes %.2fx and -j%d %.2fx the wall time of rg -j1
 # What 10 times the floor leaves for actorgraph -j1, against the stage times of its
 # fastest --timings run (milliseconds of the steady clock, summed over the documents):
 # the stages that do what ripgrep does not (the rules and the resolution), those that find
-# the names, and the rest of its total (reading, parsing, the graph and its output).
+# the names, and the rest of its total (loading the rules, reading, parsing, the graph
+# and its output).
 stage_ms() { grep -o "[ :]$1 [0-9.]* ms" "$tmp/best_timings" | head -n 1 | grep -o '[0-9.]* ms' | cut -d' ' -f1; }
 rules_ms=$(echo "$(stage_ms 'entity rules') + $(stage_ms resolution) + $(stage_ms 'relation rules')" | bc -l)
 names_ms=$(echo "$(stage_ms normalize) + $(stage_ms tokenize) + $(stage_ms mentions)" | bc -l)
