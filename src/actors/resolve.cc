@@ -663,7 +663,7 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
     std::vector<Mention>& made = scratch->made;
     made.clear();
     if (!ApplyMake(pack, m, units, a, ms, made_actors, &made)) continue;
-    if (scratch->match.rule_counts) ++scratch->match.rule_counts[pack.patterns[m.pattern].rule].applied;
+    scratch->match.CountApplied(pack, m.pattern);
     covered_until = m.last_unit;
     all_made.insert(all_made.end(), made.begin(), made.end());
   }

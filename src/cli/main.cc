@@ -10,6 +10,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -447,9 +448,10 @@ int Build(int argc, char** argv) {
   bo.extract.actors = false;  // the graph is built from the triples
   bo.extract.stage_times = o.timings;
   bo.extract.rule_counts = !o.rule_counts.empty();
-  RuleCountsReport rule_report(*extractor);
+  std::optional<RuleCountsReport> rule_report;  // with --rule-counts only
+  if (bo.extract.rule_counts) rule_report.emplace(*extractor);
   bo.on_document = [&](const Document& doc, const Extraction& ex) {
-    if (!o.rule_counts.empty()) rule_report.AddDocument(doc, ex);
+    if (rule_report) rule_report->AddDocument(doc, ex);
     for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
     if (o.explain) std::cerr << ex.explain;
     progress.Add(doc.text.size());
@@ -475,10 +477,8 @@ int Build(int argc, char** argv) {
   progress.Done();
   if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
   s = WriteOutputs(o, builder.graph());
-  if (s.ok() && !o.rule_counts.empty()) {
-    s = rule_report.Write(o.rule_counts, builder.rule_counts());
-    if (!s.ok() && s.where().path.empty()) s = Status::Error(s.code(), s.message(), InFile(o.rule_counts));
-  }
+  // OutputFile's errors name the path already.
+  if (s.ok() && rule_report) s = rule_report->Write(o.rule_counts, builder.rule_counts());
   timings.Stage("outputs");
   if (o.timings) {
     timings.Print(progress.documents(), progress.bytes(), builder.extract_cpu_seconds(), builder.threads());

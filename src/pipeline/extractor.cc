@@ -198,7 +198,7 @@ class TripleBuilder {
           t.evidence = Evidence_(s, sm, om, m, rule, modality);
           t.explain = explain;
           out_->triples.push_back(std::move(t));
-          if (scratch_.rule_counts) ++scratch_.rule_counts[pack_.patterns[m.pattern].rule].applied;
+          scratch_.CountApplied(pack_, m.pattern);
         }
     }
   }

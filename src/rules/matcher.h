@@ -76,6 +76,12 @@ struct MatchScratch {
   // Per rule (RulePack::rules), when the extraction counts them; the matcher adds its
   // tries and matches, the entity rules and the triples their applications.
   RuleCounts* rule_counts = nullptr;
+
+  // Counts an application of pattern `pattern`'s rule (an actor made, a triple yielded),
+  // when the extraction counts.
+  void CountApplied(const RulePack& pack, int pattern) {
+    if (rule_counts) ++rule_counts[pack.patterns[pattern].rule].applied;
+  }
 };
 
 // FindMatches for sentence `s`, whose units are built into scratch->units first, but
