@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -299,6 +300,67 @@ TEST_CASE("Gzip-compressed files are read", "[input][gzip]") {
   REQUIRE(txt.docs.size() == 1);
   CHECK(txt.docs[0].id == "story");
   CHECK(txt.docs[0].text == "Lima talks.");
+}
+
+// zlib ends a cut-off gzip stream as if it were whole and reads a file that is not gzip
+// as plain bytes, unless asked: a damaged download was taken for a shorter corpus.
+TEST_CASE("Damaged compressed files are refused, empty ones read as empty", "[input][gzip][zstd]") {
+  TempDir dir;
+  std::string records;
+  for (int i = 0; records.size() < 200000; ++i)
+    records += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"Envoys met in Doha, round " +
+               std::to_string(i) + ".\"}\n";
+  const std::string gz_path = (dir.path() / "whole.jsonl.gz").string();
+  gzFile file = gzopen(gz_path.c_str(), "wb");
+  REQUIRE(file != nullptr);
+  REQUIRE(gzwrite(file, records.data(), static_cast<unsigned>(records.size())) == static_cast<int>(records.size()));
+  gzclose(file);
+  std::ifstream in(gz_path, std::ios::binary);
+  const std::string gz((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string zst(ZSTD_compressBound(records.size()), '\0');
+  const size_t zst_size = ZSTD_compress(zst.data(), zst.size(), records.data(), records.size(), 3);
+  REQUIRE_FALSE(ZSTD_isError(zst_size));
+  zst.resize(zst_size);
+
+  const ReadResult whole = Read(gz_path);
+  REQUIRE(whole.status.ok());
+  const size_t all = whole.docs.size();
+  CHECK(Read(dir.Write("whole.jsonl.zst", zst)).docs.size() == all);
+
+  // Cut in the middle, as JSON Lines and as one text: an error, never a shorter input.
+  for (const std::string& ext : {std::string(".jsonl"), std::string(".txt")}) {
+    const ReadResult gz_cut = Read(dir.Write("cut" + ext + ".gz", gz.substr(0, gz.size() / 2)));
+    CHECK(gz_cut.status.code() == ErrorCode::kInput);
+    CHECK_THAT(gz_cut.status.message(), Catch::Contains("gzip: truncated input"));
+    const ReadResult zst_cut = Read(dir.Write("cut" + ext + ".zst", zst.substr(0, zst.size() / 2)));
+    CHECK(zst_cut.status.code() == ErrorCode::kInput);
+    CHECK_THAT(zst_cut.status.message(), Catch::Contains("zstd: truncated input"));
+  }
+  // The records before the cut were read, each whole.
+  const ReadResult gz_cut = Read(dir.Write("cut2.jsonl.gz", gz.substr(0, gz.size() / 2)));
+  CHECK(gz_cut.docs.size() < all);
+  for (size_t i = 0; i < gz_cut.docs.size(); ++i) CHECK(gz_cut.docs[i].text == whole.docs[i].text);
+
+  // Not compressed at all.
+  const ReadResult plain_gz = Read(dir.Write("plain.jsonl.gz", records));
+  CHECK(plain_gz.status.code() == ErrorCode::kInput);
+  CHECK_THAT(plain_gz.status.message(), Catch::Contains("gzip: not in gzip format"));
+  CHECK(plain_gz.docs.empty());
+  CHECK(Read(dir.Write("plain.jsonl.zst", records)).status.code() == ErrorCode::kInput);
+
+  // Empty files are read as the empty files they would decompress to: no record, or one
+  // empty text (as an empty .txt is).
+  for (const char* name : {"empty.jsonl.gz", "empty.jsonl.zst"}) {
+    const ReadResult empty = Read(dir.Write(name, ""));
+    CHECK(empty.status.ok());
+    CHECK(empty.docs.empty());
+  }
+  for (const char* name : {"empty.txt.gz", "empty.txt.zst"}) {
+    const ReadResult empty = Read(dir.Write(name, ""));
+    CHECK(empty.status.ok());
+    REQUIRE(empty.docs.size() == 1);
+    CHECK(empty.docs[0].text.empty());
+  }
 }
 
 TEST_CASE("Zstandard-compressed files are read, in a directory too", "[input][zstd]") {

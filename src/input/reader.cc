@@ -81,6 +81,9 @@ class FileSource {
   std::string error_;
 };
 
+// zlib reads a file that is not gzip as it is, and ends a cut-off stream as if it were
+// whole, the error left for the caller to ask for: both are refused here, as zstd
+// refuses them, so that a damaged file is never taken for a shorter one.
 class GzipSource {
  public:
   explicit GzipSource(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
@@ -102,13 +105,29 @@ class GzipSource {
       error_ = std::string("gzip: ") + (message != nullptr ? message : "read error");
       return -1;
     }
+    // After a first read zlib knows whether the file is gzip at all. An empty file is read
+    // as empty, as an empty .zst is.
+    if (!checked_format_) {
+      checked_format_ = true;
+      if (n > 0 && gzdirect(file_) != 0) return Fail("gzip: not in gzip format");
+    }
+    if (n == 0) {
+      int code = 0;
+      gzerror(file_, &code);
+      if (code == Z_BUF_ERROR) return Fail("gzip: truncated input");
+    }
     return n;
   }
   std::string Error() const { return error_; }
 
  private:
+  long Fail(std::string message) {
+    error_ = std::move(message);
+    return -1;
+  }
   gzFile file_;
   std::string error_;
+  bool checked_format_ = false;
 };
 
 class StreamSource {

@@ -50,6 +50,10 @@ printf '{"id": "z", "text": "Iran backs Hezbollah."}\n' | zstd -q -o "$work/c.js
   "$bin" build "$work/c.jsonl.zst" -o - 2>/dev/null | grep -q '"ag:supports"' || { echo "FAIL .zst input"; failures=$((failures + 1)); }
 printf '{"id": "g", "text": "Iran backs Hezbollah."}\n' | gzip -c >"$work/c.jsonl.gz" && \
   "$bin" build "$work/c.jsonl.gz" -o - 2>/dev/null | grep -q '"ag:supports"' || { echo "FAIL .gz input"; failures=$((failures + 1)); }
+head -c 20 "$work/c.jsonl.gz" >"$work/cut.jsonl.gz"
+check truncated-gz 3 "gzip: truncated input" "$bin" build "$work/cut.jsonl.gz" -o -
+cp "$work/a.txt" "$work/plain.txt.gz"
+check plain-gz 3 "gzip: not in gzip format" "$bin" build "$work/plain.txt.gz" -o -
 check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
 check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
 if [[ -w /dev/full ]]; then
