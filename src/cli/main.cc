@@ -297,6 +297,23 @@ Status ParseThreads(const std::string& v, int* threads) {
   return Status::Ok();
 }
 
+// An output (or the rule counts) at the path of an input would replace the corpus with
+// the graph: outputs are renamed into place once the input is read, so nothing else
+// stops it.
+Status CheckNoOutputIsAnInput(const BuildOptions& o) {
+  std::vector<std::string> written = o.outputs;
+  if (!o.rule_counts.empty()) written.push_back(o.rule_counts);
+  for (const std::string& w : written) {
+    if (w == "-") continue;
+    for (const std::string& input : o.inputs) {
+      std::error_code ec;  // either missing: not the same file
+      if (input != "-" && std::filesystem::equivalent(w, input, ec))
+        return Status::Error(ErrorCode::kUsage, "'" + w + "' is an input too: write the output elsewhere");
+    }
+  }
+  return Status::Ok();
+}
+
 Status ParseBuild(int argc, char** argv, BuildOptions* o) {
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
@@ -353,7 +370,7 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
                                                 "': give the rule counts a path of their own");
   if (!o->format.empty() && o->outputs.size() > 1)
     return Status::Error(ErrorCode::kUsage, "-f applies to a single -o; with several, each takes its extension's format");
-  return Status::Ok();
+  return CheckNoOutputIsAnInput(*o);
 }
 
 Status FormatOf(const BuildOptions& o, const std::string& path, Format* format) {

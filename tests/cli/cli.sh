@@ -54,6 +54,11 @@ head -c 20 "$work/c.jsonl.gz" >"$work/cut.jsonl.gz"
 check truncated-gz 3 "gzip: truncated input" "$bin" build "$work/cut.jsonl.gz" -o -
 cp "$work/a.txt" "$work/plain.txt.gz"
 check plain-gz 3 "gzip: not in gzip format" "$bin" build "$work/plain.txt.gz" -o -
+printf '{"id": "k", "text": "Iran backs Hezbollah."}\n' >"$work/corpus.jsonl"
+cp "$work/corpus.jsonl" "$work/corpus.copy"
+check output-is-input 2 "is an input too" "$bin" build "$work/corpus.jsonl" -f jsonld -o "$work/corpus.jsonl"
+cmp -s "$work/corpus.copy" "$work/corpus.jsonl" || { echo "FAIL an output over its input replaced the corpus"; failures=$((failures + 1)); }
+check rule-counts-is-input 2 "is an input too" "$bin" build "$work/corpus.jsonl" -o - --rule-counts "$work/corpus.jsonl"
 check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
 check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
 if [[ -w /dev/full ]]; then
