@@ -12,6 +12,7 @@
 
 #ifdef __GLIBC__
 #include <malloc.h>
+#include <sched.h>
 #endif
 
 #include "actorgraph/actorgraph.h"
@@ -311,6 +312,36 @@ TEST_CASE("the builder counts its threads' CPU time extracting", "[pipeline][thr
     // Part of what the process spent (the clocks tick at different grains: a margin).
     CHECK(builder.extract_cpu_seconds() <= process + 0.02);
   }
+}
+
+// Threads past the CPUs the process may run on only take turns: under `taskset -c 0`, or
+// a container's cpuset, the default was still every core of the machine.
+TEST_CASE("the default thread count is the CPUs the process may run on", "[pipeline][threads]") {
+  cpu_set_t saved;
+  REQUIRE(sched_getaffinity(0, sizeof(saved), &saved) == 0);
+  ag::BuilderOptions o;
+  {
+    ag::GraphBuilder builder(Bundled(), o);
+    CHECK(builder.threads() >= 1);
+    CHECK(builder.threads() <= CPU_COUNT(&saved));
+  }
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  for (int cpu = 0; cpu < CPU_SETSIZE; ++cpu)
+    if (CPU_ISSET(cpu, &saved)) {
+      CPU_SET(cpu, &one);
+      break;
+    }
+  REQUIRE(sched_setaffinity(0, sizeof(one), &one) == 0);  // this thread only
+  int threads = 0;
+  {
+    ag::GraphBuilder builder(Bundled(), o);
+    threads = builder.threads();
+  }
+  REQUIRE(sched_setaffinity(0, sizeof(saved), &saved) == 0);
+  CHECK(threads == 1);
+  o.threads = 3;  // asked for: as many as asked
+  CHECK(ag::GraphBuilder(Bundled(), o).threads() == 3);
 }
 
 // With several threads the other threads wait for a first batch to be read: the first

@@ -16,7 +16,8 @@
 namespace actorgraph {
 
 struct BuilderOptions {
-  int threads = 0;              // 0: every core the machine has
+  int threads = 0;              // 0: every CPU the process may run on (its affinity mask,
+                                // capped by a cgroup v2 CPU quota)
   bool all_modalities = false;  // see AddToGraph
   ExtractOptions extract;
   size_t batch_bytes = 4u << 20;  // a batch closes at this much text ...

@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <mutex>
 #include <thread>
 
+#include <fstream>
+#include <string>
+
+#include <sched.h>
 #include <time.h>
 
 namespace actorgraph {
@@ -16,6 +21,43 @@ int64_t ThreadCpuNs() {
   timespec t{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
   return int64_t{t.tv_sec} * 1000000000 + t.tv_nsec;
+}
+
+// The CPUs' worth a cgroup v2 quota allows ("150000 100000" in cpu.max: 2), or 0 when
+// there is none or it cannot be read. The cgroup is the process's own (/proc/self/cgroup's
+// "0::PATH"; inside a container's namespace PATH is "/").
+int CgroupCpuQuota() {
+  std::ifstream cgroup("/proc/self/cgroup");
+  std::string line, path;
+  while (std::getline(cgroup, line))
+    if (line.rfind("0::", 0) == 0) path = line.substr(3);
+  if (path.empty()) return 0;
+  std::ifstream max("/sys/fs/cgroup" + (path == "/" ? std::string() : path) + "/cpu.max");
+  std::string quota;
+  long long period = 0;
+  if (!(max >> quota >> period) || quota == "max" || period <= 0) return 0;
+  char* end = nullptr;
+  const long long q = std::strtoll(quota.c_str(), &end, 10);
+  if (end == quota.c_str() || *end != '\0' || q <= 0) return 0;
+  return static_cast<int>(std::min<long long>((q + period - 1) / period, 1 << 20));
+}
+
+// The CPUs this process may run on: its affinity mask (taskset, a container's cpuset),
+// no more than a cgroup CPU quota allows (docker --cpus); the machine's cores when the
+// mask cannot be read. Threads past these would only take turns.
+int UsableCpus() {
+  int cpus = 0;
+#if defined(__linux__)
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof(set), &set) == 0) cpus = CPU_COUNT(&set);
+  const int quota = CgroupCpuQuota();
+#else
+  const int quota = 0;
+#endif
+  if (cpus <= 0) cpus = static_cast<int>(std::thread::hardware_concurrency());
+  if (quota > 0 && (cpus <= 0 || quota < cpus)) cpus = quota;
+  return std::max(cpus, 1);
 }
 
 }  // namespace
@@ -150,8 +192,7 @@ struct GraphBuilder::Pool {
 
 GraphBuilder::GraphBuilder(const Extractor& extractor, BuilderOptions options)
     : extractor_(extractor), options_(std::move(options)) {
-  threads_ = options_.threads > 0 ? options_.threads : static_cast<int>(std::thread::hardware_concurrency());
-  threads_ = std::max(threads_, 1);
+  threads_ = options_.threads > 0 ? options_.threads : UsableCpus();
 }
 
 GraphBuilder::~GraphBuilder() {
