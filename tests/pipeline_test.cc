@@ -16,6 +16,7 @@
 #endif
 
 #include "actorgraph/actorgraph.h"
+#include "pipeline/cpus.h"
 #include "test_util.h"
 
 namespace ag = actorgraph;
@@ -342,6 +343,16 @@ TEST_CASE("the default thread count is the CPUs the process may run on", "[pipel
   CHECK(threads == 1);
   o.threads = 3;  // asked for: as many as asked
   CHECK(ag::GraphBuilder(Bundled(), o).threads() == 3);
+}
+
+TEST_CASE("a cgroup v2 CPU quota is read as whole CPUs, rounded up", "[pipeline][threads]") {
+  using actorgraph::internal::CpusOfCpuMax;
+  CHECK(CpusOfCpuMax("200000 100000") == 2);
+  CHECK(CpusOfCpuMax("150000 100000\n") == 2);  // docker --cpus=1.5
+  CHECK(CpusOfCpuMax("50000 100000") == 1);
+  CHECK(CpusOfCpuMax("max 100000") == 0);  // no quota
+  for (const char* bad : {"", "max", "100000", "abc 100000", "100000 0", "-5 100000", "12x 100000"})
+    CHECK(CpusOfCpuMax(bad) == 0);
 }
 
 // With several threads the other threads wait for a first batch to be read: the first

@@ -9,10 +9,13 @@
 #include <thread>
 
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <sched.h>
 #include <time.h>
+
+#include "pipeline/cpus.h"
 
 namespace actorgraph {
 namespace {
@@ -23,9 +26,9 @@ int64_t ThreadCpuNs() {
   return int64_t{t.tv_sec} * 1000000000 + t.tv_nsec;
 }
 
-// The CPUs' worth a cgroup v2 quota allows ("150000 100000" in cpu.max: 2), or 0 when
-// there is none or it cannot be read. The cgroup is the process's own (/proc/self/cgroup's
-// "0::PATH"; inside a container's namespace PATH is "/").
+// The CPUs' worth of the process's own cgroup v2 quota (/proc/self/cgroup's "0::PATH";
+// inside a container's namespace PATH is "/"), or 0 when there is none or it cannot be
+// read.
 int CgroupCpuQuota() {
   std::ifstream cgroup("/proc/self/cgroup");
   std::string line, path;
@@ -33,18 +36,25 @@ int CgroupCpuQuota() {
     if (line.rfind("0::", 0) == 0) path = line.substr(3);
   if (path.empty()) return 0;
   std::ifstream max("/sys/fs/cgroup" + (path == "/" ? std::string() : path) + "/cpu.max");
+  return std::getline(max, line) ? internal::CpusOfCpuMax(line) : 0;
+}
+
+}  // namespace
+
+namespace internal {
+
+int CpusOfCpuMax(const std::string& cpu_max) {
+  std::istringstream in(cpu_max);
   std::string quota;
   long long period = 0;
-  if (!(max >> quota >> period) || quota == "max" || period <= 0) return 0;
+  if (!(in >> quota >> period) || quota == "max" || period <= 0) return 0;
   char* end = nullptr;
   const long long q = std::strtoll(quota.c_str(), &end, 10);
   if (end == quota.c_str() || *end != '\0' || q <= 0) return 0;
   return static_cast<int>(std::min<long long>((q + period - 1) / period, 1 << 20));
 }
 
-// The CPUs this process may run on: its affinity mask (taskset, a container's cpuset),
-// no more than a cgroup CPU quota allows (docker --cpus); the machine's cores when the
-// mask cannot be read. Threads past these would only take turns.
+// Threads past these CPUs would only take turns.
 int UsableCpus() {
   int cpus = 0;
 #if defined(__linux__)
@@ -60,7 +70,7 @@ int UsableCpus() {
   return std::max(cpus, 1);
 }
 
-}  // namespace
+}  // namespace internal
 
 // A batch: its documents, their results, and how far the threads are with it.
 struct GraphBuilder::Running {
@@ -192,7 +202,7 @@ struct GraphBuilder::Pool {
 
 GraphBuilder::GraphBuilder(const Extractor& extractor, BuilderOptions options)
     : extractor_(extractor), options_(std::move(options)) {
-  threads_ = options_.threads > 0 ? options_.threads : UsableCpus();
+  threads_ = options_.threads > 0 ? options_.threads : internal::UsableCpus();
 }
 
 GraphBuilder::~GraphBuilder() {
