@@ -125,8 +125,14 @@ int Fail(const Status& s) {
   return ExitFor(s);
 }
 
+// The error, the command's synopsis and where the options are: the whole help after
+// the error put it a screen above the prompt.
 int Usage(const std::string& message, const char* help) {
-  std::cerr << "actorgraph: " << message << "\n\n" << help;
+  const std::string text(help);
+  const size_t begin = std::min(text.find("usage:"), text.size());
+  const size_t end = std::min(text.find("\n\n", begin), text.size());
+  std::cerr << "actorgraph: " << message << "\n" << text.substr(begin, end - begin) << "\n"
+            << "(--help lists the options)\n";
   return kExitUsage;
 }
 
@@ -668,7 +674,10 @@ int Import(int argc, char** argv) {
 }
 
 int Main(int argc, char** argv) {
-  if (argc < 2) return Usage("missing command", kMainHelp);
+  if (argc < 2) {  // run bare: the commands are what is wanted
+    std::cerr << "actorgraph: missing command\n\n" << kMainHelp;
+    return kExitUsage;
+  }
   std::string cmd = argv[1];
   if (cmd == "--help" || cmd == "-h" || cmd == "help") {
     std::cout << kMainHelp;

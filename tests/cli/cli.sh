@@ -38,6 +38,10 @@ check no-command 2 "missing command" "$bin"
 check unknown-command 2 "unknown command 'frobnicate'" "$bin" frobnicate
 check no-input 2 "build needs at least one INPUT" "$bin" build
 check unknown-option 2 "unknown option --colour" "$bin" build "$work/a.txt" --colour
+# A usage error is the error, the synopsis and where the options are: not the whole
+# help, which put the error a screen above the prompt.
+(( $(wc -l <"$work/err") <= 6 )) && tail -n 1 "$work/err" | grep -qF -- "--help" ||
+  { echo "FAIL usage error: $(wc -l <"$work/err") lines of stderr, or no pointer to --help"; failures=$((failures + 1)); }
 check unknown-format 2 "unknown format 'xml'" "$bin" build "$work/a.txt" -f xml -o -
 check unknown-extension 2 "cannot tell the format of" "$bin" build "$work/a.txt" -o "$work/g.xyz"
 check missing-input 3 "$work/none.txt" "$bin" build "$work/none.txt" -o -
