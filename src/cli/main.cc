@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "actorgraph/actorgraph.h"
@@ -257,6 +258,29 @@ class RuleCountsReport {
   Tally documents_, with_triple_, relation_tried_;
 };
 
+// Document ids said again: two documents of one id have evidence no reader can tell
+// apart (x/report.txt and y/report.txt are both "report"). The first few repeats are
+// named as they come, the rest counted. Only a hash of each id is kept, a few dozen
+// bytes a document.
+class RepeatedIds {
+ public:
+  void Add(const Document& doc) {
+    if (seen_.insert(std::hash<std::string>()(doc.id)).second) return;
+    if (++repeats_ <= kNamed)
+      std::cerr << "actorgraph: warning: document id '" << doc.id << "' (" << doc.source
+                << ") repeats an earlier document's: their evidence cannot be told apart\n";
+  }
+  void Done() const {
+    if (repeats_ > kNamed)
+      std::cerr << "actorgraph: warning: " << repeats_ << " documents repeat an earlier document's id\n";
+  }
+
+ private:
+  static constexpr size_t kNamed = 5;
+  std::unordered_set<size_t> seen_;
+  size_t repeats_ = 0;
+};
+
 // Shows documents, MB and MB/s on stderr, at most a few times a second, only on a terminal.
 class Progress {
  public:
@@ -488,8 +512,10 @@ int Build(int argc, char** argv) {
     ++skipped;
     std::cerr << "actorgraph: skipped: " << error.ToString() << "\n";
   };
+  RepeatedIds ids;
   for (const std::string& input : o.inputs) {
     s = ReadDocuments(input, [&](Document&& doc) {
+      ids.Add(doc);
       builder.Add(std::move(doc));
       return Status::Ok();
     }, ro);
@@ -498,6 +524,7 @@ int Build(int argc, char** argv) {
   builder.Finish();
   timings.Stage("documents");
   progress.Done();
+  ids.Done();
   if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
   s = WriteOutputs(o, builder.graph());
   // OutputFile's errors name the path already.

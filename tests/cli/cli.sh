@@ -63,6 +63,15 @@ cp "$work/corpus.jsonl" "$work/corpus.copy"
 check output-is-input 2 "is an input too" "$bin" build "$work/corpus.jsonl" -f jsonld -o "$work/corpus.jsonl"
 cmp -s "$work/corpus.copy" "$work/corpus.jsonl" || { echo "FAIL an output over its input replaced the corpus"; failures=$((failures + 1)); }
 check rule-counts-is-input 2 "is an input too" "$bin" build "$work/corpus.jsonl" -o - --rule-counts "$work/corpus.jsonl"
+mkdir -p "$work/ids/x" "$work/ids/y"
+echo "Iran backs Hezbollah." >"$work/ids/x/report.txt"
+echo "Qatar backs Hamas." >"$work/ids/y/report.txt"
+check repeated-id 0 "document id 'report' ($work/ids/y/report.txt) repeats" "$bin" build "$work/ids" -q -o "$work/ids.jsonld"
+for i in 1 2 3 4 5 6 7 8; do printf '{"id": "same", "text": "Iran backs Hezbollah."}\n'; done >"$work/same.jsonl"
+check repeated-ids-counted 0 "7 documents repeat an earlier document's id" "$bin" build "$work/same.jsonl" -q -o "$work/same.jsonld"
+(( $(grep -c "repeats an earlier" "$work/err") == 5 )) || { echo "FAIL repeated ids: not the first five named"; failures=$((failures + 1)); }
+check distinct-ids 0 - "$bin" build "$src/examples" -q -o "$work/ex.jsonld"
+grep -q "repeat" "$work/err" && { echo "FAIL the examples' distinct ids were warned about"; failures=$((failures + 1)); }
 check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
 check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
 if [[ -w /dev/full ]]; then
