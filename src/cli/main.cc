@@ -403,13 +403,23 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
   return CheckNoOutputIsAnInput(*o);
 }
 
+// A path with no file name to take a format from: a character device or a named pipe.
+// One that has a format's extension keeps that format.
+bool IsStreamDevice(const std::string& path) {
+  Format by_name;
+  if (FormatFromPath(path, &by_name)) return false;
+  std::error_code ec;
+  const auto type = std::filesystem::status(path, ec).type();
+  return !ec && (type == std::filesystem::file_type::character || type == std::filesystem::file_type::fifo);
+}
+
 Status FormatOf(const BuildOptions& o, const std::string& path, Format* format) {
   if (!o.format.empty()) {
     if (!ParseFormat(o.format, format))
       return Status::Error(ErrorCode::kUsage, "unknown format '" + o.format +
                                                   "': expected dot, jsonld, svg, png, nquads, graphml or neo4j");
-  } else if (path == "-") {
-    *format = Format::kJsonLd;
+  } else if (path == "-" || IsStreamDevice(path)) {
+    *format = Format::kJsonLd;  // as standard output's: /dev/null, /dev/stderr, a named pipe
   } else if (!FormatFromPath(path, format)) {
     return Status::Error(ErrorCode::kUsage, "cannot tell the format of '" + path + "' from its extension: use -f");
   }

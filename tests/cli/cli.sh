@@ -43,6 +43,11 @@ check unknown-option 2 "unknown option --colour" "$bin" build "$work/a.txt" --co
 (( $(wc -l <"$work/err") <= 6 )) && tail -n 1 "$work/err" | grep -qF -- "--help" ||
   { echo "FAIL usage error: $(wc -l <"$work/err") lines of stderr, or no pointer to --help"; failures=$((failures + 1)); }
 check unknown-format 2 "unknown format 'xml'" "$bin" build "$work/a.txt" -f xml -o -
+check dev-null 0 - "$bin" build "$work/a.txt" -q -o /dev/null
+mkfifo "$work/pipe" && { cat "$work/pipe" >"$work/from-pipe" & }
+check fifo-output 0 - "$bin" build "$work/a.txt" -q -o "$work/pipe"
+wait
+grep -q '"@context"' "$work/from-pipe" || { echo "FAIL a named pipe did not get JSON-LD"; failures=$((failures + 1)); }
 check unknown-extension 2 "cannot tell the format of" "$bin" build "$work/a.txt" -o "$work/g.xyz"
 check missing-input 3 "$work/none.txt" "$bin" build "$work/none.txt" -o -
 check bad-jsonl 3 "$work/bad.jsonl:2" "$bin" build "$work/bad.jsonl" -o -
