@@ -44,7 +44,7 @@ check unknown-option 2 "unknown option --colour" "$bin" build "$work/a.txt" --co
   { echo "FAIL usage error: $(wc -l <"$work/err") lines of stderr, or no pointer to --help"; failures=$((failures + 1)); }
 check unknown-format 2 "unknown format 'xml'" "$bin" build "$work/a.txt" -f xml -o -
 check dev-null 0 - "$bin" build "$work/a.txt" -q -o /dev/null
-mkfifo "$work/pipe" && { cat "$work/pipe" >"$work/from-pipe" & }
+mkfifo "$work/pipe" && { timeout 20 cat "$work/pipe" >"$work/from-pipe" & }  # a failed run never opens it
 check fifo-output 0 - "$bin" build "$work/a.txt" -q -o "$work/pipe"
 wait
 grep -q '"@context"' "$work/from-pipe" || { echo "FAIL a named pipe did not get JSON-LD"; failures=$((failures + 1)); }
