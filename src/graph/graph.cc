@@ -1,6 +1,8 @@
 #include "actorgraph/graph.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -14,11 +16,12 @@ bool SameSentence(const Evidence& a, const Evidence& b) {
          a.sentence_span.end == b.sentence_span.end;
 }
 
-// Searches from the newest evidence: a repeat almost always comes from the document
-// being added right now.
-bool HoldsSentence(const Relation& relation, const Evidence& evidence) {
-  return std::any_of(relation.evidence.rbegin(), relation.evidence.rend(),
-                     [&](const Evidence& held) { return SameSentence(held, evidence); });
+uint64_t SentenceKey(const Relation& relation, const Evidence& evidence) {
+  uint64_t h = std::hash<std::string>()(evidence.document);
+  for (uint64_t part : {uint64_t{evidence.sentence_span.begin} << 32 | evidence.sentence_span.end,
+                        static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&relation))})
+    h = (h ^ part) * 0x9e3779b97f4a7c15ull ^ (h >> 29);
+  return h;
 }
 
 void MergeActorInto(const Actor& incoming, Actor* held) {
@@ -89,13 +92,26 @@ KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   by_id_ = other.by_id_;
   // Vertex descriptors are indices and survive the copy; edge descriptors do not.
   by_key_.clear();
+  evidence_index_.clear();
   for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
     const Relation& relation = graph_[*it];
     by_key_.emplace(EdgeKey{boost::source(*it, graph_), boost::target(*it, graph_),
                             relation.type.name, relation.modality},
                     *it);
+    for (size_t i = 0; i < relation.evidence.size(); ++i) IndexEvidence(relation, i);
   }
   return *this;
+}
+
+bool KnowledgeGraph::HoldsSentence(const Relation& relation, const Evidence& evidence) const {
+  const auto [begin, end] = evidence_index_.equal_range(SentenceKey(relation, evidence));
+  return std::any_of(begin, end, [&](const auto& entry) {
+    return entry.second.first == &relation && SameSentence(relation.evidence[entry.second.second], evidence);
+  });
+}
+
+void KnowledgeGraph::IndexEvidence(const Relation& relation, size_t index) {
+  evidence_index_.emplace(SentenceKey(relation, relation.evidence[index]), std::make_pair(&relation, index));
 }
 
 KnowledgeGraph::Vertex KnowledgeGraph::AddActor(const Actor& actor) {
@@ -135,7 +151,9 @@ bool KnowledgeGraph::AddRelation(const std::string& subject_id, const RelationTy
     found = by_key_.emplace(key, edge).first;
   }
   Relation& relation = graph_[found->second];
-  if (!HoldsSentence(relation, held)) relation.evidence.push_back(std::move(held));
+  if (HoldsSentence(relation, held)) return true;
+  relation.evidence.push_back(std::move(held));
+  IndexEvidence(relation, relation.evidence.size() - 1);
   return true;
 }
 
