@@ -258,29 +258,6 @@ class RuleCountsReport {
   Tally documents_, with_triple_, relation_tried_;
 };
 
-// Document ids said again: two documents of one id have evidence no reader can tell
-// apart (x/report.txt and y/report.txt are both "report"). The first few repeats are
-// named as they come, the rest counted. Only a hash of each id is kept, a few dozen
-// bytes a document.
-class RepeatedIds {
- public:
-  void Add(const Document& doc) {
-    if (seen_.insert(std::hash<std::string>()(doc.id)).second) return;
-    if (++repeats_ <= kNamed)
-      std::cerr << "actorgraph: warning: document id '" << doc.id << "' (" << doc.source
-                << ") repeats an earlier document's: their evidence cannot be told apart\n";
-  }
-  void Done() const {
-    if (repeats_ > kNamed)
-      std::cerr << "actorgraph: warning: " << repeats_ << " documents repeat an earlier document's id\n";
-  }
-
- private:
-  static constexpr size_t kNamed = 5;
-  std::unordered_set<size_t> seen_;
-  size_t repeats_ = 0;
-};
-
 // Shows documents, MB and MB/s on stderr, at most a few times a second, only on a terminal.
 class Progress {
  public:
@@ -297,6 +274,14 @@ class Progress {
   void Done() {
     if (enabled_ && docs_ > 0) Print(true);
   }
+  // Takes the line away before another message: a warning written after it ran on from
+  // its "MB/s". The next Add draws it again.
+  void Clear() {
+    if (!shown_) return;
+    std::fputs("\r\033[K", stderr);
+    shown_ = false;
+    last_ = start_;
+  }
   size_t documents() const { return docs_; }
   size_t bytes() const { return bytes_; }
 
@@ -304,14 +289,42 @@ class Progress {
   void Print(bool final) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     double mb = static_cast<double>(bytes_) / 1e6;
-    std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s%s", docs_, mb, secs > 0 ? mb / secs : 0.0,
+    // Erased to the line's end: a shorter line than the last left its tail behind.
+    std::fprintf(stderr, "\r%zu documents, %.1f MB, %.1f MB/s\033[K%s", docs_, mb, secs > 0 ? mb / secs : 0.0,
                  final ? "\n" : "");
     std::fflush(stderr);
+    shown_ = !final;
   }
   bool enabled_;
+  bool shown_ = false;  // a line is on the terminal, not ended
   size_t docs_ = 0, bytes_ = 0;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now(), last_ = start_;
 };
+
+// Document ids said again: two documents of one id have evidence no reader can tell
+// apart (x/report.txt and y/report.txt are both "report"). The first few repeats are
+// named as they come, the rest counted. Only a hash of each id is kept, a few dozen
+// bytes a document.
+class RepeatedIds {
+ public:
+  void Add(const Document& doc, Progress* progress) {
+    if (seen_.insert(std::hash<std::string>()(doc.id)).second) return;
+    if (++repeats_ > kNamed) return;
+    progress->Clear();
+    std::cerr << "actorgraph: warning: document id '" << doc.id << "' (" << doc.source
+                << ") repeats an earlier document's: their evidence cannot be told apart\n";
+  }
+  void Done() const {
+    if (repeats_ > kNamed)
+      std::cerr << "actorgraph: warning: " << repeats_ << " documents repeat an earlier document's id\n";
+  }
+
+ private:
+  static constexpr size_t kNamed = 5;
+  std::unordered_set<size_t> seen_;
+  size_t repeats_ = 0;
+};
+
 
 std::vector<std::string> DefaultRules(std::vector<std::string> rules) {
   if (rules.empty()) rules.push_back(ACTORGRAPH_DEFAULT_RULES);
@@ -509,6 +522,7 @@ int Build(int argc, char** argv) {
   if (bo.extract.rule_counts) rule_report.emplace(*extractor);
   bo.on_document = [&](const Document& doc, const Extraction& ex) {
     if (rule_report) rule_report->AddDocument(doc, ex);
+    if (!ex.warnings.empty() || o.explain) progress.Clear();
     for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
     if (o.explain) std::cerr << ex.explain;
     progress.Add(doc.text.size());
@@ -520,12 +534,13 @@ int Build(int argc, char** argv) {
   ro.skip_errors = o.skip_errors;
   ro.on_skip = [&](const Status& error) {
     ++skipped;
+    progress.Clear();
     std::cerr << "actorgraph: skipped: " << error.ToString() << "\n";
   };
   RepeatedIds ids;
   for (const std::string& input : o.inputs) {
     s = ReadDocuments(input, [&](Document&& doc) {
-      ids.Add(doc);
+      ids.Add(doc, &progress);
       builder.Add(std::move(doc));
       return Status::Ok();
     }, ro);

@@ -77,6 +77,18 @@ check repeated-ids-counted 0 "7 documents repeat an earlier document's id" "$bin
 (( $(grep -c "repeats an earlier" "$work/err") == 5 )) || { echo "FAIL repeated ids: not the first five named"; failures=$((failures + 1)); }
 check distinct-ids 0 - "$bin" build "$src/examples" -q -o "$work/ex.jsonld"
 grep -q "repeat" "$work/err" && { echo "FAIL the examples' distinct ids were warned about"; failures=$((failures + 1)); }
+# On a terminal, a warning takes the progress line's place rather than running on from
+# its "MB/s" (script(1) gives the run a terminal). Text enough (30 MB, without a
+# relation) before the bad record for the line to be drawn first (every 250 ms).
+if command -v script >/dev/null; then
+  { yes '{"text": "The weather stayed mild over the capital on Monday, and the markets were calm."}' | head -n 350000
+    printf '{"id": "bad", "text": "Iran \377 backs Hezbollah."}\n'
+    yes '{"text": "Oman mediated."}' | head -n 1000; } >"$work/long.jsonl"
+  script -qc "'$bin' build '$work/long.jsonl' -j1 -o '$work/long.jsonld'" /dev/null >"$work/tty" 2>&1
+  grep -q 'documents, .* MB/s' "$work/tty" || { echo "FAIL no progress line on a terminal"; failures=$((failures + 1)); }
+  tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | grep -qv $'^\e\\[Kactorgraph: warning' &&
+    { echo "FAIL a warning ran on from the progress line: $(tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | cat -A)"; failures=$((failures + 1)); }
+fi
 check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
 check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
 if [[ -w /dev/full ]]; then
