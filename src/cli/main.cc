@@ -14,10 +14,10 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "actorgraph/actorgraph.h"
+#include "core/hash.h"
 #include "cli/heap.h"
 #include "cli/output_file.h"
 
@@ -308,7 +308,11 @@ class Progress {
 class RepeatedIds {
  public:
   void Add(const Document& doc, Progress* progress) {
-    if (seen_.insert(std::hash<std::string>()(doc.id)).second) return;
+    const uint64_t hash = internal::HashWord(doc.id);
+    if (seen_.FindHash(hash).empty()) {
+      seen_.AddHash(hash, 1);
+      return;
+    }
     if (++repeats_ > kNamed) return;
     progress->Clear();
     std::cerr << "actorgraph: warning: document id '" << doc.id << "' (" << doc.source
@@ -321,7 +325,7 @@ class RepeatedIds {
 
  private:
   static constexpr size_t kNamed = 5;
-  std::unordered_set<size_t> seen_;
+  internal::WordTable<uint8_t> seen_;  // by HashWord: no allocation a document
   size_t repeats_ = 0;
 };
 
