@@ -12,6 +12,8 @@
 
 #ifdef __GLIBC__
 #include <malloc.h>
+#endif
+#ifdef __linux__
 #include <sched.h>
 #endif
 
@@ -315,6 +317,7 @@ TEST_CASE("the builder counts its threads' CPU time extracting", "[pipeline][thr
   }
 }
 
+#ifdef __linux__
 // Threads past the CPUs the process may run on only take turns: under `taskset -c 0`, or
 // a container's cpuset, the default was still every core of the machine.
 TEST_CASE("the default thread count is the CPUs the process may run on", "[pipeline][threads]") {
@@ -344,6 +347,7 @@ TEST_CASE("the default thread count is the CPUs the process may run on", "[pipel
   o.threads = 3;  // asked for: as many as asked
   CHECK(ag::GraphBuilder(Bundled(), o).threads() == 3);
 }
+#endif
 
 TEST_CASE("a cgroup v2 CPU quota is read as whole CPUs, rounded up", "[pipeline][threads]") {
   using actorgraph::internal::CpusOfCpuMax;

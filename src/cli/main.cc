@@ -17,9 +17,9 @@
 #include <vector>
 
 #include "actorgraph/actorgraph.h"
-#include "core/hash.h"
 #include "cli/heap.h"
 #include "cli/output_file.h"
+#include "core/hash.h"
 
 namespace actorgraph::cli {
 namespace {
@@ -328,7 +328,6 @@ class RepeatedIds {
   internal::WordTable<uint8_t> seen_;  // by HashWord: no allocation a document
   size_t repeats_ = 0;
 };
-
 
 std::vector<std::string> DefaultRules(std::vector<std::string> rules) {
   if (rules.empty()) rules.push_back(ACTORGRAPH_DEFAULT_RULES);

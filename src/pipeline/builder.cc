@@ -5,12 +5,11 @@
 #include <condition_variable>
 #include <cstdlib>
 #include <deque>
-#include <mutex>
-#include <thread>
-
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include <sched.h>
 #include <time.h>
