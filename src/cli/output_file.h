@@ -1,6 +1,7 @@
 // Writes an output so that a failed or interrupted run never leaves a half-written
 // file: regular files are written to a temporary file beside the target and renamed
-// over it on Commit(); "-" is standard output; devices and pipes are written directly.
+// over it on Commit() (through a symlink, beside and over the file it names); "-" is
+// standard output; devices and pipes are written directly.
 #ifndef ACTORGRAPH_SRC_CLI_OUTPUT_FILE_H_
 #define ACTORGRAPH_SRC_CLI_OUTPUT_FILE_H_
 
@@ -28,6 +29,7 @@ class OutputFile {
   Status Failure(const std::string& what) const;
   std::string path_;
   std::string temp_;
+  std::string final_;  // where temp_ is moved: path_, or the file a symlink at path_ names
   std::ofstream file_;
   bool committed_ = false;
 };

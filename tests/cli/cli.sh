@@ -89,6 +89,17 @@ if command -v script >/dev/null; then
   tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | grep -qv $'^\e\\[Kactorgraph: warning' &&
     { echo "FAIL a warning ran on from the progress line: $(tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | cat -A)"; failures=$((failures + 1)); }
 fi
+# An output through a symlink goes to the file it names, the link kept ("latest.jsonld").
+echo old >"$work/dated.jsonld" && ln -s dated.jsonld "$work/latest.jsonld"
+check output-symlink 0 - "$bin" build "$work/a.txt" -q -o "$work/latest.jsonld"
+[[ -L "$work/latest.jsonld" ]] && grep -q '"@context"' "$work/dated.jsonld" ||
+  { echo "FAIL an output through a symlink replaced the link"; failures=$((failures + 1)); }
+ln -s "$work/not-yet.jsonld" "$work/dangling.jsonld"
+check output-dangling-symlink 0 - "$bin" build "$work/a.txt" -q -o "$work/dangling.jsonld"
+[[ -L "$work/dangling.jsonld" && -f "$work/not-yet.jsonld" ]] ||
+  { echo "FAIL an output through a dangling symlink did not make the file it names"; failures=$((failures + 1)); }
+ln -s loop-b.jsonld "$work/loop-a.jsonld" && ln -s loop-a.jsonld "$work/loop-b.jsonld"
+check output-symlink-loop 5 "cannot follow the link" "$bin" build "$work/a.txt" -q -o "$work/loop-a.jsonld"
 check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
 check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
 if [[ -w /dev/full ]]; then
