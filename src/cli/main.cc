@@ -274,13 +274,15 @@ class Progress {
   void Done() {
     if (enabled_ && docs_ > 0) Print(true);
   }
-  // Takes the line away before another message: a warning written after it ran on from
-  // its "MB/s". The next Add draws it again.
-  void Clear() {
-    if (!shown_) return;
-    std::fputs("\r\033[K", stderr);
-    shown_ = false;
-    last_ = start_;
+  // Writes a message on stderr during the run, in the line's place: a warning written
+  // after it ran on from its "MB/s". The next Add draws the line again.
+  void Message(const std::string& text) {
+    if (shown_) {
+      std::fputs("\r\033[K", stderr);
+      shown_ = false;
+      last_ = start_;
+    }
+    std::cerr << text;
   }
   size_t documents() const { return docs_; }
   size_t bytes() const { return bytes_; }
@@ -314,9 +316,8 @@ class RepeatedIds {
       return;
     }
     if (++repeats_ > kNamed) return;
-    progress->Clear();
-    std::cerr << "actorgraph: warning: document id '" << doc.id << "' (" << doc.source
-                << ") repeats an earlier document's: their evidence cannot be told apart\n";
+    progress->Message("actorgraph: warning: document id '" + doc.id + "' (" + doc.source +
+                      ") repeats an earlier document's: their evidence cannot be told apart\n");
   }
   void Done() const {
     if (repeats_ > kNamed)
@@ -525,9 +526,8 @@ int Build(int argc, char** argv) {
   if (bo.extract.rule_counts) rule_report.emplace(*extractor);
   bo.on_document = [&](const Document& doc, const Extraction& ex) {
     if (rule_report) rule_report->AddDocument(doc, ex);
-    if (!ex.warnings.empty() || o.explain) progress.Clear();
-    for (const std::string& w : ex.warnings) std::cerr << "actorgraph: warning: " << w << "\n";
-    if (o.explain) std::cerr << ex.explain;
+    for (const std::string& w : ex.warnings) progress.Message("actorgraph: warning: " + w + "\n");
+    if (o.explain) progress.Message(ex.explain);
     progress.Add(doc.text.size());
     FollowHeapGrowth();
   };
@@ -537,8 +537,7 @@ int Build(int argc, char** argv) {
   ro.skip_errors = o.skip_errors;
   ro.on_skip = [&](const Status& error) {
     ++skipped;
-    progress.Clear();
-    std::cerr << "actorgraph: skipped: " << error.ToString() << "\n";
+    progress.Message("actorgraph: skipped: " + error.ToString() + "\n");
   };
   RepeatedIds ids;
   for (const std::string& input : o.inputs) {

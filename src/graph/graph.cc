@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include "core/hash.h"
 
 namespace actorgraph {
 namespace {
@@ -16,12 +17,11 @@ bool SameSentence(const Evidence& a, const Evidence& b) {
          a.sentence_span.end == b.sentence_span.end;
 }
 
+// The key of (edge, document, sentence) in KnowledgeGraph::evidence_index_.
 uint64_t SentenceKey(const Relation& relation, const Evidence& evidence) {
-  uint64_t h = std::hash<std::string>()(evidence.document);
-  for (uint64_t part : {uint64_t{evidence.sentence_span.begin} << 32 | evidence.sentence_span.end,
-                        static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&relation))})
-    h = (h ^ part) * 0x9e3779b97f4a7c15ull ^ (h >> 29);
-  return h;
+  const uint64_t span = uint64_t{evidence.sentence_span.begin} << 32 | evidence.sentence_span.end;
+  return internal::hash_detail::Mix(internal::HashWord(evidence.document) ^ span,
+                                    static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&relation)));
 }
 
 void MergeActorInto(const Actor& incoming, Actor* held) {
