@@ -54,7 +54,21 @@ Status InputError(const std::string& path, std::string message, uint32_t line = 
 // Each has `long Read(char* buffer, size_t size)`: bytes read, 0 at the end, -1 on error;
 // and `std::string Error()` describing the last failure.
 
-class FileSource {
+// What a source failed on, for LineReader and ReadAll to report: Error() after a Read
+// that returned -1.
+class SourceError {
+ public:
+  std::string Error() const { return error_; }
+
+ protected:
+  long Fail(std::string message) {
+    error_ = std::move(message);
+    return -1;
+  }
+  std::string error_;
+};
+
+class FileSource : public SourceError {
  public:
   explicit FileSource(const std::string& path) : file_(std::fopen(path.c_str(), "rb")) {
     if (file_ == nullptr) error_ = std::strerror(errno);
@@ -68,23 +82,18 @@ class FileSource {
   bool is_open() const { return file_ != nullptr; }
   long Read(char* buffer, size_t size) {
     const size_t n = std::fread(buffer, 1, size, file_);
-    if (n == 0 && std::ferror(file_)) {
-      error_ = "read error";
-      return -1;
-    }
+    if (n == 0 && std::ferror(file_)) return Fail("read error");
     return static_cast<long>(n);
   }
-  std::string Error() const { return error_; }
 
  private:
   std::FILE* file_;
-  std::string error_;
 };
 
 // zlib reads a file that is not gzip as it is, and ends a cut-off stream as if it were
 // whole, the error left for the caller to ask for: both are refused here, as zstd
 // refuses them, so that a damaged file is never taken for a shorter one.
-class GzipSource {
+class GzipSource : public SourceError {
  public:
   explicit GzipSource(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
     if (file_ == nullptr) error_ = errno != 0 ? std::strerror(errno) : "cannot open";
@@ -102,8 +111,7 @@ class GzipSource {
     if (n < 0) {
       int code = 0;
       const char* message = gzerror(file_, &code);
-      error_ = std::string("gzip: ") + (message != nullptr ? message : "read error");
-      return -1;
+      return Fail(std::string("gzip: ") + (message != nullptr ? message : "read error"));
     }
     // After a first read zlib knows whether the file is gzip at all. An empty file is read
     // as empty, as an empty .zst is.
@@ -118,15 +126,9 @@ class GzipSource {
     }
     return n;
   }
-  std::string Error() const { return error_; }
 
  private:
-  long Fail(std::string message) {
-    error_ = std::move(message);
-    return -1;
-  }
   gzFile file_;
-  std::string error_;
   bool checked_format_ = false;
 };
 
@@ -405,7 +407,7 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
 // --- files and directories ---------------------------------------------------------------
 
 // Streams a .zst file: compressed bytes in, decompressed frames out.
-class ZstdSource {
+class ZstdSource : public SourceError {
  public:
   explicit ZstdSource(const std::string& path) : file_(path), stream_(ZSTD_createDStream()), in_buffer_(ZSTD_DStreamInSize()) {
     if (!file_.is_open()) error_ = file_.Error();
@@ -429,19 +431,13 @@ class ZstdSource {
     }
     return static_cast<long>(out.pos);
   }
-  std::string Error() const { return error_; }
 
  private:
-  long Fail(std::string message) {
-    error_ = std::move(message);
-    return -1;
-  }
   FileSource file_;
   ZSTD_DStream* stream_;
   std::vector<char> in_buffer_;
   ZSTD_inBuffer in_{nullptr, 0, 0};
   size_t last_result_ = 0;
-  std::string error_;
 };
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
