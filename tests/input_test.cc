@@ -398,6 +398,123 @@ TEST_CASE("Long JSON lines are read whole", "[input][jsonl]") {
   CHECK(r.docs[1].text == "short");
 }
 
+namespace {
+
+std::string Gzip(const std::string& text) {
+  z_stream z{};
+  REQUIRE(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&z, text.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  REQUIRE(deflate(&z, Z_FINISH) == Z_STREAM_END);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  return out;
+}
+
+std::string Zstd(const std::string& text) {
+  std::string out(ZSTD_compressBound(text.size()), '\0');
+  const size_t size = ZSTD_compress(out.data(), out.size(), text.data(), text.size(), 3);
+  REQUIRE_FALSE(ZSTD_isError(size));
+  out.resize(size);
+  return out;
+}
+
+ReadResult ReadStdin(const std::string& bytes) {
+  std::istringstream input(bytes);
+  std::streambuf* saved = std::cin.rdbuf(input.rdbuf());
+  ReadResult r = Read("-");
+  std::cin.rdbuf(saved);
+  std::cin.clear();
+  return r;
+}
+
+const char kRecords[] =
+    "{\"id\": \"w1\", \"text\": \"Oman hosted the talks.\"}\n{\"id\": \"w2\", \"text\": \"Envoys met.\"}\n";
+
+}  // namespace
+
+// A pipe (<(zstd -dc corpus.jsonl.zst)), /dev/stdin or "news.json" has no name that says
+// what it holds: JSON Lines were read as one text document of JSON syntax, and a
+// compressed pipe as bytes, with exit 0 and an empty graph.
+TEST_CASE("An input whose name does not say what it holds is read by its bytes", "[input][sniff]") {
+  TempDir dir;
+  auto check_records = [](const ReadResult& r) {
+    REQUIRE(r.status.ok());
+    REQUIRE(r.docs.size() == 2);
+    CHECK(r.docs[0].id == "w1");
+    CHECK(r.docs[0].text == "Oman hosted the talks.");
+    CHECK(r.docs[1].id == "w2");
+  };
+  check_records(Read(dir.Write("wire.json", kRecords)));
+  check_records(Read(dir.Write("feed", Gzip(kRecords))));
+  check_records(Read(dir.Write("feed.dat", Zstd(kRecords))));
+  check_records(Read(dir.Write("bom.json", "\xEF\xBB\xBF\n  \n" + std::string(kRecords))));
+  // Blank space longer than the first look.
+  check_records(Read(dir.Write("spaced.json", std::string(20000, ' ') + "\n" + kRecords)));
+
+  const ReadResult story = Read(dir.Write("story", "Oman hosted the talks. {Braces} later."));
+  REQUIRE(story.status.ok());
+  REQUIRE(story.docs.size() == 1);
+  CHECK(story.docs[0].id == "story");
+  CHECK(story.docs[0].text == "Oman hosted the talks. {Braces} later.");
+  const ReadResult packed = Read(dir.Write("story2.gz", Gzip("Oman hosted the talks.")));
+  REQUIRE(packed.docs.size() == 1);
+  CHECK(packed.docs[0].text == "Oman hosted the talks.");
+
+  CHECK(Read(dir.Write("blank", " \n\n")).docs.empty());
+  CHECK(Read(dir.Write("nothing", "")).docs.empty());
+
+  // A damaged record is reported where it is, as in a .jsonl.
+  const ReadResult bad = Read(dir.Write("bad.json", "{\"text\": \"a\"}\n{\"text\": }\n"));
+  CHECK(bad.status.code() == ErrorCode::kInput);
+  CHECK(bad.status.where().line == 2);
+  // A cut-off compressed input is an error, not a shorter one.
+  const std::string gz = Gzip(std::string(kRecords) + kRecords + kRecords);
+  CHECK(Read(dir.Write("cut", gz.substr(0, gz.size() - 12))).status.code() == ErrorCode::kInput);
+
+  // A named pipe, read as it is written: nothing can be read twice.
+  const std::string fifo = (dir.path() / "pipe").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::thread writer([&] {
+    std::ofstream out(fifo, std::ios::binary);
+    out << Zstd(kRecords);
+  });
+  const ReadResult piped = Read(fifo);
+  writer.join();
+  check_records(piped);
+}
+
+TEST_CASE("Standard input may be compressed, or one plain-text document", "[input][stdin][sniff]") {
+  const ReadResult gz = ReadStdin(Gzip(kRecords));
+  REQUIRE(gz.status.ok());
+  REQUIRE(gz.docs.size() == 2);
+  CHECK(gz.docs[1].text == "Envoys met.");
+  CHECK(ReadStdin(Zstd(kRecords)).docs.size() == 2);
+  const ReadResult text = ReadStdin("Oman hosted the talks.\n");
+  REQUIRE(text.status.ok());
+  REQUIRE(text.docs.size() == 1);
+  CHECK(text.docs[0].id == "stdin");
+  CHECK(text.docs[0].source == "-");
+  CHECK(text.docs[0].text == "Oman hosted the talks.\n");
+  CHECK(ReadStdin("").docs.empty());
+}
+
+TEST_CASE("A gzip file of several members is read whole; bytes after the last are ignored", "[input][gzip]") {
+  TempDir dir;
+  const std::string first = "{\"id\": \"a\", \"text\": \"One.\"}\n";
+  const std::string second = "{\"id\": \"b\", \"text\": \"Two.\"}\n";
+  CHECK(Read(dir.Write("two.jsonl.gz", Gzip(first) + Gzip(second))).docs.size() == 2);
+  const ReadResult trailing = Read(dir.Write("trailing.jsonl.gz", Gzip(first) + "garbage" + std::string(512, '\0')));
+  REQUIRE(trailing.status.ok());
+  CHECK(trailing.docs.size() == 1);
+  // A second member that starts and is cut off is a cut-off file.
+  const std::string cut = Gzip(second);
+  CHECK(Read(dir.Write("cut.jsonl.gz", Gzip(first) + cut.substr(0, cut.size() / 2))).status.code() == ErrorCode::kInput);
+}
+
 TEST_CASE("\"-\" reads JSON Lines from standard input", "[input][stdin]") {
   std::istringstream input(
       "{\"id\": \"s1\", \"text\": \"Talks in Doha.\"}\n{\"text\": \"More.\"}\n");

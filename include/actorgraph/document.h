@@ -30,7 +30,10 @@ using DocumentSink = std::function<Status(Document&&)>;
 //    blank lines are skipped;
 //  - a directory is read recursively for .txt and .jsonl files, in sorted path order;
 //  - a further .gz or .zst extension is decompressed while reading;
-//  - "-" reads JSON Lines from standard input.
+//  - any other file, and "-" (standard input), is read by its bytes: gzip or zstd (by
+//    their magic numbers) is decompressed, then it is JSON Lines as above if its first
+//    byte that is not blank, after a UTF-8 byte order mark, is '{' (blank input: no
+//    document), otherwise one plain-text document named by the file's stem ("stdin").
 // Errors name the path, and the line for JSON Lines. An empty document is passed on
 // (with empty text), never an error.
 struct ReadOptions {

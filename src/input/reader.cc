@@ -90,46 +90,149 @@ class FileSource : public SourceError {
   std::FILE* file_;
 };
 
-// zlib reads a file that is not gzip as it is, and ends a cut-off stream as if it were
-// whole, the error left for the caller to ask for: both are refused here, as zstd
-// refuses them, so that a damaged file is never taken for a shorter one.
+// Decompresses gzip read from `Inner` (one member after another, as gzip(1) does; bytes
+// after the last member that do not start another are ignored, as gzip(1) warns and
+// ignores them). zlib's gzread would read a file that is not gzip as it is, and end a
+// cut-off stream as if it were whole: both are refused here, as zstd refuses them, so
+// that a damaged file is never taken for a shorter one.
+template <typename Inner>
 class GzipSource : public SourceError {
  public:
-  explicit GzipSource(const std::string& path) : file_(gzopen(path.c_str(), "rb")) {
-    if (file_ == nullptr) error_ = errno != 0 ? std::strerror(errno) : "cannot open";
+  explicit GzipSource(Inner* inner) : inner_(inner), in_buffer_(1 << 16) {
+    ready_ = inflateInit2(&stream_, 16 + MAX_WBITS) == Z_OK;  // 16: gzip only
+    if (!inner_->is_open()) error_ = inner_->Error();
+    else if (!ready_) error_ = "gzip: cannot start zlib";
   }
   ~GzipSource() {
-    if (file_ != nullptr) gzclose(file_);
+    if (ready_) inflateEnd(&stream_);
   }
   GzipSource(const GzipSource&) = delete;
   GzipSource& operator=(const GzipSource&) = delete;
 
-  bool is_open() const { return file_ != nullptr; }
+  bool is_open() const { return inner_->is_open() && ready_; }
   long Read(char* buffer, size_t size) {
-    const unsigned chunk = static_cast<unsigned>(std::min<size_t>(size, 1u << 30));
-    const int n = gzread(file_, buffer, chunk);
-    if (n < 0) {
-      int code = 0;
-      const char* message = gzerror(file_, &code);
-      return Fail(std::string("gzip: ") + (message != nullptr ? message : "read error"));
+    const uInt room = static_cast<uInt>(std::min<size_t>(size, 1u << 30));
+    stream_.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream_.avail_out = room;
+    while (stream_.avail_out == room && !finished_) {
+      if (stream_.avail_in == 0) {
+        const long n = inner_->Read(in_buffer_.data(), in_buffer_.size());
+        if (n < 0) return Fail(inner_->Error());
+        if (n == 0) {
+          if (in_member_) return Fail("gzip: truncated input");
+          break;
+        }
+        stream_.next_in = reinterpret_cast<Bytef*>(in_buffer_.data());
+        stream_.avail_in = static_cast<uInt>(n);
+      }
+      if (!in_member_) {
+        if (!AtMemberStart()) {
+          if (members_ == 0) return Fail("gzip: not in gzip format");
+          finished_ = true;
+          break;
+        }
+        in_member_ = true;
+        ++members_;
+      }
+      const int result = inflate(&stream_, Z_NO_FLUSH);
+      if (result == Z_STREAM_END) {
+        in_member_ = false;
+        inflateReset(&stream_);
+      } else if (result != Z_OK && result != Z_BUF_ERROR) {
+        return Fail(std::string("gzip: ") + (stream_.msg != nullptr ? stream_.msg : "invalid data"));
+      }
     }
-    // After a first read zlib knows whether the file is gzip at all. An empty file is read
-    // as empty, as an empty .zst is.
-    if (!checked_format_) {
-      checked_format_ = true;
-      if (n > 0 && gzdirect(file_) != 0) return Fail("gzip: not in gzip format");
-    }
-    if (n == 0) {
-      int code = 0;
-      gzerror(file_, &code);
-      if (code == Z_BUF_ERROR) return Fail("gzip: truncated input");
-    }
-    return n;
+    return static_cast<long>(room - stream_.avail_out);
   }
 
  private:
-  gzFile file_;
-  bool checked_format_ = false;
+  // Whether the next input byte starts a member (a split magic number is left to
+  // inflate's own header check).
+  bool AtMemberStart() const {
+    return stream_.next_in[0] == 0x1f && (stream_.avail_in < 2 || stream_.next_in[1] == 0x8b);
+  }
+
+  Inner* inner_;
+  z_stream stream_{};
+  bool ready_ = false;
+  std::vector<char> in_buffer_;
+  bool in_member_ = false;
+  bool finished_ = false;
+  size_t members_ = 0;
+};
+
+// Decompresses zstd read from `Inner`: compressed bytes in, decompressed frames out.
+template <typename Inner>
+class ZstdSource : public SourceError {
+ public:
+  explicit ZstdSource(Inner* inner)
+      : inner_(inner), stream_(ZSTD_createDStream()), in_buffer_(ZSTD_DStreamInSize()) {
+    if (!inner_->is_open()) error_ = inner_->Error();
+  }
+  ~ZstdSource() { ZSTD_freeDStream(stream_); }
+  ZstdSource(const ZstdSource&) = delete;
+  ZstdSource& operator=(const ZstdSource&) = delete;
+
+  bool is_open() const { return inner_->is_open() && stream_ != nullptr; }
+  long Read(char* buffer, size_t size) {
+    ZSTD_outBuffer out{buffer, size, 0};
+    while (out.pos == 0) {
+      if (in_.pos == in_.size) {
+        const long n = inner_->Read(in_buffer_.data(), in_buffer_.size());
+        if (n < 0) return Fail(inner_->Error());
+        if (n == 0) return last_result_ == 0 ? 0 : Fail("zstd: truncated input");
+        in_ = ZSTD_inBuffer{in_buffer_.data(), static_cast<size_t>(n), 0};
+      }
+      last_result_ = ZSTD_decompressStream(stream_, &out, &in_);
+      if (ZSTD_isError(last_result_)) return Fail(std::string("zstd: ") + ZSTD_getErrorName(last_result_));
+    }
+    return static_cast<long>(out.pos);
+  }
+
+ private:
+  Inner* inner_;
+  ZSTD_DStream* stream_;
+  std::vector<char> in_buffer_;
+  ZSTD_inBuffer in_{nullptr, 0, 0};
+  size_t last_result_ = 0;
+};
+
+// A source whose first bytes can be looked at before they are read: what an input holds
+// is told from them where its name does not say (a pipe, standard input, "news.json").
+template <typename Inner>
+class Peekable {
+ public:
+  explicit Peekable(Inner* inner) : inner_(inner) {}
+
+  bool is_open() const { return inner_->is_open(); }
+  // The input's first `size` bytes, or all of it if shorter; nothing is consumed. Fails
+  // (false) only on a read error.
+  bool Head(size_t size, std::string_view* head) {
+    while (head_.size() < size && !ended_) {
+      const size_t used = head_.size();
+      head_.resize(std::max(size, used + 4096));
+      const long n = inner_->Read(head_.data() + used, head_.size() - used);
+      head_.resize(used + static_cast<size_t>(std::max(n, 0L)));
+      if (n < 0) return false;
+      ended_ = n == 0;
+    }
+    *head = std::string_view(head_).substr(0, size);
+    return true;
+  }
+  long Read(char* buffer, size_t size) {
+    if (pos_ == head_.size()) return ended_ ? 0 : inner_->Read(buffer, size);
+    const size_t n = std::min(size, head_.size() - pos_);
+    std::memcpy(buffer, head_.data() + pos_, n);
+    pos_ += n;
+    return static_cast<long>(n);
+  }
+  std::string Error() const { return inner_->Error(); }
+
+ private:
+  Inner* inner_;
+  std::string head_;
+  size_t pos_ = 0;
+  bool ended_ = false;
 };
 
 class StreamSource {
@@ -406,40 +509,6 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
 
 // --- files and directories ---------------------------------------------------------------
 
-// Streams a .zst file: compressed bytes in, decompressed frames out.
-class ZstdSource : public SourceError {
- public:
-  explicit ZstdSource(const std::string& path) : file_(path), stream_(ZSTD_createDStream()), in_buffer_(ZSTD_DStreamInSize()) {
-    if (!file_.is_open()) error_ = file_.Error();
-  }
-  ~ZstdSource() { ZSTD_freeDStream(stream_); }
-  ZstdSource(const ZstdSource&) = delete;
-  ZstdSource& operator=(const ZstdSource&) = delete;
-
-  bool is_open() const { return file_.is_open() && stream_ != nullptr; }
-  long Read(char* buffer, size_t size) {
-    ZSTD_outBuffer out{buffer, size, 0};
-    while (out.pos == 0) {
-      if (in_.pos == in_.size) {
-        const long n = file_.Read(in_buffer_.data(), in_buffer_.size());
-        if (n < 0) return Fail(file_.Error());
-        if (n == 0) return last_result_ == 0 ? 0 : Fail("zstd: truncated input");
-        in_ = ZSTD_inBuffer{in_buffer_.data(), static_cast<size_t>(n), 0};
-      }
-      last_result_ = ZSTD_decompressStream(stream_, &out, &in_);
-      if (ZSTD_isError(last_result_)) return Fail(std::string("zstd: ") + ZSTD_getErrorName(last_result_));
-    }
-    return static_cast<long>(out.pos);
-  }
-
- private:
-  FileSource file_;
-  ZSTD_DStream* stream_;
-  std::vector<char> in_buffer_;
-  ZSTD_inBuffer in_{nullptr, 0, 0};
-  size_t last_result_ = 0;
-};
-
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -453,6 +522,7 @@ std::string LowerCase(std::string s) {
 
 struct FileType {
   bool json_lines = false;
+  bool named = false;  // .jsonl or .txt: otherwise what the file holds is read from its bytes
   bool gzip = false;
   bool zstd = false;
   std::string stem;  // the file name without the extensions recognized here
@@ -477,6 +547,7 @@ FileType TypeOf(std::string_view path) {
     name.resize(name.size() - 4);
     lower.resize(lower.size() - 4);
   }
+  type.named = EndsWith(lower, ".jsonl") || EndsWith(lower, ".txt");
   if (EndsWith(lower, ".jsonl")) {
     type.json_lines = true;
     name.resize(name.size() - 6);
@@ -577,26 +648,94 @@ Status ReadTextDocument(const std::string& path, const std::string& stem, const 
   return sink(std::move(doc));
 }
 
-// A single file: .jsonl is JSON Lines, anything else one plain-text document; a further
-// .gz or .zst is decompressed.
+enum class Compression : uint8_t { kNone, kGzip, kZstd };
+
+// The compression an input's first four bytes announce (their magic numbers).
+Compression CompressionOf(std::string_view head) {
+  if (head.substr(0, 2) == "\x1f\x8b") return Compression::kGzip;
+  if (head.substr(0, 4) == "\x28\xb5\x2f\xfd") return Compression::kZstd;
+  return Compression::kNone;
+}
+
+// Whether text whose name does not say is JSON Lines: its first byte that is not blank,
+// after a UTF-8 byte order mark, opens an object. Blank text is JSON Lines of no record.
+template <typename Source>
+Status IsJsonLines(Peekable<Source>* source, const std::string& path, bool* json_lines) {
+  constexpr size_t kMostLooked = size_t{1} << 20;
+  for (size_t size = 4096;; size *= 4) {
+    std::string_view head;
+    if (!source->Head(size, &head)) return InputError(path, "cannot read: " + source->Error());
+    const bool whole = head.size() < size;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    const size_t first = head.find_first_not_of(" \t\r\n\f\v");
+    if (first != std::string_view::npos || whole || size >= kMostLooked) {
+      *json_lines = first == std::string_view::npos ? whole : head[first] == '{';
+      return Status::Ok();
+    }
+  }
+}
+
+// Text whose name does not say what it holds: JSON Lines or one plain-text document.
+template <typename Source>
+Status ReadTextByContent(Source* source, const std::string& path, const std::string& stem,
+                         const DocumentSink& sink, const ReadOptions& options) {
+  if (!source->is_open()) return InputError(path, "cannot open: " + source->Error());
+  Peekable<Source> text(source);
+  bool json_lines = false;
+  Status status = IsJsonLines(&text, path, &json_lines);
+  if (!status.ok()) return status;
+  if (json_lines) return ReadJsonLines(&text, path, stem, sink, options);
+  return ReadTextDocument(path, stem, sink, [&](std::string* out) { return ReadAll(&text, path, out); });
+}
+
+// An input whose name does not say what it holds (standard input, a pipe such as
+// <(zstd -dc ...), "news.json"): gzip or zstd by their magic numbers, then JSON Lines or
+// text by the first bytes of what they hold.
+template <typename Source>
+Status ReadByContent(Source* source, const std::string& path, const std::string& stem,
+                     const DocumentSink& sink, const ReadOptions& options) {
+  if (!source->is_open()) return InputError(path, "cannot open: " + source->Error());
+  Peekable<Source> raw(source);
+  std::string_view magic;
+  if (!raw.Head(4, &magic)) return InputError(path, "cannot read: " + raw.Error());
+  switch (CompressionOf(magic)) {
+    case Compression::kGzip: {
+      GzipSource<Peekable<Source>> gzip(&raw);
+      return ReadTextByContent(&gzip, path, stem, sink, options);
+    }
+    case Compression::kZstd: {
+      ZstdSource<Peekable<Source>> zstd(&raw);
+      return ReadTextByContent(&zstd, path, stem, sink, options);
+    }
+    case Compression::kNone:
+      break;
+  }
+  return ReadTextByContent(&raw, path, stem, sink, options);
+}
+
+// A single file: .jsonl is JSON Lines and .txt one plain-text document, a further .gz or
+// .zst decompressed; a file named otherwise is read by what it holds (ReadByContent).
 Status ReadFile(const std::string& path, const DocumentSink& sink, const ReadOptions& options, FileOpener* opener) {
   const FileType type = TypeOf(path);
   auto read = [&](auto* source) {
+    if (!type.named) return ReadTextByContent(source, path, type.stem, sink, options);
     return type.json_lines ? ReadJsonLines(source, path, type.stem, sink, options)
                            : ReadTextDocument(path, type.stem, sink, [&](std::string* text) { return ReadAll(source, path, text); });
   };
+  const bool compressed = type.gzip || type.zstd;
+  if (type.named && !type.json_lines && !compressed)
+    return ReadTextDocument(path, type.stem, sink, [&](std::string* text) { return ReadPlainFile(opener, path, text); });
+  FileSource file(path);
   if (type.gzip) {
-    GzipSource source(path);
+    GzipSource<FileSource> source(&file);
     return read(&source);
   }
   if (type.zstd) {
-    ZstdSource source(path);
+    ZstdSource<FileSource> source(&file);
     return read(&source);
   }
-  if (!type.json_lines)
-    return ReadTextDocument(path, type.stem, sink, [&](std::string* text) { return ReadPlainFile(opener, path, text); });
-  FileSource source(path);
-  return ReadJsonLines(&source, path, type.stem, sink, options);
+  if (!type.named) return ReadByContent(&file, path, type.stem, sink, options);
+  return ReadJsonLines(&file, path, type.stem, sink, options);
 }
 
 // Paths in the order std::filesystem::path compares them, component by component, without
@@ -634,7 +773,7 @@ Status ReadDirectory(const fs::path& dir, const DocumentSink& sink, const ReadOp
 Status ReadDocuments(const std::string& path, const DocumentSink& sink, const ReadOptions& options) {
   if (path == "-") {
     StreamSource source(std::cin);
-    return ReadJsonLines(&source, path, "stdin", sink, options);
+    return ReadByContent(&source, path, "stdin", sink, options);
   }
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);

@@ -121,6 +121,12 @@ grep -q '<svg' "$work/g.svg" || { echo "FAIL g.svg is not SVG"; failures=$((fail
 "$bin" build "$work/a.txt" -f dot -o - 2>/dev/null | grep -q "supports" || { echo "FAIL -f dot -o - wrote no edge"; failures=$((failures + 1)); }
 printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | "$bin" build - -o - 2>/dev/null | grep -q '"ag:supports"' \
   || { echo "FAIL stdin JSON Lines gave no edge"; failures=$((failures + 1)); }
+# An input whose name does not say what it holds is read by its bytes: a pipe of
+# compressed JSON Lines, plain text on standard input.
+"$bin" build <(printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | gzip) -q -o - 2>/dev/null | grep -q '"ag:supports"' \
+  || { echo "FAIL a gzip pipe of JSON Lines gave no edge"; failures=$((failures + 1)); }
+printf 'Iran backs Hezbollah.\n' | "$bin" build - -q -o - 2>/dev/null | grep -q '"ag:document": "stdin"' \
+  || { echo "FAIL plain text on stdin gave no edge"; failures=$((failures + 1)); }
 
 # The same output for every thread count.
 "$bin" build "$src/examples" -q -j1 -o "$work/j1.jsonld" -o "$work/j1.dot"
