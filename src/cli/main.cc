@@ -463,7 +463,7 @@ Status WriteNeo4jDirectory(const KnowledgeGraph& graph, const std::string& dir) 
     OutputFile relationships((fs::path(dir) / "relationships.csv").string());
     s = nodes.Open();
     if (s.ok()) s = relationships.Open();
-    if (s.ok()) s = WriteNeo4jCsv(graph, nodes.stream(), relationships.stream());
+    if (s.ok()) s = relationships.WithWriteError(nodes.WithWriteError(WriteNeo4jCsv(graph, nodes.stream(), relationships.stream())));
     if (s.ok()) s = nodes.Commit();
     if (s.ok()) s = relationships.Commit();
   }  // an uncommitted OutputFile removes its temporary file here
@@ -475,7 +475,7 @@ Status WriteOutput(const KnowledgeGraph& graph, Format format, const std::string
   if (format == Format::kNeo4j) return WriteNeo4jDirectory(graph, path);
   OutputFile out(path);
   Status s = out.Open();
-  if (s.ok()) s = Export(graph, format, out.stream());
+  if (s.ok()) s = out.WithWriteError(Export(graph, format, out.stream()));
   if (s.ok()) s = out.Commit();
   return s;
 }

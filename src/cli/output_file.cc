@@ -7,6 +7,7 @@
 #include <iostream>
 #include <system_error>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace actorgraph::cli {
@@ -30,20 +31,62 @@ fs::path LinkTarget(fs::path path, std::error_code* ec) {
 
 }  // namespace
 
+FdBuffer::FdBuffer(int fd) : fd_(fd), buffer_(1 << 16) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+
+FdBuffer::~FdBuffer() {
+  if (fd_ > STDOUT_FILENO) ::close(fd_);
+}
+
+FdBuffer::int_type FdBuffer::overflow(int_type c) {
+  if (!Drain()) return traits_type::eof();
+  if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+  *pptr() = traits_type::to_char_type(c);
+  pbump(1);
+  return c;
+}
+
+int FdBuffer::sync() { return Drain() ? 0 : -1; }
+
+// Writes what the buffer holds; after a failure, nothing more is written.
+bool FdBuffer::Drain() {
+  const char* p = pbase();
+  while (error_ == 0 && p < pptr()) {
+    const ssize_t n = ::write(fd_, p, static_cast<size_t>(pptr() - p));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) error_ = n < 0 ? errno : EIO;
+    else p += n;
+  }
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+  return error_ == 0;
+}
+
+bool FdBuffer::Close() {
+  Drain();
+  if (fd_ > STDOUT_FILENO) {
+    if (::close(fd_) != 0 && error_ == 0) error_ = errno;
+    fd_ = -1;
+  }
+  return error_ == 0;
+}
+
 OutputFile::~OutputFile() {
   if (!temp_.empty() && !committed_) {
-    file_.close();
+    buffer_.reset();
     std::remove(temp_.c_str());
   }
 }
 
-Status OutputFile::Failure(const std::string& what) const {
-  std::string reason = errno ? std::string(": ") + std::strerror(errno) : std::string();
+Status OutputFile::Failure(const std::string& what, int error) const {
+  std::string reason = error != 0 ? std::string(": ") + std::strerror(error) : std::string();
   return Status::Error(ErrorCode::kOutput, what + reason, InFile(path_));
 }
 
 Status OutputFile::Open() {
-  if (path_ == "-") return Status::Ok();
+  if (path_ == "-") {
+    std::cout.flush();  // what was written there before comes first
+    Attach(STDOUT_FILENO);
+    return Status::Ok();
+  }
   std::error_code ec;
   fs::file_status st = fs::status(path_, ec);
   bool special = !ec && fs::exists(st) && !fs::is_regular_file(st);
@@ -58,27 +101,33 @@ Status OutputFile::Open() {
     temp_ = (dir / ("." + target.filename().string() + ".tmp." + std::to_string(getpid()))).string();
     final_ = target.string();
   }
-  errno = 0;
-  file_.open(special ? path_ : temp_, std::ios::binary | std::ios::trunc);
-  if (!file_) return Failure("cannot open for writing");
+  const std::string& name = special ? path_ : temp_;
+  const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return Failure("cannot open for writing", errno);
+  Attach(fd);
   return Status::Ok();
 }
 
-std::ostream& OutputFile::stream() { return path_ == "-" ? std::cout : static_cast<std::ostream&>(file_); }
+void OutputFile::Attach(int fd) {
+  buffer_ = std::make_unique<FdBuffer>(fd);
+  stream_.rdbuf(buffer_.get());
+}
+
+Status OutputFile::WithWriteError(Status s) const {
+  if (s.ok() || buffer_ == nullptr || buffer_->error() == 0) return s;
+  return Failure(path_ == "-" ? "cannot write to standard output" : "write failed", buffer_->error());
+}
 
 Status OutputFile::Commit() {
-  errno = 0;
-  if (path_ == "-") {
-    std::cout.flush();
-    if (!std::cout) return Failure("cannot write to standard output");
-    committed_ = true;
-    return Status::Ok();
+  if (buffer_ == nullptr) return Failure("not open for writing", 0);
+  stream_.flush();
+  const bool ok = buffer_->Close() && stream_.good();
+  if (!ok) {
+    const std::string what = path_ == "-" ? "cannot write to standard output" : "write failed";
+    return Failure(what, buffer_->error());
   }
-  file_.flush();
-  bool ok = static_cast<bool>(file_);
-  file_.close();
-  if (!ok || file_.fail()) return Failure("write failed");
-  if (!temp_.empty() && std::rename(temp_.c_str(), final_.c_str()) != 0) return Failure("cannot move output into place");
+  if (!temp_.empty() && std::rename(temp_.c_str(), final_.c_str()) != 0)
+    return Failure("cannot move output into place", errno);
   committed_ = true;
   return Status::Ok();
 }

@@ -5,13 +5,41 @@
 #ifndef ACTORGRAPH_SRC_CLI_OUTPUT_FILE_H_
 #define ACTORGRAPH_SRC_CLI_OUTPUT_FILE_H_
 
-#include <fstream>
+#include <memory>
 #include <ostream>
+#include <streambuf>
 #include <string>
+#include <vector>
 
 #include "actorgraph/status.h"
 
 namespace actorgraph::cli {
+
+// A stream buffer writing to a file descriptor that keeps the reason of the first write
+// that failed: an ostream only says that one did, and "write failed" does not tell a
+// full disk from a closed pipe.
+class FdBuffer : public std::streambuf {
+ public:
+  explicit FdBuffer(int fd);
+  ~FdBuffer() override;  // closes the descriptor unless it is standard output
+  FdBuffer(const FdBuffer&) = delete;
+  FdBuffer& operator=(const FdBuffer&) = delete;
+
+  // The errno of the first failed write or close, 0 if none.
+  int error() const { return error_; }
+  // Flushes and closes (standard output: flushes only); false if any write failed.
+  bool Close();
+
+ protected:
+  int_type overflow(int_type c) override;
+  int sync() override;
+
+ private:
+  bool Drain();
+  int fd_;
+  int error_ = 0;
+  std::vector<char> buffer_;
+};
 
 class OutputFile {
  public:
@@ -21,16 +49,24 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
 
   Status Open();
-  std::ostream& stream();
-  // Flushes, checks every write succeeded, and moves the file into place.
+  // Where to write, once Open() succeeded.
+  std::ostream& stream() { return stream_; }
+  // Flushes, checks every write succeeded, and moves the file into place. A write that
+  // failed is reported with the system's reason ("write failed: No space left on
+  // device"), also after an exporter stopped at it.
   Status Commit();
+  // An exporter's failure `s`, told as Commit() tells it when a write failed under it
+  // (the exporter itself only sees that its stream went bad).
+  Status WithWriteError(Status s) const;
 
  private:
-  Status Failure(const std::string& what) const;
+  void Attach(int fd);
+  Status Failure(const std::string& what, int error) const;
   std::string path_;
   std::string temp_;
   std::string final_;  // where temp_ is moved: path_, or the file a symlink at path_ names
-  std::ofstream file_;
+  std::unique_ptr<FdBuffer> buffer_;
+  std::ostream stream_{nullptr};
   bool committed_ = false;
 };
 

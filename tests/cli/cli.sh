@@ -103,7 +103,13 @@ check output-symlink-loop 5 "cannot follow the link" "$bin" build "$work/a.txt" 
 check missing-rules 4 "/no/such/rules" "$bin" build "$work/a.txt" --rules /no/such/rules -o -
 check unwritable-dir 5 "$work/no/dir/g.jsonld" "$bin" build "$work/a.txt" -o "$work/no/dir/g.jsonld"
 if [[ -w /dev/full ]]; then
-  check full-disk 5 "/dev/full" "$bin" build "$work/a.txt" -f jsonld -o /dev/full
+  # With the system's reason: "write failed" alone does not tell a full disk from a closed pipe.
+  check full-disk 5 "/dev/full: write failed: No space left on device" "$bin" build "$work/a.txt" -f jsonld -o /dev/full
+  check full-disk-dot 5 "/dev/full: write failed: No space left on device" "$bin" build "$work/a.txt" -f dot -o /dev/full
+  check full-disk-rule-counts 5 "/dev/full: write failed: No space left on device" "$bin" build "$work/a.txt" -q --rule-counts /dev/full -o /dev/null
+  "$bin" build "$work/a.txt" -q >/dev/full 2>"$work/full.err"; rc=$?
+  [[ $rc == 5 ]] && grep -q "cannot write to standard output: No space left on device" "$work/full.err" \
+    || { echo "FAIL a full standard output: exit $rc, $(cat "$work/full.err")"; failures=$((failures + 1)); }
 fi
 
 # A failed run leaves the previous output as it was, and no temporary file behind.
