@@ -286,6 +286,20 @@ class Progress {
     }
     std::cerr << text;
   }
+  // Says on the line what the run does after the documents (laying out a large graph as
+  // SVG takes seconds), until the next message or Clear().
+  void Doing(const std::string& what) {
+    if (!enabled_) return;
+    std::fprintf(stderr, "\r%s\033[K", what.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  void Clear() {
+    if (!shown_) return;
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    shown_ = false;
+  }
   size_t documents() const { return docs_; }
   size_t bytes() const { return bytes_; }
 
@@ -480,12 +494,17 @@ Status WriteOutput(const KnowledgeGraph& graph, Format format, const std::string
   return s;
 }
 
-Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph) {
+Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph, Progress* progress) {
   for (const std::string& path : o.outputs) {
     Format format;
     Status s = FormatOf(o, path, &format);
     if (!s.ok()) return s;
+    // Not for "-": on the terminal too, the line would sit in the graph's text.
+    if (path != "-")
+      progress->Doing("writing " + path + " (" + std::to_string(graph.actor_count()) + " actors, " +
+                      std::to_string(graph.relation_count()) + " relations)");
     s = WriteOutput(graph, format, path);
+    progress->Clear();
     if (!s.ok()) {
       if (s.where().path.empty()) s = Status::Error(s.code(), s.message(), InFile(path));
       return s;
@@ -555,7 +574,7 @@ int Build(int argc, char** argv) {
   progress.Done();
   ids.Done();
   if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
-  s = WriteOutputs(o, builder.graph());
+  s = WriteOutputs(o, builder.graph(), &progress);
   // OutputFile's errors name the path already.
   if (s.ok() && rule_report) s = rule_report->Write(o.rule_counts, builder.rule_counts());
   timings.Stage("outputs");

@@ -188,6 +188,11 @@ if command -v script >/dev/null; then
   script -qec "'$bin' build '$work/c.jsonl.zst' '$work/a.txt' -o '$work/tty.jsonld'" /dev/null >"$work/tty.out" 2>&1
   grep -qaE '2 documents, [0-9.]+ MB, [0-9.]+ MB/s' "$work/tty.out" \
     || { echo "FAIL no progress line on a terminal: $(od -c "$work/tty.out" | head -5)"; failures=$((failures + 1)); }
+  # Then, while each output is written, a line saying so, taken away when it is done.
+  grep -qaE "writing $work/tty.jsonld \([0-9]+ actors, [0-9]+ relations\)" "$work/tty.out" \
+    || { echo "FAIL no line while an output was written: $(od -c "$work/tty.out" | tail -5)"; failures=$((failures + 1)); }
+  [[ "$(tail -c 4 "$work/tty.out" | od -An -c | tr -d ' ')" == '\r033[K' ]] \
+    || { echo "FAIL the writing line was left on the terminal: $(tail -c 40 "$work/tty.out" | od -c)"; failures=$((failures + 1)); }
   script -qec "'$bin' build '$work/c.jsonl.zst' '$work/a.txt' -q -o '$work/ttyq.jsonld'" /dev/null >"$work/ttyq.out" 2>&1
   grep -qa 'documents, ' "$work/ttyq.out" && { echo "FAIL -q showed a progress line on a terminal"; failures=$((failures + 1)); }
   cmp -s "$work/tty.jsonld" "$work/np.jsonld" || { echo "FAIL the progress line changed the output"; failures=$((failures + 1)); }
