@@ -513,6 +513,16 @@ Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph, Progress
   return Status::Ok();
 }
 
+// An input that stops the run: on a line of its own, after how far the run came, and for
+// a bad record with the option that reads on past it.
+int FailReading(const Status& s, const BuildOptions& o, Progress* progress) {
+  progress->Done();
+  const int code = Fail(s);
+  if (s.code() == ErrorCode::kInput && s.where().line > 0 && !o.skip_errors)
+    std::cerr << "actorgraph: (--on-error skip reports such records and reads on)\n";
+  return code;
+}
+
 int Build(int argc, char** argv) {
   BuildOptions o;
   for (int i = 0; i < argc; ++i)
@@ -567,7 +577,7 @@ int Build(int argc, char** argv) {
       builder.Add(std::move(doc));
       return Status::Ok();
     }, ro);
-    if (!s.ok()) return Fail(s);
+    if (!s.ok()) return FailReading(s, o, &progress);
   }
   builder.Finish();
   timings.Stage("documents");

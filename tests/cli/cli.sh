@@ -88,6 +88,13 @@ if command -v script >/dev/null; then
   grep -q 'documents, .* MB/s' "$work/tty" || { echo "FAIL no progress line on a terminal"; failures=$((failures + 1)); }
   tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | grep -qv $'^\e\\[Kactorgraph: warning' &&
     { echo "FAIL a warning ran on from the progress line: $(tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | cat -A)"; failures=$((failures + 1)); }
+  # So does an input error that stops the run, which also names the option to read on.
+  { head -n 350000 "$work/long.jsonl"; printf '{"id": "bad", "text": }\n'; } >"$work/longbad.jsonl"
+  script -qc "'$bin' build '$work/longbad.jsonl' -j1 -o '$work/longbad.jsonld'" /dev/null >"$work/tty" 2>&1
+  tr '\r' '\n' <"$work/tty" | grep -q '^actorgraph: .*longbad.jsonl:350001:.*invalid JSON' \
+    || { echo "FAIL an input error ran on from the progress line: $(tail -c 200 "$work/tty" | cat -A)"; failures=$((failures + 1)); }
+  grep -q -- '--on-error skip reports such records' "$work/tty" \
+    || { echo "FAIL a bad record's error did not name --on-error skip"; failures=$((failures + 1)); }
 fi
 # An output through a symlink goes to the file it names, the link kept ("latest.jsonld").
 echo old >"$work/dated.jsonld" && ln -s dated.jsonld "$work/latest.jsonld"
