@@ -513,6 +513,15 @@ Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph, Progress
   return Status::Ok();
 }
 
+// An input that gave no document: most often a directory of files named otherwise than
+// the walk reads ("a.json", "notes.md"), which ran to an empty graph without a word.
+void WarnNothingRead(const std::string& input, Progress* progress) {
+  std::error_code ec;
+  const bool dir = std::filesystem::is_directory(input, ec);
+  progress->Message("actorgraph: warning: " + input + ": no document" +
+                    (dir ? " (a directory is read for .txt and .jsonl files, also .gz or .zst)\n" : "\n"));
+}
+
 // An input that stops the run: on a line of its own, after how far the run came, and for
 // a bad record with the option that reads on past it.
 int FailReading(const Status& s, const BuildOptions& o, Progress* progress) {
@@ -572,12 +581,15 @@ int Build(int argc, char** argv) {
   };
   RepeatedIds ids;
   for (const std::string& input : o.inputs) {
+    size_t read = 0;
     s = ReadDocuments(input, [&](Document&& doc) {
+      ++read;
       ids.Add(doc, &progress);
       builder.Add(std::move(doc));
       return Status::Ok();
     }, ro);
     if (!s.ok()) return FailReading(s, o, &progress);
+    if (read == 0) WarnNothingRead(input, &progress);
   }
   builder.Finish();
   timings.Stage("documents");

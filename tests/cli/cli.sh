@@ -134,6 +134,12 @@ grep -q '<svg' "$work/g.svg" || { echo "FAIL g.svg is not SVG"; failures=$((fail
 "$bin" build "$work/a.txt" -f dot -o - 2>/dev/null | grep -q "supports" || { echo "FAIL -f dot -o - wrote no edge"; failures=$((failures + 1)); }
 printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | "$bin" build - -o - 2>/dev/null | grep -q '"ag:supports"' \
   || { echo "FAIL stdin JSON Lines gave no edge"; failures=$((failures + 1)); }
+# An input that gives no document is warned about: a directory of files the walk does
+# not read ran to an empty graph without a word.
+mkdir -p "$work/nodocs" && printf '{\n  "text": "Iran backs Hezbollah."\n}\n' >"$work/nodocs/a.json"
+check no-documents-dir 0 "nodocs: no document (a directory is read for .txt and .jsonl" "$bin" build "$work/nodocs" -q -o "$work/nodocs.jsonld"
+: >"$work/empty.jsonl"
+check no-documents-file 0 "empty.jsonl: no document" "$bin" build "$work/empty.jsonl" "$work/a.txt" -q -o "$work/nodocs.jsonld"
 # An input whose name does not say what it holds is read by its bytes: a pipe of
 # compressed JSON Lines, plain text on standard input.
 "$bin" build <(printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | gzip) -q -o - 2>/dev/null | grep -q '"ag:supports"' \
