@@ -475,6 +475,24 @@ TEST_CASE("An input whose name does not say what it holds is read by its bytes",
   const std::string gz = Gzip(std::string(kRecords) + kRecords + kRecords);
   CHECK(Read(dir.Write("cut", gz.substr(0, gz.size() - 12))).status.code() == ErrorCode::kInput);
 
+  // JSON that is not JSON Lines says how to make them: read as text, an array was one
+  // document of JSON syntax; an indented object failed at its first line without a word
+  // on why.
+  const ReadResult array = Read(dir.Write("export.json", "[\n  {\"text\": \"Oman hosted the talks.\"}\n]\n"));
+  CHECK(array.status.code() == ErrorCode::kInput);
+  CHECK_THAT(array.status.message(), Catch::Contains("a JSON array") && Catch::Contains("jq -c '.[]'"));
+  CHECK(array.docs.empty());
+  for (const char* name : {"indented.json", "indented.jsonl"}) {
+    const ReadResult indented = Read(dir.Write(name, "{\n  \"text\": \"Oman hosted the talks.\"\n}\n"));
+    CHECK(indented.status.code() == ErrorCode::kInput);
+    CHECK(indented.status.where().line == 1);
+    CHECK_THAT(indented.status.message(), Catch::Contains("over several lines") && Catch::Contains("jq -c ."));
+  }
+  // Only the first record gets the hint: a later "{" alone is a damaged record.
+  const ReadResult later = Read(dir.Write("later.jsonl", std::string(kRecords) + "{\n"));
+  CHECK(later.status.where().line == 3);
+  CHECK_THAT(later.status.message(), !Catch::Contains("jq"));
+
   // A named pipe, read as it is written: nothing can be read twice.
   const std::string fifo = (dir.path() / "pipe").string();
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);

@@ -527,7 +527,8 @@ void WarnNothingRead(const std::string& input, Progress* progress) {
 int FailReading(const Status& s, const BuildOptions& o, Progress* progress) {
   progress->Done();
   const int code = Fail(s);
-  if (s.code() == ErrorCode::kInput && s.where().line > 0 && !o.skip_errors)
+  // Not at the first line, where a file that is no JSON Lines at all most often fails.
+  if (s.code() == ErrorCode::kInput && s.where().line > 1 && !o.skip_errors)
     std::cerr << "actorgraph: (--on-error skip reports such records and reads on)\n";
   return code;
 }

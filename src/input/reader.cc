@@ -477,6 +477,19 @@ Status ParseRecord(char* record, const std::string& path, const std::string& ste
   return Status::Ok();
 }
 
+constexpr char kJsonLinesHint[] = "jq -c '.[]' writes an array's objects one a line, jq -c . an indented object";
+
+// A record's parse error, with how to make JSON Lines when the first record is the
+// opening of an indented object: such a file is JSON, but not JSON Lines.
+Status RecordError(Status error, std::string_view record, bool first) {
+  const size_t begin = record.find_first_not_of(" \t\r\f\v");
+  if (!first || begin == std::string_view::npos || record.substr(begin).rfind('{', 0) != 0 ||
+      !IsBlank(record.substr(begin + 1)))
+    return error;
+  return Status::Error(error.code(), error.message() + " (a JSON object over several lines? " + kJsonLinesHint + ")",
+                       error.where());
+}
+
 template <typename Source>
 Status ReadJsonLines(Source* source, const std::string& path, const std::string& stem,
                      const DocumentSink& sink, const ReadOptions& options) {
@@ -486,6 +499,7 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
   // One reader for every record: its stack keeps its capacity from line to line.
   rapidjson::Reader reader;
   uint32_t line_no = 0;
+  bool any_record = false;
   while (lines.Next(&line)) {
     ++line_no;
     PadForAlignedReads(&line);
@@ -495,6 +509,8 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
     Document doc;
     char* in_place = line.data() + (record.data() - line.data());
     Status status = ParseRecord(in_place, path, stem, line_no, &reader, &doc);
+    if (!status.ok()) status = RecordError(std::move(status), record, !any_record);
+    any_record = true;
     if (!status.ok()) {
       if (!options.skip_errors) return status;
       if (options.on_skip) options.on_skip(status);
@@ -659,6 +675,7 @@ Compression CompressionOf(std::string_view head) {
 
 // Whether text whose name does not say is JSON Lines: its first byte that is not blank,
 // after a UTF-8 byte order mark, opens an object. Blank text is JSON Lines of no record.
+// A JSON array is an error: read as text, it made a document of JSON syntax.
 template <typename Source>
 Status IsJsonLines(Peekable<Source>* source, const std::string& path, bool* json_lines) {
   constexpr size_t kMostLooked = size_t{1} << 20;
@@ -668,6 +685,8 @@ Status IsJsonLines(Peekable<Source>* source, const std::string& path, bool* json
     const bool whole = head.size() < size;
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     const size_t first = head.find_first_not_of(" \t\r\n\f\v");
+    if (first != std::string_view::npos && head[first] == '[')
+      return InputError(path, std::string("a JSON array, not JSON Lines (one object a line): ") + kJsonLinesHint);
     if (first != std::string_view::npos || whole || size >= kMostLooked) {
       *json_lines = first == std::string_view::npos ? whole : head[first] == '{';
       return Status::Ok();
