@@ -520,6 +520,37 @@ TEST_CASE("Standard input may be compressed, or one plain-text document", "[inpu
   CHECK(ReadStdin("").docs.empty());
 }
 
+// Windows tools save text as UTF-16 with a byte order mark: read as UTF-8, every other
+// byte was a NUL and the document gave no triple, with two warnings that did not say why.
+TEST_CASE("UTF-16 text with a byte order mark is read as UTF-8", "[input][utf16]") {
+  TempDir dir;
+  // "Oman é 😀" then a lone high surrogate, in little- and big-endian UTF-16.
+  const std::vector<unsigned> units = {'O', 'm', 'a', 'n', ' ', 0xE9, ' ', 0xD83D, 0xDE00, ' ', 0xD800, '.'};
+  const std::string expected = "Oman \xC3\xA9 \xF0\x9F\x98\x80 \xEF\xBF\xBD.";
+  for (const bool little : {true, false}) {
+    std::string bytes = little ? "\xFF\xFE" : "\xFE\xFF";
+    for (const unsigned u : units) {
+      const char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
+      bytes += little ? std::string{lo, hi} : std::string{hi, lo};
+    }
+    const ReadResult r = Read(dir.Write(little ? "le.txt" : "be.txt", bytes));
+    REQUIRE(r.status.ok());
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].text == expected);
+    // An odd last byte is a character cut off.
+    CHECK(Read(dir.Write("odd.txt", bytes + "x")).docs[0].text == expected + "\xEF\xBF\xBD");
+  }
+  // UTF-16 JSON is refused, saying so, in a .jsonl and by its bytes alike.
+  const std::string json16 = std::string("\xFF\xFE{\0\"\0", 6);
+  for (const char* name : {"u16.jsonl", "u16.json"}) {
+    const ReadResult r = Read(dir.Write(name, json16));
+    CHECK(r.status.code() == ErrorCode::kInput);
+    CHECK_THAT(r.status.message(), Catch::Contains("UTF-16"));
+  }
+  // UTF-8 text is left as it is, a UTF-8 byte order mark too.
+  CHECK(Read(dir.Write("utf8.txt", "\xEF\xBB\xBFOman \xC3\xA9")).docs[0].text == "\xEF\xBB\xBFOman \xC3\xA9");
+}
+
 TEST_CASE("A gzip file of several members is read whole; bytes after the last are ignored", "[input][gzip]") {
   TempDir dir;
   const std::string first = "{\"id\": \"a\", \"text\": \"One.\"}\n";

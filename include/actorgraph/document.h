@@ -33,7 +33,9 @@ using DocumentSink = std::function<Status(Document&&)>;
 //  - any other file, and "-" (standard input), is read by its bytes: gzip or zstd (by
 //    their magic numbers) is decompressed, then it is JSON Lines as above if its first
 //    byte that is not blank, after a UTF-8 byte order mark, is '{' (blank input: no
-//    document), otherwise one plain-text document named by the file's stem ("stdin").
+//    document), otherwise one plain-text document named by the file's stem ("stdin");
+//  - plain text in UTF-16 with a byte order mark is converted to UTF-8 (`text` and the
+//    offsets into it are then UTF-8); UTF-16 JSON is an error.
 // Errors name the path, and the line for JSON Lines. An empty document is passed on
 // (with empty text), never an error.
 struct ReadOptions {

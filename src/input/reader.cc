@@ -477,6 +477,17 @@ Status ParseRecord(char* record, const std::string& path, const std::string& ste
   return Status::Ok();
 }
 
+constexpr char kUtf16Error[] = "UTF-16 JSON: JSON Lines are read as UTF-8 (iconv -f UTF-16 -t UTF-8 converts them)";
+
+// Whether `head` opens UTF-16 text (by its byte order mark) whose first character is
+// JSON's '{' or '['.
+bool IsUtf16Json(std::string_view head) {
+  const bool little = head.substr(0, 2) == "\xFF\xFE", big = head.substr(0, 2) == "\xFE\xFF";
+  if ((!little && !big) || head.size() < 4) return false;
+  const char c = little ? head[2] : head[3];
+  return (c == '{' || c == '[') && head[little ? 3 : 2] == '\0';
+}
+
 constexpr char kJsonLinesHint[] = "jq -c '.[]' writes an array's objects one a line, jq -c . an indented object";
 
 // A record's parse error, with how to make JSON Lines when the first record is the
@@ -505,6 +516,7 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
     PadForAlignedReads(&line);
     std::string_view record = line;
     if (line_no == 1 && record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
+    if (line_no == 1 && IsUtf16Json(record)) return InputError(path, kUtf16Error, 1, 1);
     if (IsBlank(record)) continue;
     Document doc;
     char* in_place = line.data() + (record.data() - line.data());
@@ -652,6 +664,53 @@ Status ReadPlainFile(FileOpener* opener, const std::string& path, std::string* o
   return Status::Ok();
 }
 
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// Text saved as UTF-16 with a byte order mark (as Windows tools save it), in UTF-8,
+// which the pipeline reads; its offsets then point into the UTF-8. Read as UTF-8, every
+// other byte was a NUL and the document gave nothing. A lone surrogate or odd last byte
+// becomes U+FFFD. Other text is left as it is.
+void Utf16ToUtf8(std::string* text) {
+  const bool little = text->rfind("\xFF\xFE", 0) == 0;
+  if (!little && text->rfind("\xFE\xFF", 0) != 0) return;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text->data());
+  const size_t size = text->size();
+  auto unit = [&](size_t i) -> char32_t {
+    return little ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+  };
+  std::string out;
+  out.reserve(size + size / 2);
+  size_t i = 2;
+  for (; i + 1 < size; i += 2) {
+    char32_t cp = unit(i);
+    if (cp >= 0xD800 && cp < 0xDC00 && i + 3 < size && unit(i + 2) >= 0xDC00 && unit(i + 2) < 0xE000) {
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+      i += 2;
+    } else if (cp >= 0xD800 && cp < 0xE000) {
+      cp = 0xFFFD;
+    }
+    AppendUtf8(cp, &out);
+  }
+  if (i < size) AppendUtf8(0xFFFD, &out);
+  text->swap(out);
+}
+
 // One document: the text `read_text(std::string*)` reads, named by the file's stem.
 template <typename ReadText>
 Status ReadTextDocument(const std::string& path, const std::string& stem, const DocumentSink& sink,
@@ -659,6 +718,7 @@ Status ReadTextDocument(const std::string& path, const std::string& stem, const 
   Document doc;
   Status status = read_text(&doc.text);
   if (!status.ok()) return status;
+  Utf16ToUtf8(&doc.text);
   doc.id = stem;
   doc.source = path;
   return sink(std::move(doc));
@@ -683,6 +743,7 @@ Status IsJsonLines(Peekable<Source>* source, const std::string& path, bool* json
     std::string_view head;
     if (!source->Head(size, &head)) return InputError(path, "cannot read: " + source->Error());
     const bool whole = head.size() < size;
+    if (IsUtf16Json(head)) return InputError(path, kUtf16Error, 1, 1);
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     const size_t first = head.find_first_not_of(" \t\r\n\f\v");
     if (first != std::string_view::npos && head[first] == '[')
