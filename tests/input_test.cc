@@ -551,6 +551,63 @@ TEST_CASE("UTF-16 text with a byte order mark is read as UTF-8", "[input][utf16]
   CHECK(Read(dir.Write("utf8.txt", "\xEF\xBB\xBFOman \xC3\xA9")).docs[0].text == "\xEF\xBB\xBFOman \xC3\xA9");
 }
 
+// Read as text, each of these was one document of binary bytes, a warning for every
+// invalid one, and exit 0.
+TEST_CASE("Compressed formats that are not read, archives and binary data are refused by name", "[input][sniff]") {
+  TempDir dir;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {std::string("\xFD" "7zXZ\0\0\x04", 8), "xz data is not read"},
+      {"BZh91AY&SY", "bzip2 data is not read"},
+      {"\x04\x22\x4D\x18\x64\x40", "lz4 data is not read"},
+      {"PK\x03\x04\x14\0", "a zip archive is not read"},
+      {"7z\xBC\xAF\x27\x1C\0\x04", "a 7z archive is not read"},
+      {"%PDF-1.7\n", "PDF is not read"},
+      {std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10), "binary data"}};
+  int n = 0;
+  for (const auto& [bytes, words] : cases) {
+    const ReadResult r = Read(dir.Write("file" + std::to_string(++n) + ".bin", bytes + std::string(100, 'x')));
+    CHECK(r.status.code() == ErrorCode::kInput);
+    CHECK_THAT(r.status.message(), Catch::Contains(words));
+    CHECK(r.docs.empty());
+  }
+  // Text that merely starts with such letters is text.
+  const ReadResult text = Read(dir.Write("note", "BZh is a prefix. PKs are keys."));
+  REQUIRE(text.status.ok());
+  CHECK(text.docs.size() == 1);
+}
+
+// --on-error skip went on past a bad file in a directory but not past a bad file given
+// by name: one cut-off download stopped a week's run.
+TEST_CASE("With skip_errors, a file given by name that cannot be read is skipped", "[input]") {
+  TempDir dir;
+  std::string records;
+  for (int i = 0; records.size() < 1000000; ++i)  // several zstd blocks of 128 KB
+    records += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"Envoys met, round " + std::to_string(i) + ".\"}\n";
+  const std::string zst = Zstd(records);
+  const std::string cut = dir.Write("cut.jsonl.zst", zst.substr(0, zst.size() / 2));
+  actorgraph::ReadOptions options;
+  options.skip_errors = true;
+  std::vector<std::string> skipped;
+  options.on_skip = [&](const Status& s) { skipped.push_back(s.where().path); };
+  size_t read = 0;
+  auto count = [&](Document&&) {
+    ++read;
+    return Status::Ok();
+  };
+  CHECK(ReadDocuments(cut, count, options).ok());
+  CHECK(read > 0);  // the records before the cut
+  const std::string missing = (dir.path() / "missing.jsonl").string();
+  CHECK(ReadDocuments(missing, count, options).ok());
+  CHECK(skipped == std::vector<std::string>{cut, missing});
+  // Without the option, both end the read.
+  CHECK(ReadDocuments(cut, count).code() == ErrorCode::kInput);
+  CHECK(ReadDocuments(missing, count).code() == ErrorCode::kInput);
+  // The sink's own errors are never skipped.
+  const std::string good = dir.Write("good.jsonl", records);
+  const Status sink_error = ReadDocuments(good, [](Document&&) { return Status::Error(ErrorCode::kOutput, "disk full"); }, options);
+  CHECK(sink_error.code() == ErrorCode::kOutput);
+}
+
 TEST_CASE("A gzip file of several members is read whole; bytes after the last are ignored", "[input][gzip]") {
   TempDir dir;
   const std::string first = "{\"id\": \"a\", \"text\": \"One.\"}\n";

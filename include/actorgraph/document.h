@@ -39,9 +39,10 @@ using DocumentSink = std::function<Status(Document&&)>;
 // Errors name the path, and the line for JSON Lines. An empty document is passed on
 // (with empty text), never an error.
 struct ReadOptions {
-  // When true, a malformed JSON Lines record, or a file in a directory that cannot be
-  // read, is passed to `on_skip` and the read goes on; when false (the default) it ends
-  // the read and is returned.
+  // When true, a malformed JSON Lines record, or a file that cannot be read (in a
+  // directory, or `path` itself), is passed to `on_skip` and the read goes on (with
+  // `path` itself: ReadDocuments returns Ok, the documents read before the error passed
+  // on); when false (the default) it ends the read and is returned.
   bool skip_errors = false;
   std::function<void(const Status&)> on_skip;
 };

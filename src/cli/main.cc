@@ -583,6 +583,7 @@ int Build(int argc, char** argv) {
   RepeatedIds ids;
   for (const std::string& input : o.inputs) {
     size_t read = 0;
+    const size_t skipped_before = skipped;
     s = ReadDocuments(input, [&](Document&& doc) {
       ++read;
       ids.Add(doc, &progress);
@@ -590,7 +591,7 @@ int Build(int argc, char** argv) {
       return Status::Ok();
     }, ro);
     if (!s.ok()) return FailReading(s, o, &progress);
-    if (read == 0) WarnNothingRead(input, &progress);
+    if (read == 0 && skipped == skipped_before) WarnNothingRead(input, &progress);
   }
   builder.Finish();
   timings.Stage("documents");

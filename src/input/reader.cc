@@ -481,9 +481,13 @@ constexpr char kUtf16Error[] = "UTF-16 JSON: JSON Lines are read as UTF-8 (iconv
 
 // Whether `head` opens UTF-16 text (by its byte order mark) whose first character is
 // JSON's '{' or '['.
+bool IsUtf16(std::string_view head) {
+  return head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF";
+}
+
 bool IsUtf16Json(std::string_view head) {
-  const bool little = head.substr(0, 2) == "\xFF\xFE", big = head.substr(0, 2) == "\xFE\xFF";
-  if ((!little && !big) || head.size() < 4) return false;
+  const bool little = head.substr(0, 2) == "\xFF\xFE";
+  if (!IsUtf16(head) || head.size() < 4) return false;
   const char c = little ? head[2] : head[3];
   return (c == '{' || c == '[') && head[little ? 3 : 2] == '\0';
 }
@@ -733,6 +737,22 @@ Compression CompressionOf(std::string_view head) {
   return Compression::kNone;
 }
 
+// What an input's first bytes announce that is not read, as an error's words; null for
+// anything else. Read as text, such a file was one document of binary bytes, with a
+// warning for each invalid one and exit 0.
+const char* UnreadFormatOf(std::string_view head) {
+  if (head.substr(0, 6) == std::string_view("\xFD" "7zXZ\0", 6))
+    return "xz data is not read (.gz and .zst are; or pipe it: xz -dc FILE | actorgraph build -)";
+  if (head.substr(0, 3) == "BZh" && head.size() > 3 && head[3] >= '1' && head[3] <= '9')
+    return "bzip2 data is not read (.gz and .zst are; or pipe it: bzip2 -dc FILE | actorgraph build -)";
+  if (head.substr(0, 4) == "\x04\x22\x4D\x18")
+    return "lz4 data is not read (.gz and .zst are; or pipe it: lz4 -dc FILE | actorgraph build -)";
+  if (head.substr(0, 4) == "PK\x03\x04") return "a zip archive is not read: extract its files";
+  if (head.substr(0, 6) == "7z\xBC\xAF\x27\x1C") return "a 7z archive is not read: extract its files";
+  if (head.substr(0, 5) == "%PDF-") return "PDF is not read: extract its text first (pdftotext)";
+  return nullptr;
+}
+
 // Whether text whose name does not say is JSON Lines: its first byte that is not blank,
 // after a UTF-8 byte order mark, opens an object. Blank text is JSON Lines of no record.
 // A JSON array is an error: read as text, it made a document of JSON syntax.
@@ -765,6 +785,11 @@ Status ReadTextByContent(Source* source, const std::string& path, const std::str
   Status status = IsJsonLines(&text, path, &json_lines);
   if (!status.ok()) return status;
   if (json_lines) return ReadJsonLines(&text, path, stem, sink, options);
+  std::string_view head;
+  if (!text.Head(4096, &head)) return InputError(path, "cannot read: " + text.Error());
+  if (const char* format = UnreadFormatOf(head)) return InputError(path, format);
+  if (head.find('\0') != std::string_view::npos && !IsUtf16(head))
+    return InputError(path, "binary data (NUL bytes), not text");
   return ReadTextDocument(path, stem, sink, [&](std::string* out) { return ReadAll(&text, path, out); });
 }
 
@@ -777,7 +802,7 @@ Status ReadByContent(Source* source, const std::string& path, const std::string&
   if (!source->is_open()) return InputError(path, "cannot open: " + source->Error());
   Peekable<Source> raw(source);
   std::string_view magic;
-  if (!raw.Head(4, &magic)) return InputError(path, "cannot read: " + raw.Error());
+  if (!raw.Head(8, &magic)) return InputError(path, "cannot read: " + raw.Error());
   switch (CompressionOf(magic)) {
     case Compression::kGzip: {
       GzipSource<Peekable<Source>> gzip(&raw);
@@ -850,7 +875,9 @@ Status ReadDirectory(const fs::path& dir, const DocumentSink& sink, const ReadOp
 
 }  // namespace
 
-Status ReadDocuments(const std::string& path, const DocumentSink& sink, const ReadOptions& options) {
+namespace {
+
+Status ReadPath(const std::string& path, const DocumentSink& sink, const ReadOptions& options) {
   if (path == "-") {
     StreamSource source(std::cin);
     return ReadByContent(&source, path, "stdin", sink, options);
@@ -864,6 +891,17 @@ Status ReadDocuments(const std::string& path, const DocumentSink& sink, const Re
   if (fs::is_directory(status)) return ReadDirectory(path, sink, options);
   FileOpener opener;
   return ReadFile(path, sink, options, &opener);
+}
+
+}  // namespace
+
+Status ReadDocuments(const std::string& path, const DocumentSink& sink, const ReadOptions& options) {
+  Status status = ReadPath(path, sink, options);
+  // As for a file in a directory: a corpus given as a day's files should not lose the
+  // week's run to one cut-off download. The sink's own errors always stop the read.
+  if (status.ok() || !options.skip_errors || status.code() != ErrorCode::kInput) return status;
+  if (options.on_skip) options.on_skip(status);
+  return Status::Ok();
 }
 
 }  // namespace actorgraph

@@ -54,6 +54,9 @@ check bad-jsonl 3 "$work/bad.jsonl:2" "$bin" build "$work/bad.jsonl" -o -
 check jsonl-without-text 3 "$work/notext.jsonl:1" "$bin" build "$work/notext.jsonl" -o -
 check on-error-skip 0 "1 input error(s) skipped" "$bin" build "$work/bad.jsonl" --on-error skip -o "$work/skip.jsonld"
 grep -q '"ag:supports"' "$work/skip.jsonld" || { echo "FAIL --on-error skip lost the good record"; failures=$((failures + 1)); }
+# A file given by name that cannot be read is skipped too, as one in a directory is.
+check on-error-skip-file 0 "skipped: $work/missing.jsonl: no such file" "$bin" build "$work/missing.jsonl" "$work/bad.jsonl" --on-error skip -o "$work/skip2.jsonld"
+grep -q '"ag:supports"' "$work/skip2.jsonld" || { echo "FAIL --on-error skip stopped at a missing file"; failures=$((failures + 1)); }
 check on-error-bad-value 2 "--on-error takes fail or skip" "$bin" build "$work/bad.jsonl" --on-error maybe -o -
 printf '{"id": "z", "text": "Iran backs Hezbollah."}\n' | zstd -q -o "$work/c.jsonl.zst" && \
   "$bin" build "$work/c.jsonl.zst" -o - 2>/dev/null | grep -q '"ag:supports"' || { echo "FAIL .zst input"; failures=$((failures + 1)); }
