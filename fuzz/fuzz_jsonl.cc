@@ -1,8 +1,10 @@
 // libFuzzer target: ReadDocuments on arbitrary bytes written to a temporary file, read as
-// JSON Lines (with and without skip_errors), as plain text, and through the .gz and .zst
-// decoders. It must return a Status, never crash.
+// JSON Lines (with and without skip_errors), as plain text, by its bytes (a file named
+// without .jsonl or .txt), and through the .gz and .zst decoders. It must return a
+// Status, never crash.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -103,16 +105,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ReadJsonLines(jsonl, lines, /*skip_errors=*/false);
   ReadJsonLines(jsonl, lines, /*skip_errors=*/true);
 
-  // As one plain-text document: its text is the bytes exactly.
+  // As one plain-text document: its text is the bytes exactly, but for UTF-16 (by its
+  // byte order mark), which is converted to UTF-8: two bytes a unit become at most three.
   const std::string txt = WriteFile("input.txt", bytes);
+  const bool utf16 = bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
   int count = 0;
   const ag::Status status = ag::ReadDocuments(txt, [&](ag::Document&& d) {
-    Check(d.text == bytes, "a .txt document is the file's bytes");
+    if (utf16) Check(d.text.size() <= (bytes.size() - 2 + 1) / 2 * 3, "UTF-16 text converts to at most 3 bytes a unit");
+    else Check(d.text == bytes, "a .txt document is the file's bytes");
     Check(d.id == "input", "a .txt document's id is the file's stem");
     ++count;
     return ag::Status::Ok();
   });
   Check(status.ok() && count == 1, "a .txt file is one document");
+
+  // By its bytes (no extension that says): JSON Lines, one text, decompressed, or an
+  // input error; never more documents than lines.
+  const std::string unnamed = WriteFile("input", bytes);
+  size_t unnamed_documents = 0;
+  const ag::Status by_bytes = ag::ReadDocuments(unnamed, [&](ag::Document&&) {
+    ++unnamed_documents;
+    return ag::Status::Ok();
+  });
+  if (!by_bytes.ok()) Check(by_bytes.code() == ag::ErrorCode::kInput, "input read by its bytes fails as an input error");
+  const bool compressed = bytes.substr(0, 2) == "\x1f\x8b" || bytes.substr(0, 4) == "\x28\xb5\x2f\xfd";
+  if (!compressed) Check(unnamed_documents <= std::max<size_t>(lines, 1), "at most one document a line");
 
   ReadCompressed(WriteFile("input.jsonl.gz", bytes));
   ReadCompressed(WriteFile("input.jsonl.zst", bytes));

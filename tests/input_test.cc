@@ -464,6 +464,20 @@ TEST_CASE("An input whose name does not say what it holds is read by its bytes",
   REQUIRE(packed.docs.size() == 1);
   CHECK(packed.docs[0].text == "Oman hosted the talks.");
 
+  // News text may open with a bracket or a brace; JSON opens with '{"', '[{' or '[]'.
+  for (const std::string text : {"[Reuters] Oman hosted the talks.", "{Editor's note: updated.} Oman hosted talks.",
+                                 "[\n  Updated 10:30 ] Oman hosted the talks.", "{"}) {
+    const ReadResult r = Read(dir.Write("bracket", text));
+    if (text == "{") {  // JSON cut off after its first character
+      CHECK(r.status.code() == ErrorCode::kInput);
+      continue;
+    }
+    REQUIRE(r.status.ok());
+    REQUIRE(r.docs.size() == 1);
+    CHECK(r.docs[0].text == text);
+  }
+  CHECK(Read(dir.Write("empty_array.json", "[ ]")).status.code() == ErrorCode::kInput);
+
   CHECK(Read(dir.Write("blank", " \n\n")).docs.empty());
   CHECK(Read(dir.Write("nothing", "")).docs.empty());
 

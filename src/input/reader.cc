@@ -479,12 +479,12 @@ Status ParseRecord(char* record, const std::string& path, const std::string& ste
 
 constexpr char kUtf16Error[] = "UTF-16 JSON: JSON Lines are read as UTF-8 (iconv -f UTF-16 -t UTF-8 converts them)";
 
-// Whether `head` opens UTF-16 text (by its byte order mark) whose first character is
-// JSON's '{' or '['.
+// Whether `head` opens UTF-16 text, by its byte order mark.
 bool IsUtf16(std::string_view head) {
   return head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF";
 }
 
+// Whether `head` opens UTF-16 text whose first character is JSON's '{' or '['.
 bool IsUtf16Json(std::string_view head) {
   const bool little = head.substr(0, 2) == "\xFF\xFE";
   if (!IsUtf16(head) || head.size() < 4) return false;
@@ -753,8 +753,17 @@ const char* UnreadFormatOf(std::string_view head) {
   return nullptr;
 }
 
-// Whether text whose name does not say is JSON Lines: its first byte that is not blank,
-// after a UTF-8 byte order mark, opens an object. Blank text is JSON Lines of no record.
+// Whether `text` opens with `open` and then, after blank space, one of `next` or its end:
+// how JSON opens an object ('{' then '"' or '}') or an array of them ('[' then '{' or
+// ']'), and news text ("[Reuters] ...", "{Editor's note}") does not.
+bool OpensJson(std::string_view text, char open, std::string_view next) {
+  if (text.empty() || text[0] != open) return false;
+  const size_t after = text.find_first_not_of(" \t\r\n\f\v", 1);
+  return after == std::string_view::npos || next.find(text[after]) != std::string_view::npos;
+}
+
+// Whether text whose name does not say is JSON Lines: its first bytes that are not blank,
+// after a UTF-8 byte order mark, open an object. Blank text is JSON Lines of no record.
 // A JSON array is an error: read as text, it made a document of JSON syntax.
 template <typename Source>
 Status IsJsonLines(Peekable<Source>* source, const std::string& path, bool* json_lines) {
@@ -765,13 +774,15 @@ Status IsJsonLines(Peekable<Source>* source, const std::string& path, bool* json
     const bool whole = head.size() < size;
     if (IsUtf16Json(head)) return InputError(path, kUtf16Error, 1, 1);
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
-    const size_t first = head.find_first_not_of(" \t\r\n\f\v");
-    if (first != std::string_view::npos && head[first] == '[')
+    const size_t first = std::min(head.find_first_not_of(" \t\r\n\f\v"), head.size());
+    const std::string_view rest = head.substr(first);
+    // A longer look while this one holds little past its blank space: an opening
+    // character is judged with what follows it in view.
+    if (!whole && size < kMostLooked && rest.size() < 64) continue;
+    if (OpensJson(rest, '[', "{]"))
       return InputError(path, std::string("a JSON array, not JSON Lines (one object a line): ") + kJsonLinesHint);
-    if (first != std::string_view::npos || whole || size >= kMostLooked) {
-      *json_lines = first == std::string_view::npos ? whole : head[first] == '{';
-      return Status::Ok();
-    }
+    *json_lines = rest.empty() || OpensJson(rest, '{', "\"}");
+    return Status::Ok();
   }
 }
 
