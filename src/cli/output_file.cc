@@ -1,6 +1,8 @@
 #include "cli/output_file.h"
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -27,6 +29,50 @@ fs::path LinkTarget(fs::path path, std::error_code* ec) {
   }
   *ec = std::make_error_code(std::errc::too_many_symbolic_link_levels);
   return path;
+}
+
+// Temporary files a signal's end of the run removes: a run stopped with Ctrl-C while it
+// wrote an output left a ".graph.svg.tmp.PID" behind, one more each time.
+constexpr size_t kMostTemps = 64;
+std::atomic<const char*> live_temps[kMostTemps];
+
+extern "C" void RemoveTempsAndDie(int signal) {
+  for (auto& temp : live_temps)
+    if (const char* path = temp.load()) ::unlink(path);
+  ::raise(signal);  // SA_RESETHAND: the default action, once the handler returns
+}
+
+// The handler, for the signals that end a run, unless they are ignored (nohup, a
+// background job): an ignored signal stays ignored.
+void RemoveTempsOnSignals() {
+  static const bool installed = [] {
+    for (const int signal : {SIGINT, SIGTERM, SIGHUP}) {
+      struct sigaction old {};
+      if (::sigaction(signal, nullptr, &old) != 0 || old.sa_handler == SIG_IGN) continue;
+      struct sigaction action {};
+      action.sa_handler = RemoveTempsAndDie;
+      sigemptyset(&action.sa_mask);
+      action.sa_flags = SA_RESETHAND;
+      ::sigaction(signal, &action, nullptr);
+    }
+    return true;
+  }();
+  (void)installed;
+}
+
+// A slot in live_temps holding `path`, or kMostTemps when all are taken (the file is
+// then only removed by a normal end).
+size_t AddLiveTemp(const char* path) {
+  RemoveTempsOnSignals();
+  for (size_t i = 0; i < kMostTemps; ++i) {
+    const char* empty = nullptr;
+    if (live_temps[i].compare_exchange_strong(empty, path)) return i;
+  }
+  return kMostTemps;
+}
+
+void DropLiveTemp(size_t slot) {
+  if (slot < kMostTemps) live_temps[slot].store(nullptr);
 }
 
 }  // namespace
@@ -74,6 +120,7 @@ OutputFile::~OutputFile() {
     buffer_.reset();
     std::remove(temp_.c_str());
   }
+  DropLiveTemp(temp_slot_);
 }
 
 Status OutputFile::Failure(const std::string& what, int error) const {
@@ -102,6 +149,7 @@ Status OutputFile::Open() {
     final_ = target.string();
   }
   const std::string& name = special ? path_ : temp_;
+  if (!special) temp_slot_ = AddLiveTemp(temp_.c_str());
   const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return Failure("cannot open for writing", errno);
   Attach(fd);
@@ -129,6 +177,8 @@ Status OutputFile::Commit() {
   if (!temp_.empty() && std::rename(temp_.c_str(), final_.c_str()) != 0)
     return Failure("cannot move output into place", errno);
   committed_ = true;
+  DropLiveTemp(temp_slot_);
+  temp_slot_ = kNoSlot;
   return Status::Ok();
 }
 

@@ -1,7 +1,10 @@
 // Writes an output so that a failed or interrupted run never leaves a half-written
 // file: regular files are written to a temporary file beside the target and renamed
 // over it on Commit() (through a symlink, beside and over the file it names); "-" is
-// standard output; devices and pipes are written directly.
+// standard output; devices and pipes are written directly. A temporary file is removed
+// when the OutputFile is destroyed uncommitted, and when SIGINT, SIGTERM or SIGHUP ends
+// the run (a handler for them is installed at the first Open of a regular file, unless
+// they are ignored).
 #ifndef ACTORGRAPH_SRC_CLI_OUTPUT_FILE_H_
 #define ACTORGRAPH_SRC_CLI_OUTPUT_FILE_H_
 
@@ -65,6 +68,8 @@ class OutputFile {
   std::string path_;
   std::string temp_;
   std::string final_;  // where temp_ is moved: path_, or the file a symlink at path_ names
+  static constexpr size_t kNoSlot = ~size_t{0};
+  size_t temp_slot_ = kNoSlot;  // where a signal handler finds temp_ to remove it
   std::unique_ptr<FdBuffer> buffer_;
   std::ostream stream_{nullptr};
   bool committed_ = false;

@@ -122,6 +122,18 @@ if [[ -w /dev/full ]]; then
     || { echo "FAIL a full standard output: exit $rc, $(cat "$work/full.err")"; failures=$((failures + 1)); }
 fi
 
+# A run ended by a signal while it writes leaves no temporary file behind. To stop it
+# there for certain: a Neo4j directory's relationships.csv that is a named pipe without
+# a reader, whose open waits while nodes.csv is being written to its temporary file.
+mkdir -p "$work/sig.neo4j" && mkfifo "$work/sig.neo4j/relationships.csv"
+"$bin" build "$work/a.txt" -q -f neo4j -o "$work/sig.neo4j" 2>/dev/null &
+sig_pid=$!
+for _ in $(seq 100); do compgen -G "$work/sig.neo4j/.nodes.csv.tmp.*" >/dev/null && break; sleep 0.1; done
+compgen -G "$work/sig.neo4j/.nodes.csv.tmp.*" >/dev/null || { echo "FAIL the signal test's run made no temporary file"; failures=$((failures + 1)); }
+kill -TERM "$sig_pid"; wait "$sig_pid"; sig_rc=$?
+[[ $sig_rc == 143 ]] || { echo "FAIL a run ended by SIGTERM exited $sig_rc, not 143"; failures=$((failures + 1)); }
+compgen -G "$work/sig.neo4j/.*.tmp.*" >/dev/null && { echo "FAIL a run ended by a signal left $(ls -a "$work/sig.neo4j" | tr "\n" " ")"; failures=$((failures + 1)); }
+
 # A failed run leaves the previous output as it was, and no temporary file behind.
 echo previous >"$work/keep.jsonld"
 check failed-run-keeps-output 3 - "$bin" build "$work/none.txt" -o "$work/keep.jsonld"
