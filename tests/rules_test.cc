@@ -182,6 +182,33 @@ TEST_CASE("a pack loads the same on one thread as on two and reports the earlies
   }
 }
 
+// Windows editors and spreadsheets saving "UTF-8" open a file with a byte order mark: a
+// rule file's first word was then unknown, and a dictionary's header lacked 'name'.
+TEST_CASE("rule files and dictionaries may open with a UTF-8 byte order mark", "[rules]") {
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::string rules = std::string(kBase) +
+                            "rule m\n  match A:Actor met B:Actor\n  yield A meets-with B\n";
+  std::unique_ptr<ag::Extractor> plain, marked;
+  REQUIRE(ag::Extractor::Create({WriteRules("plain.rules", rules), WriteRules("plain.tsv", kCountries)}, &plain).ok());
+  const ag::Status s =
+      ag::Extractor::Create({WriteRules("bom.rules", bom + rules), WriteRules("bom.tsv", bom + kCountries)}, &marked);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  std::string dump = marked->Dump();  // names its files: bom.* where the other has plain.*
+  for (const std::string ext : {".rules", ".tsv"})
+    for (size_t at; (at = dump.find("bom" + ext)) != std::string::npos;) dump.replace(at, 3, "plain");
+  CHECK(dump == plain->Dump());
+  ag::Document doc;
+  doc.id = "t";
+  doc.text = "Chad met Niger.";
+  CHECK(Triples(marked->Extract(doc).triples) == "Chad meets-with Niger [asserted]\n");
+  // Columns are counted after the mark, as an editor shows them.
+  std::unique_ptr<ag::Extractor> bad;
+  const ag::Status error = ag::Extractor::Create({WriteRules("bom_bad.rules", bom + "bogus\n")}, &bad);
+  CHECK(error.where().line == 1);
+  CHECK(error.where().column == 1);
+}
+
 TEST_CASE("patterns: words, lemmas, lists, optional parts and gaps", "[rules][matcher]") {
   std::string rules =
       "rule r\n  match A:Country ...{0,2} (<condemn> | @verbs) (the)? B:Country\n  yield A opposed-to B\n";

@@ -22,6 +22,10 @@ Status ReadFile(const std::string& path, std::string* out) {
   std::ostringstream ss;
   ss << in.rdbuf();
   *out = ss.str();
+  // Editors on Windows, and spreadsheets saving "UTF-8" TSV, open the file with a byte
+  // order mark: it made the first line's first word unknown ("found '\uFEFF'") and a
+  // dictionary's header lack its 'name' column. Columns are counted after it.
+  if (out->rfind("\xEF\xBB\xBF", 0) == 0) out->erase(0, 3);
   return Status::Ok();
 }
 
