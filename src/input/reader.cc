@@ -492,11 +492,15 @@ bool IsUtf16Json(std::string_view head) {
   return (c == '{' || c == '[') && head[little ? 3 : 2] == '\0';
 }
 
+[[gnu::noinline, gnu::cold]] Status Utf16JsonError(const std::string& path) {
+  return InputError(path, kUtf16Error, 1, 1);
+}
+
 constexpr char kJsonLinesHint[] = "jq -c '.[]' writes an array's objects one a line, jq -c . an indented object";
 
 // A record's parse error, with how to make JSON Lines when the first record is the
 // opening of an indented object: such a file is JSON, but not JSON Lines.
-Status RecordError(Status error, std::string_view record, bool first) {
+[[gnu::noinline, gnu::cold]] Status RecordError(Status error, std::string_view record, bool first) {
   const size_t begin = record.find_first_not_of(" \t\r\f\v");
   if (!first || begin == std::string_view::npos || record.substr(begin).rfind('{', 0) != 0 ||
       !IsBlank(record.substr(begin + 1)))
@@ -520,7 +524,7 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
     PadForAlignedReads(&line);
     std::string_view record = line;
     if (line_no == 1 && record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
-    if (line_no == 1 && IsUtf16Json(record)) return InputError(path, kUtf16Error, 1, 1);
+    if (line_no == 1 && IsUtf16Json(record)) return Utf16JsonError(path);
     if (IsBlank(record)) continue;
     Document doc;
     char* in_place = line.data() + (record.data() - line.data());
@@ -772,7 +776,7 @@ Status IsJsonLines(Peekable<Source>* source, const std::string& path, bool* json
     std::string_view head;
     if (!source->Head(size, &head)) return InputError(path, "cannot read: " + source->Error());
     const bool whole = head.size() < size;
-    if (IsUtf16Json(head)) return InputError(path, kUtf16Error, 1, 1);
+    if (IsUtf16Json(head)) return Utf16JsonError(path);
     if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
     const size_t first = std::min(head.find_first_not_of(" \t\r\n\f\v"), head.size());
     const std::string_view rest = head.substr(first);
