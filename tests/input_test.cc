@@ -105,10 +105,11 @@ TEST_CASE("JSON Lines fields", "[input][jsonl]") {
       "   \n"
       "{\"id\": 42, \"body\": \"Kyiv and Moscow \\u201ctalked\\u201d.\", \"topics\": [\"x\"]}\n"
       "{\"id\": 7.5, \"text\": \"\", \"body\": \"ignored\"}\n"
-      "{\"id\": null, \"text\": null, \"body\": \"Body used.\"}");
+      "{\"id\": null, \"text\": null, \"body\": \"Body used.\"}\n"
+      "{\"id\": \"\", \"text\": \"An empty id is none.\"}");
   const ReadResult r = Read(path);
   REQUIRE(r.status.ok());
-  REQUIRE(r.docs.size() == 5);
+  REQUIRE(r.docs.size() == 6);
   CHECK(r.docs[0].id == "col-1");
   CHECK(r.docs[0].text == "Colombia's government met rebels.");
   CHECK(r.docs[0].title == "Talks");
@@ -125,6 +126,7 @@ TEST_CASE("JSON Lines fields", "[input][jsonl]") {
   CHECK(r.docs[3].text.empty());
   CHECK(r.docs[4].id == "feed:7");
   CHECK(r.docs[4].text == "Body used.");
+  CHECK(r.docs[5].id == "feed:8");  // evidence naming document "" could not be traced back
 }
 
 TEST_CASE("A malformed JSON line is an error naming file and line", "[input][jsonl]") {
@@ -254,7 +256,7 @@ TEST_CASE("A missing path is an input error naming it", "[input]") {
   CHECK_THAT(r.status.ToString(), Catch::Contains("no_such_file.jsonl"));
 }
 
-TEST_CASE("Explicit files of other types are plain text", "[input]") {
+TEST_CASE("A file of another type holding text is one plain-text document", "[input]") {
   TempDir dir;
   const ReadResult r = Read(dir.Write("story.md", "Ukraine and Russia talked."));
   REQUIRE(r.status.ok());

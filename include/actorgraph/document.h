@@ -26,7 +26,7 @@ using DocumentSink = std::function<Status(Document&&)>;
 // Reads `path`:
 //  - a ".txt" file is one document whose id is the file's stem;
 //  - a ".jsonl" file has one JSON object a line: "id" (string or number; when absent,
-//    "<stem>:<line>"), "text" or "body" (required), optional "title", "date", "url";
+//    null or "", "<stem>:<line>"), "text" or "body" (required), optional "title", "date", "url";
 //    blank lines are skipped;
 //  - a directory is read recursively for .txt and .jsonl files, in sorted path order;
 //  - a further .gz or .zst extension is decompressed while reading;

@@ -452,7 +452,9 @@ Status ParseRecord(char* record, const std::string& path, const std::string& ste
   doc->text.assign(text->string);
 
   const RecordFields::Value& id = fields[RecordFields::kId];
-  switch (id.kind) {
+  // An empty id is taken as none: evidence naming document "" cannot be traced back.
+  const bool none = id.kind == Kind::kAbsent || id.kind == Kind::kNull || (id.kind == Kind::kString && id.string.empty());
+  switch (none ? Kind::kAbsent : id.kind) {
     case Kind::kAbsent:
     case Kind::kNull:
       doc->id = stem + ":" + std::to_string(line_no);
