@@ -2,9 +2,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -674,8 +676,12 @@ int Rules(int argc, char** argv) {
 }
 
 Status ReadWholeFile(const std::string& path, std::string* text) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kInput, "cannot read the file", InFile(path));
+  if (!in) {
+    const std::string reason = errno != 0 ? std::string(": ") + std::strerror(errno) : std::string();
+    return Status::Error(ErrorCode::kInput, "cannot read the file" + reason, InFile(path));
+  }
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) return Status::Error(ErrorCode::kInput, "cannot read the file", InFile(path));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -17,8 +19,12 @@ namespace {
 namespace fs = std::filesystem;
 
 Status ReadFile(const std::string& path, std::string* out) {
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(ErrorCode::kRules, "cannot read rule file", InFile(path));
+  if (!in) {
+    const std::string reason = errno != 0 ? std::string(": ") + std::strerror(errno) : std::string();
+    return Status::Error(ErrorCode::kRules, "cannot read rule file" + reason, InFile(path));
+  }
   std::ostringstream ss;
   ss << in.rdbuf();
   *out = ss.str();

@@ -240,7 +240,7 @@ check import-help 0 - "$bin" import petrarch --help
 check import-no-dir 2 "import petrarch needs -o DIR" "$bin" import petrarch "$src/tests/petrarch/fixture.actors.txt"
 check import-no-file 2 "needs at least one FILE" "$bin" import petrarch -o "$work/imp"
 check import-unknown 2 "unknown import format 'tabari'" "$bin" import tabari x -o "$work/imp"
-check import-missing 3 "$work/none.actors.txt" "$bin" import petrarch "$work/none.actors.txt" -o "$work/imp"
+check import-missing 3 "$work/none.actors.txt: cannot read the file: No such file or directory" "$bin" import petrarch "$work/none.actors.txt" -o "$work/imp"
 printf 'NAME_ [NOR]\n\t[NORGOV >000101\n' >"$work/open.actors.txt"
 check import-unclosed 3 "$work/open.actors.txt:2:2: expected ']'" "$bin" import petrarch "$work/open.actors.txt" -o "$work/imp"
 check import-ok 0 - "$bin" import petrarch "$src/tests/petrarch/fixture.actors.txt" -o "$work/imp"
