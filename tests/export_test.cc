@@ -129,6 +129,7 @@ Evidence EvidenceOf(const Sighting& s) {
   Evidence evidence;
   evidence.document = s.document;
   evidence.date = "2031-04-0" + s.document.substr(s.document.size() - 1);
+  evidence.url = "https://wire.example/" + s.document + "?page=1&lang=en";
   evidence.sentence = s.sentence;
   evidence.sentence_span = {s.sentence_begin,
                             static_cast<uint32_t>(s.sentence_begin + s.sentence.size())};

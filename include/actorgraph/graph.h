@@ -77,6 +77,7 @@ struct Span {
 struct Evidence {
   std::string document;  // document id
   std::string date;      // document date, may be empty
+  std::string url;       // document URL, may be empty: where a reader finds the sentence
   std::string sentence;  // the sentence, as in the original text (invalid UTF-8 as U+FFFD)
   Span sentence_span;
   Span subject;  // subject mention; empty when the subject came from document context

@@ -349,6 +349,7 @@ void WriteEvidence(const Evidence& evidence, const std::string& iri, Json& json)
   json.Member("@type", "ag:Evidence");
   json.Member("ag:document", evidence.document);
   json.MemberIfSet("ag:date", evidence.date);
+  json.MemberIfSet("schema:url", evidence.url);
   json.Member("ag:sentence", evidence.sentence);
   WriteSpan("ag:sentenceStart", "ag:sentenceEnd", evidence.sentence_span, true, json);
   WriteSpan("ag:subjectStart", "ag:subjectEnd", evidence.subject, false, json);

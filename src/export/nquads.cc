@@ -176,6 +176,7 @@ void AddEvidence(const Evidence& evidence, const std::string& iri, Quads& quads)
   quads.Link(iri, Rdf("type"), Prov("Entity"));
   quads.Text(iri, Ag("document"), evidence.document);
   quads.TextIfSet(iri, Ag("date"), evidence.date);
+  quads.TextIfSet(iri, Schema("url"), evidence.url);
   quads.Text(iri, Ag("sentence"), evidence.sentence);
   AddSpan(iri, "sentence", evidence.sentence_span, true, quads);
   AddSpan(iri, "subject", evidence.subject, false, quads);

@@ -208,6 +208,7 @@ class TripleBuilder {
     Evidence e;
     e.document = a_.document->id;
     e.date = a_.document->date;
+    e.url = a_.document->url;
     e.sentence_span = a_.OriginalSpan(s.first, s.last);
     const std::string_view sentence = std::string_view(a_.document->text)
         .substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);

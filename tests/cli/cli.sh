@@ -155,6 +155,9 @@ mkdir -p "$work/nodocs" && printf '{\n  "text": "Iran backs Hezbollah."\n}\n' >"
 check no-documents-dir 0 "nodocs: no document (a directory is read for .txt and .jsonl" "$bin" build "$work/nodocs" -q -o "$work/nodocs.jsonld"
 : >"$work/empty.jsonl"
 check no-documents-file 0 "empty.jsonl: no document" "$bin" build "$work/empty.jsonl" "$work/a.txt" -q -o "$work/nodocs.jsonld"
+# Each piece of evidence carries its document's URL, where a reader finds the sentence.
+printf '{"id": "s", "url": "https://wire.example/s?a=1", "text": "Iran backs Hezbollah."}\n' | "$bin" build - -q -o - 2>/dev/null \
+  | grep -q '"schema:url": "https://wire.example/s?a=1"' || { echo "FAIL the evidence lacks its document's URL"; failures=$((failures + 1)); }
 # An input whose name does not say what it holds is read by its bytes: a pipe of
 # compressed JSON Lines, plain text on standard input.
 "$bin" build <(printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | gzip) -q -o - 2>/dev/null | grep -q '"ag:supports"' \
