@@ -496,6 +496,9 @@ Status WriteOutput(const KnowledgeGraph& graph, Format format, const std::string
   return s;
 }
 
+// "1 actor", "2 actors".
+std::string Counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
+
 Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph, Progress* progress) {
   for (const std::string& path : o.outputs) {
     Format format;
@@ -503,8 +506,8 @@ Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph, Progress
     if (!s.ok()) return s;
     // Not for "-": on the terminal too, the line would sit in the graph's text.
     if (path != "-")
-      progress->Doing("writing " + path + " (" + std::to_string(graph.actor_count()) + " actors, " +
-                      std::to_string(graph.relation_count()) + " relations)");
+      progress->Doing("writing " + path + " (" + Counted(graph.actor_count(), "actor") + ", " +
+                      Counted(graph.relation_count(), "relation") + ")");
     s = WriteOutput(graph, format, path);
     progress->Clear();
     if (!s.ok()) {
@@ -584,6 +587,9 @@ int Build(int argc, char** argv) {
   };
   RepeatedIds ids;
   for (const std::string& input : o.inputs) {
+    // A run that waits for a terminal's input looked hung.
+    if (input == "-" && isatty(STDIN_FILENO) && !o.quiet)
+      progress.Message("actorgraph: reading documents from the terminal (Ctrl-D ends them)\n");
     size_t read = 0;
     const size_t skipped_before = skipped;
     s = ReadDocuments(input, [&](Document&& doc) {
