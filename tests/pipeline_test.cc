@@ -82,6 +82,46 @@ TEST_CASE("evidence points at the original text, through curly quotes and dashes
   CHECK(t.evidence.sentence == Slice(text, t.evidence.sentence_span));
 }
 
+// A record's id, date or url, or a file's name, may hold bytes that are not UTF-8: the
+// JSON-LD could not be written, and the whole run failed at its end (exit 5).
+TEST_CASE("evidence carries the document's id, date and url as valid UTF-8, with a warning", "[pipeline][evidence]") {
+  ag::Document doc;
+  doc.id = "wire\xFF-7";
+  doc.date = "2026-11-01\xC3";
+  doc.url = "https://wire.example/a?b=\xE2\x28";
+  doc.text = "Iran backs Hezbollah.";
+  const ag::Extraction ex = Bundled().Extract(doc);
+  REQUIRE(ex.triples.size() == 1);
+  const ag::Evidence& e = ex.triples[0].evidence;
+  CHECK(e.document == "wire\xEF\xBF\xBD-7");
+  CHECK(e.date == "2026-11-01\xEF\xBF\xBD");
+  CHECK(e.url == "https://wire.example/a?b=\xEF\xBF\xBD(");
+  CHECK(ex.warnings == std::vector<std::string>{"wire\xEF\xBF\xBD-7: invalid UTF-8 in its id replaced",
+                                                "wire\xEF\xBF\xBD-7: invalid UTF-8 in its date replaced",
+                                                "wire\xEF\xBF\xBD-7: invalid UTF-8 in its url replaced"});
+  // The graph of it is written.
+  ag::GraphBuilder builder(Bundled(), {});
+  builder.Add(std::move(doc));
+  builder.Finish();
+  std::ostringstream out;
+  CHECK(ag::Export(builder.graph(), ag::Format::kJsonLd, out).ok());
+  CHECK(out.str().find("\"schema:url\": \"https://wire.example/a?b=\xEF\xBF\xBD(\"") != std::string::npos);
+  // Fields no triple writes anywhere: no warning.
+  ag::Document quiet;
+  quiet.id = "wire\xFF-9";
+  quiet.text = "The weather was mild.";
+  CHECK(Bundled().Extract(quiet).warnings.empty());
+  // Valid fields: no warning.
+  ag::Document good;
+  good.id = "wire-8";
+  good.url = "https://wire.example/\xC3\xA9";
+  good.text = "Iran backs Hezbollah.";
+  const ag::Extraction clean = Bundled().Extract(good);
+  CHECK(clean.warnings.empty());
+  REQUIRE(clean.triples.size() == 1);
+  CHECK(clean.triples[0].evidence.url == good.url);
+}
+
 TEST_CASE("modality: negation and hypothetical cues in the clause", "[pipeline][modality]") {
   CHECK(Find(Extract("Rwanda backs the M23 rebels, a UN report found."), "supports") == "Rwanda > M23 [asserted]\n");
   CHECK(Find(Extract("Rwanda denied that it backs the M23 rebels. Rwanda has never backed the M23."), "supports") ==

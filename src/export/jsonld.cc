@@ -54,7 +54,10 @@ std::string RelationKey(const RelationType& type) {
 using Buffer = rapidjson::StringBuffer;
 // Written indented in one pass. RapidJSON 1.1's PrettyWriter drops its writeFlags when
 // naming its base class, so it cannot validate UTF-8 itself; Json checks every key and
-// string before writing it (IsValidUtf8), which a validating writer would need anyway.
+// string before writing it (IsValidUtf8), which a validating writer would need anyway;
+// and checked first, because RapidJSON 1.1's validating writer reads a multi-byte
+// sequence's continuation bytes without looking at the string's length, so a sequence
+// cut off at the end of a string made it read past the string's end.
 using Writer = rapidjson::PrettyWriter<Buffer>;
 
 // A key this file writes as a literal: valid UTF-8 with nothing to escape, and alive as
@@ -119,13 +122,13 @@ class Json {
     key_ = made_key_;
     if (!ok()) return;
     if (out_) Check(WriteString(key));
-    else Check(IsValidUtf8(key));
+    else Check(text::unicode::IsValidUtf8(key));
   }
   void String(std::string_view value) {
     if (!ok()) return;
     const bool plain = IsPlainAscii(value);  // most ids, IRIs and sentences
     if (!out_) {
-      if (!plain) Check(IsValidUtf8(value));
+      if (!plain) Check(text::unicode::IsValidUtf8(value));
     } else if (plain) {
       WritePlain(value);
     } else {
@@ -218,31 +221,6 @@ class Json {
       if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') return false;
     }
     return true;
-  }
-  // Checked here first: RapidJSON 1.1's validating writer reads a multi-byte sequence's
-  // continuation bytes without looking at the string's length, so a sequence cut off
-  // at the end of a string made it read past the string's end.
-  static bool IsValidUtf8(std::string_view s) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
-    size_t i = AsciiPrefix(s);
-    while (i < s.size()) {
-      char32_t cp = 0;
-      const int length = text::unicode::Decode(bytes + i, s.size() - i, &cp);
-      if (length == 0) return false;
-      i += static_cast<size_t>(length);
-    }
-    return true;
-  }
-  // The length of the leading run of ASCII, eight bytes at a time: most of the text
-  // written (sentences, ids, IRIs) is ASCII and needs no decoding.
-  static size_t AsciiPrefix(std::string_view s) {
-    size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      uint64_t w;
-      std::memcpy(&w, s.data() + i, 8);
-      if (w & 0x8080808080808080ull) break;
-    }
-    return i;
   }
   bool Check(bool written) {
     if (!written) failure_ = "\"" + std::string(key_) + "\" of " + std::string(node_kind_) + " " + std::string(node_iri_);

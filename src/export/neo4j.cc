@@ -25,29 +25,11 @@ constexpr std::string_view kRelationshipsHeader =
     "evidence_count:int,documents:string[],rules:string[],sentence\n";
 constexpr char kArrayDelimiter = ';';
 
-// `text` as valid UTF-8 (the importer reads UTF-8): each invalid byte becomes U+FFFD.
-std::string ValidUtf8(std::string_view text) {
-  std::string valid;
-  valid.reserve(text.size());
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (size_t i = 0; i < text.size();) {
-    char32_t cp = 0;
-    const int length = text::unicode::Decode(bytes + i, text.size() - i, &cp);
-    if (length == 0) {
-      valid += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      valid.append(text, i, static_cast<size_t>(length));
-      i += static_cast<size_t>(length);
-    }
-  }
-  return valid;
-}
-
 // One CSV field per RFC 4180: quoted, with quotes doubled, when it holds a comma, a
-// quote or a line break; as it is otherwise.
+// quote or a line break; as it is otherwise. Valid UTF-8 (the importer reads UTF-8):
+// each invalid byte becomes U+FFFD.
 std::string Field(std::string_view text) {
-  const std::string value = ValidUtf8(text);
+  const std::string value = text::unicode::ValidUtf8(text);
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string quoted = "\"";
   for (char c : value) {

@@ -98,26 +98,6 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
 
 Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
 
-// `original` with each byte that is not part of valid UTF-8 replaced by U+FFFD, as
-// Normalize() does: evidence text must be valid UTF-8, or no exporter could write it.
-std::string ValidUtf8(std::string_view original) {
-  std::string valid;
-  valid.reserve(original.size());
-  const auto* bytes = reinterpret_cast<const unsigned char*>(original.data());
-  for (size_t i = 0; i < original.size();) {
-    char32_t cp = 0;
-    const int length = text::unicode::Decode(bytes + i, original.size() - i, &cp);
-    if (length == 0) {
-      valid += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      valid.append(original, i, static_cast<size_t>(length));
-      i += static_cast<size_t>(length);
-    }
-  }
-  return valid;
-}
-
 // The actors a slot's mentions stand for, with the mention each came from.
 std::vector<std::pair<int, const Mention*>> SlotActors(const std::vector<Mention>& ms,
                                                        const std::vector<int>& bound) {
@@ -206,14 +186,16 @@ class TripleBuilder {
   Evidence Evidence_(const text::Sentence& s, const Mention* sm, const Mention* om, const Match& m,
                      const CompiledRule& rule, Modality modality) const {
     Evidence e;
-    e.document = a_.document->id;
-    e.date = a_.document->date;
-    e.url = a_.document->url;
+    // A record's id, date or url, or a file name, may hold bytes that are not UTF-8: the
+    // JSON-LD could not be written, and the whole run failed at its end.
+    e.document = text::unicode::ValidUtf8(a_.document->id);
+    e.date = text::unicode::ValidUtf8(a_.document->date);
+    e.url = text::unicode::ValidUtf8(a_.document->url);
     e.sentence_span = a_.OriginalSpan(s.first, s.last);
     const std::string_view sentence = std::string_view(a_.document->text)
         .substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
     // Invalid UTF-8 was replaced for the analysis; the evidence gets the same text.
-    e.sentence = a_.text.invalid_bytes.empty() ? std::string(sentence) : ValidUtf8(sentence);
+    e.sentence = a_.text.invalid_bytes.empty() ? std::string(sentence) : text::unicode::ValidUtf8(sentence);
     if (sm) e.subject = a_.OriginalSpan(sm->first, sm->last);
     if (om) e.object = a_.OriginalSpan(om->first, om->last);
     e.trigger = a_.OriginalSpan(m.trigger_first, m.trigger_last);
@@ -279,6 +261,15 @@ void CountriesFromRelations(Extraction* out) {
     fill(&t.object);
   }
   for (Actor& actor : out->actors) fill(&actor);
+}
+
+// A warning for each of the document's id, date and url that is not valid UTF-8: the
+// evidence carries them with U+FFFD in the invalid bytes' place.
+void WarnInvalidFields(const Document& doc, std::vector<std::string>* warnings) {
+  const std::pair<const char*, const std::string*> fields[] = {{"id", &doc.id}, {"date", &doc.date}, {"url", &doc.url}};
+  for (const auto& [name, value] : fields)
+    if (!text::unicode::IsValidUtf8(*value))
+      warnings->push_back(text::unicode::ValidUtf8(doc.id) + ": invalid UTF-8 in its " + name + " replaced");
 }
 
 // Extracts `doc` in `work`. `base`: where `doc`'s text starts in the document it is a
@@ -363,7 +354,8 @@ void AppendWindow(Extraction&& part, uint32_t base, std::map<std::string, size_t
   AddRuleCounts(part.rule_counts, &out->rule_counts);
 }
 
-Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work) {
+// `doc`, in windows of at most options.window_bytes (WindowEnd) when it is longer.
+Extraction RunWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work) {
   const size_t window = std::max<size_t>(options.window_bytes, 64);
   if (doc.text.size() <= window) return Run(pack, doc, options, work);
   Extraction out;
@@ -381,6 +373,14 @@ Extraction RunInWindows(const RulePack& pack, const Document& doc, const Extract
     AppendWindow(Run(pack, part, options, work, begin), static_cast<uint32_t>(begin), &index, &out);
     begin = end;
   }
+  return out;
+}
+
+// Extracts `doc`, in windows when it is long, warning of its fields that are not valid
+// UTF-8 once it gave a triple (only then are they written anywhere).
+Extraction RunInWindows(const RulePack& pack, const Document& doc, const ExtractOptions& options, Workspace* work) {
+  Extraction out = RunWindows(pack, doc, options, work);
+  if (!out.triples.empty()) WarnInvalidFields(doc, &out.warnings);
   return out;
 }
 

@@ -5,6 +5,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
 
 namespace actorgraph::text::unicode {
 
@@ -40,6 +43,51 @@ inline int Decode(const unsigned char* s, size_t avail, char32_t* cp) {
     return 4;
   }
   return 0;
+}
+
+// The length of the leading run of ASCII, eight bytes at a time (a multiple of eight):
+// most text checked (sentences, ids, IRIs) is ASCII and needs no decoding.
+inline size_t AsciiPrefix(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ull) break;
+  }
+  return i;
+}
+
+// Whether `s` is well-formed UTF-8 throughout.
+inline bool IsValidUtf8(std::string_view s) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = AsciiPrefix(s); i < s.size();) {
+    char32_t cp = 0;
+    const int length = Decode(bytes + i, s.size() - i, &cp);
+    if (length == 0) return false;
+    i += static_cast<size_t>(length);
+  }
+  return true;
+}
+
+// `s` with each byte that does not start a well-formed sequence replaced by U+FFFD, as
+// Normalize() replaces them: what an exporter writes must be valid UTF-8.
+inline std::string ValidUtf8(std::string_view s) {
+  if (IsValidUtf8(s)) return std::string(s);
+  std::string valid;
+  valid.reserve(s.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const int length = Decode(bytes + i, s.size() - i, &cp);
+    if (length == 0) {
+      valid += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      valid.append(s, i, static_cast<size_t>(length));
+      i += static_cast<size_t>(length);
+    }
+  }
+  return valid;
 }
 
 enum class CharKind : uint8_t { kSpace, kLetter, kDigit, kPunct };

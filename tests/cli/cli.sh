@@ -162,6 +162,11 @@ check no-documents-file 0 "empty.jsonl: no document" "$bin" build "$work/empty.j
 # Each piece of evidence carries its document's URL, where a reader finds the sentence.
 printf '{"id": "s", "url": "https://wire.example/s?a=1", "text": "Iran backs Hezbollah."}\n' | "$bin" build - -q -o - 2>/dev/null \
   | grep -q '"schema:url": "https://wire.example/s?a=1"' || { echo "FAIL the evidence lacks its document's URL"; failures=$((failures + 1)); }
+# A record's id, date or url that is not UTF-8 is replaced in the evidence, with a
+# warning: the JSON-LD could not be written, and the whole run failed at its end.
+printf '{"id": "s\377", "date": "2026-01-01\376", "url": "https://x/\377", "text": "Iran backs Hezbollah."}\n' >"$work/badmeta.jsonl"
+check invalid-utf8-fields 0 "invalid UTF-8 in its url replaced" "$bin" build "$work/badmeta.jsonl" -q -o "$work/badmeta.jsonld" -o "$work/badmeta.nq"
+grep -q '"ag:supports"' "$work/badmeta.jsonld" || { echo "FAIL a record with invalid UTF-8 fields lost its triple"; failures=$((failures + 1)); }
 # An input whose name does not say what it holds is read by its bytes: a pipe of
 # compressed JSON Lines, plain text on standard input.
 "$bin" build <(printf '{"id": "s", "text": "Iran backs Hezbollah."}\n' | gzip) -q -o - 2>/dev/null | grep -q '"ag:supports"' \
