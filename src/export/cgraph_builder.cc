@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "text/unicode.h"
+
 namespace actorgraph::internal {
 namespace {
 
@@ -39,39 +41,9 @@ int FlushStream(void* channel) {
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when the bytes there are not one.
 size_t Utf8SequenceLength(std::string_view s, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = byte(i);
-  if (c < 0x80) return 1;
-  size_t length;
-  unsigned char low = 0x80, high = 0xBF;  // allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    length = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    length = 3;
-    if (c == 0xE0) low = 0xA0;   // no overlong forms
-    if (c == 0xED) high = 0x9F;  // no surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    length = 4;
-    if (c == 0xF0) low = 0x90;
-    if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
-  } else {
-    return 0;
-  }
-  if (i + length > s.size()) return 0;
-  if (byte(i + 1) < low || byte(i + 1) > high) return 0;
-  for (size_t k = 2; k < length; ++k) {
-    if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
-  }
-  return length;
-}
-
-bool IsValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const size_t length = Utf8SequenceLength(s, i);
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
+  char32_t cp = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  return static_cast<size_t>(text::unicode::Decode(bytes + i, s.size() - i, &cp));
 }
 
 // Text for a label in Graphviz's escString syntax that shows `text` literally: a
@@ -122,7 +94,7 @@ bool IsUnreserved(unsigned char c) {
 // letter), so such ids get a '_' in front; an id with backslashes, control characters
 // or invalid UTF-8 (never one made by ActorIdFor) is percent-encoded after a '_'.
 std::string NodeNameFor(std::string_view id) {
-  const bool keep = !id.empty() && IsValidUtf8(id) &&
+  const bool keep = !id.empty() && text::unicode::IsValidUtf8(id) &&
                     std::none_of(id.begin(), id.end(), [](char ch) {
                       const auto c = static_cast<unsigned char>(ch);
                       return c == '\\' || c < 0x20 || c == 0x7F;
