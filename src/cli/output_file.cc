@@ -1,6 +1,8 @@
 #include "cli/output_file.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -11,6 +13,8 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
 
 namespace actorgraph::cli {
 namespace fs = std::filesystem;
@@ -77,7 +81,82 @@ void DropLiveTemp(size_t slot) {
 
 }  // namespace
 
-FdBuffer::FdBuffer(int fd) : fd_(fd), buffer_(1 << 16) { setp(buffer_.data(), buffer_.data() + buffer_.size()); }
+OutputCompression CompressionOfName(std::string_view path) {
+  auto ends_with = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    const std::string_view tail = path.substr(path.size() - suffix.size());
+    return std::equal(tail.begin(), tail.end(), suffix.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  };
+  if (ends_with(".gz")) return OutputCompression::kGzip;
+  if (ends_with(".zst")) return OutputCompression::kZstd;
+  return OutputCompression::kNone;
+}
+
+std::string_view WithoutCompression(std::string_view path) {
+  switch (CompressionOfName(path)) {
+    case OutputCompression::kGzip: return path.substr(0, path.size() - 3);
+    case OutputCompression::kZstd: return path.substr(0, path.size() - 4);
+    case OutputCompression::kNone: break;
+  }
+  return path;
+}
+
+// A gzip or zstd stream; Compress() passes `in` on in compressed chunks to `write`.
+struct FdBuffer::Compressor {
+  explicit Compressor(OutputCompression as) : kind(as), out(1 << 16) {
+    if (kind == OutputCompression::kGzip) {
+      ready = deflateInit2(&gzip, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK;
+    } else {
+      zstd = ZSTD_createCCtx();
+      ready = zstd != nullptr;
+    }
+  }
+  ~Compressor() {
+    if (kind == OutputCompression::kGzip && ready) deflateEnd(&gzip);
+    ZSTD_freeCCtx(zstd);
+  }
+  template <typename Write>
+  bool Compress(const char* data, size_t size, bool finish, Write write) {
+    if (!ready) return false;
+    return kind == OutputCompression::kGzip ? Deflate(data, size, finish, write) : ZstdStream(data, size, finish, write);
+  }
+  template <typename Write>
+  bool Deflate(const char* data, size_t size, bool finish, Write write) {
+    gzip.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data));
+    gzip.avail_in = static_cast<uInt>(size);  // at most the 64 KB buffer
+    for (;;) {
+      gzip.next_out = reinterpret_cast<Bytef*>(out.data());
+      gzip.avail_out = static_cast<uInt>(out.size());
+      const int result = deflate(&gzip, finish ? Z_FINISH : Z_NO_FLUSH);
+      if (result == Z_STREAM_ERROR) return false;
+      if (!write(out.data(), out.size() - gzip.avail_out)) return false;
+      if (finish ? result == Z_STREAM_END : gzip.avail_out != 0) return true;
+    }
+  }
+  template <typename Write>
+  bool ZstdStream(const char* data, size_t size, bool finish, Write write) {
+    ZSTD_inBuffer in{data, size, 0};
+    for (;;) {
+      ZSTD_outBuffer chunk{out.data(), out.size(), 0};
+      const size_t left = ZSTD_compressStream2(zstd, &chunk, &in, finish ? ZSTD_e_end : ZSTD_e_continue);
+      if (ZSTD_isError(left)) return false;
+      if (!write(out.data(), chunk.pos)) return false;
+      if (finish ? left == 0 : in.pos == in.size) return true;
+    }
+  }
+
+  OutputCompression kind;
+  bool ready = false;
+  z_stream gzip{};
+  ZSTD_CCtx* zstd = nullptr;
+  std::vector<char> out;
+};
+
+FdBuffer::FdBuffer(int fd, OutputCompression compression) : fd_(fd), buffer_(1 << 16) {
+  setp(buffer_.data(), buffer_.data() + buffer_.size());
+  if (compression != OutputCompression::kNone) compressor_ = std::make_unique<Compressor>(compression);
+}
 
 FdBuffer::~FdBuffer() {
   if (fd_ > STDOUT_FILENO) ::close(fd_);
@@ -93,21 +172,34 @@ FdBuffer::int_type FdBuffer::overflow(int_type c) {
 
 int FdBuffer::sync() { return Drain() ? 0 : -1; }
 
-// Writes what the buffer holds; after a failure, nothing more is written.
-bool FdBuffer::Drain() {
-  const char* p = pbase();
-  while (error_ == 0 && p < pptr()) {
-    const ssize_t n = ::write(fd_, p, static_cast<size_t>(pptr() - p));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) error_ = n < 0 ? errno : EIO;
-    else p += n;
+// Writes what the buffer holds, compressed if asked; after a failure, nothing more is
+// written.
+bool FdBuffer::Drain(bool finish) {
+  const size_t size = static_cast<size_t>(pptr() - pbase());
+  if (error_ == 0) {
+    if (compressor_ == nullptr) {
+      WriteAll(pbase(), size);
+    } else if (!compressor_->Compress(pbase(), size, finish, [&](const char* p, size_t n) { return WriteAll(p, n); }) &&
+               error_ == 0) {
+      error_ = EIO;  // the compressor's own failure (out of memory)
+    }
   }
   setp(buffer_.data(), buffer_.data() + buffer_.size());
   return error_ == 0;
 }
 
+bool FdBuffer::WriteAll(const char* data, size_t size) {
+  for (const char* end = data + size; error_ == 0 && data < end;) {
+    const ssize_t n = ::write(fd_, data, static_cast<size_t>(end - data));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) error_ = n < 0 ? errno : EIO;
+    else data += n;
+  }
+  return error_ == 0;
+}
+
 bool FdBuffer::Close() {
-  Drain();
+  Drain(/*finish=*/true);
   if (fd_ > STDOUT_FILENO) {
     if (::close(fd_) != 0 && error_ == 0) error_ = errno;
     fd_ = -1;
@@ -157,7 +249,8 @@ Status OutputFile::Open() {
 }
 
 void OutputFile::Attach(int fd) {
-  buffer_ = std::make_unique<FdBuffer>(fd);
+  // "-" is written as it is; a file, device or pipe by its name's extension.
+  buffer_ = std::make_unique<FdBuffer>(fd, path_ == "-" ? OutputCompression::kNone : CompressionOfName(path_));
   stream_.rdbuf(buffer_.get());
 }
 

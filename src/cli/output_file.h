@@ -12,25 +12,34 @@
 #include <ostream>
 #include <streambuf>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actorgraph/status.h"
 
 namespace actorgraph::cli {
 
-// A stream buffer writing to a file descriptor that keeps the reason of the first write
-// that failed: an ostream only says that one did, and "write failed" does not tell a
-// full disk from a closed pipe.
+// How an output is compressed: by its name's last extension, ".gz" or ".zst" (in any
+// case), as inputs are read.
+enum class OutputCompression { kNone, kGzip, kZstd };
+OutputCompression CompressionOfName(std::string_view path);
+// `path` without its compression extension: "graph.nq.zst" -> "graph.nq".
+std::string_view WithoutCompression(std::string_view path);
+
+// A stream buffer writing to a file descriptor, gzip- or zstd-compressed if asked, that
+// keeps the reason of the first write that failed: an ostream only says that one did,
+// and "write failed" does not tell a full disk from a closed pipe.
 class FdBuffer : public std::streambuf {
  public:
-  explicit FdBuffer(int fd);
+  explicit FdBuffer(int fd, OutputCompression compression = OutputCompression::kNone);
   ~FdBuffer() override;  // closes the descriptor unless it is standard output
   FdBuffer(const FdBuffer&) = delete;
   FdBuffer& operator=(const FdBuffer&) = delete;
 
   // The errno of the first failed write or close, 0 if none.
   int error() const { return error_; }
-  // Flushes and closes (standard output: flushes only); false if any write failed.
+  // Flushes, ends the compressed stream, and closes (standard output: flushes only);
+  // false if any write failed.
   bool Close();
 
  protected:
@@ -38,10 +47,14 @@ class FdBuffer : public std::streambuf {
   int sync() override;
 
  private:
-  bool Drain();
+  struct Compressor;
+  // Passes the buffer on (compressed, ending the stream when `finish`).
+  bool Drain(bool finish = false);
+  bool WriteAll(const char* data, size_t size);
   int fd_;
   int error_ = 0;
   std::vector<char> buffer_;
+  std::unique_ptr<Compressor> compressor_;  // null: written as it is
 };
 
 class OutputFile {

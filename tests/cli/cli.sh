@@ -174,6 +174,17 @@ grep -q '"ag:supports"' "$work/badmeta.jsonld" || { echo "FAIL a record with inv
 printf 'Iran backs Hezbollah.\n' | "$bin" build - -q -o - 2>/dev/null | grep -q '"ag:document": "stdin"' \
   || { echo "FAIL plain text on stdin gave no edge"; failures=$((failures + 1)); }
 
+# Outputs named .gz or .zst are written compressed, as such inputs are read: the same
+# bytes once decompressed, the format from the extension before.
+check compressed-outputs 0 - "$bin" build "$src/examples" -q -o "$work/plain.jsonld" -o "$work/gz.jsonld.gz" \
+  -o "$work/plain.nq" -o "$work/zst.nq.ZST" --rule-counts "$work/rc.tsv.gz"
+gzip -dc "$work/gz.jsonld.gz" | cmp -s - "$work/plain.jsonld" \
+  || { echo "FAIL a .jsonld.gz output is not the JSON-LD gzipped"; failures=$((failures + 1)); }
+zstd -qdc "$work/zst.nq.ZST" | cmp -s - "$work/plain.nq" \
+  || { echo "FAIL a .nq.ZST output is not the N-Quads compressed with zstd"; failures=$((failures + 1)); }
+gzip -dc "$work/rc.tsv.gz" | grep -q '^# documents: ' || { echo "FAIL --rule-counts to a .gz"; failures=$((failures + 1)); }
+check compressed-neo4j 2 "neo4j output is a directory, which is not compressed" "$bin" build "$src/examples" -q -o "$work/n.neo4j.gz"
+
 # The same output for every thread count.
 "$bin" build "$src/examples" -q -j1 -o "$work/j1.jsonld" -o "$work/j1.dot"
 "$bin" build "$src/examples" -q -j4 -o "$work/j4.jsonld" -o "$work/j4.dot"
