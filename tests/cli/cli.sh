@@ -183,6 +183,8 @@ gzip -dc "$work/gz.jsonld.gz" | cmp -s - "$work/plain.jsonld" \
 zstd -qdc "$work/zst.nq.ZST" | cmp -s - "$work/plain.nq" \
   || { echo "FAIL a .nq.ZST output is not the N-Quads compressed with zstd"; failures=$((failures + 1)); }
 gzip -dc "$work/rc.tsv.gz" | grep -q '^# documents: ' || { echo "FAIL --rule-counts to a .gz"; failures=$((failures + 1)); }
+"$bin" build "$src/examples" -q -f nquads -o "$work/f.gz" && gzip -dc "$work/f.gz" | cmp -s - "$work/plain.nq" \
+  || { echo "FAIL -f nquads -o f.gz was not written gzipped"; failures=$((failures + 1)); }
 check compressed-neo4j 2 "neo4j output is a directory, which is not compressed" "$bin" build "$src/examples" -q -o "$work/n.neo4j.gz"
 
 # The same output for every thread count.
