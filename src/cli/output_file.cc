@@ -102,7 +102,7 @@ std::string_view WithoutCompression(std::string_view path) {
   return path;
 }
 
-// A gzip or zstd stream; Compress() passes `in` on in compressed chunks to `write`.
+// A gzip or zstd stream; Compress() passes `data` on to `write` in compressed chunks.
 struct FdBuffer::Compressor {
   explicit Compressor(OutputCompression as) : kind(as), out(1 << 16) {
     if (kind == OutputCompression::kGzip) {
