@@ -32,8 +32,10 @@ using DocumentSink = std::function<Status(Document&&)>;
 //  - a further .gz or .zst extension is decompressed while reading;
 //  - any other file, and "-" (standard input), is read by its bytes: gzip or zstd (by
 //    their magic numbers) is decompressed, then it is JSON Lines as above if its first
-//    byte that is not blank, after a UTF-8 byte order mark, is '{' (blank input: no
-//    document), otherwise one plain-text document named by the file's stem ("stdin");
+//    bytes that are not blank, after a UTF-8 byte order mark, open an object ('{' then
+//    '"' or '}'; blank input: no document), an error if they open a JSON array, an error
+//    for xz, bzip2, lz4, zip, 7z, PDF or binary data, and otherwise one plain-text
+//    document named by the file's stem ("stdin");
 //  - plain text in UTF-16 with a byte order mark is converted to UTF-8 (`text` and the
 //    offsets into it are then UTF-8); UTF-16 JSON is an error.
 // Errors name the path, and the line for JSON Lines. An empty document is passed on
