@@ -443,7 +443,7 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
 // One that has a format's extension keeps that format.
 bool IsStreamDevice(const std::string& path) {
   Format by_name;
-  if (FormatFromPath(WithoutCompression(path), &by_name)) return false;
+  if (FormatFromPath(internal::WithoutCompression(path), &by_name)) return false;
   std::error_code ec;
   const auto type = std::filesystem::status(path, ec).type();
   return !ec && (type == std::filesystem::file_type::character || type == std::filesystem::file_type::fifo);
@@ -456,12 +456,12 @@ Status FormatOf(const BuildOptions& o, const std::string& path, Format* format) 
                                                   "': expected dot, jsonld, svg, png, nquads, graphml or neo4j");
   } else if (path == "-" || IsStreamDevice(path)) {
     *format = Format::kJsonLd;  // as standard output's: /dev/null, /dev/stderr, a named pipe
-  } else if (!FormatFromPath(WithoutCompression(path), format)) {  // "graph.nq.gz": N-Quads, gzipped
+  } else if (!FormatFromPath(internal::WithoutCompression(path), format)) {  // "graph.nq.gz": N-Quads, gzipped
     return Status::Error(ErrorCode::kUsage, "cannot tell the format of '" + path + "' from its extension: use -f");
   }
   if (*format == Format::kNeo4j && path == "-")
     return Status::Error(ErrorCode::kUsage, "neo4j output is a directory (nodes.csv, relationships.csv): give -o DIRECTORY");
-  if (*format == Format::kNeo4j && path != "-" && CompressionOfName(path) != OutputCompression::kNone)
+  if (*format == Format::kNeo4j && path != "-" && internal::CompressionOfName(path) != internal::Compression::kNone)
     return Status::Error(ErrorCode::kUsage, "neo4j output is a directory, which is not compressed: '" + path + "'");
   return Status::Ok();
 }

@@ -81,31 +81,10 @@ void DropLiveTemp(size_t slot) {
 
 }  // namespace
 
-OutputCompression CompressionOfName(std::string_view path) {
-  auto ends_with = [&](std::string_view suffix) {
-    if (path.size() < suffix.size()) return false;
-    const std::string_view tail = path.substr(path.size() - suffix.size());
-    return std::equal(tail.begin(), tail.end(), suffix.begin(),
-                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
-  };
-  if (ends_with(".gz")) return OutputCompression::kGzip;
-  if (ends_with(".zst")) return OutputCompression::kZstd;
-  return OutputCompression::kNone;
-}
-
-std::string_view WithoutCompression(std::string_view path) {
-  switch (CompressionOfName(path)) {
-    case OutputCompression::kGzip: return path.substr(0, path.size() - 3);
-    case OutputCompression::kZstd: return path.substr(0, path.size() - 4);
-    case OutputCompression::kNone: break;
-  }
-  return path;
-}
-
 // A gzip or zstd stream; Compress() passes `data` on to `write` in compressed chunks.
 struct FdBuffer::Compressor {
-  explicit Compressor(OutputCompression as) : kind(as), out(1 << 16) {
-    if (kind == OutputCompression::kGzip) {
+  explicit Compressor(internal::Compression as) : kind(as), out(1 << 16) {
+    if (kind == internal::Compression::kGzip) {
       ready = deflateInit2(&gzip, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK;
     } else {
       zstd = ZSTD_createCCtx();
@@ -113,13 +92,13 @@ struct FdBuffer::Compressor {
     }
   }
   ~Compressor() {
-    if (kind == OutputCompression::kGzip && ready) deflateEnd(&gzip);
+    if (kind == internal::Compression::kGzip && ready) deflateEnd(&gzip);
     ZSTD_freeCCtx(zstd);
   }
   template <typename Write>
   bool Compress(const char* data, size_t size, bool finish, Write write) {
     if (!ready) return false;
-    return kind == OutputCompression::kGzip ? Deflate(data, size, finish, write) : ZstdStream(data, size, finish, write);
+    return kind == internal::Compression::kGzip ? Deflate(data, size, finish, write) : ZstdStream(data, size, finish, write);
   }
   template <typename Write>
   bool Deflate(const char* data, size_t size, bool finish, Write write) {
@@ -146,16 +125,16 @@ struct FdBuffer::Compressor {
     }
   }
 
-  OutputCompression kind;
+  internal::Compression kind;
   bool ready = false;
   z_stream gzip{};
   ZSTD_CCtx* zstd = nullptr;
   std::vector<char> out;
 };
 
-FdBuffer::FdBuffer(int fd, OutputCompression compression) : fd_(fd), buffer_(1 << 16) {
+FdBuffer::FdBuffer(int fd, internal::Compression compression) : fd_(fd), buffer_(1 << 16) {
   setp(buffer_.data(), buffer_.data() + buffer_.size());
-  if (compression != OutputCompression::kNone) compressor_ = std::make_unique<Compressor>(compression);
+  if (compression != internal::Compression::kNone) compressor_ = std::make_unique<Compressor>(compression);
 }
 
 FdBuffer::~FdBuffer() {
@@ -250,7 +229,7 @@ Status OutputFile::Open() {
 
 void OutputFile::Attach(int fd) {
   // "-" is written as it is; a file, device or pipe by its name's extension.
-  buffer_ = std::make_unique<FdBuffer>(fd, path_ == "-" ? OutputCompression::kNone : CompressionOfName(path_));
+  buffer_ = std::make_unique<FdBuffer>(fd, path_ == "-" ? internal::Compression::kNone : internal::CompressionOfName(path_));
   stream_.rdbuf(buffer_.get());
 }
 

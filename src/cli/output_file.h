@@ -16,22 +16,17 @@
 #include <vector>
 
 #include "actorgraph/status.h"
+#include "core/compression.h"
 
 namespace actorgraph::cli {
 
-// How an output is compressed: by its name's last extension, ".gz" or ".zst" (in any
-// case), as inputs are read.
-enum class OutputCompression { kNone, kGzip, kZstd };
-OutputCompression CompressionOfName(std::string_view path);
-// `path` without its compression extension: "graph.nq.zst" -> "graph.nq".
-std::string_view WithoutCompression(std::string_view path);
-
-// A stream buffer writing to a file descriptor, gzip- or zstd-compressed if asked, that
+// A stream buffer writing to a file descriptor, gzip- or zstd-compressed if asked (an
+// output named as internal::CompressionOfName() reads, as inputs are read), that
 // keeps the reason of the first write that failed: an ostream only says that one did,
 // and "write failed" does not tell a full disk from a closed pipe.
 class FdBuffer : public std::streambuf {
  public:
-  explicit FdBuffer(int fd, OutputCompression compression = OutputCompression::kNone);
+  explicit FdBuffer(int fd, internal::Compression compression = internal::Compression::kNone);
   ~FdBuffer() override;  // closes the descriptor unless it is standard output
   FdBuffer(const FdBuffer&) = delete;
   FdBuffer& operator=(const FdBuffer&) = delete;

@@ -34,6 +34,7 @@
 #include <rapidjson/writer.h>
 
 #include "actorgraph/document.h"
+#include "core/compression.h"
 
 namespace actorgraph {
 namespace {
@@ -574,17 +575,12 @@ std::string_view FileName(std::string_view path) {
 
 FileType TypeOf(std::string_view path) {
   FileType type;
-  std::string name(FileName(path));
-  std::string lower = LowerCase(name);
-  if (EndsWith(lower, ".gz")) {
-    type.gzip = true;
-    name.resize(name.size() - 3);
-    lower.resize(lower.size() - 3);
-  } else if (EndsWith(lower, ".zst")) {
-    type.zstd = true;
-    name.resize(name.size() - 4);
-    lower.resize(lower.size() - 4);
-  }
+  const std::string_view file = FileName(path);
+  const internal::Compression compression = internal::CompressionOfName(file);
+  type.gzip = compression == internal::Compression::kGzip;
+  type.zstd = compression == internal::Compression::kZstd;
+  std::string name(internal::WithoutCompression(file));
+  const std::string lower = LowerCase(name);
   type.named = EndsWith(lower, ".jsonl") || EndsWith(lower, ".txt");
   if (EndsWith(lower, ".jsonl")) {
     type.json_lines = true;
@@ -734,13 +730,11 @@ Status ReadTextDocument(const std::string& path, const std::string& stem, const 
   return sink(std::move(doc));
 }
 
-enum class Compression : uint8_t { kNone, kGzip, kZstd };
-
 // The compression an input's first four bytes announce (their magic numbers).
-Compression CompressionOf(std::string_view head) {
-  if (head.substr(0, 2) == "\x1f\x8b") return Compression::kGzip;
-  if (head.substr(0, 4) == "\x28\xb5\x2f\xfd") return Compression::kZstd;
-  return Compression::kNone;
+internal::Compression CompressionOf(std::string_view head) {
+  if (head.substr(0, 2) == "\x1f\x8b") return internal::Compression::kGzip;
+  if (head.substr(0, 4) == "\x28\xb5\x2f\xfd") return internal::Compression::kZstd;
+  return internal::Compression::kNone;
 }
 
 // What an input's first bytes announce that is not read, as an error's words; null for
@@ -821,15 +815,15 @@ Status ReadByContent(Source* source, const std::string& path, const std::string&
   std::string_view magic;
   if (!raw.Head(8, &magic)) return InputError(path, "cannot read: " + raw.Error());
   switch (CompressionOf(magic)) {
-    case Compression::kGzip: {
+    case internal::Compression::kGzip: {
       GzipSource<Peekable<Source>> gzip(&raw);
       return ReadTextByContent(&gzip, path, stem, sink, options);
     }
-    case Compression::kZstd: {
+    case internal::Compression::kZstd: {
       ZstdSource<Peekable<Source>> zstd(&raw);
       return ReadTextByContent(&zstd, path, stem, sink, options);
     }
-    case Compression::kNone:
+    case internal::Compression::kNone:
       break;
   }
   return ReadTextByContent(&raw, path, stem, sink, options);
