@@ -32,6 +32,9 @@ enum Exit { kExitOk = 0, kExitInternal = 1, kExitUsage = 2, kExitInput = 3, kExi
 #ifndef ACTORGRAPH_DEFAULT_RULES
 #define ACTORGRAPH_DEFAULT_RULES "rules"
 #endif
+#ifndef ACTORGRAPH_VERSION
+#define ACTORGRAPH_VERSION "unknown"
+#endif
 
 const char* kMainHelp =
     "actorgraph: build a knowledge graph of who does what to whom from news text\n"
@@ -46,7 +49,8 @@ const char* kMainHelp =
     "  import petrarch FILE... -o DIR\n"
     "                      convert PETRARCH/TABARI actor dictionaries to ours\n"
     "\n"
-    "Run 'actorgraph COMMAND --help' for a command's options.\n"
+    "Run 'actorgraph COMMAND --help' for a command's options, 'actorgraph --version'\n"
+    "for the version and where the bundled rules are.\n"
     "Exit codes: 0 success, 2 usage, 3 input, 4 rules, 5 output, 6 failed rule examples.\n";
 
 const char* kBuildHelp =
@@ -68,7 +72,8 @@ const char* kBuildHelp =
     "                 extension (one -o only); default jsonld. neo4j writes a\n"
     "                 directory (created if missing) holding nodes.csv and\n"
     "                 relationships.csv for neo4j-admin database import\n"
-    "  --rules PATH   rule directory or file; repeatable; default: the bundled rules/\n"
+    "  --rules PATH   rule directory or file; repeatable; default: the bundled rules\n"
+    "                 ('actorgraph --version' says where they are)\n"
     "  --modality M   asserted (default): only asserted triples; all: keep negated and\n"
     "                 hypothetical ones too, marked as such\n"
     "  --explain      print, on stderr, each document's mentions and every triple with\n"
@@ -349,8 +354,24 @@ class RepeatedIds {
   size_t repeats_ = 0;
 };
 
+// The bundled rules: an installed program's are at a fixed place relative to the program
+// (found from /proc/self/exe, so a moved install tree still finds them); a program run
+// from its build tree has none there and uses the checkout's.
+std::string BundledRules() {
+#ifdef ACTORGRAPH_INSTALLED_RULES
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    std::filesystem::path installed =
+        (exe.parent_path() / ACTORGRAPH_INSTALLED_RULES).lexically_normal();
+    if (std::filesystem::is_directory(installed, ec)) return installed.string();
+  }
+#endif
+  return ACTORGRAPH_DEFAULT_RULES;
+}
+
 std::vector<std::string> DefaultRules(std::vector<std::string> rules) {
-  if (rules.empty()) rules.push_back(ACTORGRAPH_DEFAULT_RULES);
+  if (rules.empty()) rules.push_back(BundledRules());
   return rules;
 }
 
@@ -798,7 +819,7 @@ int Main(int argc, char** argv) {
     return kExitOk;
   }
   if (cmd == "--version") {
-    std::cout << "actorgraph 0.1.0\n";
+    std::cout << "actorgraph " ACTORGRAPH_VERSION "\nbundled rules: " << BundledRules() << "\n";
     return kExitOk;
   }
   if (cmd == "build") return Build(argc - 2, argv + 2);

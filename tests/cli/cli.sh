@@ -34,6 +34,10 @@ check help 0 - "$bin" --help
 check build-help 0 - "$bin" build --help
 check rules-help 0 - "$bin" rules --help
 check rules-check-help 0 - "$bin" rules check --help
+# From the build tree the bundled rules are the checkout's (tests/install: the installed).
+check version 0 - "$bin" --version
+grep -qxF "bundled rules: $(cd "$src" && pwd)/rules" "$work/out" ||
+  { echo "FAIL version: does not name the checkout's rules: $(cat "$work/out")"; failures=$((failures + 1)); }
 check no-command 2 "missing command" "$bin"
 check unknown-command 2 "unknown command 'frobnicate'" "$bin" frobnicate
 check no-input 2 "build needs at least one INPUT" "$bin" build
