@@ -128,6 +128,17 @@ TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
         "t.rules:10:22: unknown slot 'C' in yield: every match line must bind it; they bind A, B");
   CHECK(ErrorOf("rule r1\n  match A:Actor @nothing B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:17: unknown list '@nothing': declare it with 'list nothing = ...'");
+  // A name a typo or two from a declared one is suggested; a short one within one typo.
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A oposed-to B\n") ==
+        "t.rules:10:11: unknown relation 'oposed-to': did you mean 'opposed-to'? Otherwise, declare it "
+        "with 'relation oposed-to'");
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A meet-with B\n").find(
+            "did you mean 'meets-with'?") != std::string::npos);
+  CHECK(ErrorOf("rule r1\n  match A:Actor @verb B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:17: unknown list '@verb': did you mean '@verbs'? Otherwise, declare it with "
+        "'list verb = ...'");
+  CHECK(ErrorOf("rule r1\n  match A:Actor @vrbz B:Actor\n  yield A opposed-to B\n").find("did you mean") ==
+        std::string::npos);
   // Inside a group of words, which is compiled as one index.
   CHECK(ErrorOf("rule r1\n  match A:Actor (condemned | @nothing) B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:30: unknown list '@nothing': declare it with 'list nothing = ...'");
@@ -353,8 +364,27 @@ TEST_CASE("inline examples are checked", "[rules][examples]") {
   CHECK(results[0].passed);
   CHECK_FALSE(results[1].passed);
   CHECK(results[1].location == r + ":12");
-  CHECK(results[1].message == "expected Chad opposed-to Niger, got: Chad opposed-to Mali [asserted]");
+  CHECK(results[1].message == "expected Chad opposed-to Niger, got: Chad opposed-to Mali [asserted] (the rule matched)");
   CHECK_FALSE(results[2].passed);
+}
+
+TEST_CASE("a failed example says whether its rule matched, and which rule took the triple", "[rules][examples]") {
+  // Both rules match "Chad condemned Niger"; the sentence keeps the triple once, from
+  // the first, so the second's example cannot show it.
+  std::string r;
+  std::unique_ptr<ag::Extractor> ex = Load("shadow.rules",
+                                           "rule first\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
+                                           "rule second\n  match A:Country @verbs B:Country\n  yield A opposed-to B\n"
+                                           "  example \"Chad condemned Niger.\" => Chad opposed-to Niger\n"
+                                           "  example \"Chad cracked down on Mali.\" => Chad opposed-to Niger\n"
+                                           "  example \"Chad praised Niger.\" => Chad opposed-to Niger\n",
+                                           &r);
+  std::vector<ag::ExampleResult> results = ex->TestExamples();
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].message == "expected Chad opposed-to Niger, got: nothing (the rule matched, but rule first (" + r +
+                                  ":8) gives that triple first, and a sentence keeps a triple once)");
+  CHECK(results[1].message == "expected Chad opposed-to Niger, got: Chad opposed-to Mali [asserted] (the rule matched)");
+  CHECK(results[2].message == "expected Chad opposed-to Niger, got: nothing (the rule did not match)");
 }
 
 TEST_CASE("every example of the bundled rule pack passes", "[rules][examples][pack]") {

@@ -375,6 +375,52 @@ std::vector<std::string> DefaultRules(std::vector<std::string> rules) {
   return rules;
 }
 
+// The name in a load error such as "unknown relation 'opposed-to'" or "unknown list
+// '@talks-noun'", with what it is; empty for other errors.
+std::pair<std::string, std::string> UnknownName(const std::string& message) {
+  for (const char* what : {"relation", "list"}) {
+    const std::string lead = std::string("unknown ") + what + " '";
+    size_t begin = message.find(lead);
+    if (begin == std::string::npos) continue;
+    begin += lead.size() + (message.compare(begin + lead.size(), 1, "@") == 0 ? 1 : 0);
+    const size_t end = message.find('\'', begin);
+    if (end != std::string::npos) return {what, message.substr(begin, end - begin)};
+  }
+  return {};
+}
+
+bool NamesBundledRules(const std::vector<std::string>& paths) {
+  std::error_code ec;
+  const std::filesystem::path bundled = std::filesystem::weakly_canonical(BundledRules(), ec);
+  for (const std::string& p : paths)
+    if (std::filesystem::weakly_canonical(p, ec) == bundled) return true;
+  return false;
+}
+
+// A rule file of one's own, loaded or checked without the bundled rules, cannot use the
+// relations and lists they declare; the error alone says to declare them again.
+int FailLoadingRules(const Status& s, const std::vector<std::string>& paths, const std::string& command) {
+  const int code = Fail(s);
+  const auto [what, name] = UnknownName(s.message());
+  if (name.empty() || NamesBundledRules(paths)) return code;
+  std::unique_ptr<Extractor> bundled;
+  if (!Extractor::Create({BundledRules()}, &bundled).ok()) return code;
+  bool declared = false;
+  if (what == "relation") {
+    for (const RelationType& r : bundled->relation_types()) declared = declared || r.name == name;
+  } else {
+    declared = ("\n" + bundled->Dump()).find("\nlist " + name + " (") != std::string::npos;
+  }
+  if (!declared) return code;
+  std::string paths_given;
+  for (const std::string& p : paths) paths_given += (command == "rules check" ? " " : " --rules ") + p;
+  std::cerr << "actorgraph: the bundled rules declare " << what << " '" << name << "', but "
+            << (command == "rules check" ? "were not checked with them" : "--rules replaces them")
+            << "; to load both: actorgraph " << command
+            << (command == "rules check" ? " " : " --rules ") << BundledRules() << paths_given << "\n";
+  return code;
+}
+
 Status ParseThreads(const std::string& v, int* threads) {
   char* end = nullptr;
   long n = std::strtol(v.c_str(), &end, 10);
@@ -582,7 +628,7 @@ int Build(int argc, char** argv) {
   LoadOptions lo;
   lo.threads = o.threads;
   s = Extractor::Create(DefaultRules(o.rules), lo, &extractor);
-  if (!s.ok()) return Fail(s);
+  if (!s.ok()) return FailLoadingRules(s, DefaultRules(o.rules), "build ...");
   timings.Stage("rules");
   Progress progress(!o.quiet);
   BuilderOptions bo;
@@ -659,7 +705,7 @@ Status ParseRulesOption(int argc, char** argv, std::vector<std::string>* rules, 
 int RulesTest(const std::vector<std::string>& rules) {
   std::unique_ptr<Extractor> extractor;
   Status s = Extractor::Create(rules, &extractor);
-  if (!s.ok()) return Fail(s);
+  if (!s.ok()) return FailLoadingRules(s, rules, "rules test");
   std::vector<ExampleResult> results = extractor->TestExamples();
   size_t failed = 0;
   for (const ExampleResult& r : results) {
@@ -687,9 +733,10 @@ int Rules(int argc, char** argv) {
   if (!s.ok()) return Usage(s.message(), kRulesHelp);
   if (sub == "check") {
     if (rest.empty()) return Usage("rules check needs at least one PATH", kRulesHelp);
+    if (!rules.empty()) return Usage("rules check takes its paths without --rules", kRulesHelp);
     std::unique_ptr<Extractor> extractor;
     s = Extractor::Create(rest, &extractor);
-    if (!s.ok()) return Fail(s);
+    if (!s.ok()) return FailLoadingRules(s, rest, "rules check");
     std::cout << "ok\n";
     return kExitOk;
   }
@@ -698,7 +745,7 @@ int Rules(int argc, char** argv) {
   if (sub == "dump") {
     std::unique_ptr<Extractor> extractor;
     s = Extractor::Create(DefaultRules(rules), &extractor);
-    if (!s.ok()) return Fail(s);
+    if (!s.ok()) return FailLoadingRules(s, DefaultRules(rules), "rules dump");
     std::cout << extractor->Dump();
     return kExitOk;
   }

@@ -428,13 +428,40 @@ std::string Describe(const std::vector<Triple>& triples, const std::string& rule
   return s.empty() ? "nothing" : s;
 }
 
+bool Gives(const Triple& t, const std::string& s, const std::string& rel, const std::string& o) {
+  if (t.modality != Modality::kAsserted || t.type.name != rel) return false;
+  return (Names(t.subject, s) && Names(t.object, o)) || (t.type.symmetric && Names(t.subject, o) && Names(t.object, s));
+}
+
+// Why an expected triple did not come from `rule`: a sentence keeps each triple once, from
+// the first match that yields it, so another rule may have taken it ("got: nothing" alone
+// sent the rule's author looking for a fault in a pattern that had matched).
+std::string WhyMissing(const RulePack& pack, const CompiledRule& rule, const Extraction& got,
+                       const std::string& s, const std::string& rel, const std::string& o) {
+  const size_t index = static_cast<size_t>(&rule - pack.rules.data());
+  const bool matched = index < got.rule_counts.size() && got.rule_counts[index].matched > 0;
+  std::string why = matched ? "the rule matched" : "the rule did not match";
+  for (const Triple& t : got.triples) {
+    if (t.evidence.rule == rule.id || !Gives(t, s, rel, o)) continue;
+    auto other = std::find_if(pack.rules.begin(), pack.rules.end(),
+                              [&](const CompiledRule& c) { return c.id == t.evidence.rule; });
+    why += std::string(matched ? ", but " : "; ") + "rule " + t.evidence.rule +
+           (other != pack.rules.end() ? " (" + other->loc.path + ":" + std::to_string(other->loc.line) + ")" : "") +
+           " gives that triple" + (matched ? " first, and a sentence keeps a triple once" : "");
+    break;
+  }
+  return " (" + why + ")";
+}
+
 ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rule, const internal::ExampleSpec& ex) {
   ExampleResult r{ex.loc.path + ":" + std::to_string(ex.loc.line), rule.id, true, ""};
   Document doc;
   doc.id = "example";
   doc.text = ex.text;
   Workspace work;
-  Extraction got = Run(pack, doc, {}, &work);
+  ExtractOptions options;
+  options.rule_counts = true;  // whether this rule's pattern matched, for the message
+  Extraction got = Run(pack, doc, options, &work);
   auto asserted_by_rule = [&](const Triple& t) { return t.evidence.rule == rule.id && t.modality == Modality::kAsserted; };
   if (ex.counter) {
     if (std::any_of(got.triples.begin(), got.triples.end(), asserted_by_rule)) {
@@ -451,12 +478,11 @@ ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rul
       return r;
     }
     bool found = std::any_of(got.triples.begin(), got.triples.end(), [&](const Triple& t) {
-      if (!asserted_by_rule(t) || t.type.name != rel) return false;
-      return (Names(t.subject, s) && Names(t.object, o)) || (t.type.symmetric && Names(t.subject, o) && Names(t.object, s));
+      return t.evidence.rule == rule.id && Gives(t, s, rel, o);
     });
     if (!found) {
       r.passed = false;
-      r.message = "expected " + want + ", got: " + Describe(got.triples, rule.id);
+      r.message = "expected " + want + ", got: " + Describe(got.triples, rule.id) + WhyMissing(pack, rule, got, s, rel, o);
       return r;
     }
   }

@@ -35,6 +35,35 @@ Status ReadFile(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// "did you mean 'mediator-of'? Otherwise, " for a declared name within a typo or two of `name`
+// (the first of the nearest, in the map's order), or nothing.
+template <typename Map>
+std::string DidYouMean(const std::string& name, const Map& declared, const std::string& prefix = "") {
+  const size_t allowed = name.size() < 6 ? 1 : 2;
+  const std::string* best = nullptr;
+  size_t best_distance = allowed + 1;
+  for (const auto& [known, unused] : declared) {
+    const size_t d = EditDistance(name, known);
+    if (d < best_distance) best = &known, best_distance = d;
+  }
+  return best ? "did you mean '" + prefix + *best + "'? Otherwise, " : std::string();
+}
+
 bool IsRuleFile(const fs::path& p) { return p.extension() == ".rules" || p.extension() == ".tsv"; }
 
 Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
@@ -407,8 +436,9 @@ class Compiler {
     auto it = pack_->lists.find(n.text);
     return it == pack_->lists.end() ? nullptr : &it->second;
   }
-  static Status UnknownList(const PatternNode& n) {
-    return RuleError(n.loc, "unknown list '@" + n.text + "': declare it with 'list " + n.text + " = ...'");
+  Status UnknownList(const PatternNode& n) const {
+    return RuleError(n.loc, "unknown list '@" + n.text + "': " + DidYouMean(n.text, pack_->lists, "@") +
+                                "declare it with 'list " + n.text + " = ...'");
   }
 
   // Whether each alternative of group `n` is one required word, phrase, lemma or list, or
@@ -498,7 +528,9 @@ class Compiler {
         return RuleError(y.loc, "unknown slot '" + y.subject + "' in yield: every match line must bind it; they bind " + SlotList(*rule));
       auto rel = pack_->relation_index.find(y.relation);
       if (rel == pack_->relation_index.end())
-        return RuleError(y.relation_loc, "unknown relation '" + y.relation + "': declare it with 'relation " + y.relation + "'");
+        return RuleError(y.relation_loc, "unknown relation '" + y.relation + "': " +
+                                                DidYouMean(y.relation, pack_->relation_index) +
+                                                "declare it with 'relation " + y.relation + "'");
       c.relation = rel->second;
       c.object = y.object == "@parties" ? CompiledYield::kParties : SlotIndex(*rule, y.object);
       if (c.object == -1)

@@ -262,6 +262,23 @@ printf 'relation r\nrule x\n  match A:Actor (met B:Actor\n  yield A r B\n' >"$wo
 check rules-check-error 4 "$work/broken.rules:3:29: expected '|' or ')'" "$bin" rules check "$work/broken.rules"
 check rules-check-ok 0 - "$bin" rules check "$src/rules"
 check rules-dump 0 - "$bin" rules dump
+# A rule file of one's own that uses the bundled rules' relations and lists, checked or
+# loaded without them: the error says how to load both (it said only to declare them).
+printf 'rule mine.sanctions\n  match A:Actor (sanctioned | @hostile-verb) B:Actor\n  yield A opposed-to B\n' \
+  >"$work/mine.rules"
+bundled=$(cd "$src" && pwd)/rules
+check own-rules-check 4 "to load both: actorgraph rules check $bundled $work/mine.rules" \
+  "$bin" rules check "$work/mine.rules"
+check own-rules-build 4 "--rules replaces them; to load both: actorgraph build ... --rules $bundled --rules $work/mine.rules" \
+  "$bin" build "$work/a.txt" --rules "$work/mine.rules" -o "$work/mine.jsonld"
+check own-rules-with-bundled 0 - "$bin" rules check "$src/rules" "$work/mine.rules"
+printf 'rule mine.invented\n  match A:Actor sanctioned B:Actor\n  yield A sanctions B\n' >"$work/invented.rules"
+check own-relation-no-hint 4 "unknown relation 'sanctions': declare it" "$bin" rules check "$work/invented.rules"
+grep -qF "bundled rules declare" "$work/err" &&
+  { echo "FAIL own-relation-no-hint: a hint for a relation the bundled rules lack"; failures=$((failures + 1)); }
+# rules check takes its paths as arguments; --rules was read and then ignored.
+check rules-check-rules-option 2 "rules check takes its paths without --rules" \
+  "$bin" rules check --rules "$src/rules" "$work/mine.rules"
 
 # import petrarch: usage, unreadable input, a structural error at file:line:col, and a
 # dictionary written that `rules check` accepts; a bad role there names file:line:col.
