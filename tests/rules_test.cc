@@ -150,7 +150,8 @@ TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
         std::string::npos);
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n"
                 "rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n") ==
-        "t.rules:11:6: rule id 'r1' is defined twice");
+        "t.rules:11:6: rule id 'r1' is defined twice; first at t.rules:8");
+  CHECK(ErrorOf("relation opposed-to\n") == "t.rules:8:10: relation 'opposed-to' is declared twice; first at t.rules:1");
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  match A:Actor condemned\n  yield A opposed-to B\n") ==
         "t.rules:11:22: unknown slot 'B' in yield: every match line must bind it; they bind A, B");
 }
@@ -377,14 +378,18 @@ TEST_CASE("a failed example says whether its rule matched, and which rule took t
                                            "rule second\n  match A:Country @verbs B:Country\n  yield A opposed-to B\n"
                                            "  example \"Chad condemned Niger.\" => Chad opposed-to Niger\n"
                                            "  example \"Chad cracked down on Mali.\" => Chad opposed-to Niger\n"
-                                           "  example \"Chad praised Niger.\" => Chad opposed-to Niger\n",
+                                           "  example \"Chad praised Niger.\" => Chad opposed-to Niger\n"
+                                           "  example \"they cracked down on them.\" => Chad opposed-to Niger\n",
                                            &r);
   std::vector<ag::ExampleResult> results = ex->TestExamples();
-  REQUIRE(results.size() == 3);
+  REQUIRE(results.size() == 4);
   CHECK(results[0].message == "expected Chad opposed-to Niger, got: nothing (the rule matched, but rule first (" + r +
                                   ":8) gives that triple first, and a sentence keeps a triple once)");
   CHECK(results[1].message == "expected Chad opposed-to Niger, got: Chad opposed-to Mali [asserted] (the rule matched)");
-  CHECK(results[2].message == "expected Chad opposed-to Niger, got: nothing (the rule did not match)");
+  CHECK(results[2].message ==
+        "expected Chad opposed-to Niger, got: nothing (the rule did not match; the actors found: Chad, Niger)");
+  CHECK(results[3].message ==
+        "expected Chad opposed-to Niger, got: nothing (the rule did not match; no actor was found in the text)");
 }
 
 TEST_CASE("every example of the bundled rule pack passes", "[rules][examples][pack]") {

@@ -441,6 +441,11 @@ std::string WhyMissing(const RulePack& pack, const CompiledRule& rule, const Ext
   const size_t index = static_cast<size_t>(&rule - pack.rules.data());
   const bool matched = index < got.rule_counts.size() && got.rule_counts[index].matched > 0;
   std::string why = matched ? "the rule matched" : "the rule did not match";
+  if (!matched) {  // an actor the slots need may not be known at all
+    std::string actors;
+    for (const Actor& a : got.actors) actors += (actors.empty() ? "" : ", ") + a.name;
+    why += actors.empty() ? "; no actor was found in the text" : "; the actors found: " + actors;
+  }
   for (const Triple& t : got.triples) {
     if (t.evidence.rule == rule.id || !Gives(t, s, rel, o)) continue;
     auto other = std::find_if(pack.rules.begin(), pack.rules.end(),

@@ -136,8 +136,12 @@ class Compiler {
  private:
   Status Relations(const RuleFile& file) {
     for (const RelationDecl& d : file.relations) {
-      if (pack_->relation_index.count(d.name))
-        return RuleError(d.loc, "relation '" + d.name + "' is declared twice");
+      if (pack_->relation_index.count(d.name)) {
+        auto first = relation_locs_.find(d.name);
+        return RuleError(d.loc, "relation '" + d.name + "' is declared twice" +
+                                    (first == relation_locs_.end() ? "" : "; first at " + Where(first->second)));
+      }
+      relation_locs_.emplace(d.name, d.loc);
       RelationType t;
       t.name = d.name;
       t.symmetric = d.symmetric;
@@ -174,7 +178,8 @@ class Compiler {
   }
 
   Status Rule(const RuleDecl& d) {
-    if (!ids_.insert(d.id).second) return RuleError(d.loc, "rule id '" + d.id + "' is defined twice");
+    if (auto [first, added] = ids_.emplace(d.id, d.loc); !added)
+      return RuleError(d.loc, "rule id '" + d.id + "' is defined twice; first at " + Where(first->second));
     CompiledRule rule;
     rule.id = d.id;
     rule.entity = d.entity;
@@ -562,8 +567,11 @@ class Compiler {
     return Status::Ok();
   }
 
+  static std::string Where(const Loc& loc) { return loc.path + ":" + std::to_string(loc.line); }
+
   RulePack* pack_;
-  std::set<std::string> ids_;
+  std::map<std::string, Loc> ids_;            // rule ids so far, where each was defined
+  std::map<std::string, Loc> relation_locs_;  // relations so far, where each was declared
   std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
   struct WordGroupIndex {
     std::shared_ptr<const PhraseIndex> words;
