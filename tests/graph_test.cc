@@ -332,6 +332,74 @@ TEST_CASE("Merge unites actors and evidence without duplicates", "[graph]") {
   CHECK(EdgeSummary(a) == before);
 }
 
+TEST_CASE("Filtered keeps the relations every condition keeps, with all their evidence", "[graph][filter]") {
+  const RelationType supports = MakeType("supports");
+  const RelationType opposed = MakeType("opposed-to");
+  const RelationType meets = MakeType("meets-with", true);
+  KnowledgeGraph g;
+  Actor alpha = MakeActor("Alpha", ActorType::kCountry, "XAL");
+  alpha.aliases.insert("the Alphans");
+  g.AddActor(alpha);
+  g.AddActor(MakeActor("Bravo", ActorType::kGroup));
+  g.AddActor(MakeActor("Charlie", ActorType::kPerson));
+  g.AddActor(MakeActor("Delta", ActorType::kOrganization));
+  // alpha supports bravo: three sentences in two documents
+  g.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d1", 0, 10));
+  g.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d1", 20, 30));
+  g.AddRelation("alpha", supports, "bravo", Modality::kAsserted, MakeEvidence("d2", 0, 10));
+  // charlie opposed-to bravo: one document; delta meets charlie: three documents
+  g.AddRelation("charlie", opposed, "bravo", Modality::kAsserted, MakeEvidence("d3", 0, 10));
+  for (const char* d : {"d1", "d2", "d4"})
+    g.AddRelation("delta", meets, "charlie", Modality::kAsserted, MakeEvidence(d, 40, 50));
+
+  GraphFilter none;
+  CHECK(EdgeSummary(Filtered(g, none)) == EdgeSummary(g));
+
+  GraphFilter two_documents;
+  two_documents.min_documents = 2;
+  KnowledgeGraph kept = Filtered(g, two_documents);
+  // Evidence is counted by document: three sentences in two documents pass 2, not 3.
+  CHECK(EdgeSummary(kept) == std::vector<std::string>{"alpha supports bravo asserted 3",
+                                                      "charlie meets-with delta asserted 3"});
+  CHECK(ActorSummary(kept) == std::vector<std::string>{"alpha", "bravo", "charlie", "delta"});
+  two_documents.min_documents = 3;
+  CHECK(EdgeSummary(Filtered(g, two_documents)) == std::vector<std::string>{"charlie meets-with delta asserted 3"});
+
+  GraphFilter relation;
+  relation.relations = {"opposed-to"};
+  kept = Filtered(g, relation);
+  CHECK(EdgeSummary(kept) == std::vector<std::string>{"charlie opposed-to bravo asserted 1"});
+  CHECK(ActorSummary(kept) == std::vector<std::string>{"bravo", "charlie"});  // alpha and delta: no relation left
+
+  // An actor by an alias, by its name in other capitals, by its id; a name of none is reported.
+  for (const char* name : {"the alphans", "ALPHA", "alpha"}) {
+    GraphFilter actor;
+    actor.actors = {name, "Echo"};
+    std::vector<std::string> unmatched;
+    kept = Filtered(g, actor, &unmatched);
+    CHECK(EdgeSummary(kept) == std::vector<std::string>{"alpha supports bravo asserted 3"});
+    CHECK(unmatched == std::vector<std::string>{"Echo"});
+  }
+  // Either end: charlie is the subject of one and the object of the other.
+  GraphFilter charlie;
+  charlie.actors = {"Charlie"};
+  CHECK(Filtered(g, charlie).relation_count() == 2);
+
+  // Every condition at once.
+  GraphFilter all;
+  all.actors = {"Charlie"};
+  all.relations = {"meets-with", "supports"};
+  all.min_documents = 2;
+  CHECK(EdgeSummary(Filtered(g, all)) == std::vector<std::string>{"charlie meets-with delta asserted 3"});
+
+  // The kept actor is the whole actor: code and aliases.
+  KnowledgeGraph::Vertex v;
+  kept = Filtered(g, GraphFilter{});
+  REQUIRE(kept.FindActor("alpha", &v));
+  CHECK(kept.graph()[v].code == "XAL");
+  CHECK(kept.graph()[v].aliases.count("the Alphans") == 1);
+}
+
 TEST_CASE("A copied graph is independent of the original", "[graph]") {
   const RelationType supports = MakeType("supports");
   KnowledgeGraph original;

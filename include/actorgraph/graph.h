@@ -171,6 +171,26 @@ class KnowledgeGraph {
   std::unordered_multimap<uint64_t, std::pair<const Relation*, size_t>> evidence_index_;
 };
 
+// Which part of a graph Filtered keeps: the relations that meet every condition given.
+// A day of the world's news gives thousands of edges; a diagram a reader can follow
+// shows the well-attested ones, a few relations, or one actor's neighbourhood.
+struct GraphFilter {
+  // Relations whose evidence comes from at least this many documents (0 and 1: all).
+  size_t min_documents = 0;
+  // Relation type names ("ally-of"); empty: every type.
+  std::set<std::string> relations;
+  // Actors named by a name, a surface form seen (an alias) or an id, compared as
+  // ActorIdFor makes them ("Iran", "iran" and "IRAN" are one); a relation is kept when
+  // either end is one of them. Empty: every actor.
+  std::vector<std::string> actors;
+};
+
+// The relations of `graph` that `filter` keeps, each with all its evidence, and the
+// actors at their ends (an actor left with no relation is left out). The names in
+// filter.actors that name no actor of `graph` are appended to `*unmatched`, if given.
+KnowledgeGraph Filtered(const KnowledgeGraph& graph, const GraphFilter& filter,
+                        std::vector<std::string>* unmatched = nullptr);
+
 }  // namespace actorgraph
 
 #endif  // ACTORGRAPH_GRAPH_H_

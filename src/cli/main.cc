@@ -57,6 +57,7 @@ const char* kBuildHelp =
     "usage: actorgraph build INPUT... [-f FORMAT] [-o PATH|-]... [--rules PATH]...\n"
     "                        [--modality asserted|all] [--on-error fail|skip] [-j N] [--explain]\n"
     "                        [--timings] [--rule-counts PATH|-] [-q]\n"
+    "                        [--min-documents N] [--relation R]... [--actor NAME]...\n"
     "\n"
     "INPUT is a .txt file (one document, id = file stem), a .jsonl file (one JSON\n"
     "object a line: id, text or body, optional title, date, url), a directory (read\n"
@@ -92,7 +93,16 @@ const char* kBuildHelp =
     "                 applied (actors made, triples yielded), after a line counting\n"
     "                 the documents with a triple and those where a relation rule\n"
     "                 was tried; - is standard output\n"
-    "  -q             no progress line\n";
+    "  -q             no progress line\n"
+    "\n"
+    "Which part of the graph the outputs get (all of it by default; with several,\n"
+    "a relation is kept when it meets them all; each kept relation keeps all its\n"
+    "evidence):\n"
+    "  --min-documents N\n"
+    "                 relations whose evidence comes from N or more documents\n"
+    "  --relation R   relations of type R (e.g. ally-of); repeatable\n"
+    "  --actor NAME   relations with this actor at either end (its name, a surface\n"
+    "                 form seen, or its id); repeatable\n";
 
 const char* kRulesHelp =
     "usage: actorgraph rules check PATH...\n"
@@ -159,6 +169,10 @@ struct BuildOptions {
   bool timings = false;
   std::string rule_counts;  // --rule-counts PATH; empty: none
   bool quiet = false;
+  GraphFilter filter;  // --min-documents, --relation, --actor
+  bool Filters() const {
+    return filter.min_documents > 1 || !filter.relations.empty() || !filter.actors.empty();
+  }
 };
 
 // The wall time of each stage of a build, for --timings.
@@ -447,6 +461,31 @@ Status CheckNoOutputIsAnInput(const BuildOptions& o) {
   return Status::Ok();
 }
 
+Status ParseMinDocuments(const std::string& v, size_t* n) {
+  char* end = nullptr;
+  errno = 0;
+  const unsigned long long parsed = std::strtoull(v.c_str(), &end, 10);
+  if (v.empty() || v[0] == '-' || *end != '\0' || errno == ERANGE || parsed < 1)
+    return Status::Error(ErrorCode::kUsage, "--min-documents takes a whole number of 1 or more, not '" + v + "'");
+  *n = static_cast<size_t>(parsed);
+  return Status::Ok();
+}
+
+// --relation names a relation the rules declare: a misspelt one would keep nothing, and
+// be found out only after the whole run.
+Status CheckFilterRelations(const BuildOptions& o, const Extractor& extractor) {
+  std::string declared;
+  std::set<std::string> names;
+  for (const RelationType& r : extractor.relation_types()) {
+    names.insert(r.name);
+    declared += (declared.empty() ? "" : ", ") + r.name;
+  }
+  for (const std::string& r : o.filter.relations)
+    if (!names.count(r))
+      return Status::Error(ErrorCode::kUsage, "--relation '" + r + "': the rules declare no such relation; they declare " + declared);
+  return Status::Ok();
+}
+
 Status ParseBuild(int argc, char** argv, BuildOptions* o) {
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
@@ -489,6 +528,16 @@ Status ParseBuild(int argc, char** argv, BuildOptions* o) {
       if (s.ok() && o->rule_counts.empty()) s = Status::Error(ErrorCode::kUsage, "--rule-counts needs a path");
     } else if (a == "-q" || a == "--quiet") {
       o->quiet = true;
+    } else if (a == "--min-documents") {
+      s = value(&v);
+      if (s.ok()) s = ParseMinDocuments(v, &o->filter.min_documents);
+    } else if (a == "--relation") {
+      s = value(&v);
+      o->filter.relations.insert(v);
+    } else if (a == "--actor") {
+      s = value(&v);
+      if (s.ok() && ActorIdFor(v).empty()) s = Status::Error(ErrorCode::kUsage, "--actor needs a name");
+      o->filter.actors.push_back(v);
     } else if (a.size() > 1 && a[0] == '-') {
       s = Status::Error(ErrorCode::kUsage, "unknown option " + a);
     } else {
@@ -569,6 +618,20 @@ Status WriteOutput(const KnowledgeGraph& graph, Format format, const std::string
 // "1 actor", "2 actors".
 std::string Counted(size_t n, const std::string& noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
+// The graph the outputs get: all of it, or the part --min-documents, --relation and
+// --actor keep, said on stderr with the names of --actor that matched no actor.
+KnowledgeGraph FilterGraph(const BuildOptions& o, const KnowledgeGraph& graph, Progress* progress) {
+  std::vector<std::string> unmatched;
+  KnowledgeGraph kept = Filtered(graph, o.filter, &unmatched);
+  for (const std::string& name : unmatched)
+    progress->Message("actorgraph: warning: --actor '" + name + "' names no actor of the graph\n");
+  if (!o.quiet)
+    progress->Message("actorgraph: kept " + std::to_string(kept.relation_count()) + " of " +
+                      Counted(graph.relation_count(), "relation") + " and " + std::to_string(kept.actor_count()) +
+                      " of " + Counted(graph.actor_count(), "actor") + "\n");
+  return kept;
+}
+
 Status WriteOutputs(const BuildOptions& o, const KnowledgeGraph& graph, Progress* progress) {
   for (const std::string& path : o.outputs) {
     Format format;
@@ -629,6 +692,8 @@ int Build(int argc, char** argv) {
   lo.threads = o.threads;
   s = Extractor::Create(DefaultRules(o.rules), lo, &extractor);
   if (!s.ok()) return FailLoadingRules(s, DefaultRules(o.rules), "build ...");
+  s = CheckFilterRelations(o, *extractor);
+  if (!s.ok()) return Usage(s.message(), kBuildHelp);
   timings.Stage("rules");
   Progress progress(!o.quiet);
   BuilderOptions bo;
@@ -676,7 +741,11 @@ int Build(int argc, char** argv) {
   progress.Done();
   ids.Done();
   if (skipped > 0) std::cerr << "actorgraph: " << skipped << " input error(s) skipped\n";
-  s = WriteOutputs(o, builder.graph(), &progress);
+  if (o.Filters()) {
+    s = WriteOutputs(o, FilterGraph(o, builder.graph(), &progress), &progress);
+  } else {
+    s = WriteOutputs(o, builder.graph(), &progress);
+  }
   // OutputFile's errors name the path already.
   if (s.ok() && rule_report) s = rule_report->Write(o.rule_counts, builder.rule_counts());
   timings.Stage("outputs");

@@ -294,5 +294,38 @@ check import-loads 0 - "$bin" rules check "$src/rules" "$work/imp"
 printf 'name\ttype\troles\nOrla Vantreske\tPerson\tXVL GOV 2001-02-30..\n' >"$work/roles.tsv"
 check bad-role 4 "$work/roles.tsv:2:31: expected a date YYYY-MM-DD" "$bin" rules check "$work/roles.tsv"
 
+# Which part of the graph the outputs get: --min-documents, --relation, --actor.
+printf '%s\n' '{"id": "f1", "text": "Iran backs Hezbollah, officials said."}' \
+  '{"id": "f2", "text": "Iran backs Hezbollah, the report said."}' \
+  '{"id": "f3", "text": "Egypt mediated talks between Israel and Hamas on Monday."}' >"$work/filter.jsonl"
+ns='https://w3id.org/actorgraph'
+supports="<$ns/actor/iran> <$ns/ns#supports> <$ns/actor/hezbollah> "
+mediates="<$ns/actor/egypt> <$ns/ns#mediator-of> <$ns/actor/israel> "
+filtered() {  # filtered NAME WANT_SUPPORTS WANT_MEDIATES OPTION...
+  local name=$1 want_s=$2 want_m=$3
+  shift 3
+  check "$name" 0 - "$bin" build "$work/filter.jsonl" -f nquads -o "$work/filtered.nq" "$@"
+  local got_s=0 got_m=0
+  grep -qF "$supports" "$work/filtered.nq" && got_s=1
+  grep -qF "$mediates" "$work/filtered.nq" && got_m=1
+  [[ $got_s == "$want_s" && $got_m == "$want_m" ]] ||
+    { echo "FAIL $name: supports $got_s (want $want_s), mediator-of $got_m (want $want_m)"; failures=$((failures + 1)); }
+}
+filtered filter-none 1 1
+filtered filter-min-documents 1 0 --min-documents 2
+filtered filter-relation 0 1 --relation mediator-of
+filtered filter-relations 1 1 --relation mediator-of --relation supports
+filtered filter-actor 1 0 --actor hezbollah
+filtered filter-actor-and-relation 0 0 --actor Hezbollah --relation mediator-of
+check filter-kept-line 0 "kept 1 of" "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --min-documents 2
+check filter-unknown-actor 0 "warning: --actor 'Freedonia' names no actor of the graph" \
+  "$bin" build "$work/filter.jsonl" -q -o "$work/filtered.nq" --actor Freedonia
+check filter-unknown-relation 2 "--relation 'ally': the rules declare no such relation; they declare mediator-of, ally-of" \
+  "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --relation ally
+check filter-min-zero 2 "--min-documents takes a whole number of 1 or more, not '0'" \
+  "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --min-documents 0
+check filter-min-word 2 "not 'two'" "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --min-documents two
+check filter-empty-actor 2 "--actor needs a name" "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --actor ' '
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]
