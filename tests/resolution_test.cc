@@ -173,6 +173,45 @@ TEST_CASE("an untitled full name before its short form names the person", "[reso
   CHECK(People(ex).count("Hafez al-Assad") == 0);
 }
 
+TEST_CASE("a middle initial is part of the name, and no part of the person", "[resolution][names]") {
+  // The name was cut at the initial's period: "George W" and a separate "Bush".
+  ag::Extraction ex = Extract("Former President George W. Bush met Pakistani officials in Islamabad.");
+  CHECK(People(ex) == std::set<std::string>{"George W. Bush"});
+  // With and without it, one person, whose surname then names him.
+  ex = Extract(
+      "Secretary of State Rex W. Tillerson flew to Ankara. Secretary Rex Tillerson met Turkish "
+      "officials, and Tillerson said the talks were frank.");
+  CHECK(People(ex).size() == 1);
+  CHECK(AliasesOf(ex, "Rex W. Tillerson").count("Tillerson") == 1);
+  ag::Extraction other = Extract("Secretary of State Rex Tillerson arrived in Doha.", "other");
+  CHECK(IdOf(other, "Rex Tillerson") == IdOf(ex, "Rex W. Tillerson"));
+  // A single letter at the end is the surname.
+  ex = Extract("Envoy Malcolm X spoke in Harlem.");
+  CHECK(People(ex) == std::set<std::string>{"Malcolm X"});
+}
+
+TEST_CASE("a romanized given name's hyphen and lower-case syllable stay in the name", "[resolution][names]") {
+  ag::Extraction ex = Extract(
+      "North Korean leader Kim Jong-un met South Korean President Moon Jae-in at Panmunjom on Friday.");
+  CHECK(People(ex) == std::set<std::string>{"Kim Jong-un", "Moon Jae-in"});
+  CHECK(Triples(ex).count("Kim Jong-un meets-with Moon Jae-in") == 1);
+  ex = Extract("Taiwanese President Tsai Ing-wen spoke in Taipei.");
+  CHECK(People(ex) == std::set<std::string>{"Tsai Ing-wen"});
+  // English compounds keep their name: "a John Kerry-led effort".
+  ex = Extract("Secretary of State John Kerry-led talks with Iran resumed in Vienna.");
+  CHECK(People(ex) == std::set<std::string>{"John Kerry"});
+}
+
+TEST_CASE("abbreviated military and congressional titles are no part of the name", "[resolution][names]") {
+  ag::Extraction ex = Extract("Rear Adm. John Kirby, the Pentagon spokesman, said the strikes would go on.");
+  CHECK(People(ex) == std::set<std::string>{"John Kirby"});
+  ex = Extract("Rep. Adam Schiff, the chairman of the House Intelligence Committee, spoke to reporters.");
+  CHECK(People(ex) == std::set<std::string>{"Adam Schiff"});
+  CHECK(Triples(ex).count("Adam Schiff leader-of House Intelligence Committee") == 1);
+  ex = Extract("Lt. Gen. Ahmed Ali said the army would hold the town.");
+  CHECK(People(ex) == std::set<std::string>{"Ahmed Ali"});
+}
+
 // --- transliteration variants --------------------------------------------------------------------
 
 TEST_CASE("al- and el- prefixes do not make another person", "[resolution][transliteration]") {

@@ -58,6 +58,16 @@ bool IsAssimilatedArticle(std::string_view lower) {
   return std::find(std::begin(kArticleForms), std::end(kArticleForms), lower) != std::end(kArticleForms);
 }
 
+// Words that follow a name's hyphen in English compounds ("a John Kerry-led effort",
+// "the Barack Obama-era rules"): never a romanized syllable of the name.
+constexpr std::string_view kHyphenSuffixes[] = {"led", "era", "run", "like", "born", "made", "held", "type",
+                                                "free", "wide", "style", "based", "owned", "less", "ite",
+                                                "ism", "ist", "ish", "proof", "level", "class", "bound"};
+
+bool IsHyphenSuffix(std::string_view lower) {
+  return std::find(std::begin(kHyphenSuffixes), std::end(kHyphenSuffixes), lower) != std::end(kHyphenSuffixes);
+}
+
 bool IsPronoun(std::string_view lower) {
   return std::find(std::begin(kPronouns), std::end(kPronouns), lower) != std::end(kPronouns);
 }
@@ -256,6 +266,45 @@ class SentenceRecognizer {
     return after_particle;
   }
 
+  bool IsDotOrHyphen(uint32_t j) const {
+    const text::Token& t = a_->tokens[j];
+    const char c = a_->text.text[t.begin];
+    return t.end - t.begin == 1 && (c == '.' || c == '-');
+  }
+
+  // The tokens from j on that the name [i, j) of two or more parts takes after all: a
+  // middle initial's period and the next part ("George W. Bush" was cut at the period),
+  // or a romanized syllable's hyphen and the syllable.
+  [[gnu::noinline]] uint32_t JoinedAfter(uint32_t i, uint32_t j) const {
+    if (IsInitialDot(j) && NamePart(j + 1)) return 1;
+    return j == i + 2 && JoinsRomanizedSyllable(i, j) ? 2 : 0;
+  }
+
+  // Korean and Chinese given names romanized with a hyphen and a lower-case second
+  // syllable: "Kim Jong-un", "Moon Jae-in", "Tsai Ing-wen". The name was cut at the
+  // hyphen ("Kim Jong"). Joined only after a two-part name of short parts, to a short
+  // lower-case word written close on both sides that no English compound ends in.
+  bool JoinsRomanizedSyllable(uint32_t i, uint32_t j) const {
+    if (a_->TokenText(j) != "-") return false;
+    const text::Token& hyphen = a_->tokens[j];
+    const text::Token& syllable = a_->tokens[j + 1];
+    if (hyphen.has(text::kSpaceBefore) || syllable.has(text::kSpaceBefore) || !syllable.has(kWord) ||
+        syllable.has(kCapitalized) || syllable.has(kAllCaps))
+      return false;
+    auto short_part = [&](uint32_t t) { return a_->tokens[t].end - a_->tokens[t].begin <= 6; };
+    const std::string_view lower = a_->TokenLower(j + 1);
+    return short_part(i) && short_part(i + 1) && lower.size() >= 2 && lower.size() <= 5 &&
+           std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+           !IsHyphenSuffix(lower);
+  }
+
+  // Whether token j is the period of an initial written close to it: "W." of "George W. Bush".
+  bool IsInitialDot(uint32_t j) const {
+    if (a_->TokenText(j) != "." || a_->tokens[j].has(text::kSpaceBefore)) return false;
+    const std::string_view initial = a_->TokenText(j - 1);
+    return initial.size() == 1 && initial[0] >= 'A' && initial[0] <= 'Z';
+  }
+
   // Whether NameEnd(i) can be past i: a name opens with a capitalized or all-caps word or
   // a particle. Most tokens of a text are neither, and are passed over at this test.
   bool MayOpenName(uint32_t i) const {
@@ -280,6 +329,15 @@ class SentenceRecognizer {
         // "People's" inside a name: "the Tigray People's Liberation Front".
         if (j + 1 < s_.last && a_->TokenLower(j - 1) == "people" && a_->TokenText(j) == "'s" && NamePart(j + 1)) ++j;
         continue;
+      }
+      // Where a name seems to end, it may go on past a middle initial's period or take a
+      // romanized syllable; most names end at a word, and the rest is out of line.
+      if (j > i + 1 && j + 1 < s_.last && IsDotOrHyphen(j)) {
+        const uint32_t more = JoinedAfter(i, j);
+        if (more > 0) {
+          j += more;
+          continue;
+        }
       }
       break;
     }

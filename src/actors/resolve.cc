@@ -1,6 +1,7 @@
 #include "actors/resolve.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -138,6 +139,15 @@ struct PartSpan {
   uint32_t begin, size;
 };
 
+// Whether the word name[i, j) is a capital letter with its period ("J.") and a word
+// follows: a middle initial, not a last name ("Malcolm X").
+bool IsInitial(const char* name, size_t i, size_t j, size_t size) {
+  if (j != i + 2 || name[i + 1] != '.' || name[i] < 'A' || name[i] > 'Z') return false;
+  for (size_t k = j + 1; k < size; ++k)
+    if (std::isalpha(static_cast<unsigned char>(name[k]))) return true;
+  return false;
+}
+
 // Writes the parts of person `name` to `chars` from `*end` on, moving `*end` past them,
 // and appends their spans to `spans`: each a variant part (ToVariantPart), without the
 // Arabic article and, with `all_particles`, without de, bin, van ... either. A
@@ -176,6 +186,12 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
     }
     const std::string_view plain(chars + begin, out - begin);
     if (plain.empty()) continue;
+    // A middle initial is no part: "Donald J. Trump" is "Donald Trump", who was two persons
+    // in a text that wrote both, so that "Trump" was no one's.
+    if (plain.size() == 1 && spans->size() > base && IsInitial(text, i, j, size)) {
+      out = begin;
+      continue;
+    }
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
     const bool lower = IsLowerAscii(text[i]);
