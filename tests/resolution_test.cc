@@ -422,6 +422,12 @@ TEST_CASE("one person spelled differently in two documents is one node", "[resol
   CHECK(IdOf(one, "Naser al-Hariri") == IdOf(two, "Naser Hariri"));
   CHECK(IdOf(three, "Bashar Jaafari") == IdOf(four, "Bashar al-Ja'afari"));
   CHECK(IdOf(one, "Naser al-Hariri") == "naser-hariri");  // stable: derived from the name only
+  // A given name's final "ei" or "ey", as agencies write it.
+  ag::Extraction five = Extract("Foreign Minister Sergei Lavrov met envoys in Geneva.", "five");
+  ag::Extraction six = Extract("Foreign Minister Sergey Lavrov met envoys in Geneva.", "six");
+  CHECK(IdOf(five, "Sergei Lavrov") == IdOf(six, "Sergey Lavrov"));
+  CHECK(IdOf(Extract("Envoy Andrei Kelin spoke.", "seven"), "Andrei Kelin") ==
+        IdOf(Extract("Envoy Andrey Kelin spoke.", "eight"), "Andrey Kelin"));
 
   ag::KnowledgeGraph graph;
   for (const ag::Extraction* ex : {&one, &two}) ag::AddToGraph(*ex, false, &graph);

@@ -114,6 +114,7 @@ size_t ToVariantPart(const char* in, size_t size, char* out) {
     const char last = static_cast<char>(x >> (8 * (k - 1))), before = static_cast<char>(x >> (8 * (k - 2)));
     const bool slavic = (size > 4) & (last == 'y') & ((before == 'i') | (before == 'y'));
     if (slavic) out[size - 2] = 'y';  // rare
+    if ((size > 4) & (last == 'i') & (before == 'e')) out[size - 1] = 'y';  // "Sergei": "Sergey"
     return size - slavic;
   }
 #endif
@@ -129,8 +130,10 @@ size_t ToVariantPart(const char* in, size_t size, char* out) {
     n += !(c == last && (c == 'a' || c == 'i' || c == 'u'));
     last = c;
   }
-  // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry".
+  // Slavic endings: "Zelenskiy", "Zelenskyy", "Zelensky"; "Dmitriy", "Dmitry"; "Sergei",
+  // "Sergey" (Reuters writes the one, AP the other).
   if (n > 4 && out[n - 1] == 'y' && (out[n - 2] == 'i' || out[n - 2] == 'y')) out[--n - 1] = 'y';
+  if (n > 4 && out[n - 1] == 'i' && out[n - 2] == 'e') out[n - 1] = 'y';
   return n;
 }
 
