@@ -239,6 +239,15 @@ TEST_CASE("Slavic name endings: -iy, -yy, -y", "[resolution][transliteration]") 
   CHECK(IdOf(other, "Volodymyr Zelenskiy") == IdOf(ex, "Volodymyr Zelensky"));
 }
 
+TEST_CASE("a name with and without its letters' marks is one person", "[resolution][transliteration]") {
+  ag::Extraction ex = Extract(
+      "French President Fran\u00e7ois Hollande arrived in Bamako. Francois Hollande met Malian officials, "
+      "and Hollande said the troops would stay. Prime Minister Ahmet Davuto\u011flu later met Davutoglu's "
+      "counterpart, and Davuto\u011flu said little.");
+  CHECK(People(ex) == std::set<std::string>{"Fran\u00e7ois Hollande", "Ahmet Davuto\u011flu"});
+  CHECK(AliasesOf(ex, "Fran\u00e7ois Hollande").count("Francois Hollande") == 1);
+}
+
 TEST_CASE("a compound name spaced two ways is one person", "[resolution][transliteration]") {
   ag::Extraction ex = Extract(
       "Houthi negotiator Mohammed Abdulsalam met Saudi officials on Thursday. Abdul Salam said the "
@@ -428,6 +437,13 @@ TEST_CASE("one person spelled differently in two documents is one node", "[resol
   CHECK(IdOf(five, "Sergei Lavrov") == IdOf(six, "Sergey Lavrov"));
   CHECK(IdOf(Extract("Envoy Andrei Kelin spoke.", "seven"), "Andrei Kelin") ==
         IdOf(Extract("Envoy Andrey Kelin spoke.", "eight"), "Andrey Kelin"));
+  // Latin letters with and without their marks.
+  CHECK(IdOf(Extract("President Recep Tayyip Erdo\u011fan spoke in Ankara.", "nine"), "Recep Tayyip Erdo\u011fan") ==
+        "recep-tayyip-erdogan");
+  CHECK(IdOf(Extract("President Recep Tayyip Erdogan spoke in Ankara.", "ten"), "Recep Tayyip Erdogan") ==
+        "recep-tayyip-erdogan");
+  CHECK(IdOf(Extract("President Enrique Pe\u00f1a Nieto met envoys.", "eleven"), "Enrique Pe\u00f1a Nieto") ==
+        IdOf(Extract("President Enrique Pena Nieto met envoys.", "twelve"), "Enrique Pena Nieto"));
 
   ag::KnowledgeGraph graph;
   for (const ag::Extraction* ex : {&one, &two}) ag::AddToGraph(*ex, false, &graph);

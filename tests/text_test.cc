@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "text/text.h"
+#include "text/unicode.h"
 
 namespace {
 
@@ -466,4 +467,17 @@ TEST_CASE("Pathological inputs stay fast and bounded", "[text][segment][slow]") 
   const NormalizedText nt = Normalize(megabyte);
   const std::vector<Token> tokens = Tokenize(nt);
   CHECK(Segment(nt, tokens).size() == (tokens.size() + 399) / 400);
+}
+
+TEST_CASE("Latin letters lose their marks, other bytes stay", "[text][unicode]") {
+  namespace u = actorgraph::text::unicode;
+  std::string out;
+  u::FoldLatinLetters("Recep Tayyip Erdo\u011fan", &out);
+  CHECK(out == "Recep Tayyip Erdogan");
+  u::FoldLatinLetters("Pe\u00f1a Nieto, Fran\u00e7ois, \u00c6r\u00f8, Stra\u00dfe, \u0141\u00f3d\u017a", &out);
+  CHECK(out == "Pena Nieto, Francois, AEro, Strasse, Lodz");
+  // Not Latin, not a letter, not UTF-8: as they were.
+  const std::string kept = "\u0421\u0435\u0440\u0433\u0435\u0439 \u00d7 \xff\xc3";
+  u::FoldLatinLetters(kept, &out);
+  CHECK(out == kept);
 }

@@ -10,6 +10,7 @@
 #include "actors/recognize.h"
 #include "core/hash.h"
 #include "rules/matcher.h"
+#include "text/unicode.h"
 
 namespace actorgraph::internal {
 namespace {
@@ -23,31 +24,59 @@ namespace {
 // no branch per byte. `ends_word` marks the bytes that end a name's word (space and
 // hyphen): one test where a word ends.
 struct NameKeyBytes {
-  constexpr NameKeyBytes() : of(), ends_word() {
+  constexpr NameKeyBytes() : of(), ends_word(), ends_word_or_high() {
     for (int c = 0; c < 256; ++c) {
       const int lower = c | 0x20;  // a letter's lower case
       if (lower >= 'a' && lower <= 'z') of[c] = static_cast<char>(lower);
       else if (c >= 0x80 || (c >= '0' && c <= '9')) of[c] = static_cast<char>(c);
     }
     ends_word[static_cast<unsigned char>(' ')] = ends_word[static_cast<unsigned char>('-')] = true;
+    for (int c = 0; c < 256; ++c) ends_word_or_high[c] = ends_word[c] || c >= 0x80;
   }
   char of[256];
   bool ends_word[256];
+  bool ends_word_or_high[256];  // also a byte past ASCII: where a first reading stops
 };
 constexpr NameKeyBytes kNameKeyBytes;
 
-void AppendNameKey(std::string_view s, std::string* k) {
+enum MarksBuffer { kForKey, kForParts };  // one buffer each: their results are never held at once
+
+// `name` without the marks of its Latin letters (text::unicode::FoldLatinLetters), held in
+// a buffer of the thread's until the next call for `which`: "Erdoğan" and "Erdogan",
+// "Peña Nieto" and "Pena Nieto" are one name to keys and parts. Only names with a byte
+// past ASCII come here.
+[[gnu::noinline, gnu::cold]] std::string_view Unmarked(std::string_view name, MarksBuffer which) {
+  thread_local std::string buffers[2];
+  text::unicode::FoldLatinLetters(name, &buffers[which]);
+  return buffers[which];
+}
+
+// Appends the name key of `s` to *k; returns whether `s` had a byte past ASCII.
+bool AppendKeyOf(std::string_view s, std::string* k) {
   // Copied whole, then filtered in place: no growth check per byte.
   size_t n = k->size();
   k->append(s);
   char* p = k->data();
   const size_t end = k->size();
+  unsigned char seen = 0;  // every byte's bits
   for (size_t i = n; i < end; ++i) {
+    seen |= static_cast<unsigned char>(p[i]);
     const char c = kNameKeyBytes.of[static_cast<unsigned char>(p[i])];
     p[n] = c;
     n += c != 0;
   }
   if (n != end) k->resize(n);  // most words keep every byte
+  return (seen & 0x80) != 0;
+}
+
+[[gnu::noinline, gnu::cold]] void AppendUnmarkedKey(std::string_view s, size_t start, std::string* k) {
+  k->resize(start);
+  AppendKeyOf(Unmarked(s, kForKey), k);
+}
+
+void AppendNameKey(std::string_view s, std::string* k) {
+  const size_t start = k->size();
+  if (AppendKeyOf(s, k)) AppendUnmarkedKey(s, start, k);  // rare: written again without the marks
 }
 
 // de, del, bin, ibn, van, von, der, da, di, du, la, le (tested by length and letters:
@@ -160,10 +189,14 @@ bool IsInitial(const char* name, size_t i, size_t j, size_t size) {
 // bytes from `*end`: a name key is never longer than its text. With kKey, the name key of
 // the whole name (AppendNameKey) is written from `*key` on too, and `*key` moved past it:
 // the letters are read once for both. Returns the number of parts there would be with
-// `all_particles`.
+// `all_particles`. With `stop_past_ascii`, stops at the first byte past ASCII, setting
+// *high and leaving *end and *key as they were (WritePersonParts then reads the name again
+// without its marks). Inlined: out of line, the call cost more than the check it adds.
 template <bool kKey, typename Spans>
-size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, size_t* end, Spans* spans,
-                        size_t* key = nullptr) {
+[[gnu::always_inline]] inline size_t WritePartsOf(std::string_view name, bool all_particles, char* chars,
+                                                  size_t* end, Spans* spans, size_t* key, bool stop_past_ascii,
+                                                  bool* high) {
+  const bool* ends_word = stop_past_ascii ? kNameKeyBytes.ends_word_or_high : kNameKeyBytes.ends_word;
   const size_t base = spans->size();
   const size_t start = *end;
   const char* text = name.data();
@@ -178,7 +211,7 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
     const size_t begin = out;
     for (j = i; j < size; ++j) {
       const char c = text[j];
-      if (kNameKeyBytes.ends_word[static_cast<unsigned char>(c)]) break;
+      if (ends_word[static_cast<unsigned char>(c)]) break;
       const char k = kNameKeyBytes.of[static_cast<unsigned char>(c)];
       chars[out] = k;
       out += k != 0;
@@ -186,6 +219,10 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
         chars[key_out] = k;
         key_out += k != 0;
       }
+    }
+    if (stop_past_ascii && j < size && static_cast<unsigned char>(text[j]) >= 0x80) {
+      *high = true;
+      return 0;
     }
     const std::string_view plain(chars + begin, out - begin);
     if (plain.empty()) continue;
@@ -219,6 +256,29 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
   *end = out;
   if (kKey) *key = key_out;
   return counted;
+}
+
+template <bool kKey, typename Spans>
+[[gnu::noinline, gnu::cold]] size_t WriteUnmarkedParts(std::string_view name, bool all_particles, char* chars,
+                                                       size_t* end, Spans* spans, size_t* key, size_t base,
+                                                       size_t start, size_t key_start) {
+  spans->resize(base);
+  *end = start;
+  if (kKey) *key = key_start;
+  bool high = false;
+  return WritePartsOf<kKey>(Unmarked(name, kForParts), all_particles, chars, end, spans, key, false, &high);
+}
+
+// WritePartsOf; a name with a byte past ASCII is read again without its Latin letters'
+// marks (Unmarked), which is never longer.
+template <bool kKey, typename Spans>
+size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, size_t* end, Spans* spans,
+                        size_t* key = nullptr) {
+  const size_t base = spans->size(), start = *end, key_start = kKey ? *key : 0;
+  bool high = false;
+  const size_t counted = WritePartsOf<kKey>(name, all_particles, chars, end, spans, key, true, &high);
+  if (!high) return counted;
+  return WriteUnmarkedParts<kKey>(name, all_particles, chars, end, spans, key, base, start, key_start);
 }
 
 // Name parts of many names, one name after another, the letters of all in one buffer: a
@@ -378,6 +438,7 @@ class FixedSpans {
   const PartSpan& operator[](size_t i) const { return spans_[i]; }
   PartSpan& back() { return spans_[size_ - 1]; }
   void push_back(const PartSpan& s) { spans_[size_++] = s; }
+  void resize(size_t n) { size_ = n; }  // only to shrink
 
  private:
   PartSpan spans_[N];

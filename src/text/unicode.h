@@ -167,6 +167,45 @@ inline bool IsLower(char32_t cp) {
   return false;
 }
 
+// The letters of Latin-1 and Latin Extended-A (U+00C0 to U+017F) without their marks,
+// in their case: "é" is "e", "Ğ" "G", "ß" "ss", "Æ" "AE"; "" for the two signs there.
+inline const char* LatinBaseLetters(char32_t cp) {
+  static constexpr const char* kBase[0x180 - 0xC0] = {
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",  // U+00C0
+    "D", "N", "O", "O", "O", "O", "O", "", "O", "U", "U", "U", "U", "Y", "TH", "ss",  // U+00D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // U+00E0
+    "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",  // U+00F0
+    "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d",  // U+0100
+    "D", "d", "E", "e", "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g",  // U+0110
+    "G", "g", "G", "g", "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i",  // U+0120
+    "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L",  // U+0130
+    "l", "L", "l", "N", "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o",  // U+0140
+    "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s",  // U+0150
+    "S", "s", "T", "t", "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u",  // U+0160
+    "U", "u", "U", "u", "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",  // U+0170
+  };
+  return cp >= 0xC0 && cp < 0x180 ? kBase[cp - 0xC0] : "";
+}
+
+// `in` with its Latin letters' marks taken off (LatinBaseLetters), into *out; every other
+// byte as it is. Never longer than `in`. Agencies spell one name "Erdoğan" and
+// "Erdogan", "Peña Nieto" and "Pena Nieto", "François" and "Francois".
+inline void FoldLatinLetters(std::string_view in, std::string* out) {
+  out->clear();
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  for (size_t i = 0; i < in.size();) {
+    char32_t cp = 0;
+    const int len = s[i] < 0x80 ? 1 : Decode(s + i, in.size() - i, &cp);
+    const char* base = len == 2 ? LatinBaseLetters(cp) : "";
+    if (*base != '\0') {
+      out->append(base);
+    } else {
+      out->append(in.data() + i, len > 0 ? static_cast<size_t>(len) : 1);
+    }
+    i += len > 0 ? static_cast<size_t>(len) : 1;
+  }
+}
+
 }  // namespace actorgraph::text::unicode
 
 #endif  // ACTORGRAPH_SRC_TEXT_UNICODE_H_
