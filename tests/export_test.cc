@@ -775,6 +775,13 @@ TEST_CASE("Render lays out a large graph with sfdp", "[export][render]") {
   const std::string svg = RenderTo(graph, Format::kSvg);
   CHECK(svg.find("<svg") != std::string::npos);
   CHECK(svg.find("Actor 199") != std::string::npos);
+  // sfdp draws no clusters: the legend's sample nodes and edges were scattered among the
+  // actors. It is a table in the graph's label instead.
+  CHECK(svg.find("_legend_") == std::string::npos);
+  CHECK(svg.find(">Legend</text>") != std::string::npos);
+  CHECK(svg.find(">Organization</text>") != std::string::npos);
+  // dot draws the cluster.
+  CHECK(RenderTo(FixtureGraph(), Format::kSvg).find("<title>cluster_legend</title>") != std::string::npos);
 }
 
 TEST_CASE("Exporters may run on several threads at once", "[export][render]") {

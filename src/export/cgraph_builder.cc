@@ -219,13 +219,15 @@ struct Used {
 
 class Builder {
  public:
-  Builder(const KnowledgeGraph& graph, CgraphGraph* out) : graph_(graph), out_(*out) {}
+  Builder(const KnowledgeGraph& graph, CgraphGraph* out, Legend legend)
+      : graph_(graph), out_(*out), legend_(legend) {}
 
   Status Build() {
     if (!DeclareDefaults()) return Fail("cannot declare DOT attributes");
     if (!AddActors()) return Fail("cannot add an actor node");
     if (!AddRelations()) return Fail("cannot add a relation edge");
-    if (!used_.empty() && !AddLegend()) return Fail("cannot add the legend");
+    if (!used_.empty() && !(legend_ == Legend::kCluster ? AddLegend() : AddLegendLabel()))
+      return Fail("cannot add the legend");
     return Status::Ok();
   }
 
@@ -328,6 +330,36 @@ class Builder {
     return true;
   }
 
+  // The legend as a table in the graph's label, above the drawing: each actor type on its
+  // fill colour, each relation in its edge colour.
+  bool AddLegendLabel() {
+    std::string types, relations;
+    for (ActorType type : used_.types)
+      types += "<TD BGCOLOR=\"" + std::string(StyleOf(type).fill) + "\">" + std::string(ActorTypeName(type)) + "</TD>";
+    for (const auto& [name, symmetric] : used_.relations)
+      relations += "<TD><FONT COLOR=\"" + std::string(ColorOf(name)) + "\">" + HtmlText(name) + "</FONT></TD>";
+    for (Modality modality : used_.other_modalities)
+      relations += "<TD><FONT COLOR=\"" + std::string(kNotAssertedColor) + "\">(" +
+                   std::string(ModalityName(modality)) + ", dashed)</FONT></TD>";
+    const std::string table = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"2\" CELLPADDING=\"3\">"
+                              "<TR><TD BORDER=\"0\"><B>Legend</B></TD>" + types + "</TR>"
+                              "<TR><TD BORDER=\"0\"></TD>" + relations + "</TR></TABLE>";
+    return out_.SetHtml(out_.root(), "label", table) && out_.Set(out_.root(), "labelloc", "t") &&
+           out_.Set(out_.root(), "labeljust", "l");
+  }
+
+  static std::string HtmlText(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '&') out += "&amp;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else if (c == '"') out += "&quot;";
+      else out += c;
+    }
+    return out;
+  }
+
   // A short edge between two dots, to show one edge style in the legend. The dots share
   // a `group`, which makes dot draw the edge straight.
   Agedge_t* LegendSample(Agraph_t* legend) {
@@ -349,6 +381,7 @@ class Builder {
   NodeNames names_;
   std::vector<Agnode_t*> nodes_;  // by vertex index
   Used used_;
+  Legend legend_;
   int legend_edges_ = 0;
 };
 
@@ -393,15 +426,23 @@ bool CgraphGraph::Set(void* object, const char* name, const std::string& value) 
   return agsafeset(object, Chars(name), Chars(value), Chars("")) == 0;
 }
 
+bool CgraphGraph::SetHtml(void* object, const char* name, const std::string& html) {
+  char* value = agstrdup_html(root_, Chars(html));
+  if (value == nullptr) return false;
+  const bool set = agsafeset(object, Chars(name), value, Chars("")) == 0;  // keeps its own copy
+  agstrfree(root_, value);
+  return set;
+}
+
 bool CgraphGraph::Write(std::ostream& out) {
   return agwrite(root_, &out) != EOF && out.good();
 }
 
-Status BuildStyledGraph(const KnowledgeGraph& graph, CgraphGraph* out) {
+Status BuildStyledGraph(const KnowledgeGraph& graph, CgraphGraph* out, Legend legend) {
   if (out == nullptr || !out->valid()) {
     return Status::Error(ErrorCode::kInternal, "graphviz: cannot open a graph");
   }
-  return Builder(graph, out).Build();
+  return Builder(graph, out, legend).Build();
 }
 
 }  // namespace actorgraph::internal

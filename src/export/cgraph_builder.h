@@ -42,6 +42,9 @@ class CgraphGraph {
   // Sets an attribute of a graph, node or edge, declaring it with an empty default if
   // it was not declared yet.
   bool Set(void* object, const char* name, const std::string& value);
+  // The same with an HTML-like label (Graphviz's "<...>" strings): `html` without the
+  // outer angle brackets.
+  bool SetHtml(void* object, const char* name, const std::string& html);
 
   // Writes the graph as DOT to `out`; false when cgraph or the stream failed.
   bool Write(std::ostream& out);
@@ -60,10 +63,15 @@ std::mutex& GraphvizMutex();
 // Graphs with more actors than this are laid out with sfdp instead of dot.
 inline constexpr size_t kLargeGraphActors = 150;
 
+// Where the legend goes: a "cluster_legend" subgraph of sample nodes and edges (dot lays
+// it out as a box), or a table in the graph's label (sfdp draws no clusters: the samples
+// were scattered among the actors).
+enum class Legend { kCluster, kGraphLabel };
+
 // Builds the styled view of `graph` into `out` (valid and empty): one node per actor,
 // named by its id, shaped and filled by actor type; one edge per relation, coloured and
-// labelled by relation; and a "cluster_legend" subgraph for the types and relations used.
-Status BuildStyledGraph(const KnowledgeGraph& graph, CgraphGraph* out);
+// labelled by relation; and a legend of the types and relations used.
+Status BuildStyledGraph(const KnowledgeGraph& graph, CgraphGraph* out, Legend legend = Legend::kCluster);
 
 }  // namespace actorgraph::internal
 

@@ -86,13 +86,14 @@ Status Render(const KnowledgeGraph& graph, Format format, std::ostream& out) {
   if (!out.good()) return RenderError("output stream is not writable");
   std::lock_guard<std::mutex> lock(internal::GraphvizMutex());
   // A graph of its own: laying out writes positions into it.
+  // dot's layered layout is the most readable but grows steeply with size; sfdp's
+  // force-directed layout keeps large graphs tractable, and draws no clusters.
+  const bool large = graph.actor_count() > internal::kLargeGraphActors;
   internal::CgraphGraph styled;
-  const Status built = internal::BuildStyledGraph(graph, &styled);
+  const Status built = internal::BuildStyledGraph(
+      graph, &styled, large ? internal::Legend::kGraphLabel : internal::Legend::kCluster);
   if (!built.ok()) return built;
 
-  // dot's layered layout is the most readable but grows steeply with size; sfdp's
-  // force-directed layout keeps large graphs tractable.
-  const bool large = graph.actor_count() > internal::kLargeGraphActors;
   if (large && !styled.Declare(AGRAPH, "overlap", "prism")) {
     return RenderError("cannot set the sfdp overlap removal");
   }
