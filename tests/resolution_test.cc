@@ -195,6 +195,8 @@ TEST_CASE("a romanized given name's hyphen and lower-case syllable stay in the n
       "North Korean leader Kim Jong-un met South Korean President Moon Jae-in at Panmunjom on Friday.");
   CHECK(People(ex) == std::set<std::string>{"Kim Jong-un", "Moon Jae-in"});
   CHECK(Triples(ex).count("Kim Jong-un meets-with Moon Jae-in") == 1);
+  // As AP writes him: one id.
+  CHECK(IdOf(ex, "Kim Jong-un") == IdOf(Extract("North Korean leader Kim Jong Un spoke.", "ap"), "Kim Jong Un"));
   ex = Extract("Taiwanese President Tsai Ing-wen spoke in Taipei.");
   CHECK(People(ex) == std::set<std::string>{"Tsai Ing-wen"});
   // English compounds keep their name: "a John Kerry-led effort".

@@ -240,7 +240,9 @@ template <bool kKey, typename Spans>
       continue;
     }
     const bool particle = IsNameParticle(plain);
-    const bool tail = lower && !particle;
+    // After a hyphen a lower-case word is a part of its own: "Kim Jong-un" is "Kim Jong Un",
+    // as AP writes him (one id for both).
+    const bool tail = lower && !particle && !(i > 0 && text[i - 1] == '-');
     if (!particle && !(tail && counted > 0)) ++counted;
     if (particle && all_particles) out = begin;
     else if (tail && spans->size() > base) spans->back().size += static_cast<uint32_t>(plain.size());  // ends at begin
