@@ -204,6 +204,19 @@ TEST_CASE("a romanized given name's hyphen and lower-case syllable stay in the n
   CHECK(People(ex) == std::set<std::string>{"John Kerry"});
 }
 
+TEST_CASE("May ends a name as a surname, and is then no modal", "[resolution][names]") {
+  // It was a month, so the name was "Theresa", and as the modal "may" it made the meeting
+  // hypothetical: left out of the graph.
+  ag::Extraction ex = Extract("British Prime Minister Theresa May met French President Emmanuel Macron in Paris.");
+  CHECK(People(ex) == std::set<std::string>{"Theresa May", "Emmanuel Macron"});
+  CHECK(Triples(ex).count("Theresa May meets-with Emmanuel Macron") == 1);
+  // A date, and a headline's modal before a capitalized word, stay what they were.
+  ex = Extract("Prime Minister Theresa May 5 votes short, aides said.");
+  CHECK(People(ex) == std::set<std::string>{"Theresa"});
+  ex = Extract("President Trump May Pull Out of Iran Deal");
+  CHECK(People(ex) == std::set<std::string>{"Trump"});
+}
+
 TEST_CASE("abbreviated military and congressional titles are no part of the name", "[resolution][names]") {
   ag::Extraction ex = Extract("Rear Adm. John Kirby, the Pentagon spokesman, said the strikes would go on.");
   CHECK(People(ex) == std::set<std::string>{"John Kirby"});

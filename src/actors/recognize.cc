@@ -266,6 +266,17 @@ class SentenceRecognizer {
     return after_particle;
   }
 
+  // Not before a number ("May 5") or a capitalized word: a headline's "Trump May Pull
+  // Out" has the modal.
+  bool IsSurnameMay(uint32_t j) const {
+    const text::Token& t = a_->tokens[j];
+    if (t.end - t.begin != 3 || a_->TokenText(j) != "May") return false;
+    if (j + 1 >= s_.last) return true;
+    const text::Token& next = a_->tokens[j + 1];
+    const char c = a_->text.text[next.begin];
+    return !(c >= '0' && c <= '9') && !next.has(kCapitalized) && !next.has(kAllCaps);
+  }
+
   bool IsDotOrHyphen(uint32_t j) const {
     const text::Token& t = a_->tokens[j];
     const char c = a_->text.text[t.begin];
@@ -332,6 +343,11 @@ class SentenceRecognizer {
       }
       // Where a name seems to end, it may go on past a middle initial's period or take a
       // romanized syllable; most names end at a word, and the rest is out of line.
+      // "Theresa May": the month is the surname of a name it ends ("May 5" is a date).
+      if (j > i && j < s_.last && IsSurnameMay(j)) {
+        ++j;
+        continue;
+      }
       if (j > i + 1 && j + 1 < s_.last && IsDotOrHyphen(j)) {
         const uint32_t more = JoinedAfter(i, j);
         if (more > 0) {

@@ -151,7 +151,7 @@ class TripleBuilder {
     const CompiledRule& rule = pack_.rules[pack_.patterns[m.pattern].rule];
     uint32_t first_tok = units[m.first_unit].first;
     Modality modality =
-        rule.forced_modality ? rule.modality : internal::DetectModality(pack_, a_, s, first_tok, m.trigger_last);
+        rule.forced_modality ? rule.modality : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last);
     std::string explain = opt_.explain ? ExplainMatch(a_, pack_, m, units) : std::string();
     for (const CompiledYield& y : rule.yields) {
       std::vector<std::pair<int, const Mention*>> objects;
