@@ -341,13 +341,13 @@ class SentenceRecognizer {
         if (j + 1 < s_.last && a_->TokenLower(j - 1) == "people" && a_->TokenText(j) == "'s" && NamePart(j + 1)) ++j;
         continue;
       }
-      // Where a name seems to end, it may go on past a middle initial's period or take a
-      // romanized syllable; most names end at a word, and the rest is out of line.
-      // "Theresa May": the month is the surname of a name it ends ("May 5" is a date).
+      // Where a name seems to end, the month in "Theresa May" is its surname.
       if (j > i && j < s_.last && IsSurnameMay(j)) {
         ++j;
         continue;
       }
+      // It may go on past a middle initial's period or take a romanized syllable; most
+      // names end at a word, and the rest is out of line.
       if (j > i + 1 && j + 1 < s_.last && IsDotOrHyphen(j)) {
         const uint32_t more = JoinedAfter(i, j);
         if (more > 0) {
