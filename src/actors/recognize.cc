@@ -58,16 +58,6 @@ bool IsAssimilatedArticle(std::string_view lower) {
   return std::find(std::begin(kArticleForms), std::end(kArticleForms), lower) != std::end(kArticleForms);
 }
 
-// Words that follow a name's hyphen in English compounds ("a John Kerry-led effort",
-// "the Barack Obama-era rules"): never a romanized syllable of the name.
-constexpr std::string_view kHyphenSuffixes[] = {"led", "era", "run", "like", "born", "made", "held", "type",
-                                                "free", "wide", "style", "based", "owned", "less", "ite",
-                                                "ism", "ist", "ish", "proof", "level", "class", "bound"};
-
-bool IsHyphenSuffix(std::string_view lower) {
-  return std::find(std::begin(kHyphenSuffixes), std::end(kHyphenSuffixes), lower) != std::end(kHyphenSuffixes);
-}
-
 bool IsPronoun(std::string_view lower) {
   return std::find(std::begin(kPronouns), std::end(kPronouns), lower) != std::end(kPronouns);
 }
@@ -79,11 +69,15 @@ struct ChunkerLists {
       : titles(pack.List("person-title")),
         stops(pack.List("name-stop")),
         group_heads(pack.List("group-head")),
-        org_heads(pack.List("org-head")) {}
+        org_heads(pack.List("org-head")),
+        stop_surnames(pack.List("stop-surname")),
+        hyphen_suffixes(pack.List("hyphen-suffix")) {}
   const PhraseIndex& titles;
   const PhraseIndex& stops;
   const PhraseIndex& group_heads;
   const PhraseIndex& org_heads;
+  const PhraseIndex& stop_surnames;
+  const PhraseIndex& hyphen_suffixes;
 };
 
 class SentenceRecognizer {
@@ -266,11 +260,10 @@ class SentenceRecognizer {
     return after_particle;
   }
 
-  // Not before a number ("May 5") or a capitalized word: a headline's "Trump May Pull
-  // Out" has the modal.
-  bool IsSurnameMay(uint32_t j) const {
-    const text::Token& t = a_->tokens[j];
-    if (t.end - t.begin != 3 || a_->TokenText(j) != "May") return false;
+  // A capitalized `stop-surname` ("May") ending a name, not before a number ("May 5") or
+  // a capitalized word: a headline's "Trump May Pull Out" has the modal.
+  bool IsStopSurname(uint32_t j) const {
+    if (!Has(j, kOpensStop) || !a_->tokens[j].has(kCapitalized) || !Listed(lists_.stop_surnames, j)) return false;
     if (j + 1 >= s_.last) return true;
     const text::Token& next = a_->tokens[j + 1];
     const char c = a_->text.text[next.begin];
@@ -294,7 +287,8 @@ class SentenceRecognizer {
   // Korean and Chinese given names romanized with a hyphen and a lower-case second
   // syllable: "Kim Jong-un", "Moon Jae-in", "Tsai Ing-wen". The name was cut at the
   // hyphen ("Kim Jong"). Joined only after a two-part name of short parts, to a short
-  // lower-case word written close on both sides that no English compound ends in.
+  // lower-case word written close on both sides that ends no English compound (the
+  // `hyphen-suffix` list: "a John Kerry-led effort").
   bool JoinsRomanizedSyllable(uint32_t i, uint32_t j) const {
     if (a_->TokenText(j) != "-") return false;
     const text::Token& hyphen = a_->tokens[j];
@@ -306,7 +300,7 @@ class SentenceRecognizer {
     const std::string_view lower = a_->TokenLower(j + 1);
     return short_part(i) && short_part(i + 1) && lower.size() >= 2 && lower.size() <= 5 &&
            std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-           !IsHyphenSuffix(lower);
+           !Listed(lists_.hyphen_suffixes, j + 1);
   }
 
   // Whether token j is the period of an initial written close to it: "W." of "George W. Bush".
@@ -342,7 +336,7 @@ class SentenceRecognizer {
         continue;
       }
       // Where a name seems to end, the month in "Theresa May" is its surname.
-      if (j > i && j < s_.last && IsSurnameMay(j)) {
+      if (j > i && j < s_.last && IsStopSurname(j)) {
         ++j;
         continue;
       }
