@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -435,10 +436,19 @@ int FailLoadingRules(const Status& s, const std::vector<std::string>& paths, con
   return code;
 }
 
-Status ParseThreads(const std::string& v, int* threads) {
+// A whole number from `min` to `max`, in decimal with nothing after it.
+bool ParseWholeNumber(const std::string& v, long long min, long long max, long long* n) {
   char* end = nullptr;
-  long n = std::strtol(v.c_str(), &end, 10);
-  if (v.empty() || *end != '\0' || n < 1 || n > 1024)
+  errno = 0;
+  const long long parsed = std::strtoll(v.c_str(), &end, 10);
+  if (v.empty() || *end != '\0' || errno == ERANGE || parsed < min || parsed > max) return false;
+  *n = parsed;
+  return true;
+}
+
+Status ParseThreads(const std::string& v, int* threads) {
+  long long n = 0;
+  if (!ParseWholeNumber(v, 1, 1024, &n))
     return Status::Error(ErrorCode::kUsage, "-j takes a thread count from 1 to 1024, not '" + v + "'");
   *threads = static_cast<int>(n);
   return Status::Ok();
@@ -462,10 +472,8 @@ Status CheckNoOutputIsAnInput(const BuildOptions& o) {
 }
 
 Status ParseMinDocuments(const std::string& v, size_t* n) {
-  char* end = nullptr;
-  errno = 0;
-  const unsigned long long parsed = std::strtoull(v.c_str(), &end, 10);
-  if (v.empty() || v[0] == '-' || *end != '\0' || errno == ERANGE || parsed < 1)
+  long long parsed = 0;
+  if (!ParseWholeNumber(v, 1, LLONG_MAX, &parsed))
     return Status::Error(ErrorCode::kUsage, "--min-documents takes a whole number of 1 or more, not '" + v + "'");
   *n = static_cast<size_t>(parsed);
   return Status::Ok();

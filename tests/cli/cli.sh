@@ -325,6 +325,8 @@ check filter-unknown-relation 2 "--relation 'ally': the rules declare no such re
 check filter-min-zero 2 "--min-documents takes a whole number of 1 or more, not '0'" \
   "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --min-documents 0
 check filter-min-word 2 "not 'two'" "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --min-documents two
+# strtoull read " -3" as a huge count, which kept nothing.
+check filter-min-negative 2 "not ' -3'" "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --min-documents ' -3'
 check filter-empty-actor 2 "--actor needs a name" "$bin" build "$work/filter.jsonl" -o "$work/filtered.nq" --actor ' '
 
 echo "$passes passed, $failures failed"
