@@ -115,7 +115,7 @@ TEST_CASE("syntax errors name file, line and column and say what was expected", 
   CHECK(ErrorOf("rule r1\n  match A:Actor ...{4,2} B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:17: gap bounds must satisfy 0 <= min <= max <= 50");
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  shout A\n") ==
-        "t.rules:10:3: expected 'match', 'yield', 'modality', 'example' or 'counter', found 'shout'");
+        "t.rules:10:3: expected 'match', 'yield', 'modality', 'example', 'exactly' or 'counter', found 'shout'");
   in::RuleFile file;
   CHECK(in::ParseRuleFile("# a comment\n  match A:Actor condemned B:Actor\n", "u.rules", &file).ToString().find(
             "u.rules:2:3: an indented line must belong to a block") == 0);
@@ -342,6 +342,19 @@ TEST_CASE("coordination binds every actor of a list, in either direction", "[rul
         "Chad meets-with Niger [asserted]\nChad meets-with Mali [asserted]\nNiger meets-with Mali [asserted]\n");
 }
 
+TEST_CASE("a slot written {1} takes one actor, never a coordinated list", "[rules][matcher]") {
+  std::string rules = "rule r\n  match A:Country{1} condemned B:Country{1}\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "Chad and Niger condemned Mali and Sudan.")) == "Niger opposed-to Mali [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad condemned Mali.")) == "Chad opposed-to Mali [asserted]\n");
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + rules, &pack).ok());
+  CHECK(pack.Dump().find("  pattern: A:Country{1} [condemned] B:Country{1}\n") != std::string::npos);
+  CHECK(ErrorOf("rule r1\n  match A:Country{2} condemned B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:18: a slot's count can only be {1} (one actor, not a coordinated list), as in A:Person{1}");
+  CHECK(ErrorOf("rule r1\n  match A:Country{ condemned B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:18: a slot's count can only be {1} (one actor, not a coordinated list), as in A:Person{1}");
+}
+
 TEST_CASE("dump shows each rule's pattern, anchor and triggers", "[rules][dump]") {
   in::RulePack pack;
   REQUIRE(Compile(std::string(kBase) + "rule r\n  match A:Country ...{0,2} <condemn> B:Country\n  yield A opposed-to B\n", &pack).ok());
@@ -367,6 +380,27 @@ TEST_CASE("inline examples are checked", "[rules][examples]") {
   CHECK(results[1].location == r + ":12");
   CHECK(results[1].message == "expected Chad opposed-to Niger, got: Chad opposed-to Mali [asserted] (the rule matched)");
   CHECK_FALSE(results[2].passed);
+}
+
+TEST_CASE("an 'exactly' example fails on a triple or actor it does not list", "[rules][examples]") {
+  std::unique_ptr<ag::Extractor> ex = Load("exact.rules",
+                                           "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n"
+                                           "  exactly \"Chad condemned Niger.\" => Chad opposed-to Niger\n"
+                                           "  exactly \"Chad condemned Niger and Mali.\" => Chad opposed-to Niger\n"
+                                           "  exactly \"Chad condemned Mali.\" => Chad opposed-to Niger\n"
+                                           "entity people.told\n  match N:Name and M:Name told\n  make N Person\n"
+                                           "  make M Person\n"
+                                           "  exactly \"Ali Musa and Omar Diallo told reporters.\" => Ali Musa : Person\n"
+                                           "  exactly \"Ali Musa and Omar Diallo told us.\" => Ali Musa : Person; Omar Diallo : Person\n");
+  std::vector<ag::ExampleResult> results = ex->TestExamples();
+  REQUIRE(results.size() == 5);
+  CHECK(results[0].passed);
+  CHECK_FALSE(results[1].passed);
+  CHECK(results[1].message == "the rule also gave Chad opposed-to Mali [asserted], which 'exactly' does not list");
+  CHECK(results[2].message == "expected Chad opposed-to Niger, got: Chad opposed-to Mali [asserted] (the rule matched)");
+  CHECK(results[3].message ==
+        "the rule also made Omar Diallo, which 'exactly' does not list (made: Ali Musa : Person; Omar Diallo : Person)");
+  CHECK(results[4].passed);
 }
 
 TEST_CASE("a failed example says whether its rule matched, and which rule took the triple", "[rules][examples]") {

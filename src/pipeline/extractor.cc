@@ -475,6 +475,7 @@ ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rul
     }
     return r;
   }
+  std::vector<bool> expected_triple(got.triples.size(), false);
   for (const std::string& want : ex.expected) {
     std::string s, rel, o;
     if (!SplitExpected(pack, want, &s, &rel, &o)) {
@@ -482,14 +483,23 @@ ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rul
       r.message = "cannot read expected triple '" + want + "': expected 'Subject relation Object'";
       return r;
     }
-    bool found = std::any_of(got.triples.begin(), got.triples.end(), [&](const Triple& t) {
-      return t.evidence.rule == rule.id && Gives(t, s, rel, o);
-    });
+    bool found = false;
+    for (size_t i = 0; i < got.triples.size(); ++i) {
+      if (got.triples[i].evidence.rule != rule.id || !Gives(got.triples[i], s, rel, o)) continue;
+      found = expected_triple[i] = true;
+    }
     if (!found) {
       r.passed = false;
       r.message = "expected " + want + ", got: " + Describe(got.triples, rule.id) + WhyMissing(pack, rule, got, s, rel, o);
       return r;
     }
+  }
+  if (!ex.exact) return r;
+  for (size_t i = 0; i < got.triples.size(); ++i) {
+    if (expected_triple[i] || !asserted_by_rule(got.triples[i])) continue;
+    r.passed = false;
+    r.message = "the rule also gave " + Describe({got.triples[i]}, rule.id) + ", which 'exactly' does not list";
+    return r;
   }
   return r;
 }
@@ -521,6 +531,14 @@ ExampleResult CheckEntityExample(const RulePack& pack, const CompiledRule& rule,
       return Names(*actor, name) && (type.empty() || ActorTypeName(actor->type) == type);
     });
     if (!found) return {r.location, rule.id, false, "expected " + want + ", made: " + got};
+  }
+  if (!ex.exact) return r;
+  for (const Actor* actor : made) {
+    bool expected = std::any_of(ex.expected.begin(), ex.expected.end(), [&](const std::string& want) {
+      return Names(*actor, want.substr(0, want.rfind(" : ")));
+    });
+    if (!expected)
+      return {r.location, rule.id, false, "the rule also made " + actor->name + ", which 'exactly' does not list (made: " + got + ")"};
   }
   return r;
 }

@@ -105,6 +105,7 @@ std::string NodeSource(const PatternNode& n) {
     case PatternNode::kSlot: {
       s = n.text + ":";
       for (size_t i = 0; i < n.types.size(); ++i) s += (i ? "|" : "") + n.types[i];
+      if (n.single) s += "{1}";
       break;
     }
     case PatternNode::kGap: s = "...{" + std::to_string(n.min) + "," + std::to_string(n.max) + "}"; break;
@@ -373,6 +374,7 @@ class Compiler {
 
   Status Slot(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     e->kind = Element::kSlot;
+    e->single = n.single;
     for (const std::string& t : n.types) {
       ActorType type;
       if (t == "Actor") e->type_mask = ~0u;

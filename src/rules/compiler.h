@@ -32,6 +32,7 @@ struct Element {
   uint32_t type_mask = 0;                     // kSlot: bit per ActorType
   bool demonym = false;                       // kSlot accepts "Syrian" for Syria
   bool name = false;                          // kSlot accepts an unresolved proper name
+  bool single = false;                        // kSlot takes one mention, never a coordinated list
   bool ends_pattern = false;                  // kSlot is the pattern's last element
   int min = 0, max = 0;                       // kGap
   std::vector<std::vector<Element>> alternatives;  // kGroup

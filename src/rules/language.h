@@ -28,6 +28,7 @@ struct Lexeme {
   std::string text;        // word, string contents, lemma, list name, slot name
   std::vector<std::string> types;  // slot types ("Person", "Country")
   int min = 0, max = 0;    // gap bounds
+  bool single = false;     // slot written "X:Type{1}"
   uint32_t column = 0;     // 1-based
 };
 
@@ -45,6 +46,7 @@ struct PatternNode {
   int min = 0, max = 0;            // kGap
   bool optional = false;
   bool negated = false;            // "!X": X must not come next; consumes nothing
+  bool single = false;             // kSlot "X:Type{1}": one actor, never a coordinated list
   std::vector<std::vector<PatternNode>> alternatives;  // kGroup
   Loc loc;
 };
@@ -69,6 +71,7 @@ struct ExampleSpec {
   std::string text;
   std::vector<std::string> expected;  // "Subject relation Object" or "Name : Type"
   bool counter = false;
+  bool exact = false;  // `exactly`: the rule gives the expected triples or actors and no others
   Loc loc;
 };
 

@@ -169,7 +169,19 @@ class LineLexer {
         }
         break;
       }
+      return SlotCount(lx);
     }
+    return Status::Ok();
+  }
+
+  // "X:Person{1}": the slot takes one actor, never a coordinated list.
+  Status SlotCount(Lexeme* lx) {
+    if (pos_ >= line_.size() || line_[pos_] != '{') return Status::Ok();
+    if (line_.substr(pos_, 3) != "{1}")
+      return Error(pos_, "a slot's count can only be {1} (one actor, not a coordinated list), as in " + lx->text +
+                             ":Person{1}");
+    pos_ += 3;
+    lx->single = true;
     return Status::Ok();
   }
 

@@ -250,7 +250,8 @@ class PatternMatcher {
   // list is items joined by commas and closed by a conjunction; read leftwards the
   // conjunction comes first. Each item may carry a person's title. Calls
   // try_reading(first, last, next) with each reading's mentions and the unit after it,
-  // titled readings first, until one returns true.
+  // titled readings first, until one returns true. A slot written "X:Type{1}" has one
+  // reading, the single mention.
   template <typename F>
   bool Coordinations(const Element& e, int pos, int dir, const F& try_reading) {
     if (dir > 0) {
@@ -267,10 +268,12 @@ class PatternMatcher {
     // A later item keeps its own country or organization ("North Korean leader Kim and
     // South Korean President Moon"): only a bare title joins it to the list.
     auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir, /*qualified=*/false) : q; };
+    const int single = units_[pos].mention;
+    const int single_end = item_end(pos);
+    if (e.single) return try_reading(&single, &single + 1, single_end);
     // Only read until try_reading binds it, so a nested slot may reuse the buffer.
     std::vector<int>& items = coordination_;
-    items.assign(1, units_[pos].mention);
-    int single_end = item_end(pos);
+    items.assign(1, single);
     int p = single_end;
     bool conjoined = false;
     auto conj_at = [&](int q) { return IsToken(q, "and") || IsToken(q, "or") || IsToken(q, "&"); };
@@ -301,7 +304,6 @@ class PatternMatcher {
     }
     if (dir < 0) std::reverse(items.begin(), items.end());  // keep text order
     if (conjoined && try_reading(items.data(), items.data() + items.size(), p)) return true;
-    const int single = units_[pos].mention;
     return try_reading(&single, &single + 1, single_end);
   }
 

@@ -171,11 +171,12 @@ class Parser {
       if (kw.text == "yield" && !r.entity) return Yield(&r);
       if (kw.text == "make" && r.entity) return Make(&r);
       if (kw.text == "modality" && !r.entity) return Modality(&r);
-      if (kw.text == "example" || kw.text == "counter") return Example(&r, kw.text == "counter");
+      if (kw.text == "example" || kw.text == "counter" || kw.text == "exactly")
+        return Example(&r, kw.text == "counter", kw.text == "exactly");
     }
     return RuleError(At(line_, kw.column),
                      std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality'") +
-                         ", 'example' or 'counter', found " + Quote(kw));
+                         ", 'example', 'exactly' or 'counter', found " + Quote(kw));
   }
 
   Status Match(RuleDecl* r) {
@@ -227,6 +228,7 @@ class Parser {
         node->kind = PatternNode::kSlot;
         node->text = lx.text;
         node->types = lx.types;
+        node->single = lx.single;
         return Status::Ok();
       case Lexeme::kGap:
         node->kind = PatternNode::kGap;
@@ -308,9 +310,10 @@ class Parser {
                                                                            : Expected(Peek(), "a modality");
   }
 
-  Status Example(RuleDecl* r, bool counter) {
+  Status Example(RuleDecl* r, bool counter, bool exact) {
     ExampleSpec e;
     e.counter = counter;
+    e.exact = exact;
     e.loc = At(line_, Peek().column);
     const Lexeme& text = Take();
     if (text.kind != Lexeme::kString) return Expected(text, "a quoted example sentence");
