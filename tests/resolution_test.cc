@@ -217,6 +217,36 @@ TEST_CASE("May ends a name as a surname, and is then no modal", "[resolution][na
   CHECK(People(ex) == std::set<std::string>{"Trump"});
 }
 
+TEST_CASE("a name that ends in 'America' or 'Mexico' names no country", "[resolution][names]") {
+  // Each made the United States an actor: the subject of "backed" and the country of a
+  // president.
+  for (const char* text : {"Oxfam America President Rana Adeyemi said the aid was late.",
+                           "Bank of America backed the Ukrainian bond sale.",
+                           "Migrants from Latin America and Central America waited in Tijuana.",
+                           "The Voice of America interviewed the Ugandan opposition leader."}) {
+    INFO(text);
+    CHECK(Named(Extract(text), "United States") == nullptr);
+  }
+  ag::Extraction ex = Extract("Ranchers in New Mexico backed the plan.");
+  CHECK(Named(ex, "Mexico") == nullptr);
+  // The country alone, or after a title, stays the country.
+  CHECK(Triples(Extract("America backed Israel on Tuesday.")).count("United States supports Israel") == 1);
+  CHECK(Triples(Extract("On Monday Mexico backed Cuba.")).count("Mexico supports Cuba") == 1);
+  CHECK(Named(Extract("He met the President of Mexico in Tijuana."), "Mexico") != nullptr);
+}
+
+TEST_CASE("a lawmaker's party tag is no name", "[resolution][names]") {
+  // "R-Utah" was a person, and the leader of the committee.
+  ag::Extraction ex = Extract("Sen. Orrin Hatch, R-Utah, chairman of the Senate Finance Committee, spoke.");
+  CHECK(People(ex) == std::set<std::string>{"Orrin Hatch"});
+  CHECK(Triples(ex).count("Orrin Hatch leader-of Senate Finance Committee") == 1);
+  ex = Extract("Rep. Jerrold Nadler, D-N.Y., and Sen. Pete Domenici (R-New Mexico) said so.");
+  CHECK(People(ex) == std::set<std::string>{"Jerrold Nadler", "Pete Domenici"});
+  CHECK(Named(ex, "Mexico") == nullptr);
+  // A one-letter word before a hyphen that is no party stays as it was.
+  CHECK(People(Extract("Vice President J-Lo Smith said so.")) == std::set<std::string>{"J-Lo Smith"});
+}
+
 TEST_CASE("abbreviated military and congressional titles are no part of the name", "[resolution][names]") {
   ag::Extraction ex = Extract("Rear Adm. John Kirby, the Pentagon spokesman, said the strikes would go on.");
   CHECK(People(ex) == std::set<std::string>{"John Kirby"});

@@ -71,13 +71,17 @@ struct ChunkerLists {
         group_heads(pack.List("group-head")),
         org_heads(pack.List("org-head")),
         stop_surnames(pack.List("stop-surname")),
-        hyphen_suffixes(pack.List("hyphen-suffix")) {}
+        hyphen_suffixes(pack.List("hyphen-suffix")),
+        name_tails(pack.List("name-tail")),
+        party_letters(pack.List("party-letter")) {}
   const PhraseIndex& titles;
   const PhraseIndex& stops;
   const PhraseIndex& group_heads;
   const PhraseIndex& org_heads;
   const PhraseIndex& stop_surnames;
   const PhraseIndex& hyphen_suffixes;
+  const PhraseIndex& name_tails;
+  const PhraseIndex& party_letters;
 };
 
 class SentenceRecognizer {
@@ -123,6 +127,7 @@ class SentenceRecognizer {
     // A title is never part of a name: "Secretary of State Antony Blinken".
     PhraseIndex::Hit title;
     if (Has(i, kOpensTitle) && lists_.titles.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
+    if (a_->tokens[i].end - a_->tokens[i].begin == 1 && IsPartyTag(i)) return PartyTagEnd(i);
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) {
@@ -165,6 +170,10 @@ class SentenceRecognizer {
   }
 
   uint32_t Dictionary(uint32_t i, const Dictionary::Hit& hit) {
+    if (!hit.demonym && Listed(lists_.name_tails, i)) {
+      uint32_t end = NameTailEnd(i, hit.end);
+      if (end > i) return end;
+    }
     // "Syrian National Coalition", "Sudan Liberation Front": a demonym that opens a
     // proper name is part of it, and so is a country name before a group's name.
     if (hit.demonym || pack_.dictionary.entry(hit.entry).actor.type == ActorType::kCountry) {
@@ -200,6 +209,30 @@ class SentenceRecognizer {
     m.source = "dictionary";
     out_->push_back(m);
     return hit.end;
+  }
+
+  // "R-Utah", "D-N.Y.", "R-New Mexico" after a lawmaker's name: a party and a state, no
+  // name of anyone (the rules skip it with @party-letter).
+  bool IsPartyTag(uint32_t i) const {
+    return i + 2 < s_.last && a_->TokenText(i + 1) == "-" && !a_->tokens[i + 1].has(text::kSpaceBefore) &&
+           !a_->tokens[i + 2].has(text::kSpaceBefore) && IsCapitalWord(a_->tokens[i + 2].flags) &&
+           Listed(lists_.party_letters, i);
+  }
+  uint32_t PartyTagEnd(uint32_t i) const {
+    uint32_t end = i + 3;  // the state: one capitalized word, or two ("New Mexico")
+    if (end < s_.last && IsCapitalWord(a_->tokens[end].flags) && !Has(end, kOpensTitle)) ++end;
+    return end;
+  }
+
+  // "Latin America", "Oxfam America", "New Mexico", "Bank of America": a `name-tail`
+  // country name right after a name, or after a capitalized word and "of", ends that
+  // other name and names no country. Returns where the other name ends (the name before
+  // grown to take it in), or i when the country stands alone.
+  uint32_t NameTailEnd(uint32_t i, uint32_t hit_end) {
+    if (!out_->empty() && out_->back().name && out_->back().last == i) return out_->back().last = NameEnd(hit_end);
+    const bool after_of = i >= s_.first + 2 && a_->TokenLower(i - 1) == "of" && a_->tokens[i - 2].has(kCapitalized) &&
+                          !(Has(i - 2, kOpensTitle) && Listed(lists_.titles, i - 2));
+    return after_of ? hit_end : i;
   }
 
   bool Listed(const PhraseIndex& list, uint32_t i) const {
