@@ -215,6 +215,12 @@ TEST_CASE("May ends a name as a surname, and is then no modal", "[resolution][na
   CHECK(People(ex) == std::set<std::string>{"Theresa"});
   ex = Extract("President Trump May Pull Out of Iran Deal");
   CHECK(People(ex) == std::set<std::string>{"Trump"});
+  // So do the titles "King" and "Major" after a name; before one they are titles still.
+  ex = Extract("Committee Chairman Peter King (R-N.Y.) and former Prime Minister John Major spoke.");
+  CHECK(People(ex) == std::set<std::string>{"Peter King", "John Major"});
+  ex = Extract("Jordan's King Abdullah met Saudi King Salman in Amman.");
+  CHECK(People(ex) == std::set<std::string>{"Abdullah", "Salman"});
+  CHECK(Triples(ex).count("Salman leader-of Saudi Arabia") == 1);
 }
 
 TEST_CASE("a name that ends in 'America' or 'Mexico' names no country", "[resolution][names]") {

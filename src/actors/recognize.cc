@@ -293,10 +293,11 @@ class SentenceRecognizer {
     return after_particle;
   }
 
-  // A capitalized `stop-surname` ("May") ending a name, not before a number ("May 5") or
-  // a capitalized word: a headline's "Trump May Pull Out" has the modal.
+  // A capitalized `stop-surname` ("May", "King") ending a name, not before a number
+  // ("May 5") or a capitalized word: a headline's "Trump May Pull Out" has the modal.
   bool IsStopSurname(uint32_t j) const {
-    if (!Has(j, kOpensStop) || !a_->tokens[j].has(kCapitalized) || !Listed(lists_.stop_surnames, j)) return false;
+    if (!Has(j, kOpensStop | kOpensTitle) || !a_->tokens[j].has(kCapitalized) || !Listed(lists_.stop_surnames, j))
+      return false;
     if (j + 1 >= s_.last) return true;
     const text::Token& next = a_->tokens[j + 1];
     const char c = a_->text.text[next.begin];
