@@ -223,7 +223,7 @@ TEST_CASE("May ends a name as a surname, and is then no modal", "[resolution][na
   CHECK(Triples(ex).count("Salman leader-of Saudi Arabia") == 1);
 }
 
-TEST_CASE("a name that ends in 'America' or 'Mexico' names no country", "[resolution][names]") {
+TEST_CASE("a name that ends in 'America', 'Mexico' or 'Security Council' names no actor of its own", "[resolution][names]") {
   // Each made the United States an actor: the subject of "backed" and the country of a
   // president.
   for (const char* text : {"Oxfam America President Rana Adeyemi said the aid was late.",
@@ -233,6 +233,13 @@ TEST_CASE("a name that ends in 'America' or 'Mexico' names no country", "[resolu
     INFO(text);
     CHECK(Named(Extract(text), "United States") == nullptr);
   }
+  // A council of a state is no UN Security Council.
+  for (const char* text : {"National Security Council spokesman Ned Price condemned Iran.",
+                           "The Russian Security Council backed the plan."}) {
+    INFO(text);
+    CHECK(Named(Extract(text), "UN Security Council") == nullptr);
+  }
+  CHECK(Triples(Extract("The Security Council condemned Iran.")).count("UN Security Council opposed-to Iran") == 1);
   ag::Extraction ex = Extract("Ranchers in New Mexico backed the plan.");
   CHECK(Named(ex, "Mexico") == nullptr);
   // The country alone, or after a title, stays the country.
