@@ -248,6 +248,18 @@ TEST_CASE("a name that ends in 'America', 'Mexico' or 'Security Council' names n
   CHECK(Named(Extract("He met the President of Mexico in Tijuana."), "Mexico") != nullptr);
 }
 
+TEST_CASE("a linked full name glued to the next headline is no part of the name", "[resolution][names]") {
+  // It made "Donald Trump Donald John TrumpSessions" a person, and the subject of "says".
+  ag::Extraction ex = Extract("Sen. Ted Cruz met President Donald Trump Donald John TrumpSessions says he backs Trump.");
+  CHECK(People(ex) == std::set<std::string>{"Ted Cruz", "Donald Trump"});
+  CHECK(Triples(ex).count("Ted Cruz meets-with Donald Trump") == 1);
+  ex = Extract("President Trump spoke. Sen. Tom Cotton met Trump Donald John TrumpGOP lawmakers on Monday.");
+  CHECK(Triples(ex).count("Tom Cotton meets-with Trump") == 1);
+  // A name that repeats its first word is left whole: "Mohamed Abdullahi Mohamed".
+  CHECK(People(Extract("President Mohamed Abdullahi Mohamed spoke.")) ==
+        std::set<std::string>{"Mohamed Abdullahi Mohamed"});
+}
+
 TEST_CASE("a lawmaker's party tag is no name", "[resolution][names]") {
   // "R-Utah" was a person, and the leader of the committee.
   ag::Extraction ex = Extract("Sen. Orrin Hatch, R-Utah, chairman of the Senate Finance Committee, spoke.");

@@ -128,6 +128,7 @@ class SentenceRecognizer {
     PhraseIndex::Hit title;
     if (Has(i, kOpensTitle) && lists_.titles.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
     if (a_->tokens[i].end - a_->tokens[i].begin == 1 && IsPartyTag(i)) return PartyTagEnd(i);
+    linked_end_ = 0;
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) {
@@ -137,7 +138,7 @@ class SentenceRecognizer {
       m.name = true;
       m.source = "name";
       out_->push_back(m);
-      return end;
+      return std::max(end, linked_end_);
     }
     if (Has(i, kPronoun) && a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i))) {
       Mention m;
@@ -313,6 +314,26 @@ class SentenceRecognizer {
     return !(c >= '0' && c <= '9') && !next.has(kCapitalized) && !next.has(kAllCaps);
   }
 
+  // Some sites follow a name with a link holding the full legal name, glued to the next
+  // headline's first word: "Donald Trump Donald John TrumpSessions says ...", "Trump
+  // Donald John TrumpGOP". At the glued part p, whose head is the surname written at s
+  // before it, the name ends after s (*j) and the link is skipped (linked_end_, past p):
+  // it names no one.
+  [[gnu::noinline]] bool LinkedFullNameEnds(uint32_t i, uint32_t p, uint32_t* j) const {
+    const std::string_view glued = a_->TokenText(p);
+    for (uint32_t s = i; s + 1 < p; ++s) {
+      const std::string_view surname = a_->TokenText(s);
+      // "Trump" and the capital after it in "TrumpSessions"; not "Mac" in "MacArthur".
+      if (surname.size() < 4 || glued.size() <= surname.size() || glued[0] != surname[0] ||
+          glued[surname.size()] < 'A' || glued[surname.size()] > 'Z' || glued.compare(0, surname.size(), surname) != 0)
+        continue;
+      *j = s + 1;
+      linked_end_ = p + 1;
+      return true;
+    }
+    return false;
+  }
+
   bool IsDotOrHyphen(uint32_t j) const {
     const text::Token& t = a_->tokens[j];
     const char c = a_->text.text[t.begin];
@@ -368,6 +389,7 @@ class SentenceRecognizer {
     while (j < s_.last) {
       uint32_t p = ParticleEnd(j);
       if (NamePart(p)) {
+        if (p >= i + 2 && LinkedFullNameEnds(i, p, &j)) break;  // a link has two parts or more
         j = p + 1;
         if (JoinsStrippedApostrophe(p, p > i)) ++j;
         // Hyphenated parts: "Abdul-Aziz".
@@ -402,6 +424,7 @@ class SentenceRecognizer {
   const std::vector<uint8_t>& roles_;
   Analysis* a_;
   const text::Sentence& s_;
+  mutable uint32_t linked_end_ = 0;  // LinkedFullNameEnds': past the link it found
   std::vector<Mention>* out_ = nullptr;
 };
 
