@@ -523,22 +523,23 @@ ExampleResult CheckEntityExample(const RulePack& pack, const CompiledRule& rule,
     if (!made.empty()) r = {r.location, rule.id, false, "counter-example must not make an actor, but made: " + got};
     return r;
   }
+  std::vector<bool> expected_actor(made.size(), false);
   for (const std::string& want : ex.expected) {
     size_t colon = want.rfind(" : ");
     std::string name = colon == std::string::npos ? want : want.substr(0, colon);
     std::string type = colon == std::string::npos ? "" : want.substr(colon + 3);
-    bool found = std::any_of(made.begin(), made.end(), [&](const Actor* actor) {
-      return Names(*actor, name) && (type.empty() || ActorTypeName(actor->type) == type);
-    });
+    bool found = false;
+    for (size_t i = 0; i < made.size(); ++i) {
+      if (!Names(*made[i], name) || (!type.empty() && ActorTypeName(made[i]->type) != type)) continue;
+      found = expected_actor[i] = true;
+    }
     if (!found) return {r.location, rule.id, false, "expected " + want + ", made: " + got};
   }
   if (!ex.exact) return r;
-  for (const Actor* actor : made) {
-    bool expected = std::any_of(ex.expected.begin(), ex.expected.end(), [&](const std::string& want) {
-      return Names(*actor, want.substr(0, want.rfind(" : ")));
-    });
-    if (!expected)
-      return {r.location, rule.id, false, "the rule also made " + actor->name + ", which 'exactly' does not list (made: " + got + ")"};
+  for (size_t i = 0; i < made.size(); ++i) {
+    if (expected_actor[i]) continue;
+    return {r.location, rule.id, false,
+            "the rule also made " + made[i]->name + ", which 'exactly' does not list (made: " + got + ")"};
   }
   return r;
 }
