@@ -330,6 +330,23 @@ TEST_CASE("!X: what must not come next", "[rules][matcher]") {
         "t.rules:9:27: '!' takes a word, \"phrase\", <lemma>, @list or a group of them");
 }
 
+TEST_CASE("!X left of the trigger: after an element it looks right, first it looks left", "[rules][matcher]") {
+  // The slot and the gap are matched leftwards from "condemned", but "A !'s" still says
+  // that no "'s" follows A.
+  std::string after = "rule r\n  match A:Country !\"'s\" ...{0,3} condemned B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(after, "Chad then condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(after, "Chad's leader condemned Niger.")).empty());
+  // First in the pattern it says what must not precede the element after it.
+  std::string first = "rule r\n  match !(in | against) A:Country condemned B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(first, "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(first, "The war in Chad condemned Niger to poverty.")).empty());
+  // First in an alternative too.
+  std::string alt = "rule r\n  match the? (!in | former) A:Country condemned B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(alt, "The war in Chad condemned Niger.")).empty());
+  CHECK(Triples(Run(alt, "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(alt, "In 1990 former Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+}
+
 TEST_CASE("coordination binds every actor of a list, in either direction", "[rules][matcher]") {
   std::string rules = "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n";
   CHECK(Triples(Run(rules, "Chad condemned Niger and Mali.")) ==

@@ -235,6 +235,7 @@ class Compiler {
       for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
     p->after.assign(elements.begin() + static_cast<long>(anchor) + 1, elements.end());
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
+    MarkLookBacks(&p->before);
     Reverse(&p->before);
     if (!p->after.empty() && p->after.back().kind == Element::kSlot) p->after.back().ends_pattern = true;
     p->min_mentions = MinMentions(elements);
@@ -318,6 +319,18 @@ class Compiler {
       if (!punct && !kFunction.count(w)) return false;
     }
     return true;
+  }
+
+  // "!X" says what must not follow the element written before it ("A !\"'s\"": no "'s"
+  // after A), wherever the anchor is. Only first in a pattern, or in an alternative, left
+  // of the anchor, with nothing before it, does it say what must not precede the element
+  // after it ("!in A": no "in" before A).
+  static void MarkLookBacks(std::vector<Element>* seq) {
+    for (size_t i = 0; i < seq->size(); ++i) {
+      Element& e = (*seq)[i];
+      if (e.negated && i == 0) e.looks_back = true;
+      for (std::vector<Element>& alt : e.alternatives) MarkLookBacks(&alt);
+    }
   }
 
   // Elements left of the anchor are matched leftwards, so their order (and that of

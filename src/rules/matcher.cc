@@ -146,7 +146,7 @@ class PatternMatcher {
   }
 
   bool Words(const Element& e, int pos, int dir, const Cont& k) {
-    if (e.negated) return !WordsAt(e, pos, dir) && k(pos);
+    if (e.negated) return !NegatedWordsAt(e, pos, dir) && k(pos);
     return WordsMatch(e, pos, dir, k);
   }
 
@@ -170,6 +170,14 @@ class PatternMatcher {
     }
     stack.resize(base);
     return matched;
+  }
+
+  // Whether a negated element's words stand at its place, pos being the next unit in
+  // direction dir: ending just left of the place if it looks back, else beginning just
+  // right of it.
+  bool NegatedWordsAt(const Element& e, int pos, int dir) {
+    if (e.looks_back) return dir < 0 && WordsAt(e, pos, -1);
+    return WordsAt(e, dir > 0 ? pos : pos + 1, +1);
   }
 
   bool WordsAt(const Element& e, int pos, int dir) {
