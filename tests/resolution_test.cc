@@ -255,6 +255,13 @@ TEST_CASE("a linked full name glued to the next headline is no part of the name"
   CHECK(Triples(ex).count("Ted Cruz meets-with Donald Trump") == 1);
   ex = Extract("President Trump spoke. Sen. Tom Cotton met Trump Donald John TrumpGOP lawmakers on Monday.");
   CHECK(Triples(ex).count("Tom Cotton meets-with Trump") == 1);
+  // With a nickname in brackets the name stopped at the bracket ("Ed Harlow Edward") and
+  // the rest made a person of its own ("Thomas HarlowSenate").
+  ex = Extract("Sen. Ted Cruz met Sen. Ed Harlow Edward (Ed) Thomas HarlowSenate votes on Monday.");
+  CHECK(People(ex) == std::set<std::string>{"Ted Cruz", "Ed Harlow"});
+  CHECK(Triples(ex).count("Ted Cruz meets-with Ed Harlow") == 1);
+  // A nickname in a name that links nothing is left as it was.
+  CHECK(People(Extract("Sen. Edward (Ed) Thomas Harlow spoke.")) == std::set<std::string>{"Edward"});
   // A name that repeats its first word is left whole: "Mohamed Abdullahi Mohamed".
   CHECK(People(Extract("President Mohamed Abdullahi Mohamed spoke.")) ==
         std::set<std::string>{"Mohamed Abdullahi Mohamed"});

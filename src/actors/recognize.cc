@@ -320,8 +320,12 @@ class SentenceRecognizer {
   // before it, the name ends after s (*j) and the link is skipped (linked_end_, past p):
   // it names no one.
   [[gnu::noinline]] bool LinkedFullNameEnds(uint32_t i, uint32_t p, uint32_t* j) const {
+    return LinkedFullNameEnds(i, p - 1, p, j);
+  }
+  // The same with the surname s at i <= s < s_end.
+  bool LinkedFullNameEnds(uint32_t i, uint32_t s_end, uint32_t p, uint32_t* j) const {
     const std::string_view glued = a_->TokenText(p);
-    for (uint32_t s = i; s + 1 < p; ++s) {
+    for (uint32_t s = i; s < s_end; ++s) {
       const std::string_view surname = a_->TokenText(s);
       // "Trump" and the capital after it in "TrumpSessions"; not "Mac" in "MacArthur".
       if (surname.size() < 4 || glued.size() <= surname.size() || glued[0] != surname[0] ||
@@ -331,6 +335,18 @@ class SentenceRecognizer {
       linked_end_ = p + 1;
       return true;
     }
+    return false;
+  }
+
+  // The same link with a nickname in brackets, which cut the name [i, j) at the bracket:
+  // "Chuck Grassley Charles (Chuck) Ernest GrassleySpeaker says". The glued part is at
+  // most three parts after the bracket.
+  [[gnu::noinline]] bool NicknamedLinkEnds(uint32_t i, uint32_t* j) const {
+    const uint32_t open = *j;
+    if (open + 4 >= s_.last || a_->TokenText(open) != "(" || !NamePart(open + 1) || a_->TokenText(open + 2) != ")")
+      return false;
+    for (uint32_t p = open + 3; p < s_.last && p <= open + 6 && NamePart(p); ++p)
+      if (LinkedFullNameEnds(i, open, p, j)) return true;
     return false;
   }
 
@@ -414,6 +430,7 @@ class SentenceRecognizer {
           continue;
         }
       }
+      if (j >= i + 2) NicknamedLinkEnds(i, &j);
       break;
     }
     return j;
