@@ -347,6 +347,16 @@ TEST_CASE("!X left of the trigger: after an element it looks right, first it loo
   CHECK(Triples(Run(alt, "In 1990 former Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
 }
 
+TEST_CASE("a possessive pronoun ending a match is the noun after it, whatever '!X' follows", "[rules][matcher]") {
+  const std::string text = "President Ali Bongo spoke. Chad backed his plan. Niger backed him.";
+  for (const char* end : {"", " !ally", " !(ally | partner)"}) {
+    std::string rules = std::string("entity p\n  match president N:Name\n  make N Person\n") +
+                        "rule r\n  match A:Country backed B:Person" + end + "\n  yield A meets-with B\n";
+    CAPTURE(rules);
+    CHECK(Triples(Run(rules, text)) == "Niger meets-with Ali Bongo [asserted]\n");
+  }
+}
+
 TEST_CASE("coordination binds every actor of a list, in either direction", "[rules][matcher]") {
   std::string rules = "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n";
   CHECK(Triples(Run(rules, "Chad condemned Niger and Mali.")) ==

@@ -237,7 +237,9 @@ class Compiler {
     p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
     MarkLookBacks(&p->before);
     Reverse(&p->before);
-    if (!p->after.empty() && p->after.back().kind == Element::kSlot) p->after.back().ends_pattern = true;
+    // A slot ends the pattern when nothing but "!X" (which takes no token) follows it.
+    auto last = std::find_if(p->after.rbegin(), p->after.rend(), [](const Element& e) { return !e.negated; });
+    if (last != p->after.rend() && last->kind == Element::kSlot) last->ends_pattern = true;
     p->min_mentions = MinMentions(elements);
     for (size_t i = 0; i < elements.size(); ++i) {
       WordSignature words;

@@ -34,7 +34,7 @@ struct Element {
   bool demonym = false;                       // kSlot accepts "Syrian" for Syria
   bool name = false;                          // kSlot accepts an unresolved proper name
   bool single = false;                        // kSlot takes one mention, never a coordinated list
-  bool ends_pattern = false;                  // kSlot is the pattern's last element
+  bool ends_pattern = false;                  // kSlot is the pattern's last element, but for "!X"
   int min = 0, max = 0;                       // kGap
   std::vector<std::vector<Element>> alternatives;  // kGroup
   std::string source;                         // as written, for dumps and --explain
