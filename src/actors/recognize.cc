@@ -430,7 +430,7 @@ class SentenceRecognizer {
           continue;
         }
       }
-      if (j >= i + 2) NicknamedLinkEnds(i, &j);
+      if (j >= i + 2 && j < s_.last && a_->text.text[a_->tokens[j].begin] == '(') NicknamedLinkEnds(i, &j);
       break;
     }
     return j;
