@@ -412,6 +412,16 @@ TEST_CASE("the two sides: the two parties the document names", "[resolution][des
   CHECK(t.count("United States mediator-of Rapid Support Forces") == 1);
 }
 
+TEST_CASE("the two sides: not a legislature's parties", "[resolution][descriptions]") {
+  // "both parties" was the war's two sides, and the subject of "backed".
+  ag::Extraction ex = Extract(
+      "Talks between Russia and Ukraine resumed in Istanbul on Monday. Senators from both parties "
+      "backed Kenya on Friday, and members of both sides praised Turkey.");
+  CHECK(Triples(ex).empty());
+  ex = Extract("Talks between Russia and Ukraine resumed in Istanbul. Both sides backed Kenya.");
+  CHECK(Triples(ex).count("Russia supports Kenya") == 1);
+}
+
 TEST_CASE("the two sides: the last pair set between one another", "[resolution][descriptions]") {
   // No government and opposition of one country: the pair the text names is the sides.
   ag::Extraction ex = Extract(
