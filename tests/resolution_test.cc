@@ -260,6 +260,9 @@ TEST_CASE("a linked full name glued to the next headline is no part of the name"
   ex = Extract("Sen. Ted Cruz met Sen. Ed Harlow Edward (Ed) Thomas HarlowSenate votes on Monday.");
   CHECK(People(ex) == std::set<std::string>{"Ted Cruz", "Ed Harlow"});
   CHECK(Triples(ex).count("Ted Cruz meets-with Ed Harlow") == 1);
+  // The glued part may end the text.
+  CHECK(People(Extract("Sen. Ted Cruz met Sen. Ed Harlow Edward (Ed) HarlowSenate")) ==
+        std::set<std::string>{"Ted Cruz", "Ed Harlow"});
   // A nickname in a name that links nothing is left as it was.
   CHECK(People(Extract("Sen. Edward (Ed) Thomas Harlow spoke.")) == std::set<std::string>{"Edward"});
   // A name that repeats its first word is left whole: "Mohamed Abdullahi Mohamed".

@@ -343,7 +343,7 @@ class SentenceRecognizer {
   // most three parts after the bracket.
   [[gnu::noinline]] bool NicknamedLinkEnds(uint32_t i, uint32_t* j) const {
     const uint32_t open = *j;
-    if (open + 4 >= s_.last || a_->TokenText(open) != "(" || !NamePart(open + 1) || a_->TokenText(open + 2) != ")")
+    if (open + 3 >= s_.last || a_->TokenText(open) != "(" || !NamePart(open + 1) || a_->TokenText(open + 2) != ")")
       return false;
     for (uint32_t p = open + 3; p < s_.last && p <= open + 6 && NamePart(p); ++p)
       if (LinkedFullNameEnds(i, open, p, j)) return true;
