@@ -338,13 +338,12 @@ class SentenceRecognizer {
     return false;
   }
 
-  // The same link with a nickname in brackets, which cut the name [i, j) at the bracket:
-  // "Chuck Grassley Charles (Chuck) Ernest GrassleySpeaker says". The glued part is at
-  // most three parts after the bracket.
+  // The same link with a nickname in brackets, which cut the name [i, j) at the bracket,
+  // token *j: "Chuck Grassley Charles (Chuck) Ernest GrassleySpeaker says". The glued part
+  // is at most three parts after the bracket.
   [[gnu::noinline]] bool NicknamedLinkEnds(uint32_t i, uint32_t* j) const {
     const uint32_t open = *j;
-    if (open + 3 >= s_.last || a_->TokenText(open) != "(" || !NamePart(open + 1) || a_->TokenText(open + 2) != ")")
-      return false;
+    if (open + 3 >= s_.last || !NamePart(open + 1) || a_->TokenText(open + 2) != ")") return false;
     for (uint32_t p = open + 3; p < s_.last && p <= open + 6 && NamePart(p); ++p)
       if (LinkedFullNameEnds(i, open, p, j)) return true;
     return false;
@@ -430,7 +429,7 @@ class SentenceRecognizer {
           continue;
         }
       }
-      if (j >= i + 2 && j < s_.last && a_->text.text[a_->tokens[j].begin] == '(') NicknamedLinkEnds(i, &j);
+      if (j >= i + 2 && j < s_.last && a_->TokenText(j) == "(") NicknamedLinkEnds(i, &j);
       break;
     }
     return j;
