@@ -347,6 +347,37 @@ TEST_CASE("!X left of the trigger: after an element it looks right, first it loo
   CHECK(Triples(Run(alt, "In 1990 former Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
 }
 
+TEST_CASE("!@capitalized: no word with a capital there, in a mention too; built in and only negated", "[rules][matcher]") {
+  // A country right before a capitalized word names something of its own: "head of
+  // U.S. Central Command" leads no country.
+  std::string after = "rule r\n  match A:Country condemned B:Country !@capitalized\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(after, "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(after, "Chad condemned Niger on Monday.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(after, "Chad condemned Niger Airways.")).empty());
+  CHECK(Triples(Run(after, "Chad condemned Niger TV.")).empty());  // all capitals
+  CHECK(Triples(Run(after, "Chad condemned Niger Mali.")).empty());  // the next unit a mention
+  // In a group with words.
+  std::string group = "rule r\n  match A:Country condemned B:Country !(\"'s\" | @capitalized)\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(group, "Chad condemned Niger's plan.")).empty());
+  CHECK(Triples(Run(group, "Chad condemned Niger Airways.")).empty());
+  CHECK(Triples(Run(group, "Chad condemned Niger at once.")) == "Chad opposed-to Niger [asserted]\n");
+  // First in a pattern it looks left, as any '!X' there.
+  std::string first = "rule r\n  match !@capitalized A:Country condemned B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(first, "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(first, "Then Chad condemned Niger.")).empty());
+  CHECK(Triples(Run(first, "Radio Chad condemned Niger.")).empty());
+  CHECK(Triples(Run(first, "then Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  // Asked for as a word it would match every name: an error, as is a list of that name.
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned @capitalized B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:27: @capitalized is built in and only negated: write '!@capitalized' (or a '!( ... )' group "
+        "holding it)");
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned (the | @capitalized) B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:27: @capitalized is built in and only negated: write '!@capitalized' (or a '!( ... )' group "
+        "holding it)");
+  CHECK(ErrorOf("list capitalized = Chad\n") ==
+        "t.rules:8:6: list 'capitalized' is built in (any word that begins with a capital): name yours otherwise");
+}
+
 TEST_CASE("a possessive pronoun ending a match is the noun after it, whatever '!X' follows", "[rules][matcher]") {
   const std::string text = "President Ali Bongo spoke. Chad backed his plan. Niger backed him.";
   for (const char* end : {"", " !ally", " !(ally | partner)"}) {

@@ -18,6 +18,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The built-in list of any word that begins with a capital, for '!@capitalized' after a
+// slot: "head of U.S. Central Command" leads no country.
+constexpr std::string_view kCapitalizedList = "capitalized";
+
+// The words of @capitalized's element: none (the matcher tests the token's case).
+std::shared_ptr<const PhraseIndex> NoWords() {
+  static const auto* none = new std::shared_ptr<const PhraseIndex>(std::make_shared<PhraseIndex>());
+  return *none;
+}
+
 Status ReadFile(const std::string& path, std::string* out) {
   errno = 0;
   std::ifstream in(path, std::ios::binary);
@@ -167,6 +177,9 @@ class Compiler {
         if (l.name == "negated" || l.name == "former") target = &pack_->negation_cues;
         else if (l.name == "hypothetical") target = &pack_->hypothetical_cues;
         else return RuleError(l.loc, "expected cue negated, former or hypothetical, found '" + l.name + "'");
+      } else if (l.name == kCapitalizedList) {
+        return RuleError(l.loc, "list '" + l.name + "' is built in (any word that begins with a capital): "
+                                "name yours otherwise");
       } else {
         target = &lists[l.name];  // a list declared again is extended
       }
@@ -349,7 +362,7 @@ class Compiler {
     if (n.negated) {
       PatternNode positive = n;
       positive.negated = false;
-      Status s = Node(positive, rule, slots, e);
+      Status s = Positive(positive, rule, slots, e);
       if (!s.ok()) return s;
       if (e->kind != Element::kWords)
         return RuleError(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas and lists");
@@ -357,18 +370,36 @@ class Compiler {
       e->source = NodeSource(n);
       return Status::Ok();
     }
+    Status s = Positive(n, rule, slots, e);
+    // A capitalized word is asked for only where it must not stand: as a word to match it
+    // would fire on every name, and the trigger index could not hold it.
+    if (s.ok() && e->capitalized)
+      return RuleError(n.loc, "@" + std::string(kCapitalizedList) + " is built in and only negated: write '!@" +
+                                  std::string(kCapitalizedList) + "' (or a '!( ... )' group holding it)");
+    return s;
+  }
+
+  // Node() of a node read without its '!'.
+  Status Positive(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase:
       case PatternNode::kLemma: {
         auto index = std::make_shared<PhraseIndex>();
-        Status s = AddWords(n, index.get(), &e->single_words);
+        Status s = AddWords(n, index.get(), &e->single_words, &e->capitalized);
         if (!s.ok()) return s;
         e->kind = Element::kWords;
         e->words = index;
         return Status::Ok();
       }
       case PatternNode::kList: {  // the list's own index, shared
+        if (n.text == kCapitalizedList) {
+          e->kind = Element::kWords;
+          e->words = NoWords();
+          e->single_words = true;
+          e->capitalized = true;
+          return Status::Ok();
+        }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
         if (!list) return UnknownList(n);
         e->kind = Element::kWords;
@@ -416,7 +447,8 @@ class Compiler {
 
   // The phrases of a word, phrase, lemma or list node, or of a group of them (OfWordsOnly),
   // added to `index`; `single_words` is set to whether each is one word.
-  Status AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words) {
+  // A group naming @capitalized sets `capitalized`.
+  Status AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words, bool* capitalized) {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase: {
@@ -435,6 +467,11 @@ class Compiler {
         }
         return Status::Ok();
       case PatternNode::kList: {
+        if (n.text == kCapitalizedList) {
+          *single_words = true;
+          *capitalized = true;
+          return Status::Ok();
+        }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
         if (!list) return UnknownList(n);
         *single_words = SingleWords(**list);
@@ -445,7 +482,7 @@ class Compiler {
         *single_words = true;
         for (const std::vector<PatternNode>& alt : n.alternatives) {
           bool single = false;
-          Status s = AddWords(alt[0], index, &single);
+          Status s = AddWords(alt[0], index, &single, capitalized);
           if (!s.ok()) return s;
           *single_words = *single_words && single;
         }
@@ -499,7 +536,7 @@ class Compiler {
     WordGroupIndex& group = it->second;
     if (added) {
       auto index = std::make_shared<PhraseIndex>();
-      Status s = AddWords(n, index.get(), &group.single_words);
+      Status s = AddWords(n, index.get(), &group.single_words, &group.capitalized);
       if (!s.ok()) {
         word_groups_.erase(it);
         return s;
@@ -509,6 +546,7 @@ class Compiler {
     e->kind = Element::kWords;
     e->words = group.words;
     e->single_words = group.single_words;
+    e->capitalized = group.capitalized;
     return Status::Ok();
   }
 
@@ -593,6 +631,7 @@ class Compiler {
   struct WordGroupIndex {
     std::shared_ptr<const PhraseIndex> words;
     bool single_words = false;
+    bool capitalized = false;
   };
   std::map<std::string, WordGroupIndex> word_groups_;  // by source, '?' left off
   std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers

@@ -27,6 +27,7 @@ struct Element {
   bool optional = false;
   bool negated = false;                       // kWords: succeeds, consuming nothing, where no phrase matches
   bool looks_back = false;                    // negated: no phrase ends where it stands (else: none begins there)
+  bool capitalized = false;                   // negated: nor a word that begins with a capital (@capitalized)
   std::shared_ptr<const PhraseIndex> words;  // kWords: every phrase this element accepts
   bool single_words = false;                  // kWords: each phrase one word, in any case (no list)
   int slot = -1;                              // kSlot

@@ -176,8 +176,17 @@ class PatternMatcher {
   // direction dir: ending just left of the place if it looks back, else beginning just
   // right of it.
   bool NegatedWordsAt(const Element& e, int pos, int dir) {
-    if (e.looks_back) return dir < 0 && WordsAt(e, pos, -1);
-    return WordsAt(e, dir > 0 ? pos : pos + 1, +1);
+    if (e.looks_back) return dir < 0 && (WordsAt(e, pos, -1) || (e.capitalized && CapitalizedAt(pos, -1)));
+    const int at = dir > 0 ? pos : pos + 1;
+    return WordsAt(e, at, +1) || (e.capitalized && CapitalizedAt(at, +1));
+  }
+
+  // Whether unit u's token nearest the element (its first rightwards, its last leftwards)
+  // begins with a capital, in a mention too: "U.S. Central Command" is two names.
+  bool CapitalizedAt(int u, int dir) const {
+    if (u < 0 || u >= n_) return false;
+    const text::Token& t = a_.tokens[dir > 0 ? units_[u].first : units_[u].last - 1];
+    return t.has(text::kWord) && (t.has(text::kCapitalized) || t.has(text::kAllCaps));
   }
 
   bool WordsAt(const Element& e, int pos, int dir) {
