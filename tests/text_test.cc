@@ -379,6 +379,9 @@ TEST_CASE("Segment keeps abbreviations and initials inside sentences", "[text][s
         std::vector<std::string>{"The deal was signed with Acme Corp.", "The firm agreed."});
   CHECK(Sentences("They voted for Plan B. It passed.") ==
         std::vector<std::string>{"They voted for Plan B.", "It passed."});
+  // Navy ranks and plural titles.
+  CHECK(Sentences("A Navy spokesman, Cdr. Ann Lowe, and Sens. Reed and Inhofe spoke. It ended.") ==
+        std::vector<std::string>{"A Navy spokesman, Cdr. Ann Lowe, and Sens. Reed and Inhofe spoke.", "It ended."});
 }
 
 TEST_CASE("Segment handles dotted acronyms", "[text][segment]") {

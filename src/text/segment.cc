@@ -52,7 +52,7 @@ bool IsTitleAbbreviation(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj", "Adm", "Gov",
       "Sen", "Rep", "St", "Prof", "Rev", "Mt", "Ft", "No", "Cmdr", "Brig", "Cpl", "Pvt",
-      "Hon", "Amb", "Pres", "Supt", "Insp"};
+      "Hon", "Amb", "Pres", "Supt", "Insp", "Cdr", "Sens", "Reps", "Msgr"};
   static constexpr WordFilter kFilter = WordFilter::Of(kWords);
   return kFilter.MayHold(w) && OneOf(w, kWords);
 }
