@@ -378,6 +378,24 @@ TEST_CASE("!@capitalized: no word with a capital there, in a mention too; built 
         "t.rules:8:6: list 'capitalized' is built in (any word that begins with a capital): name yours otherwise");
 }
 
+TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][entity]") {
+  const std::string rule = "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n";
+  // "Chad troops" is two units, and the verb's subject must stand right before it.
+  CHECK(Triples(Run(rule, "Chad troops condemned Niger.")).empty());
+  const std::string entity = "entity members\n  match G:Country{1} (troops | fighters)\n  make * as G\n";
+  CHECK(Triples(Run(entity + rule, "Chad troops condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  // A slot holding a list names no one actor: nothing is made.
+  CHECK(Triples(Run("entity members\n  match G:Country (troops | fighters)\n  make * as G\n" + rule,
+                    "Chad and Mali troops condemned Niger.")).empty());
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + entity, &pack).ok());
+  CHECK(pack.Dump().find("  make * as G\n") != std::string::npos);
+  CHECK(ErrorOf("entity e\n  match G:Country troops\n  make * as H\n") ==
+        "t.rules:10:8: unknown slot 'H' in make: every match line must bind it; they bind G");
+  CHECK(ErrorOf("entity e\n  match G:Country troops\n  make * as\n").find("a slot name after 'as'") !=
+        std::string::npos);
+}
+
 TEST_CASE("a possessive pronoun ending a match is the noun after it, whatever '!X' follows", "[rules][matcher]") {
   const std::string text = "President Ali Bongo spoke. Chad backed his plan. Niger backed him.";
   for (const char* end : {"", " !ally", " !(ally | partner)"}) {

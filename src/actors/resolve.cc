@@ -634,6 +634,14 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       made->push_back(out);
       continue;
     }
+    if (mk.as_slot >= 0) {  // "Hamas militants" name Hamas
+      if (m.slots[mk.as_slot].size() != 1) return false;
+      const Mention& named = (*ms)[m.slots[mk.as_slot][0]];
+      if (named.actor < 0 || named.demonym || named.pronoun) return false;
+      out.actor = named.actor;
+      made->push_back(out);
+      continue;
+    }
     Actor actor;
     actor.type = mk.type;
     if (mk.name_template.empty()) actor.name = a->SpanText(out.first, out.last);

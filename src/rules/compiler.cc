@@ -605,6 +605,11 @@ class Compiler {
       CompiledMake c;
       if (m.slot == "@parties") {
         c.slot = CompiledYield::kParties;
+      } else if (!m.as_slot.empty()) {
+        c.as_slot = SlotIndex(*rule, m.as_slot);
+        if (c.as_slot < 0)
+          return RuleError(m.loc, "unknown slot '" + m.as_slot + "' in make: every match line must bind it; they bind " +
+                                      SlotList(*rule));
       } else {
         if (m.slot != "*") {
           c.slot = SlotIndex(*rule, m.slot);
@@ -763,7 +768,8 @@ std::string RulePack::Dump() const {
           << (y.object == CompiledYield::kParties ? "@parties" : r.slots[y.object]) << "\n";
     for (const CompiledMake& m : r.makes)
       out << "  make " << (m.slot == -1 ? "*" : m.slot == CompiledYield::kParties ? "@parties" : r.slots[m.slot])
-          << (m.slot == CompiledYield::kParties ? "" : " " + std::string(ActorTypeName(m.type)))
+          << (m.as_slot >= 0 ? " as " + r.slots[m.as_slot]
+              : m.slot == CompiledYield::kParties ? "" : " " + std::string(ActorTypeName(m.type)))
           << (m.name_template.empty() ? "" : " \"" + m.name_template + "\"") << "\n";
   }
   return out.str();

@@ -129,6 +129,7 @@ struct CompiledYield {
 
 struct CompiledMake {
   int slot = -1;  // -1: the whole match; kParties: the document's parties
+  int as_slot = -1;  // "make * as G": the whole match names the actor slot G holds
   ActorType type = ActorType::kGroup;
   std::string name_template, code_template, sector;
 };

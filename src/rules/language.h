@@ -64,6 +64,7 @@ struct MakeSpec {
   std::string name;      // template, may be empty (the slot's text)
   std::string code;      // template
   std::string sector;
+  std::string as_slot;   // "make * as G": the match names G's actor
   Loc loc;
 };
 

@@ -290,6 +290,13 @@ class Parser {
     }
     if (target.kind != Lexeme::kWord) return Expected(target, "a slot name, '*' or @parties after 'make'");
     m.slot = target.text;
+    if (m.slot == "*" && Peek().kind == Lexeme::kWord && Peek().text == "as") {
+      Take();
+      Status s = TakeName(&m.as_slot, "a slot name after 'as'");
+      if (!s.ok()) return s;
+      r->makes.push_back(std::move(m));
+      return ExpectEnd();
+    }
     Status s = TakeName(&m.type, "an actor type");
     if (!s.ok()) return s;
     if (Peek().kind == Lexeme::kString) m.name = Take().text;
