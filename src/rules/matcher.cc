@@ -239,6 +239,8 @@ class PatternMatcher {
   }
   int TitledPersonAt(int pos, bool qualified) const {
     int q = pos;
+    // "talks with his Russian counterpart Vladimir Putin", "met her counterpart X".
+    if (qualified && IsPossessivePronoun(q) && q + 1 < n_) ++q;
     if (units_[q].mention >= 0) {
       if (IsPerson(q) || !qualified) return pos;
       ++q;  // the title's organization or country: "U.N.", "Syrian"
@@ -257,6 +259,10 @@ class PatternMatcher {
   const PhraseIndex& Titles() const {
     if (!titles_) titles_ = &pack_.List("person-title");
     return *titles_;
+  }
+  bool IsPossessivePronoun(int unit) const {
+    const int m = units_[unit].mention;
+    return m >= 0 && mentions_[m].pronoun && IsPossessive(a_.TokenLower(mentions_[m].first));
   }
   bool IsPerson(int unit) const {
     int m = units_[unit].mention;
