@@ -396,6 +396,30 @@ TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][
         std::string::npos);
 }
 
+TEST_CASE("a former cue ends a role, not an event", "[rules][modality]") {
+  // leads-of is declared `role`; met is an event; the envoy rule names a role by its title.
+  const std::string rules =
+      "relation leads\n  role\n"
+      "cue former = former\n"
+      "entity p\n  match (president | envoy) N:Name\n  make N Person\n"
+      "rule lead\n  match C:Country president X:Person\n  yield X leads C\n"
+      "rule met\n  match X:Person met C:Country\n  yield X meets-with C\n"
+      "rule envoy\n  match C:Country envoy X:Person\n  yield X meets-with C\n  modality role\n";
+  const std::string text = "Former Chad president Ali Musa met Niger. Former Mali envoy Omar Diallo spoke.";
+  const std::string got = Triples(Run(rules, text));
+  CHECK(got.find("Ali Musa leads Chad [negated]") != std::string::npos);
+  CHECK(got.find("Ali Musa meets-with Niger [asserted]") != std::string::npos);
+  CHECK(got.find("Omar Diallo meets-with Mali [negated]") != std::string::npos);
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + rules, &pack).ok());
+  CHECK(pack.Dump().find("relation leads role polarity=neutral\n") != std::string::npos);
+  CHECK(pack.Dump().find("cues negated=1 former=1 hypothetical=0\n") != std::string::npos);
+  CHECK(ErrorOf("relation r\n  roles\n").find("expected 'symmetric', 'gives-country', 'role', 'polarity'") !=
+        std::string::npos);
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n  modality roll\n")
+            .find("expected modality asserted, negated, hypothetical or role, found 'roll'") != std::string::npos);
+}
+
 TEST_CASE("a possessive pronoun ending a match is the noun after it, whatever '!X' follows", "[rules][matcher]") {
   const std::string text = "President Ali Bongo spoke. Chad backed his plan. Niger backed him.";
   for (const char* end : {"", " !ally", " !(ally | partner)"}) {

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -150,10 +151,19 @@ class TripleBuilder {
   void Yield(const text::Sentence& s, const std::vector<Mention>& ms, const std::vector<Unit>& units, const Match& m) {
     const CompiledRule& rule = pack_.rules[pack_.patterns[m.pattern].rule];
     uint32_t first_tok = units[m.first_unit].first;
-    Modality modality =
-        rule.forced_modality ? rule.modality : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last);
+    // Read once for role relations and once for the others, when a yield asks: a
+    // `former` cue negates only the first.
+    std::optional<Modality> modalities[2];
+    auto modality_of = [&](int relation) {
+      const bool role = rule.role || pack_.role_relations[relation];
+      if (!modalities[role])
+        modalities[role] = rule.forced_modality ? rule.modality
+                                                : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last, role);
+      return *modalities[role];
+    };
     std::string explain = opt_.explain ? ExplainMatch(a_, pack_, m, units) : std::string();
     for (const CompiledYield& y : rule.yields) {
+      const Modality modality = modality_of(y.relation);
       std::vector<std::pair<int, const Mention*>> objects;
       if (y.object == CompiledYield::kParties) {
         for (int p : a_.parties) objects.push_back({p, nullptr});

@@ -157,6 +157,7 @@ class Compiler {
       t.name = d.name;
       t.symmetric = d.symmetric;
       t.gives_country = d.gives_country;
+      pack_->role_relations.push_back(d.role);
       if (!ParsePolarity(d.polarity, &t.polarity))
         return RuleError(d.loc, "expected polarity cooperation, conflict or neutral for relation '" + d.name +
                                     "', found '" + d.polarity + "'");
@@ -174,7 +175,8 @@ class Compiler {
     for (const ListDecl& l : file.lists) {
       PhraseIndex* target;
       if (l.cue) {
-        if (l.name == "negated" || l.name == "former") target = &pack_->negation_cues;
+        if (l.name == "negated") target = &pack_->negation_cues;
+        else if (l.name == "former") target = &pack_->former_cues;
         else if (l.name == "hypothetical") target = &pack_->hypothetical_cues;
         else return RuleError(l.loc, "expected cue negated, former or hypothetical, found '" + l.name + "'");
       } else if (l.name == kCapitalizedList) {
@@ -212,9 +214,11 @@ class Compiler {
     }
     Status s = d.entity ? Makes(d, &rule) : Yields(d, &rule);
     if (!s.ok()) return s;
-    if (!d.modality.empty()) {
+    if (d.modality == "role") {
+      rule.role = true;
+    } else if (!d.modality.empty()) {
       if (!ParseModality(d.modality, &rule.modality))
-        return RuleError(d.loc, "expected modality asserted, negated or hypothetical, found '" + d.modality + "'");
+        return RuleError(d.loc, "expected modality asserted, negated, hypothetical or role, found '" + d.modality + "'");
       rule.forced_modality = true;
     }
     pack_->rules.push_back(std::move(rule));
@@ -739,15 +743,18 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
 
 std::string RulePack::Dump() const {
   std::ostringstream out;
-  for (const RelationType& r : relations) {
+  for (size_t i = 0; i < relations.size(); ++i) {
+    const RelationType& r = relations[i];
     out << "relation " << r.name << (r.symmetric ? " symmetric" : "") << (r.gives_country ? " gives-country" : "")
+        << (role_relations[i] ? " role" : "")
         << " polarity=" << PolarityName(r.polarity);
     if (!r.cameo.empty()) out << " cameo=" << r.cameo;
     if (!r.plover.empty()) out << " plover=" << r.plover;
     out << "\n";
   }
   for (const auto& [name, index] : lists) out << "list " << name << " (" << index->size() << " phrases)\n";
-  out << "cues negated=" << negation_cues.size() << " hypothetical=" << hypothetical_cues.size() << "\n";
+  out << "cues negated=" << negation_cues.size() << " former=" << former_cues.size()
+      << " hypothetical=" << hypothetical_cues.size() << "\n";
   out << "dictionary " << dictionary.size() << " actors\n";
   for (const CompiledPattern& p : patterns) {
     const CompiledRule& r = rules[p.rule];

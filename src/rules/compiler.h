@@ -143,15 +143,18 @@ struct CompiledRule {
   std::vector<CompiledMake> makes;
   bool forced_modality = false;
   Modality modality = Modality::kAsserted;
+  bool role = false;  // `modality role`: the match names a role, which a `former` cue ends
   std::vector<ExampleSpec> examples;
 };
 
 struct RulePack {
   Dictionary dictionary;
   std::vector<RelationType> relations;
+  std::vector<bool> role_relations;  // by relation index: declared `role`, which a `former` cue ends
   std::map<std::string, int> relation_index;
   std::map<std::string, std::shared_ptr<const PhraseIndex>> lists;
   PhraseIndex negation_cues, hypothetical_cues;
+  PhraseIndex former_cues;  // negate only relations declared `role`
   std::vector<CompiledRule> rules;
   std::vector<CompiledPattern> patterns;
   TriggerTable entity_triggers;

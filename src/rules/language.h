@@ -91,6 +91,7 @@ struct RelationDecl {
   std::string name;
   bool symmetric = false;
   bool gives_country = false;
+  bool role = false;     // `role`: a `former` cue ends it ("former President X")
   std::string polarity = "neutral";
   std::string cameo, plover, description;
   Loc loc;

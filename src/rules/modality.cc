@@ -20,7 +20,7 @@ bool InActorMention(const std::vector<Mention>& mentions, uint32_t t) {
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
-                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last) {
+                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, bool role) {
   uint32_t begin = first;
   while (begin > s.first && first - begin < kLookBehind && !IsClauseBreak(a.TokenText(begin - 1))) --begin;
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
@@ -28,7 +28,9 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   PhraseIndex::Hit hit;
   bool negated = false, hypothetical = conditional;
   for (uint32_t t = begin; t < trigger_last; ++t) {
-    if (pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) && !InActorMention(mentions, t))
+    if ((pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) ||
+         (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit))) &&
+        !InActorMention(mentions, t))
       negated = true;
     if (pack.hypothetical_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) && !InActorMention(mentions, t))
       hypothetical = true;

@@ -1,5 +1,6 @@
 // Factuality of a match: negated or hypothetical when a cue word from the pack's `cue`
-// lists stands in the match's clause before its trigger.
+// lists stands in the match's clause before its trigger. A `former` cue negates only
+// when `role` (the relation is declared `role`): "former President X met Y" met.
 #ifndef ACTORGRAPH_SRC_RULES_MODALITY_H_
 #define ACTORGRAPH_SRC_RULES_MODALITY_H_
 
@@ -15,7 +16,7 @@ namespace actorgraph::internal {
 // talks mentioned after it keep their own modality. A cue inside an actor's mention of
 // `mentions` (the sentence's) is part of a name: "Theresa May met Macron" is asserted.
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
-                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last);
+                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, bool role);
 
 // Who reports the sentence, for reported speech: the actor before a verb of the pack's
 // `say-verb` list ("Hariri told Reuters ...", "Russia, the ministry said, ..."), after

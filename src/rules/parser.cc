@@ -112,14 +112,18 @@ class Parser {
       r.gives_country = true;
       return ExpectEnd();
     }
+    if (kw.text == "role") {
+      r.role = true;
+      return ExpectEnd();
+    }
     std::string* field = nullptr;
     if (kw.text == "polarity") field = &r.polarity;
     else if (kw.text == "cameo") field = &r.cameo;
     else if (kw.text == "plover") field = &r.plover;
     else if (kw.text == "description") field = &r.description;
     if (!field)
-      return RuleError(At(line_, kw.column), "expected 'symmetric', 'gives-country', 'polarity', 'cameo', "
-                                             "'plover' or 'description', found " + Quote(kw));
+      return RuleError(At(line_, kw.column), "expected 'symmetric', 'gives-country', 'role', 'polarity', "
+                                             "'cameo', 'plover' or 'description', found " + Quote(kw));
     const Lexeme& v = Take();
     if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + kw.text);
     *field = v.text;
@@ -313,7 +317,7 @@ class Parser {
   }
 
   Status Modality(RuleDecl* r) {
-    return TakeName(&r->modality, "negated, hypothetical or asserted").ok() ? ExpectEnd()
+    return TakeName(&r->modality, "negated, hypothetical, asserted or role").ok() ? ExpectEnd()
                                                                            : Expected(Peek(), "a modality");
   }
 
