@@ -437,6 +437,9 @@ TEST_CASE("coordination binds every actor of a list, in either direction", "[rul
   CHECK(Triples(Run(rules, "Niger, Mali and Chad condemned the coup.")).empty());
   CHECK(Triples(Run(rules, "Niger, Mali, and Chad condemned Mali.")) ==
         "Niger opposed-to Mali [asserted]\nChad opposed-to Mali [asserted]\n");
+  // "A, and B" is no list of two: the comma closes a clause.
+  CHECK(Triples(Run(rules, "Chad condemned Niger, and Mali agreed.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Reporters asked Niger, and Mali condemned Chad.")) == "Mali opposed-to Chad [asserted]\n");
   std::string pairs = "rule r\n  match A:Country met\n  yield A meets-with A\n";
   CHECK(Triples(Run(pairs, "Chad, Niger and Mali met in Niamey.")) ==
         "Chad meets-with Niger [asserted]\nChad meets-with Mali [asserted]\nNiger meets-with Mali [asserted]\n");

@@ -243,7 +243,8 @@ class PatternMatcher {
     if (qualified && IsPossessivePronoun(q) && q + 1 < n_) ++q;
     if (units_[q].mention >= 0) {
       if (IsPerson(q) || !qualified) return pos;
-      ++q;  // the title's organization or country: "U.N.", "Syrian"
+      ++q;  // the title's organization or country: "U.N.", "Syrian", "Qatar's"
+      if (IsToken(q, "'s")) ++q;
     }
     if (q >= n_ || units_[q].mention >= 0) return pos;
     std::vector<PhraseIndex::Hit>& hits = title_hits_;
@@ -300,11 +301,17 @@ class PatternMatcher {
     int p = single_end;
     bool conjoined = false;
     auto conj_at = [&](int q) { return IsToken(q, "and") || IsToken(q, "or") || IsToken(q, "&"); };
+    // "A, and B" is no list of two: "its ally North Korea, and Schumer agreed".
     if (dir > 0) {
       while (!conjoined) {
         int q = p;
-        if (IsToken(q, ",")) q += dir;
+        const bool comma = IsToken(q, ",");
+        if (comma) q += dir;
         conjoined = conj_at(q);
+        if (conjoined && comma && items.size() == 1) {
+          conjoined = false;
+          break;
+        }
         if (conjoined) q += dir;
         else if (q == p) break;
         q = item_at(q);
@@ -314,14 +321,21 @@ class PatternMatcher {
       }
     } else if (conj_at(p)) {
       int q = p + dir;
-      if (IsToken(q, ",")) q += dir;
+      const bool comma = IsToken(q, ",");
+      if (comma) q += dir;
       if (Accepts(e, q)) {
         conjoined = true;
         items.push_back(units_[q].mention);
-        p = item_end(q);
-        while (IsToken(p, ",") && Accepts(e, p + dir)) {
-          items.push_back(units_[p + dir].mention);
-          p = item_end(p + dir);
+        int after = item_end(q);
+        while (IsToken(after, ",") && Accepts(e, after + dir)) {
+          items.push_back(units_[after + dir].mention);
+          after = item_end(after + dir);
+        }
+        if (comma && items.size() == 2) {
+          conjoined = false;
+          items.resize(1);
+        } else {
+          p = after;
         }
       }
     }
