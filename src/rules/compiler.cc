@@ -388,14 +388,7 @@ class Compiler {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase:
-      case PatternNode::kLemma: {
-        auto index = std::make_shared<PhraseIndex>();
-        Status s = AddWords(n, index.get(), &e->single_words, &e->capitalized);
-        if (!s.ok()) return s;
-        e->kind = Element::kWords;
-        e->words = index;
-        return Status::Ok();
-      }
+      case PatternNode::kLemma: return Literal(n, e);
       case PatternNode::kList: {  // the list's own index, shared
         if (n.text == kCapitalizedList) {
           e->kind = Element::kWords;
@@ -534,6 +527,27 @@ class Compiler {
     return Status::Ok();
   }
 
+  // A word, phrase or lemma's index, built once for every element that writes it: most
+  // patterns repeat "of", "," or "'s", and a pack's loading was a fifth building them.
+  Status Literal(const PatternNode& n, Element* e) {
+    const std::string key = std::string(1, static_cast<char>('0' + n.kind)) + n.text;
+    auto [it, added] = literals_.try_emplace(key);
+    WordGroupIndex& literal = it->second;
+    if (added) {
+      auto index = std::make_shared<PhraseIndex>();
+      Status s = AddWords(n, index.get(), &literal.single_words, &literal.capitalized);
+      if (!s.ok()) {
+        literals_.erase(it);
+        return s;
+      }
+      literal.words = index;
+    }
+    e->kind = Element::kWords;
+    e->words = literal.words;
+    e->single_words = literal.single_words;
+    return Status::Ok();
+  }
+
   Status WordGroup(const PatternNode& n, Element* e) {
     // By its source, '?' left off.
     auto [it, added] = word_groups_.try_emplace(n.optional ? e->source.substr(0, e->source.size() - 1) : e->source);
@@ -643,6 +657,7 @@ class Compiler {
     bool capitalized = false;
   };
   std::map<std::string, WordGroupIndex> word_groups_;  // by source, '?' left off
+  std::map<std::string, WordGroupIndex> literals_;     // by kind and text
   std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
 };
 
