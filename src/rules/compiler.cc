@@ -528,43 +528,34 @@ class Compiler {
   }
 
   // A word, phrase or lemma's index, built once for every element that writes it: most
-  // patterns repeat "of", "," or "'s", and a pack's loading was a fifth building them.
+  // patterns repeat "of", "," or "'s".
   Status Literal(const PatternNode& n, Element* e) {
-    const std::string key = std::string(1, static_cast<char>('0' + n.kind)) + n.text;
-    auto [it, added] = literals_.try_emplace(key);
-    WordGroupIndex& literal = it->second;
-    if (added) {
-      auto index = std::make_shared<PhraseIndex>();
-      Status s = AddWords(n, index.get(), &literal.single_words, &literal.capitalized);
-      if (!s.ok()) {
-        literals_.erase(it);
-        return s;
-      }
-      literal.words = index;
-    }
-    e->kind = Element::kWords;
-    e->words = literal.words;
-    e->single_words = literal.single_words;
-    return Status::Ok();
+    return SharedWords(std::string(1, static_cast<char>('0' + n.kind)) + n.text, n, e);
   }
 
   Status WordGroup(const PatternNode& n, Element* e) {
     // By its source, '?' left off.
-    auto [it, added] = word_groups_.try_emplace(n.optional ? e->source.substr(0, e->source.size() - 1) : e->source);
-    WordGroupIndex& group = it->second;
+    return SharedWords(n.optional ? e->source.substr(0, e->source.size() - 1) : e->source, n, e);
+  }
+
+  // The index of node n's words, built at the first node of its `key` and shared by the
+  // rest (a word group's key is its source, "(...)"; a literal's its kind and text).
+  Status SharedWords(const std::string& key, const PatternNode& n, Element* e) {
+    auto [it, added] = shared_words_.try_emplace(key);
+    SharedWordsIndex& shared = it->second;
     if (added) {
       auto index = std::make_shared<PhraseIndex>();
-      Status s = AddWords(n, index.get(), &group.single_words, &group.capitalized);
+      Status s = AddWords(n, index.get(), &shared.single_words, &shared.capitalized);
       if (!s.ok()) {
-        word_groups_.erase(it);
+        shared_words_.erase(it);
         return s;
       }
-      group.words = index;
+      shared.words = index;
     }
     e->kind = Element::kWords;
-    e->words = group.words;
-    e->single_words = group.single_words;
-    e->capitalized = group.capitalized;
+    e->words = shared.words;
+    e->single_words = shared.single_words;
+    e->capitalized = shared.capitalized;
     return Status::Ok();
   }
 
@@ -651,13 +642,12 @@ class Compiler {
   std::map<std::string, Loc> ids_;            // rule ids so far, where each was defined
   std::map<std::string, Loc> relation_locs_;  // relations so far, where each was declared
   std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
-  struct WordGroupIndex {
+  struct SharedWordsIndex {
     std::shared_ptr<const PhraseIndex> words;
     bool single_words = false;
     bool capitalized = false;
   };
-  std::map<std::string, WordGroupIndex> word_groups_;  // by source, '?' left off
-  std::map<std::string, WordGroupIndex> literals_;     // by kind and text
+  std::map<std::string, SharedWordsIndex> shared_words_;  // SharedWords' indexes, by key
   std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
 };
 

@@ -208,7 +208,7 @@ class PatternMatcher {
     const Mention& m = mentions_[units_[unit].mention];
     // A possessive ending a match stands for the noun after it: "backed his plan" does
     // not back him. Inside a pattern ("its leader X") it is the actor.
-    if (e.ends_pattern && m.pronoun && IsPossessive(a_.TokenLower(m.first))) return false;
+    if (e.ends_pattern && IsPossessivePronoun(unit)) return false;
     if (m.demonym) return e.demonym;
     if (m.actor < 0 && m.group.empty()) return e.name && m.name;
     auto type_ok = [&](int actor) {
