@@ -136,6 +136,19 @@ TEST_CASE("pronouns: he to the last person, its to the sentence subject", "[acto
   CHECK(found);
 }
 
+TEST_CASE("pronouns: its to the subject of its clause, never an actor after a preposition", "[actors][resolution]") {
+  auto ally_of_mali = [](const std::string& text) {
+    std::string holder;
+    for (const ag::Triple& t : Extract(text).triples)
+      if (t.type.name == "ally-of" && t.subject.name == "Mali") holder = t.object.name;
+    return holder;
+  };
+  // The clause's subject, not the sentence's first actor.
+  CHECK(ally_of_mali("Chad held talks with Sudan, and meanwhile Niger is backing its ally Mali.") == "Niger");
+  // Past a clause with none, the sentence's subject, but not "in Chad".
+  CHECK(ally_of_mali("The fighting in Chad has unsettled Niger, which fears for its ally Mali.") == "Niger");
+}
+
 TEST_CASE("short all-capital aliases match only as written", "[actors][dictionary]") {
   auto actors = Actors("The US and the EU told us to wait.");
   CHECK(actors.count("United States") == 1);

@@ -1350,28 +1350,55 @@ bool DefineAcronymsFindNames(Analysis* a, std::vector<NameMention>* unresolved) 
 
 bool IsPersonPronoun(std::string_view w) { return w == "he" || w == "his" || w == "him" || w == "she" || w == "her"; }
 
+bool IsPreposition(std::string_view w) {
+  static constexpr std::string_view kPrepositions[] = {"in",   "at",     "near",  "against", "with",   "into",
+                                                       "on",   "from",   "to",    "for",     "by",     "over",
+                                                       "of",   "inside", "within", "across", "between", "about"};
+  return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) != std::end(kPrepositions);
+}
+
 bool IsNonPersonActor(const Analysis& a, const Mention& m) {
   return m.actor >= 0 && !m.demonym && !m.pronoun && a.actors[m.actor].actor.type != ActorType::kPerson;
 }
 
-// The first non-person actor among the first `n` mentions `ms` of a sentence before token
-// `before`: its subject, most often, and the usual antecedent of "its" ("Belarus, an ally
-// of Russia, said its ...").
-int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before) {
-  for (size_t i = 0; i < n; ++i) {
+// The first non-person actor among mentions [from, n) of `ms`, a sentence's, before token
+// `before`: the subject of the sentence (from 0) or of a clause, most often, and the usual
+// antecedent of "its" ("Belarus, an ally of Russia, said its ...").
+// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran".
+int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
+  for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.first >= before) break;
-    if (IsNonPersonActor(a, m)) return m.actor;
+    if (IsNonPersonActor(a, m) && !(m.first > 0 && IsPreposition(a.TokenLower(m.first - 1)))) return m.actor;
   }
   return -1;
 }
 
+// Where the clause holding token t begins: after the last comma, semicolon, colon or dash
+// before it in sentence s, or the sentence's first token.
+uint32_t ClauseStart(const Analysis& a, const text::Sentence& s, uint32_t t) {
+  while (t > s.first) {
+    const std::string_view w = a.TokenText(t - 1);
+    if (w == "," || w == ";" || w == ":" || w == "--") break;
+    --t;
+  }
+  return t;
+}
+
 // "he", "his", "she", "her": the last person mentioned (`last_person`). "its": the subject
-// of its sentence (`done` mentions of `ms`, sentence `s`, before it), or else of the
-// sentence before.
+// of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
+// else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
+// mentions of `ms`, sentence `s`, before it; or else of the sentence before.
 int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done, const Mention& m,
                  int last_person) {
   if (IsPersonPronoun(a.TokenLower(m.first))) return last_person;
+  const uint32_t clause = ClauseStart(a, a.sentences[s], m.first);
+  size_t first_in_clause = 0;
+  while (first_in_clause < done && ms[first_in_clause].first < clause) ++first_in_clause;
+  if (first_in_clause > 0) {
+    const int in_clause = SubjectBefore(a, ms, done, m.first, first_in_clause);
+    if (in_clause >= 0) return in_clause;
+  }
   const int actor = SubjectBefore(a, ms, done, m.first);
   if (actor >= 0 || s == 0) return actor;
   return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
