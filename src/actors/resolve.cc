@@ -1377,11 +1377,7 @@ int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, u
 // Where the clause holding token t begins: after the last comma, semicolon, colon or dash
 // before it in sentence s, or the sentence's first token.
 uint32_t ClauseStart(const Analysis& a, const text::Sentence& s, uint32_t t) {
-  while (t > s.first) {
-    const std::string_view w = a.TokenText(t - 1);
-    if (w == "," || w == ";" || w == ":" || w == "--") break;
-    --t;
-  }
+  while (t > s.first && !text::IsClauseBreak(a.TokenText(t - 1))) --t;
   return t;
 }
 

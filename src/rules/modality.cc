@@ -6,8 +6,6 @@
 namespace actorgraph::internal {
 namespace {
 constexpr uint32_t kLookBehind = 6;
-
-bool IsClauseBreak(std::string_view t) { return t == "," || t == ";" || t == ":" || t == "--"; }
 }  // namespace
 
 namespace {
@@ -22,7 +20,7 @@ bool InActorMention(const std::vector<Mention>& mentions, uint32_t t) {
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
                         const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, bool role) {
   uint32_t begin = first;
-  while (begin > s.first && first - begin < kLookBehind && !IsClauseBreak(a.TokenText(begin - 1))) --begin;
+  while (begin > s.first && first - begin < kLookBehind && !text::IsClauseBreak(a.TokenText(begin - 1))) --begin;
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
   bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
   PhraseIndex::Hit hit;

@@ -112,6 +112,12 @@ struct Token {
   bool has(TokenFlag f) const { return (flags & f) != 0; }
 };
 
+// A token that ends a clause within a sentence: "," ";" ":" "--". Cues and "its" are read
+// back to it.
+inline bool IsClauseBreak(std::string_view token) {
+  return token == "," || token == ";" || token == ":" || token == "--";
+}
+
 // Tokenize() keeps every token inside the text, so no bounds check (substr's would run on
 // every probe of every word table).
 inline std::string_view TokenText(const NormalizedText& t, const Token& tok) {
