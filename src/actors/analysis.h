@@ -24,8 +24,8 @@ struct DocActor {
   int mentions = 0;
 };
 
-// The actors a mention stands for at once ("the two sides"): none; {-1}, a placeholder
-// until the document's parties are known; or a pair. Held in place, not on the heap, so
+// The actors a mention stands for at once ("the two sides", "American and British
+// troops"): none; {-1}, a placeholder until the document's parties are known; or a pair. Held in place, not on the heap, so
 // that a Mention is trivially copyable: mention lists are copied and moved whole, sentence
 // by sentence, and most mentions have no group.
 class ActorGroup {
@@ -42,6 +42,8 @@ class ActorGroup {
     return *this;
   }
   bool empty() const { return size_ == 0; }
+  // The placeholder {-1} for the document's parties, not yet known.
+  bool placeholder() const { return size_ == 1 && ids_[0] < 0; }
   size_t size() const { return size_; }
   const int* begin() const { return ids_; }
   const int* end() const { return ids_ + size_; }

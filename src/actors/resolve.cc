@@ -507,6 +507,9 @@ class TemplateContext {
 
   // Expands {SLOT.name}, {SLOT.adj}, {SLOT.code}, {SLOT}, {doc.*}. False when a value is
   // missing, so the rule makes nothing rather than a half-named actor.
+  // A slot bound to a list ("American and British troops") reads its item `item`.
+  void ReadItem(size_t item) { item_ = item; }
+
   bool Expand(const std::string& tmpl, std::string* out) const {
     out->clear();
     for (size_t i = 0; i < tmpl.size();) {
@@ -538,8 +541,9 @@ class TemplateContext {
       auto it = std::find(rule_.slots.begin(), rule_.slots.end(), who);
       if (it == rule_.slots.end()) return false;
       const std::vector<int>& bound = m_.slots[it - rule_.slots.begin()];
-      if (bound.size() != 1) return false;
-      const Mention& mention = ms_[bound[0]];
+      const size_t k = bound.size() == 1 ? 0 : item_;
+      if (k >= bound.size()) return false;
+      const Mention& mention = ms_[bound[k]];
       if (field.empty()) {
         *value = mention.first >= mention.last
                      ? std::string_view()
@@ -563,6 +567,7 @@ class TemplateContext {
   const CompiledRule& rule_;
   const Match& m_;
   const std::vector<Mention>& ms_;
+  size_t item_ = SIZE_MAX;  // no list is read
 };
 
 // The actors the entity rules made in the document, by name: a rule that names one again
@@ -611,6 +616,43 @@ class MadeActors {
   size_t size_ = 0;
 };
 
+// How many items the match's slots list: 1 when none holds more than one mention, the
+// list's length when one does, 0 when two do (no rule pairs two lists).
+size_t ListItems(const CompiledRule& rule, const Match& m) {
+  size_t items = 1;
+  for (size_t k = 0; k < rule.slots.size() && k < m.slots.size(); ++k) {
+    const size_t n = m.slots[k].size();
+    if (n <= 1) continue;
+    if (items > 1) return 0;
+    items = n;
+  }
+  return items;
+}
+
+// The actor `mk` names for the match `ctx` reads (a list's item the context is set to),
+// found among those made before or interned; -1 when a value is missing.
+int MakeActor(const CompiledMake& mk, const TemplateContext& ctx, Analysis* a, const Mention& out,
+              MadeActors* made_actors) {
+  Actor actor;
+  actor.type = mk.type;
+  if (mk.name_template.empty()) actor.name = a->SpanText(out.first, out.last);
+  else if (!ctx.Expand(mk.name_template, &actor.name)) return -1;
+  // An all-capital name ("SLF said") is an acronym: an organization, never a person.
+  if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return -1;
+  if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return -1;
+  const bool person = mk.type == ActorType::kPerson;
+  const uint64_t key = MadeActors::Key(person, actor.name);
+  int found = made_actors->Find(*a, key, actor.name);
+  if (found >= 0) return found;
+  actor.sector = mk.sector;
+  actor.id = person ? PersonIdFor(actor.name, a->document ? a->document->id : "") : ActorIdFor(actor.name);
+  const size_t before = a->actors.size();
+  found = a->InternActor(std::move(actor));
+  // A new actor took the name along; one known by the id is left its own.
+  made_actors->Add(*a, key, a->actors.size() > before ? a->actors[found].actor.name : actor.name, found);
+  return found;
+}
+
 // Applies one entity match to the sentence's mentions; false when it makes nothing.
 bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& units, Analysis* a,
                std::vector<Mention>* ms, MadeActors* made_actors, std::vector<Mention>* made) {
@@ -642,23 +684,23 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       made->push_back(out);
       continue;
     }
-    Actor actor;
-    actor.type = mk.type;
-    if (mk.name_template.empty()) actor.name = a->SpanText(out.first, out.last);
-    else if (!ctx.Expand(mk.name_template, &actor.name)) return false;
-    // An all-capital name ("SLF said") is an acronym: an organization, never a person.
-    if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return false;
-    if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return false;
-    const bool person = mk.type == ActorType::kPerson;
-    const uint64_t key = MadeActors::Key(person, actor.name);
-    out.actor = made_actors->Find(*a, key, actor.name);
-    if (out.actor < 0) {
-      actor.sector = mk.sector;
-      actor.id = person ? PersonIdFor(actor.name, a->document ? a->document->id : "") : ActorIdFor(actor.name);
-      const size_t before = a->actors.size();
-      out.actor = a->InternActor(std::move(actor));
-      // A new actor took the name along; one known by the id is left its own.
-      made_actors->Add(*a, key, a->actors.size() > before ? a->actors[out.actor].actor.name : actor.name, out.actor);
+    // "American and British troops": a list in the rule's slots makes one actor an item,
+    // the mention standing for the pair.
+    const size_t items = mk.slot < 0 && !mk.name_template.empty() ? ListItems(rule, m) : 1;
+    if (items == 0 || items > ActorGroup::kMax) return false;
+    if (items == 1) {
+      out.actor = MakeActor(mk, ctx, a, out, made_actors);
+      if (out.actor < 0) return false;
+    } else {
+      int actors[ActorGroup::kMax];
+      for (size_t k = 0; k < items; ++k) {
+        ctx.ReadItem(k);
+        actors[k] = MakeActor(mk, ctx, a, out, made_actors);
+        if (actors[k] < 0) return false;
+      }
+      ctx.ReadItem(SIZE_MAX);
+      if (actors[0] == actors[1]) out.actor = actors[0];
+      else out.group = {actors[0], actors[1]};
     }
     made->push_back(out);
   }
@@ -1328,7 +1370,7 @@ bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
 
 // Defines the acronyms ("the High Negotiations Committee (HNC)") and lists the names
 // left unresolved, in one reading of the mentions; returns whether a mention stands for
-// a group ("the two sides"). A name is an acronym only when it is still unresolved: the
+// a group ("the two sides", "American and British troops"). A name is an acronym only when it is still unresolved: the
 // pair is looked at then.
 bool DefineAcronymsFindNames(Analysis* a, std::vector<NameMention>* unresolved) {
   size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
@@ -1714,11 +1756,12 @@ void ResolveMentions(Analysis* a) {
   if (a->parties.empty() && between.first >= 0) a->parties = {between.first, between.second};
   if (!groups) return;  // SettleMentions kept the mentions
   // "the two sides": the last pair set "between" one another before it, or else the
-  // document's parties. One pass, carrying the last pair of the sentences before.
+  // document's parties. One pass, carrying the last pair of the sentences before. A
+  // group an entity rule listed ("American and British troops") is kept as it is.
   std::vector<int> earlier;
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     for (Mention& m : a->mentions[s]) {
-      if (m.group.empty()) continue;
+      if (!m.group.placeholder()) continue;
       const std::pair<int, int> here = PairBetween(*a, s, m.first);
       const std::vector<int>& pair = here.first >= 0 ? std::vector<int>{here.first, here.second} : earlier;
       m.group = pair.empty() ? a->parties : pair;

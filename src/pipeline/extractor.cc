@@ -525,7 +525,11 @@ ExampleResult CheckEntityExample(const RulePack& pack, const CompiledRule& rule,
   std::vector<const Actor*> made;
   for (const std::vector<Mention>& ms : a.mentions)
     for (const Mention& m : ms)
-      if (m.source == rule.id && m.actor >= 0) made.push_back(&a.actors[m.actor].actor);
+      if (m.source == rule.id) {
+        if (m.actor >= 0) made.push_back(&a.actors[m.actor].actor);
+        for (int g : m.group)
+          if (g >= 0) made.push_back(&a.actors[g].actor);
+      }
   std::string got;
   for (const Actor* actor : made) got += (got.empty() ? "" : "; ") + actor->name + " : " + std::string(ActorTypeName(actor->type));
   if (got.empty()) got = "nothing";

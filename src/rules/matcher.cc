@@ -301,6 +301,13 @@ class PatternMatcher {
     int p = single_end;
     bool conjoined = false;
     auto conj_at = [&](int q) { return IsToken(q, "and") || IsToken(q, "or") || IsToken(q, "&"); };
+    // A demonym after its own article starts a noun phrase of its own: "Turkey and the
+    // Syrian government" is no list ("U.S. and Iraqi forces", "the U.S. and Iraqi" are).
+    auto own_phrase = [&](int q) {
+      const Mention& m = mentions_[units_[q].mention];
+      return m.demonym && units_[q].first < m.first;
+    };
+    auto joins = [&](int q) { return Accepts(e, q) && !(dir > 0 ? own_phrase(q) : own_phrase(pos)); };
     // "A, and B" is no list of two: "its ally North Korea, and Schumer agreed".
     if (dir > 0) {
       while (!conjoined) {
@@ -315,7 +322,7 @@ class PatternMatcher {
         if (conjoined) q += dir;
         else if (q == p) break;
         q = item_at(q);
-        if (!Accepts(e, q)) break;
+        if (!joins(q)) break;
         items.push_back(units_[q].mention);
         p = item_end(q);
       }
@@ -323,11 +330,11 @@ class PatternMatcher {
       int q = p + dir;
       const bool comma = IsToken(q, ",");
       if (comma) q += dir;
-      if (Accepts(e, q)) {
+      if (joins(q)) {
         conjoined = true;
         items.push_back(units_[q].mention);
         int after = item_end(q);
-        while (IsToken(after, ",") && Accepts(e, after + dir)) {
+        while (IsToken(after, ",") && joins(after + dir)) {
           items.push_back(units_[after + dir].mention);
           after = item_end(after + dir);
         }
