@@ -120,26 +120,23 @@ class SentenceRecognizer {
   bool Has(uint32_t i, uint8_t role) const { return (roles_[i] & role) != 0; }
 
   uint32_t Step(uint32_t i) {
+    if (i == after_title_) {
+      const uint32_t end = TitledNameEnd(i);
+      if (end > i) return PushName(i, end);
+    }
     Dictionary::Hit hit;
-    if (Has(i, kOpensEntry) && Has(i, kCapitalWordOrEntry) &&
-        pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit))
-      return Dictionary(i, hit);
+    if (Has(i, kOpensEntry) && Has(i, kCapitalWordOrEntry) && CountryAt(i, &hit) >= 0) return Dictionary(i, hit);
     // A title is never part of a name: "Secretary of State Antony Blinken".
     PhraseIndex::Hit title;
-    if (Has(i, kOpensTitle) && lists_.titles.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) return title.end;
+    if (Has(i, kOpensTitle) && lists_.titles.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) {
+      after_title_ = title.end;
+      return title.end;
+    }
     if (a_->tokens[i].end - a_->tokens[i].begin == 1 && IsPartyTag(i)) return PartyTagEnd(i);
     linked_end_ = 0;
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
-    if (end > i) {
-      Mention m;
-      m.first = i;
-      m.last = end;
-      m.name = true;
-      m.source = "name";
-      out_->push_back(m);
-      return std::max(end, linked_end_);
-    }
+    if (end > i) return std::max(PushName(i, end), linked_end_);
     if (Has(i, kPronoun) && a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i))) {
       Mention m;
       m.first = i;
@@ -149,6 +146,40 @@ class SentenceRecognizer {
       out_->push_back(m);
     }
     return i + 1;
+  }
+
+  uint32_t PushName(uint32_t first, uint32_t last) {
+    Mention m;
+    m.first = first;
+    m.last = last;
+    m.name = true;
+    m.source = "name";
+    out_->push_back(m);
+    return last;
+  }
+
+  // The dictionary's longest entry at i in *hit: 1 when it is a country's name (not its
+  // demonym), 0 when another entry, -1 when none.
+  int CountryAt(uint32_t i, Dictionary::Hit* hit) const {
+    if (!pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, hit)) return -1;
+    return !hit->demonym && pack_.dictionary.entry(hit->entry).actor.type == ActorType::kCountry ? 1 : 0;
+  }
+
+  // Right after a person's title, a country's one-word name next to a name part is part
+  // of the name: "Secretary Chad Wolf", "Minister Israel Katz", "Rep. Jim Jordan". One
+  // past it, or i.
+  uint32_t TitledNameEnd(uint32_t i) const {
+    Dictionary::Hit hit;
+    const auto one_word_country = [&](uint32_t k) {
+      return !a_->tokens[k].has(kAllCaps) && CountryAt(k, &hit) == 1 && hit.end == k + 1;
+    };
+    // Most titles are followed by neither: two tests of the roles' bytes pass them.
+    if (Has(i, kOpensEntry) && one_word_country(i)) return NamePart(i + 1) ? NameEnd(i + 1) : i;
+    // Not a possessive's country: "King Abdullah Britain's Queen Elizabeth" (a caption).
+    if (i + 1 < s_.last && Has(i + 1, kOpensEntry) && one_word_country(i + 1) && !a_->tokens[i].has(kAllCaps) &&
+        NamePart(i) && NameEnd(i) == i + 1 && !(i + 2 < s_.last && a_->TokenText(i + 2) == "'s"))
+      return i + 2;
+    return i;
   }
 
   // "the National Unity Government", "the Kurdistan Regional Government": a name of two
@@ -441,6 +472,7 @@ class SentenceRecognizer {
   Analysis* a_;
   const text::Sentence& s_;
   mutable uint32_t linked_end_ = 0;  // LinkedFullNameEnds': past the link it found
+  uint32_t after_title_ = UINT32_MAX;  // the token after the last title read
   std::vector<Mention>* out_ = nullptr;
 };
 
