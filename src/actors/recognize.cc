@@ -166,8 +166,8 @@ class SentenceRecognizer {
   }
 
   // Right after a person's title, a country's one-word name next to a name part is part
-  // of the name: "Secretary Chad Wolf", "Minister Israel Katz", "Rep. Jim Jordan". One
-  // past it, or i.
+  // of the name: "Secretary Chad Wolf", "Minister Israel Katz", "Rep. Jim Jordan"; so is
+  // "He" ("Liu He"). One past the name, or i.
   uint32_t TitledNameEnd(uint32_t i) const {
     Dictionary::Hit hit;
     const auto one_word_country = [&](uint32_t k) {
@@ -175,6 +175,9 @@ class SentenceRecognizer {
     };
     // Most titles are followed by neither: two tests of the roles' bytes pass them.
     if (Has(i, kOpensEntry) && one_word_country(i)) return NamePart(i + 1) ? NameEnd(i + 1) : i;
+    // A capitalized "He" after a one-word name, not a sentence's first word, is a
+    // Chinese name's last part: "Vice Premier Liu He".
+    if (i + 1 < s_.last && a_->TokenText(i + 1) == "He" && NamePart(i) && NameEnd(i) == i + 1) return i + 2;
     // Not a possessive's country: "King Abdullah Britain's Queen Elizabeth" (a caption).
     if (i + 1 < s_.last && Has(i + 1, kOpensEntry) && one_word_country(i + 1) && !a_->tokens[i].has(kAllCaps) &&
         NamePart(i) && NameEnd(i) == i + 1 && !(i + 2 < s_.last && a_->TokenText(i + 2) == "'s"))

@@ -629,18 +629,19 @@ size_t ListItems(const CompiledRule& rule, const Match& m) {
   return items;
 }
 
-// The actor `mk` names for the match `ctx` reads (a list's item the context is set to),
-// found among those made before or interned; -1 when a value is missing.
-int MakeActor(const CompiledMake& mk, const TemplateContext& ctx, Analysis* a, const Mention& out,
+// The actor of `type` (mk's, or what the text makes of it) that `mk` names for the match
+// `ctx` reads (a list's item the context is set to), found among those made before or
+// interned; -1 when a value is missing.
+int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx, Analysis* a, const Mention& out,
               MadeActors* made_actors) {
   Actor actor;
-  actor.type = mk.type;
+  actor.type = type;
   if (mk.name_template.empty()) actor.name = a->SpanText(out.first, out.last);
   else if (!ctx.Expand(mk.name_template, &actor.name)) return -1;
   // An all-capital name ("SLF said") is an acronym: an organization, never a person.
-  if (mk.type == ActorType::kPerson && IsAllCaps(actor.name)) return -1;
+  if (type == ActorType::kPerson && IsAllCaps(actor.name)) return -1;
   if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return -1;
-  const bool person = mk.type == ActorType::kPerson;
+  const bool person = type == ActorType::kPerson;
   const uint64_t key = MadeActors::Key(person, actor.name);
   int found = made_actors->Find(*a, key, actor.name);
   if (found >= 0) return found;
@@ -661,9 +662,19 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
   for (const CompiledMake& mk : rule.makes) {
     Mention out;
     out.source = rule.id;
+    ActorType type = mk.type;
     if (mk.slot >= 0) {
       if (m.slots[mk.slot].size() != 1) return false;
       const Mention& target = (*ms)[m.slots[mk.slot][0]];
+      // No one's name follows an article: "a Democrat, said" names no one, and "the
+      // Washington Post, said", "the Blue House said" name an organization.
+      if (mk.type == ActorType::kPerson && target.first > 0) {
+        const std::string_view before = a->TokenLower(target.first - 1);
+        // One word is no organization's name: "the Republican said" is a person's party,
+        // and "the SLF said" an acronym that the resolution may find defined.
+        if (before == "the" && target.last > target.first + 1) type = ActorType::kOrganization;
+        else if (before == "the" || before == "a" || before == "an") return false;
+      }
       out.first = target.first;
       out.last = target.last;
     } else {
@@ -689,13 +700,13 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     const size_t items = mk.slot < 0 && !mk.name_template.empty() ? ListItems(rule, m) : 1;
     if (items == 0 || items > ActorGroup::kMax) return false;
     if (items == 1) {
-      out.actor = MakeActor(mk, ctx, a, out, made_actors);
+      out.actor = MakeActor(mk, type, ctx, a, out, made_actors);
       if (out.actor < 0) return false;
     } else {
       int actors[ActorGroup::kMax];
       for (size_t k = 0; k < items; ++k) {
         ctx.ReadItem(k);
-        actors[k] = MakeActor(mk, ctx, a, out, made_actors);
+        actors[k] = MakeActor(mk, type, ctx, a, out, made_actors);
         if (actors[k] < 0) return false;
       }
       ctx.ReadItem(SIZE_MAX);
