@@ -396,6 +396,28 @@ TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][
         std::string::npos);
 }
 
+TEST_CASE("a make's templates name the rule's slots, doc or place, and known fields", "[rules][entity]") {
+  const std::string head = "entity e\n  match C:Country troops\n  make * Group ";
+  CHECK(ErrorOf(head + "\"{D.adj} troops\"\n") ==
+        "t.rules:10:8: unknown slot 'D' in template \"{D.adj} troops\": it names a slot (C), doc or place");
+  CHECK(ErrorOf(head + "\"{C.adjective} troops\"\n") ==
+        "t.rules:10:8: unknown field 'adjective' in template \"{C.adjective} troops\": name, adj or code");
+  CHECK(ErrorOf(head + "\"{C.adj} troops\" code \"{C.code\"\n") ==
+        "t.rules:10:8: unclosed '{' in template \"{C.code\"");
+  in::RulePack pack;
+  CHECK(Compile(std::string(kBase) + head + "\"{C.adj} troops {doc} {place.code} {C}\"\n", &pack).ok());
+}
+
+TEST_CASE("the rebels of the country a story names as a place", "[rules][entity]") {
+  const std::string rules = "entity rebels\n  match rebels\n  make * Group \"{place.adj} rebels\"\n"
+                            "rule r\n  match A:Country condemned B:Group\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "Chad sent aid to Niger. Fighting went on in Niger. Chad condemned the rebels.")) ==
+        "Chad opposed-to Nigerien rebels [asserted]\n");
+  // Without a country named as a place, the country the story is most about.
+  CHECK(Triples(Run(rules, "Chad said Niger was calm. Chad condemned the rebels.")) ==
+        "Chad opposed-to Chadian rebels [asserted]\n");
+}
+
 TEST_CASE("a former cue ends a role, not an event", "[rules][modality]") {
   // leads-of is declared `role`; met is an event; the envoy rule names a role by its title.
   const std::string rules =

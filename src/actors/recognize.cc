@@ -561,4 +561,32 @@ int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_cap
   return best;
 }
 
+bool NamedAsPlace(const Analysis& a, const Mention& m) {
+  if (m.actor < 0 || m.demonym || m.first == 0 || a.actors[m.actor].actor.type != ActorType::kCountry) return false;
+  // "in the United States", "in eastern Ukraine": an article or a direction is read past.
+  uint32_t before = m.first - 1;
+  if (before > 0 && a.TokenLower(before) == "the") --before;
+  const std::string_view direction = a.TokenLower(before);
+  if (before > 0 && (direction == "eastern" || direction == "western" || direction == "northern" ||
+                     direction == "southern" || direction == "central"))
+    --before;
+  const std::string_view w = a.TokenLower(before);
+  return w == "in" || w == "inside" || w == "across" || w == "throughout" || w == "into";
+}
+
+int PlaceCountry(const Analysis& a) {
+  std::vector<int> count;
+  std::vector<int> first_seen;
+  for (const std::vector<Mention>& ms : a.mentions)
+    for (const Mention& m : ms) {
+      if (!NamedAsPlace(a, m)) continue;
+      if (count.empty()) count.assign(a.actors.size(), 0);
+      if (count[m.actor]++ == 0) first_seen.push_back(m.actor);
+    }
+  int best = -1;
+  for (int c : first_seen)
+    if (best < 0 || count[c] > count[best]) best = c;
+  return best;
+}
+
 }  // namespace actorgraph::internal

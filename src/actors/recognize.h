@@ -34,6 +34,15 @@ constexpr uint8_t kRelationTriggerRole = 1 << 7;
 // counts those by country code), ties going to the first mentioned; -1 when there is none.
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals = {});
 
+// Whether mention `m` names a country as a place: after "in", "inside", "across",
+// "throughout" or "into", with "the" or a direction between ("in eastern Ukraine").
+bool NamedAsPlace(const Analysis& a, const Mention& m);
+
+// The country named most often as a place (NamedAsPlace), ties going to the first; -1
+// when there is none. A story from Washington about Syria is mostly about the United
+// States, and its rebels are Syria's.
+int PlaceCountry(const Analysis& a);
+
 }  // namespace actorgraph::internal
 
 #endif  // ACTORGRAPH_SRC_ACTORS_RECOGNIZE_H_

@@ -505,11 +505,13 @@ class TemplateContext {
   TemplateContext(const Analysis& a, const CompiledRule& rule, const Match& m, const std::vector<Mention>& ms)
       : a_(a), rule_(rule), m_(m), ms_(ms) {}
 
-  // Expands {SLOT.name}, {SLOT.adj}, {SLOT.code}, {SLOT}, {doc.*}. False when a value is
-  // missing, so the rule makes nothing rather than a half-named actor.
   // A slot bound to a list ("American and British troops") reads its item `item`.
   void ReadItem(size_t item) { item_ = item; }
+  // Where the mention made begins, for {place.*}.
+  void At(uint32_t token) { at_ = token; }
 
+  // Expands {SLOT.name}, {SLOT.adj}, {SLOT.code}, {SLOT}, {doc.*}, {place.*}. False when a
+  // value is missing, so the rule makes nothing rather than a half-named actor.
   bool Expand(const std::string& tmpl, std::string* out) const {
     out->clear();
     for (size_t i = 0; i < tmpl.size();) {
@@ -537,6 +539,8 @@ class TemplateContext {
     int actor = -1;
     if (who == "doc") {
       actor = a_.focus_country;
+    } else if (who == "place") {
+      actor = PlaceNear();
     } else {
       auto it = std::find(rule_.slots.begin(), rule_.slots.end(), who);
       if (it == rule_.slots.end()) return false;
@@ -566,8 +570,29 @@ class TemplateContext {
   const Analysis& a_;
   const CompiledRule& rule_;
   const Match& m_;
+  // The country the sentence names as a place nearest the mention made ("Putin's forces
+  // in Syria bombed the camps of U.S.-backed rebels"), else the document's place country,
+  // else the country it is most about.
+  int PlaceNear() const {
+    int best = -1;
+    uint32_t distance = UINT32_MAX;
+    for (const Mention& m : ms_) {
+      if (!NamedAsPlace(a_, m)) continue;
+      const uint32_t d = m.first > at_ ? m.first - at_ : at_ - m.first;
+      if (d < distance) {
+        distance = d;
+        best = m.actor;
+      }
+    }
+    if (best >= 0) return best;
+    // Counted when a template asks (a few documents in a hundred), not for every document.
+    const int place = PlaceCountry(a_);
+    return place >= 0 ? place : a_.focus_country;
+  }
+
   const std::vector<Mention>& ms_;
   size_t item_ = SIZE_MAX;  // no list is read
+  uint32_t at_ = 0;
 };
 
 // The actors the entity rules made in the document, by name: a rule that names one again
@@ -682,6 +707,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       out.last = units[m.last_unit - 1].last;
       if (out.last - out.first > 1 && a->TokenLower(out.first) == "the") ++out.first;
     }
+    ctx.At(out.first);
     if (mk.slot == CompiledYield::kParties) {
       out.group = {-1};  // filled by ResolveMentions once the parties are known
       made->push_back(out);

@@ -230,6 +230,8 @@ std::string ExplainAnalysis(const Analysis& a) {
   std::ostringstream out;
   out << "document " << a.document->id << "\n";
   if (a.focus_country >= 0) out << "  focus country: " << a.actors[a.focus_country].actor.name << "\n";
+  if (const int place = internal::PlaceCountry(a); place >= 0)
+    out << "  place country: " << a.actors[place].actor.name << "\n";
   if (a.parties.size() == 2)
     out << "  parties: " << a.actors[a.parties[0]].actor.name << " | " << a.actors[a.parties[1]].actor.name << "\n";
   for (size_t s = 0; s < a.sentences.size(); ++s) {

@@ -628,10 +628,34 @@ class Compiler {
         if (!ParseActorType(m.type, &c.type))
           return RuleError(m.loc, "expected an actor type after the slot, found '" + m.type + "'");
       }
+      for (const std::string* t : {&m.name, &m.code}) {
+        Status status = Template(*t, m.loc, *rule);
+        if (!status.ok()) return status;
+      }
       c.name_template = m.name;
       c.code_template = m.code;
       c.sector = m.sector;
       rule->makes.push_back(std::move(c));
+    }
+    return Status::Ok();
+  }
+
+  // A make's name or code template: each {WHO} or {WHO.FIELD} names a slot of the rule,
+  // `doc` or `place`, and a field the resolution knows. A typo would otherwise make
+  // nothing, silently, at every match.
+  Status Template(const std::string& t, const Loc& loc, const CompiledRule& rule) const {
+    for (size_t open = t.find('{'); open != std::string::npos; open = t.find('{', open + 1)) {
+      const size_t close = t.find('}', open);
+      if (close == std::string::npos) return RuleError(loc, "unclosed '{' in template \"" + t + "\"");
+      const std::string ref = t.substr(open + 1, close - open - 1);
+      const size_t dot = ref.find('.');
+      const std::string who = ref.substr(0, dot);
+      const std::string field = dot == std::string::npos ? "" : ref.substr(dot + 1);
+      if (who != "doc" && who != "place" && SlotIndex(rule, who) < 0)
+        return RuleError(loc, "unknown slot '" + who + "' in template \"" + t + "\": it names a slot (" + SlotList(rule) +
+                                  "), doc or place");
+      if (!field.empty() && field != "name" && field != "adj" && field != "code")
+        return RuleError(loc, "unknown field '" + field + "' in template \"" + t + "\": name, adj or code");
     }
     return Status::Ok();
   }
