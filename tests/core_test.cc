@@ -165,6 +165,16 @@ TEST_CASE("SplitPhrase splits as documents are tokenized, phrase after phrase", 
   const auto short_one = SplitPhrase("Hamas");
   CHECK(short_one.lower == std::vector<std::string>{"hamas"});
   CHECK(short_one.exact == std::vector<std::string>{"Hamas"});
+  // One word of ASCII letters is split without the tokenizer, as the tokenizer would.
+  for (const char* word : {"McCain", "USA", "rebels"}) {
+    const auto split = SplitPhrase(word);
+    actorgraph::text::NormalizedText norm;
+    actorgraph::text::Normalize(word, &norm);
+    const std::vector<actorgraph::text::Token> tokens = actorgraph::text::Tokenize(norm);
+    REQUIRE(tokens.size() == 1);
+    CHECK(split.lower == std::vector<std::string>{std::string(actorgraph::text::TokenLower(norm, tokens[0]))});
+    CHECK(split.exact == std::vector<std::string>{std::string(actorgraph::text::TokenText(norm, tokens[0]))});
+  }
   // A phrase that opens with a possessive keeps it as its own token.
   CHECK(SplitPhrase("'s envoy").lower == std::vector<std::string>{"'s", "envoy"});
   CHECK(SplitPhrase("").lower.empty());

@@ -5,6 +5,17 @@
 namespace actorgraph::internal {
 
 PhraseTokens SplitPhrase(std::string_view phrase) {
+  // Most phrases of a rule pack are one word of ASCII letters ("rebels", "Hamas"): one
+  // token, as Normalize and Tokenize would make it, without running them.
+  if (!phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      })) {
+    PhraseTokens out;
+    out.exact.emplace_back(phrase);
+    std::string& lower = out.lower.emplace_back(phrase);
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+  }
   // A possessive "'s" is only split off after a word, so a phrase that starts with one
   // ("'s") is tokenized behind a placeholder word that is then dropped.
   bool possessive = !phrase.empty() && (phrase[0] == '\'' || phrase.substr(0, 3) == "\u2019");

@@ -94,40 +94,62 @@ Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
   return Status::Ok();
 }
 
-std::string NodeSource(const PatternNode& n);
+// A pattern's source as the dump writes it, appended to one string: the pack's 800-odd
+// elements each keep theirs, and building each from temporaries was a tenth of start-up.
+void AppendNodeSource(const PatternNode& n, std::string* s);
+
+void AppendSequenceSource(const std::vector<PatternNode>& seq, std::string* s) {
+  for (size_t i = 0; i < seq.size(); ++i) {
+    if (i) *s += ' ';
+    AppendNodeSource(seq[i], s);
+  }
+}
+
+void AppendNodeSource(const PatternNode& n, std::string* s) {
+  if (n.negated) *s += '!';
+  switch (n.kind) {
+    case PatternNode::kWord: *s += n.text; break;
+    case PatternNode::kPhrase: *s += '"'; *s += n.text; *s += '"'; break;
+    case PatternNode::kLemma: *s += '<'; *s += n.text; *s += '>'; break;
+    case PatternNode::kList: *s += '@'; *s += n.text; break;
+    case PatternNode::kSlot:
+      *s += n.text;
+      *s += ':';
+      for (size_t i = 0; i < n.types.size(); ++i) {
+        if (i) *s += '|';
+        *s += n.types[i];
+      }
+      if (n.single) *s += "{1}";
+      break;
+    case PatternNode::kGap:
+      *s += "...{";
+      *s += std::to_string(n.min);
+      *s += ',';
+      *s += std::to_string(n.max);
+      *s += '}';
+      break;
+    case PatternNode::kGroup:
+      *s += '(';
+      for (size_t i = 0; i < n.alternatives.size(); ++i) {
+        if (i) *s += " | ";
+        AppendSequenceSource(n.alternatives[i], s);
+      }
+      *s += ')';
+      break;
+  }
+  if (n.optional) *s += '?';
+}
 
 std::string SequenceSource(const std::vector<PatternNode>& seq) {
   std::string s;
-  for (const PatternNode& n : seq) {
-    if (!s.empty()) s += ' ';
-    s += NodeSource(n);
-  }
+  AppendSequenceSource(seq, &s);
   return s;
 }
 
 std::string NodeSource(const PatternNode& n) {
   std::string s;
-  switch (n.kind) {
-    case PatternNode::kWord: s = n.text; break;
-    case PatternNode::kPhrase: s = "\"" + n.text + "\""; break;
-    case PatternNode::kLemma: s = "<" + n.text + ">"; break;
-    case PatternNode::kList: s = "@" + n.text; break;
-    case PatternNode::kSlot: {
-      s = n.text + ":";
-      for (size_t i = 0; i < n.types.size(); ++i) s += (i ? "|" : "") + n.types[i];
-      if (n.single) s += "{1}";
-      break;
-    }
-    case PatternNode::kGap: s = "...{" + std::to_string(n.min) + "," + std::to_string(n.max) + "}"; break;
-    case PatternNode::kGroup: {
-      s = "(";
-      for (size_t i = 0; i < n.alternatives.size(); ++i) s += (i ? " | " : "") + SequenceSource(n.alternatives[i]);
-      s += ")";
-      break;
-    }
-  }
-  if (n.negated) s = "!" + s;
-  return n.optional ? s + "?" : s;
+  AppendNodeSource(n, &s);
+  return s;
 }
 
 class Compiler {
@@ -364,14 +386,13 @@ class Compiler {
     e->optional = n.optional;
     e->source = NodeSource(n);
     if (n.negated) {
-      PatternNode positive = n;
-      positive.negated = false;
-      Status s = Positive(positive, rule, slots, e);
+      // Positive() reads the node as if unnegated (it looks at no `negated` but its
+      // children's), so the node is not copied to clear the mark.
+      Status s = Positive(n, rule, slots, e);
       if (!s.ok()) return s;
       if (e->kind != Element::kWords)
         return RuleError(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas and lists");
       e->negated = true;
-      e->source = NodeSource(n);
       return Status::Ok();
     }
     Status s = Positive(n, rule, slots, e);
