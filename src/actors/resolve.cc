@@ -641,6 +641,14 @@ class MadeActors {
   size_t size_ = 0;
 };
 
+// Whether mention `m` is one word of the `party-member` list: "one Republican, former Gov.
+// X" names a person's party, not a person.
+bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
+  if (m.last != m.first + 1) return false;
+  PhraseIndex::Hit hit;
+  return pack.List("party-member").LongestAt(a.text, a.tokens, m.first, m.last, &hit);
+}
+
 // How many items the match's slots list: 1 when none holds more than one mention, the
 // list's length when one does, 0 when two do (no rule pairs two lists).
 size_t ListItems(const CompiledRule& rule, const Match& m) {
@@ -691,6 +699,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (mk.slot >= 0) {
       if (m.slots[mk.slot].size() != 1) return false;
       const Mention& target = (*ms)[m.slots[mk.slot][0]];
+      if (mk.type == ActorType::kPerson && IsPartyMember(pack, *a, target)) return false;
       // No one's name follows an article: "a Democrat, said" names no one, and "the
       // Washington Post, said", "the Blue House said" name an organization.
       if (mk.type == ActorType::kPerson && target.first > 0) {
