@@ -4,6 +4,7 @@
 #include <array>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string>
 
 namespace actorgraph::internal {
@@ -515,8 +516,13 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   pack.dictionary.AddFirstWords(kOpensEntry, kCapitalWordOrEntry, &roles);
   AddFirstWords(lists.titles, kOpensTitle, &roles);
   AddFirstWords(lists.stops, kOpensStop, &roles);
-  for (const CompiledPattern& p : pack.patterns)
-    AddFirstWords(*p.anchor.words, pack.rules[p.rule].entity ? kEntityTrigger : kRelationTrigger, &roles);
+  // Patterns that write the same words share one index (the compiler's SharedWords): each
+  // index's words are added once for each role.
+  std::set<std::pair<const PhraseIndex*, uint8_t>> added;
+  for (const CompiledPattern& p : pack.patterns) {
+    const uint8_t role = pack.rules[p.rule].entity ? kEntityTrigger : kRelationTrigger;
+    if (added.emplace(p.anchor.words.get(), role).second) AddFirstWords(*p.anchor.words, role, &roles);
+  }
   for (std::string_view w : kParticles) roles.Add(w, kParticle);
   for (std::string_view w : kArticleForms) roles.Add(w, kParticle);
   for (std::string_view w : kPronouns) roles.Add(w, kPronoun);

@@ -644,9 +644,9 @@ class MadeActors {
 // Whether mention `m` is one word of the `party-member` list: "one Republican, former Gov.
 // X" names a person's party, not a person.
 bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
-  if (m.last != m.first + 1) return false;
+  if (m.last != m.first + 1 || !pack.party_members) return false;
   PhraseIndex::Hit hit;
-  return pack.List("party-member").LongestAt(a.text, a.tokens, m.first, m.last, &hit);
+  return pack.party_members->LongestAt(a.text, a.tokens, m.first, m.last, &hit);
 }
 
 // How many items the match's slots list: 1 when none holds more than one mention, the

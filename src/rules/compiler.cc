@@ -247,7 +247,7 @@ class Compiler {
     for (CompiledPattern& p : patterns) {
       int index = static_cast<int>(pack_->patterns.size());
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
-      for (std::string_view w : p.anchor.words->FirstWords()) triggers.Add(w, index);
+      for (std::string_view w : FirstWordsOf(*p.anchor.words)) triggers.Add(w, index);
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
       pack_->patterns.push_back(std::move(p));
     }
@@ -322,10 +322,10 @@ class Compiler {
   // Signs into `words` the first words of what `e` needs to match, if it needs words: a
   // required word element, or a required group each of whose alternatives needs one
   // (the first such of each alternative: any will do for a necessary condition).
-  static bool RequiredFirstWords(const Element& e, WordSignature* words) {
+  bool RequiredFirstWords(const Element& e, WordSignature* words) {
     if (e.optional || e.negated) return false;
     if (e.kind == Element::kWords) {
-      for (std::string_view w : e.words->FirstWords()) words->Add(HashWord(w));
+      for (std::string_view w : FirstWordsOf(*e.words)) words->Add(HashWord(w));
       return true;
     }
     if (e.kind != Element::kGroup || e.alternatives.empty()) return false;
@@ -694,6 +694,15 @@ class Compiler {
   };
   std::map<std::string, SharedWordsIndex> shared_words_;  // SharedWords' indexes, by key
   std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
+  // FirstWords of each index asked for, by index: SharedWords shares one index among the
+  // patterns that write the same words, and a list's words were sorted again for each.
+  std::map<const PhraseIndex*, std::vector<std::string_view>> first_words_;
+
+  const std::vector<std::string_view>& FirstWordsOf(const PhraseIndex& words) {
+    auto [it, added] = first_words_.try_emplace(&words);
+    if (added) it->second = words.FirstWords();
+    return it->second;
+  }
 };
 
 void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
@@ -714,6 +723,7 @@ namespace {
 // What CompileRulePack adds once the rules are compiled and the dictionary built.
 void IndexWords(RulePack* pack) {
   pack->chunker_words = IndexChunkerWords(*pack);
+  pack->party_members = &pack->List("party-member");
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;
 }

@@ -164,6 +164,8 @@ struct RulePack {
   // `lists` by name, rebuilt with it: List() is asked per sentence, and a hash and a
   // probe cost less than the map's string comparisons.
   WordTable<std::pair<std::string, const PhraseIndex*>> list_index;
+  // List("party-member"), which each one-word person an entity rule makes is looked up in.
+  const PhraseIndex* party_members = nullptr;
 
   // Lists the name chunker consults; empty when the pack defines none.
   const PhraseIndex& List(std::string_view name) const;
