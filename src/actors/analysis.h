@@ -25,9 +25,9 @@ struct DocActor {
 };
 
 // The actors a mention stands for at once ("the two sides", "American and British
-// troops"): none; {-1}, a placeholder until the document's parties are known; or a pair. Held in place, not on the heap, so
-// that a Mention is trivially copyable: mention lists are copied and moved whole, sentence
-// by sentence, and most mentions have no group.
+// troops"): none; {-1}, a placeholder until the document's parties are known; or a pair.
+// Held in place, not on the heap, so that a Mention is trivially copyable: mention lists
+// are copied and moved whole, sentence by sentence, and most mentions have no group.
 class ActorGroup {
  public:
   static constexpr size_t kMax = 2;

@@ -126,7 +126,9 @@ class SentenceRecognizer {
       if (end > i) return PushName(i, end);
     }
     Dictionary::Hit hit;
-    if (Has(i, kOpensEntry) && Has(i, kCapitalWordOrEntry) && CountryAt(i, &hit) >= 0) return Dictionary(i, hit);
+    if (Has(i, kOpensEntry) && Has(i, kCapitalWordOrEntry) &&
+        pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit))
+      return Dictionary(i, hit);
     // A title is never part of a name: "Secretary of State Antony Blinken".
     PhraseIndex::Hit title;
     if (Has(i, kOpensTitle) && lists_.titles.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) {
@@ -159,28 +161,24 @@ class SentenceRecognizer {
     return last;
   }
 
-  // The dictionary's longest entry at i in *hit: 1 when it is a country's name (not its
-  // demonym), 0 when another entry, -1 when none.
-  int CountryAt(uint32_t i, Dictionary::Hit* hit) const {
-    if (!pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, hit)) return -1;
-    return !hit->demonym && pack_.dictionary.entry(hit->entry).actor.type == ActorType::kCountry ? 1 : 0;
+  // Whether token k is a country's name of one word, not all capitals ("Chad", not "US").
+  bool OneWordCountryAt(uint32_t k) const {
+    Dictionary::Hit hit;
+    return !a_->tokens[k].has(kAllCaps) && pack_.dictionary.LongestAt(a_->text, a_->tokens, k, s_.last, &hit) &&
+           hit.end == k + 1 && !hit.demonym && pack_.dictionary.entry(hit.entry).actor.type == ActorType::kCountry;
   }
 
   // Right after a person's title, a country's one-word name next to a name part is part
   // of the name: "Secretary Chad Wolf", "Minister Israel Katz", "Rep. Jim Jordan"; so is
   // "He" ("Liu He"). One past the name, or i.
   uint32_t TitledNameEnd(uint32_t i) const {
-    Dictionary::Hit hit;
-    const auto one_word_country = [&](uint32_t k) {
-      return !a_->tokens[k].has(kAllCaps) && CountryAt(k, &hit) == 1 && hit.end == k + 1;
-    };
     // Most titles are followed by neither: two tests of the roles' bytes pass them.
-    if (Has(i, kOpensEntry) && one_word_country(i)) return NamePart(i + 1) ? NameEnd(i + 1) : i;
+    if (Has(i, kOpensEntry) && OneWordCountryAt(i)) return NamePart(i + 1) ? NameEnd(i + 1) : i;
     // A capitalized "He" after a one-word name, not a sentence's first word, is a
     // Chinese name's last part: "Vice Premier Liu He".
     if (i + 1 < s_.last && a_->TokenText(i + 1) == "He" && NamePart(i) && NameEnd(i) == i + 1) return i + 2;
     // Not a possessive's country: "King Abdullah Britain's Queen Elizabeth" (a caption).
-    if (i + 1 < s_.last && Has(i + 1, kOpensEntry) && one_word_country(i + 1) && !a_->tokens[i].has(kAllCaps) &&
+    if (i + 1 < s_.last && Has(i + 1, kOpensEntry) && OneWordCountryAt(i + 1) && !a_->tokens[i].has(kAllCaps) &&
         NamePart(i) && NameEnd(i) == i + 1 && !(i + 2 < s_.last && a_->TokenText(i + 2) == "'s"))
       return i + 2;
     return i;
@@ -546,6 +544,19 @@ void RecognizeMentions(const RulePack& pack, Analysis* a) {
   }
 }
 
+namespace {
+
+// The actor of `first_seen` (in order of first mention) with the highest `count`, ties
+// going to the first; -1 when there is none.
+int MostCounted(const std::vector<int>& first_seen, const std::vector<int>& count) {
+  int best = -1;
+  for (int c : first_seen)
+    if (best < 0 || count[c] > count[best]) best = c;
+  return best;
+}
+
+}  // namespace
+
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {
   std::vector<int> count(a.actors.size(), 0);
   std::vector<int> first_seen;
@@ -561,10 +572,7 @@ int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_cap
       if (it != acting_capitals.end()) count[c] += it->second;
     }
   }
-  int best = -1;
-  for (int c : first_seen)
-    if (best < 0 || count[c] > count[best]) best = c;
-  return best;
+  return MostCounted(first_seen, count);
 }
 
 bool NamedAsPlace(const Analysis& a, const Mention& m) {
@@ -589,10 +597,7 @@ int PlaceCountry(const Analysis& a) {
       if (count.empty()) count.assign(a.actors.size(), 0);
       if (count[m.actor]++ == 0) first_seen.push_back(m.actor);
     }
-  int best = -1;
-  for (int c : first_seen)
-    if (best < 0 || count[c] > count[best]) best = c;
-  return best;
+  return MostCounted(first_seen, count);
 }
 
 }  // namespace actorgraph::internal

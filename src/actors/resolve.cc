@@ -567,9 +567,6 @@ class TemplateContext {
     return true;
   }
 
-  const Analysis& a_;
-  const CompiledRule& rule_;
-  const Match& m_;
   // The country the sentence names as a place nearest the mention made ("Putin's forces
   // in Syria bombed the camps of U.S.-backed rebels"), else the document's place country,
   // else the country it is most about.
@@ -590,6 +587,9 @@ class TemplateContext {
     return place >= 0 ? place : a_.focus_country;
   }
 
+  const Analysis& a_;
+  const CompiledRule& rule_;
+  const Match& m_;
   const std::vector<Mention>& ms_;
   size_t item_ = SIZE_MAX;  // no list is read
   uint32_t at_ = 0;
@@ -699,13 +699,13 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (mk.slot >= 0) {
       if (m.slots[mk.slot].size() != 1) return false;
       const Mention& target = (*ms)[m.slots[mk.slot][0]];
-      if (mk.type == ActorType::kPerson && IsPartyMember(pack, *a, target)) return false;
-      // No one's name follows an article: "a Democrat, said" names no one, and "the
-      // Washington Post, said", "the Blue House said" name an organization.
-      if (mk.type == ActorType::kPerson && target.first > 0) {
-        const std::string_view before = a->TokenLower(target.first - 1);
-        // One word is no organization's name: "the Republican said" is a person's party,
-        // and "the SLF said" an acronym that the resolution may find defined.
+      if (mk.type == ActorType::kPerson) {
+        if (IsPartyMember(pack, *a, target)) return false;
+        // No one's name follows an article: "a Democrat, said" names no one, and "the
+        // Washington Post, said", "the Blue House said" name an organization. One word
+        // is no organization's name: "the Republican said" is a person's party, and "the
+        // SLF said" an acronym that the resolution may find defined.
+        const std::string_view before = target.first > 0 ? a->TokenLower(target.first - 1) : std::string_view();
         if (before == "the" && target.last > target.first + 1) type = ActorType::kOrganization;
         else if (before == "the" || before == "a" || before == "an") return false;
       }
@@ -1416,8 +1416,8 @@ bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
 
 // Defines the acronyms ("the High Negotiations Committee (HNC)") and lists the names
 // left unresolved, in one reading of the mentions; returns whether a mention stands for
-// a group ("the two sides", "American and British troops"). A name is an acronym only when it is still unresolved: the
-// pair is looked at then.
+// a group ("the two sides", "American and British troops"). A name is an acronym only
+// when it is still unresolved: the pair is looked at then.
 bool DefineAcronymsFindNames(Analysis* a, std::vector<NameMention>* unresolved) {
   size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
   for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
