@@ -247,7 +247,7 @@ class Compiler {
     for (CompiledPattern& p : patterns) {
       int index = static_cast<int>(pack_->patterns.size());
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
-      for (std::string_view w : FirstWordsOf(*p.anchor.words)) triggers.Add(w, index);
+      for (std::string_view w : FirstWordsOf(p.anchor.words)) triggers.Add(w, index);
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
       pack_->patterns.push_back(std::move(p));
     }
@@ -325,7 +325,7 @@ class Compiler {
   bool RequiredFirstWords(const Element& e, WordSignature* words) {
     if (e.optional || e.negated) return false;
     if (e.kind == Element::kWords) {
-      for (std::string_view w : FirstWordsOf(*e.words)) words->Add(HashWord(w));
+      for (std::string_view w : FirstWordsOf(e.words)) words->Add(HashWord(w));
       return true;
     }
     if (e.kind != Element::kGroup || e.alternatives.empty()) return false;
@@ -696,12 +696,17 @@ class Compiler {
   std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
-  std::map<const PhraseIndex*, std::vector<std::string_view>> first_words_;
+  // The index is held, so that its address is not reused while the key names it.
+  struct FirstWordsEntry {
+    std::shared_ptr<const PhraseIndex> index;
+    std::vector<std::string_view> words;  // views into `index`
+  };
+  std::map<const PhraseIndex*, FirstWordsEntry> first_words_;
 
-  const std::vector<std::string_view>& FirstWordsOf(const PhraseIndex& words) {
-    auto [it, added] = first_words_.try_emplace(&words);
-    if (added) it->second = words.FirstWords();
-    return it->second;
+  const std::vector<std::string_view>& FirstWordsOf(const std::shared_ptr<const PhraseIndex>& index) {
+    auto [it, added] = first_words_.try_emplace(index.get());
+    if (added) it->second = FirstWordsEntry{index, index->FirstWords()};
+    return it->second.words;
   }
 };
 
