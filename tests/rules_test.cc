@@ -416,6 +416,9 @@ TEST_CASE("the rebels of the country a story names as a place", "[rules][entity]
   // Without a country named as a place, the country the story is most about.
   CHECK(Triples(Run(rules, "Chad said Niger was calm. Chad condemned the rebels.")) ==
         "Chad opposed-to Chadian rebels [asserted]\n");
+  // Where talks are held is no place of the fighting.
+  CHECK(Triples(Run(rules, "Chad sent aid. Chad met Niger at the summit in Mali. Chad condemned the rebels.")) ==
+        "Chad opposed-to Chadian rebels [asserted]\n");
 }
 
 TEST_CASE("a former cue ends a role, not an event", "[rules][modality]") {

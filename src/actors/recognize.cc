@@ -585,7 +585,12 @@ bool NamedAsPlace(const Analysis& a, const Mention& m) {
                      direction == "southern" || direction == "central"))
     --before;
   const std::string_view w = a.TokenLower(before);
-  return w == "in" || w == "inside" || w == "across" || w == "throughout" || w == "into";
+  if (w != "in" && w != "inside" && w != "across" && w != "throughout" && w != "into") return false;
+  // Where talks are held is no place of the events: "the summit in Singapore", "talks in
+  // Belarus".
+  const std::string_view what = before > 0 ? a.TokenLower(before - 1) : std::string_view();
+  return what != "summit" && what != "talks" && what != "meeting" && what != "meetings" && what != "conference" &&
+         what != "negotiations" && what != "visit" && what != "trip";
 }
 
 int PlaceCountry(const Analysis& a) {

@@ -35,7 +35,8 @@ constexpr uint8_t kRelationTriggerRole = 1 << 7;
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals = {});
 
 // Whether mention `m` names a country as a place: after "in", "inside", "across",
-// "throughout" or "into", with "the" or a direction between ("in eastern Ukraine").
+// "throughout" or "into", with "the" or a direction between ("in eastern Ukraine"); not
+// where talks are held ("the summit in Singapore").
 bool NamedAsPlace(const Analysis& a, const Mention& m);
 
 // The country named most often as a place (NamedAsPlace), ties going to the first; -1
