@@ -395,6 +395,20 @@ TEST_CASE("he and his: the last person mentioned", "[resolution][pronouns]") {
   CHECK(Triples(ex).count("Antonio Garcia leader-of National Liberation Army") == 1);
 }
 
+TEST_CASE("he after an unknown name that opens its clause is not the person named before", "[resolution][pronouns]") {
+  const std::string before = "Ethiopian Prime Minister Abiy Ahmed met Kenyan President William Ruto in Nairobi. ";
+  // The rules know no Tesfaye Gebre Mariam: "he" is most likely him, not Ruto.
+  CHECK(Triples(Extract(before + "In Mombasa, Tesfaye Gebre Mariam offered a different view, noting that he had "
+                                 "long supported Eritrea."))
+            .count("William Ruto supports Eritrea") == 0);
+  // An unknown name that is no clause's subject leaves "he" to the last person.
+  CHECK(Triples(Extract(before + "In Mombasa, near Fort Jesus, he said that he had long supported Eritrea."))
+            .count("William Ruto supports Eritrea") == 1);
+  CHECK(Triples(Extract(before + "Envoys of Ghana, Tesfaye Gebre Mariam of Addis Ababa and others left, and he said "
+                                 "that he had long supported Eritrea."))
+            .count("William Ruto supports Eritrea") == 1);
+}
+
 TEST_CASE("the regime and the government: the country the document is about", "[resolution][descriptions]") {
   ag::Extraction ex = Extract(
       "Fighting spread across Myanmar on Tuesday. The regime bombed a village, and the government "

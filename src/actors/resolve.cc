@@ -1469,6 +1469,18 @@ uint32_t ClauseStart(const Analysis& a, const text::Sentence& s, uint32_t t) {
   return t;
 }
 
+// An unknown name of two words or more that opens its clause, a lower-case word after it
+// (not "of", "and" ...: "Christopher Dodd of Connecticut"), is most often the clause's
+// subject, a person the rules do not know: in "In South Carolina, I.S. Leevy Johnson
+// offered similar laments, noting that he had supported Harris", "he" is not the person
+// named before him.
+bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
+  if (m.last - m.first < 2 || s >= a.sentences.size() || m.last >= a.sentences[s].last) return false;
+  const std::string_view next = a.TokenText(m.last);
+  if (next[0] < 'a' || next[0] > 'z' || IsPreposition(next) || next == "and" || next == "or") return false;
+  return m.first == a.sentences[s].first || text::IsClauseBreak(a.TokenText(m.first - 1));
+}
+
 // "he", "his", "she", "her": the last person mentioned (`last_person`). "its": the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
@@ -1716,6 +1728,7 @@ void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std:
       m.actor = actor;
       ++count[actor + 1];
       last_person = (!pronoun & !demonym & settled.person) ? actor : last_person;
+      if (name && UnknownSubject(*a, s, m)) last_person = -1;
       // One combined test for a pair of two actors named outright; the words around them
       // only then.
       const PairSide side{m.first, m.last, actor, (actor >= 0) && !demonym && !pronoun};
