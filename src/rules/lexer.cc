@@ -5,13 +5,12 @@
 namespace actorgraph::internal {
 namespace {
 
+// ASCII tests, not <cctype>'s: these run on every byte of every rule file at start-up.
+bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool IsWordChar(char c) {
-  unsigned char u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || c == '_' || c == '-' || c == '\'' || c == '.' || u >= 0x80;
+  return IsAsciiAlnum(c) || c == '_' || c == '-' || c == '\'' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
 }
-bool IsIdentChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-}
+bool IsIdentChar(char c) { return IsAsciiAlnum(c) || c == '_' || c == '-'; }
 
 class LineLexer {
  public:
@@ -83,6 +82,14 @@ class LineLexer {
 
   Status String(Lexeme* lx) {
     size_t start = pos_++;
+    // Most strings (every example's sentence) hold no backslash: one copy of the span.
+    const size_t quote = line_.find('"', pos_);
+    if (quote != std::string_view::npos && line_.substr(pos_, quote - pos_).find('\\') == std::string_view::npos) {
+      lx->kind = Lexeme::kString;
+      lx->text.assign(line_.substr(pos_, quote - pos_));
+      pos_ = quote + 1;
+      return Status::Ok();
+    }
     std::string text;
     while (pos_ < line_.size() && line_[pos_] != '"') {
       if (line_[pos_] == '\\' && pos_ + 1 < line_.size()) ++pos_;
