@@ -74,7 +74,8 @@ struct ChunkerLists {
         stop_surnames(pack.List("stop-surname")),
         hyphen_suffixes(pack.List("hyphen-suffix")),
         name_tails(pack.List("name-tail")),
-        party_letters(pack.List("party-letter")) {}
+        party_letters(pack.List("party-letter")),
+        title_objects(pack.List("title-object")) {}
   const PhraseIndex& titles;
   const PhraseIndex& stops;
   const PhraseIndex& group_heads;
@@ -83,6 +84,7 @@ struct ChunkerLists {
   const PhraseIndex& hyphen_suffixes;
   const PhraseIndex& name_tails;
   const PhraseIndex& party_letters;
+  const PhraseIndex& title_objects;
 };
 
 class SentenceRecognizer {
@@ -122,6 +124,9 @@ class SentenceRecognizer {
 
   uint32_t Step(uint32_t i) {
     if (i == after_title_) {
+      // "the Ministry of Foreign Affairs said": the title's adjective is no title there,
+      // and the word it belongs to no name.
+      if (Listed(lists_.title_objects, i)) return i + 1;
       const uint32_t end = TitledNameEnd(i);
       if (end > i) return PushName(i, end);
     }

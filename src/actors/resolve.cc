@@ -649,6 +649,14 @@ bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
   return pack.party_members->LongestAt(a.text, a.tokens, m.first, m.last, &hit);
 }
 
+// Whether mention `m` ends with a word of the `place-end` list: "Prince Sultan Air Base"
+// and "Sultan Qaboos University" are places, and no title makes a person of them.
+bool EndsAsPlace(const RulePack& pack, const Analysis& a, const Mention& m) {
+  if (!pack.place_ends) return false;
+  PhraseIndex::Hit hit;
+  return pack.place_ends->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
+}
+
 // How many items the match's slots list: 1 when none holds more than one mention, the
 // list's length when one does, 0 when two do (no rule pairs two lists).
 size_t ListItems(const CompiledRule& rule, const Match& m) {
@@ -707,7 +715,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
         // SLF said" an acronym that the resolution may find defined.
         const std::string_view before = target.first > 0 ? a->TokenLower(target.first - 1) : std::string_view();
         if (before == "the" && target.last > target.first + 1) type = ActorType::kOrganization;
-        else if (before == "the" || before == "a" || before == "an") return false;
+        else if (before == "the" || before == "a" || before == "an" || EndsAsPlace(pack, *a, target)) return false;
       }
       out.first = target.first;
       out.last = target.last;

@@ -729,6 +729,7 @@ namespace {
 void IndexWords(RulePack* pack) {
   pack->chunker_words = IndexChunkerWords(*pack);
   pack->party_members = &pack->List("party-member");
+  pack->place_ends = &pack->List("place-end");
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;
 }

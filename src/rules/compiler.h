@@ -166,6 +166,9 @@ struct RulePack {
   WordTable<std::pair<std::string, const PhraseIndex*>> list_index;
   // List("party-member"), which each one-word person an entity rule makes is looked up in.
   const PhraseIndex* party_members = nullptr;
+  // List("place-end"), which the last word of each person an entity rule makes is looked
+  // up in.
+  const PhraseIndex* place_ends = nullptr;
 
   // Lists the name chunker consults; empty when the pack defines none.
   const PhraseIndex& List(std::string_view name) const;

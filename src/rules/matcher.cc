@@ -253,6 +253,13 @@ class PatternMatcher {
     Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
     if (hits.empty()) return pos;
     q += static_cast<int>(hits.front().end - tok);
+    // A second title: "Foreign Affairs Undersecretary X", "Navy spokesman Captain X".
+    if (q < n_ && units_[q].mention < 0) {
+      hits.clear();
+      tok = units_[q].first;
+      Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
+      if (!hits.empty()) q += static_cast<int>(hits.front().end - tok);
+    }
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
     return q < n_ && IsPerson(q) ? q : pos;
   }
