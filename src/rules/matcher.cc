@@ -314,7 +314,17 @@ class PatternMatcher {
       const Mention& m = mentions_[units_[q].mention];
       return m.demonym && units_[q].first < m.first;
     };
-    auto joins = [&](int q) { return Accepts(e, q) && !(dir > 0 ? own_phrase(q) : own_phrase(pos)); };
+    // "he" or "she" after "and" opens a clause of its own: "the U.S.-backed Afghan
+    // government and he singled out Pakistan" backs no "he".
+    auto opens_clause = [&](int q) {
+      const Mention& m = mentions_[units_[q].mention];
+      if (!m.pronoun) return false;
+      const std::string_view w = a_.TokenLower(m.first);
+      return w == "he" || w == "she";
+    };
+    auto joins = [&](int q) {
+      return Accepts(e, q) && !(dir > 0 ? own_phrase(q) || opens_clause(q) : own_phrase(pos));
+    };
     // "A, and B" is no list of two: "its ally North Korea, and Schumer agreed".
     if (dir > 0) {
       while (!conjoined) {
