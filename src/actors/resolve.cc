@@ -649,12 +649,12 @@ bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
   return pack.party_members->LongestAt(a.text, a.tokens, m.first, m.last, &hit);
 }
 
-// Whether mention `m` ends with a word of the `place-end` list: "Prince Sultan Air Base"
-// and "Sultan Qaboos University" are places, and no title makes a person of them.
-bool EndsAsPlace(const RulePack& pack, const Analysis& a, const Mention& m) {
-  if (!pack.place_ends) return false;
+// Whether the last word of mention `m` is a phrase of `list` (none when null): of
+// `place-end` ("Prince Sultan Air Base" is a place, and no title makes a person of it), or
+// of `party-members` ("Senate Republicans said" names a party's members, not a person).
+bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m) {
   PhraseIndex::Hit hit;
-  return pack.place_ends->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
+  return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
 }
 
 // How many items the match's slots list: 1 when none holds more than one mention, the
@@ -714,8 +714,10 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
         // is no organization's name: "the Republican said" is a person's party, and "the
         // SLF said" an acronym that the resolution may find defined.
         const std::string_view before = target.first > 0 ? a->TokenLower(target.first - 1) : std::string_view();
-        if (before == "the" && target.last > target.first + 1) type = ActorType::kOrganization;
-        else if (before == "the" || before == "a" || before == "an" || EndsAsPlace(pack, *a, target)) return false;
+        if (EndsWithListed(pack.party_groups, *a, target)) type = ActorType::kGroup;
+        else if (before == "the" && target.last > target.first + 1) type = ActorType::kOrganization;
+        else if (before == "the" || before == "a" || before == "an" || EndsWithListed(pack.place_ends, *a, target))
+          return false;
       }
       out.first = target.first;
       out.last = target.last;

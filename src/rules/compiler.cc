@@ -730,6 +730,7 @@ void IndexWords(RulePack* pack) {
   pack->chunker_words = IndexChunkerWords(*pack);
   pack->party_members = &pack->List("party-member");
   pack->place_ends = &pack->List("place-end");
+  pack->party_groups = &pack->List("party-members");
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;
 }

@@ -166,9 +166,10 @@ struct RulePack {
   WordTable<std::pair<std::string, const PhraseIndex*>> list_index;
   // List("party-member"), which each one-word person an entity rule makes is looked up in.
   const PhraseIndex* party_members = nullptr;
-  // List("place-end"), which the last word of each person an entity rule makes is looked
-  // up in.
+  // List("place-end") and List("party-members"), which the last word of each person an
+  // entity rule makes is looked up in.
   const PhraseIndex* place_ends = nullptr;
+  const PhraseIndex* party_groups = nullptr;
 
   // Lists the name chunker consults; empty when the pack defines none.
   const PhraseIndex& List(std::string_view name) const;
