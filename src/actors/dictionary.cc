@@ -228,14 +228,15 @@ void Dictionary::Build() {
   country_by_code_.clear();
   for (const auto& [code, entry] : first_country) country_by_code_.emplace(code, static_cast<int>(entry));
   index_ = PhraseIndex();
+  PhraseTokens p;
   for (const Forms& f : forms) {
     int v = static_cast<int>(f.entry) * 2;
     for (const std::string& alias : f.aliases) {
-      PhraseTokens p = SplitPhrase(alias);
+      SplitPhrase(alias, &p);
       index_.Add(p, v, NeedsExactCase(p), StartsUpper(alias));
     }
     for (const std::string& adj : f.adjectives) {
-      PhraseTokens p = SplitPhrase(adj);
+      SplitPhrase(adj, &p);
       index_.Add(p, v + 1, NeedsExactCase(p), StartsUpper(adj));
     }
   }

@@ -5,16 +5,24 @@
 namespace actorgraph::internal {
 
 PhraseTokens SplitPhrase(std::string_view phrase) {
+  PhraseTokens out;
+  SplitPhrase(phrase, &out);
+  return out;
+}
+
+void SplitPhrase(std::string_view phrase, PhraseTokens* out) {
   // Most phrases of a rule pack are one word of ASCII letters ("rebels", "Hamas"): one
   // token, as Normalize and Tokenize would make it, without running them.
   if (!phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
       })) {
-    PhraseTokens out;
-    out.exact.emplace_back(phrase);
-    std::string& lower = out.lower.emplace_back(phrase);
+    out->exact.resize(1);
+    out->lower.resize(1);
+    out->exact[0].assign(phrase);
+    std::string& lower = out->lower[0];
+    lower.assign(phrase);
     for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return out;
+    return;
   }
   // A possessive "'s" is only split off after a word, so a phrase that starts with one
   // ("'s") is tokenized behind a placeholder word that is then dropped.
@@ -26,14 +34,13 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
   else text::Normalize(phrase, &norm);
   text::Tokenize(norm, &tokens);
   const size_t skip = possessive && !tokens.empty() ? 1 : 0;
-  PhraseTokens out;
-  out.lower.reserve(tokens.size() - skip);
-  out.exact.reserve(tokens.size() - skip);
-  for (size_t k = skip; k < tokens.size(); ++k) {
-    out.lower.emplace_back(text::TokenLower(norm, tokens[k]));
-    out.exact.emplace_back(text::TokenText(norm, tokens[k]));
+  const size_t n = tokens.size() - skip;
+  out->lower.resize(n);
+  out->exact.resize(n);
+  for (size_t k = 0; k < n; ++k) {
+    out->lower[k].assign(text::TokenLower(norm, tokens[k + skip]));
+    out->exact[k].assign(text::TokenText(norm, tokens[k + skip]));
   }
-  return out;
 }
 
 void PhraseIndex::AddWord(std::string_view lower, std::string_view exact, uint64_t hash) {

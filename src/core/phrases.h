@@ -20,6 +20,9 @@ struct PhraseTokens {
   std::vector<std::string> exact;  // token texts as written
 };
 PhraseTokens SplitPhrase(std::string_view phrase);
+// The same into `*out`, whose buffers a caller that splits many phrases keeps from one to
+// the next (a rule pack's load splits thousands).
+void SplitPhrase(std::string_view phrase, PhraseTokens* out);
 
 class PhraseIndex {
  public:

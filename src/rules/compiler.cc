@@ -194,6 +194,7 @@ class Compiler {
 
   Status Lists(const RuleFile& file) {
     std::map<std::string, PhraseIndex> lists;
+    PhraseTokens phrase;  // one buffer for every item
     for (const ListDecl& l : file.lists) {
       PhraseIndex* target;
       if (l.cue) {
@@ -207,7 +208,10 @@ class Compiler {
       } else {
         target = &lists[l.name];  // a list declared again is extended
       }
-      for (const std::string& item : l.items) target->Add(SplitPhrase(item), 0);
+      for (const std::string& item : l.items) {
+        SplitPhrase(item, &phrase);
+        target->Add(phrase, 0);
+      }
     }
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
     pack_->list_index = {};
