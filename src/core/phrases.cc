@@ -166,31 +166,36 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
   }
 }
 
-namespace {
-
-std::vector<std::string_view> SortedOnce(std::vector<std::string_view> words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return words;
-}
-
-}  // namespace
-
 std::vector<std::string_view> PhraseIndex::FirstWords() const {
-  std::vector<std::string_view> words;
-  words.reserve(phrases_.size());
-  for (const Phrase& p : phrases_) words.push_back(Lower(words_[p.word]));
-  return SortedOnce(std::move(words));
+  return UniqueFirstWords([](const Phrase&, std::string_view) { return true; });
 }
 
 std::vector<std::string_view> PhraseIndex::FirstWordsUncapitalized() const {
+  return UniqueFirstWords([](const Phrase& p, std::string_view exact) {
+    const bool capital_first = !exact.empty() && exact[0] >= 'A' && exact[0] <= 'Z';
+    return !p.capitalized && !(p.exact_case && capital_first);
+  });
+}
+
+template <typename Keep>
+std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
+  // Told apart by the hashes the words carry, in a table of twice their number: sorting
+  // the dictionary's thousands of views cost more than the rest of its indexing.
+  size_t size = 16;
+  while (size < 2 * phrases_.size()) size *= 2;
+  std::vector<uint32_t> table(size, UINT32_MAX);  // index into words_
   std::vector<std::string_view> words;
   for (const Phrase& p : phrases_) {
-    const std::string_view exact = Exact(words_[p.word]);
-    const bool capital_first = !exact.empty() && exact[0] >= 'A' && exact[0] <= 'Z';
-    if (!p.capitalized && !(p.exact_case && capital_first)) words.push_back(Lower(words_[p.word]));
+    const Word& w = words_[p.word];
+    if (!keep(p, Exact(w))) continue;
+    size_t b = w.hash & (size - 1);
+    for (; table[b] != UINT32_MAX; b = (b + 1) & (size - 1))
+      if (words_[table[b]].hash == w.hash && Lower(words_[table[b]]) == Lower(w)) break;
+    if (table[b] != UINT32_MAX) continue;
+    table[b] = p.word;
+    words.push_back(Lower(w));
   }
-  return SortedOnce(std::move(words));
+  return words;
 }
 
 std::vector<std::string> PhraseIndex::Describe() const {

@@ -51,8 +51,9 @@ class PhraseIndex {
   void MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                      uint32_t i, uint32_t floor, std::vector<Hit>* hits) const;
 
-  // Every first token (lower-case) of the phrases, sorted, for building trigger indexes:
-  // views into this index, valid until it changes.
+  // Every first token (lower-case) of the phrases, once each in the order of the phrases
+  // that first have it, for building trigger indexes: views into this index, valid until
+  // it changes.
   std::vector<std::string_view> FirstWords() const;
   // The same for the phrases a token that does not begin with an ASCII capital can
   // match: neither `capitalized` nor of an exact case that begins with one.
@@ -78,6 +79,10 @@ class PhraseIndex {
   std::string_view Lower(const Word& w) const { return std::string_view(text_.data() + w.text, w.length); }
   std::string_view Exact(const Word& w) const { return std::string_view(text_.data() + w.text + w.length, w.length); }
   void AddWord(std::string_view lower, std::string_view exact, uint64_t hash);
+  // The lower-case first words of the phrases `keep(phrase, its first word as written)`
+  // accepts, once each, in phrase order.
+  template <typename Keep>
+  std::vector<std::string_view> UniqueFirstWords(Keep keep) const;
   // Files the phrase whose words were just added.
   void File(const Phrase& p);
   bool Matches(const Phrase& p, const text::NormalizedText& text,

@@ -838,6 +838,7 @@ std::string RulePack::Dump() const {
     DumpElements(p.after, out);
     out << "\n  triggers:";
     std::vector<std::string_view> words = p.anchor.words->FirstWords();
+    std::sort(words.begin(), words.end());
     for (size_t i = 0; i < words.size() && i < 12; ++i) out << ' ' << words[i];
     if (words.size() > 12) out << " ... (" << words.size() << ")";
     out << "\n";
