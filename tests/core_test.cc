@@ -265,6 +265,14 @@ TEST_CASE("PhraseIndex::Extend matches as the phrases added one by one", "[core]
         std::vector<std::string>{"cease - fire", "peace talks", "US", "talks", "peace talks in doha", "truce"});
   CHECK(extended.FirstWords() == direct.FirstWords());
   CHECK(extended.FirstWords() == std::vector<std::string_view>{"cease", "peace", "us", "talks", "truce"});
+  CHECK(extended.Describe(2) == "US");
+  CHECK(extended.Describe(4) == "peace talks in doha");
+  CHECK(!extended.SingleWords());
+  CHECK(b.Describe(0) == "talks");
+  PhraseIndex single;
+  single.Add(SplitPhrase("truce"), 0);
+  single.Add(SplitPhrase("ceasefire"), 1);
+  CHECK(single.SingleWords());
   const Probe p("A cease-fire and peace talks in Doha, the US said, and a truce; us too.");
   for (uint32_t i = 0; i < p.tokens.size(); ++i) {
     INFO("token " << i);

@@ -125,6 +125,11 @@ bool ParseRole(std::string_view text, ActorRole* role, size_t* offset, std::stri
 
 Status Dictionary::AddFile(const std::string& path, std::string_view text) {
   std::map<std::string, size_t> column_of;
+  // Each column's index, looked up in `column_of` once, not per row (npos: absent).
+  enum Column { kName, kType, kCode, kSector, kAliases, kAdjectives, kRoles, kColumns };
+  static constexpr const char* kColumnNames[kColumns] = {"name",    "type",       "code", "sector",
+                                                         "aliases", "adjectives", "roles"};
+  size_t columns[kColumns];
   uint32_t line_no = 0;
   for (std::string_view line : SplitOn(text, '\n')) {
     ++line_no;
@@ -138,36 +143,38 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
           return RuleError(Loc{path, line_no, 1}, std::string("expected a header line naming the columns "
                                                               "(name, type, code, sector, aliases, adjectives, roles); "
                                                               "missing '") + required + "'");
+      for (int c = 0; c < kColumns; ++c) {
+        auto it = column_of.find(kColumnNames[c]);
+        columns[c] = it == column_of.end() ? std::string::npos : it->second;
+      }
       continue;
     }
-    auto cell = [&](const char* col) -> std::string {
-      auto it = column_of.find(col);
-      return it == column_of.end() || it->second >= cells.size() ? std::string() : Trim(cells[it->second]);
+    auto cell = [&](Column c) -> std::string {
+      return columns[c] >= cells.size() ? std::string() : Trim(cells[columns[c]]);
     };
     DictEntry e;
-    e.actor.name = cell("name");
+    e.actor.name = cell(kName);
     if (e.actor.name.empty()) return RuleError(Loc{path, line_no, 1}, "expected an actor name in the first column");
-    std::string type = cell("type");
+    std::string type = cell(kType);
     if (!ParseActorType(type, &e.actor.type)) {
       uint32_t col = 1;
-      for (size_t i = 0; i < column_of["type"] && i < cells.size(); ++i) col += static_cast<uint32_t>(cells[i].size()) + 1;
+      for (size_t i = 0; i < columns[kType] && i < cells.size(); ++i) col += static_cast<uint32_t>(cells[i].size()) + 1;
       return RuleError(Loc{path, line_no, col}, "expected an actor type (Person, Country, Government, "
                                                 "Organization, Group, Place), found '" + type + "'");
     }
     // People take the id that resolution gives a person found in text ("Bashar al-Assad"
     // and "Bashar Assad" are one node, from a dictionary or not).
     e.actor.id = e.actor.type == ActorType::kPerson ? PersonIdFor(e.actor.name, "") : ActorIdFor(e.actor.name);
-    e.actor.code = cell("code");
-    e.actor.sector = cell("sector");
+    e.actor.code = cell(kCode);
+    e.actor.sector = cell(kSector);
     e.actor.aliases.insert(e.actor.name);
-    const std::string aliases = cell("aliases"), adjectives = cell("adjectives");
+    const std::string aliases = cell(kAliases), adjectives = cell(kAdjectives);
     for (std::string_view a : SplitOn(aliases, '|'))
       if (!Trim(a).empty()) e.actor.aliases.insert(Trim(a));
     for (std::string_view a : SplitOn(adjectives, '|'))
       if (!Trim(a).empty()) e.adjectives.push_back(Trim(a));
-    auto roles_column = column_of.find("roles");
-    if (roles_column != column_of.end() && roles_column->second < cells.size()) {
-      const std::string_view cell_text = cells[roles_column->second];
+    if (columns[kRoles] < cells.size()) {
+      const std::string_view cell_text = cells[columns[kRoles]];
       size_t start = 0;
       for (std::string_view written : SplitOn(cell_text, '|')) {
         const size_t at = start;
@@ -177,7 +184,7 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
         size_t offset = 0;
         std::string error;
         if (!ParseRole(written, &role, &offset, &error))
-          return RuleError(Loc{path, line_no, ColumnOf(cells, roles_column->second) + static_cast<uint32_t>(at + offset)},
+          return RuleError(Loc{path, line_no, ColumnOf(cells, columns[kRoles]) + static_cast<uint32_t>(at + offset)},
                            error);
         e.actor.roles.push_back(std::move(role));
       }

@@ -200,16 +200,24 @@ std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
 
 std::vector<std::string> PhraseIndex::Describe() const {
   std::vector<std::string> out;
-  for (const Phrase& p : phrases_) {
-    std::string s;
-    for (uint32_t k = 0; k < p.size; ++k) {
-      const Word& w = words_[p.word + k];
-      if (k) s += ' ';
-      s += p.exact_case ? Exact(w) : Lower(w);
-    }
-    out.push_back(std::move(s));
-  }
+  out.reserve(phrases_.size());
+  for (size_t i = 0; i < phrases_.size(); ++i) out.push_back(Describe(i));
   return out;
+}
+
+std::string PhraseIndex::Describe(size_t phrase) const {
+  const Phrase& p = phrases_[phrase];
+  std::string s;
+  for (uint32_t k = 0; k < p.size; ++k) {
+    const Word& w = words_[p.word + k];
+    if (k) s += ' ';
+    s += p.exact_case ? Exact(w) : Lower(w);
+  }
+  return s;
+}
+
+bool PhraseIndex::SingleWords() const {
+  return std::all_of(phrases_.begin(), phrases_.end(), [](const Phrase& p) { return p.size == 1; });
 }
 
 }  // namespace actorgraph::internal

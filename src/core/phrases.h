@@ -59,6 +59,8 @@ class PhraseIndex {
   // match: neither `capitalized` nor of an exact case that begins with one.
   std::vector<std::string_view> FirstWordsUncapitalized() const;
   std::vector<std::string> Describe() const;  // the phrases, for dumps
+  std::string Describe(size_t phrase) const;   // one of them, in the order added
+  bool SingleWords() const;                    // whether every phrase is one word
 
  private:
   // The phrases' words are kept in flat arrays, not a vector of strings each: an index

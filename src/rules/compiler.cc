@@ -359,7 +359,10 @@ class Compiler {
     static const std::set<std::string> kFunction = {"'s", "the", "a", "an", "of", "to", "in", "on", "at", "by",
                                                     "for", "with", "and", "or", "that", "as", "from", "between",
                                                     "who", "whom", "which", "under", "pro"};
-    for (const std::string& w : words.Describe()) {
+    // Phrase by phrase: most lists fail on their first, and describing a long one whole
+    // cost more than the rest of choosing the anchor.
+    for (size_t i = 0; i < words.size(); ++i) {
+      const std::string w = words.Describe(i);
       bool punct = std::none_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
       if (!punct && !kFunction.count(w)) return false;
     }
@@ -426,7 +429,7 @@ class Compiler {
         if (!list) return UnknownList(n);
         e->kind = Element::kWords;
         e->words = *list;
-        e->single_words = SingleWords(**list);
+        e->single_words = (*list)->SingleWords();
         return Status::Ok();
       }
       case PatternNode::kSlot: return Slot(n, rule, slots, e);
@@ -496,7 +499,7 @@ class Compiler {
         }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
         if (!list) return UnknownList(n);
-        *single_words = SingleWords(**list);
+        *single_words = (*list)->SingleWords();
         index->Extend(**list);
         return Status::Ok();
       }
@@ -585,18 +588,6 @@ class Compiler {
   }
 
   static constexpr size_t kFewAnchorWords = 16;
-
-  // Whether every phrase of a list is one word (its phrases are all in any case): two
-  // words or more are described with a space between. Asked once per list.
-  bool SingleWords(const PhraseIndex& list) {
-    auto [it, added] = single_word_lists_.emplace(&list, false);
-    if (added) {
-      const std::vector<std::string> phrases = list.Describe();
-      it->second = std::none_of(phrases.begin(), phrases.end(),
-                                [](const std::string& p) { return p.find(' ') != std::string::npos; });
-    }
-    return it->second;
-  }
 
   // The slot's index, or -1 when some match line of the rule does not bind it (a
   // yield or make that used it would dangle).
@@ -697,7 +688,6 @@ class Compiler {
     bool capitalized = false;
   };
   std::map<std::string, SharedWordsIndex> shared_words_;  // SharedWords' indexes, by key
-  std::map<const PhraseIndex*, bool> single_word_lists_;                    // SingleWords' answers
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
   // The index is held, so that its address is not reused while the key names it.
