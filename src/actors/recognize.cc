@@ -580,6 +580,14 @@ int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_cap
   return MostCounted(first_seen, count);
 }
 
+// A word that, before "of", makes the country after it a place: "part of Ukraine". Not
+// "west of Russia": a direction from a country points out of it.
+bool IsPartOfPlace(std::string_view w) {
+  static constexpr std::string_view kParts[] = {"part",  "parts", "region", "regions", "area",
+                                                "areas", "province", "provinces"};
+  return std::find(std::begin(kParts), std::end(kParts), w) != std::end(kParts);
+}
+
 bool NamedAsPlace(const Analysis& a, const Mention& m) {
   if (m.actor < 0 || m.demonym || m.first == 0 || a.actors[m.actor].actor.type != ActorType::kCountry) return false;
   // "in the United States", "in eastern Ukraine": an article or a direction is read past.
@@ -590,6 +598,8 @@ bool NamedAsPlace(const Analysis& a, const Mention& m) {
                      direction == "southern" || direction == "central"))
     --before;
   const std::string_view w = a.TokenLower(before);
+  // "in the eastern part of Ukraine", "areas of Syria".
+  if (w == "of" && before > 0) return IsPartOfPlace(a.TokenLower(before - 1));
   if (w != "in" && w != "inside" && w != "across" && w != "throughout" && w != "into") return false;
   // Where talks are held is no place of the events: "the summit in Singapore", "talks in
   // Belarus".
