@@ -641,20 +641,18 @@ class MadeActors {
   size_t size_ = 0;
 };
 
-// Whether mention `m` is one word of the `party-member` list: "one Republican, former Gov.
-// X" names a person's party, not a person.
-bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
-  if (m.last != m.first + 1 || !pack.party_members) return false;
-  PhraseIndex::Hit hit;
-  return pack.party_members->LongestAt(a.text, a.tokens, m.first, m.last, &hit);
-}
-
 // Whether the last word of mention `m` is a phrase of `list` (none when null): of
 // `place-end` ("Prince Sultan Air Base" is a place, and no title makes a person of it), or
 // of `party-members` ("Senate Republicans said" names a party's members, not a person).
 bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m) {
   PhraseIndex::Hit hit;
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
+}
+
+// Whether mention `m` is one word of the `party-member` list: "one Republican, former Gov.
+// X" names a person's party, not a person.
+bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
+  return m.last == m.first + 1 && EndsWithListed(pack.party_members, a, m);
 }
 
 // How many items the match's slots list: 1 when none holds more than one mention, the

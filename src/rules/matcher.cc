@@ -246,20 +246,17 @@ class PatternMatcher {
       ++q;  // the title's organization or country: "U.N.", "Syrian", "Qatar's"
       if (IsToken(q, "'s")) ++q;
     }
-    if (q >= n_ || units_[q].mention >= 0) return pos;
+    const int first_title = q;
     std::vector<PhraseIndex::Hit>& hits = title_hits_;
-    hits.clear();
-    uint32_t tok = units_[q].first;
-    Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
-    if (hits.empty()) return pos;
-    q += static_cast<int>(hits.front().end - tok);
-    // A second title: "Foreign Affairs Undersecretary X", "Navy spokesman Captain X".
-    if (q < n_ && units_[q].mention < 0) {
+    // A title, or two: "Foreign Affairs Undersecretary X", "Navy spokesman Captain X".
+    for (int titles = 0; titles < 2 && q < n_ && units_[q].mention < 0; ++titles) {
       hits.clear();
-      tok = units_[q].first;
+      const uint32_t tok = units_[q].first;
       Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
-      if (!hits.empty()) q += static_cast<int>(hits.front().end - tok);
+      if (hits.empty()) break;
+      q += static_cast<int>(hits.front().end - tok);
     }
+    if (q == first_title) return pos;
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
     return q < n_ && IsPerson(q) ? q : pos;
   }
