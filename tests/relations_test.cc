@@ -475,3 +475,23 @@ TEST_CASE("member-of: non-members, former and would-be members do not fire", "[r
       {"Qatar, which hosts members of Hamas's political bureau, said talks would resume.", "Qatar", "Hamas"},
   });
 }
+
+// --- what no rule may say -------------------------------------------------------------
+
+// A country and its own government are one state, and a country backs no rebels of its
+// own: a rule that reads either has named an actor after the wrong country. The first
+// three texts made such a triple before the check; the last keeps the backing that is
+// there.
+TEST_CASE("no relation ties a state to itself, nor a country to backing its own rebels", "[relations]") {
+  MustNotFire("opposed-to", {
+      {"Iran's currency fell again. The administration imposed new sanctions on Iran.", "Iranian government",
+       "Iran"},
+  });
+  MustNotFire("supports", {
+      {"Russia's economy shrank. Russia-backed separatists fired on the town.", "Russia", "Russian rebels"},
+      {"The U.S.-backed government in Kabul said the talks had failed.", "United States", "American government"},
+  });
+  MustFire("supports", {
+      {"Russia-backed separatists shelled the town of Avdiivka in eastern Ukraine.", "Russia", "Ukrainian rebels"},
+  });
+}

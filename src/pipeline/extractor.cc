@@ -99,6 +99,23 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
 
 Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
 
+// Whether no relation of `type` can hold between the two, whatever the rule read: a
+// country and its own government are one state ("the administration imposed sanctions on
+// Iran", in a story about Iran, had Iran's government oppose Iran), and a country backs
+// no rebels or opposition of its own (rebels named after the country that backs them,
+// "Russia-backed separatists" in a story about Russia).
+bool OneSide(const Actor& a, const Actor& b, const RelationType& type) {
+  if (a.code.empty() || a.code != b.code) return false;
+  auto state_pair = [](const Actor& x, const Actor& y) {
+    return x.type == ActorType::kCountry && y.type == ActorType::kGovernment;
+  };
+  if (state_pair(a, b) || state_pair(b, a)) return true;
+  auto backs_own = [](const Actor& x, const Actor& y) {
+    return x.type == ActorType::kCountry && (y.sector == "REB" || y.sector == "OPP");
+  };
+  return type.polarity == Polarity::kCooperation && (backs_own(a, b) || backs_own(b, a));
+}
+
 // The actors a slot's mentions stand for, with the mention each came from.
 std::vector<std::pair<int, const Mention*>> SlotActors(const std::vector<Mention>& ms,
                                                        const std::vector<int>& bound) {
@@ -177,7 +194,9 @@ class TripleBuilder {
         for (size_t j = pairs ? i + 1 : 0; j < objects.size(); ++j) {
           const auto& [subj, sm] = subjects[i];
           const auto& [obj, om] = objects[j];
-          if (subj == obj || !seen_.insert({subj, y.relation, obj}).second) continue;
+          if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
+              !seen_.insert({subj, y.relation, obj}).second)
+            continue;
           aliases_.Note(subj);
           aliases_.Note(obj);
           Triple t;
