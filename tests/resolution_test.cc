@@ -173,6 +173,27 @@ TEST_CASE("an untitled full name before its short form names the person", "[reso
   CHECK(People(ex).count("Hafez al-Assad") == 0);
 }
 
+TEST_CASE("a hyphen-joined word or a headline's preposition makes no full name", "[resolution][names]") {
+  // Both were the person the short form became.
+  ag::Extraction ex = Extract("Many Obama-Trump voters stayed home. Mr. Trump said the vote was rigged.");
+  CHECK(People(ex) == std::set<std::string>{"Trump"});
+  ex = Extract(
+      "Summit Takeaway: Little Common Ground Between Ruto, Museveni\n\nThe talks looked like the last ones "
+      "between the two and President Ruto. Ruto said they were useful.");
+  CHECK(People(ex) == std::set<std::string>{"Ruto"});
+}
+
+TEST_CASE("a party and its state before a name are no part of it", "[resolution][names]") {
+  ag::Extraction ex = Extract(
+      "Republican Dana Ortiz said the bill would fail. Nevada Democrat Sam Reyes said it would pass, "
+      "and Ortiz and Reyes met on Monday.");
+  CHECK(People(ex) == std::set<std::string>{"Dana Ortiz", "Sam Reyes"});
+  CHECK(Triples(ex).count("Dana Ortiz meets-with Sam Reyes") + Triples(ex).count("Sam Reyes meets-with Dana Ortiz") == 1);
+  // A state and a party alone are no one.
+  ex = Extract("Rep. Dana Ortiz, Nevada Democrat, said the bill would fail.");
+  CHECK(People(ex) == std::set<std::string>{"Dana Ortiz"});
+}
+
 TEST_CASE("a middle initial is part of the name, and no part of the person", "[resolution][names]") {
   // The name was cut at the initial's period: "George W" and a separate "Bush".
   ag::Extraction ex = Extract("Former President George W. Bush met Pakistani officials in Islamabad.");

@@ -649,10 +649,20 @@ bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
 }
 
-// Whether mention `m` is one word of the `party-member` list: "one Republican, former Gov.
-// X" names a person's party, not a person.
+// Whether mention `m` ends in a word of the `party-member` list: "one Republican, former
+// Gov. X" and "X, a California Democrat" name a person's party, not a person.
 bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
-  return m.last == m.first + 1 && EndsWithListed(pack.party_members, a, m);
+  return EndsWithListed(pack.party_members, a, m);
+}
+
+// Where the name in person mention `m` starts: after a `party-member` word that is its
+// first or second word, which with a place before it is no part of the name ("Republican
+// Mitt Romney", "Texas Republican Ted Cruz"); the name keeps a word at least.
+uint32_t NameAfterParty(const RulePack& pack, const Analysis& a, const Mention& m) {
+  PhraseIndex::Hit hit;
+  for (uint32_t t = m.first; t < m.first + 2 && t + 1 < m.last; ++t)
+    if (pack.party_members && pack.party_members->LongestAt(a.text, a.tokens, t, t + 1, &hit)) return t + 1;
+  return m.first;
 }
 
 // How many items the match's slots list: 1 when none holds more than one mention, the
@@ -719,6 +729,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       }
       out.first = target.first;
       out.last = target.last;
+      if (mk.type == ActorType::kPerson) out.first = NameAfterParty(pack, *a, target);
     } else {
       out.first = units[m.first_unit].first;
       out.last = units[m.last_unit - 1].last;
@@ -1312,7 +1323,8 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
   PersonIndex::List people;
   for (NameMention& name : *unresolved) {
     const PartsRange full = name.Parts();
-    if (full.size() < 2 || IsAllCaps(name.surface)) continue;
+    // One word is no full name: "Obama-Trump voters" names no one whom "Trump" is.
+    if (full.size() < 2 || IsAllCaps(name.surface) || name.surface.find(' ') == std::string_view::npos) continue;
     if (first.empty()) {
       first.assign(a->actors.size(), Place{SIZE_MAX, 0});
       ForEachMention(a, [&](size_t s, Mention& m) {
