@@ -12,22 +12,26 @@
 namespace actorgraph::internal {
 namespace {
 
-std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> parts;
+// The parts of `s` between `sep`s, into `parts` (cleared first), whose buffer a caller
+// splitting every line of a file keeps from line to line.
+void SplitOn(std::string_view s, char sep, std::vector<std::string_view>* parts) {
+  parts->clear();
   size_t pos = 0;
   while (true) {
     size_t next = s.find(sep, pos);
-    parts.push_back(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
-    if (next == std::string_view::npos) return parts;
+    parts->push_back(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+    if (next == std::string_view::npos) return;
     pos = next + 1;
   }
 }
 
-std::string Trim(std::string_view s) {
+std::string_view TrimView(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 // Short all-capital forms ("US", "UN", "EU", "HNC") must match as written: "us" is a pronoun.
 bool NeedsExactCase(const PhraseTokens& p) {
@@ -131,11 +135,14 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
                                                          "aliases", "adjectives", "roles"};
   size_t columns[kColumns];
   uint32_t line_no = 0;
-  for (std::string_view line : SplitOn(text, '\n')) {
+  // Split into buffers kept from line to line: a row's cells and a cell's forms.
+  std::vector<std::string_view> lines, cells, forms;
+  SplitOn(text, '\n', &lines);
+  for (std::string_view line : lines) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> cells = SplitOn(line, '\t');
+    SplitOn(line, '\t', &cells);
     if (column_of.empty()) {
       for (size_t i = 0; i < cells.size(); ++i) column_of[Trim(cells[i])] = i;
       for (const char* required : {"name", "type"})
@@ -149,18 +156,18 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
       }
       continue;
     }
-    auto cell = [&](Column c) -> std::string {
-      return columns[c] >= cells.size() ? std::string() : Trim(cells[columns[c]]);
+    auto cell = [&](Column c) -> std::string_view {
+      return columns[c] >= cells.size() ? std::string_view() : TrimView(cells[columns[c]]);
     };
     DictEntry e;
     e.actor.name = cell(kName);
     if (e.actor.name.empty()) return RuleError(Loc{path, line_no, 1}, "expected an actor name in the first column");
-    std::string type = cell(kType);
+    const std::string_view type = cell(kType);
     if (!ParseActorType(type, &e.actor.type)) {
       uint32_t col = 1;
       for (size_t i = 0; i < columns[kType] && i < cells.size(); ++i) col += static_cast<uint32_t>(cells[i].size()) + 1;
       return RuleError(Loc{path, line_no, col}, "expected an actor type (Person, Country, Government, "
-                                                "Organization, Group, Place), found '" + type + "'");
+                                                "Organization, Group, Place), found '" + std::string(type) + "'");
     }
     // People take the id that resolution gives a person found in text ("Bashar al-Assad"
     // and "Bashar Assad" are one node, from a dictionary or not).
@@ -168,18 +175,20 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
     e.actor.code = cell(kCode);
     e.actor.sector = cell(kSector);
     e.actor.aliases.insert(e.actor.name);
-    const std::string aliases = cell(kAliases), adjectives = cell(kAdjectives);
-    for (std::string_view a : SplitOn(aliases, '|'))
-      if (!Trim(a).empty()) e.actor.aliases.insert(Trim(a));
-    for (std::string_view a : SplitOn(adjectives, '|'))
-      if (!Trim(a).empty()) e.adjectives.push_back(Trim(a));
+    SplitOn(cell(kAliases), '|', &forms);
+    for (std::string_view a : forms)
+      if (const std::string_view form = TrimView(a); !form.empty()) e.actor.aliases.emplace(form);
+    SplitOn(cell(kAdjectives), '|', &forms);
+    for (std::string_view a : forms)
+      if (const std::string_view form = TrimView(a); !form.empty()) e.adjectives.emplace_back(form);
     if (columns[kRoles] < cells.size()) {
       const std::string_view cell_text = cells[columns[kRoles]];
       size_t start = 0;
-      for (std::string_view written : SplitOn(cell_text, '|')) {
+      SplitOn(cell_text, '|', &forms);
+      for (std::string_view written : forms) {
         const size_t at = start;
         start += written.size() + 1;
-        if (Trim(written).empty()) continue;
+        if (TrimView(written).empty()) continue;
         ActorRole role;
         size_t offset = 0;
         std::string error;
@@ -201,13 +210,10 @@ void Dictionary::Build() {
   // Each entry's own forms are indexed in file order, whatever entry they fold into, so
   // on a form two entries share, the one loaded first wins (the bundled dictionary's
   // "American" is the United States, though a later file lists it for American Samoa).
-  struct Forms {
-    size_t entry;
-    std::set<std::string> aliases;
-    std::vector<std::string> adjectives;
-  };
-  std::vector<Forms> forms;
-  forms.reserve(entries_.size());
+  // The forms are indexed as each entry is met, before it is folded or moved: copying
+  // them aside for a second pass cost more than the indexing.
+  index_ = PhraseIndex();
+  PhraseTokens p;
   std::map<std::string, size_t> first, first_country;
   std::vector<DictEntry> merged;
   for (DictEntry& e : entries_) {
@@ -215,7 +221,7 @@ void Dictionary::Build() {
     auto by_id = first.find(e.actor.id);
     auto by_code = country ? first_country.find(e.actor.code) : first_country.end();
     const size_t into = by_id != first.end() ? by_id->second : by_code != first_country.end() ? by_code->second : merged.size();
-    forms.push_back(Forms{into, e.actor.aliases, e.adjectives});
+    IndexForms(e, static_cast<int>(into) * 2, &p);
     if (by_id == first.end() && by_code == first_country.end()) {
       if (country) first_country.emplace(e.actor.code, merged.size());
       first.emplace(e.actor.id, merged.size());
@@ -234,18 +240,16 @@ void Dictionary::Build() {
   entries_ = std::move(merged);
   country_by_code_.clear();
   for (const auto& [code, entry] : first_country) country_by_code_.emplace(code, static_cast<int>(entry));
-  index_ = PhraseIndex();
-  PhraseTokens p;
-  for (const Forms& f : forms) {
-    int v = static_cast<int>(f.entry) * 2;
-    for (const std::string& alias : f.aliases) {
-      SplitPhrase(alias, &p);
-      index_.Add(p, v, NeedsExactCase(p), StartsUpper(alias));
-    }
-    for (const std::string& adj : f.adjectives) {
-      SplitPhrase(adj, &p);
-      index_.Add(p, v + 1, NeedsExactCase(p), StartsUpper(adj));
-    }
+}
+
+void Dictionary::IndexForms(const DictEntry& e, int value, PhraseTokens* p) {
+  for (const std::string& alias : e.actor.aliases) {
+    SplitPhrase(alias, p);
+    index_.Add(*p, value, NeedsExactCase(*p), StartsUpper(alias));
+  }
+  for (const std::string& adj : e.adjectives) {
+    SplitPhrase(adj, p);
+    index_.Add(*p, value + 1, NeedsExactCase(*p), StartsUpper(adj));
   }
 }
 

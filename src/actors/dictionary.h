@@ -55,6 +55,8 @@ class Dictionary {
   std::string Dump() const;
 
  private:
+  // Indexes e's aliases (under `value`) and adjectives (under value + 1).
+  void IndexForms(const DictEntry& e, int value, PhraseTokens* p);
   std::vector<DictEntry> entries_;
   PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
   std::map<std::string, int> country_by_code_;
