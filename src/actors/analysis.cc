@@ -40,10 +40,15 @@ void Analysis::Clear() {
 }
 
 void Analysis::ClearActors() {
-  actors.clear();
   // The slots keep their number (a power of two), emptied: InternActor grows them only
   // when a document names more actors than any before.
-  std::fill(actor_slots.begin(), actor_slots.end(), ActorSlot{});
+  if (actor_slot_of.size() == actors.size()) {
+    for (uint32_t slot : actor_slot_of) actor_slots[slot] = ActorSlot{};
+  } else {  // actors added by hand
+    std::fill(actor_slots.begin(), actor_slots.end(), ActorSlot{});
+  }
+  actors.clear();
+  actor_slot_of.clear();
 }
 
 void Analysis::ResetMentions(size_t count) {
@@ -77,6 +82,7 @@ void Analysis::GrowActorSlots() {
     size_t i = s.hash & mask;
     while (actor_slots[i].actor >= 0) i = (i + 1) & mask;
     actor_slots[i] = s;
+    if (static_cast<size_t>(s.actor) < actor_slot_of.size()) actor_slot_of[s.actor] = static_cast<uint32_t>(i);
   }
 }
 
@@ -96,6 +102,7 @@ int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
   const size_t slot = ActorSlotOf(hash, actor.id);
   if (actor_slots[slot].actor >= 0) return actor_slots[slot].actor;
   actor_slots[slot] = ActorSlot{hash, index};
+  if (actor_slot_of.size() == actors.size()) actor_slot_of.push_back(static_cast<uint32_t>(slot));
   if (actors.empty()) actors.reserve(16);  // most documents name fewer: no moves as it grows
   // Filled in place, not built and moved in: a move copies each short string's bytes.
   // Every field but the aliases, which collect the forms seen in this document: a

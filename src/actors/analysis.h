@@ -87,6 +87,9 @@ struct Analysis {
     int actor = -1;  // -1 when empty
   };
   std::vector<ActorSlot> actor_slots;
+  // The slot of each actor InternActor added, in order: ClearActors empties those, not
+  // the whole table (which keeps the size the largest document needed).
+  std::vector<uint32_t> actor_slot_of;
   std::vector<std::vector<Mention>> mentions;   // per sentence, in token order, disjoint
   std::vector<std::vector<Mention>> spare_mentions;  // emptied buffers for ResetMentions
   std::vector<Mention> found_mentions;               // RecognizeMentions' buffer
