@@ -174,7 +174,7 @@ const std::vector<in::Analysis>& Analyzed() {
       in::RecognizeMentions(BundledPack(), &a);
       a.focus_country = in::FocusCountry(a);
       in::ApplyEntityRules(BundledPack(), &a);
-      in::ResolveMentions(&a);
+      in::ResolveMentions(BundledPack(), &a);
     }
     return v;
   }();

@@ -50,7 +50,7 @@ void RunExample(const in::RulePack& pack, const std::string& text) {
   in::RecognizeMentions(pack, &a);
   a.focus_country = in::FocusCountry(a);
   in::ApplyEntityRules(pack, &a);
-  in::ResolveMentions(&a);
+  in::ResolveMentions(pack, &a);
   Check(a.mentions.size() == a.sentences.size(), "mentions per sentence");
   for (size_t si = 0; si < a.sentences.size(); ++si) {
     const std::vector<in::Unit> units = in::BuildUnits(a, a.sentences[si], a.mentions[si]);

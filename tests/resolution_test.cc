@@ -194,6 +194,21 @@ TEST_CASE("a party and its state before a name are no part of it", "[resolution]
   CHECK(People(ex) == std::set<std::string>{"Dana Ortiz"});
 }
 
+TEST_CASE("'she' is the last person not known to be a man, 'he' not known to be a woman", "[resolution][pronouns]") {
+  // By the first name: before, "She" was the last person, Tom Reilly.
+  CHECK(Triples(Extract("Foreign Minister Ana Ruiz met Defence Minister Tom Reilly in Lima. She criticized Chile."))
+            .count("Ana Ruiz opposed-to Chile") == 1);
+  // By the title before the name.
+  CHECK(Triples(Extract("Mrs. Delgado met Mr. Ortiz in Lima. She condemned Peru.")).count("Delgado opposed-to Peru") == 1);
+  CHECK(Triples(Extract("Mr. Reilly met Queen Amara in Lima. He condemned Peru.")).count("Reilly opposed-to Peru") == 1);
+  // A person known by neither may be either.
+  const std::set<std::string> unknown = Triples(Extract("Senator Okafor met Mr. Reilly in Lima. She condemned Peru."));
+  CHECK(unknown.count("Okafor opposed-to Peru") == 1);
+  CHECK(unknown.count("Reilly opposed-to Peru") == 0);
+  // With no one it may be, the pronoun names no one.
+  CHECK(Triples(Extract("Mr. Reilly met Mr. Ortiz in Lima. She condemned Peru.")).count("Ortiz opposed-to Peru") == 0);
+}
+
 TEST_CASE("a middle initial is part of the name, and no part of the person", "[resolution][names]") {
   // The name was cut at the initial's period: "George W" and a separate "Bush".
   ag::Extraction ex = Extract("Former President George W. Bush met Pakistani officials in Islamabad.");

@@ -1501,13 +1501,54 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
   return m.first == a.sentences[s].first || text::IsClauseBreak(a.TokenText(m.first - 1));
 }
 
-// "he", "his", "she", "her": the last person mentioned (`last_person`). "its": the subject
+// A person's sex as the text tells it, for the pronouns.
+enum class Sex : uint8_t { kUnknown, kMale, kFemale };
+
+// The SexWord bits of token `t`'s word.
+uint8_t SexBits(const RulePack& pack, const Analysis& a, uint32_t t) {
+  uint8_t bits = 0;
+  for (uint8_t b : pack.sex_words.FindHash(TokenHash(a.text, a.tokens, t))) bits |= b;
+  return bits;
+}
+
+// The sex that person mention `m` tells: by the title right before it ("Mrs.",
+// "congressman") or else by its first word, a given name ("Hillary", "Donald"). One probe
+// of a word table each: it runs on every mention of a person not yet told.
+Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
+  if (m.first > 0) {
+    uint32_t t = m.first - 1;
+    if (t > 0 && a.TokenText(t) == ".") --t;
+    const uint8_t title = SexBits(pack, a, t);
+    if (title & RulePack::kMaleTitle) return Sex::kMale;
+    if (title & RulePack::kFemaleTitle) return Sex::kFemale;
+  }
+  if (m.last < m.first + 2) return Sex::kUnknown;  // a surname alone
+  const uint8_t name = SexBits(pack, a, m.first);
+  if (name & RulePack::kMaleName) return Sex::kMale;
+  if (name & RulePack::kFemaleName) return Sex::kFemale;
+  return Sex::kUnknown;
+}
+
+// The last person mentioned, and the last not known to be a woman ("he") or a man
+// ("she").
+struct LastPerson {
+  int any = -1, he = -1, she = -1;
+  void Saw(int person, Sex sex) {
+    any = person;
+    if (sex != Sex::kFemale) he = person;
+    if (sex != Sex::kMale) she = person;
+  }
+};
+
+// "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
+// not known to be a man. "its": the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
 // mentions of `ms`, sentence `s`, before it; or else of the sentence before.
 int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done, const Mention& m,
-                 int last_person) {
-  if (IsPersonPronoun(a.TokenLower(m.first))) return last_person;
+                 const LastPerson& last) {
+  const std::string_view word = a.TokenLower(m.first);
+  if (IsPersonPronoun(word)) return word == "she" || word == "her" ? last.she : last.he;
   const uint32_t clause = ClauseStart(a, a.sentences[s], m.first);
   size_t first_in_clause = 0;
   while (first_in_clause < done && ms[first_in_clause].first < clause) ++first_in_clause;
@@ -1701,33 +1742,35 @@ void KeepMentionsCount(Analysis* a) {
 //   first), kept and counted as KeepMention does.
 // Each step reads only what those before it settled: the mentions before it in the
 // sentence, and the sentences before.
-void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std::vector<int>* counts,
-                    std::pair<int, int>* between) {
+void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& target, bool keep,
+                    std::vector<int>* counts, std::pair<int, int>* between) {
   // Indexed by actor + 1, so that a mention of no actor (-1) reads and counts like any
   // other, without a branch: the actor a mention stands for and whether it is a person,
   // and each actor's mentions. Read through pointers, kept in registers (the stores to a
   // mention's flags could otherwise alias the vectors).
+  // The sex kept at a person's own index is the person's, once a mention has told it.
   struct To {
     int actor;
     bool person;
+    Sex sex;
   };
   std::vector<To> to(a->actors.size() + 1);
-  to[0] = {-1, false};
+  to[0] = {-1, false, Sex::kUnknown};
   for (size_t p = 0; p < a->actors.size(); ++p)
     to[p + 1] = {p < target.size() && target[p] >= 0 ? target[p] : static_cast<int>(p),
-                 a->actors[p].actor.type == ActorType::kPerson};
+                 a->actors[p].actor.type == ActorType::kPerson, Sex::kUnknown};
   counts->assign(a->actors.size() + 1, 0);
-  const To* to_of = to.data();
+  To* to_of = to.data();
   int* count = counts->data();
   auto grow = [&] {  // a counterpart made an actor (a government)
     for (size_t p = to.size() - 1; p < a->actors.size(); ++p)
-      to.push_back({static_cast<int>(p), a->actors[p].actor.type == ActorType::kPerson});
+      to.push_back({static_cast<int>(p), a->actors[p].actor.type == ActorType::kPerson, Sex::kUnknown});
     counts->resize(a->actors.size() + 1);
     to_of = to.data();
     count = counts->data();
   };
   auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
-  int last_person = -1;
+  LastPerson last;
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
     bool pairs = s < a->sentences.size();  // until a mention ends past the sentence
@@ -1742,13 +1785,17 @@ void SettleMentions(Analysis* a, const std::vector<int>& target, bool keep, std:
       const int named = m.actor;
       const bool pronoun = m.pronoun, demonym = m.demonym;
       const To settled = to_of[named + 1];
-      const int actor = pronoun ? PronounActor(*a, s, ms, keep ? kept : i, m, last_person) : settled.actor;
+      const int actor = pronoun ? PronounActor(*a, s, ms, keep ? kept : i, m, last) : settled.actor;
       const bool name = m.name && named < 0;
       m.name = name;
       m.actor = actor;
       ++count[actor + 1];
-      last_person = (!pronoun & !demonym & settled.person) ? actor : last_person;
-      if (name && UnknownSubject(*a, s, m)) last_person = -1;
+      if (!pronoun & !demonym & settled.person) {
+        Sex& sex = to_of[actor + 1].sex;
+        if (sex == Sex::kUnknown) sex = SexOf(pack, *a, m);
+        last.Saw(actor, sex);
+      }
+      if (name && UnknownSubject(*a, s, m)) last = LastPerson();
       // One combined test for a pair of two actors named outright; the words around them
       // only then.
       const PairSide side{m.first, m.last, actor, (actor >= 0) && !demonym && !pronoun};
@@ -1822,13 +1869,13 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
   }
 }
 
-void ResolveMentions(Analysis* a) {
+void ResolveMentions(const RulePack& pack, Analysis* a) {
   std::vector<NameMention> unresolved;
   const bool groups = DefineAcronymsFindNames(a, &unresolved);
   const std::vector<int> target = ResolvePersonNames(a, std::move(unresolved));
   std::vector<int> counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
-  SettleMentions(a, target, !groups, &counts, &between);
+  SettleMentions(pack, a, target, !groups, &counts, &between);
   FindParties(counts.data() + 1, a);
   // Without a government and its opposition, the document's parties are the first two
   // actors, not people, it sets "between" one another.

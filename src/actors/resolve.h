@@ -25,11 +25,12 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
 
 // Links what is left within the document: a person's short forms ("de Mistura",
 // "Hariri", "Abiy") and transliteration variants ("Nasr Hariri") to the full name seen
-// elsewhere in it, acronyms defined in the text, pronouns to the last compatible actor,
-// "his Russian counterpart" to the side it names, "the two sides" to the last pair set
-// "between" one another or else the parties; drops names that stay unknown. Sets
-// a->parties.
-void ResolveMentions(Analysis* a);
+// elsewhere in it, acronyms defined in the text, pronouns to the last compatible actor
+// ("she" to the last person not known to be a man, by the pack's given names and
+// titles), "his Russian counterpart" to the side it names, "the two sides" to the last
+// pair set "between" one another or else the parties; drops names that stay unknown.
+// Sets a->parties.
+void ResolveMentions(const RulePack& pack, Analysis* a);
 
 // Resolution does not add to every actor's aliases the texts of the mentions that name
 // it (not a pronoun, a demonym or "his counterpart"): a caller notes them for the actors

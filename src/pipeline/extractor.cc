@@ -93,7 +93,7 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
   clock->Lap(&times->mentions);
   internal::ApplyEntityRules(pack, a, &work->match, &work->matches);
   clock->Lap(&times->entity_rules);
-  internal::ResolveMentions(a);
+  internal::ResolveMentions(pack, a);
   clock->Lap(&times->resolution);
 }
 

@@ -719,12 +719,36 @@ const PhraseIndex& RulePack::List(std::string_view name) const {
 
 namespace {
 
+// RulePack::sex_words from the lists that tell a man from a woman: a given name's word,
+// a title's last (not its period: "mr ." is "mr").
+void IndexSexWords(RulePack* pack) {
+  pack->sex_words = WordTable<uint8_t>();
+  auto add = [&](std::string_view list, uint8_t bit, bool last) {
+    for (const std::string& phrase : pack->List(list).Describe()) {
+      std::string_view word;
+      for (size_t at = 0; at <= phrase.size();) {
+        size_t end = phrase.find(' ', at);
+        if (end == std::string::npos) end = phrase.size();
+        const std::string_view w = std::string_view(phrase).substr(at, end - at);
+        if (w != "." && (last || word.empty())) word = w;
+        at = end + 1;
+      }
+      if (!word.empty()) pack->sex_words.Add(word, bit);
+    }
+  };
+  add("male-given-name", RulePack::kMaleName, false);
+  add("female-given-name", RulePack::kFemaleName, false);
+  add("male-title", RulePack::kMaleTitle, true);
+  add("female-title", RulePack::kFemaleTitle, true);
+}
+
 // What CompileRulePack adds once the rules are compiled and the dictionary built.
 void IndexWords(RulePack* pack) {
   pack->chunker_words = IndexChunkerWords(*pack);
   pack->party_members = &pack->List("party-member");
   pack->place_ends = &pack->List("place-end");
   pack->party_groups = &pack->List("party-members");
+  IndexSexWords(pack);
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;
 }

@@ -170,6 +170,13 @@ struct RulePack {
   // entity rule makes is looked up in.
   const PhraseIndex* place_ends = nullptr;
   const PhraseIndex* party_groups = nullptr;
+  // What tells a person's sex to the pronouns, by a word's HashWord: the first word of a
+  // mention naming the person, a given name of List("male-given-name") or
+  // List("female-given-name"), or the word right before it, the last of a title of
+  // List("male-title") or List("female-title") ("Mr.", "first lady"). A word's values
+  // are SexWord bits.
+  enum SexWord : uint8_t { kMaleName = 1, kFemaleName = 2, kMaleTitle = 4, kFemaleTitle = 8 };
+  WordTable<uint8_t> sex_words;
 
   // Lists the name chunker consults; empty when the pack defines none.
   const PhraseIndex& List(std::string_view name) const;
