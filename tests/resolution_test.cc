@@ -192,6 +192,9 @@ TEST_CASE("a party and its state before a name are no part of it", "[resolution]
   // A state and a party alone are no one.
   ex = Extract("Rep. Dana Ortiz, Nevada Democrat, said the bill would fail.");
   CHECK(People(ex) == std::set<std::string>{"Dana Ortiz"});
+  // An untitled full name before its short form, likewise.
+  ex = Extract("Voters backed Democrat Sam Reyes in the primary on Tuesday. Senator Reyes thanked them.");
+  CHECK(People(ex) == std::set<std::string>{"Sam Reyes"});
 }
 
 TEST_CASE("'she' is the last person not known to be a man, 'he' not known to be a woman", "[resolution][pronouns]") {

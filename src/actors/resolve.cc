@@ -1317,7 +1317,8 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
 // ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
 // person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
 // first, and only one: a later "his father Hafez al-Assad" names someone else.
-void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCache* names, PersonIndex* index) {
+void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved, Analysis* a, NameCache* names,
+                      PersonIndex* index) {
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first;
   PersonIndex::List people;
@@ -1333,6 +1334,7 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     }
     const size_t s = name.sentence;
     Mention& n = a->mentions[s][name.index];
+    const uint32_t name_first = n.first;
     // The people whose whole name is a shorter ending of this one.
     int person = -1, count = 0;
     for (size_t m = 1; m < full.size() && count < 2; ++m) {
@@ -1349,10 +1351,14 @@ void PromoteFullNames(std::vector<NameMention>* unresolved, Analysis* a, NameCac
     if (count != 1 || static_cast<size_t>(person) >= first.size() || first[person].s == SIZE_MAX ||
         first[person].s < s || (first[person].s == s && first[person].t < n.first))
       continue;
+    // "Republican Donald Trump" names Donald Trump.
+    n.first = NameAfterParty(pack, *a, n);
+    const std::string stripped = n.first == name_first ? std::string() : a->SpanText(n.first, n.last);
+    const std::string_view surface = n.first == name_first ? name.surface : std::string_view(stripped);
     Actor actor;
     actor.type = ActorType::kPerson;
-    actor.name = std::string(name.surface);
-    actor.id = PersonIdFor(name.surface, a->document ? a->document->id : "");
+    actor.name = std::string(surface);
+    actor.id = PersonIdFor(surface, a->document ? a->document->id : "");
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
@@ -1659,7 +1665,7 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // for each actor, the person its mentions are to be pointed at, or -1 (Targets): the
 // caller's pass over the mentions does it.
 // `unresolved`: the names DefineAcronymsFindNames left.
-std::vector<int> ResolvePersonNames(Analysis* a, std::vector<NameMention>&& unresolved) {
+std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>&& unresolved) {
   const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                                    [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   if (unresolved.empty() && !persons) return {};  // nothing any step below would change
@@ -1677,7 +1683,7 @@ std::vector<int> ResolvePersonNames(Analysis* a, std::vector<NameMention>&& unre
   bool one_word_person = false;
   for (size_t p = 0; p < a->actors.size() && !one_word_person; ++p)
     one_word_person = a->actors[p].actor.type == ActorType::kPerson && names.Parts(p).size() == 1;
-  if (one_word_person) PromoteFullNames(&unresolved, a, &names, &index);
+  if (one_word_person) PromoteFullNames(pack, &unresolved, a, &names, &index);
   // The mentions of persons merged away are pointed at the one kept after the names below
   // are resolved, with the short forms': those names resolve to persons kept, and nothing
   // below asks which actor a mention has.
@@ -1872,7 +1878,7 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
 void ResolveMentions(const RulePack& pack, Analysis* a) {
   std::vector<NameMention> unresolved;
   const bool groups = DefineAcronymsFindNames(a, &unresolved);
-  const std::vector<int> target = ResolvePersonNames(a, std::move(unresolved));
+  const std::vector<int> target = ResolvePersonNames(pack, a, std::move(unresolved));
   std::vector<int> counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
   SettleMentions(pack, a, target, !groups, &counts, &between);
