@@ -156,17 +156,19 @@ class Compiler {
  public:
   explicit Compiler(RulePack* pack) : pack_(pack) {}
 
-  Status Run(const RuleFile& file) {
+  Status Run(const RuleFile& file) { return Run(file, nullptr); }
+  // The same, taking the rules' examples from `file` rather than copying them.
+  Status Run(RuleFile&& file) { return Run(file, &file); }
+
+ private:
+  Status Run(const RuleFile& file, RuleFile* owned) {
     Status s = Relations(file);
     if (s.ok()) s = Lists(file);
-    for (const RuleDecl& r : file.rules) {
-      if (!s.ok()) break;
-      s = Rule(r);
-    }
+    for (size_t i = 0; i < file.rules.size() && s.ok(); ++i)
+      s = Rule(file.rules[i], owned ? &owned->rules[i].examples : nullptr);
     return s;
   }
 
- private:
   Status Relations(const RuleFile& file) {
     for (const RelationDecl& d : file.relations) {
       if (pack_->relation_index.count(d.name)) {
@@ -219,14 +221,15 @@ class Compiler {
     return Status::Ok();
   }
 
-  Status Rule(const RuleDecl& d) {
+  // `examples`, when given, is d's own, moved from rather than copied.
+  Status Rule(const RuleDecl& d, std::vector<ExampleSpec>* examples) {
     if (auto [first, added] = ids_.emplace(d.id, d.loc); !added)
       return RuleError(d.loc, "rule id '" + d.id + "' is defined twice; first at " + Where(first->second));
     CompiledRule rule;
     rule.id = d.id;
     rule.entity = d.entity;
     rule.loc = d.loc;
-    rule.examples = d.examples;
+    rule.examples = examples ? std::move(*examples) : d.examples;
     int rule_index = static_cast<int>(pack_->rules.size());
     pattern_slots_.clear();
     std::vector<CompiledPattern> patterns;
@@ -807,7 +810,7 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
       Status s = ParseRuleFile(texts[i], files[i], &parsed);
       if (!s.ok()) return rules_error.Set(i, std::move(s));
     }
-    if (readable == files.size()) compiled = Compiler(pack).Run(parsed);
+    if (readable == files.size()) compiled = Compiler(pack).Run(std::move(parsed));
   };
   if (threads > 1) {
     std::thread dictionary(load_dictionary);
