@@ -146,6 +146,8 @@ class Extractor {
                        std::unique_ptr<Extractor>* out);
   ~Extractor();
 
+  // No triple of the result relates an actor to itself, a country to its own government,
+  // or a country by a cooperation relation to rebels or an opposition of its own code.
   Extraction Extract(const Document& document, const ExtractOptions& options = {}) const;
   // The same, reusing `scratch`'s buffers: faster over many documents.
   Extraction Extract(const Document& document, const ExtractOptions& options,
