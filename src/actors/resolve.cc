@@ -1353,12 +1353,10 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
       continue;
     // "Republican Donald Trump" names Donald Trump.
     n.first = NameAfterParty(pack, *a, n);
-    const std::string stripped = n.first == name_first ? std::string() : a->SpanText(n.first, n.last);
-    const std::string_view surface = n.first == name_first ? name.surface : std::string_view(stripped);
     Actor actor;
     actor.type = ActorType::kPerson;
-    actor.name = std::string(surface);
-    actor.id = PersonIdFor(surface, a->document ? a->document->id : "");
+    actor.name = n.first == name_first ? std::string(name.surface) : a->SpanText(n.first, n.last);
+    actor.id = PersonIdFor(actor.name, a->document ? a->document->id : "");
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
@@ -1535,12 +1533,11 @@ Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
   return Sex::kUnknown;
 }
 
-// The last person mentioned, and the last not known to be a woman ("he") or a man
+// The last person mentioned not known to be a woman ("he"), and not known to be a man
 // ("she").
 struct LastPerson {
-  int any = -1, he = -1, she = -1;
+  int he = -1, she = -1;
   void Saw(int person, Sex sex) {
-    any = person;
     if (sex != Sex::kFemale) he = person;
     if (sex != Sex::kMale) she = person;
   }

@@ -479,8 +479,6 @@ Status ParseMinDocuments(const std::string& v, size_t* n) {
   return Status::Ok();
 }
 
-// --relation names a relation the rules declare: a misspelt one would keep nothing, and
-// be found out only after the whole run.
 // The rule pack is left for the process's end to free, not taken apart piece by piece:
 // its thousands of indexes, strings and lists cost 1.3 M instructions to free (a
 // twentieth of start-up), for memory the exit returns at once. Held from a static, so
@@ -490,6 +488,8 @@ void KeepUntilExit(std::unique_ptr<Extractor> extractor) {
   kept->push_back(std::move(extractor));
 }
 
+// --relation names a relation the rules declare: a misspelt one would keep nothing, and
+// be found out only after the whole run.
 Status CheckFilterRelations(const BuildOptions& o, const Extractor& extractor) {
   std::string declared;
   std::set<std::string> names;
