@@ -183,6 +183,22 @@ TEST_CASE("a hyphen-joined word or a headline's preposition makes no full name",
   CHECK(People(ex) == std::set<std::string>{"Ruto"});
 }
 
+TEST_CASE("a country's name after a given name is a surname, there and later in the story", "[resolution][names]") {
+  // Both were the country Jordan: an opponent of Nancy Pelosi, and the story's country.
+  ag::Extraction ex = Extract(
+      "Jim Jordan told reporters the inquiry was a sham. Jordan accused Speaker Nancy Pelosi of hiding the facts.");
+  CHECK(People(ex) == std::set<std::string>{"Jim Jordan", "Nancy Pelosi"});
+  CHECK(Types(ex).count("Jordan") == 0);
+  CHECK(Triples(ex) == std::set<std::string>{"Jim Jordan opposed-to Nancy Pelosi"});
+  // With a title, likewise; the country before the name is still the country.
+  ex = Extract("Jordan closed its border. Rep. Jim Jordan said Jordan was right.");
+  CHECK(People(ex) == std::set<std::string>{"Jim Jordan"});
+  CHECK(Types(ex)["Jordan"] == "Country");
+  // A word no given-name list holds is no given name: "Amman" is no person's.
+  ex = Extract("Officials in Amman Jordan said the border was closed.");
+  CHECK(People(ex).empty());
+}
+
 TEST_CASE("a party and its state before a name are no part of it", "[resolution][names]") {
   ag::Extraction ex = Extract(
       "Republican Dana Ortiz said the bill would fail. Nevada Democrat Sam Reyes said it would pass, "

@@ -34,6 +34,7 @@ void Analysis::Clear() {
   focus_country = -1;
   parties.clear();
   split_names.clear();
+  country_surnames.clear();
   found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
   sentence_words.clear();  // likewise

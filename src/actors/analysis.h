@@ -96,6 +96,9 @@ struct Analysis {
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
+  // Token hashes of one-word countries seen as a person's surname ("Jim Jordan"): later
+  // in the document that word alone is a name, not the country.
+  std::vector<uint64_t> country_surnames;
   std::vector<uint8_t> token_roles;              // per token, RecognizeMentions' word roles
   // Per sentence, the words it holds, which tell the rule matcher which patterns cannot
   // match there: a cache the matcher fills as it asks (once for the entity rules and the

@@ -176,7 +176,7 @@ class SentenceRecognizer {
   // Right after a person's title, a country's one-word name next to a name part is part
   // of the name: "Secretary Chad Wolf", "Minister Israel Katz", "Rep. Jim Jordan"; so is
   // "He" ("Liu He"). One past the name, or i.
-  uint32_t TitledNameEnd(uint32_t i) const {
+  uint32_t TitledNameEnd(uint32_t i) {
     // Most titles are followed by neither: two tests of the roles' bytes pass them.
     if (Has(i, kOpensEntry) && OneWordCountryAt(i)) return NamePart(i + 1) ? NameEnd(i + 1) : i;
     // A capitalized "He" after a one-word name, not a sentence's first word, is a
@@ -185,8 +185,34 @@ class SentenceRecognizer {
     // Not a possessive's country: "King Abdullah Britain's Queen Elizabeth" (a caption).
     if (i + 1 < s_.last && Has(i + 1, kOpensEntry) && OneWordCountryAt(i + 1) && !a_->tokens[i].has(kAllCaps) &&
         NamePart(i) && NameEnd(i) == i + 1 && !(i + 2 < s_.last && a_->TokenText(i + 2) == "'s"))
-      return i + 2;
+      return CountrySurname(i + 1);
     return i;
+  }
+
+  // Without a title, a one-word country after a known given name is a surname: "Jim
+  // Jordan", "Michael Jordan"; not a possessive's ("King Abdullah Britain's Queen
+  // Elizabeth", a caption). Whether country `i` so follows name mention out_->back().
+  bool FollowsGivenName(uint32_t i) const {
+    if (out_->empty() || !out_->back().name || out_->back().last != i || out_->back().first + 1 != i ||
+        a_->tokens[i].has(kAllCaps) || a_->tokens[i - 1].has(kAllCaps) ||
+        (i + 1 < s_.last && a_->TokenText(i + 1) == "'s"))
+      return false;
+    uint8_t given = 0;
+    for (uint8_t b : pack_.sex_words.FindHash(TokenHash(a_->text, a_->tokens, i - 1))) given |= b;
+    return (given & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+  }
+
+  // Notes token k, a country's name, as a person's surname in this document; one past it.
+  uint32_t CountrySurname(uint32_t k) {
+    const uint64_t h = TokenHash(a_->text, a_->tokens, k);
+    std::vector<uint64_t>& seen = a_->country_surnames;
+    if (std::find(seen.begin(), seen.end(), h) == seen.end()) seen.push_back(h);
+    return k + 1;
+  }
+
+  bool CountrySurnameAt(uint32_t i) const {
+    const std::vector<uint64_t>& seen = a_->country_surnames;
+    return !seen.empty() && std::find(seen.begin(), seen.end(), TokenHash(a_->text, a_->tokens, i)) != seen.end();
   }
 
   // "the National Unity Government", "the Kurdistan Regional Government": a name of two
@@ -209,6 +235,13 @@ class SentenceRecognizer {
   }
 
   uint32_t Dictionary(uint32_t i, const Dictionary::Hit& hit) {
+    if (!hit.demonym && hit.end == i + 1 && pack_.dictionary.entry(hit.entry).actor.type == ActorType::kCountry) {
+      if (CountrySurnameAt(i)) return PushName(i, i + 1);  // "Jordan" after "Jim Jordan"
+      if (FollowsGivenName(i)) {
+        out_->back().last = i + 1;
+        return CountrySurname(i);
+      }
+    }
     if (!hit.demonym && Listed(lists_.name_tails, i)) {
       uint32_t end = NameTailEnd(i, hit.end);
       if (end > i) return end;
