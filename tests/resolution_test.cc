@@ -199,6 +199,20 @@ TEST_CASE("a country's name after a given name is a surname, there and later in 
   CHECK(People(ex).empty());
 }
 
+TEST_CASE("a leader's name before a government word is that leader's country's government", "[resolution][governments]") {
+  // "regime" was the government of the story's country, the United States.
+  ag::Extraction ex = Extract(
+      "Syrian President Bashar al-Assad spoke in Damascus. The United States accused the Assad regime of "
+      "gassing civilians, and Russia backs the Assad government.");
+  CHECK(Triples(ex) == std::set<std::string>{"Bashar al-Assad leader-of Syria",
+                                             "United States opposed-to Syrian government",
+                                             "Russia supports Syrian government"});
+  // Titled the leader of no country here, the person stands for the government.
+  ex = Extract("The White House said on Monday that President Nicolas Maduro must go. The Maduro regime accused "
+               "Colombia of plotting a coup.");
+  CHECK(Triples(ex) == std::set<std::string>{"Nicolas Maduro opposed-to Colombia"});
+}
+
 TEST_CASE("a party and its state before a name are no part of it", "[resolution][names]") {
   ag::Extraction ex = Extract(
       "Republican Dana Ortiz said the bill would fail. Nevada Democrat Sam Reyes said it would pass, "

@@ -35,6 +35,7 @@ void Analysis::Clear() {
   parties.clear();
   split_names.clear();
   country_surnames.clear();
+  leader_governments = false;
   found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
   sentence_words.clear();  // likewise

@@ -99,6 +99,9 @@ struct Analysis {
   // Token hashes of one-word countries seen as a person's surname ("Jim Jordan"): later
   // in the document that word alone is a name, not the country.
   std::vector<uint64_t> country_surnames;
+  // Whether an entity rule made a government of a government word right after a
+  // capitalized word ("the Assad regime"): only then does resolution look for them.
+  bool leader_governments = false;
   std::vector<uint8_t> token_roles;              // per token, RecognizeMentions' word roles
   // Per sentence, the words it holds, which tell the rule matcher which patterns cannot
   // match there: a cache the matcher fills as it asks (once for the entity rules and the

@@ -681,6 +681,17 @@ size_t ListItems(const CompiledRule& rule, const Match& m) {
 // The actor of `type` (mk's, or what the text makes of it) that `mk` names for the match
 // `ctx` reads (a list's item the context is set to), found among those made before or
 // interned; -1 when a value is missing.
+bool IsGovernmentWord(std::string_view lower) {
+  return lower == "government" || lower == "regime" || lower == "administration" || lower == "cabinet";
+}
+
+// Whether government mention `m` is a government word after a capitalized word, as in
+// "the Assad regime" (LeadersGovernments).
+bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
+  return m.first > 0 && a.tokens[m.first - 1].has(text::kCapitalized) && !a.tokens[m.first].has(text::kCapitalized) &&
+         IsGovernmentWord(a.TokenLower(m.first));
+}
+
 int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx, Analysis* a, const Mention& out,
               MadeActors* made_actors) {
   Actor actor;
@@ -756,6 +767,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (items == 1) {
       out.actor = MakeActor(mk, type, ctx, a, out, made_actors);
       if (out.actor < 0) return false;
+      if (type == ActorType::kGovernment && AfterCapitalizedWord(*a, out)) a->leader_governments = true;
     } else {
       int actors[ActorGroup::kMax];
       for (size_t k = 0; k < items; ++k) {
@@ -1829,6 +1841,60 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
   }
 }
 
+// The country person `person` is titled the leader of somewhere in the document ("Syrian
+// President Bashar al-Assad", "Syria's President Assad"), or -1.
+int LedCountry(const RulePack& pack, const Analysis& a, int person) {
+  const PhraseIndex& titles = pack.List("leader-title");
+  std::vector<PhraseIndex::Hit> hits;
+  for (size_t s = 0; s < a.mentions.size(); ++s) {
+    const std::vector<Mention>& ms = a.mentions[s];
+    for (size_t i = 1; i < ms.size(); ++i) {
+      if (ms[i].actor != person || ms[i].pronoun || ms[i].first == 0) continue;
+      hits.clear();
+      titles.MatchEndingAt(a.text, a.tokens, ms[i].first - 1, a.sentences[s].first, &hits);
+      for (const PhraseIndex::Hit& title : hits) {
+        const Mention& c = ms[i - 1];
+        const bool before = c.last == title.end || (c.last + 1 == title.end && a.TokenText(c.last) == "'s");
+        if (before && c.actor >= 0 && a.actors[c.actor].actor.type == ActorType::kCountry) return c.actor;
+      }
+    }
+  }
+  return -1;
+}
+
+// "the Assad regime", "the Maduro government": a government word right after a person's
+// name is the government of the country the story titles that person the leader of
+// (LedCountry), else the person; never the story's country's ("the regime" alone is).
+// The two mentions become one; `count` (actor i's at i + 1) and, with `counted`, the
+// actors' own counts follow.
+void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
+  for (std::vector<Mention>& ms : a->mentions) {
+    for (size_t i = 1; i < ms.size(); ++i) {
+      Mention& prev = ms[i - 1];
+      const Mention& m = ms[i];
+      if (prev.last != m.first || prev.actor < 0 || m.actor < 0 || prev.pronoun || prev.demonym ||
+          a->actors[prev.actor].actor.type != ActorType::kPerson ||
+          a->actors[m.actor].actor.type != ActorType::kGovernment || a->tokens[m.first].has(text::kCapitalized) ||
+          !IsGovernmentWord(a->TokenLower(m.first)))
+        continue;
+      const int country = LedCountry(pack, *a, prev.actor);
+      const int actor = country >= 0 ? GovernmentOf(a, country) : prev.actor;
+      count->resize(a->actors.size() + 1);
+      for (int gone : {prev.actor, m.actor}) {
+        --(*count)[gone + 1];
+        if (counted) --a->actors[gone].mentions;
+      }
+      ++(*count)[actor + 1];
+      if (counted) ++a->actors[actor].mentions;
+      prev.last = m.last;
+      prev.actor = actor;
+      prev.source = "leader-government";
+      ms.erase(ms.begin() + static_cast<long>(i));
+      --i;
+    }
+  }
+}
+
 }  // namespace
 
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
@@ -1879,6 +1945,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a) {
   std::vector<int> counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
   SettleMentions(pack, a, target, !groups, &counts, &between);
+  if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
   FindParties(counts.data() + 1, a);
   // Without a government and its opposition, the document's parties are the first two
   // actors, not people, it sets "between" one another.
