@@ -482,7 +482,7 @@ TEST_CASE("member-of: non-members, former and would-be members do not fire", "[r
 // own: a rule that reads either has named an actor after the wrong country. The first
 // three texts made such a triple before the check; the last keeps the backing that is
 // there.
-TEST_CASE("no relation ties a state to itself, nor a country to backing its own rebels", "[relations]") {
+TEST_CASE("no relation ties a state to itself, nor a country or its government to backing its own rebels", "[relations]") {
   MustNotFire("opposed-to", {
       {"Iran's currency fell again. The administration imposed new sanctions on Iran.", "Iranian government",
        "Iran"},
@@ -490,6 +490,9 @@ TEST_CASE("no relation ties a state to itself, nor a country to backing its own 
   MustNotFire("supports", {
       {"Russia's economy shrank. Russia-backed separatists fired on the town.", "Russia", "Russian rebels"},
       {"The U.S.-backed government in Kabul said the talks had failed.", "United States", "American government"},
+      // The story's sides, read as Russia's: its government and "Russian rebels".
+      {"Moscow supports opposing sides in the war between the army and rebels, and Russia says it wants peace.",
+       "Russian government", "Russian rebels"},
   });
   MustFire("supports", {
       {"Russia-backed separatists shelled the town of Avdiivka in eastern Ukraine.", "Russia", "Ukrainian rebels"},

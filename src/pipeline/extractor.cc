@@ -100,20 +100,26 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
 Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
 
 // Whether no relation of `type` can hold between the two, whatever the rule read: a
-// country and its own government are one state ("the administration imposed sanctions on
-// Iran", in a story about Iran, had Iran's government oppose Iran), and a country backs
-// no rebels or opposition of its own (rebels named after the country that backs them,
-// "Russia-backed separatists" in a story about Russia).
+// country and its own government are one state ("the administration imposed sanctions
+// on Iran", in a story about Iran, had Iran's government oppose Iran); a country is in
+// no cooperation with rebels or an opposition of its own (rebels named after the country
+// that backs them, "Russia-backed separatists" in a story about Russia); and a
+// government neither backs nor is allied to its own ("Moscow supports opposing sides",
+// the story's sides read as Russia's), though it meets them for talks.
 bool OneSide(const Actor& a, const Actor& b, const RelationType& type) {
   if (a.code.empty() || a.code != b.code) return false;
   auto state_pair = [](const Actor& x, const Actor& y) {
     return x.type == ActorType::kCountry && y.type == ActorType::kGovernment;
   };
   if (state_pair(a, b) || state_pair(b, a)) return true;
-  auto backs_own = [](const Actor& x, const Actor& y) {
-    return x.type == ActorType::kCountry && (y.sector == "REB" || y.sector == "OPP");
+  if (type.polarity != Polarity::kCooperation) return false;
+  auto own_side = [](const Actor& x, const Actor& y, ActorType state) {
+    return x.type == state && (y.sector == "REB" || y.sector == "OPP");
   };
-  return type.polarity == Polarity::kCooperation && (backs_own(a, b) || backs_own(b, a));
+  if (own_side(a, b, ActorType::kCountry) || own_side(b, a, ActorType::kCountry)) return true;
+  // A party may back the government ("Morsy's Muslim Brotherhood-backed government").
+  if (type.name == "supports") return own_side(a, b, ActorType::kGovernment);
+  return type.name == "ally-of" && (own_side(a, b, ActorType::kGovernment) || own_side(b, a, ActorType::kGovernment));
 }
 
 // The actors a slot's mentions stand for, with the mention each came from.
