@@ -298,7 +298,8 @@ TEST_CASE("a name that ends in 'America', 'Mexico' or 'Security Council' names n
   for (const char* text : {"Oxfam America President Rana Adeyemi said the aid was late.",
                            "Bank of America backed the Ukrainian bond sale.",
                            "Migrants from Latin America and Central America waited in Tijuana.",
-                           "The Voice of America interviewed the Ugandan opposition leader."}) {
+                           "The Voice of America interviewed the Ugandan opposition leader.",
+                           "Democracy for America, which backs Senator Dana Ortiz, raised $2 million."}) {
     INFO(text);
     CHECK(Named(Extract(text), "United States") == nullptr);
   }

@@ -296,10 +296,10 @@ class SentenceRecognizer {
     return end;
   }
 
-  // "Latin America", "Oxfam America", "Bank of America", "National Security Council",
-  // "the Russian Security Council": a `name-tail` entry right after a name or a demonym,
-  // or after a capitalized word and "of", ends that other name and names no actor of its
-  // own. Returns where the other name ends (the name or demonym before grown into it), or
+  // "Latin America", "Oxfam America", "Bank of America", "Democracy for America",
+  // "National Security Council", "the Russian Security Council": a `name-tail` entry right
+  // after a name or a demonym, or after a capitalized word and "of" or "for", ends that
+  // other name and names no actor of its own. Returns where the other name ends (the name or demonym before grown into it), or
   // i when the entry stands alone.
   uint32_t NameTailEnd(uint32_t i, uint32_t hit_end) {
     if (!out_->empty() && (out_->back().name || out_->back().demonym) && out_->back().last == i) {
@@ -311,8 +311,8 @@ class SentenceRecognizer {
       out_->back() = name;
       return name.last;
     }
-    const bool after_of = i >= s_.first + 2 && a_->TokenLower(i - 1) == "of" && a_->tokens[i - 2].has(kCapitalized) &&
-                          !(Has(i - 2, kOpensTitle) && Listed(lists_.titles, i - 2));
+    const bool after_of = i >= s_.first + 2 && (a_->TokenLower(i - 1) == "of" || a_->TokenLower(i - 1) == "for") &&
+                          a_->tokens[i - 2].has(kCapitalized) && !(Has(i - 2, kOpensTitle) && Listed(lists_.titles, i - 2));
     return after_of ? hit_end : i;
   }
 
