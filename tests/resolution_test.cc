@@ -211,6 +211,10 @@ TEST_CASE("a leader's name before a government word is that leader's country's g
   ex = Extract("The White House said on Monday that President Nicolas Maduro must go. The Maduro regime accused "
                "Colombia of plotting a coup.");
   CHECK(Triples(ex) == std::set<std::string>{"Nicolas Maduro opposed-to Colombia"});
+  // After the possessive, likewise.
+  ex = Extract("Syrian President Bashar al-Assad spoke in Damascus. Washington said Iran backs Assad's regime.");
+  CHECK(Triples(ex).count("Iran supports Syrian government") == 1);
+  CHECK(Triples(ex).count("Iran supports Bashar al-Assad") == 0);
 }
 
 TEST_CASE("a party and its state before a name are no part of it", "[resolution][names]") {

@@ -685,11 +685,16 @@ bool IsGovernmentWord(std::string_view lower) {
   return lower == "government" || lower == "regime" || lower == "administration" || lower == "cabinet";
 }
 
-// Whether government mention `m` is a government word after a capitalized word, as in
-// "the Assad regime" (LeadersGovernments).
+// Whether token t is a possessive "'s".
+bool IsPossessive(const Analysis& a, uint32_t t) { return a.TokenText(t) == "'s"; }
+
+// Whether government mention `m` is a government word after a capitalized word or its
+// possessive, as in "the Assad regime", "Assad's regime" (LeadersGovernments).
 bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
-  return m.first > 0 && a.tokens[m.first - 1].has(text::kCapitalized) && !a.tokens[m.first].has(text::kCapitalized) &&
-         IsGovernmentWord(a.TokenLower(m.first));
+  if (m.first == 0 || a.tokens[m.first].has(text::kCapitalized) || !IsGovernmentWord(a.TokenLower(m.first)))
+    return false;
+  const uint32_t word = m.first >= 2 && IsPossessive(a, m.first - 1) ? m.first - 2 : m.first - 1;
+  return a.tokens[word].has(text::kCapitalized);
 }
 
 int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx, Analysis* a, const Mention& out,
@@ -1862,30 +1867,46 @@ int LedCountry(const RulePack& pack, const Analysis& a, int person) {
   return -1;
 }
 
-// "the Assad regime", "the Maduro government": a government word right after a person's
-// name is the government of the country the story titles that person the leader of
-// (LedCountry), else the person; never the story's country's ("the regime" alone is).
-// The two mentions become one; `count` (actor i's at i + 1) and, with `counted`, the
-// actors' own counts follow.
+// Whether a leader's title ends right before token t of sentence s ("U.S. President |X").
+bool LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
+  if (t == a.sentences[s].first) return false;
+  std::vector<PhraseIndex::Hit> hits;
+  pack.List("leader-title").MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
+  return !hits.empty();
+}
+
+// "the Assad regime", "Assad's regime", "the Maduro government": a government word right
+// after a person's name, or its possessive, is the government of the country the story
+// titles that person the leader of (LedCountry), else the person; never the story's
+// country's ("the regime" alone is). The two mentions become one, but for a person
+// titled right there ("U.S. President George W. Bush's administration"), whom the title
+// still names. `count` (actor i's at i + 1) and, with `counted`, the actors' own counts
+// follow.
 void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
-  for (std::vector<Mention>& ms : a->mentions) {
+  auto recount = [&](int from, int to) {
+    count->resize(a->actors.size() + 1);
+    --(*count)[from + 1];
+    ++(*count)[to + 1];
+    if (counted) --a->actors[from].mentions, ++a->actors[to].mentions;
+  };
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    std::vector<Mention>& ms = a->mentions[s];
     for (size_t i = 1; i < ms.size(); ++i) {
       Mention& prev = ms[i - 1];
-      const Mention& m = ms[i];
-      if (prev.last != m.first || prev.actor < 0 || m.actor < 0 || prev.pronoun || prev.demonym ||
+      Mention& m = ms[i];
+      const bool next_to = prev.last == m.first || (prev.last + 1 == m.first && IsPossessive(*a, prev.last));
+      if (!next_to || prev.actor < 0 || m.actor < 0 || prev.pronoun || prev.demonym ||
           a->actors[prev.actor].actor.type != ActorType::kPerson ||
           a->actors[m.actor].actor.type != ActorType::kGovernment || a->tokens[m.first].has(text::kCapitalized) ||
           !IsGovernmentWord(a->TokenLower(m.first)))
         continue;
       const int country = LedCountry(pack, *a, prev.actor);
       const int actor = country >= 0 ? GovernmentOf(a, country) : prev.actor;
-      count->resize(a->actors.size() + 1);
-      for (int gone : {prev.actor, m.actor}) {
-        --(*count)[gone + 1];
-        if (counted) --a->actors[gone].mentions;
-      }
-      ++(*count)[actor + 1];
-      if (counted) ++a->actors[actor].mentions;
+      recount(m.actor, actor);
+      m.actor = actor;
+      m.source = "leader-government";
+      if (LeaderTitleBefore(pack, *a, s, prev.first)) continue;
+      recount(prev.actor, actor);
       prev.last = m.last;
       prev.actor = actor;
       prev.source = "leader-government";
