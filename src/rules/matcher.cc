@@ -237,6 +237,18 @@ class PatternMatcher {
     Titles().MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
     return hits.empty() ? pos : pos - static_cast<int>(tok + 1 - hits.front().end);  // longest title
   }
+  // Leftwards from the person at `unit`: the unit before its title and the title's own
+  // country or organization ("Ukrainian President X and Polish President Y met": before
+  // "Polish"), or before the title alone, or unit - 1 when no title precedes it.
+  int QualifiedTitleBefore(const Element& e, int unit) const {
+    int q = SkipTitle(e, unit - 1, -1);
+    if (q == unit - 1 || q < 0) return q;
+    if (IsToken(q, "'s") && q > 0) --q;
+    const int m = units_[q].mention;
+    if (m < 0 || mentions_[m].pronoun || mentions_[m].actor < 0) return q;
+    const ActorType type = a_.actors[mentions_[m].actor].actor.type;
+    return type == ActorType::kPerson || type == ActorType::kPlace ? q : q - 1;
+  }
   int TitledPersonAt(int pos, bool qualified) const {
     int q = pos;
     // "talks with his Russian counterpart Vladimir Putin", "met her counterpart X".
@@ -292,7 +304,7 @@ class PatternMatcher {
   template <typename F>
   bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
     if (!Accepts(e, pos)) return false;
-    auto item_end = [&](int unit) { return dir > 0 ? unit + dir : SkipTitle(e, unit + dir, dir); };
+    auto item_end = [&](int unit) { return dir > 0 ? unit + dir : QualifiedTitleBefore(e, unit); };
     // A later item keeps its own country or organization ("North Korean leader Kim and
     // South Korean President Moon"): only a bare title joins it to the list.
     auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir, /*qualified=*/false) : q; };
