@@ -299,8 +299,8 @@ class SentenceRecognizer {
   // "Latin America", "Oxfam America", "Bank of America", "Democracy for America",
   // "National Security Council", "the Russian Security Council": a `name-tail` entry right
   // after a name or a demonym, or after a capitalized word and "of" or "for", ends that
-  // other name and names no actor of its own. Returns where the other name ends (the name or demonym before grown into it), or
-  // i when the entry stands alone.
+  // other name and names no actor of its own. Returns where the other name ends (the name
+  // or demonym before grown into it), or i when the entry stands alone.
   uint32_t NameTailEnd(uint32_t i, uint32_t hit_end) {
     if (!out_->empty() && (out_->back().name || out_->back().demonym) && out_->back().last == i) {
       Mention name;

@@ -678,9 +678,7 @@ size_t ListItems(const CompiledRule& rule, const Match& m) {
   return items;
 }
 
-// The actor of `type` (mk's, or what the text makes of it) that `mk` names for the match
-// `ctx` reads (a list's item the context is set to), found among those made before or
-// interned; -1 when a value is missing.
+// A lower-case word that names a government ("the Assad regime", "the administration").
 bool IsGovernmentWord(std::string_view lower) {
   return lower == "government" || lower == "regime" || lower == "administration" || lower == "cabinet";
 }
@@ -697,6 +695,9 @@ bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
   return a.tokens[word].has(text::kCapitalized);
 }
 
+// The actor of `type` (mk's, or what the text makes of it) that `mk` names for the match
+// `ctx` reads (a list's item the context is set to), found among those made before or
+// interned; -1 when a value is missing.
 int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx, Analysis* a, const Mention& out,
               MadeActors* made_actors) {
   Actor actor;
