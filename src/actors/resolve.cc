@@ -1847,33 +1847,30 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
   }
 }
 
+// The first token of the longest leader's title that ends right before token t of
+// sentence s ("U.S. |President X"), or -1.
+int64_t LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
+  if (t == a.sentences[s].first) return -1;
+  std::vector<PhraseIndex::Hit> hits;
+  pack.List("leader-title").MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
+  return hits.empty() ? -1 : static_cast<int64_t>(hits.front().end);
+}
+
 // The country person `person` is titled the leader of somewhere in the document ("Syrian
 // President Bashar al-Assad", "Syria's President Assad"), or -1.
 int LedCountry(const RulePack& pack, const Analysis& a, int person) {
-  const PhraseIndex& titles = pack.List("leader-title");
-  std::vector<PhraseIndex::Hit> hits;
   for (size_t s = 0; s < a.mentions.size(); ++s) {
     const std::vector<Mention>& ms = a.mentions[s];
     for (size_t i = 1; i < ms.size(); ++i) {
-      if (ms[i].actor != person || ms[i].pronoun || ms[i].first == 0) continue;
-      hits.clear();
-      titles.MatchEndingAt(a.text, a.tokens, ms[i].first - 1, a.sentences[s].first, &hits);
-      for (const PhraseIndex::Hit& title : hits) {
-        const Mention& c = ms[i - 1];
-        const bool before = c.last == title.end || (c.last + 1 == title.end && a.TokenText(c.last) == "'s");
-        if (before && c.actor >= 0 && a.actors[c.actor].actor.type == ActorType::kCountry) return c.actor;
-      }
+      if (ms[i].actor != person || ms[i].pronoun) continue;
+      const int64_t title = LeaderTitleBefore(pack, a, s, ms[i].first);
+      if (title < 0) continue;
+      const Mention& c = ms[i - 1];
+      const bool before = c.last == title || (c.last + 1 == title && IsPossessive(a, c.last));
+      if (before && c.actor >= 0 && a.actors[c.actor].actor.type == ActorType::kCountry) return c.actor;
     }
   }
   return -1;
-}
-
-// Whether a leader's title ends right before token t of sentence s ("U.S. President |X").
-bool LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
-  if (t == a.sentences[s].first) return false;
-  std::vector<PhraseIndex::Hit> hits;
-  pack.List("leader-title").MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
-  return !hits.empty();
 }
 
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
@@ -1906,7 +1903,7 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
       recount(m.actor, actor);
       m.actor = actor;
       m.source = "leader-government";
-      if (LeaderTitleBefore(pack, *a, s, prev.first)) continue;
+      if (LeaderTitleBefore(pack, *a, s, prev.first) >= 0) continue;
       recount(prev.actor, actor);
       prev.last = m.last;
       prev.actor = actor;
