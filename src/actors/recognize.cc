@@ -197,9 +197,7 @@ class SentenceRecognizer {
         a_->tokens[i].has(kAllCaps) || a_->tokens[i - 1].has(kAllCaps) ||
         (i + 1 < s_.last && a_->TokenText(i + 1) == "'s"))
       return false;
-    uint8_t given = 0;
-    for (uint8_t b : pack_.sex_words.FindHash(TokenHash(a_->text, a_->tokens, i - 1))) given |= b;
-    return (given & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+    return (pack_.SexBits(TokenHash(a_->text, a_->tokens, i - 1)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
   }
 
   // Notes token k, a country's name, as a person's surname in this document; one past it.

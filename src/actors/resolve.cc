@@ -1528,9 +1528,7 @@ enum class Sex : uint8_t { kUnknown, kMale, kFemale };
 
 // The SexWord bits of token `t`'s word.
 uint8_t SexBits(const RulePack& pack, const Analysis& a, uint32_t t) {
-  uint8_t bits = 0;
-  for (uint8_t b : pack.sex_words.FindHash(TokenHash(a.text, a.tokens, t))) bits |= b;
-  return bits;
+  return pack.SexBits(TokenHash(a.text, a.tokens, t));
 }
 
 // The sex that person mention `m` tells: by the title right before it ("Mrs.",

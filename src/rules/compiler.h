@@ -177,6 +177,12 @@ struct RulePack {
   // are SexWord bits.
   enum SexWord : uint8_t { kMaleName = 1, kFemaleName = 2, kMaleTitle = 4, kFemaleTitle = 8 };
   WordTable<uint8_t> sex_words;
+  // The SexWord bits of the word whose HashWord is `hash` (0 for a word of no list).
+  uint8_t SexBits(uint64_t hash) const {
+    uint8_t bits = 0;
+    for (uint8_t b : sex_words.FindHash(hash)) bits |= b;
+    return bits;
+  }
 
   // Lists the name chunker consults; empty when the pack defines none.
   const PhraseIndex& List(std::string_view name) const;
