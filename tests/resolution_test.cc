@@ -261,6 +261,9 @@ TEST_CASE("a middle initial is part of the name, and no part of the person", "[r
   // A single letter at the end is the surname.
   ex = Extract("Envoy Malcolm X spoke in Harlem.");
   CHECK(People(ex) == std::set<std::string>{"Malcolm X"});
+  // An initial that is also a word ("A", "I") is one too.
+  ex = Extract("Opposition leader Aleksei A. Navalny met Ambassador Sergey I. Kislyak in Moscow.");
+  CHECK(People(ex) == std::set<std::string>{"Aleksei A. Navalny", "Sergey I. Kislyak"});
 }
 
 TEST_CASE("a romanized given name's hyphen and lower-case syllable stay in the name", "[resolution][names]") {

@@ -458,6 +458,12 @@ class SentenceRecognizer {
     return initial.size() == 1 && initial[0] >= 'A' && initial[0] <= 'Z';
   }
 
+  // Whether token j is "A" or "I" written as an initial, its period close after it.
+  bool IsWordInitial(uint32_t j) const {
+    const std::string_view t = a_->TokenText(j);
+    return t.size() == 1 && (t[0] == 'A' || t[0] == 'I') && IsInitialDot(j + 1);
+  }
+
   // Whether NameEnd(i) can be past i: a name opens with a capitalized or all-caps word or
   // a particle. Most tokens of a text are neither, and are passed over at this test.
   bool MayOpenName(uint32_t i) const {
@@ -487,6 +493,12 @@ class SentenceRecognizer {
       // Where a name seems to end, the month in "Theresa May" is its surname.
       if (j > i && j < s_.last && IsStopSurname(j)) {
         ++j;
+        continue;
+      }
+      // A middle initial that is also a word, so no name part: "Aleksei A. Navalny",
+      // "Sergey I. Kislyak".
+      if (j > i && j + 2 < s_.last && IsWordInitial(j) && NamePart(j + 2)) {
+        j += 2;
         continue;
       }
       // It may go on past a middle initial's period or take a romanized syllable; most

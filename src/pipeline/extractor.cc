@@ -137,6 +137,12 @@ std::vector<std::pair<int, const Mention*>> SlotActors(const std::vector<Mention
   return out;
 }
 
+// Whether `actor` is one of the actors mention `sides` stands for ("opposing sides"):
+// "The US and Russia back opposing sides" relates neither to the other.
+bool AmongSides(int actor, const Mention* sides) {
+  return sides && !sides->group.empty() && std::find(sides->group.begin(), sides->group.end(), actor) != sides->group.end();
+}
+
 std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m, const std::vector<Unit>& units) {
   const internal::CompiledPattern& p = pack.patterns[m.pattern];
   std::ostringstream out;
@@ -201,7 +207,7 @@ class TripleBuilder {
           const auto& [subj, sm] = subjects[i];
           const auto& [obj, om] = objects[j];
           if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
-              !seen_.insert({subj, y.relation, obj}).second)
+              (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) || !seen_.insert({subj, y.relation, obj}).second)
             continue;
           aliases_.Note(subj);
           aliases_.Note(obj);
