@@ -266,6 +266,23 @@ TEST_CASE("a middle initial is part of the name, and no part of the person", "[r
   CHECK(People(ex) == std::set<std::string>{"Aleksei A. Navalny", "Sergey I. Kislyak"});
 }
 
+TEST_CASE("the place of a wire story's dateline is no one's name in it", "[resolution][names]") {
+  const std::string later =
+      " Senator Dana Ortiz spoke on Monday. A scholar at the University of California, Los Angeles, said she "
+      "backed Mexico.";
+  ag::Extraction ex = Extract("LOS ANGELES (Reuters) -" + later);
+  CHECK(People(ex) == std::set<std::string>{"Dana Ortiz"});
+  CHECK(Triples(ex).count("Los Angeles supports Mexico") == 0);
+  // Several places, and a state after a comma.
+  ex = Extract("WASHINGTON/LOS ANGELES (Reuters) -" + later);
+  CHECK(People(ex) == std::set<std::string>{"Dana Ortiz"});
+  ex = Extract("LOS ANGELES, Calif. (AP) -" + later);
+  CHECK(People(ex) == std::set<std::string>{"Dana Ortiz"});
+  // Without a dateline the name is read as before.
+  ex = Extract("Los Angeles (Reuters) -" + later);
+  CHECK(People(ex).count("Los Angeles") == 1);
+}
+
 TEST_CASE("a romanized given name's hyphen and lower-case syllable stay in the name", "[resolution][names]") {
   ag::Extraction ex = Extract(
       "North Korean leader Kim Jong-un met South Korean President Moon Jae-in at Panmunjom on Friday.");

@@ -35,10 +35,21 @@ void Analysis::Clear() {
   parties.clear();
   split_names.clear();
   country_surnames.clear();
+  dateline_places.clear();
   leader_governments = false;
+  company_short_names.clear();
   found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
   sentence_words.clear();  // likewise
+}
+
+bool Analysis::IsDatelinePlace(std::string_view name) const {
+  for (const std::string& place : dateline_places)
+    if (place.size() == name.size() &&
+        std::equal(place.begin(), place.end(), name.begin(),
+                   [](char p, char c) { return p == (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c); }))
+      return true;
+  return false;
 }
 
 void Analysis::ClearActors() {

@@ -99,9 +99,17 @@ struct Analysis {
   // Token hashes of one-word countries seen as a person's surname ("Jim Jordan"): later
   // in the document that word alone is a name, not the country.
   std::vector<uint64_t> country_surnames;
+  // The places, lower-cased, that a wire story's dateline names ("LOS ANGELES (Reuters) -"):
+  // in the story that name is no one's ("in Los Angeles, said").
+  std::vector<std::string> dateline_places;
   // Whether an entity rule made a government of a government word right after a
   // capitalized word ("the Assad regime"): only then does resolution look for them.
   bool leader_governments = false;
+  // The short forms of the companies' names ("Noranda" of "Noranda Inc") and the actors
+  // they name.
+  std::vector<std::pair<std::string, int>> company_short_names;
+  // Whether `name` is one of the dateline's places, in any case.
+  bool IsDatelinePlace(std::string_view name) const;
   std::vector<uint8_t> token_roles;              // per token, RecognizeMentions' word roles
   // Per sentence, the words it holds, which tell the rule matcher which patterns cannot
   // match there: a cache the matcher fills as it asks (once for the entity rules and the

@@ -575,7 +575,46 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   return roles;
 }
 
+namespace {
+
+// "LOS ANGELES (Reuters) -", "CHARLESTON, S.C. (AP) -", "WASHINGTON/NEW YORK (Reuters) -":
+// the places a wire story's dateline names, lower-cased, into a->dateline_places. Each is
+// a run of all-capital words before a slash, a comma (the state after it, "S.C." or
+// "Calif.", is passed over) or the agency's brackets or the dash that close the dateline.
+void ReadDateline(Analysis* a) {
+  if (a->sentences.empty()) return;
+  // Read across sentences: "LOS ANGELES, Calif." may end one.
+  const uint32_t first = a->sentences[0].first;
+  const uint32_t last = static_cast<uint32_t>(std::min<size_t>(a->tokens.size(), first + 12));
+  std::vector<std::string> places(1);
+  bool in_place = true;  // false after a comma, in the state's part
+  uint32_t t = first;
+  for (; t < last; ++t) {
+    const std::string_view w = a->TokenText(t);
+    if (!in_place && a->tokens[t].has(kWord) && IsCapitalWord(a->tokens[t].flags)) continue;  // "Calif."
+    if (a->tokens[t].has(kWord) && a->tokens[t].has(kAllCaps)) {
+      if (!places.back().empty()) places.back() += ' ';
+      places.back() += a->TokenLower(t);
+    } else if (w == "/") {
+      places.emplace_back();
+      in_place = true;
+    } else if (w == "," || w == ".") {
+      in_place = false;
+    } else {
+      break;
+    }
+  }
+  if (t + 1 >= last || places.back().empty()) return;
+  const std::string_view end = a->TokenText(t);
+  if (end != "-" && !(end == "(" && t + 2 < last && a->TokenText(t + 2) == ")")) return;
+  for (std::string& place : places)
+    if (place.size() >= 3) a->dateline_places.push_back(std::move(place));
+}
+
+}  // namespace
+
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
+  ReadDateline(a);
   const ChunkerLists lists(pack);
   ChunkerRoles(pack, *a, &a->token_roles);
   const std::vector<uint8_t>& roles = a->token_roles;

@@ -643,7 +643,8 @@ class MadeActors {
 
 // Whether the last word of mention `m` is a phrase of `list` (none when null): of
 // `place-end` ("Prince Sultan Air Base" is a place, and no title makes a person of it), or
-// of `party-members` ("Senate Republicans said" names a party's members, not a person).
+// of `party-members` ("Senate Republicans said" names a party's members, not a person),
+// or of `company-end` ("Noranda Inc said" names a company).
 bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m) {
   PhraseIndex::Hit hit;
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
@@ -695,6 +696,21 @@ bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
   return a.tokens[word].has(text::kCapitalized);
 }
 
+// The organization made of a company's name whose short form `name` is ("Noranda" of
+// "Noranda Inc"), or -1.
+int CompanyNamed(const Analysis& a, const std::string& name) {
+  for (const auto& [short_name, actor] : a.company_short_names)
+    if (short_name == name) return actor;
+  return -1;
+}
+
+// Notes that `name` without its last word names company `actor`, as an alias.
+void NoteCompany(Analysis* a, int actor, std::string_view name) {
+  const std::string short_name(name.substr(0, name.rfind(' ')));
+  a->actors[actor].actor.aliases.insert(short_name);
+  a->company_short_names.emplace_back(short_name, actor);
+}
+
 // The actor of `type` (mk's, or what the text makes of it) that `mk` names for the match
 // `ctx` reads (a list's item the context is set to), found among those made before or
 // interned; -1 when a value is missing.
@@ -706,8 +722,14 @@ int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx
   else if (!ctx.Expand(mk.name_template, &actor.name)) return -1;
   // An all-capital name ("SLF said") is an acronym: an organization, never a person.
   if (type == ActorType::kPerson && IsAllCaps(actor.name)) return -1;
+  // Nor is the place of a story's dateline ("Los Angeles, said", in a story from there).
+  if (type == ActorType::kPerson && !a->dateline_places.empty() && a->IsDatelinePlace(actor.name)) return -1;
   if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return -1;
   const bool person = type == ActorType::kPerson;
+  if (person && !a->company_short_names.empty()) {
+    const int company = CompanyNamed(*a, actor.name);
+    if (company >= 0) return company;
+  }
   const uint64_t key = MadeActors::Key(person, actor.name);
   int found = made_actors->Find(*a, key, actor.name);
   if (found >= 0) return found;
@@ -729,6 +751,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     Mention out;
     out.source = rule.id;
     ActorType type = mk.type;
+    bool company = false;  // a company's name made an organization: its short form names it
     if (mk.slot >= 0) {
       if (m.slots[mk.slot].size() != 1) return false;
       const Mention& target = (*ms)[m.slots[mk.slot][0]];
@@ -739,10 +762,19 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
         // is no organization's name: "the Republican said" is a person's party, and "the
         // SLF said" an acronym that the resolution may find defined.
         const std::string_view before = target.first > 0 ? a->TokenLower(target.first - 1) : std::string_view();
-        if (EndsWithListed(pack.party_groups, *a, target)) type = ActorType::kGroup;
-        else if (before == "the" && target.last > target.first + 1) type = ActorType::kOrganization;
-        else if (before == "the" || before == "a" || before == "an" || EndsWithListed(pack.place_ends, *a, target))
+        if (EndsWithListed(pack.party_groups, *a, target)) {
+          type = ActorType::kGroup;
+        } else if (before == "the" && target.last > target.first + 1) {
+          type = ActorType::kOrganization;
+        } else if (before == "the" || before == "a" || before == "an") {
           return false;
+        } else if (EndsWithListed(pack.place_ends, *a, target)) {
+          // "Noranda Inc said" names a company; "Police said", "Prince Sultan Air Base"
+          // and "Indian Head Inc" ("Head" a title, "Inc" no one) name no one.
+          if (target.last == target.first + 1 || !EndsWithListed(pack.company_ends, *a, target)) return false;
+          type = ActorType::kOrganization;
+          company = true;
+        }
       }
       out.first = target.first;
       out.last = target.last;
@@ -773,6 +805,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     if (items == 1) {
       out.actor = MakeActor(mk, type, ctx, a, out, made_actors);
       if (out.actor < 0) return false;
+      // "Noranda Inc said ... Noranda spokesman X".
+      if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
       if (type == ActorType::kGovernment && AfterCapitalizedWord(*a, out)) a->leader_governments = true;
     } else {
       int actors[ActorGroup::kMax];
@@ -1343,7 +1377,9 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
   for (NameMention& name : *unresolved) {
     const PartsRange full = name.Parts();
     // One word is no full name: "Obama-Trump voters" names no one whom "Trump" is.
-    if (full.size() < 2 || IsAllCaps(name.surface) || name.surface.find(' ') == std::string_view::npos) continue;
+    if (full.size() < 2 || IsAllCaps(name.surface) || name.surface.find(' ') == std::string_view::npos ||
+        a->IsDatelinePlace(name.surface))
+      continue;
     if (first.empty()) {
       first.assign(a->actors.size(), Place{SIZE_MAX, 0});
       ForEachMention(a, [&](size_t s, Mention& m) {

@@ -751,6 +751,7 @@ void IndexWords(RulePack* pack) {
   pack->party_members = &pack->List("party-member");
   pack->place_ends = &pack->List("place-end");
   pack->party_groups = &pack->List("party-members");
+  pack->company_ends = &pack->List("company-end");
   IndexSexWords(pack);
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;
