@@ -147,6 +147,8 @@ TEST_CASE("pronouns: its to the subject of its clause, never an actor after a pr
   CHECK(ally_of_mali("Chad held talks with Sudan, and meanwhile Niger is backing its ally Mali.") == "Niger");
   // Past a clause with none, the sentence's subject, but not "in Chad".
   CHECK(ally_of_mali("The fighting in Chad has unsettled Niger, which fears for its ally Mali.") == "Niger");
+  // A clause that a conjunction opens: "as", "while", "because" ...
+  CHECK(ally_of_mali("The Chad pullout was announced as Niger moved to defend its ally Mali.") == "Niger");
 }
 
 TEST_CASE("short all-capital aliases match only as written", "[actors][dictionary]") {

@@ -1540,10 +1540,26 @@ int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, u
   return -1;
 }
 
+// Whether lower-case word w opens a clause of its own: "The US pullout was announced as
+// Turkey prepared to send its military".
+bool OpensClause(std::string_view w) {
+  switch (w.size()) {  // most words are turned down by their length
+    case 2: return w == "as";
+    case 3: return w == "but";
+    case 4: return w == "when";
+    case 5: return w == "while";
+    case 6: return w == "though";
+    case 7: return w == "because" || w == "whereas";
+    case 8: return w == "although";
+    default: return false;
+  }
+}
+
 // Where the clause holding token t begins: after the last comma, semicolon, colon or dash
-// before it in sentence s, or the sentence's first token.
+// before it in sentence s, or at the last word that opens a clause, or the sentence's
+// first token.
 uint32_t ClauseStart(const Analysis& a, const text::Sentence& s, uint32_t t) {
-  while (t > s.first && !text::IsClauseBreak(a.TokenText(t - 1))) --t;
+  while (t > s.first && !text::IsClauseBreak(a.TokenText(t - 1)) && !OpensClause(a.TokenLower(t - 1))) --t;
   return t;
 }
 

@@ -83,14 +83,14 @@ class PatternMatcher {
   }
 
  private:
-  // The token that ends the run of plain tokens containing unit u (exclusive). Anchors
+  // The token that ends the run of plain tokens (PlainWord) containing unit u (exclusive). Anchors
   // are tried left to right, and most ask about the run the last one asked about, so
   // the last answer is kept with the units it holds for.
   uint32_t RunEnd(int u) const {
     if (u >= n_) return n_ ? units_[n_ - 1].last : 0;
     if (u < run_lo_ || u > run_hi_) {
       int v = u;
-      while (v < n_ && units_[v].mention < 0) ++v;
+      while (v < n_ && PlainWord(v)) ++v;
       run_lo_ = u;
       run_hi_ = std::min(v, n_ - 1);
       run_end_ = v < n_ ? units_[v].first : units_[n_ - 1].last;
@@ -101,7 +101,7 @@ class PatternMatcher {
   // last answer holds for.
   uint32_t RunBegin(int u) const {
     int v = u;
-    for (; v >= 0 && units_[v].mention < 0; --v) {
+    for (; v >= 0 && PlainWord(v); --v) {
       if (v >= begin_lo_ && v <= begin_hi_) {
         begin_hi_ = std::max(begin_hi_, u);
         return run_begin_;
@@ -152,7 +152,7 @@ class PatternMatcher {
 
   // Words(), ignoring e.negated.
   bool WordsMatch(const Element& e, int pos, int dir, const Cont& k) {
-    if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
+    if (pos < 0 || pos >= n_ || !PlainWord(pos)) return false;
     // The hits go on top of the stack and leave it on return. k may match further word
     // elements, pushing theirs above, and may so move the stack: it is read by index.
     std::vector<PhraseIndex::Hit>& stack = word_hits_;
@@ -189,8 +189,12 @@ class PatternMatcher {
     return t.has(text::kWord) && (t.has(text::kCapitalized) || t.has(text::kAllCaps));
   }
 
+  // Whether unit u may match a word element: no mention, or a pronoun, which is a word
+  // too ("thrown its weight behind", "its military").
+  bool PlainWord(int u) const { return units_[u].mention < 0 || mentions_[units_[u].mention].pronoun; }
+
   bool WordsAt(const Element& e, int pos, int dir) {
-    if (pos < 0 || pos >= n_ || units_[pos].mention >= 0) return false;
+    if (pos < 0 || pos >= n_ || !PlainWord(pos)) return false;
     return WordsMatch(e, pos, dir, [](int) { return true; });
   }
 
