@@ -124,8 +124,10 @@ TEST_CASE("evidence carries the document's id, date and url as valid UTF-8, with
 
 TEST_CASE("modality: negation and hypothetical cues in the clause", "[pipeline][modality]") {
   CHECK(Find(Extract("Rwanda backs the M23 rebels, a UN report found."), "supports") == "Rwanda > M23 [asserted]\n");
+  // Both sentences deny it: "it", after "denied that", is Rwanda.
   CHECK(Find(Extract("Rwanda denied that it backs the M23 rebels. Rwanda has never backed the M23."), "supports") ==
-        "Rwanda > M23 [negated]\n");
+        "Rwanda > M23 [negated]\nRwanda > M23 [negated]\n");
+  CHECK(Find(Extract("Rwanda denied that it backs the M23 rebels."), "supports") == "Rwanda > M23 [negated]\n");
   CHECK(Find(Extract("Rwanda could back the M23 if talks fail."), "supports") == "Rwanda > M23 [hypothetical]\n");
   CHECK(Find(Extract("If Armenia and Azerbaijan meet, it will be a first."), "meets-with") ==
         "Armenia > Azerbaijan [hypothetical]\n");

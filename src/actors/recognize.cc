@@ -38,7 +38,21 @@ constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
 constexpr std::string_view kArticleForms[] = {"ad", "ar", "as", "ash", "at", "az", "an", "ud"};
-constexpr std::string_view kPronouns[] = {"he", "his", "him", "she", "her", "its"};
+constexpr std::string_view kPronouns[] = {"he", "his", "him", "she", "her", "its", "it"};
+
+// Whether word w reports speech: "it" after one is its subject's ("Israel's military said
+// it struck Hezbollah targets"); anywhere else "it" is left alone ("it is unclear").
+bool IsReportingVerb(std::string_view w) {
+  switch (w.size()) {  // most words are turned down by their length
+    case 4: return w == "said" || w == "says";
+    case 5: return w == "added" || w == "vowed";
+    case 6: return w == "stated" || w == "warned" || w == "denied";
+    case 7: return w == "claimed" || w == "pledged";
+    case 8: return w == "insisted";
+    case 9: return w == "announced" || w == "confirmed";
+    default: return false;
+  }
+}
 
 bool IsParticle(std::string_view lower) {
   if (lower.size() < 2 || lower.size() > 4) return false;  // most words: no scan
@@ -145,7 +159,8 @@ class SentenceRecognizer {
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) return std::max(PushName(i, end), linked_end_);
-    if (Has(i, kPronoun) && a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i))) {
+    if (Has(i, kPronoun) && a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i)) &&
+        (a_->TokenLower(i) != "it" || ReportedIt(i))) {
       Mention m;
       m.first = i;
       m.last = i + 1;
@@ -154,6 +169,13 @@ class SentenceRecognizer {
       out_->push_back(m);
     }
     return i + 1;
+  }
+
+  // Whether "it" at i follows a reporting verb, or one and "that": "said it", "said that it".
+  bool ReportedIt(uint32_t i) const {
+    if (i < s_.first + 1) return false;
+    if (IsReportingVerb(a_->TokenLower(i - 1))) return true;
+    return i >= s_.first + 2 && a_->TokenLower(i - 1) == "that" && IsReportingVerb(a_->TokenLower(i - 2));
   }
 
   uint32_t PushName(uint32_t first, uint32_t last) {

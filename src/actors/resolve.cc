@@ -1612,10 +1612,10 @@ struct LastPerson {
 };
 
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
-// not known to be a man. "its": the subject
+// not known to be a man. "its" (and "it", after a reporting verb): the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
-// mentions of `ms`, sentence `s`, before it; or else of the sentence before.
+// mentions of `ms`, sentence `s`, before it; or else, for "its", of the sentence before.
 int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done, const Mention& m,
                  const LastPerson& last) {
   const std::string_view word = a.TokenLower(m.first);
@@ -1628,7 +1628,7 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
     if (in_clause >= 0) return in_clause;
   }
   const int actor = SubjectBefore(a, ms, done, m.first);
-  if (actor >= 0 || s == 0) return actor;
+  if (actor >= 0 || s == 0 || word == "it") return actor;  // "it" only in its sentence
   return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
 }
 
