@@ -266,6 +266,12 @@ TEST_CASE("a middle initial is part of the name, and no part of the person", "[r
   CHECK(People(ex) == std::set<std::string>{"Aleksei A. Navalny", "Sergey I. Kislyak"});
 }
 
+TEST_CASE("after a particle's hyphen, a word the dictionary knows is a part of the name", "[resolution][names]") {
+  ag::Extraction ex = Extract("Houthi leader Abdul Malik al-Houthi spoke in Sanaa.");
+  CHECK(People(ex) == std::set<std::string>{"Abdul Malik al-Houthi"});
+  CHECK(Triples(ex).count("Abdul Malik al-Houthi leader-of Houthis") == 1);
+}
+
 TEST_CASE("the place of a wire story's dateline is no one's name in it", "[resolution][names]") {
   const std::string later =
       " Senator Dana Ortiz spoke on Monday. A scholar at the University of California, Los Angeles, said she "

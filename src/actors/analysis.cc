@@ -36,6 +36,7 @@ void Analysis::Clear() {
   split_names.clear();
   country_surnames.clear();
   dateline_places.clear();
+  document_id.clear();
   leader_governments = false;
   company_short_names.clear();
   found_mentions.clear();

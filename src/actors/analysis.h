@@ -102,6 +102,8 @@ struct Analysis {
   // The places, lower-cased, that a wire story's dateline names ("LOS ANGELES (Reuters) -"):
   // in the story that name is no one's ("in Los Angeles, said").
   std::vector<std::string> dateline_places;
+  // The id of the document's name (ActorIdFor), once a lone name's person id asked for it.
+  std::string document_id;
   // Whether an entity rule made a government of a government word right after a
   // capitalized word ("the Assad regime"): only then does resolution look for them.
   bool leader_governments = false;

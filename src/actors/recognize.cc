@@ -342,17 +342,23 @@ class SentenceRecognizer {
   }
 
   bool NamePart(uint32_t i) const {
+    if (!NamePartAfterParticle(i)) return false;
+    // A capital inside a name is part of it: "George Washington".
+    Dictionary::Hit hit;
+    return !Has(i, kOpensEntry) || !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
+           (!hit.demonym && IsCapital(pack_.dictionary.entry(hit.entry).actor));
+  }
+
+  // NamePart's test without the dictionary's: after a particle and its hyphen ("al-") a
+  // word the dictionary knows is part of the name too ("Abdul Malik al-Houthi").
+  bool NamePartAfterParticle(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
     if (!IsCapitalWord(t.flags)) return false;
     if ((Has(i, kOpensTitle) && Listed(lists_.titles, i)) || (Has(i, kOpensStop) && Listed(lists_.stops, i))) return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
-    if (Has(i, kEntityTrigger) && TriggersEntityRule(i)) return false;
-    // A capital inside a name is part of it: "George Washington".
-    Dictionary::Hit hit;
-    return !Has(i, kOpensEntry) || !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
-           (!hit.demonym && IsCapital(pack_.dictionary.entry(hit.entry).actor));
+    return !(Has(i, kEntityTrigger) && TriggersEntityRule(i));
   }
 
   bool TriggersEntityRule(uint32_t i) const {
@@ -371,7 +377,7 @@ class SentenceRecognizer {
     bool hyphen = j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore);
     if (!IsParticle(a_->TokenLower(i)) && !(hyphen && IsAssimilatedArticle(a_->TokenLower(i)))) return i;
     if (hyphen) ++j;
-    return NamePart(j) ? j : i;
+    return (hyphen ? NamePartAfterParticle(j) : NamePart(j)) ? j : i;
   }
 
   // Some sources strip apostrophes from transliterated names: "al-Ja afari". A short
@@ -500,7 +506,7 @@ class SentenceRecognizer {
     uint32_t j = i;
     while (j < s_.last) {
       uint32_t p = ParticleEnd(j);
-      if (NamePart(p)) {
+      if (p > j || NamePart(p)) {  // past a particle, ParticleEnd asked
         if (p >= i + 2 && LinkedFullNameEnds(i, p, &j)) break;  // a link has two parts or more
         j = p + 1;
         if (JoinsStrippedApostrophe(p, p > i)) ++j;

@@ -448,16 +448,17 @@ class FixedSpans {
 };
 
 // PersonIdFor of `name` from its `count` parts with particles, part(i) each, of which
-// `without_particles` are no particle.
-template <typename Part>
-std::string PersonIdOf(std::string_view name, std::string_view document, size_t without_particles, size_t count,
+// `without_particles` are no particle; document_id() is the id of the document's name.
+template <typename Part, typename DocumentId>
+std::string PersonIdOf(std::string_view name, const DocumentId& document_id, size_t without_particles, size_t count,
                        Part part) {
   // A lone name ("Khan") may be anyone: its node is the document's own.
   if (without_particles < 2) {
     std::string id = ActorIdFor(name);
+    const std::string_view document = document_id();
     if (!document.empty()) {
       id += "--";
-      id += ActorIdFor(document);
+      id += document;
     }
     return id;
   }
@@ -476,20 +477,43 @@ std::string PersonIdOf(std::string_view name, std::string_view document, size_t 
 
 }  // namespace
 
-std::string PersonIdFor(std::string_view name, std::string_view document) {
+namespace {
+
+template <typename DocumentId>
+std::string PersonIdWith(std::string_view name, const DocumentId& document_id) {
   // A short name's parts on the stack (it has 33 words at most), a longer one's in a store.
   constexpr size_t kShort = 64;
   if (name.size() > kShort) {
     PartsStore parts;
     const size_t without_particles = parts.AppendPerson(name, false);
-    return PersonIdOf(name, document, without_particles, parts.size(), [&](size_t i) { return parts[i]; });
+    return PersonIdOf(name, document_id, without_particles, parts.size(), [&](size_t i) { return parts[i]; });
   }
   char chars[kShort + kPartSlack] = {};
   size_t end = 0;
   FixedSpans<kShort / 2 + 1> spans;
   const size_t without_particles = WritePersonParts<false>(name, false, chars, &end, &spans);
-  return PersonIdOf(name, document, without_particles, spans.size(),
+  return PersonIdOf(name, document_id, without_particles, spans.size(),
                     [&](size_t i) { return std::string_view(chars + spans[i].begin, spans[i].size); });
+}
+
+// PersonIdFor in the analysis' document: the id of the document's name is written once
+// for all its lone names.
+std::string PersonIdIn(std::string_view name, Analysis* a) {
+  return PersonIdWith(name, [a]() -> std::string_view {
+    if (!a->document || a->document->id.empty()) return {};
+    if (a->document_id.empty()) a->document_id = ActorIdFor(a->document->id);
+    return a->document_id;
+  });
+}
+
+}  // namespace
+
+std::string PersonIdFor(std::string_view name, std::string_view document) {
+  std::string document_id;
+  return PersonIdWith(name, [&]() -> std::string_view {
+    if (!document.empty() && document_id.empty()) document_id = ActorIdFor(document);
+    return document_id;
+  });
 }
 
 namespace {
@@ -734,7 +758,7 @@ int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx
   int found = made_actors->Find(*a, key, actor.name);
   if (found >= 0) return found;
   actor.sector = mk.sector;
-  actor.id = person ? PersonIdFor(actor.name, a->document ? a->document->id : "") : ActorIdFor(actor.name);
+  actor.id = person ? PersonIdIn(actor.name, a) : ActorIdFor(actor.name);
   const size_t before = a->actors.size();
   found = a->InternActor(std::move(actor));
   // A new actor took the name along; one known by the id is left its own.
@@ -1410,7 +1434,7 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     Actor actor;
     actor.type = ActorType::kPerson;
     actor.name = n.first == name_first ? std::string(name.surface) : a->SpanText(n.first, n.last);
-    actor.id = PersonIdFor(actor.name, a->document ? a->document->id : "");
+    actor.id = PersonIdIn(actor.name, a);
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
