@@ -299,6 +299,14 @@ class SentenceRecognizer {
     m.actor = a_->InternActor(e.actor, e.adjectives);
     m.demonym = hit.demonym;
     m.source = "dictionary";
+    // "Afghan Taliban", "Lebanese Hezbollah": a demonym right before a group's name
+    // qualifies it, and names no country of its own; not after "pro-" ("pro-Iranian
+    // Hezbollah").
+    if (!hit.demonym && e.actor.type == ActorType::kGroup && !out_->empty() && out_->back().demonym &&
+        out_->back().last == i && !(out_->back().first > s_.first && a_->TokenText(out_->back().first - 1) == "-")) {
+      m.first = out_->back().first;
+      out_->pop_back();
+    }
     out_->push_back(m);
     return hit.end;
   }
