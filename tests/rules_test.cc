@@ -163,6 +163,32 @@ TEST_CASE("rule files load from directories and report unreadable paths", "[rule
   CHECK(s.ToString() == "/no/such/rules: no such rule file or directory");
 }
 
+TEST_CASE("a load without the examples extracts the same, and passes their lines over", "[rules]") {
+  const std::string bundled = std::string(ACTORGRAPH_SOURCE_DIR) + "/rules";
+  ag::LoadOptions no_examples;
+  no_examples.examples = false;
+  std::unique_ptr<ag::Extractor> with, without;
+  REQUIRE(ag::Extractor::Create({bundled}, &with).ok());
+  REQUIRE(ag::Extractor::Create({bundled}, no_examples, &without).ok());
+  CHECK_FALSE(with->TestExamples().empty());
+  CHECK(without->TestExamples().empty());
+  ag::Document doc;
+  doc.id = "t";
+  doc.text = "Egyptian President Abdel Fattah al-Sisi met Qatar's emir in Cairo on Sunday. "
+             "The Sudanese army accused the Rapid Support Forces of shelling Omdurman.";
+  const std::string triples = Triples(with->Extract(doc).triples);
+  CHECK_FALSE(triples.empty());
+  CHECK(Triples(without->Extract(doc).triples) == triples);
+  // A broken example stops only the load that reads it.
+  const std::string path = WriteRules(
+      "broken_example.rules", std::string(kBase) +
+                                  "rule r\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n"
+                                  "  example Chad condemned Libya.\n");
+  std::unique_ptr<ag::Extractor> ex;
+  CHECK_FALSE(ag::Extractor::Create({path}, &ex).ok());
+  CHECK(ag::Extractor::Create({path}, no_examples, &ex).ok());
+}
+
 TEST_CASE("a pack loads the same on one thread as on two and reports the earliest file's error", "[rules]") {
   const std::string bundled = std::string(ACTORGRAPH_SOURCE_DIR) + "/rules";
   std::unique_ptr<ag::Extractor> one, two;

@@ -132,6 +132,10 @@ struct LoadOptions {
   // is built on a second thread while the rules are parsed and compiled. The pack, and
   // any error reported, are the same whatever the count.
   int threads = 1;
+  // Whether the rules' inline examples are read (and checked for syntax). Extraction
+  // does not use them: a run that only extracts may skip them, which takes a third of
+  // the rule files' text off the load. Extractor::TestExamples then has none to run.
+  bool examples = true;
 };
 
 class Extractor {

@@ -707,6 +707,7 @@ int Build(int argc, char** argv) {
   std::unique_ptr<Extractor> extractor;
   LoadOptions lo;
   lo.threads = o.threads;
+  lo.examples = false;  // `rules check` and `rules test` read them
   s = Extractor::Create(DefaultRules(o.rules), lo, &extractor);
   if (!s.ok()) return FailLoadingRules(s, DefaultRules(o.rules), "build ...");
   s = CheckFilterRelations(o, *extractor);

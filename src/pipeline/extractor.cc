@@ -604,7 +604,7 @@ Status Extractor::Create(const std::vector<std::string>& rule_paths, const LoadO
                          std::unique_ptr<Extractor>* out) {
   auto impl = std::make_unique<Impl>();
   const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
-  Status s = internal::LoadRulePack(rule_paths, &impl->pack, threads);
+  Status s = internal::LoadRulePack(rule_paths, &impl->pack, threads, options.examples);
   if (!s.ok()) return s;
   out->reset(new Extractor(std::move(impl)));
   return Status::Ok();

@@ -777,7 +777,7 @@ Status CompileRulePack(const RuleFile& file, RulePack* pack) {
   return s;
 }
 
-Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int threads) {
+Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int threads, bool examples) {
   std::vector<std::string> files;
   for (const std::string& p : paths) {
     Status s = CollectFiles(p, &files);
@@ -808,7 +808,7 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
     RuleFile parsed;
     for (size_t i = 0; i < readable; ++i) {
       if (IsDictionaryFile(files[i])) continue;
-      Status s = ParseRuleFile(texts[i], files[i], &parsed);
+      Status s = ParseRuleFile(texts[i], files[i], &parsed, examples);
       if (!s.ok()) return rules_error.Set(i, std::move(s));
     }
     if (readable == files.size()) compiled = Compiler(pack).Run(std::move(parsed));

@@ -195,7 +195,8 @@ struct RulePack {
 // Reads every *.rules and *.tsv file under each path (recursively, sorted) and compiles.
 // With threads > 1 the dictionary is built on a second thread while the rules are
 // parsed and compiled; the pack, and the error reported, are the same.
-Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int threads = 1);
+// With `examples` false the rules' `example`, `exactly` and `counter` lines are passed over.
+Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int threads = 1, bool examples = true);
 // Compiles already-parsed files; `dictionary` must have had AddFile called on each file.
 Status CompileRulePack(const RuleFile& file, RulePack* pack);
 

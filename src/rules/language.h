@@ -111,7 +111,9 @@ struct RuleFile {
 };
 
 // Parses one rule file's text; `path` is for error locations. Appends to `out`.
-Status ParseRuleFile(std::string_view text, const std::string& path, RuleFile* out);
+// With `examples` false a rule's `example`, `exactly` and `counter` lines are passed
+// over unread: the rule has no examples, and an error in one goes unreported.
+Status ParseRuleFile(std::string_view text, const std::string& path, RuleFile* out, bool examples = true);
 
 }  // namespace actorgraph::internal
 

@@ -17,8 +17,8 @@ std::string Quote(const Lexeme& lx) {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& path, RuleFile* out)
-      : text_(text), path_(path), out_(out) {}
+  Parser(std::string_view text, const std::string& path, RuleFile* out, bool examples)
+      : text_(text), path_(path), out_(out), examples_(examples) {}
 
   Status Run() {
     size_t pos = 0;
@@ -50,6 +50,7 @@ class Parser {
     size_t start = 0;
     while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
     if (start == line.size() || line[start] == '#') return Status::Ok();
+    if (!examples_ && start > 0 && block_ == Block::kRule && IsExampleLine(line.substr(start))) return Status::Ok();
     Status s = LexLine(line, start, At(line_no, 0), &lx_);
     if (!s.ok()) return s;
     pos_ = 0;
@@ -365,9 +366,17 @@ class Parser {
     return Status::Ok();
   }
 
+  // Whether a rule clause is an example: "example", "exactly" or "counter", then a space.
+  static bool IsExampleLine(std::string_view clause) {
+    for (std::string_view kw : {std::string_view("example "), std::string_view("exactly "), std::string_view("counter ")})
+      if (clause.substr(0, kw.size()) == kw) return true;
+    return false;
+  }
+
   std::string_view text_;
   std::string path_;
   RuleFile* out_;
+  bool examples_ = true;
   Block block_ = Block::kNone;
   uint32_t line_ = 0;
   std::vector<Lexeme> lx_;
@@ -376,8 +385,8 @@ class Parser {
 
 }  // namespace
 
-Status ParseRuleFile(std::string_view text, const std::string& path, RuleFile* out) {
-  return Parser(text, path, out).Run();
+Status ParseRuleFile(std::string_view text, const std::string& path, RuleFile* out, bool examples) {
+  return Parser(text, path, out, examples).Run();
 }
 
 }  // namespace actorgraph::internal
