@@ -668,7 +668,8 @@ class MadeActors {
 // Whether the last word of mention `m` is a phrase of `list` (none when null): of
 // `place-end` ("Prince Sultan Air Base" is a place, and no title makes a person of it), or
 // of `party-members` ("Senate Republicans said" names a party's members, not a person),
-// or of `company-end` ("Noranda Inc said" names a company).
+// of `company-end` or `force-end` ("Noranda Inc said", "Capitol Police said" name an
+// organization).
 bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m) {
   PhraseIndex::Hit hit;
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
@@ -793,11 +794,13 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
         } else if (before == "the" || before == "a" || before == "an") {
           return false;
         } else if (EndsWithListed(pack.place_ends, *a, target)) {
-          // "Noranda Inc said" names a company; "Police said", "Prince Sultan Air Base"
-          // and "Indian Head Inc" ("Head" a title, "Inc" no one) name no one.
-          if (target.last == target.first + 1 || !EndsWithListed(pack.company_ends, *a, target)) return false;
+          // "Noranda Inc said" names a company, "Capitol Police said" a police force;
+          // "Police said", "Prince Sultan Air Base" and "Indian Head Inc" ("Head" a
+          // title, "Inc" no one) name no one.
+          if (target.last == target.first + 1) return false;
+          company = EndsWithListed(pack.company_ends, *a, target);
+          if (!company && !EndsWithListed(pack.force_ends, *a, target)) return false;
           type = ActorType::kOrganization;
-          company = true;
         }
       }
       out.first = target.first;

@@ -752,6 +752,7 @@ void IndexWords(RulePack* pack) {
   pack->place_ends = &pack->List("place-end");
   pack->party_groups = &pack->List("party-members");
   pack->company_ends = &pack->List("company-end");
+  pack->force_ends = &pack->List("force-end");
   IndexSexWords(pack);
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;

@@ -173,6 +173,9 @@ struct RulePack {
   // List("company-end"): a person an entity rule would make of a name that ends in one is
   // an organization ("Noranda Inc said").
   const PhraseIndex* company_ends = nullptr;
+  // List("force-end"): the same for a police force's name ("Capitol Police said"), whose
+  // short form names nothing.
+  const PhraseIndex* force_ends = nullptr;
   // What tells a person's sex to the pronouns, by a word's HashWord: the first word of a
   // mention naming the person, a given name of List("male-given-name") or
   // List("female-given-name"), or the word right before it, the last of a title of
