@@ -163,6 +163,21 @@ TEST_CASE("rule files load from directories and report unreadable paths", "[rule
   CHECK(s.ToString() == "/no/such/rules: no such rule file or directory");
 }
 
+namespace {
+
+// Two loads of the bundled pack find the same triples, and some, in a short text.
+void CheckSameExtraction(const ag::Extractor& a, const ag::Extractor& b) {
+  ag::Document doc;
+  doc.id = "t";
+  doc.text = "Egyptian President Abdel Fattah al-Sisi met Qatar's emir in Cairo on Sunday. "
+             "The Sudanese army accused the Rapid Support Forces of shelling Omdurman.";
+  const std::string triples = Triples(a.Extract(doc).triples);
+  CHECK_FALSE(triples.empty());
+  CHECK(Triples(b.Extract(doc).triples) == triples);
+}
+
+}  // namespace
+
 TEST_CASE("a load without the examples extracts the same, and passes their lines over", "[rules]") {
   const std::string bundled = std::string(ACTORGRAPH_SOURCE_DIR) + "/rules";
   ag::LoadOptions no_examples;
@@ -172,13 +187,7 @@ TEST_CASE("a load without the examples extracts the same, and passes their lines
   REQUIRE(ag::Extractor::Create({bundled}, no_examples, &without).ok());
   CHECK_FALSE(with->TestExamples().empty());
   CHECK(without->TestExamples().empty());
-  ag::Document doc;
-  doc.id = "t";
-  doc.text = "Egyptian President Abdel Fattah al-Sisi met Qatar's emir in Cairo on Sunday. "
-             "The Sudanese army accused the Rapid Support Forces of shelling Omdurman.";
-  const std::string triples = Triples(with->Extract(doc).triples);
-  CHECK_FALSE(triples.empty());
-  CHECK(Triples(without->Extract(doc).triples) == triples);
+  CheckSameExtraction(*with, *without);
   // A broken example stops only the load that reads it.
   const std::string path = WriteRules(
       "broken_example.rules", std::string(kBase) +
@@ -195,13 +204,7 @@ TEST_CASE("a pack loads the same on one thread as on two and reports the earlies
   REQUIRE(ag::Extractor::Create({bundled}, ag::LoadOptions{1}, &one).ok());
   REQUIRE(ag::Extractor::Create({bundled}, ag::LoadOptions{2}, &two).ok());
   CHECK(one->Dump() == two->Dump());
-  ag::Document doc;
-  doc.id = "t";
-  doc.text = "Egyptian President Abdel Fattah al-Sisi met Qatar's emir in Cairo on Sunday. "
-             "The Sudanese army accused the Rapid Support Forces of shelling Omdurman.";
-  const std::string triples = Triples(one->Extract(doc).triples);
-  CHECK_FALSE(triples.empty());
-  CHECK(Triples(two->Extract(doc).triples) == triples);
+  CheckSameExtraction(*one, *two);
 
   // Files load in sorted order: the dictionary's error comes first in a/, the rules' in b/.
   const std::string bad_tsv = "name\ttype\nChad\tKingdom\n";
