@@ -745,12 +745,11 @@ int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx
   actor.type = type;
   if (mk.name_template.empty()) actor.name = a->SpanText(out.first, out.last);
   else if (!ctx.Expand(mk.name_template, &actor.name)) return -1;
-  // An all-capital name ("SLF said") is an acronym: an organization, never a person.
-  if (type == ActorType::kPerson && IsAllCaps(actor.name)) return -1;
-  // Nor is the place of a story's dateline ("Los Angeles, said", in a story from there).
-  if (type == ActorType::kPerson && !a->dateline_places.empty() && a->IsDatelinePlace(actor.name)) return -1;
-  if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return -1;
   const bool person = type == ActorType::kPerson;
+  // An all-capital name ("SLF said") is an acronym: an organization, never a person; nor
+  // is the place of a story's dateline ("Los Angeles, said", in a story from there).
+  if (person && (IsAllCaps(actor.name) || a->IsDatelinePlace(actor.name))) return -1;
+  if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return -1;
   if (person && !a->company_short_names.empty()) {
     const int company = CompanyNamed(*a, actor.name);
     if (company >= 0) return company;

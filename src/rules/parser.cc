@@ -176,8 +176,7 @@ class Parser {
       if (kw.text == "yield" && !r.entity) return Yield(&r);
       if (kw.text == "make" && r.entity) return Make(&r);
       if (kw.text == "modality" && !r.entity) return Modality(&r);
-      if (kw.text == "example" || kw.text == "counter" || kw.text == "exactly")
-        return Example(&r, kw.text == "counter", kw.text == "exactly");
+      if (IsExampleKeyword(kw.text)) return Example(&r, kw.text == "counter", kw.text == "exactly");
     }
     return RuleError(At(line_, kw.column),
                      std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality'") +
@@ -366,11 +365,12 @@ class Parser {
     return Status::Ok();
   }
 
-  // Whether a rule clause is an example: "example", "exactly" or "counter", then a space.
+  static bool IsExampleKeyword(std::string_view w) { return w == "example" || w == "exactly" || w == "counter"; }
+  // Whether a rule clause is an example: its first word one of IsExampleKeyword's, then a
+  // space.
   static bool IsExampleLine(std::string_view clause) {
-    for (std::string_view kw : {std::string_view("example "), std::string_view("exactly "), std::string_view("counter ")})
-      if (clause.substr(0, kw.size()) == kw) return true;
-    return false;
+    const size_t space = clause.find(' ');
+    return space != std::string_view::npos && IsExampleKeyword(clause.substr(0, space));
   }
 
   std::string_view text_;
