@@ -655,3 +655,47 @@ TEST_CASE("one person spelled differently in two documents is one node", "[resol
   REQUIRE(graph.FindActor("naser-hariri", &v));
   CHECK(graph.graph()[v].aliases == std::set<std::string>{"Naser Hariri", "Naser al-Hariri"});
 }
+
+TEST_CASE("an untitled full name with a known given name is a person", "[resolution][names]") {
+  // Neither was anyone: no title, no "said", and so no meeting.
+  ag::Extraction ex = Extract("Germany's Angela Merkel and France's Emmanuel Macron met in Berlin on Friday.");
+  CHECK(People(ex) == std::set<std::string>{"Angela Merkel", "Emmanuel Macron"});
+  CHECK(Triples(ex) == std::set<std::string>{"Angela Merkel meets-with Emmanuel Macron"});
+  // The short form later in the story is the same person.
+  ex = Extract("Lawmakers cheered Nancy Pelosi in the chamber. Hours later Pelosi criticized Kevin Brady.");
+  CHECK(People(ex) == std::set<std::string>{"Nancy Pelosi", "Kevin Brady"});
+  CHECK(Triples(ex) == std::set<std::string>{"Nancy Pelosi opposed-to Kevin Brady"});
+}
+
+TEST_CASE("a given name makes no person of a place, a son or a relative", "[resolution][names]") {
+  CHECK(People(Extract("Traffic stopped on the George Washington Bridge and near Virginia Beach Airport.")).empty());
+  CHECK(People(Extract("Missiles struck Al Asad Air Base on Wednesday.")).empty());
+  // "Trump" stays the president's: neither his son nor his wife takes the surname.
+  ag::Extraction ex = Extract(
+      "President Trump spoke. Donald Trump Jr and Melania Trump watched. Later Trump criticized Joe Biden.");
+  CHECK(People(ex) == std::set<std::string>{"Trump", "Joe Biden"});
+  CHECK(Triples(ex) == std::set<std::string>{"Trump opposed-to Joe Biden"});
+  // A man's title is no woman's name: "Mr. Trump" is not Ivanka Trump.
+  ex = Extract("Ivanka Trump toured the plant. Mr. Trump criticized Joe Biden.");
+  CHECK(Triples(ex).count("Ivanka Trump opposed-to Joe Biden") == 0);
+}
+
+TEST_CASE("the government of an untitled person is no government of the story's country", "[resolution][governments]") {
+  // It made Bashar Assad the leader of the American government.
+  ag::Extraction ex = Extract("Washington armed the rebels fighting the regime of Bashar Assad in Syria.");
+  for (const std::string& t : Triples(ex)) CHECK(t.find("leader-of") == std::string::npos);
+  // Titled the leader of a country somewhere in the story, the person's government is that country's.
+  ex = Extract("Syrian President Bashar Assad spoke. Washington opposed the regime of Bashar Assad.");
+  CHECK(Triples(ex).count("Bashar Assad leader-of Syrian government") == 1);
+  // A leader's title with no country keeps the story's country's government.
+  ex = Extract("Protesters in Serbia marched against the government of President Aleksandar Vucic.");
+  CHECK(Triples(ex).count("Aleksandar Vucic leader-of Serbian government") == 1);
+}
+
+TEST_CASE("an untitled person's country belongs to the slot that takes the person", "[resolution][slots]") {
+  // The objects were Russia and Iran.
+  CHECK(Triples(Extract("Germany's Angela Merkel criticized Russia's Vladimir Putin over Crimea.")) ==
+        std::set<std::string>{"Angela Merkel opposed-to Vladimir Putin"});
+  ag::Extraction ex = Extract("Turkey's Recep Tayyip Erdogan hosted Iran's Hassan Rouhani in Ankara.");
+  CHECK(Triples(ex).count("Recep Tayyip Erdogan meets-with Hassan Rouhani") == 1);
+}

@@ -721,6 +721,14 @@ bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
   return a.tokens[word].has(text::kCapitalized);
 }
 
+// Whether government mention `m` is a government word alone before "of" and a
+// capitalized word, as in "the regime of Bashar Assad" (LeadersGovernments).
+bool BeforeOfCapitalized(const Analysis& a, const Mention& m) {
+  return m.last == m.first + 1 && m.last + 1 < a.tokens.size() && !a.tokens[m.first].has(text::kCapitalized) &&
+         IsGovernmentWord(a.TokenLower(m.first)) && a.TokenLower(m.last) == "of" &&
+         a.tokens[m.last + 1].has(text::kCapitalized);
+}
+
 // The organization made of a company's name whose short form `name` is ("Noranda" of
 // "Noranda Inc"), or -1.
 int CompanyNamed(const Analysis& a, const std::string& name) {
@@ -833,7 +841,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       if (out.actor < 0) return false;
       // "Noranda Inc said ... Noranda spokesman X".
       if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
-      if (type == ActorType::kGovernment && AfterCapitalizedWord(*a, out)) a->leader_governments = true;
+      if (type == ActorType::kGovernment && (AfterCapitalizedWord(*a, out) || BeforeOfCapitalized(*a, out)))
+        a->leader_governments = true;
     } else {
       int actors[ActorGroup::kMax];
       for (size_t k = 0; k < items; ++k) {
@@ -1202,6 +1211,10 @@ class PersonIndex {
   size_t CountEndingWith(std::string_view joined, uint64_t hash, int* one) const {
     return Count(kProper, joined, hash, one);
   }
+  bool HasSurname(std::string_view part) const {
+    int one = -1;
+    return Count(kSurname, part, HashWord(part), &one) > 0;
+  }
   // Calls f(actor) for each person with part `part`, the last added first.
   template <typename F>
   void ForEachWithPart(std::string_view part, F f) const {
@@ -1391,6 +1404,38 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
   return full.size() < 2 || full.front() != given.front() ? -1 : found;
 }
 
+enum class Sex : uint8_t { kUnknown, kMale, kFemale };
+
+// The SexWord bits of token `t`'s word.
+uint8_t SexBits(const RulePack& pack, const Analysis& a, uint32_t t) {
+  return pack.SexBits(TokenHash(a.text, a.tokens, t));
+}
+
+// The sex the title right before a person's name at token `name` tells ("Mrs.",
+// "congressman"), if any.
+Sex TitleSex(const RulePack& pack, const Analysis& a, uint32_t name) {
+  if (name == 0) return Sex::kUnknown;
+  uint32_t t = name - 1;
+  if (t > 0 && a.TokenText(t) == ".") --t;
+  const uint8_t title = SexBits(pack, a, t);
+  if (title & RulePack::kMaleTitle) return Sex::kMale;
+  if (title & RulePack::kFemaleTitle) return Sex::kFemale;
+  return Sex::kUnknown;
+}
+
+// The sex that person mention `m` tells: by the title right before it ("Mrs.",
+// "congressman") or else by its first word, a given name ("Hillary", "Donald"). One probe
+// of a word table each: it runs on every mention of a person not yet told.
+Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
+  const Sex titled = TitleSex(pack, a, m.first);
+  if (titled != Sex::kUnknown) return titled;
+  if (m.last < m.first + 2) return Sex::kUnknown;  // a surname alone
+  const uint8_t name = SexBits(pack, a, m.first);
+  if (name & RulePack::kMaleName) return Sex::kMale;
+  if (name & RulePack::kFemaleName) return Sex::kFemale;
+  return Sex::kUnknown;
+}
+
 // A person first named by a one-word short form ("Dagalo said") after an untitled full name that
 // ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
 // person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
@@ -1431,6 +1476,9 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     if (count != 1 || static_cast<size_t>(person) >= first.size() || first[person].s == SIZE_MAX ||
         first[person].s < s || (first[person].s == s && first[person].t < n.first))
       continue;
+    // "Ivanka Trump toured the plant. Mr. Trump said": another Trump.
+    const Sex named = SexOf(pack, *a, n), titled = TitleSex(pack, *a, first[person].t);
+    if (named != Sex::kUnknown && titled != Sex::kUnknown && named != titled) continue;
     // "Republican Donald Trump" names Donald Trump.
     n.first = NameAfterParty(pack, *a, n);
     Actor actor;
@@ -1602,31 +1650,6 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
 }
 
 // A person's sex as the text tells it, for the pronouns.
-enum class Sex : uint8_t { kUnknown, kMale, kFemale };
-
-// The SexWord bits of token `t`'s word.
-uint8_t SexBits(const RulePack& pack, const Analysis& a, uint32_t t) {
-  return pack.SexBits(TokenHash(a.text, a.tokens, t));
-}
-
-// The sex that person mention `m` tells: by the title right before it ("Mrs.",
-// "congressman") or else by its first word, a given name ("Hillary", "Donald"). One probe
-// of a word table each: it runs on every mention of a person not yet told.
-Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
-  if (m.first > 0) {
-    uint32_t t = m.first - 1;
-    if (t > 0 && a.TokenText(t) == ".") --t;
-    const uint8_t title = SexBits(pack, a, t);
-    if (title & RulePack::kMaleTitle) return Sex::kMale;
-    if (title & RulePack::kFemaleTitle) return Sex::kFemale;
-  }
-  if (m.last < m.first + 2) return Sex::kUnknown;  // a surname alone
-  const uint8_t name = SexBits(pack, a, m.first);
-  if (name & RulePack::kMaleName) return Sex::kMale;
-  if (name & RulePack::kFemaleName) return Sex::kFemale;
-  return Sex::kUnknown;
-}
-
 // The last person mentioned not known to be a woman ("he"), and not known to be a man
 // ("she").
 struct LastPerson {
@@ -1756,9 +1779,70 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // for each actor, the person its mentions are to be pointed at, or -1 (Targets): the
 // caller's pass over the mentions does it.
 // `unresolved`: the names DefineAcronymsFindNames left.
+// "Jr", "Sr", "II", "III": the name is one of a family's, whose surname alone names another.
+bool IsSonSuffix(std::string_view w) {
+  return w == "jr" || w == "jr." || w == "sr" || w == "sr." || w == "ii" || w == "iii";
+}
+
+// An untitled full name whose first word is a given name of `male-given-name` or
+// `female-given-name` is a person ("Germany's Angela Merkel and France's Emmanuel Macron
+// met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
+// before it (the rest of "Edward (Ed) Thomas Harlow") or its last word ends a place's or
+// company's name (`place-end`). "Al" opens no name so made ("Al Asad Air Base", "Al
+// Jazeera"), nor does a son's ("Donald Trump Jr", IsSonSuffix). Only a name that no
+// person of the document has already (that one resolves to its person), nor a relative's:
+// with "Melania Trump" a person beside "President Trump", no "Trump" would name him. Two
+// such names that share a surname ("Bill Clinton", "Hillary Clinton") are both made, so
+// that the surname alone names neither. Returns the people made, each with the sex its
+// given name tells.
+std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::vector<NameMention>* unresolved,
+                                                   Analysis* a, NameCache* names, PersonIndex* index, bool persons) {
+  std::vector<NameMention*> given;
+  std::string key;
+  for (NameMention& name : *unresolved) {
+    const Mention& n = a->mentions[name.sentence][name.index];
+    if (!n.name || n.actor >= 0 || n.last - n.first < 2 || n.last - n.first > 4 || name.same ||
+        (pack.SexBits(TokenHash(a->text, a->tokens, n.first)) & (RulePack::kMaleName | RulePack::kFemaleName)) == 0 ||
+        a->TokenLower(n.first) == "al" ||
+        (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
+        IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || IsSonSuffix(a->TokenLower(n.last - 1)) ||
+        a->IsDatelinePlace(name.surface) || ResolveName(*index, names, persons, &name, &key) >= 0 ||
+        name.Parts().empty() || index->HasSurname(name.Parts().back()))
+      continue;
+    given.push_back(&name);
+  }
+  std::vector<std::pair<int, Sex>> made;
+  for (NameMention* name : given) {
+    Mention& n = a->mentions[name->sentence][name->index];
+    Actor actor;
+    actor.type = ActorType::kPerson;
+    actor.name = std::string(name->surface);
+    actor.id = PersonIdIn(actor.name, a);
+    const size_t before = a->actors.size();
+    n.actor = a->InternActor(std::move(actor));
+    if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
+    n.name = false;
+    n.source = "given-name";
+    made.emplace_back(n.actor, SexOf(pack, *a, n));
+  }
+  return made;
+}
+
+// Whether name mention `m`, resolved to a person PromoteGivenNames made, is titled as
+// the other sex: "Mr. Trump" is not "Melania Trump".
+bool OtherSex(const RulePack& pack, const Analysis& a, const Mention& m,
+              const std::vector<std::pair<int, Sex>>& promoted) {
+  for (const auto& [person, sex] : promoted) {
+    if (person != m.actor) continue;
+    const Sex titled = SexOf(pack, a, m);
+    return sex != Sex::kUnknown && titled != Sex::kUnknown && titled != sex;
+  }
+  return false;
+}
+
 std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>&& unresolved) {
-  const bool persons = std::any_of(a->actors.begin(), a->actors.end(),
-                                   [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
+  bool persons = std::any_of(a->actors.begin(), a->actors.end(),
+                             [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   if (unresolved.empty() && !persons) return {};  // nothing any step below would change
   // The parts of the actors' names and of the unresolved names, in one store, with room
   // for them from the start: about a part for every four bytes of room.
@@ -1775,6 +1859,8 @@ std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vect
   for (size_t p = 0; p < a->actors.size() && !one_word_person; ++p)
     one_word_person = a->actors[p].actor.type == ActorType::kPerson && names.Parts(p).size() == 1;
   if (one_word_person) PromoteFullNames(pack, &unresolved, a, &names, &index);
+  const std::vector<std::pair<int, Sex>> promoted = PromoteGivenNames(pack, &unresolved, a, &names, &index, persons);
+  persons |= !promoted.empty();
   // The mentions of persons merged away are pointed at the one kept after the names below
   // are resolved, with the short forms': those names resolve to persons kept, and nothing
   // below asks which actor a mention has.
@@ -1793,6 +1879,7 @@ std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vect
     NameMention& first = name.same ? *name.same : name;
     if (first.resolved == NameMention::kUnasked) first.resolved = ResolveName(index, &names, persons, &first, &key);
     m.actor = first.resolved;
+    if (!promoted.empty() && m.actor >= 0 && OtherSex(pack, *a, m, promoted)) m.actor = -1;
   }
   return Targets(variant, MergeShortPersonNames(index, a, &names, dead), a->actors.size());
 }
@@ -1933,20 +2020,49 @@ int64_t LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uin
 }
 
 // The country person `person` is titled the leader of somewhere in the document ("Syrian
-// President Bashar al-Assad", "Syria's President Assad"), or -1.
-int LedCountry(const RulePack& pack, const Analysis& a, int person) {
+// President Bashar al-Assad", "Syria's President Assad"), or -1. With `titled`, whether
+// a leader's title stands before the person anywhere ("President Vucic").
+int LedCountry(const RulePack& pack, const Analysis& a, int person, bool* titled = nullptr) {
   for (size_t s = 0; s < a.mentions.size(); ++s) {
     const std::vector<Mention>& ms = a.mentions[s];
-    for (size_t i = 1; i < ms.size(); ++i) {
+    for (size_t i = 0; i < ms.size(); ++i) {
       if (ms[i].actor != person || ms[i].pronoun) continue;
       const int64_t title = LeaderTitleBefore(pack, a, s, ms[i].first);
       if (title < 0) continue;
+      if (titled) *titled = true;
+      if (i == 0) continue;
       const Mention& c = ms[i - 1];
       const bool before = c.last == title || (c.last + 1 == title && IsPossessive(a, c.last));
       if (before && c.actor >= 0 && a.actors[c.actor].actor.type == ActorType::kCountry) return c.actor;
     }
   }
   return -1;
+}
+
+// "the regime of Bashar Assad", "the administration of George W. Bush": a government word
+// alone before "of" and a person, titled there or not, is the government of the country
+// the story titles that person the leader of (LedCountry), else the person; the story's
+// country's only for a person it titles a leader without a country ("the government of
+// President Vucic").
+template <typename Recount>
+void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mention>* ms, size_t s,
+                           const Recount& recount) {
+  for (size_t i = 0; i + 1 < ms->size(); ++i) {
+    Mention& g = (*ms)[i];
+    const Mention& p = (*ms)[i + 1];
+    if (g.actor < 0 || p.actor < 0 || g.pronoun || p.pronoun || a->actors[g.actor].actor.type != ActorType::kGovernment ||
+        a->actors[p.actor].actor.type != ActorType::kPerson || !BeforeOfCapitalized(*a, g))
+      continue;
+    const int64_t title = LeaderTitleBefore(pack, *a, s, p.first);
+    if ((title >= 0 ? static_cast<uint32_t>(title) : p.first) != g.last + 1) continue;
+    bool titled = false;
+    const int country = LedCountry(pack, *a, p.actor, &titled);
+    if (country < 0 && titled) continue;
+    const int actor = country >= 0 ? GovernmentOf(a, country) : p.actor;
+    recount(g.actor, actor);
+    g.actor = actor;
+    g.source = "leader-government";
+  }
 }
 
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
@@ -1987,6 +2103,7 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
       ms.erase(ms.begin() + static_cast<long>(i));
       --i;
     }
+    LeaderAfterGovernment(pack, a, &ms, s, recount);
   }
 }
 

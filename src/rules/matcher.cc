@@ -246,6 +246,7 @@ class PatternMatcher {
   // "Polish"), or before the title alone, or unit - 1 when no title precedes it.
   int QualifiedTitleBefore(const Element& e, int unit) const {
     int q = SkipTitle(e, unit - 1, -1);
+    if (q == unit - 1 && OwnersPerson(e, q - 1, unit)) return q - 2;  // "China's Xi Jinping"
     if (q == unit - 1 || q < 0) return q;
     if (IsToken(q, "'s") && q > 0) --q;
     const int m = units_[q].mention;
@@ -263,6 +264,7 @@ class PatternMatcher {
       if (IsToken(q, "'s")) ++q;
     }
     const int first_title = q;
+    if (q == pos + 2 && q < n_ && IsPerson(q) && IsOwner(pos)) return q;  // "China's Xi Jinping"
     std::vector<PhraseIndex::Hit>& hits = title_hits_;
     // A title, or two: "Foreign Affairs Undersecretary X", "Navy spokesman Captain X".
     for (int titles = 0; titles < 2 && q < n_ && units_[q].mention < 0; ++titles) {
@@ -275,6 +277,20 @@ class PatternMatcher {
     if (q == first_title) return pos;
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
     return q < n_ && IsPerson(q) ? q : pos;
+  }
+  // Whether the unit before `person`'s is "'s" after `owner`, a country, government,
+  // organization or group, for a slot that takes a person: an untitled person's country
+  // or organization belongs to the slot as a title's does ("Germany's Angela Merkel and
+  // France's Emmanuel Macron met").
+  bool OwnersPerson(const Element& e, int owner, int person) const {
+    return owner >= 0 && (e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) && IsToken(owner + 1, "'s") &&
+           IsPerson(person) && IsOwner(owner);
+  }
+  bool IsOwner(int unit) const {
+    const int m = units_[unit].mention;
+    if (m < 0 || mentions_[m].pronoun || mentions_[m].actor < 0) return false;
+    const ActorType type = a_.actors[mentions_[m].actor].actor.type;
+    return type != ActorType::kPerson && type != ActorType::kPlace;
   }
   // Looked up by name once per sentence at most, not once per slot tried.
   const PhraseIndex& Titles() const {
