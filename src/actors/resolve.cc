@@ -337,6 +337,7 @@ class PartsRange {
   PartsRange(const PartsStore& store, size_t begin, size_t size) : store_(&store), begin_(begin), size_(size) {}
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
+  size_t begin() const { return begin_; }  // in the store
   std::string_view operator[](size_t i) const { return (*store_)[begin_ + i]; }
   std::string_view front() const { return (*this)[0]; }
   std::string_view back() const { return (*this)[size_ - 1]; }
@@ -375,6 +376,14 @@ class NameCache {
       parts_done_[actor] = 1;
     }
     return PartsRange(store_, ranges_[actor].first, ranges_[actor].second);
+  }
+  // Notes `parts`, in the store already, as the parts of `actor`'s name: a person made of
+  // a name mention has the parts the mention's text has (both are AppendPerson's with all
+  // particles), and they are not read again.
+  void Know(size_t actor, const PartsRange& parts) {
+    Grow();
+    ranges_[actor] = {parts.begin(), parts.size()};
+    parts_done_[actor] = 1;
   }
   const PartsStore& store() const { return store_; }
 
@@ -1487,7 +1496,10 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     actor.id = PersonIdIn(actor.name, a);
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
-    if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
+    if (a->actors.size() > before) {
+      if (n.first == name_first) names->Know(static_cast<size_t>(n.actor), full);
+      index->Add(static_cast<size_t>(n.actor));
+    }
     n.name = false;
     n.source = "name-of-person";
   }
@@ -1820,7 +1832,10 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
     actor.id = PersonIdIn(actor.name, a);
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
-    if (a->actors.size() > before) index->Add(static_cast<size_t>(n.actor));
+    if (a->actors.size() > before) {
+      names->Know(static_cast<size_t>(n.actor), name->Parts());
+      index->Add(static_cast<size_t>(n.actor));
+    }
     n.name = false;
     n.source = "given-name";
     made.emplace_back(n.actor, SexOf(pack, *a, n));
