@@ -69,8 +69,14 @@ EXTRA = {
     "MRT": (None, [], ["Mauritanian"]), "DJI": (None, [], ["Djiboutian"]), "SLV": (None, [], ["Salvadoran"]),
     "ECU": (None, [], ["Ecuadorian"]), "PRY": (None, [], ["Paraguayan"]), "DOM": (None, [], ["Dominican"]),
     "ISL": (None, [], ["Icelandic"]), "LUX": (None, [], []), "MLT": (None, [], ["Maltese"]),
-    "MNE": (None, [], ["Montenegrin"]), "KOS": (None, [], []), "BTN": (None, [], ["Bhutanese"]),
+    "MNE": (None, [], ["Montenegrin"]), "BTN": (None, [], ["Bhutanese"]),
 }
+
+# Countries ISO 3166-1 does not list, with the user-assigned code the EU and IMF use:
+# alpha-3, name, [aliases], [demonyms].
+UNLISTED = [
+    ("XKX", "Kosovo", ["Republic of Kosovo"], ["Kosovar", "Kosovan"]),
+]
 
 
 def main(argv):
@@ -85,6 +91,8 @@ def main(argv):
         # iso-codes writes some names inverted ("Korea, Republic of"): not a form news uses.
         forms = [f for f in dict.fromkeys(forms) if f and f != name and "," not in f]
         print("\t".join([name, "Country", c["alpha_3"], "", "|".join(forms), "|".join(adjectives)]))
+    for code, name, aliases, adjectives in UNLISTED:
+        print("\t".join([name, "Country", code, "", "|".join(aliases), "|".join(adjectives)]))
 
 
 if __name__ == "__main__":

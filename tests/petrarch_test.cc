@@ -190,6 +190,13 @@ TEST_CASE("ImportPetrarch converts the fixture's entries, codes and dated roles"
   CHECK_THAT(r.files[0].tsv, Catch::Contains("MIT License"));
 }
 
+TEST_CASE("ImportPetrarch reads Kosovo's CAMEO code as the code countries.tsv gives it", "[petrarch]") {
+  ag::PetrarchImport r;
+  REQUIRE(ag::ImportPetrarch({{"k.actors.txt", "KOSOVO_ASSEMBLY [KSVLEG]\n", ""}}, &r).ok());
+  REQUIRE(r.files.size() == 1);
+  CHECK_THAT(r.files[0].tsv, Catch::Contains("Kosovo Assembly\tOrganization\tXKX\tLEG"));
+}
+
 TEST_CASE("ImportPetrarch leaves out what would match ordinary words or other actors", "[petrarch]") {
   const ag::PetrarchImport r = ImportFixture();
   const std::map<std::string, std::string> lines = Lines(r.files[0].tsv);

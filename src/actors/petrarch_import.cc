@@ -46,6 +46,7 @@ std::string_view IsoFor(std::string_view cameo) {
   if (cameo == "TMP") return "TLS";  // East Timor
   if (cameo == "ROM") return "ROU";  // Romania
   if (cameo == "ZAR") return "COD";  // Zaire
+  if (cameo == "KSV") return "XKX";  // Kosovo, which ISO does not list: the code countries.tsv gives it
   return IsoCountries().count(cameo) ? cameo : std::string_view();
 }
 
