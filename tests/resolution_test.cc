@@ -687,9 +687,14 @@ TEST_CASE("the government of an untitled person is no government of the story's 
   // Titled the leader of a country somewhere in the story, the person's government is that country's.
   ex = Extract("Syrian President Bashar Assad spoke. Washington opposed the regime of Bashar Assad.");
   CHECK(Triples(ex).count("Bashar Assad leader-of Syrian government") == 1);
-  // A leader's title with no country keeps the story's country's government.
+  // A leader's title with no country: the government of the country the sentence names as
+  // a place. It was the story's country's, American here.
   ex = Extract("Protesters in Serbia marched against the government of President Aleksandar Vucic.");
   CHECK(Triples(ex).count("Aleksandar Vucic leader-of Serbian government") == 1);
+  ex = Extract(
+      "Washington said rebels are battling the regime of President Bashar Assad in Syria. Washington sent them arms.");
+  CHECK(Triples(ex).count("Bashar Assad leader-of Syrian government") == 1);
+  CHECK(Triples(ex).count("Bashar Assad leader-of American government") == 0);
 }
 
 TEST_CASE("an untitled person's country belongs to the slot that takes the person", "[resolution][slots]") {

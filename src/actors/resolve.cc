@@ -2054,11 +2054,27 @@ int LedCountry(const RulePack& pack, const Analysis& a, int person, bool* titled
   return -1;
 }
 
+// The country the sentence of mentions `ms` names as a place ("in Serbia") nearest token
+// `at`, or -1.
+int PlaceInSentence(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
+  int best = -1;
+  uint32_t distance = UINT32_MAX;
+  for (const Mention& m : ms) {
+    const uint32_t d = m.first > at ? m.first - at : at - m.first;
+    if (d < distance && NamedAsPlace(a, m)) {
+      distance = d;
+      best = m.actor;
+    }
+  }
+  return best;
+}
+
 // "the regime of Bashar Assad", "the administration of George W. Bush": a government word
 // alone before "of" and a person, titled there or not, is the government of the country
-// the story titles that person the leader of (LedCountry), else the person; the story's
-// country's only for a person it titles a leader without a country ("the government of
-// President Vucic").
+// the story titles that person the leader of (LedCountry), else the person. A person the
+// story titles a leader without a country ("the government of President Vucic") leads the
+// government of the country the sentence names as a place ("Protesters in Serbia"), else
+// of the story's country.
 template <typename Recount>
 void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mention>* ms, size_t s,
                            const Recount& recount) {
@@ -2071,8 +2087,11 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
     const int64_t title = LeaderTitleBefore(pack, *a, s, p.first);
     if ((title >= 0 ? static_cast<uint32_t>(title) : p.first) != g.last + 1) continue;
     bool titled = false;
-    const int country = LedCountry(pack, *a, p.actor, &titled);
-    if (country < 0 && titled) continue;
+    int country = LedCountry(pack, *a, p.actor, &titled);
+    if (country < 0 && titled) {
+      country = PlaceInSentence(*a, *ms, g.first);
+      if (country < 0) continue;
+    }
     const int actor = country >= 0 ? GovernmentOf(a, country) : p.actor;
     recount(g.actor, actor);
     g.actor = actor;
