@@ -1413,6 +1413,7 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
   return full.size() < 2 || full.front() != given.front() ? -1 : found;
 }
 
+// A person's sex as the text tells it, for the pronouns and the names.
 enum class Sex : uint8_t { kUnknown, kMale, kFemale };
 
 // The SexWord bits of token `t`'s word.
@@ -1661,7 +1662,6 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
   return m.first == a.sentences[s].first || text::IsClauseBreak(a.TokenText(m.first - 1));
 }
 
-// A person's sex as the text tells it, for the pronouns.
 // The last person mentioned not known to be a woman ("he"), and not known to be a man
 // ("she").
 struct LastPerson {
@@ -1786,11 +1786,6 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
   return found;
 }
 
-// Joins a person's names within the document and resolves the names left unknown: full
-// names promoted, variants merged, unresolved names linked, short forms merged. Returns,
-// for each actor, the person its mentions are to be pointed at, or -1 (Targets): the
-// caller's pass over the mentions does it.
-// `unresolved`: the names DefineAcronymsFindNames left.
 // "Jr", "Sr", "II", "III": the name is one of a family's, whose surname alone names another.
 bool IsSonSuffix(std::string_view w) {
   return w == "jr" || w == "jr." || w == "sr" || w == "sr." || w == "ii" || w == "iii";
@@ -1855,6 +1850,12 @@ bool OtherSex(const RulePack& pack, const Analysis& a, const Mention& m,
   return false;
 }
 
+// Joins a person's names within the document and resolves the names left unknown: full
+// names promoted, untitled people with a known given name made, variants merged,
+// unresolved names linked, short forms merged. Returns, for each actor, the person its
+// mentions are to be pointed at, or -1 (Targets): the caller's pass over the mentions
+// does it.
+// `unresolved`: the names DefineAcronymsFindNames left.
 std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>&& unresolved) {
   bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                              [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });

@@ -249,10 +249,7 @@ class PatternMatcher {
     if (q == unit - 1 && OwnersPerson(e, q - 1, unit)) return q - 2;  // "China's Xi Jinping"
     if (q == unit - 1 || q < 0) return q;
     if (IsToken(q, "'s") && q > 0) --q;
-    const int m = units_[q].mention;
-    if (m < 0 || mentions_[m].pronoun || mentions_[m].actor < 0) return q;
-    const ActorType type = a_.actors[mentions_[m].actor].actor.type;
-    return type == ActorType::kPerson || type == ActorType::kPlace ? q : q - 1;
+    return IsOwner(q) ? q - 1 : q;
   }
   int TitledPersonAt(int pos, bool qualified) const {
     int q = pos;
@@ -286,6 +283,8 @@ class PatternMatcher {
     return owner >= 0 && (e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) && IsToken(owner + 1, "'s") &&
            IsPerson(person) && IsOwner(owner);
   }
+  // Whether `unit` is a mention of an actor that may qualify a person's title or name: not
+  // a pronoun, a person or a place.
   bool IsOwner(int unit) const {
     const int m = units_[unit].mention;
     if (m < 0 || mentions_[m].pronoun || mentions_[m].actor < 0) return false;
