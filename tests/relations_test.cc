@@ -174,7 +174,10 @@ TEST_CASE("ally-of: alliances fire", "[relations][ally-of]") {
       {"The Iran-aligned Houthis attacked another cargo ship in the Red Sea.", "Houthis", "Iran"},
       {"Pakistan, a close Chinese ally, rejected the criticism.", "Pakistan", "China"},
       {"Iran and Syria have long been close allies.", "Iran", "Syria"},
-      {"Mali's junta has drawn closer to its new ally Russia since the French withdrawal.", "Mali", "Russia"},
+      // A country's junta is its government, as "Egypt's military" is (when "junta" was no
+      // actor, *its* was Mali's).
+      {"Mali's junta has drawn closer to its new ally Russia since the French withdrawal.", "Malian government",
+       "Russia"},
       {"Albania accused Serbia's ally Russia of meddling in the Balkans.", "Russia", "Serbia"},
       {"Lebanon's pro-Iranian Hezbollah movement warned Israel against a ground incursion.", "Hezbollah", "Iran"},
   });
