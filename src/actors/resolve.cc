@@ -533,6 +533,21 @@ bool IsAllCaps(std::string_view s) {
   return std::none_of(s.begin(), s.end(), IsLowerAscii);
 }
 
+// The country the sentence of mentions `ms` names as a place ("in Serbia") nearest token
+// `at`, or -1.
+int PlaceInSentence(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
+  int best = -1;
+  uint32_t distance = UINT32_MAX;
+  for (const Mention& m : ms) {
+    const uint32_t d = m.first > at ? m.first - at : at - m.first;
+    if (d < distance && NamedAsPlace(a, m)) {
+      distance = d;
+      best = m.actor;
+    }
+  }
+  return best;
+}
+
 class TemplateContext {
  public:
   TemplateContext(const Analysis& a, const CompiledRule& rule, const Match& m, const std::vector<Mention>& ms)
@@ -604,16 +619,7 @@ class TemplateContext {
   // in Syria bombed the camps of U.S.-backed rebels"), else the document's place country,
   // else the country it is most about.
   int PlaceNear() const {
-    int best = -1;
-    uint32_t distance = UINT32_MAX;
-    for (const Mention& m : ms_) {
-      if (!NamedAsPlace(a_, m)) continue;
-      const uint32_t d = m.first > at_ ? m.first - at_ : at_ - m.first;
-      if (d < distance) {
-        distance = d;
-        best = m.actor;
-      }
-    }
+    const int best = PlaceInSentence(a_, ms_, at_);
     if (best >= 0) return best;
     // Counted when a template asks (a few documents in a hundred), not for every document.
     const int place = PlaceCountry(a_);
@@ -2053,21 +2059,6 @@ int LedCountry(const RulePack& pack, const Analysis& a, int person, bool* titled
     }
   }
   return -1;
-}
-
-// The country the sentence of mentions `ms` names as a place ("in Serbia") nearest token
-// `at`, or -1.
-int PlaceInSentence(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
-  int best = -1;
-  uint32_t distance = UINT32_MAX;
-  for (const Mention& m : ms) {
-    const uint32_t d = m.first > at ? m.first - at : at - m.first;
-    if (d < distance && NamedAsPlace(a, m)) {
-      distance = d;
-      best = m.actor;
-    }
-  }
-  return best;
 }
 
 // "the regime of Bashar Assad", "the administration of George W. Bush": a government word
