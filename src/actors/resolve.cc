@@ -931,6 +931,22 @@ struct SentenceScratch {
   std::vector<Mention> made, all_made;
 };
 
+// Whether match m, which starts inside a match already applied (ending at unit
+// `covered_until`, its mentions at token `made_until`), may still make its actors: when it
+// reaches past that match and makes only slots' mentions after what was made. A match's
+// words around what it makes are context: in "X, and President Y" the appositive rule's
+// match for X ends at "President", which is the titled rule's for Y.
+bool MakesPastOverlap(const RulePack& pack, const Match& m, const std::vector<Mention>& ms, uint32_t covered_until,
+                      uint32_t made_until) {
+  if (m.last_unit <= covered_until) return false;  // inside the longer match
+  const CompiledRule& rule = pack.rules[pack.patterns[m.pattern].rule];
+  for (const CompiledMake& mk : rule.makes) {
+    if (mk.slot < 0 || m.slots[mk.slot].size() != 1) return false;
+    if (ms[m.slots[mk.slot][0]].first < made_until) return false;
+  }
+  return true;
+}
+
 // Whether the sentence's mentions changed.
 bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a, MadeActors* made_actors,
                      SentenceScratch* scratch, std::vector<Mention>* ms) {
@@ -955,15 +971,17 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   });
   std::vector<Mention>& all_made = scratch->all_made;
   all_made.clear();
-  uint32_t covered_until = 0;
+  uint32_t covered_until = 0;  // units
+  uint32_t made_until = 0;     // tokens
   for (const uint32_t i : order) {
     const Match& m = matches[i];
-    if (m.first_unit < covered_until) continue;
+    if (m.first_unit < covered_until && !MakesPastOverlap(pack, m, *ms, covered_until, made_until)) continue;
     std::vector<Mention>& made = scratch->made;
     made.clear();
     if (!ApplyMake(pack, m, units, a, ms, made_actors, &made)) continue;
     scratch->match.CountApplied(pack, m.pattern);
-    covered_until = m.last_unit;
+    covered_until = std::max(covered_until, m.last_unit);
+    for (const Mention& n : made) made_until = std::max(made_until, n.last);
     all_made.insert(all_made.end(), made.begin(), made.end());
   }
   if (all_made.empty()) return false;  // the mentions stay as they are, in token order
