@@ -407,6 +407,24 @@ TEST_CASE("!@capitalized: no word with a capital there, in a mention too; built 
         "t.rules:8:6: list 'capitalized' is built in (any word that begins with a capital): name yours otherwise");
 }
 
+TEST_CASE("!@mention: no actor's name there (a pronoun is none); built in and only negated", "[rules][matcher]") {
+  // "the U.S. special Syria envoy": a country after another actor is what the title is about.
+  std::string first = "rule r\n  match !(@mention | special) A:Country{1} envoy met B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(first, "The Niger envoy met Chad.")) == "Niger opposed-to Chad [asserted]\n");
+  CHECK(Triples(Run(first, "The Mali Niger envoy met Chad.")).empty());
+  CHECK(Triples(Run(first, "The Mali special Niger envoy met Chad.")).empty());
+  CHECK(Triples(Run(first, "Radio Niger envoy met Chad.")) == "Niger opposed-to Chad [asserted]\n");
+  CHECK(Triples(Run(first, "Chad said its Niger envoy met Chad.")) == "Niger opposed-to Chad [asserted]\n");
+  // After a slot it looks right.
+  std::string after = "rule r\n  match A:Country condemned B:Country !@mention\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(after, "Chad condemned Niger today.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(after, "Chad condemned Niger Mali.")).empty());
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned @mention B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:27: @mention is built in and only negated: write '!@mention' (or a '!( ... )' group holding it)");
+  CHECK(ErrorOf("list mention = Chad\n") ==
+        "t.rules:8:6: list 'mention' is built in (any actor's mention): name yours otherwise");
+}
+
 TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][entity]") {
   const std::string rule = "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n";
   // "Chad troops" is two units, and the verb's subject must stand right before it.

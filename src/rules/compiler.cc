@@ -21,6 +21,12 @@ namespace fs = std::filesystem;
 // The built-in list of any word that begins with a capital, for '!@capitalized' after a
 // slot: "head of U.S. Central Command" leads no country.
 constexpr std::string_view kCapitalizedList = "capitalized";
+// The built-in list of any actor's mention, for '!@mention' before a slot: in "the U.S.
+// special Syria envoy" Syria is no one's the envoy speaks for.
+constexpr std::string_view kMentionList = "mention";
+
+// Whether a list's name is a built-in one's.
+bool IsBuiltInList(std::string_view name) { return name == kCapitalizedList || name == kMentionList; }
 
 // The words of @capitalized's element: none (the matcher tests the token's case).
 std::shared_ptr<const PhraseIndex> NoWords() {
@@ -204,9 +210,10 @@ class Compiler {
         else if (l.name == "former") target = &pack_->former_cues;
         else if (l.name == "hypothetical") target = &pack_->hypothetical_cues;
         else return RuleError(l.loc, "expected cue negated, former or hypothetical, found '" + l.name + "'");
-      } else if (l.name == kCapitalizedList) {
-        return RuleError(l.loc, "list '" + l.name + "' is built in (any word that begins with a capital): "
-                                "name yours otherwise");
+      } else if (IsBuiltInList(l.name)) {
+        return RuleError(l.loc, "list '" + l.name + "' is built in (" +
+                                    (l.name == kMentionList ? "any actor's mention" : "any word that begins with a capital") +
+                                    "): name yours otherwise");
       } else {
         target = &lists[l.name];  // a list declared again is extended
       }
@@ -408,9 +415,11 @@ class Compiler {
     Status s = Positive(n, rule, slots, e);
     // A capitalized word is asked for only where it must not stand: as a word to match it
     // would fire on every name, and the trigger index could not hold it.
-    if (s.ok() && e->capitalized)
-      return RuleError(n.loc, "@" + std::string(kCapitalizedList) + " is built in and only negated: write '!@" +
-                                  std::string(kCapitalizedList) + "' (or a '!( ... )' group holding it)");
+    if (s.ok() && (e->capitalized || e->mention)) {
+      const std::string name(e->mention ? kMentionList : kCapitalizedList);
+      return RuleError(n.loc, "@" + name + " is built in and only negated: write '!@" + name +
+                                  "' (or a '!( ... )' group holding it)");
+    }
     return s;
   }
 
@@ -421,11 +430,11 @@ class Compiler {
       case PatternNode::kPhrase:
       case PatternNode::kLemma: return Literal(n, e);
       case PatternNode::kList: {  // the list's own index, shared
-        if (n.text == kCapitalizedList) {
+        if (IsBuiltInList(n.text)) {
           e->kind = Element::kWords;
           e->words = NoWords();
           e->single_words = true;
-          e->capitalized = true;
+          (n.text == kMentionList ? e->mention : e->capitalized) = true;
           return Status::Ok();
         }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
@@ -475,8 +484,8 @@ class Compiler {
 
   // The phrases of a word, phrase, lemma or list node, or of a group of them (OfWordsOnly),
   // added to `index`; `single_words` is set to whether each is one word.
-  // A group naming @capitalized sets `capitalized`.
-  Status AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words, bool* capitalized) {
+  // A group naming @capitalized sets `capitalized`, one naming @mention `mention`.
+  Status AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words, bool* capitalized, bool* mention) {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase: {
@@ -495,9 +504,9 @@ class Compiler {
         }
         return Status::Ok();
       case PatternNode::kList: {
-        if (n.text == kCapitalizedList) {
+        if (IsBuiltInList(n.text)) {
           *single_words = true;
-          *capitalized = true;
+          *(n.text == kMentionList ? mention : capitalized) = true;
           return Status::Ok();
         }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
@@ -510,7 +519,7 @@ class Compiler {
         *single_words = true;
         for (const std::vector<PatternNode>& alt : n.alternatives) {
           bool single = false;
-          Status s = AddWords(alt[0], index, &single, capitalized);
+          Status s = AddWords(alt[0], index, &single, capitalized, mention);
           if (!s.ok()) return s;
           *single_words = *single_words && single;
         }
@@ -576,7 +585,7 @@ class Compiler {
     SharedWordsIndex& shared = it->second;
     if (added) {
       auto index = std::make_shared<PhraseIndex>();
-      Status s = AddWords(n, index.get(), &shared.single_words, &shared.capitalized);
+      Status s = AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention);
       if (!s.ok()) {
         shared_words_.erase(it);
         return s;
@@ -587,6 +596,7 @@ class Compiler {
     e->words = shared.words;
     e->single_words = shared.single_words;
     e->capitalized = shared.capitalized;
+    e->mention = shared.mention;
     return Status::Ok();
   }
 
@@ -689,6 +699,7 @@ class Compiler {
     std::shared_ptr<const PhraseIndex> words;
     bool single_words = false;
     bool capitalized = false;
+    bool mention = false;
   };
   std::map<std::string, SharedWordsIndex> shared_words_;  // SharedWords' indexes, by key
   // FirstWords of each index asked for, by index: SharedWords shares one index among the

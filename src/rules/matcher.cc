@@ -176,9 +176,16 @@ class PatternMatcher {
   // direction dir: ending just left of the place if it looks back, else beginning just
   // right of it.
   bool NegatedWordsAt(const Element& e, int pos, int dir) {
-    if (e.looks_back) return dir < 0 && (WordsAt(e, pos, -1) || (e.capitalized && CapitalizedAt(pos, -1)));
+    if (e.looks_back) return dir < 0 && (WordsAt(e, pos, -1) || BuiltInAt(e, pos, -1));
     const int at = dir > 0 ? pos : pos + 1;
-    return WordsAt(e, at, +1) || (e.capitalized && CapitalizedAt(at, +1));
+    return WordsAt(e, at, +1) || BuiltInAt(e, at, +1);
+  }
+
+  // Whether unit u holds what a negated element's built-in lists name: @capitalized,
+  // @mention (an actor's name, not a pronoun: "his Russian counterpart X" is Russia's).
+  bool BuiltInAt(const Element& e, int u, int dir) const {
+    return (e.capitalized && CapitalizedAt(u, dir)) ||
+           (e.mention && u >= 0 && u < n_ && units_[u].mention >= 0 && !mentions_[units_[u].mention].pronoun);
   }
 
   // Whether unit u's token nearest the element (its first rightwards, its last leftwards)
@@ -243,8 +250,10 @@ class PatternMatcher {
   }
   // Leftwards from the person at `unit`: the unit before its title and the title's own
   // country or organization ("Ukrainian President X and Polish President Y met": before
-  // "Polish"), or before the title alone, or unit - 1 when no title precedes it.
+  // "Polish"), or before the title alone, or unit - 1 when no title precedes it (nor when
+  // `unit` is no person: in "the special Syria envoy X" no title is Syria's).
   int QualifiedTitleBefore(const Element& e, int unit) const {
+    if (!IsPerson(unit)) return unit - 1;
     int q = SkipTitle(e, unit - 1, -1);
     if (q == unit - 1 && OwnersPerson(e, q - 1, unit)) return q - 2;  // "China's Xi Jinping"
     if (q == unit - 1 || q < 0) return q;
