@@ -146,7 +146,7 @@ bool AmongSides(int actor, const Mention* sides) {
 std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m, const std::vector<Unit>& units) {
   const internal::CompiledPattern& p = pack.patterns[m.pattern];
   std::ostringstream out;
-  out << "rule " << pack.rules[p.rule].id << " (" << pack.rules[p.rule].loc.path << ":" << pack.rules[p.rule].loc.line
+  out << "rule " << pack.rules[p.rule].id << " (" << pack.rules[p.rule].loc.path.str() << ":" << pack.rules[p.rule].loc.line
       << ") matched \"" << a.SpanText(units[m.first_unit].first, units[m.last_unit - 1].last) << "\" trigger \""
       << a.SpanText(m.trigger_first, m.trigger_last) << "\" pattern: " << p.source;
   return out.str();
@@ -494,7 +494,7 @@ std::string WhyMissing(const RulePack& pack, const CompiledRule& rule, const Ext
     auto other = std::find_if(pack.rules.begin(), pack.rules.end(),
                               [&](const CompiledRule& c) { return c.id == t.evidence.rule; });
     why += std::string(matched ? ", but " : "; ") + "rule " + t.evidence.rule +
-           (other != pack.rules.end() ? " (" + other->loc.path + ":" + std::to_string(other->loc.line) + ")" : "") +
+           (other != pack.rules.end() ? " (" + other->loc.path.str() + ":" + std::to_string(other->loc.line) + ")" : "") +
            " gives that triple" + (matched ? " first, and a sentence keeps a triple once" : "");
     break;
   }
@@ -502,7 +502,7 @@ std::string WhyMissing(const RulePack& pack, const CompiledRule& rule, const Ext
 }
 
 ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rule, const internal::ExampleSpec& ex) {
-  ExampleResult r{ex.loc.path + ":" + std::to_string(ex.loc.line), rule.id, true, ""};
+  ExampleResult r{ex.loc.path.str() + ":" + std::to_string(ex.loc.line), rule.id, true, ""};
   Document doc;
   doc.id = "example";
   doc.text = ex.text;
@@ -548,7 +548,7 @@ ExampleResult CheckRelationExample(const RulePack& pack, const CompiledRule& rul
 }
 
 ExampleResult CheckEntityExample(const RulePack& pack, const CompiledRule& rule, const internal::ExampleSpec& ex) {
-  ExampleResult r{ex.loc.path + ":" + std::to_string(ex.loc.line), rule.id, true, ""};
+  ExampleResult r{ex.loc.path.str() + ":" + std::to_string(ex.loc.line), rule.id, true, ""};
   Document doc;
   doc.id = "example";
   doc.text = ex.text;
@@ -624,7 +624,7 @@ const std::vector<RelationType>& Extractor::relation_types() const { return impl
 std::vector<RuleInfo> Extractor::rules() const {
   std::vector<RuleInfo> out;
   for (const internal::CompiledRule& r : impl_->pack.rules)
-    out.push_back(RuleInfo{r.id, r.entity, r.loc.path + ":" + std::to_string(r.loc.line)});
+    out.push_back(RuleInfo{r.id, r.entity, r.loc.path.str() + ":" + std::to_string(r.loc.line)});
   return out;
 }
 

@@ -689,7 +689,7 @@ class Compiler {
     return Status::Ok();
   }
 
-  static std::string Where(const Loc& loc) { return loc.path + ":" + std::to_string(loc.line); }
+  static std::string Where(const Loc& loc) { return loc.path.str() + ":" + std::to_string(loc.line); }
 
   RulePack* pack_;
   std::map<std::string, Loc> ids_;            // rule ids so far, where each was defined
@@ -859,7 +859,7 @@ std::string RulePack::Dump() const {
   out << "dictionary " << dictionary.size() << " actors\n";
   for (const CompiledPattern& p : patterns) {
     const CompiledRule& r = rules[p.rule];
-    out << (r.entity ? "entity " : "rule ") << r.id << "  (" << r.loc.path << ":" << r.loc.line << ")\n";
+    out << (r.entity ? "entity " : "rule ") << r.id << "  (" << r.loc.path.str() << ":" << r.loc.line << ")\n";
     out << "  pattern:";
     std::vector<Element> before = p.before;
     std::reverse(before.begin(), before.end());

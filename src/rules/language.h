@@ -4,6 +4,7 @@
 #define ACTORGRAPH_SRC_RULES_LANGUAGE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +13,28 @@
 
 namespace actorgraph::internal {
 
+// A rule file's path, shared by every location in the file: a pack's syntax tree holds
+// tens of thousands of locations, and a copy of the path string for each was a heap
+// allocation (paths are longer than a string keeps inline).
+class SharedPath {
+ public:
+  SharedPath() = default;
+  SharedPath(std::string path) : path_(std::make_shared<const std::string>(std::move(path))) {}  // NOLINT: implicit
+  SharedPath(const char* path) : SharedPath(std::string(path)) {}                                 // NOLINT: implicit
+  const std::string& str() const { return path_ ? *path_ : Empty(); }
+  operator const std::string&() const { return str(); }  // NOLINT: implicit
+  bool empty() const { return str().empty(); }
+
+ private:
+  static const std::string& Empty() {
+    static const std::string* empty = new std::string();
+    return *empty;
+  }
+  std::shared_ptr<const std::string> path_;
+};
+
 struct Loc {
-  std::string path;
+  SharedPath path;
   uint32_t line = 0;
   uint32_t column = 0;
 };

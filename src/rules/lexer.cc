@@ -201,7 +201,7 @@ class LineLexer {
 
 Status RuleError(const Loc& loc, std::string message) {
   SourceLocation where;
-  where.path = loc.path;
+  where.path = loc.path.str();
   where.line = loc.line;
   where.column = loc.column;
   return Status::Error(ErrorCode::kRules, std::move(message), where);

@@ -374,7 +374,7 @@ class Parser {
   }
 
   std::string_view text_;
-  std::string path_;
+  SharedPath path_;  // shared by every Loc of the file
   RuleFile* out_;
   bool examples_ = true;
   Block block_ = Block::kNone;
