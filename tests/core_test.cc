@@ -42,6 +42,23 @@ TEST_CASE("WordTable finds every word added, in insertion order, across growth",
   for (const char* absent : {"", "w1", "x0", "w00", "w0 "}) CHECK(table.Find(absent).empty());
 }
 
+TEST_CASE("WordTable::Reserve keeps what is there and makes room for more", "[core][hash]") {
+  WordTable<int> table;
+  table.Reserve(3);  // an empty table
+  table.Add("a", 1);
+  table.Add("b", 2);
+  table.Reserve(1000);  // keys and values already there move with the slots
+  CHECK(Listed(table.Find("a")) == std::vector<int>{1});
+  CHECK(Listed(table.Find("b")) == std::vector<int>{2});
+  for (int i = 0; i < 1000; ++i) table.Add("k" + std::to_string(i), i);
+  table.Add("a", 3);
+  table.Reserve(2);  // smaller than the table: nothing moves
+  CHECK(table.size() == 1002);
+  CHECK(Listed(table.Find("a")) == std::vector<int>{1, 3});
+  CHECK(Listed(table.Find("k999")) == std::vector<int>{999});
+  CHECK(table.Find("k1000").empty());
+}
+
 TEST_CASE("WordTable keeps each word's values in order while words are added in turn", "[core][hash]") {
   // Values added to three words in turn: each word's run of values fills and moves
   // again and again, past the others'.

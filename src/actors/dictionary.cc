@@ -213,6 +213,9 @@ void Dictionary::Build() {
   // The forms are indexed as each entry is met, before it is folded or moved: copying
   // them aside for a second pass cost more than the indexing.
   index_ = PhraseIndex();
+  size_t forms = 0;
+  for (const DictEntry& e : entries_) forms += 1 + e.actor.aliases.size() + e.adjectives.size();
+  index_.Reserve(forms, 2 * forms);
   PhraseTokens p;
   std::map<std::string, size_t> first, first_country;
   std::vector<DictEntry> merged;

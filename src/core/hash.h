@@ -206,6 +206,14 @@ class WordTable {
     }
     values_[s.begin + s.size++] = std::move(value);
   }
+  // Room for `keys` keys of about one value each, so that filling the table to them
+  // neither grows nor moves it.
+  void Reserve(size_t keys) {
+    size_t slots = 16;
+    while (slots < 2 * (keys_ + keys)) slots *= 2;
+    if (slots > slots_.size()) Rehash(slots);
+    values_.reserve(values_.size() + keys + keys / 2);
+  }
   WordValues<const T> Find(std::string_view word) const { return FindHash(HashWord(word)); }
   // Find() for a word whose HashWord is `hash`; empty when there is none.
   WordValues<const T> FindHash(uint64_t hash) const {
@@ -236,9 +244,10 @@ class WordTable {
     while (slots[i].size != 0 && slots[i].hash != h) i = (i + 1) & mask_;
     return i;
   }
-  void Grow() {
+  void Grow() { Rehash(slots_.empty() ? 16 : 2 * slots_.size()); }
+  void Rehash(size_t slots) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
+    slots_.assign(slots, Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)
       if (s.size != 0) slots_[Probe(s.hash)] = s;

@@ -85,8 +85,15 @@ void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
   std::rotate(at, l.end() - 1, l.end());
 }
 
+void PhraseIndex::Reserve(size_t phrases, size_t words) {
+  phrases_.reserve(phrases_.size() + phrases);
+  words_.reserve(words_.size() + words);
+  singles_.Reserve(phrases);
+  by_last_.Reserve(phrases);
+}
+
 void PhraseIndex::Extend(const PhraseIndex& other) {
-  words_.reserve(words_.size() + other.words_.size());
+  Reserve(other.phrases_.size(), other.words_.size());
   text_.reserve(text_.size() + other.text_.size());
   for (const Phrase& p : other.phrases_) {
     Phrase copy = p;

@@ -32,6 +32,9 @@ class PhraseIndex {
   void Add(const PhraseTokens& phrase, int value, bool exact_case = false, bool capitalized = false);
   // Adds every phrase of `other` (another index), keeping its values.
   void Extend(const PhraseIndex& other);
+  // Room for `phrases` more phrases of about `words` words in all, so that adding them
+  // neither grows nor moves the index's tables.
+  void Reserve(size_t phrases, size_t words);
   bool empty() const { return phrases_.empty(); }
   size_t size() const { return phrases_.size(); }
 

@@ -217,6 +217,7 @@ class Compiler {
       } else {
         target = &lists[l.name];  // a list declared again is extended
       }
+      target->Reserve(l.items.size(), l.items.size());
       for (const std::string& item : l.items) {
         SplitPhrase(item, &phrase);
         target->Add(phrase, 0);

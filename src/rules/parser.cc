@@ -194,6 +194,9 @@ class Parser {
 
   // sequence := element+ ; stops at ')' '|' or end.
   Status Sequence(std::vector<PatternNode>* seq, bool nested) {
+    // A match line has a dozen elements or so: growing the vector to them moved each node
+    // several times.
+    if (!nested) seq->reserve(16);
     while (!AtEnd() && Peek().kind != Lexeme::kRParen && Peek().kind != Lexeme::kBar) {
       PatternNode node;
       Status s = Element(&node);
