@@ -690,6 +690,14 @@ bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
 }
 
+// Whether a "'s" stands inside mention `m`: "People's Daily", "Children's Hospital" name
+// an institution, no person.
+bool HasInnerPossessive(const Analysis& a, const Mention& m) {
+  for (uint32_t t = m.first + 1; t + 1 < m.last; ++t)
+    if (a.TokenLower(t) == "'s") return true;
+  return false;
+}
+
 // Whether mention `m` ends in a word of the `party-member` list: "one Republican, former
 // Gov. X" and "X, a California Democrat" name a person's party, not a person.
 bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
@@ -815,6 +823,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
           type = ActorType::kOrganization;
         } else if (before == "the" || before == "a" || before == "an") {
           return false;
+        } else if (HasInnerPossessive(*a, target)) {
+          type = ActorType::kOrganization;
         } else if (EndsWithListed(pack.place_ends, *a, target)) {
           // "Noranda Inc said" names a company, "Capitol Police said" a police force;
           // "Police said", "Prince Sultan Air Base" and "Indian Head Inc" ("Head" a
