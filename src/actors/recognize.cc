@@ -376,7 +376,8 @@ class SentenceRecognizer {
     return false;
   }
 
-  // A particle counts only before a name part: "de Mistura", "al-Assad".
+  // A particle counts only before a name part: "de Mistura", "al-Assad", and two of them
+  // before one: "de la Madrid", "von der Leyen".
   // The Arabic article's assimilated forms count only with their hyphen: "Nasr ad-Din",
   // "Abd ar-Rahman" (a bare "as" or "an" is English).
   uint32_t ParticleEnd(uint32_t i) const {
@@ -385,7 +386,11 @@ class SentenceRecognizer {
     bool hyphen = j < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore);
     if (!IsParticle(a_->TokenLower(i)) && !(hyphen && IsAssimilatedArticle(a_->TokenLower(i)))) return i;
     if (hyphen) ++j;
-    return (hyphen ? NamePartAfterParticle(j) : NamePart(j)) ? j : i;
+    if (hyphen ? NamePartAfterParticle(j) : NamePart(j)) return j;
+    if (!hyphen && j + 1 < s_.last && a_->tokens[j].has(kWord) && !a_->tokens[j].has(text::kCapitalized) &&
+        IsParticle(a_->TokenLower(j)) && NamePart(j + 1))
+      return j + 1;
+    return i;
   }
 
   // Some sources strip apostrophes from transliterated names: "al-Ja afari". A short
