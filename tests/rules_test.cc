@@ -422,7 +422,7 @@ TEST_CASE("!@mention: no actor's name there (a pronoun is none); built in and on
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned @mention B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:27: @mention is built in and only negated: write '!@mention' (or a '!( ... )' group holding it)");
   CHECK(ErrorOf("list mention = Chad\n") ==
-        "t.rules:8:6: list 'mention' is built in (any actor's mention): name yours otherwise");
+        "t.rules:8:6: list 'mention' is built in (any actor's name): name yours otherwise");
 }
 
 TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][entity]") {

@@ -690,14 +690,6 @@ bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
 }
 
-// Whether a "'s" stands inside mention `m`: "People's Daily", "Children's Hospital" name
-// an institution, no person.
-bool HasInnerPossessive(const Analysis& a, const Mention& m) {
-  for (uint32_t t = m.first + 1; t + 1 < m.last; ++t)
-    if (a.TokenLower(t) == "'s") return true;
-  return false;
-}
-
 // Whether mention `m` ends in a word of the `party-member` list: "one Republican, former
 // Gov. X" and "X, a California Democrat" name a person's party, not a person.
 bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
@@ -734,6 +726,14 @@ bool IsGovernmentWord(std::string_view lower) {
 
 // Whether token t is a possessive "'s".
 bool IsPossessive(const Analysis& a, uint32_t t) { return a.TokenText(t) == "'s"; }
+
+// Whether a "'s" stands inside mention `m`: "People's Daily", "Children's Hospital" name
+// an institution, no person.
+bool HasInnerPossessive(const Analysis& a, const Mention& m) {
+  for (uint32_t t = m.first + 1; t + 1 < m.last; ++t)
+    if (IsPossessive(a, t)) return true;
+  return false;
+}
 
 // Whether government mention `m` is a government word after a capitalized word or its
 // possessive, as in "the Assad regime", "Assad's regime" (LeadersGovernments).

@@ -21,8 +21,8 @@ namespace fs = std::filesystem;
 // The built-in list of any word that begins with a capital, for '!@capitalized' after a
 // slot: "head of U.S. Central Command" leads no country.
 constexpr std::string_view kCapitalizedList = "capitalized";
-// The built-in list of any actor's mention, for '!@mention' before a slot: in "the U.S.
-// special Syria envoy" Syria is no one's the envoy speaks for.
+// The built-in list of any actor's name (a pronoun is none), for '!@mention' before a
+// slot: in "the U.S. special Syria envoy" Syria is not whom the envoy speaks for.
 constexpr std::string_view kMentionList = "mention";
 
 // Whether a list's name is a built-in one's.
@@ -212,7 +212,7 @@ class Compiler {
         else return RuleError(l.loc, "expected cue negated, former or hypothetical, found '" + l.name + "'");
       } else if (IsBuiltInList(l.name)) {
         return RuleError(l.loc, "list '" + l.name + "' is built in (" +
-                                    (l.name == kMentionList ? "any actor's mention" : "any word that begins with a capital") +
+                                    (l.name == kMentionList ? "any actor's name" : "any word that begins with a capital") +
                                     "): name yours otherwise");
       } else {
         target = &lists[l.name];  // a list declared again is extended
