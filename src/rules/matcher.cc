@@ -222,7 +222,7 @@ class PatternMatcher {
     if (e.ends_pattern && IsPossessivePronoun(unit)) return false;
     // Nor does a country that owns a person named after it: "met with Jordan's King
     // Abdullah" met the king, whom a slot that takes no person cannot take.
-    if (e.ends_pattern && !(e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) && OwnsPersonAfter(unit))
+    if (e.ends_pattern && !TakesPerson(e) && OwnsPersonAfter(unit))
       return false;
     if (m.demonym) return e.demonym;
     if (m.actor < 0 && m.group.empty()) return e.name && m.name;
@@ -236,6 +236,9 @@ class PatternMatcher {
     }
     return type_ok(m.actor);
   }
+
+  // Whether slot element `e` may take a person.
+  static bool TakesPerson(const Element& e) { return (e.type_mask >> static_cast<int>(ActorType::kPerson)) & 1u; }
 
   // Whether "'s" and a person, titled or not, follow `unit`: "Jordan's King Abdullah",
   // "China's Xi Jinping".
@@ -251,7 +254,7 @@ class PatternMatcher {
   // or country, and before an optional "for X") leads to one; leftwards, the unit left
   // of the title. Returns `pos` when no title stands there.
   int SkipTitle(const Element& e, int pos, int dir, bool qualified = true) const {
-    if (!(e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) || pos < 0 || pos >= n_) return pos;
+    if (!TakesPerson(e) || pos < 0 || pos >= n_) return pos;
     if (dir > 0) return TitledPersonAt(pos, qualified);
     if (units_[pos].mention >= 0) return pos;
     std::vector<PhraseIndex::Hit>& hits = title_hits_;
@@ -301,7 +304,7 @@ class PatternMatcher {
   // or organization belongs to the slot as a title's does ("Germany's Angela Merkel and
   // France's Emmanuel Macron met").
   bool OwnersPerson(const Element& e, int owner, int person) const {
-    return owner >= 0 && (e.type_mask >> static_cast<int>(ActorType::kPerson) & 1u) && IsToken(owner + 1, "'s") &&
+    return owner >= 0 && TakesPerson(e) && IsToken(owner + 1, "'s") &&
            IsPerson(person) && IsOwner(owner);
   }
   // Whether `unit` is a mention of an actor that may qualify a person's title or name: not
