@@ -220,10 +220,6 @@ class PatternMatcher {
     // A possessive ending a match stands for the noun after it: "backed his plan" does
     // not back him. Inside a pattern ("its leader X") it is the actor.
     if (e.ends_pattern && IsPossessivePronoun(unit)) return false;
-    // Nor does a country that owns a person named after it: "met with Jordan's King
-    // Abdullah" met the king, whom a slot that takes no person cannot take.
-    if (e.ends_pattern && !TakesPerson(e) && OwnsPersonAfter(unit))
-      return false;
     if (m.demonym) return e.demonym;
     if (m.actor < 0 && m.group.empty()) return e.name && m.name;
     auto type_ok = [&](int actor) {
@@ -239,14 +235,6 @@ class PatternMatcher {
 
   // Whether slot element `e` may take a person.
   static bool TakesPerson(const Element& e) { return (e.type_mask >> static_cast<int>(ActorType::kPerson)) & 1u; }
-
-  // Whether "'s" and a person, titled or not, follow `unit`: "Jordan's King Abdullah",
-  // "China's Xi Jinping".
-  bool OwnsPersonAfter(int unit) const {
-    const int after = unit + 2;
-    if (!IsToken(unit + 1, "'s") || after >= n_) return false;
-    return IsPerson(after) || (units_[after].mention < 0 && TitledPersonAt(after, /*qualified=*/false) != after);
-  }
 
   // A person's title belongs to the slot that takes the person: "met Prime Minister
   // Abiy Ahmed", "talks with U.N. Special Envoy for Syria Staffan de Mistura".
