@@ -425,6 +425,19 @@ TEST_CASE("!@mention: no actor's name there (a pronoun is none); built in and on
         "t.rules:8:6: list 'mention' is built in (any actor's name): name yours otherwise");
 }
 
+TEST_CASE("a negated word after an element refuses an unresolved name that opens with it", "[rules][entity]") {
+  // "the Senate Committee on Capitol Hill": a name no word element can match, whose first
+  // word a negation still reads.
+  const std::string rules = "entity e\n  match N:Name committee on !capitol M:Name\n  make * Group\n"
+                            "rule r\n  match A:Group condemned B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "The Harbor Committee on Fisheries condemned Niger.")) ==
+        "Harbor Committee on Fisheries opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "The Harbor Committee on Capitol Hill condemned Niger.")).empty());
+  // A name already made an actor is no longer a name: the negation does not read it.
+  CHECK(Triples(Run("rule r\n  match A:Country condemned !capitol B:Country\n  yield A opposed-to B\n",
+                    "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+}
+
 TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][entity]") {
   const std::string rule = "rule r\n  match A:Country condemned B:Country\n  yield A opposed-to B\n";
   // "Chad troops" is two units, and the verb's subject must stand right before it.

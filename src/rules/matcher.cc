@@ -178,7 +178,22 @@ class PatternMatcher {
   bool NegatedWordsAt(const Element& e, int pos, int dir) {
     if (e.looks_back) return dir < 0 && (WordsAt(e, pos, -1) || BuiltInAt(e, pos, -1));
     const int at = dir > 0 ? pos : pos + 1;
-    return WordsAt(e, at, +1) || BuiltInAt(e, at, +1);
+    return WordsAt(e, at, +1) || NameWordsAt(e, at) || BuiltInAt(e, at, +1);
+  }
+
+  // Whether unit u is an unresolved name that opens with a negated element's words: in
+  // entity rules "on !capitol" refuses "on Capitol Hill", a name no word element can
+  // match. (Only rightwards: a name before the element is read as a whole.)
+  bool NameWordsAt(const Element& e, int u) {
+    if (u < 0 || u >= n_ || units_[u].mention < 0) return false;
+    const Mention& m = mentions_[units_[u].mention];
+    if (!m.name || m.actor >= 0 || !m.group.empty()) return false;
+    std::vector<PhraseIndex::Hit>& stack = word_hits_;
+    const size_t base = stack.size();
+    e.words->MatchAt(a_.text, a_.tokens, units_[u].first, units_[u].last, &stack);
+    const bool found = stack.size() > base;
+    stack.resize(base);
+    return found;
   }
 
   // Whether unit u holds what a negated element's built-in lists name: @capitalized,
