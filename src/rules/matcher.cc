@@ -184,16 +184,12 @@ class PatternMatcher {
   // Whether unit u is an unresolved name that opens with a negated element's words: in
   // entity rules "on !capitol" refuses "on Capitol Hill", a name no word element can
   // match. (Only rightwards: a name before the element is read as a whole.)
-  bool NameWordsAt(const Element& e, int u) {
+  bool NameWordsAt(const Element& e, int u) const {
     if (u < 0 || u >= n_ || units_[u].mention < 0) return false;
     const Mention& m = mentions_[units_[u].mention];
     if (!m.name || m.actor >= 0 || !m.group.empty()) return false;
-    std::vector<PhraseIndex::Hit>& stack = word_hits_;
-    const size_t base = stack.size();
-    e.words->MatchAt(a_.text, a_.tokens, units_[u].first, units_[u].last, &stack);
-    const bool found = stack.size() > base;
-    stack.resize(base);
-    return found;
+    PhraseIndex::Hit hit;
+    return e.words->LongestAt(a_.text, a_.tokens, units_[u].first, units_[u].last, &hit);
   }
 
   // Whether unit u holds what a negated element's built-in lists name: @capitalized,
