@@ -129,6 +129,30 @@ TEST_CASE("JSON Lines fields", "[input][jsonl]") {
   CHECK(r.docs[5].id == "feed:8");  // evidence naming document "" could not be traced back
 }
 
+TEST_CASE("Each record's fields are its own, whatever the sink leaves in the document", "[input][jsonl]") {
+  // The reader fills one document for every record: a field a record lacks must not
+  // keep the record before's, even when the sink copies and leaves the document as it was.
+  TempDir dir;
+  const std::string path = dir.Write(
+      "feed.jsonl",
+      "{\"id\": \"a\", \"text\": \"One.\", \"title\": \"Talks\", \"date\": \"2016-08-24\","
+      " \"url\": \"https://example.org/1\"}\n"
+      "{\"text\": \"Two.\"}\n");
+  std::vector<Document> docs;
+  REQUIRE(ReadDocuments(path, [&](Document&& doc) {
+            docs.push_back(doc);
+            return Status::Ok();
+          }).ok());
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].title == "Talks");
+  CHECK(docs[1].id == "feed:2");
+  CHECK(docs[1].text == "Two.");
+  CHECK(docs[1].title.empty());
+  CHECK(docs[1].date.empty());
+  CHECK(docs[1].url.empty());
+  CHECK(docs[1].line == 2);
+}
+
 TEST_CASE("A malformed JSON line is an error naming file and line", "[input][jsonl]") {
   TempDir dir;
   const std::string path = dir.Write("file.jsonl",

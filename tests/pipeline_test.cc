@@ -506,6 +506,50 @@ TEST_CASE("with several threads the first batches are smaller", "[pipeline][thre
   }
 }
 
+TEST_CASE("the builder leaves the document it takes empty, with a finished one's room", "[pipeline][threads]") {
+  for (int threads : {1, 2}) {
+    ag::BuilderOptions o;
+    o.threads = threads;
+    o.batch_documents = 2;
+    ag::GraphBuilder builder(Bundled(), o);
+    ag::Document d;
+    const std::string title = "A title too long for a string's own inline buffer";
+    for (int i = 0; i < 40; ++i) {
+      INFO(threads << " thread(s), document " << i);
+      d.id = "doc-" + std::to_string(i);
+      d.title = title;
+      d.date = "2016-08-" + std::to_string(10 + i % 20);
+      d.url = "https://example.org/news/" + std::to_string(i);
+      d.text = "Chad condemned Niger.";
+      d.source = "a/path/long/enough/to/be/on/the/heap.jsonl";
+      d.line = static_cast<uint32_t>(i + 1);
+      builder.Add(std::move(d));
+      CHECK(d.id.empty());
+      CHECK(d.title.empty());
+      CHECK(d.date.empty());
+      CHECK(d.url.empty());
+      CHECK(d.text.empty());
+      CHECK(d.source.empty());
+      CHECK(d.line == 0);
+      // Once a batch is in the graph, its documents' strings come back with their room.
+      if (i >= 16) CHECK(d.title.capacity() >= title.size());
+    }
+    builder.Finish();
+    // Each document's evidence carries its own date and url.
+    const ag::KnowledgeGraph& g = builder.graph();
+    size_t evidence = 0;
+    for (const auto& edge : g.SortedRelations()) {
+      for (const ag::Evidence& e : g.graph()[edge].evidence) {
+        const int i = std::stoi(e.document.substr(4));
+        CHECK(e.date == "2016-08-" + std::to_string(10 + i % 20));
+        CHECK(e.url == "https://example.org/news/" + std::to_string(i));
+        ++evidence;
+      }
+    }
+    CHECK(evidence == 40);
+  }
+}
+
 // The extracting threads outlive the batches, and free the results they made once the
 // batches are in the graph: a builder must still end cleanly (no thread left running, no
 // result leaked: the sanitizer build checks) when it is destroyed mid-way, without Finish,

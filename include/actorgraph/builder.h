@@ -37,6 +37,8 @@ class GraphBuilder {
   // with more, in the background while the caller reads the next batch, and added to the
   // graph (on_document called) when that one is full, or at Finish. The extracting
   // threads are started at the first batch and stop when the builder is destroyed.
+  // `document` is left empty (every field), its strings with room in them: a reader
+  // that fills the same object for the next document reuses that room.
   void Add(Document&& document);
   // Extracts and adds what is still queued. graph() is complete once Finish returns.
   void Finish();
@@ -67,6 +69,7 @@ class GraphBuilder {
   static constexpr unsigned kRampBatches = 4;  // batches smaller than the full size
   std::vector<Document> batch_;
   std::vector<Document> spare_documents_;  // a collected batch's array, for the next batch
+  std::vector<Document> recycled_;  // emptied by Add, one at a time, into the caller's
   size_t batch_bytes_ = 0;
   unsigned batches_ = 0;  // started so far
   KnowledgeGraph graph_;

@@ -471,6 +471,7 @@ Status ParseRecord(char* record, const std::string& path, const std::string& ste
   }
   const auto copy_optional = [&](RecordFields::Field f, std::string* out) {
     if (fields[f].kind == Kind::kString) out->assign(fields[f].string);
+    else out->clear();
   };
   copy_optional(RecordFields::kTitle, &doc->title);
   copy_optional(RecordFields::kDate, &doc->date);
@@ -522,6 +523,10 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
   rapidjson::Reader reader;
   uint32_t line_no = 0;
   bool any_record = false;
+  // One document for every record, each field of it written by ParseRecord: a sink that
+  // hands it back emptied with room in its strings (GraphBuilder::Add) lends that room
+  // to the next record.
+  Document doc;
   while (lines.Next(&line)) {
     ++line_no;
     PadForAlignedReads(&line);
@@ -529,7 +534,6 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
     if (line_no == 1 && record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
     if (line_no == 1 && IsUtf16Json(record)) return Utf16JsonError(path);
     if (IsBlank(record)) continue;
-    Document doc;
     char* in_place = line.data() + (record.data() - line.data());
     Status status = ParseRecord(in_place, path, stem, line_no, &reader, &doc);
     if (!status.ok()) status = RecordError(std::move(status), record, !any_record);
