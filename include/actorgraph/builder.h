@@ -37,8 +37,8 @@ class GraphBuilder {
   // with more, in the background while the caller reads the next batch, and added to the
   // graph (on_document called) when that one is full, or at Finish. The extracting
   // threads are started at the first batch and stop when the builder is destroyed.
-  // `document` is left empty (every field), its strings with room in them: a reader
-  // that fills the same object for the next document reuses that room.
+  // `document` is left empty (every field), its strings but the text with room in them:
+  // a reader that fills the same object for the next document reuses that room.
   void Add(Document&& document);
   // Extracts and adds what is still queued. graph() is complete once Finish returns.
   void Finish();
