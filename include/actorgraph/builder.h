@@ -69,7 +69,7 @@ class GraphBuilder {
   static constexpr unsigned kRampBatches = 4;  // batches smaller than the full size
   std::vector<Document> batch_;
   std::vector<Document> spare_documents_;  // a collected batch's array, for the next batch
-  std::vector<Document> recycled_;  // emptied by Add, one at a time, into the caller's
+  std::vector<Document> recycled_;  // a collected batch's documents, for Add to hand back
   size_t batch_bytes_ = 0;
   unsigned batches_ = 0;  // started so far
   KnowledgeGraph graph_;
