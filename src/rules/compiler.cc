@@ -490,18 +490,18 @@ class Compiler {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase: {
-        PhraseTokens t = SplitPhrase(n.text);
-        if (t.lower.empty()) return RuleError(n.loc, "expected a word or phrase, found an empty string");
-        *single_words = t.lower.size() == 1;
-        index->Add(t, 0);
+        SplitPhrase(n.text, &phrase_);
+        if (phrase_.lower.empty()) return RuleError(n.loc, "expected a word or phrase, found an empty string");
+        *single_words = phrase_.lower.size() == 1;
+        index->Add(phrase_, 0);
         return Status::Ok();
       }
       case PatternNode::kLemma:
         *single_words = true;
         for (const std::string& f : WordForms(n.text)) {
-          PhraseTokens t = SplitPhrase(f);
-          *single_words = *single_words && t.lower.size() == 1;
-          index->Add(t, 0);
+          SplitPhrase(f, &phrase_);
+          *single_words = *single_words && phrase_.lower.size() == 1;
+          index->Add(phrase_, 0);
         }
         return Status::Ok();
       case PatternNode::kList: {
@@ -703,6 +703,7 @@ class Compiler {
     bool mention = false;
   };
   std::map<std::string, SharedWordsIndex> shared_words_;  // SharedWords' indexes, by key
+  PhraseTokens phrase_;  // AddWords' split of each word, phrase or word form: one buffer for all
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
   // The index is held, so that its address is not reused while the key names it.
