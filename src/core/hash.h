@@ -183,7 +183,9 @@ class WordTable {
  public:
   void Add(std::string_view word, T value) { AddHash(HashWord(word), std::move(value)); }
   // Add() under a key that is already a hash (of a word, or of several: see PhraseIndex).
-  void AddHash(uint64_t h, T value) {
+  // Returns the key's values, `value` last: what FindMutableHash(h) would, without a
+  // second probe.
+  WordValues<T> AddHash(uint64_t h, T value) {
     size_t i = Probe(h);
     if (mask_ == 0 || slots_[i].size == 0) {
       if (2 * (keys_ + 1) > slots_.size()) {
@@ -205,6 +207,7 @@ class WordTable {
       s.begin = moved;
     }
     values_[s.begin + s.size++] = std::move(value);
+    return WordValues<T>(values_.data() + s.begin, s.size);
   }
   // Room for `keys` keys of about one value each, so that filling the table to them
   // neither grows nor moves it.

@@ -66,8 +66,7 @@ void PhraseIndex::File(const Phrase& p) {
     Insert(&pairs_, PairKey(w[0].hash, w[1].hash), index);
     const WordValues<int> singles = singles_.FindMutableHash(w[0].hash);
     if (singles.empty() || singles.front() != kOpensLonger) {
-      singles_.AddHash(w[0].hash, kOpensLonger);
-      const WordValues<int> marked = singles_.FindMutableHash(w[0].hash);
+      const WordValues<int> marked = singles_.AddHash(w[0].hash, kOpensLonger);
       std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
     }
   }
@@ -75,8 +74,7 @@ void PhraseIndex::File(const Phrase& p) {
 }
 
 void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
-  table->AddHash(key, phrase);
-  const WordValues<int> l = table->FindMutableHash(key);
+  const WordValues<int> l = table->AddHash(key, phrase);
   const uint32_t n = phrases_[phrase].size;
   // The list is kept in that order, so its place is found by halves: a word that ends or
   // opens thousands of phrases would make a scan from the front cost their square.
