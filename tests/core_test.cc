@@ -79,6 +79,21 @@ TEST_CASE("WordTable keeps each word's values in order while words are added in 
   CHECK(Listed(table.Find("alpha")) == expected[0]);
 }
 
+TEST_CASE("WordTable::AddHash returns the key's values, the one added last", "[core][hash]") {
+  // Through the moves of a key's run as it fills, and the table's growth, the view it
+  // returns is what FindMutableHash would return.
+  WordTable<int> table;
+  std::vector<std::vector<int>> expected(40);
+  for (int v = 0; v < 400; ++v) {
+    const int w = (v * 7) % 40;
+    const auto values = table.AddHash(HashWord("word" + std::to_string(w)), v);
+    expected[w].push_back(v);
+    REQUIRE(values.size() == expected[w].size());
+    CHECK(std::vector<int>(values.begin(), values.end()) == expected[w]);
+    CHECK(values.begin() == table.FindMutableHash(HashWord("word" + std::to_string(w))).begin());
+  }
+}
+
 TEST_CASE("SameBytes compares words of every length up to and past sixteen bytes", "[core][hash]") {
   using actorgraph::internal::SameBytes;
   const std::string word = "abcdefghijklmnopqrstuvwxyz";
