@@ -202,7 +202,6 @@ class Compiler {
 
   Status Lists(const RuleFile& file) {
     std::map<std::string, PhraseIndex> lists;
-    PhraseTokens phrase;  // one buffer for every item
     for (const ListDecl& l : file.lists) {
       PhraseIndex* target;
       if (l.cue) {
@@ -219,8 +218,8 @@ class Compiler {
       }
       target->Reserve(l.items.size(), l.items.size());
       for (const std::string& item : l.items) {
-        SplitPhrase(item, &phrase);
-        target->Add(phrase, 0);
+        SplitPhrase(item, &phrase_);
+        target->Add(phrase_, 0);
       }
     }
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
@@ -703,7 +702,7 @@ class Compiler {
     bool mention = false;
   };
   std::map<std::string, SharedWordsIndex> shared_words_;  // SharedWords' indexes, by key
-  PhraseTokens phrase_;  // AddWords' split of each word, phrase or word form: one buffer for all
+  PhraseTokens phrase_;  // the split of each list item, word, phrase or word form: one buffer for all
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
   // The index is held, so that its address is not reused while the key names it.
