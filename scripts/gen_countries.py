@@ -22,8 +22,8 @@ EXTRA = {
     "BDI": (None, [], ["Burundian"]), "KHM": (None, [], ["Cambodian"]), "CMR": (None, [], ["Cameroonian"]),
     "CAN": (None, [], ["Canadian"]), "CAF": (None, [], ["Central African"]), "TCD": (None, [], ["Chadian"]),
     "CHL": (None, [], ["Chilean"]), "CHN": (None, ["People's Republic of China", "PRC"], ["Chinese"]),
-    "COL": (None, [], ["Colombian"]), "COD": ("Democratic Republic of the Congo", ["DR Congo", "DRC", "Congo-Kinshasa"], ["Congolese"]),
-    "COG": ("Republic of the Congo", ["Congo-Brazzaville"], []), "HRV": (None, [], ["Croatian"]),
+    "COL": (None, [], ["Colombian"]), "COD": ("Democratic Republic of the Congo", ["Democratic Republic of Congo", "DR Congo", "D.R. Congo", "DRC", "Congo-Kinshasa", "Congo"], ["Congolese"]),
+    "COG": ("Republic of the Congo", ["Republic of Congo", "Congo Republic", "Congo-Brazzaville"], []), "HRV": (None, [], ["Croatian"]),
     "CUB": (None, [], ["Cuban"]), "CYP": (None, [], ["Cypriot"]), "CZE": (None, ["Czech Republic"], ["Czech"]),
     "DNK": (None, [], ["Danish"]), "EGY": (None, [], ["Egyptian"]), "ERI": (None, [], ["Eritrean"]),
     "EST": (None, [], ["Estonian"]), "ETH": (None, [], ["Ethiopian"]), "FIN": (None, [], ["Finnish"]),
@@ -72,6 +72,10 @@ EXTRA = {
     "MNE": (None, [], ["Montenegrin"]), "BTN": (None, [], ["Bhutanese"]),
 }
 
+# Forms iso-codes gives a country that news uses for another: "Congo" alone is the
+# Democratic Republic of the Congo in wire style (AP, Reuters), not iso-codes' "Congo".
+NOT_FORMS = {"COG": {"Congo"}}
+
 # Countries ISO 3166-1 does not list, with the user-assigned code the EU and IMF use:
 # alpha-3, name, [aliases], [demonyms].
 UNLISTED = [
@@ -90,6 +94,7 @@ def main(argv):
         forms = [c["name"], c.get("official_name", ""), c.get("common_name", "")] + aliases
         # iso-codes writes some names inverted ("Korea, Republic of"): not a form news uses.
         forms = [f for f in dict.fromkeys(forms) if f and f != name and "," not in f]
+        forms = [f for f in forms if f not in NOT_FORMS.get(c["alpha_3"], ())]
         print("\t".join([name, "Country", c["alpha_3"], "", "|".join(forms), "|".join(adjectives)]))
     for code, name, aliases, adjectives in UNLISTED:
         print("\t".join([name, "Country", code, "", "|".join(aliases), "|".join(adjectives)]))
