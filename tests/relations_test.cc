@@ -70,6 +70,15 @@ std::string Describe(const ag::Extraction& ex) {
   return s.empty() ? "  (no triple)\n" : s;
 }
 
+// A triple of `relation` from `subject` to `object` kept with `modality`.
+bool HasWith(const ag::Extraction& ex, ag::Modality modality, const std::string& relation,
+             const std::string& subject, const std::string& object) {
+  for (const ag::Triple& t : ex.triples)
+    if (t.type.name == relation && t.modality == modality && Names(t.subject, subject) && Names(t.object, object))
+      return true;
+  return false;
+}
+
 void MustFire(const std::string& relation, const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     ag::Extraction ex = Extract(c.text);
@@ -131,6 +140,15 @@ TEST_CASE("mediator-of: wire phrasings of mediation fire", "[relations][mediator
        "Friday.",
        "United Arab Emirates", "Ukraine"},
   });
+}
+
+TEST_CASE("mediator-of: an offer to host talks is kept as a hypothetical mediation", "[relations][mediator-of]") {
+  const char* text = "The Vatican has offered to host peace talks between Russia and Ukraine.";
+  ag::Extraction ex = Extract(text);
+  INFO("sentence: " << text << "\ngot:\n" << Describe(ex));
+  CHECK_FALSE(HasAsserted(ex, "mediator-of", "Vatican", "Russia"));
+  CHECK(HasWith(ex, ag::Modality::kHypothetical, "mediator-of", "Vatican", "Russia"));
+  CHECK(HasWith(ex, ag::Modality::kHypothetical, "mediator-of", "Vatican", "Ukraine"));
 }
 
 TEST_CASE("mediator-of: offers, denials, former mediators and look-alikes do not fire", "[relations][mediator-of]") {
@@ -392,6 +410,14 @@ TEST_CASE("leader-of: former and late leaders, the wrong direction and look-alik
       // look-alike: a deputy is not the head
       {"Malik Agar, the deputy head of Sudan's sovereign council, visited Moscow.", "Malik Agar", "Sudan"},
   });
+}
+
+TEST_CASE("leader-of: a role held 'then-' is kept as a former one, not asserted", "[relations][leader-of]") {
+  const char* text = "The talks were led by then-Kenyan President Mwai Kibaki.";
+  ag::Extraction ex = Extract(text);
+  INFO("sentence: " << text << "\ngot:\n" << Describe(ex));
+  CHECK_FALSE(HasAsserted(ex, "leader-of", "Mwai Kibaki", "Kenya"));
+  CHECK(HasWith(ex, ag::Modality::kNegated, "leader-of", "Mwai Kibaki", "Kenya"));
 }
 
 // --- represents -----------------------------------------------------------------------
