@@ -267,6 +267,9 @@ TEST_CASE("supports: denials, hypotheticals, the wrong direction and look-alikes
 TEST_CASE("opposed-to: accusing, condemning, sanctioning and fighting fire", "[relations][opposed-to]") {
   MustFire("opposed-to", {
       {"The Congolese government accused Rwanda of backing the M23 rebels.", "Congolese government", "Rwanda"},
+      // a name ending in "Jr." stands right before its verb
+      {"Philippine President Ferdinand Marcos Jr. accused China of aggression in the South China Sea.",
+       "Ferdinand Marcos Jr", "China"},
       {"South Korea condemned North Korea's latest missile launch.", "South Korea", "North Korea"},
       {"China threatened the Philippines over its resupply mission to the Second Thomas Shoal.", "China",
        "Philippines"},

@@ -497,6 +497,18 @@ WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
   return words;
 }
 
+// Whether mention `m`, an actor's name of two words or more, ends in "Jr" or "Sr" and its
+// period follows, inside the sentence: "President Ferdinand Marcos Jr. accused China"
+// reads as if the name ended at the period, which the tokenizer leaves out of the name.
+// Not an unresolved name: entity rules reading "Donald Trump Jr. said" would make him a
+// person, and "Trump" his (resolve.cc, PromoteGivenNames); nor a lone "Jr" ("Jerry
+// Falwell, Jr., president of").
+bool EndsWithSuffixPeriod(const Analysis& a, const text::Sentence& s, const Mention& m) {
+  if (m.actor < 0 || m.last < m.first + 2 || m.last + 1 >= s.last || a.TokenText(m.last) != ".") return false;
+  const std::string_view w = a.TokenLower(m.last - 1);
+  return w == "jr" || w == "sr";
+}
+
 }  // namespace
 
 void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
@@ -524,8 +536,9 @@ void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Me
     if (first > t && first - 1 < s.last && a.TokenLower(first - 1) == "the") --first;
     plain_until(std::min(first, s.last));
     if (t == s.last) break;
-    *out++ = Unit{first, mention.last, static_cast<int>(m)};
-    t = mention.last;
+    const uint32_t last = mention.last + (EndsWithSuffixPeriod(a, s, mention) ? 1 : 0);
+    *out++ = Unit{first, last, static_cast<int>(m)};
+    t = last;
   }
   plain_until(s.last);
   units->resize(static_cast<size_t>(out - begin));  // shrinking: no unit is constructed
