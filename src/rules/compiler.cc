@@ -146,12 +146,6 @@ void AppendNodeSource(const PatternNode& n, std::string* s) {
   if (n.optional) *s += '?';
 }
 
-std::string SequenceSource(const std::vector<PatternNode>& seq) {
-  std::string s;
-  AppendSequenceSource(seq, &s);
-  return s;
-}
-
 std::string NodeSource(const PatternNode& n) {
   std::string s;
   AppendNodeSource(n, &s);
@@ -243,7 +237,6 @@ class Compiler {
     for (const std::vector<PatternNode>& seq : d.patterns) {
       CompiledPattern p;
       p.rule = rule_index;
-      p.source = SequenceSource(seq);
       Status s = Pattern(seq, d, &rule, &p);
       if (!s.ok()) return s;
       patterns.push_back(std::move(p));
@@ -277,6 +270,7 @@ class Compiler {
       if (!s.ok()) return s;
       elements.push_back(std::move(e));
     }
+    p->source = JoinSources(elements);
     pattern_slots_.push_back(slots_here);
     size_t anchor = ChooseAnchor(elements);
     if (anchor == elements.size())
@@ -302,6 +296,21 @@ class Compiler {
     }
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
+  }
+
+  // The pattern's source, as AppendSequenceSource writes it: its elements' sources, which
+  // Node has written already, between spaces (writing it anew from the nodes cost as
+  // much again).
+  static std::string JoinSources(const std::vector<Element>& elements) {
+    size_t size = elements.size();
+    for (const Element& e : elements) size += e.source.size();
+    std::string s;
+    s.reserve(size);
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (i) s += ' ';
+      s += elements[i].source;
+    }
+    return s;
   }
 
   // The kinds of mention (kActorTypeKinds, kNameKind, kDemonymKind) slot `e` takes, as
