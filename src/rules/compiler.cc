@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -262,31 +263,22 @@ class Compiler {
   }
 
   Status Pattern(const std::vector<PatternNode>& seq, const RuleDecl& d, CompiledRule* rule, CompiledPattern* p) {
+    // Each element compiled in its place, and later moved, not copied, to its side of the
+    // anchor: an element holds strings and shared indexes, and copying them cost more
+    // than the rest of the pattern's bookkeeping.
     std::vector<Element> elements;
+    elements.reserve(seq.size());
     std::vector<std::string> slots_here;
     for (const PatternNode& n : seq) {
-      Element e;
-      Status s = Node(n, rule, &slots_here, &e);
+      Status s = Node(n, rule, &slots_here, &elements.emplace_back());
       if (!s.ok()) return s;
-      elements.push_back(std::move(e));
     }
     p->source = JoinSources(elements);
-    pattern_slots_.push_back(slots_here);
+    pattern_slots_.push_back(std::move(slots_here));
     size_t anchor = ChooseAnchor(elements);
     if (anchor == elements.size())
       return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
                                         "trigger on (rule " + d.id + ")");
-    p->anchor = elements[anchor];
-    // A few words compared in a row cost less than a lookup; many would not.
-    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords)
-      for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
-    p->after.assign(elements.begin() + static_cast<long>(anchor) + 1, elements.end());
-    p->before.assign(elements.begin(), elements.begin() + static_cast<long>(anchor));
-    MarkLookBacks(&p->before);
-    Reverse(&p->before);
-    // A slot ends the pattern when nothing but "!X" (which takes no token) follows it.
-    auto last = std::find_if(p->after.rbegin(), p->after.rend(), [](const Element& e) { return !e.negated; });
-    if (last != p->after.rend() && last->kind == Element::kSlot) last->ends_pattern = true;
     p->min_mentions = MinMentions(elements);
     for (size_t i = 0; i < elements.size(); ++i) {
       WordSignature words;
@@ -294,6 +286,18 @@ class Compiler {
       if (elements[i].kind == Element::kSlot && !elements[i].optional)
         (i < anchor ? p->required_before : p->required_after).push_back(SlotKinds(elements[i]));
     }
+    const auto at = [&](size_t i) { return std::make_move_iterator(elements.begin() + static_cast<long>(i)); };
+    p->anchor = std::move(elements[anchor]);
+    // A few words compared in a row cost less than a lookup; many would not.
+    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords)
+      for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
+    p->after.assign(at(anchor + 1), at(elements.size()));
+    p->before.assign(at(0), at(anchor));
+    MarkLookBacks(&p->before);
+    Reverse(&p->before);
+    // A slot ends the pattern when nothing but "!X" (which takes no token) follows it.
+    auto last = std::find_if(p->after.rbegin(), p->after.rend(), [](const Element& e) { return !e.negated; });
+    if (last != p->after.rend() && last->kind == Element::kSlot) last->ends_pattern = true;
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
   }
@@ -564,14 +568,12 @@ class Compiler {
     if (OfWordsOnly(n)) return WordGroup(n, e);
     e->kind = Element::kGroup;
     for (const std::vector<PatternNode>& alt : n.alternatives) {
-      std::vector<Element> seq;
+      std::vector<Element>& seq = e->alternatives.emplace_back();
+      seq.reserve(alt.size());
       for (const PatternNode& child : alt) {
-        Element c;
-        Status s = Node(child, rule, slots, &c);
+        Status s = Node(child, rule, slots, &seq.emplace_back());
         if (!s.ok()) return s;
-        seq.push_back(std::move(c));
       }
-      e->alternatives.push_back(std::move(seq));
     }
     return Status::Ok();
   }
