@@ -198,14 +198,15 @@ class Parser {
     // several times.
     if (!nested) seq->reserve(16);
     while (!AtEnd() && Peek().kind != Lexeme::kRParen && Peek().kind != Lexeme::kBar) {
-      PatternNode node;
+      // Parsed in its place: a node (strings, vectors, a location) cost as much to move
+      // into the sequence as to parse. On an error the sequence is dropped.
+      PatternNode& node = seq->emplace_back();
       Status s = Element(&node);
       if (!s.ok()) return s;
       if (Peek().kind == Lexeme::kQuestion) {
         Take();
         node.optional = true;
       }
-      seq->push_back(std::move(node));
     }
     if (!nested && !AtEnd()) return Expected(Peek(), "a pattern element");
     return Status::Ok();
@@ -252,11 +253,10 @@ class Parser {
   Status Group(PatternNode* node) {
     node->kind = PatternNode::kGroup;
     while (true) {
-      std::vector<PatternNode> alt;
+      std::vector<PatternNode>& alt = node->alternatives.emplace_back();
       Status s = Sequence(&alt, /*nested=*/true);
       if (!s.ok()) return s;
       if (alt.empty()) return Expected(Peek(), "a pattern inside '( ... )'");
-      node->alternatives.push_back(std::move(alt));
       const Lexeme& lx = Take();
       if (lx.kind == Lexeme::kRParen) return Status::Ok();
       if (lx.kind != Lexeme::kBar) return Expected(lx, "'|' or ')'");
