@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "actors/resolve.h"  // PersonIdFor
 #include "rules/language.h"  // RuleError, Loc
@@ -138,6 +139,9 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
   // Split into buffers kept from line to line: a row's cells and a cell's forms.
   std::vector<std::string_view> lines, cells, forms;
   SplitOn(text, '\n', &lines);
+  // An entry a line at most: growing the vector moved every entry (its strings and
+  // alias set) again at each doubling.
+  entries_.reserve(entries_.size() + lines.size());
   for (std::string_view line : lines) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -217,8 +221,13 @@ void Dictionary::Build() {
   for (const DictEntry& e : entries_) forms += 1 + e.actor.aliases.size() + e.adjectives.size();
   index_.Reserve(forms, 2 * forms);
   PhraseTokens p;
-  std::map<std::string, size_t> first, first_country;
+  // The first entry of each id and of each country's code, by views into `merged`'s
+  // entries: reserved, it never moves them. Hashed, not ordered: the ordered maps'
+  // string comparisons, and a copy of each key, cost a sixth of the dictionary's load.
   std::vector<DictEntry> merged;
+  merged.reserve(entries_.size());
+  std::unordered_map<std::string_view, size_t> first, first_country;
+  first.reserve(entries_.size());
   for (DictEntry& e : entries_) {
     const bool country = e.actor.type == ActorType::kCountry && !e.actor.code.empty();
     auto by_id = first.find(e.actor.id);
@@ -226,9 +235,9 @@ void Dictionary::Build() {
     const size_t into = by_id != first.end() ? by_id->second : by_code != first_country.end() ? by_code->second : merged.size();
     IndexForms(e, static_cast<int>(into) * 2, &p);
     if (by_id == first.end() && by_code == first_country.end()) {
-      if (country) first_country.emplace(e.actor.code, merged.size());
-      first.emplace(e.actor.id, merged.size());
-      merged.push_back(std::move(e));
+      const DictEntry& kept = merged.emplace_back(std::move(e));
+      if (country) first_country.emplace(kept.actor.code, merged.size() - 1);
+      first.emplace(kept.actor.id, merged.size() - 1);
       continue;
     }
     DictEntry& m = merged[into];
@@ -240,9 +249,9 @@ void Dictionary::Build() {
       if (std::find(m.actor.roles.begin(), m.actor.roles.end(), role) == m.actor.roles.end())
         m.actor.roles.push_back(std::move(role));
   }
-  entries_ = std::move(merged);
   country_by_code_.clear();
-  for (const auto& [code, entry] : first_country) country_by_code_.emplace(code, static_cast<int>(entry));
+  for (const auto& [code, entry] : first_country) country_by_code_.emplace(std::string(code), static_cast<int>(entry));
+  entries_ = std::move(merged);
 }
 
 void Dictionary::IndexForms(const DictEntry& e, int value, PhraseTokens* p) {
