@@ -10,20 +10,55 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
   return out;
 }
 
+namespace {
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The word `word` (ASCII letters) as written and lower-cased, as Normalize and Tokenize
+// would make its token.
+void AssignPlainWord(std::string_view word, std::string* exact, std::string* lower) {
+  exact->assign(word);
+  lower->assign(word);
+  for (char& c : *lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+// Splits `phrase` into `out` if it is words of ASCII letters between single spaces, none
+// after the first one that Normalize could glue onto the word before it ("Syria s"):
+// Normalize would leave it as it is, and Tokenize make a token of each word. Otherwise
+// returns false, `out` holding words of it.
+bool SplitPlainWords(std::string_view phrase, PhraseTokens* out) {
+  size_t k = 0;
+  for (size_t at = 0;; ++k) {
+    const size_t end = std::min(phrase.find(' ', at), phrase.size());
+    const std::string_view word = phrase.substr(at, end - at);
+    if (word.empty() || !std::all_of(word.begin(), word.end(), IsAsciiLetter)) return false;
+    if (at > 0 && word.size() <= 2 && text::MayBeStrippedClitic(word)) return false;
+    if (k == out->exact.size()) {
+      out->exact.emplace_back();
+      out->lower.emplace_back();
+    }
+    AssignPlainWord(word, &out->exact[k], &out->lower[k]);
+    if (end == phrase.size()) break;
+    at = end + 1;
+  }
+  out->exact.resize(k + 1);
+  out->lower.resize(k + 1);
+  return true;
+}
+
+}  // namespace
+
 void SplitPhrase(std::string_view phrase, PhraseTokens* out) {
   // Most phrases of a rule pack are one word of ASCII letters ("rebels", "Hamas"): one
   // token, as Normalize and Tokenize would make it, without running them.
-  if (!phrase.empty() && std::all_of(phrase.begin(), phrase.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      })) {
+  if (!phrase.empty() && std::all_of(phrase.begin(), phrase.end(), IsAsciiLetter)) {
     out->exact.resize(1);
     out->lower.resize(1);
-    out->exact[0].assign(phrase);
-    std::string& lower = out->lower[0];
-    lower.assign(phrase);
-    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    AssignPlainWord(phrase, &out->exact[0], &out->lower[0]);
     return;
   }
+  // Many others are such words between spaces ("prime minister"): a token each.
+  if (phrase.find(' ') != std::string_view::npos && SplitPlainWords(phrase, out)) return;
   // A possessive "'s" is only split off after a word, so a phrase that starts with one
   // ("'s") is tokenized behind a placeholder word that is then dropped.
   bool possessive = !phrase.empty() && (phrase[0] == '\'' || phrase.substr(0, 3) == "\u2019");

@@ -294,6 +294,14 @@ bool MayAttach(std::string_view suffix, std::string_view word) {
   return false;
 }
 
+}  // namespace
+
+bool MayBeStrippedClitic(std::string_view word) {
+  return OneOf(word, {"s", "t", "ve", "re", "ll", "d", "m"});  // every suffix MayAttach takes
+}
+
+namespace {
+
 // What may follow a restored clitic: space or sentence punctuation, so that neither
 // "they re-elected" nor the censored "s***" is touched. NUL stands for the end of text.
 inline bool IsFollowerByte(unsigned char b) {

@@ -87,6 +87,10 @@ NormalizedText Normalize(std::string_view original);
 // Normalize() into `out`, whose buffers are reused (a thread's analysis is refilled
 // document after document, and its buffers keep their capacity).
 void Normalize(std::string_view original, NormalizedText* out);
+// Whether `word`, standing alone after a space and a word, may be a clitic whose
+// apostrophe was stripped, which Normalize may glue back onto the word before it ("Syria
+// s" -> "Syria's"): a phrase holding none is only split at its spaces.
+bool MayBeStrippedClitic(std::string_view word);
 
 enum TokenFlag : uint16_t {
   kWord = 1 << 0,         // letters (any script), possibly with digits or inner apostrophes
