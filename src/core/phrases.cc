@@ -115,7 +115,9 @@ void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
   // opens thousands of phrases would make a scan from the front cost their square.
   auto at = std::partition_point(l.begin(), l.end() - 1,
                                  [&](int q) { return q < 0 || phrases_[q].size >= n; });
-  std::rotate(at, l.end() - 1, l.end());
+  // Most phrases stay last (the first of their key, or as short as those before them):
+  // std::rotate, a call, is left out for them.
+  if (at != l.end() - 1) std::rotate(at, l.end() - 1, l.end());
 }
 
 void PhraseIndex::Reserve(size_t phrases, size_t words) {
