@@ -212,7 +212,7 @@ class WordTable {
   // Room for `keys` keys of about one value each, so that filling the table to them
   // neither grows nor moves it.
   void Reserve(size_t keys) {
-    size_t slots = 16;
+    size_t slots = kFirstSlots;
     while (slots < 2 * (keys_ + keys)) slots *= 2;
     if (slots > slots_.size()) Rehash(slots);
     values_.reserve(values_.size() + keys + keys / 2);
@@ -247,7 +247,14 @@ class WordTable {
     while (slots[i].size != 0 && slots[i].hash != h) i = (i + 1) & mask_;
     return i;
   }
-  void Grow() { Rehash(slots_.empty() ? 16 : 2 * slots_.size()); }
+  void Grow() {
+    // A new table's values get room for its first slots' at once: a rule pack makes
+    // hundreds of tables of a few words each, and growing their values one doubling at a
+    // time was an allocation and a copy for each of the first few.
+    if (slots_.empty()) values_.reserve(kFirstSlots);
+    Rehash(slots_.empty() ? kFirstSlots : 2 * slots_.size());
+  }
+  static constexpr size_t kFirstSlots = 16;
   void Rehash(size_t slots) {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(slots, Slot{});
