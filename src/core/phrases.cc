@@ -128,6 +128,13 @@ void PhraseIndex::Reserve(size_t phrases, size_t words) {
 }
 
 void PhraseIndex::Extend(const PhraseIndex& other) {
+  // An empty index extended is a copy: its phrases, words and values the same, and each
+  // key's phrases in the same order. A group that opens with a list starts so, and
+  // filing the list's phrases one by one cost as much as building the list.
+  if (phrases_.empty()) {
+    *this = other;
+    return;
+  }
   Reserve(other.phrases_.size(), other.words_.size());
   text_.reserve(text_.size() + other.text_.size());
   for (const Phrase& p : other.phrases_) {
