@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "actors/recognize.h"
 #include "rules/morphology.h"
@@ -581,7 +582,9 @@ class Compiler {
   // A word, phrase or lemma's index, built once for every element that writes it: most
   // patterns repeat "of", "," or "'s".
   Status Literal(const PatternNode& n, Element* e) {
-    return SharedWords(std::string(1, static_cast<char>('0' + n.kind)) + n.text, n, e);
+    literal_key_.assign(1, static_cast<char>('0' + n.kind));
+    literal_key_ += n.text;
+    return SharedWords(literal_key_, n, e);
   }
 
   Status WordGroup(const PatternNode& n, Element* e) {
@@ -712,7 +715,10 @@ class Compiler {
     bool capitalized = false;
     bool mention = false;
   };
-  std::map<std::string, SharedWordsIndex> shared_words_;  // SharedWords' indexes, by key
+  // SharedWords' indexes, by key: hashed, as most of a pack's thousands of word elements
+  // look up a key met before, and an ordered map compared a dozen strings for each.
+  std::unordered_map<std::string, SharedWordsIndex> shared_words_;
+  std::string literal_key_;  // Literal's key, in one buffer for all
   PhraseTokens phrase_;  // the split of each list item, word, phrase or word form: one buffer for all
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
