@@ -185,15 +185,22 @@ class Parser {
 
   Status Match(RuleDecl* r) {
     std::vector<PatternNode> seq;
-    Status s = Sequence(&seq, /*nested=*/false);
-    if (!s.ok()) return s;
+    if (!Sequence(&seq, /*nested=*/false)) return std::move(error_);
     if (seq.empty()) return Expected(Peek(), "a pattern after 'match'");
     r->patterns.push_back(std::move(seq));
     return ExpectEnd();
   }
 
+  // Sequence, Element and Group return whether they parsed, the error kept in error_: a
+  // Status returned for each of a pack's thousands of pattern nodes cost more than
+  // parsing most of them.
+  bool Fail(Status error) {
+    error_ = std::move(error);
+    return false;
+  }
+
   // sequence := element+ ; stops at ')' '|' or end.
-  Status Sequence(std::vector<PatternNode>* seq, bool nested) {
+  bool Sequence(std::vector<PatternNode>* seq, bool nested) {
     // A match line has a dozen elements or so: growing the vector to them moved each node
     // several times.
     if (!nested) seq->reserve(16);
@@ -201,65 +208,63 @@ class Parser {
       // Parsed in its place: a node (strings, vectors, a location) cost as much to move
       // into the sequence as to parse. On an error the sequence is dropped.
       PatternNode& node = seq->emplace_back();
-      Status s = Element(&node);
-      if (!s.ok()) return s;
+      if (!Element(&node)) return false;
       if (Peek().kind == Lexeme::kQuestion) {
         Take();
         node.optional = true;
       }
     }
-    if (!nested && !AtEnd()) return Expected(Peek(), "a pattern element");
-    return Status::Ok();
+    if (!nested && !AtEnd()) return Fail(Expected(Peek(), "a pattern element"));
+    return true;
   }
 
-  Status Element(PatternNode* node) {
+  bool Element(PatternNode* node) {
     if (Peek().kind == Lexeme::kBang) {
       Loc bang = At(line_, Take().column);
-      Status s = Element(node);
-      if (!s.ok()) return s;
+      if (!Element(node)) return false;
       bool words = node->kind == PatternNode::kWord || node->kind == PatternNode::kPhrase ||
                    node->kind == PatternNode::kLemma || node->kind == PatternNode::kList ||
                    node->kind == PatternNode::kGroup;
-      if (!words || node->negated) return RuleError(bang, "'!' takes a word, \"phrase\", <lemma>, @list or a group of them");
+      if (!words || node->negated)
+        return Fail(RuleError(bang, "'!' takes a word, \"phrase\", <lemma>, @list or a group of them"));
       node->negated = true;
       node->loc = bang;
-      return Status::Ok();
+      return true;
     }
     const Lexeme& lx = Take();
     node->loc = At(line_, lx.column);
     switch (lx.kind) {
-      case Lexeme::kWord: node->kind = PatternNode::kWord; node->text = lx.text; return Status::Ok();
-      case Lexeme::kString: node->kind = PatternNode::kPhrase; node->text = lx.text; return Status::Ok();
-      case Lexeme::kLemma: node->kind = PatternNode::kLemma; node->text = lx.text; return Status::Ok();
-      case Lexeme::kListRef: node->kind = PatternNode::kList; node->text = lx.text; return Status::Ok();
+      case Lexeme::kWord: node->kind = PatternNode::kWord; node->text = lx.text; return true;
+      case Lexeme::kString: node->kind = PatternNode::kPhrase; node->text = lx.text; return true;
+      case Lexeme::kLemma: node->kind = PatternNode::kLemma; node->text = lx.text; return true;
+      case Lexeme::kListRef: node->kind = PatternNode::kList; node->text = lx.text; return true;
       case Lexeme::kSlot:
         node->kind = PatternNode::kSlot;
         node->text = lx.text;
         node->types = lx.types;
         node->single = lx.single;
-        return Status::Ok();
+        return true;
       case Lexeme::kGap:
         node->kind = PatternNode::kGap;
         node->min = lx.min;
         node->max = lx.max;
-        return Status::Ok();
+        return true;
       case Lexeme::kLParen: return Group(node);
       default: break;
     }
-    return RuleError(node->loc, "expected a pattern element (word, \"phrase\", <lemma>, @list, "
-                                "SLOT:Type, '...', '(' or '!'), found " + Quote(lx));
+    return Fail(RuleError(node->loc, "expected a pattern element (word, \"phrase\", <lemma>, @list, "
+                                     "SLOT:Type, '...', '(' or '!'), found " + Quote(lx)));
   }
 
-  Status Group(PatternNode* node) {
+  bool Group(PatternNode* node) {
     node->kind = PatternNode::kGroup;
     while (true) {
       std::vector<PatternNode>& alt = node->alternatives.emplace_back();
-      Status s = Sequence(&alt, /*nested=*/true);
-      if (!s.ok()) return s;
-      if (alt.empty()) return Expected(Peek(), "a pattern inside '( ... )'");
+      if (!Sequence(&alt, /*nested=*/true)) return false;
+      if (alt.empty()) return Fail(Expected(Peek(), "a pattern inside '( ... )'"));
       const Lexeme& lx = Take();
-      if (lx.kind == Lexeme::kRParen) return Status::Ok();
-      if (lx.kind != Lexeme::kBar) return Expected(lx, "'|' or ')'");
+      if (lx.kind == Lexeme::kRParen) return true;
+      if (lx.kind != Lexeme::kBar) return Fail(Expected(lx, "'|' or ')'"));
     }
   }
 
@@ -384,6 +389,7 @@ class Parser {
   uint32_t line_ = 0;
   std::vector<Lexeme> lx_;
   size_t pos_ = 0;
+  Status error_;  // Fail's error
 };
 
 }  // namespace
