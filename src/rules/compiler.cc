@@ -271,8 +271,7 @@ class Compiler {
     elements.reserve(seq.size());
     std::vector<std::string> slots_here;
     for (const PatternNode& n : seq) {
-      Status s = Node(n, rule, &slots_here, &elements.emplace_back());
-      if (!s.ok()) return s;
+      if (!Node(n, rule, &slots_here, &elements.emplace_back())) return std::move(error_);
     }
     p->source = JoinSources(elements);
     pattern_slots_.push_back(std::move(slots_here));
@@ -413,32 +412,39 @@ class Compiler {
       for (std::vector<Element>& alt : e.alternatives) Reverse(&alt);
   }
 
-  Status Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+  // Node and the functions under it return whether they compiled the node, the error
+  // kept in error_: a Status returned, and moved up, at each level for each of a pack's
+  // thousands of pattern nodes cost more than compiling most of them.
+  bool Fail(const Loc& loc, std::string message) {
+    error_ = RuleError(loc, std::move(message));
+    return false;
+  }
+
+  bool Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     e->optional = n.optional;
     e->source = NodeSource(n);
     if (n.negated) {
       // Positive() reads the node as if unnegated (it looks at no `negated` but its
       // children's), so the node is not copied to clear the mark.
-      Status s = Positive(n, rule, slots, e);
-      if (!s.ok()) return s;
+      if (!Positive(n, rule, slots, e)) return false;
       if (e->kind != Element::kWords)
-        return RuleError(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas and lists");
+        return Fail(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas and lists");
       e->negated = true;
-      return Status::Ok();
+      return true;
     }
-    Status s = Positive(n, rule, slots, e);
+    if (!Positive(n, rule, slots, e)) return false;
     // A capitalized word is asked for only where it must not stand: as a word to match it
     // would fire on every name, and the trigger index could not hold it.
-    if (s.ok() && (e->capitalized || e->mention)) {
+    if (e->capitalized || e->mention) {
       const std::string name(e->mention ? kMentionList : kCapitalizedList);
-      return RuleError(n.loc, "@" + name + " is built in and only negated: write '!@" + name +
+      return Fail(n.loc, "@" + name + " is built in and only negated: write '!@" + name +
                                   "' (or a '!( ... )' group holding it)");
     }
-    return s;
+    return true;
   }
 
   // Node() of a node read without its '!'.
-  Status Positive(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+  bool Positive(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase:
@@ -449,27 +455,27 @@ class Compiler {
           e->words = NoWords();
           e->single_words = true;
           (n.text == kMentionList ? e->mention : e->capitalized) = true;
-          return Status::Ok();
+          return true;
         }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
         if (!list) return UnknownList(n);
         e->kind = Element::kWords;
         e->words = *list;
         e->single_words = (*list)->SingleWords();
-        return Status::Ok();
+        return true;
       }
       case PatternNode::kSlot: return Slot(n, rule, slots, e);
       case PatternNode::kGap:
         e->kind = Element::kGap;
         e->min = n.min;
         e->max = n.max;
-        return Status::Ok();
+        return true;
       case PatternNode::kGroup: return Group(n, rule, slots, e);
     }
-    return RuleError(n.loc, "unknown pattern element");
+    return Fail(n.loc, "unknown pattern element");
   }
 
-  Status Slot(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+  bool Slot(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     e->kind = Element::kSlot;
     e->single = n.single;
     for (const std::string& t : n.types) {
@@ -479,12 +485,12 @@ class Compiler {
       else if (t == "Name") e->name = true;
       else if (ParseActorType(t, &type)) e->type_mask |= 1u << static_cast<int>(type);
       else
-        return RuleError(n.loc, "unknown actor type '" + t + "' in slot " + n.text +
+        return Fail(n.loc, "unknown actor type '" + t + "' in slot " + n.text +
                                     ": expected Actor, Person, Country, Government, Organization, Group, "
                                     "Place, Demonym or Name");
     }
     if (std::find(slots->begin(), slots->end(), n.text) != slots->end())
-      return RuleError(n.loc, "slot " + n.text + " is bound twice in one pattern");
+      return Fail(n.loc, "slot " + n.text + " is bound twice in one pattern");
     slots->push_back(n.text);
     auto it = std::find(rule->slots.begin(), rule->slots.end(), n.text);
     if (it == rule->slots.end()) {
@@ -493,21 +499,21 @@ class Compiler {
     } else {
       e->slot = static_cast<int>(it - rule->slots.begin());
     }
-    return Status::Ok();
+    return true;
   }
 
   // The phrases of a word, phrase, lemma or list node, or of a group of them (OfWordsOnly),
   // added to `index`; `single_words` is set to whether each is one word.
   // A group naming @capitalized sets `capitalized`, one naming @mention `mention`.
-  Status AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words, bool* capitalized, bool* mention) {
+  bool AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words, bool* capitalized, bool* mention) {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase: {
         SplitPhrase(n.text, &phrase_);
-        if (phrase_.lower.empty()) return RuleError(n.loc, "expected a word or phrase, found an empty string");
+        if (phrase_.lower.empty()) return Fail(n.loc, "expected a word or phrase, found an empty string");
         *single_words = phrase_.lower.size() == 1;
         index->Add(phrase_, 0);
-        return Status::Ok();
+        return true;
       }
       case PatternNode::kLemma:
         *single_words = true;
@@ -516,29 +522,28 @@ class Compiler {
           *single_words = *single_words && phrase_.lower.size() == 1;
           index->Add(phrase_, 0);
         }
-        return Status::Ok();
+        return true;
       case PatternNode::kList: {
         if (IsBuiltInList(n.text)) {
           *single_words = true;
           *(n.text == kMentionList ? mention : capitalized) = true;
-          return Status::Ok();
+          return true;
         }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
         if (!list) return UnknownList(n);
         *single_words = (*list)->SingleWords();
         index->Extend(**list);
-        return Status::Ok();
+        return true;
       }
       case PatternNode::kGroup:
         *single_words = true;
         for (const std::vector<PatternNode>& alt : n.alternatives) {
           bool single = false;
-          Status s = AddWords(alt[0], index, &single, capitalized, mention);
-          if (!s.ok()) return s;
+          if (!AddWords(alt[0], index, &single, capitalized, mention)) return false;
           *single_words = *single_words && single;
         }
-        return Status::Ok();
-      default: return RuleError(n.loc, "expected a word, phrase, lemma or list");
+        return true;
+      default: return Fail(n.loc, "expected a word, phrase, lemma or list");
     }
   }
 
@@ -546,8 +551,8 @@ class Compiler {
     auto it = pack_->lists.find(n.text);
     return it == pack_->lists.end() ? nullptr : &it->second;
   }
-  Status UnknownList(const PatternNode& n) const {
-    return RuleError(n.loc, "unknown list '@" + n.text + "': " + DidYouMean(n.text, pack_->lists, "@") +
+  bool UnknownList(const PatternNode& n) {
+    return Fail(n.loc, "unknown list '@" + n.text + "': " + DidYouMean(n.text, pack_->lists, "@") +
                                 "declare it with 'list " + n.text + " = ...'");
   }
 
@@ -562,7 +567,7 @@ class Compiler {
     });
   }
 
-  Status Group(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+  bool Group(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     // (a | b | "c d") is one word element: it can then anchor a pattern. Its index is
     // built from the words at once, and once per distinct group: patterns anchored on
     // the same group then share it, and the matcher looks it up once per token for all.
@@ -572,37 +577,35 @@ class Compiler {
       std::vector<Element>& seq = e->alternatives.emplace_back();
       seq.reserve(alt.size());
       for (const PatternNode& child : alt) {
-        Status s = Node(child, rule, slots, &seq.emplace_back());
-        if (!s.ok()) return s;
+        if (!Node(child, rule, slots, &seq.emplace_back())) return false;
       }
     }
-    return Status::Ok();
+    return true;
   }
 
   // A word, phrase or lemma's index, built once for every element that writes it: most
   // patterns repeat "of", "," or "'s".
-  Status Literal(const PatternNode& n, Element* e) {
+  bool Literal(const PatternNode& n, Element* e) {
     literal_key_.assign(1, static_cast<char>('0' + n.kind));
     literal_key_ += n.text;
     return SharedWords(literal_key_, n, e);
   }
 
-  Status WordGroup(const PatternNode& n, Element* e) {
+  bool WordGroup(const PatternNode& n, Element* e) {
     // By its source, '?' left off.
     return SharedWords(n.optional ? e->source.substr(0, e->source.size() - 1) : e->source, n, e);
   }
 
   // The index of node n's words, built at the first node of its `key` and shared by the
   // rest (a word group's key is its source, "(...)"; a literal's its kind and text).
-  Status SharedWords(const std::string& key, const PatternNode& n, Element* e) {
+  bool SharedWords(const std::string& key, const PatternNode& n, Element* e) {
     auto [it, added] = shared_words_.try_emplace(key);
     SharedWordsIndex& shared = it->second;
     if (added) {
       auto index = std::make_shared<PhraseIndex>();
-      Status s = AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention);
-      if (!s.ok()) {
+      if (!AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention)) {
         shared_words_.erase(it);
-        return s;
+        return false;
       }
       shared.words = index;
     }
@@ -611,7 +614,7 @@ class Compiler {
     e->single_words = shared.single_words;
     e->capitalized = shared.capitalized;
     e->mention = shared.mention;
-    return Status::Ok();
+    return true;
   }
 
   static constexpr size_t kFewAnchorWords = 16;
@@ -719,6 +722,7 @@ class Compiler {
   // look up a key met before, and an ordered map compared a dozen strings for each.
   std::unordered_map<std::string, SharedWordsIndex> shared_words_;
   std::string literal_key_;  // Literal's key, in one buffer for all
+  Status error_;             // Fail's error
   PhraseTokens phrase_;  // the split of each list item, word, phrase or word form: one buffer for all
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
