@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <unordered_map>
 
 #include "actors/resolve.h"  // PersonIdFor
 #include "rules/language.h"  // RuleError, Loc
@@ -221,23 +220,32 @@ void Dictionary::Build() {
   for (const DictEntry& e : entries_) forms += 1 + e.actor.aliases.size() + e.adjectives.size();
   index_.Reserve(forms, 2 * forms);
   PhraseTokens p;
-  // The first entry of each id and of each country's code, by views into `merged`'s
-  // entries: reserved, it never moves them. Hashed, not ordered: the ordered maps'
-  // string comparisons, and a copy of each key, cost a sixth of the dictionary's load.
+  // Reserved: growing it moved every entry (its strings and alias set) again.
   std::vector<DictEntry> merged;
   merged.reserve(entries_.size());
-  std::unordered_map<std::string_view, size_t> first, first_country;
-  first.reserve(entries_.size());
+  // The first entry of each id and of each country's code, by the key's HashWord (a hash
+  // two keys share lists both, told apart by the entries' own): no node to allocate, nor
+  // string to compare, per entry, as the maps had.
+  WordTable<uint32_t> first, first_country;
+  first.Reserve(entries_.size());
+  const auto first_of = [&](const WordTable<uint32_t>& table, const std::string& key, std::string Actor::*field) {
+    for (uint32_t i : table.Find(key))
+      if (merged[i].actor.*field == key) return size_t{i};
+    return merged.size();
+  };
+  country_by_code_.clear();
   for (DictEntry& e : entries_) {
     const bool country = e.actor.type == ActorType::kCountry && !e.actor.code.empty();
-    auto by_id = first.find(e.actor.id);
-    auto by_code = country ? first_country.find(e.actor.code) : first_country.end();
-    const size_t into = by_id != first.end() ? by_id->second : by_code != first_country.end() ? by_code->second : merged.size();
+    const size_t by_id = first_of(first, e.actor.id, &Actor::id);
+    const size_t into = by_id < merged.size() || !country ? by_id : first_of(first_country, e.actor.code, &Actor::code);
     IndexForms(e, static_cast<int>(into) * 2, &p);
-    if (by_id == first.end() && by_code == first_country.end()) {
-      const DictEntry& kept = merged.emplace_back(std::move(e));
-      if (country) first_country.emplace(kept.actor.code, merged.size() - 1);
-      first.emplace(kept.actor.id, merged.size() - 1);
+    if (into == merged.size()) {
+      if (country) {
+        first_country.Add(e.actor.code, static_cast<uint32_t>(into));
+        country_by_code_.emplace(e.actor.code, static_cast<int>(into));
+      }
+      first.Add(e.actor.id, static_cast<uint32_t>(into));
+      merged.push_back(std::move(e));
       continue;
     }
     DictEntry& m = merged[into];
@@ -249,8 +257,6 @@ void Dictionary::Build() {
       if (std::find(m.actor.roles.begin(), m.actor.roles.end(), role) == m.actor.roles.end())
         m.actor.roles.push_back(std::move(role));
   }
-  country_by_code_.clear();
-  for (const auto& [code, entry] : first_country) country_by_code_.emplace(std::string(code), static_cast<int>(entry));
   entries_ = std::move(merged);
 }
 
