@@ -258,6 +258,7 @@ class Parser {
 
   bool Group(PatternNode* node) {
     node->kind = PatternNode::kGroup;
+    node->alternatives.reserve(AlternativesAhead());
     while (true) {
       std::vector<PatternNode>& alt = node->alternatives.emplace_back();
       if (!Sequence(&alt, /*nested=*/true)) return false;
@@ -266,6 +267,20 @@ class Parser {
       if (lx.kind == Lexeme::kRParen) return true;
       if (lx.kind != Lexeme::kBar) return Fail(Expected(lx, "'|' or ')'"));
     }
+  }
+
+  // The alternatives of the group whose '(' was just taken, counted ahead by its '|'s: a
+  // group of many ("(said | says | told | ...)") grew its vector one doubling at a time.
+  size_t AlternativesAhead() const {
+    size_t alternatives = 1;
+    int depth = 0;
+    for (size_t i = pos_; i < lx_.size(); ++i) {
+      const Lexeme::Kind kind = lx_[i].kind;
+      if (kind == Lexeme::kLParen) ++depth;
+      else if (kind == Lexeme::kRParen && depth-- == 0) break;
+      else if (kind == Lexeme::kBar && depth == 0) ++alternatives;
+    }
+    return alternatives;
   }
 
   Status Yield(RuleDecl* r) {
