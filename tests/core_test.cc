@@ -284,6 +284,22 @@ TEST_CASE("PhraseIndex::FirstWordsUncapitalized: the first words a token without
   CHECK(Pairs(p.At(index, 12)) == std::vector<std::pair<uint32_t, int>>{{15, 4}});  // "al-Shabaab"
 }
 
+TEST_CASE("PhraseIndex::Add of a phrase adds what Add of its split does", "[core][phrases]") {
+  PhraseIndex by_text, by_split;
+  const std::vector<std::string> phrases = {"Hamas", "rebels", "peace talks", "U.N.", "", "'s", "USA", "talks"};
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    CHECK(by_text.Add(phrases[i], static_cast<int>(i)) == SplitPhrase(phrases[i]).lower.size());
+    by_split.Add(SplitPhrase(phrases[i]), static_cast<int>(i));
+  }
+  CHECK(by_text.Describe() == by_split.Describe());
+  CHECK(by_text.FirstWords() == by_split.FirstWords());
+  const Probe p("Hamas rebels said the U.N. peace talks, USA's talks, were off.");
+  for (uint32_t i = 0; i < p.tokens.size(); ++i) {
+    INFO("token " << i);
+    CHECK(Pairs(p.At(by_text, i)) == Pairs(p.At(by_split, i)));
+  }
+}
+
 TEST_CASE("PhraseIndex::Extend matches as the phrases added one by one", "[core][phrases]") {
   const std::vector<std::string> first = {"cease-fire", "peace talks", "US"};
   const std::vector<std::string> second = {"talks", "peace talks in Doha", "truce"};

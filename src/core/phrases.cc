@@ -84,6 +84,26 @@ void PhraseIndex::AddWord(std::string_view lower, std::string_view exact, uint64
   text_ += exact;
 }
 
+size_t PhraseIndex::Add(std::string_view phrase, int value) {
+  if (phrase.empty() || !std::all_of(phrase.begin(), phrase.end(), IsAsciiLetter)) {
+    thread_local PhraseTokens split;  // its buffers kept from one phrase to the next
+    SplitPhrase(phrase, &split);
+    Add(split, value);
+    return split.lower.size();
+  }
+  // One word of ASCII letters, SplitPhrase's one token: written as it is twice, and the
+  // first copy lower-cased where it lies.
+  const auto at = static_cast<uint32_t>(text_.size());
+  const auto n = static_cast<uint32_t>(phrase.size());
+  text_ += phrase;
+  text_ += phrase;
+  char* lower = &text_[at];
+  for (uint32_t i = 0; i < n; ++i) lower[i] = static_cast<char>(lower[i] >= 'A' && lower[i] <= 'Z' ? lower[i] - 'A' + 'a' : lower[i]);
+  words_.push_back(Word{HashWord(std::string_view(lower, n)), at, n});
+  File(Phrase{static_cast<uint32_t>(words_.size() - 1), 1, value, false, false});
+  return 1;
+}
+
 void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bool capitalized) {
   if (phrase.lower.empty()) return;
   const auto first = static_cast<uint32_t>(words_.size());

@@ -30,6 +30,10 @@ class PhraseIndex {
   // ("US" is not "us"); with `capitalized`, the document's first token must be capitalized
   // ("Turkey", not "turkey").
   void Add(const PhraseTokens& phrase, int value, bool exact_case = false, bool capitalized = false);
+  // Add(SplitPhrase(phrase), value), returning the phrase's tokens (none: nothing added).
+  // A phrase of one word of ASCII letters, as most list items and rule words are, is
+  // added without the split's copies of it.
+  size_t Add(std::string_view phrase, int value);
   // Adds every phrase of `other` (another index), keeping its values.
   void Extend(const PhraseIndex& other);
   // Room for `phrases` more phrases of about `words` words in all, so that adding them

@@ -213,10 +213,7 @@ class Compiler {
         target = &lists[l.name];  // a list declared again is extended
       }
       target->Reserve(l.items.size(), l.items.size());
-      for (const std::string& item : l.items) {
-        SplitPhrase(item, &phrase_);
-        target->Add(phrase_, 0);
-      }
+      for (const std::string& item : l.items) target->Add(item, 0);
     }
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
     pack_->list_index = {};
@@ -509,19 +506,14 @@ class Compiler {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase: {
-        SplitPhrase(n.text, &phrase_);
-        if (phrase_.lower.empty()) return Fail(n.loc, "expected a word or phrase, found an empty string");
-        *single_words = phrase_.lower.size() == 1;
-        index->Add(phrase_, 0);
+        const size_t words = index->Add(n.text, 0);
+        if (words == 0) return Fail(n.loc, "expected a word or phrase, found an empty string");
+        *single_words = words == 1;
         return true;
       }
       case PatternNode::kLemma:
         *single_words = true;
-        for (const std::string& f : WordForms(n.text)) {
-          SplitPhrase(f, &phrase_);
-          *single_words = *single_words && phrase_.lower.size() == 1;
-          index->Add(phrase_, 0);
-        }
+        for (const std::string& f : WordForms(n.text)) *single_words = index->Add(f, 0) == 1 && *single_words;
         return true;
       case PatternNode::kList: {
         if (IsBuiltInList(n.text)) {
@@ -723,7 +715,6 @@ class Compiler {
   std::unordered_map<std::string, SharedWordsIndex> shared_words_;
   std::string literal_key_;  // Literal's key, in one buffer for all
   Status error_;             // Fail's error
-  PhraseTokens phrase_;  // the split of each list item, word, phrase or word form: one buffer for all
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
   // The index is held, so that its address is not reused while the key names it.
