@@ -148,12 +148,6 @@ void AppendNodeSource(const PatternNode& n, std::string* s) {
   if (n.optional) *s += '?';
 }
 
-std::string NodeSource(const PatternNode& n) {
-  std::string s;
-  AppendNodeSource(n, &s);
-  return s;
-}
-
 class Compiler {
  public:
   explicit Compiler(RulePack* pack) : pack_(pack) {}
@@ -419,7 +413,11 @@ class Compiler {
 
   bool Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     e->optional = n.optional;
-    e->source = NodeSource(n);
+    // Written into a kept buffer, then copied once: a group's source, written piece by
+    // piece, grew its own string several times over.
+    source_.clear();
+    AppendNodeSource(n, &source_);
+    e->source = source_;
     if (n.negated) {
       // Positive() reads the node as if unnegated (it looks at no `negated` but its
       // children's), so the node is not copied to clear the mark.
@@ -714,6 +712,7 @@ class Compiler {
   // look up a key met before, and an ordered map compared a dozen strings for each.
   std::unordered_map<std::string, SharedWordsIndex> shared_words_;
   std::string literal_key_;  // Literal's key, in one buffer for all
+  std::string source_;       // Node's element's source, in one buffer for all
   Status error_;             // Fail's error
   // FirstWords of each index asked for, by index: SharedWords shares one index among the
   // patterns that write the same words, and a list's words were sorted again for each.
