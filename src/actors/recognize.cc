@@ -81,15 +81,15 @@ bool IsPronoun(std::string_view lower) {
 // sentence.
 struct ChunkerLists {
   explicit ChunkerLists(const RulePack& pack)
-      : titles(pack.List("person-title")),
-        stops(pack.List("name-stop")),
-        group_heads(pack.List("group-head")),
-        org_heads(pack.List("org-head")),
-        stop_surnames(pack.List("stop-surname")),
-        hyphen_suffixes(pack.List("hyphen-suffix")),
-        name_tails(pack.List("name-tail")),
-        party_letters(pack.List("party-letter")),
-        title_objects(pack.List("title-object")) {}
+      : titles(pack.List(RulePack::kPersonTitle)),
+        stops(pack.List(RulePack::kNameStop)),
+        group_heads(pack.List(RulePack::kGroupHead)),
+        org_heads(pack.List(RulePack::kOrgHead)),
+        stop_surnames(pack.List(RulePack::kStopSurname)),
+        hyphen_suffixes(pack.List(RulePack::kHyphenSuffix)),
+        name_tails(pack.List(RulePack::kNameTail)),
+        party_letters(pack.List(RulePack::kPartyLetter)),
+        title_objects(pack.List(RulePack::kTitleObject)) {}
   const PhraseIndex& titles;
   const PhraseIndex& stops;
   const PhraseIndex& group_heads;

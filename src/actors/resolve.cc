@@ -1007,25 +1007,24 @@ bool IsCapital(const Analysis& a, const Mention& m) {
   return actor.type == ActorType::kPlace && actor.sector == "CAPITAL";
 }
 
-// The pack's capital-* lists (and verb-lead), each looked up by name once a document, when
-// first asked for, rather than at every question about a capital.
+// The pack's capital-* lists (and verb-lead), looked up by name at load
+// (RulePack::NamedList).
 class CapitalLists {
  public:
   enum Which { kPlaceWord, kPlaceNoun, kVerbLead, kAct, kPossession, kHyphenVerb, kTitle, kObjectVerb, kRelation,
                kGroupHead, kCount };
   explicit CapitalLists(const RulePack& pack) : pack_(pack) {}
-  const PhraseIndex& operator[](Which which) {
-    static constexpr const char* kNames[kCount] = {
-        "capital-place-word", "capital-place-noun",  "verb-lead",           "capital-act",
-        "capital-possession", "capital-hyphen-verb", "capital-title",       "capital-object-verb",
-        "capital-relation",   "capital-group-head"};
-    if (!lists_[which]) lists_[which] = &pack_.List(kNames[which]);
-    return *lists_[which];
+  const PhraseIndex& operator[](Which which) const {
+    static constexpr RulePack::NamedList kLists[kCount] = {
+        RulePack::kCapitalPlaceWord,  RulePack::kCapitalPlaceNoun,   RulePack::kVerbLead,
+        RulePack::kCapitalAct,        RulePack::kCapitalPossession,  RulePack::kCapitalHyphenVerb,
+        RulePack::kCapitalTitle,      RulePack::kCapitalObjectVerb,  RulePack::kCapitalRelation,
+        RulePack::kCapitalGroupHead};
+    return pack_.List(kLists[which]);
   }
 
  private:
   const RulePack& pack_;
-  const PhraseIndex* lists_[kCount] = {};
 };
 
 // Reads a capital's context in its sentence with the pack's capital-* lists.
@@ -1083,7 +1082,7 @@ class CapitalContext {
   }
 
  private:
-  CapitalLists& lists_;  // filled as asked
+  CapitalLists& lists_;
   const Analysis& a_;
   const text::Sentence& s_;
 };
@@ -2065,7 +2064,7 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
 int64_t LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
   if (t == a.sentences[s].first) return -1;
   std::vector<PhraseIndex::Hit> hits;
-  pack.List("leader-title").MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
+  pack.List(RulePack::kLeaderTitle).MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
   return hits.empty() ? -1 : static_cast<int64_t>(hits.front().end);
 }
 

@@ -736,6 +736,13 @@ void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
 
 }  // namespace
 
+const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
+    "person-title",       "name-stop",          "group-head",          "org-head",         "stop-surname",
+    "hyphen-suffix",      "name-tail",          "party-letter",        "title-object",     "say-verb",
+    "leader-title",       "capital-place-word", "capital-place-noun",  "verb-lead",        "capital-act",
+    "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
+    "capital-group-head"};
+
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
   for (const auto& [n, index] : list_index.Find(name))
@@ -776,6 +783,8 @@ void IndexWords(RulePack* pack) {
   pack->party_groups = &pack->List("party-members");
   pack->company_ends = &pack->List("company-end");
   pack->force_ends = &pack->List("force-end");
+  for (int which = 0; which < RulePack::kNamedListCount; ++which)
+    pack->named_lists[which] = &pack->List(RulePack::kNamedListNames[which]);
   IndexSexWords(pack);
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;

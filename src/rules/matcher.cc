@@ -314,11 +314,7 @@ class PatternMatcher {
     const ActorType type = a_.actors[mentions_[m].actor].actor.type;
     return type != ActorType::kPerson && type != ActorType::kPlace;
   }
-  // Looked up by name once per sentence at most, not once per slot tried.
-  const PhraseIndex& Titles() const {
-    if (!titles_) titles_ = &pack_.List("person-title");
-    return *titles_;
-  }
+  const PhraseIndex& Titles() const { return pack_.List(RulePack::kPersonTitle); }
   bool IsPossessivePronoun(int unit) const {
     const int m = units_[unit].mention;
     return m >= 0 && mentions_[m].pronoun && IsPossessive(a_.TokenLower(mentions_[m].first));
@@ -444,7 +440,6 @@ class PatternMatcher {
   std::vector<int>& coordination_;  // CoordinationsAt's items
   const PhraseIndex* anchor_words_ = nullptr;
   int anchor_unit_ = -1;
-  mutable const PhraseIndex* titles_ = nullptr;
   mutable int run_lo_ = 0, run_hi_ = -1;  // units [run_lo_, run_hi_] end their run at run_end_
   mutable uint32_t run_end_ = 0;
   mutable int begin_lo_ = 0, begin_hi_ = -1;  // units [begin_lo_, begin_hi_] begin theirs at run_begin_

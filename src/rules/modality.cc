@@ -41,16 +41,16 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
 bool SayVerbEndsBefore(const RulePack& pack, const Analysis& a, uint32_t first) {
   std::vector<PhraseIndex::Hit> hits;
   if (first == 0) return false;
-  pack.List("person-title").MatchEndingAt(a.text, a.tokens, first - 1, 0, &hits);
+  pack.List(RulePack::kPersonTitle).MatchEndingAt(a.text, a.tokens, first - 1, 0, &hits);
   if (!hits.empty()) first = hits.front().end;  // the longest title's first token
   if (first == 0) return false;
   hits.clear();
-  pack.List("say-verb").MatchEndingAt(a.text, a.tokens, first - 1, 0, &hits);
+  pack.List(RulePack::kSayVerb).MatchEndingAt(a.text, a.tokens, first - 1, 0, &hits);
   return !hits.empty();
 }
 
 int FindReporter(const RulePack& pack, const Analysis& a, const std::vector<Mention>& mentions) {
-  const PhraseIndex& say = pack.List("say-verb");
+  const PhraseIndex& say = pack.List(RulePack::kSayVerb);
   PhraseIndex::Hit hit;
   auto says_at = [&](uint32_t t) { return t < a.tokens.size() && say.LongestAt(a.text, a.tokens, t, a.tokens.size(), &hit); };
   auto is = [&](uint32_t t, std::string_view w) { return t < a.tokens.size() && a.TokenLower(t) == w; };
