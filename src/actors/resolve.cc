@@ -288,10 +288,29 @@ size_t WritePersonParts(std::string_view name, bool all_particles, char* chars, 
 // string per part cost more than the reading).
 class PartsStore {
  public:
+  // A store's buffers, lent from one document's store to the next's.
+  struct Buffers {
+    std::vector<char> chars;
+    std::vector<PartSpan> spans;
+  };
   PartsStore() = default;
   // With room for `letters` bytes of names (AppendKeyAndParts wants two for each byte of
-  // its name) and `parts` parts at once.
-  PartsStore(size_t letters, size_t parts) : chars_(letters + kPartSlack) { spans_.reserve(parts); }
+  // its name) and `parts` parts at once, in the buffers `lent`, which are handed back when
+  // the store goes. (The bytes past those written are never read as letters.)
+  PartsStore(size_t letters, size_t parts, Buffers* lent) : lent_(lent) {
+    chars_.swap(lent->chars);
+    spans_.swap(lent->spans);
+    spans_.clear();
+    if (chars_.size() < letters + kPartSlack) chars_.resize(letters + kPartSlack);
+    spans_.reserve(parts);
+  }
+  ~PartsStore() {
+    if (!lent_) return;
+    chars_.swap(lent_->chars);
+    spans_.swap(lent_->spans);
+  }
+  PartsStore(const PartsStore&) = delete;
+  PartsStore& operator=(const PartsStore&) = delete;
   // Appends the parts of person `name` (WritePersonParts); returns the number of parts
   // there would be with `all_particles`.
   size_t AppendPerson(std::string_view name, bool all_particles) {
@@ -328,6 +347,7 @@ class PartsStore {
   std::vector<char> chars_;  // the letters, up to used_; the rest is room
   size_t used_ = 0;
   std::vector<PartSpan> spans_;
+  Buffers* lent_ = nullptr;  // whose buffers chars_ and spans_ are
 };
 
 // One name's parts in a PartsStore (NameParts: without particles, "Bashar al-Assad" ->
@@ -366,8 +386,25 @@ size_t StoreNameParts(std::string_view name, PartsStore* store) {
 // every pair of people and every unresolved name.
 class NameCache {
  public:
-  // Keeps the parts in `store`, which may hold other names' too.
-  NameCache(const Analysis& a, PartsStore* store) : a_(a), store_(*store) {}
+  // A cache's buffers, lent from one document's cache to the next's.
+  struct Buffers {
+    std::vector<std::pair<size_t, size_t>> ranges;
+    std::vector<char> parts_done;
+  };
+  // Keeps the parts in `store`, which may hold other names' too; in the buffers `lent`,
+  // which are handed back when the cache goes.
+  NameCache(const Analysis& a, PartsStore* store, Buffers* lent) : a_(a), store_(*store), lent_(*lent) {
+    ranges_.swap(lent_.ranges);
+    parts_done_.swap(lent_.parts_done);
+    ranges_.clear();
+    parts_done_.clear();
+  }
+  ~NameCache() {
+    ranges_.swap(lent_.ranges);
+    parts_done_.swap(lent_.parts_done);
+  }
+  NameCache(const NameCache&) = delete;
+  NameCache& operator=(const NameCache&) = delete;
   PartsRange Parts(size_t actor) {
     Grow();
     if (!parts_done_[actor]) {
@@ -398,6 +435,7 @@ class NameCache {
   PartsStore& store_;
   std::vector<std::pair<size_t, size_t>> ranges_;  // per actor, its parts in store_
   std::vector<char> parts_done_;
+  Buffers& lent_;  // whose buffers ranges_ and parts_done_ are
 };
 
 // Doubled letters single: "Nasser" -> "naser".
@@ -1194,20 +1232,53 @@ bool Fuller(const Actor& x, const Actor& y) {
 class PersonIndex {
  public:
   using List = std::vector<int>;
+  enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
+  struct Entry {
+    uint64_t hash;
+    PartSpan key;  // in keys_ for kExact, else in the name store
+    int actor;
+    int next;  // the entry added before it to the same bucket, or -1
+    Kind kind;
+  };
+  // An index's buffers, lent from one document's index to the next's.
+  struct Buffers {
+    std::vector<Entry> entries;
+    std::vector<int> heads;
+    std::string keys;
+  };
 
-  // Indexes every actor that is not `dead` (none, when `dead` is empty).
-  PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead) : a_(&a), names_(names) {
+  // Indexes every actor that is not `dead` (none, when `dead` is empty), in the buffers
+  // `lent`, which are handed back when the index goes.
+  PersonIndex(const Analysis& a, NameCache* names, const std::vector<bool>& dead, Buffers* lent)
+      : a_(&a), names_(names), lent_(*lent) {
+    entries_.swap(lent_.entries);
+    heads_.swap(lent_.heads);
+    keys_.swap(lent_.keys);
+    Index(dead);
+  }
+  ~PersonIndex() {
+    entries_.swap(lent_.entries);
+    heads_.swap(lent_.heads);
+    keys_.swap(lent_.keys);
+  }
+  PersonIndex(const PersonIndex&) = delete;
+  PersonIndex& operator=(const PersonIndex&) = delete;
+
+  // Indexes anew every actor that is not `dead`, as a new index would.
+  void Index(const std::vector<bool>& dead) {
     // About four keys an actor (a person's name, its endings, surname and parts), the
     // names' and aliases' copied here: room for them at once rather than growth step by
     // step. Twice the buckets as entries: most chains a question walks are then empty or
     // of one entry, and the walk's end is foreseen more often.
-    const size_t expected = 4 * a.actors.size() + 4;
+    const size_t expected = 4 * a_->actors.size() + 4;
     size_t buckets = 16;
     while (buckets < 2 * expected) buckets *= 2;
     heads_.assign(buckets, -1);
+    entries_.clear();
     entries_.reserve(expected);
+    keys_.clear();
     keys_.reserve(8 * expected);
-    for (size_t q = 0; q < a.actors.size(); ++q)
+    for (size_t q = 0; q < a_->actors.size(); ++q)
       if (dead.empty() || !dead[q]) Add(q);
   }
 
@@ -1267,15 +1338,6 @@ class PersonIndex {
   void AppendWithSurname(std::string_view part, List* out) const { Collect(kSurname, part, out); }
 
  private:
-  enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
-  struct Entry {
-    uint64_t hash;
-    PartSpan key;  // in keys_ for kExact, else in the name store
-    int actor;
-    int next;  // the entry added before it to the same bucket, or -1
-    Kind kind;
-  };
-
   // The key's HashWord, told apart by kind.
   static uint64_t Hash(Kind kind, uint64_t word) { return word ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull); }
   size_t Bucket(uint64_t hash) const { return hash & (heads_.size() - 1); }
@@ -1336,7 +1398,9 @@ class PersonIndex {
   std::vector<Entry> entries_;
   std::vector<int> heads_;  // per bucket, its newest entry or -1
   std::string keys_;        // the kExact entries' key texts, one after another
+  Buffers& lent_;           // whose buffers entries_, heads_ and keys_ are
 };
+
 
 // Analysis::SpanText without the copy: the text stays as it is while mentions resolve.
 std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
@@ -1384,11 +1448,12 @@ struct NameMention {
 
 // Points each name said again ("White House", "Senate Republicans") at its first saying,
 // so that its parts are read, and the name resolved, once: four names in ten repeat one
-// before them.
-void LinkRepeatedNames(std::vector<NameMention>* names) {
+// before them. `first` is a buffer kept from document to document.
+void LinkRepeatedNames(std::vector<NameMention>* names, std::vector<int>* first_of) {
   size_t buckets = 16;
   while (buckets < 2 * names->size()) buckets *= 2;
-  std::vector<int> first(buckets, -1);  // open addressing: the first name of each text
+  std::vector<int>& first = *first_of;  // open addressing: the first name of each text
+  first.assign(buckets, -1);
   for (size_t i = 0; i < names->size(); ++i) {
     NameMention& name = (*names)[i];
     size_t b = HashWord(name.surface) & (buckets - 1);
@@ -1889,7 +1954,24 @@ bool OtherSex(const RulePack& pack, const Analysis& a, const Mention& m,
 // mentions are to be pointed at, or -1 (Targets): the caller's pass over the mentions
 // does it.
 // `unresolved`: the names DefineAcronymsFindNames left.
-std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>&& unresolved) {
+}  // namespace
+
+// The buffers of resolution's name store, name cache and person index, and
+// LinkRepeatedNames', kept from one document to the next.
+struct ResolveScratch::Buffers {
+  PartsStore::Buffers parts;
+  NameCache::Buffers names;
+  PersonIndex::Buffers index;
+  std::vector<int> first_names;
+};
+
+ResolveScratch::ResolveScratch() : buffers_(std::make_unique<Buffers>()) {}
+ResolveScratch::~ResolveScratch() = default;
+
+namespace {
+
+std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>&& unresolved,
+                                    ResolveScratch::Buffers* buffers) {
   bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                              [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   if (unresolved.empty() && !persons) return {};  // nothing any step below would change
@@ -1898,11 +1980,11 @@ std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vect
   size_t letters = 0;
   for (const NameMention& name : unresolved) letters += 2 * name.surface.size();
   for (const DocActor& d : a->actors) letters += d.actor.type == ActorType::kPerson ? d.actor.name.size() : 0;
-  PartsStore parts(letters, letters / 4 + 1);
+  PartsStore parts(letters, letters / 4 + 1, &buffers->parts);
   for (NameMention& name : unresolved) name.store = &parts;
-  LinkRepeatedNames(&unresolved);
-  NameCache names(*a, &parts);
-  PersonIndex index(*a, &names, {});
+  LinkRepeatedNames(&unresolved, &buffers->first_names);
+  NameCache names(*a, &parts, &buffers->names);
+  PersonIndex index(*a, &names, {}, &buffers->index);
   // A full name is promoted only for a one-word person's name it ends with.
   bool one_word_person = false;
   for (size_t p = 0; p < a->actors.size() && !one_word_person; ++p)
@@ -1918,7 +2000,7 @@ std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vect
   for (size_t i = 0; i < variant.size(); ++i) dead[i] = variant[i] >= 0;
   // One index serves every step: the people promoted were added to it, and no step adds
   // actors or aliases otherwise. Persons merged away leave it.
-  if (std::find(dead.begin(), dead.end(), true) != dead.end()) index = PersonIndex(*a, &names, dead);
+  if (std::find(dead.begin(), dead.end(), true) != dead.end()) index.Index(dead);
   std::string key;
   for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
@@ -2204,9 +2286,14 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
 }
 
 void ResolveMentions(const RulePack& pack, Analysis* a) {
+  ResolveScratch scratch;
+  ResolveMentions(pack, a, &scratch);
+}
+
+void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
   std::vector<NameMention> unresolved;
   const bool groups = DefineAcronymsFindNames(a, &unresolved);
-  const std::vector<int> target = ResolvePersonNames(pack, a, std::move(unresolved));
+  const std::vector<int> target = ResolvePersonNames(pack, a, std::move(unresolved), scratch->buffers());
   std::vector<int> counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
   SettleMentions(pack, a, target, !groups, &counts, &between);

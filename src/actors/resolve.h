@@ -3,6 +3,7 @@
 #define ACTORGRAPH_SRC_ACTORS_RESOLVE_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,22 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
 // pair set "between" one another or else the parties; drops names that stay unknown.
 // Sets a->parties.
 void ResolveMentions(const RulePack& pack, Analysis* a);
+
+// What name resolution keeps from one document to the next, so that a caller going
+// through documents allocates its name store's, name cache's and person index's buffers
+// once rather than for each document (a dozen allocations a document).
+class ResolveScratch {
+ public:
+  ResolveScratch();
+  ~ResolveScratch();
+  struct Buffers;  // resolve.cc's
+  Buffers* buffers() { return buffers_.get(); }
+
+ private:
+  std::unique_ptr<Buffers> buffers_;
+};
+// ResolveMentions, in the buffers of `scratch`.
+void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch);
 
 // Resolution does not add to every actor's aliases the texts of the mentions that name
 // it (not a pronoun, a demonym or "his counterpart"): a caller notes them for the actors

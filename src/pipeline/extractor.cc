@@ -40,6 +40,7 @@ struct Workspace {
   // The entity rules', then the relation rules', kept from document to document.
   MatchScratch match;
   internal::MatchList matches;
+  ResolveScratch resolve;  // resolution's, likewise
 };
 
 }  // namespace internal
@@ -93,7 +94,7 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
   clock->Lap(&times->mentions);
   internal::ApplyEntityRules(pack, a, &work->match, &work->matches);
   clock->Lap(&times->entity_rules);
-  internal::ResolveMentions(pack, a);
+  internal::ResolveMentions(pack, a, &work->resolve);
   clock->Lap(&times->resolution);
 }
 
