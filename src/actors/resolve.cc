@@ -1948,21 +1948,18 @@ bool OtherSex(const RulePack& pack, const Analysis& a, const Mention& m,
   return false;
 }
 
-// Joins a person's names within the document and resolves the names left unknown: full
-// names promoted, untitled people with a known given name made, variants merged,
-// unresolved names linked, short forms merged. Returns, for each actor, the person its
-// mentions are to be pointed at, or -1 (Targets): the caller's pass over the mentions
-// does it.
-// `unresolved`: the names DefineAcronymsFindNames left.
 }  // namespace
 
-// The buffers of resolution's name store, name cache and person index, and
-// LinkRepeatedNames', kept from one document to the next.
+// The buffers of resolution's name store, name cache and person index, LinkRepeatedNames',
+// and ResolveMentions' unresolved names and counts of mentions, kept from one document to
+// the next.
 struct ResolveScratch::Buffers {
   PartsStore::Buffers parts;
   NameCache::Buffers names;
   PersonIndex::Buffers index;
   std::vector<int> first_names;
+  std::vector<NameMention> unresolved;
+  std::vector<int> counts;
 };
 
 ResolveScratch::ResolveScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -1970,7 +1967,14 @@ ResolveScratch::~ResolveScratch() = default;
 
 namespace {
 
-std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>&& unresolved,
+// Joins a person's names within the document and resolves the names left unknown: full
+// names promoted, untitled people with a known given name made, variants merged,
+// unresolved names linked, short forms merged. Returns, for each actor, the person its
+// mentions are to be pointed at, or -1 (Targets): the caller's pass over the mentions
+// does it.
+// `unresolved`: the names DefineAcronymsFindNames left; `buffers`: where the name store,
+// name cache and person index keep theirs.
+std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>& unresolved,
                                     ResolveScratch::Buffers* buffers) {
   bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                              [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
@@ -2291,10 +2295,12 @@ void ResolveMentions(const RulePack& pack, Analysis* a) {
 }
 
 void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
-  std::vector<NameMention> unresolved;
+  ResolveScratch::Buffers* buffers = scratch->buffers();
+  std::vector<NameMention>& unresolved = buffers->unresolved;
+  unresolved.clear();
   const bool groups = DefineAcronymsFindNames(a, &unresolved);
-  const std::vector<int> target = ResolvePersonNames(pack, a, std::move(unresolved), scratch->buffers());
-  std::vector<int> counts;  // each actor's mentions, actor i's at i + 1
+  const std::vector<int> target = ResolvePersonNames(pack, a, unresolved, buffers);
+  std::vector<int>& counts = buffers->counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
   SettleMentions(pack, a, target, !groups, &counts, &between);
   if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
