@@ -697,6 +697,11 @@ class MadeActors {
     Place(Slot{key, actor});
     ++size_;
   }
+  // Forgets every actor, keeping the table's room for the next document's first.
+  void Clear() {
+    slots_.clear();
+    size_ = 0;
+  }
 
  private:
   struct Slot {
@@ -709,6 +714,10 @@ class MadeActors {
     slots_[b] = slot;
   }
   void Grow() {
+    if (size_ == 0) {  // the first: in the room a document before left, if any
+      slots_.assign(16, Slot{});
+      return;
+    }
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
     for (const Slot& s : old)
@@ -969,14 +978,24 @@ void Splice(std::vector<Mention>* ms, const std::vector<Mention>& made) {
   std::sort(ms->begin(), ms->end(), [](const Mention& x, const Mention& y) { return x.first < y.first; });
 }
 
+// What the entity rules keep from one document to the next (a ResolveScratch's): the
+// actors made, emptied for each document, and SentenceScratch's buffers.
+struct EntityBuffers {
+  MadeActors made_actors;
+  std::vector<uint32_t> order;
+  std::vector<Mention> made, all_made;
+};
+
 // Buffers the entity rules fill for each sentence, kept from one sentence to the next of
-// a document rather than allocated anew for each.
+// a document (and from one document to the next) rather than allocated anew for each.
 struct SentenceScratch {
-  SentenceScratch(MatchScratch* m, MatchList* ms) : match(*m), matches(*ms) {}
+  SentenceScratch(MatchScratch* m, MatchList* ms, EntityBuffers* b)
+      : match(*m), matches(*ms), order(b->order), made(b->made), all_made(b->all_made) {}
   MatchScratch& match;  // its units are the sentence's when it has matches
   MatchList& matches;
-  std::vector<uint32_t> order;  // into matches
-  std::vector<Mention> made, all_made;
+  std::vector<uint32_t>& order;  // into matches
+  std::vector<Mention>& made;
+  std::vector<Mention>& all_made;
 };
 
 // Whether match m, which starts inside a match already applied (ending at unit
@@ -1957,6 +1976,7 @@ struct ResolveScratch::Buffers {
   PartsStore::Buffers parts;
   NameCache::Buffers names;
   PersonIndex::Buffers index;
+  EntityBuffers entity;
   std::vector<int> first_names;
   std::vector<NameMention> unresolved;
   std::vector<int> counts;
@@ -2251,10 +2271,12 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
 void ApplyEntityRules(const RulePack& pack, Analysis* a) {
   MatchScratch match;
   MatchList matches;
-  ApplyEntityRules(pack, a, &match, &matches);
+  ResolveScratch resolve;
+  ApplyEntityRules(pack, a, &match, &matches, &resolve);
 }
 
-void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, MatchList* matches) {
+void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, MatchList* matches,
+                      ResolveScratch* resolve) {
   // A story about Myanmar says "Naypyidaw said" as often as "Myanmar": capitals that act
   // count for their country when the document is weighed (before "the government" is
   // read as that country's).
@@ -2276,8 +2298,10 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
   }
   if (!acting_capitals.empty()) a->focus_country = FocusCountry(*a, acting_capitals);
   size_t next = 0;  // into resolved
-  MadeActors made_actors;
-  SentenceScratch scratch(match, matches);
+  EntityBuffers& buffers = resolve->buffers()->entity;
+  MadeActors& made_actors = buffers.made_actors;
+  made_actors.Clear();
+  SentenceScratch scratch(match, matches, &buffers);
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     const bool changed = ApplyInSentence(pack, a->sentences[s], a, &made_actors, &scratch, &a->mentions[s]);
     const bool kept = next < resolved_sentences.size() && resolved_sentences[next] == s;

@@ -14,28 +14,10 @@
 
 namespace actorgraph::internal {
 
-// Runs the pack's entity rules over every sentence: each match makes an actor mention
-// (a typed name, a government named from its country, the document's parties ...).
-// Overlapping matches: the earlier, then the longer, wins. Then reads each capital's
-// context with the pack's capital-* lists: the country's government, a group ("the
-// Moscow platform"), or a place and no mention. Acting capitals also weigh the
-// document's focus country first.
-void ApplyEntityRules(const RulePack& pack, Analysis* a);
-// The same, matching in buffers a caller keeps from document to document.
-void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, MatchList* matches);
-
-// Links what is left within the document: a person's short forms ("de Mistura",
-// "Hariri", "Abiy") and transliteration variants ("Nasr Hariri") to the full name seen
-// elsewhere in it, acronyms defined in the text, pronouns to the last compatible actor
-// ("she" to the last person not known to be a man, by the pack's given names and
-// titles), "his Russian counterpart" to the side it names, "the two sides" to the last
-// pair set "between" one another or else the parties; drops names that stay unknown.
-// Sets a->parties.
-void ResolveMentions(const RulePack& pack, Analysis* a);
-
-// What name resolution keeps from one document to the next, so that a caller going
-// through documents allocates its name store's, name cache's and person index's buffers
-// once rather than for each document (a dozen allocations a document).
+// What the entity rules and name resolution keep from one document to the next, so that
+// a caller going through documents allocates their buffers (the actors made, the name
+// store, name cache and person index, ...) once rather than for each document, a dozen
+// allocations a document.
 class ResolveScratch {
  public:
   ResolveScratch();
@@ -46,6 +28,27 @@ class ResolveScratch {
  private:
   std::unique_ptr<Buffers> buffers_;
 };
+
+// Runs the pack's entity rules over every sentence: each match makes an actor mention
+// (a typed name, a government named from its country, the document's parties ...).
+// Overlapping matches: the earlier, then the longer, wins. Then reads each capital's
+// context with the pack's capital-* lists: the country's government, a group ("the
+// Moscow platform"), or a place and no mention. Acting capitals also weigh the
+// document's focus country first.
+void ApplyEntityRules(const RulePack& pack, Analysis* a);
+// The same, matching in buffers a caller keeps from document to document, with those of
+// `resolve` (ApplyEntityRules' and ResolveMentions' both).
+void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, MatchList* matches,
+                      ResolveScratch* resolve);
+
+// Links what is left within the document: a person's short forms ("de Mistura",
+// "Hariri", "Abiy") and transliteration variants ("Nasr Hariri") to the full name seen
+// elsewhere in it, acronyms defined in the text, pronouns to the last compatible actor
+// ("she" to the last person not known to be a man, by the pack's given names and
+// titles), "his Russian counterpart" to the side it names, "the two sides" to the last
+// pair set "between" one another or else the parties; drops names that stay unknown.
+// Sets a->parties.
+void ResolveMentions(const RulePack& pack, Analysis* a);
 // ResolveMentions, in the buffers of `scratch`.
 void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch);
 

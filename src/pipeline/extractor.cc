@@ -40,7 +40,7 @@ struct Workspace {
   // The entity rules', then the relation rules', kept from document to document.
   MatchScratch match;
   internal::MatchList matches;
-  ResolveScratch resolve;  // resolution's, likewise
+  ResolveScratch resolve;  // the entity rules' and resolution's, likewise
 };
 
 }  // namespace internal
@@ -92,7 +92,7 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
   internal::RecognizeMentions(pack, a);
   a->focus_country = internal::FocusCountry(*a);
   clock->Lap(&times->mentions);
-  internal::ApplyEntityRules(pack, a, &work->match, &work->matches);
+  internal::ApplyEntityRules(pack, a, &work->match, &work->matches, &work->resolve);
   clock->Lap(&times->entity_rules);
   internal::ResolveMentions(pack, a, &work->resolve);
   clock->Lap(&times->resolution);
