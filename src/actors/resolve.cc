@@ -1483,10 +1483,13 @@ void LinkRepeatedNames(std::vector<NameMention>* names, std::vector<int>* first_
 }
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
-// one: the fuller name. Returns, for each actor, the person it is merged into, or -1.
-std::vector<int> MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names) {
-  std::vector<int> target(a->actors.size(), -1);
-  std::vector<int> candidates;
+// one: the fuller name. Fills `merged`, for each actor, with the person it is merged into,
+// or -1; `candidates_buffer` is a buffer.
+void MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names, std::vector<int>* merged,
+                             std::vector<int>* candidates_buffer) {
+  std::vector<int>& target = *merged;
+  target.assign(a->actors.size(), -1);
+  std::vector<int>& candidates = *candidates_buffer;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
     const PartsRange parts = names->Parts(p);
@@ -1509,7 +1512,6 @@ std::vector<int> MergeVariantPersonNames(const PersonIndex& index, const Analysi
   // A person merged into one merged away later ends at the last one kept.
   for (int& t : target)
     while (t >= 0 && target[t] >= 0) t = target[t];
-  return target;
 }
 
 // The one person, other than `exclude`, whose given name (first part) is the one part of
@@ -1624,10 +1626,11 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
 }
 
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
-// Returns, for each actor, the person it becomes, or -1.
-std::vector<int> MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names,
-                                       const std::vector<bool>& dead) {
-  std::vector<int> target(a->actors.size(), -1);
+// Fills `merged`, for each actor, with the person it becomes, or -1.
+void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names,
+                           const std::vector<bool>& dead, std::vector<int>* merged) {
+  std::vector<int>& target = *merged;
+  target.assign(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || dead[p]) continue;
     const PartsRange parts = names->Parts(p);
@@ -1637,13 +1640,14 @@ std::vector<int> MergeShortPersonNames(const PersonIndex& index, const Analysis*
     if (count == 1) target[p] = longer;
     if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
-  return target;
 }
 
-// For each actor, its `variant` target, and then that one's `short_form` target, or -1
-// when it has neither; empty when no actor has one.
-std::vector<int> Targets(const std::vector<int>& variant, const std::vector<int>& short_form, size_t actors) {
-  std::vector<int> target(actors, -1);
+// Fills `targets` with, for each actor, its `variant` target, and then that one's
+// `short_form` target, or -1 when it has neither; empty when no actor has one.
+void Targets(const std::vector<int>& variant, const std::vector<int>& short_form, size_t actors,
+             std::vector<int>* targets) {
+  std::vector<int>& target = *targets;
+  target.assign(actors, -1);
   bool any = false;
   for (size_t p = 0; p < target.size(); ++p) {
     int t = p < variant.size() && variant[p] >= 0 ? variant[p] : static_cast<int>(p);
@@ -1654,7 +1658,6 @@ std::vector<int> Targets(const std::vector<int>& variant, const std::vector<int>
     }
   }
   if (!any) target.clear();
-  return target;
 }
 
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
@@ -1980,6 +1983,10 @@ struct ResolveScratch::Buffers {
   std::vector<int> first_names;
   std::vector<NameMention> unresolved;
   std::vector<int> counts;
+  // ResolvePersonNames': the persons merged, the answer, and ResolveName's key.
+  std::vector<int> variant, short_form, candidates, targets;
+  std::vector<bool> dead;
+  std::string key;
 };
 
 ResolveScratch::ResolveScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -1993,12 +2000,15 @@ namespace {
 // mentions are to be pointed at, or -1 (Targets): the caller's pass over the mentions
 // does it.
 // `unresolved`: the names DefineAcronymsFindNames left; `buffers`: where the name store,
-// name cache and person index keep theirs.
-std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>& unresolved,
-                                    ResolveScratch::Buffers* buffers) {
+// name cache and person index keep theirs, and where the answer is (valid until the next
+// call).
+const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, std::vector<NameMention>& unresolved,
+                                           ResolveScratch::Buffers* buffers) {
   bool persons = std::any_of(a->actors.begin(), a->actors.end(),
                              [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
-  if (unresolved.empty() && !persons) return {};  // nothing any step below would change
+  std::vector<int>& targets = buffers->targets;
+  targets.clear();
+  if (unresolved.empty() && !persons) return targets;  // nothing any step below would change
   // The parts of the actors' names and of the unresolved names, in one store, with room
   // for them from the start: about a part for every four bytes of room.
   size_t letters = 0;
@@ -2019,13 +2029,15 @@ std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vect
   // The mentions of persons merged away are pointed at the one kept after the names below
   // are resolved, with the short forms': those names resolve to persons kept, and nothing
   // below asks which actor a mention has.
-  const std::vector<int> variant = MergeVariantPersonNames(index, a, &names);
-  std::vector<bool> dead(variant.size());
+  std::vector<int>& variant = buffers->variant;
+  MergeVariantPersonNames(index, a, &names, &variant, &buffers->candidates);
+  std::vector<bool>& dead = buffers->dead;
+  dead.assign(variant.size(), false);
   for (size_t i = 0; i < variant.size(); ++i) dead[i] = variant[i] >= 0;
   // One index serves every step: the people promoted were added to it, and no step adds
   // actors or aliases otherwise. Persons merged away leave it.
   if (std::find(dead.begin(), dead.end(), true) != dead.end()) index.Index(dead);
-  std::string key;
+  std::string& key = buffers->key;
   for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
     if (!m.name || m.actor >= 0) continue;
@@ -2036,7 +2048,9 @@ std::vector<int> ResolvePersonNames(const RulePack& pack, Analysis* a, std::vect
     m.actor = first.resolved;
     if (!promoted.empty() && m.actor >= 0 && OtherSex(pack, *a, m, promoted)) m.actor = -1;
   }
-  return Targets(variant, MergeShortPersonNames(index, a, &names, dead), a->actors.size());
+  MergeShortPersonNames(index, a, &names, dead, &buffers->short_form);
+  Targets(variant, buffers->short_form, a->actors.size(), &targets);
+  return targets;
 }
 
 // Whether mention `m` names its actor: not "Malian" in "Malian children", which is no
@@ -2323,7 +2337,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   std::vector<NameMention>& unresolved = buffers->unresolved;
   unresolved.clear();
   const bool groups = DefineAcronymsFindNames(a, &unresolved);
-  const std::vector<int> target = ResolvePersonNames(pack, a, unresolved, buffers);
+  const std::vector<int>& target = ResolvePersonNames(pack, a, unresolved, buffers);
   std::vector<int>& counts = buffers->counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
   SettleMentions(pack, a, target, !groups, &counts, &between);
