@@ -1972,6 +1972,15 @@ bool OtherSex(const RulePack& pack, const Analysis& a, const Mention& m,
 
 }  // namespace
 
+// What a mention of an actor settles as (SettleMentions): the actor it stands for, whether
+// that is a person, and the sex kept at a person's own index, the person's once a mention
+// has told it.
+struct SettledActor {
+  int actor;
+  bool person;
+  Sex sex;
+};
+
 // The buffers of resolution's name store, name cache and person index, LinkRepeatedNames',
 // and ResolveMentions' unresolved names and counts of mentions, kept from one document to
 // the next.
@@ -1983,6 +1992,7 @@ struct ResolveScratch::Buffers {
   std::vector<int> first_names;
   std::vector<NameMention> unresolved;
   std::vector<int> counts;
+  std::vector<SettledActor> settled;  // SettleMentions'
   // ResolvePersonNames': the persons merged, the answer, and ResolveName's key.
   std::vector<int> variant, short_form, candidates, targets;
   std::vector<bool> dead;
@@ -2095,19 +2105,17 @@ void KeepMentionsCount(Analysis* a) {
 //   first), kept and counted as KeepMention does.
 // Each step reads only what those before it settled: the mentions before it in the
 // sentence, and the sentences before.
+// `settled_buffer` is a buffer.
 void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& target, bool keep,
-                    std::vector<int>* counts, std::pair<int, int>* between) {
+                    std::vector<int>* counts, std::pair<int, int>* between,
+                    std::vector<SettledActor>* settled_buffer) {
   // Indexed by actor + 1, so that a mention of no actor (-1) reads and counts like any
   // other, without a branch: the actor a mention stands for and whether it is a person,
   // and each actor's mentions. Read through pointers, kept in registers (the stores to a
   // mention's flags could otherwise alias the vectors).
-  // The sex kept at a person's own index is the person's, once a mention has told it.
-  struct To {
-    int actor;
-    bool person;
-    Sex sex;
-  };
-  std::vector<To> to(a->actors.size() + 1);
+  using To = SettledActor;
+  std::vector<To>& to = *settled_buffer;
+  to.resize(a->actors.size() + 1);
   to[0] = {-1, false, Sex::kUnknown};
   for (size_t p = 0; p < a->actors.size(); ++p)
     to[p + 1] = {p < target.size() && target[p] >= 0 ? target[p] : static_cast<int>(p),
@@ -2340,7 +2348,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   const std::vector<int>& target = ResolvePersonNames(pack, a, unresolved, buffers);
   std::vector<int>& counts = buffers->counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
-  SettleMentions(pack, a, target, !groups, &counts, &between);
+  SettleMentions(pack, a, target, !groups, &counts, &between, &buffers->settled);
   if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
   FindParties(counts.data() + 1, a);
   // Without a government and its opposition, the document's parties are the first two
