@@ -117,6 +117,10 @@ struct Analysis {
   // match there: a cache the matcher fills as it asks (once for the entity rules and the
   // relation rules both), so it is filled through a const Analysis too.
   mutable std::vector<WordSignature> sentence_words;
+  // FocusCountry's buffers (each country's mentions, the countries in order of first
+  // mention), kept from document to document rather than allocated for each: it reads
+  // a const Analysis too.
+  mutable std::vector<int> country_counts, countries_seen;
 
   // Empties every field for the next document, keeping the buffers' capacity.
   void Clear();

@@ -686,8 +686,10 @@ int MostCounted(const std::vector<int>& first_seen, const std::vector<int>& coun
 }  // namespace
 
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {
-  std::vector<int> count(a.actors.size(), 0);
-  std::vector<int> first_seen;
+  std::vector<int>& count = a.country_counts;
+  count.assign(a.actors.size(), 0);
+  std::vector<int>& first_seen = a.countries_seen;
+  first_seen.clear();
   for (const std::vector<Mention>& ms : a.mentions)
     for (const Mention& m : ms)
       if (m.actor >= 0 && a.actors[m.actor].actor.type == ActorType::kCountry) {
