@@ -2373,14 +2373,16 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
 }
 
 void AliasNoter::Note(int actor) {
-  if (begin_.empty()) {  // a counting sort of the mentions that name an actor, by actor
+  if (!indexed_) {  // a counting sort of the mentions that name an actor, by actor
+    indexed_ = true;
     begin_.assign(a_->actors.size() + 1, 0);
     for (const std::vector<Mention>& ms : a_->mentions)
       for (const Mention& m : ms)
         if (NamesActor(m)) ++begin_[m.actor + 1];
     for (size_t i = 1; i < begin_.size(); ++i) begin_[i] += begin_[i - 1];
     mentions_.resize(begin_.back());
-    std::vector<uint32_t> next(begin_.begin(), begin_.end() - 1);
+    std::vector<uint32_t>& next = next_;
+    next.assign(begin_.begin(), begin_.end() - 1);
     for (const std::vector<Mention>& ms : a_->mentions)
       for (const Mention& m : ms)
         if (NamesActor(m)) mentions_[next[m.actor]++] = &m;

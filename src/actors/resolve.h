@@ -59,6 +59,12 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
 class AliasNoter {
  public:
   explicit AliasNoter(Analysis* a) : a_(a) {}
+  // Serves `a` from now on, as a new noter would, in the buffers of the one before: a
+  // caller going through documents keeps one.
+  void Reset(Analysis* a) {
+    a_ = a;
+    indexed_ = false;
+  }
   // Notes the aliases of actor `actor`, once. The first call indexes the mentions by
   // actor, so that each reads its own only: a document with many actors in triples
   // costs time linear in its mentions, not their product.
@@ -68,8 +74,10 @@ class AliasNoter {
 
  private:
   Analysis* a_;
+  bool indexed_ = false;                  // begin_, mentions_ and noted_ are a_'s
   std::vector<uint32_t> begin_;           // per actor, where its mentions start in mentions_
   std::vector<const Mention*> mentions_;  // by actor, each actor's in document order
+  std::vector<uint32_t> next_;            // the counting sort's
   std::vector<bool> noted_;               // per actor
 };
 

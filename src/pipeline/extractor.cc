@@ -6,7 +6,6 @@
 #include <chrono>
 #include <map>
 #include <optional>
-#include <set>
 #include <sstream>
 #include <thread>
 #include <tuple>
@@ -41,6 +40,11 @@ struct Workspace {
   MatchScratch match;
   internal::MatchList matches;
   ResolveScratch resolve;  // the entity rules' and resolution's, likewise
+  // The triples' stage's, likewise: the alias noter, reset for each analysis; the triples
+  // of the sentence; a yield's subjects and objects.
+  AliasNoter aliases{nullptr};
+  std::vector<std::tuple<int, int, int>> seen;
+  std::vector<std::pair<int, const Mention*>> subjects, objects;
 };
 
 }  // namespace internal
@@ -123,10 +127,11 @@ bool OneSide(const Actor& a, const Actor& b, const RelationType& type) {
   return type.name == "ally-of" && (own_side(a, b, ActorType::kGovernment) || own_side(b, a, ActorType::kGovernment));
 }
 
-// The actors a slot's mentions stand for, with the mention each came from.
-std::vector<std::pair<int, const Mention*>> SlotActors(const std::vector<Mention>& ms,
-                                                       const std::vector<int>& bound) {
-  std::vector<std::pair<int, const Mention*>> out;
+// The actors a slot's mentions stand for, with the mention each came from, into `out`.
+void SlotActors(const std::vector<Mention>& ms, const std::vector<int>& bound,
+                std::vector<std::pair<int, const Mention*>>* actors) {
+  std::vector<std::pair<int, const Mention*>>& out = *actors;
+  out.clear();
   for (int mi : bound) {
     const Mention& m = ms[mi];
     if (!m.group.empty()) {
@@ -135,7 +140,6 @@ std::vector<std::pair<int, const Mention*>> SlotActors(const std::vector<Mention
       out.push_back({m.actor, &m});
     }
   }
-  return out;
 }
 
 // Whether `actor` is one of the actors mention `sides` stands for ("opposing sides"):
@@ -164,7 +168,10 @@ class TripleBuilder {
         opt_(opt),
         out_(out),
         scratch_(work->match),
-        matches_(work->matches) {}
+        matches_(work->matches),
+        seen_(work->seen),
+        subjects_(work->subjects),
+        objects_(work->objects) {}
 
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
@@ -194,13 +201,15 @@ class TripleBuilder {
     std::string explain = opt_.explain ? ExplainMatch(a_, pack_, m, units) : std::string();
     for (const CompiledYield& y : rule.yields) {
       const Modality modality = modality_of(y.relation);
-      std::vector<std::pair<int, const Mention*>> objects;
+      std::vector<std::pair<int, const Mention*>>& objects = objects_;
       if (y.object == CompiledYield::kParties) {
+        objects.clear();
         for (int p : a_.parties) objects.push_back({p, nullptr});
       } else {
-        objects = SlotActors(ms, m.slots[y.object]);
+        SlotActors(ms, m.slots[y.object], &objects);
       }
-      std::vector<std::pair<int, const Mention*>> subjects = SlotActors(ms, m.slots[y.subject]);
+      std::vector<std::pair<int, const Mention*>>& subjects = subjects_;
+      SlotActors(ms, m.slots[y.subject], &subjects);
       // "A and B met": a yield from a slot to itself relates each pair once.
       bool pairs = y.subject == y.object;
       for (size_t i = 0; i < subjects.size(); ++i)
@@ -208,7 +217,7 @@ class TripleBuilder {
           const auto& [subj, sm] = subjects[i];
           const auto& [obj, om] = objects[j];
           if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
-              (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) || !seen_.insert({subj, y.relation, obj}).second)
+              (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) || !Unseen({subj, y.relation, obj}))
             continue;
           aliases_.Note(subj);
           aliases_.Note(obj);
@@ -223,6 +232,14 @@ class TripleBuilder {
           scratch_.CountApplied(pack_, m.pattern);
         }
     }
+  }
+
+  // Whether `triple` is not yet among the sentence's, noting it: a sentence has a few, so
+  // a list read through costs less than a set's node for each.
+  bool Unseen(const std::tuple<int, int, int>& triple) {
+    if (std::find(seen_.begin(), seen_.end(), triple) != seen_.end()) return false;
+    seen_.push_back(triple);
+    return true;
   }
 
   Evidence Evidence_(const text::Sentence& s, const Mention* sm, const Mention* om, const Match& m,
@@ -252,10 +269,13 @@ class TripleBuilder {
   internal::AliasNoter& aliases_;
   const ExtractOptions& opt_;
   Extraction* out_;
-  std::set<std::tuple<int, int, int>> seen_;  // (subject, relation, object) in this sentence: one triple each
   int reporter_ = -1;  // who reports the current sentence
   internal::MatchScratch& scratch_;  // kept from sentence to sentence, with the units matched
   internal::MatchList& matches_;     // likewise
+  // (subject, relation, object) in this sentence: one triple each; likewise.
+  std::vector<std::tuple<int, int, int>>& seen_;
+  std::vector<std::pair<int, const Mention*>>& subjects_;  // a yield's, likewise
+  std::vector<std::pair<int, const Mention*>>& objects_;
 };
 
 std::string ExplainAnalysis(const Analysis& a) {
@@ -329,7 +349,8 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   Analyze(pack, doc, work, &clock, &out.stage_times);
   for (uint32_t offset : a.text.invalid_bytes)
     out.warnings.push_back(doc.id + "@" + std::to_string(base + offset) + ": invalid UTF-8 byte replaced");
-  internal::AliasNoter aliases(&a);
+  internal::AliasNoter& aliases = work->aliases;
+  aliases.Reset(&a);
   TripleBuilder builder(pack, work, &aliases, options, &out);
   for (size_t s = 0; s < a.sentences.size(); ++s) builder.Sentence(s);
   clock.Lap(&out.stage_times.relation_rules);
