@@ -998,18 +998,19 @@ struct SentenceScratch {
   std::vector<Mention>& all_made;
 };
 
-// Whether match m, which starts inside a match already applied (ending at unit
-// `covered_until`, its mentions at token `made_until`), may still make its actors: when it
-// reaches past that match and makes only slots' mentions after what was made. A match's
-// words around what it makes are context: in "X, and President Y" the appositive rule's
-// match for X ends at "President", which is the titled rule's for Y.
-bool MakesPastOverlap(const RulePack& pack, const Match& m, const std::vector<Mention>& ms, uint32_t covered_until,
-                      uint32_t made_until) {
-  if (m.last_unit <= covered_until) return false;  // inside the longer match
+// Whether match m, which starts inside a match already applied (its mentions ending at
+// token `made_until`), may still make its actors: when all it makes lies after what was
+// made. A match's words around what it makes are context, which another match may read:
+// in "X, and President Y" the appositive rule's match for X ends at "President", which is
+// the titled rule's for Y; in "X, a State Department spokesman," the department is an
+// organization's name inside the appositive rule's match for X.
+bool MakesPastOverlap(const RulePack& pack, const Match& m, const std::vector<Unit>& units,
+                      const std::vector<Mention>& ms, uint32_t made_until) {
   const CompiledRule& rule = pack.rules[pack.patterns[m.pattern].rule];
   for (const CompiledMake& mk : rule.makes) {
-    if (mk.slot < 0 || m.slots[mk.slot].size() != 1) return false;
-    if (ms[m.slots[mk.slot][0]].first < made_until) return false;
+    if (mk.slot >= 0 && m.slots[mk.slot].size() != 1) return false;
+    const uint32_t first = mk.slot >= 0 ? ms[m.slots[mk.slot][0]].first : units[m.first_unit].first;
+    if (first < made_until) return false;
   }
   return true;
 }
@@ -1042,7 +1043,7 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
   uint32_t made_until = 0;     // tokens
   for (const uint32_t i : order) {
     const Match& m = matches[i];
-    if (m.first_unit < covered_until && !MakesPastOverlap(pack, m, *ms, covered_until, made_until)) continue;
+    if (m.first_unit < covered_until && !MakesPastOverlap(pack, m, units, *ms, made_until)) continue;
     std::vector<Mention>& made = scratch->made;
     made.clear();
     if (!ApplyMake(pack, m, units, a, ms, made_actors, &made)) continue;
