@@ -557,7 +557,7 @@ WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
   const auto i = static_cast<size_t>(&s - first);
   if (a.sentence_words.size() != a.sentences.size()) a.sentence_words.assign(a.sentences.size(), WordSignature{});
   WordSignature& words = a.sentence_words[i];
-  if ((words.bits[0] | words.bits[1] | words.bits[2] | words.bits[3]) == 0) words = SignSentence(a, s);
+  if (words.empty()) words = SignSentence(a, s);
   return words;
 }
 
