@@ -372,7 +372,7 @@ class Compiler {
   static bool IsFunctionWords(const PhraseIndex& words) {
     static const std::set<std::string> kFunction = {"'s", "the", "a", "an", "of", "to", "in", "on", "at", "by",
                                                     "for", "with", "and", "or", "that", "as", "from", "between",
-                                                    "who", "whom", "which", "under", "pro"};
+                                                    "who", "whom", "which", "under"};
     // Phrase by phrase: most lists fail on their first, and describing a long one whole
     // cost more than the rest of choosing the anchor.
     for (size_t i = 0; i < words.size(); ++i) {
