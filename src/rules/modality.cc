@@ -15,23 +15,68 @@ bool InActorMention(const std::vector<Mention>& mentions, uint32_t t) {
                      [t](const Mention& m) { return m.actor >= 0 && m.first <= t && t < m.last; });
 }
 
+// Whether the sentence asks whether something is so, rather than says it: it opens with
+// an auxiliary ("Did Russia attack Ukraine?", "So does he back the plan?") and ends with
+// "?" (before closing quotes or brackets). A question that asks why, how or when ("Why
+// did Roberts attack Trump?") takes what it asks about as given.
+bool AsksWhether(const Analysis& a, const text::Sentence& s) {
+  static constexpr std::string_view kOpeners[] = {"so", "and", "but", "or", "\"", "\u201c", "'"};
+  static constexpr std::string_view kAuxiliaries[] = {"did", "does", "do", "is", "are", "was", "were",
+                                                      "will", "would", "can", "could", "should", "has",
+                                                      "have", "had", "may", "might", "must", "shall"};
+  auto listed = [](std::string_view w, const auto& list) {
+    return std::find(std::begin(list), std::end(list), w) != std::end(list);
+  };
+  uint32_t first = s.first;
+  while (first + 1 < s.last && listed(a.TokenLower(first), kOpeners)) ++first;
+  if (first >= s.last || !listed(a.TokenLower(first), kAuxiliaries)) return false;
+  for (uint32_t t = s.last; t > first; --t) {
+    const std::string_view w = a.TokenText(t - 1);
+    if (w == "?") return true;
+    if (w != "\"" && w != "'" && w != ")" && w != "]" && w != "\u201d" && w != "\u2019") return false;
+  }
+  return false;
+}
+
 }  // namespace
+
+// Whether token t opens a clause of its own: "it wasn't the first time that Pelosi
+// criticized Trump", "she didn't mention it when she met him". A cue before it is about
+// another verb; but a denial governs its "that": "Russia denied that it shelled Ukraine".
+bool OpensClause(const RulePack& pack, const Analysis& a, uint32_t t) {
+  static constexpr std::string_view kOpeners[] = {"that", "when", "who", "whom", "which", "because",
+                                                  "while", "where", "since", "until", "after", "before"};
+  const std::string_view w = a.TokenLower(t);
+  if (std::find(std::begin(kOpeners), std::end(kOpeners), w) == std::end(kOpeners)) return false;
+  PhraseIndex::Hit hit;
+  return w != "that" || t == 0 || !pack.negation_cues.LongestAt(a.text, a.tokens, t - 1, t, &hit);
+}
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
                         const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, bool role) {
   uint32_t begin = first;
   while (begin > s.first && first - begin < kLookBehind && !text::IsClauseBreak(a.TokenText(begin - 1))) --begin;
+  // A negation reaches no further than its clause; what is wished or foreseen reaches
+  // into the clause it governs: "would have preferred that Israel's military stage a
+  // ground invasion", "the task will be harder when Hollande meets Putin".
+  uint32_t negation_from = first;
+  while (negation_from > begin && !OpensClause(pack, a, negation_from - 1)) --negation_from;
+  // A role is what a title or an aside says of its holder, whatever the sentence says
+  // about the rest: in "Did President X meet Y?", "If Prime Minister X visits" and "they
+  // didn't meet Prime Minister X" X holds the office. Only a cue inside the match ("X is
+  // not a member of NATO") and "former" before it change a role.
+  const uint32_t cues_from = role ? first : begin;
+  if (role) negation_from = first;
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
-  bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
+  const bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
   PhraseIndex::Hit hit;
-  bool negated = false, hypothetical = conditional;
+  bool negated = false, hypothetical = !role && (conditional || AsksWhether(a, s));
   for (uint32_t t = begin; t < trigger_last; ++t) {
-    if ((pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) ||
-         (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit))) &&
-        !InActorMention(mentions, t))
-      negated = true;
-    if (pack.hypothetical_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) && !InActorMention(mentions, t))
-      hypothetical = true;
+    if (InActorMention(mentions, t)) continue;
+    if (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
+    if (t < cues_from) continue;
+    if (t >= negation_from && pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
+    if (pack.hypothetical_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) hypothetical = true;
   }
   if (negated) return Modality::kNegated;
   return hypothetical ? Modality::kHypothetical : Modality::kAsserted;
