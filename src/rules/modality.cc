@@ -42,14 +42,17 @@ bool AsksWhether(const Analysis& a, const text::Sentence& s) {
 
 // Whether token t opens a clause of its own: "it wasn't the first time that Pelosi
 // criticized Trump", "she didn't mention it when she met him". A cue before it is about
-// another verb; but a denial governs its "that": "Russia denied that it shelled Ukraine".
+// another verb; but a denial governs its "that": "Russia denied that it shelled Ukraine",
+// "there was no sign that they met".
 bool OpensClause(const RulePack& pack, const Analysis& a, uint32_t t) {
   static constexpr std::string_view kOpeners[] = {"that", "when", "who", "whom", "which", "because",
                                                   "while", "where", "since", "until", "after", "before"};
   const std::string_view w = a.TokenLower(t);
   if (std::find(std::begin(kOpeners), std::end(kOpeners), w) == std::end(kOpeners)) return false;
-  PhraseIndex::Hit hit;
-  return w != "that" || t == 0 || !pack.negation_cues.LongestAt(a.text, a.tokens, t - 1, t, &hit);
+  if (w != "that" || t == 0) return true;
+  std::vector<PhraseIndex::Hit> cues;  // "denied that", "no sign that"
+  pack.negation_cues.MatchEndingAt(a.text, a.tokens, t - 1, 0, &cues);
+  return cues.empty();
 }
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
