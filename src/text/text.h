@@ -106,15 +106,20 @@ enum TokenFlag : uint16_t {
 
 // A token: a byte range of the normalized text. Text and lower-case text are views
 // into NormalizedText::text and ::lower.
+//
+// A trivial type, so that Tokenize()'s batches of tokens are copied into the vector as
+// bytes, and made without zeroing: Token() or Token{} is all zeros, a plain `Token t;`
+// is not initialized.
 struct Token {
   Token() = default;
   // Tokenize() constructs each token in place with its fields (no zeroing first).
   Token(uint32_t b, uint32_t e, uint16_t f) : begin(b), end(e), flags(f) {}
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  uint16_t flags = 0;
+  uint32_t begin;
+  uint32_t end;
+  uint16_t flags;
   bool has(TokenFlag f) const { return (flags & f) != 0; }
 };
+static_assert(std::is_trivial_v<Token>, "Tokenize copies tokens as bytes");
 
 // A token that ends a clause within a sentence: "," ";" ":" "--". Cues and "its" are read
 // back to it.
