@@ -141,15 +141,19 @@ inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedT
   text->token_hashes.resize(tokens.size());
   uint64_t* hashes = text->token_hashes.data();
   const char* lower = text->lower.data();
-  // Tokens of up to 16 bytes that start 16 bytes or more before the text's end (nearly
-  // all) take HashWordPadded; the test is rarely false, so well predicted.
+  // Tokens of up to 16 bytes that start 16 bytes or more before the text's end take
+  // HashWordPadded. Those that start later are the last few, found from the end, so that
+  // the loop over the others asks only about the length (rarely over 16, so well
+  // predicted).
   const size_t size = text->lower.size();
-  const size_t padded_limit = kPaddedHash && size >= 16 ? size - 15 : 0;
-  for (const text::Token& tok : tokens) {
+  size_t padded = kPaddedHash ? tokens.size() : 0;
+  while (padded > 0 && tokens[padded - 1].begin + size_t{16} > size) --padded;
+  for (size_t k = 0; k < padded; ++k) {
+    const text::Token& tok = tokens[k];
     const size_t n = tok.end - tok.begin;
-    *hashes++ = tok.begin < padded_limit && n <= 16 ? HashWordPadded(lower + tok.begin, n)
-                                                     : HashWord(text::TokenLower(*text, tok));
+    hashes[k] = n <= 16 ? HashWordPadded(lower + tok.begin, n) : HashWord(text::TokenLower(*text, tok));
   }
+  for (size_t k = padded; k < tokens.size(); ++k) hashes[k] = HashWord(text::TokenLower(*text, tokens[k]));
 }
 
 // A key's values in a WordTable: a view, valid until the table's next Add.
