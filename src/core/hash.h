@@ -123,22 +123,17 @@ inline bool SameText(std::string_view a, std::string_view b) {
   return a.size() == b.size() && SameBytes(a.data(), b.data(), a.size());
 }
 
-// The hash of token i's lower-case text, from the cache when `text` has one for `tokens`.
+// The hash of token i's lower-case text, from the cache when `text` has one for `tokens`
+// (NormalizedText::hashed_tokens_end).
 inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<text::Token>& tokens, size_t i) {
-  // The two counts compared as byte sizes: size() of a vector of 12-byte tokens costs a
-  // multiplication, and this runs on every probe of every word table.
-  const auto bytes = [](const auto& v) {
-    return static_cast<size_t>(reinterpret_cast<const char*>(v.data() + v.size()) -
-                               reinterpret_cast<const char*>(v.data()));
-  };
-  if (bytes(text.token_hashes) * sizeof(text::Token) == bytes(tokens) * sizeof(uint64_t))
-    return text.token_hashes[i];
+  if (text.hashed_tokens_end == tokens.data() + tokens.size()) return text.token_hashes[i];
   return HashWord(text::TokenLower(text, tokens[i]));
 }
 
 // Fills text->token_hashes for `tokens`.
 inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedText* text) {
   text->token_hashes.resize(tokens.size());
+  text->hashed_tokens_end = tokens.data() + tokens.size();
   uint64_t* hashes = text->token_hashes.data();
   const char* lower = text->lower.data();
   // Tokens of up to 16 bytes that start 16 bytes or more before the text's end take

@@ -68,6 +68,12 @@ struct NormalizedText {
   // when not filled; lookups then hash the text themselves. Sized without zeroing, as
   // every entry is written at once.
   std::vector<uint64_t, NoZeroAllocator<uint64_t>> token_hashes;
+  // The end of the tokens that token_hashes was filled for (their vector's data() plus
+  // size()), or null; cleared with token_hashes. A lookup tells whether its tokens are
+  // those by this one pointer, where comparing the two vectors' sizes read four, at
+  // every probe of every word table. (An empty vector's end may be null too, and
+  // then no token is looked up.)
+  const void* hashed_tokens_end = nullptr;
 
   // The original byte offset of normalized byte i (i <= text.size(); text.size() maps to
   // the original text's size).
