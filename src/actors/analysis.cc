@@ -27,6 +27,7 @@ void Analysis::Clear() {
   text.shifts.clear();
   text.invalid_bytes.clear();
   text.token_hashes.clear();
+  text.hashed_tokens_end = nullptr;
   tokens.clear();
   sentences.clear();
   ClearActors();

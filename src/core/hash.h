@@ -63,19 +63,26 @@ inline uint64_t Tail(const char* p, size_t n) {
   return byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1));
 }
 
-// For a word of n bytes (n <= 16): which bytes of eight-byte loads at its start and
-// eight bytes on belong to it.
-struct PadMasks {
-  uint64_t first = 0;
-  uint64_t second = 0;
+// For a word of n bytes (n <= 16), by n: which bytes of eight-byte loads at its start
+// (`first`) and eight bytes on (`second`) belong to it, and the seed of its length.
+// Three arrays rather than one of structs: an entry is then read at its index scaled by
+// eight, with no multiplication, and the seed read rather than made.
+struct PadTables {
+  std::array<uint64_t, 17> first{};
+  std::array<uint64_t, 17> second{};
+  std::array<uint64_t, 17> seed{};
 };
 constexpr uint64_t LowBytes(size_t k) { return k >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * k)) - 1; }
-constexpr std::array<PadMasks, 17> MakePadMasks() {
-  std::array<PadMasks, 17> masks{};
-  for (size_t n = 0; n <= 16; ++n) masks[n] = PadMasks{LowBytes(n), n > 8 ? LowBytes(n - 8) : 0};
-  return masks;
+constexpr PadTables MakePadTables() {
+  PadTables t;
+  for (size_t n = 0; n <= 16; ++n) {
+    t.first[n] = LowBytes(n);
+    t.second[n] = n > 8 ? LowBytes(n - 8) : 0;
+    t.seed[n] = kSecret1 ^ n;
+  }
+  return t;
 }
-inline constexpr std::array<PadMasks, 17> kPadMasks = MakePadMasks();
+inline constexpr PadTables kPad = MakePadTables();
 
 }  // namespace hash_detail
 
@@ -106,8 +113,7 @@ constexpr bool kPaddedHash =
 // mispredicted at a third of the tokens. Only where kPaddedHash.
 inline uint64_t HashWordPadded(const char* p, size_t n) {
   using namespace hash_detail;
-  const PadMasks& masks = kPadMasks[n];
-  return Finish(kSecret1 ^ n, Load8(p) & masks.first, Load8(p + 8) & masks.second);
+  return Finish(kPad.seed[n], Load8(p) & kPad.first[n], Load8(p + 8) & kPad.second[n]);
 }
 
 // Whether the n bytes at a and at b are the same. Words are short: up to sixteen bytes
@@ -123,33 +129,32 @@ inline bool SameText(std::string_view a, std::string_view b) {
   return a.size() == b.size() && SameBytes(a.data(), b.data(), a.size());
 }
 
-// The hash of token i's lower-case text, from the cache when `text` has one for `tokens`.
+// The hash of token i's lower-case text, from the cache when `text` has one for `tokens`
+// (NormalizedText::hashed_tokens_end).
 inline uint64_t TokenHash(const text::NormalizedText& text, const std::vector<text::Token>& tokens, size_t i) {
-  // The two counts compared as byte sizes: size() of a vector of 12-byte tokens costs a
-  // multiplication, and this runs on every probe of every word table.
-  const auto bytes = [](const auto& v) {
-    return static_cast<size_t>(reinterpret_cast<const char*>(v.data() + v.size()) -
-                               reinterpret_cast<const char*>(v.data()));
-  };
-  if (bytes(text.token_hashes) * sizeof(text::Token) == bytes(tokens) * sizeof(uint64_t))
-    return text.token_hashes[i];
+  if (text.hashed_tokens_end == tokens.data() + tokens.size()) return text.token_hashes[i];
   return HashWord(text::TokenLower(text, tokens[i]));
 }
 
 // Fills text->token_hashes for `tokens`.
 inline void HashTokens(const std::vector<text::Token>& tokens, text::NormalizedText* text) {
   text->token_hashes.resize(tokens.size());
+  text->hashed_tokens_end = tokens.data() + tokens.size();
   uint64_t* hashes = text->token_hashes.data();
   const char* lower = text->lower.data();
-  // Tokens of up to 16 bytes that start 16 bytes or more before the text's end (nearly
-  // all) take HashWordPadded; the test is rarely false, so well predicted.
+  // Tokens of up to 16 bytes that start 16 bytes or more before the text's end take
+  // HashWordPadded. Those that start later are the last few, found from the end, so that
+  // the loop over the others asks only about the length (rarely over 16, so well
+  // predicted).
   const size_t size = text->lower.size();
-  const size_t padded_limit = kPaddedHash && size >= 16 ? size - 15 : 0;
-  for (const text::Token& tok : tokens) {
+  size_t padded = kPaddedHash ? tokens.size() : 0;
+  while (padded > 0 && tokens[padded - 1].begin + size_t{16} > size) --padded;
+  for (size_t k = 0; k < padded; ++k) {
+    const text::Token& tok = tokens[k];
     const size_t n = tok.end - tok.begin;
-    *hashes++ = tok.begin < padded_limit && n <= 16 ? HashWordPadded(lower + tok.begin, n)
-                                                     : HashWord(text::TokenLower(*text, tok));
+    hashes[k] = n <= 16 ? HashWordPadded(lower + tok.begin, n) : HashWord(text::TokenLower(*text, tok));
   }
+  for (size_t k = padded; k < tokens.size(); ++k) hashes[k] = HashWord(text::TokenLower(*text, tokens[k]));
 }
 
 // A key's values in a WordTable: a view, valid until the table's next Add.

@@ -462,6 +462,7 @@ void Normalize(std::string_view original, NormalizedText* result) {
   // Offsets are 32-bit: documents must be smaller than 4 GiB.
   result->invalid_bytes.clear();
   result->token_hashes.clear();
+  result->hashed_tokens_end = nullptr;
   const auto* in = reinterpret_cast<const unsigned char*>(original.data());
   const size_t n = original.size();
   Output out(result, original);

@@ -68,6 +68,12 @@ struct NormalizedText {
   // when not filled; lookups then hash the text themselves. Sized without zeroing, as
   // every entry is written at once.
   std::vector<uint64_t, NoZeroAllocator<uint64_t>> token_hashes;
+  // The end of the tokens that token_hashes was filled for (their vector's data() plus
+  // size()), or null; cleared with token_hashes. A lookup tells whether its tokens are
+  // those by this one pointer, where comparing the two vectors' sizes read four, at
+  // every probe of every word table. (An empty vector's end may be null too, and
+  // then no token is looked up.)
+  const void* hashed_tokens_end = nullptr;
 
   // The original byte offset of normalized byte i (i <= text.size(); text.size() maps to
   // the original text's size).
@@ -106,15 +112,20 @@ enum TokenFlag : uint16_t {
 
 // A token: a byte range of the normalized text. Text and lower-case text are views
 // into NormalizedText::text and ::lower.
+//
+// A trivial type, so that Tokenize()'s batches of tokens are copied into the vector as
+// bytes, and made without zeroing: Token() or Token{} is all zeros, a plain `Token t;`
+// is not initialized.
 struct Token {
   Token() = default;
   // Tokenize() constructs each token in place with its fields (no zeroing first).
   Token(uint32_t b, uint32_t e, uint16_t f) : begin(b), end(e), flags(f) {}
-  uint32_t begin = 0;
-  uint32_t end = 0;
-  uint16_t flags = 0;
+  uint32_t begin;
+  uint32_t end;
+  uint16_t flags;
   bool has(TokenFlag f) const { return (flags & f) != 0; }
 };
+static_assert(std::is_trivial_v<Token>, "Tokenize copies tokens as bytes");
 
 // A token that ends a clause within a sentence: "," ";" ":" "--". Cues and "its" are read
 // back to it.

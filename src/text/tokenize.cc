@@ -332,22 +332,55 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   return Scan{static_cast<uint32_t>(i + first.len), kPunct | (terminal ? uint32_t{kTerminal} : 0u)};
 }
 
+// Where tokens are written: a batch at a time, through a pointer into it that the scan
+// keeps in a register, each batch appended to the tokens when full. An emplace_back per
+// token loads and stores the vector's end, as many instructions as the token's own.
+class TokenBatch {
+ public:
+  explicit TokenBatch(std::vector<Token>* tokens) : tokens_(tokens) {}
+
+  // Writes a token at `next` (from begin(), below full()), or first flushes the batch
+  // when it is full; returns where the next token goes.
+  Token* Put(Token* next, size_t begin, size_t end, uint32_t flags) {
+    if (next == full()) next = Flush(next);
+    *next = Token(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), static_cast<uint16_t>(flags));
+    return next + 1;
+  }
+  // Appends the batch's tokens before `next` to the tokens; returns begin().
+  Token* Flush(Token* next) {
+    tokens_->insert(tokens_->end(), batch_.data(), next);
+    return batch_.data();
+  }
+  // The last token written, `next` being where the next goes; nullptr when there is none.
+  const Token* Last(const Token* next) const {
+    if (next != batch_.data()) return next - 1;
+    return tokens_->empty() ? nullptr : &tokens_->back();
+  }
+  Token* begin() { return batch_.data(); }
+
+ private:
+  Token* full() { return batch_.data() + batch_.size(); }
+
+  std::vector<Token>* tokens_;
+  std::array<Token, 256> batch_;
+};
+
 // The scan of the common tokens, in one loop whose state stays in registers: ASCII words
 // as far as they are whole without the general decode, and plain punctuation, with the
 // one space that usually follows each.
 class CommonTokens {
  public:
-  CommonTokens(const unsigned char* p, size_t n, std::vector<Token>* tokens)
-      : p_(p), n_(n), tokens_(tokens) {}
+  CommonTokens(const unsigned char* p, size_t n, TokenBatch* batch) : p_(p), n_(n), batch_(batch) {}
 
-  // Appends the common tokens from p[i] on, `space_flags` being those of the first;
-  // returns where it stops: at the end, or at a byte the general decode must take, with
-  // its space flags in *space_flags.
-  size_t Scan(size_t i, uint32_t* space_flags) {
+  // Writes the common tokens from p[i] on into the batch at *next (moved on past them),
+  // `space_flags` being those of the first; returns where it stops: at the end, or at a
+  // byte the general decode must take, with its space flags in *space_flags.
+  size_t Scan(size_t i, uint32_t* space_flags, Token** next) {
     // Locals, not members, so that the compiler need not keep them in memory. There is
     // no test of the end: p[n_] is the string's NUL, which no branch takes.
     const unsigned char* const p = p_;
-    std::vector<Token>* const tokens = tokens_;
+    TokenBatch* const batch = batch_;
+    Token* out = *next;
     size_t window = window_;
     uint64_t stops = stops_;
     uint32_t space = *space_flags;
@@ -389,12 +422,11 @@ class CommonTokens {
       } else {
         break;
       }
-      // Constructed in place: a Token temporary costs a store-forwarding stall.
-      tokens->emplace_back(static_cast<uint32_t>(i), static_cast<uint32_t>(end),
-                           static_cast<uint16_t>(flags | space));
+      out = batch->Put(out, i, end, flags | space);
       space = p[end] == ' ' ? uint32_t{kSpaceBefore} : 0u;
       i = end + (space != 0 ? 1 : 0);
     }
+    *next = out;
     window_ = window;
     stops_ = stops;
     *space_flags = space;
@@ -411,17 +443,16 @@ class CommonTokens {
 
   const unsigned char* p_;
   size_t n_;
-  std::vector<Token>* tokens_;
+  TokenBatch* batch_;
   size_t window_ = 0;   // where the 64 bytes of stops_ (AlnumStopsAt) start
   uint64_t stops_ = 0;  // none yet
 };
 
 // The token at s[i] that the common scan leaves, by the general decode; or, for
 // whitespace (kind kSpace), no token: scan.end is then past it and scan.flags its
-// kSpaceBefore and kNewlineBefore. `tokens` so far, and `space_flags`, tell whether an
-// apostrophe follows a word.
-Scan ScanOther(std::string_view s, size_t i, const std::vector<Token>& tokens,
-               uint32_t space_flags, bool* is_space) {
+// kSpaceBefore and kNewlineBefore. The last token so far (nullptr if none), and
+// `space_flags`, tell whether an apostrophe follows a word.
+Scan ScanOther(std::string_view s, size_t i, const Token* last, uint32_t space_flags, bool* is_space) {
   const Char c = CharAt(s, i);
   *is_space = c.kind == CharKind::kSpace;
   if (*is_space) {
@@ -431,8 +462,7 @@ Scan ScanOther(std::string_view s, size_t i, const std::vector<Token>& tokens,
   }
   if (c.kind == CharKind::kDigit && c.len == 1) return ScanNumber(s, i, c);
   if (c.is_word()) return ScanWord(s, i, c);
-  const bool after_word = space_flags == 0 && !tokens.empty() && tokens.back().end == i &&
-                          !tokens.back().has(kPunct);
+  const bool after_word = space_flags == 0 && last != nullptr && last->end == i && !last->has(kPunct);
   return ScanPunct(s, i, c, after_word);
 }
 
@@ -449,23 +479,26 @@ void Tokenize(const NormalizedText& text, std::vector<Token>* out) {
   std::vector<Token>& tokens = *out;
   tokens.clear();
   tokens.reserve(s.size() / 4 + 4);  // news text averages 5-6 bytes a token
-  CommonTokens common(reinterpret_cast<const unsigned char*>(s.data()), s.size(), &tokens);
+  TokenBatch batch(&tokens);
+  Token* next = batch.begin();
+  CommonTokens common(reinterpret_cast<const unsigned char*>(s.data()), s.size(), &batch);
   uint32_t space_flags = 0;
   size_t i = 0;
   for (;;) {
-    i = common.Scan(i, &space_flags);
+    i = common.Scan(i, &space_flags, &next);
     if (i >= s.size()) break;
     bool is_space = false;
-    const Scan scan = ScanOther(s, i, tokens, space_flags, &is_space);
+    const Scan scan = ScanOther(s, i, batch.Last(next), space_flags, &is_space);
     if (is_space) {
       space_flags |= scan.flags;
       i = scan.end;
       continue;
     }
-    tokens.emplace_back(static_cast<uint32_t>(i), scan.end, static_cast<uint16_t>(scan.flags | space_flags));
+    next = batch.Put(next, i, scan.end, scan.flags | space_flags);
     i = scan.end;
     space_flags = 0;
   }
+  batch.Flush(next);
 }
 
 }  // namespace actorgraph::text
