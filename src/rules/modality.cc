@@ -38,8 +38,6 @@ bool AsksWhether(const Analysis& a, const text::Sentence& s) {
   return false;
 }
 
-}  // namespace
-
 // Whether token t opens a clause of its own: "it wasn't the first time that Pelosi
 // criticized Trump", "she didn't mention it when she met him". A cue before it is about
 // another verb; but a denial governs its "that": "Russia denied that it shelled Ukraine",
@@ -54,6 +52,8 @@ bool OpensClause(const RulePack& pack, const Analysis& a, uint32_t t) {
   pack.negation_cues.MatchEndingAt(a.text, a.tokens, t - 1, 0, &cues);
   return cues.empty();
 }
+
+}  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
                         const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, bool role) {

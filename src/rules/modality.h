@@ -1,6 +1,11 @@
 // Factuality of a match: negated or hypothetical when a cue word from the pack's `cue`
-// lists stands in the match's clause before its trigger. A `former` cue negates only
-// when `role` (the relation is declared `role`): "former President X met Y" met.
+// lists stands in the match's clause before its trigger (a negation cue in its own clause:
+// not before a "that", "when", "who" ... that opens the match's, unless the cue governs
+// that "that", as "denied that" does), or when the sentence opens with "if" or "unless" or
+// asks whether ("Did Russia attack Ukraine?"). A `role` match (the relation is declared
+// `role`) is what its title or aside says whatever the sentence around it asks or negates:
+// only a negation or hypothetical cue inside the match changes it, or a `former` cue in
+// its clause ("former President X met Y": X is no president, and met Y).
 #ifndef ACTORGRAPH_SRC_RULES_MODALITY_H_
 #define ACTORGRAPH_SRC_RULES_MODALITY_H_
 
