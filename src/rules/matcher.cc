@@ -561,6 +561,31 @@ WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
   return words;
 }
 
+// ForEachTrigger's step at a token that may trigger, whose word's HashWord is `hash`:
+// its candidates, then f. Always inlined into the scans: a lambda called from four
+// places was left a function of its own, and the call cost more than most steps, which
+// find no pattern the sentence allows (callgrind: 0.7% of the instructions on AllSides).
+template <typename MayMatch, typename F>
+struct TriggerStep {
+  [[gnu::always_inline]] void operator()(uint32_t tok, uint64_t hash) const {
+    const WordValues<const int> cands = triggers.FindHash(hash);
+    if (cands.empty()) return;
+    candidates->clear();
+    for (int p : cands) {
+      const CompiledPattern& pattern = pack.patterns[p];
+      if (mention_count >= pattern.min_mentions && may_match(pattern, tok)) candidates->push_back(p);
+    }
+    if (!candidates->empty()) f(tok, *candidates);
+  }
+
+  const RulePack& pack;
+  const TriggerTable& triggers;
+  size_t mention_count;
+  std::vector<int>* candidates;
+  const MayMatch& may_match;
+  const F& f;
+};
+
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match and that
 // may_match(pattern, token) lets through, with those patterns (in `candidates`, a
@@ -572,16 +597,7 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
                     uint32_t last, size_t mention_count, std::vector<int>* candidates, const MayMatch& may_match,
                     const F& f) {
   if (mention_count < triggers.min_mentions) return;
-  auto consider = [&](uint32_t tok, uint64_t hash) {
-    const WordValues<const int> cands = triggers.FindHash(hash);
-    if (cands.empty()) return;
-    candidates->clear();
-    for (int p : cands) {
-      const CompiledPattern& pattern = pack.patterns[p];
-      if (mention_count >= pattern.min_mentions && may_match(pattern, tok)) candidates->push_back(p);
-    }
-    if (!candidates->empty()) f(tok, *candidates);
-  };
+  const TriggerStep<MayMatch, F> consider{pack, triggers, mention_count, candidates, may_match, f};
   if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
     for (uint32_t tok = first; tok < last; ++tok) {
       const uint64_t hash = TokenHash(analysis.text, analysis.tokens, tok);
