@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <new>
 #include <optional>
 #include <type_traits>
 
@@ -702,7 +703,12 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   // The sentence's words are signed when a pattern asks for words besides its anchor,
   // and its units built at the first trigger with a pattern that may match: most
   // sentences have neither. The kinds of mention either side are read once a trigger.
-  std::optional<TriggeredMatcher> match;
+  // The matcher is made in room of its own at that trigger, not in a std::optional,
+  // whose empty state GCC wrote as 176 bytes of zeros at every sentence; being trivially
+  // destructible, it is left without a call of its destructor.
+  static_assert(std::is_trivially_destructible_v<TriggeredMatcher>, "the matcher is never destroyed");
+  alignas(TriggeredMatcher) unsigned char room[sizeof(TriggeredMatcher)];
+  TriggeredMatcher* match = nullptr;
   std::optional<WordSignature> words;
   MentionSides sides;
   uint32_t sides_at = UINT32_MAX;
@@ -720,7 +726,7 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
                  [&](uint32_t tok, const std::vector<int>& patterns) {
                    if (!match) {
                      BuildUnits(analysis, s, mentions, &scratch->units);
-                     match.emplace(pack, analysis, mentions, scratch->units, scratch, out);
+                     match = new (room) TriggeredMatcher(pack, analysis, mentions, scratch->units, scratch, out);
                    }
                    (*match)(tok, patterns);
                  });
