@@ -486,6 +486,9 @@ WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
   WordSignature words;
   if (a.text.token_hashes.size() == a.tokens.size()) {
     const uint64_t* hashes = a.text.token_hashes.data();
+    // Four words a round, as WordFlags::OfHashes reads them: the count and test cost as
+    // much as a word's bit.
+#pragma GCC unroll 4
     for (uint32_t t = s.first; t < s.last; ++t) words.Add(hashes[t]);
   } else {
     for (uint32_t t = s.first; t < s.last; ++t) words.Add(TokenHash(a.text, a.tokens, t));
@@ -518,6 +521,8 @@ void BuildUnits(const Analysis& a, const text::Sentence& s, const std::vector<Me
   Unit* out = begin;
   uint32_t t = s.first;
   auto plain_until = [&](uint32_t end) {
+    // Four units a round, likewise (three stores a unit, and a count and test).
+#pragma GCC unroll 4
     for (; t < end; ++t) *out++ = Unit{t, t + 1, -1};
   };
   for (size_t m = 0; m < mentions.size() && t < s.last; ++m) {
