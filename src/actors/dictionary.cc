@@ -271,16 +271,6 @@ void Dictionary::IndexForms(const DictEntry& e, int value, PhraseTokens* p) {
   }
 }
 
-bool Dictionary::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
-                           uint32_t i, uint32_t limit, Hit* hit) const {
-  PhraseIndex::Hit h;
-  if (!index_.LongestAt(text, tokens, i, limit, &h)) return false;
-  hit->end = h.end;
-  hit->entry = h.value / 2;
-  hit->demonym = (h.value % 2) != 0;
-  return true;
-}
-
 std::string Dictionary::Dump() const {
   std::ostringstream out;
   for (const DictEntry& e : entries_) {

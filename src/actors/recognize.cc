@@ -156,6 +156,7 @@ class SentenceRecognizer {
     }
     if (a_->tokens[i].end - a_->tokens[i].begin == 1 && IsPartyTag(i)) return PartyTagEnd(i);
     linked_end_ = 0;
+    unlisted_ = i;
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) return std::max(PushName(i, end), linked_end_);
@@ -353,7 +354,8 @@ class SentenceRecognizer {
     if (!NamePartAfterParticle(i)) return false;
     // A capital inside a name is part of it: "George Washington".
     Dictionary::Hit hit;
-    return !Has(i, kOpensEntry) || !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
+    return !Has(i, kOpensEntry) || i == unlisted_ ||
+           !pack_.dictionary.LongestAt(a_->text, a_->tokens, i, s_.last, &hit) ||
            (!hit.demonym && IsCapital(pack_.dictionary.entry(hit.entry).actor));
   }
 
@@ -363,7 +365,9 @@ class SentenceRecognizer {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
     if (!IsCapitalWord(t.flags)) return false;
-    if ((Has(i, kOpensTitle) && Listed(lists_.titles, i)) || (Has(i, kOpensStop) && Listed(lists_.stops, i))) return false;
+    if ((Has(i, kOpensTitle) && i != unlisted_ && Listed(lists_.titles, i)) ||
+        (Has(i, kOpensStop) && Listed(lists_.stops, i)))
+      return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
     return !(Has(i, kEntityTrigger) && TriggersEntityRule(i));
@@ -564,6 +568,11 @@ class SentenceRecognizer {
   const text::Sentence& s_;
   mutable uint32_t linked_end_ = 0;  // LinkedFullNameEnds': past the link it found
   uint32_t after_title_ = UINT32_MAX;  // the token after the last title read
+  // The token Step last found opens no dictionary entry and no title, before it reads a
+  // name there: the name's first part is not looked up in either again. (A capitalized
+  // word, which alone opens a name, has kCapitalWordOrEntry: Step's dictionary lookup
+  // was NamePart's.)
+  uint32_t unlisted_ = UINT32_MAX;
   std::vector<Mention>* out_ = nullptr;
 };
 

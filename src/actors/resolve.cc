@@ -235,11 +235,14 @@ template <bool kKey, typename Spans>
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
     const bool lower = IsLowerAscii(text[i]);
-    if (IsArticle(plain) && (lower || (j < size && text[j] == '-'))) {
+    // Articles and particles have three letters at most, as few parts do: most parts are
+    // turned down here, without a call for each test.
+    const bool short_part = plain.size() <= 3;
+    if (short_part && IsArticle(plain) && (lower || (j < size && text[j] == '-'))) {
       out = begin;
       continue;
     }
-    const bool particle = IsNameParticle(plain);
+    const bool particle = short_part && IsNameParticle(plain);
     // After a hyphen a lower-case word is a part of its own: "Kim Jong-un" is "Kim Jong Un",
     // as AP writes him (one id for both).
     const bool tail = lower && !particle && !(i > 0 && text[i - 1] == '-');
@@ -510,16 +513,23 @@ std::string PersonIdOf(std::string_view name, const DocumentId& document_id, siz
     return id;
   }
   // The parts joined by '-' are their ActorIdFor already, unless a non-ASCII byte wants
-  // escaping: they hold lower-case ASCII letters, digits and such bytes only.
-  std::string id;
-  bool ascii = true;
+  // escaping: they hold lower-case ASCII letters, digits and such bytes only. Written
+  // into a string made at its size, hyphens and all: an append a part cost more than the
+  // parts' few letters.
+  size_t size = count - 1;  // the hyphens (two parts at least)
+  for (size_t i = 0; i < count; ++i) size += part(i).size();
+  std::string id(size, '-');
+  char* out = id.data();
+  unsigned char bytes = 0;  // every byte or'ed: its high bit set by a non-ASCII one
   for (size_t i = 0; i < count; ++i) {
-    if (i > 0) id += '-';
-    const std::string_view p = part(i);
-    id += p;
-    for (char c : p) ascii &= static_cast<unsigned char>(c) < 0x80;
+    if (i > 0) ++out;  // past the hyphen
+    for (char c : part(i)) {
+      *out++ = c;
+      bytes |= static_cast<unsigned char>(c);
+    }
   }
-  return ascii ? id : ActorIdFor(id);
+  if (bytes >= 0x80) return ActorIdFor(id);
+  return id;
 }
 
 }  // namespace

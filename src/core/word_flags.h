@@ -54,6 +54,9 @@ class WordFlags {
   template <typename Extra>
   void OfHashes(const uint64_t* hashes, size_t n, uint8_t* out, const Extra& extra) const {
     const View table(*this);
+    // Four words a round: the loop's own count and test were a fifth of its instructions,
+    // and it reads every token of every document.
+#pragma GCC unroll 4
     for (size_t k = 0; k < n; ++k) out[k] = static_cast<uint8_t>(table.Of(hashes[k]) | extra(k));
   }
 
