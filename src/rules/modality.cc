@@ -72,10 +72,19 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   if (role) negation_from = first;
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
   const bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
+  // An aside the match reads past between its subject and its verb says something of its
+  // own: in "Deal, who cannot run again, endorsed Cagle" the endorsement stands. Its
+  // tokens are those between the match's first comma and its last before the trigger.
+  uint32_t aside_first = trigger_last, aside_last = first;
+  for (uint32_t t = first; t < trigger_last; ++t) {
+    if (a.TokenText(t) != ",") continue;
+    aside_first = std::min(aside_first, t);
+    aside_last = t;
+  }
   PhraseIndex::Hit hit;
   bool negated = false, hypothetical = !role && (conditional || AsksWhether(a, s));
   for (uint32_t t = begin; t < trigger_last; ++t) {
-    if (InActorMention(mentions, t)) continue;
+    if (InActorMention(mentions, t) || (t > aside_first && t < aside_last)) continue;
     if (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
     if (t < cues_from) continue;
     if (t >= negation_from && pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;

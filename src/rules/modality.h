@@ -5,7 +5,9 @@
 // asks whether ("Did Russia attack Ukraine?"). A `role` match (the relation is declared
 // `role`) is what its title or aside says whatever the sentence around it asks or negates:
 // only a negation or hypothetical cue inside the match changes it, or a `former` cue in
-// its clause ("former President X met Y": X is no president, and met Y).
+// its clause ("former President X met Y": X is no president, and met Y). No cue counts
+// inside an aside the match reads past, between its first comma and its last before the
+// trigger: in "Deal, who cannot run again, endorsed Cagle" the endorsement stands.
 #ifndef ACTORGRAPH_SRC_RULES_MODALITY_H_
 #define ACTORGRAPH_SRC_RULES_MODALITY_H_
 
