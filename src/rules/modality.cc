@@ -15,6 +15,11 @@ bool InActorMention(const std::vector<Mention>& mentions, uint32_t t) {
                      [t](const Mention& m) { return m.actor >= 0 && m.first <= t && t < m.last; });
 }
 
+template <size_t N>
+bool Listed(std::string_view w, const std::string_view (&list)[N]) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
 // Whether the sentence asks whether something is so, rather than says it: it opens with
 // an auxiliary ("Did Russia attack Ukraine?", "So does he back the plan?") and ends with
 // "?" (before closing quotes or brackets). A question that asks why, how or when ("Why
@@ -24,12 +29,9 @@ bool AsksWhether(const Analysis& a, const text::Sentence& s) {
   static constexpr std::string_view kAuxiliaries[] = {"did", "does", "do", "is", "are", "was", "were",
                                                       "will", "would", "can", "could", "should", "has",
                                                       "have", "had", "may", "might", "must", "shall"};
-  auto listed = [](std::string_view w, const auto& list) {
-    return std::find(std::begin(list), std::end(list), w) != std::end(list);
-  };
   uint32_t first = s.first;
-  while (first + 1 < s.last && listed(a.TokenLower(first), kOpeners)) ++first;
-  if (first >= s.last || !listed(a.TokenLower(first), kAuxiliaries)) return false;
+  while (first + 1 < s.last && Listed(a.TokenLower(first), kOpeners)) ++first;
+  if (first >= s.last || !Listed(a.TokenLower(first), kAuxiliaries)) return false;
   for (uint32_t t = s.last; t > first; --t) {
     const std::string_view w = a.TokenText(t - 1);
     if (w == "?") return true;
@@ -46,7 +48,7 @@ bool OpensClause(const RulePack& pack, const Analysis& a, uint32_t t) {
   static constexpr std::string_view kOpeners[] = {"that", "when", "who", "whom", "which", "because",
                                                   "while", "where", "since", "until", "after", "before"};
   const std::string_view w = a.TokenLower(t);
-  if (std::find(std::begin(kOpeners), std::end(kOpeners), w) == std::end(kOpeners)) return false;
+  if (!Listed(w, kOpeners)) return false;
   if (w != "that" || t == 0) return true;
   std::vector<PhraseIndex::Hit> cues;  // "denied that", "no sign that"
   pack.negation_cues.MatchEndingAt(a.text, a.tokens, t - 1, 0, &cues);
@@ -62,14 +64,13 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   // A negation reaches no further than its clause; what is wished or foreseen reaches
   // into the clause it governs: "would have preferred that Israel's military stage a
   // ground invasion", "the task will be harder when Hollande meets Putin".
-  uint32_t negation_from = first;
-  while (negation_from > begin && !OpensClause(pack, a, negation_from - 1)) --negation_from;
   // A role is what a title or an aside says of its holder, whatever the sentence says
   // about the rest: in "Did President X meet Y?", "If Prime Minister X visits" and "they
   // didn't meet Prime Minister X" X holds the office. Only a cue inside the match ("X is
   // not a member of NATO") and "former" before it change a role.
   const uint32_t cues_from = role ? first : begin;
-  if (role) negation_from = first;
+  uint32_t negation_from = first;
+  while (!role && negation_from > begin && !OpensClause(pack, a, negation_from - 1)) --negation_from;
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
   const bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
   // An aside the match reads past between its subject and its verb says something of its
