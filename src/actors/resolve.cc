@@ -1129,8 +1129,12 @@ class CapitalContext {
   bool Acts(uint32_t first, uint32_t last) const {
     uint32_t i = last, end = 0, start = 0;
     if (first > s_.first && Is(first - 1, "the")) --first;  // "at the White House"
+    uint32_t before = first;
+    if (before > s_.first && Is(before - 1, ",")) --before;
+    // An object phrase may end in a place word: "calls from Washington", "imposed by".
+    const bool object = EndsBefore(lists_[CapitalLists::kObjectVerb], before, &start);
     // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
-    if (EndsBefore(lists_[CapitalLists::kPlaceWord], first, &start) ||
+    if ((!object && EndsBefore(lists_[CapitalLists::kPlaceWord], first, &start)) ||
         StartsAt(lists_[CapitalLists::kPlaceNoun], last, &end))
       return false;
     if (first > s_.first && Is(first - 1, ",") && Is(last, ",")) return false;
@@ -1140,9 +1144,7 @@ class CapitalContext {
     if (Is(last, "'s") && StartsAt(lists_[CapitalLists::kPossession], last + 1, &end)) return true;
     if (Is(last, "-") && StartsAt(lists_[CapitalLists::kHyphenVerb], last + 1, &end)) return true;
     if (StartsAt(lists_[CapitalLists::kTitle], last, &end)) return true;
-    uint32_t before = first;
-    if (before > s_.first && Is(before - 1, ",")) --before;
-    if (EndsBefore(lists_[CapitalLists::kObjectVerb], before, &start)) return true;
+    if (object) return true;
     if (first > s_.first && (Is(first - 1, "with") || Is(first - 1, "between") || Is(first - 1, "against") ||
                              Is(first - 1, "on")))
       return EndsBefore(lists_[CapitalLists::kRelation], first - 1, &start);
