@@ -354,6 +354,21 @@ TEST_CASE("meets-with: meetings and talks fire", "[relations][meets-with]") {
   });
 }
 
+TEST_CASE("meets-with: a meeting dated in the future after its verb is kept as a hypothetical",
+          "[relations][meets-with]") {
+  MustKeepAs(ag::Modality::kHypothetical, "meets-with", {
+      {"President Ana Ruiz meets Chinese President Xi Jinping tomorrow in Beijing.", "Ana Ruiz", "Xi Jinping"},
+      {"Foreign Minister Ana Ruiz meets Foreign Minister Sergei Lavrov in Geneva next week.", "Ana Ruiz",
+       "Sergei Lavrov"},
+  });
+  MustFire("meets-with", {
+      // the date belongs to the talks, not to the meeting
+      {"President Ana Ruiz met Chinese President Xi Jinping ahead of talks next week.", "Ana Ruiz", "Xi Jinping"},
+      {"President Ana Ruiz met Chinese President Xi Jinping on Monday, and the two sides meet again next month.",
+       "Ana Ruiz", "Xi Jinping"},
+  });
+}
+
 TEST_CASE("meets-with: refusals, hypotheticals and other uses of 'meet' do not fire", "[relations][meets-with]") {
   MustNotFire("meets-with", {
       // negated

@@ -498,7 +498,7 @@ TEST_CASE("a former cue ends a role, not an event", "[rules][modality]") {
   in::RulePack pack;
   REQUIRE(Compile(std::string(kBase) + rules, &pack).ok());
   CHECK(pack.Dump().find("relation leads role polarity=neutral\n") != std::string::npos);
-  CHECK(pack.Dump().find("cues negated=1 former=1 hypothetical=0\n") != std::string::npos);
+  CHECK(pack.Dump().find("cues negated=1 former=1 hypothetical=0 future=0\n") != std::string::npos);
   CHECK(ErrorOf("relation r\n  roles\n").find("expected 'symmetric', 'gives-country', 'role', 'polarity'") !=
         std::string::npos);
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n  modality roll\n")

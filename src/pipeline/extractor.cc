@@ -195,7 +195,8 @@ class TripleBuilder {
       const bool role = rule.role || pack_.role_relations[relation];
       if (!modalities[role])
         modalities[role] = rule.forced_modality ? rule.modality
-                                                : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last, role);
+                                                : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last,
+                                                                            units[m.last_unit - 1].last, role);
       return *modalities[role];
     };
     std::string explain = opt_.explain ? ExplainMatch(a_, pack_, m, units) : std::string();

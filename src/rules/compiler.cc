@@ -198,7 +198,8 @@ class Compiler {
         if (l.name == "negated") target = &pack_->negation_cues;
         else if (l.name == "former") target = &pack_->former_cues;
         else if (l.name == "hypothetical") target = &pack_->hypothetical_cues;
-        else return RuleError(l.loc, "expected cue negated, former or hypothetical, found '" + l.name + "'");
+        else if (l.name == "future") target = &pack_->future_cues;
+        else return RuleError(l.loc, "expected cue negated, former, hypothetical or future, found '" + l.name + "'");
       } else if (IsBuiltInList(l.name)) {
         return RuleError(l.loc, "list '" + l.name + "' is built in (" +
                                     (l.name == kMentionList ? "any actor's name" : "any word that begins with a capital") +
@@ -876,7 +877,7 @@ std::string RulePack::Dump() const {
   }
   for (const auto& [name, index] : lists) out << "list " << name << " (" << index->size() << " phrases)\n";
   out << "cues negated=" << negation_cues.size() << " former=" << former_cues.size()
-      << " hypothetical=" << hypothetical_cues.size() << "\n";
+      << " hypothetical=" << hypothetical_cues.size() << " future=" << future_cues.size() << "\n";
   out << "dictionary " << dictionary.size() << " actors\n";
   for (const CompiledPattern& p : patterns) {
     const CompiledRule& r = rules[p.rule];

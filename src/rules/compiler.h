@@ -156,6 +156,7 @@ struct RulePack {
   std::map<std::string, std::shared_ptr<const PhraseIndex>> lists;
   PhraseIndex negation_cues, hypothetical_cues;
   PhraseIndex former_cues;  // negate only relations declared `role`
+  PhraseIndex future_cues;  // just after a match: "meets Xi tomorrow"
   std::vector<CompiledRule> rules;
   std::vector<CompiledPattern> patterns;
   TriggerTable entity_triggers;

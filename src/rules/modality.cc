@@ -55,10 +55,27 @@ bool OpensClause(const RulePack& pack, const Analysis& a, uint32_t t) {
   return cues.empty();
 }
 
+// Whether a `future` cue stands in the few words after a match, where they still date it:
+// "meets Xi tomorrow", "meets Xi in Beijing next week". A word that opens a phrase of its
+// own ends the search: "met Xi ahead of talks next week" dates the talks.
+bool FutureAfter(const RulePack& pack, const Analysis& a, const text::Sentence& s, uint32_t last) {
+  static constexpr uint32_t kWindow = 4;
+  static constexpr std::string_view kStops[] = {"to", "for", "ahead", "before", "after", "until", "and", "but",
+                                                "or", "that", "which", "who", "when", "while", "as", "about"};
+  if (pack.future_cues.size() == 0) return false;
+  PhraseIndex::Hit hit;
+  for (uint32_t t = last; t < s.last && t < last + kWindow; ++t) {
+    if (text::IsClauseBreak(a.TokenText(t)) || Listed(a.TokenLower(t), kStops)) return false;
+    if (pack.future_cues.LongestAt(a.text, a.tokens, t, s.last, &hit)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
-                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, bool role) {
+                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, uint32_t last,
+                        bool role) {
   uint32_t begin = first;
   while (begin > s.first && first - begin < kLookBehind && !text::IsClauseBreak(a.TokenText(begin - 1))) --begin;
   // A negation reaches no further than its clause; what is wished or foreseen reaches
@@ -92,6 +109,7 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
     if (pack.hypothetical_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) hypothetical = true;
   }
   if (negated) return Modality::kNegated;
+  if (!role && !hypothetical) hypothetical = FutureAfter(pack, a, s, last);
   return hypothetical ? Modality::kHypothetical : Modality::kAsserted;
 }
 

@@ -17,13 +17,17 @@
 
 namespace actorgraph::internal {
 
-// `first` is the match's first token, `trigger_last` one past its trigger. The window
+// `first` is the match's first token, `trigger_last` one past its trigger, `last` one past
+// its last. A `future` cue in the few words right after the match, before any word that
+// opens another phrase, makes it hypothetical ("X meets Y tomorrow", "meets Y in Beijing
+// next week"; not "met Y ahead of talks next week"). The window
 // is the match up to its trigger plus the clause before it (back to , ; : or at most
 // `kLookBehind` tokens), so "did not reach an agreement" negates the agreement while
 // talks mentioned after it keep their own modality. A cue inside an actor's mention of
 // `mentions` (the sentence's) is part of a name: "Theresa May met Macron" is asserted.
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
-                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, bool role);
+                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, uint32_t last,
+                        bool role);
 
 // Who reports the sentence, for reported speech: the actor before a verb of the pack's
 // `say-verb` list ("Hariri told Reuters ...", "Russia, the ministry said, ..."), after
