@@ -312,6 +312,10 @@ TEST_CASE("opposed-to: denials, refusals, hypotheticals and look-alikes do not f
       {"Thailand refused to condemn Myanmar at the ASEAN summit.", "Thailand", "Myanmar"},
       // hypothetical
       {"If North Korea attacks South Korea, the United States would respond.", "North Korea", "South Korea"},
+      {"Officials said Iran was unlikely to attack Israel directly.", "Iran", "Israel"},
+      {"Few analysts expect Russia to attack Finland.", "Russia", "Finland"},
+      // negated: a finding of no evidence governs its "that"
+      {"There is no evidence that Rwanda attacked Burundi, the panel said.", "Rwanda", "Burundi"},
       // wrong direction
       {"Israel struck Hezbollah targets in southern Lebanon.", "Hezbollah", "Israel"},
       {"Ukraine was accused by Russia of shelling the Zaporizhzhia plant.", "Ukraine", "Russia"},
