@@ -108,6 +108,16 @@ TEST_CASE("governments, oppositions and rebels are named from their country", "[
   CHECK(Actors("The government said it would decide.").empty());
 }
 
+TEST_CASE("rebels are the country's the sentence names as a place, held or torn by war", "[actors][entities]") {
+  // The story's country is Iran; the sentence's place is Ukraine, named after "rebel-held".
+  auto actors = Actors("Iran said so. The jet fell over rebel-held eastern Ukraine, where Russian-backed "
+                       "separatists fought.");
+  CHECK(actors.count("Ukrainian rebels") == 1);
+  CHECK(actors.count("Iranian rebels") == 0);
+  CHECK(Actors("Kenya said so. Aid reached war-torn Yemen, where the rebels hold the capital.")
+            .count("Yemeni rebels") == 1);
+}
+
 TEST_CASE("demonyms are countries only where they name a government or a group", "[actors][entities]") {
   auto actors = Actors("Malian children returned to school, and Malian troops withdrew.");
   CHECK(actors.count("Malian government") == 1);

@@ -747,6 +747,9 @@ bool NamedAsPlace(const Analysis& a, const Mention& m) {
   const std::string_view w = a.TokenLower(before);
   // "in the eastern part of Ukraine", "areas of Syria".
   if (w == "of" && before > 0) return IsPartOfPlace(a.TokenLower(before - 1));
+  // "rebel-held eastern Ukraine", "Russian-occupied Ukraine", "war-torn Yemen".
+  if (before > 0 && a.TokenText(before - 1) == "-")
+    return w == "held" || w == "controlled" || w == "occupied" || w == "torn" || w == "ravaged";
   if (w != "in" && w != "inside" && w != "across" && w != "throughout" && w != "into") return false;
   // Where talks are held is no place of the events: "the summit in Singapore", "talks in
   // Belarus".
