@@ -383,6 +383,8 @@ TEST_CASE("meets-with: refusals, hypotheticals and other uses of 'meet' do not f
        "Kim Jong Un", "Donald Trump"},
       {"President Volodymyr Zelenskiy said he would meet President Vladimir Putin only after a ceasefire.",
        "Volodymyr Zelenskiy", "Vladimir Putin"},
+      {"Advisers suggested that President Ana Ruiz meet President Vladimir Putin in Vienna.", "Ana Ruiz",
+       "Vladimir Putin"},
       // other use of "met": meeting a target
       {"Somalia met its debt relief targets, the International Monetary Fund said.", "Somalia",
        "International Monetary Fund"},
