@@ -86,6 +86,7 @@ struct ChunkerLists {
         group_heads(pack.List(RulePack::kGroupHead)),
         org_heads(pack.List(RulePack::kOrgHead)),
         stop_surnames(pack.List(RulePack::kStopSurname)),
+        stop_family_names(pack.List(RulePack::kStopFamilyName)),
         hyphen_suffixes(pack.List(RulePack::kHyphenSuffix)),
         name_tails(pack.List(RulePack::kNameTail)),
         party_letters(pack.List(RulePack::kPartyLetter)),
@@ -95,6 +96,7 @@ struct ChunkerLists {
   const PhraseIndex& group_heads;
   const PhraseIndex& org_heads;
   const PhraseIndex& stop_surnames;
+  const PhraseIndex& stop_family_names;
   const PhraseIndex& hyphen_suffixes;
   const PhraseIndex& name_tails;
   const PhraseIndex& party_letters;
@@ -417,6 +419,20 @@ class SentenceRecognizer {
     return after_particle;
   }
 
+  // A capitalized `stop-family-name` ("He", "To") opening a name right after a person's
+  // title and before another part: "Vice Premier He Lifeng", "General Secretary To Lam".
+  // Not in a headline's capitals: "CIA Chief To Face Senate Scrutiny", where a third
+  // capitalized word follows.
+  bool IsTitledStopFamilyName(uint32_t i) const {
+    if (i == s_.first || !Has(i, kOpensStop) || !a_->tokens[i].has(kCapitalized) ||
+        !Listed(lists_.stop_family_names, i) || !NamePart(i + 1))
+      return false;
+    if (i + 2 < s_.last && IsCapitalWord(a_->tokens[i + 2].flags)) return false;
+    std::vector<PhraseIndex::Hit> hits;
+    lists_.titles.MatchEndingAt(a_->text, a_->tokens, i - 1, s_.first, &hits);
+    return !hits.empty();
+  }
+
   // A capitalized `stop-surname` ("May", "King") ending a name, not before a number
   // ("May 5") or a capitalized word: a headline's "Trump May Pull Out" has the modal.
   bool IsStopSurname(uint32_t j) const {
@@ -521,6 +537,7 @@ class SentenceRecognizer {
   uint32_t NameEnd(uint32_t i) const {
     if (!MayOpenName(i)) return i;
     uint32_t j = i;
+    if (IsTitledStopFamilyName(i)) ++j;
     while (j < s_.last) {
       uint32_t p = ParticleEnd(j);
       if (p > j || NamePart(p)) {  // past a particle, ParticleEnd asked
