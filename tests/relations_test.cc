@@ -280,6 +280,9 @@ TEST_CASE("opposed-to: accusing, condemning, sanctioning and fighting fire", "[r
       {"Philippine President Ferdinand Marcos Jr. accused China of aggression in the South China Sea.",
        "Ferdinand Marcos Jr", "China"},
       {"South Korea condemned North Korea's latest missile launch.", "South Korea", "North Korea"},
+      // "it" and "they" after a verb of reporting, a day between, are its subject
+      {"Israel's military said on Tuesday it had killed a Hamas commander.", "Israeli government", "Hamas"},
+      {"The Houthis said they had targeted a U.S. destroyer in the Red Sea.", "Houthis", "United States"},
       {"China threatened the Philippines over its resupply mission to the Second Thomas Shoal.", "China",
        "Philippines"},
       {"The Nigerian army launched an offensive against Boko Haram in Borno state.", "Nigerian government",

@@ -38,7 +38,7 @@ constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
 constexpr std::string_view kArticleForms[] = {"ad", "ar", "as", "ash", "at", "az", "an", "ud"};
-constexpr std::string_view kPronouns[] = {"he", "his", "him", "she", "her", "its", "it"};
+constexpr std::string_view kPronouns[] = {"he", "his", "him", "she", "her", "its", "it", "they"};
 
 // Whether word w reports speech: "it" after one is its subject's ("Israel's military said
 // it struck Hezbollah targets"); anywhere else "it" is left alone ("it is unclear").
@@ -163,7 +163,7 @@ class SentenceRecognizer {
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) return std::max(PushName(i, end), linked_end_);
     if (Has(i, kPronoun) && a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i)) &&
-        (a_->TokenLower(i) != "it" || ReportedIt(i))) {
+        IsReadPronoun(i)) {
       Mention m;
       m.first = i;
       m.last = i + 1;
@@ -174,11 +174,39 @@ class SentenceRecognizer {
     return i + 1;
   }
 
-  // Whether "it" at i follows a reporting verb, or one and "that": "said it", "said that it".
-  bool ReportedIt(uint32_t i) const {
-    if (i < s_.first + 1) return false;
-    if (IsReportingVerb(a_->TokenLower(i - 1))) return true;
-    return i >= s_.first + 2 && a_->TokenLower(i - 1) == "that" && IsReportingVerb(a_->TokenLower(i - 2));
+  // Whether the pronoun at i is read: "he", "his", "its" and the like always; "it" after a
+  // reporting verb ("Israel's military said it struck Hezbollah targets"); "they" after a
+  // verb of saying right after an actor's name ("The Houthis said they had targeted a
+  // U.S. destroyer"; not "46% who said they backed Romney", whose "they" are voters).
+  bool IsReadPronoun(uint32_t i) const {
+    const std::string_view w = a_->TokenLower(i);
+    if (w != "it" && w != "they") return true;
+    uint32_t verb = 0;
+    if (!ReportedIt(i, &verb)) return false;
+    if (w == "it") return true;
+    const std::string_view v = a_->TokenLower(verb);
+    return (v == "said" || v == "says" || v == "added" || v == "claimed" || v == "announced" || v == "confirmed") &&
+           !out_->empty() && out_->back().last == verb;
+  }
+
+  // Whether "it" or "they" at i follows a reporting verb, perhaps with "that" and when
+  // between: "said it", "said that it", "said on Tuesday it", "said late Friday that they".
+  // The verb's token goes to *verb.
+  bool ReportedIt(uint32_t i, uint32_t* verb) const {
+    static constexpr std::string_view kBetween[] = {"that", "on", "late", "early", "monday", "tuesday", "wednesday",
+                                                    "thursday", "friday", "saturday", "sunday", "today",
+                                                    "yesterday", "also", "earlier", "later"};
+    uint32_t t = i;
+    for (int skipped = 0; t > s_.first && skipped < 4; ++skipped) {
+      const std::string_view w = a_->TokenLower(t - 1);
+      if (IsReportingVerb(w)) {
+        *verb = t - 1;
+        return true;
+      }
+      if (std::find(std::begin(kBetween), std::end(kBetween), w) == std::end(kBetween)) return false;
+      --t;
+    }
+    return false;
   }
 
   uint32_t PushName(uint32_t first, uint32_t last) {
