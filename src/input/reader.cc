@@ -256,7 +256,33 @@ class StreamSource {
 template <typename Source>
 class LineReader {
  public:
-  explicit LineReader(Source* source) : source_(source), buffer_(1 << 16) {}
+  // Bytes readable after the buffer's last: a line in place there may be read sixteen
+  // bytes at a time up to its end (PadForAlignedReads).
+  static constexpr size_t kSlack = 16;
+  explicit LineReader(Source* source) : source_(source), buffer_(kSize + kSlack) {}
+
+  // The next line, in place when it lies whole in the buffer: *text points at it there,
+  // *size is its length, and it ends at a NUL written over its line break (or the "\r"
+  // before it), with bytes readable to kSlack past that; the line is the caller's to
+  // change until the next call. Otherwise *text is null and the line is copied into
+  // *line. False at the end of the input or on a read error (then failed() is true).
+  bool Next(std::string* line, char** text, size_t* size) {
+    *text = nullptr;
+    if (pos_ < size_) {
+      char* begin = buffer_.data() + pos_;
+      auto* newline = static_cast<char*>(std::memchr(begin, '\n', size_ - pos_));
+      if (newline != nullptr) {
+        size_t n = static_cast<size_t>(newline - begin);
+        if (n > 0 && begin[n - 1] == '\r') --n;
+        begin[n] = '\0';
+        pos_ = static_cast<size_t>(newline - buffer_.data()) + 1;
+        *text = begin;
+        *size = n;
+        return !failed_;
+      }
+    }
+    return Next(line);
+  }
 
   // False at the end of the input or on a read error (then failed() is true).
   bool Next(std::string* line) {
@@ -282,8 +308,9 @@ class LineReader {
   bool failed() const { return failed_; }
 
  private:
+  static constexpr size_t kSize = 1 << 16;  // read at a time
   bool Refill() {
-    const long n = source_->Read(buffer_.data(), buffer_.size());
+    const long n = source_->Read(buffer_.data(), kSize);
     if (n < 0) failed_ = true;
     pos_ = 0;
     size_ = n > 0 ? static_cast<size_t>(n) : 0;
@@ -527,14 +554,22 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
   // hands it back emptied with room in its strings (GraphBuilder::Add) lends that room
   // to the next record.
   Document doc;
-  while (lines.Next(&line)) {
+  // Most lines are parsed where the line reader holds them: a copy of each into `line`
+  // cost as much as reading it for its end.
+  char* text = nullptr;
+  size_t size = 0;
+  while (lines.Next(&line, &text, &size)) {
     ++line_no;
-    PadForAlignedReads(&line);
-    std::string_view record = line;
+    if (text == nullptr) {  // a line copied: padded where it is
+      PadForAlignedReads(&line);
+      text = line.data();
+      size = line.size();
+    }
+    std::string_view record(text, size);
     if (line_no == 1 && record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
     if (line_no == 1 && IsUtf16Json(record)) return Utf16JsonError(path);
     if (IsBlank(record)) continue;
-    char* in_place = line.data() + (record.data() - line.data());
+    char* in_place = text + (record.data() - text);
     Status status = ParseRecord(in_place, path, stem, line_no, &reader, &doc);
     if (!status.ok()) status = RecordError(std::move(status), record, !any_record);
     any_record = true;
