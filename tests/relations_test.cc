@@ -524,6 +524,9 @@ TEST_CASE("member-of: membership fires", "[relations][member-of]") {
 
 TEST_CASE("member-of: non-members, former and would-be members do not fire", "[relations][member-of]") {
   MustNotFire("member-of", {
+      // joining is an event: a conditional or a question asserts none
+      {"If Ukraine joins NATO, Russia would respond.", "Ukraine", "North Atlantic Treaty Organization"},
+      {"Did Sweden join NATO last year?", "Sweden", "North Atlantic Treaty Organization"},
       // negated
       {"Ukraine is not a member of NATO, the alliance's secretary-general said.", "Ukraine", "NATO"},
       {"Serbia, which is not a member of the European Union, refused to join the sanctions.", "Serbia",

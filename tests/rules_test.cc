@@ -502,7 +502,23 @@ TEST_CASE("a former cue ends a role, not an event", "[rules][modality]") {
   CHECK(ErrorOf("relation r\n  roles\n").find("expected 'symmetric', 'gives-country', 'role', 'polarity'") !=
         std::string::npos);
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A opposed-to B\n  modality roll\n")
-            .find("expected modality asserted, negated, hypothetical or role, found 'roll'") != std::string::npos);
+            .find("expected modality asserted, negated, hypothetical, role or event, found 'roll'") != std::string::npos);
+}
+
+TEST_CASE("an event rule of a role relation reads the sentence's conditional and questions", "[rules][modality]") {
+  // leads is declared `role`: its title rule stands whatever the sentence asks; the naming
+  // rule, `modality event`, is an event's.
+  const std::string rules =
+      "relation leads\n  role\n"
+      "cue hypothetical = if\n"
+      "entity p\n  match (president | envoy) N:Name\n  make N Person\n"
+      "rule lead\n  match C:Country president X:Person\n  yield X leads C\n"
+      "rule named\n  match X:Person named head of C:Country\n  yield X leads C\n  modality event\n";
+  const std::string got = Triples(Run(rules, "If Chad president Ali Musa speaks, envoy Omar Diallo named head of Niger "
+                                             "would go. Did envoy Sara Ba named head of Mali leave?"));
+  CHECK(got.find("Ali Musa leads Chad [asserted]") != std::string::npos);
+  CHECK(got.find("Omar Diallo leads Niger [hypothetical]") != std::string::npos);
+  CHECK(got.find("Sara Ba leads Mali [hypothetical]") != std::string::npos);
 }
 
 TEST_CASE("a possessive pronoun ending a match is the noun after it, whatever '!X' follows", "[rules][matcher]") {

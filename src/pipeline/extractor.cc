@@ -192,7 +192,7 @@ class TripleBuilder {
     // `former` cue negates only the first.
     std::optional<Modality> modalities[2];
     auto modality_of = [&](int relation) {
-      const bool role = rule.role || pack_.role_relations[relation];
+      const bool role = !rule.event && (rule.role || pack_.role_relations[relation]);
       if (!modalities[role])
         modalities[role] = rule.forced_modality ? rule.modality
                                                 : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last,

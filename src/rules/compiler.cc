@@ -239,9 +239,12 @@ class Compiler {
     if (!s.ok()) return s;
     if (d.modality == "role") {
       rule.role = true;
+    } else if (d.modality == "event") {
+      rule.event = true;
     } else if (!d.modality.empty()) {
       if (!ParseModality(d.modality, &rule.modality))
-        return RuleError(d.loc, "expected modality asserted, negated, hypothetical or role, found '" + d.modality + "'");
+        return RuleError(d.loc, "expected modality asserted, negated, hypothetical, role or event, found '" +
+                                    d.modality + "'");
       rule.forced_modality = true;
     }
     pack_->rules.push_back(std::move(rule));

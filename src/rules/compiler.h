@@ -145,6 +145,10 @@ struct CompiledRule {
   bool forced_modality = false;
   Modality modality = Modality::kAsserted;
   bool role = false;  // `modality role`: the match names a role, which a `former` cue ends
+  // `modality event`: the match tells of an event that makes a role ("X joined NATO", "X
+  // was named head of Y"), read as events are, whatever its relation: a conditional, a
+  // question or a cue before it in its clause counts.
+  bool event = false;
   std::vector<ExampleSpec> examples;
 };
 

@@ -340,7 +340,7 @@ class Parser {
   }
 
   Status Modality(RuleDecl* r) {
-    return TakeName(&r->modality, "negated, hypothetical, asserted or role").ok() ? ExpectEnd()
+    return TakeName(&r->modality, "negated, hypothetical, asserted, role or event").ok() ? ExpectEnd()
                                                                            : Expected(Peek(), "a modality");
   }
 
