@@ -12,7 +12,15 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
 
 namespace {
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Whether `s` is ASCII letters only (true when empty), in a loop of its own: std::all_of
+// with a test of one letter called it through a pointer for each byte of every phrase a
+// pack adds.
+bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+bool AllAsciiLetters(std::string_view s) {
+  for (char c : s)
+    if (!IsAsciiLetter(c)) return false;
+  return true;
+}
 
 // The word `word` (ASCII letters) as written and lower-cased, as Normalize and Tokenize
 // would make its token.
@@ -31,7 +39,7 @@ bool SplitPlainWords(std::string_view phrase, PhraseTokens* out) {
   for (size_t at = 0;; ++k) {
     const size_t end = std::min(phrase.find(' ', at), phrase.size());
     const std::string_view word = phrase.substr(at, end - at);
-    if (word.empty() || !std::all_of(word.begin(), word.end(), IsAsciiLetter)) return false;
+    if (word.empty() || !AllAsciiLetters(word)) return false;
     if (at > 0 && word.size() <= 2 && text::MayBeStrippedClitic(word)) return false;
     if (k == out->exact.size()) {
       out->exact.emplace_back();
@@ -46,12 +54,30 @@ bool SplitPlainWords(std::string_view phrase, PhraseTokens* out) {
   return true;
 }
 
+// The words of `phrase` if SplitPlainWords would split it (or SplitPhrase take it as one
+// word of ASCII letters), else 0.
+size_t PlainWordCount(std::string_view phrase) {
+  // Byte by byte, not by find(' '): most phrases are a word or two, and a call to find
+  // the space cost more than the word's letters.
+  size_t words = 0, start = 0;
+  for (size_t i = 0; i <= phrase.size(); ++i) {
+    if (i < phrase.size() && IsAsciiLetter(phrase[i])) continue;
+    if (i < phrase.size() && phrase[i] != ' ') return 0;
+    const std::string_view word = phrase.substr(start, i - start);
+    if (word.empty()) return 0;
+    if (start > 0 && word.size() <= 2 && text::MayBeStrippedClitic(word)) return 0;
+    ++words;
+    start = i + 1;
+  }
+  return words;
+}
+
 }  // namespace
 
 void SplitPhrase(std::string_view phrase, PhraseTokens* out) {
   // Most phrases of a rule pack are one word of ASCII letters ("rebels", "Hamas"): one
   // token, as Normalize and Tokenize would make it, without running them.
-  if (!phrase.empty() && std::all_of(phrase.begin(), phrase.end(), IsAsciiLetter)) {
+  if (!phrase.empty() && AllAsciiLetters(phrase)) {
     out->exact.resize(1);
     out->lower.resize(1);
     AssignPlainWord(phrase, &out->exact[0], &out->lower[0]);
@@ -85,23 +111,41 @@ void PhraseIndex::AddWord(std::string_view lower, std::string_view exact, uint64
 }
 
 size_t PhraseIndex::Add(std::string_view phrase, int value) {
-  if (phrase.empty() || !std::all_of(phrase.begin(), phrase.end(), IsAsciiLetter)) {
+  const size_t words = PlainWordCount(phrase);
+  if (words == 0) {
     thread_local PhraseTokens split;  // its buffers kept from one phrase to the next
     SplitPhrase(phrase, &split);
     Add(split, value);
     return split.lower.size();
   }
-  // One word of ASCII letters, SplitPhrase's one token: written as it is twice, and the
-  // first copy lower-cased where it lies.
-  const auto at = static_cast<uint32_t>(text_.size());
-  const auto n = static_cast<uint32_t>(phrase.size());
-  text_ += phrase;
-  text_ += phrase;
-  char* lower = &text_[at];
-  for (uint32_t i = 0; i < n; ++i) lower[i] = static_cast<char>(lower[i] >= 'A' && lower[i] <= 'Z' ? lower[i] - 'A' + 'a' : lower[i]);
-  words_.push_back(Word{HashWord(std::string_view(lower, n)), at, n});
-  File(Phrase{static_cast<uint32_t>(words_.size() - 1), 1, value, false, false});
-  return 1;
+  // Words of ASCII letters between spaces, SplitPhrase's tokens, written straight into
+  // the index: splitting them into PhraseTokens first copied each word twice more.
+  const auto first = static_cast<uint32_t>(words_.size());
+  AddPlainWords(phrase, words);
+  File(Phrase{first, static_cast<uint32_t>(words), value, false, false});
+  return words;
+}
+
+void PhraseIndex::AddPlainWords(std::string_view phrase, size_t words) {
+  // The text grown once for all the words, each then written lower-cased and as it is
+  // byte by byte: two appends a word, each a call and a copy, cost more than the words.
+  size_t at = text_.size();
+  text_.resize(at + 2 * (phrase.size() - (words - 1)));  // each word twice, not the spaces
+  size_t start = 0;
+  for (size_t i = 0; i <= phrase.size(); ++i) {
+    if (i < phrase.size() && phrase[i] != ' ') continue;
+    const size_t n = i - start;
+    char* lower = &text_[at];
+    char* exact = lower + n;
+    for (size_t k = 0; k < n; ++k) {
+      const char c = phrase[start + k];
+      exact[k] = c;
+      lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    words_.push_back(Word{HashWord(std::string_view(lower, n)), static_cast<uint32_t>(at), static_cast<uint32_t>(n)});
+    at += 2 * n;
+    start = i + 1;
+  }
 }
 
 void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bool capitalized) {
@@ -252,8 +296,13 @@ std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
   // the dictionary's thousands of views cost more than the rest of its indexing.
   size_t size = 16;
   while (size < 2 * phrases_.size()) size *= 2;
-  std::vector<uint32_t> table(size, UINT32_MAX);  // index into words_
+  // The table's buffer is kept from one call to the next, and the words get room for
+  // all at once: a pack's load asks hundreds of indexes, most of a phrase or a few, and
+  // allocating and growing the two was most of the work.
+  thread_local std::vector<uint32_t> table;  // index into words_
+  table.assign(size, UINT32_MAX);
   std::vector<std::string_view> words;
+  words.reserve(phrases_.size());
   for (const Phrase& p : phrases_) {
     const Word& w = words_[p.word];
     if (!keep(p, Exact(w))) continue;

@@ -31,8 +31,8 @@ class PhraseIndex {
   // ("Turkey", not "turkey").
   void Add(const PhraseTokens& phrase, int value, bool exact_case = false, bool capitalized = false);
   // Add(SplitPhrase(phrase), value), returning the phrase's tokens (none: nothing added).
-  // A phrase of one word of ASCII letters, as most list items and rule words are, is
-  // added without the split's copies of it.
+  // A phrase of words of ASCII letters, as most list items and rule words are, is added
+  // without the split's copies of it.
   size_t Add(std::string_view phrase, int value);
   // Adds every phrase of `other` (another index), keeping its values.
   void Extend(const PhraseIndex& other);
@@ -88,6 +88,9 @@ class PhraseIndex {
   std::string_view Lower(const Word& w) const { return std::string_view(text_.data() + w.text, w.length); }
   std::string_view Exact(const Word& w) const { return std::string_view(text_.data() + w.text + w.length, w.length); }
   void AddWord(std::string_view lower, std::string_view exact, uint64_t hash);
+  // AddWord for each word of a phrase PlainWordCount accepts (ASCII letters between
+  // single spaces), lower-cased here.
+  void AddPlainWords(std::string_view phrase, size_t words);
   // The lower-case first words of the phrases `keep(phrase, its first word as written)`
   // accepts, once each, in phrase order.
   template <typename Keep>

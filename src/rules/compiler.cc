@@ -594,6 +594,8 @@ class Compiler {
     SharedWordsIndex& shared = it->second;
     if (added) {
       auto index = std::make_shared<PhraseIndex>();
+      const size_t phrases = PhrasesOf(n);
+      index->Reserve(phrases, phrases);
       if (!AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention)) {
         shared_words_.erase(it);
         return false;
@@ -606,6 +608,27 @@ class Compiler {
     e->capitalized = shared.capitalized;
     e->mention = shared.mention;
     return true;
+  }
+
+  // About how many phrases AddWords adds for node n (a lemma's forms counted as a few),
+  // for reserving its index's room at once: the tables of a pack's hundreds of small
+  // indexes grew from nothing a doubling at a time, an allocation and a copy each.
+  size_t PhrasesOf(const PatternNode& n) const {
+    switch (n.kind) {
+      case PatternNode::kWord:
+      case PatternNode::kPhrase: return 1;
+      case PatternNode::kLemma: return 4;
+      case PatternNode::kList: {
+        const auto it = pack_->lists.find(n.text);
+        return it == pack_->lists.end() ? 0 : it->second->size();
+      }
+      case PatternNode::kGroup: {
+        size_t phrases = 0;
+        for (const std::vector<PatternNode>& alt : n.alternatives) phrases += PhrasesOf(alt[0]);
+        return phrases;
+      }
+      default: return 0;
+    }
   }
 
   static constexpr size_t kFewAnchorWords = 16;
