@@ -54,24 +54,6 @@ bool SplitPlainWords(std::string_view phrase, PhraseTokens* out) {
   return true;
 }
 
-// The words of `phrase` if SplitPlainWords would split it (or SplitPhrase take it as one
-// word of ASCII letters), else 0.
-size_t PlainWordCount(std::string_view phrase) {
-  // Byte by byte, not by find(' '): most phrases are a word or two, and a call to find
-  // the space cost more than the word's letters.
-  size_t words = 0, start = 0;
-  for (size_t i = 0; i <= phrase.size(); ++i) {
-    if (i < phrase.size() && IsAsciiLetter(phrase[i])) continue;
-    if (i < phrase.size() && phrase[i] != ' ') return 0;
-    const std::string_view word = phrase.substr(start, i - start);
-    if (word.empty()) return 0;
-    if (start > 0 && word.size() <= 2 && text::MayBeStrippedClitic(word)) return 0;
-    ++words;
-    start = i + 1;
-  }
-  return words;
-}
-
 }  // namespace
 
 void SplitPhrase(std::string_view phrase, PhraseTokens* out) {
@@ -111,41 +93,54 @@ void PhraseIndex::AddWord(std::string_view lower, std::string_view exact, uint64
 }
 
 size_t PhraseIndex::Add(std::string_view phrase, int value) {
-  const size_t words = PlainWordCount(phrase);
-  if (words == 0) {
-    thread_local PhraseTokens split;  // its buffers kept from one phrase to the next
-    SplitPhrase(phrase, &split);
-    Add(split, value);
-    return split.lower.size();
-  }
+  if (const size_t words = AddPlain(phrase, value); words != 0) return words;
+  thread_local PhraseTokens split;  // its buffers kept from one phrase to the next
+  SplitPhrase(phrase, &split);
+  Add(split, value);
+  return split.lower.size();
+}
+
+size_t PhraseIndex::AddPlain(std::string_view phrase, int value, bool one_word_exact_case, bool capitalized) {
   // Words of ASCII letters between spaces, SplitPhrase's tokens, written straight into
   // the index: splitting them into PhraseTokens first copied each word twice more.
   const auto first = static_cast<uint32_t>(words_.size());
-  AddPlainWords(phrase, words);
-  File(Phrase{first, static_cast<uint32_t>(words), value, false, false});
+  const size_t words = AddPlainWords(phrase);
+  if (words != 0) File(Phrase{first, static_cast<uint32_t>(words), value, one_word_exact_case && words == 1, capitalized});
   return words;
 }
 
-void PhraseIndex::AddPlainWords(std::string_view phrase, size_t words) {
+size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
   // The text grown once for all the words, each then written lower-cased and as it is
-  // byte by byte: two appends a word, each a call and a copy, cost more than the words.
-  size_t at = text_.size();
-  text_.resize(at + 2 * (phrase.size() - (words - 1)));  // each word twice, not the spaces
-  size_t start = 0;
+  // byte by byte, its letters tested on the way: two appends a word, each a call and a
+  // copy, and a pass to test the phrase first, cost more than the words.
+  const size_t text_before = text_.size(), words_before = words_.size();
+  text_.resize(text_before + 2 * phrase.size());  // each word twice (and room for the spaces)
+  size_t at = text_before, start = 0;
   for (size_t i = 0; i <= phrase.size(); ++i) {
     if (i < phrase.size() && phrase[i] != ' ') continue;
     const size_t n = i - start;
     char* lower = &text_[at];
     char* exact = lower + n;
+    bool letters = n != 0;
     for (size_t k = 0; k < n; ++k) {
       const char c = phrase[start + k];
+      letters = letters && IsAsciiLetter(c);
       exact[k] = c;
       lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    // As SplitPlainWords: no word but letters, and none after the first that Normalize
+    // could glue onto the one before it.
+    if (!letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
+      text_.resize(text_before);
+      words_.resize(words_before);
+      return 0;
     }
     words_.push_back(Word{HashWord(std::string_view(lower, n)), static_cast<uint32_t>(at), static_cast<uint32_t>(n)});
     at += 2 * n;
     start = i + 1;
   }
+  text_.resize(at);
+  return words_.size() - words_before;
 }
 
 void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bool capitalized) {
@@ -200,14 +195,16 @@ void PhraseIndex::Extend(const PhraseIndex& other) {
     return;
   }
   Reserve(other.phrases_.size(), other.words_.size());
-  text_.reserve(text_.size() + other.text_.size());
+  // Every index holds its phrases' words in phrase order, and their texts in word order
+  // with nothing between: the other's words and text are appended whole, each word's
+  // offset moved, rather than word by word (two appends each), and the phrases filed.
+  const auto text_base = static_cast<uint32_t>(text_.size());
+  const auto word_base = static_cast<uint32_t>(words_.size());
+  text_ += other.text_;
+  for (const Word& w : other.words_) words_.push_back(Word{w.hash, w.text + text_base, w.length});
   for (const Phrase& p : other.phrases_) {
     Phrase copy = p;
-    copy.word = static_cast<uint32_t>(words_.size());
-    for (uint32_t k = 0; k < p.size; ++k) {
-      const Word& w = other.words_[p.word + k];
-      AddWord(other.Lower(w), other.Exact(w), w.hash);
-    }
+    copy.word += word_base;
     File(copy);
   }
 }

@@ -34,6 +34,11 @@ class PhraseIndex {
   // A phrase of words of ASCII letters, as most list items and rule words are, is added
   // without the split's copies of it.
   size_t Add(std::string_view phrase, int value);
+  // Add(SplitPhrase(phrase), value, exact_case, capitalized) without the split's copies,
+  // if `phrase` is words of ASCII letters between single spaces that SplitPhrase makes a
+  // token each ("prime minister", "Hamas"): returns its words, or 0 (nothing added).
+  // exact_case is `one_word_exact_case` for a phrase of one word, else false.
+  size_t AddPlain(std::string_view phrase, int value, bool one_word_exact_case = false, bool capitalized = false);
   // Adds every phrase of `other` (another index), keeping its values.
   void Extend(const PhraseIndex& other);
   // Room for `phrases` more phrases of about `words` words in all, so that adding them
@@ -88,9 +93,9 @@ class PhraseIndex {
   std::string_view Lower(const Word& w) const { return std::string_view(text_.data() + w.text, w.length); }
   std::string_view Exact(const Word& w) const { return std::string_view(text_.data() + w.text + w.length, w.length); }
   void AddWord(std::string_view lower, std::string_view exact, uint64_t hash);
-  // AddWord for each word of a phrase PlainWordCount accepts (ASCII letters between
-  // single spaces), lower-cased here.
-  void AddPlainWords(std::string_view phrase, size_t words);
+  // AddWord for each word of `phrase`, lower-cased here, if it is what AddPlain takes:
+  // returns the words, or 0 having added none.
+  size_t AddPlainWords(std::string_view phrase);
   // The lower-case first words of the phrases `keep(phrase, its first word as written)`
   // accepts, once each, in phrase order.
   template <typename Keep>

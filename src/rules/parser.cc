@@ -9,8 +9,8 @@ namespace {
 
 std::string Quote(const Lexeme& lx) {
   switch (lx.kind) {
-    case Lexeme::kWord: return "'" + lx.text + "'";
-    case Lexeme::kString: return "\"" + lx.text + "\"";
+    case Lexeme::kWord: return "'" + std::string(lx.text) + "'";
+    case Lexeme::kString: return "\"" + std::string(lx.text) + "\"";
     default: return std::string(LexemeKindName(lx.kind));
   }
 }
@@ -126,7 +126,7 @@ class Parser {
       return RuleError(At(line_, kw.column), "expected 'symmetric', 'gives-country', 'role', 'polarity', "
                                              "'cameo', 'plover' or 'description', found " + Quote(kw));
     const Lexeme& v = Take();
-    if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + kw.text);
+    if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + std::string(kw.text));
     *field = v.text;
     return ExpectEnd();
   }
@@ -150,7 +150,7 @@ class Parser {
       const Lexeme& item = Take();
       if (item.kind != Lexeme::kWord && item.kind != Lexeme::kString)
         return Expected(item, "a list item (a word or a quoted phrase)");
-      l.items.push_back(item.text);
+      l.items.emplace_back(item.text);
       if (Peek().kind == Lexeme::kComma) Take();
       else if (!AtEnd()) return Expected(Peek(), "',' between list items");
     }
@@ -332,7 +332,7 @@ class Parser {
       if (key.kind != Lexeme::kWord || (key.text != "code" && key.text != "sector"))
         return Expected(key, "'code' or 'sector'");
       const Lexeme& v = Take();
-      if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + key.text);
+      if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + std::string(key.text));
       (key.text == "code" ? m.code : m.sector) = v.text;
     }
     r->makes.push_back(std::move(m));
