@@ -182,6 +182,9 @@ void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
 void PhraseIndex::Reserve(size_t phrases, size_t words) {
   phrases_.reserve(phrases_.size() + phrases);
   words_.reserve(words_.size() + words);
+  // Each word's text twice, of about kWordBytes: the text grown from nothing a doubling
+  // at a time was a tenth of adding a pack's words.
+  text_.reserve(text_.size() + 2 * kWordBytes * words);
   singles_.Reserve(phrases);
   by_last_.Reserve(phrases);
 }

@@ -115,6 +115,7 @@ class PhraseIndex {
   // Phrases of two words or more under their first two words, so that a common first
   // word ("the", "prime") does not hand every phrase it opens to Matches.
   static uint64_t PairKey(uint64_t first, uint64_t second) { return (first ^ (second >> 1)) * 0x9e3779b97f4a7c15ull; }
+  static constexpr size_t kWordBytes = 8;  // a word's length, about, for Reserve
   std::vector<Phrase> phrases_;
   std::vector<Word> words_;
   std::string text_;

@@ -160,9 +160,19 @@ class Compiler {
   Status Run(const RuleFile& file, RuleFile* owned) {
     Status s = Relations(file);
     if (s.ok()) s = Lists(file);
+    ReserveRules(file);
     for (size_t i = 0; i < file.rules.size() && s.ok(); ++i)
       s = Rule(file.rules[i], owned ? &owned->rules[i].examples : nullptr);
     return s;
+  }
+
+  // Room for the file's rules and patterns in the pack: growing its vectors moved every
+  // compiled pattern (elements, strings, shared indexes) again at each doubling.
+  void ReserveRules(const RuleFile& file) {
+    size_t patterns = 0;
+    for (const RuleDecl& d : file.rules) patterns += d.patterns.size();
+    pack_->rules.reserve(pack_->rules.size() + file.rules.size());
+    pack_->patterns.reserve(pack_->patterns.size() + patterns);
   }
 
   Status Relations(const RuleFile& file) {

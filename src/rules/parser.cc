@@ -202,8 +202,8 @@ class Parser {
   // sequence := element+ ; stops at ')' '|' or end.
   bool Sequence(std::vector<PatternNode>* seq, bool nested) {
     // A match line has a dozen elements or so: growing the vector to them moved each node
-    // several times.
-    if (!nested) seq->reserve(16);
+    // several times. An alternative of a group gets room for its own, counted ahead.
+    seq->reserve(nested ? ElementsAhead() : 16);
     while (!AtEnd() && Peek().kind != Lexeme::kRParen && Peek().kind != Lexeme::kBar) {
       // Parsed in its place: a node (strings, vectors, a location) cost as much to move
       // into the sequence as to parse. On an error the sequence is dropped.
@@ -267,6 +267,21 @@ class Parser {
       if (lx.kind == Lexeme::kRParen) return true;
       if (lx.kind != Lexeme::kBar) return Fail(Expected(lx, "'|' or ')'"));
     }
+  }
+
+  // The elements of the alternative that starts at pos_, or more, counted ahead: its
+  // lexemes up to its '|' or ')', a group as one, neither '?' nor '!' counted.
+  size_t ElementsAhead() const {
+    size_t elements = 0;
+    int depth = 0;
+    for (size_t i = pos_; i < lx_.size(); ++i) {
+      const Lexeme::Kind kind = lx_[i].kind;
+      if (kind == Lexeme::kEnd || (depth == 0 && (kind == Lexeme::kBar || kind == Lexeme::kRParen))) break;
+      if (kind == Lexeme::kLParen) ++depth;
+      else if (kind == Lexeme::kRParen) --depth;
+      if (depth == 0 && kind != Lexeme::kQuestion && kind != Lexeme::kBang) ++elements;
+    }
+    return elements;
   }
 
   // The alternatives of the group whose '(' was just taken, counted ahead by its '|'s: a
