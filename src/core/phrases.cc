@@ -12,10 +12,12 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
 
 namespace {
 
+// Whether c is an ASCII letter: with its case bit set, one of 'a' to 'z'.
+bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+
 // Whether `s` is ASCII letters only (true when empty), in a loop of its own: std::all_of
 // with a test of one letter called it through a pointer for each byte of every phrase a
 // pack adds.
-bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 bool AllAsciiLetters(std::string_view s) {
   for (char c : s)
     if (!IsAsciiLetter(c)) return false;
@@ -183,8 +185,9 @@ void PhraseIndex::Reserve(size_t phrases, size_t words) {
   phrases_.reserve(phrases_.size() + phrases);
   words_.reserve(words_.size() + words);
   // Each word's text twice, of about kWordBytes: the text grown from nothing a doubling
-  // at a time was a tenth of adding a pack's words.
-  text_.reserve(text_.size() + 2 * kWordBytes * words);
+  // at a time was a tenth of adding a pack's words. Not for one word (a literal's), which
+  // mostly fits in the string itself.
+  if (words > 1) text_.reserve(text_.size() + 2 * kWordBytes * words);
   singles_.Reserve(phrases);
   by_last_.Reserve(phrases);
 }

@@ -231,6 +231,7 @@ class Compiler {
     if (auto [first, added] = ids_.emplace(d.id, d.loc); !added)
       return RuleError(d.loc, "rule id '" + d.id + "' is defined twice; first at " + Where(first->second));
     CompiledRule rule;
+    rule.slots.reserve(kFewSlots);
     rule.id = d.id;
     rule.entity = d.entity;
     rule.loc = d.loc;
@@ -272,6 +273,7 @@ class Compiler {
     std::vector<Element> elements;
     elements.reserve(seq.size());
     std::vector<std::string> slots_here;
+    slots_here.reserve(kFewSlots);
     for (const PatternNode& n : seq) {
       if (!Node(n, rule, &slots_here, &elements.emplace_back())) return std::move(error_);
     }
@@ -291,8 +293,13 @@ class Compiler {
     const auto at = [&](size_t i) { return std::make_move_iterator(elements.begin() + static_cast<long>(i)); };
     p->anchor = std::move(elements[anchor]);
     // A few words compared in a row cost less than a lookup; many would not.
-    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords)
-      for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
+    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords) {
+      p->anchor_words.reserve(p->anchor.words->size());
+      for (std::string& w : p->anchor.words->Describe()) {
+        const uint64_t hash = HashWord(w);
+        p->anchor_words.emplace_back(hash, std::move(w));
+      }
+    }
     p->after.assign(at(anchor + 1), at(elements.size()));
     p->before.assign(at(0), at(anchor));
     MarkLookBacks(&p->before);
@@ -642,6 +649,9 @@ class Compiler {
   }
 
   static constexpr size_t kFewAnchorWords = 16;
+  // Room for the slots of a pattern and of a rule, most of which bind two or three: their
+  // lists grew one doubling at a time.
+  static constexpr size_t kFewSlots = 4;
 
   // The slot's index, or -1 when some match line of the rule does not bind it (a
   // yield or make that used it would dangle).
