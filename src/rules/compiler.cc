@@ -239,6 +239,7 @@ class Compiler {
     int rule_index = static_cast<int>(pack_->rules.size());
     pattern_slots_.clear();
     std::vector<CompiledPattern> patterns;
+    patterns.reserve(d.patterns.size());
     for (const std::vector<PatternNode>& seq : d.patterns) {
       CompiledPattern p;
       p.rule = rule_index;

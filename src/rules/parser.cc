@@ -1,5 +1,6 @@
 // Line-oriented parser: a block starts with a keyword in the first column
 // (relation, list, cue, rule, entity); its clauses are indented lines.
+#include <algorithm>
 #include <cctype>
 
 #include "rules/language.h"
@@ -146,6 +147,7 @@ class Parser {
 
   Status ListItems() {
     ListDecl& l = out_->lists.back();
+    ReserveItems(&l.items);
     while (!AtEnd()) {
       const Lexeme& item = Take();
       if (item.kind != Lexeme::kWord && item.kind != Lexeme::kString)
@@ -155,6 +157,14 @@ class Parser {
       else if (!AtEnd()) return Expected(Peek(), "',' between list items");
     }
     return Status::Ok();
+  }
+
+  // Room in `items` for the line's items (its lexemes from pos_ on, about), growing it by
+  // doublings at least: a list of hundreds of items over many lines moved them all at
+  // each doubling of a vector grown item by item.
+  void ReserveItems(std::vector<std::string>* items) const {
+    const size_t needed = items->size() + (lx_.size() - pos_) / 2 + 1;
+    if (needed > items->capacity()) items->reserve(std::max(needed, 2 * items->capacity()));
   }
 
   Status RuleStart(bool entity) {
