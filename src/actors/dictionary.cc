@@ -34,9 +34,7 @@ std::string_view TrimView(std::string_view s) {
 std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 // Short all-capital forms ("US", "UN", "EU", "HNC") must match as written: "us" is a pronoun.
-bool NeedsExactCase(const PhraseTokens& p) {
-  if (p.exact.size() != 1) return false;
-  const std::string& w = p.exact[0];
+bool IsShortCapitals(std::string_view w) {
   int letters = 0;
   for (char c : w) {
     if (std::islower(static_cast<unsigned char>(c))) return false;
@@ -44,6 +42,8 @@ bool NeedsExactCase(const PhraseTokens& p) {
   }
   return letters >= 1 && letters <= 6;
 }
+
+bool NeedsExactCase(const PhraseTokens& p) { return p.exact.size() == 1 && IsShortCapitals(p.exact[0]); }
 
 bool StartsUpper(std::string_view s) { return !s.empty() && std::isupper(static_cast<unsigned char>(s[0])); }
 
@@ -261,14 +261,17 @@ void Dictionary::Build() {
 }
 
 void Dictionary::IndexForms(const DictEntry& e, int value, PhraseTokens* p) {
-  for (const std::string& alias : e.actor.aliases) {
-    SplitPhrase(alias, p);
-    index_.Add(*p, value, NeedsExactCase(*p), StartsUpper(alias));
-  }
-  for (const std::string& adj : e.adjectives) {
-    SplitPhrase(adj, p);
-    index_.Add(*p, value + 1, NeedsExactCase(*p), StartsUpper(adj));
-  }
+  for (const std::string& alias : e.actor.aliases) IndexForm(alias, value, p);
+  for (const std::string& adj : e.adjectives) IndexForm(adj, value + 1, p);
+}
+
+void Dictionary::IndexForm(std::string_view form, int value, PhraseTokens* p) {
+  // Most forms are words of ASCII letters ("Barack Obama"): added without splitting them
+  // into tokens, each token then being its word. Such a word of more than six letters is
+  // no short capitals: the test is spared.
+  if (index_.AddPlain(form, value, form.size() <= 6 && IsShortCapitals(form), StartsUpper(form)) != 0) return;
+  SplitPhrase(form, p);
+  index_.Add(*p, value, NeedsExactCase(*p), StartsUpper(form));
 }
 
 std::string Dictionary::Dump() const {

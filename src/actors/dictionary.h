@@ -66,6 +66,7 @@ class Dictionary {
  private:
   // Indexes e's aliases (under `value`) and adjectives (under value + 1).
   void IndexForms(const DictEntry& e, int value, PhraseTokens* p);
+  void IndexForm(std::string_view form, int value, PhraseTokens* p);  // one alias or adjective
   std::vector<DictEntry> entries_;
   PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
   std::map<std::string, int> country_by_code_;

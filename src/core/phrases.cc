@@ -12,7 +12,17 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
 
 namespace {
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Whether c is an ASCII letter: with its case bit set, one of 'a' to 'z'.
+bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+
+// Whether `s` is ASCII letters only (true when empty), in a loop of its own: std::all_of
+// with a test of one letter called it through a pointer for each byte of every phrase a
+// pack adds.
+bool AllAsciiLetters(std::string_view s) {
+  for (char c : s)
+    if (!IsAsciiLetter(c)) return false;
+  return true;
+}
 
 // The word `word` (ASCII letters) as written and lower-cased, as Normalize and Tokenize
 // would make its token.
@@ -31,7 +41,7 @@ bool SplitPlainWords(std::string_view phrase, PhraseTokens* out) {
   for (size_t at = 0;; ++k) {
     const size_t end = std::min(phrase.find(' ', at), phrase.size());
     const std::string_view word = phrase.substr(at, end - at);
-    if (word.empty() || !std::all_of(word.begin(), word.end(), IsAsciiLetter)) return false;
+    if (word.empty() || !AllAsciiLetters(word)) return false;
     if (at > 0 && word.size() <= 2 && text::MayBeStrippedClitic(word)) return false;
     if (k == out->exact.size()) {
       out->exact.emplace_back();
@@ -51,7 +61,7 @@ bool SplitPlainWords(std::string_view phrase, PhraseTokens* out) {
 void SplitPhrase(std::string_view phrase, PhraseTokens* out) {
   // Most phrases of a rule pack are one word of ASCII letters ("rebels", "Hamas"): one
   // token, as Normalize and Tokenize would make it, without running them.
-  if (!phrase.empty() && std::all_of(phrase.begin(), phrase.end(), IsAsciiLetter)) {
+  if (!phrase.empty() && AllAsciiLetters(phrase)) {
     out->exact.resize(1);
     out->lower.resize(1);
     AssignPlainWord(phrase, &out->exact[0], &out->lower[0]);
@@ -85,23 +95,54 @@ void PhraseIndex::AddWord(std::string_view lower, std::string_view exact, uint64
 }
 
 size_t PhraseIndex::Add(std::string_view phrase, int value) {
-  if (phrase.empty() || !std::all_of(phrase.begin(), phrase.end(), IsAsciiLetter)) {
-    thread_local PhraseTokens split;  // its buffers kept from one phrase to the next
-    SplitPhrase(phrase, &split);
-    Add(split, value);
-    return split.lower.size();
+  if (const size_t words = AddPlain(phrase, value); words != 0) return words;
+  thread_local PhraseTokens split;  // its buffers kept from one phrase to the next
+  SplitPhrase(phrase, &split);
+  Add(split, value);
+  return split.lower.size();
+}
+
+size_t PhraseIndex::AddPlain(std::string_view phrase, int value, bool one_word_exact_case, bool capitalized) {
+  // Words of ASCII letters between spaces, SplitPhrase's tokens, written straight into
+  // the index: splitting them into PhraseTokens first copied each word twice more.
+  const auto first = static_cast<uint32_t>(words_.size());
+  const size_t words = AddPlainWords(phrase);
+  if (words != 0) File(Phrase{first, static_cast<uint32_t>(words), value, one_word_exact_case && words == 1, capitalized});
+  return words;
+}
+
+size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
+  // The text grown once for all the words, each then written lower-cased and as it is
+  // byte by byte, its letters tested on the way: two appends a word, each a call and a
+  // copy, and a pass to test the phrase first, cost more than the words.
+  const size_t text_before = text_.size(), words_before = words_.size();
+  text_.resize(text_before + 2 * phrase.size());  // each word twice (and room for the spaces)
+  size_t at = text_before, start = 0;
+  for (size_t i = 0; i <= phrase.size(); ++i) {
+    if (i < phrase.size() && phrase[i] != ' ') continue;
+    const size_t n = i - start;
+    char* lower = &text_[at];
+    char* exact = lower + n;
+    bool letters = n != 0;
+    for (size_t k = 0; k < n; ++k) {
+      const char c = phrase[start + k];
+      letters = letters && IsAsciiLetter(c);
+      exact[k] = c;
+      lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    // As SplitPlainWords: no word but letters, and none after the first that Normalize
+    // could glue onto the one before it.
+    if (!letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
+      text_.resize(text_before);
+      words_.resize(words_before);
+      return 0;
+    }
+    words_.push_back(Word{HashWord(std::string_view(lower, n)), static_cast<uint32_t>(at), static_cast<uint32_t>(n)});
+    at += 2 * n;
+    start = i + 1;
   }
-  // One word of ASCII letters, SplitPhrase's one token: written as it is twice, and the
-  // first copy lower-cased where it lies.
-  const auto at = static_cast<uint32_t>(text_.size());
-  const auto n = static_cast<uint32_t>(phrase.size());
-  text_ += phrase;
-  text_ += phrase;
-  char* lower = &text_[at];
-  for (uint32_t i = 0; i < n; ++i) lower[i] = static_cast<char>(lower[i] >= 'A' && lower[i] <= 'Z' ? lower[i] - 'A' + 'a' : lower[i]);
-  words_.push_back(Word{HashWord(std::string_view(lower, n)), at, n});
-  File(Phrase{static_cast<uint32_t>(words_.size() - 1), 1, value, false, false});
-  return 1;
+  text_.resize(at);
+  return words_.size() - words_before;
 }
 
 void PhraseIndex::Add(const PhraseTokens& phrase, int value, bool exact_case, bool capitalized) {
@@ -143,6 +184,10 @@ void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
 void PhraseIndex::Reserve(size_t phrases, size_t words) {
   phrases_.reserve(phrases_.size() + phrases);
   words_.reserve(words_.size() + words);
+  // Each word's text twice, of about kWordBytes: the text grown from nothing a doubling
+  // at a time was a tenth of adding a pack's words. Not for one word (a literal's), which
+  // mostly fits in the string itself.
+  if (words > 1) text_.reserve(text_.size() + 2 * kWordBytes * words);
   singles_.Reserve(phrases);
   by_last_.Reserve(phrases);
 }
@@ -156,14 +201,16 @@ void PhraseIndex::Extend(const PhraseIndex& other) {
     return;
   }
   Reserve(other.phrases_.size(), other.words_.size());
-  text_.reserve(text_.size() + other.text_.size());
+  // Every index holds its phrases' words in phrase order, and their texts in word order
+  // with nothing between: the other's words and text are appended whole, each word's
+  // offset moved, rather than word by word (two appends each), and the phrases filed.
+  const auto text_base = static_cast<uint32_t>(text_.size());
+  const auto word_base = static_cast<uint32_t>(words_.size());
+  text_ += other.text_;
+  for (const Word& w : other.words_) words_.push_back(Word{w.hash, w.text + text_base, w.length});
   for (const Phrase& p : other.phrases_) {
     Phrase copy = p;
-    copy.word = static_cast<uint32_t>(words_.size());
-    for (uint32_t k = 0; k < p.size; ++k) {
-      const Word& w = other.words_[p.word + k];
-      AddWord(other.Lower(w), other.Exact(w), w.hash);
-    }
+    copy.word += word_base;
     File(copy);
   }
 }
@@ -252,8 +299,13 @@ std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
   // the dictionary's thousands of views cost more than the rest of its indexing.
   size_t size = 16;
   while (size < 2 * phrases_.size()) size *= 2;
-  std::vector<uint32_t> table(size, UINT32_MAX);  // index into words_
+  // The table's buffer is kept from one call to the next, and the words get room for
+  // all at once: a pack's load asks hundreds of indexes, most of a phrase or a few, and
+  // allocating and growing the two was most of the work.
+  thread_local std::vector<uint32_t> table;  // index into words_
+  table.assign(size, UINT32_MAX);
   std::vector<std::string_view> words;
+  words.reserve(phrases_.size());
   for (const Phrase& p : phrases_) {
     const Word& w = words_[p.word];
     if (!keep(p, Exact(w))) continue;

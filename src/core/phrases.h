@@ -31,9 +31,14 @@ class PhraseIndex {
   // ("Turkey", not "turkey").
   void Add(const PhraseTokens& phrase, int value, bool exact_case = false, bool capitalized = false);
   // Add(SplitPhrase(phrase), value), returning the phrase's tokens (none: nothing added).
-  // A phrase of one word of ASCII letters, as most list items and rule words are, is
-  // added without the split's copies of it.
+  // A phrase of words of ASCII letters, as most list items and rule words are, is added
+  // without the split's copies of it.
   size_t Add(std::string_view phrase, int value);
+  // Add(SplitPhrase(phrase), value, exact_case, capitalized) without the split's copies,
+  // if `phrase` is words of ASCII letters between single spaces that SplitPhrase makes a
+  // token each ("prime minister", "Hamas"): returns its words, or 0 (nothing added).
+  // exact_case is `one_word_exact_case` for a phrase of one word, else false.
+  size_t AddPlain(std::string_view phrase, int value, bool one_word_exact_case = false, bool capitalized = false);
   // Adds every phrase of `other` (another index), keeping its values.
   void Extend(const PhraseIndex& other);
   // Room for `phrases` more phrases of about `words` words in all, so that adding them
@@ -88,6 +93,9 @@ class PhraseIndex {
   std::string_view Lower(const Word& w) const { return std::string_view(text_.data() + w.text, w.length); }
   std::string_view Exact(const Word& w) const { return std::string_view(text_.data() + w.text + w.length, w.length); }
   void AddWord(std::string_view lower, std::string_view exact, uint64_t hash);
+  // AddWord for each word of `phrase`, lower-cased here, if it is what AddPlain takes:
+  // returns the words, or 0 having added none.
+  size_t AddPlainWords(std::string_view phrase);
   // The lower-case first words of the phrases `keep(phrase, its first word as written)`
   // accepts, once each, in phrase order.
   template <typename Keep>
@@ -107,6 +115,7 @@ class PhraseIndex {
   // Phrases of two words or more under their first two words, so that a common first
   // word ("the", "prime") does not hand every phrase it opens to Matches.
   static uint64_t PairKey(uint64_t first, uint64_t second) { return (first ^ (second >> 1)) * 0x9e3779b97f4a7c15ull; }
+  static constexpr size_t kWordBytes = 8;  // a word's length, about, for Reserve
   std::vector<Phrase> phrases_;
   std::vector<Word> words_;
   std::string text_;

@@ -160,9 +160,19 @@ class Compiler {
   Status Run(const RuleFile& file, RuleFile* owned) {
     Status s = Relations(file);
     if (s.ok()) s = Lists(file);
+    ReserveRules(file);
     for (size_t i = 0; i < file.rules.size() && s.ok(); ++i)
       s = Rule(file.rules[i], owned ? &owned->rules[i].examples : nullptr);
     return s;
+  }
+
+  // Room for the file's rules and patterns in the pack: growing its vectors moved every
+  // compiled pattern (elements, strings, shared indexes) again at each doubling.
+  void ReserveRules(const RuleFile& file) {
+    size_t patterns = 0;
+    for (const RuleDecl& d : file.rules) patterns += d.patterns.size();
+    pack_->rules.reserve(pack_->rules.size() + file.rules.size());
+    pack_->patterns.reserve(pack_->patterns.size() + patterns);
   }
 
   Status Relations(const RuleFile& file) {
@@ -221,6 +231,7 @@ class Compiler {
     if (auto [first, added] = ids_.emplace(d.id, d.loc); !added)
       return RuleError(d.loc, "rule id '" + d.id + "' is defined twice; first at " + Where(first->second));
     CompiledRule rule;
+    rule.slots.reserve(kFewSlots);
     rule.id = d.id;
     rule.entity = d.entity;
     rule.loc = d.loc;
@@ -228,6 +239,7 @@ class Compiler {
     int rule_index = static_cast<int>(pack_->rules.size());
     pattern_slots_.clear();
     std::vector<CompiledPattern> patterns;
+    patterns.reserve(d.patterns.size());
     for (const std::vector<PatternNode>& seq : d.patterns) {
       CompiledPattern p;
       p.rule = rule_index;
@@ -265,6 +277,7 @@ class Compiler {
     std::vector<Element> elements;
     elements.reserve(seq.size());
     std::vector<std::string> slots_here;
+    slots_here.reserve(kFewSlots);
     for (const PatternNode& n : seq) {
       if (!Node(n, rule, &slots_here, &elements.emplace_back())) return std::move(error_);
     }
@@ -284,8 +297,13 @@ class Compiler {
     const auto at = [&](size_t i) { return std::make_move_iterator(elements.begin() + static_cast<long>(i)); };
     p->anchor = std::move(elements[anchor]);
     // A few words compared in a row cost less than a lookup; many would not.
-    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords)
-      for (const std::string& w : p->anchor.words->Describe()) p->anchor_words.emplace_back(HashWord(w), w);
+    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords) {
+      p->anchor_words.reserve(p->anchor.words->size());
+      for (std::string& w : p->anchor.words->Describe()) {
+        const uint64_t hash = HashWord(w);
+        p->anchor_words.emplace_back(hash, std::move(w));
+      }
+    }
     p->after.assign(at(anchor + 1), at(elements.size()));
     p->before.assign(at(0), at(anchor));
     MarkLookBacks(&p->before);
@@ -597,6 +615,8 @@ class Compiler {
     SharedWordsIndex& shared = it->second;
     if (added) {
       auto index = std::make_shared<PhraseIndex>();
+      const size_t phrases = PhrasesOf(n);
+      index->Reserve(phrases, phrases);
       if (!AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention)) {
         shared_words_.erase(it);
         return false;
@@ -611,7 +631,31 @@ class Compiler {
     return true;
   }
 
+  // About how many phrases AddWords adds for node n (a lemma's forms counted as a few),
+  // for reserving its index's room at once: the tables of a pack's hundreds of small
+  // indexes grew from nothing a doubling at a time, an allocation and a copy each.
+  size_t PhrasesOf(const PatternNode& n) const {
+    switch (n.kind) {
+      case PatternNode::kWord:
+      case PatternNode::kPhrase: return 1;
+      case PatternNode::kLemma: return 4;
+      case PatternNode::kList: {
+        const auto it = pack_->lists.find(n.text);
+        return it == pack_->lists.end() ? 0 : it->second->size();
+      }
+      case PatternNode::kGroup: {
+        size_t phrases = 0;
+        for (const std::vector<PatternNode>& alt : n.alternatives) phrases += PhrasesOf(alt[0]);
+        return phrases;
+      }
+      default: return 0;
+    }
+  }
+
   static constexpr size_t kFewAnchorWords = 16;
+  // Room for the slots of a pattern and of a rule, most of which bind two or three: their
+  // lists grew one doubling at a time.
+  static constexpr size_t kFewSlots = 4;
 
   // The slot's index, or -1 when some match line of the rule does not bind it (a
   // yield or make that used it would dangle).

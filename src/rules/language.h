@@ -46,7 +46,13 @@ struct Lexeme {
   enum Kind { kWord, kString, kLemma, kListRef, kGap, kLParen, kRParen, kBar, kQuestion,
               kSlot, kComma, kSemicolon, kEquals, kArrow, kColon, kBang, kEnd };
   Kind kind = kEnd;
-  std::string text;        // word, string contents, lemma, list name, slot name
+  // Word, string contents, lemma, list name, slot name: a view into the line, or into
+  // `unescaped` when the lexeme's text is not the line's (a string with a backslash, a
+  // lemma lower-cased). A pack's tens of thousands of lexemes were each copied out of
+  // the line, most to be read once and dropped.
+  std::string_view text;
+  std::string unescaped;
+  bool own_text = false;   // text is `unescaped`
   std::vector<std::string> types;  // slot types ("Person", "Country")
   int min = 0, max = 0;    // gap bounds
   bool single = false;     // slot written "X:Type{1}"

@@ -40,6 +40,7 @@ class LineLexer {
       if (pos_ >= line_.size() || line_[pos_] == '#') {
         lx.kind = Lexeme::kEnd;
         out->resize(n + 1);
+        PointAtUnescaped(out);
         return Status::Ok();
       }
       if (!Next(&lx)) return std::move(error_);
@@ -50,7 +51,9 @@ class LineLexer {
   // A lexeme as a new one is, keeping its strings' buffers.
   static void Reset(Lexeme* lx) {
     lx->kind = Lexeme::kEnd;
-    lx->text.clear();
+    lx->text = {};
+    lx->unescaped.clear();
+    lx->own_text = false;
     lx->types.clear();
     lx->min = lx->max = 0;
     lx->single = false;
@@ -114,7 +117,7 @@ class LineLexer {
     const size_t quote = line_.find('"', pos_);
     if (quote != std::string_view::npos && line_.substr(pos_, quote - pos_).find('\\') == std::string_view::npos) {
       lx->kind = Lexeme::kString;
-      lx->text.assign(line_.substr(pos_, quote - pos_));
+      lx->text = line_.substr(pos_, quote - pos_);
       pos_ = quote + 1;
       return true;
     }
@@ -126,7 +129,8 @@ class LineLexer {
     if (pos_ >= line_.size()) return Error(start, "unterminated string: expected a closing '\"'");
     ++pos_;
     lx->kind = Lexeme::kString;
-    lx->text = std::move(text);
+    lx->unescaped = std::move(text);
+    lx->own_text = true;
     return true;
   }
 
@@ -140,7 +144,8 @@ class LineLexer {
     for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     pos_ = end + 1;
     lx->kind = Lexeme::kLemma;
-    lx->text = std::move(word);
+    lx->unescaped = std::move(word);
+    lx->own_text = true;
     return true;
   }
 
@@ -150,7 +155,7 @@ class LineLexer {
     while (pos_ < line_.size() && IsIdentChar(line_[pos_])) ++pos_;
     if (pos_ == b) return Error(start, "expected a list name after '@'");
     lx->kind = Lexeme::kListRef;
-    lx->text.assign(line_.substr(b, pos_ - b));
+    lx->text = line_.substr(b, pos_ - b);
     return true;
   }
 
@@ -186,7 +191,7 @@ class LineLexer {
     size_t b = pos_;
     while (pos_ < line_.size() && IsWordChar(line_[pos_])) ++pos_;
     lx->kind = Lexeme::kWord;
-    lx->text.assign(line_.substr(b, pos_ - b));
+    lx->text = line_.substr(b, pos_ - b);
     // A slot: an upper-case name immediately followed by ':' and a type list.
     if (pos_ < line_.size() && line_[pos_] == ':' && std::isupper(static_cast<unsigned char>(lx->text[0])) &&
         pos_ + 1 < line_.size() && std::isalpha(static_cast<unsigned char>(line_[pos_ + 1]))) {
@@ -195,7 +200,7 @@ class LineLexer {
       while (true) {
         size_t tb = pos_;
         while (pos_ < line_.size() && std::isalpha(static_cast<unsigned char>(line_[pos_]))) ++pos_;
-        if (pos_ == tb) return Error(tb, "expected an actor type after ':' or '|' in slot " + lx->text);
+        if (pos_ == tb) return Error(tb, "expected an actor type after ':' or '|' in slot " + std::string(lx->text));
         lx->types.emplace_back(line_.substr(tb, pos_ - tb));
         if (pos_ < line_.size() && line_[pos_] == '|' && pos_ + 1 < line_.size() &&
             std::isupper(static_cast<unsigned char>(line_[pos_ + 1]))) {
@@ -213,11 +218,18 @@ class LineLexer {
   bool SlotCount(Lexeme* lx) {
     if (pos_ >= line_.size() || line_[pos_] != '{') return true;
     if (line_.substr(pos_, 3) != "{1}")
-      return Error(pos_, "a slot's count can only be {1} (one actor, not a coordinated list), as in " + lx->text +
+      return Error(pos_, "a slot's count can only be {1} (one actor, not a coordinated list), as in " + std::string(lx->text) +
                              ":Person{1}");
     pos_ += 3;
     lx->single = true;
     return true;
+  }
+
+  // Points the text of each lexeme whose text was made, not taken from the line, at the
+  // string that holds it: once all are lexed, as growing `out` moves them.
+  static void PointAtUnescaped(std::vector<Lexeme>* out) {
+    for (Lexeme& lx : *out)
+      if (lx.own_text) lx.text = lx.unescaped;
   }
 
   std::string_view line_;

@@ -1,5 +1,6 @@
 // Line-oriented parser: a block starts with a keyword in the first column
 // (relation, list, cue, rule, entity); its clauses are indented lines.
+#include <algorithm>
 #include <cctype>
 
 #include "rules/language.h"
@@ -9,8 +10,8 @@ namespace {
 
 std::string Quote(const Lexeme& lx) {
   switch (lx.kind) {
-    case Lexeme::kWord: return "'" + lx.text + "'";
-    case Lexeme::kString: return "\"" + lx.text + "\"";
+    case Lexeme::kWord: return "'" + std::string(lx.text) + "'";
+    case Lexeme::kString: return "\"" + std::string(lx.text) + "\"";
     default: return std::string(LexemeKindName(lx.kind));
   }
 }
@@ -126,7 +127,7 @@ class Parser {
       return RuleError(At(line_, kw.column), "expected 'symmetric', 'gives-country', 'role', 'polarity', "
                                              "'cameo', 'plover' or 'description', found " + Quote(kw));
     const Lexeme& v = Take();
-    if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + kw.text);
+    if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + std::string(kw.text));
     *field = v.text;
     return ExpectEnd();
   }
@@ -146,15 +147,24 @@ class Parser {
 
   Status ListItems() {
     ListDecl& l = out_->lists.back();
+    ReserveItems(&l.items);
     while (!AtEnd()) {
       const Lexeme& item = Take();
       if (item.kind != Lexeme::kWord && item.kind != Lexeme::kString)
         return Expected(item, "a list item (a word or a quoted phrase)");
-      l.items.push_back(item.text);
+      l.items.emplace_back(item.text);
       if (Peek().kind == Lexeme::kComma) Take();
       else if (!AtEnd()) return Expected(Peek(), "',' between list items");
     }
     return Status::Ok();
+  }
+
+  // Room in `items` for the line's items (its lexemes from pos_ on, about), growing it by
+  // doublings at least: a list of hundreds of items over many lines moved them all at
+  // each doubling of a vector grown item by item.
+  void ReserveItems(std::vector<std::string>* items) const {
+    const size_t needed = items->size() + (lx_.size() - pos_) / 2 + 1;
+    if (needed > items->capacity()) items->reserve(std::max(needed, 2 * items->capacity()));
   }
 
   Status RuleStart(bool entity) {
@@ -202,8 +212,8 @@ class Parser {
   // sequence := element+ ; stops at ')' '|' or end.
   bool Sequence(std::vector<PatternNode>* seq, bool nested) {
     // A match line has a dozen elements or so: growing the vector to them moved each node
-    // several times.
-    if (!nested) seq->reserve(16);
+    // several times. An alternative of a group gets room for its own, counted ahead.
+    seq->reserve(nested ? ElementsAhead() : 16);
     while (!AtEnd() && Peek().kind != Lexeme::kRParen && Peek().kind != Lexeme::kBar) {
       // Parsed in its place: a node (strings, vectors, a location) cost as much to move
       // into the sequence as to parse. On an error the sequence is dropped.
@@ -269,6 +279,21 @@ class Parser {
     }
   }
 
+  // The elements of the alternative that starts at pos_, or more, counted ahead: its
+  // lexemes up to its '|' or ')', a group as one, neither '?' nor '!' counted.
+  size_t ElementsAhead() const {
+    size_t elements = 0;
+    int depth = 0;
+    for (size_t i = pos_; i < lx_.size(); ++i) {
+      const Lexeme::Kind kind = lx_[i].kind;
+      if (kind == Lexeme::kEnd || (depth == 0 && (kind == Lexeme::kBar || kind == Lexeme::kRParen))) break;
+      if (kind == Lexeme::kLParen) ++depth;
+      else if (kind == Lexeme::kRParen) --depth;
+      if (depth == 0 && kind != Lexeme::kQuestion && kind != Lexeme::kBang) ++elements;
+    }
+    return elements;
+  }
+
   // The alternatives of the group whose '(' was just taken, counted ahead by its '|'s: a
   // group of many ("(said | says | told | ...)") grew its vector one doubling at a time.
   size_t AlternativesAhead() const {
@@ -332,7 +357,7 @@ class Parser {
       if (key.kind != Lexeme::kWord || (key.text != "code" && key.text != "sector"))
         return Expected(key, "'code' or 'sector'");
       const Lexeme& v = Take();
-      if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + key.text);
+      if (v.kind != Lexeme::kWord && v.kind != Lexeme::kString) return Expected(v, "a value after " + std::string(key.text));
       (key.text == "code" ? m.code : m.sector) = v.text;
     }
     r->makes.push_back(std::move(m));
