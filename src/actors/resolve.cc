@@ -1133,15 +1133,19 @@ class CapitalContext {
     if (before > s_.first && Is(before - 1, ",")) --before;
     // An object phrase may end in a place word: "calls from Washington", "imposed by".
     const bool object = EndsBefore(lists_[CapitalLists::kObjectVerb], before, &start);
+    const bool owner = Is(last, "'s") && StartsAt(lists_[CapitalLists::kPossession], last + 1, &end);
+    // "of" before a possession names the state: "one of Kyiv's closest allies"; "in
+    // Ankara, and Turkey's foreign minister" stays a place.
+    const bool owned_of = owner && first > s_.first && Is(first - 1, "of");
     // "the embassy in Washington said", "Washington state", "Kent, Washington, said".
-    if ((!object && EndsBefore(lists_[CapitalLists::kPlaceWord], first, &start)) ||
+    if ((!object && !owned_of && EndsBefore(lists_[CapitalLists::kPlaceWord], first, &start)) ||
         StartsAt(lists_[CapitalLists::kPlaceNoun], last, &end))
       return false;
     if (first > s_.first && Is(first - 1, ",") && Is(last, ",")) return false;
     if (Is(i, ",")) ++i;
     for (int lead = 0; lead < 2 && StartsAt(lists_[CapitalLists::kVerbLead], i, &end); ++lead) i = end;
     if (StartsAt(lists_[CapitalLists::kAct], i, &end)) return true;
-    if (Is(last, "'s") && StartsAt(lists_[CapitalLists::kPossession], last + 1, &end)) return true;
+    if (owner) return true;
     if (Is(last, "-") && StartsAt(lists_[CapitalLists::kHyphenVerb], last + 1, &end)) return true;
     if (StartsAt(lists_[CapitalLists::kTitle], last, &end)) return true;
     if (object) return true;

@@ -211,8 +211,9 @@ class TripleBuilder {
       }
       std::vector<std::pair<int, const Mention*>>& subjects = subjects_;
       SlotActors(ms, m.slots[y.subject], &subjects);
-      // "A and B met": a yield from a slot to itself relates each pair once.
-      bool pairs = y.subject == y.object;
+      // "A and B met": a yield from a slot to itself relates each pair once; both ways
+      // where the relation is directed ("Indian and Chinese troops clashed").
+      const bool pairs = y.subject == y.object && pack_.relations[y.relation].symmetric;
       for (size_t i = 0; i < subjects.size(); ++i)
         for (size_t j = pairs ? i + 1 : 0; j < objects.size(); ++j) {
           const auto& [subj, sm] = subjects[i];
