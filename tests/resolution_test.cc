@@ -704,3 +704,17 @@ TEST_CASE("an untitled person's country belongs to the slot that takes the perso
   ag::Extraction ex = Extract("Turkey's Recep Tayyip Erdogan hosted Iran's Hassan Rouhani in Ankara.");
   CHECK(Triples(ex).count("Recep Tayyip Erdogan meets-with Hassan Rouhani") == 1);
 }
+
+TEST_CASE("a name after bin or ibn is the father's: its short form names someone else", "[resolution][names]") {
+  // "Salman" ends "Khalid bin Salman" but is his father, the king.
+  ag::Extraction ex = Extract(
+      "Defence Minister Khalid bin Salman flew to Washington. Later, President Ana Ruiz spoke with "
+      "King Salman by phone.");
+  CHECK(People(ex) == std::set<std::string>{"Khalid bin Salman", "Ana Ruiz", "Salman"});
+  // The short form that keeps the particle is his own.
+  ex = Extract("Al-Qaeda leader Osama bin Laden hid in Abbottabad. Bin Laden was killed in 2011.");
+  CHECK(People(ex) == std::set<std::string>{"Osama bin Laden"});
+  // Without a particle the surname is his as before.
+  ex = Extract("Foreign Minister Faisal Mekdad flew to Tehran. Mekdad met Iranian officials.");
+  CHECK(People(ex) == std::set<std::string>{"Faisal Mekdad"});
+}

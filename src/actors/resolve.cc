@@ -1360,6 +1360,7 @@ class PersonIndex {
   size_t CountEndingWith(std::string_view joined, uint64_t hash, int* one) const {
     return Count(kProper, joined, hash, one);
   }
+  const std::string& NameOf(int actor) const { return a_->actors[actor].actor.name; }
   bool HasSurname(std::string_view part) const {
     int one = -1;
     return Count(kSurname, part, HashWord(part), &one) > 0;
@@ -1642,6 +1643,33 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
   }
 }
 
+// Whether `word` is an Arabic patronymic particle: "bin", "ibn", "bint" (any case). Not
+// "ben", a given name as often ("Ben Carson").
+bool IsPatronymic(std::string_view word) {
+  if (word.size() < 3 || word.size() > 4) return false;
+  std::string lower(word);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "bin" || lower == "ibn" || lower == "bint";
+}
+
+// Whether short form `short_name` may name `full`, the one full name it ends: not where the
+// ending follows a patronymic particle in `full` that the short form leaves out. "Khalid
+// bin Salman"'s "Salman" is his father's name: "King Salman" is not the son; "bin Laden"
+// keeps the particle and names Osama bin Laden.
+bool ShortFormOf(std::string_view short_name, std::string_view full, size_t parts) {
+  const size_t first_space = short_name.find(' ');
+  if (IsPatronymic(short_name.substr(0, first_space))) return true;
+  size_t end = full.size();
+  for (size_t k = 0; k < parts; ++k) {
+    const size_t space = full.rfind(' ', end == 0 ? 0 : end - 1);
+    if (space == std::string_view::npos) return true;
+    end = space;
+  }
+  // The particle opens no name: "Bin Laden" alone is his surname.
+  const size_t before = full.rfind(' ', end == 0 ? 0 : end - 1);
+  return before == std::string_view::npos || !IsPatronymic(full.substr(before + 1, end - before - 1));
+}
+
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
 // Fills `merged`, for each actor, with the person it becomes, or -1.
 void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names,
@@ -1654,7 +1682,8 @@ void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCach
     if (parts.empty()) continue;
     int longer = -1;
     const size_t count = index.CountEndingWith(parts.Joined(), HashWord(parts.Joined()), &longer);
-    if (count == 1) target[p] = longer;
+    if (count == 1 && ShortFormOf(a->actors[p].actor.name, a->actors[longer].actor.name, parts.size()))
+      target[p] = longer;
     if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
 }
@@ -1694,7 +1723,8 @@ int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMe
   const std::string_view joined = parts.Joined();
   const uint64_t hash = HashWord(joined);
   const size_t found = index.CountWhole(joined, hash, &whole) + index.CountEndingWith(joined, hash, &longer);
-  if (found == 1) return whole >= 0 ? whole : longer;
+  if (found == 1 && whole >= 0) return whole;
+  if (found == 1) return ShortFormOf(name->surface, index.NameOf(longer), parts.size()) ? longer : -1;
   if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts, -1);
   return -1;
 }
