@@ -86,6 +86,13 @@ TEST_CASE("a capital that acts is its country's government", "[resolution][capit
   types = Types(Extract("The Houthis said they held talks with Riyadh over the truce."));
   CHECK(types["Saudi government"] == "Government");
 
+  // With its government word, one mention: not also the story's government.
+  types = Types(Extract("Turkey sent troops to support the Tripoli government in 2020."));
+  CHECK(types["Libyan government"] == "Government");
+  CHECK(types.count("Turkish government") == 0);
+  // After "of", a possession names the state: "one of Kyiv's closest allies".
+  CHECK(Triples(Extract("Lithuania is one of Kyiv's staunchest allies.")).count("Lithuania ally-of Ukrainian government") == 1);
+
   CHECK(Triples(Extract("Moscow-backed separatists shelled the town.")).count("Russian government supports separatists") +
             Types(Extract("Moscow-backed separatists shelled the town.")).count("Russian government") >= 1);
 }

@@ -1235,6 +1235,13 @@ void ResolveCapitals(const RulePack& pack, const text::Sentence& s, Analysis* a,
         m.source = "capital";
         if (m.actor >= 0) out.push_back(m);
       }
+      // "the Tripoli government": the government word after the capital is the capital's
+      // government, not the story's.
+      if (j < ms->size() && !out.empty() && out.back().last == (*ms)[j].first && !(*ms)[j].pronoun &&
+          IsGovernmentWord(a->TokenLower((*ms)[j].first))) {
+        out.back().last = (*ms)[j].last;
+        ++j;
+      }
     }
     i = j;  // a capital that does not act is a place: no mention
   }
