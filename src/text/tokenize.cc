@@ -436,9 +436,12 @@ class CommonTokens {
       } else {
         break;
       }
+      // The byte after the token read before the token is stored: a char may alias the
+      // token, so read after the store it was loaded again (a word's end was just read).
+      const bool space_after = p[end] == ' ';
       out = batch->Put(out, i, end, flags | space);
-      space = p[end] == ' ' ? uint32_t{kSpaceBefore} : 0u;
-      i = end + (space != 0 ? 1 : 0);
+      space = space_after ? uint32_t{kSpaceBefore} : 0u;
+      i = end + (space_after ? 1 : 0);
     }
     *next = out;
     window_ = window;
