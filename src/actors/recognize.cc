@@ -440,11 +440,22 @@ class SentenceRecognizer {
     if (q >= s_.last || !a_->tokens[q].has(kWord) || a_->tokens[q].has(kCapitalized)) return false;
     std::string_view head = a_->TokenLower(p), tail = a_->TokenLower(q);
     if (head.size() > 3 || tail.size() < 3) return false;
-    std::string pair = std::string(head) + " " + std::string(tail);
-    if (std::find(a_->split_names.begin(), a_->split_names.end(), pair) != a_->split_names.end()) return true;
+    if (IsSplitName(head, tail)) return true;
     bool after_particle = inside && p >= 2 && a_->TokenText(p - 1) == "-" && IsParticle(a_->TokenLower(p - 2));
-    if (after_particle) a_->split_names.push_back(pair);
+    if (after_particle) a_->split_names.push_back(std::string(head) + " " + std::string(tail));
     return after_particle;
+  }
+  // Whether "head tail" is one of the split names remembered. Compared in its two parts:
+  // building the pair to look it up cost more than the look-up, at every short
+  // capitalized word before a lower-case one ("Al", "Mr" and the like in headlines).
+  bool IsSplitName(std::string_view head, std::string_view tail) const {
+    for (const std::string& name : a_->split_names) {
+      const std::string_view n = name;
+      if (n.size() == head.size() + 1 + tail.size() && n.substr(0, head.size()) == head && n[head.size()] == ' ' &&
+          n.substr(head.size() + 1) == tail)
+        return true;
+    }
+    return false;
   }
 
   // A capitalized `stop-family-name` ("He", "To") opening a name right after a person's

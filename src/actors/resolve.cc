@@ -612,7 +612,11 @@ class TemplateContext {
     out->clear();
     for (size_t i = 0; i < tmpl.size();) {
       if (tmpl[i] != '{') {
-        *out += tmpl[i++];
+        // The text up to the next reference in one append: a push_back a byte cost more
+        // than the references ("{x.name} government", "Democratic Party of {x.name}").
+        const size_t open = std::min(tmpl.find('{', i), tmpl.size());
+        out->append(tmpl, i, open - i);
+        i = open;
         continue;
       }
       size_t close = tmpl.find('}', i);

@@ -472,12 +472,18 @@ struct MentionSides {
   uint32_t before = 0;
   uint32_t after = 0;
 };
-MentionSides MentionSidesOf(const Analysis& a, const std::vector<Mention>& ms, uint32_t tok) {
+// Each mention's span and MentionKind, read once a sentence: a trigger's sides are then
+// ORs over a small array, where MentionKind at every trigger read each mention's actor
+// (callgrind: 1.7% of the instructions on AllSides).
+void KindsOfMentions(const Analysis& a, const std::vector<Mention>& ms, std::vector<MentionSpan>* spans) {
+  spans->clear();
+  for (const Mention& m : ms) spans->push_back(MentionSpan{m.first, m.last, MentionKind(a, m)});
+}
+MentionSides MentionSidesOf(const std::vector<MentionSpan>& spans, uint32_t tok) {
   MentionSides sides;
-  for (const Mention& m : ms) {
-    const uint32_t kind = MentionKind(a, m);
-    if (m.first <= tok) sides.before |= kind;
-    if (m.last > tok) sides.after |= kind;
+  for (const MentionSpan& m : spans) {
+    sides.before |= m.first <= tok ? m.kind : 0u;
+    sides.after |= m.last > tok ? m.kind : 0u;
   }
   return sides;
 }
@@ -717,9 +723,14 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   std::optional<WordSignature> words;
   MentionSides sides;
   uint32_t sides_at = UINT32_MAX;
+  bool kinds_read = false;
   auto may_match = [&](const CompiledPattern& pattern, uint32_t tok) {
     if (tok != sides_at) {
-      sides = MentionSidesOf(analysis, mentions, tok);
+      if (!kinds_read) {
+        KindsOfMentions(analysis, mentions, &scratch->mention_spans);
+        kinds_read = true;
+      }
+      sides = MentionSidesOf(scratch->mention_spans, tok);
       sides_at = tok;
     }
     if (!pattern.MayMatchWith(sides.before, sides.after)) return false;

@@ -64,8 +64,17 @@ class MatchList {
 
 // What matching keeps from one sentence to the next, so that a caller going through the
 // sentences of a document allocates its buffers once rather than once a sentence.
+// A mention's tokens [first, last) and the kinds of actor it is (matcher.cc's
+// MentionKind).
+struct MentionSpan {
+  uint32_t first;
+  uint32_t last;
+  uint32_t kind;
+};
+
 struct MatchScratch {
   std::vector<Unit> units;  // the units of the sentence last matched, when it had a trigger
+  std::vector<MentionSpan> mention_spans;  // of the sentence's mentions, once a trigger asks
   // The matcher's own:
   std::vector<std::vector<int>> bindings;
   std::vector<int> coordination;

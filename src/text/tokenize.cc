@@ -99,6 +99,21 @@ constexpr std::array<uint8_t, 256> MakeAsciiBits() {
 }
 constexpr std::array<uint8_t, 256> kAsciiBits = MakeAsciiBits();
 
+// What the byte after an ASCII run of letters and digits says about the run, for the
+// common scan: kGeneral where the general decode must decide (a non-ASCII letter or an
+// apostrophe may continue the word), kAfterInitial where it must after a single letter
+// (a period may make an acronym, "U.S."), 0 where the run is the word. One load and test
+// a word, where comparing the byte three ways cost five instructions.
+enum AfterRun : uint8_t { kGeneral = 1, kAfterInitial = 2 };
+constexpr std::array<uint8_t, 256> MakeAfterRun() {
+  std::array<uint8_t, 256> after{};
+  for (int b = 0x80; b < 256; ++b) after[b] = kGeneral;
+  after['\''] = kGeneral;
+  after['.'] = kAfterInitial;
+  return after;
+}
+constexpr std::array<uint8_t, 256> kAfterRun = MakeAfterRun();
+
 // Counts letter case across a token, for kAllCaps.
 struct CaseCount {
   uint32_t upper = 0;
@@ -400,10 +415,9 @@ class CommonTokens {
           if (run == 0) break;  // 64 letters and digits or more
         }
         end = i + LowestBit(run);
-        const unsigned char after = p[end];
         // Non-ASCII letters and apostrophes may continue the word, and a period after its
         // first letter may make it an acronym: the general decode decides.
-        if (after >= 0x80 || after == '\'' || (after == '.' && end == i + 1)) break;
+        if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || end == i + 1)) break;
         flags = kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(p + i, end - i) : 0u);
       } else if ((bits & kPlainPunctBit) != 0) {
         end = i + 1;
@@ -422,9 +436,12 @@ class CommonTokens {
       } else {
         break;
       }
+      // The byte after the token read before the token is stored: a char may alias the
+      // token, so read after the store it was loaded again (a word's end was just read).
+      const bool space_after = p[end] == ' ';
       out = batch->Put(out, i, end, flags | space);
-      space = p[end] == ' ' ? uint32_t{kSpaceBefore} : 0u;
-      i = end + (space != 0 ? 1 : 0);
+      space = space_after ? uint32_t{kSpaceBefore} : 0u;
+      i = end + (space_after ? 1 : 0);
     }
     *next = out;
     window_ = window;
