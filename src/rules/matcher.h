@@ -62,8 +62,6 @@ class MatchList {
   size_t size_ = 0;
 };
 
-// What matching keeps from one sentence to the next, so that a caller going through the
-// sentences of a document allocates its buffers once rather than once a sentence.
 // A mention's tokens [first, last) and the kinds of actor it is (matcher.cc's
 // MentionKind).
 struct MentionSpan {
@@ -72,6 +70,8 @@ struct MentionSpan {
   uint32_t kind;
 };
 
+// What matching keeps from one sentence to the next, so that a caller going through the
+// sentences of a document allocates its buffers once rather than once a sentence.
 struct MatchScratch {
   std::vector<Unit> units;  // the units of the sentence last matched, when it had a trigger
   std::vector<MentionSpan> mention_spans;  // of the sentence's mentions, once a trigger asks
