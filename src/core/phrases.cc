@@ -158,15 +158,24 @@ void PhraseIndex::File(const Phrase& p) {
   const Word* w = &words_[p.word];
   if (p.size == 1) {
     Insert(&singles_, w[0].hash, index);
-  } else {
-    Insert(&pairs_, PairKey(w[0].hash, w[1].hash), index);
-    const WordValues<int> singles = singles_.FindMutableHash(w[0].hash);
-    if (singles.empty() || singles.front() != kOpensLonger) {
-      const WordValues<int> marked = singles_.AddHash(w[0].hash, kOpensLonger);
-      std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
-    }
+    if (pairs_.size() != 0) Insert(&by_last_, w[0].hash, index);
+    return;
+  }
+  if (pairs_.size() == 0) StartByLast();
+  Insert(&pairs_, PairKey(w[0].hash, w[1].hash), index);
+  const WordValues<int> singles = singles_.FindMutableHash(w[0].hash);
+  if (singles.empty() || singles.front() != kOpensLonger) {
+    const WordValues<int> marked = singles_.AddHash(w[0].hash, kOpensLonger);
+    std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
   }
   Insert(&by_last_, w[p.size - 1].hash, index);
+}
+
+void PhraseIndex::StartByLast() {
+  // Each phrase so far is one word, its last its first: singles_ holds them under it in
+  // the order by_last_ keeps, and no kOpensLonger yet.
+  by_last_ = singles_;
+  by_last_.Reserve(phrases_.capacity() - phrases_.size());
 }
 
 void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
@@ -189,7 +198,7 @@ void PhraseIndex::Reserve(size_t phrases, size_t words) {
   // mostly fits in the string itself.
   if (words > 1) text_.reserve(text_.size() + 2 * kWordBytes * words);
   singles_.Reserve(phrases);
-  by_last_.Reserve(phrases);
+  if (pairs_.size() != 0) by_last_.Reserve(phrases);
 }
 
 void PhraseIndex::Extend(const PhraseIndex& other) {
@@ -272,7 +281,7 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
   // Longest first: the earliest start first, as the hits must be.
-  for (int c : by_last_.FindHash(TokenHash(text, tokens, i))) {
+  for (int c : ByLast().FindHash(TokenHash(text, tokens, i))) {
     const Phrase& p = phrases_[c];
     const uint32_t n = p.size;
     if (i + 1 < n || i + 1 - n < floor) continue;

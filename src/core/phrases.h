@@ -124,7 +124,13 @@ class PhraseIndex {
   WordTable<int> singles_;
   static constexpr int kOpensLonger = -1;
   WordTable<int> pairs_;    // longer phrases, by PairKey of their first two words
+  // Every phrase by its last word, once some phrase has two words (pairs_ not empty):
+  // until then singles_ is that table. Most of a pack's hundreds of indexes are of single
+  // words, and a second table of the same keys and values was a fifth of building them.
   WordTable<int> by_last_;
+  const WordTable<int>& ByLast() const { return pairs_.size() != 0 ? by_last_ : singles_; }
+  // by_last_ from singles_, at the first phrase of two words.
+  void StartByLast();
 };
 
 }  // namespace actorgraph::internal
