@@ -121,18 +121,22 @@ size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
   for (size_t i = 0; i <= phrase.size(); ++i) {
     if (i < phrase.size() && phrase[i] != ' ') continue;
     const size_t n = i - start;
+    const char* word = phrase.data() + start;
     char* lower = &text_[at];
     char* exact = lower + n;
-    bool letters = n != 0;
+    // A letter's case bit set is its lower case, and only a letter's is 'a' to 'z' then:
+    // anything else fails the phrase, whatever was written for it. No test nor branch a
+    // byte but the loop's.
+    bool not_letters = n == 0;
     for (size_t k = 0; k < n; ++k) {
-      const char c = phrase[start + k];
-      letters = letters && IsAsciiLetter(c);
-      exact[k] = c;
-      lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      const auto folded = static_cast<unsigned char>(word[k] | 0x20);
+      not_letters |= static_cast<unsigned char>(folded - 'a') >= 26;
+      lower[k] = static_cast<char>(folded);
+      exact[k] = word[k];
     }
     // As SplitPlainWords: no word but letters, and none after the first that Normalize
     // could glue onto the one before it.
-    if (!letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
+    if (not_letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
       text_.resize(text_before);
       words_.resize(words_before);
       return 0;
