@@ -295,30 +295,41 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
   }
 }
 
+bool PhraseIndex::Uncapitalized(const Phrase& p, std::string_view exact) {
+  const bool capital_first = !exact.empty() && exact[0] >= 'A' && exact[0] <= 'Z';
+  return !p.capitalized && !(p.exact_case && capital_first);
+}
+
 std::vector<std::string_view> PhraseIndex::FirstWords() const {
-  return UniqueFirstWords([](const Phrase&, std::string_view) { return true; });
+  std::vector<std::string_view> words;
+  words.reserve(phrases_.size());
+  UniqueFirstWords(AnyPhrase, [&](const Word& w) { words.push_back(Lower(w)); });
+  return words;
 }
 
 std::vector<std::string_view> PhraseIndex::FirstWordsUncapitalized() const {
-  return UniqueFirstWords([](const Phrase& p, std::string_view exact) {
-    const bool capital_first = !exact.empty() && exact[0] >= 'A' && exact[0] <= 'Z';
-    return !p.capitalized && !(p.exact_case && capital_first);
-  });
+  std::vector<std::string_view> words;
+  words.reserve(phrases_.size());
+  UniqueFirstWords(Uncapitalized, [&](const Word& w) { words.push_back(Lower(w)); });
+  return words;
 }
 
-template <typename Keep>
-std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
+void PhraseIndex::FirstWordHashes(std::vector<uint64_t>* out) const {
+  out->clear();
+  UniqueFirstWords(AnyPhrase, [&](const Word& w) { out->push_back(w.hash); });
+}
+
+template <typename Keep, typename Take>
+void PhraseIndex::UniqueFirstWords(Keep keep, Take take) const {
   // Told apart by the hashes the words carry, in a table of twice their number: sorting
   // the dictionary's thousands of views cost more than the rest of its indexing.
   size_t size = 16;
   while (size < 2 * phrases_.size()) size *= 2;
-  // The table's buffer is kept from one call to the next, and the words get room for
-  // all at once: a pack's load asks hundreds of indexes, most of a phrase or a few, and
-  // allocating and growing the two was most of the work.
+  // The table's buffer is kept from one call to the next (and the callers' words get
+  // room for all at once): a pack's load asks hundreds of indexes, most of a phrase or a
+  // few, and allocating and growing the two was most of the work.
   thread_local std::vector<uint32_t> table;  // index into words_
   table.assign(size, UINT32_MAX);
-  std::vector<std::string_view> words;
-  words.reserve(phrases_.size());
   for (const Phrase& p : phrases_) {
     const Word& w = words_[p.word];
     if (!keep(p, Exact(w))) continue;
@@ -327,9 +338,8 @@ std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
       if (words_[table[b]].hash == w.hash && Lower(words_[table[b]]) == Lower(w)) break;
     if (table[b] != UINT32_MAX) continue;
     table[b] = p.word;
-    words.push_back(Lower(w));
+    take(w);
   }
-  return words;
 }
 
 std::vector<std::string> PhraseIndex::Describe() const {
