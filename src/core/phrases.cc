@@ -121,18 +121,22 @@ size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
   for (size_t i = 0; i <= phrase.size(); ++i) {
     if (i < phrase.size() && phrase[i] != ' ') continue;
     const size_t n = i - start;
+    const char* word = phrase.data() + start;
     char* lower = &text_[at];
     char* exact = lower + n;
-    bool letters = n != 0;
+    // A letter's case bit set is its lower case, and only a letter's is 'a' to 'z' then:
+    // anything else fails the phrase, whatever was written for it. No test nor branch a
+    // byte but the loop's.
+    bool not_letters = n == 0;
     for (size_t k = 0; k < n; ++k) {
-      const char c = phrase[start + k];
-      letters = letters && IsAsciiLetter(c);
-      exact[k] = c;
-      lower[k] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      const auto folded = static_cast<unsigned char>(word[k] | 0x20);
+      not_letters |= static_cast<unsigned char>(folded - 'a') >= 26;
+      lower[k] = static_cast<char>(folded);
+      exact[k] = word[k];
     }
     // As SplitPlainWords: no word but letters, and none after the first that Normalize
     // could glue onto the one before it.
-    if (!letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
+    if (not_letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
       text_.resize(text_before);
       words_.resize(words_before);
       return 0;
@@ -158,15 +162,24 @@ void PhraseIndex::File(const Phrase& p) {
   const Word* w = &words_[p.word];
   if (p.size == 1) {
     Insert(&singles_, w[0].hash, index);
-  } else {
-    Insert(&pairs_, PairKey(w[0].hash, w[1].hash), index);
-    const WordValues<int> singles = singles_.FindMutableHash(w[0].hash);
-    if (singles.empty() || singles.front() != kOpensLonger) {
-      const WordValues<int> marked = singles_.AddHash(w[0].hash, kOpensLonger);
-      std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
-    }
+    if (pairs_.size() != 0) Insert(&by_last_, w[0].hash, index);
+    return;
+  }
+  if (pairs_.size() == 0) StartByLast();
+  Insert(&pairs_, PairKey(w[0].hash, w[1].hash), index);
+  const WordValues<int> singles = singles_.FindMutableHash(w[0].hash);
+  if (singles.empty() || singles.front() != kOpensLonger) {
+    const WordValues<int> marked = singles_.AddHash(w[0].hash, kOpensLonger);
+    std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
   }
   Insert(&by_last_, w[p.size - 1].hash, index);
+}
+
+void PhraseIndex::StartByLast() {
+  // Each phrase so far is one word, its last its first: singles_ holds them under it in
+  // the order by_last_ keeps, and no kOpensLonger yet.
+  by_last_ = singles_;
+  by_last_.Reserve(phrases_.capacity() - phrases_.size());
 }
 
 void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
@@ -189,7 +202,7 @@ void PhraseIndex::Reserve(size_t phrases, size_t words) {
   // mostly fits in the string itself.
   if (words > 1) text_.reserve(text_.size() + 2 * kWordBytes * words);
   singles_.Reserve(phrases);
-  by_last_.Reserve(phrases);
+  if (pairs_.size() != 0) by_last_.Reserve(phrases);
 }
 
 void PhraseIndex::Extend(const PhraseIndex& other) {
@@ -272,7 +285,7 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
   // Longest first: the earliest start first, as the hits must be.
-  for (int c : by_last_.FindHash(TokenHash(text, tokens, i))) {
+  for (int c : ByLast().FindHash(TokenHash(text, tokens, i))) {
     const Phrase& p = phrases_[c];
     const uint32_t n = p.size;
     if (i + 1 < n || i + 1 - n < floor) continue;
@@ -282,30 +295,41 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
   }
 }
 
+bool PhraseIndex::Uncapitalized(const Phrase& p, std::string_view exact) {
+  const bool capital_first = !exact.empty() && exact[0] >= 'A' && exact[0] <= 'Z';
+  return !p.capitalized && !(p.exact_case && capital_first);
+}
+
 std::vector<std::string_view> PhraseIndex::FirstWords() const {
-  return UniqueFirstWords([](const Phrase&, std::string_view) { return true; });
+  std::vector<std::string_view> words;
+  words.reserve(phrases_.size());
+  UniqueFirstWords(AnyPhrase, [&](const Word& w) { words.push_back(Lower(w)); });
+  return words;
 }
 
 std::vector<std::string_view> PhraseIndex::FirstWordsUncapitalized() const {
-  return UniqueFirstWords([](const Phrase& p, std::string_view exact) {
-    const bool capital_first = !exact.empty() && exact[0] >= 'A' && exact[0] <= 'Z';
-    return !p.capitalized && !(p.exact_case && capital_first);
-  });
+  std::vector<std::string_view> words;
+  words.reserve(phrases_.size());
+  UniqueFirstWords(Uncapitalized, [&](const Word& w) { words.push_back(Lower(w)); });
+  return words;
 }
 
-template <typename Keep>
-std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
+void PhraseIndex::FirstWordHashes(std::vector<uint64_t>* out) const {
+  out->clear();
+  UniqueFirstWords(AnyPhrase, [&](const Word& w) { out->push_back(w.hash); });
+}
+
+template <typename Keep, typename Take>
+void PhraseIndex::UniqueFirstWords(Keep keep, Take take) const {
   // Told apart by the hashes the words carry, in a table of twice their number: sorting
   // the dictionary's thousands of views cost more than the rest of its indexing.
   size_t size = 16;
   while (size < 2 * phrases_.size()) size *= 2;
-  // The table's buffer is kept from one call to the next, and the words get room for
-  // all at once: a pack's load asks hundreds of indexes, most of a phrase or a few, and
-  // allocating and growing the two was most of the work.
+  // The table's buffer is kept from one call to the next (and the callers' words get
+  // room for all at once): a pack's load asks hundreds of indexes, most of a phrase or a
+  // few, and allocating and growing the two was most of the work.
   thread_local std::vector<uint32_t> table;  // index into words_
   table.assign(size, UINT32_MAX);
-  std::vector<std::string_view> words;
-  words.reserve(phrases_.size());
   for (const Phrase& p : phrases_) {
     const Word& w = words_[p.word];
     if (!keep(p, Exact(w))) continue;
@@ -314,9 +338,8 @@ std::vector<std::string_view> PhraseIndex::UniqueFirstWords(Keep keep) const {
       if (words_[table[b]].hash == w.hash && Lower(words_[table[b]]) == Lower(w)) break;
     if (table[b] != UINT32_MAX) continue;
     table[b] = p.word;
-    words.push_back(Lower(w));
+    take(w);
   }
-  return words;
 }
 
 std::vector<std::string> PhraseIndex::Describe() const {

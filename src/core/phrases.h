@@ -70,6 +70,9 @@ class PhraseIndex {
   // The same for the phrases a token that does not begin with an ASCII capital can
   // match: neither `capitalized` nor of an exact case that begins with one.
   std::vector<std::string_view> FirstWordsUncapitalized() const;
+  // The HashWord of each of FirstWords(), in its order, into `out` (replaced), for tables
+  // keyed by hash: each word's hash is the one the index keeps, not made again.
+  void FirstWordHashes(std::vector<uint64_t>* out) const;
   std::vector<std::string> Describe() const;  // the phrases, for dumps
   std::string Describe(size_t phrase) const;   // one of them, in the order added
   bool SingleWords() const;                    // whether every phrase is one word
@@ -96,10 +99,12 @@ class PhraseIndex {
   // AddWord for each word of `phrase`, lower-cased here, if it is what AddPlain takes:
   // returns the words, or 0 having added none.
   size_t AddPlainWords(std::string_view phrase);
-  // The lower-case first words of the phrases `keep(phrase, its first word as written)`
-  // accepts, once each, in phrase order.
-  template <typename Keep>
-  std::vector<std::string_view> UniqueFirstWords(Keep keep) const;
+  // Calls take(first word) for the first word of each phrase `keep(phrase, its first
+  // word as written)` accepts, once each (by its lower-case text), in phrase order.
+  template <typename Keep, typename Take>
+  void UniqueFirstWords(Keep keep, Take take) const;
+  static bool AnyPhrase(const Phrase&, std::string_view) { return true; }
+  static bool Uncapitalized(const Phrase& p, std::string_view exact);
   // Files the phrase whose words were just added.
   void File(const Phrase& p);
   bool Matches(const Phrase& p, const text::NormalizedText& text,
@@ -124,7 +129,13 @@ class PhraseIndex {
   WordTable<int> singles_;
   static constexpr int kOpensLonger = -1;
   WordTable<int> pairs_;    // longer phrases, by PairKey of their first two words
+  // Every phrase by its last word, once some phrase has two words (pairs_ not empty):
+  // until then singles_ is that table. Most of a pack's hundreds of indexes are of single
+  // words, and a second table of the same keys and values was a fifth of building them.
   WordTable<int> by_last_;
+  const WordTable<int>& ByLast() const { return pairs_.size() != 0 ? by_last_ : singles_; }
+  // by_last_ from singles_, at the first phrase of two words.
+  void StartByLast();
 };
 
 }  // namespace actorgraph::internal

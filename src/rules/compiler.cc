@@ -263,7 +263,7 @@ class Compiler {
     for (CompiledPattern& p : patterns) {
       int index = static_cast<int>(pack_->patterns.size());
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
-      for (std::string_view w : FirstWordsOf(p.anchor.words)) triggers.Add(w, index);
+      for (uint64_t hash : FirstWordHashesOf(p.anchor.words)) triggers.AddHash(hash, index);
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
       pack_->patterns.push_back(std::move(p));
     }
@@ -365,7 +365,7 @@ class Compiler {
   bool RequiredFirstWords(const Element& e, WordSignature* words) {
     if (e.optional || e.negated) return false;
     if (e.kind == Element::kWords) {
-      for (std::string_view w : FirstWordsOf(e.words)) words->Add(HashWord(w));
+      for (uint64_t hash : FirstWordHashesOf(e.words)) words->Add(hash);
       return true;
     }
     if (e.kind != Element::kGroup || e.alternatives.empty()) return false;
@@ -762,19 +762,22 @@ class Compiler {
   std::string literal_key_;  // Literal's key, in one buffer for all
   std::string source_;       // Node's element's source, in one buffer for all
   Status error_;             // Fail's error
-  // FirstWords of each index asked for, by index: SharedWords shares one index among the
-  // patterns that write the same words, and a list's words were sorted again for each.
-  // The index is held, so that its address is not reused while the key names it.
+  // FirstWordHashes of each index asked for, by index: SharedWords shares one index
+  // among the patterns that write the same words, and a list's words were sorted again
+  // for each. The index is held, so that its address is not reused while the key names it.
   struct FirstWordsEntry {
     std::shared_ptr<const PhraseIndex> index;
-    std::vector<std::string_view> words;  // views into `index`
+    std::vector<uint64_t> hashes;
   };
   std::map<const PhraseIndex*, FirstWordsEntry> first_words_;
 
-  const std::vector<std::string_view>& FirstWordsOf(const std::shared_ptr<const PhraseIndex>& index) {
+  const std::vector<uint64_t>& FirstWordHashesOf(const std::shared_ptr<const PhraseIndex>& index) {
     auto [it, added] = first_words_.try_emplace(index.get());
-    if (added) it->second = FirstWordsEntry{index, index->FirstWords()};
-    return it->second.words;
+    if (added) {
+      it->second.index = index;
+      index->FirstWordHashes(&it->second.hashes);
+    }
+    return it->second.hashes;
   }
 };
 

@@ -100,9 +100,11 @@ struct CompiledPattern {
 // Patterns by the first word of their anchor.
 class TriggerTable : public WordTable<int> {
  public:
-  void Add(std::string_view word, int pattern) {
-    WordTable<int>::Add(word, pattern);
-    uint64_t bit = HashWord(word) >> kFilterShift;
+  void Add(std::string_view word, int pattern) { AddHash(HashWord(word), pattern); }
+  // Add() of a word whose HashWord is `hash`.
+  void AddHash(uint64_t hash, int pattern) {
+    WordTable<int>::AddHash(hash, pattern);
+    uint64_t bit = hash >> kFilterShift;
     filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
   // False for most words that trigger nothing, at one read of a table small enough to
