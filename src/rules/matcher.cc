@@ -344,9 +344,10 @@ class PatternMatcher {
   bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
     if (!Accepts(e, pos)) return false;
     auto item_end = [&](int unit) { return dir > 0 ? unit + dir : QualifiedTitleBefore(e, unit); };
-    // A later item keeps its own country or organization ("North Korean leader Kim and
-    // South Korean President Moon"): only a bare title joins it to the list.
-    auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir, /*qualified=*/false) : q; };
+    // A later item may carry its title with its own country or organization, read
+    // rightwards as leftwards: "met Russian President Vladimir Putin and Chinese President
+    // Hu Jintao" met both.
+    auto item_at = [&](int q) { return dir > 0 ? SkipTitle(e, q, dir) : q; };
     const int single = units_[pos].mention;
     const int single_end = item_end(pos);
     if (e.single) return try_reading(&single, &single + 1, single_end);
