@@ -1656,11 +1656,15 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
 
 // Whether `word` is an Arabic patronymic particle: "bin", "ibn", "bint" (any case). Not
 // "ben", a given name as often ("Ben Carson").
-bool IsPatronymic(std::string_view word) {
-  if (word.size() < 3 || word.size() > 4) return false;
-  std::string lower(word);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "bin" || lower == "ibn" || lower == "bint";
+bool IsPatronymic(std::string_view w) {
+  // An ASCII letter's case bit set is its lower case; no other byte then reads as one.
+  auto is = [&](std::string_view p) {
+    if (w.size() != p.size()) return false;
+    for (size_t i = 0; i < p.size(); ++i)
+      if ((w[i] | 0x20) != p[i]) return false;
+    return true;
+  };
+  return is("bin") || is("ibn") || is("bint");
 }
 
 // Whether short form `short_name` may name `full`, the one full name it ends: not where the
