@@ -602,9 +602,10 @@ class SentenceRecognizer {
         j += 2;
         continue;
       }
-      // It may go on past a middle initial's period or take a romanized syllable; most
-      // names end at a word, and the rest is out of line.
-      if (j > i + 1 && j + 1 < s_.last && IsDotOrHyphen(j)) {
+      // It may go on past an initial's period, a middle one's or a first one's ("S.
+      // Jaishankar"), or take a romanized syllable; most names end at a word, and the
+      // rest is out of line.
+      if (j > i && j + 1 < s_.last && IsDotOrHyphen(j)) {
         const uint32_t more = JoinedAfter(i, j);
         if (more > 0) {
           j += more;

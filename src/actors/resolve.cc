@@ -1581,14 +1581,23 @@ Sex TitleSex(const RulePack& pack, const Analysis& a, uint32_t name) {
   return Sex::kUnknown;
 }
 
+// The token of name mention `n` that holds its given name: past a first initial ("J.
+// Gerald Hebert"), whose period is written close to it.
+uint32_t GivenNameToken(const Analysis& a, const Mention& n) {
+  const std::string_view first = a.TokenText(n.first);
+  const bool initial = n.last - n.first > 3 && first.size() == 1 && first[0] >= 'A' && first[0] <= 'Z' &&
+                       a.TokenText(n.first + 1) == "." && !a.tokens[n.first + 1].has(text::kSpaceBefore);
+  return initial ? n.first + 2 : n.first;
+}
+
 // The sex that person mention `m` tells: by the title right before it ("Mrs.",
-// "congressman") or else by its first word, a given name ("Hillary", "Donald"). One probe
+// "congressman") or else by its given name ("Hillary", "Donald", "J. Gerald"). One probe
 // of a word table each: it runs on every mention of a person not yet told.
 Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
   const Sex titled = TitleSex(pack, a, m.first);
   if (titled != Sex::kUnknown) return titled;
   if (m.last < m.first + 2) return Sex::kUnknown;  // a surname alone
-  const uint8_t name = SexBits(pack, a, m.first);
+  const uint8_t name = SexBits(pack, a, GivenNameToken(a, m));
   if (name & RulePack::kMaleName) return Sex::kMale;
   if (name & RulePack::kFemaleName) return Sex::kFemale;
   return Sex::kUnknown;
@@ -1991,7 +2000,8 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
   for (NameMention& name : *unresolved) {
     const Mention& n = a->mentions[name.sentence][name.index];
     if (!n.name || n.actor >= 0 || n.last - n.first < 2 || n.last - n.first > 4 || name.same ||
-        (pack.SexBits(TokenHash(a->text, a->tokens, n.first)) & (RulePack::kMaleName | RulePack::kFemaleName)) == 0 ||
+        (pack.SexBits(TokenHash(a->text, a->tokens, GivenNameToken(*a, n))) &
+         (RulePack::kMaleName | RulePack::kFemaleName)) == 0 ||
         a->TokenLower(n.first) == "al" ||
         (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
         IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || IsSonSuffix(a->TokenLower(n.last - 1)) ||
