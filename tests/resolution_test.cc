@@ -271,6 +271,13 @@ TEST_CASE("a middle initial is part of the name, and no part of the person", "[r
   // An initial that is also a word ("A", "I") is one too.
   ex = Extract("Opposition leader Aleksei A. Navalny met Ambassador Sergey I. Kislyak in Moscow.");
   CHECK(People(ex) == std::set<std::string>{"Aleksei A. Navalny", "Sergey I. Kislyak"});
+  // A first initial opens the name (it was cut to the letter, and no one was made), and
+  // an untitled name is a person by the given name after it; its surname then names him.
+  ex = Extract("External Affairs Minister S. Jaishankar arrived in Kazan.");
+  CHECK(People(ex) == std::set<std::string>{"S. Jaishankar"});
+  ex = Extract("The lawyers, J. Gerald Hebert and Joseph Rich, spoke. Hebert opposed Kenya.");
+  CHECK(People(ex) == std::set<std::string>{"J. Gerald Hebert", "Joseph Rich"});
+  CHECK(Triples(ex).count("J. Gerald Hebert opposed-to Kenya") == 1);
 }
 
 TEST_CASE("after a particle's hyphen, a word the dictionary knows is a part of the name", "[resolution][names]") {
