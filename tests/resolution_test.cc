@@ -523,6 +523,12 @@ TEST_CASE("he after an unknown name that opens its clause is not the person name
             .count("William Ruto supports Eritrea") == 1);
 }
 
+TEST_CASE("its: the subject before it, not a wire agency in brackets", "[resolution][pronouns]") {
+  ag::Extraction ex = Extract("(AP) KAMPALA - Uganda condemned the strikes on its ally Burundi on Friday.");
+  CHECK(Triples(ex).count("Burundi ally-of Uganda") == 1);
+  CHECK(Triples(ex).count("Burundi member-of Associated Press") == 0);
+}
+
 TEST_CASE("the regime and the government: the country the document is about", "[resolution][descriptions]") {
   ag::Extraction ex = Extract(
       "Fighting spread across Myanmar on Tuesday. The regime bombed a village, and the government "

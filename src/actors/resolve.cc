@@ -1808,12 +1808,16 @@ bool IsNonPersonActor(const Analysis& a, const Mention& m) {
 // The first non-person actor among mentions [from, n) of `ms`, a sentence's, before token
 // `before`: the subject of the sentence (from 0) or of a clause, most often, and the usual
 // antecedent of "its" ("Belarus, an ally of Russia, said its ...").
-// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran".
+// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran";
+// nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
+// strikes on its ally".
 int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
   for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.first >= before) break;
-    if (IsNonPersonActor(a, m) && !(m.first > 0 && IsPreposition(a.TokenLower(m.first - 1)))) return m.actor;
+    if (IsNonPersonActor(a, m) &&
+        !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")))
+      return m.actor;
   }
   return -1;
 }
