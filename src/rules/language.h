@@ -59,8 +59,9 @@ struct Lexeme {
   uint32_t column = 0;     // 1-based
 };
 
-// Splits `line` (from column `start`, 0-based) into lexemes, replacing `*out`'s (whose buffers are
-// reused from line to line); the last is kEnd.
+// Splits `line` (from column `start`, 0-based) into lexemes, replacing the first of `*out`'s
+// (whose buffers are reused from line to line) up to a kEnd, the line's last: any after
+// it are left from longer lines before, and are not the line's.
 Status LexLine(std::string_view line, size_t start, const Loc& line_loc,
                std::vector<Lexeme>* out);
 std::string_view LexemeKindName(Lexeme::Kind kind);

@@ -68,7 +68,9 @@ class Parser {
   }
 
   const Lexeme& Peek() const { return lx_[pos_]; }
-  const Lexeme& Take() { return lx_[pos_ < lx_.size() - 1 ? pos_++ : pos_]; }
+  // The line's lexemes end at its kEnd (LexLine leaves others after it), which Take
+  // does not pass.
+  const Lexeme& Take() { return lx_[lx_[pos_].kind == Lexeme::kEnd ? pos_ : pos_++]; }
   bool AtEnd() const { return Peek().kind == Lexeme::kEnd; }
   Status ExpectEnd() const { return AtEnd() ? Status::Ok() : Expected(Peek(), "the end of the line"); }
 
@@ -163,7 +165,9 @@ class Parser {
   // doublings at least: a list of hundreds of items over many lines moved them all at
   // each doubling of a vector grown item by item.
   void ReserveItems(std::vector<std::string>* items) const {
-    const size_t needed = items->size() + (lx_.size() - pos_) / 2 + 1;
+    size_t end = pos_;
+    while (lx_[end].kind != Lexeme::kEnd) ++end;
+    const size_t needed = items->size() + (end + 1 - pos_) / 2 + 1;
     if (needed > items->capacity()) items->reserve(std::max(needed, 2 * items->capacity()));
   }
 
@@ -284,7 +288,7 @@ class Parser {
   size_t ElementsAhead() const {
     size_t elements = 0;
     int depth = 0;
-    for (size_t i = pos_; i < lx_.size(); ++i) {
+    for (size_t i = pos_;; ++i) {
       const Lexeme::Kind kind = lx_[i].kind;
       if (kind == Lexeme::kEnd || (depth == 0 && (kind == Lexeme::kBar || kind == Lexeme::kRParen))) break;
       if (kind == Lexeme::kLParen) ++depth;
@@ -299,7 +303,7 @@ class Parser {
   size_t AlternativesAhead() const {
     size_t alternatives = 1;
     int depth = 0;
-    for (size_t i = pos_; i < lx_.size(); ++i) {
+    for (size_t i = pos_; lx_[i].kind != Lexeme::kEnd; ++i) {
       const Lexeme::Kind kind = lx_[i].kind;
       if (kind == Lexeme::kLParen) ++depth;
       else if (kind == Lexeme::kRParen && depth-- == 0) break;
