@@ -36,20 +36,48 @@ std::shared_ptr<const PhraseIndex> NoWords() {
   return *none;
 }
 
-Status ReadFile(const std::string& path, std::string* out) {
+// A rule or dictionary file's text, read whole.
+struct FileText {
+  std::unique_ptr<char[]> bytes;  // not a string, whose resize would write each byte first
+  std::string_view text;          // into bytes, after any byte order mark
+};
+
+// The rest of `in` into `out`: at once, at the size the file has, where it has one. A
+// pack's 280 KB streamed into a string stream, grown a doubling at a time and copied out
+// again, cost 0.6 M instructions, a fiftieth of start-up.
+void ReadWhole(std::ifstream& in, FileText* out) {
+  const std::streampos start = in.tellg();
+  if (start != std::streampos(-1) && in.seekg(0, std::ios::end)) {
+    const std::streamoff size = in.tellg() - start;
+    if (size >= 0 && in.seekg(start)) {
+      out->bytes.reset(new char[static_cast<size_t>(size)]);
+      in.read(out->bytes.get(), size);
+      out->text = std::string_view(out->bytes.get(), static_cast<size_t>(in.gcount()));
+      return;
+    }
+  }
+  // Not seekable (a pipe): streamed.
+  in.clear();
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  out->bytes.reset(new char[text.size()]);
+  std::copy(text.begin(), text.end(), out->bytes.get());
+  out->text = std::string_view(out->bytes.get(), text.size());
+}
+
+Status ReadFile(const std::string& path, FileText* out) {
   errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const std::string reason = errno != 0 ? std::string(": ") + std::strerror(errno) : std::string();
     return Status::Error(ErrorCode::kRules, "cannot read rule file" + reason, InFile(path));
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
+  ReadWhole(in, out);
   // Editors on Windows, and spreadsheets saving "UTF-8" TSV, open the file with a byte
   // order mark: it made the first line's first word unknown ("found '\uFEFF'") and a
   // dictionary's header lack its 'name' column. Columns are counted after it.
-  if (out->rfind("\xEF\xBB\xBF", 0) == 0) out->erase(0, 3);
+  if (out->text.substr(0, 3) == "\xEF\xBB\xBF") out->text.remove_prefix(3);
   return Status::Ok();
 }
 
@@ -867,7 +895,7 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
     Status s = CollectFiles(p, &files);
     if (!s.ok()) return s;
   }
-  std::vector<std::string> texts(files.size());
+  std::vector<FileText> texts(files.size());
   FileError read_error;
   for (size_t i = 0; i < files.size() && read_error.file == SIZE_MAX; ++i) {
     Status s = ReadFile(files[i], &texts[i]);
@@ -883,7 +911,7 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
   const auto load_dictionary = [&] {
     for (size_t i = 0; i < readable; ++i) {
       if (!IsDictionaryFile(files[i])) continue;
-      Status s = pack->dictionary.AddFile(files[i], texts[i]);
+      Status s = pack->dictionary.AddFile(files[i], texts[i].text);
       if (!s.ok()) return dictionary_error.Set(i, std::move(s));
     }
     pack->dictionary.Build();
@@ -892,7 +920,7 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
     RuleFile parsed;
     for (size_t i = 0; i < readable; ++i) {
       if (IsDictionaryFile(files[i])) continue;
-      Status s = ParseRuleFile(texts[i], files[i], &parsed, examples);
+      Status s = ParseRuleFile(texts[i].text, files[i], &parsed, examples);
       if (!s.ok()) return rules_error.Set(i, std::move(s));
     }
     if (readable == files.size()) compiled = Compiler(pack).Run(std::move(parsed));
