@@ -134,8 +134,8 @@ Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
 // elements each keep theirs, and building each from temporaries was a tenth of start-up.
 void AppendNodeSource(const PatternNode& n, std::string* s);
 
-void AppendSequenceSource(const std::vector<PatternNode>& seq, std::string* s) {
-  for (size_t i = 0; i < seq.size(); ++i) {
+void AppendSequenceSource(const PatternNode* seq, size_t size, std::string* s) {
+  for (size_t i = 0; i < size; ++i) {
     if (i) *s += ' ';
     AppendNodeSource(seq[i], s);
   }
@@ -166,10 +166,11 @@ void AppendNodeSource(const PatternNode& n, std::string* s) {
       break;
     case PatternNode::kGroup:
       *s += '(';
-      for (size_t i = 0; i < n.alternatives.size(); ++i) {
-        if (i) *s += " | ";
-        AppendSequenceSource(n.alternatives[i], s);
-      }
+      ForEachAlternative(n, [&](const PatternNode* alt, size_t size) {
+        if (alt != n.alternatives.data()) *s += " | ";
+        AppendSequenceSource(alt, size, s);
+        return true;
+      });
       *s += ')';
       break;
   }
@@ -577,12 +578,12 @@ class Compiler {
       }
       case PatternNode::kGroup:
         *single_words = true;
-        for (const std::vector<PatternNode>& alt : n.alternatives) {
+        return ForEachAlternative(n, [&](const PatternNode* alt, size_t) {
           bool single = false;
-          if (!AddWords(alt[0], index, &single, capitalized, mention)) return false;
+          if (!AddWords(*alt, index, &single, capitalized, mention)) return false;
           *single_words = *single_words && single;
-        }
-        return true;
+          return true;
+        });
       default: return Fail(n.loc, "expected a word, phrase, lemma or list");
     }
   }
@@ -599,11 +600,12 @@ class Compiler {
   // Whether each alternative of group `n` is one required word, phrase, lemma or list, or
   // a group of them: "((a | b) | c)" is words only too.
   static bool OfWordsOnly(const PatternNode& n) {
-    return std::all_of(n.alternatives.begin(), n.alternatives.end(), [](const std::vector<PatternNode>& alt) {
-      if (alt.size() != 1 || alt[0].optional || alt[0].negated) return false;
-      const PatternNode::Kind k = alt[0].kind;
+    // An alternative of one node is one that ends it.
+    return std::all_of(n.alternatives.begin(), n.alternatives.end(), [](const PatternNode& node) {
+      if (!node.ends_alternative || node.optional || node.negated) return false;
+      const PatternNode::Kind k = node.kind;
       return k == PatternNode::kWord || k == PatternNode::kPhrase || k == PatternNode::kLemma ||
-             k == PatternNode::kList || (k == PatternNode::kGroup && OfWordsOnly(alt[0]));
+             k == PatternNode::kList || (k == PatternNode::kGroup && OfWordsOnly(node));
     });
   }
 
@@ -613,14 +615,14 @@ class Compiler {
     // the same group then share it, and the matcher looks it up once per token for all.
     if (OfWordsOnly(n)) return WordGroup(n, e);
     e->kind = Element::kGroup;
-    for (const std::vector<PatternNode>& alt : n.alternatives) {
+    return ForEachAlternative(n, [&](const PatternNode* alt, size_t size) {
       std::vector<Element>& seq = e->alternatives.emplace_back();
-      seq.reserve(alt.size());
-      for (const PatternNode& child : alt) {
-        if (!Node(child, rule, slots, &seq.emplace_back())) return false;
+      seq.reserve(size);
+      for (size_t i = 0; i < size; ++i) {
+        if (!Node(alt[i], rule, slots, &seq.emplace_back())) return false;
       }
-    }
-    return true;
+      return true;
+    });
   }
 
   // A word, phrase or lemma's index, built once for every element that writes it: most
@@ -673,7 +675,10 @@ class Compiler {
       }
       case PatternNode::kGroup: {
         size_t phrases = 0;
-        for (const std::vector<PatternNode>& alt : n.alternatives) phrases += PhrasesOf(alt[0]);
+        ForEachAlternative(n, [&](const PatternNode* alt, size_t) {
+          phrases += PhrasesOf(*alt);
+          return true;
+        });
         return phrases;
       }
       default: return 0;
