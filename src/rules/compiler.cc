@@ -462,13 +462,13 @@ class Compiler {
     return false;
   }
 
-  bool Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
+  // The source is written for an element of the pattern itself (for dumps, --explain and
+  // a word group's key), not for one `in_group`: no one reads that one's but WordGroup,
+  // which writes it then.
+  bool Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e,
+            bool in_group = false) {
     e->optional = n.optional;
-    // Written into a kept buffer, then copied once: a group's source, written piece by
-    // piece, grew its own string several times over.
-    source_.clear();
-    AppendNodeSource(n, &source_);
-    e->source = source_;
+    if (!in_group) WriteSource(n, e);
     if (n.negated) {
       // Positive() reads the node as if unnegated (it looks at no `negated` but its
       // children's), so the node is not copied to clear the mark.
@@ -487,6 +487,14 @@ class Compiler {
                                   "' (or a '!( ... )' group holding it)");
     }
     return true;
+  }
+
+  void WriteSource(const PatternNode& n, Element* e) {
+    // Written into a kept buffer, then copied once: a group's source, written piece by
+    // piece, grew its own string several times over.
+    source_.clear();
+    AppendNodeSource(n, &source_);
+    e->source = source_;
   }
 
   // Node() of a node read without its '!'.
@@ -619,7 +627,7 @@ class Compiler {
       std::vector<Element>& seq = e->alternatives.emplace_back();
       seq.reserve(size);
       for (size_t i = 0; i < size; ++i) {
-        if (!Node(alt[i], rule, slots, &seq.emplace_back())) return false;
+        if (!Node(alt[i], rule, slots, &seq.emplace_back(), /*in_group=*/true)) return false;
       }
       return true;
     });
@@ -634,7 +642,8 @@ class Compiler {
   }
 
   bool WordGroup(const PatternNode& n, Element* e) {
-    // By its source, '?' left off.
+    // By its source, '?' left off (an element inside a group has none yet).
+    if (e->source.empty()) WriteSource(n, e);
     return SharedWords(n.optional ? e->source.substr(0, e->source.size() - 1) : e->source, n, e);
   }
 
