@@ -252,6 +252,8 @@ class Compiler {
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
     pack_->list_index = {};
     for (const auto& [name, index] : pack_->lists) pack_->list_index.Add(name, {name, index.get()});
+    lists_by_name_ = {};
+    for (const auto& [name, index] : pack_->lists) lists_by_name_.Add(name, {name, &index});
     return Status::Ok();
   }
 
@@ -597,8 +599,9 @@ class Compiler {
   }
 
   const std::shared_ptr<const PhraseIndex>* FindList(const PatternNode& n) const {
-    auto it = pack_->lists.find(n.text);
-    return it == pack_->lists.end() ? nullptr : &it->second;
+    for (const auto& [name, list] : lists_by_name_.Find(n.text))
+      if (name == n.text) return list;
+    return nullptr;
   }
   bool UnknownList(const PatternNode& n) {
     return Fail(n.loc, "unknown list '@" + n.text + "': " + DidYouMean(n.text, pack_->lists, "@") +
@@ -679,8 +682,8 @@ class Compiler {
       case PatternNode::kPhrase: return 1;
       case PatternNode::kLemma: return 4;
       case PatternNode::kList: {
-        const auto it = pack_->lists.find(n.text);
-        return it == pack_->lists.end() ? 0 : it->second->size();
+        const std::shared_ptr<const PhraseIndex>* list = FindList(n);
+        return list ? (*list)->size() : 0;
       }
       case PatternNode::kGroup: {
         size_t phrases = 0;
@@ -812,6 +815,9 @@ class Compiler {
     std::vector<uint64_t> hashes;
   };
   std::map<const PhraseIndex*, FirstWordsEntry> first_words_;
+  // pack_->lists by name, hashed, for FindList: the pack's hundreds of @list elements each
+  // looked a list up in the ordered map, comparing a dozen names.
+  WordTable<std::pair<std::string_view, const std::shared_ptr<const PhraseIndex>*>> lists_by_name_;
 
   const std::vector<uint64_t>& FirstWordHashesOf(const std::shared_ptr<const PhraseIndex>& index) {
     auto [it, added] = first_words_.try_emplace(index.get());
