@@ -271,6 +271,13 @@ TEST_CASE("PhraseIndex::FirstWordsUncapitalized: the first words a token without
   // Once each, in the order of the phrases that first have them.
   CHECK(index.FirstWords() == std::vector<std::string_view>{"us", "turkey", "the", "al", "kurds", "new"});
   CHECK(index.FirstWordsUncapitalized() == std::vector<std::string_view>{"the", "al", "kurds"});
+  // The hashes of each, in the same order.
+  std::vector<uint64_t> hashes;
+  index.FirstWordHashes(&hashes);
+  CHECK(hashes == std::vector<uint64_t>{HashWord("us"), HashWord("turkey"), HashWord("the"), HashWord("al"),
+                                        HashWord("kurds"), HashWord("new")});
+  index.FirstWordHashesUncapitalized(&hashes);
+  CHECK(hashes == std::vector<uint64_t>{HashWord("the"), HashWord("al"), HashWord("kurds")});
   // What it leaves out matches no token without a capital.
   const Probe p("new york, turkey, us, kurds, the Taliban and al-Shabaab");
   for (uint32_t i = 0; i < p.tokens.size(); ++i) {

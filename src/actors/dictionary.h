@@ -49,9 +49,13 @@ class Dictionary {
   // Adds `flags` for the first word of every phrase LongestAt can match, and
   // `uncapitalized_flags` for that of every phrase it can match at a token that does not
   // begin with a capital (PhraseIndex::FirstWordsUncapitalized): most entries are names.
+  // By the hashes the index keeps: a view of each word, each hashed again, cost more.
   void AddFirstWords(uint32_t flags, uint32_t uncapitalized_flags, WordFlags* words) const {
-    for (std::string_view w : index_.FirstWords()) words->Add(w, flags);
-    for (std::string_view w : index_.FirstWordsUncapitalized()) words->Add(w, uncapitalized_flags);
+    std::vector<uint64_t> hashes;
+    index_.FirstWordHashes(&hashes);
+    for (uint64_t h : hashes) words->AddHash(h, flags);
+    index_.FirstWordHashesUncapitalized(&hashes);
+    for (uint64_t h : hashes) words->AddHash(h, uncapitalized_flags);
   }
 
   const DictEntry& entry(int i) const { return entries_[i]; }

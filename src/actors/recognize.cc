@@ -633,8 +633,11 @@ class SentenceRecognizer {
   std::vector<Mention>* out_ = nullptr;
 };
 
-void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles) {
-  for (std::string_view w : index.FirstWords()) roles->Add(w, role);
+// By the hashes the index keeps, into `hashes`, a buffer kept from one index to the next:
+// a vector of views of each of hundreds of indexes' words, each hashed again, cost more.
+void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles, std::vector<uint64_t>* hashes) {
+  index.FirstWordHashes(hashes);
+  for (uint64_t h : *hashes) roles->AddHash(h, role);
 }
 
 // Each token's ChunkerRole bits into `out` (every byte written): one probe of the pack's
@@ -667,14 +670,15 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   WordFlags roles;
   const ChunkerLists lists(pack);
   pack.dictionary.AddFirstWords(kOpensEntry, kCapitalWordOrEntry, &roles);
-  AddFirstWords(lists.titles, kOpensTitle, &roles);
-  AddFirstWords(lists.stops, kOpensStop, &roles);
+  std::vector<uint64_t> hashes;
+  AddFirstWords(lists.titles, kOpensTitle, &roles, &hashes);
+  AddFirstWords(lists.stops, kOpensStop, &roles, &hashes);
   // Patterns that write the same words share one index (the compiler's SharedWords): each
   // index's words are added once for each role.
   std::set<std::pair<const PhraseIndex*, uint8_t>> added;
   for (const CompiledPattern& p : pack.patterns) {
     const uint8_t role = pack.rules[p.rule].entity ? kEntityTrigger : kRelationTrigger;
-    if (added.emplace(p.anchor.words.get(), role).second) AddFirstWords(*p.anchor.words, role, &roles);
+    if (added.emplace(p.anchor.words.get(), role).second) AddFirstWords(*p.anchor.words, role, &roles, &hashes);
   }
   for (std::string_view w : kParticles) roles.Add(w, kParticle);
   for (std::string_view w : kArticleForms) roles.Add(w, kParticle);

@@ -315,8 +315,17 @@ std::vector<std::string_view> PhraseIndex::FirstWordsUncapitalized() const {
 }
 
 void PhraseIndex::FirstWordHashes(std::vector<uint64_t>* out) const {
+  // Room for all at once: a pack's load asks hundreds of indexes, and growing each one's
+  // hashes a doubling at a time was an allocation and a copy for each of the first few.
   out->clear();
+  out->reserve(phrases_.size());
   UniqueFirstWords(AnyPhrase, [&](const Word& w) { out->push_back(w.hash); });
+}
+
+void PhraseIndex::FirstWordHashesUncapitalized(std::vector<uint64_t>* out) const {
+  out->clear();
+  out->reserve(phrases_.size());
+  UniqueFirstWords(Uncapitalized, [&](const Word& w) { out->push_back(w.hash); });
 }
 
 template <typename Keep, typename Take>

@@ -73,6 +73,8 @@ class PhraseIndex {
   // The HashWord of each of FirstWords(), in its order, into `out` (replaced), for tables
   // keyed by hash: each word's hash is the one the index keeps, not made again.
   void FirstWordHashes(std::vector<uint64_t>* out) const;
+  // The same for FirstWordsUncapitalized().
+  void FirstWordHashesUncapitalized(std::vector<uint64_t>* out) const;
   std::vector<std::string> Describe() const;  // the phrases, for dumps
   std::string Describe(size_t phrase) const;   // one of them, in the order added
   bool SingleWords() const;                    // whether every phrase is one word

@@ -59,8 +59,9 @@ struct Lexeme {
   uint32_t column = 0;     // 1-based
 };
 
-// Splits `line` (from column `start`, 0-based) into lexemes, replacing `*out`'s (whose buffers are
-// reused from line to line); the last is kEnd.
+// Splits `line` (from column `start`, 0-based) into lexemes, replacing the first of `*out`'s
+// (whose buffers are reused from line to line) up to a kEnd, the line's last: any after
+// it are left from longer lines before, and are not the line's.
 Status LexLine(std::string_view line, size_t start, const Loc& line_loc,
                std::vector<Lexeme>* out);
 std::string_view LexemeKindName(Lexeme::Kind kind);
@@ -75,9 +76,26 @@ struct PatternNode {
   bool optional = false;
   bool negated = false;            // "!X": X must not come next; consumes nothing
   bool single = false;             // kSlot "X:Type{1}": one actor, never a coordinated list
-  std::vector<std::vector<PatternNode>> alternatives;  // kGroup
+  bool ends_alternative = false;   // in a group's `alternatives`: the last node of its alternative
+  // kGroup: the nodes of its alternatives one after the other, each alternative's last
+  // marked ends_alternative (ForEachAlternative reads them). A vector for each
+  // alternative, most of them one word, was an allocation for each of a pack's thousands.
+  std::vector<PatternNode> alternatives;
   Loc loc;
 };
+
+// Calls f(its first node, its nodes) for each alternative of group `n` in turn, while f
+// returns true; returns whether it did for all.
+template <typename F>
+bool ForEachAlternative(const PatternNode& n, F f) {
+  const std::vector<PatternNode>& nodes = n.alternatives;
+  for (size_t first = 0, i = 0; i < nodes.size(); ++i) {
+    if (!nodes[i].ends_alternative) continue;
+    if (!f(&nodes[first], i + 1 - first)) return false;
+    first = i + 1;
+  }
+  return true;
+}
 
 struct YieldSpec {
   std::string subject;   // slot name

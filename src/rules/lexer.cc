@@ -28,8 +28,11 @@ class LineLexer {
  public:
   LineLexer(std::string_view line, size_t pos, const Loc& loc) : line_(line), pos_(pos), loc_(loc) {}
 
-  // Lexes into `out`'s lexemes, reused from the line before: a new lexeme built, moved
+  // Lexes into `out`'s lexemes, reused from the lines before: a new lexeme built, moved
   // in and destroyed for each of a rule pack's tens of thousands cost more than lexing it.
+  // Those after the kEnd are left as they are, not destroyed: a pack's lines are of every
+  // length, and shrinking the vector to each made again the lexemes (and a slot's types)
+  // that the next longer line needed.
   Status Run(std::vector<Lexeme>* out) {
     for (size_t n = 0;; ++n) {
       SkipSpace();
@@ -39,8 +42,7 @@ class LineLexer {
       lx.column = static_cast<uint32_t>(pos_ + 1);
       if (pos_ >= line_.size() || line_[pos_] == '#') {
         lx.kind = Lexeme::kEnd;
-        out->resize(n + 1);
-        PointAtUnescaped(out);
+        PointAtUnescaped(out, n);
         return Status::Ok();
       }
       if (!Next(&lx)) return std::move(error_);
@@ -225,11 +227,12 @@ class LineLexer {
     return true;
   }
 
-  // Points the text of each lexeme whose text was made, not taken from the line, at the
-  // string that holds it: once all are lexed, as growing `out` moves them.
-  static void PointAtUnescaped(std::vector<Lexeme>* out) {
-    for (Lexeme& lx : *out)
-      if (lx.own_text) lx.text = lx.unescaped;
+  // Points the text of each lexeme up to the kEnd at `end` whose text was made, not taken
+  // from the line, at the string that holds it: once all are lexed, as growing `out`
+  // moves them.
+  static void PointAtUnescaped(std::vector<Lexeme>* out, size_t end) {
+    for (size_t n = 0; n < end; ++n)
+      if ((*out)[n].own_text) (*out)[n].text = (*out)[n].unescaped;
   }
 
   std::string_view line_;

@@ -68,7 +68,9 @@ class Parser {
   }
 
   const Lexeme& Peek() const { return lx_[pos_]; }
-  const Lexeme& Take() { return lx_[pos_ < lx_.size() - 1 ? pos_++ : pos_]; }
+  // The line's lexemes end at its kEnd (LexLine leaves others after it), which Take
+  // does not pass.
+  const Lexeme& Take() { return lx_[lx_[pos_].kind == Lexeme::kEnd ? pos_ : pos_++]; }
   bool AtEnd() const { return Peek().kind == Lexeme::kEnd; }
   Status ExpectEnd() const { return AtEnd() ? Status::Ok() : Expected(Peek(), "the end of the line"); }
 
@@ -163,7 +165,9 @@ class Parser {
   // doublings at least: a list of hundreds of items over many lines moved them all at
   // each doubling of a vector grown item by item.
   void ReserveItems(std::vector<std::string>* items) const {
-    const size_t needed = items->size() + (lx_.size() - pos_) / 2 + 1;
+    size_t end = pos_;
+    while (lx_[end].kind != Lexeme::kEnd) ++end;
+    const size_t needed = items->size() + (end + 1 - pos_) / 2 + 1;
     if (needed > items->capacity()) items->reserve(std::max(needed, 2 * items->capacity()));
   }
 
@@ -212,8 +216,8 @@ class Parser {
   // sequence := element+ ; stops at ')' '|' or end.
   bool Sequence(std::vector<PatternNode>* seq, bool nested) {
     // A match line has a dozen elements or so: growing the vector to them moved each node
-    // several times. An alternative of a group gets room for its own, counted ahead.
-    seq->reserve(nested ? ElementsAhead() : 16);
+    // several times. A group's alternatives have room already (Group).
+    if (!nested) seq->reserve(16);
     while (!AtEnd() && Peek().kind != Lexeme::kRParen && Peek().kind != Lexeme::kBar) {
       // Parsed in its place: a node (strings, vectors, a location) cost as much to move
       // into the sequence as to parse. On an error the sequence is dropped.
@@ -268,44 +272,33 @@ class Parser {
 
   bool Group(PatternNode* node) {
     node->kind = PatternNode::kGroup;
-    node->alternatives.reserve(AlternativesAhead());
+    std::vector<PatternNode>& nodes = node->alternatives;
+    nodes.reserve(NodesAhead());
     while (true) {
-      std::vector<PatternNode>& alt = node->alternatives.emplace_back();
-      if (!Sequence(&alt, /*nested=*/true)) return false;
-      if (alt.empty()) return Fail(Expected(Peek(), "a pattern inside '( ... )'"));
+      const size_t before = nodes.size();
+      if (!Sequence(&nodes, /*nested=*/true)) return false;
+      if (nodes.size() == before) return Fail(Expected(Peek(), "a pattern inside '( ... )'"));
+      nodes.back().ends_alternative = true;
       const Lexeme& lx = Take();
       if (lx.kind == Lexeme::kRParen) return true;
       if (lx.kind != Lexeme::kBar) return Fail(Expected(lx, "'|' or ')'"));
     }
   }
 
-  // The elements of the alternative that starts at pos_, or more, counted ahead: its
-  // lexemes up to its '|' or ')', a group as one, neither '?' nor '!' counted.
-  size_t ElementsAhead() const {
-    size_t elements = 0;
+  // The nodes of the alternatives of the group whose '(' was just taken, or more, counted
+  // ahead: its lexemes up to its ')', a group in it as one, neither '|', '?' nor '!'
+  // counted. Growing the group's vector node by node moved them all several times.
+  size_t NodesAhead() const {
+    size_t nodes = 0;
     int depth = 0;
-    for (size_t i = pos_; i < lx_.size(); ++i) {
+    for (size_t i = pos_;; ++i) {
       const Lexeme::Kind kind = lx_[i].kind;
-      if (kind == Lexeme::kEnd || (depth == 0 && (kind == Lexeme::kBar || kind == Lexeme::kRParen))) break;
+      if (kind == Lexeme::kEnd || (depth == 0 && kind == Lexeme::kRParen)) break;
       if (kind == Lexeme::kLParen) ++depth;
       else if (kind == Lexeme::kRParen) --depth;
-      if (depth == 0 && kind != Lexeme::kQuestion && kind != Lexeme::kBang) ++elements;
+      if (depth == 0 && kind != Lexeme::kBar && kind != Lexeme::kQuestion && kind != Lexeme::kBang) ++nodes;
     }
-    return elements;
-  }
-
-  // The alternatives of the group whose '(' was just taken, counted ahead by its '|'s: a
-  // group of many ("(said | says | told | ...)") grew its vector one doubling at a time.
-  size_t AlternativesAhead() const {
-    size_t alternatives = 1;
-    int depth = 0;
-    for (size_t i = pos_; i < lx_.size(); ++i) {
-      const Lexeme::Kind kind = lx_[i].kind;
-      if (kind == Lexeme::kLParen) ++depth;
-      else if (kind == Lexeme::kRParen && depth-- == 0) break;
-      else if (kind == Lexeme::kBar && depth == 0) ++alternatives;
-    }
-    return alternatives;
+    return nodes;
   }
 
   Status Yield(RuleDecl* r) {
