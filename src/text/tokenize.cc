@@ -416,8 +416,11 @@ class CommonTokens {
         }
         end = i + LowestBit(run);
         // Non-ASCII letters and apostrophes may continue the word, and a period after its
-        // first letter may make it an acronym: the general decode decides.
-        if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || end == i + 1)) break;
+        // first letter may make it an acronym: the general decode decides. A space, after
+        // most words, settles it without the table.
+        if (const uint8_t after = p[end] == ' ' ? 0 : kAfterRun[p[end]];
+            after != 0 && (after == kGeneral || end == i + 1))
+          break;
         flags = kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(p + i, end - i) : 0u);
       } else if ((bits & kPlainPunctBit) != 0) {
         end = i + 1;
