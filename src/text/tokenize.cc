@@ -434,13 +434,18 @@ class CommonTokens {
           if (run == 0) break;  // 64 letters and digits or more
         }
         end = i + LowestBit(run);
+        // A space, after most words, ends the word: it is written and the space passed
+        // here, without the table below nor the common step's second test of the byte.
+        if (p[end] == ' ') {
+          out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, end - i) | space);
+          space = kSpaceBefore;
+          i = end + 1;
+          continue;
+        }
         // Non-ASCII letters and apostrophes may continue the word, and a period after its
-        // first letter may make it an acronym: the general decode decides. A space, after
-        // most words, settles it without the table.
-        if (const uint8_t after = p[end] == ' ' ? 0 : kAfterRun[p[end]];
-            after != 0 && (after == kGeneral || end == i + 1))
-          break;
-        flags = kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(p + i, end - i) : 0u);
+        // first letter may make it an acronym: the general decode decides.
+        if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || end == i + 1)) break;
+        flags = WordFlags(bits, p + i, end - i);
       } else if ((bits & kPlainPunctBit) != 0) {
         out = batch->Reserve(out, kRoom);
         end = i + 1;
@@ -481,6 +486,10 @@ class CommonTokens {
   static constexpr size_t kRoom = kWindowWords + 1;
   static_assert(kRoom <= TokenBatch::kSize, "a batch holds a window's words");
 
+  // The flags of the ASCII word word[0..len), whose first byte's kAsciiBits are `bits`.
+  static uint32_t WordFlags(uint8_t bits, const unsigned char* word, size_t len) {
+    return kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(word, len) : 0u);
+  }
   // kCapitalized, and kAllCaps when there is no lower-case letter in word[0..len) and two
   // capitals or more; a lower-case second letter (most capitalized words) settles it.
   static uint32_t CapitalFlags(const unsigned char* word, size_t len) {
