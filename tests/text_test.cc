@@ -330,6 +330,34 @@ TEST_CASE("Tokenize finds word ends and case at every alignment", "[text][tokeni
   }
 }
 
+TEST_CASE("Tokenize keeps every token of long runs of short ones", "[text][tokenize]") {
+  // The scan tests its batch's room only now and then (per window of 64 bytes, per
+  // punctuation token): runs of the densest tokens, words of one letter and punctuation
+  // mixed with characters the general decode takes, must all come out, in order.
+  const std::string units[] = {"a ", "a,", ",", "a b ", "\xC3\xA9 ", "a.b.", "x'", "...", "1 "};
+  for (const std::string& unit : units) {
+    for (const size_t count : {1u, 63u, 64u, 65u, 255u, 256u, 257u, 1000u}) {
+      std::string text;
+      for (size_t k = 0; k < count; ++k) text += unit + (k % 7 == 6 ? "\xE2\x80\x94" : "");
+      CAPTURE(unit, count);
+      const NormalizedText nt = Normalize(text);
+      const std::vector<Token> tokens = Tokenize(nt);
+      // Tokens in order, each inside the text and after the one before.
+      uint32_t at = 0;
+      for (const Token& tok : tokens) {
+        REQUIRE(tok.begin >= at);
+        REQUIRE(tok.end > tok.begin);
+        REQUIRE(tok.end <= nt.text.size());
+        at = tok.end;
+      }
+      // Every non-space byte is in a token.
+      size_t covered = 0;
+      for (const Token& tok : tokens) covered += tok.end - tok.begin;
+      CHECK(covered == static_cast<size_t>(std::count_if(nt.text.begin(), nt.text.end(), [](char c) { return c != ' '; })));
+    }
+  }
+}
+
 TEST_CASE("Tokenize non-ASCII words and punctuation", "[text][tokenize]") {
   // Élysée, Київ, an Arabic word, Łódź; a euro sign and a bullet are punctuation.
   const std::string original =

@@ -7,6 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/hash.h"
 
 namespace actorgraph::internal {
@@ -99,17 +103,30 @@ struct WordSignature {
   static constexpr size_t kWords = 8;
   uint64_t bits[kWords] = {};
   void Add(uint64_t hash) { bits[hash >> 61] |= uint64_t{1} << ((hash >> 55) & 63); }
-  // Whether this signature may hold one of the words signed into `words`.
+  // Whether this signature may hold one of the words signed into `words`. Two words a
+  // step where SSE2 has them: GCC left the loop eight scalar ANDs and ORs, and a pattern's
+  // required words are tested against the sentence's at most triggers.
   bool MayHoldOneOf(const WordSignature& words) const {
+#if defined(__SSE2__)
+    __m128i any = _mm_setzero_si128();
+    for (size_t i = 0; i < kWords; i += 2) any = _mm_or_si128(any, _mm_and_si128(Pair(bits + i), Pair(words.bits + i)));
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(any, _mm_setzero_si128())) != 0xFFFF;
+#else
     uint64_t any = 0;
     for (size_t i = 0; i < kWords; ++i) any |= bits[i] & words.bits[i];
     return any != 0;
+#endif
   }
   bool empty() const {
     uint64_t any = 0;
     for (size_t i = 0; i < kWords; ++i) any |= bits[i];
     return any == 0;
   }
+
+ private:
+#if defined(__SSE2__)
+  static __m128i Pair(const uint64_t* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+#endif
 };
 
 }  // namespace actorgraph::internal

@@ -599,6 +599,31 @@ struct TriggerStep {
   const F& f;
 };
 
+// Whether the name chunker has marked the tokens whose words may trigger a pattern of
+// `triggers` (Analysis::token_roles), and their hashes are at hand: the triggers are
+// then found by a byte per token, not by a lookup each.
+bool HasTriggerRoles(const TriggerTable& triggers, const Analysis& analysis) {
+  return triggers.role && analysis.token_roles.size() == analysis.tokens.size() &&
+         analysis.text.token_hashes.size() == analysis.tokens.size();
+}
+
+// The first token of [tok, last) whose role byte (of `readable` at `roles`) has the bit
+// `role`, or `last`. Eight roles at a read: triggers are a few words in a hundred. A read
+// may run past `last`, not past the text's roles; the last few are read one by one. One
+// bound tested a read, and none a hit: the runs of eight cut at the sentence's end tested
+// two a read, and every hit again. Inlined: a call at every trigger cost more.
+[[gnu::always_inline]] inline uint32_t NextWithRole(const uint8_t* roles, size_t readable, uint32_t tok,
+                                                    uint32_t last, uint8_t role) {
+  const uint64_t lanes = role * 0x0101010101010101ull;
+  for (; tok < last && tok + size_t{8} <= readable; tok += 8) {
+    if (const uint64_t hits = EightFlags(roles + tok) & lanes) return std::min(last, tok + LowestByte(hits));
+  }
+  for (; tok < last; ++tok) {
+    if (roles[tok] & role) return tok;
+  }
+  return last;
+}
+
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match and that
 // may_match(pattern, token) lets through, with those patterns (in `candidates`, a
@@ -621,28 +646,12 @@ void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const An
   const uint64_t* hashes = analysis.text.token_hashes.data();
   // The name chunker has marked the words that may trigger (consider confirms): a byte
   // per token read instead of the filter's hashing and probe.
-  if (triggers.role && analysis.token_roles.size() == analysis.tokens.size()) {
+  if (HasTriggerRoles(triggers, analysis)) {
     const uint8_t* roles = analysis.token_roles.data();
-    const uint8_t role = triggers.role;  // one bit: clearing a hit's lowest bit clears its byte
-    // Eight roles at a read: triggers are a few words in a hundred. A read may run past
-    // the sentence (not past the text); the bytes are then looked at one by one.
-    const uint64_t lanes = role * 0x0101010101010101ull;
     const size_t readable = analysis.token_roles.size();
-    for (uint32_t tok = first; tok < last; tok += 8) {
-      const uint32_t end = std::min(last, tok + 8);
-      if (tok + 8 > readable) {
-        for (uint32_t t = tok; t < end; ++t)
-          if (roles[t] & role) consider(t, hashes[t]);
-        continue;
-      }
-      // Straight to each token that triggers: the common words among them ("of", "is")
-      // leave few runs of eight without one.
-      for (uint64_t hits = EightFlags(roles + tok) & lanes; hits; hits &= hits - 1) {
-        const uint32_t t = tok + LowestByte(hits);
-        if (t >= end) break;
-        consider(t, hashes[t]);
-      }
-    }
+    for (uint32_t t = NextWithRole(roles, readable, first, last, triggers.role); t < last;
+         t = NextWithRole(roles, readable, t + 1, last, triggers.role))
+      consider(t, hashes[t]);
     return;
   }
   for (uint32_t tok = first; tok < last; ++tok)
@@ -661,17 +670,21 @@ class TriggeredMatcher {
 
   void operator()(uint32_t tok, const std::vector<int>& patterns) {
     // The unit of tok: where it would be were every unit between one token, as most are
-    // (it is the one if it holds tok), or else found by walking on.
+    // (it is the one if it holds tok), or else found by walking on. Walked in a local:
+    // the member was stored back at every step.
     const size_t n = units_.size();
-    if (u_ < n && units_[u_].first <= tok) {
-      const size_t guess = u_ + (tok - units_[u_].first);
-      if (guess < n && units_[guess].first <= tok && tok < units_[guess].last) u_ = guess;
+    const Unit* const units = units_.data();
+    size_t u = u_;
+    if (u < n && units[u].first <= tok) {
+      const size_t guess = u + (tok - units[u].first);
+      if (guess < n && units[guess].first <= tok && tok < units[guess].last) u = guess;
     }
-    while (u_ < n && units_[u_].last <= tok) ++u_;
-    if (u_ == units_.size() || units_[u_].mention >= 0 || units_[u_].first > tok) return;
+    while (u < n && units[u].last <= tok) ++u;
+    u_ = u;
+    if (u == n || units[u].mention >= 0 || units[u].first > tok) return;
     for (int p : patterns) {
       Match* m = out_->Fill();
-      const bool matched = matcher_.Run(pack_.patterns[p], static_cast<int>(u_), m);
+      const bool matched = matcher_.Run(pack_.patterns[p], static_cast<int>(u), m);
       if (counts_) Count(p, matched);
       if (!matched) {
         out_->Unfill();

@@ -174,13 +174,17 @@ class Segmenter {
 
 // The first token from i on, before `end`, where a sentence may end or a line break
 // comes (or `end`). Four tokens a test while none of them is one, as most are not: a
-// test a token cost as many instructions as the rest of the segmenter together.
+// test a token cost as many instructions as the rest of the segmenter together. The
+// scan steps a pointer: with a 32-bit index GCC recomputed each token's address from it
+// (two instructions a token, the index being allowed to wrap).
 uint32_t NextMayEnd(const std::vector<Token>& tokens, uint32_t i, uint32_t end) {
   constexpr uint32_t kMayEnd = kNewlineBefore | kTerminal | kAcronym;
-  const Token* t = tokens.data();
-  while (i + 4 <= end && ((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) & kMayEnd) == 0) i += 4;
-  while (i < end && (t[i].flags & kMayEnd) == 0) ++i;
-  return i;
+  const Token* const first = tokens.data();
+  const Token* t = first + i;
+  const Token* const stop = first + end;
+  while (stop - t >= 4 && ((t[0].flags | t[1].flags | t[2].flags | t[3].flags) & kMayEnd) == 0) t += 4;
+  while (t < stop && (t->flags & kMayEnd) == 0) ++t;
+  return static_cast<uint32_t>(t - first);
 }
 
 }  // namespace

@@ -361,6 +361,18 @@ class TokenBatch {
     *next = Token(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), static_cast<uint16_t>(flags));
     return next + 1;
   }
+  // Makes room for `count` tokens at `next` (count <= the batch's size), flushing the
+  // batch if it has less; returns where the next token goes. PutInRoom() then writes
+  // them without a test each.
+  Token* Reserve(Token* next, size_t count) {
+    if (static_cast<size_t>(full() - next) < count) next = Flush(next);
+    return next;
+  }
+  // Writes a token at `next`, where Reserve() made room; returns where the next goes.
+  static Token* PutInRoom(Token* next, size_t begin, size_t end, uint32_t flags) {
+    *next = Token(static_cast<uint32_t>(begin), static_cast<uint32_t>(end), static_cast<uint16_t>(flags));
+    return next + 1;
+  }
   // Appends the batch's tokens before `next` to the tokens; returns begin().
   Token* Flush(Token* next) {
     tokens_->insert(tokens_->end(), batch_.data(), next);
@@ -372,12 +384,13 @@ class TokenBatch {
     return tokens_->empty() ? nullptr : &tokens_->back();
   }
   Token* begin() { return batch_.data(); }
+  static constexpr size_t kSize = 256;
 
  private:
   Token* full() { return batch_.data() + batch_.size(); }
 
   std::vector<Token>* tokens_;
-  std::array<Token, 256> batch_;
+  std::array<Token, kSize> batch_;
 };
 
 // The scan of the common tokens, in one loop whose state stays in registers: ASCII words
@@ -390,12 +403,17 @@ class CommonTokens {
   // Writes the common tokens from p[i] on into the batch at *next (moved on past them),
   // `space_flags` being those of the first; returns where it stops: at the end, or at a
   // byte the general decode must take, with its space flags in *space_flags.
+  //
+  // The batch's room is tested where the scan starts, where it reads a new window of
+  // stops, and at each punctuation token, not at each word: every word between two of
+  // those starts inside the same 64 bytes (the window), so each of them makes room for
+  // kWindowWords, and the word after it finds room without a test.
   size_t Scan(size_t i, uint32_t* space_flags, Token** next) {
     // Locals, not members, so that the compiler need not keep them in memory. There is
     // no test of the end: p[n_] is the string's NUL, which no branch takes.
     const unsigned char* const p = p_;
     TokenBatch* const batch = batch_;
-    Token* out = *next;
+    Token* out = batch->Reserve(*next, kRoom);
     size_t window = window_;
     uint64_t stops = stops_;
     uint32_t space = *space_flags;
@@ -409,17 +427,27 @@ class CommonTokens {
         const size_t pos = i - window;
         uint64_t run = pos < 64 ? stops >> pos : 0;
         if (run == 0) {
+          out = batch->Reserve(out, kRoom);
           window = i;
           stops = AlnumStopsAt(p, i, n_);
           run = stops;
           if (run == 0) break;  // 64 letters and digits or more
         }
         end = i + LowestBit(run);
+        // A space, after most words, ends the word: it is written and the space passed
+        // here, without the table below nor the common step's second test of the byte.
+        if (p[end] == ' ') {
+          out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, end - i) | space);
+          space = kSpaceBefore;
+          i = end + 1;
+          continue;
+        }
         // Non-ASCII letters and apostrophes may continue the word, and a period after its
         // first letter may make it an acronym: the general decode decides.
         if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || end == i + 1)) break;
-        flags = kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(p + i, end - i) : 0u);
+        flags = WordFlags(bits, p + i, end - i);
       } else if ((bits & kPlainPunctBit) != 0) {
+        out = batch->Reserve(out, kRoom);
         end = i + 1;
         flags = kPunct;  // what ScanPunct would give
       } else if ((bits & kSpaceBit) != 0) {
@@ -431,6 +459,7 @@ class CommonTokens {
       } else if ((bits & kTerminalBit) != 0 && !(p[i] == '.' && p[i + 1] == '.' && i + 2 < n_ && p[i + 2] == '.')) {
         // A terminal, where every sentence ends: "!", "?" or a period that does not open
         // "...". (p[i + 1] may be the string's NUL, and is then not a period.)
+        out = batch->Reserve(out, kRoom);
         end = i + 1;
         flags = kPunct | kTerminal;
       } else {
@@ -439,7 +468,7 @@ class CommonTokens {
       // The byte after the token read before the token is stored: a char may alias the
       // token, so read after the store it was loaded again (a word's end was just read).
       const bool space_after = p[end] == ' ';
-      out = batch->Put(out, i, end, flags | space);
+      out = TokenBatch::PutInRoom(out, i, end, flags | space);
       space = space_after ? uint32_t{kSpaceBefore} : 0u;
       i = end + (space_after ? 1 : 0);
     }
@@ -451,6 +480,16 @@ class CommonTokens {
   }
 
  private:
+  // The most words that start inside one window of stops, and the room made for them and
+  // for the token that makes it.
+  static constexpr size_t kWindowWords = 64;
+  static constexpr size_t kRoom = kWindowWords + 1;
+  static_assert(kRoom <= TokenBatch::kSize, "a batch holds a window's words");
+
+  // The flags of the ASCII word word[0..len), whose first byte's kAsciiBits are `bits`.
+  static uint32_t WordFlags(uint8_t bits, const unsigned char* word, size_t len) {
+    return kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(word, len) : 0u);
+  }
   // kCapitalized, and kAllCaps when there is no lower-case letter in word[0..len) and two
   // capitals or more; a lower-case second letter (most capitalized words) settles it.
   static uint32_t CapitalFlags(const unsigned char* word, size_t len) {
