@@ -523,6 +523,39 @@ TEST_CASE("he after an unknown name that opens its clause is not the person name
             .count("William Ruto supports Eritrea") == 1);
 }
 
+TEST_CASE("he is no person named only as a modifier of something else", "[resolution][pronouns]") {
+  const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
+  // "the pro-Ruto rally", "the Ruto administration", "a Ruto-era law": Ruto is not whom
+  // "he" is; Abiy, the last person named as himself, is.
+  for (const std::string modifier : {"Opposition leaders condemned the pro-Ruto rally, and ",
+                                     "Opposition leaders condemned the Ruto administration, and ",
+                                     "Opposition leaders condemned a Ruto-era law, and "}) {
+    ag::Extraction ex = Extract(before + modifier + "he accused Eritrea of arming the rebels.");
+    CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
+    CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+  }
+  // Named as himself, he is the last person, a dash after him or not.
+  for (const std::string named : {"Opposition leaders condemned Ruto, and ",
+                                  "Opposition leaders condemned Ruto -- a former ally -- and "}) {
+    ag::Extraction ex = Extract(before + named + "he accused Eritrea of arming the rebels.");
+    CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  }
+}
+
+TEST_CASE("his in a fronted phrase is the person the main clause then names", "[resolution][pronouns]") {
+  const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
+  // The last person named is Abiy, but "his" is Ruto's, named after the comma.
+  ag::Extraction ex = Extract(before + "On Friday, after his meeting with Somali President Hassan Sheikh Mohamud, "
+                                       "Ruto accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
+  // No person after the comma, or one in an aside: "his" is the last person's.
+  ex = Extract(before + "During his visit, reporters asked about Eritrea, and he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
+  ex = Extract(before + "After his meeting with Somalia's president, Hassan Sheikh Mohamud, the talks ended.");
+  CHECK(Triples(ex).count("Abiy Ahmed meets-with Somalia") == 1);
+}
+
 TEST_CASE("its: the subject before it, not a wire agency in brackets", "[resolution][pronouns]") {
   ag::Extraction ex = Extract("(AP) KAMPALA - Uganda condemned the strikes on its ally Burundi on Friday.");
   CHECK(Triples(ex).count("Burundi ally-of Uganda") == 1);

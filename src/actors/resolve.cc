@@ -1792,7 +1792,14 @@ bool DefineAcronymsFindNames(Analysis* a, std::vector<NameMention>* unresolved) 
   return groups;
 }
 
-bool IsPersonPronoun(std::string_view w) { return w == "he" || w == "his" || w == "him" || w == "she" || w == "her"; }
+// Told by its length first, so that each comparison is of a known size and needs no call.
+[[gnu::always_inline]] inline bool IsPersonPronoun(std::string_view w) {
+  switch (w.size()) {
+    case 2: return w == "he";
+    case 3: return w == "his" || w == "him" || w == "she" || w == "her";
+    default: return false;
+  }
+}
 
 bool IsPreposition(std::string_view w) {
   static constexpr std::string_view kPrepositions[] = {"in",   "at",     "near",  "against", "with",   "into",
@@ -1857,6 +1864,36 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
   return m.first == a.sentences[s].first || text::IsClauseBreak(a.TokenText(m.first - 1));
 }
 
+// Whether person mention m of sentence s names something else than the person, whom a
+// later "he" or "she" is then not: "the pro-Kraut march", "a Biden-backed bill", "the
+// Trump administration's policy" (a word of the pack's `person-modifier` list after it).
+// Only a hyphen joined to a lower-case word makes a modifier: "Angela Stanton-King" and
+// "Jeb Bush -- who" name the person.
+[[gnu::noinline]] bool ModifierMention(const RulePack& pack, const Analysis& a, size_t s, const Mention& m) {
+  if (s >= a.sentences.size()) return false;
+  const text::Sentence& sentence = a.sentences[s];
+  // Tokens are told by their bytes here: a string comparison is a call per person named.
+  auto is = [&](uint32_t t, char c) {
+    const text::Token& k = a.tokens[t];
+    return k.end - k.begin == 1 && a.text.lower[k.begin] == c;
+  };
+  if (m.first >= sentence.first + 2 && is(m.first - 1, '-')) {
+    const std::string_view before = a.TokenLower(m.first - 2);
+    if ((before.size() == 3 && before == "pro") || (before.size() == 4 && before == "anti")) return true;
+  }
+  if (m.last >= sentence.last) return false;
+  const text::Token& after = a.tokens[m.last];
+  if (!after.has(text::kWord)) {  // most often ",", "'s" or "."
+    if (m.last + 1 >= sentence.last || !is(m.last, '-')) return false;
+    const text::Token& next = a.tokens[m.last + 1];
+    return !after.has(text::kSpaceBefore) && !next.has(text::kSpaceBefore) && next.has(text::kWord) &&
+           !next.has(text::kCapitalized);
+  }
+  if (after.has(text::kCapitalized)) return false;
+  PhraseIndex::Hit hit;
+  return pack.List(RulePack::kPersonModifier).LongestAt(a.text, a.tokens, m.last, sentence.last, &hit);
+}
+
 // The last person mentioned not known to be a woman ("he"), and not known to be a man
 // ("she").
 struct LastPerson {
@@ -1886,6 +1923,25 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   const int actor = SubjectBefore(a, ms, done, m.first);
   if (actor >= 0 || s == 0 || word == "it") return actor;  // "it" only in its sentence
   return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
+}
+
+// Whether lower-case word w, a sentence's first, opens a fronted phrase whose "his" or
+// "he" is most often the person the main clause then names: "After he met Abiy, Ruto
+// said", "On Thursday, before his first meeting with Putin, Trump cast doubt".
+bool OpensFrontedPhrase(std::string_view w) {
+  // By length, then bytes: a comparison of strings is a call, each sentence's first word.
+  auto is = [w](const auto& word) { return std::memcmp(w.data(), word, sizeof(word) - 1) == 0; };
+  switch (w.size()) {
+    case 2: return is("in") || is("on") || is("as") || is("at");
+    case 4: return is("upon") || is("when") || is("amid");
+    case 5: return is("after") || is("since") || is("while") || is("ahead") || is("asked");
+    case 6: return is("before") || is("during");
+    case 7: return is("despite");
+    case 8: return is("speaking");
+    case 9: return is("following");
+    case 10: return is("throughout");
+    default: return false;
+  }
 }
 
 // The government of the country `country` names, as "the Russian government" makes it.
@@ -2168,6 +2224,60 @@ void KeepMentionsCount(Analysis* a) {
   }
 }
 
+// The person pronoun mention i of `ms` (sentence s, one that OpensFrontedPhrase) stands
+// for when it is in the sentence's fronted phrase and no person is named before it: the
+// person named right after the comma that closes the phrase, before a lower-case word, of
+// the pronoun's sex or of none known ("In his speech, Obama said": Obama's speech). -1
+// when there is none: "During his visit, reporters asked Trump" leaves "his" to the last
+// person. `to` is SettleMentions' table of the actor each actor stands for, indexed by
+// actor + 1, read here for mentions before their turn. Out of line, so that the settling
+// loop keeps its table in registers.
+[[gnu::noinline]] int CataphoricPerson(const RulePack& pack, const Analysis& a, size_t s,
+                                       const std::vector<Mention>& ms, size_t i, const SettledActor* to) {
+  auto settled = [to](const Mention& m) { return to[m.actor + 1].person ? to[m.actor + 1].actor : -1; };
+  auto sex = [&](const Mention& m) {  // as known so far, or as its words tell
+    const Sex known = to[to[m.actor + 1].actor + 1].sex;
+    return known != Sex::kUnknown ? known : SexOf(pack, a, m);
+  };
+  const text::Sentence& sentence = a.sentences[s];
+  const Mention& pronoun = ms[i];
+  for (size_t j = 0; j < i; ++j)
+    if (!ms[j].pronoun && settled(ms[j]) >= 0) return -1;
+  uint32_t comma = pronoun.last;
+  while (comma < sentence.last && a.TokenText(comma) != ",") ++comma;
+  if (comma + 1 >= sentence.last) return -1;
+  for (size_t j = i + 1; j < ms.size() && ms[j].first <= comma + 1; ++j) {
+    const Mention& m = ms[j];
+    if (m.first != comma + 1 || m.pronoun || m.demonym) continue;
+    // The main clause's subject, before its verb: not "Trump's", nor a person in an
+    // aside ("he had a meeting with the Belarus president, Alexander Lukashenko.").
+    const int person = settled(m);
+    if (person < 0 || m.last >= sentence.last) return -1;
+    const text::Token& after = a.tokens[m.last];
+    if (!after.has(text::kWord) || after.has(text::kCapitalized)) return -1;
+    const std::string_view word = a.TokenLower(pronoun.first);
+    const Sex told = sex(m);
+    const bool female = word == "she" || word == "her";
+    return told == Sex::kUnknown || (told == Sex::kFemale) == female ? person : -1;
+  }
+  return -1;
+}
+
+// The first person pronoun of sentence s (one that OpensFrontedPhrase) and the person
+// it stands for by CataphoricPerson, as its first token and the person (-1: none): read
+// before the sentence's mentions are settled, out of their loop.
+[[gnu::noinline]] std::pair<uint32_t, int> CataphoraIn(const RulePack& pack, const Analysis& a, size_t s,
+                                                        const std::vector<Mention>& ms, const SettledActor* to) {
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (!ms[i].pronoun) continue;
+    const std::string_view word = a.TokenLower(ms[i].first);
+    // "him" is an object: "After meeting him, Trump said" is not Trump.
+    if (!IsPersonPronoun(word) || word == "him") continue;
+    return {ms[i].first, CataphoricPerson(pack, a, s, ms, i, to)};
+  }
+  return {0, -1};
+}
+
 // After the names: each mention's actor settled in one reading of the mentions, in
 // document order (each sentence's pass of the steps once separate):
 // - pointed at the person it was merged into (`target`, ResolvePersonNames), and no
@@ -2215,6 +2325,11 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
     std::pair<int, int> pair{-1, -1};
     PairSide before;
     size_t kept = 0;
+    // A pronoun that stands for the person named after it ("In his speech, Obama said").
+    const std::pair<uint32_t, int> cataphora =
+        pairs && !ms.empty() && OpensFrontedPhrase(a->TokenLower(a->sentences[s].first))
+            ? CataphoraIn(pack, *a, s, ms, to_of)
+            : std::pair<uint32_t, int>{0, -1};
     for (size_t i = 0; i < ms.size(); ++i) {
       if (ms[i].pronoun && i + 1 < ms.size() && ReplaceCounterpart(a, &ms, i)) grow();
       Mention* const mentions = ms.data();
@@ -2222,7 +2337,10 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
       const int named = m.actor;
       const bool pronoun = m.pronoun, demonym = m.demonym;
       const To settled = to_of[named + 1];
-      const int actor = pronoun ? PronounActor(*a, s, ms, keep ? kept : i, m, last) : settled.actor;
+      const int actor = !pronoun ? settled.actor
+                        : m.first == cataphora.first && cataphora.second >= 0
+                            ? cataphora.second
+                            : PronounActor(*a, s, ms, keep ? kept : i, m, last);
       const bool name = m.name && named < 0;
       m.name = name;
       m.actor = actor;
@@ -2230,7 +2348,7 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
       if (!pronoun & !demonym & settled.person) {
         Sex& sex = to_of[actor + 1].sex;
         if (sex == Sex::kUnknown) sex = SexOf(pack, *a, m);
-        last.Saw(actor, sex);
+        if (!ModifierMention(pack, *a, s, m)) last.Saw(actor, sex);
       }
       if (name && UnknownSubject(*a, s, m)) last = LastPerson();
       // One combined test for a pair of two actors named outright; the words around them
