@@ -33,7 +33,11 @@ enum ChunkerRole : uint8_t {
   kRelationTrigger = kRelationTriggerRole,  // of a relation rule's anchor: not the chunker's
 };
 // A token with none of these makes no mention and opens none: Step would pass it over.
-constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | kCapitalWordOrEntry;
+// Not kOpensEntry: the dictionary matches only where kCapitalWordOrEntry is set too (a
+// phrase written with a capital only at a capitalized token, one without at a word that
+// bit marks), and the lower-case words that open only capitalized phrases ("new",
+// "united", "white") are common; Step read each in vain.
+constexpr uint8_t kMayStep = kOpensTitle | kParticle | kPronoun | kCapitalWordOrEntry;
 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
