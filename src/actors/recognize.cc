@@ -351,7 +351,7 @@ class SentenceRecognizer {
     Mention m;
     m.first = i;
     m.last = hit.end;
-    m.actor = a_->InternActor(e.actor, e.adjectives);
+    m.actor = DictionaryActor(hit.entry);
     m.demonym = hit.demonym;
     m.source = "dictionary";
     // "Afghan Taliban", "Lebanese Hezbollah": a demonym right before a group's name
@@ -364,6 +364,18 @@ class SentenceRecognizer {
     }
     out_->push_back(m);
     return hit.end;
+  }
+
+  // The actor of dictionary entry `entry`, interned at its first mention in the document:
+  // hashing and comparing its id again at each mention ("U.S." ... "U.S.") cost more.
+  int DictionaryActor(int entry) {
+    int& actor = a_->entry_actors[entry];
+    if (actor < 0) {
+      const DictEntry& e = pack_.dictionary.entry(entry);
+      actor = a_->InternActor(e.actor, e.adjectives);
+      a_->entries_interned.push_back(entry);
+    }
+    return actor;
   }
 
   // "R-Utah", "D-N.Y.", "R-New Mexico" after a lawmaker's name: a party and a state, no
@@ -769,11 +781,14 @@ void RecognizeMentions(const RulePack& pack, Analysis* a) {
   // place instead cost a reallocation per doubling, and a sixth more page faults on
   // long documents.
   std::vector<Mention>& found = a->found_mentions;
+  a->entry_actors.resize(pack.dictionary.size(), -1);
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     found.clear();
     SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&found);
     a->mentions[s].assign(found.begin(), found.end());
   }
+  for (int entry : a->entries_interned) a->entry_actors[entry] = -1;
+  a->entries_interned.clear();
 }
 
 namespace {
