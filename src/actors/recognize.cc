@@ -317,8 +317,8 @@ class SentenceRecognizer {
         return CountrySurname(i);
       }
     }
-    if (!hit.demonym && Listed(lists_.name_tails, i)) {
-      uint32_t end = NameTailEnd(i, hit.end);
+    if (!hit.demonym) {
+      const uint32_t end = NameTailEnd(i, hit.end);
       if (end > i) return end;
     }
     // "Syrian National Coalition", "Sudan Liberation Front": a demonym that opens a
@@ -395,9 +395,11 @@ class SentenceRecognizer {
   // "National Security Council", "the Russian Security Council": a `name-tail` entry right
   // after a name or a demonym, or after a capitalized word and "of" or "for", ends that
   // other name and names no actor of its own. Returns where the other name ends (the name
-  // or demonym before grown into it), or i when the entry stands alone.
+  // or demonym before grown into it), or i when the entry stands alone (or is no
+  // `name-tail`). The list is asked last: most entries follow neither.
   uint32_t NameTailEnd(uint32_t i, uint32_t hit_end) {
     if (!out_->empty() && (out_->back().name || out_->back().demonym) && out_->back().last == i) {
+      if (!Listed(lists_.name_tails, i)) return i;
       Mention name;
       name.first = out_->back().first;
       name.last = NameEnd(hit_end);
@@ -408,7 +410,7 @@ class SentenceRecognizer {
     }
     const bool after_of = i >= s_.first + 2 && (a_->TokenLower(i - 1) == "of" || a_->TokenLower(i - 1) == "for") &&
                           a_->tokens[i - 2].has(kCapitalized) && !(Has(i - 2, kOpensTitle) && Listed(lists_.titles, i - 2));
-    return after_of ? hit_end : i;
+    return after_of && Listed(lists_.name_tails, i) ? hit_end : i;
   }
 
   bool Listed(const PhraseIndex& list, uint32_t i) const {
@@ -617,6 +619,10 @@ class SentenceRecognizer {
     uint32_t j = i;
     if (IsTitledStopFamilyName(i)) ++j;
     while (j < s_.last) {
+      // Most names end at a lower-case word ("Trump said"), which no test below takes:
+      // no particle, no part (nor a stop surname or an initial, which are capitalized),
+      // no punctuation.
+      if (!Has(j, kCapitalWordOrEntry | kParticle) && a_->tokens[j].has(kWord)) break;
       uint32_t p = ParticleEnd(j);
       if (p > j || NamePart(p)) {  // past a particle, ParticleEnd asked
         if (p >= i + 2 && LinkedFullNameEnds(i, p, &j)) break;  // a link has two parts or more
