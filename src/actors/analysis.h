@@ -93,6 +93,10 @@ struct Analysis {
   std::vector<std::vector<Mention>> mentions;   // per sentence, in token order, disjoint
   std::vector<std::vector<Mention>> spare_mentions;  // emptied buffers for ResetMentions
   std::vector<Mention> found_mentions;               // RecognizeMentions' buffer
+  // RecognizeMentions': per dictionary entry, the actor it was interned as in the call, or
+  // -1; and the entries so set, which it sets back to -1 before it returns.
+  std::vector<int> entry_actors;
+  std::vector<int> entries_interned;
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe

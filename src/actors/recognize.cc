@@ -33,7 +33,11 @@ enum ChunkerRole : uint8_t {
   kRelationTrigger = kRelationTriggerRole,  // of a relation rule's anchor: not the chunker's
 };
 // A token with none of these makes no mention and opens none: Step would pass it over.
-constexpr uint8_t kMayStep = kOpensEntry | kOpensTitle | kParticle | kPronoun | kCapitalWordOrEntry;
+// Not kOpensEntry: the dictionary matches only where kCapitalWordOrEntry is set too (a
+// phrase written with a capital only at a capitalized token, one without at a word that
+// bit marks), and the lower-case words that open only capitalized phrases ("new",
+// "united", "white") are common; Step read each in vain.
+constexpr uint8_t kMayStep = kOpensTitle | kParticle | kPronoun | kCapitalWordOrEntry;
 
 constexpr std::string_view kParticles[] = {"de", "del", "al", "el", "bin", "ibn", "abu", "van", "von",
                                            "der", "da", "di", "du", "la", "le", "ben", "bint"};
@@ -50,6 +54,22 @@ bool IsReportingVerb(std::string_view w) {
     case 7: return w == "claimed" || w == "pledged";
     case 8: return w == "insisted";
     case 9: return w == "announced" || w == "confirmed";
+    default: return false;
+  }
+}
+
+// Whether word w may stand between a reporting verb and the "it" or "they" after it:
+// "that", "on", a day, "also" and the like ("said on Tuesday it", "said late Friday that
+// they"). Told by the length, as IsReportingVerb.
+bool MayStandBetween(std::string_view w) {
+  switch (w.size()) {
+    case 2: return w == "on";
+    case 4: return w == "that" || w == "late" || w == "also";
+    case 5: return w == "early" || w == "today" || w == "later";
+    case 6: return w == "monday" || w == "friday" || w == "sunday";
+    case 7: return w == "tuesday" || w == "earlier";
+    case 8: return w == "thursday" || w == "saturday";
+    case 9: return w == "wednesday" || w == "yesterday";
     default: return false;
   }
 }
@@ -73,8 +93,15 @@ bool IsAssimilatedArticle(std::string_view lower) {
   return std::find(std::begin(kArticleForms), std::end(kArticleForms), lower) != std::end(kArticleForms);
 }
 
+// The words of kPronouns, told by their length: a scan of the list, a call of memcmp for
+// each word of the length, cost a hundred instructions at every pronoun of a text.
 bool IsPronoun(std::string_view lower) {
-  return std::find(std::begin(kPronouns), std::end(kPronouns), lower) != std::end(kPronouns);
+  switch (lower.size()) {
+    case 2: return lower == "he" || lower == "it";
+    case 3: return lower == "his" || lower == "him" || lower == "she" || lower == "her" || lower == "its";
+    case 4: return lower == "they";
+    default: return false;
+  }
 }
 
 // The lists the chunker consults, looked up once per document rather than by name per
@@ -193,9 +220,6 @@ class SentenceRecognizer {
   // between: "said it", "said that it", "said on Tuesday it", "said late Friday that they".
   // The verb's token goes to *verb.
   bool ReportedIt(uint32_t i, uint32_t* verb) const {
-    static constexpr std::string_view kBetween[] = {"that", "on", "late", "early", "monday", "tuesday", "wednesday",
-                                                    "thursday", "friday", "saturday", "sunday", "today",
-                                                    "yesterday", "also", "earlier", "later"};
     uint32_t t = i;
     for (int skipped = 0; t > s_.first && skipped < 4; ++skipped) {
       const std::string_view w = a_->TokenLower(t - 1);
@@ -203,7 +227,7 @@ class SentenceRecognizer {
         *verb = t - 1;
         return true;
       }
-      if (std::find(std::begin(kBetween), std::end(kBetween), w) == std::end(kBetween)) return false;
+      if (!MayStandBetween(w)) return false;
       --t;
     }
     return false;
@@ -293,8 +317,8 @@ class SentenceRecognizer {
         return CountrySurname(i);
       }
     }
-    if (!hit.demonym && Listed(lists_.name_tails, i)) {
-      uint32_t end = NameTailEnd(i, hit.end);
+    if (!hit.demonym) {
+      const uint32_t end = NameTailEnd(i, hit.end);
       if (end > i) return end;
     }
     // "Syrian National Coalition", "Sudan Liberation Front": a demonym that opens a
@@ -327,7 +351,7 @@ class SentenceRecognizer {
     Mention m;
     m.first = i;
     m.last = hit.end;
-    m.actor = a_->InternActor(e.actor, e.adjectives);
+    m.actor = DictionaryActor(hit.entry);
     m.demonym = hit.demonym;
     m.source = "dictionary";
     // "Afghan Taliban", "Lebanese Hezbollah": a demonym right before a group's name
@@ -340,6 +364,18 @@ class SentenceRecognizer {
     }
     out_->push_back(m);
     return hit.end;
+  }
+
+  // The actor of dictionary entry `entry`, interned at its first mention in the document:
+  // hashing and comparing its id again at each mention ("U.S." ... "U.S.") cost more.
+  int DictionaryActor(int entry) {
+    int& actor = a_->entry_actors[entry];
+    if (actor < 0) {
+      const DictEntry& e = pack_.dictionary.entry(entry);
+      actor = a_->InternActor(e.actor, e.adjectives);
+      a_->entries_interned.push_back(entry);
+    }
+    return actor;
   }
 
   // "R-Utah", "D-N.Y.", "R-New Mexico" after a lawmaker's name: a party and a state, no
@@ -359,9 +395,11 @@ class SentenceRecognizer {
   // "National Security Council", "the Russian Security Council": a `name-tail` entry right
   // after a name or a demonym, or after a capitalized word and "of" or "for", ends that
   // other name and names no actor of its own. Returns where the other name ends (the name
-  // or demonym before grown into it), or i when the entry stands alone.
+  // or demonym before grown into it), or i when the entry stands alone (or is no
+  // `name-tail`). The list is asked last: most entries follow neither.
   uint32_t NameTailEnd(uint32_t i, uint32_t hit_end) {
     if (!out_->empty() && (out_->back().name || out_->back().demonym) && out_->back().last == i) {
+      if (!Listed(lists_.name_tails, i)) return i;
       Mention name;
       name.first = out_->back().first;
       name.last = NameEnd(hit_end);
@@ -372,7 +410,7 @@ class SentenceRecognizer {
     }
     const bool after_of = i >= s_.first + 2 && (a_->TokenLower(i - 1) == "of" || a_->TokenLower(i - 1) == "for") &&
                           a_->tokens[i - 2].has(kCapitalized) && !(Has(i - 2, kOpensTitle) && Listed(lists_.titles, i - 2));
-    return after_of ? hit_end : i;
+    return after_of && Listed(lists_.name_tails, i) ? hit_end : i;
   }
 
   bool Listed(const PhraseIndex& list, uint32_t i) const {
@@ -581,6 +619,10 @@ class SentenceRecognizer {
     uint32_t j = i;
     if (IsTitledStopFamilyName(i)) ++j;
     while (j < s_.last) {
+      // Most names end at a lower-case word ("Trump said"), which no test below takes:
+      // no particle, no part (nor a stop surname or an initial, which are capitalized),
+      // no punctuation.
+      if (!Has(j, kCapitalWordOrEntry | kParticle) && a_->tokens[j].has(kWord)) break;
       uint32_t p = ParticleEnd(j);
       if (p > j || NamePart(p)) {  // past a particle, ParticleEnd asked
         if (p >= i + 2 && LinkedFullNameEnds(i, p, &j)) break;  // a link has two parts or more
@@ -745,11 +787,14 @@ void RecognizeMentions(const RulePack& pack, Analysis* a) {
   // place instead cost a reallocation per doubling, and a sixth more page faults on
   // long documents.
   std::vector<Mention>& found = a->found_mentions;
+  a->entry_actors.resize(pack.dictionary.size(), -1);
   for (size_t s = 0; s < a->sentences.size(); ++s) {
     found.clear();
     SentenceRecognizer(pack, lists, roles, a, a->sentences[s]).Run(&found);
     a->mentions[s].assign(found.begin(), found.end());
   }
+  for (int entry : a->entries_interned) a->entry_actors[entry] = -1;
+  a->entries_interned.clear();
 }
 
 namespace {
