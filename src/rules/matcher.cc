@@ -160,12 +160,17 @@ class PatternMatcher {
     const size_t base = stack.size();
     const uint32_t tok = units_[pos].first;
     bool matched = false;
+    // A phrase of one word lies inside the run of plain words whichever way it is read:
+    // the run begins at or before tok, and ends past it when the unit at pos has a token
+    // (a pronoun's has). Its bounds, walked to, need not be (RunEnd and RunBegin cost
+    // 0.4% of the instructions on AllSides).
     if (dir > 0) {
-      e.words->MatchAt(a_.text, a_.tokens, tok, RunEnd(pos), &stack);
+      const bool one_token = e.single_words && units_[pos].last > tok;
+      e.words->MatchAt(a_.text, a_.tokens, tok, one_token ? tok + 1 : RunEnd(pos), &stack);
       for (size_t i = base, end = stack.size(); i < end && !matched; ++i)
         matched = k(pos + static_cast<int>(stack[i].end - tok));
     } else {
-      e.words->MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &stack);
+      e.words->MatchEndingAt(a_.text, a_.tokens, tok, e.single_words ? tok : RunBegin(pos), &stack);
       for (size_t i = base, end = stack.size(); i < end && !matched; ++i)
         matched = k(pos - static_cast<int>(tok + 1 - stack[i].end));
     }

@@ -14,9 +14,15 @@
 namespace actorgraph::internal {
 
 struct Unit {
-  uint32_t first = 0;  // token range [first, last), including a leading "the"
-  uint32_t last = 0;
-  int mention = -1;    // index into the sentence's mentions, or -1 for a plain token
+  // Made unset: BuildUnits makes room for a sentence's units and then writes each, and a
+  // vector that grew value-initialized the room first (callgrind: 0.26% of the
+  // instructions on AllSides).
+  Unit() {}  // NOLINT: not = default, which would zero the units a vector grows by
+  Unit(uint32_t first_token, uint32_t last_token, int mention_index)
+      : first(first_token), last(last_token), mention(mention_index) {}
+  uint32_t first;  // token range [first, last), including a leading "the"
+  uint32_t last;
+  int mention;     // index into the sentence's mentions, or -1 for a plain token
 };
 
 // Units of sentence `s` given its mentions (sorted, disjoint). A "the" right before a
