@@ -10,6 +10,9 @@ namespace actorgraph::internal {
 // A dictionary actor's dated roles say where it stood on the document's date: a person
 // takes the role's country, anyone else fills an empty code from it; both an empty sector.
 void Analysis::ApplyRole(Actor* actor) const {
+  // Most actors interned have no role (every one an entity rule makes): RoleAt would read
+  // the document's date for nothing.
+  if (actor->roles.empty()) return;
   const ActorRole* role = RoleAt(actor->roles, document ? std::string_view(document->date) : std::string_view());
   if (!role) return;
   if (actor->type == ActorType::kPerson) {
