@@ -130,8 +130,8 @@ Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
   return Status::Ok();
 }
 
-// A pattern's source as the dump writes it, appended to one string: the pack's 800-odd
-// elements each keep theirs, and building each from temporaries was a tenth of start-up.
+// A pattern's source as the dump writes it, appended to one string: building each of
+// the pack's thousands of elements' sources from temporaries was a tenth of start-up.
 void AppendNodeSource(const PatternNode& n, std::string* s);
 
 void AppendSequenceSource(const PatternNode* seq, size_t size, std::string* s) {
@@ -309,10 +309,18 @@ class Compiler {
     elements.reserve(seq.size());
     std::vector<std::string> slots_here;
     slots_here.reserve(kFewSlots);
+    // The pattern's source, as AppendSequenceSource writes it, written once: each element
+    // keeps where its own is in it.
+    p->source.reserve(kFewSourceBytes);
+    pattern_source_ = &p->source;
     for (const PatternNode& n : seq) {
-      if (!Node(n, rule, &slots_here, &elements.emplace_back())) return std::move(error_);
+      Element& e = elements.emplace_back();
+      if (&n != &seq.front()) p->source += ' ';
+      e.source_begin = static_cast<uint32_t>(p->source.size());
+      AppendNodeSource(n, &p->source);
+      e.source_size = static_cast<uint32_t>(p->source.size() - e.source_begin);
+      if (!Node(n, rule, &slots_here, &e)) return std::move(error_);
     }
-    p->source = JoinSources(elements);
     pattern_slots_.push_back(std::move(slots_here));
     size_t anchor = ChooseAnchor(elements);
     if (anchor == elements.size())
@@ -344,21 +352,6 @@ class Compiler {
     if (last != p->after.rend() && last->kind == Element::kSlot) last->ends_pattern = true;
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
-  }
-
-  // The pattern's source, as AppendSequenceSource writes it: its elements' sources, which
-  // Node has written already, between spaces (writing it anew from the nodes cost as
-  // much again).
-  static std::string JoinSources(const std::vector<Element>& elements) {
-    size_t size = elements.size();
-    for (const Element& e : elements) size += e.source.size();
-    std::string s;
-    s.reserve(size);
-    for (size_t i = 0; i < elements.size(); ++i) {
-      if (i) s += ' ';
-      s += elements[i].source;
-    }
-    return s;
   }
 
   // The kinds of mention (kActorTypeKinds, kNameKind, kDemonymKind) slot `e` takes, as
@@ -464,13 +457,10 @@ class Compiler {
     return false;
   }
 
-  // The source is written for an element of the pattern itself (for dumps, --explain and
-  // a word group's key), not for one `in_group`: no one reads that one's but WordGroup,
-  // which writes it then.
-  bool Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e,
-            bool in_group = false) {
+  // An element of the pattern itself has its source written by Pattern; one inside a
+  // group has none, which no one reads but WordGroup, which writes it then.
+  bool Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     e->optional = n.optional;
-    if (!in_group) WriteSource(n, e);
     if (n.negated) {
       // Positive() reads the node as if unnegated (it looks at no `negated` but its
       // children's), so the node is not copied to clear the mark.
@@ -489,14 +479,6 @@ class Compiler {
                                   "' (or a '!( ... )' group holding it)");
     }
     return true;
-  }
-
-  void WriteSource(const PatternNode& n, Element* e) {
-    // Written into a kept buffer, then copied once: a group's source, written piece by
-    // piece, grew its own string several times over.
-    source_.clear();
-    AppendNodeSource(n, &source_);
-    e->source = source_;
   }
 
   // Node() of a node read without its '!'.
@@ -630,7 +612,7 @@ class Compiler {
       std::vector<Element>& seq = e->alternatives.emplace_back();
       seq.reserve(size);
       for (size_t i = 0; i < size; ++i) {
-        if (!Node(alt[i], rule, slots, &seq.emplace_back(), /*in_group=*/true)) return false;
+        if (!Node(alt[i], rule, slots, &seq.emplace_back())) return false;
       }
       return true;
     });
@@ -645,9 +627,16 @@ class Compiler {
   }
 
   bool WordGroup(const PatternNode& n, Element* e) {
-    // By its source, '?' left off (an element inside a group has none yet).
-    if (e->source.empty()) WriteSource(n, e);
-    return SharedWords(n.optional ? e->source.substr(0, e->source.size() - 1) : e->source, n, e);
+    // By its source, '?' left off: an element of the pattern's own has it in the
+    // pattern's, one inside a group none, and it is written here.
+    if (e->source_size != 0) {
+      source_.assign(*pattern_source_, e->source_begin, e->source_size);
+    } else {
+      source_.clear();
+      AppendNodeSource(n, &source_);
+    }
+    if (n.optional) source_.pop_back();
+    return SharedWords(source_, n, e);
   }
 
   // The index of node n's words, built at the first node of its `key` and shared by the
@@ -698,6 +687,9 @@ class Compiler {
   }
 
   static constexpr size_t kFewAnchorWords = 16;
+  // Room for most patterns' sources (the pack's average about 200 bytes), which grew a
+  // doubling at a time from nothing.
+  static constexpr size_t kFewSourceBytes = 256;
   // Room for the slots of a pattern and of a rule, most of which bind two or three: their
   // lists grew one doubling at a time.
   static constexpr size_t kFewSlots = 4;
@@ -805,7 +797,8 @@ class Compiler {
   // look up a key met before, and an ordered map compared a dozen strings for each.
   std::unordered_map<std::string, SharedWordsIndex> shared_words_;
   std::string literal_key_;  // Literal's key, in one buffer for all
-  std::string source_;       // Node's element's source, in one buffer for all
+  std::string source_;       // WordGroup's key, in one buffer for all
+  const std::string* pattern_source_ = nullptr;  // the source of the pattern Pattern compiles
   Status error_;             // Fail's error
   // FirstWordHashes of each index asked for, by index: SharedWords shares one index
   // among the patterns that write the same words, and a list's words were sorted again
@@ -829,8 +822,8 @@ class Compiler {
   }
 };
 
-void DumpElements(const std::vector<Element>& seq, std::ostringstream& out) {
-  for (const Element& e : seq) out << ' ' << e.source;
+void DumpElements(const CompiledPattern& p, const std::vector<Element>& seq, std::ostringstream& out) {
+  for (const Element& e : seq) out << ' ' << p.SourceOf(e);
 }
 
 }  // namespace
@@ -983,9 +976,9 @@ std::string RulePack::Dump() const {
     out << "  pattern:";
     std::vector<Element> before = p.before;
     std::reverse(before.begin(), before.end());
-    DumpElements(before, out);
-    out << " [" << p.anchor.source << "]";
-    DumpElements(p.after, out);
+    DumpElements(p, before, out);
+    out << " [" << p.SourceOf(p.anchor) << "]";
+    DumpElements(p, p.after, out);
     out << "\n  triggers:";
     std::vector<std::string_view> words = p.anchor.words->FirstWords();
     std::sort(words.begin(), words.end());

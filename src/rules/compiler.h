@@ -39,7 +39,9 @@ struct Element {
   bool ends_pattern = false;                  // kSlot is the pattern's last element, but for "!X"
   int min = 0, max = 0;                       // kGap
   std::vector<std::vector<Element>> alternatives;  // kGroup
-  std::string source;                         // as written, for dumps and --explain
+  // As written, for dumps: bytes [source_begin, source_begin + source_size) of its
+  // pattern's source (CompiledPattern::SourceOf). None for an element inside a group.
+  uint32_t source_begin = 0, source_size = 0;
 };
 
 // Kinds of mention as bits, for telling which slots a sentence's mentions could fill:
@@ -58,6 +60,11 @@ struct CompiledPattern {
   Element anchor;               // a required word element: the trigger
   std::vector<Element> after;
   std::string source;
+  // Element `e`'s source, as written: a part of the pattern's (each element's source a
+  // string of its own was an allocation for most of a pack's thousands of elements).
+  std::string_view SourceOf(const Element& e) const {
+    return std::string_view(source).substr(e.source_begin, e.source_size);
+  }
   // When the anchor's phrases are single words in any case: each with its HashWord, so
   // that a trigger is confirmed by comparing the token with them, not by a PhraseIndex
   // lookup. Empty otherwise.
