@@ -2232,8 +2232,8 @@ void KeepMentionsCount(Analysis* a) {
   }
 }
 
-// The person pronoun mention i of `ms` (sentence s, one that OpensFrontedPhrase) stands
-// for when it is in the sentence's fronted phrase and no person is named before it: the
+// The person pronoun mention i of `ms` (sentence s, one that OpensFrontedPhrase, no person
+// named before the pronoun) stands for when it is in the sentence's fronted phrase: the
 // person named right after the comma that closes the phrase, before a lower-case word, of
 // the pronoun's sex or of none known ("In his speech, Obama said": Obama's speech). -1
 // when there is none: "During his visit, reporters asked Trump" leaves "his" to the last
@@ -2249,8 +2249,6 @@ void KeepMentionsCount(Analysis* a) {
   };
   const text::Sentence& sentence = a.sentences[s];
   const Mention& pronoun = ms[i];
-  for (size_t j = 0; j < i; ++j)
-    if (!ms[j].pronoun && settled(ms[j]) >= 0) return -1;
   uint32_t comma = pronoun.last;
   while (comma < sentence.last && a.TokenText(comma) != ",") ++comma;
   if (comma + 1 >= sentence.last) return -1;
@@ -2271,13 +2269,17 @@ void KeepMentionsCount(Analysis* a) {
   return -1;
 }
 
-// The first person pronoun of sentence s (one that OpensFrontedPhrase) and the person
-// it stands for by CataphoricPerson, as its first token and the person (-1: none): read
-// before the sentence's mentions are settled, out of their loop.
+// The first person pronoun of sentence s (one that OpensFrontedPhrase), if no person is
+// named before it, and the person it stands for by CataphoricPerson, as its first token
+// and the person (-1: none): read before the sentence's mentions are settled, out of
+// their loop, in one pass over them.
 [[gnu::noinline]] std::pair<uint32_t, int> CataphoraIn(const RulePack& pack, const Analysis& a, size_t s,
                                                         const std::vector<Mention>& ms, const SettledActor* to) {
   for (size_t i = 0; i < ms.size(); ++i) {
-    if (!ms[i].pronoun) continue;
+    if (!ms[i].pronoun) {
+      if (to[ms[i].actor + 1].person) return {0, -1};  // a person named before the pronoun
+      continue;
+    }
     const std::string_view word = a.TokenLower(ms[i].first);
     // "him" is an object: "After meeting him, Trump said" is not Trump.
     if (!IsPersonPronoun(word) || word == "him") continue;
