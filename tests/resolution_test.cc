@@ -556,6 +556,43 @@ TEST_CASE("his in a fronted phrase is the person the main clause then names", "[
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Somalia") == 1);
 }
 
+TEST_CASE("a surname alone names no relative told as one when another person has it", "[resolution][names]") {
+  // The president's brother is named in full; "Ruto" alone is still the president.
+  for (const std::string relative : {"His brother Samuel Ruto runs a bank in Eldoret. ",
+                                     "Samuel Ruto, the president's brother, runs a bank in Eldoret. ",
+                                     "The president's brother and adviser, Samuel Ruto, runs a bank. "}) {
+    ag::Extraction ex = Extract("Kenyan President William Ruto spoke in Nairobi. " + relative +
+                                "Ruto later met Ethiopian Prime Minister Abiy Ahmed.");
+    CHECK(Triples(ex).count("William Ruto meets-with Abiy Ahmed") == 1);
+  }
+  // Titled by surname alone, the president is not the daughter named in full, nor is
+  // "Ruto" alone; "Ms. Ruto" is hers.
+  ag::Extraction ex = Extract("President Ruto spoke in Nairobi. His daughter and adviser Charlene Ruto toured a farm. "
+                              "Ruto later met Ethiopian Prime Minister Abiy Ahmed. Ms. Ruto met Ethiopian Prime "
+                              "Minister Abiy Ahmed on Friday.");
+  CHECK(Triples(ex).count("Ruto meets-with Abiy Ahmed") == 1);
+  CHECK(Triples(ex).count("Charlene Ruto meets-with Abiy Ahmed") == 1);
+  // Told as someone's child with "of", the daughter is no relative beside the president:
+  // "Ruto" alone names either, so neither.
+  const std::string senator = "Kenyan President William Ruto spoke in Nairobi. Kenyan senator Charlene Ruto, ";
+  const std::string after = ", toured a farm. Ruto later met Ethiopian Prime Minister Abiy Ahmed.";
+  ex = Extract(senator + "the daughter of a banker" + after);
+  CHECK(Triples(ex).count("William Ruto meets-with Abiy Ahmed") == 0);
+  CHECK(Triples(ex).count("Charlene Ruto meets-with Abiy Ahmed") == 0);
+  ex = Extract(senator + "the president's daughter" + after);
+  CHECK(Triples(ex).count("William Ruto meets-with Abiy Ahmed") == 1);
+  // Beside a person named by the surname alone with no title that sets them apart, the
+  // surname is the relative's: "Ruto said" may be the daughter.
+  ex = Extract("His daughter Charlene Ruto toured a farm in Nakuru. \"We will win,\" Ruto said. Ruto later met "
+               "Ethiopian Prime Minister Abiy Ahmed.");
+  CHECK(Triples(ex).count("Charlene Ruto meets-with Abiy Ahmed") == 1);
+  // A leader told as someone's brother is still the leader ("Cuban President Raul Castro,
+  // Fidel Castro's brother,").
+  ex = Extract("Kenyan President William Ruto, Samuel Ruto's brother, spoke in Nairobi. Ruto later met Ethiopian "
+               "Prime Minister Abiy Ahmed.");
+  CHECK(Triples(ex).count("William Ruto meets-with Abiy Ahmed") == 1);
+}
+
 TEST_CASE("its: the subject before it, not a wire agency in brackets", "[resolution][pronouns]") {
   ag::Extraction ex = Extract("(AP) KAMPALA - Uganda condemned the strikes on its ally Burundi on Friday.");
   CHECK(Triples(ex).count("Burundi ally-of Uganda") == 1);

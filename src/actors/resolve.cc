@@ -1315,8 +1315,9 @@ class PersonIndex {
   PersonIndex(const PersonIndex&) = delete;
   PersonIndex& operator=(const PersonIndex&) = delete;
 
-  // Indexes anew every actor that is not `dead`, as a new index would.
-  void Index(const std::vector<bool>& dead) {
+  // Indexes anew every actor that is not `dead`, as a new index would; a person of
+  // `no_surname` (when not empty) not under its surname alone (Add).
+  void Index(const std::vector<bool>& dead, const std::vector<bool>& no_surname = {}) {
     // About four keys an actor (a person's name, its endings, surname and parts), the
     // names' and aliases' copied here: room for them at once rather than growth step by
     // step. Twice the buckets as entries: most chains a question walks are then empty or
@@ -1330,10 +1331,12 @@ class PersonIndex {
     keys_.clear();
     keys_.reserve(8 * expected);
     for (size_t q = 0; q < a_->actors.size(); ++q)
-      if (dead.empty() || !dead[q]) Add(q);
+      if (dead.empty() || !dead[q]) Add(q, !no_surname.empty() && no_surname[q]);
   }
 
-  void Add(size_t q) {
+  // With `no_surname`, a person's surname is no ending of its name here: "Trump" alone
+  // asks for no "Ivanka Trump" (MarkRelatives).
+  void Add(size_t q, bool no_surname = false) {
     const int actor = static_cast<int>(q);
     const Actor& named = a_->actors[q].actor;
     InsertNameKey(named.name, actor);
@@ -1344,7 +1347,7 @@ class PersonIndex {
     const PartsRange parts = names_->Parts(q);
     if (parts.empty()) return;
     const uint64_t surname = HashWord(parts.back());
-    for (size_t m = 1; m <= parts.size(); ++m)
+    for (size_t m = no_surname && parts.size() > 1 ? 2 : 1; m <= parts.size(); ++m)
       Link(m == parts.size() ? kWhole : kProper, parts.EndingSpan(m), m == 1 ? surname : HashWord(parts.Ending(m)),
            actor);
     Link(kSurname, parts.EndingSpan(1), surname, actor);
@@ -1521,11 +1524,14 @@ void LinkRepeatedNames(std::vector<NameMention>* names, std::vector<int>* first_
 
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Fills `merged`, for each actor, with the person it is merged into,
-// or -1; `candidates_buffer` is a buffer.
+// or -1, and `shared` with whether a person of two or more parts shares the surname with
+// another (for MarkRelatives, which then looks no further for most people);
+// `candidates_buffer` is a buffer.
 void MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names, std::vector<int>* merged,
-                             std::vector<int>* candidates_buffer) {
+                             std::vector<bool>* shared, std::vector<int>* candidates_buffer) {
   std::vector<int>& target = *merged;
   target.assign(a->actors.size(), -1);
+  shared->assign(a->actors.size(), false);
   std::vector<int>& candidates = *candidates_buffer;
   for (size_t p = 0; p < a->actors.size(); ++p) {
     if (a->actors[p].actor.type != ActorType::kPerson || target[p] >= 0) continue;
@@ -1534,6 +1540,7 @@ void MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCa
     // Variants share the surname, or are the same letters spaced otherwise.
     candidates.clear();
     index.AppendWithSurname(parts.back(), &candidates);
+    (*shared)[p] = candidates.size() > 1;
     index.AppendWhole(parts.Joined(), &candidates);
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -2098,6 +2105,149 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
   return made;
 }
 
+// The first token of the longest leader's title that ends right before token t of
+// sentence s ("U.S. |President X"), or -1.
+int64_t LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
+  if (t == a.sentences[s].first) return -1;
+  std::vector<PhraseIndex::Hit> hits;
+  pack.List(RulePack::kLeaderTitle).MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
+  return hits.empty() ? -1 : static_cast<int64_t>(hits.front().end);
+}
+
+// Whether token t, within a few words of a person's name, ends the phrase the name stands
+// in: a sentence's or clause's mark other than a comma, a verb of being or saying, or a
+// word that opens a clause ("His son was killed when Ahmed Ali fired").
+bool EndsNamePhrase(const Analysis& a, uint32_t t) {
+  const text::Token& k = a.tokens[t];
+  const char* w = a.text.lower.data() + k.begin;
+  // Told by length first and bytes of known size: a string comparison is a call here.
+  auto is = [w](std::string_view word) { return std::memcmp(w, word.data(), word.size()) == 0; };
+  switch (k.end - k.begin) {
+    case 1: return !k.has(text::kWord) && *w != ',' && *w != '-';
+    case 2: return k.has(text::kWord) ? is("is") : !is("'s");
+    case 3: return is("who") || is("was") || is("are") || is("has") || is("had");
+    case 4: return is("that") || is("when") || is("were") || is("said") || is("says");
+    case 5: return is("whose") || is("which");
+    default: return !k.has(text::kWord);
+  }
+}
+
+// Whether full-name mention m of sentence s tells the person as someone's relative: a
+// word of the pack's `kinship` list within the five words before the name ("President
+// Trump's daughter and adviser Ivanka Trump", "First daughter Ivanka Trump") or after the
+// comma that follows it ("Maher al-Assad, the president's brother,"). Not "the son of X"
+// (X is whom the text is about), nor a former first lady, nor a person titled a leader
+// there ("Cuban President Raul Castro, Fidel Castro's brother,"). `sex`: the one the
+// kinship word tells ("daughter"), else the name's (SexOf).
+bool ToldAsRelative(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, Sex* sex) {
+  const text::Sentence& sentence = a.sentences[s];
+  const PhraseIndex& kinship = pack.List(RulePack::kKinship);
+  PhraseIndex::Hit hit;
+  auto kin_at = [&](uint32_t t, uint32_t limit) {
+    return kinship.LongestAt(a.text, a.tokens, t, limit, &hit) &&
+           (hit.end >= sentence.last || a.TokenLower(hit.end) != "of") &&
+           (t == sentence.first || a.TokenLower(t - 1) != "former");
+  };
+  uint32_t kin = UINT32_MAX;
+  const uint32_t floor = m.first > sentence.first + 5 ? m.first - 5 : sentence.first;
+  for (uint32_t t = m.first; t > floor && kin == UINT32_MAX && !EndsNamePhrase(a, t - 1); --t)
+    if (kin_at(t - 1, m.first)) kin = t - 1;
+  if (kin == UINT32_MAX && m.last + 1 < sentence.last && a.TokenText(m.last) == ",") {
+    const uint32_t end = std::min<uint32_t>(sentence.last, m.last + 7);
+    for (uint32_t t = m.last + 1; t < end && kin == UINT32_MAX && !EndsNamePhrase(a, t) && a.TokenText(t) != ","; ++t)
+      if (kin_at(t, end)) kin = t;
+  }
+  if (kin == UINT32_MAX || LeaderTitleBefore(pack, a, s, m.first) >= 0) return false;
+  const uint8_t bits = SexBits(pack, a, kin);
+  *sex = bits & RulePack::kFemaleTitle ? Sex::kFemale : bits & RulePack::kMaleTitle ? Sex::kMale : SexOf(pack, a, m);
+  return true;
+}
+
+// A person told as someone's relative (ToldAsRelative), with the sex the text tells.
+struct Relative {
+  int actor;
+  Sex sex;
+};
+
+// Whether the people of `others` are titled as no relative of sex `sex` could be: by the
+// other sex's title ("Mr. Trump"), or by a leader's and never as a past one ("President
+// Trump", "Syrian President Bashar al-Assad"; not "former President Bill Clinton", whom
+// a later "President Clinton" does not make the one in office).
+bool TitledApart(const RulePack& pack, const Analysis& a, const PersonIndex::List& others, Sex sex) {
+  bool leader = false, past = false;
+  for (size_t s = 0; s < a.mentions.size(); ++s)
+    for (const Mention& m : a.mentions[s]) {
+      if (m.actor < 0 || m.pronoun || std::find(others.begin(), others.end(), m.actor) == others.end()) continue;
+      const Sex titled = TitleSex(pack, a, m.first);
+      if (titled != Sex::kUnknown && sex != Sex::kUnknown && titled != sex) return true;
+      const int64_t title = LeaderTitleBefore(pack, a, s, m.first);
+      if (title < 0) continue;
+      leader = true;
+      const uint32_t t = static_cast<uint32_t>(title);
+      const std::string_view before = t == a.sentences[s].first ? std::string_view() : a.TokenLower(t - 1);
+      past |= before == "former" || before == "late" || before == "then" || before == "ex";
+    }
+  return leader && !past;
+}
+
+// The people of full names told as someone's relative where first named in full
+// (ToldAsRelative), whose surname another person of the document (not one `dead`) has too,
+// that one titled apart from them (TitledApart). A surname alone then names the other one:
+// with "President Trump's daughter Ivanka Trump" beside "President Trump", "Trump said" is
+// not hers; but "Wazed said" is Sajeeb Wazed's, "Prime Minister Sheikh Hasina's son", and
+// "Clinton" names neither "former President Bill Clinton" nor "his wife Hillary Clinton".
+// `kin` holds, on entry, the people who share a surname (MergeVariantPersonNames' `shared`)
+// and, when this returns true, the relatives, also in `relatives`. `list` is a buffer.
+[[gnu::noinline]] bool MarkRelatives(const RulePack& pack, const Analysis& a, NameCache* names,
+                                     const PersonIndex& index, const std::vector<bool>& dead, std::vector<bool>* kin,
+                                     std::vector<Relative>* relatives, PersonIndex::List* list) {
+  relatives->clear();
+  size_t asking = 0;  // the people whose full-name mentions are still to be read
+  for (size_t q = 0; q < a.actors.size(); ++q) {
+    if (!(*kin)[q]) continue;
+    if (dead[q]) (*kin)[q] = false;
+    else ++asking;
+  }
+  for (size_t s = 0; s < a.mentions.size() && asking > 0; ++s)
+    for (const Mention& m : a.mentions[s]) {
+      if (m.actor < 0 || !(*kin)[m.actor] || m.pronoun || m.last - m.first < 2) continue;
+      // News tells whose relative a person is where it first names them in full.
+      (*kin)[m.actor] = false;
+      --asking;
+      Sex sex = Sex::kUnknown;
+      if (!ToldAsRelative(pack, a, s, m, &sex)) continue;
+      list->clear();
+      index.AppendWithSurname(names->Parts(m.actor).back(), list);
+      list->erase(std::remove_if(list->begin(), list->end(), [&](int p) { return p == m.actor || dead[p]; }),
+                  list->end());
+      if (TitledApart(pack, a, *list, sex)) relatives->push_back(Relative{m.actor, sex});
+    }
+  if (relatives->empty()) return false;
+  kin->assign(a.actors.size(), false);
+  for (const Relative& r : *relatives) (*kin)[r.actor] = true;
+  return true;
+}
+
+// Points a titled surname that tells a relative's sex at the relative: "Ms. Trump" is
+// Ivanka Trump where MarkRelatives kept "Trump" from her, if she is the one woman so
+// told. Other mentions of the surname keep their person ("Mr. Trump", "President Trump").
+void TitledRelatives(const RulePack& pack, Analysis* a, NameCache* names, const std::vector<Relative>& relatives) {
+  ForEachMention(a, [&](size_t, Mention& m) {
+    if (m.actor < 0 || m.pronoun || m.last != m.first + 1 || a->actors[m.actor].actor.type != ActorType::kPerson)
+      return;
+    const Sex titled = TitleSex(pack, *a, m.first);
+    if (titled == Sex::kUnknown) return;
+    const PartsRange surname = names->Parts(m.actor);
+    if (surname.size() != 1) return;
+    int found = -1;
+    for (const Relative& r : relatives) {
+      if (r.sex != titled || names->Parts(r.actor).back() != surname.back()) continue;
+      found = found < 0 ? r.actor : -2;
+    }
+    if (found >= 0) m.actor = found;
+  });
+}
+
 // Whether name mention `m`, resolved to a person PromoteGivenNames made, is titled as
 // the other sex: "Mr. Trump" is not "Melania Trump".
 bool OtherSex(const RulePack& pack, const Analysis& a, const Mention& m,
@@ -2136,6 +2286,8 @@ struct ResolveScratch::Buffers {
   // ResolvePersonNames': the persons merged, the answer, and ResolveName's key.
   std::vector<int> variant, short_form, candidates, targets;
   std::vector<bool> dead;
+  std::vector<bool> kin;                 // MarkRelatives'
+  std::vector<Relative> relatives;
   std::string key;
 };
 
@@ -2180,13 +2332,17 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
   // are resolved, with the short forms': those names resolve to persons kept, and nothing
   // below asks which actor a mention has.
   std::vector<int>& variant = buffers->variant;
-  MergeVariantPersonNames(index, a, &names, &variant, &buffers->candidates);
+  MergeVariantPersonNames(index, a, &names, &variant, &buffers->kin, &buffers->candidates);
   std::vector<bool>& dead = buffers->dead;
   dead.assign(variant.size(), false);
   for (size_t i = 0; i < variant.size(); ++i) dead[i] = variant[i] >= 0;
   // One index serves every step: the people promoted were added to it, and no step adds
   // actors or aliases otherwise. Persons merged away leave it.
-  if (std::find(dead.begin(), dead.end(), true) != dead.end()) index.Index(dead);
+  std::vector<Relative>& relatives = buffers->relatives;
+  if (persons && MarkRelatives(pack, *a, &names, index, dead, &buffers->kin, &relatives, &buffers->candidates))
+    index.Index(dead, buffers->kin);
+  else if (std::find(dead.begin(), dead.end(), true) != dead.end())
+    index.Index(dead);
   std::string& key = buffers->key;
   for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
@@ -2198,6 +2354,7 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
     m.actor = first.resolved;
     if (!promoted.empty() && m.actor >= 0 && OtherSex(pack, *a, m, promoted)) m.actor = -1;
   }
+  if (!relatives.empty()) TitledRelatives(pack, a, &names, relatives);
   MergeShortPersonNames(index, a, &names, dead, &buffers->short_form);
   Targets(variant, buffers->short_form, a->actors.size(), &targets);
   return targets;
@@ -2389,15 +2546,6 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
     if (keep) ms.resize(kept);
     if (between->first < 0 && pair.first >= 0 && !person(pair.first) && !person(pair.second)) *between = pair;
   }
-}
-
-// The first token of the longest leader's title that ends right before token t of
-// sentence s ("U.S. |President X"), or -1.
-int64_t LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
-  if (t == a.sentences[s].first) return -1;
-  std::vector<PhraseIndex::Hit> hits;
-  pack.List(RulePack::kLeaderTitle).MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
-  return hits.empty() ? -1 : static_cast<int64_t>(hits.front().end);
 }
 
 // The country person `person` is titled the leader of somewhere in the document ("Syrian

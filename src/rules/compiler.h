@@ -216,7 +216,7 @@ struct RulePack {
     kPersonTitle, kNameStop, kGroupHead, kOrgHead, kStopSurname, kHyphenSuffix, kNameTail, kPartyLetter,
     kTitleObject, kSayVerb, kLeaderTitle, kCapitalPlaceWord, kCapitalPlaceNoun, kVerbLead, kCapitalAct,
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
-    kStopFamilyName, kPersonModifier, kNamedListCount
+    kStopFamilyName, kPersonModifier, kKinship, kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.
