@@ -285,8 +285,10 @@ class PatternMatcher {
     // "talks with his Russian counterpart Vladimir Putin", "met her counterpart X".
     if (qualified && IsPossessivePronoun(q) && q + 1 < n_) ++q;
     if (units_[q].mention >= 0) {
-      if (IsPerson(q) || !qualified) return pos;
-      ++q;  // the title's organization or country: "U.N.", "Syrian", "Qatar's"
+      // A person's "'s" may qualify a title as a country's does: "met Trump's special envoy
+      // Steve Witkoff" met the envoy.
+      if (!qualified || (IsPerson(q) && !(q + 1 < n_ && IsToken(q + 1, "'s")))) return pos;
+      ++q;  // the title's organization, country or person: "U.N.", "Syrian", "Qatar's"
       if (IsToken(q, "'s")) ++q;
     }
     const int first_title = q;
@@ -302,7 +304,9 @@ class PatternMatcher {
     }
     if (q == first_title) return pos;
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
-    return q < n_ && IsPerson(q) ? q : pos;
+    if (q >= n_ || !IsPerson(q)) return pos;
+    // The titled person's own "'s" and title lead on: "met President Trump's envoy X".
+    return q + 1 < n_ && IsToken(q + 1, "'s") ? TitledPersonAt(q, qualified) : q;
   }
   // Whether the unit before `person`'s is "'s" after `owner`, a country, government,
   // organization or group, for a slot that takes a person: an untitled person's country
