@@ -50,7 +50,7 @@ class PatternMatcher {
     // anchor is looked up. (A reading that fails leaves the bindings as it found them,
     // so the order changes no match.)
     int start = -1;
-    auto before = [&] { return Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
+    auto before = [&] { return Seq(p.before, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
     const bool before_first = p.before_opens_with_slot;
     if (before_first && !before()) return false;
     std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
@@ -66,7 +66,7 @@ class PatternMatcher {
     for (const PhraseIndex::Hit& h : hits) {
       int len = static_cast<int>(h.end - tok);
       int end = -1;
-      bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
+      bool after = Seq(p.after, u + len, +1, [&](int pos) { end = pos; return true; });
       if (!after) continue;
       if (!before_first && !before()) {
         for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
@@ -125,12 +125,16 @@ class PatternMatcher {
     return pos >= 0 && pos < n_ && units_[pos].mention < 0 && a_.TokenLower(units_[pos].first) == lower;
   }
 
-  bool Seq(const std::vector<Element>& seq, size_t i, int pos, int dir, const Cont& k) {
-    if (i == seq.size()) return k(pos);
-    const Element& e = seq[i];
-    auto next = [&, i, dir](int p) { return Seq(seq, i + 1, p, dir, k); };
-    if (One(e, pos, dir, next)) return true;
-    return e.optional && Seq(seq, i + 1, pos, dir, k);
+  bool Seq(const std::vector<Element>& seq, int pos, int dir, const Cont& k) {
+    return Seq(seq.data(), seq.data() + seq.size(), pos, dir, k);
+  }
+  // Elements [e, end), by pointer: an index into the vector cost a division for its size
+  // and a multiplication for the element at each step.
+  bool Seq(const Element* e, const Element* end, int pos, int dir, const Cont& k) {
+    if (e == end) return k(pos);
+    auto next = [&, e, dir](int p) { return Seq(e + 1, end, p, dir, k); };
+    if (One(*e, pos, dir, next)) return true;
+    return e->optional && Seq(e + 1, end, pos, dir, k);
   }
 
   bool One(const Element& e, int pos, int dir, const Cont& k) {
@@ -140,7 +144,7 @@ class PatternMatcher {
       case Element::kSlot: return Slot(e, pos, dir, k);
       case Element::kGroup:
         for (const std::vector<Element>& alt : e.alternatives)
-          if (Seq(alt, 0, pos, dir, k)) return true;
+          if (Seq(alt, pos, dir, k)) return true;
         return false;
     }
     return false;
