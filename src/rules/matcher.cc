@@ -678,15 +678,19 @@ class TriggeredMatcher {
         out_(out) {}
 
   void operator()(uint32_t tok, const std::vector<int>& patterns) {
-    // The unit of tok: where it would be were every unit between one token, as most are
-    // (it is the one if it holds tok), or else found by walking on. Walked in a local:
-    // the member was stored back at every step.
+    // The unit of tok: where it would be were every unit between one token, as most are,
+    // or a few units before that, walked back to: a unit of several tokens puts the guess
+    // past tok's unit by its tokens less one, fewer steps than walking on from the last
+    // trigger's unit. The units begin in order and do not overlap, so no unit past tok's
+    // begins at tok or before it, and the walk back stops at u at the latest. Walked in
+    // a local: the member was stored back at every step.
     const size_t n = units_.size();
     const Unit* const units = units_.data();
     size_t u = u_;
     if (u < n && units[u].first <= tok) {
-      const size_t guess = u + (tok - units[u].first);
-      if (guess < n && units[guess].first <= tok && tok < units[guess].last) u = guess;
+      size_t guess = std::min(u + (tok - units[u].first), n - 1);
+      while (units[guess].first > tok) --guess;
+      u = guess;
     }
     while (u < n && units[u].last <= tok) ++u;
     u_ = u;
