@@ -40,10 +40,11 @@ class PatternMatcher {
   bool Run(const CompiledPattern& p, int u, Match* m) {
     const CompiledRule& rule = pack_.rules[p.rule];
     // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
-    // a later rule, rather than freeing them.
+    // a later rule, rather than freeing them. They are empty between runs, so not
+    // cleared here: a reading that fails leaves them as it found them, and a match
+    // clears them once they are copied (most tries fail).
     slots_ = rule.slots.size();
     if (bindings_.size() < slots_) bindings_.resize(slots_);
-    for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
     // What stands before the anchor does not depend on which hit of it is taken. When
     // it is cheap to turn down (a slot, after words at most, which wants a mention by
     // the trigger and most often finds none), it is read first, and once: before the
@@ -74,6 +75,7 @@ class PatternMatcher {
       }
       m->pattern = -1;
       m->slots.assign(bindings_.begin(), bindings_.begin() + static_cast<long>(slots_));
+      for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
       m->first_unit = static_cast<uint32_t>(start);
       m->last_unit = static_cast<uint32_t>(end);
       m->trigger_first = tok;
