@@ -36,8 +36,10 @@ class PatternMatcher {
         bindings_(scratch->bindings), anchor_hits_(scratch->anchor_hits), title_hits_(scratch->title_hits),
         word_hits_(scratch->word_hits), coordination_(scratch->coordination) {}
 
-  // Tries `p` anchored at unit `u`; fills `m` on success.
-  bool Run(const CompiledPattern& p, int u, Match* m) {
+  // Tries pattern `pattern` anchored at unit `u`; adds its match to `out` on success,
+  // and only then: most tries fail.
+  bool Run(int pattern, int u, MatchList* out) {
+    const CompiledPattern& p = pack_.patterns[pattern];
     const CompiledRule& rule = pack_.rules[p.rule];
     // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
     // a later rule, rather than freeing them. They are empty between runs, so not
@@ -73,7 +75,8 @@ class PatternMatcher {
         for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
         continue;
       }
-      m->pattern = -1;
+      Match* m = out->Fill();
+      m->pattern = pattern;
       m->slots.assign(bindings_.begin(), bindings_.begin() + static_cast<long>(slots_));
       for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
       m->first_unit = static_cast<uint32_t>(start);
@@ -698,14 +701,8 @@ class TriggeredMatcher {
     u_ = u;
     if (u == n || units[u].mention >= 0 || units[u].first > tok) return;
     for (int p : patterns) {
-      Match* m = out_->Fill();
-      const bool matched = matcher_.Run(pack_.patterns[p], static_cast<int>(u), m);
+      const bool matched = matcher_.Run(p, static_cast<int>(u), out_);
       if (counts_) Count(p, matched);
-      if (!matched) {
-        out_->Unfill();
-        continue;
-      }
-      m->pattern = p;
     }
   }
 
