@@ -40,12 +40,11 @@ class PatternMatcher {
   // and only then: most tries fail.
   bool Run(int pattern, int u, MatchList* out) {
     const CompiledPattern& p = pack_.patterns[pattern];
-    const CompiledRule& rule = pack_.rules[p.rule];
     // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
     // a later rule, rather than freeing them. They are empty between runs, so not
     // cleared here: a reading that fails leaves them as it found them, and a match
     // clears them once they are copied (most tries fail).
-    slots_ = rule.slots.size();
+    slots_ = p.rule_slots;
     if (bindings_.size() < slots_) bindings_.resize(slots_);
     // What stands before the anchor does not depend on which hit of it is taken. When
     // it is cheap to turn down (a slot, after words at most, which wants a mention by
