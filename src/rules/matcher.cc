@@ -350,8 +350,10 @@ class PatternMatcher {
       int titled = SkipTitle(e, pos, dir);
       if (titled != pos && CoordinationsAt(e, titled, dir, try_reading)) return true;
     }
-    return CoordinationsAt(e, pos, dir, try_reading);
+    // Most slots tried find a plain word at pos: turned down here, without the call.
+    return IsMention(pos) && CoordinationsAt(e, pos, dir, try_reading);
   }
+  bool IsMention(int unit) const { return unit >= 0 && unit < n_ && units_[unit].mention >= 0; }
 
   template <typename F>
   bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
@@ -432,10 +434,17 @@ class PatternMatcher {
 
   bool Slot(const Element& e, int pos, int dir, const Cont& k) {
     return Coordinations(e, pos, dir, [&](const int* first, const int* last, int next) {
-      std::vector<int> saved = bindings_[e.slot];
-      bindings_[e.slot].assign(first, last);
+      std::vector<int>& binding = bindings_[e.slot];
+      if (binding.empty()) {  // as a slot's binding is but when the slot comes twice: nothing to save
+        binding.assign(first, last);
+        if (k(next)) return true;
+        binding.clear();
+        return false;
+      }
+      std::vector<int> saved = binding;
+      binding.assign(first, last);
       if (k(next)) return true;
-      bindings_[e.slot] = saved;  // a copy keeps the binding's buffer for the next reading
+      binding = saved;  // a copy keeps the binding's buffer for the next reading
       return false;
     });
   }
