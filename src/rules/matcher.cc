@@ -600,15 +600,22 @@ WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
 // its candidates, then f. Always inlined into the scans: a lambda called from four
 // places was left a function of its own, and the call cost more than most steps, which
 // find no pattern the sentence allows (callgrind: 0.7% of the instructions on AllSides).
-template <typename MayMatch, typename F>
+template <typename AtToken, typename MayMatch, typename F>
 struct TriggerStep {
   [[gnu::always_inline]] void operator()(uint32_t tok, uint64_t hash) const {
     const WordValues<const int> cands = triggers.FindHash(hash);
     if (cands.empty()) return;
     candidates->clear();
-    for (int p : cands) {
-      const CompiledPattern& pattern = pack.patterns[p];
-      if (mention_count >= pattern.min_mentions && may_match(pattern, tok)) candidates->push_back(p);
+    const int* p = cands.begin();
+    const int* const end = cands.end();
+    // The first pattern the mentions allow, before may_match is told of the token: once
+    // a token, not asked at each pattern whether the token is the last one's.
+    while (p != end && mention_count < pack.patterns[*p].min_mentions) ++p;
+    if (p == end) return;
+    at_token(tok);
+    for (; p != end; ++p) {
+      const CompiledPattern& pattern = pack.patterns[*p];
+      if (mention_count >= pattern.min_mentions && may_match(pattern)) candidates->push_back(*p);
     }
     if (!candidates->empty()) f(tok, *candidates);
   }
@@ -617,6 +624,7 @@ struct TriggerStep {
   const TriggerTable& triggers;
   size_t mention_count;
   std::vector<int>* candidates;
+  const AtToken& at_token;
   const MayMatch& may_match;
   const F& f;
 };
@@ -648,16 +656,16 @@ bool HasTriggerRoles(const TriggerTable& triggers, const Analysis& analysis) {
 
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match and that
-// may_match(pattern, token) lets through, with those patterns (in `candidates`, a
-// buffer kept by the caller). may_match is asked only about patterns the mentions allow,
-// the tokens in order. Most tokens are passed over by the filter alone, reading the
-// hashes in a row.
-template <typename MayMatch, typename F>
+// may_match(pattern) lets through, with those patterns (in `candidates`, a buffer kept
+// by the caller). may_match is asked only about patterns the mentions allow, the tokens
+// in order, and at_token(token) is called before it is asked about a token's. Most
+// tokens are passed over by the filter alone, reading the hashes in a row.
+template <typename AtToken, typename MayMatch, typename F>
 void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, uint32_t first,
-                    uint32_t last, size_t mention_count, std::vector<int>* candidates, const MayMatch& may_match,
-                    const F& f) {
+                    uint32_t last, size_t mention_count, std::vector<int>* candidates, const AtToken& at_token,
+                    const MayMatch& may_match, const F& f) {
   if (mention_count < triggers.min_mentions) return;
-  const TriggerStep<MayMatch, F> consider{pack, triggers, mention_count, candidates, may_match, f};
+  const TriggerStep<AtToken, MayMatch, F> consider{pack, triggers, mention_count, candidates, at_token, may_match, f};
   if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
     for (uint32_t tok = first; tok < last; ++tok) {
       const uint64_t hash = TokenHash(analysis.text, analysis.tokens, tok);
@@ -738,7 +746,7 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   MatchList found;
   TriggeredMatcher match(pack, analysis, mentions, units, &scratch, &found);
   ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
-                 &scratch.candidates, [](const CompiledPattern&, uint32_t) { return true; },
+                 &scratch.candidates, [](uint32_t) {}, [](const CompiledPattern&) { return true; },
                  [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
   out->insert(out->end(), found.begin(), found.end());
 }
@@ -756,23 +764,21 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   TriggeredMatcher* match = nullptr;
   std::optional<WordSignature> words;
   MentionSides sides;
-  uint32_t sides_at = UINT32_MAX;
   bool kinds_read = false;
-  auto may_match = [&](const CompiledPattern& pattern, uint32_t tok) {
-    if (tok != sides_at) {
-      if (!kinds_read) {
-        KindsOfMentions(analysis, mentions, &scratch->mention_spans);
-        kinds_read = true;
-      }
-      sides = MentionSidesOf(scratch->mention_spans, tok);
-      sides_at = tok;
+  auto at_token = [&](uint32_t tok) {
+    if (!kinds_read) {
+      KindsOfMentions(analysis, mentions, &scratch->mention_spans);
+      kinds_read = true;
     }
+    sides = MentionSidesOf(scratch->mention_spans, tok);
+  };
+  auto may_match = [&](const CompiledPattern& pattern) {
     if (!pattern.MayMatchWith(sides.before, sides.after)) return false;
     if (pattern.required_words.empty()) return true;
     if (!words) words = SentenceWords(analysis, s);
     return pattern.MayMatchIn(*words);
   };
-  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(), &scratch->candidates, may_match,
+  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(), &scratch->candidates, at_token, may_match,
                  [&](uint32_t tok, const std::vector<int>& patterns) {
                    if (!match) {
                      BuildUnits(analysis, s, mentions, &scratch->units);
