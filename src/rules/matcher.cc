@@ -435,7 +435,7 @@ class PatternMatcher {
   bool Slot(const Element& e, int pos, int dir, const Cont& k) {
     return Coordinations(e, pos, dir, [&](const int* first, const int* last, int next) {
       std::vector<int>& binding = bindings_[e.slot];
-      if (binding.empty()) {  // as a slot's binding is but when the slot comes twice: nothing to save
+      if (binding.empty()) {  // as it is unless the slot comes twice: nothing to save
         binding.assign(first, last);
         if (k(next)) return true;
         binding.clear();
@@ -608,8 +608,8 @@ struct TriggerStep {
     candidates->clear();
     const int* p = cands.begin();
     const int* const end = cands.end();
-    // The first pattern the mentions allow, before may_match is told of the token: once
-    // a token, not asked at each pattern whether the token is the last one's.
+    // At the first pattern the mentions allow, at_token is told of the token: once a
+    // token, rather than may_match asking at each pattern whether it is the last one's.
     while (p != end && mention_count < pack.patterns[*p].min_mentions) ++p;
     if (p == end) return;
     at_token(tok);
