@@ -292,6 +292,7 @@ class Compiler {
     }
     pack_->rules.push_back(std::move(rule));
     for (CompiledPattern& p : patterns) {
+      p.rule_slots = static_cast<uint32_t>(pack_->rules.back().slots.size());
       int index = static_cast<int>(pack_->patterns.size());
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
       for (uint64_t hash : FirstWordHashesOf(p.anchor.words)) triggers.AddHash(hash, index);

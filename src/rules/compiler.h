@@ -56,6 +56,9 @@ constexpr uint32_t kDemonymKind = 1u << (kActorTypeCount + 1);  // "Syrian" for 
 
 struct CompiledPattern {
   int rule = -1;
+  // Its rule's slots.size(), which every try of it reads: kept here, not looked up through
+  // the rule.
+  uint32_t rule_slots = 0;
   std::vector<Element> before;  // the elements left of the anchor, nearest first
   Element anchor;               // a required word element: the trigger
   std::vector<Element> after;

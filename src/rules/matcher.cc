@@ -36,21 +36,23 @@ class PatternMatcher {
         bindings_(scratch->bindings), anchor_hits_(scratch->anchor_hits), title_hits_(scratch->title_hits),
         word_hits_(scratch->word_hits), coordination_(scratch->coordination) {}
 
-  // Tries `p` anchored at unit `u`; fills `m` on success.
-  bool Run(const CompiledPattern& p, int u, Match* m) {
-    const CompiledRule& rule = pack_.rules[p.rule];
+  // Tries pattern `pattern` anchored at unit `u`; adds its match to `out` on success,
+  // and only then: most tries fail.
+  bool Run(int pattern, int u, MatchList* out) {
+    const CompiledPattern& p = pack_.patterns[pattern];
     // The bindings only grow: a rule with fewer slots leaves the vectors past its own for
-    // a later rule, rather than freeing them.
-    slots_ = rule.slots.size();
+    // a later rule, rather than freeing them. They are empty between runs, so not
+    // cleared here: a reading that fails leaves them as it found them, and a match
+    // clears them once they are copied (most tries fail).
+    slots_ = p.rule_slots;
     if (bindings_.size() < slots_) bindings_.resize(slots_);
-    for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
     // What stands before the anchor does not depend on which hit of it is taken. When
     // it is cheap to turn down (a slot, after words at most, which wants a mention by
     // the trigger and most often finds none), it is read first, and once: before the
     // anchor is looked up. (A reading that fails leaves the bindings as it found them,
     // so the order changes no match.)
     int start = -1;
-    auto before = [&] { return Seq(p.before, 0, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
+    auto before = [&] { return Seq(p.before, u - 1, -1, [&](int pos) { start = pos + 1; return true; }); };
     const bool before_first = p.before_opens_with_slot;
     if (before_first && !before()) return false;
     std::vector<PhraseIndex::Hit>& hits = anchor_hits_;
@@ -66,14 +68,16 @@ class PatternMatcher {
     for (const PhraseIndex::Hit& h : hits) {
       int len = static_cast<int>(h.end - tok);
       int end = -1;
-      bool after = Seq(p.after, 0, u + len, +1, [&](int pos) { end = pos; return true; });
+      bool after = Seq(p.after, u + len, +1, [&](int pos) { end = pos; return true; });
       if (!after) continue;
       if (!before_first && !before()) {
         for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
         continue;
       }
-      m->pattern = -1;
+      Match* m = out->Fill();
+      m->pattern = pattern;
       m->slots.assign(bindings_.begin(), bindings_.begin() + static_cast<long>(slots_));
+      for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
       m->first_unit = static_cast<uint32_t>(start);
       m->last_unit = static_cast<uint32_t>(end);
       m->trigger_first = tok;
@@ -125,12 +129,16 @@ class PatternMatcher {
     return pos >= 0 && pos < n_ && units_[pos].mention < 0 && a_.TokenLower(units_[pos].first) == lower;
   }
 
-  bool Seq(const std::vector<Element>& seq, size_t i, int pos, int dir, const Cont& k) {
-    if (i == seq.size()) return k(pos);
-    const Element& e = seq[i];
-    auto next = [&, i, dir](int p) { return Seq(seq, i + 1, p, dir, k); };
-    if (One(e, pos, dir, next)) return true;
-    return e.optional && Seq(seq, i + 1, pos, dir, k);
+  bool Seq(const std::vector<Element>& seq, int pos, int dir, const Cont& k) {
+    return Seq(seq.data(), seq.data() + seq.size(), pos, dir, k);
+  }
+  // Elements [e, end), by pointer: an index into the vector cost a division for its size
+  // and a multiplication for the element at each step.
+  bool Seq(const Element* e, const Element* end, int pos, int dir, const Cont& k) {
+    if (e == end) return k(pos);
+    auto next = [&, e, dir](int p) { return Seq(e + 1, end, p, dir, k); };
+    if (One(*e, pos, dir, next)) return true;
+    return e->optional && Seq(e + 1, end, pos, dir, k);
   }
 
   bool One(const Element& e, int pos, int dir, const Cont& k) {
@@ -140,7 +148,7 @@ class PatternMatcher {
       case Element::kSlot: return Slot(e, pos, dir, k);
       case Element::kGroup:
         for (const std::vector<Element>& alt : e.alternatives)
-          if (Seq(alt, 0, pos, dir, k)) return true;
+          if (Seq(alt, pos, dir, k)) return true;
         return false;
     }
     return false;
@@ -346,8 +354,10 @@ class PatternMatcher {
       int titled = SkipTitle(e, pos, dir);
       if (titled != pos && CoordinationsAt(e, titled, dir, try_reading)) return true;
     }
-    return CoordinationsAt(e, pos, dir, try_reading);
+    // Most slots tried find a plain word at pos: turned down here, without the call.
+    return IsMention(pos) && CoordinationsAt(e, pos, dir, try_reading);
   }
+  bool IsMention(int unit) const { return unit >= 0 && unit < n_ && units_[unit].mention >= 0; }
 
   template <typename F>
   bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
@@ -428,10 +438,17 @@ class PatternMatcher {
 
   bool Slot(const Element& e, int pos, int dir, const Cont& k) {
     return Coordinations(e, pos, dir, [&](const int* first, const int* last, int next) {
-      std::vector<int> saved = bindings_[e.slot];
-      bindings_[e.slot].assign(first, last);
+      std::vector<int>& binding = bindings_[e.slot];
+      if (binding.empty()) {  // as it is unless the slot comes twice: nothing to save
+        binding.assign(first, last);
+        if (k(next)) return true;
+        binding.clear();
+        return false;
+      }
+      std::vector<int> saved = binding;
+      binding.assign(first, last);
       if (k(next)) return true;
-      bindings_[e.slot] = saved;  // a copy keeps the binding's buffer for the next reading
+      binding = saved;  // a copy keeps the binding's buffer for the next reading
       return false;
     });
   }
@@ -587,15 +604,22 @@ WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
 // its candidates, then f. Always inlined into the scans: a lambda called from four
 // places was left a function of its own, and the call cost more than most steps, which
 // find no pattern the sentence allows (callgrind: 0.7% of the instructions on AllSides).
-template <typename MayMatch, typename F>
+template <typename AtToken, typename MayMatch, typename F>
 struct TriggerStep {
   [[gnu::always_inline]] void operator()(uint32_t tok, uint64_t hash) const {
     const WordValues<const int> cands = triggers.FindHash(hash);
     if (cands.empty()) return;
     candidates->clear();
-    for (int p : cands) {
-      const CompiledPattern& pattern = pack.patterns[p];
-      if (mention_count >= pattern.min_mentions && may_match(pattern, tok)) candidates->push_back(p);
+    const int* p = cands.begin();
+    const int* const end = cands.end();
+    // At the first pattern the mentions allow, at_token is told of the token: once a
+    // token, rather than may_match asking at each pattern whether it is the last one's.
+    while (p != end && mention_count < pack.patterns[*p].min_mentions) ++p;
+    if (p == end) return;
+    at_token(tok);
+    for (; p != end; ++p) {
+      const CompiledPattern& pattern = pack.patterns[*p];
+      if (mention_count >= pattern.min_mentions && may_match(pattern)) candidates->push_back(*p);
     }
     if (!candidates->empty()) f(tok, *candidates);
   }
@@ -604,6 +628,7 @@ struct TriggerStep {
   const TriggerTable& triggers;
   size_t mention_count;
   std::vector<int>* candidates;
+  const AtToken& at_token;
   const MayMatch& may_match;
   const F& f;
 };
@@ -635,16 +660,16 @@ bool HasTriggerRoles(const TriggerTable& triggers, const Analysis& analysis) {
 
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match and that
-// may_match(pattern, token) lets through, with those patterns (in `candidates`, a
-// buffer kept by the caller). may_match is asked only about patterns the mentions allow,
-// the tokens in order. Most tokens are passed over by the filter alone, reading the
-// hashes in a row.
-template <typename MayMatch, typename F>
+// may_match(pattern) lets through, with those patterns (in `candidates`, a buffer kept
+// by the caller). may_match is asked only about patterns the mentions allow, the tokens
+// in order, and at_token(token) is called before it is asked about a token's. Most
+// tokens are passed over by the filter alone, reading the hashes in a row.
+template <typename AtToken, typename MayMatch, typename F>
 void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, uint32_t first,
-                    uint32_t last, size_t mention_count, std::vector<int>* candidates, const MayMatch& may_match,
-                    const F& f) {
+                    uint32_t last, size_t mention_count, std::vector<int>* candidates, const AtToken& at_token,
+                    const MayMatch& may_match, const F& f) {
   if (mention_count < triggers.min_mentions) return;
-  const TriggerStep<MayMatch, F> consider{pack, triggers, mention_count, candidates, may_match, f};
+  const TriggerStep<AtToken, MayMatch, F> consider{pack, triggers, mention_count, candidates, at_token, may_match, f};
   if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
     for (uint32_t tok = first; tok < last; ++tok) {
       const uint64_t hash = TokenHash(analysis.text, analysis.tokens, tok);
@@ -678,28 +703,26 @@ class TriggeredMatcher {
         out_(out) {}
 
   void operator()(uint32_t tok, const std::vector<int>& patterns) {
-    // The unit of tok: where it would be were every unit between one token, as most are
-    // (it is the one if it holds tok), or else found by walking on. Walked in a local:
-    // the member was stored back at every step.
+    // The unit of tok: where it would be were every unit between one token, as most are,
+    // or a few units before that, walked back to: a unit of several tokens puts the guess
+    // past tok's unit by its tokens less one, fewer steps than walking on from the last
+    // trigger's unit. The units begin in order and do not overlap, so no unit past tok's
+    // begins at tok or before it, and the walk back stops at u at the latest. Walked in
+    // a local: the member was stored back at every step.
     const size_t n = units_.size();
     const Unit* const units = units_.data();
     size_t u = u_;
     if (u < n && units[u].first <= tok) {
-      const size_t guess = u + (tok - units[u].first);
-      if (guess < n && units[guess].first <= tok && tok < units[guess].last) u = guess;
+      size_t guess = std::min(u + (tok - units[u].first), n - 1);
+      while (units[guess].first > tok) --guess;
+      u = guess;
     }
     while (u < n && units[u].last <= tok) ++u;
     u_ = u;
     if (u == n || units[u].mention >= 0 || units[u].first > tok) return;
     for (int p : patterns) {
-      Match* m = out_->Fill();
-      const bool matched = matcher_.Run(pack_.patterns[p], static_cast<int>(u), m);
+      const bool matched = matcher_.Run(p, static_cast<int>(u), out_);
       if (counts_) Count(p, matched);
-      if (!matched) {
-        out_->Unfill();
-        continue;
-      }
-      m->pattern = p;
     }
   }
 
@@ -727,7 +750,7 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   MatchList found;
   TriggeredMatcher match(pack, analysis, mentions, units, &scratch, &found);
   ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
-                 &scratch.candidates, [](const CompiledPattern&, uint32_t) { return true; },
+                 &scratch.candidates, [](uint32_t) {}, [](const CompiledPattern&) { return true; },
                  [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
   out->insert(out->end(), found.begin(), found.end());
 }
@@ -745,23 +768,21 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   TriggeredMatcher* match = nullptr;
   std::optional<WordSignature> words;
   MentionSides sides;
-  uint32_t sides_at = UINT32_MAX;
   bool kinds_read = false;
-  auto may_match = [&](const CompiledPattern& pattern, uint32_t tok) {
-    if (tok != sides_at) {
-      if (!kinds_read) {
-        KindsOfMentions(analysis, mentions, &scratch->mention_spans);
-        kinds_read = true;
-      }
-      sides = MentionSidesOf(scratch->mention_spans, tok);
-      sides_at = tok;
+  auto at_token = [&](uint32_t tok) {
+    if (!kinds_read) {
+      KindsOfMentions(analysis, mentions, &scratch->mention_spans);
+      kinds_read = true;
     }
+    sides = MentionSidesOf(scratch->mention_spans, tok);
+  };
+  auto may_match = [&](const CompiledPattern& pattern) {
     if (!pattern.MayMatchWith(sides.before, sides.after)) return false;
     if (pattern.required_words.empty()) return true;
     if (!words) words = SentenceWords(analysis, s);
     return pattern.MayMatchIn(*words);
   };
-  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(), &scratch->candidates, may_match,
+  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(), &scratch->candidates, at_token, may_match,
                  [&](uint32_t tok, const std::vector<int>& patterns) {
                    if (!match) {
                      BuildUnits(analysis, s, mentions, &scratch->units);

@@ -56,12 +56,11 @@ class MatchList {
   const Match& operator[](size_t i) const { return items_[i]; }
   const Match* begin() const { return items_.data(); }
   const Match* end() const { return items_.data() + size_; }
-  // The match after the last, to be filled; Unfill() takes it back.
+  // The match after the last, to be filled.
   Match* Fill() {
     if (size_ == items_.size()) items_.emplace_back();
     return &items_[size_++];
   }
-  void Unfill() { --size_; }
 
  private:
   std::vector<Match> items_;
