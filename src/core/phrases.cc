@@ -160,6 +160,8 @@ void PhraseIndex::File(const Phrase& p) {
   const int index = static_cast<int>(phrases_.size());
   phrases_.push_back(p);
   const Word* w = &words_[p.word];
+  first_words_.Add(w[0].hash);
+  last_words_.Add(w[p.size - 1].hash);
   if (p.size == 1) {
     Insert(&singles_, w[0].hash, index);
     if (pairs_.size() != 0) Insert(&by_last_, w[0].hash, index);
@@ -266,6 +268,11 @@ void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vec
 
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
+  if (i < limit && MayHold(first_words_, text, tokens, i)) MatchFrom(text, tokens, i, limit, hits);
+}
+
+[[gnu::noinline]] void PhraseIndex::MatchFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                                              uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
   ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first, as the hits must be
     hits->push_back(Hit{i + p.size, p.value});
     return false;
@@ -274,6 +281,11 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
 
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
+  return i < limit && MayHold(first_words_, text, tokens, i) && LongestFrom(text, tokens, i, limit, hit);
+}
+
+[[gnu::noinline]] bool PhraseIndex::LongestFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                                                uint32_t i, uint32_t limit, Hit* hit) const {
   bool found = false;
   ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first: the first is the answer
     *hit = Hit{i + p.size, p.value};
@@ -284,6 +296,12 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
+  if (MayHold(last_words_, text, tokens, i)) MatchEndingFrom(text, tokens, i, floor, hits);
+}
+
+[[gnu::noinline]] void PhraseIndex::MatchEndingFrom(const text::NormalizedText& text,
+                                                    const std::vector<text::Token>& tokens, uint32_t i, uint32_t floor,
+                                                    std::vector<Hit>* hits) const {
   // Longest first: the earliest start first, as the hits must be.
   for (int c : ByLast().FindHash(TokenHash(text, tokens, i))) {
     const Phrase& p = phrases_[c];
