@@ -245,6 +245,18 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
   return true;
 }
 
+// Two candidates in three are a phrase of one word, whose hash is the token's already
+// (the table that gave it is keyed by it): only its text is compared, here, where the
+// call of Matches, saving six registers, cost more than the comparison.
+inline bool PhraseIndex::MatchesWord(const Phrase& p, const text::NormalizedText& text,
+                                     const std::vector<text::Token>& tokens, uint32_t i) const {
+  if (p.size != 1) return Matches(p, text, tokens, i);
+  const text::Token& t = tokens[i];
+  if (p.capitalized && !t.has(text::kCapitalized)) return false;
+  return p.exact_case ? SameText(text::TokenText(text, t), Exact(words_[p.word]))
+                      : SameText(text::TokenLower(text, t), Lower(words_[p.word]));
+}
+
 template <typename F>
 void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t limit, F f) const {
@@ -263,7 +275,7 @@ void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vec
     }
   }
   for (; it != singles.end(); ++it)
-    if (Matches(phrases_[*it], text, tokens, i) && f(phrases_[*it])) return;
+    if (MatchesWord(phrases_[*it], text, tokens, i) && f(phrases_[*it])) return;
 }
 
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
@@ -308,7 +320,7 @@ void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vec
     const uint32_t n = p.size;
     if (i + 1 < n || i + 1 - n < floor) continue;
     uint32_t start = i + 1 - n;
-    if (!Matches(p, text, tokens, start)) continue;
+    if (!MatchesWord(p, text, tokens, start)) continue;
     hits->push_back(Hit{start, p.value});
   }
 }

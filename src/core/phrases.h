@@ -112,6 +112,9 @@ class PhraseIndex {
   void File(const Phrase& p);
   bool Matches(const Phrase& p, const text::NormalizedText& text,
                const std::vector<text::Token>& tokens, uint32_t i) const;
+  // Matches, with a phrase of one word tested inline.
+  bool MatchesWord(const Phrase& p, const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                   uint32_t i) const;
   // Files `phrase` under `key` so that each key's phrases stay longest first and, among
   // equals, in insertion order: the first that matches is the longest match.
   void Insert(WordTable<int>* table, uint64_t key, int phrase);
