@@ -162,6 +162,7 @@ void PhraseIndex::File(const Phrase& p) {
   const Word* w = &words_[p.word];
   first_words_.Add(w[0].hash);
   last_words_.Add(w[p.size - 1].hash);
+  AddOpening(p);
   if (p.size == 1) {
     Insert(&singles_, w[0].hash, index);
     if (pairs_.size() != 0) Insert(&by_last_, w[0].hash, index);
@@ -175,6 +176,13 @@ void PhraseIndex::File(const Phrase& p) {
     std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
   }
   Insert(&by_last_, w[p.size - 1].hash, index);
+}
+
+void PhraseIndex::AddOpening(const Phrase& p) {
+  const Word* w = &words_[p.word];
+  const uint64_t opening = p.size == 1 ? w[0].hash : PairKey(w[0].hash, w[1].hash);
+  const size_t bit = opening % (64 * kOpeningWords);
+  openings_[bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
 void PhraseIndex::StartByLast() {
@@ -280,7 +288,7 @@ void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vec
 
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
-  if (i < limit && MayHold(first_words_, text, tokens, i)) MatchFrom(text, tokens, i, limit, hits);
+  if (i < limit && MayOpenAt(text, tokens, i, limit)) MatchFrom(text, tokens, i, limit, hits);
 }
 
 [[gnu::noinline]] void PhraseIndex::MatchFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
@@ -293,7 +301,7 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
 
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
-  return i < limit && MayHold(first_words_, text, tokens, i) && LongestFrom(text, tokens, i, limit, hit);
+  return i < limit && MayOpenAt(text, tokens, i, limit) && LongestFrom(text, tokens, i, limit, hit);
 }
 
 [[gnu::noinline]] bool PhraseIndex::LongestFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
