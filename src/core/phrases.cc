@@ -160,6 +160,9 @@ void PhraseIndex::File(const Phrase& p) {
   const int index = static_cast<int>(phrases_.size());
   phrases_.push_back(p);
   const Word* w = &words_[p.word];
+  first_words_.Add(w[0].hash);
+  last_words_.Add(w[p.size - 1].hash);
+  AddOpening(p);
   if (p.size == 1) {
     Insert(&singles_, w[0].hash, index);
     if (pairs_.size() != 0) Insert(&by_last_, w[0].hash, index);
@@ -173,6 +176,13 @@ void PhraseIndex::File(const Phrase& p) {
     std::rotate(marked.begin(), marked.end() - 1, marked.end());  // to the front
   }
   Insert(&by_last_, w[p.size - 1].hash, index);
+}
+
+void PhraseIndex::AddOpening(const Phrase& p) {
+  const Word* w = &words_[p.word];
+  const uint64_t opening = p.size == 1 ? w[0].hash : PairKey(w[0].hash, w[1].hash);
+  const size_t bit = opening % (64 * kOpeningWords);
+  openings_[bit / 64] |= uint64_t{1} << (bit % 64);
 }
 
 void PhraseIndex::StartByLast() {
@@ -243,6 +253,18 @@ bool PhraseIndex::Matches(const Phrase& p, const text::NormalizedText& text,
   return true;
 }
 
+// Two candidates in three are a phrase of one word, whose hash is the token's already
+// (the table that gave it is keyed by it): only its text is compared, here, where the
+// call of Matches, saving six registers, cost more than the comparison.
+inline bool PhraseIndex::MatchesWord(const Phrase& p, const text::NormalizedText& text,
+                                     const std::vector<text::Token>& tokens, uint32_t i) const {
+  if (p.size != 1) return Matches(p, text, tokens, i);
+  const text::Token& t = tokens[i];
+  if (p.capitalized && !t.has(text::kCapitalized)) return false;
+  return p.exact_case ? SameText(text::TokenText(text, t), Exact(words_[p.word]))
+                      : SameText(text::TokenLower(text, t), Lower(words_[p.word]));
+}
+
 template <typename F>
 void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t limit, F f) const {
@@ -261,11 +283,16 @@ void PhraseIndex::ForCandidates(const text::NormalizedText& text, const std::vec
     }
   }
   for (; it != singles.end(); ++it)
-    if (Matches(phrases_[*it], text, tokens, i) && f(phrases_[*it])) return;
+    if (MatchesWord(phrases_[*it], text, tokens, i) && f(phrases_[*it])) return;
 }
 
 void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                           uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
+  if (i < limit && MayOpenAt(text, tokens, i, limit)) MatchFrom(text, tokens, i, limit, hits);
+}
+
+[[gnu::noinline]] void PhraseIndex::MatchFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                                              uint32_t i, uint32_t limit, std::vector<Hit>* hits) const {
   ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first, as the hits must be
     hits->push_back(Hit{i + p.size, p.value});
     return false;
@@ -274,6 +301,11 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
 
 bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                             uint32_t i, uint32_t limit, Hit* hit) const {
+  return i < limit && MayOpenAt(text, tokens, i, limit) && LongestFrom(text, tokens, i, limit, hit);
+}
+
+[[gnu::noinline]] bool PhraseIndex::LongestFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
+                                                uint32_t i, uint32_t limit, Hit* hit) const {
   bool found = false;
   ForCandidates(text, tokens, i, limit, [&](const Phrase& p) {  // longest first: the first is the answer
     *hit = Hit{i + p.size, p.value};
@@ -284,13 +316,19 @@ bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<
 
 void PhraseIndex::MatchEndingAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                 uint32_t i, uint32_t floor, std::vector<Hit>* hits) const {
+  if (MayHold(last_words_, text, tokens, i)) MatchEndingFrom(text, tokens, i, floor, hits);
+}
+
+[[gnu::noinline]] void PhraseIndex::MatchEndingFrom(const text::NormalizedText& text,
+                                                    const std::vector<text::Token>& tokens, uint32_t i, uint32_t floor,
+                                                    std::vector<Hit>* hits) const {
   // Longest first: the earliest start first, as the hits must be.
   for (int c : ByLast().FindHash(TokenHash(text, tokens, i))) {
     const Phrase& p = phrases_[c];
     const uint32_t n = p.size;
     if (i + 1 < n || i + 1 - n < floor) continue;
     uint32_t start = i + 1 - n;
-    if (!Matches(p, text, tokens, start)) continue;
+    if (!MatchesWord(p, text, tokens, start)) continue;
     hits->push_back(Hit{start, p.value});
   }
 }

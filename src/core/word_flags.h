@@ -103,6 +103,8 @@ struct WordSignature {
   static constexpr size_t kWords = 8;
   uint64_t bits[kWords] = {};
   void Add(uint64_t hash) { bits[hash >> 61] |= uint64_t{1} << ((hash >> 55) & 63); }
+  // Whether a word of hash `hash` may have been added: false proves it was not.
+  bool MayHold(uint64_t hash) const { return ((bits[hash >> 61] >> ((hash >> 55) & 63)) & 1) != 0; }
   // Whether this signature may hold one of the words signed into `words`. Two words a
   // step where SSE2 has them: GCC left the loop eight scalar ANDs and ORs, and a pattern's
   // required words are tested against the sentence's at most triggers.
