@@ -1584,16 +1584,20 @@ uint8_t SexBits(const RulePack& pack, const Analysis& a, uint32_t t) {
   return pack.SexBits(TokenHash(a.text, a.tokens, t));
 }
 
-// The sex the title right before a person's name at token `name` tells ("Mrs.",
-// "congressman"), if any.
-Sex TitleSex(const RulePack& pack, const Analysis& a, uint32_t name) {
-  if (name == 0) return Sex::kUnknown;
-  uint32_t t = name - 1;
-  if (t > 0 && a.TokenText(t) == ".") --t;
+// The sex title word t tells ("Mrs.", "congressman", "daughter"), if any.
+Sex TitleWordSex(const RulePack& pack, const Analysis& a, uint32_t t) {
   const uint8_t title = SexBits(pack, a, t);
   if (title & RulePack::kMaleTitle) return Sex::kMale;
   if (title & RulePack::kFemaleTitle) return Sex::kFemale;
   return Sex::kUnknown;
+}
+
+// The sex the title right before a person's name at token `name` tells, if any.
+Sex TitleSex(const RulePack& pack, const Analysis& a, uint32_t name) {
+  if (name == 0) return Sex::kUnknown;
+  uint32_t t = name - 1;
+  if (t > 0 && a.TokenText(t) == ".") --t;
+  return TitleWordSex(pack, a, t);
 }
 
 // The token of name mention `n` that holds its given name: past a first initial ("J.
@@ -2158,8 +2162,8 @@ bool ToldAsRelative(const RulePack& pack, const Analysis& a, size_t s, const Men
       if (kin_at(t, end)) kin = t;
   }
   if (kin == UINT32_MAX || LeaderTitleBefore(pack, a, s, m.first) >= 0) return false;
-  const uint8_t bits = SexBits(pack, a, kin);
-  *sex = bits & RulePack::kFemaleTitle ? Sex::kFemale : bits & RulePack::kMaleTitle ? Sex::kMale : SexOf(pack, a, m);
+  *sex = TitleWordSex(pack, a, kin);
+  if (*sex == Sex::kUnknown) *sex = SexOf(pack, a, m);
   return true;
 }
 
