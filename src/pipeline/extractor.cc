@@ -148,6 +148,18 @@ bool AmongSides(int actor, const Mention* sides) {
   return sides && !sides->group.empty() && std::find(sides->group.begin(), sides->group.end(), actor) != sides->group.end();
 }
 
+// Whether object mention `om` is "him", "her" or "them" and stands for one of `subjects`,
+// the people of a list that is the clause's subject: such a pronoun is never a co-subject
+// ("Jeff Flake and John McCain, who have criticised him": not McCain), and was given the
+// nearest person before it, the list's last.
+bool PronounOfSubjects(const Analysis& a, int obj, const Mention* om,
+                       const std::vector<std::pair<int, const Mention*>>& subjects) {
+  if (!om || !om->pronoun || subjects.size() < 2) return false;
+  const std::string_view w = a.TokenLower(om->first);
+  if (w != "him" && w != "her" && w != "them") return false;
+  return std::any_of(subjects.begin(), subjects.end(), [obj](const auto& s) { return s.first == obj; });
+}
+
 std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m, const std::vector<Unit>& units) {
   const internal::CompiledPattern& p = pack.patterns[m.pattern];
   std::ostringstream out;
@@ -219,7 +231,8 @@ class TripleBuilder {
           const auto& [subj, sm] = subjects[i];
           const auto& [obj, om] = objects[j];
           if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
-              (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) || !Unseen({subj, y.relation, obj}))
+              (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) ||
+              PronounOfSubjects(a_, obj, om, subjects) || !Unseen({subj, y.relation, obj}))
             continue;
           aliases_.Note(subj);
           aliases_.Note(obj);
