@@ -610,6 +610,29 @@ TEST_CASE("a man's title is no surname of a woman whose given name is known", "[
   for (const std::string& t : Triples(ex)) CHECK(t.find("Pauline Otieno") == std::string::npos);
 }
 
+TEST_CASE("the group: the group or organization a sentence before opened with", "[resolution][anaphors]") {
+  // The sentence before opens with the group; "the group's leader" is its leader.
+  ag::Extraction ex = Extract("Hezbollah fired rockets at Israel on Sunday. The group's leader, Naim Qassem, said "
+                              "attacks would continue.");
+  CHECK(Triples(ex).count("Naim Qassem leader-of Hezbollah") == 1);
+  // An organization for "the alliance"; a group's noun takes one when no group opened.
+  ex = Extract("NATO ended its summit in Madrid. The alliance's secretary general, Jens Stoltenberg, praised Kenya.");
+  CHECK(Triples(ex).count("Jens Stoltenberg leader-of North Atlantic Treaty Organization") == 1);
+  // Two sentences back is too far: a group the text never named may be meant.
+  ex = Extract("Hezbollah fired rockets at Israel on Sunday. Farmers fled the border villages. Many stayed in "
+               "Beirut. The group's leader, Naim Qassem, said attacks would continue.");
+  CHECK(Triples(ex).count("Naim Qassem leader-of Hezbollah") == 0);
+  // Not an actor named inside the sentence (the object here), nor a news agency.
+  ex = Extract("Israel struck Hezbollah positions on Sunday. The group's leader, Naim Qassem, said attacks would "
+               "continue.");
+  CHECK(Triples(ex).count("Naim Qassem leader-of Hezbollah") == 0);
+  ex = Extract("Reuters reported the strikes on Sunday. The group's leader, Naim Qassem, said attacks would continue.");
+  CHECK(Triples(ex).count("Naim Qassem leader-of Reuters") == 0);
+  // "the group of" and "the group Hamas" are no anaphors.
+  ex = Extract("Hezbollah fired rockets at Israel. The group of villagers, led by Ana Ruiz, fled.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of Hezbollah") == 0);
+}
+
 TEST_CASE("its: the subject before it, not a wire agency in brackets", "[resolution][pronouns]") {
   ag::Extraction ex = Extract("(AP) KAMPALA - Uganda condemned the strikes on its ally Burundi on Friday.");
   CHECK(Triples(ex).count("Burundi ally-of Uganda") == 1);

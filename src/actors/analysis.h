@@ -67,8 +67,13 @@ struct Mention {
   bool name = false;       // a proper-name chunk not (yet) known as an actor
   bool demonym = false;    // adjectival use of a country: "Syrian" in "Syrian children"
   bool pronoun = false;
+  // "the group", "the alliance": the group (kGroupAnaphor) or the organization
+  // (kOrganizationAnaphor) named last, or else the other, in its sentence or the one
+  // before (resolution); the mention spans the article and the noun.
+  enum Anaphor : uint8_t { kNoAnaphor, kGroupAnaphor, kOrganizationAnaphor };
+  Anaphor anaphor = kNoAnaphor;
   ActorGroup group;  // several actors at once: "the two sides"
-  // "dictionary", "name", "pronoun" (string literals) or the entity rule's id (owned by
+  // "dictionary", "name", "pronoun", "anaphor" (string literals) or the entity rule's id (owned by
   // the rule pack, which outlives every Analysis): never copied per mention.
   std::string_view source;
 };

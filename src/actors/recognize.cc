@@ -29,7 +29,8 @@ enum ChunkerRole : uint8_t {
   // otherwise send each of its tokens to the dictionary in vain: with this bit one bit
   // test tells whether the dictionary can match at a token, at no cost per token.
   kCapitalWordOrEntry = 1 << 5,
-  kPronoun = 1 << 6,         // kPronouns
+  kPronoun = 1 << 6,         // kPronouns, or the last word of a `group-anaphor` or
+                             // `organization-anaphor` phrase
   kRelationTrigger = kRelationTriggerRole,  // of a relation rule's anchor: not the chunker's
 };
 // A token with none of these makes no mention and opens none: Step would pass it over.
@@ -117,7 +118,9 @@ struct ChunkerLists {
         hyphen_suffixes(pack.List(RulePack::kHyphenSuffix)),
         name_tails(pack.List(RulePack::kNameTail)),
         party_letters(pack.List(RulePack::kPartyLetter)),
-        title_objects(pack.List(RulePack::kTitleObject)) {}
+        title_objects(pack.List(RulePack::kTitleObject)),
+        group_anaphors(pack.List(RulePack::kGroupAnaphor)),
+        organization_anaphors(pack.List(RulePack::kOrganizationAnaphor)) {}
   const PhraseIndex& titles;
   const PhraseIndex& stops;
   const PhraseIndex& group_heads;
@@ -128,6 +131,8 @@ struct ChunkerLists {
   const PhraseIndex& name_tails;
   const PhraseIndex& party_letters;
   const PhraseIndex& title_objects;
+  const PhraseIndex& group_anaphors;
+  const PhraseIndex& organization_anaphors;
 };
 
 class SentenceRecognizer {
@@ -189,16 +194,54 @@ class SentenceRecognizer {
     uint32_t end = NameEnd(i);
     if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
     if (end > i) return std::max(PushName(i, end), linked_end_);
-    if (Has(i, kPronoun) && a_->tokens[i].has(kWord) && IsPronoun(a_->TokenLower(i)) &&
-        IsReadPronoun(i)) {
-      Mention m;
-      m.first = i;
-      m.last = i + 1;
-      m.pronoun = true;
-      m.source = "pronoun";
-      out_->push_back(m);
+    if (Has(i, kPronoun) && a_->tokens[i].has(kWord)) {
+      if (IsPronoun(a_->TokenLower(i))) {
+        if (IsReadPronoun(i)) {
+          Mention m;
+          m.first = i;
+          m.last = i + 1;
+          m.pronoun = true;
+          m.source = "pronoun";
+          out_->push_back(m);
+        }
+      } else {
+        PushAnaphor(i);
+      }
     }
     return i + 1;
+  }
+
+  // "the group", "the militant group", "the alliance" ending at token i (a `group-anaphor`
+  // or `organization-anaphor` phrase after "the"): a mention the resolution gives the
+  // group or organization named last. Not "the group of seven", "the alliance-building",
+  // nor a noun a name follows ("the group Hamas", which names it), nor one in a mention
+  // already made.
+  void PushAnaphor(uint32_t i) {
+    // "the" a word or two before: most tokens that reach here are other words the flag
+    // shares a cell with, turned down before the lists are asked.
+    auto is_the = [&](uint32_t t) { return t >= s_.first + 1 && a_->TokenLower(t - 1) == "the"; };
+    if (!is_the(i) && !(i > s_.first && is_the(i - 1)) && !(i > s_.first + 1 && is_the(i - 2))) return;
+    std::vector<PhraseIndex::Hit> hits;
+    Mention::Anaphor kind = Mention::kGroupAnaphor;
+    lists_.group_anaphors.MatchEndingAt(a_->text, a_->tokens, i, s_.first, &hits);
+    if (hits.empty()) {
+      kind = Mention::kOrganizationAnaphor;
+      lists_.organization_anaphors.MatchEndingAt(a_->text, a_->tokens, i, s_.first, &hits);
+    }
+    if (hits.empty()) return;
+    const uint32_t start = hits.front().end;  // the phrase's first token
+    if (start == s_.first || a_->TokenLower(start - 1) != "the") return;
+    if (!out_->empty() && out_->back().last > start - 1) return;
+    if (i + 1 < s_.last) {
+      const std::string_view next = a_->TokenLower(i + 1);
+      if (next == "of" || next == "-" || IsCapitalWord(a_->tokens[i + 1].flags)) return;
+    }
+    Mention m;
+    m.first = start - 1;
+    m.last = i + 1;
+    m.anaphor = kind;
+    m.source = "anaphor";
+    out_->push_back(m);
   }
 
   // Whether the pronoun at i is read: "he", "his", "its" and the like always; "it" after a
@@ -678,6 +721,12 @@ class SentenceRecognizer {
   std::vector<Mention>* out_ = nullptr;
 };
 
+// The last word of `phrase`, words parted by spaces as PhraseIndex::Describe writes them.
+std::string_view LastWord(std::string_view phrase) {
+  const size_t space = phrase.rfind(' ');
+  return space == std::string_view::npos ? phrase : phrase.substr(space + 1);
+}
+
 // By the hashes the index keeps, into `hashes`, a buffer kept from one index to the next:
 // a vector of views of each of hundreds of indexes' words, each hashed again, cost more.
 void AddFirstWords(const PhraseIndex& index, uint8_t role, WordFlags* roles, std::vector<uint64_t>* hashes) {
@@ -728,6 +777,8 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   for (std::string_view w : kParticles) roles.Add(w, kParticle);
   for (std::string_view w : kArticleForms) roles.Add(w, kParticle);
   for (std::string_view w : kPronouns) roles.Add(w, kPronoun);
+  for (const PhraseIndex* anaphors : {&lists.group_anaphors, &lists.organization_anaphors})
+    for (const std::string& phrase : anaphors->Describe()) roles.Add(LastWord(phrase), kPronoun);
   return roles;
 }
 

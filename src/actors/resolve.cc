@@ -1923,6 +1923,34 @@ struct LastPerson {
   }
 };
 
+// The group and the organization that last opened a sentence (its first mention, named
+// outright or by an anaphor), each with the sentence: what "the group" or "the alliance"
+// stands for there or in the next (AnaphorActor). One named inside a sentence ("Pompeo's
+// attacks on the CIA", "told Reuters") was, in all of AllSides, more often not what a later
+// "the group" meant than it was; nor is a news agency, which a story names as its source.
+struct LastGroup {
+  struct Seen {
+    int actor = -1;
+    size_t sentence = 0;
+    // Further back the noun is as likely a group the text never named ("a group of
+    // lawmakers ... the group").
+    int Within(size_t s) const { return actor >= 0 && s <= sentence + 1 ? actor : -1; }
+  };
+  Seen group, organization;
+  void Saw(const Analysis& a, int named, size_t s) {
+    const Actor& actor = a.actors[named].actor;
+    if (actor.type == ActorType::kGroup) group = {named, s};
+    else if (actor.type == ActorType::kOrganization && actor.sector != "MED") organization = {named, s};
+  }
+  // The one the anaphor's noun names first ("the group": a group), else the other.
+  int AnaphorActor(Mention::Anaphor kind, size_t s) const {
+    const Seen& first = kind == Mention::kGroupAnaphor ? group : organization;
+    const Seen& second = kind == Mention::kGroupAnaphor ? organization : group;
+    const int actor = first.Within(s);
+    return actor >= 0 ? actor : second.Within(s);
+  }
+};
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
@@ -2365,10 +2393,10 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
 }
 
 // Whether mention `m` names its actor: not "Malian" in "Malian children", which is no
-// mention of Mali as an actor, nor a pronoun, nor "his Russian counterpart", which
-// describes the actor.
+// mention of Mali as an actor, nor a pronoun, nor "the group" or "his Russian
+// counterpart", which describe the actor.
 bool NamesActor(const Mention& m) {
-  return m.actor >= 0 && !m.demonym && !m.pronoun && m.source != "counterpart";
+  return m.actor >= 0 && !m.demonym && !m.pronoun && m.anaphor == Mention::kNoAnaphor && m.source != "counterpart";
 }
 
 // Mention i of `ms` dropped if it is of neither actor nor group, else moved to `*kept`
@@ -2489,6 +2517,7 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
   };
   auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
   LastPerson last;
+  LastGroup last_group;
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
     bool pairs = s < a->sentences.size();  // until a mention ends past the sentence
@@ -2507,11 +2536,14 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
       Mention& m = mentions[i];
       const int named = m.actor;
       const bool pronoun = m.pronoun, demonym = m.demonym;
+      const Mention::Anaphor anaphor = m.anaphor;
       const To settled = to_of[named + 1];
-      const int actor = !pronoun ? settled.actor
+      const int actor = anaphor != Mention::kNoAnaphor ? last_group.AnaphorActor(anaphor, s)
+                        : !pronoun  ? settled.actor
                         : m.first == cataphora.first && cataphora.second >= 0
                             ? cataphora.second
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
+      if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
       const bool name = m.name && named < 0;
       m.name = name;
       m.actor = actor;
@@ -2541,6 +2573,7 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
       k.name = name;
       k.demonym = demonym;
       k.pronoun = pronoun;
+      k.anaphor = anaphor;
       k.source = source;
       kept += actor >= 0;
       // "Malian" in "Malian children" is not a mention of Mali as an actor.

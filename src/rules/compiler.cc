@@ -834,7 +834,8 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "hyphen-suffix",      "name-tail",          "party-letter",        "title-object",     "say-verb",
     "leader-title",       "capital-place-word", "capital-place-noun",  "verb-lead",        "capital-act",
     "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
-    "capital-group-head", "stop-family-name",   "person-modifier",     "kinship"};
+    "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
+    "group-anaphor",      "organization-anaphor"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
