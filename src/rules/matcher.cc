@@ -292,6 +292,9 @@ class PatternMatcher {
     int q = pos;
     // "talks with his Russian counterpart Vladimir Putin", "met her counterpart X".
     if (qualified && IsPossessivePronoun(q) && q + 1 < n_) ++q;
+    // A past title is still the person's: "criticized former President Barack Obama",
+    // "praised the late Senator John McCain". (The `former` cue reads the word for roles.)
+    if (q + 1 < n_ && (IsToken(q, "former") || IsToken(q, "late"))) ++q;
     if (units_[q].mention >= 0) {
       // A person's "'s" may qualify a title as a country's does: "met Trump's special envoy
       // Steve Witkoff" met the envoy.
