@@ -274,7 +274,15 @@ class PatternMatcher {
     hits.clear();
     uint32_t tok = units_[pos].first;
     Titles().MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
-    return hits.empty() ? pos : pos - static_cast<int>(tok + 1 - hits.front().end);  // longest title
+    if (hits.empty()) return pos;
+    return OfficeWordsBefore(pos - static_cast<int>(tok + 1 - hits.front().end));  // longest title
+  }
+  // Before up to four words of an office (OfficeWord) that end at unit b, right before a
+  // title ("Senate Majority Leader X" read leftwards); else b.
+  int OfficeWordsBefore(int b) const {
+    int r = b;
+    while (r > b - 4 && r >= 0 && units_[r].mention < 0 && OfficeWord(r, -1)) --r;
+    return r;
   }
   // Leftwards from the person at `unit`: the unit before its title and the title's own
   // country or organization ("Ukrainian President X and Polish President Y met": before
@@ -302,22 +310,43 @@ class PatternMatcher {
       ++q;  // the title's organization, country or person: "U.N.", "Syrian", "Qatar's"
       if (IsToken(q, "'s")) ++q;
     }
-    const int first_title = q;
     if (q == pos + 2 && q < n_ && IsPerson(q) && IsOwner(pos)) return q;  // "China's Xi Jinping"
+    const int first_title = q;
     std::vector<PhraseIndex::Hit>& hits = title_hits_;
-    // A title, or two: "Foreign Affairs Undersecretary X", "Navy spokesman Captain X".
+    // A title, or two: "Foreign Affairs Undersecretary X", "Navy spokesman Captain X",
+    // each perhaps after its office's words: "Sen. Minority Leader X".
     for (int titles = 0; titles < 2 && q < n_ && units_[q].mention < 0; ++titles) {
       hits.clear();
-      const uint32_t tok = units_[q].first;
-      Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(q), &hits);
+      const int at = OfficeWordsEnd(q);
+      const uint32_t tok = units_[at].first;
+      Titles().MatchAt(a_.text, a_.tokens, tok, RunEnd(at), &hits);
       if (hits.empty()) break;
-      q += static_cast<int>(hits.front().end - tok);
+      q = at + static_cast<int>(hits.front().end - tok);
     }
     if (q == first_title) return pos;
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
     if (q >= n_ || !IsPerson(q)) return pos;
     // The titled person's own "'s" and title lead on: "met President Trump's envoy X".
     return q + 1 < n_ && IsToken(q + 1, "'s") ? TitledPersonAt(q, qualified) : q;
+  }
+  // Past up to four words of an office (OfficeWord) at q that a title follows:
+  // "Treasury Secretary X", "Senate Majority Leader X", "White House Press Secretary X"
+  // (no list of offices to keep, and none for the chunker to read at every "house" or
+  // "health"); else q.
+  int OfficeWordsEnd(int q) const {
+    PhraseIndex::Hit hit;
+    for (int r = q; r < q + 4 && r + 1 < n_ && units_[r].mention < 0 && OfficeWord(r, +1); ++r)
+      if (units_[r + 1].mention < 0 && Titles().LongestAt(a_.text, a_.tokens, units_[r + 1].first, RunEnd(r + 1), &hit))
+        return r + 1;
+    return q;
+  }
+  // Whether plain unit u may be a word of an office's name read in direction dir: a
+  // capitalized word, or "and" between two plain ones ("Health and Human Services
+  // Secretary X"; not "Prime Minister X and Prime Minister Y", a list).
+  bool OfficeWord(int u, int dir) const {
+    if (CapitalizedAt(u, dir)) return true;
+    auto plain_capital = [&](int v) { return v >= 0 && v < n_ && units_[v].mention < 0 && CapitalizedAt(v, dir); };
+    return IsToken(u, "and") && plain_capital(u - dir) && plain_capital(u + dir);
   }
   // Whether the unit before `person`'s is "'s" after `owner`, a country, government,
   // organization or group, for a slot that takes a person: an untitled person's country
