@@ -117,7 +117,8 @@ struct ChunkerLists {
         hyphen_suffixes(pack.List(RulePack::kHyphenSuffix)),
         name_tails(pack.List(RulePack::kNameTail)),
         party_letters(pack.List(RulePack::kPartyLetter)),
-        title_objects(pack.List(RulePack::kTitleObject)) {}
+        title_objects(pack.List(RulePack::kTitleObject)),
+        stops_one_word(stops.SingleWords()) {}
   const PhraseIndex& titles;
   const PhraseIndex& stops;
   const PhraseIndex& group_heads;
@@ -128,6 +129,7 @@ struct ChunkerLists {
   const PhraseIndex& name_tails;
   const PhraseIndex& party_letters;
   const PhraseIndex& title_objects;
+  const bool stops_one_word;  // every `name-stop` phrase is one word
 };
 
 class SentenceRecognizer {
@@ -436,12 +438,18 @@ class SentenceRecognizer {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
     if (!IsCapitalWord(t.flags)) return false;
-    if ((Has(i, kOpensTitle) && i != unlisted_ && Listed(lists_.titles, i)) ||
-        (Has(i, kOpensStop) && Listed(lists_.stops, i)))
+    if ((Has(i, kOpensTitle) && i != unlisted_ && Listed(lists_.titles, i)) || (Has(i, kOpensStop) && IsNameStop(i)))
       return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
     return !(Has(i, kEntityTrigger) && TriggersEntityRule(i));
+  }
+
+  // Whether token i (before s_.last) is a `name-stop` word, asked where kOpensStop marks
+  // it: nearly always one (a sentence's capitalized first word), so the list's words are
+  // read inline.
+  bool IsNameStop(uint32_t i) const {
+    return lists_.stops_one_word ? lists_.stops.HoldsWordAt(a_->text, a_->tokens, i) : Listed(lists_.stops, i);
   }
 
   bool TriggersEntityRule(uint32_t i) const {

@@ -407,8 +407,4 @@ std::string PhraseIndex::Describe(size_t phrase) const {
   return s;
 }
 
-bool PhraseIndex::SingleWords() const {
-  return std::all_of(phrases_.begin(), phrases_.end(), [](const Phrase& p) { return p.size == 1; });
-}
-
 }  // namespace actorgraph::internal

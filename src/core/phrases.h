@@ -78,7 +78,25 @@ class PhraseIndex {
   void FirstWordHashesUncapitalized(std::vector<uint64_t>* out) const;
   std::vector<std::string> Describe() const;  // the phrases, for dumps
   std::string Describe(size_t phrase) const;   // one of them, in the order added
-  bool SingleWords() const;                    // whether every phrase is one word
+  // Whether every phrase is one word: none is filed by its first two.
+  bool SingleWords() const { return pairs_.size() == 0; }
+  // Whether token i is one of the phrases of one word, inline: for an index of single
+  // words, LongestAt's answer without its signature's test and its two calls. For a
+  // caller whose own word flags mark the token as most likely one of them: nearly every
+  // word the chunker's kOpensStop marks is a `name-stop` word (a sentence's "The", "But",
+  // "He"), and LongestAt's test and calls cost more than the lookup.
+  bool HoldsWordAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens, uint32_t i) const {
+    const text::Token& t = tokens[i];
+    for (int c : singles_.FindHash(TokenHash(text, tokens, i))) {
+      if (c == kOpensLonger) continue;
+      const Phrase& p = phrases_[c];
+      if (p.capitalized && !t.has(text::kCapitalized)) continue;
+      const Word& w = words_[p.word];
+      if (p.exact_case ? SameText(text::TokenText(text, t), Exact(w)) : SameText(text::TokenLower(text, t), Lower(w)))
+        return true;
+    }
+    return false;
+  }
 
  private:
   // The phrases' words are kept in flat arrays, not a vector of strings each: an index
