@@ -618,7 +618,15 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return IsCapitalWord(t.flags) || (t.has(kWord) && Has(i, kParticle));
+    return IsCapitalWord(t.flags) || (t.has(kWord) && Has(i, kParticle) && MayFollowParticle(i + 1));
+  }
+
+  // Whether token k may take the particle before it into a name (ParticleEnd): a
+  // capitalized word, another particle or a hyphen. The Arabic article's forms "as", "at"
+  // and "an" are particles too, and nearly all of them are English, before a word in
+  // lower case.
+  bool MayFollowParticle(uint32_t k) const {
+    return k < s_.last && (Has(k, kCapitalWordOrEntry | kParticle) || a_->TokenText(k) == "-");
   }
 
   // One past the name that starts at i, or i when none starts there.
