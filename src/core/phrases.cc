@@ -299,11 +299,6 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
   });
 }
 
-bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
-                            uint32_t i, uint32_t limit, Hit* hit) const {
-  return i < limit && MayOpenAt(text, tokens, i, limit) && LongestFrom(text, tokens, i, limit, hit);
-}
-
 [[gnu::noinline]] bool PhraseIndex::LongestFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                                 uint32_t i, uint32_t limit, Hit* hit) const {
   bool found = false;
