@@ -618,7 +618,18 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return IsCapitalWord(t.flags) || (t.has(kWord) && Has(i, kParticle) && MayFollowParticle(i + 1));
+    if (IsCapitalWord(t.flags)) return !IsOnlyNameStop(i);
+    return t.has(kWord) && Has(i, kParticle) && MayFollowParticle(i + 1);
+  }
+
+  // Whether capitalized token i is a `name-stop` word and neither a particle nor a
+  // `stop-family-name` after a sentence's first word ("The", "But", "He" opening a
+  // sentence, "The" in a headline's capitals): NamePart turns it down, and no title before
+  // it makes it a family name (IsTitledStopFamilyName), so no name opens there. A third
+  // of the calls of NameEnd were for such words.
+  bool IsOnlyNameStop(uint32_t i) const {
+    return (roles_[i] & (kOpensStop | kParticle)) == kOpensStop &&
+           (i == s_.first || !Listed(lists_.stop_family_names, i)) && IsNameStop(i);
   }
 
   // Whether token k may take the particle before it into a name (ParticleEnd): a
