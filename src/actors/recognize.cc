@@ -120,7 +120,8 @@ struct ChunkerLists {
         party_letters(pack.List(RulePack::kPartyLetter)),
         title_objects(pack.List(RulePack::kTitleObject)),
         group_anaphors(pack.List(RulePack::kGroupAnaphor)),
-        organization_anaphors(pack.List(RulePack::kOrganizationAnaphor)) {}
+        organization_anaphors(pack.List(RulePack::kOrganizationAnaphor)),
+        stops_one_word(stops.SingleWords()) {}
   const PhraseIndex& titles;
   const PhraseIndex& stops;
   const PhraseIndex& group_heads;
@@ -133,6 +134,7 @@ struct ChunkerLists {
   const PhraseIndex& title_objects;
   const PhraseIndex& group_anaphors;
   const PhraseIndex& organization_anaphors;
+  const bool stops_one_word;  // every `name-stop` phrase is one word
 };
 
 class SentenceRecognizer {
@@ -479,12 +481,18 @@ class SentenceRecognizer {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
     if (!IsCapitalWord(t.flags)) return false;
-    if ((Has(i, kOpensTitle) && i != unlisted_ && Listed(lists_.titles, i)) ||
-        (Has(i, kOpensStop) && Listed(lists_.stops, i)))
+    if ((Has(i, kOpensTitle) && i != unlisted_ && Listed(lists_.titles, i)) || (Has(i, kOpensStop) && IsNameStop(i)))
       return false;
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
     return !(Has(i, kEntityTrigger) && TriggersEntityRule(i));
+  }
+
+  // Whether token i (before s_.last) is a `name-stop` word, asked where kOpensStop marks
+  // it: nearly always one (a sentence's capitalized first word), so the list's words are
+  // read inline.
+  bool IsNameStop(uint32_t i) const {
+    return lists_.stops_one_word ? lists_.stops.HoldsWordAt(a_->text, a_->tokens, i) : Listed(lists_.stops, i);
   }
 
   bool TriggersEntityRule(uint32_t i) const {
@@ -653,7 +661,26 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    return IsCapitalWord(t.flags) || (t.has(kWord) && Has(i, kParticle));
+    if (IsCapitalWord(t.flags)) return !IsOnlyNameStop(i);
+    return t.has(kWord) && Has(i, kParticle) && MayFollowParticle(i + 1);
+  }
+
+  // Whether capitalized token i is a `name-stop` word and neither a particle nor a
+  // `stop-family-name` after a sentence's first word ("The", "But", "He" opening a
+  // sentence, "The" in a headline's capitals): NamePart turns it down, and no title before
+  // it makes it a family name (IsTitledStopFamilyName), so no name opens there. A third
+  // of the calls of NameEnd were for such words.
+  bool IsOnlyNameStop(uint32_t i) const {
+    return (roles_[i] & (kOpensStop | kParticle)) == kOpensStop &&
+           (i == s_.first || !Listed(lists_.stop_family_names, i)) && IsNameStop(i);
+  }
+
+  // Whether token k may take the particle before it into a name (ParticleEnd): a
+  // capitalized word, another particle or a hyphen. The Arabic article's forms "as", "at"
+  // and "an" are particles too, and nearly all of them are English, before a word in
+  // lower case.
+  bool MayFollowParticle(uint32_t k) const {
+    return k < s_.last && (Has(k, kCapitalWordOrEntry | kParticle) || a_->TokenText(k) == "-");
   }
 
   // One past the name that starts at i, or i when none starts there.

@@ -299,11 +299,6 @@ void PhraseIndex::MatchAt(const text::NormalizedText& text, const std::vector<te
   });
 }
 
-bool PhraseIndex::LongestAt(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
-                            uint32_t i, uint32_t limit, Hit* hit) const {
-  return i < limit && MayOpenAt(text, tokens, i, limit) && LongestFrom(text, tokens, i, limit, hit);
-}
-
 [[gnu::noinline]] bool PhraseIndex::LongestFrom(const text::NormalizedText& text, const std::vector<text::Token>& tokens,
                                                 uint32_t i, uint32_t limit, Hit* hit) const {
   bool found = false;
@@ -405,10 +400,6 @@ std::string PhraseIndex::Describe(size_t phrase) const {
     s += p.exact_case ? Exact(w) : Lower(w);
   }
   return s;
-}
-
-bool PhraseIndex::SingleWords() const {
-  return std::all_of(phrases_.begin(), phrases_.end(), [](const Phrase& p) { return p.size == 1; });
 }
 
 }  // namespace actorgraph::internal
