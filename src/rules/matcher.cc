@@ -329,11 +329,14 @@ class PatternMatcher {
     // The titled person's own "'s" and title lead on: "met President Trump's envoy X".
     return q + 1 < n_ && IsToken(q + 1, "'s") ? TitledPersonAt(q, qualified) : q;
   }
-  // Past up to four words of an office (OfficeWord) at q that a title follows:
+  // Past up to four words of an office (OfficeWord) at q that a title follows, not after
+  // "of":
   // "Treasury Secretary X", "Senate Majority Leader X", "White House Press Secretary X"
   // (no list of offices to keep, and none for the chunker to read at every "house" or
   // "health"); else q.
   int OfficeWordsEnd(int q) const {
+    // After "of" the words end an earlier title: "U.S. Army Chief of Staff General X".
+    if (IsToken(q - 1, "of")) return q;
     PhraseIndex::Hit hit;
     for (int r = q; r < q + 4 && r + 1 < n_ && units_[r].mention < 0 && OfficeWord(r, +1); ++r)
       if (units_[r + 1].mention < 0 && Titles().LongestAt(a_.text, a_.tokens, units_[r + 1].first, RunEnd(r + 1), &hit))
