@@ -615,8 +615,11 @@ TEST_CASE("the group: the group or organization a sentence before opened with", 
   ag::Extraction ex = Extract("Hezbollah fired rockets at Israel on Sunday. The group's leader, Naim Qassem, said "
                               "attacks would continue.");
   CHECK(Triples(ex).count("Naim Qassem leader-of Hezbollah") == 1);
-  // An organization for "the alliance"; a group's noun takes one when no group opened.
+  // An organization for "the alliance".
   ex = Extract("NATO ended its summit in Madrid. The alliance's secretary general, Jens Stoltenberg, praised Kenya.");
+  CHECK(Triples(ex).count("Jens Stoltenberg leader-of North Atlantic Treaty Organization") == 1);
+  // "the group" takes an organization when no group opened a sentence.
+  ex = Extract("NATO ended its summit in Madrid. The group's secretary general, Jens Stoltenberg, praised Kenya.");
   CHECK(Triples(ex).count("Jens Stoltenberg leader-of North Atlantic Treaty Organization") == 1);
   // Two sentences back is too far: a group the text never named may be meant.
   ex = Extract("Hezbollah fired rockets at Israel on Sunday. Farmers fled the border villages. Many stayed in "

@@ -68,8 +68,8 @@ struct Mention {
   bool demonym = false;    // adjectival use of a country: "Syrian" in "Syrian children"
   bool pronoun = false;
   // "the group", "the alliance": the group (kGroupAnaphor) or the organization
-  // (kOrganizationAnaphor) named last, or else the other, in its sentence or the one
-  // before (resolution); the mention spans the article and the noun.
+  // (kOrganizationAnaphor) that opened its sentence or the one before, or else the other
+  // (resolution); the mention spans the article and the noun.
   enum Anaphor : uint8_t { kNoAnaphor, kGroupAnaphor, kOrganizationAnaphor };
   Anaphor anaphor = kNoAnaphor;
   ActorGroup group;  // several actors at once: "the two sides"

@@ -215,12 +215,12 @@ class SentenceRecognizer {
 
   // "the group", "the militant group", "the alliance" ending at token i (a `group-anaphor`
   // or `organization-anaphor` phrase after "the"): a mention the resolution gives the
-  // group or organization named last. Not "the group of seven", "the alliance-building",
-  // nor a noun a name follows ("the group Hamas", which names it), nor one in a mention
-  // already made.
+  // group or organization that opened the sentence or the one before. Not "the group of
+  // seven", "the alliance-building", nor a noun a name follows ("the group Hamas", which
+  // names it), nor one in a mention already made.
   void PushAnaphor(uint32_t i) {
-    // "the" a word or two before: most tokens that reach here are other words the flag
-    // shares a cell with, turned down before the lists are asked.
+    // "the" one to three words before: most tokens that reach here are other words the
+    // flag shares a cell with, turned down before the lists are asked.
     auto is_the = [&](uint32_t t) { return t >= s_.first + 1 && a_->TokenLower(t - 1) == "the"; };
     if (!is_the(i) && !(i > s_.first && is_the(i - 1)) && !(i > s_.first + 1 && is_the(i - 2))) return;
     std::vector<PhraseIndex::Hit> hits;

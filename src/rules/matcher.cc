@@ -301,7 +301,8 @@ class PatternMatcher {
     // "talks with his Russian counterpart Vladimir Putin", "met her counterpart X".
     if (qualified && IsPossessivePronoun(q) && q + 1 < n_) ++q;
     // A past title is still the person's: "criticized former President Barack Obama",
-    // "praised the late Senator John McCain". (The `former` cue reads the word for roles.)
+    // "praised the late Senator John McCain". (The `former` cue reads only the words
+    // before a trigger: a role rule whose slot comes after it refuses "former" itself.)
     if (q + 1 < n_ && (IsToken(q, "former") || IsToken(q, "late"))) ++q;
     if (units_[q].mention >= 0) {
       // A person's "'s" may qualify a title as a country's does: "met Trump's special envoy
@@ -329,11 +330,10 @@ class PatternMatcher {
     // The titled person's own "'s" and title lead on: "met President Trump's envoy X".
     return q + 1 < n_ && IsToken(q + 1, "'s") ? TitledPersonAt(q, qualified) : q;
   }
-  // Past up to four words of an office (OfficeWord) at q that a title follows, not after
-  // "of":
-  // "Treasury Secretary X", "Senate Majority Leader X", "White House Press Secretary X"
-  // (no list of offices to keep, and none for the chunker to read at every "house" or
-  // "health"); else q.
+  // Past up to four words of an office (OfficeWord) at q that a title follows: "Treasury
+  // Secretary X", "Senate Majority Leader X", "White House Press Secretary X" (no list of
+  // offices to keep, and none for the chunker to read at every "house" or "health"); else
+  // q, and q after "of".
   int OfficeWordsEnd(int q) const {
     // After "of" the words end an earlier title: "U.S. Army Chief of Staff General X".
     if (IsToken(q - 1, "of")) return q;
