@@ -148,15 +148,16 @@ bool AmongSides(int actor, const Mention* sides) {
   return sides && !sides->group.empty() && std::find(sides->group.begin(), sides->group.end(), actor) != sides->group.end();
 }
 
-// Whether object mention `om` is "him", "her" or "them" and stands for one of `subjects`,
-// the people of a list that is the clause's subject: such a pronoun is never a co-subject
+// Whether object mention `om` is "him" or "her" and stands for one of `subjects`, the
+// people of a list that is the clause's subject: such a pronoun is never a co-subject
 // ("Jeff Flake and John McCain, who have criticised him": not McCain), and was given the
-// nearest person before it, the list's last.
+// nearest person before it, the list's last. ("them" is no mention: recognize.cc's
+// kPronouns.)
 bool PronounOfSubjects(const Analysis& a, int obj, const Mention* om,
                        const std::vector<std::pair<int, const Mention*>>& subjects) {
   if (!om || !om->pronoun || subjects.size() < 2) return false;
   const std::string_view w = a.TokenLower(om->first);
-  if (w != "him" && w != "her" && w != "them") return false;
+  if (w != "him" && w != "her") return false;
   return std::any_of(subjects.begin(), subjects.end(), [obj](const auto& s) { return s.first == obj; });
 }
 
