@@ -523,6 +523,19 @@ TEST_CASE("he after an unknown name that opens its clause is not the person name
             .count("William Ruto supports Eritrea") == 1);
 }
 
+TEST_CASE("its after 'and' is the actor it is coordinated with", "[resolution][pronouns]") {
+  // Not the clause's subject, Kenya: Ethiopia, right before "and its".
+  ag::Extraction ex = Extract("Kenya said it would press Ethiopia and its prime minister, Abiy Ahmed, to talk.");
+  CHECK(Triples(ex).count("Abiy Ahmed leader-of Ethiopia") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed leader-of Kenya") == 0);
+  // After a preposition its possessor's noun governs, the possessor: Eritrea's support, not
+  // Sudan's, nor the subject Kenya's.
+  ex = Extract("Kenya said Eritrea's aid to Sudan and its support for the RSF worried Egypt.");
+  CHECK(Triples(ex).count("Eritrea supports Rapid Support Forces") == 1);
+  CHECK(Triples(ex).count("Kenya supports Rapid Support Forces") == 0);
+  CHECK(Triples(ex).count("Sudan supports Rapid Support Forces") == 0);
+}
+
 TEST_CASE("he is no person named only as a modifier of something else", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // "the pro-Ruto rally", "the Ruto administration", "a Ruto-era law": Ruto is not whom

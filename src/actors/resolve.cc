@@ -1951,8 +1951,31 @@ struct LastGroup {
   }
 };
 
+// The non-person actor right before "and its" (mention m's "its"): the one "its" stands
+// for, the clause's subject or not ("pledged support for ISIL and its leader", "press Egypt
+// and its president"); else -1. After a preposition that a possessor's noun governs, the
+// possessor: "Russia's policy on Syria and its support" (Russia's support).
+int CoordinatedOwner(const Analysis& a, const std::vector<Mention>& ms, size_t done, const Mention& m) {
+  if (m.first < 2 || a.TokenLower(m.first - 1) != "and") return -1;
+  size_t i = done;
+  while (i > 0 && ms[i - 1].last > m.first - 1) --i;
+  if (i == 0 || ms[i - 1].last != m.first - 1 || !IsNonPersonActor(a, ms[i - 1])) return -1;
+  const Mention& before = ms[i - 1];
+  if (before.first < 3 || !IsPreposition(a.TokenLower(before.first - 1))) return before.actor;
+  // "X 's noun of Y" or "X 's two nouns of Y": the possessive two or three tokens before.
+  for (uint32_t back = 3; back <= 4 && back <= before.first; ++back) {
+    const uint32_t possessive = before.first - back;
+    if (!IsPossessive(a, possessive)) continue;
+    for (size_t j = i - 1; j-- > 0;)
+      if (ms[j].last == possessive) return IsNonPersonActor(a, ms[j]) ? ms[j].actor : -1;
+    return -1;
+  }
+  return before.actor;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
-// not known to be a man. "its" (and "it", after a reporting verb): the subject
+// not known to be a man. "its" (and "it", after a reporting verb): the actor it is
+// coordinated with (CoordinatedOwner), else the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
 // mentions of `ms`, sentence `s`, before it; or else, for "its", of the sentence before.
@@ -1960,6 +1983,8 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
                  const LastPerson& last) {
   const std::string_view word = a.TokenLower(m.first);
   if (IsPersonPronoun(word)) return word == "she" || word == "her" ? last.she : last.he;
+  const int owner = CoordinatedOwner(a, ms, done, m);
+  if (owner >= 0) return owner;
   const uint32_t clause = ClauseStart(a, a.sentences[s], m.first);
   size_t first_in_clause = 0;
   while (first_in_clause < done && ms[first_in_clause].first < clause) ++first_in_clause;
