@@ -1133,7 +1133,8 @@ class CapitalContext {
   // `capital-possession`, before a hyphen and a `capital-hyphen-verb` ("Moscow-backed")
   // or before a `capital-title` ("Kremlin spokesman"),
   // object of a `capital-object-verb`, party to a
-  // `capital-relation` "with" or "between".
+  // `capital-relation` "with", "between", "against", "on" or "for" ("a go-between for
+  // Washington and Tehran").
   bool Acts(uint32_t first, uint32_t last) const {
     uint32_t i = last, end = 0, start = 0;
     if (first > s_.first && Is(first - 1, "the")) --first;  // "at the White House"
@@ -1158,7 +1159,7 @@ class CapitalContext {
     if (StartsAt(lists_[CapitalLists::kTitle], last, &end)) return true;
     if (object) return true;
     if (first > s_.first && (Is(first - 1, "with") || Is(first - 1, "between") || Is(first - 1, "against") ||
-                             Is(first - 1, "on")))
+                             Is(first - 1, "on") || Is(first - 1, "for")))
       return EndsBefore(lists_[CapitalLists::kRelation], first - 1, &start);
     return false;
   }
