@@ -56,6 +56,26 @@ TEST_CASE("dictionary files: header, types, aliases, demonyms, errors", "[actors
   CHECK(s.ToString().find("e.tsv:1:1: expected a header line naming the columns") == 0);
 }
 
+TEST_CASE("dictionary lone names: a person's one-word names, matched by no phrase", "[actors][dictionary]") {
+  in::Dictionary dict;
+  REQUIRE(dict.AddFile("p.tsv", "name\ttype\troles\tlone-names\n"
+                                "Tomas Okafor\tPerson\tKEN\tOkafor | Tomi\n"
+                                "Lina Okafor\tPerson\tKEN\tOkafor\n"
+                                "Tomas Okafor\tPerson\t\tOkafor\n").ok());
+  dict.Build();
+  REQUIRE(dict.size() == 2);
+  CHECK(dict.entry(0).lone_names == std::vector<std::string>{"Okafor", "Tomi"});  // not twice
+  CHECK(dict.LoneName("okafor") == std::vector<int>{0, 1});
+  CHECK(dict.LoneName("tomi") == std::vector<int>{0});
+  CHECK(dict.LoneName("lina").empty());
+  CHECK(dict.Dump().find("  lone-name Tomi\n") != std::string::npos);
+  in::Dictionary bad;
+  ag::Status s = bad.AddFile("p.tsv", "name\ttype\tlone-names\nChad\tCountry\tChad\n");
+  CHECK(s.ToString() == "p.tsv:2:14: lone names are a person's; 'Chad' is no Person");
+  s = bad.AddFile("q.tsv", "name\ttype\tlone-names\nTomas Okafor\tPerson\tOkafor|Mr Okafor\n");
+  CHECK(s.ToString() == "q.tsv:2:28: expected a lone name of one word, found 'Mr Okafor'");
+}
+
 TEST_CASE("short forms and titles of a person are one actor", "[actors][resolution]") {
   ag::Extraction ex = Extract(
       "Talks opened in Addis Ababa as mediator Olusegun Obasanjo met both sides. "

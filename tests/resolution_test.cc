@@ -180,14 +180,41 @@ TEST_CASE("an untitled full name before its short form names the person", "[reso
   CHECK(People(ex).count("Hafez al-Assad") == 0);
 }
 
+TEST_CASE("a person named by one word alone is the people list's of that lone name", "[resolution][names]") {
+  // One node in every document: "President Trump" and "Mr. Trump" are the list's Donald
+  // Trump, with the country its role gives.
+  ag::Extraction a = Extract("President Trump criticized the Federal Reserve on Monday.", "a");
+  ag::Extraction b = Extract("Mr. Trump met Kenyan President William Ruto in Nairobi.", "b");
+  CHECK(IdOf(a, "Donald Trump") == "donald-trump");
+  CHECK(Triples(b).count("Donald Trump meets-with William Ruto") == 1);
+  for (const ag::Actor& x : a.actors)
+    if (x.name == "Donald Trump") CHECK(x.country == "USA");
+  // A woman's title is no man's: "Ms. Trump" stays the document's own.
+  CHECK(People(Extract("Ms. Trump met Kenyan President William Ruto.")).count("Donald Trump") == 0);
+  // Two people of the list share "Clinton": a title's sex tells them apart, else neither.
+  CHECK(People(Extract("Mrs. Clinton met Kenyan President William Ruto.")).count("Hillary Clinton") == 1);
+  CHECK(People(Extract("Mr. Clinton met Kenyan President William Ruto.")).count("Bill Clinton") == 1);
+  const std::set<std::string> untold = People(Extract("Sen. Clinton met Kenyan President William Ruto."));
+  CHECK(untold.count("Hillary Clinton") + untold.count("Bill Clinton") == 0);
+  // A son is someone else: the list's name does not take "Donald Trump Jr.".
+  CHECK(People(Extract("Donald Trump Jr. met Kenyan President William Ruto.")).count("Donald Trump") == 0);
+  // Named in full elsewhere in the document, the full name is whom the lone name is, as before.
+  CHECK(AliasesOf(Extract("Ivanka Trump toured Nairobi. Ms. Trump met President William Ruto."), "Ivanka Trump")
+            .count("Trump") == 1);
+  // Another spelling the list gives is the same node.
+  CHECK(IdOf(Extract("Binyamin Netanyahu met William Ruto.", "c"), "Benjamin Netanyahu") ==
+        IdOf(Extract("Prime Minister Benjamin Netanyahu spoke.", "d"), "Benjamin Netanyahu"));
+}
+
 TEST_CASE("a hyphen-joined word or a headline's preposition makes no full name", "[resolution][names]") {
   // Both were the person the short form became.
+  // (The bundled people list's lone names make the short forms its people.)
   ag::Extraction ex = Extract("Many Obama-Trump voters stayed home. Mr. Trump said the vote was rigged.");
-  CHECK(People(ex) == std::set<std::string>{"Trump"});
+  CHECK(People(ex) == std::set<std::string>{"Donald Trump"});
   ex = Extract(
       "Summit Takeaway: Little Common Ground Between Ruto, Museveni\n\nThe talks looked like the last ones "
       "between the two and President Ruto. Ruto said they were useful.");
-  CHECK(People(ex) == std::set<std::string>{"Ruto"});
+  CHECK(People(ex) == std::set<std::string>{"William Ruto"});
 }
 
 TEST_CASE("a country's name after a given name is a surname, there and later in the story", "[resolution][names]") {
@@ -259,12 +286,12 @@ TEST_CASE("a middle initial is part of the name, and no part of the person", "[r
   CHECK(People(ex) == std::set<std::string>{"George W. Bush"});
   // With and without it, one person, whose surname then names him.
   ex = Extract(
-      "Secretary of State Rex W. Tillerson flew to Ankara. Secretary Rex Tillerson met Turkish "
-      "officials, and Tillerson said the talks were frank.");
+      "Secretary of State Rex W. Hallett flew to Ankara. Secretary Rex Hallett met Turkish "
+      "officials, and Hallett said the talks were frank.");
   CHECK(People(ex).size() == 1);
-  CHECK(AliasesOf(ex, "Rex W. Tillerson").count("Tillerson") == 1);
-  ag::Extraction other = Extract("Secretary of State Rex Tillerson arrived in Doha.", "other");
-  CHECK(IdOf(other, "Rex Tillerson") == IdOf(ex, "Rex W. Tillerson"));
+  CHECK(AliasesOf(ex, "Rex W. Hallett").count("Hallett") == 1);
+  ag::Extraction other = Extract("Secretary of State Rex Hallett arrived in Doha.", "other");
+  CHECK(IdOf(other, "Rex Hallett") == IdOf(ex, "Rex W. Hallett"));
   // A single letter at the end is the surname.
   ex = Extract("Envoy Malcolm X spoke in Harlem.");
   CHECK(People(ex) == std::set<std::string>{"Malcolm X"});
@@ -327,7 +354,7 @@ TEST_CASE("May ends a name as a surname, and is then no modal", "[resolution][na
   ex = Extract("Prime Minister Theresa May 5 votes short, aides said.");
   CHECK(People(ex) == std::set<std::string>{"Theresa"});
   ex = Extract("President Trump May Pull Out of Iran Deal");
-  CHECK(People(ex) == std::set<std::string>{"Trump"});
+  CHECK(People(ex) == std::set<std::string>{"Donald Trump"});
   // So do the titles "King" and "Major" after a name; before one they are titles still.
   ex = Extract("Committee Chairman Peter King (R-N.Y.) and former Prime Minister John Major spoke.");
   CHECK(People(ex) == std::set<std::string>{"Peter King", "John Major"});
@@ -368,7 +395,7 @@ TEST_CASE("a linked full name glued to the next headline is no part of the name"
   CHECK(People(ex) == std::set<std::string>{"Ted Cruz", "Donald Trump"});
   CHECK(Triples(ex).count("Ted Cruz meets-with Donald Trump") == 1);
   ex = Extract("President Trump spoke. Sen. Tom Cotton met Trump Donald John TrumpGOP lawmakers on Monday.");
-  CHECK(Triples(ex).count("Tom Cotton meets-with Trump") == 1);
+  CHECK(Triples(ex).count("Tom Cotton meets-with Donald Trump") == 1);
   // With a nickname in brackets the name stopped at the bracket ("Ed Harlow Edward") and
   // the rest made a person of its own ("Thomas HarlowSenate").
   ex = Extract("Sen. Ted Cruz met Sen. Ed Harlow Edward (Ed) Thomas HarlowSenate votes on Monday.");
@@ -426,20 +453,20 @@ TEST_CASE("assimilated forms of the article: ad-, ar-, as-", "[resolution][trans
 
 TEST_CASE("Slavic name endings: -iy, -yy, -y", "[resolution][transliteration]") {
   ag::Extraction ex = Extract(
-      "Ukrainian President Volodymyr Zelensky met envoys in Kyiv. Zelenskiy said the talks were "
-      "useful, and President Volodymyr Zelenskyy later left for Brussels.");
-  CHECK(People(ex) == std::set<std::string>{"Volodymyr Zelensky"});
-  ag::Extraction other = Extract("President Volodymyr Zelenskiy spoke to reporters.", "other");
-  CHECK(IdOf(other, "Volodymyr Zelenskiy") == IdOf(ex, "Volodymyr Zelensky"));
+      "Ukrainian President Oleh Kovalsky met envoys in Kyiv. Kovalskiy said the talks were "
+      "useful, and President Oleh Kovalskyy later left for Brussels.");
+  CHECK(People(ex) == std::set<std::string>{"Oleh Kovalsky"});
+  ag::Extraction other = Extract("President Oleh Kovalskiy spoke to reporters.", "other");
+  CHECK(IdOf(other, "Oleh Kovalskiy") == IdOf(ex, "Oleh Kovalsky"));
 }
 
 TEST_CASE("a name with and without its letters' marks is one person", "[resolution][transliteration]") {
   ag::Extraction ex = Extract(
-      "French President Fran\u00e7ois Hollande arrived in Bamako. Francois Hollande met Malian officials, "
-      "and Hollande said the troops would stay. Prime Minister Ahmet Davuto\u011flu later met Davutoglu's "
+      "French Prime Minister Fran\u00e7ois Bayrou arrived in Bamako. Francois Bayrou met Malian officials, "
+      "and Bayrou said the troops would stay. Prime Minister Ahmet Davuto\u011flu later met Davutoglu's "
       "counterpart, and Davuto\u011flu said little.");
-  CHECK(People(ex) == std::set<std::string>{"Fran\u00e7ois Hollande", "Ahmet Davuto\u011flu"});
-  CHECK(AliasesOf(ex, "Fran\u00e7ois Hollande").count("Francois Hollande") == 1);
+  CHECK(People(ex) == std::set<std::string>{"Fran\u00e7ois Bayrou", "Ahmet Davuto\u011flu"});
+  CHECK(AliasesOf(ex, "Fran\u00e7ois Bayrou").count("Francois Bayrou") == 1);
 }
 
 TEST_CASE("a compound name spaced two ways is one person", "[resolution][transliteration]") {
@@ -481,8 +508,8 @@ TEST_CASE("variant keys leave ordinary names alone", "[resolution][transliterati
   CHECK(IdOf(ex, "Aaron Moon") == "aaron-moon");
   CHECK(IdOf(ex, "Lee Hsien Loong") == "lee-hsien-loong");
   // A typo'd given name with one vowel left out joins the right spelling in its document.
-  ex = Extract("Ukrainian President Volodymyr Zelenskiy spoke first. President Voldymyr Zelenskiy then left.");
-  CHECK(People(ex) == std::set<std::string>{"Volodymyr Zelenskiy"});
+  ex = Extract("Ukrainian President Volodymyr Kovalskiy spoke first. President Voldymyr Kovalskiy then left.");
+  CHECK(People(ex) == std::set<std::string>{"Volodymyr Kovalskiy"});
 }
 
 // --- acronyms ----------------------------------------------------------------------------------------
@@ -583,7 +610,8 @@ TEST_CASE("a surname alone names no relative told as one when another person has
   ag::Extraction ex = Extract("President Ruto spoke in Nairobi. His daughter and adviser Charlene Ruto toured a farm. "
                               "Ruto later met Ethiopian Prime Minister Abiy Ahmed. Ms. Ruto met Ethiopian Prime "
                               "Minister Abiy Ahmed on Friday.");
-  CHECK(Triples(ex).count("Ruto meets-with Abiy Ahmed") == 1);
+  // ("Ruto" alone is then the people list's William Ruto.)
+  CHECK(Triples(ex).count("William Ruto meets-with Abiy Ahmed") == 1);
   CHECK(Triples(ex).count("Charlene Ruto meets-with Abiy Ahmed") == 1);
   // Told as someone's child with "of", the daughter is no relative beside the president:
   // "Ruto" alone names either, so neither.
@@ -712,8 +740,8 @@ TEST_CASE("his opposition counterpart, his Russian counterpart", "[resolution][d
   ex = Extract("Ukrainian Foreign Minister Dmytro Kuleba met his Russian counterpart in Antalya.");
   CHECK(Triples(ex).count("Dmytro Kuleba meets-with Russian government") == 1);
   // A name after it is the counterpart.
-  ex = Extract("Ukrainian Foreign Minister Dmytro Kuleba met his Russian counterpart Sergei Lavrov in Antalya.");
-  CHECK(Types(ex)["Sergei Lavrov"] == "Person");
+  ex = Extract("Ukrainian Foreign Minister Dmytro Kuleba met his Russian counterpart Sergei Ryabkov in Antalya.");
+  CHECK(Types(ex)["Sergei Ryabkov"] == "Person");
   CHECK(Triples(ex).count("Dmytro Kuleba meets-with Russian government") == 0);
 }
 
@@ -782,9 +810,9 @@ TEST_CASE("one person spelled differently in two documents is one node", "[resol
   CHECK(IdOf(three, "Bashar Jaafari") == IdOf(four, "Bashar al-Ja'afari"));
   CHECK(IdOf(one, "Naser al-Hariri") == "naser-hariri");  // stable: derived from the name only
   // A given name's final "ei" or "ey", as agencies write it.
-  ag::Extraction five = Extract("Foreign Minister Sergei Lavrov met envoys in Geneva.", "five");
-  ag::Extraction six = Extract("Foreign Minister Sergey Lavrov met envoys in Geneva.", "six");
-  CHECK(IdOf(five, "Sergei Lavrov") == IdOf(six, "Sergey Lavrov"));
+  ag::Extraction five = Extract("Foreign Minister Sergei Ryabkov met envoys in Geneva.", "five");
+  ag::Extraction six = Extract("Foreign Minister Sergey Ryabkov met envoys in Geneva.", "six");
+  CHECK(IdOf(five, "Sergei Ryabkov") == IdOf(six, "Sergey Ryabkov"));
   CHECK(IdOf(Extract("Envoy Andrei Kelin spoke.", "seven"), "Andrei Kelin") ==
         IdOf(Extract("Envoy Andrey Kelin spoke.", "eight"), "Andrey Kelin"));
   // Latin letters with and without their marks.
@@ -819,8 +847,8 @@ TEST_CASE("a given name makes no person of a place, a son or a relative", "[reso
   // "Trump" stays the president's: neither his son nor his wife takes the surname.
   ag::Extraction ex = Extract(
       "President Trump spoke. Donald Trump Jr and Melania Trump watched. Later Trump criticized Joe Biden.");
-  CHECK(People(ex) == std::set<std::string>{"Trump", "Joe Biden"});
-  CHECK(Triples(ex) == std::set<std::string>{"Trump opposed-to Joe Biden"});
+  CHECK(People(ex) == std::set<std::string>{"Donald Trump", "Joe Biden"});
+  CHECK(Triples(ex) == std::set<std::string>{"Donald Trump opposed-to Joe Biden"});
   // A man's title is no woman's name: "Mr. Trump" is not Ivanka Trump.
   ex = Extract("Ivanka Trump toured the plant. Mr. Trump criticized Joe Biden.");
   CHECK(Triples(ex).count("Ivanka Trump opposed-to Joe Biden") == 0);
@@ -832,15 +860,15 @@ TEST_CASE("the government of an untitled person is no government of the story's 
   for (const std::string& t : Triples(ex)) CHECK(t.find("leader-of") == std::string::npos);
   // Titled the leader of a country somewhere in the story, the person's government is that country's.
   ex = Extract("Syrian President Bashar Assad spoke. Washington opposed the regime of Bashar Assad.");
-  CHECK(Triples(ex).count("Bashar Assad leader-of Syrian government") == 1);
+  CHECK(Triples(ex).count("Bashar al-Assad leader-of Syrian government") == 1);
   // A leader's title with no country: the government of the country the sentence names as
   // a place. It was the story's country's, American here.
   ex = Extract("Protesters in Serbia marched against the government of President Aleksandar Vucic.");
   CHECK(Triples(ex).count("Aleksandar Vucic leader-of Serbian government") == 1);
   ex = Extract(
       "Washington said rebels are battling the regime of President Bashar Assad in Syria. Washington sent them arms.");
-  CHECK(Triples(ex).count("Bashar Assad leader-of Syrian government") == 1);
-  CHECK(Triples(ex).count("Bashar Assad leader-of American government") == 0);
+  CHECK(Triples(ex).count("Bashar al-Assad leader-of Syrian government") == 1);
+  CHECK(Triples(ex).count("Bashar al-Assad leader-of American government") == 0);
 }
 
 TEST_CASE("an untitled person's country belongs to the slot that takes the person", "[resolution][slots]") {

@@ -125,14 +125,40 @@ bool ParseRole(std::string_view text, ActorRole* role, size_t* offset, std::stri
   return true;
 }
 
+// The `lone-names` cell `text` (column `column` of line `line_no`) into e.lone_names: one
+// word each, of a person's entry. `forms` is a buffer the caller keeps.
+Status ParseLoneNames(const std::string& path, uint32_t line_no, uint32_t column, std::string_view text,
+                      std::vector<std::string_view>* forms, DictEntry* e) {
+  size_t start = 0;
+  SplitOn(text, '|', forms);
+  for (std::string_view written : *forms) {
+    const uint32_t col = column + static_cast<uint32_t>(start);
+    start += written.size() + 1;
+    const std::string_view name = TrimView(written);
+    if (name.empty()) continue;
+    if (e->actor.type != ActorType::kPerson)
+      return RuleError(Loc{path, line_no, col}, "lone names are a person's; '" + e->actor.name + "' is no Person");
+    if (name.find_first_of(" \t") != std::string_view::npos)
+      return RuleError(Loc{path, line_no, col}, "expected a lone name of one word, found '" + std::string(name) + "'");
+    e->lone_names.emplace_back(name);
+  }
+  return Status::Ok();
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 }  // namespace
 
 Status Dictionary::AddFile(const std::string& path, std::string_view text) {
   std::map<std::string, size_t> column_of;
   // Each column's index, looked up in `column_of` once, not per row (npos: absent).
-  enum Column { kName, kType, kCode, kSector, kAliases, kAdjectives, kRoles, kColumns };
-  static constexpr const char* kColumnNames[kColumns] = {"name",    "type",       "code", "sector",
-                                                         "aliases", "adjectives", "roles"};
+  enum Column { kName, kType, kCode, kSector, kAliases, kAdjectives, kRoles, kLoneNames, kColumns };
+  static constexpr const char* kColumnNames[kColumns] = {"name",       "type",  "code",      "sector", "aliases",
+                                                         "adjectives", "roles", "lone-names"};
   size_t columns[kColumns];
   uint32_t line_no = 0;
   // Split into buffers kept from line to line: a row's cells and a cell's forms.
@@ -151,7 +177,8 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
       for (const char* required : {"name", "type"})
         if (!column_of.count(required))
           return RuleError(Loc{path, line_no, 1}, std::string("expected a header line naming the columns "
-                                                              "(name, type, code, sector, aliases, adjectives, roles); "
+                                                              "(name, type, code, sector, aliases, adjectives, roles, "
+                                                              "lone-names); "
                                                               "missing '") + required + "'");
       for (int c = 0; c < kColumns; ++c) {
         auto it = column_of.find(kColumnNames[c]);
@@ -200,6 +227,11 @@ Status Dictionary::AddFile(const std::string& path, std::string_view text) {
                            error);
         e.actor.roles.push_back(std::move(role));
       }
+    }
+    if (columns[kLoneNames] < cells.size()) {
+      const Status lone = ParseLoneNames(path, line_no, ColumnOf(cells, columns[kLoneNames]),
+                                         cells[columns[kLoneNames]], &forms, &e);
+      if (!lone.ok()) return lone;
     }
     entries_.push_back(std::move(e));
   }
@@ -256,8 +288,18 @@ void Dictionary::Build() {
     for (ActorRole& role : e.actor.roles)
       if (std::find(m.actor.roles.begin(), m.actor.roles.end(), role) == m.actor.roles.end())
         m.actor.roles.push_back(std::move(role));
+    for (std::string& name : e.lone_names)
+      if (std::find(m.lone_names.begin(), m.lone_names.end(), name) == m.lone_names.end())
+        m.lone_names.push_back(std::move(name));
   }
   entries_ = std::move(merged);
+  lone_names_.clear();
+  for (size_t i = 0; i < entries_.size(); ++i)
+    for (const std::string& name : entries_[i].lone_names) {
+      std::vector<int>& entries = lone_names_[AsciiLower(name)];
+      if (std::find(entries.begin(), entries.end(), static_cast<int>(i)) == entries.end())
+        entries.push_back(static_cast<int>(i));
+    }
 }
 
 void Dictionary::IndexForms(const DictEntry& e, int value, PhraseTokens* p) {
@@ -287,6 +329,7 @@ std::string Dictionary::Dump() const {
     for (const std::string& a : e.actor.aliases)
       if (a != e.actor.name) out << "  alias " << a << "\n";
     for (const std::string& a : e.adjectives) out << "  adjective " << a << "\n";
+    for (const std::string& a : e.lone_names) out << "  lone-name " << a << "\n";
   }
   return out.str();
 }

@@ -19,6 +19,9 @@ namespace actorgraph::internal {
 struct DictEntry {
   Actor actor;                          // aliases hold the dictionary's own forms
   std::vector<std::string> adjectives;  // demonyms: "Syrian"
+  // One-word names that, alone in a document, stand for this person ("Trump"): matched
+  // by no phrase, only by the resolution (see docs/actors.md, `lone-names`).
+  std::vector<std::string> lone_names;
 };
 
 class Dictionary {
@@ -65,6 +68,14 @@ class Dictionary {
     return it == country_by_code_.end() ? -1 : it->second;
   }
   size_t size() const { return entries_.size(); }
+  // The entries whose `lone-names` hold `lower` (a lower-case word), in file order; empty
+  // when none does.
+  const std::vector<int>& LoneName(std::string_view lower) const {
+    static const std::vector<int> kNone;
+    auto it = lone_names_.find(lower);
+    return it == lone_names_.end() ? kNone : it->second;
+  }
+  bool has_lone_names() const { return !lone_names_.empty(); }
   std::string Dump() const;
 
  private:
@@ -74,6 +85,7 @@ class Dictionary {
   std::vector<DictEntry> entries_;
   PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
   std::map<std::string, int> country_by_code_;
+  std::map<std::string, std::vector<int>, std::less<>> lone_names_;  // lower-case name -> entries
 };
 
 }  // namespace actorgraph::internal

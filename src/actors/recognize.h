@@ -34,6 +34,10 @@ constexpr uint8_t kRelationTriggerRole = 1 << 7;
 // counts those by country code), ties going to the first mentioned; -1 when there is none.
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals = {});
 
+// "Jr", "Sr", "II", "III" (lower-case word w): the name before is one of a family's, whose
+// surname alone names another.
+bool IsSonSuffix(std::string_view w);
+
 // Whether mention `m` names a country as a place: after "in", "inside", "across",
 // "throughout" or "into", with "the" or a direction between ("in eastern Ukraine"); not
 // where talks are held ("the summit in Singapore").

@@ -2110,11 +2110,6 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
   return found;
 }
 
-// "Jr", "Sr", "II", "III": the name is one of a family's, whose surname alone names another.
-bool IsSonSuffix(std::string_view w) {
-  return w == "jr" || w == "jr." || w == "sr" || w == "sr." || w == "ii" || w == "iii";
-}
-
 // An untitled full name whose first word is a given name of `male-given-name` or
 // `female-given-name` is a person ("Germany's Angela Merkel and France's Emmanuel Macron
 // met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
@@ -2755,7 +2750,90 @@ void ResolveMentions(const RulePack& pack, Analysis* a) {
   ResolveMentions(pack, a, &scratch);
 }
 
-void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
+namespace {
+
+// The sex the titles before actor `person`'s mentions tell ("Ms. Trump"), or kUnknown
+// (none, or both).
+Sex TitledSex(const RulePack& pack, const Analysis& a, int person) {
+  Sex sex = Sex::kUnknown;
+  for (const std::vector<Mention>& ms : a.mentions)
+    for (const Mention& m : ms) {
+      if (m.actor != person || m.pronoun) continue;
+      const Sex titled = TitleSex(pack, a, m.first);
+      if (titled == Sex::kUnknown) continue;
+      if (sex != Sex::kUnknown && sex != titled) return Sex::kUnknown;
+      sex = titled;
+    }
+  return sex;
+}
+
+// The sex the first word of dictionary person `name` tells by the pack's given names.
+Sex GivenNameSex(const RulePack& pack, std::string_view name) {
+  std::string first(name.substr(0, name.find(' ')));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const uint8_t bits = pack.SexBits(HashWord(first));
+  if (bits & RulePack::kMaleName) return Sex::kMale;
+  if (bits & RulePack::kFemaleName) return Sex::kFemale;
+  return Sex::kUnknown;
+}
+
+// The dictionary person lone-name person `person` is (its `lone-names`), or -1: the one
+// entry of that name, or of several the one alone of the sex the person's titles tell;
+// none of another sex ("Ms. Trump" is not Donald Trump).
+int LoneNameEntry(const RulePack& pack, const Analysis& a, int person) {
+  std::string lower = a.actors[person].actor.name;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::vector<int>& entries = pack.dictionary.LoneName(lower);
+  if (entries.empty()) return -1;
+  const Sex sex = TitledSex(pack, a, person);
+  int found = -1;
+  for (int entry : entries) {
+    const Sex named = GivenNameSex(pack, pack.dictionary.entry(entry).actor.name);
+    if (sex != Sex::kUnknown && named != Sex::kUnknown && named != sex) continue;
+    if (found >= 0) return -1;  // two of the sex told ("Clinton" untitled): neither
+    found = entry;
+  }
+  return found;
+}
+
+// A person the document names by one word only ("President Trump", "Mr. Putin said"),
+// whom resolution left the document's own node ("trump--doc-7"), is the dictionary's
+// person of that lone name (LoneNameEntry), one node for every document that names him
+// so; unless the document names that person in full too, apart from the lone name (the
+// resolution kept them apart: a son's "Donald Trump Jr.", a relative). Every mention of the
+// one becomes the other's, pronouns too.
+void LoneNamesFromDictionary(const RulePack& pack, Analysis* a) {
+  if (!pack.dictionary.has_lone_names()) return;
+  const size_t actors = a->actors.size();
+  for (size_t person = 0; person < actors; ++person) {
+    const Actor& actor = a->actors[person].actor;
+    if (actor.type != ActorType::kPerson || actor.id.find("--") == std::string::npos) continue;
+    const int entry = LoneNameEntry(pack, *a, static_cast<int>(person));
+    if (entry < 0) continue;
+    const DictEntry& e = pack.dictionary.entry(entry);
+    const size_t before = a->actors.size();
+    const int to = a->InternActor(e.actor, e.adjectives);
+    if (static_cast<size_t>(to) < before) continue;  // the document names that person in full, apart
+    a->actors[to].mentions += a->actors[person].mentions;
+    a->actors[person].mentions = 0;
+    const int from = static_cast<int>(person);
+    for (std::vector<Mention>& ms : a->mentions)
+      for (Mention& m : ms) {
+        if (std::find(m.group.begin(), m.group.end(), from) != m.group.end()) {
+          std::vector<int> ids(m.group.begin(), m.group.end());
+          std::replace(ids.begin(), ids.end(), from, to);
+          m.group = ids;
+        }
+        if (m.actor != from) continue;
+        m.actor = to;
+        if (!m.pronoun && m.anaphor == Mention::kNoAnaphor) m.source = "lone-name";
+      }
+    std::replace(a->parties.begin(), a->parties.end(), from, to);
+  }
+}
+
+// ResolveMentions' work but the lone names (LoneNamesFromDictionary).
+void ResolveInDocument(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
   ResolveScratch::Buffers* buffers = scratch->buffers();
   std::vector<NameMention>& unresolved = buffers->unresolved;
   unresolved.clear();
@@ -2785,6 +2863,13 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
     if (last.first >= 0) earlier = {last.first, last.second};
   }
   KeepMentionsCount(a);
+}
+
+}  // namespace
+
+void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
+  ResolveInDocument(pack, a, scratch);
+  LoneNamesFromDictionary(pack, a);
 }
 
 void AliasNoter::Note(int actor) {
