@@ -241,10 +241,14 @@ TEST_CASE("a leader's name before a government word is that leader's country's g
   CHECK(Triples(ex) == std::set<std::string>{"Bashar al-Assad leader-of Syria",
                                              "United States opposed-to Syrian government",
                                              "Russia supports Syrian government"});
-  // Titled the leader of no country here, the person stands for the government.
+  // Titled the leader of no country here, the person stands for the government; one the
+  // dictionary gives a country leads that country's.
+  ex = Extract("The White House said on Monday that President Daniel Ortega must go. The Ortega regime accused "
+               "Colombia of plotting a coup.");
+  CHECK(Triples(ex) == std::set<std::string>{"Daniel Ortega opposed-to Colombia"});
   ex = Extract("The White House said on Monday that President Nicolas Maduro must go. The Maduro regime accused "
                "Colombia of plotting a coup.");
-  CHECK(Triples(ex) == std::set<std::string>{"Nicolas Maduro opposed-to Colombia"});
+  CHECK(Triples(ex) == std::set<std::string>{"Venezuelan government opposed-to Colombia"});
   // After the possessive, likewise.
   ex = Extract("Syrian President Bashar al-Assad spoke in Damascus. Washington said Iran backs Assad's regime.");
   CHECK(Triples(ex).count("Iran supports Syrian government") == 1);
@@ -855,9 +859,12 @@ TEST_CASE("a given name makes no person of a place, a son or a relative", "[reso
 }
 
 TEST_CASE("the government of an untitled person is no government of the story's country", "[resolution][governments]") {
-  // It made Bashar Assad the leader of the American government.
-  ag::Extraction ex = Extract("Washington armed the rebels fighting the regime of Bashar Assad in Syria.");
+  // It made Bashar Assad the leader of the American government. (Of someone the
+  // dictionary does not list: its people lead their own country's, below.)
+  ag::Extraction ex = Extract("Washington armed the rebels fighting the regime of Omar Haddad in Syria.");
   for (const std::string& t : Triples(ex)) CHECK(t.find("leader-of") == std::string::npos);
+  ex = Extract("Washington armed the rebels fighting the regime of Bashar Assad in Syria.");
+  CHECK(Triples(ex).count("Bashar al-Assad leader-of American government") == 0);
   // Titled the leader of a country somewhere in the story, the person's government is that country's.
   ex = Extract("Syrian President Bashar Assad spoke. Washington opposed the regime of Bashar Assad.");
   CHECK(Triples(ex).count("Bashar al-Assad leader-of Syrian government") == 1);
@@ -869,6 +876,13 @@ TEST_CASE("the government of an untitled person is no government of the story's 
       "Washington said rebels are battling the regime of President Bashar Assad in Syria. Washington sent them arms.");
   CHECK(Triples(ex).count("Bashar al-Assad leader-of Syrian government") == 1);
   CHECK(Triples(ex).count("Bashar al-Assad leader-of American government") == 0);
+  // A person the dictionary gives a country leads that country's government, titled or not,
+  // whatever country the sentence or the story names.
+  ex = Extract("China criticized Japan again. The government of President Hassan Rouhani stayed silent in China.");
+  CHECK(Triples(ex).count("Hassan Rouhani leader-of Iranian government") == 1);
+  CHECK(Triples(ex).count("Hassan Rouhani leader-of Chinese government") == 0);
+  ex = Extract("China criticized Japan again. Beijing courted the government of Alexis Tsipras.");
+  CHECK(Triples(ex).count("Alexis Tsipras leader-of Greek government") == 1);
 }
 
 TEST_CASE("an untitled person's country belongs to the slot that takes the person", "[resolution][slots]") {

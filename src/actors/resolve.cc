@@ -2626,9 +2626,21 @@ int LedCountry(const RulePack& pack, const Analysis& a, int person, bool* titled
   return -1;
 }
 
+// The country of person `person` that the dictionary gives it (its role's, "Bashar
+// al-Assad": Syria), as an actor of the document; or -1.
+int DictionaryCountry(const RulePack& pack, Analysis* a, int person) {
+  const std::string& code = a->actors[person].actor.country;
+  if (code.empty()) return -1;
+  const int entry = pack.dictionary.CountryWithCode(code);
+  if (entry < 0) return -1;
+  const DictEntry& e = pack.dictionary.entry(entry);
+  return a->InternActor(e.actor, e.adjectives);
+}
+
 // "the regime of Bashar Assad", "the administration of George W. Bush": a government word
 // alone before "of" and a person, titled there or not, is the government of the country
-// the story titles that person the leader of (LedCountry), else the person. A person the
+// the story titles that person the leader of (LedCountry), or else the dictionary gives
+// the person (DictionaryCountry), else the person. A person the
 // story titles a leader without a country ("the government of President Vucic") leads the
 // government of the country the sentence names as a place ("Protesters in Serbia"), else
 // of the story's country.
@@ -2645,6 +2657,7 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
     if ((title >= 0 ? static_cast<uint32_t>(title) : p.first) != g.last + 1) continue;
     bool titled = false;
     int country = LedCountry(pack, *a, p.actor, &titled);
+    if (country < 0) country = DictionaryCountry(pack, a, p.actor);
     if (country < 0 && titled) {
       country = PlaceInSentence(*a, *ms, g.first);
       if (country < 0) continue;
@@ -2658,7 +2671,7 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
 
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
 // after a person's name, or its possessive, is the government of the country the story
-// titles that person the leader of (LedCountry), else the person; never the story's
+// titles that person the leader of (LedCountry), or the dictionary's (DictionaryCountry), else the person; never the story's
 // country's ("the regime" alone is). The two mentions become one, but for a person
 // titled right there ("U.S. President George W. Bush's administration"), whom the title
 // still names. `count` (actor i's at i + 1) and, with `counted`, the actors' own counts
@@ -2681,7 +2694,8 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
           a->actors[m.actor].actor.type != ActorType::kGovernment || a->tokens[m.first].has(text::kCapitalized) ||
           !IsGovernmentWord(a->TokenLower(m.first)))
         continue;
-      const int country = LedCountry(pack, *a, prev.actor);
+      int country = LedCountry(pack, *a, prev.actor);
+      if (country < 0) country = DictionaryCountry(pack, a, prev.actor);
       const int actor = country >= 0 ? GovernmentOf(a, country) : prev.actor;
       recount(m.actor, actor);
       m.actor = actor;

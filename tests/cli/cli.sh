@@ -93,7 +93,10 @@ if command -v script >/dev/null; then
     yes '{"text": "Oman mediated."}' | head -n 1000; } >"$work/long.jsonl"
   script -qc "'$bin' build '$work/long.jsonl' -j1 -o '$work/long.jsonld'" /dev/null >"$work/tty" 2>&1
   grep -q 'documents, .* MB/s' "$work/tty" || { echo "FAIL no progress line on a terminal"; failures=$((failures + 1)); }
-  tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | grep -qv $'^\e\\[Kactorgraph: warning' &&
+  # Ran on: the progress line's "MB/s" and the warning on one line. (Not "the warning
+  # opens with the clearing escape": on a loaded machine the warning may come before the
+  # first progress line, with nothing to clear.)
+  tr '\r' '\n' <"$work/tty" | grep -q 'MB/s.*warning: bad@' &&
     { echo "FAIL a warning ran on from the progress line: $(tr '\r' '\n' <"$work/tty" | grep 'warning: bad@' | cat -A)"; failures=$((failures + 1)); }
   # Standard input that is a terminal is said to be read: a run waiting on it looked hung.
   printf 'Iran backs Hezbollah.\n\004' | script -qec "'$bin' build - -o '$work/tty-stdin.jsonld'" /dev/null >"$work/tty" 2>&1
