@@ -198,6 +198,10 @@ TEST_CASE("a person named by one word alone is the people list's of that lone na
   CHECK(untold.count("Hillary Clinton") + untold.count("Bill Clinton") == 0);
   // A son is someone else: the list's name does not take "Donald Trump Jr.".
   CHECK(People(Extract("Donald Trump Jr. met Kenyan President William Ruto.")).count("Donald Trump") == 0);
+  // Named in full beside another of the surname, whom the resolution could not tell from
+  // him, the lone name is still the list's (not after a woman's title, above).
+  CHECK(Triples(Extract("Donald Trump and Melania Trump arrived. President Trump met William Ruto."))
+            .count("Donald Trump meets-with William Ruto") == 1);
   // Named in full elsewhere in the document, the full name is whom the lone name is, as before.
   CHECK(AliasesOf(Extract("Ivanka Trump toured Nairobi. Ms. Trump met President William Ruto."), "Ivanka Trump")
             .count("Trump") == 1);

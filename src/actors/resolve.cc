@@ -2813,8 +2813,9 @@ int LoneNameEntry(const RulePack& pack, const Analysis& a, int person) {
 // A person the document names by one word only ("President Trump", "Mr. Putin said"),
 // whom resolution left the document's own node ("trump--doc-7"), is the dictionary's
 // person of that lone name (LoneNameEntry), one node for every document that names him
-// so; unless the document names that person in full too, apart from the lone name (the
-// resolution kept them apart: a son's "Donald Trump Jr.", a relative). Every mention of the
+// so; also where the document names that person in full too and the resolution left the
+// lone name apart, another of the surname being named ("Melania Trump", a son's "Donald
+// Trump Jr."): a woman's title has already turned the lone name down. Every mention of the
 // one becomes the other's, pronouns too.
 void LoneNamesFromDictionary(const RulePack& pack, Analysis* a) {
   if (!pack.dictionary.has_lone_names()) return;
@@ -2825,9 +2826,7 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a) {
     const int entry = LoneNameEntry(pack, *a, static_cast<int>(person));
     if (entry < 0) continue;
     const DictEntry& e = pack.dictionary.entry(entry);
-    const size_t before = a->actors.size();
     const int to = a->InternActor(e.actor, e.adjectives);
-    if (static_cast<size_t>(to) < before) continue;  // the document names that person in full, apart
     a->actors[to].mentions += a->actors[person].mentions;
     a->actors[person].mentions = 0;
     const int from = static_cast<int>(person);
