@@ -253,6 +253,12 @@ TEST_CASE("a leader's name before a government word is that leader's country's g
   ex = Extract("The White House said on Monday that President Nicolas Maduro must go. The Maduro regime accused "
                "Colombia of plotting a coup.");
   CHECK(Triples(ex) == std::set<std::string>{"Venezuelan government opposed-to Colombia"});
+  // A lone name no rule made a person, of someone the dictionary gives a country: that
+  // country's government, not the story's.
+  ex = Extract("Washington said it would act. The Assad regime accused Turkey of arming militants.");
+  CHECK(Triples(ex).count("Syrian government opposed-to Turkey") == 1);
+  ex = Extract("Washington said it would act. Erdogan's government accused Greece of arming militants.");
+  CHECK(Triples(ex).count("Turkish government opposed-to Greece") == 1);
   // After the possessive, likewise.
   ex = Extract("Syrian President Bashar al-Assad spoke in Damascus. Washington said Iran backs Assad's regime.");
   CHECK(Triples(ex).count("Iran supports Syrian government") == 1);

@@ -2637,6 +2637,50 @@ int DictionaryCountry(const RulePack& pack, Analysis* a, int person) {
   return a->InternActor(e.actor, e.adjectives);
 }
 
+// The country the dictionary gives the one person of lone name `lower` (a lower-case
+// word), as an actor of the document; or -1 (no such person, or two).
+int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view lower) {
+  const std::vector<int>& entries = pack.dictionary.LoneName(lower);
+  if (entries.size() != 1) return -1;
+  Actor person = pack.dictionary.entry(entries.front()).actor;
+  a->ApplyRole(&person);
+  const int entry = person.country.empty() ? -1 : pack.dictionary.CountryWithCode(person.country);
+  if (entry < 0) return -1;
+  const DictEntry& e = pack.dictionary.entry(entry);
+  return a->InternActor(e.actor, e.adjectives);
+}
+
+// "The Assad regime", "Erdogan's government" where no rule made the one word before the
+// government word a person: the government of the country the dictionary gives the person
+// of that lone name (LoneNameCountry), not the story's country's. The word stands alone
+// ("the" or a lower-case word before it), and no mention holds it.
+template <typename Recount>
+void LoneNameGovernments(const RulePack& pack, Analysis* a, std::vector<Mention>* ms, size_t s,
+                         const Recount& recount) {
+  const uint32_t first = a->sentences[s].first;
+  for (size_t i = 0; i < ms->size(); ++i) {
+    Mention& m = (*ms)[i];
+    if (m.actor < 0 || m.pronoun || m.first <= first || a->actors[m.actor].actor.type != ActorType::kGovernment ||
+        a->tokens[m.first].has(text::kCapitalized) || !IsGovernmentWord(a->TokenLower(m.first)))
+      continue;
+    uint32_t t = m.first - 1;
+    if (IsPossessive(*a, t)) {
+      if (t == first) continue;
+      --t;
+    }
+    if (!a->tokens[t].has(text::kCapitalized) ||
+        (t > first && a->tokens[t - 1].has(text::kCapitalized) && a->TokenLower(t - 1) != "the") ||
+        (i > 0 && (*ms)[i - 1].last > t))
+      continue;
+    const int country = LoneNameCountry(pack, a, a->TokenLower(t));
+    if (country < 0) continue;
+    const int actor = GovernmentOf(a, country);
+    recount(m.actor, actor);
+    m.actor = actor;
+    m.source = "leader-government";
+  }
+}
+
 // "the regime of Bashar Assad", "the administration of George W. Bush": a government word
 // alone before "of" and a person, titled there or not, is the government of the country
 // the story titles that person the leader of (LedCountry), or else the dictionary gives
@@ -2709,6 +2753,7 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
       --i;
     }
     LeaderAfterGovernment(pack, a, &ms, s, recount);
+    LoneNameGovernments(pack, a, &ms, s, recount);
   }
 }
 
@@ -2817,7 +2862,7 @@ int LoneNameEntry(const RulePack& pack, const Analysis& a, int person) {
 // lone name apart, another of the surname being named ("Melania Trump", a son's "Donald
 // Trump Jr."): a woman's title has already turned the lone name down. Every mention of the
 // one becomes the other's, pronouns too.
-void LoneNamesFromDictionary(const RulePack& pack, Analysis* a) {
+void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>* count) {
   if (!pack.dictionary.has_lone_names()) return;
   const size_t actors = a->actors.size();
   for (size_t person = 0; person < actors; ++person) {
@@ -2829,6 +2874,9 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a) {
     const int to = a->InternActor(e.actor, e.adjectives);
     a->actors[to].mentions += a->actors[person].mentions;
     a->actors[person].mentions = 0;
+    count->resize(a->actors.size() + 1);
+    (*count)[to + 1] += (*count)[person + 1];
+    (*count)[person + 1] = 0;
     const int from = static_cast<int>(person);
     for (std::vector<Mention>& ms : a->mentions)
       for (Mention& m : ms) {
@@ -2845,8 +2893,9 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a) {
   }
 }
 
-// ResolveMentions' work but the lone names (LoneNamesFromDictionary).
-void ResolveInDocument(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
+}  // namespace
+
+void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
   ResolveScratch::Buffers* buffers = scratch->buffers();
   std::vector<NameMention>& unresolved = buffers->unresolved;
   unresolved.clear();
@@ -2855,6 +2904,8 @@ void ResolveInDocument(const RulePack& pack, Analysis* a, ResolveScratch* scratc
   std::vector<int>& counts = buffers->counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
   SettleMentions(pack, a, target, !groups, &counts, &between, &buffers->settled);
+  // Before the leaders' governments: "the Assad regime" is then the listed Assad's.
+  LoneNamesFromDictionary(pack, a, &counts);
   if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
   FindParties(counts.data() + 1, a);
   // Without a government and its opposition, the document's parties are the first two
@@ -2876,13 +2927,6 @@ void ResolveInDocument(const RulePack& pack, Analysis* a, ResolveScratch* scratc
     if (last.first >= 0) earlier = {last.first, last.second};
   }
   KeepMentionsCount(a);
-}
-
-}  // namespace
-
-void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch) {
-  ResolveInDocument(pack, a, scratch);
-  LoneNamesFromDictionary(pack, a);
 }
 
 void AliasNoter::Note(int actor) {
