@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "actorgraph/graph.h"
@@ -70,7 +71,7 @@ class Dictionary {
   size_t size() const { return entries_.size(); }
   // The entries whose `lone-names` hold `lower` (a lower-case word), in file order; empty
   // when none does.
-  const std::vector<int>& LoneName(std::string_view lower) const {
+  const std::vector<int>& LoneName(const std::string& lower) const {
     static const std::vector<int> kNone;
     auto it = lone_names_.find(lower);
     return it == lone_names_.end() ? kNone : it->second;
@@ -85,7 +86,8 @@ class Dictionary {
   std::vector<DictEntry> entries_;
   PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
   std::map<std::string, int> country_by_code_;
-  std::map<std::string, std::vector<int>, std::less<>> lone_names_;  // lower-case name -> entries
+  // Lower-case name -> entries; hashed: asked of every person a document names by one word.
+  std::unordered_map<std::string, std::vector<int>> lone_names_;
 };
 
 }  // namespace actorgraph::internal

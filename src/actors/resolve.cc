@@ -2640,7 +2640,7 @@ int DictionaryCountry(const RulePack& pack, Analysis* a, int person) {
 // The country the dictionary gives the one person of lone name `lower` (a lower-case
 // word), as an actor of the document; or -1 (no such person, or two).
 int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view lower) {
-  const std::vector<int>& entries = pack.dictionary.LoneName(lower);
+  const std::vector<int>& entries = pack.dictionary.LoneName(std::string(lower));
   if (entries.size() != 1) return -1;
   Actor person = pack.dictionary.entry(entries.front()).actor;
   a->ApplyRole(&person);
@@ -2811,21 +2811,6 @@ void ResolveMentions(const RulePack& pack, Analysis* a) {
 
 namespace {
 
-// The sex the titles before actor `person`'s mentions tell ("Ms. Trump"), or kUnknown
-// (none, or both).
-Sex TitledSex(const RulePack& pack, const Analysis& a, int person) {
-  Sex sex = Sex::kUnknown;
-  for (const std::vector<Mention>& ms : a.mentions)
-    for (const Mention& m : ms) {
-      if (m.actor != person || m.pronoun) continue;
-      const Sex titled = TitleSex(pack, a, m.first);
-      if (titled == Sex::kUnknown) continue;
-      if (sex != Sex::kUnknown && sex != titled) return Sex::kUnknown;
-      sex = titled;
-    }
-  return sex;
-}
-
 // The sex the first word of dictionary person `name` tells by the pack's given names.
 Sex GivenNameSex(const RulePack& pack, std::string_view name) {
   std::string first(name.substr(0, name.find(' ')));
@@ -2836,17 +2821,24 @@ Sex GivenNameSex(const RulePack& pack, std::string_view name) {
   return Sex::kUnknown;
 }
 
-// The dictionary person lone-name person `person` is (its `lone-names`), or -1: the one
-// entry of that name, or of several the one alone of the sex the person's titles tell;
-// none of another sex ("Ms. Trump" is not Donald Trump).
-int LoneNameEntry(const RulePack& pack, const Analysis& a, int person) {
-  std::string lower = a.actors[person].actor.name;
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const std::vector<int>& entries = pack.dictionary.LoneName(lower);
-  if (entries.empty()) return -1;
-  const Sex sex = TitledSex(pack, a, person);
+// A person named by one word whose word is a dictionary lone name: the person, the
+// entries of that name, the sex the titles before its mentions tell ("Ms. Trump"; unknown
+// when none does, or both), and the actor it becomes (LoneNamesFromDictionary).
+struct LonePerson {
+  int person;
+  const std::vector<int>* entries;
+  Sex sex = Sex::kUnknown;
+  bool sexes = false;  // titles of both sexes
+  int to = -1;
+};
+
+// The dictionary entry of lone person `p`: the one entry of its name, or of several the
+// one alone of the sex its titles tell; none of another sex ("Ms. Trump" is not Donald
+// Trump); -1 when none.
+int LoneNameEntry(const RulePack& pack, const LonePerson& p) {
+  const Sex sex = p.sexes ? Sex::kUnknown : p.sex;
   int found = -1;
-  for (int entry : entries) {
+  for (int entry : *p.entries) {
     const Sex named = GivenNameSex(pack, pack.dictionary.entry(entry).actor.name);
     if (sex != Sex::kUnknown && named != Sex::kUnknown && named != sex) continue;
     if (found >= 0) return -1;  // two of the sex told ("Clinton" untitled): neither
@@ -2861,36 +2853,72 @@ int LoneNameEntry(const RulePack& pack, const Analysis& a, int person) {
 // so; also where the document names that person in full too and the resolution left the
 // lone name apart, another of the surname being named ("Melania Trump", a son's "Donald
 // Trump Jr."): a woman's title has already turned the lone name down. Every mention of the
-// one becomes the other's, pronouns too.
+// one becomes the other's, pronouns too, and `count` (actor i's at i + 1) follows. Two
+// passes over the mentions whatever the number of such people: the titles, then the
+// new actors.
 void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>* count) {
   if (!pack.dictionary.has_lone_names()) return;
-  const size_t actors = a->actors.size();
-  for (size_t person = 0; person < actors; ++person) {
+  std::vector<LonePerson> lone;
+  std::string lower;
+  for (size_t person = 0; person < a->actors.size(); ++person) {
     const Actor& actor = a->actors[person].actor;
-    if (actor.type != ActorType::kPerson || actor.id.find("--") == std::string::npos) continue;
-    const int entry = LoneNameEntry(pack, *a, static_cast<int>(person));
+    if (actor.type != ActorType::kPerson || actor.name.find(' ') != std::string::npos ||
+        actor.id.find("--") == std::string::npos)
+      continue;
+    lower = actor.name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::vector<int>& entries = pack.dictionary.LoneName(lower);
+    if (!entries.empty()) lone.push_back({static_cast<int>(person), &entries});
+  }
+  if (lone.empty()) return;
+  // Each actor's lone person, read at every mention: an index, not a search.
+  std::vector<int8_t> slot(a->actors.size(), -1);
+  if (lone.size() > 127) lone.resize(127);
+  for (size_t i = 0; i < lone.size(); ++i) slot[lone[i].person] = static_cast<int8_t>(i);
+  auto find = [&](int actor) -> LonePerson* {
+    return actor >= 0 && static_cast<size_t>(actor) < slot.size() && slot[actor] >= 0 ? &lone[slot[actor]] : nullptr;
+  };
+  for (const std::vector<Mention>& ms : a->mentions)
+    for (const Mention& m : ms) {
+      if (m.actor < 0 || m.pronoun) continue;
+      LonePerson* p = find(m.actor);
+      if (!p) continue;
+      const Sex titled = TitleSex(pack, *a, m.first);
+      if (titled == Sex::kUnknown) continue;
+      if (p->sex != Sex::kUnknown && p->sex != titled) p->sexes = true;
+      p->sex = titled;
+    }
+  bool any = false;
+  for (LonePerson& p : lone) {
+    const int entry = LoneNameEntry(pack, p);
     if (entry < 0) continue;
     const DictEntry& e = pack.dictionary.entry(entry);
-    const int to = a->InternActor(e.actor, e.adjectives);
-    a->actors[to].mentions += a->actors[person].mentions;
-    a->actors[person].mentions = 0;
+    p.to = a->InternActor(e.actor, e.adjectives);
+    a->actors[p.to].mentions += a->actors[p.person].mentions;
+    a->actors[p.person].mentions = 0;
     count->resize(a->actors.size() + 1);
-    (*count)[to + 1] += (*count)[person + 1];
-    (*count)[person + 1] = 0;
-    const int from = static_cast<int>(person);
-    for (std::vector<Mention>& ms : a->mentions)
-      for (Mention& m : ms) {
-        if (std::find(m.group.begin(), m.group.end(), from) != m.group.end()) {
-          std::vector<int> ids(m.group.begin(), m.group.end());
-          std::replace(ids.begin(), ids.end(), from, to);
-          m.group = ids;
-        }
-        if (m.actor != from) continue;
-        m.actor = to;
-        if (!m.pronoun && m.anaphor == Mention::kNoAnaphor) m.source = "lone-name";
-      }
-    std::replace(a->parties.begin(), a->parties.end(), from, to);
+    (*count)[p.to + 1] += (*count)[p.person + 1];
+    (*count)[p.person + 1] = 0;
+    std::replace(a->parties.begin(), a->parties.end(), p.person, p.to);
+    any = true;
   }
+  if (!any) return;
+  auto to = [&](int actor) {
+    const LonePerson* p = find(actor);
+    return p && p->to >= 0 ? p->to : actor;
+  };
+  for (std::vector<Mention>& ms : a->mentions)
+    for (Mention& m : ms) {
+      if (!m.group.empty()) {
+        std::vector<int> ids(m.group.begin(), m.group.end());
+        for (int& id : ids) id = to(id);
+        if (!std::equal(ids.begin(), ids.end(), m.group.begin())) m.group = ids;
+      }
+      const int actor = to(m.actor);
+      if (actor == m.actor) continue;
+      m.actor = actor;
+      if (!m.pronoun && m.anaphor == Mention::kNoAnaphor) m.source = "lone-name";
+    }
 }
 
 }  // namespace
