@@ -205,6 +205,10 @@ TEST_CASE("a person named by one word alone is the people list's of that lone na
   // Named in full elsewhere in the document, the full name is whom the lone name is, as before.
   CHECK(AliasesOf(Extract("Ivanka Trump toured Nairobi. Ms. Trump met President William Ruto."), "Ivanka Trump")
             .count("Trump") == 1);
+  // A pronoun of the other sex that the resolution gave the lone name is not the listed
+  // person's ("she" is no Barack Obama).
+  CHECK(Triples(Extract("President Obama spoke. She criticized Kenya.")).count("Barack Obama opposed-to Kenya") == 0);
+  CHECK(Triples(Extract("President Obama spoke. He criticized Kenya.")).count("Barack Obama opposed-to Kenya") == 1);
   // Another spelling the list gives is the same node.
   CHECK(IdOf(Extract("Binyamin Netanyahu met William Ruto.", "c"), "Benjamin Netanyahu") ==
         IdOf(Extract("Prime Minister Benjamin Netanyahu spoke.", "d"), "Benjamin Netanyahu"));

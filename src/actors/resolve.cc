@@ -2830,7 +2830,15 @@ struct LonePerson {
   Sex sex = Sex::kUnknown;
   bool sexes = false;  // titles of both sexes
   int to = -1;
+  Sex to_sex = Sex::kUnknown;  // the sex of the actor it becomes, by its given name
 };
+
+// Whether pronoun `word` ("he", "her" ...) is of the other sex than `sex`.
+bool PronounOfOtherSex(std::string_view word, Sex sex) {
+  if (sex == Sex::kMale) return word == "she" || word == "her" || word == "hers";
+  if (sex == Sex::kFemale) return word == "he" || word == "him" || word == "his";
+  return false;
+}
 
 // The dictionary entry of lone person `p`: the one entry of its name, or of several the
 // one alone of the sex its titles tell; none of another sex ("Ms. Trump" is not Donald
@@ -2894,6 +2902,7 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
     if (entry < 0) continue;
     const DictEntry& e = pack.dictionary.entry(entry);
     p.to = a->InternActor(e.actor, e.adjectives);
+    p.to_sex = GivenNameSex(pack, e.actor.name);
     a->actors[p.to].mentions += a->actors[p.person].mentions;
     a->actors[p.person].mentions = 0;
     count->resize(a->actors.size() + 1);
@@ -2916,7 +2925,8 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
       }
       const int actor = to(m.actor);
       if (actor == m.actor) continue;
-      m.actor = actor;
+      // "She criticized ..." given to an untitled "Obama": not Barack Obama's, nor anyone's.
+      m.actor = m.pronoun && PronounOfOtherSex(a->TokenLower(m.first), find(m.actor)->to_sex) ? -1 : actor;
       if (!m.pronoun && m.anaphor == Mention::kNoAnaphor) m.source = "lone-name";
     }
 }
