@@ -316,6 +316,12 @@ void Dictionary::IndexForm(std::string_view form, int value, PhraseTokens* p) {
   index_.Add(*p, value, NeedsExactCase(*p), StartsUpper(form));
 }
 
+const std::vector<int>& Dictionary::LoneName(std::string_view name) const {
+  static const std::vector<int> kNone;
+  auto it = lone_names_.find(AsciiLower(name));
+  return it == lone_names_.end() ? kNone : it->second;
+}
+
 std::string Dictionary::Dump() const {
   std::ostringstream out;
   for (const DictEntry& e : entries_) {

@@ -69,13 +69,9 @@ class Dictionary {
     return it == country_by_code_.end() ? -1 : it->second;
   }
   size_t size() const { return entries_.size(); }
-  // The entries whose `lone-names` hold `lower` (a lower-case word), in file order; empty
-  // when none does.
-  const std::vector<int>& LoneName(const std::string& lower) const {
-    static const std::vector<int> kNone;
-    auto it = lone_names_.find(lower);
-    return it == lone_names_.end() ? kNone : it->second;
-  }
+  // The entries whose `lone-names` hold word `name`, whatever its case, in file order;
+  // empty when none does.
+  const std::vector<int>& LoneName(std::string_view name) const;
   bool has_lone_names() const { return !lone_names_.empty(); }
   std::string Dump() const;
 

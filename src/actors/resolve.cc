@@ -2626,28 +2626,28 @@ int LedCountry(const RulePack& pack, const Analysis& a, int person, bool* titled
   return -1;
 }
 
-// The country of person `person` that the dictionary gives it (its role's, "Bashar
-// al-Assad": Syria), as an actor of the document; or -1.
-int DictionaryCountry(const RulePack& pack, Analysis* a, int person) {
-  const std::string& code = a->actors[person].actor.country;
-  if (code.empty()) return -1;
-  const int entry = pack.dictionary.CountryWithCode(code);
+// The dictionary's country of ISO code `code`, as an actor of the document; or -1.
+int CountryOfCode(const RulePack& pack, Analysis* a, const std::string& code) {
+  const int entry = code.empty() ? -1 : pack.dictionary.CountryWithCode(code);
   if (entry < 0) return -1;
   const DictEntry& e = pack.dictionary.entry(entry);
   return a->InternActor(e.actor, e.adjectives);
 }
 
-// The country the dictionary gives the one person of lone name `lower` (a lower-case
-// word), as an actor of the document; or -1 (no such person, or two).
-int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view lower) {
-  const std::vector<int>& entries = pack.dictionary.LoneName(std::string(lower));
+// The country of person `person` that the dictionary gives it (its role's, "Bashar
+// al-Assad": Syria), as an actor of the document; or -1.
+int DictionaryCountry(const RulePack& pack, Analysis* a, int person) {
+  return CountryOfCode(pack, a, a->actors[person].actor.country);
+}
+
+// The country the dictionary gives the one person of lone name `word`, as an actor of the
+// document; or -1 (no such person, or two).
+int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view word) {
+  const std::vector<int>& entries = pack.dictionary.LoneName(word);
   if (entries.size() != 1) return -1;
   Actor person = pack.dictionary.entry(entries.front()).actor;
   a->ApplyRole(&person);
-  const int entry = person.country.empty() ? -1 : pack.dictionary.CountryWithCode(person.country);
-  if (entry < 0) return -1;
-  const DictEntry& e = pack.dictionary.entry(entry);
-  return a->InternActor(e.actor, e.adjectives);
+  return CountryOfCode(pack, a, person.country);
 }
 
 // "The Assad regime", "Erdogan's government" where no rule made the one word before the
@@ -2715,8 +2715,8 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
 
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
 // after a person's name, or its possessive, is the government of the country the story
-// titles that person the leader of (LedCountry), or the dictionary's (DictionaryCountry), else the person; never the story's
-// country's ("the regime" alone is). The two mentions become one, but for a person
+// titles that person the leader of (LedCountry), or else the dictionary gives the person
+// (DictionaryCountry), else the person; never the story's country's ("the regime" alone is). The two mentions become one, but for a person
 // titled right there ("U.S. President George W. Bush's administration"), whom the title
 // still names. `count` (actor i's at i + 1) and, with `counted`, the actors' own counts
 // follow.
@@ -2867,22 +2867,18 @@ int LoneNameEntry(const RulePack& pack, const LonePerson& p) {
 void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>* count) {
   if (!pack.dictionary.has_lone_names()) return;
   std::vector<LonePerson> lone;
-  std::string lower;
   for (size_t person = 0; person < a->actors.size(); ++person) {
     const Actor& actor = a->actors[person].actor;
     if (actor.type != ActorType::kPerson || actor.name.find(' ') != std::string::npos ||
         actor.id.find("--") == std::string::npos)
       continue;
-    lower = actor.name;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const std::vector<int>& entries = pack.dictionary.LoneName(lower);
+    const std::vector<int>& entries = pack.dictionary.LoneName(actor.name);
     if (!entries.empty()) lone.push_back({static_cast<int>(person), &entries});
   }
   if (lone.empty()) return;
   // Each actor's lone person, read at every mention: an index, not a search.
-  std::vector<int8_t> slot(a->actors.size(), -1);
-  if (lone.size() > 127) lone.resize(127);
-  for (size_t i = 0; i < lone.size(); ++i) slot[lone[i].person] = static_cast<int8_t>(i);
+  std::vector<int> slot(a->actors.size(), -1);
+  for (size_t i = 0; i < lone.size(); ++i) slot[lone[i].person] = static_cast<int>(i);
   auto find = [&](int actor) -> LonePerson* {
     return actor >= 0 && static_cast<size_t>(actor) < slot.size() && slot[actor] >= 0 ? &lone[slot[actor]] : nullptr;
   };
