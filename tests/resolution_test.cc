@@ -196,6 +196,9 @@ TEST_CASE("a person named by one word alone is the people list's of that lone na
   CHECK(People(Extract("Mr. Clinton met Kenyan President William Ruto.")).count("Bill Clinton") == 1);
   const std::set<std::string> untold = People(Extract("Sen. Clinton met Kenyan President William Ruto."));
   CHECK(untold.count("Hillary Clinton") + untold.count("Bill Clinton") == 0);
+  // Untitled, the pronouns the resolution gave the name tell them apart when all are of one sex.
+  CHECK(People(Extract("Clinton said she would win Ohio. Clinton met William Ruto.")).count("Hillary Clinton") == 1);
+  CHECK(People(Extract("Clinton said he would sign the bill. Clinton met William Ruto.")).count("Bill Clinton") == 1);
   // A son is someone else: the list's name does not take "Donald Trump Jr.".
   CHECK(People(Extract("Donald Trump Jr. met Kenyan President William Ruto.")).count("Donald Trump") == 0);
   // Named in full beside another of the surname, whom the resolution could not tell from

@@ -2829,6 +2829,7 @@ struct LonePerson {
   const std::vector<int>* entries;
   Sex sex = Sex::kUnknown;
   bool sexes = false;  // titles of both sexes
+  int he = 0, she = 0;  // the pronouns the resolution gave it, by sex
   int to = -1;
   Sex to_sex = Sex::kUnknown;  // the sex of the actor it becomes, by its given name
 };
@@ -2844,7 +2845,11 @@ bool PronounOfOtherSex(std::string_view word, Sex sex) {
 // one alone of the sex its titles tell; none of another sex ("Ms. Trump" is not Donald
 // Trump); -1 when none.
 int LoneNameEntry(const RulePack& pack, const LonePerson& p) {
-  const Sex sex = p.sexes ? Sex::kUnknown : p.sex;
+  Sex sex = p.sexes ? Sex::kUnknown : p.sex;
+  // Untitled, of several entries: the sex of the pronouns the resolution gave it, all of
+  // one sex ("Clinton said she ...").
+  if (sex == Sex::kUnknown && !p.sexes && p.entries->size() > 1 && (p.he == 0) != (p.she == 0))
+    sex = p.she > 0 ? Sex::kFemale : Sex::kMale;
   int found = -1;
   for (int entry : *p.entries) {
     const Sex named = GivenNameSex(pack, pack.dictionary.entry(entry).actor.name);
@@ -2884,9 +2889,14 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
   };
   for (const std::vector<Mention>& ms : a->mentions)
     for (const Mention& m : ms) {
-      if (m.actor < 0 || m.pronoun) continue;
       LonePerson* p = find(m.actor);
       if (!p) continue;
+      if (m.pronoun) {
+        const std::string_view word = a->TokenLower(m.first);
+        if (PronounOfOtherSex(word, Sex::kMale)) ++p->she;
+        else if (PronounOfOtherSex(word, Sex::kFemale)) ++p->he;
+        continue;
+      }
       const Sex titled = TitleSex(pack, *a, m.first);
       if (titled == Sex::kUnknown) continue;
       if (p->sex != Sex::kUnknown && p->sex != titled) p->sexes = true;
