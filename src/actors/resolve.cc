@@ -2834,11 +2834,11 @@ struct LonePerson {
   Sex to_sex = Sex::kUnknown;  // the sex of the actor it becomes, by its given name
 };
 
-// Whether pronoun `word` ("he", "her" ...) is of the other sex than `sex`.
-bool PronounOfOtherSex(std::string_view word, Sex sex) {
-  if (sex == Sex::kMale) return word == "she" || word == "her" || word == "hers";
-  if (sex == Sex::kFemale) return word == "he" || word == "him" || word == "his";
-  return false;
+// The sex pronoun `word` tells ("she", "his"), or kUnknown ("its").
+Sex PronounSex(std::string_view word) {
+  if (word == "she" || word == "her" || word == "hers") return Sex::kFemale;
+  if (word == "he" || word == "him" || word == "his") return Sex::kMale;
+  return Sex::kUnknown;
 }
 
 // The dictionary entry of lone person `p`: the one entry of its name, or of several the
@@ -2892,9 +2892,9 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
       LonePerson* p = find(m.actor);
       if (!p) continue;
       if (m.pronoun) {
-        const std::string_view word = a->TokenLower(m.first);
-        if (PronounOfOtherSex(word, Sex::kMale)) ++p->she;
-        else if (PronounOfOtherSex(word, Sex::kFemale)) ++p->he;
+        const Sex told = PronounSex(a->TokenLower(m.first));
+        if (told == Sex::kFemale) ++p->she;
+        if (told == Sex::kMale) ++p->he;
         continue;
       }
       const Sex titled = TitleSex(pack, *a, m.first);
@@ -2932,7 +2932,9 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
       const int actor = to(m.actor);
       if (actor == m.actor) continue;
       // "She criticized ..." given to an untitled "Obama": not Barack Obama's, nor anyone's.
-      m.actor = m.pronoun && PronounOfOtherSex(a->TokenLower(m.first), find(m.actor)->to_sex) ? -1 : actor;
+      const Sex told = m.pronoun ? PronounSex(a->TokenLower(m.first)) : Sex::kUnknown;
+      const Sex sex = find(m.actor)->to_sex;
+      m.actor = told != Sex::kUnknown && sex != Sex::kUnknown && told != sex ? -1 : actor;
       if (!m.pronoun && m.anaphor == Mention::kNoAnaphor) m.source = "lone-name";
     }
 }
