@@ -38,6 +38,7 @@ void Analysis::Clear() {
   focus_country = -1;
   parties.clear();
   split_names.clear();
+  unbracketed_names.clear();
   country_surnames.clear();
   dateline_places.clear();
   document_id.clear();
@@ -142,6 +143,17 @@ int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
 std::string Analysis::SpanText(uint32_t first, uint32_t last) const {
   if (first >= last) return std::string();
   return text.text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+}
+
+std::string_view Analysis::NameText(uint32_t first, uint32_t last) {
+  if (first >= last) return std::string_view();
+  const std::string_view span =
+      std::string_view(text.text).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+  if (span.find_first_of("])") == std::string_view::npos) return span;
+  std::string& name = unbracketed_names.emplace_back();
+  for (const char c : span)
+    if (c != ']' && c != ')') name += c;
+  return name;
 }
 
 Span Analysis::OriginalSpan(uint32_t first, uint32_t last) const {

@@ -5,6 +5,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <deque>
 #include <initializer_list>
 #include <string>
 #include <type_traits>
@@ -105,6 +106,9 @@ struct Analysis {
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
+  // NameText's names written without an editorial insertion's bracket (a deque: the
+  // views it hands out stay valid as it grows).
+  std::deque<std::string> unbracketed_names;
   // Token hashes of one-word countries seen as a person's surname ("Jim Jordan"): later
   // in the document that word alone is a name, not the country.
   std::vector<uint64_t> country_surnames;
@@ -150,6 +154,10 @@ struct Analysis {
   std::string_view TokenLower(uint32_t i) const { return text::TokenLower(text, tokens[i]); }
   // The normalized text of tokens [first, last), with the document's own spacing.
   std::string SpanText(uint32_t first, uint32_t last) const;
+  // The text of name mention [first, last) as a name: SpanText's view, without the
+  // closing bracket of an editorial insertion the name runs across ("[Russian President
+  // Vladimir] Putin": "Vladimir Putin"). Valid until the next document.
+  std::string_view NameText(uint32_t first, uint32_t last);
   // Byte range in the original text of tokens [first, last).
   Span OriginalSpan(uint32_t first, uint32_t last) const;
 

@@ -402,7 +402,10 @@ class SentenceRecognizer {
       if (NamePart(hit.end)) {
         linked_end_ = 0;
         unlisted_ = i;
-        return std::max(PushName(i, NameEnd(i)), linked_end_);
+        // Not from a title the entry opens with ("Pope Francis Visits Cuba"): no name
+        // opens there, and the entry is the mention.
+        const uint32_t end = NameEnd(i);
+        if (end > i) return std::max(PushName(i, end), linked_end_);
       }
     }
     Mention m;
@@ -670,6 +673,27 @@ class SentenceRecognizer {
     return t.size() == 1 && (t[0] == 'A' || t[0] == 'I') && IsInitialDot(j + 1);
   }
 
+  // Whether the given name at i ends an editorial insertion in a quote, its bracket
+  // right after it and the surname after that: "[Russian President Vladimir] Putin",
+  // "(Syrian President Bashar) Assad". The name runs across the bracket.
+  bool InsertionClosesAfterGivenName(uint32_t i) const {
+    const std::string_view close = a_->TokenText(i + 1);
+    if (close != "]" && close != ")") return false;
+    return InsertionOpensBefore(i, close == "]" ? "[" : "(") && !a_->tokens[i + 1].has(text::kSpaceBefore) &&
+           a_->tokens[i + 2].has(text::kSpaceBefore) && NamePart(i + 2) &&
+           (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+  }
+  // Whether bracket `open` opens, at most eight tokens before i, an insertion not closed
+  // before it.
+  [[gnu::noinline]] bool InsertionOpensBefore(uint32_t i, std::string_view open) const {
+    for (uint32_t t = i; t > s_.first && t + 8 > i; --t) {
+      const std::string_view w = a_->TokenText(t - 1);
+      if (w == open) return true;
+      if (w == "]" || w == ")" || w == "[" || w == "(") return false;
+    }
+    return false;
+  }
+
   // Whether NameEnd(i) can be past i: a name opens with a capitalized or all-caps word or
   // a particle. Most tokens of a text are neither, and are passed over at this test.
   bool MayOpenName(uint32_t i) const {
@@ -742,6 +766,10 @@ class SentenceRecognizer {
         }
       }
       if (j >= i + 2 && j < s_.last && a_->TokenText(j) == "(") NicknamedLinkEnds(i, &j);
+      if (j == i + 1 && j + 1 < s_.last && InsertionClosesAfterGivenName(i)) {
+        ++j;  // the bracket: NameText leaves it out
+        continue;
+      }
       break;
     }
     return j;

@@ -839,9 +839,10 @@ int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx
               MadeActors* made_actors) {
   Actor actor;
   actor.type = type;
-  if (mk.name_template.empty()) actor.name = a->SpanText(out.first, out.last);
-  else if (!ctx.Expand(mk.name_template, &actor.name)) return -1;
   const bool person = type == ActorType::kPerson;
+  if (mk.name_template.empty())
+    actor.name = person ? std::string(a->NameText(out.first, out.last)) : a->SpanText(out.first, out.last);
+  else if (!ctx.Expand(mk.name_template, &actor.name)) return -1;
   // An all-capital name ("SLF said") is an acronym: an organization, never a person; nor
   // is the place of a story's dateline ("Los Angeles, said", in a story from there).
   if (person && (IsAllCaps(actor.name) || a->IsDatelinePlace(actor.name))) return -1;
@@ -1670,7 +1671,7 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     n.first = NameAfterParty(pack, *a, n);
     Actor actor;
     actor.type = ActorType::kPerson;
-    actor.name = n.first == name_first ? std::string(name.surface) : a->SpanText(n.first, n.last);
+    actor.name = n.first == name_first ? std::string(name.surface) : std::string(a->NameText(n.first, n.last));
     actor.id = PersonIdIn(actor.name, a);
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
@@ -1794,7 +1795,21 @@ bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
 // left unresolved, in one reading of the mentions; returns whether a mention stands for
 // a group ("the two sides", "American and British troops"). A name is an acronym only
 // when it is still unresolved: the pair is looked at then.
-bool DefineAcronymsFindNames(Analysis* a, std::vector<NameMention>* unresolved) {
+// The dictionary's person that name `name`, read across an editorial insertion's bracket
+// ("Chairman [Devin] Nunes"), names in full, or -1: the dictionary matched the tokens'
+// phrases only, which the bracket parts.
+int BracketedDictionaryPerson(const RulePack& pack, Analysis* a, std::string_view name) {
+  const text::NormalizedText text = text::Normalize(name);
+  const std::vector<text::Token> tokens = text::Tokenize(text);
+  Dictionary::Hit hit;
+  if (tokens.empty() || !pack.dictionary.LongestAt(text, tokens, 0, static_cast<uint32_t>(tokens.size()), &hit) ||
+      hit.end != tokens.size() || hit.demonym)
+    return -1;
+  const DictEntry& e = pack.dictionary.entry(hit.entry);
+  return e.actor.type == ActorType::kPerson ? a->InternActor(e.actor, e.adjectives) : -1;
+}
+
+bool DefineAcronymsFindNames(const RulePack& pack, Analysis* a, std::vector<NameMention>* unresolved) {
   size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
   for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
   unresolved->reserve(mentions);
@@ -1806,7 +1821,17 @@ bool DefineAcronymsFindNames(Analysis* a, std::vector<NameMention>* unresolved) 
       groups |= !m.group.empty();
       if (!m.name || m.actor >= 0) continue;
       if (i > 0 && DefineAcronym(a, ms[i - 1], &m)) continue;
-      unresolved->push_back(NameMention{s, i, SpanView(*a, m.first, m.last), nullptr});
+      const std::string_view text = a->NameText(m.first, m.last);
+      if (text.size() < a->tokens[m.last - 1].end - a->tokens[m.first].begin) {  // read across a bracket
+        const int person = BracketedDictionaryPerson(pack, a, text);
+        if (person >= 0) {
+          m.actor = person;
+          m.name = false;
+          m.source = "dictionary";
+          continue;
+        }
+      }
+      unresolved->push_back(NameMention{s, i, text, nullptr});
     }
   }
   return groups;
@@ -2444,7 +2469,7 @@ void KeepMentionsCount(Analysis* a) {
 
 // The person pronoun mention i of `ms` (sentence s, one that OpensFrontedPhrase, no person
 // named before the pronoun) stands for when it is in the sentence's fronted phrase: the
-// person named right after the comma that closes the phrase, before a lower-case word, of
+// person named right after the comma that closes the phrase (after a title, if any), before a lower-case word, of
 // the pronoun's sex or of none known ("In his speech, Obama said": Obama's speech). -1
 // when there is none: "During his visit, reporters asked Trump" leaves "his" to the last
 // person. `to` is SettleMentions' table of the actor each actor stands for, indexed by
@@ -2462,9 +2487,13 @@ void KeepMentionsCount(Analysis* a) {
   uint32_t comma = pronoun.last;
   while (comma < sentence.last && a.TokenText(comma) != ",") ++comma;
   if (comma + 1 >= sentence.last) return -1;
-  for (size_t j = i + 1; j < ms.size() && ms[j].first <= comma + 1; ++j) {
+  // The person may follow a title ("In his speech, President Trump said"), its demonym
+  // ("..., Russian President Vladimir Putin said") or "Mr.".
+  for (size_t j = i + 1; j < ms.size() && ms[j].first <= comma + 4; ++j) {
     const Mention& m = ms[j];
-    if (m.first != comma + 1 || m.pronoun || m.demonym) continue;
+    if (m.first <= comma || m.pronoun || m.demonym) continue;
+    for (uint32_t t = comma + 1; t < m.first; ++t)
+      if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != ".") return -1;
     // The main clause's subject, before its verb: not "Trump's", nor a person in an
     // aside ("he had a meeting with the Belarus president, Alexander Lukashenko.").
     const int person = settled(m);
@@ -2832,7 +2861,24 @@ struct LonePerson {
   int he = 0, she = 0;  // the pronouns the resolution gave it, by sex
   int to = -1;
   Sex to_sex = Sex::kUnknown;  // the sex of the actor it becomes, by its given name
+  std::string country;     // the code of the country its titles name ("Bahrain's"), if any
+  bool countries = false;    // titles of two countries
 };
+
+// The country that names person mention k of `ms` as its own: "of Bahrain" right after
+// it, or a country or its demonym before the title right before it ("Bahrain's Crown
+// Prince Salman", "Saudi King Salman"); else null.
+const Actor* TitleCountry(const Analysis& a, const std::vector<Mention>& ms, size_t k) {
+  auto country = [&](const Mention& c) {
+    return c.actor >= 0 && a.actors[c.actor].actor.type == ActorType::kCountry ? &a.actors[c.actor].actor : nullptr;
+  };
+  const Mention& m = ms[k];
+  if (k + 1 < ms.size() && ms[k + 1].first == m.last + 1 && a.TokenLower(m.last) == "of") return country(ms[k + 1]);
+  if (k == 0 || ms[k - 1].last >= m.first || m.first - ms[k - 1].last > 4) return nullptr;
+  for (uint32_t t = ms[k - 1].last; t < m.first; ++t)
+    if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != "'s" && a.TokenText(t) != ".") return nullptr;
+  return country(ms[k - 1]);
+}
 
 // The sex pronoun `word` tells ("she", "his"), or kUnknown ("its").
 Sex PronounSex(std::string_view word) {
@@ -2841,10 +2887,16 @@ Sex PronounSex(std::string_view word) {
   return Sex::kUnknown;
 }
 
+// The code of the country of `person` on the document's date (its role's).
+std::string CountryOn(const Analysis& a, Actor person) {
+  a.ApplyRole(&person);
+  return person.country;
+}
+
 // The dictionary entry of lone person `p`: the one entry of its name, or of several the
 // one alone of the sex its titles tell; none of another sex ("Ms. Trump" is not Donald
-// Trump); -1 when none.
-int LoneNameEntry(const RulePack& pack, const LonePerson& p) {
+// Trump) nor of another country than its titles name; -1 when none.
+int LoneNameEntry(const RulePack& pack, const Analysis& a, const LonePerson& p) {
   Sex sex = p.sexes ? Sex::kUnknown : p.sex;
   // Untitled, of several entries: the sex of the pronouns the resolution gave it, all of
   // one sex ("Clinton said she ...").
@@ -2852,7 +2904,10 @@ int LoneNameEntry(const RulePack& pack, const LonePerson& p) {
     sex = p.she > 0 ? Sex::kFemale : Sex::kMale;
   int found = -1;
   for (int entry : *p.entries) {
-    const Sex named = GivenNameSex(pack, pack.dictionary.entry(entry).actor.name);
+    const Actor& listed = pack.dictionary.entry(entry).actor;
+    // "Crown Prince Salman of Bahrain" is not Saudi Arabia's King Salman.
+    if (p.countries || (!p.country.empty() && p.country != CountryOn(a, listed))) continue;
+    const Sex named = GivenNameSex(pack, listed.name);
     if (sex != Sex::kUnknown && named != Sex::kUnknown && named != sex) continue;
     if (found >= 0) return -1;  // two of the sex told ("Clinton" untitled): neither
     found = entry;
@@ -2888,7 +2943,8 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
     return actor >= 0 && static_cast<size_t>(actor) < slot.size() && slot[actor] >= 0 ? &lone[slot[actor]] : nullptr;
   };
   for (const std::vector<Mention>& ms : a->mentions)
-    for (const Mention& m : ms) {
+    for (size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
       LonePerson* p = find(m.actor);
       if (!p) continue;
       if (m.pronoun) {
@@ -2897,6 +2953,10 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
         if (told == Sex::kMale) ++p->he;
         continue;
       }
+      if (const Actor* country = TitleCountry(*a, ms, k)) {
+        if (!p->country.empty() && p->country != country->code) p->countries = true;
+        p->country = country->code;
+      }
       const Sex titled = TitleSex(pack, *a, m.first);
       if (titled == Sex::kUnknown) continue;
       if (p->sex != Sex::kUnknown && p->sex != titled) p->sexes = true;
@@ -2904,7 +2964,7 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
     }
   bool any = false;
   for (LonePerson& p : lone) {
-    const int entry = LoneNameEntry(pack, p);
+    const int entry = LoneNameEntry(pack, *a, p);
     if (entry < 0) continue;
     const DictEntry& e = pack.dictionary.entry(entry);
     p.to = a->InternActor(e.actor, e.adjectives);
@@ -2945,7 +3005,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   ResolveScratch::Buffers* buffers = scratch->buffers();
   std::vector<NameMention>& unresolved = buffers->unresolved;
   unresolved.clear();
-  const bool groups = DefineAcronymsFindNames(a, &unresolved);
+  const bool groups = DefineAcronymsFindNames(pack, a, &unresolved);
   const std::vector<int>& target = ResolvePersonNames(pack, a, unresolved, buffers);
   std::vector<int>& counts = buffers->counts;  // each actor's mentions, actor i's at i + 1
   std::pair<int, int> between{-1, -1};
@@ -2997,8 +3057,10 @@ void AliasNoter::Note(int actor) {
   // as the last is passed over without building its string and walking the set.
   std::set<std::string>& aliases = a_->actors[actor].actor.aliases;
   std::string_view last;
+  const bool person = a_->actors[actor].actor.type == ActorType::kPerson;
   for (uint32_t i = begin_[actor]; i < begin_[actor + 1]; ++i) {
-    const std::string_view text = SpanView(*a_, mentions_[i]->first, mentions_[i]->last);
+    const Mention& m = *mentions_[i];
+    const std::string_view text = person ? a_->NameText(m.first, m.last) : SpanView(*a_, m.first, m.last);
     if (last.data() && last == text) continue;
     last = text;
     aliases.insert(std::string(text));
