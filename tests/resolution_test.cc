@@ -632,6 +632,27 @@ TEST_CASE("his in a fronted phrase is the person named after a title past the co
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 1);
 }
 
+TEST_CASE("he opening a sentence is the person who opened the one before", "[resolution][pronouns]") {
+  // Abiy was named last, but the sentence before was Ruto's.
+  for (const std::string opener : {"Ruto", "President Ruto", "But Ruto", "Kenyan President William Ruto"}) {
+    ag::Extraction ex = Extract("Kenyan President William Ruto flew to Addis Ababa. " + opener +
+                                " met Ethiopian Prime Minister Abiy Ahmed on Monday. He accused Eritrea of arming "
+                                "the rebels.");
+    CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+    CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+  }
+  // Not a person named after the sentence's first words, nor a possessive: the last man.
+  for (const std::string opener : {"Aides to Ruto", "Ruto's aides"}) {
+    ag::Extraction ex = Extract("Kenyan President William Ruto flew to Addis Ababa. " + opener +
+                                " met Ethiopian Prime Minister Abiy Ahmed on Monday. He accused Eritrea of arming "
+                                "the rebels.");
+    CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
+  }
+  // Nor of the other sex: "she" stays the last woman.
+  ag::Extraction ex = Extract("Ruto met Kenyan senator Ana Ruiz on Monday. She accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
+}
+
 TEST_CASE("a name runs across an editorial insertion's bracket after its given name", "[resolution][names]") {
   // "[Ethiopian Prime Minister Abiy] Ahmed": one person, the title's, not "Abiy" alone.
   for (const std::string quote : {"\"We asked [Ethiopian Prime Minister Abiy] Ahmed to talk,\" the envoy said.",

@@ -2527,6 +2527,33 @@ void KeepMentionsCount(Analysis* a) {
   return {0, -1};
 }
 
+// Whether mention i of `ms` opens sentence s as its subject, after "and" or "but", a
+// demonym and a title at most ("But President Ruto", "Kenyan President William Ruto");
+// not a possessive ("Ruto's aides").
+bool OpensSentence(const RulePack& pack, const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i) {
+  if (s >= a.sentences.size() || i > 1) return false;
+  const Mention& m = ms[i];
+  uint32_t first = a.sentences[s].first;
+  // After the country's demonym only: "Kenyan President William Ruto".
+  if (i == 1) {
+    if (!ms[0].demonym || ms[0].first != first) return false;
+    first = ms[0].last;
+  }
+  if (m.last < a.sentences[s].last && IsPossessive(a, m.last)) return false;
+  if (m.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
+  if (m.first == first) return true;
+  PhraseIndex::Hit title;
+  return m.first <= first + 3 && pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, first, m.first, &title) &&
+         title.end == m.first;
+}
+
+// Whether "he" or "she" (`word`) may stand for a person of sex `sex`.
+bool PronounFits(std::string_view word, Sex sex) {
+  if (word == "he") return sex != Sex::kFemale;
+  if (word == "she") return sex != Sex::kMale;
+  return false;
+}
+
 // After the names: each mention's actor settled in one reading of the mentions, in
 // document order (each sentence's pass of the steps once separate):
 // - pointed at the person it was merged into (`target`, ResolvePersonNames), and no
@@ -2568,8 +2595,11 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
   auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
   LastPerson last;
   LastGroup last_group;
+  int subject = -1;  // the person who opened the sentence before, named or by a pronoun
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
+    const int subject_before = subject;
+    subject = -1;
     bool pairs = s < a->sentences.size();  // until a mention ends past the sentence
     const uint32_t end = pairs ? a->sentences[s].last : 0;
     std::pair<int, int> pair{-1, -1};
@@ -2592,7 +2622,12 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                         : !pronoun  ? settled.actor
                         : m.first == cataphora.first && cataphora.second >= 0
                             ? cataphora.second
+                        : i == 0 && subject_before >= 0 && OpensSentence(pack, *a, s, ms, i) &&
+                                PronounFits(a->TokenLower(m.first), to_of[subject_before + 1].sex)
+                            ? subject_before
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
+      if (i <= 1 && subject < 0 && actor >= 0 && person(actor) && !demonym && OpensSentence(pack, *a, s, ms, i))
+        subject = actor;
       if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
       const bool name = m.name && named < 0;
       m.name = name;
