@@ -648,8 +648,12 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
                                 "the rebels.");
     CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
   }
+  // "His" too: "His spokesman" is Ruto's.
+  ag::Extraction ex = Extract("Kenyan President William Ruto flew to Addis Ababa. Ruto met Ethiopian Prime Minister "
+                              "Abiy Ahmed on Monday. His spokesman, Hussein Mohamed, said the talks went well.");
+  CHECK(Triples(ex).count("Hussein Mohamed represents William Ruto") == 1);
   // Nor of the other sex: "she" stays the last woman.
-  ag::Extraction ex = Extract("Ruto met Kenyan senator Ana Ruiz on Monday. She accused Eritrea of arming the rebels.");
+  ex = Extract("Ruto met Kenyan senator Ana Ruiz on Monday. She accused Eritrea of arming the rebels.");
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
 }
 

@@ -2547,10 +2547,10 @@ bool OpensSentence(const RulePack& pack, const Analysis& a, size_t s, const std:
          title.end == m.first;
 }
 
-// Whether "he" or "she" (`word`) may stand for a person of sex `sex`.
+// Whether "he", "his", "she" or "her" (`word`) may stand for a person of sex `sex`.
 bool PronounFits(std::string_view word, Sex sex) {
-  if (word == "he") return sex != Sex::kFemale;
-  if (word == "she") return sex != Sex::kMale;
+  if (word == "he" || word == "his") return sex != Sex::kFemale;
+  if (word == "she" || word == "her") return sex != Sex::kMale;
   return false;
 }
 
