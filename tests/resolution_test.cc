@@ -648,6 +648,11 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
                                 "the rebels.");
     CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
   }
+  // So is "he" after ", but" in a sentence Ruto opened.
+  ag::Extraction coordinated = Extract("Kenyan President William Ruto spoke. Ruto never endorsed Raila Odinga, but he "
+                                       "did endorse Uhuru Kenyatta in 2013.");
+  CHECK(Triples(coordinated).count("William Ruto supports Uhuru Kenyatta") == 1);
+  CHECK(Triples(coordinated).count("Raila Odinga supports Uhuru Kenyatta") == 0);
   // "His" too: "His spokesman" is Ruto's.
   ag::Extraction ex = Extract("Kenyan President William Ruto flew to Addis Ababa. Ruto met Ethiopian Prime Minister "
                               "Abiy Ahmed on Monday. His spokesman, Hussein Mohamed, said the talks went well.");

@@ -2547,6 +2547,15 @@ bool OpensSentence(const RulePack& pack, const Analysis& a, size_t s, const std:
          title.end == m.first;
 }
 
+// Whether mention m opens a clause coordinated with the one before: ", but he", ", and
+// she", "; he".
+bool OpensCoordinateClause(const Analysis& a, const Mention& m) {
+  if (m.first < 2) return false;
+  const std::string_view before = a.TokenLower(m.first - 1);
+  if (before == ";") return true;
+  return (before == "but" || before == "and") && a.TokenText(m.first - 2) == ",";
+}
+
 // Whether "he", "his", "she" or "her" (`word`) may stand for a person of sex `sex`.
 bool PronounFits(std::string_view word, Sex sex) {
   if (word == "he" || word == "his") return sex != Sex::kFemale;
@@ -2625,6 +2634,9 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                         : i == 0 && subject_before >= 0 && OpensSentence(pack, *a, s, ms, i) &&
                                 PronounFits(a->TokenLower(m.first), to_of[subject_before + 1].sex)
                             ? subject_before
+                        : i > 0 && subject >= 0 && OpensCoordinateClause(*a, m) &&
+                                PronounFits(a->TokenLower(m.first), to_of[subject + 1].sex)
+                            ? subject
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
       if (i <= 1 && subject < 0 && actor >= 0 && person(actor) && !demonym && OpensSentence(pack, *a, s, ms, i))
         subject = actor;
