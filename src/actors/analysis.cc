@@ -38,6 +38,7 @@ void Analysis::Clear() {
   focus_country = -1;
   parties.clear();
   split_names.clear();
+  name_brackets.clear();
   unbracketed_names.clear();
   country_surnames.clear();
   dateline_places.clear();
@@ -145,14 +146,18 @@ std::string Analysis::SpanText(uint32_t first, uint32_t last) const {
   return text.text.substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
 }
 
-std::string_view Analysis::NameText(uint32_t first, uint32_t last) {
+std::string_view Analysis::UnbracketedNameText(uint32_t first, uint32_t last) {
   if (first >= last) return std::string_view();
   const std::string_view span =
       std::string_view(text.text).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
-  if (span.find_first_of("])") == std::string_view::npos) return span;
+  if (std::none_of(name_brackets.begin(), name_brackets.end(), [&](uint32_t t) { return t >= first && t < last; }))
+    return span;
   std::string& name = unbracketed_names.emplace_back();
-  for (const char c : span)
-    if (c != ']' && c != ')') name += c;
+  for (uint32_t t = first; t < last; ++t) {
+    if (std::find(name_brackets.begin(), name_brackets.end(), t) != name_brackets.end()) continue;
+    if (t > first && !name.empty() && tokens[t].begin > tokens[t - 1].end) name += ' ';
+    name += TokenText(t);
+  }
   return name;
 }
 

@@ -106,8 +106,10 @@ struct Analysis {
   int focus_country = -1;                        // the country the document is mostly about
   std::vector<int> parties;                      // the two sides of the document's conflict
   std::vector<std::string> split_names;          // "ja afari": names seen with a stripped apostrophe
-  // NameText's names written without an editorial insertion's bracket (a deque: the
-  // views it hands out stay valid as it grows).
+  // The brackets of editorial insertions that names run across ("[Russian President
+  // Vladimir] Putin"), as tokens; and NameText's names written without them (a deque:
+  // the views it hands out stay valid as it grows).
+  std::vector<uint32_t> name_brackets;
   std::deque<std::string> unbracketed_names;
   // Token hashes of one-word countries seen as a person's surname ("Jim Jordan"): later
   // in the document that word alone is a name, not the country.
@@ -157,7 +159,14 @@ struct Analysis {
   // The text of name mention [first, last) as a name: SpanText's view, without the
   // closing bracket of an editorial insertion the name runs across ("[Russian President
   // Vladimir] Putin": "Vladimir Putin"). Valid until the next document.
-  std::string_view NameText(uint32_t first, uint32_t last);
+  std::string_view NameText(uint32_t first, uint32_t last) {
+    // Nearly every document has no such bracket: its view of the span, with no call.
+    if (name_brackets.empty() && first < last)
+      return std::string_view(text.text).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+    return UnbracketedNameText(first, last);
+  }
+  // NameText where the document has a name's bracket.
+  std::string_view UnbracketedNameText(uint32_t first, uint32_t last);
   // Byte range in the original text of tokens [first, last).
   Span OriginalSpan(uint32_t first, uint32_t last) const;
 

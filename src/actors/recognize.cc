@@ -676,12 +676,22 @@ class SentenceRecognizer {
   // Whether the given name at i ends an editorial insertion in a quote, its bracket
   // right after it and the surname after that: "[Russian President Vladimir] Putin",
   // "(Syrian President Bashar) Assad". The name runs across the bracket.
-  bool InsertionClosesAfterGivenName(uint32_t i) const {
+  [[gnu::noinline]] bool InsertionClosesAfterGivenName(uint32_t i) const {
     const std::string_view close = a_->TokenText(i + 1);
-    if (close != "]" && close != ")") return false;
     return InsertionOpensBefore(i, close == "]" ? "[" : "(") && !a_->tokens[i + 1].has(text::kSpaceBefore) &&
            a_->tokens[i + 2].has(text::kSpaceBefore) && NamePart(i + 2) &&
            (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+  }
+  // NameEnd is asked again of the same name (NamePart, Step): each bracket noted once.
+  void NoteNameBracket(uint32_t j) const {
+    std::vector<uint32_t>& brackets = a_->name_brackets;
+    if (std::find(brackets.begin(), brackets.end(), j) == brackets.end()) brackets.push_back(j);
+  }
+  // Whether token j is "]" or ")".
+  bool IsClosingBracket(uint32_t j) const {
+    const text::Token& t = a_->tokens[j];
+    const char c = a_->text.text[t.begin];
+    return t.end - t.begin == 1 && (c == ']' || c == ')');
   }
   // Whether bracket `open` opens, at most eight tokens before i, an insertion not closed
   // before it.
@@ -766,8 +776,9 @@ class SentenceRecognizer {
         }
       }
       if (j >= i + 2 && j < s_.last && a_->TokenText(j) == "(") NicknamedLinkEnds(i, &j);
-      if (j == i + 1 && j + 1 < s_.last && InsertionClosesAfterGivenName(i)) {
-        ++j;  // the bracket: NameText leaves it out
+      if (j == i + 1 && j + 1 < s_.last && IsClosingBracket(j) && InsertionClosesAfterGivenName(i)) {
+        NoteNameBracket(j);  // NameText leaves it out
+        ++j;
         continue;
       }
       break;

@@ -1798,7 +1798,7 @@ bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
 // The dictionary's person that name `name`, read across an editorial insertion's bracket
 // ("Chairman [Devin] Nunes"), names in full, or -1: the dictionary matched the tokens'
 // phrases only, which the bracket parts.
-int BracketedDictionaryPerson(const RulePack& pack, Analysis* a, std::string_view name) {
+[[gnu::noinline, gnu::cold]] int BracketedDictionaryPerson(const RulePack& pack, Analysis* a, std::string_view name) {
   const text::NormalizedText text = text::Normalize(name);
   const std::vector<text::Token> tokens = text::Tokenize(text);
   Dictionary::Hit hit;
@@ -1822,8 +1822,8 @@ bool DefineAcronymsFindNames(const RulePack& pack, Analysis* a, std::vector<Name
       if (!m.name || m.actor >= 0) continue;
       if (i > 0 && DefineAcronym(a, ms[i - 1], &m)) continue;
       const std::string_view text = a->NameText(m.first, m.last);
-      if (text.size() < a->tokens[m.last - 1].end - a->tokens[m.first].begin) {  // read across a bracket
-        const int person = BracketedDictionaryPerson(pack, a, text);
+      if (!a->name_brackets.empty() && text.size() < a->tokens[m.last - 1].end - a->tokens[m.first].begin) {
+        const int person = BracketedDictionaryPerson(pack, a, text);  // read across a bracket
         if (person >= 0) {
           m.actor = person;
           m.name = false;
@@ -2539,12 +2539,14 @@ bool OpensSentence(const RulePack& pack, const Analysis& a, size_t s, const std:
     if (!ms[0].demonym || ms[0].first != first) return false;
     first = ms[0].last;
   }
-  if (m.last < a.sentences[s].last && IsPossessive(a, m.last)) return false;
+  if (m.first > first + 4) return false;  // most mentions: no look at the words
   if (m.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
-  if (m.first == first) return true;
   PhraseIndex::Hit title;
-  return m.first <= first + 3 && pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, first, m.first, &title) &&
-         title.end == m.first;
+  if (m.first != first && !(m.first <= first + 3 &&
+                            pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, first, m.first, &title) &&
+                            title.end == m.first))
+    return false;
+  return m.last >= a.sentences[s].last || !IsPossessive(a, m.last);
 }
 
 // Whether mention m opens a clause coordinated with the one before: ", but he", ", and
@@ -2631,8 +2633,9 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                         : !pronoun  ? settled.actor
                         : m.first == cataphora.first && cataphora.second >= 0
                             ? cataphora.second
-                        : i == 0 && subject_before >= 0 && OpensSentence(pack, *a, s, ms, i) &&
-                                PronounFits(a->TokenLower(m.first), to_of[subject_before + 1].sex)
+                        : i == 0 && subject_before >= 0 &&
+                                PronounFits(a->TokenLower(m.first), to_of[subject_before + 1].sex) &&
+                                OpensSentence(pack, *a, s, ms, i)
                             ? subject_before
                         : i > 0 && subject >= 0 && OpensCoordinateClause(*a, m) &&
                                 PronounFits(a->TokenLower(m.first), to_of[subject + 1].sex)
@@ -2908,7 +2911,7 @@ struct LonePerson {
   int he = 0, she = 0;  // the pronouns the resolution gave it, by sex
   int to = -1;
   Sex to_sex = Sex::kUnknown;  // the sex of the actor it becomes, by its given name
-  std::string country;     // the code of the country its titles name ("Bahrain's"), if any
+  std::string country{};   // the code of the country its titles name ("Bahrain's"), if any
   bool countries = false;    // titles of two countries
 };
 
