@@ -676,11 +676,16 @@ class SentenceRecognizer {
   // Whether the given name at i ends an editorial insertion in a quote, its bracket
   // right after it and the surname after that: "[Russian President Vladimir] Putin",
   // "(Syrian President Bashar) Assad". The name runs across the bracket.
-  [[gnu::noinline]] bool InsertionClosesAfterGivenName(uint32_t i) const {
+  // The bracket is then noted for NameText, which leaves it out. Out of line: NameEnd's
+  // loop, which few names leave through a bracket, stays small enough to inline its tests.
+  [[gnu::noinline]] bool JoinsAcrossInsertion(uint32_t i) const {
     const std::string_view close = a_->TokenText(i + 1);
-    return InsertionOpensBefore(i, close == "]" ? "[" : "(") && !a_->tokens[i + 1].has(text::kSpaceBefore) &&
-           a_->tokens[i + 2].has(text::kSpaceBefore) && NamePart(i + 2) &&
-           (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+    if (!InsertionOpensBefore(i, close == "]" ? "[" : "(") || a_->tokens[i + 1].has(text::kSpaceBefore) ||
+        !a_->tokens[i + 2].has(text::kSpaceBefore) || !NamePart(i + 2) ||
+        (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) == 0)
+      return false;
+    NoteNameBracket(i + 1);
+    return true;
   }
   // NameEnd is asked again of the same name (NamePart, Step): each bracket noted once.
   void NoteNameBracket(uint32_t j) const {
@@ -688,10 +693,12 @@ class SentenceRecognizer {
     if (std::find(brackets.begin(), brackets.end(), j) == brackets.end()) brackets.push_back(j);
   }
   // Whether token j is "]" or ")".
-  bool IsClosingBracket(uint32_t j) const {
+  bool IsClosingBracket(uint32_t j) const { return IsChar(j, ']') || IsChar(j, ')'); }
+  // Whether token j is the one character c: no call of string_view's compare, which GCC
+  // left out of line in NameEnd.
+  bool IsChar(uint32_t j, char c) const {
     const text::Token& t = a_->tokens[j];
-    const char c = a_->text.text[t.begin];
-    return t.end - t.begin == 1 && (c == ']' || c == ')');
+    return t.end - t.begin == 1 && a_->text.text[t.begin] == c;
   }
   // Whether bracket `open` opens, at most eight tokens before i, an insertion not closed
   // before it.
@@ -747,7 +754,7 @@ class SentenceRecognizer {
         j = p + 1;
         if (JoinsStrippedApostrophe(p, p > i)) ++j;
         // Hyphenated parts: "Abdul-Aziz".
-        while (j + 1 < s_.last && a_->TokenText(j) == "-" && !a_->tokens[j].has(text::kSpaceBefore) &&
+        while (j + 1 < s_.last && IsChar(j, '-') && !a_->tokens[j].has(text::kSpaceBefore) &&
                NamePart(j + 1))
           j += 2;
         // "People's" inside a name: "the Tigray People's Liberation Front".
@@ -775,9 +782,8 @@ class SentenceRecognizer {
           continue;
         }
       }
-      if (j >= i + 2 && j < s_.last && a_->TokenText(j) == "(") NicknamedLinkEnds(i, &j);
-      if (j == i + 1 && j + 1 < s_.last && IsClosingBracket(j) && InsertionClosesAfterGivenName(i)) {
-        NoteNameBracket(j);  // NameText leaves it out
+      if (j >= i + 2 && j < s_.last && IsChar(j, '(')) NicknamedLinkEnds(i, &j);
+      if (j == i + 1 && j + 1 < s_.last && IsClosingBracket(j) && JoinsAcrossInsertion(i)) {
         ++j;
         continue;
       }
