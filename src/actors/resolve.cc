@@ -2527,26 +2527,41 @@ void KeepMentionsCount(Analysis* a) {
   return {0, -1};
 }
 
-// Whether mention i of `ms` opens sentence s as its subject, after "and" or "but", a
-// demonym and a title at most ("But President Ruto", "Kenyan President William Ruto");
-// not a possessive ("Ruto's aides").
-bool OpensSentence(const RulePack& pack, const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i) {
-  if (s >= a.sentences.size() || i > 1) return false;
-  const Mention& m = ms[i];
-  uint32_t first = a.sentences[s].first;
-  // After the country's demonym only: "Kenyan President William Ruto".
+// A person mention that may open its sentence as its subject (SentenceOpener), noted as
+// the sentence is settled and asked only where a pronoun later needs it: tokens [first,
+// last) of sentence s, the sentence's words read from `from` (past a demonym that opens it).
+struct Opener {
+  int actor = -1;
+  size_t s = 0;
+  uint32_t first = 0, last = 0, from = 0;
+};
+
+// The opener that mention i of `ms` (sentence s, of `actor`) may be: the first mention, or
+// the second after a demonym that opens the sentence ("Kenyan President William Ruto");
+// actor -1 when neither.
+Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, int actor) {
+  if (s >= a.sentences.size() || i > 1) return Opener();
+  uint32_t from = a.sentences[s].first;
   if (i == 1) {
-    if (!ms[0].demonym || ms[0].first != first) return false;
-    first = ms[0].last;
+    if (!ms[0].demonym || ms[0].first != from) return Opener();
+    from = ms[0].last;
   }
-  if (m.first > first + 4) return false;  // most mentions: no look at the words
-  if (m.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
+  return Opener{actor, s, ms[i].first, ms[i].last, from};
+}
+
+// Whether opener `o` opens its sentence as its subject, after "and" or "but" and a title
+// at most ("But President Ruto", "Kenyan President William Ruto"); not a possessive ("Ruto's
+// aides").
+bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
+  uint32_t first = o.from;
+  if (o.first > first + 4) return false;  // most mentions: no look at the words
+  if (o.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
   PhraseIndex::Hit title;
-  if (m.first != first && !(m.first <= first + 3 &&
-                            pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, first, m.first, &title) &&
-                            title.end == m.first))
+  if (o.first != first && !(o.first <= first + 3 &&
+                            pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, first, o.first, &title) &&
+                            title.end == o.first))
     return false;
-  return m.last >= a.sentences[s].last || !IsPossessive(a, m.last);
+  return o.last >= a.sentences[o.s].last || !IsPossessive(a, o.last);
 }
 
 // Whether mention m opens a clause coordinated with the one before: ", but he", ", and
@@ -2606,11 +2621,11 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
   auto person = [&](int i) { return a->actors[i].actor.type == ActorType::kPerson; };
   LastPerson last;
   LastGroup last_group;
-  int subject = -1;  // the person who opened the sentence before, named or by a pronoun
+  Opener opener;  // the person who may open the sentence, named or by a pronoun
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
-    const int subject_before = subject;
-    subject = -1;
+    const Opener opener_before = opener;
+    opener = Opener();
     bool pairs = s < a->sentences.size();  // until a mention ends past the sentence
     const uint32_t end = pairs ? a->sentences[s].last : 0;
     std::pair<int, int> pair{-1, -1};
@@ -2633,16 +2648,17 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                         : !pronoun  ? settled.actor
                         : m.first == cataphora.first && cataphora.second >= 0
                             ? cataphora.second
-                        : i == 0 && subject_before >= 0 &&
-                                PronounFits(a->TokenLower(m.first), to_of[subject_before + 1].sex) &&
-                                OpensSentence(pack, *a, s, ms, i)
-                            ? subject_before
-                        : i > 0 && subject >= 0 && OpensCoordinateClause(*a, m) &&
-                                PronounFits(a->TokenLower(m.first), to_of[subject + 1].sex)
-                            ? subject
+                        : i == 0 && opener_before.actor >= 0 &&
+                                PronounFits(a->TokenLower(m.first), to_of[opener_before.actor + 1].sex) &&
+                                OpensSentence(pack, *a, OpenerAt(*a, s, ms, i, -1)) &&
+                                OpensSentence(pack, *a, opener_before)
+                            ? opener_before.actor
+                        : i > 0 && opener.actor >= 0 && OpensCoordinateClause(*a, m) &&
+                                PronounFits(a->TokenLower(m.first), to_of[opener.actor + 1].sex) &&
+                                OpensSentence(pack, *a, opener)
+                            ? opener.actor
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
-      if (i <= 1 && subject < 0 && actor >= 0 && person(actor) && !demonym && OpensSentence(pack, *a, s, ms, i))
-        subject = actor;
+      if (i <= 1 && opener.actor < 0 && actor >= 0 && !demonym && person(actor)) opener = OpenerAt(*a, s, ms, i, actor);
       if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
       const bool name = m.name && named < 0;
       m.name = name;
@@ -2911,22 +2927,22 @@ struct LonePerson {
   int he = 0, she = 0;  // the pronouns the resolution gave it, by sex
   int to = -1;
   Sex to_sex = Sex::kUnknown;  // the sex of the actor it becomes, by its given name
-  std::string country{};   // the code of the country its titles name ("Bahrain's"), if any
-  bool countries = false;    // titles of two countries
+  int country = -1;        // the country its titles name ("Bahrain's"), if any
+  bool countries = false;  // titles of two countries
 };
 
-// The country that names person mention k of `ms` as its own: "of Bahrain" right after
-// it, or a country or its demonym before the title right before it ("Bahrain's Crown
-// Prince Salman", "Saudi King Salman"); else null.
-const Actor* TitleCountry(const Analysis& a, const std::vector<Mention>& ms, size_t k) {
+// The country (an actor of the document) that names person mention k of `ms` as its own:
+// "of Bahrain" right after it, or a country or its demonym before the title right before
+// it ("Bahrain's Crown Prince Salman", "Saudi King Salman"); else -1.
+int TitleCountry(const Analysis& a, const std::vector<Mention>& ms, size_t k) {
   auto country = [&](const Mention& c) {
-    return c.actor >= 0 && a.actors[c.actor].actor.type == ActorType::kCountry ? &a.actors[c.actor].actor : nullptr;
+    return c.actor >= 0 && a.actors[c.actor].actor.type == ActorType::kCountry ? c.actor : -1;
   };
   const Mention& m = ms[k];
   if (k + 1 < ms.size() && ms[k + 1].first == m.last + 1 && a.TokenLower(m.last) == "of") return country(ms[k + 1]);
-  if (k == 0 || ms[k - 1].last >= m.first || m.first - ms[k - 1].last > 4) return nullptr;
+  if (k == 0 || ms[k - 1].last >= m.first || m.first - ms[k - 1].last > 4) return -1;
   for (uint32_t t = ms[k - 1].last; t < m.first; ++t)
-    if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != "'s" && a.TokenText(t) != ".") return nullptr;
+    if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != "'s" && a.TokenText(t) != ".") return -1;
   return country(ms[k - 1]);
 }
 
@@ -2956,7 +2972,7 @@ int LoneNameEntry(const RulePack& pack, const Analysis& a, const LonePerson& p) 
   for (int entry : *p.entries) {
     const Actor& listed = pack.dictionary.entry(entry).actor;
     // "Crown Prince Salman of Bahrain" is not Saudi Arabia's King Salman.
-    if (p.countries || (!p.country.empty() && p.country != CountryOn(a, listed))) continue;
+    if (p.countries || (p.country >= 0 && a.actors[p.country].actor.code != CountryOn(a, listed))) continue;
     const Sex named = GivenNameSex(pack, listed.name);
     if (sex != Sex::kUnknown && named != Sex::kUnknown && named != sex) continue;
     if (found >= 0) return -1;  // two of the sex told ("Clinton" untitled): neither
@@ -3003,9 +3019,10 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
         if (told == Sex::kMale) ++p->he;
         continue;
       }
-      if (const Actor* country = TitleCountry(*a, ms, k)) {
-        if (!p->country.empty() && p->country != country->code) p->countries = true;
-        p->country = country->code;
+      const int country = TitleCountry(*a, ms, k);
+      if (country >= 0) {
+        if (p->country >= 0 && p->country != country) p->countries = true;
+        p->country = country;
       }
       const Sex titled = TitleSex(pack, *a, m.first);
       if (titled == Sex::kUnknown) continue;
