@@ -627,11 +627,7 @@ class SentenceRecognizer {
     return false;
   }
 
-  bool IsDotOrHyphen(uint32_t j) const {
-    const text::Token& t = a_->tokens[j];
-    const char c = a_->text.text[t.begin];
-    return t.end - t.begin == 1 && (c == '.' || c == '-');
-  }
+  bool IsDotOrHyphen(uint32_t j) const { return IsChar(j, '.') || IsChar(j, '-'); }
 
   // The tokens from j on that the name [i, j) of two or more parts takes after all: a
   // middle initial's period and the next part ("George W. Bush" was cut at the period),
@@ -679,8 +675,7 @@ class SentenceRecognizer {
   // The bracket is then noted for NameText, which leaves it out. Out of line: NameEnd's
   // loop, which few names leave through a bracket, stays small enough to inline its tests.
   [[gnu::noinline]] bool JoinsAcrossInsertion(uint32_t i) const {
-    const std::string_view close = a_->TokenText(i + 1);
-    if (!InsertionOpensBefore(i, close == "]" ? "[" : "(") || a_->tokens[i + 1].has(text::kSpaceBefore) ||
+    if (!InsertionOpensBefore(i, IsChar(i + 1, ']') ? '[' : '(') || a_->tokens[i + 1].has(text::kSpaceBefore) ||
         !a_->tokens[i + 2].has(text::kSpaceBefore) || !NamePart(i + 2) ||
         (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) == 0)
       return false;
@@ -702,11 +697,10 @@ class SentenceRecognizer {
   }
   // Whether bracket `open` opens, at most eight tokens before i, an insertion not closed
   // before it.
-  [[gnu::noinline]] bool InsertionOpensBefore(uint32_t i, std::string_view open) const {
+  [[gnu::noinline]] bool InsertionOpensBefore(uint32_t i, char open) const {
     for (uint32_t t = i; t > s_.first && t + 8 > i; --t) {
-      const std::string_view w = a_->TokenText(t - 1);
-      if (w == open) return true;
-      if (w == "]" || w == ")" || w == "[" || w == "(") return false;
+      if (IsChar(t - 1, open)) return true;
+      if (IsChar(t - 1, ']') || IsChar(t - 1, ')') || IsChar(t - 1, '[') || IsChar(t - 1, '(')) return false;
     }
     return false;
   }

@@ -1791,10 +1791,6 @@ bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
   return true;
 }
 
-// Defines the acronyms ("the High Negotiations Committee (HNC)") and lists the names
-// left unresolved, in one reading of the mentions; returns whether a mention stands for
-// a group ("the two sides", "American and British troops"). A name is an acronym only
-// when it is still unresolved: the pair is looked at then.
 // The dictionary's person that name `name`, read across an editorial insertion's bracket
 // ("Chairman [Devin] Nunes"), names in full, or -1: the dictionary matched the tokens'
 // phrases only, which the bracket parts.
@@ -1809,6 +1805,10 @@ bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
   return e.actor.type == ActorType::kPerson ? a->InternActor(e.actor, e.adjectives) : -1;
 }
 
+// Defines the acronyms ("the High Negotiations Committee (HNC)") and lists the names
+// left unresolved, in one reading of the mentions; returns whether a mention stands for
+// a group ("the two sides", "American and British troops"). A name is an acronym only
+// when it is still unresolved: the pair is looked at then.
 bool DefineAcronymsFindNames(const RulePack& pack, Analysis* a, std::vector<NameMention>* unresolved) {
   size_t mentions = 0;  // room for every mention: one allocation rather than a growth step per doubling
   for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
@@ -2469,12 +2469,12 @@ void KeepMentionsCount(Analysis* a) {
 
 // The person pronoun mention i of `ms` (sentence s, one that OpensFrontedPhrase, no person
 // named before the pronoun) stands for when it is in the sentence's fronted phrase: the
-// person named right after the comma that closes the phrase (after a title, if any), before a lower-case word, of
-// the pronoun's sex or of none known ("In his speech, Obama said": Obama's speech). -1
-// when there is none: "During his visit, reporters asked Trump" leaves "his" to the last
-// person. `to` is SettleMentions' table of the actor each actor stands for, indexed by
-// actor + 1, read here for mentions before their turn. Out of line, so that the settling
-// loop keeps its table in registers.
+// person named right after the comma that closes the phrase (after a title, if any),
+// before a lower-case word, of the pronoun's sex or of none known ("In his speech, Obama
+// said": Obama's speech). -1 when there is none: "During his visit, reporters asked
+// Trump" leaves "his" to the last person. `to` is SettleMentions' table of the actor each
+// actor stands for, indexed by actor + 1, read here for mentions before their turn. Out
+// of line, so that the settling loop keeps its table in registers.
 [[gnu::noinline]] int CataphoricPerson(const RulePack& pack, const Analysis& a, size_t s,
                                        const std::vector<Mention>& ms, size_t i, const SettledActor* to) {
   auto settled = [to](const Mention& m) { return to[m.actor + 1].person ? to[m.actor + 1].actor : -1; };
@@ -2527,7 +2527,7 @@ void KeepMentionsCount(Analysis* a) {
   return {0, -1};
 }
 
-// A person mention that may open its sentence as its subject (SentenceOpener), noted as
+// A person mention that may open its sentence as its subject (OpensSentence), noted as
 // the sentence is settled and asked only where a pronoun later needs it: tokens [first,
 // last) of sentence s, the sentence's words read from `from` (past a demonym that opens it).
 struct Opener {
@@ -2573,11 +2573,18 @@ bool OpensCoordinateClause(const Analysis& a, const Mention& m) {
   return (before == "but" || before == "and") && a.TokenText(m.first - 2) == ",";
 }
 
-// Whether "he", "his", "she" or "her" (`word`) may stand for a person of sex `sex`.
+// The sex pronoun `word` tells ("she", "his"), or kUnknown ("its").
+Sex PronounSex(std::string_view word) {
+  if (word == "she" || word == "her" || word == "hers") return Sex::kFemale;
+  if (word == "he" || word == "him" || word == "his") return Sex::kMale;
+  return Sex::kUnknown;
+}
+
+// Whether person pronoun `word` may stand for a person of sex `sex`: one of the sex it
+// tells, or of none known.
 bool PronounFits(std::string_view word, Sex sex) {
-  if (word == "he" || word == "his") return sex != Sex::kFemale;
-  if (word == "she" || word == "her") return sex != Sex::kMale;
-  return false;
+  const Sex told = PronounSex(word);
+  return told != Sex::kUnknown && (sex == Sex::kUnknown || sex == told);
 }
 
 // After the names: each mention's actor settled in one reading of the mentions, in
@@ -2944,13 +2951,6 @@ int TitleCountry(const Analysis& a, const std::vector<Mention>& ms, size_t k) {
   for (uint32_t t = ms[k - 1].last; t < m.first; ++t)
     if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != "'s" && a.TokenText(t) != ".") return -1;
   return country(ms[k - 1]);
-}
-
-// The sex pronoun `word` tells ("she", "his"), or kUnknown ("its").
-Sex PronounSex(std::string_view word) {
-  if (word == "she" || word == "her" || word == "hers") return Sex::kFemale;
-  if (word == "he" || word == "him" || word == "his") return Sex::kMale;
-  return Sex::kUnknown;
 }
 
 // The code of the country of `person` on the document's date (its role's).
