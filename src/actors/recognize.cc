@@ -115,6 +115,7 @@ struct ChunkerLists {
         org_heads(pack.List(RulePack::kOrgHead)),
         stop_surnames(pack.List(RulePack::kStopSurname)),
         stop_family_names(pack.List(RulePack::kStopFamilyName)),
+        opening_stops(pack.List(RulePack::kOpeningStop)),
         hyphen_suffixes(pack.List(RulePack::kHyphenSuffix)),
         name_tails(pack.List(RulePack::kNameTail)),
         party_letters(pack.List(RulePack::kPartyLetter)),
@@ -128,6 +129,7 @@ struct ChunkerLists {
   const PhraseIndex& org_heads;
   const PhraseIndex& stop_surnames;
   const PhraseIndex& stop_family_names;
+  const PhraseIndex& opening_stops;
   const PhraseIndex& hyphen_suffixes;
   const PhraseIndex& name_tails;
   const PhraseIndex& party_letters;
@@ -710,7 +712,7 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    if (IsCapitalWord(t.flags)) return !IsOnlyNameStop(i);
+    if (IsCapitalWord(t.flags)) return !IsOnlyNameStop(i) && !(i == s_.first && Listed(lists_.opening_stops, i));
     return t.has(kWord) && Has(i, kParticle) && MayFollowParticle(i + 1);
   }
 

@@ -835,7 +835,7 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "leader-title",       "capital-place-word", "capital-place-noun",  "verb-lead",        "capital-act",
     "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
     "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
-    "group-anaphor",      "organization-anaphor"};
+    "group-anaphor",      "organization-anaphor", "opening-stop"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();

@@ -219,7 +219,7 @@ struct RulePack {
     kPersonTitle, kNameStop, kGroupHead, kOrgHead, kStopSurname, kHyphenSuffix, kNameTail, kPartyLetter,
     kTitleObject, kSayVerb, kLeaderTitle, kCapitalPlaceWord, kCapitalPlaceNoun, kVerbLead, kCapitalAct,
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
-    kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kNamedListCount
+    kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.
