@@ -712,9 +712,13 @@ class SentenceRecognizer {
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    if (IsCapitalWord(t.flags)) return !IsOnlyNameStop(i) && !(i == s_.first && Listed(lists_.opening_stops, i));
+    if (IsCapitalWord(t.flags)) return !IsOnlyNameStop(i) && !(i == s_.first && Has(i, kOpensStop) && IsOpeningStop(i));
     return t.has(kWord) && Has(i, kParticle) && MayFollowParticle(i + 1);
   }
+
+  // Whether token i, a sentence's first word that kOpensStop marks but no `name-stop`
+  // word, is an `opening-stop` word (IndexChunkerWords marks their first words too).
+  bool IsOpeningStop(uint32_t i) const { return Listed(lists_.opening_stops, i); }
 
   // Whether capitalized token i is a `name-stop` word and neither a particle nor a
   // `stop-family-name` after a sentence's first word ("The", "But", "He" opening a
@@ -849,6 +853,7 @@ WordFlags IndexChunkerWords(const RulePack& pack) {
   std::vector<uint64_t> hashes;
   AddFirstWords(lists.titles, kOpensTitle, &roles, &hashes);
   AddFirstWords(lists.stops, kOpensStop, &roles, &hashes);
+  AddFirstWords(lists.opening_stops, kOpensStop, &roles, &hashes);  // read where they open
   // Patterns that write the same words share one index (the compiler's SharedWords): each
   // index's words are added once for each role.
   std::set<std::pair<const PhraseIndex*, uint8_t>> added;
