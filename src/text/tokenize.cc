@@ -266,26 +266,28 @@ Scan ScanWord(std::string_view s, size_t i, Char first) {
 }
 
 #if defined(__SSE2__)
-// All-ones in each byte of v that lies in [lo, hi] (ASCII bounds), in two operations:
-// the shift by 0x80 - lo maps [lo, hi] to the lowest signed values, and bytes from 0x80
-// up (non-ASCII) land above them.
-inline __m128i InRange(__m128i v, char lo, char hi) {
-  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
-  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + (hi - lo + 1))));
+// The high bit set in each byte of v that lies outside [lo, hi] (ASCII bounds), in two
+// operations: subtracting lo leaves [lo, hi] at [0, hi - lo], and the saturating add
+// then carries exactly the bytes above that into the high bit. (A signed comparison
+// needs a copy of its bound, SSE2 writing over its left operand, and GCC rewrote the
+// "outside" comparison into an "inside" one and an inversion.)
+inline __m128i OutsideRange(__m128i v, char lo, char hi) {
+  const __m128i from_lo = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+  return _mm_adds_epu8(from_lo, _mm_set1_epi8(static_cast<char>(0x7F - (hi - lo))));
 }
 #endif
 
 // Bit k set where p[k] (k < 64) is not an ASCII letter or digit.
 inline uint64_t NonAlnumBits64(const unsigned char* p) {
 #if defined(__SSE2__)
-  uint64_t alnum = 0;
+  uint64_t stops = 0;
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i letters = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-    const auto lanes = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, InRange(v, '0', '9'))));
-    alnum |= uint64_t{lanes} << (16 * k);
+    const __m128i not_letter = OutsideRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i not_alnum = _mm_and_si128(not_letter, OutsideRange(v, '0', '9'));
+    stops |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(not_alnum))} << (16 * k);
   }
-  return ~alnum;
+  return stops;
 #else
   uint64_t stops = 0;
   for (int k = 0; k < 64; ++k) stops |= uint64_t{(kAsciiBits[p[k]] & (kLetterBit | kDigitBit)) == 0} << k;
