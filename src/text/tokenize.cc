@@ -416,53 +416,64 @@ class CommonTokens {
     const unsigned char* const p = p_;
     TokenBatch* const batch = batch_;
     Token* out = batch->Reserve(*next, kRoom);
-    size_t window = window_;
-    uint64_t stops = stops_;
+    // The stop bits from p[i] on (bit k for p[i + k]), shifted along as i moves: a word's
+    // end is then a count of trailing zeros, with no offset into a window to work out
+    // first. Bits past the window read are 0, so a set bit is always a stop, and a word
+    // that finds none reads a new window. (A general decode in between moved i on.)
+    const size_t moved = i - stops_at_;  // huge when i is before stops_at_
+    uint64_t stops = moved < 64 ? stops_ >> moved : 0;
     uint32_t space = *space_flags;
     for (;;) {
       const uint8_t bits = kAsciiBits[p[i]];
       size_t end;
       uint32_t flags;
       if ((bits & kLetterBit) != 0) {
-        // The stop bits from p[i] on: from the window while it reaches past the run at
-        // p[i], else from a new one at i.
-        const size_t pos = i - window;
-        uint64_t run = pos < 64 ? stops >> pos : 0;
-        if (run == 0) {
+        if (stops == 0) {
           out = batch->Reserve(out, kRoom);
-          window = i;
           stops = AlnumStopsAt(p, i, n_);
-          run = stops;
-          if (run == 0) break;  // 64 letters and digits or more
+          if (stops == 0) break;  // 64 letters and digits or more
         }
-        end = i + LowestBit(run);
+        const size_t len = LowestBit(stops);
+        end = i + len;
+        stops >>= len;  // from p[end] on
         // A space, after most words, ends the word: it is written and the space passed
         // here, without the table below nor the common step's second test of the byte.
         if (p[end] == ' ') {
-          out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, end - i) | space);
+          out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, len) | space);
           space = kSpaceBefore;
           i = end + 1;
+          stops >>= 1;
           continue;
         }
         // Non-ASCII letters and apostrophes may continue the word, and a period after its
         // first letter may make it an acronym: the general decode decides.
-        if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || end == i + 1)) break;
-        flags = WordFlags(bits, p + i, end - i);
+        if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || len == 1)) {
+          // The general decode takes the word from p[i], and the stops are kept from p[end].
+          *next = out;
+          stops_at_ = end;
+          stops_ = stops;
+          *space_flags = space;
+          return i;
+        }
+        flags = WordFlags(bits, p + i, len);
       } else if ((bits & kPlainPunctBit) != 0) {
         out = batch->Reserve(out, kRoom);
         end = i + 1;
+        stops >>= 1;
         flags = kPunct;  // what ScanPunct would give
       } else if ((bits & kSpaceBit) != 0) {
         // Line breaks and runs of spaces, which the single space after a token leaves:
         // a sentence's end and every paragraph have them.
         space |= kSpaceBefore | ((bits & kNewlineBit) != 0 ? uint32_t{kNewlineBefore} : 0u);
         ++i;
+        stops >>= 1;
         continue;
       } else if ((bits & kTerminalBit) != 0 && !(p[i] == '.' && p[i + 1] == '.' && i + 2 < n_ && p[i + 2] == '.')) {
         // A terminal, where every sentence ends: "!", "?" or a period that does not open
         // "...". (p[i + 1] may be the string's NUL, and is then not a period.)
         out = batch->Reserve(out, kRoom);
         end = i + 1;
+        stops >>= 1;
         flags = kPunct | kTerminal;
       } else {
         break;
@@ -473,9 +484,10 @@ class CommonTokens {
       out = TokenBatch::PutInRoom(out, i, end, flags | space);
       space = space_after ? uint32_t{kSpaceBefore} : 0u;
       i = end + (space_after ? 1 : 0);
+      stops >>= space_after ? 1 : 0;  // they were from p[end] on
     }
     *next = out;
-    window_ = window;
+    stops_at_ = i;
     stops_ = stops;
     *space_flags = space;
     return i;
@@ -502,8 +514,8 @@ class CommonTokens {
   const unsigned char* p_;
   size_t n_;
   TokenBatch* batch_;
-  size_t window_ = 0;   // where the 64 bytes of stops_ (AlnumStopsAt) start
-  uint64_t stops_ = 0;  // none yet
+  size_t stops_at_ = 0;  // the byte that bit 0 of stops_ is for
+  uint64_t stops_ = 0;    // none yet
 };
 
 // The token at s[i] that the common scan leaves, by the general decode; or, for
