@@ -448,6 +448,17 @@ class CommonTokens {
         // Non-ASCII letters and apostrophes may continue the word, and a period after its
         // first letter may make it an acronym: the general decode decides.
         if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || len == 1)) {
+          // A final "'s" ("Syria's"), the most common of these, is written here with its
+          // word: the general decode took the word and then the "'s", each from this loop.
+          if (IsAsciiFinalS(p + end)) {
+            out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, len) | space);
+            out = batch->Reserve(out, kRoom);
+            out = TokenBatch::PutInRoom(out, end, end + 2, kPunct);
+            space = 0;
+            i = end + 2;
+            stops >>= 2;
+            continue;
+          }
           // The general decode takes the word from p[i], and the stops are kept from p[end].
           *next = out;
           stops_at_ = end;
@@ -500,6 +511,11 @@ class CommonTokens {
   static constexpr size_t kRoom = kWindowWords + 1;
   static_assert(kRoom <= TokenBatch::kSize, "a batch holds a window's words");
 
+  // Whether q[0..2] is a final "'s" (IsFinalApostropheS), its end an ASCII byte; NUL,
+  // after the text's end, is one.
+  static bool IsAsciiFinalS(const unsigned char* q) {
+    return q[0] == '\'' && (q[1] | 0x20) == 's' && q[2] < 0x80 && (kAsciiBits[q[2]] & (kLetterBit | kDigitBit)) == 0;
+  }
   // The flags of the ASCII word word[0..len), whose first byte's kAsciiBits are `bits`.
   static uint32_t WordFlags(uint8_t bits, const unsigned char* word, size_t len) {
     return kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(word, len) : 0u);
