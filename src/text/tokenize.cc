@@ -349,6 +349,25 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   return Scan{static_cast<uint32_t>(i + first.len), kPunct | (terminal ? uint32_t{kTerminal} : 0u)};
 }
 
+// Where the number at p[i] ends, as ScanNumber reads it, when it is ASCII throughout
+// and what follows it is too; else 0, for the general decode to take it (digits that run
+// on into a word, "1990s", "4th", and an apostrophe or non-ASCII byte after them). Not
+// inlined: in the common scan's loop it took registers from the words.
+[[gnu::noinline]] size_t AsciiNumberEnd(const unsigned char* p, size_t i) {
+  auto digit = [&](size_t k) { return (kAsciiBits[p[k]] & kDigitBit) != 0; };
+  size_t j = i;
+  bool separated = false;
+  for (;;) {
+    while (digit(j)) ++j;
+    if ((p[j] != ',' && p[j] != '.') || !digit(j + 1)) break;
+    separated = true;
+    ++j;
+  }
+  if (separated) return j;  // a word after "2.5bn" is a token of its own
+  const unsigned char c = p[j];
+  return c < 0x80 && (kAsciiBits[c] & kLetterBit) == 0 && c != '\'' ? j : 0;
+}
+
 // Where tokens are written: a batch at a time, through a pointer into it that the scan
 // keeps in a register, each batch appended to the tokens when full. An emplace_back per
 // token loads and stores the vector's end, as many instructions as the token's own.
@@ -486,6 +505,11 @@ class CommonTokens {
         end = i + 1;
         stops >>= 1;
         flags = kPunct | kTerminal;
+      } else if ((bits & kDigitBit) != 0 && (end = AsciiNumberEnd(p, i)) != 0) {
+        out = batch->Reserve(out, kRoom);
+        const size_t passed = end - i;
+        stops = passed < 64 ? stops >> passed : 0;
+        flags = kNumber;  // what ScanNumber would give
       } else {
         break;
       }
