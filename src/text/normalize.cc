@@ -111,13 +111,19 @@ inline __m128i LowerAscii16(__m128i v) {
   const __m128i upper = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + 26)));
   return _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
 }
-// Bit k set where byte k of v is a control character (\n and \t too), DEL or non-ASCII
-// (negative as signed): all the bytes not copied as they are, and the two that are but
-// are rare enough to be looked at one by one (FirstNotCopied).
+// The high bit set in each byte of v that lies outside [lo, hi] (ASCII bounds), in two
+// operations and with no copy of a bound (as a comparison, which SSE2 writes over its
+// left operand, would need): subtracting lo leaves [lo, hi] at [0, hi - lo], and the
+// saturating add carries exactly the bytes above that into the high bit.
+inline __m128i OutsideRange(__m128i v, char lo, char hi) {
+  const __m128i from_lo = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+  return _mm_adds_epu8(from_lo, _mm_set1_epi8(static_cast<char>(0x7F - (hi - lo))));
+}
+// Bit k set where byte k of v is a control character (\n and \t too), DEL or non-ASCII:
+// all the bytes not copied as they are, and the two that are but are rare enough to be
+// looked at one by one (FirstNotCopied).
 inline uint32_t MaybeNotCopiedLanes16(__m128i v) {
-  const __m128i below_space = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
-  const __m128i del = _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F));
-  return static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(below_space, del)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(OutsideRange(v, 0x20, 0x7E)));
 }
 // Among the lanes of `lanes` (bit k for p[k]), the first whose byte is not copied as it
 // is (kByteClass is not kCopy), or `none`: \n and \t are copied.
@@ -406,13 +412,13 @@ inline uint32_t CliticCandidates16(const unsigned char* p) {
 // (short words such as "of" and "in") take CliticAt.
 inline uint64_t ShortWordCandidates61(const unsigned char* p) {
   uint64_t space = 0;
-  uint64_t lower = 0;
+  uint64_t not_lower = 0;  // OutsideRange: two operations a vector, where LowerLanes16 has four
   for (int k = 0; k < 4; ++k) {
     const __m128i v = Load16(p + 16 * k);
     space |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(EqualLanes16(v, ' ')))} << (16 * k);
-    lower |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(LowerLanes16(v)))} << (16 * k);
+    not_lower |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(OutsideRange(v, 'a', 'z')))} << (16 * k);
   }
-  return space & (lower >> 1) & ~((lower >> 2) & (lower >> 3)) & ((uint64_t{1} << 61) - 1);
+  return space & ~(not_lower >> 1) & ((not_lower >> 2) | (not_lower >> 3)) & ((uint64_t{1} << 61) - 1);
 }
 #endif
 

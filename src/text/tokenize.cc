@@ -266,26 +266,28 @@ Scan ScanWord(std::string_view s, size_t i, Char first) {
 }
 
 #if defined(__SSE2__)
-// All-ones in each byte of v that lies in [lo, hi] (ASCII bounds), in two operations:
-// the shift by 0x80 - lo maps [lo, hi] to the lowest signed values, and bytes from 0x80
-// up (non-ASCII) land above them.
-inline __m128i InRange(__m128i v, char lo, char hi) {
-  const __m128i shifted = _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - lo)));
-  return _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + (hi - lo + 1))));
+// The high bit set in each byte of v that lies outside [lo, hi] (ASCII bounds), in two
+// operations: subtracting lo leaves [lo, hi] at [0, hi - lo], and the saturating add
+// then carries exactly the bytes above that into the high bit. (A signed comparison
+// needs a copy of its bound, SSE2 writing over its left operand, and GCC rewrote the
+// "outside" comparison into an "inside" one and an inversion.)
+inline __m128i OutsideRange(__m128i v, char lo, char hi) {
+  const __m128i from_lo = _mm_sub_epi8(v, _mm_set1_epi8(lo));
+  return _mm_adds_epu8(from_lo, _mm_set1_epi8(static_cast<char>(0x7F - (hi - lo))));
 }
 #endif
 
 // Bit k set where p[k] (k < 64) is not an ASCII letter or digit.
 inline uint64_t NonAlnumBits64(const unsigned char* p) {
 #if defined(__SSE2__)
-  uint64_t alnum = 0;
+  uint64_t stops = 0;
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i letters = InRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-    const auto lanes = static_cast<uint32_t>(_mm_movemask_epi8(_mm_or_si128(letters, InRange(v, '0', '9'))));
-    alnum |= uint64_t{lanes} << (16 * k);
+    const __m128i not_letter = OutsideRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i not_alnum = _mm_and_si128(not_letter, OutsideRange(v, '0', '9'));
+    stops |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(not_alnum))} << (16 * k);
   }
-  return ~alnum;
+  return stops;
 #else
   uint64_t stops = 0;
   for (int k = 0; k < 64; ++k) stops |= uint64_t{(kAsciiBits[p[k]] & (kLetterBit | kDigitBit)) == 0} << k;
@@ -345,6 +347,25 @@ Scan ScanPunct(std::string_view s, size_t i, Char first, bool after_word) {
   if (after_word && IsFinalApostropheS(s, i)) return Scan{static_cast<uint32_t>(i + 2), kPunct};
   const bool terminal = s[i] == '.' || s[i] == '!' || s[i] == '?';
   return Scan{static_cast<uint32_t>(i + first.len), kPunct | (terminal ? uint32_t{kTerminal} : 0u)};
+}
+
+// Where the number at p[i] ends, as ScanNumber reads it, when it is ASCII throughout
+// and what follows it is too; else 0, for the general decode to take it (digits that run
+// on into a word, "1990s", "4th", and an apostrophe or non-ASCII byte after them). Not
+// inlined: in the common scan's loop it took registers from the words.
+[[gnu::noinline]] size_t AsciiNumberEnd(const unsigned char* p, size_t i) {
+  auto digit = [&](size_t k) { return (kAsciiBits[p[k]] & kDigitBit) != 0; };
+  size_t j = i;
+  bool separated = false;
+  for (;;) {
+    while (digit(j)) ++j;
+    if ((p[j] != ',' && p[j] != '.') || !digit(j + 1)) break;
+    separated = true;
+    ++j;
+  }
+  if (separated) return j;  // a word after "2.5bn" is a token of its own
+  const unsigned char c = p[j];
+  return c < 0x80 && (kAsciiBits[c] & kLetterBit) == 0 && c != '\'' ? j : 0;
 }
 
 // Where tokens are written: a batch at a time, through a pointer into it that the scan
@@ -414,54 +435,81 @@ class CommonTokens {
     const unsigned char* const p = p_;
     TokenBatch* const batch = batch_;
     Token* out = batch->Reserve(*next, kRoom);
-    size_t window = window_;
-    uint64_t stops = stops_;
+    // The stop bits from p[i] on (bit k for p[i + k]), shifted along as i moves: a word's
+    // end is then a count of trailing zeros, with no offset into a window to work out
+    // first. Bits past the window read are 0, so a set bit is always a stop, and a word
+    // that finds none reads a new window. (A general decode in between moved i on.)
+    const size_t moved = i - stops_at_;  // huge when i is before stops_at_
+    uint64_t stops = moved < 64 ? stops_ >> moved : 0;
     uint32_t space = *space_flags;
     for (;;) {
       const uint8_t bits = kAsciiBits[p[i]];
       size_t end;
       uint32_t flags;
       if ((bits & kLetterBit) != 0) {
-        // The stop bits from p[i] on: from the window while it reaches past the run at
-        // p[i], else from a new one at i.
-        const size_t pos = i - window;
-        uint64_t run = pos < 64 ? stops >> pos : 0;
-        if (run == 0) {
+        if (stops == 0) {
           out = batch->Reserve(out, kRoom);
-          window = i;
           stops = AlnumStopsAt(p, i, n_);
-          run = stops;
-          if (run == 0) break;  // 64 letters and digits or more
+          if (stops == 0) break;  // 64 letters and digits or more
         }
-        end = i + LowestBit(run);
+        const size_t len = LowestBit(stops);
+        end = i + len;
+        stops >>= len;  // from p[end] on
         // A space, after most words, ends the word: it is written and the space passed
         // here, without the table below nor the common step's second test of the byte.
         if (p[end] == ' ') {
-          out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, end - i) | space);
+          out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, len) | space);
           space = kSpaceBefore;
           i = end + 1;
+          stops >>= 1;
           continue;
         }
         // Non-ASCII letters and apostrophes may continue the word, and a period after its
         // first letter may make it an acronym: the general decode decides.
-        if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || end == i + 1)) break;
-        flags = WordFlags(bits, p + i, end - i);
+        if (const uint8_t after = kAfterRun[p[end]]; after != 0 && (after == kGeneral || len == 1)) {
+          // A final "'s" ("Syria's"), the most common of these, is written here with its
+          // word: the general decode took the word and then the "'s", each from this loop.
+          if (IsAsciiFinalS(p + end)) {
+            out = TokenBatch::PutInRoom(out, i, end, WordFlags(bits, p + i, len) | space);
+            out = batch->Reserve(out, kRoom);
+            out = TokenBatch::PutInRoom(out, end, end + 2, kPunct);
+            space = 0;
+            i = end + 2;
+            stops >>= 2;
+            continue;
+          }
+          // The general decode takes the word from p[i], and the stops are kept from p[end].
+          *next = out;
+          stops_at_ = end;
+          stops_ = stops;
+          *space_flags = space;
+          return i;
+        }
+        flags = WordFlags(bits, p + i, len);
       } else if ((bits & kPlainPunctBit) != 0) {
         out = batch->Reserve(out, kRoom);
         end = i + 1;
+        stops >>= 1;
         flags = kPunct;  // what ScanPunct would give
       } else if ((bits & kSpaceBit) != 0) {
         // Line breaks and runs of spaces, which the single space after a token leaves:
         // a sentence's end and every paragraph have them.
         space |= kSpaceBefore | ((bits & kNewlineBit) != 0 ? uint32_t{kNewlineBefore} : 0u);
         ++i;
+        stops >>= 1;
         continue;
       } else if ((bits & kTerminalBit) != 0 && !(p[i] == '.' && p[i + 1] == '.' && i + 2 < n_ && p[i + 2] == '.')) {
         // A terminal, where every sentence ends: "!", "?" or a period that does not open
         // "...". (p[i + 1] may be the string's NUL, and is then not a period.)
         out = batch->Reserve(out, kRoom);
         end = i + 1;
+        stops >>= 1;
         flags = kPunct | kTerminal;
+      } else if ((bits & kDigitBit) != 0 && (end = AsciiNumberEnd(p, i)) != 0) {
+        out = batch->Reserve(out, kRoom);
+        const size_t passed = end - i;
+        stops = passed < 64 ? stops >> passed : 0;
+        flags = kNumber;  // what ScanNumber would give
       } else {
         break;
       }
@@ -471,9 +519,10 @@ class CommonTokens {
       out = TokenBatch::PutInRoom(out, i, end, flags | space);
       space = space_after ? uint32_t{kSpaceBefore} : 0u;
       i = end + (space_after ? 1 : 0);
+      stops >>= space_after ? 1 : 0;  // they were from p[end] on
     }
     *next = out;
-    window_ = window;
+    stops_at_ = i;
     stops_ = stops;
     *space_flags = space;
     return i;
@@ -486,6 +535,11 @@ class CommonTokens {
   static constexpr size_t kRoom = kWindowWords + 1;
   static_assert(kRoom <= TokenBatch::kSize, "a batch holds a window's words");
 
+  // Whether q[0..2] is a final "'s" (IsFinalApostropheS), its end an ASCII byte; NUL,
+  // after the text's end, is one.
+  static bool IsAsciiFinalS(const unsigned char* q) {
+    return q[0] == '\'' && (q[1] | 0x20) == 's' && q[2] < 0x80 && (kAsciiBits[q[2]] & (kLetterBit | kDigitBit)) == 0;
+  }
   // The flags of the ASCII word word[0..len), whose first byte's kAsciiBits are `bits`.
   static uint32_t WordFlags(uint8_t bits, const unsigned char* word, size_t len) {
     return kWord | ((bits & kUpperBit) != 0 ? CapitalFlags(word, len) : 0u);
@@ -500,8 +554,8 @@ class CommonTokens {
   const unsigned char* p_;
   size_t n_;
   TokenBatch* batch_;
-  size_t window_ = 0;   // where the 64 bytes of stops_ (AlnumStopsAt) start
-  uint64_t stops_ = 0;  // none yet
+  size_t stops_at_ = 0;  // the byte that bit 0 of stops_ is for
+  uint64_t stops_ = 0;    // none yet
 };
 
 // The token at s[i] that the common scan leaves, by the general decode; or, for
