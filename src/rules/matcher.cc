@@ -32,8 +32,9 @@ class PatternMatcher {
  public:
   PatternMatcher(const RulePack& pack, const Analysis& a, const std::vector<Mention>& mentions,
                  const std::vector<Unit>& units, MatchScratch* scratch)
-      : pack_(pack), a_(a), mentions_(mentions), units_(units), n_(static_cast<int>(units.size())),
-        bindings_(scratch->bindings), anchor_hits_(scratch->anchor_hits), title_hits_(scratch->title_hits),
+      : pack_(pack), a_(a), mentions_(mentions.data()), units_(units.data()), n_(static_cast<int>(units.size())),
+        bindings_(scratch->bindings), bound_(bindings_.size()), anchor_hits_(scratch->anchor_hits),
+        title_hits_(scratch->title_hits),
         word_hits_(scratch->word_hits), coordination_(scratch->coordination) {}
 
   // Tries pattern `pattern` anchored at unit `u`; adds its match to `out` on success,
@@ -45,7 +46,10 @@ class PatternMatcher {
     // cleared here: a reading that fails leaves them as it found them, and a match
     // clears them once they are copied (most tries fail).
     slots_ = p.rule_slots;
-    if (bindings_.size() < slots_) bindings_.resize(slots_);
+    if (bound_ < slots_) {
+      bindings_.resize(slots_);
+      bound_ = slots_;
+    }
     // What stands before the anchor does not depend on which hit of it is taken. When
     // it is cheap to turn down (a slot, after words at most, which wants a mention by
     // the trigger and most often finds none), it is read first, and once: before the
@@ -490,11 +494,17 @@ class PatternMatcher {
 
   const RulePack& pack_;
   const Analysis& a_;
-  const std::vector<Mention>& mentions_;
-  const std::vector<Unit>& units_;
+  // The sentence's, by pointer: read through the vectors' references, each unit looked at
+  // cost a load of the vector's start, which a store of the matcher's own made the
+  // compiler load again.
+  const Mention* mentions_;
+  const Unit* units_;
   int n_;
   // The buffers, a MatchScratch's.
   std::vector<std::vector<int>>& bindings_;  // the first slots_ are the current rule's
+  // bindings_.size(), kept: a vector's size is a division by its elements' 24 bytes,
+  // which every try paid.
+  size_t bound_;
   size_t slots_ = 0;
   // Run's hits of anchor_words_ at unit anchor_unit_, kept across calls (Run does not recurse).
   std::vector<PhraseIndex::Hit>& anchor_hits_;
