@@ -514,10 +514,22 @@ class SentenceRecognizer {
     return lists_.stops_one_word ? lists_.stops.HoldsWordAt(a_->text, a_->tokens, i) : Listed(lists_.stops, i);
   }
 
+  // Asked again of the same token (NameEnd reads a name more than once) and, for one
+  // token, of the same index for pattern after pattern (those that write the same words
+  // share one, the compiler's SharedWords): neither question is put to an index twice in
+  // a row.
   bool TriggersEntityRule(uint32_t i) const {
+    if (i == trigger_asked_) return triggers_;
+    trigger_asked_ = i;
+    triggers_ = false;
     PhraseIndex::Hit hit;
-    for (int p : pack_.entity_triggers.FindHash(TokenHash(a_->text, a_->tokens, i)))
-      if (pack_.patterns[p].anchor.words->LongestAt(a_->text, a_->tokens, i, s_.last, &hit)) return true;
+    const PhraseIndex* asked = nullptr;
+    for (int p : pack_.entity_triggers.FindHash(TokenHash(a_->text, a_->tokens, i))) {
+      const PhraseIndex* words = pack_.patterns[p].anchor.words.get();
+      if (words == asked) continue;
+      if (words->LongestAt(a_->text, a_->tokens, i, s_.last, &hit)) return triggers_ = true;
+      asked = words;
+    }
     return false;
   }
 
@@ -798,6 +810,8 @@ class SentenceRecognizer {
   Analysis* a_;
   const text::Sentence& s_;
   mutable uint32_t linked_end_ = 0;  // LinkedFullNameEnds': past the link it found
+  mutable uint32_t trigger_asked_ = UINT32_MAX;  // TriggersEntityRule's last token,
+  mutable bool triggers_ = false;                // and its answer
   uint32_t after_title_ = UINT32_MAX;  // the token after the last title read
   // The token Step last found opens no dictionary entry and no title, before it reads a
   // name there: the name's first part is not looked up in either again. (A capitalized

@@ -51,32 +51,38 @@ enum MarksBuffer { kForKey, kForParts };  // one buffer each: their results are 
   return buffers[which];
 }
 
-// Appends the name key of `s` to *k; returns whether `s` had a byte past ASCII.
-bool AppendKeyOf(std::string_view s, std::string* k) {
-  // Copied whole, then filtered in place: no growth check per byte.
-  size_t n = k->size();
-  k->append(s);
-  char* p = k->data();
-  const size_t end = k->size();
+// Writes the name key of `s` at `out`, which has room for s.size() bytes; returns its
+// size, and in *high whether `s` had a byte past ASCII.
+size_t WriteKeyOf(std::string_view s, char* out, bool* high) {
+  size_t n = 0;
   unsigned char seen = 0;  // every byte's bits
-  for (size_t i = n; i < end; ++i) {
-    seen |= static_cast<unsigned char>(p[i]);
-    const char c = kNameKeyBytes.of[static_cast<unsigned char>(p[i])];
-    p[n] = c;
+  for (const char b : s) {
+    seen |= static_cast<unsigned char>(b);
+    const char c = kNameKeyBytes.of[static_cast<unsigned char>(b)];
+    out[n] = c;
     n += c != 0;
   }
-  if (n != end) k->resize(n);  // most words keep every byte
-  return (seen & 0x80) != 0;
+  *high = (seen & 0x80) != 0;
+  return n;
 }
 
-[[gnu::noinline, gnu::cold]] void AppendUnmarkedKey(std::string_view s, size_t start, std::string* k) {
-  k->resize(start);
-  AppendKeyOf(Unmarked(s, kForKey), k);
+[[gnu::noinline, gnu::cold]] size_t WriteUnmarkedKey(std::string_view s, char* out) {
+  bool high = false;
+  return WriteKeyOf(Unmarked(s, kForKey), out, &high);
+}
+
+// The name key of `s` written at `out`, which has room for s.size() bytes (a name
+// without its marks is never longer); returns its size.
+size_t WriteNameKey(std::string_view s, char* out) {
+  bool high = false;
+  const size_t n = WriteKeyOf(s, out, &high);
+  return high ? WriteUnmarkedKey(s, out) : n;  // rare: written again without the marks
 }
 
 void AppendNameKey(std::string_view s, std::string* k) {
   const size_t start = k->size();
-  if (AppendKeyOf(s, k)) AppendUnmarkedKey(s, start, k);  // rare: written again without the marks
+  k->resize(start + s.size());
+  k->resize(start + WriteNameKey(s, k->data() + start));
 }
 
 // de, del, bin, ibn, van, von, der, da, di, du, la, le (tested by length and letters:
@@ -321,14 +327,22 @@ class PartsStore {
     return WritePersonParts<false>(name, all_particles, chars_.data(), &used_, &spans_);
   }
   // Appends the name key of `name` (AppendNameKey), then its parts (AppendPerson with all
-  // particles); returns where the key is (for Chars).
-  PartSpan AppendKeyAndParts(std::string_view name) {
+  // particles); returns where the key is (for Chars). Out of line, with the reading
+  // inlined in it once for its two callers (a name mention's and a person's).
+  [[gnu::noinline]] PartSpan AppendKeyAndParts(std::string_view name) {
     Reserve(2 * name.size());
     const size_t key = used_;
     size_t key_end = key;
     used_ += name.size();  // the parts after room for the key
     WritePersonParts<true>(name, true, chars_.data(), &used_, &spans_, &key_end);
     return PartSpan{static_cast<uint32_t>(key), static_cast<uint32_t>(key_end - key)};
+  }
+  // Appends the name key of `name` (AppendNameKey) alone; returns where it is.
+  PartSpan AppendKey(std::string_view name) {
+    Reserve(name.size());
+    const size_t key = used_;
+    used_ += WriteNameKey(name, chars_.data() + key);
+    return PartSpan{static_cast<uint32_t>(key), static_cast<uint32_t>(used_ - key)};
   }
   size_t size() const { return spans_.size(); }
   std::string_view operator[](size_t i) const { return std::string_view(chars_.data() + spans_[i].begin, spans_[i].size); }
@@ -378,20 +392,19 @@ class PartsRange {
   size_t begin_, size_;
 };
 
-// Appends the NameParts of `name` to `store`; returns where they begin.
-size_t StoreNameParts(std::string_view name, PartsStore* store) {
-  const size_t begin = store->size();
-  store->AppendPerson(name, true);
-  return begin;
-}
-
 // NameParts of the document's actors, computed once each: resolution asks for them for
-// every pair of people and every unresolved name.
+// every pair of people and every unresolved name. A person's name key (AppendNameKey) is
+// written beside its parts, in the same reading of the name: the person index wants both.
 class NameCache {
  public:
+  // Where an actor's name's parts and key are in the store.
+  struct Read {
+    size_t begin, size;  // the parts
+    PartSpan key;
+  };
   // A cache's buffers, lent from one document's cache to the next's.
   struct Buffers {
-    std::vector<std::pair<size_t, size_t>> ranges;
+    std::vector<Read> ranges;
     std::vector<char> parts_done;
   };
   // Keeps the parts in `store`, which may hold other names' too; in the buffers `lent`,
@@ -412,24 +425,33 @@ class NameCache {
   // five on AllSides), and a call that saved every register first cost more than the
   // answer.
   PartsRange Parts(size_t actor) {
-    if (actor >= parts_done_.size() || !parts_done_[actor]) Read(actor);
-    return PartsRange(store_, ranges_[actor].first, ranges_[actor].second);
+    if (actor >= parts_done_.size() || !parts_done_[actor]) ReadName(actor);
+    return PartsRange(store_, ranges_[actor].begin, ranges_[actor].size);
   }
-  // Notes `parts`, in the store already, as the parts of `actor`'s name: a person made of
-  // a name mention has the parts the mention's text has (both are AppendPerson's with all
-  // particles), and they are not read again.
-  void Know(size_t actor, const PartsRange& parts) {
+  // Where the name key of `actor`'s name stands in the store.
+  PartSpan Key(size_t actor) {
+    if (actor >= parts_done_.size() || !parts_done_[actor]) ReadName(actor);
+    return ranges_[actor].key;
+  }
+  // Notes `parts` and `key`, in the store already, as the parts and name key of `actor`'s
+  // name: a person made of a name mention has the parts and key the mention's text has
+  // (both are AppendKeyAndParts'), and they are not read again.
+  void Know(size_t actor, const PartsRange& parts, PartSpan key) {
     Grow();
-    ranges_[actor] = {parts.begin(), parts.size()};
+    ranges_[actor] = {parts.begin(), parts.size(), key};
     parts_done_[actor] = 1;
   }
   const PartsStore& store() const { return store_; }
+  // Writes the name key of `name` (another than an actor's name) in the store; returns
+  // where it is.
+  PartSpan StoreKey(std::string_view name) { return store_.AppendKey(name); }
 
  private:
-  [[gnu::noinline]] void Read(size_t actor) {
+  [[gnu::noinline]] void ReadName(size_t actor) {
     Grow();
-    const size_t begin = StoreNameParts(a_.actors[actor].actor.name, &store_);
-    ranges_[actor] = {begin, store_.size() - begin};
+    const size_t begin = store_.size();
+    const PartSpan key = store_.AppendKeyAndParts(a_.actors[actor].actor.name);
+    ranges_[actor] = {begin, store_.size() - begin, key};
     parts_done_[actor] = 1;
   }
   void Grow() {
@@ -440,7 +462,7 @@ class NameCache {
   }
   const Analysis& a_;
   PartsStore& store_;
-  std::vector<std::pair<size_t, size_t>> ranges_;  // per actor, its parts in store_
+  std::vector<Read> ranges_;  // per actor, its parts and key in store_
   std::vector<char> parts_done_;
   Buffers& lent_;  // whose buffers ranges_ and parts_done_ are
 };
@@ -578,6 +600,12 @@ std::string PersonIdFor(std::string_view name, std::string_view document) {
 }
 
 namespace {
+
+// Analysis::SpanText without the copy: the text stays as it is while mentions resolve.
+std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
+  if (first >= last) return std::string_view();
+  return std::string_view(a.text.text).substr(a.tokens[first].begin, a.tokens[last - 1].end - a.tokens[first].begin);
+}
 
 // No lower-case letter: std::islower in the "C" locale the program runs in, without a
 // library call per byte.
@@ -720,6 +748,9 @@ class MadeActors {
     slots_.clear();
     size_ = 0;
   }
+  // Room for the name of an actor being made, kept from one make to the next: a name
+  // found made before needs no string of its own.
+  std::string& NameRoom() { return name_room_; }
 
  private:
   struct Slot {
@@ -743,6 +774,7 @@ class MadeActors {
   }
   std::vector<Slot> slots_;  // open addressing
   size_t size_ = 0;
+  std::string name_room_;
 };
 
 // Whether the last word of mention `m` is a phrase of `list` (none when null): of
@@ -819,7 +851,7 @@ bool BeforeOfCapitalized(const Analysis& a, const Mention& m) {
 
 // The organization made of a company's name whose short form `name` is ("Noranda" of
 // "Noranda Inc"), or -1.
-int CompanyNamed(const Analysis& a, const std::string& name) {
+int CompanyNamed(const Analysis& a, std::string_view name) {
   for (const auto& [short_name, actor] : a.company_short_names)
     if (short_name == name) return actor;
   return -1;
@@ -837,23 +869,33 @@ void NoteCompany(Analysis* a, int actor, std::string_view name) {
 // interned; -1 when a value is missing.
 int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx, Analysis* a, const Mention& out,
               MadeActors* made_actors) {
-  Actor actor;
-  actor.type = type;
+  // The name (the text's, or a template's in the table's room) and code are made first,
+  // the actor only when it is new: not for the four makes in ten that find it made before.
   const bool person = type == ActorType::kPerson;
-  if (mk.name_template.empty())
-    actor.name = person ? std::string(a->NameText(out.first, out.last)) : a->SpanText(out.first, out.last);
-  else if (!ctx.Expand(mk.name_template, &actor.name)) return -1;
+  std::string_view name;
+  if (mk.name_template.empty()) {
+    name = person ? a->NameText(out.first, out.last) : SpanView(*a, out.first, out.last);
+  } else {
+    std::string& room = made_actors->NameRoom();
+    if (!ctx.Expand(mk.name_template, &room)) return -1;
+    name = room;
+  }
   // An all-capital name ("SLF said") is an acronym: an organization, never a person; nor
   // is the place of a story's dateline ("Los Angeles, said", in a story from there).
-  if (person && (IsAllCaps(actor.name) || a->IsDatelinePlace(actor.name))) return -1;
-  if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &actor.code)) return -1;
+  if (person && (IsAllCaps(name) || a->IsDatelinePlace(name))) return -1;
+  std::string code;
+  if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &code)) return -1;
   if (person && !a->company_short_names.empty()) {
-    const int company = CompanyNamed(*a, actor.name);
+    const int company = CompanyNamed(*a, name);
     if (company >= 0) return company;
   }
-  const uint64_t key = MadeActors::Key(person, actor.name);
-  int found = made_actors->Find(*a, key, actor.name);
+  const uint64_t key = MadeActors::Key(person, name);
+  int found = made_actors->Find(*a, key, name);
   if (found >= 0) return found;
+  Actor actor;
+  actor.type = type;
+  actor.name = name;
+  actor.code = std::move(code);
   actor.sector = mk.sector;
   actor.id = person ? PersonIdIn(actor.name, a) : ActorIdFor(actor.name);
   const size_t before = a->actors.size();
@@ -1288,7 +1330,7 @@ class PersonIndex {
   enum Kind : uint8_t { kExact, kWhole, kProper, kSurname, kPart };
   struct Entry {
     uint64_t hash;
-    PartSpan key;  // in keys_ for kExact, else in the name store
+    PartSpan key;  // in the name store
     int actor;
     int next;  // the entry added before it to the same bucket, or -1
     Kind kind;
@@ -1297,7 +1339,6 @@ class PersonIndex {
   struct Buffers {
     std::vector<Entry> entries;
     std::vector<int> heads;
-    std::string keys;
   };
 
   // Indexes every actor that is not `dead` (none, when `dead` is empty), in the buffers
@@ -1306,13 +1347,11 @@ class PersonIndex {
       : a_(&a), names_(names), lent_(*lent) {
     entries_.swap(lent_.entries);
     heads_.swap(lent_.heads);
-    keys_.swap(lent_.keys);
     Index(dead);
   }
   ~PersonIndex() {
     entries_.swap(lent_.entries);
     heads_.swap(lent_.heads);
-    keys_.swap(lent_.keys);
   }
   PersonIndex(const PersonIndex&) = delete;
   PersonIndex& operator=(const PersonIndex&) = delete;
@@ -1320,18 +1359,16 @@ class PersonIndex {
   // Indexes anew every actor that is not `dead`, as a new index would; a person of
   // `no_surname` (when not empty) not under its surname alone (Add).
   void Index(const std::vector<bool>& dead, const std::vector<bool>& no_surname = {}) {
-    // About four keys an actor (a person's name, its endings, surname and parts), the
-    // names' and aliases' copied here: room for them at once rather than growth step by
-    // step. Twice the buckets as entries: most chains a question walks are then empty or
-    // of one entry, and the walk's end is foreseen more often.
+    // About four keys an actor (a person's name, its endings, surname and parts): room
+    // for them at once rather than growth step by step. Twice the buckets as entries:
+    // most chains a question walks are then empty or of one entry, and the walk's end is
+    // foreseen more often.
     const size_t expected = 4 * a_->actors.size() + 4;
     size_t buckets = 16;
     while (buckets < 2 * expected) buckets *= 2;
     heads_.assign(buckets, -1);
     entries_.clear();
     entries_.reserve(expected);
-    keys_.clear();
-    keys_.reserve(8 * expected);
     for (size_t q = 0; q < a_->actors.size(); ++q)
       if (dead.empty() || !dead[q]) Add(q, !no_surname.empty() && no_surname[q]);
   }
@@ -1341,9 +1378,12 @@ class PersonIndex {
   void Add(size_t q, bool no_surname = false) {
     const int actor = static_cast<int>(q);
     const Actor& named = a_->actors[q].actor;
-    InsertNameKey(named.name, actor);
-    for (const std::string& alias : named.aliases) InsertNameKey(alias, actor);
-    if (named.type != ActorType::kPerson) return;
+    const bool person = named.type == ActorType::kPerson;
+    // Every key is written in the name store: a person's name key is the name cache's,
+    // read with its parts, and not written again.
+    LinkKey(person ? names_->Key(q) : names_->StoreKey(named.name), actor);
+    for (const std::string& alias : named.aliases) LinkKey(names_->StoreKey(alias), actor);
+    if (!person) return;
     // A person's keys are read where the name store keeps its parts: no copy. The
     // surname is the shortest ending and the last part too: hashed once for the three.
     const PartsRange parts = names_->Parts(q);
@@ -1398,22 +1438,14 @@ class PersonIndex {
   // The key's HashWord, told apart by kind.
   static uint64_t Hash(Kind kind, uint64_t word) { return word ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull); }
   size_t Bucket(uint64_t hash) const { return hash & (heads_.size() - 1); }
-  std::string_view KeyOf(const Entry& e) const {
-    if (e.kind == kExact) return std::string_view(keys_.data() + e.key.begin, e.key.size);
-    return names_->store().Chars(e.key);
-  }
+  std::string_view KeyOf(const Entry& e) const { return names_->store().Chars(e.key); }
   bool Is(const Entry& e, Kind kind, uint64_t hash, std::string_view key) const {
     return e.hash == hash && e.kind == kind && KeyOf(e) == key;
   }
 
-  // The name key of `name`, written straight into keys_, under kExact.
-  void InsertNameKey(std::string_view name, int actor) {
-    const size_t begin = keys_.size();
-    AppendNameKey(name, &keys_);
-    const PartSpan key{static_cast<uint32_t>(begin), static_cast<uint32_t>(keys_.size() - begin)};
-    Link(kExact, key, HashWord(std::string_view(keys_.data() + key.begin, key.size)), actor);
-  }
-  // Adds the entry with `key` (in keys_ or the name store, as `kind` says) and its HashWord.
+  // The name key at `key` in the name store, under kExact.
+  void LinkKey(PartSpan key, int actor) { Link(kExact, key, HashWord(names_->store().Chars(key)), actor); }
+  // Adds the entry with `key` (in the name store) and its HashWord.
   void Link(Kind kind, PartSpan key, uint64_t word, int actor) {
     if (2 * entries_.size() >= heads_.size()) Grow();
     const uint64_t hash = Hash(kind, word);
@@ -1454,16 +1486,9 @@ class PersonIndex {
   NameCache* names_;
   std::vector<Entry> entries_;
   std::vector<int> heads_;  // per bucket, its newest entry or -1
-  std::string keys_;        // the kExact entries' key texts, one after another
-  Buffers& lent_;           // whose buffers entries_, heads_ and keys_ are
+  Buffers& lent_;           // whose buffers entries_ and heads_ are
 };
 
-
-// Analysis::SpanText without the copy: the text stays as it is while mentions resolve.
-std::string_view SpanView(const Analysis& a, uint32_t first, uint32_t last) {
-  if (first >= last) return std::string_view();
-  return std::string_view(a.text.text).substr(a.tokens[first].begin, a.tokens[last - 1].end - a.tokens[first].begin);
-}
 
 // A name mention not (yet) known as an actor, with its text and, once asked for, the
 // name parts of its text: promoting full names and resolving what is left both read
@@ -1484,10 +1509,9 @@ struct NameMention {
     return PartsRange(*store, first.parts_begin, first.parts_size);
   }
   // Valid until the store's next append.
-  std::string_view Key() {
-    const NameMention& first = Parsed();
-    return store->Chars(first.key);
-  }
+  std::string_view Key() { return store->Chars(KeySpan()); }
+  // Where Key() stands in the store.
+  PartSpan KeySpan() { return Parsed().key; }
 
  private:
   // The mention that holds the key and parts, with them stored. Inline, the reading out
@@ -1676,7 +1700,7 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) {
-      if (n.first == name_first) names->Know(static_cast<size_t>(n.actor), full);
+      if (n.first == name_first) names->Know(static_cast<size_t>(n.actor), full, name.KeySpan());
       index->Add(static_cast<size_t>(n.actor));
     }
     n.name = false;
@@ -2173,7 +2197,7 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) {
-      names->Know(static_cast<size_t>(n.actor), name->Parts());
+      names->Know(static_cast<size_t>(n.actor), name->Parts(), name->KeySpan());
       index->Add(static_cast<size_t>(n.actor));
     }
     n.name = false;
@@ -2389,11 +2413,12 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
   std::vector<int>& targets = buffers->targets;
   targets.clear();
   if (unresolved.empty() && !persons) return targets;  // nothing any step below would change
-  // The parts of the actors' names and of the unresolved names, in one store, with room
-  // for them from the start: about a part for every four bytes of room.
+  // The keys and parts of the people's names and of the unresolved names, in one store,
+  // with room for them from the start (two bytes for each of a name's): about a part for
+  // every four bytes of room.
   size_t letters = 0;
   for (const NameMention& name : unresolved) letters += 2 * name.surface.size();
-  for (const DocActor& d : a->actors) letters += d.actor.type == ActorType::kPerson ? d.actor.name.size() : 0;
+  for (const DocActor& d : a->actors) letters += d.actor.type == ActorType::kPerson ? 2 * d.actor.name.size() : 0;
   PartsStore parts(letters, letters / 4 + 1, &buffers->parts);
   for (NameMention& name : unresolved) name.store = &parts;
   LinkRepeatedNames(&unresolved, &buffers->first_names);
