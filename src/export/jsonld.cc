@@ -83,6 +83,9 @@ class Json {
   }
 
   bool ok() const { return failure_.empty(); }
+  // False for the pass that only checks: it needs no IRI made (every IRI is ASCII,
+  // AppendIriSegment escaping the rest) but the one that names its node.
+  bool writes() const { return out_ != nullptr; }
   bool complete() const { return !out_ || writer_.IsComplete(); }
   // Passes what is written on to the stream once it is a chunk or more; with `all`,
   // whatever it is.
@@ -376,7 +379,7 @@ void WriteStatement(const Graph& g, const Edge& e, const std::vector<std::string
   json.Member("@id", iri);
   json.Member("@type", "rdf:Statement");
   json.ReferenceMember("rdf:subject", actor_iris[boost::source(e, g)]);
-  json.ReferenceMember("rdf:predicate", RelationIri(relation.type));
+  json.ReferenceMember("rdf:predicate", json.writes() ? RelationIri(relation.type) : std::string());
   json.ReferenceMember("rdf:object", actor_iris[boost::target(e, g)]);
   json.Member("ag:modality", ModalityName(relation.modality));
   json.Member("ag:polarity", PolarityName(relation.type.polarity));
@@ -385,7 +388,7 @@ void WriteStatement(const Graph& g, const Edge& e, const std::vector<std::string
   json.StartArray();
   size_t n = 0;
   for (const Evidence* evidence : SortedEvidence(relation)) {
-    WriteEvidence(*evidence, EvidenceIri(iri, ++n), json);
+    WriteEvidence(*evidence, json.writes() ? EvidenceIri(iri, ++n) : std::string(), json);
   }
   json.EndArray();
   json.EndObject();
