@@ -7,10 +7,19 @@
 namespace actorgraph::internal {
 namespace {
 
-bool IsUnreserved(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
+// RFC 3986's unreserved bytes, looked up: tested one range after another, they cost
+// ten instructions a byte of every id in every statement's IRI.
+struct UnreservedTable {
+  bool unreserved[256] = {};
+  constexpr UnreservedTable() {
+    for (int c = 0; c < 256; ++c)
+      unreserved[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+                      c == '.' || c == '_' || c == '~';
+  }
+};
+constexpr UnreservedTable kUnreserved;
+
+bool IsUnreserved(unsigned char c) { return kUnreserved.unreserved[c]; }
 
 bool IsHexDigit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
@@ -50,14 +59,20 @@ void AppendIriSegment(std::string_view text, std::string* out) {
   }
 }
 
+// Room made for the base and the segment unescaped: grown from the base, the IRI was
+// allocated and copied twice.
 std::string ActorIri(const Actor& actor) {
-  std::string iri(kActorBase);
+  std::string iri;
+  iri.reserve(kActorBase.size() + actor.id.size());
+  iri.append(kActorBase);
   AppendIriSegment(actor.id, &iri);
   return iri;
 }
 
 std::string RelationIri(const RelationType& type) {
-  std::string iri(kVocabulary);
+  std::string iri;
+  iri.reserve(kVocabulary.size() + type.name.size());
+  iri.append(kVocabulary);
   AppendIriSegment(type.name, &iri);
   return iri;
 }
@@ -118,6 +133,7 @@ std::string ExpandCompactIri(std::string_view compact) {
 
 std::vector<const Evidence*> SortedEvidence(const Relation& relation) {
   std::vector<const Evidence*> sorted;
+  sorted.reserve(relation.evidence.size());
   for (const Evidence& evidence : relation.evidence) sorted.push_back(&evidence);
   std::sort(sorted.begin(), sorted.end(), [](const Evidence* a, const Evidence* b) {
     return std::tie(a->document, a->sentence_span.begin, a->sentence_span.end) <

@@ -34,7 +34,6 @@ using Graph = KnowledgeGraph::Graph;
 using Edge = KnowledgeGraph::Edge;
 using internal::ActorIri;
 using internal::EvidenceIri;
-using internal::IriSegment;
 using internal::RelationIri;
 using internal::SortedEvidence;
 using internal::StatementIri;
@@ -43,10 +42,12 @@ using internal::StatementIri;
 // (which JSON-LD reads as the same property) where the compact one would repeat a key
 // that an actor node already has.
 std::string RelationKey(const RelationType& type) {
-  const std::string name = IriSegment(type.name);
+  std::string key = "ag:";  // the segment appended in place: "ag:" + IriSegment made it twice
+  internal::AppendIriSegment(type.name, &key);
+  const std::string_view name = std::string_view(key).substr(3);
   if (name == "actorType" || name == "code" || name == "sector" ||
       name == "country") return RelationIri(type);
-  return "ag:" + name;
+  return key;
 }
 
 // ---- writing ---------------------------------------------------------------------------
