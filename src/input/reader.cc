@@ -58,12 +58,17 @@ inline void GenericReader<UTF8<>, UTF8<>, CrtAllocator>::ScanCopyUnescapedString
                                       _mm_cmpeq_epi8(_mm_max_epu8(s, control), control));
     const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
     if (mask != 0) {
-      const char* end = p + __builtin_ctz(mask);
-      if (p == q) q += end - p;
-      else  // a few bytes: a call to memmove cost more
-        while (p != end) *q++ = *p++;
-      is.src_ = const_cast<char*>(end);
-      is.dst_ = q;
+      const unsigned n = static_cast<unsigned>(__builtin_ctz(mask));
+      if (p != q) {
+        // The bytes before the stop move up with the whole vector, which may write over
+        // the sixteen from the stop on, yet to be read: they are read first and written
+        // back (the stop is at or before the line's NUL: they end within its padding).
+        const __m128i unread = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(q), s);
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p + n), unread);
+      }
+      is.src_ = p + n;
+      is.dst_ = q + n;
       return;
     }
     if (p != q) _mm_storeu_si128(reinterpret_cast<__m128i*>(q), s);
