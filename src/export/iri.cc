@@ -1,15 +1,25 @@
 #include "export/iri.h"
 
 #include <algorithm>
+#include <charconv>
 #include <tuple>
 
 namespace actorgraph::internal {
 namespace {
 
-bool IsUnreserved(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
+// RFC 3986's unreserved bytes, looked up: tested one range after another, they cost
+// ten instructions a byte of every id in every statement's IRI.
+struct UnreservedTable {
+  bool unreserved[256] = {};
+  constexpr UnreservedTable() {
+    for (int c = 0; c < 256; ++c)
+      unreserved[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+                      c == '.' || c == '_' || c == '~';
+  }
+};
+constexpr UnreservedTable kUnreserved;
+
+bool IsUnreserved(unsigned char c) { return kUnreserved.unreserved[c]; }
 
 bool IsHexDigit(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
@@ -49,14 +59,20 @@ void AppendIriSegment(std::string_view text, std::string* out) {
   }
 }
 
+// Room made for the base and the segment unescaped: grown from the base, the IRI was
+// allocated and copied twice.
 std::string ActorIri(const Actor& actor) {
-  std::string iri(kActorBase);
+  std::string iri;
+  iri.reserve(kActorBase.size() + actor.id.size());
+  iri.append(kActorBase);
   AppendIriSegment(actor.id, &iri);
   return iri;
 }
 
 std::string RelationIri(const RelationType& type) {
-  std::string iri(kVocabulary);
+  std::string iri;
+  iri.reserve(kVocabulary.size() + type.name.size());
+  iri.append(kVocabulary);
   AppendIriSegment(type.name, &iri);
   return iri;
 }
@@ -82,7 +98,15 @@ std::string StatementIri(const KnowledgeGraph::Graph& g, const KnowledgeGraph::E
 }
 
 std::string EvidenceIri(const std::string& statement_iri, size_t n) {
-  return statement_iri + "/evidence/" + std::to_string(n);
+  constexpr std::string_view kEvidence = "/evidence/";
+  char digits[20];
+  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, n);
+  (void)error;  // twenty digits hold any size_t
+  // One block for the whole: joined with +, the IRI was copied and grown twice.
+  std::string iri;
+  iri.reserve(statement_iri.size() + kEvidence.size() + static_cast<size_t>(end - digits));
+  iri.append(statement_iri).append(kEvidence).append(digits, end);
+  return iri;
 }
 
 // schema.org classes per actor type; a Group is an Organization that is not a state's.
@@ -109,6 +133,7 @@ std::string ExpandCompactIri(std::string_view compact) {
 
 std::vector<const Evidence*> SortedEvidence(const Relation& relation) {
   std::vector<const Evidence*> sorted;
+  sorted.reserve(relation.evidence.size());
   for (const Evidence& evidence : relation.evidence) sorted.push_back(&evidence);
   std::sort(sorted.begin(), sorted.end(), [](const Evidence* a, const Evidence* b) {
     return std::tie(a->document, a->sentence_span.begin, a->sentence_span.end) <

@@ -34,7 +34,6 @@ using Graph = KnowledgeGraph::Graph;
 using Edge = KnowledgeGraph::Edge;
 using internal::ActorIri;
 using internal::EvidenceIri;
-using internal::IriSegment;
 using internal::RelationIri;
 using internal::SortedEvidence;
 using internal::StatementIri;
@@ -43,10 +42,12 @@ using internal::StatementIri;
 // (which JSON-LD reads as the same property) where the compact one would repeat a key
 // that an actor node already has.
 std::string RelationKey(const RelationType& type) {
-  const std::string name = IriSegment(type.name);
+  std::string key = "ag:";  // the segment appended in place: "ag:" + IriSegment made it twice
+  internal::AppendIriSegment(type.name, &key);
+  const std::string_view name = std::string_view(key).substr(3);
   if (name == "actorType" || name == "code" || name == "sector" ||
       name == "country") return RelationIri(type);
-  return "ag:" + name;
+  return key;
 }
 
 // ---- writing ---------------------------------------------------------------------------
@@ -83,6 +84,9 @@ class Json {
   }
 
   bool ok() const { return failure_.empty(); }
+  // False for the pass that only checks: it needs no IRI made (every IRI is ASCII,
+  // AppendIriSegment escaping the rest) but the one that names its node.
+  bool writes() const { return out_ != nullptr; }
   bool complete() const { return !out_ || writer_.IsComplete(); }
   // Passes what is written on to the stream once it is a chunk or more; with `all`,
   // whatever it is.
@@ -376,7 +380,7 @@ void WriteStatement(const Graph& g, const Edge& e, const std::vector<std::string
   json.Member("@id", iri);
   json.Member("@type", "rdf:Statement");
   json.ReferenceMember("rdf:subject", actor_iris[boost::source(e, g)]);
-  json.ReferenceMember("rdf:predicate", RelationIri(relation.type));
+  json.ReferenceMember("rdf:predicate", json.writes() ? RelationIri(relation.type) : std::string());
   json.ReferenceMember("rdf:object", actor_iris[boost::target(e, g)]);
   json.Member("ag:modality", ModalityName(relation.modality));
   json.Member("ag:polarity", PolarityName(relation.type.polarity));
@@ -385,7 +389,7 @@ void WriteStatement(const Graph& g, const Edge& e, const std::vector<std::string
   json.StartArray();
   size_t n = 0;
   for (const Evidence* evidence : SortedEvidence(relation)) {
-    WriteEvidence(*evidence, EvidenceIri(iri, ++n), json);
+    WriteEvidence(*evidence, json.writes() ? EvidenceIri(iri, ++n) : std::string(), json);
   }
   json.EndArray();
   json.EndObject();

@@ -122,10 +122,13 @@ KnowledgeGraph::Vertex KnowledgeGraph::AddActor(const Actor& actor) {
     MergeActorInto(actor, &graph_[found->second]);
     return found->second;
   }
-  Actor stored = actor;
+  // Added empty and filled in place: boost copies a vertex's or an edge's property on
+  // its way in (an edge's twice), and an actor or a relation type is a dozen strings.
+  const Vertex vertex = boost::add_vertex(graph_);
+  Actor& stored = graph_[vertex];
+  stored = actor;
   stored.id = id;
   if (!stored.name.empty()) stored.aliases.insert(stored.name);
-  const Vertex vertex = boost::add_vertex(std::move(stored), graph_);
   by_id_.emplace(id, vertex);
   return vertex;
 }
@@ -144,10 +147,9 @@ bool KnowledgeGraph::AddRelation(const std::string& subject_id, const RelationTy
   const EdgeKey key{source, target, type.name, modality};
   auto found = by_key_.find(key);
   if (found == by_key_.end()) {
-    Relation relation;
-    relation.type = type;
-    relation.modality = modality;
-    const Edge edge = boost::add_edge(source, target, std::move(relation), graph_).first;
+    const Edge edge = boost::add_edge(source, target, graph_).first;  // filled in place, as in AddActor
+    graph_[edge].type = type;
+    graph_[edge].modality = modality;
     found = by_key_.emplace(key, edge).first;
   }
   Relation& relation = graph_[found->second];

@@ -102,8 +102,6 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
   clock->Lap(&times->resolution);
 }
 
-Actor ActorOf(const Analysis& a, int index) { return a.actors[index].actor; }
-
 // Whether no relation of `type` can hold between the two, whatever the rule read: a
 // country and its own government are one state ("the administration imposed sanctions
 // on Iran", in a story about Iran, had Iran's government oppose Iran); a country is in
@@ -237,14 +235,15 @@ class TripleBuilder {
             continue;
           aliases_.Note(subj);
           aliases_.Note(obj);
-          Triple t;
-          t.subject = ActorOf(a_, subj);
-          t.object = ActorOf(a_, obj);
+          // Filled where it is kept: a Triple is some thirty strings, each moved if
+          // built aside first.
+          Triple& t = out_->triples.emplace_back();
+          t.subject = a_.actors[subj].actor;
+          t.object = a_.actors[obj].actor;
           t.type = pack_.relations[y.relation];
           t.modality = modality;
-          t.evidence = Evidence_(s, sm, om, m, rule, modality);
+          FillEvidence(s, sm, om, m, rule, modality, &t.evidence);
           t.explain = explain;
-          out_->triples.push_back(std::move(t));
           scratch_.CountApplied(pack_, m.pattern);
         }
     }
@@ -258,9 +257,9 @@ class TripleBuilder {
     return true;
   }
 
-  Evidence Evidence_(const text::Sentence& s, const Mention* sm, const Mention* om, const Match& m,
-                     const CompiledRule& rule, Modality modality) const {
-    Evidence e;
+  void FillEvidence(const text::Sentence& s, const Mention* sm, const Mention* om, const Match& m,
+                    const CompiledRule& rule, Modality modality, Evidence* evidence) const {
+    Evidence& e = *evidence;
     // A record's id, date or url, or a file name, may hold bytes that are not UTF-8: the
     // JSON-LD could not be written, and the whole run failed at its end.
     e.document = text::unicode::ValidUtf8(a_.document->id);
@@ -277,7 +276,6 @@ class TripleBuilder {
     e.rule = rule.id;
     e.modality = modality;
     if (reporter_ >= 0) e.reporter = a_.actors[reporter_].actor.name;
-    return e;
   }
 
   const RulePack& pack_;
