@@ -330,6 +330,15 @@ TEST_CASE("a pattern is tried only at a trigger with a mention for each slot it 
   CHECK_FALSE(p.MayMatchWith(country | organization, country));  // nothing for B after the anchor
   CHECK_FALSE(p.MayMatchWith(organization, country | organization));  // nothing for A before it
   CHECK_FALSE(p.MayMatchWith(person, in::kDemonymKind | country | person));
+  // The packed filter the matcher reads first answers as the pattern does, every kind on
+  // either side (no kinds at all too).
+  REQUIRE(pack.filters.size() == 1);
+  const in::PatternFilter& filter = pack.filters[0];
+  CHECK_FALSE(filter.overflows);
+  CHECK(filter.min_mentions == p.min_mentions);
+  for (uint32_t before = 0; before < 256; ++before)
+    for (uint32_t after = 0; after < 256; ++after)
+      REQUIRE(filter.MayMatchWith(in::PatternFilter::Sides(before, after)) == p.MayMatchWith(before, after));
   // "Actor" is every type, but neither a name not known as an actor nor a demonym.
   in::RulePack any;
   REQUIRE(Compile(std::string(kBase) + "rule r\n  match A:Actor backed B:Actor\n  yield A meets-with B\n", &any).ok());

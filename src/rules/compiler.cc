@@ -202,6 +202,7 @@ class Compiler {
     for (const RuleDecl& d : file.rules) patterns += d.patterns.size();
     pack_->rules.reserve(pack_->rules.size() + file.rules.size());
     pack_->patterns.reserve(pack_->patterns.size() + patterns);
+    pack_->filters.reserve(pack_->filters.size() + patterns);
   }
 
   Status Relations(const RuleFile& file) {
@@ -297,6 +298,7 @@ class Compiler {
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
       for (uint64_t hash : FirstWordHashesOf(p.anchor.words)) triggers.AddHash(hash, index);
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
+      pack_->filters.push_back(PatternFilter::Of(p));
       pack_->patterns.push_back(std::move(p));
     }
     return Status::Ok();

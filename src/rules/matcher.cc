@@ -659,12 +659,13 @@ struct TriggerStep {
     const int* const end = cands.end();
     // At the first pattern the mentions allow, at_token is told of the token: once a
     // token, rather than may_match asking at each pattern whether it is the last one's.
-    while (p != end && mention_count < pack.patterns[*p].min_mentions) ++p;
+    const PatternFilter* const filters = pack.filters.data();
+    while (p != end && mention_count < filters[*p].min_mentions) ++p;
     if (p == end) return;
     at_token(tok);
     for (; p != end; ++p) {
-      const CompiledPattern& pattern = pack.patterns[*p];
-      if (mention_count >= pattern.min_mentions && may_match(pattern)) candidates->push_back(*p);
+      const PatternFilter& filter = filters[*p];
+      if (mention_count >= filter.min_mentions && may_match(filter, *p)) candidates->push_back(*p);
     }
     if (!candidates->empty()) f(tok, *candidates);
   }
@@ -705,10 +706,11 @@ bool HasTriggerRoles(const TriggerTable& triggers, const Analysis& analysis) {
 
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
 // of `triggers` that a sentence of `mention_count` mentions could match and that
-// may_match(pattern) lets through, with those patterns (in `candidates`, a buffer kept
-// by the caller). may_match is asked only about patterns the mentions allow, the tokens
-// in order, and at_token(token) is called before it is asked about a token's. Most
-// tokens are passed over by the filter alone, reading the hashes in a row.
+// may_match(filter, pattern) lets through (its PatternFilter and the pattern's index),
+// with those patterns (in `candidates`, a buffer kept by the caller). may_match is asked
+// only about patterns the mentions allow, the tokens in order, and at_token(token) is
+// called before it is asked about a token's. Most tokens are passed over by the filter
+// alone, reading the hashes in a row.
 template <typename AtToken, typename MayMatch, typename F>
 void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, uint32_t first,
                     uint32_t last, size_t mention_count, std::vector<int>* candidates, const AtToken& at_token,
@@ -795,7 +797,7 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   MatchList found;
   TriggeredMatcher match(pack, analysis, mentions, units, &scratch, &found);
   ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
-                 &scratch.candidates, [](uint32_t) {}, [](const CompiledPattern&) { return true; },
+                 &scratch.candidates, [](uint32_t) {}, [](const PatternFilter&, int) { return true; },
                  [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
   out->insert(out->end(), found.begin(), found.end());
 }
@@ -812,18 +814,23 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   alignas(TriggeredMatcher) unsigned char room[sizeof(TriggeredMatcher)];
   TriggeredMatcher* match = nullptr;
   std::optional<WordSignature> words;
-  MentionSides sides;
+  uint64_t sides = 0;  // PatternFilter::Sides of the kinds of mention either side of the trigger
   bool kinds_read = false;
   auto at_token = [&](uint32_t tok) {
     if (!kinds_read) {
       KindsOfMentions(analysis, mentions, &scratch->mention_spans);
       kinds_read = true;
     }
-    sides = MentionSidesOf(scratch->mention_spans, tok);
+    const MentionSides kinds = MentionSidesOf(scratch->mention_spans, tok);
+    sides = PatternFilter::Sides(kinds.before, kinds.after);
   };
-  auto may_match = [&](const CompiledPattern& pattern) {
-    if (!pattern.MayMatchWith(sides.before, sides.after)) return false;
-    if (pattern.required_words.empty()) return true;
+  auto may_match = [&](const PatternFilter& filter, int p) {
+    if (!filter.MayMatchWith(sides)) return false;
+    const CompiledPattern& pattern = pack.patterns[p];
+    if (filter.overflows &&
+        !pattern.MayMatchWith(static_cast<uint32_t>(sides & 0xff), static_cast<uint32_t>(sides >> 32 & 0xff)))
+      return false;
+    if (!filter.needs_words) return true;
     if (!words) words = SentenceWords(analysis, s);
     return pattern.MayMatchIn(*words);
   };
