@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "text/simd.h"
 #include "text/text.h"
 #include "text/unicode.h"
 
@@ -111,19 +112,11 @@ inline __m128i LowerAscii16(__m128i v) {
   const __m128i upper = _mm_cmplt_epi8(shifted, _mm_set1_epi8(static_cast<char>(-0x80 + 26)));
   return _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
 }
-// The high bit set in each byte of v that lies outside [lo, hi] (ASCII bounds), in two
-// operations and with no copy of a bound (as a comparison, which SSE2 writes over its
-// left operand, would need): subtracting lo leaves [lo, hi] at [0, hi - lo], and the
-// saturating add carries exactly the bytes above that into the high bit.
-inline __m128i OutsideRange(__m128i v, char lo, char hi) {
-  const __m128i from_lo = _mm_sub_epi8(v, _mm_set1_epi8(lo));
-  return _mm_adds_epu8(from_lo, _mm_set1_epi8(static_cast<char>(0x7F - (hi - lo))));
-}
 // Bit k set where byte k of v is a control character (\n and \t too), DEL or non-ASCII:
 // all the bytes not copied as they are, and the two that are but are rare enough to be
 // looked at one by one (FirstNotCopied).
 inline uint32_t MaybeNotCopiedLanes16(__m128i v) {
-  return static_cast<uint32_t>(_mm_movemask_epi8(OutsideRange(v, 0x20, 0x7E)));
+  return static_cast<uint32_t>(_mm_movemask_epi8(simd::OutsideRange(v, 0x20, 0x7E)));
 }
 // Among the lanes of `lanes` (bit k for p[k]), the first whose byte is not copied as it
 // is (kByteClass is not kCopy), or `none`: \n and \t are copied.
@@ -416,7 +409,7 @@ inline uint64_t ShortWordCandidates61(const unsigned char* p) {
   for (int k = 0; k < 4; ++k) {
     const __m128i v = Load16(p + 16 * k);
     space |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(EqualLanes16(v, ' ')))} << (16 * k);
-    not_lower |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(OutsideRange(v, 'a', 'z')))} << (16 * k);
+    not_lower |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(simd::OutsideRange(v, 'a', 'z')))} << (16 * k);
   }
   return space & ~(not_lower >> 1) & ((not_lower >> 2) | (not_lower >> 3)) & ((uint64_t{1} << 61) - 1);
 }

@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "text/simd.h"
 #include "text/text.h"
 #include "text/unicode.h"
 
@@ -265,26 +266,14 @@ Scan ScanWord(std::string_view s, size_t i, Char first) {
   return Scan{static_cast<uint32_t>(j), flags};
 }
 
-#if defined(__SSE2__)
-// The high bit set in each byte of v that lies outside [lo, hi] (ASCII bounds), in two
-// operations: subtracting lo leaves [lo, hi] at [0, hi - lo], and the saturating add
-// then carries exactly the bytes above that into the high bit. (A signed comparison
-// needs a copy of its bound, SSE2 writing over its left operand, and GCC rewrote the
-// "outside" comparison into an "inside" one and an inversion.)
-inline __m128i OutsideRange(__m128i v, char lo, char hi) {
-  const __m128i from_lo = _mm_sub_epi8(v, _mm_set1_epi8(lo));
-  return _mm_adds_epu8(from_lo, _mm_set1_epi8(static_cast<char>(0x7F - (hi - lo))));
-}
-#endif
-
 // Bit k set where p[k] (k < 64) is not an ASCII letter or digit.
 inline uint64_t NonAlnumBits64(const unsigned char* p) {
 #if defined(__SSE2__)
   uint64_t stops = 0;
   for (int k = 0; k < 4; ++k) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i not_letter = OutsideRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
-    const __m128i not_alnum = _mm_and_si128(not_letter, OutsideRange(v, '0', '9'));
+    const __m128i not_letter = simd::OutsideRange(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i not_alnum = _mm_and_si128(not_letter, simd::OutsideRange(v, '0', '9'));
     stops |= uint64_t{static_cast<uint32_t>(_mm_movemask_epi8(not_alnum))} << (16 * k);
   }
   return stops;
