@@ -195,6 +195,19 @@ TEST_CASE("a headline's label before a short form is no part of the person's nam
   CHECK(People(ex) == std::set<std::string>{"Bill Hamdan Dagalo"});
 }
 
+TEST_CASE("a name joined by \"and\" to a body's name is no part of the body", "[resolution][names]") {
+  // A surname, then "and" and a committee's name: the committee is its own.
+  ag::Extraction ex = Extract("Okafor and House Intelligence Committee Chairman Dana Ruiz met reporters on Monday.");
+  CHECK(Types(ex).count("Okafor and House Intelligence Committee") == 0);
+  CHECK(Triples(ex).count("Dana Ruiz leader-of House Intelligence Committee") == 1);
+  ex = Extract("Senator Ruiz hammered Okafor and the State Department in a series of posts.");
+  CHECK(Types(ex).count("Okafor and the State Department") == 0);
+  CHECK(Types(ex)["State Department"] == "Organization");
+  // A body named by its fields keeps them: "ways" and "means" are no one's names.
+  ex = Extract("Dana Ruiz, a member of the House Ways and Means Committee, spoke.");
+  CHECK(Triples(ex).count("Dana Ruiz member-of House Ways and Means Committee") == 1);
+}
+
 TEST_CASE("a person named by one word alone is the people list's of that lone name", "[resolution][names]") {
   // One node in every document: "President Trump" and "Mr. Trump" are the list's Donald
   // Trump, with the country its role gives.

@@ -905,6 +905,40 @@ int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx
   return found;
 }
 
+// Whether `text` holds `lower` (a word in lower case) as a word of its own. A search of
+// the text, not of its tokens: it runs on a few names a document, and finds in the
+// bytes at memchr's pace.
+bool WrittenInLowerCase(std::string_view text, std::string_view lower) {
+  auto letter = [](char c) { return IsLowerAscii(c) || (c >= 'A' && c <= 'Z') || (c & 0x80) != 0; };
+  for (size_t at = text.find(lower); at != std::string_view::npos; at = text.find(lower, at + 1)) {
+    const size_t end = at + lower.size();
+    if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end]))) return true;
+  }
+  return false;
+}
+
+// Where a whole-match make of a name list should start: at its last item when that
+// item opens a body's name of its own, with "House", "Senate" or after "the", and each
+// item before it ends in a word the document never writes in lower case (a person's or a
+// place's name): "Pelosi and House Intelligence Committee Chairman Adam Schiff",
+// "Clinton and the State Department"; else at `first`. The fields of a body's own name
+// are common words ("the House Committee on Education and the Workforce").
+uint32_t NameListStart(const Analysis& a, const Match& m, const std::vector<Mention>& ms, uint32_t first) {
+  for (const std::vector<int>& slot : m.slots) {
+    if (slot.size() < 2 || ms[slot[0]].first != first) continue;
+    const Mention& last = ms[slot.back()];
+    const std::string_view opener = a.TokenLower(last.first);
+    if (opener != "house" && opener != "senate" && a.TokenLower(last.first - 1) != "the") continue;
+    bool names = true;
+    for (size_t k = 0; names && k + 1 < slot.size(); ++k) {
+      const Mention& item = ms[slot[k]];
+      names = item.name && item.actor < 0 && !WrittenInLowerCase(a.text.text, a.TokenLower(item.last - 1));
+    }
+    if (names) return last.first;
+  }
+  return first;
+}
+
 // Applies one entity match to the sentence's mentions; false when it makes nothing.
 bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& units, Analysis* a,
                std::vector<Mention>* ms, MadeActors* made_actors, std::vector<Mention>* made) {
@@ -950,6 +984,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       out.first = units[m.first_unit].first;
       out.last = units[m.last_unit - 1].last;
       if (out.last - out.first > 1 && a->TokenLower(out.first) == "the") ++out.first;
+      out.first = NameListStart(*a, m, *ms, out.first);
     }
     ctx.At(out.first);
     if (mk.slot == CompiledYield::kParties) {
@@ -1646,18 +1681,6 @@ Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
   if (name & RulePack::kMaleName) return Sex::kMale;
   if (name & RulePack::kFemaleName) return Sex::kFemale;
   return Sex::kUnknown;
-}
-
-// Whether `text` holds `lower` (a word in lower case) as a word of its own. A search of
-// the text, not of its tokens: it runs on a few names a document, and finds in the
-// bytes at memchr's pace.
-bool WrittenInLowerCase(std::string_view text, std::string_view lower) {
-  auto letter = [](char c) { return IsLowerAscii(c) || (c >= 'A' && c <= 'Z') || (c & 0x80) != 0; };
-  for (size_t at = text.find(lower); at != std::string_view::npos; at = text.find(lower, at + 1)) {
-    const size_t end = at + lower.size();
-    if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end]))) return true;
-  }
-  return false;
 }
 
 // Whether word t of a name is no given name but a headline's or a caption's word glued to
