@@ -310,6 +310,12 @@ TEST_CASE("explain shows mentions and the rule behind each triple", "[pipeline][
   CHECK(ex.explain.find("trigger \"backs\"") != std::string::npos);
 }
 
+TEST_CASE("explain shows a pronoun left without an antecedent", "[pipeline][explain]") {
+  // The only person is a man: "she" names no one, and its mention has no actor to print.
+  ag::Extraction ex = Extract("Reagan won in 1980. During Mr. Reagan's climb, she was a trusted adviser.", true);
+  CHECK(ex.explain.find("mention \"she\" -> (none) via pronoun") != std::string::npos);
+}
+
 TEST_CASE("invalid UTF-8 is replaced with a warning naming document and offset", "[pipeline][input]") {
   ag::Extraction ex = Extract("Iran backs\xff Hezbollah.");
   REQUIRE(ex.warnings.size() == 1);

@@ -180,6 +180,34 @@ TEST_CASE("an untitled full name before its short form names the person", "[reso
   CHECK(People(ex).count("Hafez al-Assad") == 0);
 }
 
+TEST_CASE("a headline's label before a short form is no part of the person's name", "[resolution][names]") {
+  // A caption's label in capitals, or a word the story also writes in lower case, glued
+  // to the name: the person is the short form's, not "MUST WATCH Dagalo".
+  ag::Extraction ex = Extract("MUST WATCH Dagalo rejects the truce. Dagalo said his forces would defend the city.");
+  CHECK(People(ex) == std::set<std::string>{"Dagalo"});
+  ex = Extract(
+      "Candidate Dagalo met the Sudanese army chief. Dagalo said a candidate must win the vote, and his "
+      "forces would defend the city.");
+  CHECK(People(ex) == std::set<std::string>{"Dagalo"});
+  CHECK(Triples(ex).count("Dagalo meets-with Sudanese government") == 1);
+  // A given name the story writes in lower case too still opens the name.
+  ex = Extract("Bill Hamdan Dagalo vetoed the bill. Dagalo said his forces would defend the city.");
+  CHECK(People(ex) == std::set<std::string>{"Bill Hamdan Dagalo"});
+}
+
+TEST_CASE("a name joined by \"and\" to a body's name is no part of the body", "[resolution][names]") {
+  // A surname, then "and" and a committee's name: the committee is its own.
+  ag::Extraction ex = Extract("Okafor and House Intelligence Committee Chairman Dana Ruiz met reporters on Monday.");
+  CHECK(Types(ex).count("Okafor and House Intelligence Committee") == 0);
+  CHECK(Triples(ex).count("Dana Ruiz leader-of House Intelligence Committee") == 1);
+  ex = Extract("Senator Ruiz hammered Okafor and the State Department in a series of posts.");
+  CHECK(Types(ex).count("Okafor and the State Department") == 0);
+  CHECK(Types(ex)["State Department"] == "Organization");
+  // A body named by its fields keeps them: "ways" and "means" are no one's names.
+  ex = Extract("Dana Ruiz, a member of the House Ways and Means Committee, spoke.");
+  CHECK(Triples(ex).count("Dana Ruiz member-of House Ways and Means Committee") == 1);
+}
+
 TEST_CASE("a person named by one word alone is the people list's of that lone name", "[resolution][names]") {
   // One node in every document: "President Trump" and "Mr. Trump" are the list's Donald
   // Trump, with the country its role gives.

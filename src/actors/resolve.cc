@@ -905,6 +905,40 @@ int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx
   return found;
 }
 
+// Whether `text` holds `lower` (a word in lower case) as a word of its own. A search of
+// the text, not of its tokens: it runs on a few names a document, and finds in the
+// bytes at memchr's pace.
+bool WrittenInLowerCase(std::string_view text, std::string_view lower) {
+  auto letter = [](char c) { return IsLowerAscii(c) || (c >= 'A' && c <= 'Z') || (c & 0x80) != 0; };
+  for (size_t at = text.find(lower); at != std::string_view::npos; at = text.find(lower, at + 1)) {
+    const size_t end = at + lower.size();
+    if ((at == 0 || !letter(text[at - 1])) && (end == text.size() || !letter(text[end]))) return true;
+  }
+  return false;
+}
+
+// Where a whole-match make of a name list should start: at its last item when that
+// item opens a body's name of its own, with "House", "Senate" or after "the", and each
+// item before it ends in a word the document never writes in lower case (a person's or a
+// place's name): "Pelosi and House Intelligence Committee Chairman Adam Schiff",
+// "Clinton and the State Department"; else at `first`. The fields of a body's own name
+// are common words ("the House Committee on Education and the Workforce").
+uint32_t NameListStart(const Analysis& a, const Match& m, const std::vector<Mention>& ms, uint32_t first) {
+  for (const std::vector<int>& slot : m.slots) {
+    if (slot.size() < 2 || ms[slot[0]].first != first) continue;
+    const Mention& last = ms[slot.back()];
+    const std::string_view opener = a.TokenLower(last.first);
+    if (opener != "house" && opener != "senate" && a.TokenLower(last.first - 1) != "the") continue;
+    bool names = true;
+    for (size_t k = 0; names && k + 1 < slot.size(); ++k) {
+      const Mention& item = ms[slot[k]];
+      names = item.name && item.actor < 0 && !WrittenInLowerCase(a.text.text, a.TokenLower(item.last - 1));
+    }
+    if (names) return last.first;
+  }
+  return first;
+}
+
 // Applies one entity match to the sentence's mentions; false when it makes nothing.
 bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& units, Analysis* a,
                std::vector<Mention>* ms, MadeActors* made_actors, std::vector<Mention>* made) {
@@ -950,6 +984,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       out.first = units[m.first_unit].first;
       out.last = units[m.last_unit - 1].last;
       if (out.last - out.first > 1 && a->TokenLower(out.first) == "the") ++out.first;
+      out.first = NameListStart(*a, m, *ms, out.first);
     }
     ctx.At(out.first);
     if (mk.slot == CompiledYield::kParties) {
@@ -1648,6 +1683,26 @@ Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
   return Sex::kUnknown;
 }
 
+// Whether word t of a name is no given name but a headline's or a caption's word glued to
+// the name: a label in capitals ("MUST WATCH Obama", "CLOSE Mario Monti") or a word the
+// document also writes in lower case ("Removing Trump", "Candidate Obama", "Senators
+// McCain", "Actor Gary Sinise"), unless a given-name list holds it ("Bill Clinton" in a
+// story about a bill).
+// `asked` keeps the words already looked up in the document: a name is often said again.
+bool IsLabelWord(const RulePack& pack, const Analysis& a, uint32_t t,
+                 std::vector<std::pair<std::string_view, bool>>* asked) {
+  const std::string_view word = a.TokenText(t);
+  if (word.size() >= 3 && a.tokens[t].has(text::kAllCaps) && word.find('.') == std::string_view::npos) return true;
+  if (!a.tokens[t].has(text::kCapitalized) ||
+      (pack.SexBits(TokenHash(a.text, a.tokens, t)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0)
+    return false;
+  const std::string_view lower = a.TokenLower(t);
+  for (const auto& [seen, written] : *asked)
+    if (seen == lower) return written;
+  asked->emplace_back(lower, WrittenInLowerCase(a.text.text, lower));
+  return asked->back().second;
+}
+
 // A person first named by a one-word short form ("Dagalo said") after an untitled full name that
 // ends with it ("the RSF, led by Mohamed Hamdan Dagalo, ..."): the full name becomes that
 // person, and MergeShortPersonNames then joins the short form to it. Only a full name seen
@@ -1657,6 +1712,7 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
   struct Place { size_t s; uint32_t t; };
   std::vector<Place> first;
   PersonIndex::List people;
+  std::vector<std::pair<std::string_view, bool>> asked;  // IsLabelWord's
   for (NameMention& name : *unresolved) {
     const PartsRange full = name.Parts();
     // One word is no full name: "Obama-Trump voters" names no one whom "Trump" is.
@@ -1692,7 +1748,23 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     const Sex named = SexOf(pack, *a, n), titled = TitleSex(pack, *a, first[person].t);
     if (named != Sex::kUnknown && titled != Sex::kUnknown && named != titled) continue;
     // "Republican Donald Trump" names Donald Trump.
-    n.first = NameAfterParty(pack, *a, n);
+    const uint32_t after_party = NameAfterParty(pack, *a, n);
+    if (after_party == n.first && IsLabelWord(pack, *a, n.first, &asked)) {
+      // The label's words go, and the rest names the person of the short form ("MUST
+      // WATCH Obama warns Iran": Obama; "Justices Sonia Sotomayor and ...").
+      uint32_t rest = n.first + 1;
+      while (rest + 1 < n.last && IsLabelWord(pack, *a, rest, &asked)) ++rest;
+      const std::string_view surname = a->TokenText(n.last - 1), known = a->actors[person].actor.name;
+      if (known.size() >= surname.size() && known.substr(known.size() - surname.size()) == surname &&
+          (known.size() == surname.size() || known[known.size() - surname.size() - 1] == ' ')) {
+        n.first = rest;
+        n.actor = person;
+        n.name = false;
+        n.source = "name";
+      }
+      continue;
+    }
+    n.first = after_party;
     Actor actor;
     actor.type = ActorType::kPerson;
     actor.name = n.first == name_first ? std::string(name.surface) : std::string(a->NameText(n.first, n.last));

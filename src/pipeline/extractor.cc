@@ -309,6 +309,8 @@ std::string ExplainAnalysis(const Analysis& a) {
       out << "    mention \"" << a.SpanText(m.first, m.last) << "\" -> ";
       if (!m.group.empty()) {
         for (size_t g = 0; g < m.group.size(); ++g) out << (g ? " + " : "") << a.actors[m.group[g]].actor.name;
+      } else if (m.actor < 0) {
+        out << "(none)";  // a pronoun left without an antecedent
       } else {
         out << a.actors[m.actor].actor.name << " (" << ActorTypeName(a.actors[m.actor].actor.type) << ")";
       }
