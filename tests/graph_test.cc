@@ -332,6 +332,96 @@ TEST_CASE("Merge unites actors and evidence without duplicates", "[graph]") {
   CHECK(EdgeSummary(a) == before);
 }
 
+TEST_CASE("JoinSplitPersons joins a name without its middle names where it fits one person only",
+          "[graph][persons]") {
+  const RelationType leads = MakeType("leader-of");
+  const RelationType meets = MakeType("meets-with", true);
+  Actor listed = MakeActor("Kemal Tayfun", ActorType::kPerson);
+  listed.roles = {ActorRole{"TUR", "GOV", "", ""}};
+  const std::vector<Actor> actors = {
+      MakeActor("Marie Yovanovitch", ActorType::kPerson),
+      MakeActor("Marie Louise Yovanovitch", ActorType::kPerson),
+      MakeActor("George Bush", ActorType::kPerson),
+      MakeActor("George W. Bush", ActorType::kPerson),
+      MakeActor("George H.W. Bush", ActorType::kPerson),
+      listed,
+      MakeActor("Kemal Orhan Tayfun", ActorType::kPerson),
+      MakeActor("Jim Baker", ActorType::kPerson),
+      MakeActor("Jim AB Baker", ActorType::kPerson),
+      MakeActor("George II", ActorType::kPerson),
+      MakeActor("George McCubbin II", ActorType::kPerson),
+      MakeActor("Ukraine", ActorType::kCountry),
+      MakeActor("Turkey", ActorType::kCountry)};
+  struct Add {
+    std::string subject;
+    const RelationType* type;
+    std::string object, document;
+  };
+  const std::vector<Add> adds = {
+      {"marie-louise-yovanovitch", &meets, "kemal-tayfun", "d1"},
+      {"marie-yovanovitch", &meets, "kemal-tayfun", "d2"},
+      {"kemal-orhan-tayfun", &leads, "turkey", "d3"},
+      {"marie-yovanovitch", &meets, "marie-louise-yovanovitch", "d4"},
+      {"george-bush", &meets, "ukraine", "d5"},
+      {"george-w-bush", &meets, "ukraine", "d6"},
+      {"george-h-w-bush", &meets, "ukraine", "d7"},
+      {"jim-baker", &meets, "ukraine", "d10"},
+      {"jim-ab-baker", &meets, "ukraine", "d11"},
+      {"george-ii", &meets, "ukraine", "d8"},
+      {"george-mccubbin-ii", &meets, "ukraine", "d9"},
+  };
+  auto build = [&](bool reversed) {
+    KnowledgeGraph graph;
+    for (size_t i = 0; i < actors.size(); ++i) graph.AddActor(actors[reversed ? actors.size() - 1 - i : i]);
+    for (size_t i = 0; i < adds.size(); ++i) {
+      const Add& add = adds[reversed ? adds.size() - 1 - i : i];
+      graph.AddRelation(add.subject, *add.type, add.object, Modality::kAsserted, MakeEvidence(add.document, 0, 10));
+    }
+    return graph;
+  };
+  KnowledgeGraph forward = build(false), backward = build(true);
+  CHECK(JoinSplitPersons(&forward) == 2);
+  CHECK(JoinSplitPersons(&backward) == 2);
+  // The dictionary's node is kept; of two unlisted names, the shorter.
+  CHECK(ActorSummary(forward) == std::vector<std::string>{"george-bush", "george-h-w-bush", "george-ii",
+                                                          "george-mccubbin-ii", "george-w-bush", "jim-ab-baker",
+                                                          "jim-baker", "kemal-tayfun", "marie-yovanovitch", "turkey",
+                                                          "ukraine"});
+  CHECK(EdgeSummary(forward) == std::vector<std::string>{"george-bush meets-with ukraine asserted 1",
+                                                         "george-h-w-bush meets-with ukraine asserted 1",
+                                                         "george-ii meets-with ukraine asserted 1",
+                                                         "george-mccubbin-ii meets-with ukraine asserted 1",
+                                                         "george-w-bush meets-with ukraine asserted 1",
+                                                         "jim-ab-baker meets-with ukraine asserted 1",
+                                                         "jim-baker meets-with ukraine asserted 1",
+                                                         "kemal-tayfun leader-of turkey asserted 1",
+                                                         "kemal-tayfun meets-with marie-yovanovitch asserted 2"});
+  CHECK(ActorSummary(backward) == ActorSummary(forward));
+  CHECK(EdgeSummary(backward) == EdgeSummary(forward));
+  KnowledgeGraph::Vertex v;
+  REQUIRE(forward.FindActor("marie-yovanovitch", &v));
+  CHECK(forward.graph()[v].name == "Marie Yovanovitch");
+  CHECK(forward.graph()[v].aliases.count("Marie Louise Yovanovitch") == 1);
+  CHECK(JoinSplitPersons(&forward) == 0);
+  // The moved evidence is indexed where it went: a sentence held is not added twice.
+  forward.AddRelation("marie-yovanovitch", meets, "kemal-tayfun", Modality::kAsserted, MakeEvidence("d1", 0, 10));
+  forward.AddRelation("kemal-tayfun", leads, "turkey", Modality::kAsserted, MakeEvidence("d3", 0, 10));
+  CHECK(EdgeSummary(forward) == EdgeSummary(backward));
+}
+
+TEST_CASE("JoinSplitPersons never joins two dictionary persons", "[graph][persons]") {
+  Actor elder = MakeActor("Ali Khan", ActorType::kPerson), younger = MakeActor("Ali Reza Khan", ActorType::kPerson);
+  elder.roles = younger.roles = {ActorRole{"PAK", "", "", ""}};
+  KnowledgeGraph graph;
+  graph.AddActor(elder);
+  graph.AddActor(younger);
+  graph.AddActor(MakeActor("Pakistan", ActorType::kCountry));
+  graph.AddRelation("ali-khan", MakeType("leader-of"), "pakistan", Modality::kAsserted, MakeEvidence("d1", 0, 10));
+  graph.AddRelation("ali-reza-khan", MakeType("leader-of"), "pakistan", Modality::kAsserted, MakeEvidence("d2", 0, 10));
+  CHECK(JoinSplitPersons(&graph) == 0);
+  CHECK(graph.relation_count() == 2);
+}
+
 TEST_CASE("Filtered keeps the relations every condition keeps, with all their evidence", "[graph][filter]") {
   const RelationType supports = MakeType("supports");
   const RelationType opposed = MakeType("opposed-to");

@@ -40,7 +40,8 @@ class GraphBuilder {
   // `document` is left empty (every field), its strings but the text with room in them:
   // a reader that fills the same object for the next document reuses that room.
   void Add(Document&& document);
-  // Extracts and adds what is still queued. graph() is complete once Finish returns.
+  // Extracts and adds what is still queued, then joins the persons named with and
+  // without their middle names (JoinSplitPersons). graph() is complete once Finish returns.
   void Finish();
 
   const KnowledgeGraph& graph() const { return graph_; }

@@ -140,6 +140,14 @@ class KnowledgeGraph {
   // Adds every actor and relation of `other`.
   void Merge(const KnowledgeGraph& other);
 
+  // Makes each actor of `joined`'s keys one with the actor of its value (an id each): its
+  // relations and evidence move there, a relation between two actors made one is
+  // dropped, its name and aliases become the kept actor's aliases (empty code, sector,
+  // country and roles filled, as AddActor does), and the actor is removed. Ids not in the
+  // graph, and an actor joined into itself, are left alone; a kept actor must be joined
+  // into no other. Vertex and edge descriptors taken before are invalid after.
+  void JoinActors(const std::map<std::string, std::string>& joined);
+
   const Graph& graph() const { return graph_; }
   size_t actor_count() const { return boost::num_vertices(graph_); }
   size_t relation_count() const { return boost::num_edges(graph_); }
@@ -161,6 +169,8 @@ class KnowledgeGraph {
   // Whether `relation` holds evidence from the (document, sentence) of `evidence`.
   bool HoldsSentence(const Relation& relation, const Evidence& evidence) const;
   void IndexEvidence(const Relation& relation, size_t index);
+  // Takes edge `e` out of the graph and its indexes; returns its relation.
+  Relation RemoveRelation(Edge e);
 
   Graph graph_;
   std::map<std::string, Vertex> by_id_;
@@ -190,6 +200,20 @@ struct GraphFilter {
 // filter.actors that name no actor of `graph` are appended to `*unmatched`, if given.
 KnowledgeGraph Filtered(const KnowledgeGraph& graph, const GraphFilter& filter,
                         std::vector<std::string>* unmatched = nullptr);
+
+// Joins the persons that documents name with and without their middle names into one
+// node: "Marie Louise Yovanovitch" in one story and "Marie Yovanovitch" in another. A
+// person named by a first and a last name only ("marie-yovanovitch") joins the one
+// person of the graph whose longer name has the same first and last word; where there
+// are two such ("george-w-bush" and "george-hw-bush" beside "george-bush"), neither. A
+// name ending in "Jr." or "II" is no one's shorter name, a longer name with initials
+// ("george-hw-bush") no one's longer name (a single initial is dropped from an id:
+// "George W. Bush" is george-bush), and two dictionary persons
+// (with roles) are never joined. The node kept is the dictionary's, else the shorter
+// name's, with the other's names as aliases; a relation between the two is dropped. The
+// result depends only on the graph's ids, not on the order its documents came in.
+// Returns how many nodes were joined into others.
+size_t JoinSplitPersons(KnowledgeGraph* graph);
 
 }  // namespace actorgraph
 

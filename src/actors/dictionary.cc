@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_set>
 
 #include "actors/resolve.h"  // PersonIdFor
 #include "rules/language.h"  // RuleError, Loc
@@ -300,6 +301,27 @@ void Dictionary::Build() {
       if (std::find(entries.begin(), entries.end(), static_cast<int>(i)) == entries.end())
         entries.push_back(static_cast<int>(i));
     }
+  IndexPersonAliasIds();
+}
+
+void Dictionary::IndexPersonAliasIds() {
+  person_alias_ids_.clear();
+  // An alias spelled as another listed person's name is no way to that person.
+  std::unordered_set<std::string> own;
+  for (const DictEntry& e : entries_)
+    if (e.actor.type == ActorType::kPerson) own.insert(e.actor.id);
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const Actor& person = entries_[i].actor;
+    if (person.type != ActorType::kPerson) continue;
+    for (const std::string& alias : person.aliases) {
+      std::string id = PersonIdFor(alias, "");
+      // A one-word alias ("Hemedti") is matched as a phrase only: a document's one-word
+      // person is its own node.
+      if (id.find('-') == std::string::npos || own.count(id)) continue;
+      auto [it, added] = person_alias_ids_.emplace(std::move(id), static_cast<int>(i));
+      if (!added && it->second != static_cast<int>(i)) it->second = -1;
+    }
+  }
 }
 
 void Dictionary::IndexForms(const DictEntry& e, int value, PhraseTokens* p) {

@@ -73,17 +73,29 @@ class Dictionary {
   // empty when none does.
   const std::vector<int>& LoneName(std::string_view name) const;
   bool has_lone_names() const { return !lone_names_.empty(); }
+  // The entry of the Person one of whose aliases of two words or more has person id `id`
+  // (PersonIdFor: a rule's "Muammar el-Qaddafi" and the alias "Muammar al-Qaddafi" are
+  // both muammar-qaddafi) where that is not the entry's own id; -1 when none, or when
+  // two persons' aliases have it.
+  int PersonOfAliasId(const std::string& id) const {
+    if (person_alias_ids_.empty()) return -1;
+    auto it = person_alias_ids_.find(id);
+    return it == person_alias_ids_.end() ? -1 : it->second;
+  }
   std::string Dump() const;
 
  private:
   // Indexes e's aliases (under `value`) and adjectives (under value + 1).
   void IndexForms(const DictEntry& e, int value, PhraseTokens* p);
   void IndexForm(std::string_view form, int value, PhraseTokens* p);  // one alias or adjective
+  void IndexPersonAliasIds();
   std::vector<DictEntry> entries_;
   PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
   std::map<std::string, int> country_by_code_;
   // Lower-case name -> entries; hashed: asked of every person a document names by one word.
   std::unordered_map<std::string, std::vector<int>> lone_names_;
+  // Person id of an alias -> entry (-1: several), for PersonOfAliasId.
+  std::unordered_map<std::string, int> person_alias_ids_;
 };
 
 }  // namespace actorgraph::internal

@@ -589,6 +589,16 @@ std::string PersonIdIn(std::string_view name, Analysis* a) {
   });
 }
 
+// PersonIdIn, or the id of the dictionary person one of whose aliases the name spells
+// as transliterations agree ("Muammar el-Qaddafi", the alias "Muammar al-Qaddafi"): the
+// phrase index matches an alias as written only, and the person would be a node apart.
+std::string ListedPersonIdIn(const RulePack& pack, std::string_view name, Analysis* a) {
+  std::string id = PersonIdIn(name, a);
+  const int entry = pack.dictionary.PersonOfAliasId(id);
+  if (entry >= 0) id = pack.dictionary.entry(entry).actor.id;
+  return id;  // one return of the one string: moved out, not copied
+}
+
 }  // namespace
 
 std::string PersonIdFor(std::string_view name, std::string_view document) {
@@ -867,8 +877,8 @@ void NoteCompany(Analysis* a, int actor, std::string_view name) {
 // The actor of `type` (mk's, or what the text makes of it) that `mk` names for the match
 // `ctx` reads (a list's item the context is set to), found among those made before or
 // interned; -1 when a value is missing.
-int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx, Analysis* a, const Mention& out,
-              MadeActors* made_actors) {
+int MakeActor(const RulePack& pack, const CompiledMake& mk, ActorType type, const TemplateContext& ctx, Analysis* a,
+              const Mention& out, MadeActors* made_actors) {
   // The name (the text's, or a template's in the table's room) and code are made first,
   // the actor only when it is new: not for the four makes in ten that find it made before.
   const bool person = type == ActorType::kPerson;
@@ -897,7 +907,7 @@ int MakeActor(const CompiledMake& mk, ActorType type, const TemplateContext& ctx
   actor.name = name;
   actor.code = std::move(code);
   actor.sector = mk.sector;
-  actor.id = person ? PersonIdIn(actor.name, a) : ActorIdFor(actor.name);
+  actor.id = person ? ListedPersonIdIn(pack, actor.name, a) : ActorIdFor(actor.name);
   const size_t before = a->actors.size();
   found = a->InternActor(std::move(actor));
   // A new actor took the name along; one known by the id is left its own.
@@ -1005,7 +1015,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     const size_t items = mk.slot < 0 && !mk.name_template.empty() ? ListItems(rule, m) : 1;
     if (items == 0 || items > ActorGroup::kMax) return false;
     if (items == 1) {
-      out.actor = MakeActor(mk, type, ctx, a, out, made_actors);
+      out.actor = MakeActor(pack, mk, type, ctx, a, out, made_actors);
       if (out.actor < 0) return false;
       // "Noranda Inc said ... Noranda spokesman X".
       if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
@@ -1015,7 +1025,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       int actors[ActorGroup::kMax];
       for (size_t k = 0; k < items; ++k) {
         ctx.ReadItem(k);
-        actors[k] = MakeActor(mk, type, ctx, a, out, made_actors);
+        actors[k] = MakeActor(pack, mk, type, ctx, a, out, made_actors);
         if (actors[k] < 0) return false;
       }
       ctx.ReadItem(SIZE_MAX);
@@ -1768,7 +1778,7 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     Actor actor;
     actor.type = ActorType::kPerson;
     actor.name = n.first == name_first ? std::string(name.surface) : std::string(a->NameText(n.first, n.last));
-    actor.id = PersonIdIn(actor.name, a);
+    actor.id = ListedPersonIdIn(pack, actor.name, a);
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) {
@@ -2265,7 +2275,7 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
     Actor actor;
     actor.type = ActorType::kPerson;
     actor.name = std::string(name->surface);
-    actor.id = PersonIdIn(actor.name, a);
+    actor.id = ListedPersonIdIn(pack, actor.name, a);
     const size_t before = a->actors.size();
     n.actor = a->InternActor(std::move(actor));
     if (a->actors.size() > before) {

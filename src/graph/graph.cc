@@ -175,6 +175,63 @@ void KnowledgeGraph::Merge(const KnowledgeGraph& other) {
   }
 }
 
+Relation KnowledgeGraph::RemoveRelation(Edge e) {
+  const Relation* held = &graph_[e];
+  for (const Evidence& evidence : held->evidence) {
+    auto [begin, end] = evidence_index_.equal_range(SentenceKey(*held, evidence));
+    for (auto it = begin; it != end; ++it) {
+      if (it->second.first == held) {
+        evidence_index_.erase(it);
+        break;
+      }
+    }
+  }
+  by_key_.erase(EdgeKey{boost::source(e, graph_), boost::target(e, graph_), held->type.name, held->modality});
+  Relation relation = std::move(graph_[e]);
+  boost::remove_edge(e, graph_);
+  return relation;
+}
+
+void KnowledgeGraph::JoinActors(const std::map<std::string, std::string>& joined) {
+  auto kept_id = [&](const std::string& id) -> const std::string& {
+    auto found = joined.find(id);
+    return found == joined.end() ? id : found->second;
+  };
+  std::vector<Vertex> gone;
+  for (const auto& [from, into] : joined) {
+    Vertex v, kept;
+    if (from == into || !FindActor(from, &v) || !FindActor(into, &kept)) continue;
+    MergeActorInto(graph_[v], &graph_[kept]);
+    std::vector<Edge> edges;
+    for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it) edges.push_back(*it);
+    for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it)
+      if (boost::source(*it, graph_) != v) edges.push_back(*it);  // a loop is an out-edge too
+    for (const Edge& e : edges) {
+      // Ids copied: the ends' actors stay, but the edge goes before the evidence is added.
+      const std::string source = kept_id(graph_[boost::source(e, graph_)].id);
+      const std::string target = kept_id(graph_[boost::target(e, graph_)].id);
+      const Relation relation = RemoveRelation(e);
+      if (source == target) continue;  // an actor's relation to another name of its own
+      for (const Evidence& evidence : relation.evidence)
+        AddRelation(source, relation.type, target, relation.modality, evidence);
+    }
+    gone.push_back(v);
+  }
+  if (gone.empty()) return;
+  // Removing a vertex renumbers those after it: the last first, then the indexes anew.
+  std::sort(gone.begin(), gone.end());
+  for (auto it = gone.rbegin(); it != gone.rend(); ++it) boost::remove_vertex(*it, graph_);
+  by_id_.clear();
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) by_id_.emplace(graph_[*it].id, *it);
+  by_key_.clear();
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+    const Relation& relation = graph_[*it];
+    by_key_.emplace(EdgeKey{boost::source(*it, graph_), boost::target(*it, graph_), relation.type.name,
+                            relation.modality},
+                    *it);
+  }
+}
+
 bool KnowledgeGraph::FindActor(const std::string& id, Vertex* vertex) const {
   auto found = by_id_.find(id);
   if (found == by_id_.end()) return false;

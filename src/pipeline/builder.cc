@@ -249,6 +249,8 @@ void GraphBuilder::Add(Document&& document) {
 void GraphBuilder::Finish() {
   RunBatch();
   Collect(std::move(running_));
+  // Only the whole graph tells that a person named without the middle name is no one else.
+  JoinSplitPersons(&graph_);
 }
 
 void GraphBuilder::RunBatch() {
