@@ -662,6 +662,30 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
 }
 
+TEST_CASE("he past a description that is a clause's subject is the person it describes", "[resolution][pronouns]") {
+  // The last man named is Nassir, but "the president" opens the clause before "he": Ruto,
+  // the one person titled President.
+  const std::string ruto = "Kenyan President William Ruto flew to Mombasa. Governor Abdulswamad Nassir welcomed him. ";
+  ag::Extraction ex = Extract(ruto + "On Tuesday, the president left Mombasa and flew to Nairobi, where he accused "
+                                     "Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 0);
+  // A description no one named is titled with: the pronoun is no one.
+  ex = Extract("Governor Abdulswamad Nassir spoke in Mombasa. He said the prime minister had left Nairobi before he "
+               "accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 0);
+  // The last person titled so: still him.
+  ex = Extract(ruto + "On Tuesday, the governor said he had accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 1);
+  // An apposition of the person named right before, or an object, is no description
+  // standing between.
+  ex = Extract("Governor Abdulswamad Nassir, the former president of the council, said he accused Eritrea of arming "
+               "the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 1);
+  ex = Extract(ruto + "Nassir thanked the president before he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 1);
+}
+
 TEST_CASE("a name runs across an editorial insertion's bracket after its given name", "[resolution][names]") {
   // "[Ethiopian Prime Minister Abiy] Ahmed": one person, the title's, not "Abiy" alone.
   for (const std::string quote : {"\"We asked [Ethiopian Prime Minister Abiy] Ahmed to talk,\" the envoy said.",
