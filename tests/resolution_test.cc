@@ -686,6 +686,23 @@ TEST_CASE("he past a description that is a clause's subject is the person it des
   CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 1);
 }
 
+TEST_CASE("he after a person named as a preposition's object is the sentence's subject", "[resolution][pronouns]") {
+  // Odinga, named last, is the object of "with": "he" is Ruto, who opens the sentence.
+  const std::string ruto = "Kenyan President William Ruto flew to Mombasa. ";
+  ag::Extraction ex = Extract(ruto + "Ruto went to Nairobi to meet with Raila Odinga, but the meeting was canceled and "
+                                     "instead he spoke with Abiy Ahmed.");
+  CHECK(Triples(ex).count("William Ruto meets-with Abiy Ahmed") == 1);
+  CHECK(Triples(ex).count("Raila Odinga meets-with Abiy Ahmed") == 0);
+  // Not past a possessor ("of Odinga's allies"), a verb of the object's own ("with
+  // Odinga, who said"), or a quotation: the last person still.
+  ex = Extract(ruto + "Ruto spoke of Raila Odinga's allies, whom he accused of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Raila Odinga") == 0);
+  ex = Extract(ruto + "Ruto met with Raila Odinga, who said he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Raila Odinga opposed-to Eritrea") == 1);
+  ex = Extract(ruto + "Ruto said the talks with Raila Odinga \"show that he accused Eritrea of arming the rebels\".");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+}
+
 TEST_CASE("a name runs across an editorial insertion's bracket after its given name", "[resolution][names]") {
   // "[Ethiopian Prime Minister Abiy] Ahmed": one person, the title's, not "Abiy" alone.
   for (const std::string quote : {"\"We asked [Ethiopian Prime Minister Abiy] Ahmed to talk,\" the envoy said.",

@@ -3266,6 +3266,53 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   KeepMentionsCount(a);
 }
 
+// "he" or "she", m of sentence s, resolved to `person`, whose last mention before it in
+// the sentence is a preposition's object ("Corker went to meet with Trump, but the meeting
+// was canceled and he spoke with Bolton"; not a possessor, "of Giuffre's allegations"):
+// the person who opens the sentence as its subject instead (after a title at most, no
+// possessive), if another, of a fitting sex, and no quotation opens or closes between
+// them. Else `person`.
+int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  const std::string_view word = a.TokenLower(m.first);
+  if (word != "he" && word != "she") return person;
+  const std::vector<Mention>& ms = a.mentions[s];
+  const Mention* last = nullptr;
+  for (const Mention& n : ms) {
+    if (n.first >= m.first) break;
+    if (!n.pronoun && !n.demonym && n.actor >= 0 && a.actors[n.actor].actor.type == ActorType::kPerson) last = &n;
+  }
+  const uint32_t end = a.sentences[s].last;
+  // A possessor is no preposition's object: "the specifics of Giuffre's allegations".
+  if (!last || last->actor != person || (last->last < end && IsPossessive(a, last->last))) return person;
+  // Nor the subject of a verb of its own ("with Trump, who said he"), nor before words in
+  // capitals, a name the rules do not know or a page's links run on ("for President Trump
+  // Donald John TrumpSessions says he").
+  PhraseIndex::Hit verb;
+  const uint32_t next = last->last + (last->last + 1 < end && a.TokenText(last->last) == ",");
+  if (last->last >= end || a.tokens[last->last].has(text::kCapitalized) || a.TokenLower(next) == "who" ||
+      pack.List(RulePack::kSayVerb).LongestAt(a.text, a.tokens, last->last, end, &verb) ||
+      pack.List(RulePack::kVerbLead).LongestAt(a.text, a.tokens, last->last, end, &verb))
+    return person;
+  uint32_t before = last->first;  // past a title: "with President Donald Trump"
+  while (before > a.sentences[s].first && before + 4 > last->first &&
+         (a.tokens[before - 1].has(text::kCapitalized) || a.TokenText(before - 1) == "."))
+    --before;
+  if (before == a.sentences[s].first || !IsPreposition(a.TokenLower(before - 1))) return person;
+  const Mention& opener = ms.front();
+  const uint32_t first = a.sentences[s].first;
+  if (&opener == last || opener.pronoun || opener.demonym || opener.actor < 0 || opener.actor == person ||
+      a.actors[opener.actor].actor.type != ActorType::kPerson || opener.first > first + 3 ||
+      (opener.last < end && (IsPossessive(a, opener.last) || a.TokenText(opener.last) == "'")))
+    return person;
+  for (uint32_t t = first; t < opener.first; ++t)
+    if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != ".") return person;
+  // A pronoun in a quotation is the speaker's, not the sentence's subject's.
+  for (uint32_t t = opener.last; t < m.first; ++t)
+    if (a.TokenText(t) == "\"") return person;
+  const Sex sex = SexOf(pack, a, opener);
+  return sex == Sex::kUnknown || sex == PronounSex(word) ? opener.actor : person;
+}
+
 // The person that person pronoun m of sentence s stands for, resolved, when a description
 // of a person that is a clause's subject (DescriptionTitle) stands between it and the
 // person's last mention before it (read back to the sentence before): the person the
@@ -3283,7 +3330,7 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
     for (const Mention& n : a.mentions[j])
       if (n.first < m.first && n.actor == person && !n.pronoun && !n.demonym && n.last > end) end = n.last;
   const Title title = DescriptionTitle(pack, a, end, m.first, end);
-  if (title.last == 0) return person;
+  if (title.last == 0) return ObliqueAntecedentOpener(pack, a, s, m, person);
   return DescribedPerson(pack, a, s, m.first, person, PronounSex(a.TokenLower(m.first)), title);
 }
 
