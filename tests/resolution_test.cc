@@ -615,6 +615,11 @@ TEST_CASE("his in a fronted phrase is the person the main clause then names", "[
   CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
   ex = Extract(before + "After his meeting with Somalia's president, Hassan Sheikh Mohamud, the talks ended.");
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Somalia") == 1);
+  // An apposition may follow the name: "his" is still Ruto's.
+  ex = Extract(before + "On Friday, as he accused Eritrea of arming the rebels, Ruto, the president, said talks "
+                        "would go on.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
 }
 
 TEST_CASE("his in a fronted phrase is the person named after a title past the comma", "[resolution][pronouns]") {

@@ -2638,10 +2638,23 @@ void KeepMentionsCount(Analysis* a) {
   }
 }
 
+// Whether token t of `sentence` opens an apposition after a name, closed by a comma
+// within eight words and a lower-case word after it (the name's verb): ", the foreign
+// minister, said", ", a Republican from Virginia, said"; not ", the talks ended".
+bool OpensApposition(const Analysis& a, const text::Sentence& sentence, uint32_t t) {
+  if (t + 1 >= sentence.last || a.TokenText(t) != ",") return false;
+  const std::string_view next = a.TokenLower(t + 1);
+  if (next != "the" && next != "a") return false;
+  for (uint32_t c = t + 2; c < sentence.last && c < t + 10; ++c)
+    if (a.TokenText(c) == ",")
+      return c + 1 < sentence.last && a.tokens[c + 1].has(text::kWord) && !a.tokens[c + 1].has(text::kCapitalized);
+  return false;
+}
+
 // The person pronoun mention i of `ms` (sentence s, one that OpensFrontedPhrase, no person
 // named before the pronoun) stands for when it is in the sentence's fronted phrase: the
 // person named right after the comma that closes the phrase (after a title, if any),
-// before a lower-case word, of the pronoun's sex or of none known ("In his speech, Obama
+// before a lower-case word or an apposition (OpensApposition), of the pronoun's sex or of none known ("In his speech, Obama
 // said": Obama's speech). -1 when there is none: "During his visit, reporters asked
 // Trump" leaves "his" to the last person. `to` is SettleMentions' table of the actor each
 // actor stands for, indexed by actor + 1, read here for mentions before their turn. Out
@@ -2670,7 +2683,10 @@ void KeepMentionsCount(Analysis* a) {
     const int person = settled(m);
     if (person < 0 || m.last >= sentence.last) return -1;
     const text::Token& after = a.tokens[m.last];
-    if (!after.has(text::kWord) || after.has(text::kCapitalized)) return -1;
+    // An apposition may stand between the name and its verb: "..., Walid Muallem, the
+    // foreign minister, said".
+    if (!OpensApposition(a, sentence, m.last) && (!after.has(text::kWord) || after.has(text::kCapitalized)))
+      return -1;
     const std::string_view word = a.TokenLower(pronoun.first);
     const Sex told = sex(m);
     const bool female = word == "she" || word == "her";
