@@ -708,6 +708,18 @@ TEST_CASE("he after a person named as a preposition's object is the sentence's s
   CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
 }
 
+TEST_CASE("he in a triple with no mention of its person in four sentences is no one", "[resolution][pronouns]") {
+  // Ruto was named four sentences back, nothing since: "he" is as likely someone unnamed.
+  ag::Extraction ex = Extract("Kenyan President William Ruto flew to Mombasa. Farmers fled the villages. Many "
+                              "stayed in the capital. Prices rose in the markets. He accused Eritrea of arming the "
+                              "rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+  // A chain of pronouns keeps him near.
+  ex = Extract("Kenyan President William Ruto flew to Mombasa. He met farmers. He spoke to traders. He visited the "
+               "markets. He accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+}
+
 TEST_CASE("a name runs across an editorial insertion's bracket after its given name", "[resolution][names]") {
   // "[Ethiopian Prime Minister Abiy] Ahmed": one person, the title's, not "Abiy" alone.
   for (const std::string quote : {"\"We asked [Ethiopian Prime Minister Abiy] Ahmed to talk,\" the envoy said.",
