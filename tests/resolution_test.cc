@@ -651,6 +651,11 @@ TEST_CASE("his in a fronted phrase is the person the main clause then names", "[
   CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
   ex = Extract(before + "After his meeting with Somalia's president, Hassan Sheikh Mohamud, the talks ended.");
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Somalia") == 1);
+  // An apposition may follow the name: "his" is still Ruto's.
+  ex = Extract(before + "On Friday, as he accused Eritrea of arming the rebels, Ruto, the president, said talks "
+                        "would go on.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
 }
 
 TEST_CASE("his in a fronted phrase is the person named after a title past the comma", "[resolution][pronouns]") {
@@ -696,6 +701,59 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   // Nor of the other sex: "she" stays the last woman.
   ex = Extract("Ruto met Kenyan senator Ana Ruiz on Monday. She accused Eritrea of arming the rebels.");
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
+}
+
+TEST_CASE("he past a description that is a clause's subject is the person it describes", "[resolution][pronouns]") {
+  // The last man named is Nassir, but "the president" opens the clause before "he": Ruto,
+  // the one person titled President.
+  const std::string ruto = "Kenyan President William Ruto flew to Mombasa. Governor Abdulswamad Nassir welcomed him. ";
+  ag::Extraction ex = Extract(ruto + "On Tuesday, the president left Mombasa and flew to Nairobi, where he accused "
+                                     "Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 0);
+  // A description no one named is titled with: the pronoun is no one.
+  ex = Extract("Governor Abdulswamad Nassir spoke in Mombasa. He said the prime minister had left Nairobi before he "
+               "accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 0);
+  // The last person titled so: still him.
+  ex = Extract(ruto + "On Tuesday, the governor said he had accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 1);
+  // An apposition of the person named right before, or an object, is no description
+  // standing between.
+  ex = Extract("Governor Abdulswamad Nassir, the former president of the council, said he accused Eritrea of arming "
+               "the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 1);
+  ex = Extract(ruto + "Nassir thanked the president before he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abdulswamad Nassir opposed-to Eritrea") == 1);
+}
+
+TEST_CASE("he after a person named as a preposition's object is the sentence's subject", "[resolution][pronouns]") {
+  // Odinga, named last, is the object of "with": "he" is Ruto, who opens the sentence.
+  const std::string ruto = "Kenyan President William Ruto flew to Mombasa. ";
+  ag::Extraction ex = Extract(ruto + "Ruto went to Nairobi to meet with Raila Odinga, but the meeting was canceled and "
+                                     "instead he spoke with Abiy Ahmed.");
+  CHECK(Triples(ex).count("William Ruto meets-with Abiy Ahmed") == 1);
+  CHECK(Triples(ex).count("Raila Odinga meets-with Abiy Ahmed") == 0);
+  // Not past a possessor ("of Odinga's allies"), a verb of the object's own ("with
+  // Odinga, who said"), or a quotation: the last person still.
+  ex = Extract(ruto + "Ruto spoke of Raila Odinga's allies, whom he accused of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Raila Odinga") == 0);
+  ex = Extract(ruto + "Ruto met with Raila Odinga, who said he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Raila Odinga opposed-to Eritrea") == 1);
+  ex = Extract(ruto + "Ruto said the talks with Raila Odinga \"show that he accused Eritrea of arming the rebels\".");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+}
+
+TEST_CASE("he in a triple with no mention of its person in four sentences is no one", "[resolution][pronouns]") {
+  // Ruto was named four sentences back, nothing since: "he" is as likely someone unnamed.
+  ag::Extraction ex = Extract("Kenyan President William Ruto flew to Mombasa. Farmers fled the villages. Many "
+                              "stayed in the capital. Prices rose in the markets. He accused Eritrea of arming the "
+                              "rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+  // A chain of pronouns keeps him near.
+  ex = Extract("Kenyan President William Ruto flew to Mombasa. He met farmers. He spoke to traders. He visited the "
+               "markets. He accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
 }
 
 TEST_CASE("a name runs across an editorial insertion's bracket after its given name", "[resolution][names]") {

@@ -52,6 +52,15 @@ void ResolveMentions(const RulePack& pack, Analysis* a);
 // ResolveMentions, in the buffers of `scratch`.
 void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch);
 
+// The person that person pronoun `m` of sentence `s` stands for, where a description of
+// a person ("the president", "the former governor") that is a clause's subject stands
+// between it and the person it was resolved to: the person the description names by a
+// title, or -1 (no one); the sentence's subject where the person was last named as a
+// preposition's object; -1 where no mention of the person is within the pronoun's
+// sentence and the three before; else m.actor. Asked for a triple's pronouns, after
+// ResolveMentions.
+int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, const Mention& m);
+
 // Resolution does not add to every actor's aliases the texts of the mentions that name
 // it (not a pronoun, a demonym or "his counterpart"): a caller notes them for the actors
 // it hands on (a triple's subject and object), after ResolveMentions, whose mentions

@@ -222,6 +222,9 @@ class TripleBuilder {
       }
       std::vector<std::pair<int, const Mention*>>& subjects = subjects_;
       SlotActors(ms, m.slots[y.subject], &subjects);
+      const size_t si = static_cast<size_t>(&s - a_.sentences.data());
+      Redescribe(si, &subjects);
+      Redescribe(si, &objects);
       // "A and B met": a yield from a slot to itself relates each pair once; both ways
       // where the relation is directed ("Indian and Chinese troops clashed").
       const bool pairs = y.subject == y.object && pack_.relations[y.relation].symmetric;
@@ -247,6 +250,17 @@ class TripleBuilder {
           scratch_.CountApplied(pack_, m.pattern);
         }
     }
+  }
+
+  // A slot's person pronouns past a description ("the president left, and he") are the
+  // person it names, or no one (internal::DescribedPronounActor): asked here, for the few
+  // pronouns a triple takes, not for every pronoun of the text.
+  void Redescribe(size_t si, std::vector<std::pair<int, const Mention*>>* actors) const {
+    for (auto& [actor, mention] : *actors)
+      if (mention && mention->pronoun && mention->group.empty())
+        actor = internal::DescribedPronounActor(pack_, a_, si, *mention);
+    actors->erase(std::remove_if(actors->begin(), actors->end(), [](const auto& p) { return p.first < 0; }),
+                  actors->end());
   }
 
   // Whether `triple` is not yet among the sentence's, noting it: a sentence has a few, so
