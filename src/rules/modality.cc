@@ -41,12 +41,13 @@ bool AsksWhether(const Analysis& a, const text::Sentence& s) {
 }
 
 // Whether token t opens a clause of its own: "it wasn't the first time that Pelosi
-// criticized Trump", "she didn't mention it when she met him". A cue before it is about
-// another verb; but a denial governs its "that": "Russia denied that it shelled Ukraine",
-// "there was no sign that they met".
+// criticized Trump", "she didn't mention it when she met him", "the meeting was canceled
+// and instead he spoke with Abiy". A cue before it is about another verb; but a denial
+// governs its "that": "Russia denied that it shelled Ukraine", "there was no sign that
+// they met".
 bool OpensClause(const RulePack& pack, const Analysis& a, uint32_t t) {
-  static constexpr std::string_view kOpeners[] = {"that", "when", "who", "whom", "which", "because",
-                                                  "while", "where", "since", "until", "after", "before"};
+  static constexpr std::string_view kOpeners[] = {"that",  "when",  "who",   "whom",  "which", "because", "while",
+                                                  "where", "since", "until", "after", "before", "and",   "but"};
   const std::string_view w = a.TokenLower(t);
   if (!Listed(w, kOpeners)) return false;
   if (w != "that" || t == 0) return true;
