@@ -416,6 +416,33 @@ TEST_CASE("!@capitalized: no word with a capital there, in a mention too; built 
         "t.rules:8:6: list 'capitalized' is built in (any word that begins with a capital): name yours otherwise");
 }
 
+TEST_CASE("@possessive: \"'s\", \"'\", or nothing after his or her; built in", "[rules][matcher]") {
+  const std::string rules = "rule r\n  match A:Actor @possessive alliance with B:Country\n  yield A meets-with B\n";
+  std::string r = WriteRules("pack.rules", std::string(kBase) + rules);
+  std::string d = WriteRules("pack.tsv", std::string(kCountries) + "Ana Ruiz\tPerson\t\t\t\t\n");
+  std::unique_ptr<ag::Extractor> ex;
+  ag::Status s = ag::Extractor::Create({r, d}, &ex);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  auto run = [&](const std::string& text) {
+    ag::Document doc;
+    doc.id = "t";
+    doc.text = text;
+    return Triples(ex->Extract(doc).triples);
+  };
+  CHECK(run("Chad's alliance with Niger held.") == "Chad meets-with Niger [asserted]\n");
+  CHECK(run("Ana Ruiz said that her alliance with Niger held.") == "Ana Ruiz meets-with Niger [asserted]\n");
+  CHECK(run("Ana Ruiz said his alliance with Niger held.") == "Ana Ruiz meets-with Niger [asserted]\n");
+  // Not "its": it goes to a clause's subject, too often the wrong state.
+  CHECK(run("Chad said its alliance with Niger held.").empty());
+  // A name is no owner without its "'s".
+  CHECK(run("Chad alliance with Niger held.").empty());
+  CHECK(ErrorOf("rule r1\n  match A:Actor !@possessive alliance with B:Actor\n  yield A meets-with B\n") ==
+        "t.rules:9:17: @possessive stands alone, not in a group nor after '!'");
+  CHECK(ErrorOf("list possessive = his\n") ==
+        "t.rules:8:6: list 'possessive' is built in (an owner's ending): name yours otherwise");
+}
+
 TEST_CASE("!@mention: no actor's name there (a pronoun is none); built in and only negated", "[rules][matcher]") {
   // "the U.S. special Syria envoy": a country after another actor is what the title is about.
   std::string first = "rule r\n  match !(@mention | special) A:Country{1} envoy met B:Country\n  yield A opposed-to B\n";

@@ -26,9 +26,25 @@ constexpr std::string_view kCapitalizedList = "capitalized";
 // The built-in list of any actor's name (a pronoun is none), for '!@mention' before a
 // slot: in "the U.S. special Syria envoy" Syria is not whom the envoy speaks for.
 constexpr std::string_view kMentionList = "mention";
+// The built-in list of what makes the slot before it an owner: "'s", "'", or nothing
+// after "his" or "her", which is one already ("his support for X" as "Biden's").
+constexpr std::string_view kPossessiveList = "possessive";
 
 // Whether a list's name is a built-in one's.
-bool IsBuiltInList(std::string_view name) { return name == kCapitalizedList || name == kMentionList; }
+bool IsBuiltInList(std::string_view name) {
+  return name == kCapitalizedList || name == kMentionList || name == kPossessiveList;
+}
+
+// The words of @possessive's element.
+std::shared_ptr<const PhraseIndex> PossessiveWords() {
+  static const auto* words = new std::shared_ptr<const PhraseIndex>([] {
+    auto index = std::make_shared<PhraseIndex>();
+    index->Add("'s", 0);
+    index->Add("'", 0);
+    return index;
+  }());
+  return *words;
+}
 
 // The words of @capitalized's element: none (the matcher tests the token's case).
 std::shared_ptr<const PhraseIndex> NoWords() {
@@ -242,7 +258,9 @@ class Compiler {
         else return RuleError(l.loc, "expected cue negated, former, hypothetical or future, found '" + l.name + "'");
       } else if (IsBuiltInList(l.name)) {
         return RuleError(l.loc, "list '" + l.name + "' is built in (" +
-                                    (l.name == kMentionList ? "any actor's name" : "any word that begins with a capital") +
+                                    (l.name == kMentionList      ? "any actor's name"
+                                     : l.name == kPossessiveList ? "an owner's ending"
+                                                                 : "any word that begins with a capital") +
                                     "): name yours otherwise");
       } else {
         target = &lists[l.name];  // a list declared again is extended
@@ -390,7 +408,8 @@ class Compiler {
   // required word element, or a required group each of whose alternatives needs one
   // (the first such of each alternative: any will do for a necessary condition).
   bool RequiredFirstWords(const Element& e, WordSignature* words) {
-    if (e.optional || e.negated) return false;
+    // @possessive may stand for no word at all ("his").
+    if (e.optional || e.negated || e.possessive) return false;
     if (e.kind == Element::kWords) {
       for (uint64_t hash : FirstWordHashesOf(e.words)) words->Add(hash);
       return true;
@@ -411,7 +430,7 @@ class Compiler {
     size_t first_word = elements.size();
     for (size_t i = 0; i < elements.size(); ++i) {
       const Element& e = elements[i];
-      if (e.kind != Element::kWords || e.optional || e.negated) continue;
+      if (e.kind != Element::kWords || e.optional || e.negated || e.possessive) continue;
       if (first_word == elements.size()) first_word = i;
       if (!IsFunctionWords(*e.words)) return i;
     }
@@ -470,6 +489,7 @@ class Compiler {
       if (!Positive(n, rule, slots, e)) return false;
       if (e->kind != Element::kWords)
         return Fail(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas and lists");
+      if (e->possessive) return Fail(n.loc, "@possessive stands alone, not in a group nor after '!'");
       e->negated = true;
       return true;
     }
@@ -491,6 +511,13 @@ class Compiler {
       case PatternNode::kPhrase:
       case PatternNode::kLemma: return Literal(n, e);
       case PatternNode::kList: {  // the list's own index, shared
+        if (n.text == kPossessiveList) {
+          e->kind = Element::kWords;
+          e->words = PossessiveWords();
+          e->single_words = true;
+          e->possessive = true;
+          return true;
+        }
         if (IsBuiltInList(n.text)) {
           e->kind = Element::kWords;
           e->words = NoWords();
@@ -560,6 +587,8 @@ class Compiler {
         for (const std::string& f : WordForms(n.text)) *single_words = index->Add(f, 0) == 1 && *single_words;
         return true;
       case PatternNode::kList: {
+        if (n.text == kPossessiveList)
+          return Fail(n.loc, "@possessive stands alone, not in a group nor after '!'");
         if (IsBuiltInList(n.text)) {
           *single_words = true;
           *(n.text == kMentionList ? mention : capitalized) = true;

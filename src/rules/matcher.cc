@@ -160,7 +160,19 @@ class PatternMatcher {
 
   bool Words(const Element& e, int pos, int dir, const Cont& k) {
     if (e.negated) return !NegatedWordsAt(e, pos, dir) && k(pos);
+    if (e.possessive && AfterPersonPossessive(pos, dir) && k(pos)) return true;
     return WordsMatch(e, pos, dir, k);
+  }
+
+  // Whether the element ending a slot at pos, read in direction dir, follows "his" or
+  // "her": rightwards the unit before pos, leftwards pos itself, the slot's unit to come.
+  // Not "its": it goes to a clause's subject, which in "rebuked Russia for its support of
+  // X" or "But its war on Yemen" was the wrong state in half the edges it added.
+  bool AfterPersonPossessive(int pos, int dir) const {
+    const int unit = dir > 0 ? pos - 1 : pos;
+    if (unit < 0 || unit >= n_ || !IsPossessivePronoun(unit)) return false;
+    const std::string_view w = a_.TokenLower(mentions_[units_[unit].mention].first);
+    return w == "his" || w == "her";
   }
 
   // Words(), ignoring e.negated.
