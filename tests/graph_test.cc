@@ -409,6 +409,22 @@ TEST_CASE("JoinSplitPersons joins a name without its middle names where it fits 
   CHECK(EdgeSummary(forward) == EdgeSummary(backward));
 }
 
+TEST_CASE("JoinSplitPersons keeps a surname's particle", "[graph][persons]") {
+  // "Richard von Weizsaecker" shortened to "Richard Weizsaecker": one node, under the
+  // longer name, whose "von" is the surname's, not a middle name.
+  KnowledgeGraph graph;
+  graph.AddActor(MakeActor("Richard von Weizsaecker", ActorType::kPerson));
+  graph.AddActor(MakeActor("Richard Weizsaecker", ActorType::kPerson));
+  graph.AddActor(MakeActor("Germany", ActorType::kCountry));
+  graph.AddRelation("richard-von-weizsaecker", MakeType("leader-of"), "germany", Modality::kAsserted,
+                    MakeEvidence("d1", 0, 10));
+  graph.AddRelation("richard-weizsaecker", MakeType("leader-of"), "germany", Modality::kAsserted,
+                    MakeEvidence("d2", 0, 10));
+  CHECK(JoinSplitPersons(&graph) == 1);
+  CHECK(ActorSummary(graph) == std::vector<std::string>{"germany", "richard-von-weizsaecker"});
+  CHECK(EdgeSummary(graph) == std::vector<std::string>{"richard-von-weizsaecker leader-of germany asserted 2"});
+}
+
 TEST_CASE("JoinSplitPersons never joins two dictionary persons", "[graph][persons]") {
   Actor elder = MakeActor("Ali Khan", ActorType::kPerson), younger = MakeActor("Ali Reza Khan", ActorType::kPerson);
   elder.roles = younger.roles = {ActorRole{"PAK", "", "", ""}};

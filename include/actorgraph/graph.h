@@ -210,7 +210,8 @@ KnowledgeGraph Filtered(const KnowledgeGraph& graph, const GraphFilter& filter,
 // ("george-hw-bush") no one's longer name (a single initial is dropped from an id:
 // "George W. Bush" is george-bush), and two dictionary persons
 // (with roles) are never joined. The node kept is the dictionary's, else the shorter
-// name's, with the other's names as aliases; a relation between the two is dropped. The
+// name's (the longer's where its middle words are a surname's particles: "von", "van",
+// "bin" ...), with the other's names as aliases; a relation between the two is dropped. The
 // result depends only on the graph's ids, not on the order its documents came in.
 // Returns how many nodes were joined into others.
 size_t JoinSplitPersons(KnowledgeGraph* graph);

@@ -32,19 +32,40 @@ Name NameOf(const Actor& actor) {
               static_cast<size_t>(std::count(id.begin(), id.end(), '-')) + 1, !actor.roles.empty()};
 }
 
-// Whether a word between the name's first and last has two letters or less: an initials
-// group ("george-hw-bush").
-bool HasShortMiddleWord(const Name& name) {
-  const size_t begin_middle = name.first.size() + 1;
-  const std::string_view middle = name.id.substr(begin_middle, name.id.size() - name.last.size() - 1 - begin_middle);
+// The words between the name's first and last, with their hyphens ("hw" of
+// "george-hw-bush", "von" of "richard-von-weizsaecker").
+std::string_view MiddleOf(const Name& name) {
+  const size_t begin = name.first.size() + 1;
+  return name.id.substr(begin, name.id.size() - name.last.size() - 1 - begin);
+}
+
+// Whether `pred` holds for some word of `words`, words joined by hyphens.
+template <typename Pred>
+bool AnyWord(std::string_view words, Pred pred) {
   size_t begin = 0;
-  for (size_t i = 0; i <= middle.size(); ++i) {
-    if (i == middle.size() || middle[i] == '-') {
-      if (i - begin <= 2) return true;
+  for (size_t i = 0; i <= words.size(); ++i) {
+    if (i == words.size() || words[i] == '-') {
+      if (pred(words.substr(begin, i - begin))) return true;
       begin = i + 1;
     }
   }
   return false;
+}
+
+// Whether a word between the name's first and last has two letters or less: an initials
+// group ("george-hw-bush").
+bool HasShortMiddleWord(const Name& name) {
+  return AnyWord(MiddleOf(name), [](std::string_view word) { return word.size() <= 2; });
+}
+
+// Whether every word between the name's first and last is a particle of the surname
+// ("Richard von Weizsaecker", "Ursula von der Leyen"): the name without it is the
+// shortened one.
+bool HasOnlyParticles(const Name& name) {
+  static constexpr std::string_view kParticles[] = {"von", "van", "der", "den", "ter", "bin", "ibn", "abu", "del", "dos"};
+  return !AnyWord(MiddleOf(name), [](std::string_view word) {
+    return std::find(std::begin(kParticles), std::end(kParticles), word) == std::end(kParticles);
+  });
 }
 
 // The ids of the persons to join, each to the id of the node it joins.
@@ -84,7 +105,7 @@ std::map<std::string, std::string> JoinedIds(const KnowledgeGraph& graph) {
     // be someone else's with the initial dropped.
     if (HasShortMiddleWord(*longer)) continue;
     if (shorter->listed && longer->listed) continue;  // the dictionary says they are two
-    const Name* kept = longer->listed ? longer : shorter;
+    const Name* kept = longer->listed || (!shorter->listed && HasOnlyParticles(*longer)) ? longer : shorter;
     const Name* gone = kept == shorter ? longer : shorter;
     joined.emplace(gone->id, kept->id);
   }
