@@ -2100,6 +2100,14 @@ std::string_view TitleWord(std::string_view w) {
   return w;
 }
 
+// Whether a phrase of the `verb-lead` list ("has", "will") or of the `say-verb` list
+// ("said", "told") starts at token t, ending before token `limit`.
+bool VerbPhraseAt(const RulePack& pack, const Analysis& a, uint32_t t, uint32_t limit) {
+  PhraseIndex::Hit hit;
+  return pack.List(RulePack::kVerbLead).LongestAt(a.text, a.tokens, t, limit, &hit) ||
+         pack.List(RulePack::kSayVerb).LongestAt(a.text, a.tokens, t, limit, &hit);
+}
+
 // Whether token t, right after a title, ends the noun phrase a description is: a mark
 // other than "'s" or a hyphen, "who", a word that opens a clause or a phrase ("the
 // Israeli leader when", "the president in"), or a verb ("the president said", "the
@@ -2119,9 +2127,7 @@ bool EndsDescription(const RulePack& pack, const Analysis& a, uint32_t t, uint32
                                                     "sent", "wrote", "won", "lost", "ran",  "came", "gave",
                                                     "got",  "held", "led",  "saw",  "began", "knew", "said"};
   if (std::find(std::begin(kPastVerbs), std::end(kPastVerbs), w) != std::end(kPastVerbs)) return true;
-  PhraseIndex::Hit hit;
-  return pack.List(RulePack::kVerbLead).LongestAt(a.text, a.tokens, t, limit, &hit) ||
-         pack.List(RulePack::kSayVerb).LongestAt(a.text, a.tokens, t, limit, &hit);
+  return VerbPhraseAt(pack, a, t, limit);
 }
 
 // Whether "the" at token t opens a clause's subject: a sentence's first word, or after a
@@ -3425,11 +3431,9 @@ int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, c
   // Nor the subject of a verb of its own ("with Trump, who said he"), nor before words in
   // capitals, a name the rules do not know or a page's links run on ("for President Trump
   // Donald John TrumpSessions says he").
-  PhraseIndex::Hit verb;
   const uint32_t next = last->last + (last->last + 1 < end && a.TokenText(last->last) == ",");
   if (last->last >= end || a.tokens[last->last].has(text::kCapitalized) || a.TokenLower(next) == "who" ||
-      pack.List(RulePack::kSayVerb).LongestAt(a.text, a.tokens, last->last, end, &verb) ||
-      pack.List(RulePack::kVerbLead).LongestAt(a.text, a.tokens, last->last, end, &verb))
+      VerbPhraseAt(pack, a, last->last, end))
     return person;
   uint32_t before = last->first;  // past a title: "with President Donald Trump"
   while (before > a.sentences[s].first && before + 4 > last->first &&
