@@ -658,6 +658,18 @@ TEST_CASE("his in a fronted phrase is the person the main clause then names", "[
   CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
 }
 
+TEST_CASE("his in a participle's or 'according to' phrase is the person the main clause names", "[resolution][pronouns]") {
+  const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
+  // Abiy was named last; the participle's subject is the main clause's, Ruto.
+  ag::Extraction ex = Extract(before + "Seeking to play down his meeting with Somali President Hassan Sheikh Mohamud, "
+                                       "Ruto said the talks were routine.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
+  ex = Extract(before + "According to his meeting with Somali President Hassan Sheikh Mohamud, Ruto said the talks "
+                        "were routine.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+}
+
 TEST_CASE("his in a fronted phrase is the person named after a title past the comma", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // Abiy was named last; "his" is the president's, whose title follows the comma.

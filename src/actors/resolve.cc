@@ -2308,8 +2308,12 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
 
 // Whether lower-case word w, a sentence's first, opens a fronted phrase whose "his" or
 // "he" is most often the person the main clause then names: "After he met Abiy, Ruto
-// said", "On Thursday, before his first meeting with Putin, Trump cast doubt".
+// said", "On Thursday, before his first meeting with Putin, Trump cast doubt", "According
+// to his aides, Trump", and a participle's: "Seeking to quell the furor over his remarks,
+// Trump said" (a word of six letters or more in -ing; the caller makes sure no name
+// starts with it, "Beijing").
 bool OpensFrontedPhrase(std::string_view w) {
+  if (w.size() >= 6 && std::memcmp(w.data() + w.size() - 3, "ing", 3) == 0) return true;
   // By length, then bytes: a comparison of strings is a call, each sentence's first word.
   auto is = [w](const auto& word) { return std::memcmp(w.data(), word, sizeof(word) - 1) == 0; };
   switch (w.size()) {
@@ -2319,10 +2323,18 @@ bool OpensFrontedPhrase(std::string_view w) {
     case 6: return is("before") || is("during");
     case 7: return is("despite");
     case 8: return is("speaking");
-    case 9: return is("following");
+    case 9: return is("following") || is("according");
     case 10: return is("throughout");
     default: return false;
   }
+}
+
+// Whether the first word of sentence s starts a name: a mention of `ms` there of an actor
+// ("Beijing"), or of two words or more ("Sterling Brown"); not the unknown one-word name
+// a capitalized first word may be taken for ("Seeking").
+bool OpensWithName(const Analysis& a, size_t s, const std::vector<Mention>& ms) {
+  const Mention& m = ms.front();
+  return m.first == a.sentences[s].first && (m.actor >= 0 || m.last > m.first + 1);
 }
 
 // The government of the country `country` names, as "the Russian government" makes it.
@@ -2932,10 +2944,10 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
     PairSide before;
     size_t kept = 0;
     // A pronoun that stands for the person named after it ("In his speech, Obama said").
+    const bool fronted_phrase = pairs && !ms.empty() && !OpensWithName(*a, s, ms) &&
+                                OpensFrontedPhrase(a->TokenLower(a->sentences[s].first));
     const std::pair<uint32_t, int> cataphora =
-        pairs && !ms.empty() && OpensFrontedPhrase(a->TokenLower(a->sentences[s].first))
-            ? CataphoraIn(pack, *a, s, ms, to_of)
-            : std::pair<uint32_t, int>{0, -1};
+        fronted_phrase ? CataphoraIn(pack, *a, s, ms, to_of) : std::pair<uint32_t, int>{0, -1};
     for (size_t i = 0; i < ms.size(); ++i) {
       if (ms[i].pronoun && i + 1 < ms.size() && ReplaceCounterpart(a, &ms, i)) grow();
       Mention* const mentions = ms.data();
