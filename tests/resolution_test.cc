@@ -715,6 +715,28 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
 }
 
+TEST_CASE("he opening a sentence, or its main clause, continues a subject after a fronted phrase",
+          "[resolution][pronouns]") {
+  const std::string first = "Kenyan President William Ruto flew to Addis Ababa. ";
+  // Abiy was named last; Ruto, past "On Monday,", was the subject.
+  ag::Extraction ex = Extract(first + "On Monday, Ruto met Ethiopian Prime Minister Abiy Ahmed. He accused Eritrea of "
+                                      "arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+  // The main clause's "he" past a fronted phrase continues the subject before.
+  ex = Extract(first + "He met Ethiopian Prime Minister Abiy Ahmed. In 2015, he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+  // Not past a person who is the subject of the fronted clause, nor inside a quotation the
+  // subject opened: the last man named.
+  ex = Extract(first + "Ruto met Ethiopian Prime Minister Abiy Ahmed. After it was clear Abiy had won, he accused "
+                       "Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
+  ex = Extract(first + "On Monday, Ruto said: \"I met Ethiopian Prime Minister Abiy Ahmed. He accused Eritrea of "
+                       "arming the rebels.\"");
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
+}
+
 TEST_CASE("he past a description that is a clause's subject is the person it describes", "[resolution][pronouns]") {
   // The last man named is Nassir, but "the president" opens the clause before "he": Ruto,
   // the one person titled President.

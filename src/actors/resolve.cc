@@ -2841,18 +2841,51 @@ bool OpensApposition(const Analysis& a, const text::Sentence& sentence, uint32_t
 
 // A person mention that may open its sentence as its subject (OpensSentence), noted as
 // the sentence is settled and asked only where a pronoun later needs it: tokens [first,
-// last) of sentence s, the sentence's words read from `from` (past a demonym that opens it).
+// last) of sentence s, the sentence's words read from `from` (past a demonym that opens it,
+// or a fronted phrase); last 0 when there is none.
 struct Opener {
   int actor = -1;
   size_t s = 0;
   uint32_t first = 0, last = 0, from = 0;
 };
 
+// Where the main clause of sentence s starts when a fronted phrase opens the sentence
+// (OpensFrontedPhrase, its first word `first_word`): past the comma that closes the phrase
+// within 16 tokens ("In 1985, he traveled", "According to the Globe, Kerry met"); 0 when
+// there is none.
+uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
+  const text::Sentence& sentence = a.sentences[s];
+  for (uint32_t t = sentence.first + 1; t < sentence.last && t < sentence.first + 16; ++t) {
+    const std::string_view w = a.TokenText(t);
+    if (w == ",") return t + 1 < sentence.last ? t + 1 : 0;
+    if (text::IsClauseBreak(w) || w == "\"") return 0;
+  }
+  return 0;
+}
+
 // The opener that mention i of `ms` (sentence s, of `actor`) may be: the first mention, or
 // the second after a demonym that opens the sentence ("Kenyan President William Ruto");
-// actor -1 when neither.
-Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, int actor) {
-  if (s >= a.sentences.size() || i > 1) return Opener();
+// when a fronted phrase ends at token `fronted` (FrontedPhraseEnd), the first mention
+// past it (or the second, after a demonym there) before a lower-case word, its verb: the
+// subject of the main clause ("On Monday, Kerry met"; not "After meeting Putin, Xi and Modi
+// said"). Empty (last 0) when none of these.
+Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, int actor,
+                uint32_t fronted = 0) {
+  if (s >= a.sentences.size()) return Opener();
+  if (fronted > 0) {
+    const Mention& m = ms[i];
+    if (m.first < fronted || m.last >= a.sentences[s].last) return Opener();
+    uint32_t from = fronted;
+    if (i > 0 && ms[i - 1].first >= fronted) {
+      if (!ms[i - 1].demonym || ms[i - 1].first != fronted || (i > 1 && ms[i - 2].first >= fronted)) return Opener();
+      from = ms[i - 1].last;
+    }
+    const text::Token& next = a.tokens[m.last];
+    const std::string_view verb = a.TokenLower(m.last);
+    if (!next.has(text::kWord) || next.has(text::kCapitalized) || verb == "and" || verb == "or") return Opener();
+    return Opener{actor, s, m.first, m.last, from};
+  }
+  if (i > 1) return Opener();
   uint32_t from = a.sentences[s].first;
   if (i == 1) {
     if (!ms[0].demonym || ms[0].first != from) return Opener();
@@ -2865,6 +2898,7 @@ Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, siz
 // at most ("But President Ruto", "Kenyan President William Ruto"); not a possessive ("Ruto's
 // aides").
 bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
+  if (o.last == 0) return false;
   uint32_t first = o.from;
   if (o.first > first + 4) return false;  // most mentions: no look at the words
   if (o.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
@@ -2874,6 +2908,30 @@ bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
                             title.end == o.first))
     return false;
   return o.last >= a.sentences[o.s].last || !IsPossessive(a, o.last);
+}
+
+// Whether opener `o` leaves a quotation open after it, its sentence ending inside the
+// quotation ("In a tribute to Stevens, Obama said: \"Chris was a courageous
+// representative."): the next sentence is the opener's words, whose "he" is not the
+// opener, who would say "I".
+bool LeavesQuotationOpen(const Analysis& a, const Opener& o) {
+  bool open = false;
+  for (uint32_t t = o.last; t < a.sentences[o.s].last; ++t) open ^= a.TokenText(t) == "\"";
+  return open;
+}
+
+// Whether mention i of `ms`, a pronoun in the main clause after a fronted phrase that ends
+// at token `fronted` (FrontedPhraseEnd), follows a person named in the phrase who is the
+// subject of a clause of its own ("After it was clear Sa'ar had lost, he phoned
+// Netanyahu": Sa'ar, most likely): any person there but a participle's object ("Singling
+// out Maduro by name, he accused").
+bool AfterFrontedPerson(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, uint32_t fronted,
+                        const SettledActor* to) {
+  const std::string_view w = a.TokenLower(a.sentences[s].first);
+  if (w.size() >= 6 && std::memcmp(w.data() + w.size() - 3, "ing", 3) == 0) return false;
+  for (size_t j = 0; j < i && ms[j].first < fronted; ++j)
+    if (!ms[j].demonym && to[ms[j].actor + 1].person) return true;
+  return false;
 }
 
 // Whether mention m opens a clause coordinated with the one before: ", but he", ", and
@@ -2948,6 +3006,8 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                                 OpensFrontedPhrase(a->TokenLower(a->sentences[s].first));
     const std::pair<uint32_t, int> cataphora =
         fronted_phrase ? CataphoraIn(pack, *a, s, ms, to_of) : std::pair<uint32_t, int>{0, -1};
+    // The subject of the main clause after a fronted phrase opens the sentence as well.
+    const uint32_t fronted = fronted_phrase ? FrontedPhraseEnd(*a, s) : 0;
     for (size_t i = 0; i < ms.size(); ++i) {
       if (ms[i].pronoun && i + 1 < ms.size() && ReplaceCounterpart(a, &ms, i)) grow();
       Mention* const mentions = ms.data();
@@ -2960,17 +3020,20 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                         : !pronoun  ? settled.actor
                         : m.first == cataphora.first && cataphora.second >= 0
                             ? cataphora.second
-                        : i == 0 && opener_before.actor >= 0 &&
+                        : (i == 0 || fronted > 0) && opener_before.actor >= 0 &&
                                 PronounFits(a->TokenLower(m.first), to_of[opener_before.actor + 1].sex) &&
-                                OpensSentence(pack, *a, OpenerAt(*a, s, ms, i, -1)) &&
-                                OpensSentence(pack, *a, opener_before)
+                                OpensSentence(pack, *a, OpenerAt(*a, s, ms, i, -1, fronted)) &&
+                                OpensSentence(pack, *a, opener_before) &&
+                                (fronted == 0 || !AfterFrontedPerson(*a, s, ms, i, fronted, to_of)) &&
+                                !LeavesQuotationOpen(*a, opener_before)
                             ? opener_before.actor
                         : i > 0 && opener.actor >= 0 && OpensCoordinateClause(*a, m) &&
                                 PronounFits(a->TokenLower(m.first), to_of[opener.actor + 1].sex) &&
                                 OpensSentence(pack, *a, opener)
                             ? opener.actor
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
-      if (i <= 1 && opener.actor < 0 && actor >= 0 && !demonym && person(actor)) opener = OpenerAt(*a, s, ms, i, actor);
+      if ((i <= 1 || fronted > 0) && opener.actor < 0 && actor >= 0 && !demonym && person(actor))
+        opener = OpenerAt(*a, s, ms, i, actor, fronted);
       if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
       const bool name = m.name && named < 0;
       m.name = name;
