@@ -2849,16 +2849,24 @@ struct Opener {
   uint32_t first = 0, last = 0, from = 0;
 };
 
+constexpr uint32_t kUnread = ~0u;  // a FrontedPhraseEnd not read yet
+
 // Where the main clause of sentence s starts when a fronted phrase opens the sentence
-// (OpensFrontedPhrase, its first word `first_word`): past the comma that closes the phrase
-// within 16 tokens ("In 1985, he traveled", "According to the Globe, Kerry met"); 0 when
-// there is none.
+// (OpensFrontedPhrase): past the comma that closes the phrase within 16 tokens ("In 1985,
+// he traveled", "According to the Globe, Kerry met"); 0 when there is none.
 uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
   const text::Sentence& sentence = a.sentences[s];
   for (uint32_t t = sentence.first + 1; t < sentence.last && t < sentence.first + 16; ++t) {
-    const std::string_view w = a.TokenText(t);
-    if (w == ",") return t + 1 < sentence.last ? t + 1 : 0;
-    if (text::IsClauseBreak(w) || w == "\"") return 0;
+    // Told by their bytes: the marks sought are one or two bytes long, most words longer.
+    const text::Token& k = a.tokens[t];
+    if (k.end - k.begin > 2) continue;
+    const char c = a.text.lower[k.begin];
+    if (k.end - k.begin == 2) {
+      if (c == '-' && a.text.lower[k.begin + 1] == '-') return 0;
+      continue;
+    }
+    if (c == ',') return t + 1 < sentence.last ? t + 1 : 0;
+    if (c == ';' || c == ':' || c == '"') return 0;
   }
   return 0;
 }
@@ -2916,7 +2924,10 @@ bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
 // opener, who would say "I".
 bool LeavesQuotationOpen(const Analysis& a, const Opener& o) {
   bool open = false;
-  for (uint32_t t = o.last; t < a.sentences[o.s].last; ++t) open ^= a.TokenText(t) == "\"";
+  for (uint32_t t = o.last; t < a.sentences[o.s].last; ++t) {
+    const text::Token& k = a.tokens[t];
+    open ^= k.end - k.begin == 1 && a.text.lower[k.begin] == '"';
+  }
   return open;
 }
 
@@ -3006,8 +3017,13 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                                 OpensFrontedPhrase(a->TokenLower(a->sentences[s].first));
     const std::pair<uint32_t, int> cataphora =
         fronted_phrase ? CataphoraIn(pack, *a, s, ms, to_of) : std::pair<uint32_t, int>{0, -1};
-    // The subject of the main clause after a fronted phrase opens the sentence as well.
-    const uint32_t fronted = fronted_phrase ? FrontedPhraseEnd(*a, s) : 0;
+    // The subject of the main clause after a fronted phrase opens the sentence as well:
+    // where that clause starts, read when a pronoun or a person first asks.
+    uint32_t fronted = fronted_phrase ? kUnread : 0;
+    auto fronted_end = [&] {
+      if (fronted == kUnread) fronted = FrontedPhraseEnd(*a, s);
+      return fronted;
+    };
     for (size_t i = 0; i < ms.size(); ++i) {
       if (ms[i].pronoun && i + 1 < ms.size() && ReplaceCounterpart(a, &ms, i)) grow();
       Mention* const mentions = ms.data();
@@ -3020,9 +3036,9 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                         : !pronoun  ? settled.actor
                         : m.first == cataphora.first && cataphora.second >= 0
                             ? cataphora.second
-                        : (i == 0 || fronted > 0) && opener_before.actor >= 0 &&
+                        : (i == 0 || fronted_end() > 0) && opener_before.actor >= 0 &&
                                 PronounFits(a->TokenLower(m.first), to_of[opener_before.actor + 1].sex) &&
-                                OpensSentence(pack, *a, OpenerAt(*a, s, ms, i, -1, fronted)) &&
+                                OpensSentence(pack, *a, OpenerAt(*a, s, ms, i, -1, fronted_end())) &&
                                 OpensSentence(pack, *a, opener_before) &&
                                 (fronted == 0 || !AfterFrontedPerson(*a, s, ms, i, fronted, to_of)) &&
                                 !LeavesQuotationOpen(*a, opener_before)
@@ -3032,8 +3048,8 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                                 OpensSentence(pack, *a, opener)
                             ? opener.actor
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
-      if ((i <= 1 || fronted > 0) && opener.actor < 0 && actor >= 0 && !demonym && person(actor))
-        opener = OpenerAt(*a, s, ms, i, actor, fronted);
+      if (opener.actor < 0 && actor >= 0 && !demonym && person(actor) && (i <= 1 || fronted_end() > 0))
+        opener = OpenerAt(*a, s, ms, i, actor, fronted_end());
       if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
       const bool name = m.name && named < 0;
       m.name = name;
