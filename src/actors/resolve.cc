@@ -2877,22 +2877,27 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
 // past it (or the second, after a demonym there) before a lower-case word, its verb: the
 // subject of the main clause ("On Monday, Kerry met"; not "After meeting Putin, Xi and Modi
 // said"). Empty (last 0) when none of these.
-Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, int actor,
-                uint32_t fronted = 0) {
-  if (s >= a.sentences.size()) return Opener();
-  if (fronted > 0) {
-    const Mention& m = ms[i];
-    if (m.first < fronted || m.last >= a.sentences[s].last) return Opener();
-    uint32_t from = fronted;
-    if (i > 0 && ms[i - 1].first >= fronted) {
-      if (!ms[i - 1].demonym || ms[i - 1].first != fronted || (i > 1 && ms[i - 2].first >= fronted)) return Opener();
-      from = ms[i - 1].last;
-    }
-    const text::Token& next = a.tokens[m.last];
-    const std::string_view verb = a.TokenLower(m.last);
-    if (!next.has(text::kWord) || next.has(text::kCapitalized) || verb == "and" || verb == "or") return Opener();
-    return Opener{actor, s, m.first, m.last, from};
+// OpenerAt past a fronted phrase that ends at token `fronted`. Out of line: few sentences
+// ask, and OpenerAt stays small enough to be inlined where every sentence asks.
+[[gnu::noinline]] Opener FrontedOpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i,
+                                         int actor, uint32_t fronted) {
+  const Mention& m = ms[i];
+  if (m.first < fronted || m.last >= a.sentences[s].last) return Opener();
+  uint32_t from = fronted;
+  if (i > 0 && ms[i - 1].first >= fronted) {
+    if (!ms[i - 1].demonym || ms[i - 1].first != fronted || (i > 1 && ms[i - 2].first >= fronted)) return Opener();
+    from = ms[i - 1].last;
   }
+  const text::Token& next = a.tokens[m.last];
+  const std::string_view verb = a.TokenLower(m.last);
+  if (!next.has(text::kWord) || next.has(text::kCapitalized) || verb == "and" || verb == "or") return Opener();
+  return Opener{actor, s, m.first, m.last, from};
+}
+
+[[gnu::always_inline]] inline Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i,
+                                              int actor, uint32_t fronted = 0) {
+  if (s >= a.sentences.size()) return Opener();
+  if (fronted > 0) return FrontedOpenerAt(a, s, ms, i, actor, fronted);
   if (i > 1) return Opener();
   uint32_t from = a.sentences[s].first;
   if (i == 1) {
@@ -3048,7 +3053,8 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                                 OpensSentence(pack, *a, opener)
                             ? opener.actor
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
-      if (opener.actor < 0 && actor >= 0 && !demonym && person(actor) && (i <= 1 || fronted_end() > 0))
+      if ((i <= 1 || fronted_phrase) && opener.actor < 0 && actor >= 0 && !demonym && person(actor) &&
+          (i <= 1 || fronted_end() > 0))
         opener = OpenerAt(*a, s, ms, i, actor, fronted_end());
       if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
       const bool name = m.name && named < 0;
