@@ -337,6 +337,15 @@ TEST_CASE("'she' is the last person not known to be a man, 'he' not known to be 
   CHECK(Triples(Extract("Mr. Reilly met Mr. Ortiz in Lima. She condemned Peru.")).count("Ortiz opposed-to Peru") == 0);
 }
 
+TEST_CASE("a person a later mention tells a woman gives 'his' back to the man named before", "[resolution][pronouns]") {
+  // "Jeanine" alone tells no sex; "Jeanine Pirro", named next, a woman: "his" is Ruto's.
+  const std::set<std::string> triples =
+      Triples(Extract("Kenyan President William Ruto spoke on Saturday. Ruto told \"Ask Judge Jeanine\" host Jeanine "
+                      "Pirro, referring to his meeting with Ethiopian Prime Minister Abiy Ahmed."));
+  CHECK(triples.count("William Ruto meets-with Abiy Ahmed") == 1);
+  CHECK(triples.count("Jeanine Pirro meets-with Abiy Ahmed") == 0);
+}
+
 TEST_CASE("a middle initial is part of the name, and no part of the person", "[resolution][names]") {
   // The name was cut at the initial's period: "George W" and a separate "Bush".
   ag::Extraction ex = Extract("Former President George W. Bush met Pakistani officials in Islamabad.");

@@ -2071,12 +2071,25 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
 }
 
 // The last person mentioned not known to be a woman ("he"), and not known to be a man
-// ("she").
+// ("she"), each with the one before. A person whose sex a later mention tells gives the
+// other pronoun back to the one before: in "Judge Jeanine ... host Jeanine Pirro, referring
+// to his talks", "Jeanine" alone told no sex and "his" had been hers.
 struct LastPerson {
-  int he = -1, she = -1;
+  int he = -1, she = -1, he_before = -1, she_before = -1;
   void Saw(int person, Sex sex) {
-    if (sex != Sex::kFemale) he = person;
-    if (sex != Sex::kMale) she = person;
+    See(person, sex != Sex::kFemale, &he, &he_before);
+    See(person, sex != Sex::kMale, &she, &she_before);
+  }
+
+ private:
+  static void See(int person, bool fits, int* last, int* before) {
+    if (fits) {
+      if (*last != person) *before = *last;
+      *last = person;
+    } else if (*last == person) {
+      *last = *before;
+      *before = -1;
+    }
   }
 };
 
