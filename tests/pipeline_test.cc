@@ -311,8 +311,9 @@ TEST_CASE("explain shows mentions and the rule behind each triple", "[pipeline][
 }
 
 TEST_CASE("explain shows a pronoun left without an antecedent", "[pipeline][explain]") {
-  // The only person is a man: "she" names no one, and its mention has no actor to print.
-  ag::Extraction ex = Extract("Reagan won in 1980. During Mr. Reagan's climb, she was a trusted adviser.", true);
+  // The only person is a man (the people list tells it, after "she" was settled): "she"
+  // names no one, and its mention has no actor to print.
+  ag::Extraction ex = Extract("President Reagan won in 1980. During Reagan's climb, she was a trusted adviser.", true);
   CHECK(ex.explain.find("mention \"she\" -> (none) via pronoun") != std::string::npos);
 }
 

@@ -337,6 +337,15 @@ TEST_CASE("'she' is the last person not known to be a man, 'he' not known to be 
   CHECK(Triples(Extract("Mr. Reilly met Mr. Ortiz in Lima. She condemned Peru.")).count("Ortiz opposed-to Peru") == 0);
 }
 
+TEST_CASE("a person a later mention tells a woman gives 'his' back to the man named before", "[resolution][pronouns]") {
+  // "Jeanine" alone tells no sex; "Jeanine Pirro", named next, a woman: "his" is Ruto's.
+  const std::set<std::string> triples =
+      Triples(Extract("Kenyan President William Ruto spoke on Saturday. Ruto told \"Ask Judge Jeanine\" host Jeanine "
+                      "Pirro, referring to his meeting with Ethiopian Prime Minister Abiy Ahmed."));
+  CHECK(triples.count("William Ruto meets-with Abiy Ahmed") == 1);
+  CHECK(triples.count("Jeanine Pirro meets-with Abiy Ahmed") == 0);
+}
+
 TEST_CASE("a middle initial is part of the name, and no part of the person", "[resolution][names]") {
   // The name was cut at the initial's period: "George W" and a separate "Bush".
   ag::Extraction ex = Extract("Former President George W. Bush met Pakistani officials in Islamabad.");
@@ -658,6 +667,18 @@ TEST_CASE("his in a fronted phrase is the person the main clause then names", "[
   CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
 }
 
+TEST_CASE("his in a participle's or 'according to' phrase is the person the main clause names", "[resolution][pronouns]") {
+  const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
+  // Abiy was named last; the participle's subject is the main clause's, Ruto.
+  ag::Extraction ex = Extract(before + "Seeking to play down his meeting with Somali President Hassan Sheikh Mohamud, "
+                                       "Ruto said the talks were routine.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
+  ex = Extract(before + "According to his meeting with Somali President Hassan Sheikh Mohamud, Ruto said the talks "
+                        "were routine.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+}
+
 TEST_CASE("his in a fronted phrase is the person named after a title past the comma", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // Abiy was named last; "his" is the president's, whose title follows the comma.
@@ -701,6 +722,28 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   // Nor of the other sex: "she" stays the last woman.
   ex = Extract("Ruto met Kenyan senator Ana Ruiz on Monday. She accused Eritrea of arming the rebels.");
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
+}
+
+TEST_CASE("he opening a sentence, or its main clause, continues a subject after a fronted phrase",
+          "[resolution][pronouns]") {
+  const std::string first = "Kenyan President William Ruto flew to Addis Ababa. ";
+  // Abiy was named last; Ruto, past "On Monday,", was the subject.
+  ag::Extraction ex = Extract(first + "On Monday, Ruto met Ethiopian Prime Minister Abiy Ahmed. He accused Eritrea of "
+                                      "arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+  // The main clause's "he" past a fronted phrase continues the subject before.
+  ex = Extract(first + "He met Ethiopian Prime Minister Abiy Ahmed. In 2015, he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+  // Not past a person who is the subject of the fronted clause, nor inside a quotation the
+  // subject opened: the last man named.
+  ex = Extract(first + "Ruto met Ethiopian Prime Minister Abiy Ahmed. After it was clear Abiy had won, he accused "
+                       "Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
+  ex = Extract(first + "On Monday, Ruto said: \"I met Ethiopian Prime Minister Abiy Ahmed. He accused Eritrea of "
+                       "arming the rebels.\"");
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
 }
 
 TEST_CASE("he past a description that is a clause's subject is the person it describes", "[resolution][pronouns]") {

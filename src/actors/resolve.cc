@@ -2071,12 +2071,25 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
 }
 
 // The last person mentioned not known to be a woman ("he"), and not known to be a man
-// ("she").
+// ("she"), each with the one before. A person whose sex a later mention tells gives the
+// other pronoun back to the one before: in "Judge Jeanine ... host Jeanine Pirro, referring
+// to his talks", "Jeanine" alone told no sex and "his" had been hers.
 struct LastPerson {
-  int he = -1, she = -1;
+  int he = -1, she = -1, he_before = -1, she_before = -1;
   void Saw(int person, Sex sex) {
-    if (sex != Sex::kFemale) he = person;
-    if (sex != Sex::kMale) she = person;
+    See(person, sex != Sex::kFemale, &he, &he_before);
+    See(person, sex != Sex::kMale, &she, &she_before);
+  }
+
+ private:
+  static void See(int person, bool fits, int* last, int* before) {
+    if (fits) {
+      if (*last != person) *before = *last;
+      *last = person;
+    } else if (*last == person) {
+      *last = *before;
+      *before = -1;
+    }
   }
 };
 
@@ -2308,8 +2321,12 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
 
 // Whether lower-case word w, a sentence's first, opens a fronted phrase whose "his" or
 // "he" is most often the person the main clause then names: "After he met Abiy, Ruto
-// said", "On Thursday, before his first meeting with Putin, Trump cast doubt".
+// said", "On Thursday, before his first meeting with Putin, Trump cast doubt", "According
+// to his aides, Trump", and a participle's: "Seeking to quell the furor over his remarks,
+// Trump said" (a word of six letters or more in -ing; the caller makes sure no name
+// starts with it, "Beijing").
 bool OpensFrontedPhrase(std::string_view w) {
+  if (w.size() >= 6 && std::memcmp(w.data() + w.size() - 3, "ing", 3) == 0) return true;
   // By length, then bytes: a comparison of strings is a call, each sentence's first word.
   auto is = [w](const auto& word) { return std::memcmp(w.data(), word, sizeof(word) - 1) == 0; };
   switch (w.size()) {
@@ -2319,10 +2336,18 @@ bool OpensFrontedPhrase(std::string_view w) {
     case 6: return is("before") || is("during");
     case 7: return is("despite");
     case 8: return is("speaking");
-    case 9: return is("following");
+    case 9: return is("following") || is("according");
     case 10: return is("throughout");
     default: return false;
   }
+}
+
+// Whether the first word of sentence s starts a name: a mention of `ms` there of an actor
+// ("Beijing"), or of two words or more ("Sterling Brown"); not the unknown one-word name
+// a capitalized first word may be taken for ("Seeking").
+bool OpensWithName(const Analysis& a, size_t s, const std::vector<Mention>& ms) {
+  const Mention& m = ms.front();
+  return m.first == a.sentences[s].first && (m.actor >= 0 || m.last > m.first + 1);
 }
 
 // The government of the country `country` names, as "the Russian government" makes it.
@@ -2829,18 +2854,64 @@ bool OpensApposition(const Analysis& a, const text::Sentence& sentence, uint32_t
 
 // A person mention that may open its sentence as its subject (OpensSentence), noted as
 // the sentence is settled and asked only where a pronoun later needs it: tokens [first,
-// last) of sentence s, the sentence's words read from `from` (past a demonym that opens it).
+// last) of sentence s, the sentence's words read from `from` (past a demonym that opens it,
+// or a fronted phrase); last 0 when there is none.
 struct Opener {
   int actor = -1;
   size_t s = 0;
   uint32_t first = 0, last = 0, from = 0;
 };
 
+constexpr uint32_t kUnread = ~0u;  // a FrontedPhraseEnd not read yet
+
+// Where the main clause of sentence s starts when a fronted phrase opens the sentence
+// (OpensFrontedPhrase): past the comma that closes the phrase within 16 tokens ("In 1985,
+// he traveled", "According to the Globe, Kerry met"); 0 when there is none.
+uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
+  const text::Sentence& sentence = a.sentences[s];
+  for (uint32_t t = sentence.first + 1; t < sentence.last && t < sentence.first + 16; ++t) {
+    // Told by their bytes: the marks sought are one or two bytes long, most words longer.
+    const text::Token& k = a.tokens[t];
+    if (k.end - k.begin > 2) continue;
+    const char c = a.text.lower[k.begin];
+    if (k.end - k.begin == 2) {
+      if (c == '-' && a.text.lower[k.begin + 1] == '-') return 0;
+      continue;
+    }
+    if (c == ',') return t + 1 < sentence.last ? t + 1 : 0;
+    if (c == ';' || c == ':' || c == '"') return 0;
+  }
+  return 0;
+}
+
 // The opener that mention i of `ms` (sentence s, of `actor`) may be: the first mention, or
 // the second after a demonym that opens the sentence ("Kenyan President William Ruto");
-// actor -1 when neither.
-Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, int actor) {
-  if (s >= a.sentences.size() || i > 1) return Opener();
+// when a fronted phrase ends at token `fronted` (FrontedPhraseEnd), the first mention
+// past it (or the second, after a demonym there) before a lower-case word, its verb: the
+// subject of the main clause ("On Monday, Kerry met"; not "After meeting Putin, Xi and Modi
+// said"). Empty (last 0) when none of these.
+// OpenerAt past a fronted phrase that ends at token `fronted`. Out of line: few sentences
+// ask, and OpenerAt stays small enough to be inlined where every sentence asks.
+[[gnu::noinline]] Opener FrontedOpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i,
+                                         int actor, uint32_t fronted) {
+  const Mention& m = ms[i];
+  if (m.first < fronted || m.last >= a.sentences[s].last) return Opener();
+  uint32_t from = fronted;
+  if (i > 0 && ms[i - 1].first >= fronted) {
+    if (!ms[i - 1].demonym || ms[i - 1].first != fronted || (i > 1 && ms[i - 2].first >= fronted)) return Opener();
+    from = ms[i - 1].last;
+  }
+  const text::Token& next = a.tokens[m.last];
+  const std::string_view verb = a.TokenLower(m.last);
+  if (!next.has(text::kWord) || next.has(text::kCapitalized) || verb == "and" || verb == "or") return Opener();
+  return Opener{actor, s, m.first, m.last, from};
+}
+
+[[gnu::always_inline]] inline Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i,
+                                              int actor, uint32_t fronted = 0) {
+  if (s >= a.sentences.size()) return Opener();
+  if (fronted > 0) return FrontedOpenerAt(a, s, ms, i, actor, fronted);
+  if (i > 1) return Opener();
   uint32_t from = a.sentences[s].first;
   if (i == 1) {
     if (!ms[0].demonym || ms[0].first != from) return Opener();
@@ -2853,6 +2924,7 @@ Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, siz
 // at most ("But President Ruto", "Kenyan President William Ruto"); not a possessive ("Ruto's
 // aides").
 bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
+  if (o.last == 0) return false;
   uint32_t first = o.from;
   if (o.first > first + 4) return false;  // most mentions: no look at the words
   if (o.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
@@ -2862,6 +2934,33 @@ bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
                             title.end == o.first))
     return false;
   return o.last >= a.sentences[o.s].last || !IsPossessive(a, o.last);
+}
+
+// Whether opener `o` leaves a quotation open after it, its sentence ending inside the
+// quotation ("In a tribute to Stevens, Obama said: \"Chris was a courageous
+// representative."): the next sentence is the opener's words, whose "he" is not the
+// opener, who would say "I".
+bool LeavesQuotationOpen(const Analysis& a, const Opener& o) {
+  bool open = false;
+  for (uint32_t t = o.last; t < a.sentences[o.s].last; ++t) {
+    const text::Token& k = a.tokens[t];
+    open ^= k.end - k.begin == 1 && a.text.lower[k.begin] == '"';
+  }
+  return open;
+}
+
+// Whether mention i of `ms`, a pronoun in the main clause after a fronted phrase that ends
+// at token `fronted` (FrontedPhraseEnd), follows a person named in the phrase who is the
+// subject of a clause of its own ("After it was clear Sa'ar had lost, he phoned
+// Netanyahu": Sa'ar, most likely): any person there but a participle's object ("Singling
+// out Maduro by name, he accused").
+bool AfterFrontedPerson(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, uint32_t fronted,
+                        const SettledActor* to) {
+  const std::string_view w = a.TokenLower(a.sentences[s].first);
+  if (w.size() >= 6 && std::memcmp(w.data() + w.size() - 3, "ing", 3) == 0) return false;
+  for (size_t j = 0; j < i && ms[j].first < fronted; ++j)
+    if (!ms[j].demonym && to[ms[j].actor + 1].person) return true;
+  return false;
 }
 
 // Whether mention m opens a clause coordinated with the one before: ", but he", ", and
@@ -2932,10 +3031,17 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
     PairSide before;
     size_t kept = 0;
     // A pronoun that stands for the person named after it ("In his speech, Obama said").
+    const bool fronted_phrase = pairs && !ms.empty() && !OpensWithName(*a, s, ms) &&
+                                OpensFrontedPhrase(a->TokenLower(a->sentences[s].first));
     const std::pair<uint32_t, int> cataphora =
-        pairs && !ms.empty() && OpensFrontedPhrase(a->TokenLower(a->sentences[s].first))
-            ? CataphoraIn(pack, *a, s, ms, to_of)
-            : std::pair<uint32_t, int>{0, -1};
+        fronted_phrase ? CataphoraIn(pack, *a, s, ms, to_of) : std::pair<uint32_t, int>{0, -1};
+    // The subject of the main clause after a fronted phrase opens the sentence as well:
+    // where that clause starts, read when a pronoun or a person first asks.
+    uint32_t fronted = fronted_phrase ? kUnread : 0;
+    auto fronted_end = [&] {
+      if (fronted == kUnread) fronted = FrontedPhraseEnd(*a, s);
+      return fronted;
+    };
     for (size_t i = 0; i < ms.size(); ++i) {
       if (ms[i].pronoun && i + 1 < ms.size() && ReplaceCounterpart(a, &ms, i)) grow();
       Mention* const mentions = ms.data();
@@ -2948,17 +3054,21 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                         : !pronoun  ? settled.actor
                         : m.first == cataphora.first && cataphora.second >= 0
                             ? cataphora.second
-                        : i == 0 && opener_before.actor >= 0 &&
+                        : (i == 0 || fronted_end() > 0) && opener_before.actor >= 0 &&
                                 PronounFits(a->TokenLower(m.first), to_of[opener_before.actor + 1].sex) &&
-                                OpensSentence(pack, *a, OpenerAt(*a, s, ms, i, -1)) &&
-                                OpensSentence(pack, *a, opener_before)
+                                OpensSentence(pack, *a, OpenerAt(*a, s, ms, i, -1, fronted_end())) &&
+                                OpensSentence(pack, *a, opener_before) &&
+                                (fronted == 0 || !AfterFrontedPerson(*a, s, ms, i, fronted, to_of)) &&
+                                !LeavesQuotationOpen(*a, opener_before)
                             ? opener_before.actor
                         : i > 0 && opener.actor >= 0 && OpensCoordinateClause(*a, m) &&
                                 PronounFits(a->TokenLower(m.first), to_of[opener.actor + 1].sex) &&
                                 OpensSentence(pack, *a, opener)
                             ? opener.actor
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
-      if (i <= 1 && opener.actor < 0 && actor >= 0 && !demonym && person(actor)) opener = OpenerAt(*a, s, ms, i, actor);
+      if ((i <= 1 || fronted_phrase) && opener.actor < 0 && actor >= 0 && !demonym && person(actor) &&
+          (i <= 1 || fronted_end() > 0))
+        opener = OpenerAt(*a, s, ms, i, actor, fronted_end());
       if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
       const bool name = m.name && named < 0;
       m.name = name;
