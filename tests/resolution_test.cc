@@ -1096,6 +1096,18 @@ TEST_CASE("the government of an untitled person is no government of the story's 
   CHECK(Triples(ex).count("Alexis Tsipras leader-of Greek government") == 1);
 }
 
+TEST_CASE("his government is his country's, not the story's", "[resolution][governments]") {
+  // "his government" was the story country's: the Syrian government condemned Russia.
+  ag::Extraction ex = Extract(
+      "Fighting flared in Syria. Syria shelled Aleppo again. Kenyan President William Ruto and his government "
+      "condemned Russia.");
+  CHECK(Triples(ex).count("Kenyan government opposed-to Russia") == 1);
+  CHECK(Triples(ex).count("Syrian government opposed-to Russia") == 0);
+  // Of someone the story gives no country, it is no government the text names.
+  ex = Extract("Fighting flared in Syria. Syria shelled Aleppo again. Tom Hale and his government condemned Russia.");
+  CHECK(Triples(ex).count("Syrian government opposed-to Russia") == 0);
+}
+
 TEST_CASE("an untitled person's country belongs to the slot that takes the person", "[resolution][slots]") {
   // The objects were Russia and Iran.
   CHECK(Triples(Extract("Germany's Angela Merkel criticized Russia's Vladimir Putin over Crimea.")) ==

@@ -854,6 +854,14 @@ bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
   return a.tokens[word].has(text::kCapitalized);
 }
 
+// Whether government mention `m` is a government word after "his" or "her", as in
+// "Erdogan and his government" (LeadersGovernments).
+bool AfterPersonPossessive(const Analysis& a, const Mention& m) {
+  if (m.first == 0 || !IsGovernmentWord(a.TokenLower(m.first))) return false;
+  const std::string_view before = a.TokenLower(m.first - 1);
+  return before == "his" || before == "her";
+}
+
 // Whether government mention `m` is a government word alone before "of" and a
 // capitalized word, as in "the regime of Bashar Assad" (LeadersGovernments).
 bool BeforeOfCapitalized(const Analysis& a, const Mention& m) {
@@ -1044,7 +1052,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       if (out.actor < 0) return false;
       // "Noranda Inc said ... Noranda spokesman X".
       if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
-      if (type == ActorType::kGovernment && (AfterCapitalizedWord(*a, out) || BeforeOfCapitalized(*a, out)))
+      if (type == ActorType::kGovernment &&
+          (AfterCapitalizedWord(*a, out) || AfterPersonPossessive(*a, out) || BeforeOfCapitalized(*a, out)))
         a->leader_governments = true;
     } else {
       int actors[ActorGroup::kMax];
@@ -3108,13 +3117,23 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
   }
 }
 
+// Whether pronoun mention `m` is "his" or "her": "Erdogan and his government" is Erdogan's
+// government as "Erdogan's government" is, not the story country's.
+bool IsPersonPossessive(const Analysis& a, const Mention& m) {
+  const std::string_view lower = a.TokenLower(m.first);
+  return m.last == m.first + 1 && (lower == "his" || lower == "her");
+}
+
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
 // after a person's name, or its possessive, is the government of the country the story
 // titles that person the leader of (LedCountry), or else the dictionary gives the person
 // (DictionaryCountry), else the person; never the story's country's ("the regime" alone is). The two mentions become one, but for a person
 // titled right there ("U.S. President George W. Bush's administration"), whom the title
-// still names. `count` (actor i's at i + 1) and, with `counted`, the actors' own counts
-// follow.
+// still names. After "his" or "her" ("Erdogan and his government") the word is likewise
+// the government of the person the pronoun stands for; of one the story gives no country
+// it is none, unless the story titles that person a leader (the story country's, as
+// LeaderAfterGovernment reads it). `count` (actor i's at i + 1) and, with `counted`, the
+// actors' own counts follow.
 void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
   auto recount = [&](int from, int to) {
     count->resize(a->actors.size() + 1);
@@ -3122,24 +3141,39 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
     ++(*count)[to + 1];
     if (counted) --a->actors[from].mentions, ++a->actors[to].mentions;
   };
+  auto forget = [&](int from) {
+    count->resize(a->actors.size() + 1);
+    --(*count)[from + 1];
+    if (counted) --a->actors[from].mentions;
+  };
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
     for (size_t i = 1; i < ms.size(); ++i) {
       Mention& prev = ms[i - 1];
       Mention& m = ms[i];
       const bool next_to = prev.last == m.first || (prev.last + 1 == m.first && IsPossessive(*a, prev.last));
-      if (!next_to || prev.actor < 0 || m.actor < 0 || prev.pronoun || prev.demonym ||
+      if (!next_to || prev.actor < 0 || m.actor < 0 || (prev.pronoun && !IsPersonPossessive(*a, prev)) || prev.demonym ||
           a->actors[prev.actor].actor.type != ActorType::kPerson ||
           a->actors[m.actor].actor.type != ActorType::kGovernment || a->tokens[m.first].has(text::kCapitalized) ||
           !IsGovernmentWord(a->TokenLower(m.first)))
         continue;
-      int country = LedCountry(pack, *a, prev.actor);
+      bool titled = false;
+      int country = LedCountry(pack, *a, prev.actor, &titled);
       if (country < 0) country = DictionaryCountry(pack, a, prev.actor);
+      if (country < 0 && prev.pronoun) {
+        // "President Kabore said his government ..." is likely the story country's leader;
+        // the government of someone else the text gives no country is no one's it names.
+        if (titled) continue;
+        forget(m.actor);
+        ms.erase(ms.begin() + static_cast<long>(i));
+        --i;
+        continue;
+      }
       const int actor = country >= 0 ? GovernmentOf(a, country) : prev.actor;
       recount(m.actor, actor);
       m.actor = actor;
       m.source = "leader-government";
-      if (LeaderTitleBefore(pack, *a, s, prev.first) >= 0) continue;
+      if (prev.pronoun || LeaderTitleBefore(pack, *a, s, prev.first) >= 0) continue;
       recount(prev.actor, actor);
       prev.last = m.last;
       prev.actor = actor;
