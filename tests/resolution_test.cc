@@ -1094,6 +1094,13 @@ TEST_CASE("the government of an untitled person is no government of the story's 
   CHECK(Triples(ex).count("Hassan Rouhani leader-of Chinese government") == 0);
   ex = Extract("China criticized Japan again. Beijing courted the government of Alexis Tsipras.");
   CHECK(Triples(ex).count("Alexis Tsipras leader-of Greek government") == 1);
+  // A leader the dictionary names an administration after ("Bush administration") leads
+  // that government, not the story country's, titled with no country or untitled.
+  ex = Extract(
+      "Fighting flared in Ukraine. Kyiv and Moscow traded fire. Ukraine shelled Donetsk. Ana Ruiz worked for the "
+      "administration of President George W. Bush.");
+  CHECK(Triples(ex).count("George W. Bush leader-of American government") == 1);
+  CHECK(Triples(ex).count("George W. Bush leader-of Ukrainian government") == 0);
 }
 
 TEST_CASE("his government is his country's, not the story's", "[resolution][governments]") {

@@ -3044,6 +3044,18 @@ int DictionaryCountry(const RulePack& pack, Analysis* a, int person) {
   return CountryOfCode(pack, a, a->actors[person].actor.country);
 }
 
+// The government whose dictionary alias is person `person`'s surname and "administration"
+// ("Truman administration": the American government), as an actor of the document; or -1.
+int SurnameGovernment(const RulePack& pack, Analysis* a, int person) {
+  const std::string& name = a->actors[person].actor.name;
+  const size_t space = name.rfind(' ');
+  const int entry =
+      pack.dictionary.GovernmentOfLeader(space == std::string::npos ? name : std::string_view(name).substr(space + 1));
+  if (entry < 0) return -1;
+  const DictEntry& e = pack.dictionary.entry(entry);
+  return a->InternActor(e.actor, e.adjectives);
+}
+
 // The country the dictionary gives the one person of lone name `word`, as an actor of the
 // document; or -1 (no such person, or two).
 int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view word) {
@@ -3088,7 +3100,9 @@ void LoneNameGovernments(const RulePack& pack, Analysis* a, std::vector<Mention>
 // "the regime of Bashar Assad", "the administration of George W. Bush": a government word
 // alone before "of" and a person, titled there or not, is the government of the country
 // the story titles that person the leader of (LedCountry), or else the dictionary gives
-// the person (DictionaryCountry), else the person. A person the
+// the person (DictionaryCountry), or else the dictionary names after the person's surname
+// (SurnameGovernment: "the administration of President George W. Bush" is the "Bush
+// administration", American, in a story about Ukraine too), else the person. A person the
 // story titles a leader without a country ("the government of President Vucic") leads the
 // government of the country the sentence names as a place ("Protesters in Serbia"), else
 // of the story's country.
@@ -3106,11 +3120,12 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
     bool titled = false;
     int country = LedCountry(pack, *a, p.actor, &titled);
     if (country < 0) country = DictionaryCountry(pack, a, p.actor);
-    if (country < 0 && titled) {
+    const int surnamed = country < 0 ? SurnameGovernment(pack, a, p.actor) : -1;
+    if (country < 0 && surnamed < 0 && titled) {
       country = PlaceInSentence(*a, *ms, g.first);
       if (country < 0) continue;
     }
-    const int actor = country >= 0 ? GovernmentOf(a, country) : p.actor;
+    const int actor = surnamed >= 0 ? surnamed : country >= 0 ? GovernmentOf(a, country) : p.actor;
     recount(g.actor, actor);
     g.actor = actor;
     g.source = "leader-government";
