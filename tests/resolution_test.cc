@@ -1115,6 +1115,21 @@ TEST_CASE("his government is his country's, not the story's", "[resolution][gove
   CHECK(Triples(ex).count("Syrian government opposed-to Russia") == 0);
 }
 
+TEST_CASE("a government word that ends an agency's name is no government of the story's country",
+          "[resolution][governments]") {
+  // "Administration" made Ana Ruiz the leader of the Ethiopian government.
+  ag::Extraction ex = Extract(
+      "Fighting flared across Ethiopia. Ethiopia shelled Tigray. Later, Food and Drug Administration chief Ana Ruiz "
+      "criticized Ethiopia.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of Ethiopian government") == 0);
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to Ethiopia") == 1);
+  // A capitalized government word that opens a sentence, or follows "The", is the story's.
+  ex = Extract("Fighting flared across Ethiopia. Ethiopia shelled Tigray. The Government accused Eritrea of arming rebels.");
+  CHECK(Triples(ex).count("Ethiopian government opposed-to Eritrea") == 1);
+  ex = Extract("Fighting flared across Ethiopia. Ethiopia shelled Tigray. Government troops attacked Eritrea.");
+  CHECK(Triples(ex).count("Ethiopian government opposed-to Eritrea") == 1);
+}
+
 TEST_CASE("an untitled person's country belongs to the slot that takes the person", "[resolution][slots]") {
   // The objects were Russia and Iran.
   CHECK(Triples(Extract("Germany's Angela Merkel criticized Russia's Vladimir Putin over Crimea.")) ==

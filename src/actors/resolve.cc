@@ -870,6 +870,18 @@ bool BeforeOfCapitalized(const Analysis& a, const Mention& m) {
          a.tokens[m.last + 1].has(text::kCapitalized);
 }
 
+// Whether government mention `m` is a capitalized government word right after a
+// capitalized word other than "The": the last word of a name ("the Food and Drug
+// Administration", "the House Administration Committee", "State Government of Victoria"),
+// an agency's or a state's, not the government of the story's country
+// (LeadersGovernments drops it where the word before is no actor's).
+bool EndsName(const Analysis& a, const Mention& m) {
+  if (m.first == 0 || m.last != m.first + 1 || !a.tokens[m.first].has(text::kCapitalized) ||
+      !IsGovernmentWord(a.TokenLower(m.first)))
+    return false;
+  return a.tokens[m.first - 1].has(text::kCapitalized) && a.TokenLower(m.first - 1) != "the";
+}
+
 // The organization made of a company's name whose short form `name` is ("Noranda" of
 // "Noranda Inc"), or -1.
 int CompanyNamed(const Analysis& a, std::string_view name) {
@@ -1053,7 +1065,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       // "Noranda Inc said ... Noranda spokesman X".
       if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
       if (type == ActorType::kGovernment &&
-          (AfterCapitalizedWord(*a, out) || AfterPersonPossessive(*a, out) || BeforeOfCapitalized(*a, out)))
+          (AfterCapitalizedWord(*a, out) || AfterPersonPossessive(*a, out) || BeforeOfCapitalized(*a, out) ||
+           EndsName(*a, out)))
         a->leader_governments = true;
     } else {
       int actors[ActorGroup::kMax];
@@ -3132,6 +3145,22 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
   }
 }
 
+// Drops the story country's government that a government word ending a name made ("Food
+// and Drug Administration chief X" led the American government; EndsName), where the word
+// before it is no actor's ("the Maduro Regime" is left to the names).
+template <typename Forget>
+void DropNameEnds(Analysis* a, std::vector<Mention>* ms, const Forget& forget) {
+  for (size_t i = 0; i < ms->size(); ++i) {
+    const Mention& m = (*ms)[i];
+    if (m.actor < 0 || m.pronoun || m.source != "government.of-document" || !EndsName(*a, m) ||
+        (i > 0 && (*ms)[i - 1].last == m.first))
+      continue;
+    forget(m.actor);
+    ms->erase(ms->begin() + static_cast<long>(i));
+    --i;
+  }
+}
+
 // Whether pronoun mention `m` is "his" or "her": "Erdogan and his government" is Erdogan's
 // government as "Erdogan's government" is, not the story country's.
 bool IsPersonPossessive(const Analysis& a, const Mention& m) {
@@ -3163,6 +3192,7 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
   };
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
+    DropNameEnds(a, &ms, forget);
     for (size_t i = 1; i < ms.size(); ++i) {
       Mention& prev = ms[i - 1];
       Mention& m = ms[i];
