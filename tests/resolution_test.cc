@@ -1137,6 +1137,40 @@ TEST_CASE("the government of an untitled person is no government of the story's 
   CHECK(Triples(ex).count("Hassan Rouhani leader-of Chinese government") == 0);
   ex = Extract("China criticized Japan again. Beijing courted the government of Alexis Tsipras.");
   CHECK(Triples(ex).count("Alexis Tsipras leader-of Greek government") == 1);
+  // A leader the dictionary names an administration after ("Bush administration") leads
+  // that government, not the story country's, titled with no country or untitled.
+  ex = Extract(
+      "Fighting flared in Ukraine. Kyiv and Moscow traded fire. Ukraine shelled Donetsk. Ana Ruiz worked for the "
+      "administration of President George W. Bush.");
+  CHECK(Triples(ex).count("George W. Bush leader-of American government") == 1);
+  CHECK(Triples(ex).count("George W. Bush leader-of Ukrainian government") == 0);
+}
+
+TEST_CASE("his government is his country's, not the story's", "[resolution][governments]") {
+  // "his government" was the story country's: the Syrian government condemned Russia.
+  ag::Extraction ex = Extract(
+      "Fighting flared in Syria. Syria shelled Aleppo again. Kenyan President William Ruto and his government "
+      "condemned Russia.");
+  CHECK(Triples(ex).count("Kenyan government opposed-to Russia") == 1);
+  CHECK(Triples(ex).count("Syrian government opposed-to Russia") == 0);
+  // Of someone the story gives no country, it is no government the text names.
+  ex = Extract("Fighting flared in Syria. Syria shelled Aleppo again. Tom Hale and his government condemned Russia.");
+  CHECK(Triples(ex).count("Syrian government opposed-to Russia") == 0);
+}
+
+TEST_CASE("a government word that ends an agency's name is no government of the story's country",
+          "[resolution][governments]") {
+  // "Administration" made Ana Ruiz the leader of the Ethiopian government.
+  ag::Extraction ex = Extract(
+      "Fighting flared across Ethiopia. Ethiopia shelled Tigray. Later, Food and Drug Administration chief Ana Ruiz "
+      "criticized Ethiopia.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of Ethiopian government") == 0);
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to Ethiopia") == 1);
+  // A capitalized government word that opens a sentence, or follows "The", is the story's.
+  ex = Extract("Fighting flared across Ethiopia. Ethiopia shelled Tigray. The Government accused Eritrea of arming rebels.");
+  CHECK(Triples(ex).count("Ethiopian government opposed-to Eritrea") == 1);
+  ex = Extract("Fighting flared across Ethiopia. Ethiopia shelled Tigray. Government troops attacked Eritrea.");
+  CHECK(Triples(ex).count("Ethiopian government opposed-to Eritrea") == 1);
 }
 
 TEST_CASE("an untitled person's country belongs to the slot that takes the person", "[resolution][slots]") {

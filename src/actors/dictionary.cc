@@ -302,6 +302,27 @@ void Dictionary::Build() {
         entries.push_back(static_cast<int>(i));
     }
   IndexPersonAliasIds();
+  IndexLeadersGovernments();
+}
+
+void Dictionary::IndexLeadersGovernments() {
+  leader_governments_.clear();
+  static constexpr std::string_view kSuffix = " administration";
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].actor.type != ActorType::kGovernment) continue;
+    for (const std::string& alias : entries_[i].actor.aliases) {
+      if (alias.size() <= kSuffix.size() || alias.compare(alias.size() - kSuffix.size(), kSuffix.size(), kSuffix) != 0)
+        continue;
+      leader_governments_.emplace(AsciiLower(std::string_view(alias).substr(0, alias.size() - kSuffix.size())),
+                                  static_cast<int>(i));
+    }
+  }
+}
+
+int Dictionary::GovernmentOfLeader(std::string_view name) const {
+  if (leader_governments_.empty()) return -1;
+  auto it = leader_governments_.find(AsciiLower(name));
+  return it == leader_governments_.end() ? -1 : it->second;
 }
 
 void Dictionary::IndexPersonAliasIds() {

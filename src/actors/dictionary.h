@@ -82,6 +82,11 @@ class Dictionary {
     auto it = person_alias_ids_.find(id);
     return it == person_alias_ids_.end() ? -1 : it->second;
   }
+  // The entry of the Government one of whose aliases is `name` (lower case) followed by
+  // "administration" ("Truman administration": the American government), or -1: the
+  // government of a leader the story names with no country ("the administration of
+  // President Harry Truman").
+  int GovernmentOfLeader(std::string_view name) const;
   std::string Dump() const;
 
  private:
@@ -89,6 +94,7 @@ class Dictionary {
   void IndexForms(const DictEntry& e, int value, PhraseTokens* p);
   void IndexForm(std::string_view form, int value, PhraseTokens* p);  // one alias or adjective
   void IndexPersonAliasIds();
+  void IndexLeadersGovernments();
   std::vector<DictEntry> entries_;
   PhraseIndex index_;  // value = entry * 2 + (demonym ? 1 : 0)
   std::map<std::string, int> country_by_code_;
@@ -96,6 +102,8 @@ class Dictionary {
   std::unordered_map<std::string, std::vector<int>> lone_names_;
   // Person id of an alias -> entry (-1: several), for PersonOfAliasId.
   std::unordered_map<std::string, int> person_alias_ids_;
+  // Lower-case leader's name -> Government entry, for GovernmentOfLeader.
+  std::unordered_map<std::string, int> leader_governments_;
 };
 
 }  // namespace actorgraph::internal

@@ -854,12 +854,32 @@ bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
   return a.tokens[word].has(text::kCapitalized);
 }
 
+// Whether government mention `m` is a government word after "his" or "her", as in
+// "Erdogan and his government" (LeadersGovernments).
+bool AfterPersonPossessive(const Analysis& a, const Mention& m) {
+  if (m.first == 0 || !IsGovernmentWord(a.TokenLower(m.first))) return false;
+  const std::string_view before = a.TokenLower(m.first - 1);
+  return before == "his" || before == "her";
+}
+
 // Whether government mention `m` is a government word alone before "of" and a
 // capitalized word, as in "the regime of Bashar Assad" (LeadersGovernments).
 bool BeforeOfCapitalized(const Analysis& a, const Mention& m) {
   return m.last == m.first + 1 && m.last + 1 < a.tokens.size() && !a.tokens[m.first].has(text::kCapitalized) &&
          IsGovernmentWord(a.TokenLower(m.first)) && a.TokenLower(m.last) == "of" &&
          a.tokens[m.last + 1].has(text::kCapitalized);
+}
+
+// Whether government mention `m` is a capitalized government word right after a
+// capitalized word other than "The": the last word of a name ("the Food and Drug
+// Administration", "the House Administration Committee", "State Government of Victoria"),
+// an agency's or a state's, not the government of the story's country
+// (LeadersGovernments drops it where the word before is no actor's).
+bool EndsName(const Analysis& a, const Mention& m) {
+  if (m.first == 0 || m.last != m.first + 1 || !a.tokens[m.first].has(text::kCapitalized) ||
+      !IsGovernmentWord(a.TokenLower(m.first)))
+    return false;
+  return a.tokens[m.first - 1].has(text::kCapitalized) && a.TokenLower(m.first - 1) != "the";
 }
 
 // The organization made of a company's name whose short form `name` is ("Noranda" of
@@ -1044,7 +1064,9 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       if (out.actor < 0) return false;
       // "Noranda Inc said ... Noranda spokesman X".
       if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
-      if (type == ActorType::kGovernment && (AfterCapitalizedWord(*a, out) || BeforeOfCapitalized(*a, out)))
+      if (type == ActorType::kGovernment &&
+          (AfterCapitalizedWord(*a, out) || AfterPersonPossessive(*a, out) || BeforeOfCapitalized(*a, out) ||
+           EndsName(*a, out)))
         a->leader_governments = true;
     } else {
       int actors[ActorGroup::kMax];
@@ -3145,6 +3167,18 @@ int DictionaryCountry(const RulePack& pack, Analysis* a, int person) {
   return CountryOfCode(pack, a, a->actors[person].actor.country);
 }
 
+// The government whose dictionary alias is person `person`'s surname and "administration"
+// ("Truman administration": the American government), as an actor of the document; or -1.
+int SurnameGovernment(const RulePack& pack, Analysis* a, int person) {
+  const std::string& name = a->actors[person].actor.name;
+  const size_t space = name.rfind(' ');
+  const int entry =
+      pack.dictionary.GovernmentOfLeader(space == std::string::npos ? name : std::string_view(name).substr(space + 1));
+  if (entry < 0) return -1;
+  const DictEntry& e = pack.dictionary.entry(entry);
+  return a->InternActor(e.actor, e.adjectives);
+}
+
 // The country the dictionary gives the one person of lone name `word`, as an actor of the
 // document; or -1 (no such person, or two).
 int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view word) {
@@ -3189,7 +3223,9 @@ void LoneNameGovernments(const RulePack& pack, Analysis* a, std::vector<Mention>
 // "the regime of Bashar Assad", "the administration of George W. Bush": a government word
 // alone before "of" and a person, titled there or not, is the government of the country
 // the story titles that person the leader of (LedCountry), or else the dictionary gives
-// the person (DictionaryCountry), else the person. A person the
+// the person (DictionaryCountry), or else the dictionary names after the person's surname
+// (SurnameGovernment: "the administration of President George W. Bush" is the "Bush
+// administration", American, in a story about Ukraine too), else the person. A person the
 // story titles a leader without a country ("the government of President Vucic") leads the
 // government of the country the sentence names as a place ("Protesters in Serbia"), else
 // of the story's country.
@@ -3207,15 +3243,39 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
     bool titled = false;
     int country = LedCountry(pack, *a, p.actor, &titled);
     if (country < 0) country = DictionaryCountry(pack, a, p.actor);
-    if (country < 0 && titled) {
+    const int surnamed = country < 0 ? SurnameGovernment(pack, a, p.actor) : -1;
+    if (country < 0 && surnamed < 0 && titled) {
       country = PlaceInSentence(*a, *ms, g.first);
       if (country < 0) continue;
     }
-    const int actor = country >= 0 ? GovernmentOf(a, country) : p.actor;
+    const int actor = surnamed >= 0 ? surnamed : country >= 0 ? GovernmentOf(a, country) : p.actor;
     recount(g.actor, actor);
     g.actor = actor;
     g.source = "leader-government";
   }
+}
+
+// Drops the story country's government that a government word ending a name made ("Food
+// and Drug Administration chief X" led the American government; EndsName), where the word
+// before it is no actor's ("the Maduro Regime" is left to the names).
+template <typename Forget>
+void DropNameEnds(Analysis* a, std::vector<Mention>* ms, const Forget& forget) {
+  for (size_t i = 0; i < ms->size(); ++i) {
+    const Mention& m = (*ms)[i];
+    if (m.actor < 0 || m.pronoun || m.source != "government.of-document" || !EndsName(*a, m) ||
+        (i > 0 && (*ms)[i - 1].last == m.first))
+      continue;
+    forget(m.actor);
+    ms->erase(ms->begin() + static_cast<long>(i));
+    --i;
+  }
+}
+
+// Whether pronoun mention `m` is "his" or "her": "Erdogan and his government" is Erdogan's
+// government as "Erdogan's government" is, not the story country's.
+bool IsPersonPossessive(const Analysis& a, const Mention& m) {
+  const std::string_view lower = a.TokenLower(m.first);
+  return m.last == m.first + 1 && (lower == "his" || lower == "her");
 }
 
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
@@ -3223,8 +3283,11 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
 // titles that person the leader of (LedCountry), or else the dictionary gives the person
 // (DictionaryCountry), else the person; never the story's country's ("the regime" alone is). The two mentions become one, but for a person
 // titled right there ("U.S. President George W. Bush's administration"), whom the title
-// still names. `count` (actor i's at i + 1) and, with `counted`, the actors' own counts
-// follow.
+// still names. After "his" or "her" ("Erdogan and his government") the word is likewise
+// the government of the person the pronoun stands for; of one the story gives no country
+// it is none, unless the story titles that person a leader (the story country's, as
+// LeaderAfterGovernment reads it). `count` (actor i's at i + 1) and, with `counted`, the
+// actors' own counts follow.
 void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
   auto recount = [&](int from, int to) {
     count->resize(a->actors.size() + 1);
@@ -3232,24 +3295,40 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
     ++(*count)[to + 1];
     if (counted) --a->actors[from].mentions, ++a->actors[to].mentions;
   };
+  auto forget = [&](int from) {
+    count->resize(a->actors.size() + 1);
+    --(*count)[from + 1];
+    if (counted) --a->actors[from].mentions;
+  };
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
+    DropNameEnds(a, &ms, forget);
     for (size_t i = 1; i < ms.size(); ++i) {
       Mention& prev = ms[i - 1];
       Mention& m = ms[i];
       const bool next_to = prev.last == m.first || (prev.last + 1 == m.first && IsPossessive(*a, prev.last));
-      if (!next_to || prev.actor < 0 || m.actor < 0 || prev.pronoun || prev.demonym ||
+      if (!next_to || prev.actor < 0 || m.actor < 0 || (prev.pronoun && !IsPersonPossessive(*a, prev)) || prev.demonym ||
           a->actors[prev.actor].actor.type != ActorType::kPerson ||
           a->actors[m.actor].actor.type != ActorType::kGovernment || a->tokens[m.first].has(text::kCapitalized) ||
           !IsGovernmentWord(a->TokenLower(m.first)))
         continue;
-      int country = LedCountry(pack, *a, prev.actor);
+      bool titled = false;
+      int country = LedCountry(pack, *a, prev.actor, &titled);
       if (country < 0) country = DictionaryCountry(pack, a, prev.actor);
+      if (country < 0 && prev.pronoun) {
+        // "President Kabore said his government ..." is likely the story country's leader;
+        // the government of someone else the text gives no country is no one's it names.
+        if (titled) continue;
+        forget(m.actor);
+        ms.erase(ms.begin() + static_cast<long>(i));
+        --i;
+        continue;
+      }
       const int actor = country >= 0 ? GovernmentOf(a, country) : prev.actor;
       recount(m.actor, actor);
       m.actor = actor;
       m.source = "leader-government";
-      if (LeaderTitleBefore(pack, *a, s, prev.first) >= 0) continue;
+      if (prev.pronoun || LeaderTitleBefore(pack, *a, s, prev.first) >= 0) continue;
       recount(prev.actor, actor);
       prev.last = m.last;
       prev.actor = actor;
