@@ -620,6 +620,16 @@ TEST_CASE("its after 'and' is the actor it is coordinated with", "[resolution][p
   CHECK(Triples(ex).count("Sudan supports Rapid Support Forces") == 0);
 }
 
+TEST_CASE("its with no subject of its sentence is the state last named there", "[resolution][pronouns]") {
+  // The sentence's subject is no state or body; Somalia, named after a preposition, is
+  // nearer than the sentence before's subject, Kenya.
+  const std::string before = "Kenya sent troops to Mogadishu last year. ";
+  ag::Extraction ex = Extract(before + "The drone strike was aimed at Somalia and, above all, its president, "
+                                       "Hassan Sheikh Mohamud.");
+  CHECK(Triples(ex).count("Hassan Sheikh Mohamud leader-of Somalia") == 1);
+  CHECK(Triples(ex).count("Hassan Sheikh Mohamud leader-of Kenya") == 0);
+}
+
 TEST_CASE("he is no person named only as a modifier of something else", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // "the pro-Ruto rally", "the Ruto administration", "a Ruto-era law": Ruto is not whom
