@@ -630,6 +630,15 @@ TEST_CASE("its with no subject of its sentence is the state last named there", "
   CHECK(Triples(ex).count("Hassan Sheikh Mohamud leader-of Kenya") == 0);
 }
 
+TEST_CASE("its is no state that only titles the subject, a person", "[resolution][pronouns]") {
+  // "U.S." titles Blinken, the subject: "its" is China, named since.
+  ag::Extraction ex = Extract("U.S. Secretary of State Antony Blinken sought to ease tensions with China, stressing "
+                              "what he called his frank talks with its president, Xi Jinping.");
+  CHECK(Triples(ex).count("Xi Jinping leader-of China") == 1);
+  CHECK(Triples(ex).count("Xi Jinping leader-of United States") == 0);
+  CHECK(Triples(ex).count("Antony Blinken represents United States") == 1);
+}
+
 TEST_CASE("he is no person named only as a modifier of something else", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // "the pro-Ruto rally", "the Ruto administration", "a Ruto-era law": Ruto is not whom

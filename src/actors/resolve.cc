@@ -1994,11 +1994,29 @@ bool IsNonPersonActor(const Analysis& a, const Mention& m) {
 // An actor after a preposition is no subject: "The events in Iraq have unsettled Iran";
 // nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
 // strikes on its ally".
+// A state or body that only titles the person after it, as in "U.S. President Donald Trump"
+// or "U.S. Secretary of State Mike Pompeo": the subject is the person, and a later "its" is
+// most often a state named since ("... tensions with North Korea, ... its leader Kim").
+// Mention i of the first `n` of `ms`; a possessive ("Iran's Foreign Minister") is left as
+// it was.
+bool TitlesPersonAfter(const Analysis& a, const std::vector<Mention>& ms, size_t i, size_t n) {
+  if (i + 1 >= n) return false;
+  const Mention& next = ms[i + 1];
+  const uint32_t gap = next.first - ms[i].last;
+  if (gap == 0 || gap > 4 || next.pronoun || next.actor < 0 || a.actors[next.actor].actor.type != ActorType::kPerson)
+    return false;
+  for (uint32_t t = ms[i].last; t < next.first; ++t) {
+    const std::string_view w = a.TokenText(t);
+    if (!((w[0] >= 'A' && w[0] <= 'Z') || w == "of")) return false;
+  }
+  return true;
+}
+
 int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
   for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.first >= before) break;
-    if (IsNonPersonActor(a, m) &&
+    if (IsNonPersonActor(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
         !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")))
       return m.actor;
   }
