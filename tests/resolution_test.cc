@@ -639,6 +639,19 @@ TEST_CASE("its is no state that only titles the subject, a person", "[resolution
   CHECK(Triples(ex).count("Antony Blinken represents United States") == 1);
 }
 
+TEST_CASE("its after an organization the text does not name is no state named before", "[resolution][pronouns]") {
+  // "the company" and "a group" stand between the state named and "its": no one.
+  CHECK(Triples(Extract("Kenya's shoppers boycotted the company after its president, Peter Ndegwa, backed the "
+                        "tax bill."))
+            .count("Peter Ndegwa leader-of Kenya") == 0);
+  CHECK(Triples(Extract("Egypt held talks in Cairo. Save the Sudanese, a group that has long lobbied Congress, "
+                        "published a letter from its president, Omar Hassan."))
+            .count("Omar Hassan leader-of Egypt") == 0);
+  // As the apposition of the body named, the group is that body.
+  CHECK(Triples(Extract("Hamas, a group that runs Gaza, said its leader, Ismail Haniyeh, would travel to Cairo."))
+            .count("Ismail Haniyeh leader-of Hamas") == 1);
+}
+
 TEST_CASE("he is no person named only as a modifier of something else", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // "the pro-Ruto rally", "the Ruto administration", "a Ruto-era law": Ruto is not whom

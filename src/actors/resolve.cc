@@ -2315,9 +2315,53 @@ int LastNamedBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n)
   return -1;
 }
 
+// A lower-case noun for an organization that is no state or body the rules name: "the
+// company", "a bank", "the newspaper". "a group" too ("In Defense of Christians, a group
+// that ..."); "the group" is left to the group it refers back to (LastGroup).
+bool IsUnnamedBodyWord(std::string_view article, std::string_view w) {
+  const bool indefinite = article.size() == 1 && article[0] == 'a';
+  const bool definite = article.size() == 3 && article[0] == 't' && article[1] == 'h' && article[2] == 'e';
+  if (!indefinite && !definite) return false;
+  bool noun = false;
+  switch (w.size()) {  // most words are turned down by their length
+    case 4: noun = w == "firm" || w == "bank"; break;
+    case 5: noun = w == "paper" || w == "chain" || w == "union" || w == "group"; break;
+    case 7: noun = w == "company" || w == "network" || w == "charity"; break;
+    case 9: noun = w == "newspaper"; break;
+    default: return false;
+  }
+  return noun && (indefinite || w != "group");
+}
+
+// Whether such an organization (IsUnnamedBodyWord) stands between pronoun m and the last
+// state or body the sentence named before it (of the first `done` mentions of `ms`), not
+// as that one's apposition: "conservatives rallied in restaurants across the United States
+// to back the company after its president ..." is the company's president.
+// Out of line: asked for a few pronouns a sentence, it stays out of the resolution's loop.
+[[gnu::noinline]] bool UnnamedBodyBefore(const Analysis& a, const std::vector<Mention>& ms, size_t done,
+                                         const Mention& m, uint32_t sentence_first) {
+  uint32_t floor = sentence_first;
+  for (size_t i = done; i-- > 0;)
+    if (IsNonPersonActor(a, ms[i])) {
+      floor = ms[i].last;
+      break;
+    }
+  // Token t the noun, t - 1 its article; the article's length first, as most words fail
+  // it (a comparison of strings is a call).
+  for (uint32_t t = m.first - 1; t >= floor + 1 && t < m.first; --t) {
+    const text::Token& article = a.tokens[t - 1];
+    const uint32_t size = article.end - article.begin;
+    if ((size != 1 && size != 3) || !IsUnnamedBodyWord(a.TokenLower(t - 1), a.TokenLower(t))) continue;
+    const bool apposition = floor > sentence_first && t - 1 == floor + 1 && a.TokenText(floor) == ",";
+    if (!apposition) return true;
+  }
+  return false;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the actor it is
-// coordinated with (CoordinatedOwner), else the subject
+// coordinated with (CoordinatedOwner), else no one past an organization the text does not
+// name ("the company", UnnamedBodyBefore), else the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
 // mentions of `ms`, sentence `s`, before it; or else, for "its", of the sentence before.
@@ -2327,6 +2371,7 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   if (IsPersonPronoun(word)) return word == "she" || word == "her" ? last.she : last.he;
   const int owner = CoordinatedOwner(a, ms, done, m);
   if (owner >= 0) return owner;
+  if (word != "they" && UnnamedBodyBefore(a, ms, done, m, a.sentences[s].first)) return -1;
   const uint32_t clause = ClauseStart(a, a.sentences[s], m.first);
   size_t first_in_clause = 0;
   while (first_in_clause < done && ms[first_in_clause].first < clause) ++first_in_clause;
