@@ -629,6 +629,38 @@ TEST_CASE("its after 'and' is the actor it is coordinated with", "[resolution][p
   CHECK(Triples(ex).count("Sudan supports Rapid Support Forces") == 0);
 }
 
+TEST_CASE("its with no subject of its sentence is the state last named there", "[resolution][pronouns]") {
+  // The sentence's subject is no state or body; Somalia, named after a preposition, is
+  // nearer than the sentence before's subject, Kenya.
+  const std::string before = "Kenya sent troops to Mogadishu last year. ";
+  ag::Extraction ex = Extract(before + "The drone strike was aimed at Somalia and, above all, its president, "
+                                       "Hassan Sheikh Mohamud.");
+  CHECK(Triples(ex).count("Hassan Sheikh Mohamud leader-of Somalia") == 1);
+  CHECK(Triples(ex).count("Hassan Sheikh Mohamud leader-of Kenya") == 0);
+}
+
+TEST_CASE("its is no state that only titles the subject, a person", "[resolution][pronouns]") {
+  // "U.S." titles Blinken, the subject: "its" is China, named since.
+  ag::Extraction ex = Extract("U.S. Secretary of State Antony Blinken sought to ease tensions with China, stressing "
+                              "what he called his frank talks with its president, Xi Jinping.");
+  CHECK(Triples(ex).count("Xi Jinping leader-of China") == 1);
+  CHECK(Triples(ex).count("Xi Jinping leader-of United States") == 0);
+  CHECK(Triples(ex).count("Antony Blinken represents United States") == 1);
+}
+
+TEST_CASE("its after an organization the text does not name is no state named before", "[resolution][pronouns]") {
+  // "the company" and "a group" stand between the state named and "its": no one.
+  CHECK(Triples(Extract("Kenya's shoppers boycotted the company after its president, Peter Ndegwa, backed the "
+                        "tax bill."))
+            .count("Peter Ndegwa leader-of Kenya") == 0);
+  CHECK(Triples(Extract("Egypt held talks in Cairo. Save the Sudanese, a group that has long lobbied Congress, "
+                        "published a letter from its president, Omar Hassan."))
+            .count("Omar Hassan leader-of Egypt") == 0);
+  // As the apposition of the body named, the group is that body.
+  CHECK(Triples(Extract("Hamas, a group that runs Gaza, said its leader, Ismail Haniyeh, would travel to Cairo."))
+            .count("Ismail Haniyeh leader-of Hamas") == 1);
+}
+
 TEST_CASE("he is no person named only as a modifier of something else", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // "the pro-Ruto rally", "the Ruto administration", "a Ruto-era law": Ruto is not whom

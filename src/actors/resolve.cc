@@ -2016,11 +2016,29 @@ bool IsNonPersonActor(const Analysis& a, const Mention& m) {
 // An actor after a preposition is no subject: "The events in Iraq have unsettled Iran";
 // nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
 // strikes on its ally".
+// A state or body that only titles the person after it, as in "U.S. President Donald Trump"
+// or "U.S. Secretary of State Mike Pompeo": the subject is the person, and a later "its" is
+// most often a state named since ("... tensions with North Korea, ... its leader Kim").
+// Mention i of the first `n` of `ms`; a possessive ("Iran's Foreign Minister") is left as
+// it was.
+bool TitlesPersonAfter(const Analysis& a, const std::vector<Mention>& ms, size_t i, size_t n) {
+  if (i + 1 >= n) return false;
+  const Mention& next = ms[i + 1];
+  const uint32_t gap = next.first - ms[i].last;
+  if (gap == 0 || gap > 4 || next.pronoun || next.actor < 0 || a.actors[next.actor].actor.type != ActorType::kPerson)
+    return false;
+  for (uint32_t t = ms[i].last; t < next.first; ++t) {
+    const std::string_view w = a.TokenText(t);
+    if (!((w[0] >= 'A' && w[0] <= 'Z') || w == "of")) return false;
+  }
+  return true;
+}
+
 int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
   for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.first >= before) break;
-    if (IsNonPersonActor(a, m) &&
+    if (IsNonPersonActor(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
         !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")))
       return m.actor;
   }
@@ -2295,6 +2313,22 @@ struct LastGroup {
   }
 };
 
+// Non-person mention i of `ms`, or, after a preposition that a possessor's noun governs,
+// the possessor ("Russia's policy on Syria": Russia), -1 when that is no state or body.
+int OwnerOrPossessor(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
+  const Mention& before = ms[i];
+  if (before.first < 3 || !IsPreposition(a.TokenLower(before.first - 1))) return before.actor;
+  // "X 's noun of Y" or "X 's two nouns of Y": the possessive two or three tokens before.
+  for (uint32_t back = 3; back <= 4 && back <= before.first; ++back) {
+    const uint32_t possessive = before.first - back;
+    if (!IsPossessive(a, possessive)) continue;
+    for (size_t j = i; j-- > 0;)
+      if (ms[j].last == possessive) return IsNonPersonActor(a, ms[j]) ? ms[j].actor : -1;
+    return -1;
+  }
+  return before.actor;
+}
+
 // The non-person actor right before "and its" (mention m's "its"): the one "its" stands
 // for, the clause's subject or not ("pledged support for ISIL and its leader", "press Egypt
 // and its president"); else -1. After a preposition that a possessor's noun governs, the
@@ -2304,22 +2338,65 @@ int CoordinatedOwner(const Analysis& a, const std::vector<Mention>& ms, size_t d
   size_t i = done;
   while (i > 0 && ms[i - 1].last > m.first - 1) --i;
   if (i == 0 || ms[i - 1].last != m.first - 1 || !IsNonPersonActor(a, ms[i - 1])) return -1;
-  const Mention& before = ms[i - 1];
-  if (before.first < 3 || !IsPreposition(a.TokenLower(before.first - 1))) return before.actor;
-  // "X 's noun of Y" or "X 's two nouns of Y": the possessive two or three tokens before.
-  for (uint32_t back = 3; back <= 4 && back <= before.first; ++back) {
-    const uint32_t possessive = before.first - back;
-    if (!IsPossessive(a, possessive)) continue;
-    for (size_t j = i - 1; j-- > 0;)
-      if (ms[j].last == possessive) return IsNonPersonActor(a, ms[j]) ? ms[j].actor : -1;
-    return -1;
+  return OwnerOrPossessor(a, ms, i - 1);
+}
+
+// The last non-person actor named outright among the first `n` mentions of `ms`, wherever
+// it stands, or the possessor whose noun governs it ("over Moscow's interference in
+// Ukraine, its support for Assad": Moscow), or -1.
+int LastNamedBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n) {
+  for (size_t i = n; i-- > 0;)
+    if (IsNonPersonActor(a, ms[i])) return OwnerOrPossessor(a, ms, i);
+  return -1;
+}
+
+// A lower-case noun for an organization that is no state or body the rules name: "the
+// company", "a bank", "the newspaper". "a group" too ("In Defense of Christians, a group
+// that ..."); "the group" is left to the group it refers back to (LastGroup).
+bool IsUnnamedBodyWord(std::string_view article, std::string_view w) {
+  const bool indefinite = article.size() == 1 && article[0] == 'a';
+  const bool definite = article.size() == 3 && article[0] == 't' && article[1] == 'h' && article[2] == 'e';
+  if (!indefinite && !definite) return false;
+  bool noun = false;
+  switch (w.size()) {  // most words are turned down by their length
+    case 4: noun = w == "firm" || w == "bank"; break;
+    case 5: noun = w == "paper" || w == "chain" || w == "union" || w == "group"; break;
+    case 7: noun = w == "company" || w == "network" || w == "charity"; break;
+    case 9: noun = w == "newspaper"; break;
+    default: return false;
   }
-  return before.actor;
+  return noun && (indefinite || w != "group");
+}
+
+// Whether such an organization (IsUnnamedBodyWord) stands between pronoun m and the last
+// state or body the sentence named before it (of the first `done` mentions of `ms`), not
+// as that one's apposition: "conservatives rallied in restaurants across the United States
+// to back the company after its president ..." is the company's president.
+// Out of line: asked for a few pronouns a sentence, it stays out of the resolution's loop.
+[[gnu::noinline]] bool UnnamedBodyBefore(const Analysis& a, const std::vector<Mention>& ms, size_t done,
+                                         const Mention& m, uint32_t sentence_first) {
+  uint32_t floor = sentence_first;
+  for (size_t i = done; i-- > 0;)
+    if (IsNonPersonActor(a, ms[i])) {
+      floor = ms[i].last;
+      break;
+    }
+  // Token t the noun, t - 1 its article; the article's length first, as most words fail
+  // it (a comparison of strings is a call).
+  for (uint32_t t = m.first - 1; t >= floor + 1 && t < m.first; --t) {
+    const text::Token& article = a.tokens[t - 1];
+    const uint32_t size = article.end - article.begin;
+    if ((size != 1 && size != 3) || !IsUnnamedBodyWord(a.TokenLower(t - 1), a.TokenLower(t))) continue;
+    const bool apposition = floor > sentence_first && t - 1 == floor + 1 && a.TokenText(floor) == ",";
+    if (!apposition) return true;
+  }
+  return false;
 }
 
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the actor it is
-// coordinated with (CoordinatedOwner), else the subject
+// coordinated with (CoordinatedOwner), else no one past an organization the text does not
+// name ("the company", UnnamedBodyBefore), else the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
 // mentions of `ms`, sentence `s`, before it; or else, for "its", of the sentence before.
@@ -2329,6 +2406,7 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   if (IsPersonPronoun(word)) return word == "she" || word == "her" ? last.she : last.he;
   const int owner = CoordinatedOwner(a, ms, done, m);
   if (owner >= 0) return owner;
+  if (word != "they" && UnnamedBodyBefore(a, ms, done, m, a.sentences[s].first)) return -1;
   const uint32_t clause = ClauseStart(a, a.sentences[s], m.first);
   size_t first_in_clause = 0;
   while (first_in_clause < done && ms[first_in_clause].first < clause) ++first_in_clause;
@@ -2337,7 +2415,13 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
     if (in_clause >= 0) return in_clause;
   }
   const int actor = SubjectBefore(a, ms, done, m.first);
-  if (actor >= 0 || s == 0 || word == "it") return actor;  // "it" only in its sentence
+  if (actor >= 0) return actor;
+  // No subject of its own, the sentence's last state or body named is still nearer than
+  // the sentence before's subject: "a war of words with North Korea and its leader",
+  // "the attack was directed at al-Shabaab and, specifically, its leader". Not for "they",
+  // most often people the text does not name ("3% of GOP caucus-goers said they").
+  const int named = word == "they" ? -1 : LastNamedBefore(a, ms, done);
+  if (named >= 0 || s == 0 || word == "it") return named;  // "it" only in its sentence
   return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
 }
 
