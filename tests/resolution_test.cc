@@ -1150,3 +1150,16 @@ TEST_CASE("a lone untitled name seen after in, on or at is an organization, not 
   auto titled = Extract("Mr. Okello said the talks would resume. Reporters waited outside in Okello.");
   CHECK(Types(titled)["Okello"] == "Person");
 }
+
+// --- initials ------------------------------------------------------------------------------
+
+TEST_CASE("two middle initials written apart are one part, as written together", "[resolution][names]") {
+  // The father "George H. W. Bush" is "George H.W. Bush"; the son's single "W." is dropped.
+  auto spaced = Extract("President George H. W. Bush met Soviet leader Mikhail Gorbachev in Malta.");
+  CHECK(PersonIds(spaced).count("george-hw-bush") == 1);
+  CHECK(PersonIds(spaced).count("george-bush") == 0);
+  auto joined = Extract("President George H.W. Bush met Soviet leader Mikhail Gorbachev in Malta.");
+  CHECK(PersonIds(joined).count("george-hw-bush") == 1);
+  auto son = Extract("President George W. Bush met Russian President Vladimir Putin in Crawford.");
+  CHECK(PersonIds(son).count("george-bush") == 1);
+}

@@ -189,6 +189,12 @@ bool IsInitial(const char* name, size_t i, size_t j, size_t size) {
   return false;
 }
 
+// Whether the word after the space at name[j] is a middle initial too: "H. W." of "George
+// H. W. Bush".
+bool InitialFollows(const char* name, size_t j, size_t size) {
+  return j + 3 < size && name[j] == ' ' && name[j + 3] == ' ' && IsInitial(name, j + 1, j + 3, size);
+}
+
 // Writes the parts of person `name` to `chars` from `*end` on, moving `*end` past them,
 // and appends their spans to `spans`: each a variant part (ToVariantPart), without the
 // Arabic article and, with `all_particles`, without de, bin, van ... either. A
@@ -213,6 +219,7 @@ template <bool kKey, typename Spans>
   size_t out = start;
   size_t key_out = kKey ? *key : 0;
   size_t counted = 0;  // parts with all_particles
+  bool initials = false;  // the part before is a run of initials that goes on
   for (size_t i = 0, j = 0; i < size; i = j + 1) {
     // The word's name key (AppendNameKey), written as it is read, after the parts before
     // it; dropped or joined to the part before if it is no part of its own. The key of the
@@ -237,10 +244,28 @@ template <bool kKey, typename Spans>
     if (plain.empty()) continue;
     // A middle initial is no part: "Donald J. Trump" is "Donald Trump", who was two persons
     // in a text that wrote both, so that "Trump" was no one's.
+    // Two initials or more are one part, as written without spaces: "George H. W. Bush" is
+    // "George H.W. Bush", his son's single "W." dropped. Rare: tested past the single one.
     if (plain.size() == 1 && spans->size() > base && IsInitial(text, i, j, size)) {
+      if (InitialFollows(text, j, size)) {
+        if (!initials) {
+          spans->push_back(PartSpan{static_cast<uint32_t>(begin), 1});
+          ++counted;
+        } else {
+          spans->back().size += 1;  // ends at begin
+        }
+        initials = true;
+        continue;
+      }
+      if (initials) {
+        spans->back().size += 1;
+        initials = false;
+        continue;
+      }
       out = begin;
       continue;
     }
+    initials = false;
     // "al-Assad", "al Assad", "Al-Assad" hold the article; "Al Sharpton", "Ash Carter"
     // a given name.
     const bool lower = IsLowerAscii(text[i]);
