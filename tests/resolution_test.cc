@@ -1244,3 +1244,31 @@ TEST_CASE("a person a rule finds under a listed alias spelled another way is the
   auto other = Extract("Turkish envoy Ahmet Erdogan met Kenyan President William Ruto in Ankara.");
   CHECK(PersonIds(other).count("ahmet-erdogan") == 1);
 }
+
+// --- one-word persons that are companies ---------------------------------------------------
+
+TEST_CASE("a lone untitled name seen after in, on or at is an organization, not a person",
+          "[resolution][names]") {
+  // "Safaricom said" reads as a person; "on Safaricom" tells a company.
+  auto company = Extract(
+      "Safaricom said it would restore the network in Tigray. A spokeswoman for Safaricom, Ana Ruiz, "
+      "said calls on Safaricom were free.");
+  CHECK(Types(company)["Safaricom"] == "Organization");
+  CHECK(IdOf(company, "Safaricom") == "safaricom");
+  // A title anywhere keeps the name a person's, whatever the rest says.
+  auto titled = Extract("Mr. Okello said the talks would resume. Reporters waited outside in Okello.");
+  CHECK(Types(titled)["Okello"] == "Person");
+}
+
+// --- initials ------------------------------------------------------------------------------
+
+TEST_CASE("two middle initials written apart are one part, as written together", "[resolution][names]") {
+  // The father "George H. W. Bush" is "George H.W. Bush"; the son's single "W." is dropped.
+  auto spaced = Extract("President George H. W. Bush met Soviet leader Mikhail Gorbachev in Malta.");
+  CHECK(PersonIds(spaced).count("george-hw-bush") == 1);
+  CHECK(PersonIds(spaced).count("george-bush") == 0);
+  auto joined = Extract("President George H.W. Bush met Soviet leader Mikhail Gorbachev in Malta.");
+  CHECK(PersonIds(joined).count("george-hw-bush") == 1);
+  auto son = Extract("President George W. Bush met Russian President Vladimir Putin in Crawford.");
+  CHECK(PersonIds(son).count("george-bush") == 1);
+}

@@ -324,6 +324,14 @@ class SentenceRecognizer {
     return (pack_.SexBits(TokenHash(a_->text, a_->tokens, i - 1)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
   }
 
+  // A one-word country that a given-name list holds, before a name part that is no
+  // country, opens a person's name: "Chad Griffin", "Chad Wolf" (untitled); not a list
+  // of countries ("Chad Chile") nor a possessive ("Chad's President Idriss Deby").
+  bool GivenNameOpensName(uint32_t i) const {
+    return !a_->tokens[i].has(kAllCaps) && i + 1 < s_.last && NamePart(i + 1) &&
+           (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+  }
+
   // Notes token k, a country's name, as a person's surname in this document; one past it.
   uint32_t CountrySurname(uint32_t k) {
     const uint64_t h = TokenHash(a_->text, a_->tokens, k);
@@ -363,6 +371,7 @@ class SentenceRecognizer {
         out_->back().last = i + 1;
         return CountrySurname(i);
       }
+      if (GivenNameOpensName(i)) return PushName(i, NameEnd(i + 1));
     }
     if (!hit.demonym) {
       const uint32_t end = NameTailEnd(i, hit.end);
