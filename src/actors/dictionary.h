@@ -82,7 +82,7 @@ class Dictionary {
     auto it = person_alias_ids_.find(id);
     return it == person_alias_ids_.end() ? -1 : it->second;
   }
-  // The entry of the Government one of whose aliases is `name` (lower case) followed by
+  // The entry of the Government one of whose aliases is `name` (any case) followed by
   // "administration" ("Truman administration": the American government), or -1: the
   // government of a leader the story names with no country ("the administration of
   // President Harry Truman").

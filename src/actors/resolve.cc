@@ -879,12 +879,13 @@ bool AfterCapitalizedWord(const Analysis& a, const Mention& m) {
   return a.tokens[word].has(text::kCapitalized);
 }
 
+// Whether lower-case word w is "his" or "her", a person's possessive pronoun.
+bool IsHisOrHer(std::string_view w) { return w == "his" || w == "her"; }
+
 // Whether government mention `m` is a government word after "his" or "her", as in
 // "Erdogan and his government" (LeadersGovernments).
 bool AfterPersonPossessive(const Analysis& a, const Mention& m) {
-  if (m.first == 0 || !IsGovernmentWord(a.TokenLower(m.first))) return false;
-  const std::string_view before = a.TokenLower(m.first - 1);
-  return before == "his" || before == "her";
+  return m.first > 0 && IsGovernmentWord(a.TokenLower(m.first)) && IsHisOrHer(a.TokenLower(m.first - 1));
 }
 
 // Whether government mention `m` is a government word alone before "of" and a
@@ -2035,12 +2036,6 @@ bool IsNonPersonActor(const Analysis& a, const Mention& m) {
   return m.actor >= 0 && !m.demonym && !m.pronoun && a.actors[m.actor].actor.type != ActorType::kPerson;
 }
 
-// The first non-person actor among mentions [from, n) of `ms`, a sentence's, before token
-// `before`: the subject of the sentence (from 0) or of a clause, most often, and the usual
-// antecedent of "its" ("Belarus, an ally of Russia, said its ...").
-// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran";
-// nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
-// strikes on its ally".
 // A state or body that only titles the person after it, as in "U.S. President Donald Trump"
 // or "U.S. Secretary of State Mike Pompeo": the subject is the person, and a later "its" is
 // most often a state named since ("... tensions with North Korea, ... its leader Kim").
@@ -2059,6 +2054,13 @@ bool TitlesPersonAfter(const Analysis& a, const std::vector<Mention>& ms, size_t
   return true;
 }
 
+// The first non-person actor among mentions [from, n) of `ms`, a sentence's, before token
+// `before`: the subject of the sentence (from 0) or of a clause, most often, and the usual
+// antecedent of "its" ("Belarus, an ally of Russia, said its ...").
+// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran";
+// nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
+// strikes on its ally"; nor a state that only titles the person after it
+// (TitlesPersonAfter).
 int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
   for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
@@ -2450,6 +2452,12 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
 }
 
+// Whether lower-case word w is a participle in -ing of six letters or more ("Seeking";
+// not "king", "Ming").
+bool IsLongParticiple(std::string_view w) {
+  return w.size() >= 6 && std::memcmp(w.data() + w.size() - 3, "ing", 3) == 0;
+}
+
 // Whether lower-case word w, a sentence's first, opens a fronted phrase whose "his" or
 // "he" is most often the person the main clause then names: "After he met Abiy, Ruto
 // said", "On Thursday, before his first meeting with Putin, Trump cast doubt", "According
@@ -2457,7 +2465,7 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
 // Trump said" (a word of six letters or more in -ing; the caller makes sure no name
 // starts with it, "Beijing").
 bool OpensFrontedPhrase(std::string_view w) {
-  if (w.size() >= 6 && std::memcmp(w.data() + w.size() - 3, "ing", 3) == 0) return true;
+  if (IsLongParticiple(w)) return true;
   // By length, then bytes: a comparison of strings is a call, each sentence's first word.
   auto is = [w](const auto& word) { return std::memcmp(w.data(), word, sizeof(word) - 1) == 0; };
   switch (w.size()) {
@@ -3015,12 +3023,6 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
   return 0;
 }
 
-// The opener that mention i of `ms` (sentence s, of `actor`) may be: the first mention, or
-// the second after a demonym that opens the sentence ("Kenyan President William Ruto");
-// when a fronted phrase ends at token `fronted` (FrontedPhraseEnd), the first mention
-// past it (or the second, after a demonym there) before a lower-case word, its verb: the
-// subject of the main clause ("On Monday, Kerry met"; not "After meeting Putin, Xi and Modi
-// said"). Empty (last 0) when none of these.
 // OpenerAt past a fronted phrase that ends at token `fronted`. Out of line: few sentences
 // ask, and OpenerAt stays small enough to be inlined where every sentence asks.
 [[gnu::noinline]] Opener FrontedOpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i,
@@ -3038,6 +3040,12 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
   return Opener{actor, s, m.first, m.last, from};
 }
 
+// The opener that mention i of `ms` (sentence s, of `actor`) may be: the first mention, or
+// the second after a demonym that opens the sentence ("Kenyan President William Ruto");
+// when a fronted phrase ends at token `fronted` (FrontedPhraseEnd), the first mention
+// past it (or the second, after a demonym there) before a lower-case word, its verb: the
+// subject of the main clause ("On Monday, Kerry met"; not "After meeting Putin, Xi and Modi
+// said"). Empty (last 0) when none of these.
 [[gnu::always_inline]] inline Opener OpenerAt(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i,
                                               int actor, uint32_t fronted = 0) {
   if (s >= a.sentences.size()) return Opener();
@@ -3088,7 +3096,7 @@ bool LeavesQuotationOpen(const Analysis& a, const Opener& o) {
 bool AfterFrontedPerson(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t i, uint32_t fronted,
                         const SettledActor* to) {
   const std::string_view w = a.TokenLower(a.sentences[s].first);
-  if (w.size() >= 6 && std::memcmp(w.data() + w.size() - 3, "ing", 3) == 0) return false;
+  if (IsLongParticiple(w)) return false;
   for (size_t j = 0; j < i && ms[j].first < fronted; ++j)
     if (!ms[j].demonym && to[ms[j].actor + 1].person) return true;
   return false;
@@ -3383,8 +3391,7 @@ void DropNameEnds(Analysis* a, std::vector<Mention>* ms, const Forget& forget) {
 // Whether pronoun mention `m` is "his" or "her": "Erdogan and his government" is Erdogan's
 // government as "Erdogan's government" is, not the story country's.
 bool IsPersonPossessive(const Analysis& a, const Mention& m) {
-  const std::string_view lower = a.TokenLower(m.first);
-  return m.last == m.first + 1 && (lower == "his" || lower == "her");
+  return m.last == m.first + 1 && IsHisOrHer(a.TokenLower(m.first));
 }
 
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
