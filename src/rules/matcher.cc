@@ -317,9 +317,10 @@ class PatternMatcher {
     // "talks with his Russian counterpart Vladimir Putin", "met her counterpart X".
     if (qualified && IsPossessivePronoun(q) && q + 1 < n_) ++q;
     // A past title is still the person's: "criticized former President Barack Obama",
-    // "praised the late Senator John McCain". (The `former` cue reads only the words
+    // "praised the late Senator John McCain"; so is a fellow's: "criticized fellow Democrat
+    // Rep. X". (The `former` cue reads only the words
     // before a trigger: a role rule whose slot comes after it refuses "former" itself.)
-    if (q + 1 < n_ && (IsToken(q, "former") || IsToken(q, "late"))) ++q;
+    if (q + 1 < n_ && (IsToken(q, "former") || IsToken(q, "late") || IsToken(q, "fellow"))) ++q;
     const int partisan = PersonAfterParty(q);
     if (partisan >= 0) return partisan;
     if (units_[q].mention >= 0) {
