@@ -322,6 +322,18 @@ TEST_CASE("a party and its state before a name are no part of it", "[resolution]
   CHECK(People(ex) == std::set<std::string>{"Sam Reyes"});
 }
 
+TEST_CASE("a party word before a person the dictionary knows is no part of the name", "[resolution][names]") {
+  // Before, "Republican Mitt Romney" was one name of no one, and Romney no mention.
+  ag::Extraction ex = Extract("Senator Ana Ruiz criticized Republican Mitt Romney on Tuesday.");
+  CHECK(People(ex).count("Mitt Romney") == 1);
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to Mitt Romney") == 1);
+  ex = Extract("President Joe Biden met Texas Republican Ted Cruz in Austin on Friday.");
+  CHECK(Triples(ex).count("Joe Biden meets-with Ted Cruz") == 1);
+  // The surname after it goes where it goes after the bare name.
+  ex = Extract("Tom Hale criticized Democrat Bill Clinton. Clinton met Vladimir Putin in Moscow on Monday.");
+  CHECK(Triples(ex).count("Bill Clinton meets-with Vladimir Putin") == 1);
+}
+
 TEST_CASE("'she' is the last person not known to be a man, 'he' not known to be a woman", "[resolution][pronouns]") {
   // By the first name: before, "She" was the last person, Tom Reilly.
   CHECK(Triples(Extract("Foreign Minister Ana Ruiz met Defence Minister Tom Reilly in Lima. She criticized Chile."))

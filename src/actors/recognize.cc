@@ -196,7 +196,11 @@ class SentenceRecognizer {
     linked_end_ = 0;
     unlisted_ = i;
     uint32_t end = NameEnd(i);
-    if (end >= i + 2 && NamedGovernment(i, end)) return end + 1;
+    if (end >= i + 2) {
+      const uint32_t person = ListedPersonAfterParty(i, end);
+      if (person > i) return person;
+      if (NamedGovernment(i, end)) return end + 1;
+    }
     if (end > i) return std::max(PushName(i, end), linked_end_);
     if (Has(i, kPronoun) && a_->tokens[i].has(kWord)) {
       if (IsPronoun(a_->TokenLower(i))) {
@@ -447,6 +451,27 @@ class SentenceRecognizer {
       a_->entries_interned.push_back(entry);
     }
     return actor;
+  }
+
+  // "Republican Mitt Romney", "Texas Democrat Beto O'Rourke": a `party-member` word,
+  // first or second in name [i, end), before a person the dictionary knows is no part of
+  // the name; the dictionary reads the person after it as it would without it, so a later
+  // surname goes where it would go after the bare name. Returns where that person's name
+  // starts, or i. Asked of names of two words or more only, which are few.
+  uint32_t ListedPersonAfterParty(uint32_t i, uint32_t end) const {
+    if (!pack_.party_members) return i;
+    PhraseIndex::Hit party;
+    for (uint32_t t = i; t < i + 2 && t + 1 < end; ++t) {
+      // The role bit first: most names' second word opens no entry, and the list is
+      // then not asked.
+      if (!Has(t + 1, kOpensEntry) || !pack_.party_members->LongestAt(a_->text, a_->tokens, t, t + 1, &party))
+        continue;
+      Dictionary::Hit hit;
+      const bool listed = pack_.dictionary.LongestAt(a_->text, a_->tokens, t + 1, s_.last, &hit) && !hit.demonym &&
+                          pack_.dictionary.entry(hit.entry).actor.type == ActorType::kPerson;
+      return listed ? t + 1 : i;
+    }
+    return i;
   }
 
   // "R-Utah", "D-N.Y.", "R-New Mexico" after a lawmaker's name: a party and a state, no

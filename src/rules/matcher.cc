@@ -317,9 +317,12 @@ class PatternMatcher {
     // "talks with his Russian counterpart Vladimir Putin", "met her counterpart X".
     if (qualified && IsPossessivePronoun(q) && q + 1 < n_) ++q;
     // A past title is still the person's: "criticized former President Barack Obama",
-    // "praised the late Senator John McCain". (The `former` cue reads only the words
+    // "praised the late Senator John McCain"; so is a fellow's: "criticized fellow Democrat
+    // Rep. X". (The `former` cue reads only the words
     // before a trigger: a role rule whose slot comes after it refuses "former" itself.)
-    if (q + 1 < n_ && (IsToken(q, "former") || IsToken(q, "late"))) ++q;
+    if (q + 1 < n_ && (IsToken(q, "former") || IsToken(q, "late") || IsToken(q, "fellow"))) ++q;
+    const int partisan = PersonAfterParty(q);
+    if (partisan >= 0) return partisan;
     if (units_[q].mention >= 0) {
       // A person's "'s" may qualify a title as a country's does: "met Trump's special envoy
       // Steve Witkoff" met the envoy.
@@ -345,6 +348,20 @@ class PatternMatcher {
     if (q >= n_ || !IsPerson(q)) return pos;
     // The titled person's own "'s" and title lead on: "met President Trump's envoy X".
     return q + 1 < n_ && IsToken(q + 1, "'s") ? TitledPersonAt(q, qualified) : q;
+  }
+  // A party's word is the person's as a title is: "criticized Republican Mitt Romney",
+  // "met Texas Democrat Beto O'Rourke". The person's unit after a capitalized
+  // `party-member` word at q, or at q + 1 after one capitalized word (a state); else -1.
+  int PersonAfterParty(int q) const {
+    const PhraseIndex* party = pack_.party_members;
+    PhraseIndex::Hit hit;
+    for (int p = q; party && p < q + 2 && p + 1 < n_; ++p) {
+      if (units_[p].mention >= 0 || !a_.tokens[units_[p].first].has(text::kCapitalized)) return -1;
+      // The person first: most capitalized words before a slot are before no person.
+      if (IsPerson(p + 1) && party->LongestAt(a_.text, a_.tokens, units_[p].first, units_[p].first + 1, &hit))
+        return p + 1;
+    }
+    return -1;
   }
   // Past up to four words of an office (OfficeWord) at q that a title follows: "Treasury
   // Secretary X", "Senate Majority Leader X", "White House Press Secretary X" (no list of
