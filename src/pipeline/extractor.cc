@@ -24,6 +24,7 @@ using internal::CompiledRule;
 using internal::CompiledYield;
 using internal::Match;
 using internal::Mention;
+using internal::PhraseIndex;
 using internal::RulePack;
 using internal::Unit;
 
@@ -45,6 +46,8 @@ struct Workspace {
   AliasNoter aliases{nullptr};
   std::vector<std::tuple<int, int, int>> seen;
   std::vector<std::pair<int, const Mention*>> subjects, objects;
+  // The document's triples whose subject must hold an office (CompiledRule::official_slot).
+  std::vector<size_t> official_checks;
 };
 
 }  // namespace internal
@@ -182,7 +185,10 @@ class TripleBuilder {
         matches_(work->matches),
         seen_(work->seen),
         subjects_(work->subjects),
-        objects_(work->objects) {}
+        objects_(work->objects),
+        official_checks_(work->official_checks) {
+    official_checks_.clear();
+  }
 
   void Sentence(size_t si) {
     const text::Sentence& s = a_.sentences[si];
@@ -247,6 +253,7 @@ class TripleBuilder {
           t.modality = modality;
           FillEvidence(s, sm, om, m, rule, modality, &t.evidence);
           t.explain = explain;
+          if (y.subject == rule.official_slot) official_checks_.push_back(out_->triples.size() - 1);
           scratch_.CountApplied(pack_, m.pattern);
         }
     }
@@ -304,6 +311,7 @@ class TripleBuilder {
   std::vector<std::tuple<int, int, int>>& seen_;
   std::vector<std::pair<int, const Mention*>>& subjects_;  // a yield's, likewise
   std::vector<std::pair<int, const Mention*>>& objects_;
+  std::vector<size_t>& official_checks_;  // indices into out_->triples; likewise
 };
 
 std::string ExplainAnalysis(const Analysis& a) {
@@ -357,6 +365,70 @@ void CountriesFromRelations(Extraction* out) {
   for (Actor& actor : out->actors) fill(&actor);
 }
 
+// Whether the words right before token `first` of sentence `s` are a title of an office
+// ("Governor", "Pope", "Rep."): one of List("person-title") that is no courtesy title of
+// List("courtesy-title") ("Ms. Danley", "Dr. Griffin" hold none).
+bool OfficeTitleBefore(const RulePack& pack, const Analysis& a, const text::Sentence& s, uint32_t first,
+                       std::vector<PhraseIndex::Hit>* hits) {
+  if (first <= s.first) return false;
+  hits->clear();
+  pack.List(RulePack::kPersonTitle).MatchEndingAt(a.text, a.tokens, first - 1, s.first, hits);
+  if (hits->empty()) return false;
+  const uint32_t title_first = (*hits)[0].end;  // the longest title's first token
+  hits->clear();
+  pack.List("courtesy-title").MatchEndingAt(a.text, a.tokens, first - 1, s.first, hits);
+  return std::none_of(hits->begin(), hits->end(), [&](const PhraseIndex::Hit& h) { return h.end == title_first; });
+}
+
+// The ids of the persons the document names after a title of an office (OfficeTitleBefore).
+std::vector<std::string> OfficeTitledPersons(const RulePack& pack, const Analysis& a) {
+  std::vector<std::string> ids;
+  std::vector<PhraseIndex::Hit> hits;
+  for (size_t si = 0; si < a.sentences.size(); ++si)
+    for (const Mention& m : a.mentions[si]) {
+      if (m.actor < 0 || m.pronoun || a.actors[m.actor].actor.type != ActorType::kPerson) continue;
+      const std::string& id = a.actors[m.actor].actor.id;
+      if (std::find(ids.begin(), ids.end(), id) == ids.end() && OfficeTitleBefore(pack, a, a.sentences[si], m.first, &hits))
+        ids.push_back(id);
+    }
+  return ids;
+}
+
+// Whether `person` holds an office in the document: a dictionary role or a country, a title
+// of an office before their name (`titled`), or an asserted role relation (leader-of,
+// represents, member-of ...) of theirs in `triples`.
+bool HoldsOffice(const RulePack& pack, const Actor& person, const std::vector<std::string>& titled,
+                 const std::vector<Triple>& triples) {
+  if (!person.roles.empty() || !person.country.empty()) return true;
+  if (std::find(titled.begin(), titled.end(), person.id) != titled.end()) return true;
+  for (const Triple& t : triples) {
+    if (t.modality != Modality::kAsserted || t.subject.id != person.id) continue;
+    auto rel = pack.relation_index.find(t.type.name);
+    if (rel != pack.relation_index.end() && pack.role_relations[rel->second]) return true;
+  }
+  return false;
+}
+
+// Drops the triples of `checks` whose subject is a person who holds no office in the
+// document: a private person's trip ("she visited Belize", "Ms. Danley was visiting the
+// Philippines") meets no state, where an official's is a state visit.
+void DropUnofficialSubjects(const RulePack& pack, const std::vector<size_t>& checks,
+                            const std::vector<std::string>& titled, Extraction* out) {
+  if (checks.empty()) return;
+  std::vector<bool> drop(out->triples.size(), false);
+  for (size_t i : checks) {
+    const Actor& subject = out->triples[i].subject;
+    drop[i] = subject.type == ActorType::kPerson && !HoldsOffice(pack, subject, titled, out->triples);
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < out->triples.size(); ++i)
+    if (!drop[i]) {
+      if (kept != i) out->triples[kept] = std::move(out->triples[i]);
+      ++kept;
+    }
+  out->triples.resize(kept);
+}
+
 // A warning for each of the document's id, date and url that is not valid UTF-8: the
 // evidence carries them with U+FFFD in the invalid bytes' place.
 void WarnInvalidFields(const Document& doc, std::vector<std::string>* warnings) {
@@ -386,6 +458,9 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   clock.Lap(&out.stage_times.relation_rules);
   work->match.rule_counts = nullptr;  // out moves on: its counts with it
   if (options.explain) out.explain = ExplainAnalysis(a);
+  // Read before the actors are moved out, and only where a triple asks.
+  const std::vector<std::string> titled =
+      work->official_checks.empty() ? std::vector<std::string>() : OfficeTitledPersons(pack, a);
   // Actors are large: room for them is made once, not at each growth, and they are
   // moved, not copied.
   if (options.actors) {
@@ -396,6 +471,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
       if (d.mentions > 0) out.actors.push_back(keep_analysis ? d.actor : std::move(d.actor));
   }
   CountriesFromRelations(&out);
+  DropUnofficialSubjects(pack, work->official_checks, titled, &out);
   if (options.explain) {
     for (const Triple& t : out.triples)
       out.explain += "  triple " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +

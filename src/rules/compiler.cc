@@ -299,6 +299,12 @@ class Compiler {
     }
     Status s = d.entity ? Makes(d, &rule) : Yields(d, &rule);
     if (!s.ok()) return s;
+    if (!d.official.empty()) {
+      rule.official_slot = SlotIndex(rule, d.official);
+      if (rule.official_slot < 0)
+        return RuleError(d.loc, "unknown slot '" + d.official + "' in official: every match line must bind it; they bind " +
+                                    SlotList(rule));
+    }
     if (d.modality == "role") {
       rule.role = true;
     } else if (d.modality == "event") {

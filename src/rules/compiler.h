@@ -207,6 +207,11 @@ struct CompiledRule {
   // was named head of Y"), read as events are, whatever its relation: a conditional, a
   // question or a cue before it in its clause counts.
   bool event = false;
+  // `official SLOT`: a person the slot binds as a yield's subject must hold an office in
+  // the document (a dictionary role, or a role relation such as leader-of), else the
+  // triple is dropped once the document is read: "the president visited Belize" is a
+  // state visit, "she visited Belize" a trip.
+  int official_slot = -1;
   std::vector<ExampleSpec> examples;
 };
 

@@ -129,6 +129,7 @@ struct RuleDecl {
   std::vector<YieldSpec> yields;
   std::vector<MakeSpec> makes;
   std::string modality;  // forced modality, or empty
+  std::string official;  // `official SLOT`: the slot's person must hold an office, or empty
   std::vector<ExampleSpec> examples;
   Loc loc;
 };

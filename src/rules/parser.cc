@@ -190,10 +190,11 @@ class Parser {
       if (kw.text == "yield" && !r.entity) return Yield(&r);
       if (kw.text == "make" && r.entity) return Make(&r);
       if (kw.text == "modality" && !r.entity) return Modality(&r);
+      if (kw.text == "official" && !r.entity) return Official(&r);
       if (IsExampleKeyword(kw.text)) return Example(&r, kw.text == "counter", kw.text == "exactly");
     }
     return RuleError(At(line_, kw.column),
-                     std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality'") +
+                     std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality', 'official'") +
                          ", 'example', 'exactly' or 'counter', found " + Quote(kw));
   }
 
@@ -365,6 +366,10 @@ class Parser {
   Status Modality(RuleDecl* r) {
     return TakeName(&r->modality, "negated, hypothetical, asserted, role or event").ok() ? ExpectEnd()
                                                                            : Expected(Peek(), "a modality");
+  }
+
+  Status Official(RuleDecl* r) {
+    return TakeName(&r->official, "a slot").ok() ? ExpectEnd() : Expected(Peek(), "a slot");
   }
 
   Status Example(RuleDecl* r, bool counter, bool exact) {
