@@ -605,6 +605,12 @@ TEST_CASE("dump shows each rule's pattern, anchor and triggers", "[rules][dump]"
   CHECK(dump.find("  pattern: A:Country ...{0,2} [<condemn>] B:Country\n") != std::string::npos);
   CHECK(dump.find("  triggers: condemn condemned condemning condemnings condemns\n") != std::string::npos);
   CHECK(dump.find("  yield A opposed-to B\n") != std::string::npos);
+  CHECK(dump.find("  official") == std::string::npos);
+  in::RulePack official;
+  REQUIRE(Compile(std::string(kBase) + "rule r\n  match A:Actor visited B:Country\n  yield A meets-with B\n  official A\n",
+                  &official)
+              .ok());
+  CHECK(official.Dump().find("  yield A meets-with B\n  official A\n") != std::string::npos);
 }
 
 TEST_CASE("inline examples are checked", "[rules][examples]") {

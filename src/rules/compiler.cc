@@ -1027,6 +1027,7 @@ std::string RulePack::Dump() const {
     for (const CompiledYield& y : r.yields)
       out << "  yield " << r.slots[y.subject] << ' ' << relations[y.relation].name << ' '
           << (y.object == CompiledYield::kParties ? "@parties" : r.slots[y.object]) << "\n";
+    if (r.official_slot >= 0) out << "  official " << r.slots[r.official_slot] << "\n";
     for (const CompiledMake& m : r.makes)
       out << "  make " << (m.slot == -1 ? "*" : m.slot == CompiledYield::kParties ? "@parties" : r.slots[m.slot])
           << (m.as_slot >= 0 ? " as " + r.slots[m.as_slot]
