@@ -2047,10 +2047,8 @@ bool TitlesPersonAfter(const Analysis& a, const std::vector<Mention>& ms, size_t
   const uint32_t gap = next.first - ms[i].last;
   if (gap == 0 || gap > 4 || next.pronoun || next.actor < 0 || a.actors[next.actor].actor.type != ActorType::kPerson)
     return false;
-  for (uint32_t t = ms[i].last; t < next.first; ++t) {
-    const std::string_view w = a.TokenText(t);
-    if (!((w[0] >= 'A' && w[0] <= 'Z') || w == "of")) return false;
-  }
+  for (uint32_t t = ms[i].last; t < next.first; ++t)
+    if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != "of") return false;
   return true;
 }
 
