@@ -310,6 +310,24 @@ TEST_CASE("explain shows mentions and the rule behind each triple", "[pipeline][
   CHECK(ex.explain.find("trigger \"backs\"") != std::string::npos);
 }
 
+// A triple `official` drops is no longer among the triples: the dump says which it was and
+// why, so a lost visit is told from one no rule matched.
+TEST_CASE("explain shows a triple 'official' dropped and why", "[pipeline][explain]") {
+  ag::Extraction ex = Extract("Police said Ms. Ana Ruiz was visiting the Philippines at the time.", true);
+  CHECK(ex.triples.empty());
+  std::vector<std::string> dropped;
+  std::istringstream lines(ex.explain);
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("  dropped ", 0) == 0) dropped.push_back(line);
+  REQUIRE(dropped.size() == 1);
+  const std::string head = "  dropped Ana Ruiz meets-with Philippines [asserted] by rule meeting.visit (";
+  const std::string tail = "): official Ana Ruiz holds no office in the document";
+  CHECK(dropped[0].compare(0, head.size(), head) == 0);
+  CHECK(dropped[0].find("matched \"Ms. Ana Ruiz was visiting the Philippines\"") != std::string::npos);
+  CHECK(dropped[0].size() > tail.size());
+  CHECK(dropped[0].compare(dropped[0].size() - tail.size(), tail.size(), tail) == 0);
+}
+
 TEST_CASE("explain shows a pronoun left without an antecedent", "[pipeline][explain]") {
   // The only person is a man (the people list tells it, after "she" was settled): "she"
   // names no one, and its mention has no actor to print.

@@ -409,16 +409,25 @@ bool HoldsOffice(const RulePack& pack, const Actor& person, const std::vector<st
   return false;
 }
 
+// The explain line of a triple `official` dropped: the triple, its rule, and why, so that
+// a lost visit can be told from one no rule matched.
+std::string ExplainDropped(const Triple& t) {
+  return "  dropped " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
+         std::string(ModalityName(t.modality)) + "] by " + t.explain + ": official " + t.subject.name +
+         " holds no office in the document\n";
+}
+
 // Drops the triples of `checks` whose subject is a person who holds no office in the
 // document: a private person's trip ("she visited Belize", "Ms. Danley was visiting the
-// Philippines") meets no state, where an official's is a state visit.
+// Philippines") meets no state, where an official's is a state visit. `explain`: say which.
 void DropUnofficialSubjects(const RulePack& pack, const std::vector<size_t>& checks,
-                            const std::vector<std::string>& titled, Extraction* out) {
+                            const std::vector<std::string>& titled, bool explain, Extraction* out) {
   if (checks.empty()) return;
   std::vector<bool> drop(out->triples.size(), false);
   for (size_t i : checks) {
     const Actor& subject = out->triples[i].subject;
     drop[i] = subject.type == ActorType::kPerson && !HoldsOffice(pack, subject, titled, out->triples);
+    if (drop[i] && explain) out->explain += ExplainDropped(out->triples[i]);
   }
   size_t kept = 0;
   for (size_t i = 0; i < out->triples.size(); ++i)
@@ -471,7 +480,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
       if (d.mentions > 0) out.actors.push_back(keep_analysis ? d.actor : std::move(d.actor));
   }
   CountriesFromRelations(&out);
-  DropUnofficialSubjects(pack, work->official_checks, titled, &out);
+  DropUnofficialSubjects(pack, work->official_checks, titled, options.explain, &out);
   if (options.explain) {
     for (const Triple& t : out.triples)
       out.explain += "  triple " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
