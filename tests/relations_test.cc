@@ -361,6 +361,30 @@ TEST_CASE("meets-with: meetings and talks fire", "[relations][meets-with]") {
   });
 }
 
+// `official` (meeting.visit, meeting.visit-to): an official's visit meets the state even
+// when the office is named after the name, in another sentence, or after "TITLE of" and a
+// body's name the chunker glues into the name or leaves before it; a private person's
+// trip, and a title that is another's, do not.
+TEST_CASE("meets-with: an official's visit fires wherever the document names the office", "[relations][meets-with]") {
+  MustFire("meets-with", {
+      {"Ana Ruiz visited Cuba in 1990. Four years later, Ruiz became the first woman president of Peru.",
+       "Ana Ruiz", "Cuba"},
+      {"Ana Ruiz made her first trip to Sweden as secretary of state.", "Ana Ruiz", "Sweden"},
+      {"Tom Hale, who served as envoy to the talks, visited Kenya.", "Tom Hale", "Kenya"},
+      {"In 2014, the head of Foreign Intelligence Tom Hale visited Peru in secret. Mr Hale met no one.",
+       "Tom Hale", "Peru"},
+      {"The then-head of National Intelligence Tom Hale visited Peru in May. Mr. Hale did not meet the president.",
+       "National Intelligence Tom Hale", "Peru"},
+  });
+  MustNotFire("meets-with", {
+      {"Ana Ruiz, a guest of the president, visited Peru.", "Ana Ruiz", "Peru"},
+      {"Ana Ruiz visited Peru as President Tom Hale's guest.", "Ana Ruiz", "Peru"},
+      {"Ana Ruiz visited Peru, where she met the president.", "Ana Ruiz", "Peru"},
+      {"Ana Ruiz visited Peru. She was the president's niece.", "Ana Ruiz", "Peru"},
+      {"Tom Hale, the son of a Harvard professor, visited Peru.", "Tom Hale", "Peru"},
+  });
+}
+
 TEST_CASE("meets-with: a meeting dated in the future after its verb is kept as a hypothetical",
           "[relations][meets-with]") {
   MustKeepAs(ag::Modality::kHypothetical, "meets-with", {

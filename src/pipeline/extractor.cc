@@ -365,11 +365,16 @@ void CountriesFromRelations(Extraction* out) {
   for (Actor& actor : out->actors) fill(&actor);
 }
 
+// Whether token `i` is the lower-case word `word`.
+bool IsWord(const Analysis& a, uint32_t i, std::string_view word) {
+  return text::TokenLower(a.text, a.tokens[i]) == word;
+}
+
 // Whether the words right before token `first` of sentence `s` are a title of an office
 // ("Governor", "Pope", "Rep."): one of List("person-title") that is no courtesy title of
 // List("courtesy-title") ("Ms. Danley", "Dr. Griffin" hold none).
-bool OfficeTitleBefore(const RulePack& pack, const Analysis& a, const text::Sentence& s, uint32_t first,
-                       std::vector<PhraseIndex::Hit>* hits) {
+bool TitleRightBefore(const RulePack& pack, const Analysis& a, const text::Sentence& s, uint32_t first,
+                      std::vector<PhraseIndex::Hit>* hits) {
   if (first <= s.first) return false;
   hits->clear();
   pack.List(RulePack::kPersonTitle).MatchEndingAt(a.text, a.tokens, first - 1, s.first, hits);
@@ -380,7 +385,88 @@ bool OfficeTitleBefore(const RulePack& pack, const Analysis& a, const text::Sent
   return std::none_of(hits->begin(), hits->end(), [&](const PhraseIndex::Hit& h) { return h.end == title_first; });
 }
 
-// The ids of the persons the document names after a title of an office (OfficeTitleBefore).
+// Whether a title of an office comes before the name of token `first` (TitleRightBefore),
+// or a title and "of" before a body's name of up to four words before it: "the head of
+// Foreign Intelligence Tom Hale", or the same with the body glued into the name by the
+// chunker, which lacks it ("the then-head of [National Intelligence James Clapper]").
+bool OfficeTitleBefore(const RulePack& pack, const Analysis& a, const text::Sentence& s, uint32_t first,
+                       std::vector<PhraseIndex::Hit>* hits) {
+  if (TitleRightBefore(pack, a, s, first, hits)) return true;
+  uint32_t j = first;
+  while (j > s.first && first - j < 4 && a.tokens[j - 1].has(text::kCapitalized)) --j;
+  if (j > s.first && IsWord(a, j - 1, "the")) --j;
+  return j > s.first + 1 && IsWord(a, j - 1, "of") && TitleRightBefore(pack, a, s, j - 1, hits);
+}
+
+// Whether an office's title opens at token `i` (before `end`): "president", "the first
+// black President of South Africa", "a former senator", but not another's title ("the
+// president's wife", "as President Obama") nor a courtesy title. After an article, up to
+// two lower-case words may come before the title ("the first black"), none of them "of"
+// ("a guest of the president" holds none). The title ends by `end`; the sentence, whose next
+// word tells another's title, at `sentence_end`.
+bool OfficeTitleAt(const RulePack& pack, const Analysis& a, uint32_t i, uint32_t end, uint32_t sentence_end,
+                   std::vector<PhraseIndex::Hit>* hits) {
+  const bool article = i < end && (IsWord(a, i, "the") || IsWord(a, i, "a") || IsWord(a, i, "an"));
+  if (article) ++i;
+  for (uint32_t gap = 0; i < end; ++gap, ++i) {
+    hits->clear();
+    pack.List(RulePack::kPersonTitle).MatchAt(a.text, a.tokens, i, end, hits);
+    if (!hits->empty()) {
+      const uint32_t after = (*hits)[0].end;
+      hits->clear();
+      pack.List("courtesy-title").MatchAt(a.text, a.tokens, i, end, hits);
+      if (!hits->empty()) return false;
+      if (after == sentence_end) return true;
+      const text::Token& next = a.tokens[after];
+      const std::string_view next_text = text::TokenLower(a.text, next);
+      return next_text != "'s" && next_text != "'" && (!next.has(text::kCapitalized) || next_text == "of");
+    }
+    const text::Token& t = a.tokens[i];
+    if (!article || gap == 2 || !t.has(text::kWord) || t.has(text::kCapitalized) || IsWord(a, i, "of")) return false;
+  }
+  return false;
+}
+
+// Where the words that may give the person of mention `m` an office end: at the sentence's
+// end or the next other person named, whose office a title after it would be ("Rodman met
+// Kim as leader", "... where he became president"); their own "her" does not end them
+// ("made her first trip to Sweden as secretary of state").
+uint32_t OwnWordsEnd(const Analysis& a, size_t si, const Mention& m) {
+  uint32_t end = a.sentences[si].last;
+  for (const Mention& other : a.mentions[si]) {
+    const bool person = other.pronoun || (other.actor >= 0 && a.actors[other.actor].actor.type == ActorType::kPerson);
+    if (person && other.actor != m.actor && other.first >= m.last && other.first < end) end = other.first;
+  }
+  return end;
+}
+
+// Whether the words after person mention `m` of sentence `si` give them an office: an
+// apposition or a link of List("office-link") right after the name ("Mandela became the
+// first black President of South Africa", "Tom Hale, the U.N. envoy,"), or a word of
+// List("office-as") before the next person ("made her first trip to Sweden as secretary
+// of state"). A visit's sentence often names no title before the name, the document's
+// next one does.
+bool OfficeTitleAfter(const RulePack& pack, const Analysis& a, size_t si, const Mention& m,
+                      std::vector<PhraseIndex::Hit>* hits) {
+  const uint32_t end = OwnWordsEnd(a, si, m), sentence_end = a.sentences[si].last;
+  uint32_t i = m.last;
+  const bool comma = i < end && IsWord(a, i, ",");
+  if (comma) ++i;
+  hits->clear();
+  pack.List("office-link").MatchAt(a.text, a.tokens, i, end, hits);
+  if (!hits->empty() && OfficeTitleAt(pack, a, (*hits)[0].end, end, sentence_end, hits)) return true;
+  if (comma && OfficeTitleAt(pack, a, i, end, sentence_end, hits)) return true;
+  const PhraseIndex& as = pack.List("office-as");
+  for (uint32_t j = m.last; j < end; ++j) {
+    hits->clear();
+    as.MatchAt(a.text, a.tokens, j, end, hits);
+    if (!hits->empty() && OfficeTitleAt(pack, a, (*hits)[0].end, end, sentence_end, hits)) return true;
+  }
+  return false;
+}
+
+// The ids of the persons the document names with a title of an office, before their name
+// (OfficeTitleBefore) or after it (OfficeTitleAfter).
 std::vector<std::string> OfficeTitledPersons(const RulePack& pack, const Analysis& a) {
   std::vector<std::string> ids;
   std::vector<PhraseIndex::Hit> hits;
@@ -388,7 +474,8 @@ std::vector<std::string> OfficeTitledPersons(const RulePack& pack, const Analysi
     for (const Mention& m : a.mentions[si]) {
       if (m.actor < 0 || m.pronoun || a.actors[m.actor].actor.type != ActorType::kPerson) continue;
       const std::string& id = a.actors[m.actor].actor.id;
-      if (std::find(ids.begin(), ids.end(), id) == ids.end() && OfficeTitleBefore(pack, a, a.sentences[si], m.first, &hits))
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+      if (OfficeTitleBefore(pack, a, a.sentences[si], m.first, &hits) || OfficeTitleAfter(pack, a, si, m, &hits))
         ids.push_back(id);
     }
   return ids;
