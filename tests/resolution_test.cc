@@ -1270,6 +1270,11 @@ TEST_CASE("a lone untitled name seen after in, on or at is an organization, not 
   // A title anywhere keeps the name a person's, whatever the rest says.
   auto titled = Extract("Mr. Okello said the talks would resume. Reporters waited outside in Okello.");
   CHECK(Types(titled)["Okello"] == "Person");
+  // So does another person's name it ends: a surname the document left apart from two
+  // of its people, not a company.
+  auto surname = Extract("Charles Zenvora and David Zenvora founded the firm. Zenvora says it will grow. "
+                         "Sales at Zenvora rose.");
+  CHECK(Types(surname)["Zenvora"] == "Person");
 }
 
 // --- initials ------------------------------------------------------------------------------

@@ -3676,16 +3676,20 @@ bool CapitalizedBefore(const Analysis& a, uint32_t t) {
   return t >= 2 && a.TokenText(t - 1) == "." && a.tokens[t - 2].has(text::kCapitalized);
 }
 
-// Whether the word of one-word person `name` ends the name of another person of the
-// document ("Koch" of "Charles Koch").
-bool EndsAnotherPersonsName(const Analysis& a, std::string_view name) {
+// The last words of the document's persons of several words ("Koch" of "Charles Koch"),
+// sorted: whether a one-word person ends another's name is then a search, not a scan of
+// every actor per one-word person (quadratic in a document of many names).
+std::vector<std::string_view> LastWordsOfLongerNames(const Analysis& a) {
+  std::vector<std::string_view> last;
   for (const DocActor& d : a.actors) {
-    const std::string_view other = d.actor.name;
-    if (d.actor.type == ActorType::kPerson && other.size() > name.size() + 1 &&
-        other.substr(other.size() - name.size()) == name && other[other.size() - name.size() - 1] == ' ')
-      return true;
+    const std::string_view name = d.actor.name;
+    const size_t space = name.rfind(' ');
+    if (d.actor.type == ActorType::kPerson && space != std::string_view::npos && space > 0 &&
+        space + 1 < name.size())
+      last.push_back(name.substr(space + 1));
   }
-  return false;
+  std::sort(last.begin(), last.end());
+  return last;
 }
 
 // A person of one word whom no title nor other name precedes in the document ("Facebook
@@ -3700,13 +3704,18 @@ bool EndsAnotherPersonsName(const Analysis& a, std::string_view name) {
 void LonePersonsToOrganizations(Analysis* a, std::vector<int>* count) {
   // Each actor's state: 0 no lone person, 1 a lone person, 1 | 2 a cue seen, 1 | 4 kept.
   std::vector<uint8_t> state;
+  std::vector<std::string_view> last_words;
   for (size_t i = 0; i < a->actors.size(); ++i) {
     const DocActor& d = a->actors[i];
     if (d.actor.type != ActorType::kPerson || d.mentions == 0 || d.actor.name.find(' ') != std::string::npos ||
         d.actor.id.find("--") == std::string::npos)
       continue;
-    if (state.empty()) state.resize(a->actors.size(), 0);
-    state[i] = EndsAnotherPersonsName(*a, d.actor.name) ? 1 | 4 : 1;
+    if (state.empty()) {
+      state.resize(a->actors.size(), 0);
+      last_words = LastWordsOfLongerNames(*a);
+    }
+    const bool ends_another = std::binary_search(last_words.begin(), last_words.end(), d.actor.name);
+    state[i] = ends_another ? 1 | 4 : 1;
   }
   if (state.empty()) return;
   for (const std::vector<Mention>& ms : a->mentions)
