@@ -1238,7 +1238,11 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
 
 // --- capitals --------------------------------------------------------------------------
 
-bool IsCapitalActor(const Actor& actor) { return actor.type == ActorType::kPlace && actor.sector == "CAPITAL"; }
+// The sector compared as a view: its size first, then seven bytes inline, where a string's
+// comparison with a C string called strlen and memcmp.
+bool IsCapitalActor(const Actor& actor) {
+  return actor.type == ActorType::kPlace && std::string_view(actor.sector) == "CAPITAL";
+}
 
 bool IsCapital(const Analysis& a, const Mention& m) {
   return m.actor >= 0 && !m.demonym && IsCapitalActor(a.actors[m.actor].actor);
