@@ -1238,10 +1238,20 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
 
 // --- capitals --------------------------------------------------------------------------
 
+// The sector compared as a view: its size first, then seven bytes inline, where a string's
+// comparison with a C string called strlen and memcmp.
+bool IsCapitalActor(const Actor& actor) {
+  return actor.type == ActorType::kPlace && std::string_view(actor.sector) == "CAPITAL";
+}
+
 bool IsCapital(const Analysis& a, const Mention& m) {
-  if (m.actor < 0 || m.demonym) return false;
-  const Actor& actor = a.actors[m.actor].actor;
-  return actor.type == ActorType::kPlace && actor.sector == "CAPITAL";
+  return m.actor >= 0 && !m.demonym && IsCapitalActor(a.actors[m.actor].actor);
+}
+
+// Whether one of the document's actors is a capital: where none is, as in many documents,
+// no mention need be read for one.
+bool NamesCapital(const Analysis& a) {
+  return std::any_of(a.actors.begin(), a.actors.end(), [](const DocActor& d) { return IsCapitalActor(d.actor); });
 }
 
 // The pack's capital-* lists (and verb-lead), looked up by name at load
@@ -3475,7 +3485,8 @@ void ApplyEntityRules(const RulePack& pack, Analysis* a, MatchScratch* match, Ma
   std::vector<std::vector<Mention>> resolved;
   std::vector<size_t> resolved_sentences;
   CapitalLists capital_lists(pack);
-  for (size_t s = 0; s < a->sentences.size(); ++s) {
+  const size_t capital_sentences = NamesCapital(*a) ? a->sentences.size() : 0;
+  for (size_t s = 0; s < capital_sentences; ++s) {
     const std::vector<Mention>& ms = a->mentions[s];
     if (std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return IsCapital(*a, m); })) continue;
     std::vector<Mention> trial = ms;
