@@ -588,3 +588,21 @@ TEST_CASE("no relation ties a state to itself, nor a country or its government t
       {"Russia-backed separatists shelled the town of Avdiivka in eastern Ukraine.", "Russia", "Ukrainian rebels"},
   });
 }
+
+TEST_CASE("a person after an actor's role is the slot's person, not the actor before the role", "[relations]") {
+  MustFire("opposed-to", {
+      {"Senator Ana Ruiz accused Supreme Court nominee Tom Hale of lying.", "Ana Ruiz", "Tom Hale"},
+  });
+  MustFire("supports", {
+      {"Governor Ana Ruiz endorsed Labour Party candidate Tom Hale on Sunday.", "Ana Ruiz", "Tom Hale"},
+  });
+  MustFire("meets-with", {
+      {"Senator Ana Ruiz met Russian lawyer Tom Hale in Geneva.", "Ana Ruiz", "Tom Hale"},
+  });
+  MustNotFire("opposed-to", {
+      {"Senator Ana Ruiz accused Supreme Court nominee Tom Hale of lying.", "Ana Ruiz", "Supreme Court"},
+  });
+  MustNotFire("supports", {
+      {"Governor Ana Ruiz endorsed Labour Party candidate Tom Hale on Sunday.", "Ana Ruiz", "Labour Party"},
+  });
+}

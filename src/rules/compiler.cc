@@ -872,7 +872,7 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "leader-title",       "capital-place-word", "capital-place-noun",  "verb-lead",        "capital-act",
     "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
     "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
-    "group-anaphor",      "organization-anaphor", "opening-stop"};
+    "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();

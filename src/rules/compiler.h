@@ -271,7 +271,8 @@ struct RulePack {
     kPersonTitle, kNameStop, kGroupHead, kOrgHead, kStopSurname, kHyphenSuffix, kNameTail, kPartyLetter,
     kTitleObject, kSayVerb, kLeaderTitle, kCapitalPlaceWord, kCapitalPlaceNoun, kVerbLead, kCapitalAct,
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
-    kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kNamedListCount
+    kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kPersonRole,
+    kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.

@@ -343,11 +343,25 @@ class PatternMatcher {
       if (hits.empty()) break;
       q = at + static_cast<int>(hits.front().end - tok);
     }
-    if (q == first_title) return pos;
+    if (q == first_title) return q > pos ? RoledPersonAt(q, pos) : pos;
     if ((IsToken(q, "for") || IsToken(q, "to") || IsToken(q, "of")) && q + 1 < n_ && units_[q + 1].mention >= 0) q += 2;
     if (q >= n_ || !IsPerson(q)) return pos;
     // The titled person's own "'s" and title lead on: "met President Trump's envoy X".
     return q + 1 < n_ && IsToken(q + 1, "'s") ? TitledPersonAt(q, qualified) : q;
+  }
+  // After an actor, a role of the actor's that no title list holds is the person's too:
+  // "accused Supreme Court nominee Brett Kavanaugh", "backed Trump opponent Ted Cruz"
+  // name the person (`person-role`). The person's unit after a role at q; else pos.
+  int RoledPersonAt(int q, int pos) const {
+    if (units_[q].mention >= 0 || q + 1 >= n_) return pos;
+    // A role is a word or three ("co - founder"); bounded so, not by RunEnd, whose walk
+    // and cache belong to the anchors (a long run of plain words is walked once).
+    PhraseIndex::Hit hit;
+    const uint32_t tok = units_[q].first;
+    const uint32_t end = std::min<uint32_t>(tok + 3, units_[n_ - 1].last);
+    if (!pack_.List(RulePack::kPersonRole).LongestAt(a_.text, a_.tokens, tok, end, &hit)) return pos;
+    const int person = q + static_cast<int>(hit.end - tok);
+    return person < n_ && units_[person].first == hit.end && IsPerson(person) ? person : pos;
   }
   // A party's word is the person's as a title is: "criticized Republican Mitt Romney",
   // "met Texas Democrat Beto O'Rourke". The person's unit after a capitalized
