@@ -370,6 +370,25 @@ TEST_CASE("!X: what must not come next", "[rules][matcher]") {
         "t.rules:9:27: '!' takes a word, \"phrase\", <lemma>, @list or a group of them");
 }
 
+TEST_CASE("!( ... ) with a gap: what must not come within the next words", "[rules][matcher]") {
+  // A time phrase between the object and its clause is read over.
+  std::string rules = "rule r\n  match A:Country warned B:Country !(...{0,3} that)\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "Chad warned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad warned Niger that the talks had failed.")).empty());
+  CHECK(Triples(Run(rules, "Chad warned Niger on Monday that the talks had failed.")).empty());
+  CHECK(Triples(Run(rules, "Chad warned Niger late on Monday night that the talks had failed.")) ==
+        "Chad opposed-to Niger [asserted]\n");  // past the gap
+  // Its sequences may hold '!X' and groups as any pattern's.
+  std::string nested = "rule r\n  match A:Country warned B:Country !(...{0,2} that !@mention)\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(nested, "Chad warned Niger on Monday that the talks had failed.")).empty());
+  CHECK(Triples(Run(nested, "Chad warned Niger on Monday that Mali would fall.")) == "Chad opposed-to Niger [asserted]\n");
+  // It binds no slot, and reads rightwards only.
+  CHECK(ErrorOf("rule r1\n  match A:Actor warned B:Actor !(...{0,2} C:Actor)\n  yield A opposed-to B\n") ==
+        "t.rules:9:32: '!' binds no slot: a group after '!' may hold words, phrases, lemmas, lists and gaps");
+  CHECK(ErrorOf("rule r1\n  match !(in ...{0,2}) A:Actor warned B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:9: a '!( ... )' of more than words reads rightwards only: write it after the trigger word (rule r1)");
+}
+
 TEST_CASE("!X left of the trigger: after an element it looks right, first it looks left", "[rules][matcher]") {
   // The slot and the gap are matched leftwards from "condemned", but "A !'s" still says
   // that no "'s" follows A.

@@ -353,6 +353,10 @@ class Compiler {
     if (anchor == elements.size())
       return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
                                         "trigger on (rule " + d.id + ")");
+    for (size_t i = 0; i < anchor; ++i)
+      if (HoldsNegatedSequence(elements[i]))
+        return RuleError(seq[i].loc, "a '!( ... )' of more than words reads rightwards only: write it after the "
+                                     "trigger word (rule " + d.id + ")");
     p->min_mentions = MinMentions(elements);
     for (size_t i = 0; i < elements.size(); ++i) {
       WordSignature words;
@@ -490,11 +494,14 @@ class Compiler {
   bool Node(const PatternNode& n, CompiledRule* rule, std::vector<std::string>* slots, Element* e) {
     e->optional = n.optional;
     if (n.negated) {
+      // A look-ahead binds nothing: a slot in it would be bound by a reading it refuses.
+      if (HoldsSlot(n)) return Fail(n.loc, "'!' binds no slot: a group after '!' may hold words, phrases, lemmas, lists and gaps");
       // Positive() reads the node as if unnegated (it looks at no `negated` but its
       // children's), so the node is not copied to clear the mark.
       if (!Positive(n, rule, slots, e)) return false;
+      if (e->kind == Element::kGroup) NegatedSequence(e);
       if (e->kind != Element::kWords)
-        return Fail(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas and lists");
+        return Fail(n.loc, "'!' takes words only: a group after '!' may hold words, phrases, lemmas, lists and gaps");
       if (e->possessive) return Fail(n.loc, "@possessive stands alone, not in a group nor after '!'");
       e->negated = true;
       return true;
@@ -508,6 +515,29 @@ class Compiler {
                                   "' (or a '!( ... )' group holding it)");
     }
     return true;
+  }
+
+  // A negated group of sequences is a word element that no word matches, its
+  // alternatives kept for the matcher's look-ahead: as the matcher reads a negated word
+  // element, apart from the groups it tries at every step.
+  static void NegatedSequence(Element* e) {
+    e->kind = Element::kWords;
+    e->words = NoWords();
+    e->single_words = true;
+  }
+
+  static bool HoldsSlot(const PatternNode& n) {
+    if (n.kind == PatternNode::kSlot) return true;
+    return std::any_of(n.alternatives.begin(), n.alternatives.end(), [](const PatternNode& c) { return HoldsSlot(c); });
+  }
+
+  // Whether `e` is, or holds, a negated group of sequences ("!(...{0,6} that)"): it is
+  // read rightwards only, from where it stands.
+  static bool HoldsNegatedSequence(const Element& e) {
+    if (e.negated) return !e.alternatives.empty();
+    for (const std::vector<Element>& alt : e.alternatives)
+      if (std::any_of(alt.begin(), alt.end(), HoldsNegatedSequence)) return true;
+    return false;
   }
 
   // Node() of a node read without its '!'.

@@ -26,6 +26,7 @@ struct Element {
   Kind kind = kWords;
   bool optional = false;
   bool negated = false;                       // kWords: succeeds, consuming nothing, where no phrase matches
+                                              // (nor, when it has alternatives, one of them rightwards)
   bool looks_back = false;                    // negated: no phrase ends where it stands (else: none begins there)
   bool capitalized = false;                   // negated: nor a word that begins with a capital (@capitalized)
   bool mention = false;                       // negated: nor an actor's name, a pronoun being none (@mention)
@@ -39,7 +40,7 @@ struct Element {
   bool single = false;                        // kSlot takes one mention, never a coordinated list
   bool ends_pattern = false;                  // kSlot is the pattern's last element, but for "!X"
   int min = 0, max = 0;                       // kGap
-  std::vector<std::vector<Element>> alternatives;  // kGroup
+  std::vector<std::vector<Element>> alternatives;  // kGroup; a negated kWords' look-ahead ("!(...{0,6} that)")
   // As written, for dumps: bytes [source_begin, source_begin + source_size) of its
   // pattern's source (CompiledPattern::SourceOf). None for an element inside a group.
   uint32_t source_begin = 0, source_size = 0;
