@@ -3362,12 +3362,22 @@ int NamedCountry(const RulePack& pack, Analysis* a, const Mention& m) {
   return -1;
 }
 
-// Whether a mention of sentence `s` names the country of code `code`.
+// Whether a mention of sentence `s` names the country of code `code`, or an actor of it
+// ("Pakistani militants").
 bool SentenceNames(const RulePack& pack, Analysis* a, size_t s, const std::string& code) {
   for (const Mention& m : a->mentions[s]) {
+    if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) && a->actors[m.actor].actor.code == code) return true;
     const int country = NamedCountry(pack, a, m);
     if (country >= 0 && a->actors[country].actor.code == code) return true;
   }
+  return false;
+}
+
+// Whether a country is named in sentence s or the one before.
+bool CountryNearby(const RulePack& pack, Analysis* a, size_t s) {
+  for (size_t k = s > 0 ? s - 1 : s; k <= s; ++k)
+    for (const Mention& m : a->mentions[k])
+      if (NamedCountry(pack, a, m) >= 0) return true;
   return false;
 }
 
@@ -3406,7 +3416,7 @@ int CountryNamedBefore(const RulePack& pack, Analysis* a, size_t s, size_t i) {
 // administration", American, in a story about Ukraine too), else the person. A person the
 // story titles a leader without a country ("the government of President Vucic") leads the
 // government of the country the sentence names as a place ("Protesters in Serbia"), else
-// of the story's country.
+// of the story's country where that sentence or the one before names it, else the person.
 template <typename Recount>
 void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mention>* ms, size_t s,
                            const Recount& recount) {
@@ -3424,7 +3434,11 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
     const int surnamed = country < 0 ? SurnameGovernment(pack, a, p.actor) : -1;
     if (country < 0 && surnamed < 0 && titled) {
       country = PlaceInSentence(*a, *ms, g.first);
-      if (country < 0) continue;
+      // Where another country, not the story's, is named there or in the sentence before,
+      // the leader is likely that country's, or another's ("Madrid's station was bombed.
+      // Three days later, the government of Prime Minister Jose Maria Aznar lost power" in
+      // a story about the United States): the person stands for the government.
+      if (country < 0 && (StoryCountryNearby(pack, a, s) || !CountryNearby(pack, a, s))) continue;
     }
     const int actor = surnamed >= 0 ? surnamed : country >= 0 ? GovernmentOf(a, country) : p.actor;
     recount(g.actor, actor);
