@@ -308,6 +308,42 @@ TEST_CASE("a leader's name before a government word is that leader's country's g
   CHECK(Triples(ex).count("Iran supports Bashar al-Assad") == 0);
 }
 
+TEST_CASE("a title's government word is the government of the country its sentence names", "[resolution][governments]") {
+  // The story is about the United States; the spokesmen speak for Germany and for Iran.
+  const std::string story =
+      "The United States said on Monday that it would leave the deal. Washington blamed Tehran, and the "
+      "White House called it final. American officials said the United States would act. ";
+  ag::Extraction ex =
+      Extract(story + "Trade talks stalled on Tuesday. Germany backed the communique, government spokesman Hans Weber said.");
+  CHECK(Triples(ex).count("Hans Weber represents German government") == 1);
+  CHECK(Triples(ex).count("Hans Weber represents American government") == 0);
+  ex = Extract(story + "Iran, meanwhile, warned Seoul. \"We face a liar,\" government spokesman Ali Rabiei said.");
+  CHECK(Triples(ex).count("Ali Rabiei represents Iranian government") == 1);
+  // Where the sentence, or the one before, names the story's country, the title is its.
+  ex = Extract(story + "Germany backed the United States, government spokesman Hans Weber said.");
+  CHECK(Triples(ex).count("Hans Weber represents American government") == 1);
+  // A country after a preposition in the sentence before is no subject that speaks.
+  ex = Extract(story + "Talks stalled. Troops massed on the border with Serbia. Government spokesman Hans Weber "
+               "said the fence would stay.");
+  CHECK(Triples(ex).count("Hans Weber represents Serbian government") == 0);
+}
+
+TEST_CASE("a leader titled with no country, far from the story's, leads no government of it", "[resolution][governments]") {
+  const std::string story =
+      "The United States said on Monday that it would leave the deal. Washington blamed Tehran, and the "
+      "White House called it final. American officials said the United States would act. ";
+  // Another country named in the sentence before: the leader is not the story country's.
+  ag::Extraction ex = Extract(story + "Italy's Matteo Salvini spoke on Tuesday. He is a critic of the government of "
+                                      "Prime Minister Ana Ruiz, he said.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of American government") == 0);
+  // The story's country named there: its leader.
+  ex = Extract(story + "The United States held an election. The government of President Ana Ruiz fell.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of American government") == 1);
+  // No country named near: the story's, as before.
+  ex = Extract(story + "Talks stalled. Voters were angry. The government of President Ana Ruiz fell.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of American government") == 1);
+}
+
 TEST_CASE("a party and its state before a name are no part of it", "[resolution][names]") {
   ag::Extraction ex = Extract(
       "Republican Dana Ortiz said the bill would fail. Nevada Democrat Sam Reyes said it would pass, "

@@ -44,6 +44,7 @@ void Analysis::Clear() {
   dateline_places.clear();
   document_id.clear();
   leader_governments = false;
+  titled_document_governments = false;
   company_short_names.clear();
   found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first

@@ -122,6 +122,10 @@ struct Analysis {
   // Whether an entity rule made a government of a government word right after a
   // capitalized word ("the Assad regime"): only then does resolution look for them.
   bool leader_governments = false;
+  // Whether an entity rule made the story country's government of a government word with
+  // a capitalized word within four after it ("government spokesman X"): only then does
+  // resolution ask which country the title is of.
+  bool titled_document_governments = false;
   // The short forms of the companies' names ("Noranda" of "Noranda Inc") and the actors
   // they name.
   std::vector<std::pair<std::string, int>> company_short_names;

@@ -860,6 +860,21 @@ bool IsGovernmentWord(std::string_view lower) {
 }
 
 // Whether token t is a possessive "'s".
+// Whether mention `m` is the story country's government that a government word alone made
+// ("the government", "government forces", "the army").
+bool IsDocumentGovernment(const Mention& m) {
+  return m.source == "government.of-document" || m.source == "government.military-of-document";
+}
+
+// Whether a capitalized word follows mention `m` within four words: a name its title's
+// government word may open ("government spokesman Col. X").
+bool CapitalizedSoonAfter(const Analysis& a, const Mention& m) {
+  const uint32_t end = std::min<uint32_t>(m.last + 4, static_cast<uint32_t>(a.tokens.size()));
+  for (uint32_t t = m.last; t < end; ++t)
+    if (a.tokens[t].has(text::kCapitalized)) return true;
+  return false;
+}
+
 bool IsPossessive(const Analysis& a, uint32_t t) { return a.TokenText(t) == "'s"; }
 
 // Whether a "'s" stands inside mention `m`: "People's Daily", "Children's Hospital" name
@@ -1094,6 +1109,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
           (AfterCapitalizedWord(*a, out) || AfterPersonPossessive(*a, out) || BeforeOfCapitalized(*a, out) ||
            EndsName(*a, out)))
         a->leader_governments = true;
+      if (type == ActorType::kGovernment && IsDocumentGovernment(out) && CapitalizedSoonAfter(*a, out))
+        a->titled_document_governments = true;
     } else {
       int actors[ActorGroup::kMax];
       for (size_t k = 0; k < items; ++k) {
@@ -3345,6 +3362,62 @@ void LoneNameGovernments(const RulePack& pack, Analysis* a, std::vector<Mention>
   }
 }
 
+// The country mention `m` names: a country or its adjective, a country's government, a
+// capital; or -1. The story country's government a government word made names none.
+int NamedCountry(const RulePack& pack, Analysis* a, const Mention& m) {
+  if (m.actor < 0 || m.pronoun || IsDocumentGovernment(m)) return -1;
+  const Actor& actor = a->actors[m.actor].actor;
+  if (actor.type == ActorType::kCountry) return m.actor;
+  if (actor.type == ActorType::kGovernment || IsCapital(*a, m)) return CountryOfCode(pack, a, actor.code);
+  return -1;
+}
+
+// Whether a mention of sentence `s` names the country of code `code`, or an actor of it
+// ("Pakistani militants").
+bool SentenceNames(const RulePack& pack, Analysis* a, size_t s, const std::string& code) {
+  for (const Mention& m : a->mentions[s]) {
+    if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) && a->actors[m.actor].actor.code == code) return true;
+    const int country = NamedCountry(pack, a, m);
+    if (country >= 0 && a->actors[country].actor.code == code) return true;
+  }
+  return false;
+}
+
+// Whether a country is named in sentence s or the one before.
+bool CountryNearby(const RulePack& pack, Analysis* a, size_t s) {
+  for (size_t k = s > 0 ? s - 1 : s; k <= s; ++k)
+    for (const Mention& m : a->mentions[k])
+      if (NamedCountry(pack, a, m) >= 0) return true;
+  return false;
+}
+
+// Whether the story's country is named in sentence s or the one before: there a
+// government word with no country of its own is the story's.
+bool StoryCountryNearby(const RulePack& pack, Analysis* a, size_t s) {
+  if (a->focus_country < 0) return false;
+  const std::string& focus = a->actors[a->focus_country].actor.code;
+  return SentenceNames(pack, a, s, focus) || (s > 0 && SentenceNames(pack, a, s - 1, focus));
+}
+
+// The country named last before mention i in sentence s, else the first in the sentence
+// before ("Iran, meanwhile, reminded Kim ... . \"...,\" government spokesman X said");
+// or -1.
+int CountryNamedBefore(const RulePack& pack, Analysis* a, size_t s, size_t i) {
+  for (size_t k = i; k-- > 0;) {
+    const int country = NamedCountry(pack, a, a->mentions[s][k]);
+    if (country >= 0) return country;
+  }
+  if (s == 0) return -1;
+  // Not a country after a preposition there: "Hungary ... . It built a fence along its
+  // border with Serbia. Government spokesman X said" is Hungary's spokesman.
+  for (const Mention& m : a->mentions[s - 1]) {
+    const int country = NamedCountry(pack, a, m);
+    if (country >= 0 && !(m.first > a->sentences[s - 1].first && IsPreposition(a->TokenLower(m.first - 1))))
+      return country;
+  }
+  return -1;
+}
+
 // "the regime of Bashar Assad", "the administration of George W. Bush": a government word
 // alone before "of" and a person, titled there or not, is the government of the country
 // the story titles that person the leader of (LedCountry), or else the dictionary gives
@@ -3353,7 +3426,7 @@ void LoneNameGovernments(const RulePack& pack, Analysis* a, std::vector<Mention>
 // administration", American, in a story about Ukraine too), else the person. A person the
 // story titles a leader without a country ("the government of President Vucic") leads the
 // government of the country the sentence names as a place ("Protesters in Serbia"), else
-// of the story's country.
+// of the story's country where that sentence or the one before names it, else the person.
 template <typename Recount>
 void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mention>* ms, size_t s,
                            const Recount& recount) {
@@ -3371,7 +3444,11 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
     const int surnamed = country < 0 ? SurnameGovernment(pack, a, p.actor) : -1;
     if (country < 0 && surnamed < 0 && titled) {
       country = PlaceInSentence(*a, *ms, g.first);
-      if (country < 0) continue;
+      // Where another country, not the story's, is named there or in the sentence before,
+      // the leader is likely that country's, or another's ("Madrid's station was bombed.
+      // Three days later, the government of Prime Minister Jose Maria Aznar lost power" in
+      // a story about the United States): the person stands for the government.
+      if (country < 0 && (StoryCountryNearby(pack, a, s) || !CountryNearby(pack, a, s))) continue;
     }
     const int actor = surnamed >= 0 ? surnamed : country >= 0 ? GovernmentOf(a, country) : p.actor;
     recount(g.actor, actor);
@@ -3462,6 +3539,45 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
     }
     LeaderAfterGovernment(pack, a, &ms, s, recount);
     LoneNameGovernments(pack, a, &ms, s, recount);
+  }
+}
+
+// Whether the government word of mention i of `ms` opens a person's title: a person's
+// name follows within four words ("government spokesman Col. X"), none a comma nor "of".
+bool OpensPersonTitle(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
+  if (i + 1 >= ms.size()) return false;
+  const Mention& p = ms[i + 1];
+  if (p.actor < 0 || p.pronoun || a.actors[p.actor].actor.type != ActorType::kPerson || p.first < ms[i].last ||
+      p.first > ms[i].last + 4)
+    return false;
+  // "the government of Prime Minister X" is X's (LeaderAfterGovernment).
+  for (uint32_t t = ms[i].last; t < p.first; ++t)
+    if ((a.tokens[t].has(text::kPunct) && a.TokenText(t) != ".") || a.TokenLower(t) == "of") return false;
+  return true;
+}
+
+// "government spokesman X said" in a story about the United States whose sentence is
+// about Germany: the title's government word ("government spokesman X", "military
+// spokesman Col. X", "regime leader X") is the government of the country the sentence,
+// or the one before, names (CountryNamedBefore) where the story's country is named in
+// neither, not the story's.
+// `count` (actor i's at i + 1) and, with `counted`, the actors' own counts follow.
+void TitleGovernmentsOfNamedCountry(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
+  if (a->focus_country < 0 || !a->titled_document_governments) return;
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    for (size_t i = 0; i < a->mentions[s].size(); ++i) {
+      const Mention& g = a->mentions[s][i];
+      if (g.pronoun || !IsDocumentGovernment(g) || !OpensPersonTitle(*a, a->mentions[s], i)) continue;
+      const int country = StoryCountryNearby(pack, a, s) ? -1 : CountryNamedBefore(pack, a, s, i);
+      if (country < 0) continue;
+      const int actor = GovernmentOf(a, country);
+      Mention& m = a->mentions[s][i];
+      count->resize(a->actors.size() + 1);
+      --(*count)[m.actor + 1];
+      ++(*count)[actor + 1];
+      if (counted) --a->actors[m.actor].mentions, ++a->actors[actor].mentions;
+      m.actor = actor;
+    }
   }
 }
 
@@ -3788,6 +3904,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   LoneNamesFromDictionary(pack, a, &counts);
   LonePersonsToOrganizations(a, &counts);
   if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
+  TitleGovernmentsOfNamedCountry(pack, a, !groups, &counts);
   FindParties(counts.data() + 1, a);
   // Without a government and its opposition, the document's parties are the first two
   // actors, not people, it sets "between" one another.
