@@ -766,6 +766,12 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   // Nor of the other sex: "she" stays the last woman.
   ex = Extract("Ruto met Kenyan senator Ana Ruiz on Monday. She accused Eritrea of arming the rebels.");
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
+  // The pronouns after such a "he" are his too, not the last man named before it.
+  ex = Extract("Kenyan President William Ruto flew to Addis Ababa. Ruto told reporters the talks had been hard for "
+               "Ethiopian Prime Minister Abiy Ahmed. He added that he had met Somali President Hassan Sheikh "
+               "Mohamud on Sunday.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
 }
 
 TEST_CASE("he opening a sentence, or its main clause, continues a subject after a fronted phrase",

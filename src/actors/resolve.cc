@@ -2141,6 +2141,11 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
 // to his talks", "Jeanine" alone told no sex and "his" had been hers.
 struct LastPerson {
   int he = -1, she = -1, he_before = -1, she_before = -1;
+  // Whether person, of sex `sex` as known so far, is the last one each pronoun it may
+  // take stands for.
+  bool IsLast(int person, Sex sex) const {
+    return (sex == Sex::kFemale || person == he) && (sex == Sex::kMale || person == she);
+  }
   void Saw(int person, Sex sex) {
     See(person, sex != Sex::kFemale, &he, &he_before);
     See(person, sex != Sex::kMale, &she, &she_before);
@@ -3116,6 +3121,21 @@ bool PronounFits(std::string_view word, Sex sex) {
   return told != Sex::kUnknown && (sex == Sex::kUnknown || sex == told);
 }
 
+// Person pronoun m, resolved to `actor` (of sex `sex` as known so far) another way than
+// as the last person its sex fits (the opener of the sentence or of the one before, a
+// cataphora), makes that person the last one for the pronouns after it: in "Kushner told
+// executives the panels were stacked against Trump. He added that he had talked with
+// Zucker", the second "he" is the first's, Kushner, not Trump. A person of no known sex
+// is then one of the pronoun's.
+// Out of line: most pronouns are the last person, and the settling loop keeps its registers.
+[[gnu::noinline]] void SeeThroughPronoun(const Analysis& a, const Mention& m, int actor, Sex sex, LastPerson* last) {
+  const std::string_view word = a.TokenLower(m.first);
+  if (!IsPersonPronoun(word)) return;
+  const Sex told = PronounSex(word);
+  if (actor == (told == Sex::kFemale ? last->she : last->he)) return;
+  last->Saw(actor, sex != Sex::kUnknown ? sex : told);
+}
+
 // After the names: each mention's actor settled in one reading of the mentions, in
 // document order (each sentence's pass of the steps once separate):
 // - pointed at the person it was merged into (`target`, ResolvePersonNames), and no
@@ -3215,6 +3235,8 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
         Sex& sex = to_of[actor + 1].sex;
         if (sex == Sex::kUnknown) sex = SexOf(pack, *a, m);
         if (!ModifierMention(pack, *a, s, m)) last.Saw(actor, sex);
+      } else if (pronoun && actor >= 0 && to_of[actor + 1].person && !last.IsLast(actor, to_of[actor + 1].sex)) {
+        SeeThroughPronoun(*a, m, actor, to_of[actor + 1].sex, &last);
       }
       if (name && UnknownSubject(*a, s, m)) last = LastPerson();
       // One combined test for a pair of two actors named outright; the words around them
