@@ -802,6 +802,29 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   // Nor of the other sex: "she" stays the last woman.
   ex = Extract("Ruto met Kenyan senator Ana Ruiz on Monday. She accused Eritrea of arming the rebels.");
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Eritrea") == 1);
+  // The pronouns after such a "he" are his too, not the last man named before it.
+  ex = Extract("Kenyan President William Ruto flew to Addis Ababa. Ruto told reporters the talks had been hard for "
+               "Ethiopian Prime Minister Abiy Ahmed. He added that he had met Somali President Hassan Sheikh "
+               "Mohamud on Sunday.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
+}
+
+TEST_CASE("he after a quotation is its speaker, not a person the quotation or its aside names",
+          "[resolution][pronouns]") {
+  const std::string first = "Kenyan President William Ruto flew to Addis Ababa. ";
+  // Abiy was named last, in the aside after the speaker.
+  ag::Extraction ex = Extract(first + "\"The talks went well,\" Ruto said, adding that he had been received by "
+                                      "Ethiopian Prime Minister Abiy Ahmed. He accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+  // A speaker the rules do not know: the pronoun is no one they know.
+  for (const std::string speaker : {"said Okello, 56.", "said Tomas Okello, a trader in Nairobi."}) {
+    ex = Extract(first + "\"Ethiopian Prime Minister Abiy Ahmed is a partner,\" " + speaker +
+                 " He accused Eritrea of arming the rebels.");
+    CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+    CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+  }
 }
 
 TEST_CASE("he opening a sentence, or its main clause, continues a subject after a fronted phrase",

@@ -2168,6 +2168,11 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
 // to his talks", "Jeanine" alone told no sex and "his" had been hers.
 struct LastPerson {
   int he = -1, she = -1, he_before = -1, she_before = -1;
+  // Whether person, of sex `sex` as known so far, is the last one each pronoun it may
+  // take stands for.
+  bool IsLast(int person, Sex sex) const {
+    return (sex == Sex::kFemale || person == he) && (sex == Sex::kMale || person == she);
+  }
   void Saw(int person, Sex sex) {
     See(person, sex != Sex::kFemale, &he, &he_before);
     See(person, sex != Sex::kMale, &she, &she_before);
@@ -3113,6 +3118,51 @@ bool LeavesQuotationOpen(const Analysis& a, const Opener& o) {
   return open;
 }
 
+// Whether token t is the one-byte mark c: told by its bytes, as most tokens are longer.
+bool IsMarkAt(const Analysis& a, uint32_t t, char c) {
+  const text::Token& k = a.tokens[t];
+  return k.end - k.begin == 1 && a.text.lower[k.begin] == c;
+}
+
+// Whether a quotation closes right before token t, after token `first`: `,"`, `?"`,
+// `!"` or `",`.
+[[gnu::always_inline]] inline bool QuotationClosesBefore(const Analysis& a, uint32_t first, uint32_t t) {
+  if (t < first + 2) return false;
+  if (IsMarkAt(a, t - 1, '"')) return IsMarkAt(a, t - 2, ',') || IsMarkAt(a, t - 2, '?') || IsMarkAt(a, t - 2, '!');
+  return IsMarkAt(a, t - 1, ',') && IsMarkAt(a, t - 2, '"');
+}
+
+// Whether a mark that may close a quotation stands right before mention m of a sentence
+// that starts at token `first`, or before the word before it: the test of every person's
+// mention named outright (or an unknown name), which most fail on a token's length, before
+// SpeaksQuotation reads words.
+[[gnu::always_inline]] inline bool MayFollowQuotation(const Analysis& a, uint32_t first, const Mention& m) {
+  if (m.first < first + 3) return false;
+  auto mark = [&a](uint32_t t) {  // the one-byte mark at t, or 0
+    const text::Token& k = a.tokens[t];
+    return k.end - k.begin == 1 ? a.text.lower[k.begin] : '\0';
+  };
+  const char before = mark(m.first - 1);
+  if (before != '\0') return before == '"' || before == ',';
+  const char two_before = mark(m.first - 2);
+  return two_before == '"' || two_before == ',';
+}
+
+// Whether mention m of `sentence` is who spoke the quotation that closes before it: after
+// a `say-verb` ("...,\" said Ana Ruiz"), or before one, perhaps after an apposition
+// ("...,\" Ruiz said", "...,\" Ruiz, a Democrat, said"). A story names the speaker last,
+// but the speaker, not whoever the quotation names, is most often whom the next
+// sentence's "he" means. Out of line, asked only where MayFollowQuotation.
+[[gnu::noinline]] bool SpeaksQuotation(const RulePack& pack, const Analysis& a, const text::Sentence& sentence,
+                                       const Mention& m) {
+  PhraseIndex::Hit hit;
+  const PhraseIndex& say = pack.List(RulePack::kSayVerb);
+  if (QuotationClosesBefore(a, sentence.first, m.first - 1))
+    return say.LongestAt(a.text, a.tokens, m.first - 1, m.first, &hit);
+  if (m.last >= sentence.last || !QuotationClosesBefore(a, sentence.first, m.first)) return false;
+  return say.LongestAt(a.text, a.tokens, m.last, sentence.last, &hit) || OpensApposition(a, sentence, m.last);
+}
+
 // Whether mention i of `ms`, a pronoun in the main clause after a fronted phrase that ends
 // at token `fronted` (FrontedPhraseEnd), follows a person named in the phrase who is the
 // subject of a clause of its own ("After it was clear Sa'ar had lost, he phoned
@@ -3141,6 +3191,21 @@ bool OpensCoordinateClause(const Analysis& a, const Mention& m) {
 bool PronounFits(std::string_view word, Sex sex) {
   const Sex told = PronounSex(word);
   return told != Sex::kUnknown && (sex == Sex::kUnknown || sex == told);
+}
+
+// Person pronoun m, resolved to `actor` (of sex `sex` as known so far) another way than
+// as the last person its sex fits (the opener of the sentence or of the one before, a
+// cataphora), makes that person the last one for the pronouns after it: in "Kushner told
+// executives the panels were stacked against Trump. He added that he had talked with
+// Zucker", the second "he" is the first's, Kushner, not Trump. A person of no known sex
+// is then one of the pronoun's.
+// Out of line: most pronouns are the last person, and the settling loop keeps its registers.
+[[gnu::noinline]] void SeeThroughPronoun(const Analysis& a, const Mention& m, int actor, Sex sex, LastPerson* last) {
+  const std::string_view word = a.TokenLower(m.first);
+  if (!IsPersonPronoun(word)) return;
+  const Sex told = PronounSex(word);
+  if (actor == (told == Sex::kFemale ? last->she : last->he)) return;
+  last->Saw(actor, sex != Sex::kUnknown ? sex : told);
 }
 
 // After the names: each mention's actor settled in one reading of the mentions, in
@@ -3202,6 +3267,7 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
     // The subject of the main clause after a fronted phrase opens the sentence as well:
     // where that clause starts, read when a pronoun or a person first asks.
     uint32_t fronted = fronted_phrase ? kUnread : 0;
+    bool quoted = false;  // the sentence's quotation has a speaker (SpeaksQuotation)
     auto fronted_end = [&] {
       if (fronted == kUnread) fronted = FrontedPhraseEnd(*a, s);
       return fronted;
@@ -3230,7 +3296,7 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
                                 OpensSentence(pack, *a, opener)
                             ? opener.actor
                             : PronounActor(*a, s, ms, keep ? kept : i, m, last);
-      if ((i <= 1 || fronted_phrase) && opener.actor < 0 && actor >= 0 && !demonym && person(actor) &&
+      if ((i <= 1 || fronted_phrase) && opener.actor < 0 && !quoted && actor >= 0 && !demonym && person(actor) &&
           (i <= 1 || fronted_end() > 0))
         opener = OpenerAt(*a, s, ms, i, actor, fronted_end());
       if ((actor >= 0) & (i == 0) & !pronoun & !demonym) last_group.Saw(*a, actor, s);
@@ -3242,8 +3308,18 @@ void SettleMentions(const RulePack& pack, Analysis* a, const std::vector<int>& t
         Sex& sex = to_of[actor + 1].sex;
         if (sex == Sex::kUnknown) sex = SexOf(pack, *a, m);
         if (!ModifierMention(pack, *a, s, m)) last.Saw(actor, sex);
+      } else if (pronoun && actor >= 0 && to_of[actor + 1].person && !last.IsLast(actor, to_of[actor + 1].sex)) {
+        SeeThroughPronoun(*a, m, actor, to_of[actor + 1].sex, &last);
       }
       if (name && UnknownSubject(*a, s, m)) last = LastPerson();
+      // The speaker of a quotation takes the opener's place; one the rules do not know
+      // leaves the next pronoun to no one.
+      if ((name | settled.person) & !demonym & pairs && MayFollowQuotation(*a, a->sentences[s].first, m) &&
+          SpeaksQuotation(pack, *a, a->sentences[s], m)) {
+        quoted = true;
+        opener = actor >= 0 ? Opener{actor, s, m.first, m.last, m.first} : Opener();
+        if (actor < 0) last = LastPerson();
+      }
       // One combined test for a pair of two actors named outright; the words around them
       // only then.
       const PairSide side{m.first, m.last, actor, (actor >= 0) && !demonym && !pronoun};
