@@ -7,9 +7,13 @@
 #include <unistd.h>
 
 #include "actorgraph/extractor.h"
+#include "actors/analysis.h"
+#include "actors/recognize.h"
 #include "rules/compiler.h"
 #include "rules/language.h"
+#include "rules/matcher.h"
 #include "rules/morphology.h"
+#include "text/text.h"
 
 namespace ag = actorgraph;
 namespace in = actorgraph::internal;
@@ -493,6 +497,35 @@ TEST_CASE("a negated word after an element refuses an unresolved name that opens
   // A name already made an actor is no longer a name: the negation does not read it.
   CHECK(Triples(Run("rule r\n  match A:Country condemned !niger B:Country\n  yield A opposed-to B\n",
                     "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+}
+
+TEST_CASE("a try that reads a slot before its anchor and fails leaves no binding to the next", "[rules][matcher]") {
+  // The first line binds N before "condemned", then finds no "and": its binding, kept,
+  // was the next match's N, which the second line does not bind, in the next sentence (a
+  // mention index of another sentence, maybe past this one's mentions).
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + "entity e\n  match N:Name condemned M:Name and O:Name\n"
+                                       "  match praised M:Name\n  make * Organization\n",
+                  &pack)
+              .ok());
+  const std::string text = "Then Kofi Tano condemned Ama Lee, and Ben Oduya agreed. Then Ben Oduya praised Ama Lee.";
+  in::Analysis a;
+  a.text = ag::text::Normalize(text);
+  a.tokens = ag::text::Tokenize(a.text);
+  in::HashTokens(a.tokens, &a.text);
+  a.sentences = ag::text::Segment(a.text, a.tokens);
+  REQUIRE(a.sentences.size() == 2);
+  in::RecognizeMentions(pack, &a);
+  in::MatchScratch scratch;
+  in::MatchList first, second;
+  in::FindMatches(pack, pack.entity_triggers, a, a.sentences[0], a.mentions[0], &scratch, &first);
+  CHECK(first.empty());
+  in::FindMatches(pack, pack.entity_triggers, a, a.sentences[1], a.mentions[1], &scratch, &second);
+  REQUIRE(second.size() == 1);
+  // Only M, "Ama Lee", is bound.
+  size_t bound = 0;
+  for (const std::vector<int>& slot : second.begin()->slots) bound += slot.size();
+  CHECK(bound == 1);
 }
 
 TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][entity]") {

@@ -75,23 +75,31 @@ class PatternMatcher {
       bool after = Seq(p.after, u + len, +1, [&](int pos) { end = pos; return true; });
       if (!after) continue;
       if (!before_first && !before()) {
-        for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+        ClearBindings();
         continue;
       }
       Match* m = out->Fill();
       m->pattern = pattern;
       m->slots.assign(bindings_.begin(), bindings_.begin() + static_cast<long>(slots_));
-      for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+      ClearBindings();
       m->first_unit = static_cast<uint32_t>(start);
       m->last_unit = static_cast<uint32_t>(end);
       m->trigger_first = tok;
       m->trigger_last = h.end;
       return true;
     }
+    // What stands before the anchor, read first, bound its slots; with no reading after
+    // it they would be the next try's (a stale mention index, past the end of another
+    // sentence's mentions).
+    if (before_first) ClearBindings();
     return false;
   }
 
  private:
+  void ClearBindings() {
+    for (size_t b = 0; b < slots_; ++b) bindings_[b].clear();
+  }
+
   // The token that ends the run of plain tokens (PlainWord) containing unit u (exclusive). Anchors
   // are tried left to right, and most ask about the run the last one asked about, so
   // the last answer is kept with the units it holds for.
