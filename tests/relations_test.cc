@@ -305,6 +305,9 @@ TEST_CASE("opposed-to: accusing, condemning, sanctioning and fighting fire", "[r
       {"The United States imposed new sanctions on Nicaragua over the crackdown.", "United States", "Nicaragua"},
       {"Sudan's army rejected the RSF's proposal for a humanitarian truce.", "Sudanese government",
        "Rapid Support Forces"},
+      // two titles before the first of two subjects are skipped leftwards as rightwards
+      {"Secretary of State nominee Tom Hale and Senator Ana Ruiz clashed over Russia on Tuesday.", "Ana Ruiz",
+       "Tom Hale"},
   });
 }
 

@@ -307,12 +307,17 @@ class PatternMatcher {
     if (!TakesPerson(e) || pos < 0 || pos >= n_) return pos;
     if (dir > 0) return TitledPersonAt(pos, qualified);
     if (units_[pos].mention >= 0) return pos;
-    std::vector<PhraseIndex::Hit>& hits = title_hits_;
-    hits.clear();
-    uint32_t tok = units_[pos].first;
-    Titles().MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(pos), &hits);
-    if (hits.empty()) return pos;
-    return OfficeWordsBefore(pos - static_cast<int>(tok + 1 - hits.front().end));  // longest title
+    // Two titles, as rightwards: "Secretary of State nominee X and Senator Y clashed".
+    int q = pos;
+    for (int titles = 0; titles < 2 && q >= 0 && units_[q].mention < 0; ++titles) {
+      std::vector<PhraseIndex::Hit>& hits = title_hits_;
+      hits.clear();
+      const uint32_t tok = units_[q].first;
+      Titles().MatchEndingAt(a_.text, a_.tokens, tok, RunBegin(q), &hits);
+      if (hits.empty()) break;
+      q -= static_cast<int>(tok + 1 - hits.front().end);  // longest title
+    }
+    return q == pos ? pos : OfficeWordsBefore(q);
   }
   // Before up to four words of an office (OfficeWord) that end at unit b, right before a
   // title ("Senate Majority Leader X" read leftwards); else b.
