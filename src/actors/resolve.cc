@@ -3118,11 +3118,14 @@ bool LeavesQuotationOpen(const Analysis& a, const Opener& o) {
   return open;
 }
 
-// Whether token t is the one-byte mark c: told by its bytes, as most tokens are longer.
-bool IsMarkAt(const Analysis& a, uint32_t t, char c) {
+// The one-byte mark token t is, or 0: told by its length, as most tokens are longer.
+char MarkAt(const Analysis& a, uint32_t t) {
   const text::Token& k = a.tokens[t];
-  return k.end - k.begin == 1 && a.text.lower[k.begin] == c;
+  return k.end - k.begin == 1 ? a.text.lower[k.begin] : '\0';
 }
+
+// Whether token t is the one-byte mark c.
+bool IsMarkAt(const Analysis& a, uint32_t t, char c) { return MarkAt(a, t) == c; }
 
 // Whether a quotation closes right before token t, after token `first`: `,"`, `?"`,
 // `!"` or `",`.
@@ -3138,13 +3141,9 @@ bool IsMarkAt(const Analysis& a, uint32_t t, char c) {
 // SpeaksQuotation reads words.
 [[gnu::always_inline]] inline bool MayFollowQuotation(const Analysis& a, uint32_t first, const Mention& m) {
   if (m.first < first + 3) return false;
-  auto mark = [&a](uint32_t t) {  // the one-byte mark at t, or 0
-    const text::Token& k = a.tokens[t];
-    return k.end - k.begin == 1 ? a.text.lower[k.begin] : '\0';
-  };
-  const char before = mark(m.first - 1);
+  const char before = MarkAt(a, m.first - 1);
   if (before != '\0') return before == '"' || before == ',';
-  const char two_before = mark(m.first - 2);
+  const char two_before = MarkAt(a, m.first - 2);
   return two_before == '"' || two_before == ',';
 }
 

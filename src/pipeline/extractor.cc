@@ -365,11 +365,6 @@ void CountriesFromRelations(Extraction* out) {
   for (Actor& actor : out->actors) fill(&actor);
 }
 
-// Whether token `i` is the lower-case word `word`.
-bool IsWord(const Analysis& a, uint32_t i, std::string_view word) {
-  return text::TokenLower(a.text, a.tokens[i]) == word;
-}
-
 // Whether the words right before token `first` of sentence `s` are a title of an office
 // ("Governor", "Pope", "Rep."): one of List("person-title") that is no courtesy title of
 // List("courtesy-title") ("Ms. Danley", "Dr. Griffin" hold none).
@@ -394,8 +389,8 @@ bool OfficeTitleBefore(const RulePack& pack, const Analysis& a, const text::Sent
   if (TitleRightBefore(pack, a, s, first, hits)) return true;
   uint32_t j = first;
   while (j > s.first && first - j < 4 && a.tokens[j - 1].has(text::kCapitalized)) --j;
-  if (j > s.first && IsWord(a, j - 1, "the")) --j;
-  return j > s.first + 1 && IsWord(a, j - 1, "of") && TitleRightBefore(pack, a, s, j - 1, hits);
+  if (j > s.first && a.TokenLower(j - 1) == "the") --j;
+  return j > s.first + 1 && a.TokenLower(j - 1) == "of" && TitleRightBefore(pack, a, s, j - 1, hits);
 }
 
 // Whether an office's title opens at token `i` (before `end`): "president", "the first
@@ -406,7 +401,7 @@ bool OfficeTitleBefore(const RulePack& pack, const Analysis& a, const text::Sent
 // word tells another's title, at `sentence_end`.
 bool OfficeTitleAt(const RulePack& pack, const Analysis& a, uint32_t i, uint32_t end, uint32_t sentence_end,
                    std::vector<PhraseIndex::Hit>* hits) {
-  const bool article = i < end && (IsWord(a, i, "the") || IsWord(a, i, "a") || IsWord(a, i, "an"));
+  const bool article = i < end && (a.TokenLower(i) == "the" || a.TokenLower(i) == "a" || a.TokenLower(i) == "an");
   if (article) ++i;
   for (uint32_t gap = 0; i < end; ++gap, ++i) {
     hits->clear();
@@ -422,7 +417,7 @@ bool OfficeTitleAt(const RulePack& pack, const Analysis& a, uint32_t i, uint32_t
       return next_text != "'s" && next_text != "'" && (!next.has(text::kCapitalized) || next_text == "of");
     }
     const text::Token& t = a.tokens[i];
-    if (!article || gap == 2 || !t.has(text::kWord) || t.has(text::kCapitalized) || IsWord(a, i, "of")) return false;
+    if (!article || gap == 2 || !t.has(text::kWord) || t.has(text::kCapitalized) || a.TokenLower(i) == "of") return false;
   }
   return false;
 }
@@ -450,7 +445,7 @@ bool OfficeTitleAfter(const RulePack& pack, const Analysis& a, size_t si, const 
                       std::vector<PhraseIndex::Hit>* hits) {
   const uint32_t end = OwnWordsEnd(a, si, m), sentence_end = a.sentences[si].last;
   uint32_t i = m.last;
-  const bool comma = i < end && IsWord(a, i, ",");
+  const bool comma = i < end && a.TokenLower(i) == ",";
   if (comma) ++i;
   hits->clear();
   pack.List("office-link").MatchAt(a.text, a.tokens, i, end, hits);
