@@ -358,6 +358,17 @@ TEST_CASE("a party and its state before a name are no part of it", "[resolution]
   CHECK(People(ex) == std::set<std::string>{"Sam Reyes"});
 }
 
+TEST_CASE("an American state's name read as a lone person is a place, in no relation", "[resolution][names]") {
+  // A lawmaker's party and state in commas before his title: the state is no one who chairs.
+  ag::Extraction ex = Extract("Senator Tom Hale, D, Iowa, Chairman of the Senate Finance Committee, will speak.");
+  CHECK(Types(ex)["Iowa"] == "Place");
+  CHECK(People(ex).count("Iowa") == 0);
+  CHECK(Triples(ex).count("Iowa leader-of Senate Finance Committee") == 0);
+  // A body named after "at" or "on" is still the body it was.
+  ex = Extract("A spokeswoman for Zorvex said the firm would respond. He posted it on Zorvex.");
+  CHECK(Types(ex)["Zorvex"] == "Organization");
+}
+
 TEST_CASE("a party word before a person the dictionary knows is no part of the name", "[resolution][names]") {
   // Before, "Republican Mitt Romney" was one name of no one, and Romney no mention.
   ag::Extraction ex = Extract("Senator Ana Ruiz criticized Republican Mitt Romney on Tuesday.");

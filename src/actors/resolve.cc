@@ -3903,8 +3903,9 @@ std::vector<std::string_view> LastWordsOfLongerNames(const Analysis& a) {
 // another person's name it ends ("Charles Koch") keeps it a person. The lone names the
 // dictionary knows have already left for its people. Read off the mentions, not the
 // tokens: a scan of every capitalized word cost 2 M instructions on 3 MB.
-void LonePersonsToOrganizations(Analysis* a, std::vector<int>* count) {
-  // Each actor's state: 0 no lone person, 1 a lone person, 1 | 2 a cue seen, 1 | 4 kept.
+void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<int>* count) {
+  // Each actor's state: 0 no lone person, 1 a lone person, 1 | 2 a cue seen, 1 | 4 kept,
+  // 8 named as an American state or city is ("in Scranton, Pennsylvania,").
   std::vector<uint8_t> state;
   std::vector<std::string_view> last_words;
   for (size_t i = 0; i < a->actors.size(); ++i) {
@@ -3920,9 +3921,13 @@ void LonePersonsToOrganizations(Analysis* a, std::vector<int>* count) {
     state[i] = ends_another ? 1 | 4 : 1;
   }
   if (state.empty()) return;
+  const PhraseIndex& places = pack.List("us-place");
   for (const std::vector<Mention>& ms : a->mentions)
     for (const Mention& m : ms) {
-      if (m.actor < 0 || m.pronoun || state[m.actor] == 0 || m.first == 0) continue;
+      if (m.actor < 0 || m.pronoun || state[m.actor] == 0) continue;
+      PhraseIndex::Hit hit;
+      if (places.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last) state[m.actor] |= 8;
+      if (m.first == 0) continue;
       const bool possessive = m.last < a->tokens.size() && a->TokenText(m.last) == "'s";
       if (IsInstitutionCue(a->TokenLower(m.first - 1))) {
         if (!possessive) state[m.actor] |= 2;
@@ -3933,9 +3938,14 @@ void LonePersonsToOrganizations(Analysis* a, std::vector<int>* count) {
   std::vector<int> to(state.size(), -1);
   bool any = false;
   for (size_t person = 0; person < state.size(); ++person) {
-    if (state[person] != (1 | 2)) continue;
+    // A state's or a city's name is a place wherever it stands, not a person who says or
+    // visits, nor a body: "who is visiting California", "Iowa backed Obama".
+    // A title or a given name before it, or another person's name it ends, keeps it a
+    // person ("Princess Charlotte", "Lloyd Austin").
+    const bool place = (state[person] & (4 | 8)) == 8;
+    if (state[person] != (1 | 2) && !place) continue;
     Actor organization;
-    organization.type = ActorType::kOrganization;
+    organization.type = place ? ActorType::kPlace : ActorType::kOrganization;
     organization.name = a->actors[person].actor.name;
     organization.id = ActorIdFor(organization.name);
     const int index = a->InternActor(std::move(organization));
@@ -3977,7 +3987,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   SettleMentions(pack, a, target, !groups, &counts, &between, &buffers->settled);
   // Before the leaders' governments: "the Assad regime" is then the listed Assad's.
   LoneNamesFromDictionary(pack, a, &counts);
-  LonePersonsToOrganizations(a, &counts);
+  LonePersonsToOrganizations(pack, a, &counts);
   if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
   TitleGovernmentsOfNamedCountry(pack, a, !groups, &counts);
   FindParties(counts.data() + 1, a);
