@@ -358,7 +358,7 @@ TEST_CASE("a party and its state before a name are no part of it", "[resolution]
   CHECK(People(ex) == std::set<std::string>{"Sam Reyes"});
 }
 
-TEST_CASE("an American state's name read as a lone person is a place, in no relation", "[resolution][names]") {
+TEST_CASE("an American state's name read as a lone person is a place, not a person who chairs", "[resolution][names]") {
   // A lawmaker's party and state in commas before his title: the state is no one who chairs.
   ag::Extraction ex = Extract("Senator Tom Hale, D, Iowa, Chairman of the Senate Finance Committee, will speak.");
   CHECK(Types(ex)["Iowa"] == "Place");
