@@ -180,19 +180,24 @@ struct PartSpan {
   uint32_t begin, size;
 };
 
-// Whether the word name[i, j) is a capital letter with its period ("J.") and a word
-// follows: a middle initial, not a last name ("Malcolm X").
+// Whether the word name[i, j) is a capital letter with its period ("J.") or, before a
+// space, without one ("J", as the BBC writes "George W Bush"), and a word follows: a middle
+// initial, not a last name ("Malcolm X").
 bool IsInitial(const char* name, size_t i, size_t j, size_t size) {
-  if (j != i + 2 || name[i + 1] != '.' || name[i] < 'A' || name[i] > 'Z') return false;
+  if (name[i] < 'A' || name[i] > 'Z') return false;
+  const bool dotted = j == i + 2 && name[i + 1] == '.';
+  if (!dotted && !(j == i + 1 && j < size && name[j] == ' ')) return false;
   for (size_t k = j + 1; k < size; ++k)
     if (std::isalpha(static_cast<unsigned char>(name[k]))) return true;
   return false;
 }
 
 // Whether the word after the space at name[j] is a middle initial too: "H. W." of "George
-// H. W. Bush".
+// H. W. Bush", "H W" of "George H W Bush".
 bool InitialFollows(const char* name, size_t j, size_t size) {
-  return j + 3 < size && name[j] == ' ' && name[j + 3] == ' ' && IsInitial(name, j + 1, j + 3, size);
+  if (j + 2 >= size || name[j] != ' ') return false;
+  const size_t end = name[j + 2] == '.' ? j + 3 : j + 2;
+  return end < size && name[end] == ' ' && IsInitial(name, j + 1, end, size);
 }
 
 // Writes the parts of person `name` to `chars` from `*end` on, moving `*end` past them,
