@@ -830,6 +830,22 @@ bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
 }
 
+// Whether name mention `m` is cut after a middle initial: its last word is initials ("W",
+// "H.W.") and a capitalized word follows, past the initial's period ("the George W. Bush
+// administration", whose "Bush administration" the dictionary took). "Malcolm X said"
+// ends in a name.
+bool CutAtInitial(const Analysis& a, const Mention& m) {
+  const std::string_view last = a.TokenText(m.last - 1);
+  if (last.empty() || last.size() > 4) return false;
+  for (size_t i = 0; i < last.size(); ++i) {
+    const bool letter = last[i] >= 'A' && last[i] <= 'Z';
+    if (letter != (i % 2 == 0) || (!letter && last[i] != '.')) return false;
+  }
+  uint32_t next = m.last;
+  if (next < a.tokens.size() && a.TokenText(next) == ".") ++next;
+  return next < a.tokens.size() && a.tokens[next].has(text::kCapitalized);
+}
+
 // Whether mention `m` ends in a word of the `party-member` list: "one Republican, former
 // Gov. X" and "X, a California Democrat" name a person's party, not a person.
 bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
@@ -2621,7 +2637,7 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // `female-given-name` is a person ("Germany's Angela Merkel and France's Emmanuel Macron
 // met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
 // before it (the rest of "Edward (Ed) Thomas Harlow") or its last word ends a place's or
-// company's name (`place-end`). "Al" opens no name so made ("Al Asad Air Base", "Al
+// company's name (`place-end`), nor one cut after a middle initial (CutAtInitial). "Al" opens no name so made ("Al Asad Air Base", "Al
 // Jazeera"), nor does a son's ("Donald Trump Jr", IsSonSuffix). Only a name that no
 // person of the document has already (that one resolves to its person), nor a relative's:
 // with "Melania Trump" a person beside "President Trump", no "Trump" would name him. Two
@@ -2640,6 +2656,7 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
         a->TokenLower(n.first) == "al" ||
         (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
         IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || IsSonSuffix(a->TokenLower(n.last - 1)) ||
+        CutAtInitial(*a, n) ||
         a->IsDatelinePlace(name.surface) || ResolveName(*index, names, persons, &name, &key) >= 0 ||
         name.Parts().empty() || index->HasSurname(name.Parts().back()))
       continue;
