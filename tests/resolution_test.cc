@@ -1359,3 +1359,30 @@ TEST_CASE("two middle initials written apart are one part, as written together",
   auto son = Extract("President George W. Bush met Russian President Vladimir Putin in Crawford.");
   CHECK(PersonIds(son).count("george-bush") == 1);
 }
+
+TEST_CASE("a name cut after its middle initial makes no person", "[resolution][names]") {
+  // The dictionary takes "Bush administration"; "George W." before it is no person of its own.
+  auto son = Extract("Mr. Carson sharply rebuked the George W. Bush administration for waging war in Iraq.");
+  CHECK(PersonIds(son).count("george-w") == 0);
+  auto father = Extract("Bill Clinton attacked the George H.W. Bush administration for its ties to Beijing.");
+  CHECK(PersonIds(father).count("george-hw") == 0);
+  // A capital letter that ends a name before a lower-case word ends the name.
+  auto x = Extract("Malcolm X met Egyptian President Gamal Abdel Nasser in Cairo.");
+  CHECK(PersonIds(x).count("malcolm-x") == 1);
+}
+
+TEST_CASE("a middle initial without its period is the same initial", "[resolution][names]") {
+  // The BBC's "George W Bush" and "Terrence J O'Shaughnessy" are the "George W. Bush" and
+  // "Terrence J. O'Shaughnessy" of other wires: one node each, not one per spelling.
+  auto son = Extract("Former President George W Bush met Russian President Vladimir Putin in Crawford.");
+  CHECK(PersonIds(son).count("george-bush") == 1);
+  CHECK(PersonIds(son).count("george-w-bush") == 0);
+  auto general = Extract("Gen Terrence J O'Shaughnessy, the Pacific Air Forces commander, met Japanese Prime "
+                         "Minister Shinzo Abe.");
+  CHECK(PersonIds(general).count("terrence-oshaughnessy") == 1);
+  auto father = Extract("President George H W Bush met Soviet leader Mikhail Gorbachev in Malta.");
+  CHECK(PersonIds(father).count("george-hw-bush") == 1);
+  // A capital letter that ends the name is no initial.
+  auto x = Extract("Malcolm X met Egyptian President Gamal Abdel Nasser in Cairo.");
+  CHECK(PersonIds(x).count("malcolm-x") == 1);
+}

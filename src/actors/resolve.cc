@@ -180,19 +180,24 @@ struct PartSpan {
   uint32_t begin, size;
 };
 
-// Whether the word name[i, j) is a capital letter with its period ("J.") and a word
-// follows: a middle initial, not a last name ("Malcolm X").
+// Whether the word name[i, j) is a capital letter with its period ("J.") or, before a
+// space, without one ("J", as the BBC writes "George W Bush"), and a word follows: a middle
+// initial, not a last name ("Malcolm X").
 bool IsInitial(const char* name, size_t i, size_t j, size_t size) {
-  if (j != i + 2 || name[i + 1] != '.' || name[i] < 'A' || name[i] > 'Z') return false;
+  if (name[i] < 'A' || name[i] > 'Z') return false;
+  const bool dotted = j == i + 2 && name[i + 1] == '.';
+  if (!dotted && !(j == i + 1 && j < size && name[j] == ' ')) return false;
   for (size_t k = j + 1; k < size; ++k)
     if (std::isalpha(static_cast<unsigned char>(name[k]))) return true;
   return false;
 }
 
 // Whether the word after the space at name[j] is a middle initial too: "H. W." of "George
-// H. W. Bush".
+// H. W. Bush", "H W" of "George H W Bush".
 bool InitialFollows(const char* name, size_t j, size_t size) {
-  return j + 3 < size && name[j] == ' ' && name[j + 3] == ' ' && IsInitial(name, j + 1, j + 3, size);
+  if (j + 2 >= size || name[j] != ' ') return false;
+  const size_t end = name[j + 2] == '.' ? j + 3 : j + 2;
+  return end < size && name[end] == ' ' && IsInitial(name, j + 1, end, size);
 }
 
 // Writes the parts of person `name` to `chars` from `*end` on, moving `*end` past them,
@@ -823,6 +828,22 @@ class MadeActors {
 bool EndsWithListed(const PhraseIndex* list, const Analysis& a, const Mention& m) {
   PhraseIndex::Hit hit;
   return list && list->LongestAt(a.text, a.tokens, m.last - 1, m.last, &hit);
+}
+
+// Whether name mention `m` is cut after a middle initial: its last word is initials ("W",
+// "H.W.") and a capitalized word follows, past the initial's period ("the George W. Bush
+// administration", whose "Bush administration" the dictionary took). "Malcolm X said"
+// ends in a name.
+bool CutAtInitial(const Analysis& a, const Mention& m) {
+  const std::string_view last = a.TokenText(m.last - 1);
+  if (last.empty() || last.size() > 4) return false;
+  for (size_t i = 0; i < last.size(); ++i) {
+    const bool letter = last[i] >= 'A' && last[i] <= 'Z';
+    if (letter != (i % 2 == 0) || (!letter && last[i] != '.')) return false;
+  }
+  uint32_t next = m.last;
+  if (next < a.tokens.size() && a.TokenText(next) == ".") ++next;
+  return next < a.tokens.size() && a.tokens[next].has(text::kCapitalized);
 }
 
 // Whether mention `m` ends in a word of the `party-member` list: "one Republican, former
@@ -2616,7 +2637,7 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // `female-given-name` is a person ("Germany's Angela Merkel and France's Emmanuel Macron
 // met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
 // before it (the rest of "Edward (Ed) Thomas Harlow") or its last word ends a place's or
-// company's name (`place-end`). "Al" opens no name so made ("Al Asad Air Base", "Al
+// company's name (`place-end`), nor one cut after a middle initial (CutAtInitial). "Al" opens no name so made ("Al Asad Air Base", "Al
 // Jazeera"), nor does a son's ("Donald Trump Jr", IsSonSuffix). Only a name that no
 // person of the document has already (that one resolves to its person), nor a relative's:
 // with "Melania Trump" a person beside "President Trump", no "Trump" would name him. Two
@@ -2635,6 +2656,7 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
         a->TokenLower(n.first) == "al" ||
         (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
         IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || IsSonSuffix(a->TokenLower(n.last - 1)) ||
+        CutAtInitial(*a, n) ||
         a->IsDatelinePlace(name.surface) || ResolveName(*index, names, persons, &name, &key) >= 0 ||
         name.Parts().empty() || index->HasSurname(name.Parts().back()))
       continue;
