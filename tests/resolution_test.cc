@@ -344,6 +344,26 @@ TEST_CASE("a leader titled with no country, far from the story's, leads no gover
   CHECK(Triples(ex).count("Ana Ruiz leader-of American government") == 1);
 }
 
+TEST_CASE("rebels a country backs are no rebels of a story country their sentence does not name", "[resolution][rebels]") {
+  const std::string story =
+      "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";
+  // The sentence names the country they fight in, not the story's: no American rebels.
+  auto types = Types(Extract(story + "Congress voted to help Ukraine fight Russia-backed separatists."));
+  CHECK(types.count("American rebels") == 0);
+  types = Types(Extract(story + "Libyan leader Moammar Gadhafi was killed by NATO-backed militants in 2011."));
+  CHECK(types.count("American rebels") == 0);
+  // Nor are they the backer's own rebels.
+  types = Types(Extract("Russia held drills. Moscow said Russia would hold more. Kiev fought Russia-backed "
+                        "separatists on Monday."));
+  CHECK(types.count("Russian rebels") == 0);
+  // Where the sentence names the story's country, they stay its rebels.
+  types = Types(Extract("Fighting flared in Yemen. In Yemen, the government and UAE-backed separatists signed a "
+                        "deal."));
+  CHECK(types["Yemeni rebels"] == "Group");
+  types = Types(Extract("Fighting flared in Ukraine. Russian-backed separatists shelled the town."));
+  CHECK(types["Ukrainian rebels"] == "Group");
+}
+
 TEST_CASE("a party and its state before a name are no part of it", "[resolution][names]") {
   ag::Extraction ex = Extract(
       "Republican Dana Ortiz said the bill would fail. Nevada Democrat Sam Reyes said it would pass, "

@@ -671,6 +671,41 @@ int PlaceInSentence(const Analysis& a, const std::vector<Mention>& ms, uint32_t 
   return best;
 }
 
+// A word after "X-" that makes X the backer of what follows: "Russia-backed separatists".
+bool IsBackingWord(std::string_view w) {
+  if (!w.empty() && w.front() == '-') w.remove_prefix(1);
+  return w == "backed" || w == "supported" || w == "sponsored" || w == "funded" || w == "armed" ||
+         w == "aligned" || w == "allied";
+}
+
+// The actor that the words right before token `at` name as the backer of what begins
+// there ("Russia-backed separatists", "NATO-backed militants", "pro-Russian rebels"), or -1.
+int BackerBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
+  for (const Mention& m : ms) {
+    if (m.actor < 0 || m.pronoun) continue;
+    if (m.last < at && m.last + 2 >= at && IsBackingWord(a.TokenLower(at - 1)) &&
+        (m.last + 1 == at || a.TokenText(m.last) == "-"))
+      return m.actor;
+    if (m.last == at && m.first >= 2 && a.TokenText(m.first - 1) == "-" && a.TokenLower(m.first - 2) == "pro")
+      return m.actor;
+  }
+  return -1;
+}
+
+// Whether the sentence of mentions `ms` names `country` nowhere but some other country
+// than `backer`; a country named as a backer itself ("the U.S.-backed president") is
+// no other.
+bool NamesOnlyOtherCountry(const Analysis& a, const std::vector<Mention>& ms, int backer, int country) {
+  bool other = false;
+  for (const Mention& m : ms) {
+    if (m.actor < 0 || m.actor == backer || a.actors[m.actor].actor.type != ActorType::kCountry) continue;
+    if (m.actor == country) return false;
+    if (m.last < a.tokens.size() && a.TokenText(m.last).front() == '-') continue;
+    other = true;
+  }
+  return other;
+}
+
 class TemplateContext {
  public:
   TemplateContext(const Analysis& a, const CompiledRule& rule, const Match& m, const std::vector<Mention>& ms)
@@ -746,11 +781,20 @@ class TemplateContext {
   // in Syria bombed the camps of U.S.-backed rebels"), else the document's place country,
   // else the country it is most about.
   int PlaceNear() const {
+    // Rebels a country backs are not its own: "Kiev fought Russia-backed separatists" in a
+    // story most about Russia names no Russian rebels, and no other country is sure.
+    // Nor are they the story's where their sentence names another country and not the
+    // story's: "help Ukraine combat Russia-backed separatists" in a story about
+    // Washington, "Libyan leader Gadhafi was killed by NATO-backed militants" in one about
+    // North Korea.
+    const int backer = BackerBefore(a_, ms_, at_);
     const int best = PlaceInSentence(a_, ms_, at_);
-    if (best >= 0) return best;
+    if (best >= 0) return best == backer ? -1 : best;
     // Counted when a template asks (a few documents in a hundred), not for every document.
     const int place = PlaceCountry(a_);
-    return place >= 0 ? place : a_.focus_country;
+    const int country = place >= 0 ? place : a_.focus_country;
+    if (country == backer) return -1;
+    return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
   }
 
   const Analysis& a_;
