@@ -34,7 +34,9 @@ void Analysis::Clear() {
   tokens.clear();
   sentences.clear();
   ClearActors();
-  ResetMentions(0);
+  // Emptied in place, the lists kept for ResetMentions: the next document's sentences
+  // take them.
+  ClearMentionLists();
   focus_country = -1;
   parties.clear();
   split_names.clear();
@@ -73,15 +75,24 @@ void Analysis::ClearActors() {
 }
 
 void Analysis::ResetMentions(size_t count) {
-  for (std::vector<Mention>& ms : mentions) {
-    ms.clear();
-    spare_mentions.push_back(std::move(ms));  // leaves ms empty, without a buffer
+  // The lists stay where they are, emptied; only those past `count` are put by, or taken
+  // back, for the difference from the last document's sentences: moving every list out
+  // and back cost two moves a sentence.
+  ClearMentionLists();
+  for (; mentions.size() > count; mentions.pop_back())
+    spare_mentions.push_back(std::move(mentions.back()));  // emptied: no stale mention
+  while (mentions.size() < count) {
+    if (spare_mentions.empty()) {
+      mentions.emplace_back();
+    } else {
+      mentions.push_back(std::move(spare_mentions.back()));
+      spare_mentions.pop_back();
+    }
   }
-  mentions.resize(count);
-  for (size_t s = 0; s < count && !spare_mentions.empty(); ++s) {
-    mentions[s] = std::move(spare_mentions.back());
-    spare_mentions.pop_back();
-  }
+}
+
+void Analysis::ClearMentionLists() {
+  for (std::vector<Mention>& ms : mentions) ms.clear();
 }
 
 size_t Analysis::ActorSlotOf(uint64_t hash, std::string_view id) const {

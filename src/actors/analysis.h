@@ -148,6 +148,8 @@ struct Analysis {
   // Leaves `mentions` with `count` empty lists, made of buffers of earlier documents'
   // where there are some: a list per sentence is otherwise an allocation per sentence.
   void ResetMentions(size_t count);
+  // Empties every list of `mentions`, keeping them and their buffers.
+  void ClearMentionLists();
   // Index of the actor with `actor`'s id, adding it on first sight (taking the fields of
   // an rvalue then; it is left as it was when the id is known). `actor` must not be one
   // of `actors`' own, which adding may move.
