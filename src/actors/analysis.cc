@@ -136,18 +136,8 @@ int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
   actor_slots[slot] = ActorSlot{hash, index};
   if (actor_slot_of.size() == actors.size()) actor_slot_of.push_back(static_cast<uint32_t>(slot));
   if (actors.empty()) actors.reserve(16);  // most documents name fewer: no moves as it grows
-  // Filled in place, not built and moved in: a move copies each short string's bytes.
-  // Every field but the aliases, which collect the forms seen in this document: a
-  // dictionary actor's own can be many, and copying them only to clear them cost.
-  // (Moved from an rvalue: no copy.)
-  DocActor& d = actors.emplace_back();
-  d.actor.id = std::forward<A>(actor).id;
-  d.actor.name = std::forward<A>(actor).name;
-  d.actor.type = actor.type;
-  d.actor.code = std::forward<A>(actor).code;
-  d.actor.sector = std::forward<A>(actor).sector;
-  d.actor.country = std::forward<A>(actor).country;
-  d.actor.roles = std::forward<A>(actor).roles;
+  // Made in place, not built and moved in: a move copies each short string's bytes.
+  DocActor& d = actors.emplace_back(std::forward<A>(actor));
   if (!adjectives.empty()) d.adjective = adjectives.front();
   ApplyRole(&d.actor);
   return index;
