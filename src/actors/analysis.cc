@@ -34,7 +34,9 @@ void Analysis::Clear() {
   tokens.clear();
   sentences.clear();
   ClearActors();
-  ResetMentions(0);
+  // Emptied in place, the lists kept for ResetMentions: the next document's sentences
+  // take them.
+  ClearMentionLists();
   focus_country = -1;
   parties.clear();
   split_names.clear();
@@ -73,15 +75,24 @@ void Analysis::ClearActors() {
 }
 
 void Analysis::ResetMentions(size_t count) {
-  for (std::vector<Mention>& ms : mentions) {
-    ms.clear();
-    spare_mentions.push_back(std::move(ms));  // leaves ms empty, without a buffer
+  // The lists stay where they are, emptied; only those past `count` are put by, or taken
+  // back, for the difference from the last document's sentences: moving every list out
+  // and back cost two moves a sentence.
+  ClearMentionLists();
+  for (; mentions.size() > count; mentions.pop_back())
+    spare_mentions.push_back(std::move(mentions.back()));  // emptied: no stale mention
+  while (mentions.size() < count) {
+    if (spare_mentions.empty()) {
+      mentions.emplace_back();
+    } else {
+      mentions.push_back(std::move(spare_mentions.back()));
+      spare_mentions.pop_back();
+    }
   }
-  mentions.resize(count);
-  for (size_t s = 0; s < count && !spare_mentions.empty(); ++s) {
-    mentions[s] = std::move(spare_mentions.back());
-    spare_mentions.pop_back();
-  }
+}
+
+void Analysis::ClearMentionLists() {
+  for (std::vector<Mention>& ms : mentions) ms.clear();
 }
 
 size_t Analysis::ActorSlotOf(uint64_t hash, std::string_view id) const {
@@ -125,18 +136,8 @@ int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
   actor_slots[slot] = ActorSlot{hash, index};
   if (actor_slot_of.size() == actors.size()) actor_slot_of.push_back(static_cast<uint32_t>(slot));
   if (actors.empty()) actors.reserve(16);  // most documents name fewer: no moves as it grows
-  // Filled in place, not built and moved in: a move copies each short string's bytes.
-  // Every field but the aliases, which collect the forms seen in this document: a
-  // dictionary actor's own can be many, and copying them only to clear them cost.
-  // (Moved from an rvalue: no copy.)
-  DocActor& d = actors.emplace_back();
-  d.actor.id = std::forward<A>(actor).id;
-  d.actor.name = std::forward<A>(actor).name;
-  d.actor.type = actor.type;
-  d.actor.code = std::forward<A>(actor).code;
-  d.actor.sector = std::forward<A>(actor).sector;
-  d.actor.country = std::forward<A>(actor).country;
-  d.actor.roles = std::forward<A>(actor).roles;
+  // Made in place, not built and moved in: a move copies each short string's bytes.
+  DocActor& d = actors.emplace_back(std::forward<A>(actor));
   if (!adjectives.empty()) d.adjective = adjectives.front();
   ApplyRole(&d.actor);
   return index;

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/document.h"
@@ -20,6 +21,16 @@ namespace actorgraph::internal {
 
 // An actor as known within one document.
 struct DocActor {
+  DocActor() = default;
+  // Every field of `a` but its aliases, which collect the forms seen in the document (a
+  // dictionary actor's own can be many, and copying them only to clear them cost): copied,
+  // or moved from an rvalue, into place. A default DocActor filled by assignments cost
+  // 0.45 M instructions more on 3 MB of AllSides.
+  explicit DocActor(const Actor& a) : actor{a.id, a.name, a.type, a.code, a.sector, {}, a.country, a.roles} {}
+  explicit DocActor(Actor&& a)
+      : actor{std::move(a.id), std::move(a.name),    a.type, std::move(a.code), std::move(a.sector),
+              {},              std::move(a.country), std::move(a.roles)} {}
+
   Actor actor;
   std::string adjective;  // the first of a dictionary actor's adjectives ("Syrian" for Syria), or empty
   int mentions = 0;
@@ -148,6 +159,8 @@ struct Analysis {
   // Leaves `mentions` with `count` empty lists, made of buffers of earlier documents'
   // where there are some: a list per sentence is otherwise an allocation per sentence.
   void ResetMentions(size_t count);
+  // Empties every list of `mentions`, keeping them and their buffers.
+  void ClearMentionLists();
   // Index of the actor with `actor`'s id, adding it on first sight (taking the fields of
   // an rvalue then; it is left as it was when the id is known). `actor` must not be one
   // of `actors`' own, which adding may move.
