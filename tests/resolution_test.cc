@@ -810,6 +810,20 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
 }
 
+TEST_CASE("he opening a sentence is the person who opened the one before after a place's title", "[resolution][pronouns]") {
+  // A state or a chamber before the title names no subject of its own: "he" is the governor
+  // or the leader, not the president his reported clause named last.
+  const std::pair<std::string, std::string> openers[] = {{"Arizona Gov. Doug Ducey", "Doug Ducey"},
+                                                         {"Senate Majority Leader Mitch McConnell", "Mitch McConnell"}};
+  for (const auto& [opener, person] : openers) {
+    ag::Extraction ex = Extract(opener + " said Ukrainian President Volodymyr Zelensky would need more help. He "
+                                "accused Russia of blocking the talks.");
+    INFO(opener);
+    CHECK(Triples(ex).count(person + " opposed-to Russia") == 1);
+    CHECK(Triples(ex).count("Volodymyr Zelensky opposed-to Russia") == 0);
+  }
+}
+
 TEST_CASE("he after a quotation is its speaker, not a person the quotation or its aside names",
           "[resolution][pronouns]") {
   const std::string first = "Kenyan President William Ruto flew to Addis Ababa. ";

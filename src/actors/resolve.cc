@@ -3071,7 +3071,9 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
 }
 
 // The opener that mention i of `ms` (sentence s, of `actor`) may be: the first mention, or
-// the second after a demonym that opens the sentence ("Kenyan President William Ruto");
+// the second after a demonym that opens the sentence ("Kenyan President William Ruto") or
+// after a place or body that no person is, which OpensSentence reads as part of a title
+// ("Oregon Gov. John Kitzhaber", "Senate Majority Leader Mitch McConnell");
 // when a fronted phrase ends at token `fronted` (FrontedPhraseEnd), the first mention
 // past it (or the second, after a demonym there) before a lower-case word, its verb: the
 // subject of the main clause ("On Monday, Kerry met"; not "After meeting Putin, Xi and Modi
@@ -3083,24 +3085,36 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s) {
   if (i > 1) return Opener();
   uint32_t from = a.sentences[s].first;
   if (i == 1) {
-    if (!ms[0].demonym || ms[0].first != from) return Opener();
-    from = ms[0].last;
+    if (ms[0].first != from) return Opener();
+    if (ms[0].demonym)
+      from = ms[0].last;
+    else if (ms[0].actor >= 0 && a.actors[ms[0].actor].actor.type == ActorType::kPerson)
+      return Opener();
   }
   return Opener{actor, s, ms[i].first, ms[i].last, from};
 }
 
+// Whether a title of `titles` runs from token `first` up to token `end`, perhaps after
+// capitalized words that say whose office it is: "Gov.", "Oregon Gov.", "Senate Majority
+// Leader". The office's place or body names no subject of its own.
+bool TitledUpTo(const PhraseIndex& titles, const Analysis& a, uint32_t first, uint32_t end) {
+  PhraseIndex::Hit title;
+  for (uint32_t t = first; t < end; ++t) {
+    if (titles.LongestAt(a.text, a.tokens, t, end, &title) && title.end == end) return true;
+    if (!a.tokens[t].has(text::kCapitalized)) return false;
+  }
+  return false;
+}
+
 // Whether opener `o` opens its sentence as its subject, after "and" or "but" and a title
-// at most ("But President Ruto", "Kenyan President William Ruto"); not a possessive ("Ruto's
-// aides").
+// at most ("But President Ruto", "Kenyan President William Ruto", "Oregon Gov. John
+// Kitzhaber"); not a possessive ("Ruto's aides").
 bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
   if (o.last == 0) return false;
   uint32_t first = o.from;
   if (o.first > first + 4) return false;  // most mentions: no look at the words
   if (o.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
-  PhraseIndex::Hit title;
-  if (o.first != first && !(o.first <= first + 3 &&
-                            pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, first, o.first, &title) &&
-                            title.end == o.first))
+  if (o.first != first && !(o.first <= first + 3 && TitledUpTo(pack.List(RulePack::kPersonTitle), a, first, o.first)))
     return false;
   return o.last >= a.sentences[o.s].last || !IsPossessive(a, o.last);
 }
