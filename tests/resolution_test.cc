@@ -904,6 +904,25 @@ TEST_CASE("he after a person named as a preposition's object is the sentence's s
   CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
 }
 
+TEST_CASE("he after a preposition's object is the subject named after its state's or party's title",
+          "[resolution][pronouns]") {
+  // The demonym or state that opens the sentence only owns the subject's title.
+  const std::pair<std::string, std::string> subjects[] = {{"Kenyan President William Ruto", "William Ruto"},
+                                                          {"U.S. Attorney General Eric Holder", "Eric Holder"}};
+  for (const auto& [subject, person] : subjects) {
+    ag::Extraction ex = Extract("Raila Odinga flew to Mombasa. " + subject +
+                                ", who had asked for talks with Odinga, said he met with Abiy Ahmed on Monday.");
+    INFO(subject);
+    CHECK(Triples(ex).count(person + " meets-with Abiy Ahmed") == 1);
+    CHECK(Triples(ex).count("Raila Odinga meets-with Abiy Ahmed") == 0);
+  }
+  // So in a fronted phrase: "she" is the senator whose party owns her title.
+  ag::Extraction ex = Extract("Kellyanne Conway spoke on Monday. After announcing she opposed Brett Kavanaugh, "
+                              "Democratic Sen. Heidi Heitkamp of North Dakota told reporters about her mother.");
+  CHECK(Triples(ex).count("Heidi Heitkamp opposed-to Brett Kavanaugh") == 1);
+  CHECK(Triples(ex).count("Kellyanne Conway opposed-to Brett Kavanaugh") == 0);
+}
+
 TEST_CASE("he in a triple with no mention of its person in four sentences is no one", "[resolution][pronouns]") {
   // Ruto was named four sentences back, nothing since: "he" is as likely someone unnamed.
   ag::Extraction ex = Extract("Kenyan President William Ruto flew to Mombasa. Farmers fled the villages. Many "

@@ -2979,10 +2979,14 @@ bool OpensApposition(const Analysis& a, const text::Sentence& sentence, uint32_t
   while (comma < sentence.last && a.TokenText(comma) != ",") ++comma;
   if (comma + 1 >= sentence.last) return -1;
   // The person may follow a title ("In his speech, President Trump said"), its demonym
-  // ("..., Russian President Vladimir Putin said") or "Mr.".
+  // ("..., Russian President Vladimir Putin said"), its party or state ("..., Democratic
+  // Sen. Heidi Heitkamp said") or "Mr.".
   for (size_t j = i + 1; j < ms.size() && ms[j].first <= comma + 4; ++j) {
     const Mention& m = ms[j];
     if (m.first <= comma || m.pronoun || m.demonym) continue;
+    // A party or state that owns the title is no subject: "..., Democratic Sen. Heidi
+    // Heitkamp told".
+    if (!to[m.actor + 1].person && m.last < sentence.last && a.tokens[m.last].has(text::kCapitalized)) continue;
     for (uint32_t t = comma + 1; t < m.first; ++t)
       if (!a.tokens[t].has(text::kCapitalized) && a.TokenText(t) != ".") return -1;
     // The main clause's subject, before its verb: not "Trump's", nor a person in an
@@ -4031,6 +4035,18 @@ bool MentionedNearby(const Analysis& a, size_t s, const Mention& m) {
   return false;
 }
 
+// The mention that may open sentence `ms` (its first token `first`) as its subject: the
+// first, or the second after a state, a place or a demonym that only owns its title ("U.S.
+// Attorney General Eric Holder", "Kenyan President William Ruto"), which the capitalized
+// words up to it then tell.
+const Mention& OpenerPastTitleOwner(const Analysis& a, const std::vector<Mention>& ms, uint32_t first) {
+  const Mention& m = ms.front();
+  if (ms.size() < 2 || m.first != first || m.pronoun ||
+      (!m.demonym && m.actor >= 0 && a.actors[m.actor].actor.type == ActorType::kPerson))
+    return m;
+  return ms[1];
+}
+
 // "he" or "she", m of sentence s, resolved to `person`, whose last mention before it in
 // the sentence is a preposition's object ("Corker went to meet with Trump, but the meeting
 // was canceled and he spoke with Bolton"; not a possessor, "of Giuffre's allegations"):
@@ -4061,8 +4077,8 @@ int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, c
          (a.tokens[before - 1].has(text::kCapitalized) || a.TokenText(before - 1) == "."))
     --before;
   if (before == a.sentences[s].first || !IsPreposition(a.TokenLower(before - 1))) return person;
-  const Mention& opener = ms.front();
   const uint32_t first = a.sentences[s].first;
+  const Mention& opener = OpenerPastTitleOwner(a, ms, first);
   if (&opener == last || opener.pronoun || opener.demonym || opener.actor < 0 || opener.actor == person ||
       a.actors[opener.actor].actor.type != ActorType::kPerson || opener.first > first + 3 ||
       (opener.last < end && (IsPossessive(a, opener.last) || a.TokenText(opener.last) == "'")))
