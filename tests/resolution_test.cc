@@ -904,6 +904,18 @@ TEST_CASE("he after a person named as a preposition's object is the sentence's s
   CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
 }
 
+TEST_CASE("a span of time before \"after\" opens a fronted phrase like \"after\" alone", "[resolution][pronouns]") {
+  // "she" in the phrase is the senator the main clause then names, not the woman named before.
+  for (const std::string span : {"A few days after", "Two weeks before", "24 hours after"}) {
+    ag::Extraction ex = Extract("Kellyanne Conway spoke on Monday. " + span +
+                                " announcing she opposed Brett Kavanaugh, Sen. Heidi Heitkamp told reporters about "
+                                "her mother.");
+    INFO(span);
+    CHECK(Triples(ex).count("Heidi Heitkamp opposed-to Brett Kavanaugh") == 1);
+    CHECK(Triples(ex).count("Kellyanne Conway opposed-to Brett Kavanaugh") == 0);
+  }
+}
+
 TEST_CASE("he after a preposition's object is the subject named after its state's or party's title",
           "[resolution][pronouns]") {
   // The demonym or state that opens the sentence only owns the subject's title.
