@@ -841,6 +841,20 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
 }
 
+TEST_CASE("he opening a sentence is the person who opened the one before after a place's title", "[resolution][pronouns]") {
+  // A state or a chamber before the title names no subject of its own: "he" is the governor
+  // or the leader, not the president his reported clause named last.
+  const std::pair<std::string, std::string> openers[] = {{"Arizona Gov. Doug Ducey", "Doug Ducey"},
+                                                         {"Senate Majority Leader Mitch McConnell", "Mitch McConnell"}};
+  for (const auto& [opener, person] : openers) {
+    ag::Extraction ex = Extract(opener + " said Ukrainian President Volodymyr Zelensky would need more help. He "
+                                "accused Russia of blocking the talks.");
+    INFO(opener);
+    CHECK(Triples(ex).count(person + " opposed-to Russia") == 1);
+    CHECK(Triples(ex).count("Volodymyr Zelensky opposed-to Russia") == 0);
+  }
+}
+
 TEST_CASE("he after a quotation is its speaker, not a person the quotation or its aside names",
           "[resolution][pronouns]") {
   const std::string first = "Kenyan President William Ruto flew to Addis Ababa. ";
@@ -919,6 +933,37 @@ TEST_CASE("he after a person named as a preposition's object is the sentence's s
   CHECK(Triples(ex).count("Raila Odinga opposed-to Eritrea") == 1);
   ex = Extract(ruto + "Ruto said the talks with Raila Odinga \"show that he accused Eritrea of arming the rebels\".");
   CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+}
+
+TEST_CASE("a span of time before \"after\" opens a fronted phrase like \"after\" alone", "[resolution][pronouns]") {
+  // "she" in the phrase is the senator the main clause then names, not the woman named before.
+  for (const std::string span : {"A few days after", "Two weeks before", "24 hours after"}) {
+    ag::Extraction ex = Extract("Kellyanne Conway spoke on Monday. " + span +
+                                " announcing she opposed Brett Kavanaugh, Sen. Heidi Heitkamp told reporters about "
+                                "her mother.");
+    INFO(span);
+    CHECK(Triples(ex).count("Heidi Heitkamp opposed-to Brett Kavanaugh") == 1);
+    CHECK(Triples(ex).count("Kellyanne Conway opposed-to Brett Kavanaugh") == 0);
+  }
+}
+
+TEST_CASE("he after a preposition's object is the subject named after its state's or party's title",
+          "[resolution][pronouns]") {
+  // The demonym or state that opens the sentence only owns the subject's title.
+  const std::pair<std::string, std::string> subjects[] = {{"Kenyan President William Ruto", "William Ruto"},
+                                                          {"U.S. Attorney General Eric Holder", "Eric Holder"}};
+  for (const auto& [subject, person] : subjects) {
+    ag::Extraction ex = Extract("Raila Odinga flew to Mombasa. " + subject +
+                                ", who had asked for talks with Odinga, said he met with Abiy Ahmed on Monday.");
+    INFO(subject);
+    CHECK(Triples(ex).count(person + " meets-with Abiy Ahmed") == 1);
+    CHECK(Triples(ex).count("Raila Odinga meets-with Abiy Ahmed") == 0);
+  }
+  // So in a fronted phrase: "she" is the senator whose party owns her title.
+  ag::Extraction ex = Extract("Kellyanne Conway spoke on Monday. After announcing she opposed Brett Kavanaugh, "
+                              "Democratic Sen. Heidi Heitkamp of North Dakota told reporters about her mother.");
+  CHECK(Triples(ex).count("Heidi Heitkamp opposed-to Brett Kavanaugh") == 1);
+  CHECK(Triples(ex).count("Kellyanne Conway opposed-to Brett Kavanaugh") == 0);
 }
 
 TEST_CASE("he in a triple with no mention of its person in four sentences is no one", "[resolution][pronouns]") {
