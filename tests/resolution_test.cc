@@ -452,6 +452,15 @@ TEST_CASE("a middle initial is part of the name, and no part of the person", "[r
   CHECK(Triples(ex).count("J. Gerald Hebert opposed-to Kenya") == 1);
 }
 
+TEST_CASE("a place's abbreviation and its period are part of the name", "[resolution][names]") {
+  // The name was cut at "St.": a body named "St" that Bullard led.
+  ag::Extraction ex = Extract(
+      "Ana Ruiz, president of the St. Louis branch of the Federal Reserve Bank, said rates would stay low.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of St") == 0);
+  ex = Extract("Ana Ruiz, president of the Ft. Worth Chamber, said sales rose.");
+  CHECK(Triples(ex).count("Ana Ruiz leader-of Ft. Worth Chamber") == 1);
+}
+
 TEST_CASE("after a particle's hyphen, a word the dictionary knows is a part of the name", "[resolution][names]") {
   ag::Extraction ex = Extract("Houthi leader Abdul Malik al-Houthi spoke in Sanaa.");
   CHECK(People(ex) == std::set<std::string>{"Abdul Malik al-Houthi"});

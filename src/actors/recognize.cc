@@ -681,7 +681,7 @@ class SentenceRecognizer {
   // middle initial's period and the next part ("George W. Bush" was cut at the period),
   // or a romanized syllable's hyphen and the syllable.
   [[gnu::noinline]] uint32_t JoinedAfter(uint32_t i, uint32_t j) const {
-    if (IsInitialDot(j) && NamePart(j + 1)) return 1;
+    if ((IsInitialDot(j) || IsPlaceAbbreviationDot(j)) && NamePart(j + 1)) return 1;
     return j == i + 2 && JoinsRomanizedSyllable(i, j) ? 2 : 0;
   }
 
@@ -709,6 +709,15 @@ class SentenceRecognizer {
     if (a_->TokenText(j) != "." || a_->tokens[j].has(text::kSpaceBefore)) return false;
     const std::string_view initial = a_->TokenText(j - 1);
     return initial.size() == 1 && initial[0] >= 'A' && initial[0] <= 'Z';
+  }
+
+  // Whether token j is the period of "St.", "Ft.", "Mt." or "Pt." written close to it: the
+  // segmenter keeps such a period inside a sentence, and the name goes on past it ("the
+  // St. Louis branch", "Mt. Everest"), not cut to a body or person named "St".
+  bool IsPlaceAbbreviationDot(uint32_t j) const {
+    if (a_->TokenText(j) != "." || a_->tokens[j].has(text::kSpaceBefore)) return false;
+    const std::string_view w = a_->TokenText(j - 1);
+    return w.size() == 2 && (w[0] == 'S' || w[0] == 'F' || w[0] == 'M' || w[0] == 'P') && w[1] == 't';
   }
 
   // Whether token j is "A" or "I" written as an initial, its period close after it.
