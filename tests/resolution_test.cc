@@ -565,6 +565,24 @@ TEST_CASE("a linked full name glued to the next headline is no part of the name"
         std::set<std::string>{"Mohamed Abdullahi Mohamed"});
 }
 
+TEST_CASE("two names written with nothing between are two people", "[resolution][names]") {
+  // A caption that dropped its "and" made one person of two, and "Cory Booker" alone
+  // later in the story that person.
+  ag::Extraction ex = Extract("Sens. Kamala Harris Cory Booker listen during the debate. Cory Booker criticized Joe Biden.");
+  CHECK(People(ex).count("Kamala Harris Cory Booker") == 0);
+  CHECK(Triples(ex).count("Cory Booker opposed-to Joe Biden") == 1);
+  ex = Extract("President Reagan met with Judge Anthony Kennedy Anthony Kennedy in the Oval Office.");
+  CHECK(Triples(ex).count("Ronald Reagan meets-with Anthony Kennedy") == 1);
+  // A link holding the full name again, glued to a headline, names no one.
+  ex = Extract("Mike Pence criticized Sen. Elizabeth Warren Elizabeth Ann Warren2020 Democrats push for a vote.");
+  CHECK(People(ex) == std::set<std::string>{"Mike Pence", "Elizabeth Warren"});
+  // Long names of one person stay whole.
+  for (const char* name : {"Frank-Walter Steinmeier", "Adil Abd al-Mahdi", "Mohamed Ould Abdel Aziz",
+                           "Andres Manuel Lopez Obrador", "Mohamed Abdullahi Mohamed Farmaajo",
+                           "Omar Hassan Ahmad al-Bashir"})
+    CHECK(People(Extract(std::string("President ") + name + " spoke on Monday.")).count(name) == 1);
+}
+
 TEST_CASE("a lawmaker's party tag is no name", "[resolution][names]") {
   // "R-Utah" was a person, and the leader of the committee.
   ag::Extraction ex = Extract("Sen. Orrin Hatch, R-Utah, chairman of the Senate Finance Committee, spoke.");
