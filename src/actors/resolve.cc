@@ -2718,8 +2718,9 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // `female-given-name` is a person ("Germany's Angela Merkel and France's Emmanuel Macron
 // met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
 // before it (the rest of "Edward (Ed) Thomas Harlow") or its last word ends a place's or
-// company's name (`place-end`), nor one cut after a middle initial (CutAtInitial). "Al" opens no name so made ("Al Asad Air Base", "Al
-// Jazeera"), nor does a son's ("Donald Trump Jr", IsSonSuffix). Only a name that no
+// company's name (`place-end`), nor is one cut after a middle initial (CutAtInitial).
+// "Al" opens no name so made ("Al Asad Air Base", "Al Jazeera"), nor does a son's
+// ("Donald Trump Jr", IsSonSuffix). Only a name that no
 // person of the document has already (that one resolves to its person), nor a relative's:
 // with "Melania Trump" a person beside "President Trump", no "Trump" would name him. Two
 // such names that share a surname ("Bill Clinton", "Hillary Clinton") are both made, so
