@@ -325,15 +325,19 @@ class SentenceRecognizer {
         a_->tokens[i].has(kAllCaps) || a_->tokens[i - 1].has(kAllCaps) ||
         (i + 1 < s_.last && a_->TokenText(i + 1) == "'s"))
       return false;
-    return (pack_.SexBits(TokenHash(a_->text, a_->tokens, i - 1)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+    return IsGivenName(i - 1);
+  }
+
+  // Whether token i is a word of `male-given-name` or `female-given-name`.
+  bool IsGivenName(uint32_t i) const {
+    return (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
   }
 
   // A one-word country that a given-name list holds, before a name part that is no
   // country, opens a person's name: "Chad Griffin", "Chad Wolf" (untitled); not a list
   // of countries ("Chad Chile") nor a possessive ("Chad's President Idriss Deby").
   bool GivenNameOpensName(uint32_t i) const {
-    return !a_->tokens[i].has(kAllCaps) && i + 1 < s_.last && NamePart(i + 1) &&
-           (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
+    return !a_->tokens[i].has(kAllCaps) && i + 1 < s_.last && NamePart(i + 1) && IsGivenName(i);
   }
 
   // Notes token k, a country's name, as a person's surname in this document; one past it.
@@ -734,7 +738,7 @@ class SentenceRecognizer {
   [[gnu::noinline]] bool JoinsAcrossInsertion(uint32_t i) const {
     if (!InsertionOpensBefore(i, IsChar(i + 1, ']') ? '[' : '(') || a_->tokens[i + 1].has(text::kSpaceBefore) ||
         !a_->tokens[i + 2].has(text::kSpaceBefore) || !NamePart(i + 2) ||
-        (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) == 0)
+        !IsGivenName(i))
       return false;
     NoteNameBracket(i + 1);
     return true;
@@ -887,9 +891,6 @@ class SentenceRecognizer {
     return t;
   }
 
-  bool IsGivenName(uint32_t i) const {
-    return (pack_.SexBits(TokenHash(a_->text, a_->tokens, i)) & (RulePack::kMaleName | RulePack::kFemaleName)) != 0;
-  }
 
   const RulePack& pack_;
   const ChunkerLists& lists_;
