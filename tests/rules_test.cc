@@ -555,7 +555,27 @@ TEST_CASE("a make's templates name the rule's slots, doc or place, and known fie
   CHECK(ErrorOf(head + "\"{C.adj} troops\" code \"{C.code\"\n") ==
         "t.rules:10:8: unclosed '{' in template \"{C.code\"");
   in::RulePack pack;
-  CHECK(Compile(std::string(kBase) + head + "\"{C.adj} troops {doc} {place.code} {C}\"\n", &pack).ok());
+  REQUIRE(Compile(std::string(kBase) + head + "\"{C.adj} troops {doc} {place.code} {C}\" code \"{C.code}\"\n", &pack).ok());
+  // Compiled once, when the rules load: the literals between the references kept whole,
+  // each reference's slot found by its index.
+  using Part = in::TemplatePart;
+  auto parts = [](const std::vector<Part>& ps) {
+    std::string s;
+    for (const Part& p : ps) {
+      const char* field = p.field == Part::Field::kName ? ".name"
+                          : p.field == Part::Field::kAdj ? ".adj"
+                          : p.field == Part::Field::kCode ? ".code"
+                                                           : "";
+      if (p.source == Part::Source::kText) s += "[" + p.text + "]";
+      else if (p.source == Part::Source::kSlot) s += "<" + std::to_string(p.slot) + field + ">";
+      else s += std::string(p.source == Part::Source::kDoc ? "<doc" : "<place") + field + ">";
+    }
+    return s;
+  };
+  const in::CompiledMake& make = pack.rules.back().makes.at(0);
+  CHECK(parts(make.name_parts) == "<0.adj>[ troops ]<doc>[ ]<place.code>[ ]<0>");
+  CHECK(parts(make.code_parts) == "<0.code>");
+  CHECK(make.name_template == "{C.adj} troops {doc} {place.code} {C}");
 }
 
 TEST_CASE("the rebels of the country a story names as a place", "[rules][entity]") {

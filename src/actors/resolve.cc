@@ -708,33 +708,26 @@ bool NamesOnlyOtherCountry(const Analysis& a, const std::vector<Mention>& ms, in
 
 class TemplateContext {
  public:
-  TemplateContext(const Analysis& a, const CompiledRule& rule, const Match& m, const std::vector<Mention>& ms)
-      : a_(a), rule_(rule), m_(m), ms_(ms) {}
+  TemplateContext(const Analysis& a, const Match& m, const std::vector<Mention>& ms) : a_(a), m_(m), ms_(ms) {}
 
   // A slot bound to a list ("American and British troops") reads its item `item`.
   void ReadItem(size_t item) { item_ = item; }
   // Where the mention made begins, for {place.*}.
   void At(uint32_t token) { at_ = token; }
 
-  // Expands {SLOT.name}, {SLOT.adj}, {SLOT.code}, {SLOT}, {doc.*}, {place.*}. False when a
-  // value is missing, so the rule makes nothing rather than a half-named actor.
-  bool Expand(const std::string& tmpl, std::string* out) const {
+  // Expands a compiled template's {SLOT.name}, {SLOT.adj}, {SLOT.code}, {SLOT}, {doc.*},
+  // {place.*}. False when a value is missing, so the rule makes nothing rather than a
+  // half-named actor.
+  bool Expand(const std::vector<TemplatePart>& parts, std::string* out) const {
     out->clear();
-    for (size_t i = 0; i < tmpl.size();) {
-      if (tmpl[i] != '{') {
-        // The text up to the next reference in one append: a push_back a byte cost more
-        // than the references ("{x.name} government", "Democratic Party of {x.name}").
-        const size_t open = std::min(tmpl.find('{', i), tmpl.size());
-        out->append(tmpl, i, open - i);
-        i = open;
+    for (const TemplatePart& part : parts) {
+      if (part.source == TemplatePart::Source::kText) {
+        out->append(part.text);
         continue;
       }
-      size_t close = tmpl.find('}', i);
-      if (close == std::string::npos) return false;
       std::string_view value;
-      if (!Value(std::string_view(tmpl).substr(i + 1, close - i - 1), &value) || value.empty()) return false;
+      if (!Value(part, &value) || value.empty()) return false;
       out->append(value);
-      i = close + 1;
     }
     return true;
   }
@@ -742,23 +735,18 @@ class TemplateContext {
  private:
   // `value` views the document's text or an actor's name, code or adjective, none of
   // which change while a template expands.
-  bool Value(std::string_view ref, std::string_view* value) const {
-    const size_t dot = ref.find('.');
-    const std::string_view who = ref.substr(0, dot);
-    const std::string_view field = dot == std::string_view::npos ? std::string_view() : ref.substr(dot + 1);
+  bool Value(const TemplatePart& ref, std::string_view* value) const {
     int actor = -1;
-    if (who == "doc") {
+    if (ref.source == TemplatePart::Source::kDoc) {
       actor = a_.focus_country;
-    } else if (who == "place") {
+    } else if (ref.source == TemplatePart::Source::kPlace) {
       actor = PlaceNear();
     } else {
-      auto it = std::find(rule_.slots.begin(), rule_.slots.end(), who);
-      if (it == rule_.slots.end()) return false;
-      const std::vector<int>& bound = m_.slots[it - rule_.slots.begin()];
+      const std::vector<int>& bound = m_.slots[ref.slot];
       const size_t k = bound.size() == 1 ? 0 : item_;
       if (k >= bound.size()) return false;
       const Mention& mention = ms_[bound[k]];
-      if (field.empty()) {
+      if (ref.field == TemplatePart::Field::kNone) {
         *value = mention.first >= mention.last
                      ? std::string_view()
                      : std::string_view(a_.text.text)
@@ -770,10 +758,12 @@ class TemplateContext {
     }
     if (actor < 0) return false;
     const DocActor& d = a_.actors[actor];
-    if (field == "name" || field.empty()) *value = d.actor.name;
-    else if (field == "code") *value = d.actor.code;
-    else if (field == "adj") *value = d.adjective.empty() ? d.actor.name : d.adjective;
-    else return false;
+    switch (ref.field) {
+      case TemplatePart::Field::kNone:
+      case TemplatePart::Field::kName: *value = d.actor.name; break;
+      case TemplatePart::Field::kCode: *value = d.actor.code; break;
+      case TemplatePart::Field::kAdj: *value = d.adjective.empty() ? d.actor.name : d.adjective; break;
+    }
     return true;
   }
 
@@ -798,7 +788,6 @@ class TemplateContext {
   }
 
   const Analysis& a_;
-  const CompiledRule& rule_;
   const Match& m_;
   const std::vector<Mention>& ms_;
   size_t item_ = SIZE_MAX;  // no list is read
@@ -1012,18 +1001,18 @@ int MakeActor(const RulePack& pack, const CompiledMake& mk, ActorType type, cons
   // the actor only when it is new: not for the four makes in ten that find it made before.
   const bool person = type == ActorType::kPerson;
   std::string_view name;
-  if (mk.name_template.empty()) {
+  if (mk.name_parts.empty()) {
     name = person ? a->NameText(out.first, out.last) : SpanView(*a, out.first, out.last);
   } else {
     std::string& room = made_actors->NameRoom();
-    if (!ctx.Expand(mk.name_template, &room)) return -1;
+    if (!ctx.Expand(mk.name_parts, &room)) return -1;
     name = room;
   }
   // An all-capital name ("SLF said") is an acronym: an organization, never a person; nor
   // is the place of a story's dateline ("Los Angeles, said", in a story from there).
   if (person && (IsAllCaps(name) || a->IsDatelinePlace(name))) return -1;
   std::string code;
-  if (!mk.code_template.empty() && !ctx.Expand(mk.code_template, &code)) return -1;
+  if (!mk.code_parts.empty() && !ctx.Expand(mk.code_parts, &code)) return -1;
   if (person && !a->company_short_names.empty()) {
     const int company = CompanyNamed(*a, name);
     if (company >= 0) return company;
@@ -1104,7 +1093,7 @@ uint32_t NameListStart(const Analysis& a, const Match& m, const std::vector<Ment
 bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& units, Analysis* a,
                std::vector<Mention>* ms, MadeActors* made_actors, std::vector<Mention>* made) {
   const CompiledRule& rule = pack.rules[pack.patterns[m.pattern].rule];
-  TemplateContext ctx(*a, rule, m, *ms);
+  TemplateContext ctx(*a, m, *ms);
   for (const CompiledMake& mk : rule.makes) {
     Mention out;
     out.source = rule.id;
@@ -1163,7 +1152,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     }
     // "American and British troops": a list in the rule's slots makes one actor an item,
     // the mention standing for the pair.
-    const size_t items = mk.slot < 0 && !mk.name_template.empty() ? ListItems(rule, m) : 1;
+    const size_t items = mk.slot < 0 && !mk.name_parts.empty() ? ListItems(rule, m) : 1;
     if (items == 0 || items > ActorGroup::kMax) return false;
     if (items == 1) {
       out.actor = MakeActor(pack, mk, type, ctx, a, out, made_actors);
@@ -2117,11 +2106,20 @@ bool DefineAcronymsFindNames(const RulePack& pack, Analysis* a, std::vector<Name
   }
 }
 
+// Whether lower-case word w is one of the prepositions "in", "at", "near", "against",
+// "with", "into", "on", "from", "to", "for", "by", "over", "of", "inside", "within",
+// "across", "between", "about". Told by its length first, as IsPersonPronoun: it is asked
+// of a word before most mentions, and a search of the list cost a call a comparison.
 bool IsPreposition(std::string_view w) {
-  static constexpr std::string_view kPrepositions[] = {"in",   "at",     "near",  "against", "with",   "into",
-                                                       "on",   "from",   "to",    "for",     "by",     "over",
-                                                       "of",   "inside", "within", "across", "between", "about"};
-  return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) != std::end(kPrepositions);
+  switch (w.size()) {
+    case 2: return w == "in" || w == "at" || w == "on" || w == "to" || w == "by" || w == "of";
+    case 3: return w == "for";
+    case 4: return w == "near" || w == "with" || w == "into" || w == "from" || w == "over";
+    case 5: return w == "about";
+    case 6: return w == "inside" || w == "within" || w == "across";
+    case 7: return w == "against" || w == "between";
+    default: return false;
+  }
 }
 
 bool IsNonPersonActor(const Analysis& a, const Mention& m) {

@@ -839,10 +839,9 @@ class Compiler {
         if (!ParseActorType(m.type, &c.type))
           return RuleError(m.loc, "expected an actor type after the slot, found '" + m.type + "'");
       }
-      for (const std::string* t : {&m.name, &m.code}) {
-        Status status = Template(*t, m.loc, *rule);
-        if (!status.ok()) return status;
-      }
+      Status status = Template(m.name, m.loc, *rule, &c.name_parts);
+      if (status.ok()) status = Template(m.code, m.loc, *rule, &c.code_parts);
+      if (!status.ok()) return status;
       c.name_template = m.name;
       c.code_template = m.code;
       c.sector = m.sector;
@@ -851,23 +850,53 @@ class Compiler {
     return Status::Ok();
   }
 
-  // A make's name or code template: each {WHO} or {WHO.FIELD} names a slot of the rule,
-  // `doc` or `place`, and a field the resolution knows. A typo would otherwise make
-  // nothing, silently, at every match.
-  Status Template(const std::string& t, const Loc& loc, const CompiledRule& rule) const {
-    for (size_t open = t.find('{'); open != std::string::npos; open = t.find('{', open + 1)) {
+  // A make's name or code template, compiled into `parts`: each {WHO} or {WHO.FIELD} names
+  // a slot of the rule, `doc` or `place`, and a field the resolution knows. A typo would
+  // otherwise make nothing, silently, at every match.
+  Status Template(const std::string& t, const Loc& loc, const CompiledRule& rule,
+                  std::vector<TemplatePart>* parts) const {
+    parts->clear();
+    for (size_t i = 0; i < t.size();) {
+      const size_t open = std::min(t.find('{', i), t.size());
+      if (open > i) {
+        TemplatePart text;
+        text.text = t.substr(i, open - i);
+        parts->push_back(std::move(text));
+      }
+      if (open == t.size()) break;
       const size_t close = t.find('}', open);
       if (close == std::string::npos) return RuleError(loc, "unclosed '{' in template \"" + t + "\"");
-      const std::string ref = t.substr(open + 1, close - open - 1);
-      const size_t dot = ref.find('.');
-      const std::string who = ref.substr(0, dot);
-      const std::string field = dot == std::string::npos ? "" : ref.substr(dot + 1);
-      if (who != "doc" && who != "place" && SlotIndex(rule, who) < 0)
+      Status status = TemplateReference(t, t.substr(open + 1, close - open - 1), loc, rule, parts);
+      if (!status.ok()) return status;
+      i = close + 1;
+    }
+    return Status::Ok();
+  }
+
+  // The reference `ref` ("WHO" or "WHO.FIELD") of template `t`, added to `parts`.
+  Status TemplateReference(const std::string& t, const std::string& ref, const Loc& loc, const CompiledRule& rule,
+                           std::vector<TemplatePart>* parts) const {
+    const size_t dot = ref.find('.');
+    const std::string who = ref.substr(0, dot);
+    const std::string field = dot == std::string::npos ? "" : ref.substr(dot + 1);
+    TemplatePart part;
+    if (who == "doc") {
+      part.source = TemplatePart::Source::kDoc;
+    } else if (who == "place") {
+      part.source = TemplatePart::Source::kPlace;
+    } else {
+      part.source = TemplatePart::Source::kSlot;
+      part.slot = SlotIndex(rule, who);
+      if (part.slot < 0)
         return RuleError(loc, "unknown slot '" + who + "' in template \"" + t + "\": it names a slot (" + SlotList(rule) +
                                   "), doc or place");
-      if (!field.empty() && field != "name" && field != "adj" && field != "code")
-        return RuleError(loc, "unknown field '" + field + "' in template \"" + t + "\": name, adj or code");
     }
+    if (field == "name") part.field = TemplatePart::Field::kName;
+    else if (field == "adj") part.field = TemplatePart::Field::kAdj;
+    else if (field == "code") part.field = TemplatePart::Field::kCode;
+    else if (!field.empty())
+      return RuleError(loc, "unknown field '" + field + "' in template \"" + t + "\": name, adj or code");
+    parts->push_back(std::move(part));
     return Status::Ok();
   }
 

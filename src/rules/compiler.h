@@ -187,11 +187,26 @@ struct CompiledYield {
   static constexpr int kParties = -2;
 };
 
+// One piece of a make's name or code template, read when the rules load so that the
+// resolution neither parses the template nor looks its slots up by name at each make: a
+// literal text, or a reference {WHO} or {WHO.FIELD} to a slot's mention, the document's
+// country (`doc`) or the country of the place (`place`).
+struct TemplatePart {
+  enum class Source : uint8_t { kText, kSlot, kDoc, kPlace };
+  // kNone: a slot's mention's own text, or the name of `doc`'s or `place`'s country.
+  enum class Field : uint8_t { kNone, kName, kAdj, kCode };
+  Source source = Source::kText;
+  Field field = Field::kNone;
+  int slot = -1;     // kSlot: the rule's slot
+  std::string text;  // kText: the literal
+};
+
 struct CompiledMake {
   int slot = -1;  // -1: the whole match; kParties: the document's parties
   int as_slot = -1;  // "make * as G": the whole match names the actor slot G holds
   ActorType type = ActorType::kGroup;
-  std::string name_template, code_template, sector;
+  std::string name_template, code_template, sector;  // as written, for the dump
+  std::vector<TemplatePart> name_parts, code_parts;  // the templates, compiled; empty when none
 };
 
 struct CompiledRule {
