@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "rules/morphology.h"
+
 namespace actorgraph::internal {
 namespace {
 constexpr uint32_t kLookBehind = 6;
@@ -72,6 +74,39 @@ bool FutureAfter(const RulePack& pack, const Analysis& a, const text::Sentence& 
   return false;
 }
 
+// Whether the match tells of a person's act in the present tense inside a clause that a
+// temporal conjunction opens: "when Trump and Kim meet", "before President Abbas visits
+// Pope Francis", "when he visits Russia this week". News tells what took place in the past
+// tense ("when Obama met Putin"), so there the present is a plan or a habit. Not "after",
+// which headlines write of what took place ("Day after Tillerson backs Britain"), nor
+// "where" ("on his show, where he criticizes the union" holds a stance). The verb follows
+// its subject, a person or a pronoun, at once, and is one's present: an -s form, or the
+// bare form after a list or "they" ("Trump and Kim meet"). Otherwise the trigger may be a
+// noun ("when U.S. leaders overthrew", "after Iranian missiles struck") or a past that
+// MayBePast does not know ("when Clyburn became").
+bool PresentInTemporalClause(const Analysis& a, const text::Sentence& s, const std::vector<Mention>& mentions,
+                             uint32_t first, uint32_t trigger_last) {
+  static constexpr std::string_view kConjunctions[] = {"when", "whenever", "before", "once", "until", "till"};
+  // The conjunction is right before the match, or its first word where a subject's title
+  // took it in ("When President X meets").
+  const bool opened = Listed(a.TokenLower(first), kConjunctions) ||
+                      (first > s.first && Listed(a.TokenLower(first - 1), kConjunctions));
+  if (!opened || trigger_last < first + 2) return false;
+  const uint32_t verb = trigger_last - 1;
+  const auto subject = std::find_if(mentions.begin(), mentions.end(), [verb](const Mention& m) { return m.last == verb; });
+  if (subject == mentions.end() || subject->first >= verb || subject->demonym) return false;
+  const bool person = subject->actor >= 0 && a.actors[subject->actor].actor.type == ActorType::kPerson;
+  if (!person && !subject->pronoun) return false;
+  for (uint32_t t = first; t < verb; ++t)
+    if (a.TokenText(t) == "-" || a.TokenText(t) == "'s") return false;
+  const std::string_view w = a.TokenLower(verb);
+  if (MayBePast(w) || (w.size() > 3 && w.substr(w.size() - 3) == "ing")) return false;
+  if (w.size() > 2 && w.back() == 's' && w[w.size() - 2] != 's') return true;
+  for (uint32_t t = first; t < subject->first; ++t)  // "Trump and North Korea's Kim meet"
+    if (a.TokenLower(t) == "and") return true;
+  return a.TokenLower(subject->first) == "they";
+}
+
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
@@ -101,7 +136,9 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
     aside_last = t;
   }
   PhraseIndex::Hit hit;
-  bool negated = false, hypothetical = !role && (conditional || AsksWhether(a, s));
+  bool negated = false,
+       hypothetical = !role && (conditional || AsksWhether(a, s) ||
+                                PresentInTemporalClause(a, s, mentions, first, trigger_last));
   for (uint32_t t = begin; t < trigger_last; ++t) {
     if (InActorMention(mentions, t) || (t > aside_first && t < aside_last)) continue;
     if (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;

@@ -2,7 +2,9 @@
 // lists stands in the match's clause before its trigger (a negation cue in its own clause:
 // not before a "that", "when", "who" ... that opens the match's, unless the cue governs
 // that "that", as "denied that" does), or when the sentence opens with "if" or "unless" or
-// asks whether ("Did Russia attack Ukraine?"). A `role` match (the relation is declared
+// asks whether ("Did Russia attack Ukraine?"), or when its verb is a present form right after
+// its subject, a person, in a clause that "when", "before", "once" or "until" opens ("when
+// Trump and Kim meet"). A `role` match (the relation is declared
 // `role`) is what its title or aside says whatever the sentence around it asks or negates:
 // only a negation or hypothetical cue inside the match changes it, or a `former` cue in
 // its clause ("former President X met Y": X is no president, and met Y). No cue counts

@@ -93,4 +93,19 @@ std::vector<std::string> WordForms(std::string_view lemma) {
   return forms;
 }
 
+bool MayBePast(std::string_view form) {
+  if (form.size() > 2 && form.substr(form.size() - 2) == "ed") return true;
+  // The table's present forms ("has", "does", "goes", "flies", "is", "are", "am") end in
+  // -s or are forms of "be" that no event verb shares.
+  static const auto* past = [] {
+    auto* forms = new std::vector<std::string_view>;
+    for (const auto& [lemma, irregular] : Irregulars())
+      for (std::string_view f : irregular)
+        if ((f.back() != 's' || f == "was") && f != "are" && f != "am") forms->push_back(f);
+    std::sort(forms->begin(), forms->end());
+    return forms;
+  }();
+  return std::binary_search(past->begin(), past->end(), form);
+}
+
 }  // namespace actorgraph::internal

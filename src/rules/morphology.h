@@ -13,6 +13,11 @@ namespace actorgraph::internal {
 // Lower-case in, lower-case out, sorted and unique.
 std::vector<std::string> WordForms(std::string_view lemma);
 
+// Whether a lower-case verb form may be a past tense or participle: it ends in -ed, or it is
+// one of the irregular past forms WordForms knows ("met", "held", "sat"; "hit" and "put",
+// which are present forms too, count as past).
+bool MayBePast(std::string_view form);
+
 }  // namespace actorgraph::internal
 
 #endif  // ACTORGRAPH_SRC_RULES_MORPHOLOGY_H_
