@@ -208,6 +208,32 @@ TEST_CASE("Normalize leaves look-alikes of stripped apostrophes alone", "[text][
   }
 }
 
+// Normalize into a NormalizedText that holds an earlier text keeps none of its bytes,
+// whichever is longer: the strings keep the earlier bytes and are only resized, and
+// every byte kept must then be written again.
+TEST_CASE("Normalize into an earlier text's buffers gives what a fresh one does", "[text][normalize]") {
+  const std::vector<std::string> texts = {
+      "NATO ALLIES MET IN BRUSSELS \xE2\x80\x94 AND AGREED \xE2\x80\x9CTO STAY\xE2\x80\x9D.\r\nThe bloc s envoy said.",
+      "Kenya hosted talks.",
+      "",
+      "Turkey\x01 and Greece met\xFF in Athens; the minister s aide said \xE2\x80\xA6 nothing more.",
+      "Qatar mediated between the two sides, Reuters reported on Tuesday in Doha."};
+  for (const std::string& first : texts) {
+    for (const std::string& second : texts) {
+      NormalizedText reused;
+      Normalize(first, &reused);
+      Normalize(second, &reused);
+      const NormalizedText fresh = Normalize(second);
+      INFO("after \"" << first << "\": \"" << second << "\"");
+      CheckNormalizedInvariants(second, reused);
+      CHECK(reused.text == fresh.text);
+      CHECK(reused.lower == fresh.lower);
+      CHECK(reused.invalid_bytes == fresh.invalid_bytes);
+      for (uint32_t i = 0; i <= fresh.text.size(); ++i) CHECK(reused.Origin(i) == fresh.Origin(i));
+    }
+  }
+}
+
 TEST_CASE("Normalize handles empty and whitespace-only input", "[text][normalize]") {
   const NormalizedText empty = Normalize("");
   CHECK(empty.text.empty());

@@ -25,8 +25,9 @@ void Analysis::ApplyRole(Actor* actor) const {
 
 void Analysis::Clear() {
   document = nullptr;
-  text.text.clear();
-  text.lower.clear();
+  // The text's two strings keep their bytes: Normalize, which the next document's
+  // analysis starts with, writes every byte it keeps and copies in only the input past
+  // those already there (emptied here, it copied the whole input into both).
   text.shifts.clear();
   text.invalid_bytes.clear();
   text.token_hashes.clear();

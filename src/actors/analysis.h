@@ -152,7 +152,8 @@ struct Analysis {
   // a const Analysis too.
   mutable std::vector<int> country_counts, countries_seen;
 
-  // Empties every field for the next document, keeping the buffers' capacity.
+  // Empties every field for the next document, keeping the buffers' capacity; the
+  // text's strings are left to Normalize, which rewrites them.
   void Clear();
   // Forgets the actors (and the index InternActor keeps of them), as Clear does.
   void ClearActors();

@@ -173,6 +173,10 @@ std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m
 
 class TripleBuilder {
  public:
+  // The room a document's triples take at its first (on 3 MB of AllSides 0.25 M fewer
+  // instructions than growing from one; sixteen saved only 0.03 M more).
+  static constexpr size_t kFirstTriples = 8;
+
   // `aliases` notes those of the analysis's actors the triples hand on.
   TripleBuilder(const RulePack& pack, Workspace* work, internal::AliasNoter* aliases, const ExtractOptions& opt,
                 Extraction* out)
@@ -245,7 +249,9 @@ class TripleBuilder {
           aliases_.Note(subj);
           aliases_.Note(obj);
           // Filled where it is kept: a Triple is some thirty strings, each moved if
-          // built aside first.
+          // built aside first. The document's vector starts empty: room for a few at
+          // its first spares the moves of growing one triple at a time.
+          if (out_->triples.capacity() == 0) out_->triples.reserve(kFirstTriples);
           Triple& t = out_->triples.emplace_back();
           t.subject = a_.actors[subj].actor;
           t.object = a_.actors[obj].actor;

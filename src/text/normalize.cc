@@ -134,12 +134,9 @@ inline size_t FirstNotCopied(const unsigned char* p, uint32_t lanes, size_t none
 // invalid byte (1 byte -> 3-byte U+FFFD) needs more room first.
 class Output {
  public:
-  // The strings start as copies of the input rather than resized: resize() zero-fills,
-  // a byte at a time under valgrind's count and a pass over memory anyway, while the
-  // copy is a vectorized memcpy and most of it is what gets written there.
   Output(NormalizedText* out, std::string_view input) : out_(out) {
-    out_->text.assign(input);
-    out_->lower.assign(input);
+    SizeFor(input, &out_->text);
+    SizeFor(input, &out_->lower);
     out_->shifts.clear();
     out_->shifts.push_back(NormalizedText::Shift{0, 0});
   }
@@ -229,6 +226,15 @@ class Output {
   }
 
  private:
+  // Sizes `s` to the input's length. Every output byte is written before Finish() (the
+  // runs copied, the rest put), so what `s` holds does not matter: the bytes an earlier
+  // document left are kept, and only the input past them is copied in (a copy rather
+  // than resize(), whose zero-filling cost more). Copying the whole input into both
+  // strings cost 1.6 M instructions more on 3 MB of AllSides.
+  static void SizeFor(std::string_view input, std::string* s) {
+    if (s->size() >= input.size()) s->resize(input.size());  // shrinking writes no byte
+    else s->append(input.substr(s->size()));
+  }
 #if defined(__SSE2__)
   // Stores the sixteen bytes of v at text and, lower-cased, at lower.
   static void Store16(char* text, char* lower, __m128i v) {
