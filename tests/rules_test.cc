@@ -546,10 +546,10 @@ TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][
         std::string::npos);
 }
 
-TEST_CASE("a make's templates name the rule's slots, doc or place, and known fields", "[rules][entity]") {
+TEST_CASE("a make's templates name the rule's slots, doc, place or lead, and known fields", "[rules][entity]") {
   const std::string head = "entity e\n  match C:Country troops\n  make * Group ";
   CHECK(ErrorOf(head + "\"{D.adj} troops\"\n") ==
-        "t.rules:10:8: unknown slot 'D' in template \"{D.adj} troops\": it names a slot (C), doc or place");
+        "t.rules:10:8: unknown slot 'D' in template \"{D.adj} troops\": it names a slot (C), doc, place or lead");
   CHECK(ErrorOf(head + "\"{C.adjective} troops\"\n") ==
         "t.rules:10:8: unknown field 'adjective' in template \"{C.adjective} troops\": name, adj or code");
   CHECK(ErrorOf(head + "\"{C.adj} troops\" code \"{C.code\"\n") ==

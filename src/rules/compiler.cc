@@ -862,9 +862,9 @@ class Compiler {
       const size_t dot = ref.find('.');
       const std::string who = ref.substr(0, dot);
       const std::string field = dot == std::string::npos ? "" : ref.substr(dot + 1);
-      if (who != "doc" && who != "place" && SlotIndex(rule, who) < 0)
+      if (who != "doc" && who != "place" && who != "lead" && SlotIndex(rule, who) < 0)
         return RuleError(loc, "unknown slot '" + who + "' in template \"" + t + "\": it names a slot (" + SlotList(rule) +
-                                  "), doc or place");
+                                  "), doc, place or lead");
       if (!field.empty() && field != "name" && field != "adj" && field != "code")
         return RuleError(loc, "unknown field '" + field + "' in template \"" + t + "\": name, adj or code");
     }
