@@ -546,16 +546,16 @@ TEST_CASE("make * as G: the whole match names the actor slot G holds", "[rules][
         std::string::npos);
 }
 
-TEST_CASE("a make's templates name the rule's slots, doc or place, and known fields", "[rules][entity]") {
+TEST_CASE("a make's templates name the rule's slots, doc, place or lead, and known fields", "[rules][entity]") {
   const std::string head = "entity e\n  match C:Country troops\n  make * Group ";
   CHECK(ErrorOf(head + "\"{D.adj} troops\"\n") ==
-        "t.rules:10:8: unknown slot 'D' in template \"{D.adj} troops\": it names a slot (C), doc or place");
+        "t.rules:10:8: unknown slot 'D' in template \"{D.adj} troops\": it names a slot (C), doc, place or lead");
   CHECK(ErrorOf(head + "\"{C.adjective} troops\"\n") ==
         "t.rules:10:8: unknown field 'adjective' in template \"{C.adjective} troops\": name, adj or code");
   CHECK(ErrorOf(head + "\"{C.adj} troops\" code \"{C.code\"\n") ==
         "t.rules:10:8: unclosed '{' in template \"{C.code\"");
   in::RulePack pack;
-  REQUIRE(Compile(std::string(kBase) + head + "\"{C.adj} troops {doc} {place.code} {C}\" code \"{C.code}\"\n", &pack).ok());
+  REQUIRE(Compile(std::string(kBase) + head + "\"{C.adj} troops {doc} {place.code} {C}\" code \"{C.code}{lead.code}\"\n", &pack).ok());
   // Compiled once, when the rules load: the literals between the references kept whole,
   // each reference's slot found by its index.
   using Part = in::TemplatePart;
@@ -568,13 +568,14 @@ TEST_CASE("a make's templates name the rule's slots, doc or place, and known fie
                                                            : "";
       if (p.source == Part::Source::kText) s += "[" + p.text + "]";
       else if (p.source == Part::Source::kSlot) s += "<" + std::to_string(p.slot) + field + ">";
-      else s += std::string(p.source == Part::Source::kDoc ? "<doc" : "<place") + field + ">";
+      else if (p.source == Part::Source::kDoc) s += std::string("<doc") + field + ">";
+      else s += std::string(p.source == Part::Source::kPlace ? "<place" : "<lead") + field + ">";
     }
     return s;
   };
   const in::CompiledMake& make = pack.rules.back().makes.at(0);
   CHECK(parts(make.name_parts) == "<0.adj>[ troops ]<doc>[ ]<place.code>[ ]<0>");
-  CHECK(parts(make.code_parts) == "<0.code>");
+  CHECK(parts(make.code_parts) == "<0.code><lead.code>");
   CHECK(make.name_template == "{C.adj} troops {doc} {place.code} {C}");
 }
 

@@ -706,17 +706,27 @@ bool NamesOnlyOtherCountry(const Analysis& a, const std::vector<Mention>& ms, in
   return other;
 }
 
+int CountryOfCode(const RulePack& pack, Analysis* a, const std::string& code);
+
+// Whether `w` titles the leader of a group named right before it ("opposition leader X").
+bool IsGroupLeaderWord(std::string_view w) { return w == "leader" || w == "chief" || w == "head"; }
+
 class TemplateContext {
  public:
-  TemplateContext(const Analysis& a, const Match& m, const std::vector<Mention>& ms) : a_(a), m_(m), ms_(ms) {}
+  // `a` is `*interning`, through which {lead.*} interns a leader's country.
+  TemplateContext(const RulePack& pack, Analysis* interning, const Match& m, const std::vector<Mention>& ms)
+      : pack_(pack), interning_(interning), a_(*interning), m_(m), ms_(ms) {}
 
   // A slot bound to a list ("American and British troops") reads its item `item`.
   void ReadItem(size_t item) { item_ = item; }
-  // Where the mention made begins, for {place.*}.
-  void At(uint32_t token) { at_ = token; }
+  // Where the mention made begins and ends, for {place.*} and {lead.*}.
+  void At(uint32_t first, uint32_t last) {
+    at_ = first;
+    end_ = last;
+  }
 
   // Expands a compiled template's {SLOT.name}, {SLOT.adj}, {SLOT.code}, {SLOT}, {doc.*},
-  // {place.*}. False when a value is missing, so the rule makes nothing rather than a
+  // {place.*}, {lead.*}. False when a value is missing, so the rule makes nothing rather than a
   // half-named actor.
   bool Expand(const std::vector<TemplatePart>& parts, std::string* out) const {
     out->clear();
@@ -741,6 +751,8 @@ class TemplateContext {
       actor = a_.focus_country;
     } else if (ref.source == TemplatePart::Source::kPlace) {
       actor = PlaceNear();
+    } else if (ref.source == TemplatePart::Source::kLead) {
+      actor = CountryOfLeaderAfter();
     } else {
       const std::vector<int>& bound = m_.slots[ref.slot];
       const size_t k = bound.size() == 1 ? 0 : item_;
@@ -787,11 +799,67 @@ class TemplateContext {
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
   }
 
+  // The person a leader's word right after the mention made titles ("opposition leader
+  // X", "opposition leader, X"), or null.
+  const Mention* LeaderAfter() const {
+    uint32_t k = end_;
+    if (k >= a_.tokens.size() || !IsGroupLeaderWord(a_.TokenLower(k))) return nullptr;
+    if (++k < a_.tokens.size() && a_.TokenText(k) == ",") ++k;
+    for (const Mention& m : ms_)
+      if (m.first == k && !m.pronoun && !m.demonym && (m.name || (m.actor >= 0 && a_.actors[m.actor].actor.type == ActorType::kPerson)))
+        return &m;
+    return nullptr;
+  }
+
+  // The country whose group the mention made is when a leader is named right after it:
+  // the leader's own (the dictionary's: "opposition leader Juan Guaido" leads Venezuela's
+  // in a story about Washington), else the one the sentence names nearest, else the
+  // document's unless the story names another country most as a place; else none. A
+  // story from Washington about Venezuela names Venezuela's opposition leaders, and the
+  // American opposition is none of theirs. Without a leader named so, the document's.
+  int CountryOfLeaderAfter() const {
+    const Mention* leader = LeaderAfter();
+    if (!leader) return a_.focus_country;
+    if (leader->actor >= 0) {
+      const int own = CountryOfCode(pack_, interning_, a_.actors[leader->actor].actor.country);
+      if (own >= 0) return own;
+    }
+    const int named = CountryNamedNear();
+    if (named >= 0) return named;
+    const int place = PlaceCountry(a_);
+    return place < 0 || place == a_.focus_country ? a_.focus_country : -1;
+  }
+
+  // The country the sentence names nearest the mention made, as a country, a demonym or a
+  // place of its own ("in Kiev"), that backs nothing there ("U.S.-backed opposition
+  // leader X"), as an actor of the document; or -1.
+  int CountryNamedNear() const {
+    const int backer = BackerBefore(a_, ms_, at_);
+    const Mention* best = nullptr;
+    uint32_t distance = UINT32_MAX;
+    for (const Mention& m : ms_) {
+      if (m.actor < 0 || m.actor == backer) continue;
+      const Actor& actor = a_.actors[m.actor].actor;
+      if (actor.type != ActorType::kCountry && (actor.type != ActorType::kPlace || actor.code.empty())) continue;
+      const uint32_t d = m.first > at_ ? m.first - at_ : at_ - m.first;
+      if (d < distance) {
+        distance = d;
+        best = &m;
+      }
+    }
+    if (!best) return -1;
+    const Actor& actor = a_.actors[best->actor].actor;
+    return actor.type == ActorType::kCountry ? best->actor : CountryOfCode(pack_, interning_, actor.code);
+  }
+
+  const RulePack& pack_;
+  Analysis* interning_;
   const Analysis& a_;
   const Match& m_;
   const std::vector<Mention>& ms_;
   size_t item_ = SIZE_MAX;  // no list is read
   uint32_t at_ = 0;
+  uint32_t end_ = 0;
 };
 
 // The actors the entity rules made in the document, by name: a rule that names one again
@@ -1093,7 +1161,7 @@ uint32_t NameListStart(const Analysis& a, const Match& m, const std::vector<Ment
 bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& units, Analysis* a,
                std::vector<Mention>* ms, MadeActors* made_actors, std::vector<Mention>* made) {
   const CompiledRule& rule = pack.rules[pack.patterns[m.pattern].rule];
-  TemplateContext ctx(*a, m, *ms);
+  TemplateContext ctx(pack, a, m, *ms);
   for (const CompiledMake& mk : rule.makes) {
     Mention out;
     out.source = rule.id;
@@ -1136,7 +1204,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       if (out.last - out.first > 1 && a->TokenLower(out.first) == "the") ++out.first;
       out.first = NameListStart(*a, m, *ms, out.first);
     }
-    ctx.At(out.first);
+    ctx.At(out.first, out.last);
     if (mk.slot == CompiledYield::kParties) {
       out.group = {-1};  // filled by ResolveMentions once the parties are known
       made->push_back(out);

@@ -851,7 +851,7 @@ class Compiler {
   }
 
   // A make's name or code template, compiled into `parts`: each {WHO} or {WHO.FIELD} names
-  // a slot of the rule, `doc` or `place`, and a field the resolution knows. A typo would
+  // a slot of the rule, `doc`, `place` or `lead`, and a field the resolution knows. A typo would
   // otherwise make nothing, silently, at every match.
   Status Template(const std::string& t, const Loc& loc, const CompiledRule& rule,
                   std::vector<TemplatePart>* parts) const {
@@ -884,12 +884,14 @@ class Compiler {
       part.source = TemplatePart::Source::kDoc;
     } else if (who == "place") {
       part.source = TemplatePart::Source::kPlace;
+    } else if (who == "lead") {
+      part.source = TemplatePart::Source::kLead;
     } else {
       part.source = TemplatePart::Source::kSlot;
       part.slot = SlotIndex(rule, who);
       if (part.slot < 0)
         return RuleError(loc, "unknown slot '" + who + "' in template \"" + t + "\": it names a slot (" + SlotList(rule) +
-                                  "), doc or place");
+                                  "), doc, place or lead");
     }
     if (field == "name") part.field = TemplatePart::Field::kName;
     else if (field == "adj") part.field = TemplatePart::Field::kAdj;

@@ -190,10 +190,11 @@ struct CompiledYield {
 // One piece of a make's name or code template, read when the rules load so that the
 // resolution neither parses the template nor looks its slots up by name at each make: a
 // literal text, or a reference {WHO} or {WHO.FIELD} to a slot's mention, the document's
-// country (`doc`) or the country of the place (`place`).
+// country (`doc`), the country of the place (`place`) or of the leader named after the
+// mention made (`lead`).
 struct TemplatePart {
-  enum class Source : uint8_t { kText, kSlot, kDoc, kPlace };
-  // kNone: a slot's mention's own text, or the name of `doc`'s or `place`'s country.
+  enum class Source : uint8_t { kText, kSlot, kDoc, kPlace, kLead };
+  // kNone: a slot's mention's own text, or the name of `doc`'s, `place`'s or `lead`'s country.
   enum class Field : uint8_t { kNone, kName, kAdj, kCode };
   Source source = Source::kText;
   Field field = Field::kNone;
