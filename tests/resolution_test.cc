@@ -1305,13 +1305,14 @@ TEST_CASE("an untitled full name with a known given name is a person", "[resolut
   CHECK(Triples(ex) == std::set<std::string>{"Nancy Pelosi opposed-to Kevin Brady"});
 }
 
-TEST_CASE("a given name makes no person of a place, a son or a relative", "[resolution][names]") {
+TEST_CASE("a given name makes no person of a place nor takes a relative's surname", "[resolution][names]") {
   CHECK(People(Extract("Traffic stopped on the George Washington Bridge and near Virginia Beach Airport.")).empty());
   CHECK(People(Extract("Missiles struck Al Asad Air Base on Wednesday.")).empty());
-  // "Trump" stays the president's: neither his son nor his wife takes the surname.
+  // "Trump" stays the president's: neither his son nor his wife takes the surname (the
+  // son is a person of his own).
   ag::Extraction ex = Extract(
       "President Trump spoke. Donald Trump Jr and Melania Trump watched. Later Trump criticized Joe Biden.");
-  CHECK(People(ex) == std::set<std::string>{"Donald Trump", "Joe Biden"});
+  CHECK(People(ex) == std::set<std::string>{"Donald Trump", "Donald Trump Jr", "Joe Biden"});
   CHECK(Triples(ex) == std::set<std::string>{"Donald Trump opposed-to Joe Biden"});
   // A man's title is no woman's name: "Mr. Trump" is not Ivanka Trump.
   ex = Extract("Ivanka Trump toured the plant. Mr. Trump criticized Joe Biden.");
@@ -1477,4 +1478,48 @@ TEST_CASE("a middle initial without its period is the same initial", "[resolutio
   // A capital letter that ends the name is no initial.
   auto x = Extract("Malcolm X met Egyptian President Gamal Abdel Nasser in Cairo.");
   CHECK(PersonIds(x).count("malcolm-x") == 1);
+}
+
+// --- family and office -------------------------------------------------------------------
+
+TEST_CASE("a surname titled as the other sex is not the full name it ends", "[resolution][names]") {
+  // "Mrs. Clinton" beside "Bill Clinton" is his wife, the list's Hillary Clinton.
+  auto wife = Extract("Bill Clinton campaigned in Ohio on Monday. Mrs. Clinton criticized Jeb Bush in Iowa.");
+  CHECK(Triples(wife).count("Hillary Clinton opposed-to Jeb Bush") == 1);
+  CHECK(Triples(wife).count("Bill Clinton opposed-to Jeb Bush") == 0);
+  // "Mr. Clinton" beside "Hillary Rodham Clinton" is her husband.
+  auto husband = Extract("Hillary Rodham Clinton spoke in Iowa. Mr. Clinton criticized Jeb Bush in Ohio.");
+  CHECK(Triples(husband).count("Bill Clinton opposed-to Jeb Bush") == 1);
+  CHECK(Triples(husband).count("Hillary Clinton opposed-to Jeb Bush") == 0);
+  // A sentence's first word takes no title from the sentence before.
+  auto opener = Extract("Bill Clinton spoke in Iowa, said a spokeswoman. Clinton criticized Jeb Bush.");
+  CHECK(Triples(opener).count("Bill Clinton opposed-to Jeb Bush") == 1);
+}
+
+TEST_CASE("a son's suffix makes a person of his own, whom the surname alone never names", "[resolution][names]") {
+  auto son = Extract("Donald Trump Jr. met a Russian lawyer in New York. Trump Jr. said the talks were brief. "
+                     "Later President Trump criticized Joe Biden.");
+  CHECK(PersonIds(son).count("donald-trump-jr") == 1);
+  CHECK(Triples(son).count("Donald Trump opposed-to Joe Biden") == 1);
+  CHECK(Triples(son).count("Donald Trump Jr opposed-to Joe Biden") == 0);
+  // The short form with its suffix alone, and the father by his surname: two people.
+  auto short_form = Extract("Trump Jr. said the talks were brief. President Trump met Kenyan President William Ruto.");
+  CHECK(Triples(short_form).count("Donald Trump meets-with William Ruto") == 1);
+  // A title's word before the suffix is the surname: "King" is no title here.
+  auto king = Extract("Martin Luther King Jr. met President Lyndon Johnson at the White House.");
+  CHECK(PersonIds(king).count("martin-luther-king-jr") == 1);
+  CHECK(PersonIds(king).count("martin-luther") == 0);
+  // A listed person who is himself a Jr. is the list's.
+  auto listed = Extract("Joseph R. Biden Jr. criticized Russia on Monday.");
+  CHECK(Triples(listed).count("Joe Biden opposed-to Russia") == 1);
+}
+
+TEST_CASE("a middle initial that differs from a listed person's is someone else", "[resolution][names]") {
+  // The list's Michael Flynn is "Michael T. Flynn"; his son Michael G. Flynn is not he.
+  auto son = Extract("Michael G. Flynn, the son of the former adviser, criticized the Justice Department.");
+  CHECK(PersonIds(son).count("michael-g-flynn") == 1);
+  CHECK(PersonIds(son).count("michael-flynn") == 0);
+  // The listed person's own initial, with its period or without, joins him.
+  auto father = Extract("Former adviser Michael T Flynn criticized the Justice Department.");
+  CHECK(PersonIds(father).count("michael-flynn") == 1);
 }

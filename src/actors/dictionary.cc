@@ -327,6 +327,18 @@ int Dictionary::GovernmentOfLeader(std::string_view name) const {
 
 void Dictionary::IndexPersonAliasIds() {
   person_alias_ids_.clear();
+  person_initials_.clear();
+  for (const DictEntry& e : entries_) {
+    if (e.actor.type != ActorType::kPerson) continue;
+    auto note = [&](const std::string& form) {
+      const char initial = MiddleInitial(form);
+      if (initial == 0) return;
+      std::string& initials = person_initials_[PersonIdFor(form, "")];
+      if (initials.find(initial) == std::string::npos) initials += initial;
+    };
+    note(e.actor.name);
+    for (const std::string& alias : e.actor.aliases) note(alias);
+  }
   // An alias spelled as another listed person's name is no way to that person.
   std::unordered_set<std::string> own;
   for (const DictEntry& e : entries_)

@@ -82,6 +82,14 @@ class Dictionary {
     auto it = person_alias_ids_.find(id);
     return it == person_alias_ids_.end() ? -1 : it->second;
   }
+  // Whether person id `id` (PersonIdFor, the middle initial dropped) is that of a listed
+  // person's name or alias written with a middle initial, none of them `initial`
+  // (upper-case): "George P. Bush" is not George W. Bush.
+  bool OtherInitial(const std::string& id, char initial) const {
+    auto it = person_initials_.find(id);
+    return it != person_initials_.end() && it->second.find(initial) == std::string::npos;
+  }
+  bool has_person_initials() const { return !person_initials_.empty(); }
   // The entry of the Government one of whose aliases is `name` (any case) followed by
   // "administration" ("Truman administration": the American government), or -1: the
   // government of a leader the story names with no country ("the administration of
@@ -102,6 +110,9 @@ class Dictionary {
   std::unordered_map<std::string, std::vector<int>> lone_names_;
   // Person id of an alias -> entry (-1: several), for PersonOfAliasId.
   std::unordered_map<std::string, int> person_alias_ids_;
+  // Person id of a listed person's name or alias with a middle initial -> the initials
+  // (upper-case) its forms so written have, for OtherInitial.
+  std::unordered_map<std::string, std::string> person_initials_;
   // Lower-case leader's name -> Government entry, for GovernmentOfLeader.
   std::unordered_map<std::string, int> leader_governments_;
 };

@@ -538,11 +538,20 @@ class SentenceRecognizer {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
     if (!IsCapitalWord(t.flags)) return false;
-    if ((Has(i, kOpensTitle) && i != unlisted_ && Listed(lists_.titles, i)) || (Has(i, kOpensStop) && IsNameStop(i)))
-      return false;
+    if (Has(i, kOpensStop) && IsNameStop(i)) return false;
+    // A title's word before a son's suffix is a surname: "Martin Luther King Jr.".
+    if (Has(i, kOpensTitle) && i != unlisted_ && Listed(lists_.titles, i)) return SonSuffixAt(i + 1);
     // Words that trigger entity rules ("Government", "Committee") describe actors; the
     // entity rules, not the name chunker, decide what they make.
-    return !(Has(i, kEntityTrigger) && TriggersEntityRule(i));
+    return !(Has(i, kEntityTrigger) && TriggersEntityRule(i)) || SonSuffixAt(i + 1);
+  }
+
+  // Whether token i is a son's suffix ("Jr", "III").
+  bool SonSuffixAt(uint32_t i) const {
+    // Two to four letters: most words are longer, and are turned down before a comparison.
+    if (i >= s_.last || a_->tokens[i].end - a_->tokens[i].begin > 4) return false;
+    const char c = a_->text.lower[a_->tokens[i].begin];
+    return (c == 'j' || c == 's' || c == 'i') && IsSonSuffix(a_->TokenLower(i));
   }
 
   // Whether token i (before s_.last) is a `name-stop` word, asked where kOpensStop marks

@@ -622,17 +622,65 @@ std::string PersonIdIn(std::string_view name, Analysis* a) {
   });
 }
 
+// "Jr" or "Sr", with its period or not: a son's or a father's suffix, not a regnal number
+// ("Elizabeth II", whose first word is her given name).
+bool IsJuniorOrSenior(std::string_view w) {
+  return w == "jr" || w == "jr." || w == "sr" || w == "sr.";
+}
+
+// Whether person `name` ends in " Jr" or " Sr", with its period or not: told by its last
+// bytes, without a search (ListedPersonIdIn asks of every person made).
+bool EndsWithJuniorOrSenior(std::string_view name) {
+  size_t n = name.size();
+  if (n > 0 && name[n - 1] == '.') --n;
+  return n >= 4 && (name[n - 1] | 0x20) == 'r' && ((name[n - 2] | 0x20) == 'j' || (name[n - 2] | 0x20) == 's') &&
+         name[n - 3] == ' ';
+}
+
+// "Trump Jr": the full name of the son of the one listed person whose lone name opens it
+// ("Donald Trump Jr"), so that both are one node; else empty.
+std::string SonOfLoneName(const RulePack& pack, std::string_view name) {
+  const size_t space = name.find(' ');
+  if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return {};
+  std::string suffix(name.substr(space + 1));
+  for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!IsJuniorOrSenior(suffix)) return {};
+  const std::vector<int>& entries = pack.dictionary.LoneName(name.substr(0, space));
+  if (entries.size() != 1) return {};
+  return pack.dictionary.entry(entries.front()).actor.name + std::string(name.substr(space));
+}
+
 // PersonIdIn, or the id of the dictionary person one of whose aliases the name spells
 // as transliterations agree ("Muammar el-Qaddafi", the alias "Muammar al-Qaddafi"): the
 // phrase index matches an alias as written only, and the person would be a node apart.
+// Not where the name's middle initial differs from every one the listed person's forms
+// have: "Michael G. Flynn" is not the list's "Michael T. Flynn", whose id the dropped
+// initial would give him; his id keeps the initial. A listed person's lone name and a
+// son's suffix ("Trump Jr") are the son's full name (SonOfLoneName).
 std::string ListedPersonIdIn(const RulePack& pack, std::string_view name, Analysis* a) {
-  std::string id = PersonIdIn(name, a);
+  std::string son;
+  if (EndsWithJuniorOrSenior(name)) son = SonOfLoneName(pack, name);
+  std::string id = PersonIdIn(son.empty() ? name : son, a);
+  if (son.empty() && pack.dictionary.has_person_initials()) {
+    const char initial = MiddleInitial(name);
+    if (initial != 0 && pack.dictionary.OtherInitial(id, initial)) id = ActorIdFor(name);
+  }
   const int entry = pack.dictionary.PersonOfAliasId(id);
   if (entry >= 0) id = pack.dictionary.entry(entry).actor.id;
   return id;  // one return of the one string: moved out, not copied
 }
 
 }  // namespace
+
+char MiddleInitial(std::string_view name) {
+  // One pass over the bytes: a space, a capital, then a space or a period and a space.
+  const size_t n = name.size();
+  for (size_t i = 0; i + 3 < n; ++i) {
+    if (name[i] != ' ' || name[i + 1] < 'A' || name[i + 1] > 'Z') continue;
+    if (name[i + 2] == ' ' || (name[i + 2] == '.' && i + 4 < n && name[i + 3] == ' ')) return name[i + 1];
+  }
+  return 0;
+}
 
 std::string PersonIdFor(std::string_view name, std::string_view document) {
   std::string document_id;
@@ -1866,7 +1914,10 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
   });
   if (count != 1) return -1;
   const PartsRange full = names->Parts(found);
-  return full.size() < 2 || full.front() != given.front() ? -1 : found;
+  // "Trump Jr" opens with his surname, no given name: "President Trump" is not he.
+  return full.size() < 2 || full.front() != given.front() || (full.size() == 2 && IsJuniorOrSenior(full.back()))
+             ? -1
+             : found;
 }
 
 // A person's sex as the text tells it, for the pronouns and the names.
@@ -1912,6 +1963,16 @@ Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
   const uint8_t name = SexBits(pack, a, GivenNameToken(a, m));
   if (name & RulePack::kMaleName) return Sex::kMale;
   if (name & RulePack::kFemaleName) return Sex::kFemale;
+  return Sex::kUnknown;
+}
+
+// The sex the first word of person `name` tells by the pack's given names.
+Sex GivenNameSex(const RulePack& pack, std::string_view name) {
+  std::string first(name.substr(0, name.find(' ')));
+  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const uint8_t bits = pack.SexBits(HashWord(first));
+  if (bits & RulePack::kMaleName) return Sex::kMale;
+  if (bits & RulePack::kFemaleName) return Sex::kFemale;
   return Sex::kUnknown;
 }
 
@@ -2059,6 +2120,54 @@ void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCach
       target[p] = longer;
     if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
+}
+
+// The one dictionary person of lone name `word` whose given name tells sex `sex` ("Mr.
+// Clinton": Bill Clinton), as an actor of the document; -1 when none or several.
+int ListedLoneNameOfSex(const RulePack& pack, Analysis* a, std::string_view word, Sex sex) {
+  int found = -1;
+  for (int entry : pack.dictionary.LoneName(word)) {
+    if (GivenNameSex(pack, pack.dictionary.entry(entry).actor.name) != sex) continue;
+    if (found >= 0) return -1;
+    found = entry;
+  }
+  if (found < 0) return -1;
+  const DictEntry& e = pack.dictionary.entry(found);
+  return a->InternActor(e.actor, e.adjectives);
+}
+
+// A surname whose title tells the other sex than the given name of the full name it
+// joined ("Mrs. Clinton" beside "Bill Clinton", "Mr. Clinton's defense secretary" beside
+// "Hillary Rodham Clinton") names not that person but the one listed person of the lone
+// name of the title's sex (ListedLoneNameOfSex), where there is one; the surname's other
+// mentions keep the full name. `targets`: Targets' (empty when no actor has one). Only
+// the mentions of a one-word person the list shares among people ("Clinton") that joined
+// a full name are read: a title names the sex of a person made by a rule.
+void DetachOtherSexSurnames(const RulePack& pack, Analysis* a, const std::vector<int>& targets) {
+  std::vector<int> shared;  // the one-word persons so joined
+  for (size_t p = 0; p < targets.size(); ++p) {
+    const Actor& actor = a->actors[p].actor;
+    if (targets[p] >= 0 && actor.type == ActorType::kPerson && actor.name.find(' ') == std::string::npos &&
+        pack.dictionary.LoneName(actor.name).size() > 1)
+      shared.push_back(static_cast<int>(p));
+  }
+  if (shared.empty()) return;
+  for (size_t s = 0; s < a->mentions.size(); ++s)
+    for (Mention& m : a->mentions[s]) {
+      // A sentence's first word follows no title of its own: "said a spokeswoman. Clinton
+      // said" (TitleSex reads past a period).
+      if (m.pronoun || std::find(shared.begin(), shared.end(), m.actor) == shared.end() ||
+          (s < a->sentences.size() && m.first == a->sentences[s].first))
+        continue;
+      const Sex titled = TitleSex(pack, *a, m.first);
+      if (titled == Sex::kUnknown) continue;
+      const Sex named = GivenNameSex(pack, a->actors[targets[m.actor]].actor.name);
+      if (named == Sex::kUnknown || named == titled) continue;
+      const int listed = ListedLoneNameOfSex(pack, a, a->TokenText(m.first), titled);
+      if (listed < 0) continue;
+      m.actor = listed;
+      m.source = "lone-name";
+    }
 }
 
 // Fills `targets` with, for each actor, its `variant` target, and then that one's
@@ -2785,8 +2894,8 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
 // before it (the rest of "Edward (Ed) Thomas Harlow") or its last word ends a place's or
 // company's name (`place-end`), nor is one cut after a middle initial (CutAtInitial).
-// "Al" opens no name so made ("Al Asad Air Base", "Al Jazeera"), nor does a son's
-// ("Donald Trump Jr", IsSonSuffix). Only a name that no
+// "Al" opens no name so made ("Al Asad Air Base", "Al Jazeera"); a son's ("Donald Trump
+// Jr", IsSonSuffix) is made beside his father's surname. Only a name that no
 // person of the document has already (that one resolves to its person), nor a relative's:
 // with "Melania Trump" a person beside "President Trump", no "Trump" would name him. Two
 // such names that share a surname ("Bill Clinton", "Hillary Clinton") are both made, so
@@ -2798,15 +2907,19 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
   std::string key;
   for (NameMention& name : *unresolved) {
     const Mention& n = a->mentions[name.sentence][name.index];
-    if (!n.name || n.actor >= 0 || n.last - n.first < 2 || n.last - n.first > 4 || name.same ||
+    if (!n.name || n.actor >= 0 || n.last - n.first < 2) continue;
+    // A son's name is his own ("Donald Trump Jr", "Robert F. Kennedy Jr"): its suffix is
+    // its last part, so the surname alone never joins it, and the father named by the
+    // surname keeps it; one word more than other names may have.
+    const bool son = IsSonSuffix(a->TokenLower(n.last - 1));
+    if (n.last - n.first > 4 + (son ? 1 : 0) || name.same ||
         (pack.SexBits(TokenHash(a->text, a->tokens, GivenNameToken(*a, n))) &
          (RulePack::kMaleName | RulePack::kFemaleName)) == 0 ||
         a->TokenLower(n.first) == "al" ||
         (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
-        IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || IsSonSuffix(a->TokenLower(n.last - 1)) ||
-        CutAtInitial(*a, n) ||
+        IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || CutAtInitial(*a, n) ||
         a->IsDatelinePlace(name.surface) || ResolveName(*index, names, persons, &name, &key) >= 0 ||
-        name.Parts().empty() || index->HasSurname(name.Parts().back()))
+        name.Parts().empty() || (!son && index->HasSurname(name.Parts().back())))
       continue;
     given.push_back(&name);
   }
@@ -3083,6 +3196,7 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
   if (!relatives.empty()) TitledRelatives(pack, a, &names, relatives);
   MergeShortPersonNames(index, a, &names, dead, &buffers->short_form);
   Targets(variant, buffers->short_form, a->actors.size(), &targets);
+  if (persons) DetachOtherSexSurnames(pack, a, targets);
   return targets;
 }
 
@@ -3899,16 +4013,6 @@ void ResolveMentions(const RulePack& pack, Analysis* a) {
 }
 
 namespace {
-
-// The sex the first word of dictionary person `name` tells by the pack's given names.
-Sex GivenNameSex(const RulePack& pack, std::string_view name) {
-  std::string first(name.substr(0, name.find(' ')));
-  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const uint8_t bits = pack.SexBits(HashWord(first));
-  if (bits & RulePack::kMaleName) return Sex::kMale;
-  if (bits & RulePack::kFemaleName) return Sex::kFemale;
-  return Sex::kUnknown;
-}
 
 // A person named by one word whose word is a dictionary lone name: the person, the
 // entries of that name, the sex the titles before its mentions tell ("Ms. Trump"; unknown

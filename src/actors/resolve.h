@@ -96,6 +96,11 @@ class AliasNoter {
 // own document ("khan--doc-7"): two documents' Khans are not known to be one.
 std::string PersonIdFor(std::string_view name, std::string_view document);
 
+// The single middle initial of person `name`, upper-case ('W' of "George W. Bush", of
+// "George W Bush"), or 0 when it has none: a word of one capital letter, with its period
+// or without, neither first nor last. PersonIdFor drops it.
+char MiddleInitial(std::string_view name);
+
 }  // namespace actorgraph::internal
 
 #endif  // ACTORGRAPH_SRC_ACTORS_RESOLVE_H_

@@ -646,11 +646,11 @@ WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
 // Whether mention `m`, an actor's name of two words or more, ends in "Jr" or "Sr" and its
 // period follows, inside the sentence: "President Ferdinand Marcos Jr. accused China"
 // reads as if the name ended at the period, which the tokenizer leaves out of the name.
-// Not an unresolved name: entity rules reading "Donald Trump Jr. said" would make him a
-// person, and "Trump" his (resolve.cc, PromoteGivenNames); nor a lone "Jr" ("Jerry
+// An unresolved name too: "Donald Trump Jr. said" makes him a person, whose suffix keeps
+// "Trump" alone his father's (resolve.cc, PromoteGivenNames). Not a lone "Jr" ("Jerry
 // Falwell, Jr., president of").
 bool EndsWithSuffixPeriod(const Analysis& a, const text::Sentence& s, const Mention& m) {
-  if (m.actor < 0 || m.last < m.first + 2 || m.last + 1 >= s.last || a.TokenText(m.last) != ".") return false;
+  if ((m.actor < 0 && !m.name) || m.last < m.first + 2 || m.last + 1 >= s.last || a.TokenText(m.last) != ".") return false;
   const std::string_view w = a.TokenLower(m.last - 1);
   return w == "jr" || w == "sr";
 }
