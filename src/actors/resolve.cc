@@ -995,6 +995,22 @@ bool CutAtInitial(const Analysis& a, const Mention& m) {
   return next < a.tokens.size() && a.tokens[next].has(text::kCapitalized);
 }
 
+// Whether the capitalized words right after name mention `m` go on to a word of `place-end`:
+// "the Martin Luther King Memorial", "the Martin Luther King Jr. Memorial" (a title word,
+// "King", ended the mention) name a place, no person.
+bool RunsIntoPlaceName(const RulePack& pack, const Analysis& a, const Mention& m) {
+  static constexpr uint32_t kReach = 4;
+  if (!pack.place_ends) return false;
+  PhraseIndex::Hit hit;
+  const uint32_t end = std::min<uint32_t>(m.last + kReach, static_cast<uint32_t>(a.tokens.size()));
+  for (uint32_t t = m.last; t < end; ++t) {
+    if (a.TokenText(t) == ".") continue;
+    if (!a.tokens[t].has(text::kCapitalized)) return false;
+    if (pack.place_ends->LongestAt(a.text, a.tokens, t, t + 1, &hit)) return true;
+  }
+  return false;
+}
+
 // Whether mention `m` ends in a word of the `party-member` list: "one Republican, former
 // Gov. X" and "X, a California Democrat" name a person's party, not a person.
 bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
@@ -2893,9 +2909,10 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // `female-given-name` is a person ("Germany's Angela Merkel and France's Emmanuel Macron
 // met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
 // before it (the rest of "Edward (Ed) Thomas Harlow") or its last word ends a place's or
-// company's name (`place-end`), nor is one cut after a middle initial (CutAtInitial).
-// "Al" opens no name so made ("Al Asad Air Base", "Al Jazeera"); a son's ("Donald Trump
-// Jr", IsSonSuffix) is made beside his father's surname. Only a name that no
+// company's name (`place-end`) or a title word ended it before a place's ("the Martin
+// Luther King Memorial": RunsIntoPlaceName), nor is one cut after a middle initial
+// (CutAtInitial). "Al" opens no name so made ("Al Asad Air Base", "Al Jazeera"); a son's
+// ("Donald Trump Jr", IsSonSuffix) is made beside his father's surname. Only a name that no
 // person of the document has already (that one resolves to its person), nor a relative's:
 // with "Melania Trump" a person beside "President Trump", no "Trump" would name him. Two
 // such names that share a surname ("Bill Clinton", "Hillary Clinton") are both made, so
@@ -2918,6 +2935,7 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
         a->TokenLower(n.first) == "al" ||
         (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
         IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || CutAtInitial(*a, n) ||
+        RunsIntoPlaceName(pack, *a, n) ||
         a->IsDatelinePlace(name.surface) || ResolveName(*index, names, persons, &name, &key) >= 0 ||
         name.Parts().empty() || (!son && index->HasSurname(name.Parts().back())))
       continue;

@@ -162,6 +162,21 @@ bool PronounOfSubjects(const Analysis& a, int obj, const Mention* om,
   return std::any_of(subjects.begin(), subjects.end(), [obj](const auto& s) { return s.first == obj; });
 }
 
+// Whether a country that is neither of the document's parties is named in the match before
+// its trigger: "the UN's Syria envoy, Staffan de Mistura" in a story whose parties are the
+// United States and Russia mediates Syria's war, not theirs.
+bool NamesOtherCountry(const Analysis& a, const std::vector<Mention>& ms, uint32_t first, uint32_t trigger) {
+  for (const Mention& m : ms) {
+    if (m.first < first || m.last > trigger || m.actor < 0) continue;
+    const Actor& country = a.actors[m.actor].actor;
+    if (country.type != ActorType::kCountry || country.code.empty()) continue;
+    if (std::none_of(a.parties.begin(), a.parties.end(),
+                     [&](int p) { return p >= 0 && a.actors[p].actor.code == country.code; }))
+      return true;
+  }
+  return false;
+}
+
 std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m, const std::vector<Unit>& units) {
   const internal::CompiledPattern& p = pack.patterns[m.pattern];
   std::ostringstream out;
@@ -226,7 +241,8 @@ class TripleBuilder {
       std::vector<std::pair<int, const Mention*>>& objects = objects_;
       if (y.object == CompiledYield::kParties) {
         objects.clear();
-        for (int p : a_.parties) objects.push_back({p, nullptr});
+        if (!NamesOtherCountry(a_, ms, first_tok, m.trigger_first))
+          for (int p : a_.parties) objects.push_back({p, nullptr});
       } else {
         SlotActors(ms, m.slots[y.object], &objects);
       }
