@@ -684,6 +684,18 @@ TEST_CASE("variant keys leave ordinary names alone", "[resolution][transliterati
   CHECK(People(ex) == std::set<std::string>{"Volodymyr Kovalskiy"});
 }
 
+TEST_CASE("a roman numeral after a name keeps its letters in the id", "[resolution][transliteration]") {
+  // No doubled i of "III" single: a generation's number is no transliterated vowel.
+  ag::Extraction ex = Extract(
+      "Senator Tom Wexley III criticized Senator Ana Ruiz. Tom Wexley II, his father, criticized "
+      "Senator Jim Black.");
+  CHECK(IdOf(ex, "Tom Wexley III") == "tom-wexley-iii");
+  CHECK(IdOf(ex, "Tom Wexley II") == "tom-wexley-ii");
+  ex = Extract("Pope Pius XII condemned Germany, and Pope Pius XI had criticized Italy.");
+  CHECK(IdOf(ex, "Pius XII") == "pius-xii");
+  CHECK(IdOf(ex, "Pius XI") == "pius-xi");
+}
+
 // --- acronyms ----------------------------------------------------------------------------------------
 
 TEST_CASE("an acronym defined in the text is its name", "[resolution][acronyms]") {

@@ -141,6 +141,16 @@ bool KeepsEveryLetter(uint64_t x, size_t size) {
   return (doubled & vowel & in_part) == 0;
 }
 
+// Whether a part is a roman numeral of the letters i, v and x ("iii", "viii", "xiv"): a
+// generation's or a reign's number, whose letters are the number and stay ("Martin Luther
+// King III" is not "King II", "Pius XII" not "Pius XI"). Asked only of the parts
+// ToVariantPart would shorten.
+bool IsRomanNumeral(const char* in, size_t size) {
+  for (size_t i = 0; i < size; ++i)
+    if (in[i] != 'i' && in[i] != 'v' && in[i] != 'x') return false;
+  return size > 0;
+}
+
 size_t ToVariantPart(const char* in, size_t size, char* out) {
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   // Most parts are short, stay where they are and keep every letter: only the ending is
@@ -156,6 +166,10 @@ size_t ToVariantPart(const char* in, size_t size, char* out) {
     return size - slavic;
   }
 #endif
+  if (IsRomanNumeral(in, size)) {
+    std::memmove(out, in, size);
+    return size;
+  }
   // The first two letters stay whatever they are.
   size_t n = size < 2 ? size : 2;
   for (size_t i = 0; i < n; ++i) out[i] = in[i];
