@@ -1046,14 +1046,13 @@ bool BesideAmericanState(const Analysis& a, const PhraseIndex& places, const Men
   return false;
 }
 
-// (A scan of the words for "Atlanta" and "Tbilisi" cost 0.5 M instructions on 3 MB:
-// stories of the state's elections are many.) Its mentions then stand for no actor: the
-// state is not the country, whose government "the government" would otherwise be.
 }  // namespace
 
+// The mentions' words only: a scan of the document's words for "Atlanta" or "Tbilisi" cost
+// 0.5 M instructions on 3 MB, stories of the state's elections being many.
 int AmericanGeorgia(const RulePack& pack, const Analysis* a) {
-  // The countries FocusCountry saw are looked through, not every actor nor mention (0.6 M
-  // instructions on 3 MB): most documents name no Georgia.
+  // The countries FocusCountry saw are looked through, not every actor (0.6 M instructions
+  // on 3 MB): most documents name no Georgia.
   int georgia = -1;
   for (int c : a->countries_seen)
     if (a->actors[c].actor.code == "GEO") georgia = c;
@@ -1083,10 +1082,6 @@ int FocusCountryBut(const Analysis& a, int excluded) {
     if (c != excluded && (best < 0 || a.country_counts[c] > a.country_counts[best])) best = c;
   return best;
 }
-
-namespace {
-
-}  // namespace
 
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
   ReadDateline(a);
