@@ -389,6 +389,21 @@ TEST_CASE("an American state's name read as a lone person is a place, not a pers
   CHECK(Types(ex)["Zorvex"] == "Organization");
 }
 
+TEST_CASE("Georgia with a state office after it or in a list of states is the American state", "[resolution][names]") {
+  // A state's secretary of state represents no country.
+  ag::Extraction ex = Extract("Georgia Secretary of State Dana Whitfield said the recount would finish on Friday.");
+  CHECK(Triples(ex).count("Dana Whitfield represents Georgia") == 0);
+  ex = Extract("Voters in Atlanta waited for hours. Georgia's Republican governor, Sam Pruitt, blamed the counties.");
+  CHECK(Triples(ex).count("Sam Pruitt represents Georgia") == 0);
+  ex = Extract("Lead paint was found in Georgia, Texas and Ohio. Army spokeswoman Dana Whitfield said the government would act.");
+  CHECK(Triples(ex).count("Dana Whitfield represents Georgian government") == 0);
+  // The country stays the country.
+  ex = Extract("Russia invaded Georgia in 2008, and Moscow still opposes Georgia's bid to join NATO.");
+  CHECK(Types(ex)["Georgia"] == "Country");
+  ex = Extract("Georgia's president flew from Tbilisi to Atlanta. Russia invaded Georgia in 2008.");
+  CHECK(Types(ex)["Georgia"] == "Country");
+}
+
 TEST_CASE("a party word before a person the dictionary knows is no part of the name", "[resolution][names]") {
   // Before, "Republican Mitt Romney" was one name of no one, and Romney no mention.
   ag::Extraction ex = Extract("Senator Ana Ruiz criticized Republican Mitt Romney on Tuesday.");

@@ -34,6 +34,16 @@ constexpr uint8_t kRelationTriggerRole = 1 << 7;
 // counts those by country code), ties going to the first mentioned; -1 when there is none.
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals = {});
 
+// Georgia the country's actor where the document is about the American state, else -1:
+// a mention of it followed by a state office or politics word ("Georgia Secretary of
+// State X", "Georgia's Republican governor") or one in a list of American states ("Iowa and
+// Georgia"), and no "Georgian" in it. Reads the countries FocusCountry last saw.
+int AmericanGeorgia(const RulePack& pack, const Analysis* a);
+// Every mention of `actor` then stands for no one.
+void MentionsToNoOne(int actor, Analysis* a);
+// The focus FocusCountry last weighed, `excluded` left out; -1 when there is none.
+int FocusCountryBut(const Analysis& a, int excluded);
+
 // "Jr", "Sr", "II", "III" (lower-case word w): the name before is one of a family's, whose
 // surname alone names another.
 bool IsSonSuffix(std::string_view w);
