@@ -146,13 +146,13 @@ Status ParseLoneNames(const std::string& path, uint32_t line_no, uint32_t column
   return Status::Ok();
 }
 
+}  // namespace
+
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
-
-}  // namespace
 
 Status Dictionary::AddFile(const std::string& path, std::string_view text) {
   std::map<std::string, size_t> column_of;

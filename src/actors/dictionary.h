@@ -117,6 +117,9 @@ class Dictionary {
   std::unordered_map<std::string, int> leader_governments_;
 };
 
+// `s` with its ASCII letters in lower case.
+std::string AsciiLower(std::string_view s);
+
 }  // namespace actorgraph::internal
 
 #endif  // ACTORGRAPH_SRC_ACTORS_DICTIONARY_H_

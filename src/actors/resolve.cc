@@ -656,9 +656,7 @@ bool EndsWithJuniorOrSenior(std::string_view name) {
 std::string SonOfLoneName(const RulePack& pack, std::string_view name) {
   const size_t space = name.find(' ');
   if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return {};
-  std::string suffix(name.substr(space + 1));
-  for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (!IsJuniorOrSenior(suffix)) return {};
+  if (!IsJuniorOrSenior(AsciiLower(name.substr(space + 1)))) return {};
   const std::vector<int>& entries = pack.dictionary.LoneName(name.substr(0, space));
   if (entries.size() != 1) return {};
   return pack.dictionary.entry(entries.front()).actor.name + std::string(name.substr(space));
@@ -1958,6 +1956,13 @@ uint8_t SexBits(const RulePack& pack, const Analysis& a, uint32_t t) {
   return pack.SexBits(TokenHash(a.text, a.tokens, t));
 }
 
+// The sex a given name's SexWord bits tell ("Hillary", "Donald"), if any.
+Sex GivenNameBitsSex(uint8_t bits) {
+  if (bits & RulePack::kMaleName) return Sex::kMale;
+  if (bits & RulePack::kFemaleName) return Sex::kFemale;
+  return Sex::kUnknown;
+}
+
 // The sex title word t tells ("Mrs.", "congressman", "daughter"), if any.
 Sex TitleWordSex(const RulePack& pack, const Analysis& a, uint32_t t) {
   const uint8_t title = SexBits(pack, a, t);
@@ -1990,20 +1995,12 @@ Sex SexOf(const RulePack& pack, const Analysis& a, const Mention& m) {
   const Sex titled = TitleSex(pack, a, m.first);
   if (titled != Sex::kUnknown) return titled;
   if (m.last < m.first + 2) return Sex::kUnknown;  // a surname alone
-  const uint8_t name = SexBits(pack, a, GivenNameToken(a, m));
-  if (name & RulePack::kMaleName) return Sex::kMale;
-  if (name & RulePack::kFemaleName) return Sex::kFemale;
-  return Sex::kUnknown;
+  return GivenNameBitsSex(SexBits(pack, a, GivenNameToken(a, m)));
 }
 
 // The sex the first word of person `name` tells by the pack's given names.
 Sex GivenNameSex(const RulePack& pack, std::string_view name) {
-  std::string first(name.substr(0, name.find(' ')));
-  for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  const uint8_t bits = pack.SexBits(HashWord(first));
-  if (bits & RulePack::kMaleName) return Sex::kMale;
-  if (bits & RulePack::kFemaleName) return Sex::kFemale;
-  return Sex::kUnknown;
+  return GivenNameBitsSex(pack.SexBits(HashWord(AsciiLower(name.substr(0, name.find(' '))))));
 }
 
 // Whether word t of a name is no given name but a headline's or a caption's word glued to
