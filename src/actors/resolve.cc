@@ -3418,20 +3418,41 @@ bool TitledUpTo(const PhraseIndex& titles, const Analysis& a, uint32_t first, ui
   PhraseIndex::Hit title;
   for (uint32_t t = first; t < end; ++t) {
     if (titles.LongestAt(a.text, a.tokens, t, end, &title) && title.end == end) return true;
-    if (!a.tokens[t].has(text::kCapitalized)) return false;
+    // One lower-case word may qualify the title: "White House press secretary".
+    if (!a.tokens[t].has(text::kCapitalized))
+      return t + 1 < end && titles.LongestAt(a.text, a.tokens, t + 1, end, &title) && title.end == end;
   }
   return false;
 }
 
+// Whether lower-case word w, a sentence's first, is an adverb of time that may stand before
+// its subject without a comma: "Earlier he met with Obama", "Later Ruto said".
+bool IsOpeningAdverb(std::string_view w) {
+  // By length, then bytes: a comparison of strings is a call.
+  auto is = [w](const auto& word) { return std::memcmp(w.data(), word, sizeof(word) - 1) == 0; };
+  switch (w.size()) {
+    case 4: return is("then") || is("also");
+    case 5: return is("later");
+    case 7: return is("earlier");
+    case 9: return is("meanwhile");
+    default: return false;
+  }
+}
+
 // Whether opener `o` opens its sentence as its subject, after "and" or "but" and a title
 // at most ("But President Ruto", "Kenyan President William Ruto", "Oregon Gov. John
-// Kitzhaber"); not a possessive ("Ruto's aides").
+// Kitzhaber", "White House press secretary Jay Carney"), or after an adverb of time
+// ("Earlier he met"); not a possessive ("Ruto's aides").
 bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
   if (o.last == 0) return false;
   uint32_t first = o.from;
-  if (o.first > first + 4) return false;  // most mentions: no look at the words
-  if (o.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
-  if (o.first != first && !(o.first <= first + 3 && TitledUpTo(pack.List(RulePack::kPersonTitle), a, first, o.first)))
+  if (o.first > first + 5) return false;  // most mentions: no look at the words
+  if (o.first > first) {
+    const std::string_view w = a.TokenLower(first);
+    if (w == "and" || w == "but" || IsOpeningAdverb(w)) ++first;
+  }
+  // Up to five words of title and its owner: "White House Chief of Staff Jack Lew".
+  if (o.first != first && !(o.first <= first + 5 && TitledUpTo(pack.List(RulePack::kPersonTitle), a, first, o.first)))
     return false;
   return o.last >= a.sentences[o.s].last || !IsPossessive(a, o.last);
 }
