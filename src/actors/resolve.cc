@@ -4427,6 +4427,36 @@ int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, c
   return sex == Sex::kUnknown || sex == PronounSex(word) ? opener.actor : person;
 }
 
+// Whether person pronoun m of sentence s, resolved to `person`, has that person's last
+// mention before it (back to the sentence before) the second of two people joined by "and"
+// ("Trump and Senate Majority Leader Mitch McConnell took questions. He hinted"), the first
+// not of the other sex: either may be meant, and the last named is no likelier.
+bool AfterCoordinatedPeople(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  const Mention* last = nullptr;
+  const std::vector<Mention>* in = nullptr;
+  for (size_t j = s + 1; j-- > 0 && !last && j + 1 >= s;)
+    for (const Mention& n : a.mentions[j])
+      if (n.first < m.first && n.actor == person && !n.pronoun && !n.demonym) {
+        last = &n;
+        in = &a.mentions[j];
+      }
+  if (!last) return false;
+  uint32_t t = last->first;  // past a title: "and Senate Majority Leader Mitch McConnell"
+  while (t > 0 && t + 4 > last->first && a.TokenLower(t - 1) != "and" &&
+         (a.tokens[t - 1].has(text::kCapitalized) || a.TokenText(t - 1) == "."))
+    --t;
+  if (t == 0 || a.TokenLower(t - 1) != "and") return false;
+  for (const Mention& n : *in) {
+    if (n.last > t - 1) break;
+    if (n.last != t - 1 || n.pronoun || n.demonym || n.actor < 0 || n.actor == person ||
+        a.actors[n.actor].actor.type != ActorType::kPerson)
+      continue;
+    const Sex sex = SexOf(pack, a, n);
+    return sex == Sex::kUnknown || sex == PronounSex(a.TokenLower(m.first));
+  }
+  return false;
+}
+
 // The person that person pronoun m of sentence s stands for, resolved, when a description
 // of a person that is a clause's subject (DescriptionTitle) stands between it and the
 // person's last mention before it (read back to the sentence before): the person the
@@ -4448,7 +4478,8 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   const Title title = DescriptionTitle(pack, a, end, m.first, end);
   if (title.last != 0) return DescribedPerson(pack, a, s, m.first, person, PronounSex(a.TokenLower(m.first)), title);
   const int opener = ObliqueAntecedentOpener(pack, a, s, m, person);
-  return opener != person || MentionedNearby(a, s, m) ? opener : -1;
+  if (opener != person) return opener;
+  return MentionedNearby(a, s, m) && !AfterCoordinatedPeople(pack, a, s, m, person) ? person : -1;
 }
 
 void AliasNoter::Note(int actor) {
