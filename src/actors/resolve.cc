@@ -3418,20 +3418,41 @@ bool TitledUpTo(const PhraseIndex& titles, const Analysis& a, uint32_t first, ui
   PhraseIndex::Hit title;
   for (uint32_t t = first; t < end; ++t) {
     if (titles.LongestAt(a.text, a.tokens, t, end, &title) && title.end == end) return true;
-    if (!a.tokens[t].has(text::kCapitalized)) return false;
+    // One lower-case word may qualify the title: "White House press secretary".
+    if (!a.tokens[t].has(text::kCapitalized))
+      return t + 1 < end && titles.LongestAt(a.text, a.tokens, t + 1, end, &title) && title.end == end;
   }
   return false;
 }
 
+// Whether lower-case word w, a sentence's first, is an adverb of time that may stand before
+// its subject without a comma: "Earlier he met with Obama", "Later Ruto said".
+bool IsOpeningAdverb(std::string_view w) {
+  // By length, then bytes: a comparison of strings is a call.
+  auto is = [w](const auto& word) { return std::memcmp(w.data(), word, sizeof(word) - 1) == 0; };
+  switch (w.size()) {
+    case 4: return is("then") || is("also");
+    case 5: return is("later");
+    case 7: return is("earlier");
+    case 9: return is("meanwhile");
+    default: return false;
+  }
+}
+
 // Whether opener `o` opens its sentence as its subject, after "and" or "but" and a title
 // at most ("But President Ruto", "Kenyan President William Ruto", "Oregon Gov. John
-// Kitzhaber"); not a possessive ("Ruto's aides").
+// Kitzhaber", "White House press secretary Jay Carney"), or after an adverb of time
+// ("Earlier he met"); not a possessive ("Ruto's aides").
 bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
   if (o.last == 0) return false;
   uint32_t first = o.from;
-  if (o.first > first + 4) return false;  // most mentions: no look at the words
-  if (o.first > first && (a.TokenLower(first) == "and" || a.TokenLower(first) == "but")) ++first;
-  if (o.first != first && !(o.first <= first + 3 && TitledUpTo(pack.List(RulePack::kPersonTitle), a, first, o.first)))
+  if (o.first > first + 5) return false;  // most mentions: no look at the words
+  if (o.first > first) {
+    const std::string_view w = a.TokenLower(first);
+    if (w == "and" || w == "but" || IsOpeningAdverb(w)) ++first;
+  }
+  // Up to five words of title and its owner: "White House Chief of Staff Jack Lew".
+  if (o.first != first && !(o.first <= first + 5 && TitledUpTo(pack.List(RulePack::kPersonTitle), a, first, o.first)))
     return false;
   return o.last >= a.sentences[o.s].last || !IsPossessive(a, o.last);
 }
@@ -4406,6 +4427,36 @@ int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, c
   return sex == Sex::kUnknown || sex == PronounSex(word) ? opener.actor : person;
 }
 
+// Whether person pronoun m of sentence s, resolved to `person`, has that person's last
+// mention before it (back to the sentence before) the second of two people joined by "and"
+// ("Trump and Senate Majority Leader Mitch McConnell took questions. He hinted"), the first
+// not of the other sex: either may be meant, and the last named is no likelier.
+bool AfterCoordinatedPeople(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  const Mention* last = nullptr;
+  const std::vector<Mention>* in = nullptr;
+  for (size_t j = s + 1; j-- > 0 && !last && j + 1 >= s;)
+    for (const Mention& n : a.mentions[j])
+      if (n.first < m.first && n.actor == person && !n.pronoun && !n.demonym) {
+        last = &n;
+        in = &a.mentions[j];
+      }
+  if (!last) return false;
+  uint32_t t = last->first;  // past a title: "and Senate Majority Leader Mitch McConnell"
+  while (t > 0 && t + 4 > last->first && a.TokenLower(t - 1) != "and" &&
+         (a.tokens[t - 1].has(text::kCapitalized) || a.TokenText(t - 1) == "."))
+    --t;
+  if (t == 0 || a.TokenLower(t - 1) != "and") return false;
+  for (const Mention& n : *in) {
+    if (n.last > t - 1) break;
+    if (n.last != t - 1 || n.pronoun || n.demonym || n.actor < 0 || n.actor == person ||
+        a.actors[n.actor].actor.type != ActorType::kPerson)
+      continue;
+    const Sex sex = SexOf(pack, a, n);
+    return sex == Sex::kUnknown || sex == PronounSex(a.TokenLower(m.first));
+  }
+  return false;
+}
+
 // The person that person pronoun m of sentence s stands for, resolved, when a description
 // of a person that is a clause's subject (DescriptionTitle) stands between it and the
 // person's last mention before it (read back to the sentence before): the person the
@@ -4427,7 +4478,8 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   const Title title = DescriptionTitle(pack, a, end, m.first, end);
   if (title.last != 0) return DescribedPerson(pack, a, s, m.first, person, PronounSex(a.TokenLower(m.first)), title);
   const int opener = ObliqueAntecedentOpener(pack, a, s, m, person);
-  return opener != person || MentionedNearby(a, s, m) ? opener : -1;
+  if (opener != person) return opener;
+  return MentionedNearby(a, s, m) && !AfterCoordinatedPeople(pack, a, s, m, person) ? person : -1;
 }
 
 void AliasNoter::Note(int actor) {
