@@ -808,7 +808,7 @@ class TemplateContext {
   bool Value(const TemplatePart& ref, std::string_view* value) const {
     int actor = -1;
     if (ref.source == TemplatePart::Source::kDoc) {
-      actor = a_.focus_country;
+      actor = ArmyWithCapital() ? CountryOfCode(pack_, interning_, "USA") : a_.focus_country;
     } else if (ref.source == TemplatePart::Source::kPlace) {
       actor = PlaceNear();
     } else if (ref.source == TemplatePart::Source::kLead) {
@@ -837,6 +837,18 @@ class TemplateContext {
       case TemplatePart::Field::kAdj: *value = d.adjective.empty() ? d.actor.name : d.adjective; break;
     }
     return true;
+  }
+
+  // Whether the mention made is a bare "Army" with its capital inside a sentence, after a
+  // lower-case word or a clause break: "Col. X, an Army spokesman, said". News style (AP,
+  // Reuters) capitalizes only the U.S. Army so, writing "an army spokesman" of any
+  // other, and the story's own country is then wrong ("an Army spokesman at the Pentagon"
+  // in a story about Afghanistan). After a capitalized word the army is another's name
+  // ("Kosovo Liberation Army"); at a sentence's start or after a quote nothing tells.
+  bool ArmyWithCapital() const {
+    if (at_ == 0 || end_ != at_ + 1 || a_.TokenText(at_) != "Army") return false;
+    const text::Token& before = a_.tokens[at_ - 1];
+    return before.has(text::kWord) ? !before.has(text::kCapitalized) : text::IsClauseBreak(a_.TokenText(at_ - 1));
   }
 
   // The country the sentence names as a place nearest the mention made ("Putin's forces
@@ -2665,6 +2677,43 @@ int CoordinatedOwner(const Analysis& a, const std::vector<Mention>& ms, size_t d
   return OwnerOrPossessor(a, ms, i - 1);
 }
 
+// Whether token t is inside one of the first `done` mentions of `ms`.
+bool InMention(const std::vector<Mention>& ms, size_t done, uint32_t t) {
+  for (size_t i = done; i-- > 0;) {
+    if (ms[i].last <= t) return false;
+    if (ms[i].first <= t) return true;
+  }
+  return false;
+}
+
+// Whether "its" (mention m, after "and") follows a singular noun of no actor that an
+// article or a possessive opens (within six tokens), also across a closing dash:
+// "promised the inquiry and its leader", "the Party of Regions -- Ukraine's pro-Russian
+// political party -- and its leader". "its" is then that noun's, no state's or body's
+// named before; the subject would have been the committee or Ukraine. A plural ("fired
+// the missiles and its allies") leaves "its" to the subject. Asked only for an "its"
+// after "and".
+[[gnu::noinline]] bool NounBeforeAndIts(const Analysis& a, const std::vector<Mention>& ms, size_t done,
+                                        const Mention& m, uint32_t sentence_first) {
+  if (m.first < sentence_first + 3) return false;
+  uint32_t noun = m.first - 2;
+  // A dash, one "-" token ("—" normalized) or two ("--"), spaced off the word before it.
+  if (a.TokenText(noun) == "-") {
+    if (a.TokenText(noun - 1) == "-") --noun;
+    if (!a.tokens[noun].has(text::kSpaceBefore)) return false;
+    --noun;
+  }
+  const std::string_view w = a.TokenText(noun);
+  if (w.size() < 3 || w[0] < 'a' || w[0] > 'z' || w.back() == 's' || InMention(ms, done, noun)) return false;
+  // The article or possessive within six tokens before, no clause break, "and" or "or" between.
+  for (uint32_t t = noun; t > sentence_first && t + 6 > noun;) {
+    const std::string_view before = a.TokenLower(--t);
+    if (before == "the" || before == "a" || before == "an" || before == "'s") return true;
+    if (text::IsClauseBreak(before) || before == "and" || before == "or") return false;
+  }
+  return false;
+}
+
 // The last non-person actor named outright among the first `n` mentions of `ms`, wherever
 // it stands, or the possessor whose noun governs it ("over Moscow's interference in
 // Ukraine, its support for Assad": Moscow), or -1.
@@ -2719,8 +2768,9 @@ bool IsUnnamedBodyWord(std::string_view article, std::string_view w) {
 
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the actor it is
-// coordinated with (CoordinatedOwner), else no one past an organization the text does not
-// name ("the company", UnnamedBodyBefore), else the subject
+// coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
+// ("the inquiry and its leader", NounBeforeAndIts) or past an organization the text does
+// not name ("the company", UnnamedBodyBefore), else the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
 // mentions of `ms`, sentence `s`, before it; or else, for "its", of the sentence before.
@@ -2730,6 +2780,9 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   if (IsPersonPronoun(word)) return word == "she" || word == "her" ? last.she : last.he;
   const int owner = CoordinatedOwner(a, ms, done, m);
   if (owner >= 0) return owner;
+  if (word == "its" && m.first > 0 && a.TokenLower(m.first - 1) == "and" &&
+      NounBeforeAndIts(a, ms, done, m, a.sentences[s].first))
+    return -1;
   if (word != "they" && UnnamedBodyBefore(a, ms, done, m, a.sentences[s].first)) return -1;
   const uint32_t clause = ClauseStart(a, a.sentences[s], m.first);
   size_t first_in_clause = 0;
