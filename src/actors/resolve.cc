@@ -752,6 +752,28 @@ int BackerBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t at)
   return -1;
 }
 
+// Whether "pro-" and an actor stand right before token `at`: "pro-Russian rebels".
+bool ProActorBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
+  for (const Mention& m : ms)
+    if (m.actor >= 0 && !m.pronoun && m.last == at && m.first >= 2 && a.TokenText(m.first - 1) == "-" &&
+        a.TokenLower(m.first - 2) == "pro")
+      return true;
+  return false;
+}
+
+// The one country the sentence of mentions `ms` names other than `backer`, as a
+// country, not a modifier before a hyphen ("U.S.-backed"); -1 if none or several.
+int OneCountryBut(const Analysis& a, const std::vector<Mention>& ms, int backer) {
+  int one = -1;
+  for (const Mention& m : ms) {
+    if (m.actor < 0 || m.actor == backer || m.pronoun || a.actors[m.actor].actor.type != ActorType::kCountry) continue;
+    if (m.last < a.tokens.size() && a.TokenText(m.last).front() == '-') continue;
+    if (one >= 0 && one != m.actor) return -1;
+    one = m.actor;
+  }
+  return one;
+}
+
 // Whether the sentence of mentions `ms` names `country` nowhere but some other country
 // than `backer`; a country named as a backer itself ("the U.S.-backed president") is
 // no other.
@@ -764,6 +786,24 @@ bool NamesOnlyOtherCountry(const Analysis& a, const std::vector<Mention>& ms, in
     other = true;
   }
   return other;
+}
+
+// The country the sentence of mentions `ms` names nearest token `at` that is neither
+// `backer` nor `focus`, nor a modifier before a hyphen ("U.S.-backed"), or -1.
+int CountryNamedNearBut(const Analysis& a, const std::vector<Mention>& ms, uint32_t at, int backer, int focus) {
+  int best = -1;
+  uint32_t distance = UINT32_MAX;
+  for (const Mention& m : ms) {
+    if (m.actor < 0 || m.actor == backer || m.actor == focus || m.pronoun) continue;
+    if (a.actors[m.actor].actor.type != ActorType::kCountry) continue;
+    if (m.last < a.tokens.size() && a.TokenText(m.last).front() == '-') continue;
+    const uint32_t d = m.first > at ? m.first - at : at - m.first;
+    if (d < distance) {
+      distance = d;
+      best = m.actor;
+    }
+  }
+  return best;
 }
 
 int CountryOfCode(const RulePack& pack, Analysis* a, const std::string& code);
@@ -862,10 +902,34 @@ class TemplateContext {
     // Washington, "Libyan leader Gadhafi was killed by NATO-backed militants" in one about
     // North Korea.
     const int backer = BackerBefore(a_, ms_, at_);
+    // Rebels for a state ("pro-Russian separatists") are of the war their sentence names
+    // by its one other country ("pro-Russian rebels in eastern Ukraine"), else unnamed:
+    // the place nearest, or the story's, was another country three times in four in
+    // AllSides (Belarus, Cyprus, "across Iraq and Syria"). Where the story names a
+    // country most as a place, that country, or one the sentence names as a place:
+    // "pro-Russian separatists whom the U.S. considers illegitimate" in a story from
+    // Cyprus are not American.
+    if (backer >= 0 && ProActorBefore(a_, ms_, at_)) {
+      const int one = OneCountryBut(a_, ms_, backer);
+      if (one < 0) return -1;
+      const int place = PlaceCountry(a_);
+      if (place < 0 || place == one) return one;
+      for (const Mention& m : ms_)
+        if (m.actor == one && NamedAsPlace(a_, m)) return one;
+      return -1;
+    }
     const int best = PlaceInSentence(a_, ms_, at_);
     if (best >= 0) return best == backer ? -1 : best;
     // Counted when a template asks (a few documents in a hundred), not for every document.
     const int place = PlaceCountry(a_);
+    // Where the story names no country as a place, the country it is most about is often
+    // the one that reports the war, not the one at war: "Trump froze U.S. aid to help
+    // Ukraine combat Russia-backed separatists" in a story about Washington names
+    // Ukraine's separatists, the country the sentence names that is neither.
+    if (backer >= 0 && place < 0) {
+      const int other = CountryNamedNearBut(a_, ms_, at_, backer, a_.focus_country);
+      if (other >= 0) return other;
+    }
     const int country = place >= 0 ? place : a_.focus_country;
     if (country == backer) return -1;
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
