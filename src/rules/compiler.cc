@@ -955,7 +955,8 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "leader-title",       "capital-place-word", "capital-place-noun",  "verb-lead",        "capital-act",
     "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
     "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
-    "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role"};
+    "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role",
+    "denial-gap"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
@@ -989,6 +990,33 @@ void IndexSexWords(RulePack* pack) {
   add("female-title", RulePack::kFemaleTitle, true);
 }
 
+// Whether list phrase `phrase` (lower-case words between single spaces, as
+// PhraseIndex::Describe writes them) spells `name`, whatever its case and its spaces:
+// "guinea - bissau" is "Guinea-Bissau".
+bool SpellsName(std::string_view phrase, std::string_view name) {
+  size_t i = 0, j = 0;
+  for (;; ++i, ++j) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    while (j < name.size() && name[j] == ' ') ++j;
+    if (i == phrase.size() || j == name.size()) return i == phrase.size() && j == name.size();
+    if (phrase[i] != (name[j] >= 'A' && name[j] <= 'Z' ? name[j] + ('a' - 'A') : name[j])) return false;
+  }
+}
+
+// RulePack::us_state_countries: the codes of the dictionary's countries whose name a
+// phrase of List("us-state-country") spells ("Georgia"), which share an American state's.
+void IndexUsStateCountries(RulePack* pack) {
+  pack->us_state_countries.clear();
+  const std::vector<std::string> names = pack->List("us-state-country").Describe();
+  if (names.empty()) return;
+  for (size_t i = 0; i < pack->dictionary.size(); ++i) {
+    const Actor& c = pack->dictionary.entry(i).actor;
+    if (c.type == ActorType::kCountry &&
+        std::any_of(names.begin(), names.end(), [&](const std::string& n) { return SpellsName(n, c.name); }))
+      pack->us_state_countries.push_back(c.code);
+  }
+}
+
 // What CompileRulePack adds once the rules are compiled and the dictionary built.
 void IndexWords(RulePack* pack) {
   pack->chunker_words = IndexChunkerWords(*pack);
@@ -997,6 +1025,7 @@ void IndexWords(RulePack* pack) {
   pack->party_groups = &pack->List("party-members");
   pack->company_ends = &pack->List("company-end");
   pack->force_ends = &pack->List("force-end");
+  IndexUsStateCountries(pack);
   for (int which = 0; which < RulePack::kNamedListCount; ++which)
     pack->named_lists[which] = &pack->List(RulePack::kNamedListNames[which]);
   IndexSexWords(pack);

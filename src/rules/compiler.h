@@ -263,6 +263,9 @@ struct RulePack {
   // List("force-end"): the same for a police force's name ("Capitol Police said"), whose
   // short form names nothing.
   const PhraseIndex* force_ends = nullptr;
+  // The codes of the countries of List("us-state-country"), which share an American
+  // state's name ("Georgia"), found at load.
+  std::vector<std::string> us_state_countries;
   // What tells a person's sex to the pronouns, by a word's HashWord: the first word of a
   // mention naming the person, a given name of List("male-given-name") or
   // List("female-given-name"), or the word right before it, the last of a title of
@@ -289,7 +292,7 @@ struct RulePack {
     kTitleObject, kSayVerb, kLeaderTitle, kCapitalPlaceWord, kCapitalPlaceNoun, kVerbLead, kCapitalAct,
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
     kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kPersonRole,
-    kNamedListCount
+    kDenialGap, kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.
