@@ -268,11 +268,35 @@ class Compiler {
       target->Reserve(l.items.size(), l.items.size());
       for (const std::string& item : l.items) target->Add(item, 0);
     }
+    Status s = IncludeLists(file, &lists);
+    if (!s.ok()) return s;
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
     pack_->list_index = {};
     for (const auto& [name, index] : pack_->lists) pack_->list_index.Add(name, {name, index.get()});
     lists_by_name_ = {};
     for (const auto& [name, index] : pack_->lists) lists_by_name_.Add(name, {name, &index});
+    return Status::Ok();
+  }
+
+  // Adds to each list the phrases of the lists it includes ("@other" among its items), as
+  // the whole pack declares them; a list included includes none of its own, so that no
+  // order of reading nor a cycle matters.
+  Status IncludeLists(const RuleFile& file, std::map<std::string, PhraseIndex>* lists) {
+    pack_->list_includes.clear();
+    std::set<std::string> including;
+    for (const ListDecl& l : file.lists)
+      if (!l.includes.empty()) including.insert(l.name);
+    for (const ListDecl& l : file.lists)
+      for (const ListDecl::Include& include : l.includes) {
+        auto it = lists->find(include.name);
+        if (it == lists->end())
+          return RuleError(include.loc, "unknown list '@" + include.name + "': declare it with 'list " +
+                                            include.name + " = ...'");
+        if (including.count(include.name))
+          return RuleError(include.loc, "list '" + include.name + "' includes lists of its own: include those");
+        (*lists)[l.name].Extend(it->second);
+        pack_->list_includes[l.name].push_back(include.name);
+      }
     return Status::Ok();
   }
 
@@ -1117,7 +1141,12 @@ std::string RulePack::Dump() const {
     if (!r.plover.empty()) out << " plover=" << r.plover;
     out << "\n";
   }
-  for (const auto& [name, index] : lists) out << "list " << name << " (" << index->size() << " phrases)\n";
+  for (const auto& [name, index] : lists) {
+    out << "list " << name << " (" << index->size() << " phrases)";
+    if (auto it = list_includes.find(name); it != list_includes.end())
+      for (const std::string& included : it->second) out << " @" << included;
+    out << "\n";
+  }
   out << "cues negated=" << negation_cues.size() << " former=" << former_cues.size()
       << " hypothetical=" << hypothetical_cues.size() << " future=" << future_cues.size() << "\n";
   out << "dictionary " << dictionary.size() << " actors\n";

@@ -238,6 +238,8 @@ struct RulePack {
   std::vector<bool> role_relations;  // by relation index: declared `role`, which a `former` cue ends
   std::map<std::string, int> relation_index;
   std::map<std::string, std::shared_ptr<const PhraseIndex>> lists;
+  // By list, the lists it includes ("@other" among its items), for the dump.
+  std::map<std::string, std::vector<std::string>> list_includes;
   PhraseIndex negation_cues, hypothetical_cues;
   PhraseIndex former_cues;  // negate only relations declared `role`
   PhraseIndex future_cues;  // just after a match: "meets Xi tomorrow"
