@@ -811,3 +811,22 @@ TEST_CASE("rule counts: each rule's tries, matches and what it applied", "[rules
     CHECK(w.rule_counts[i].applied == e.rule_counts[i].applied);
   }
 }
+
+TEST_CASE("a list includes another's phrases by @name, as the whole pack declares it", "[rules]") {
+  // kBase's `verbs` is extended after the list that includes it.
+  const std::string rules =
+      "list hostile = denounced, @verbs\n"
+      "list verbs = blasted\n"
+      "rule r\n  match A:Country @hostile B:Country\n  yield A opposed-to B\n";
+  const std::string got = Triples(Run(rules, "Chad blasted Niger. Mali cracked down on Chad. Niger denounced Mali."));
+  CHECK(got.find("Chad opposed-to Niger [asserted]") != std::string::npos);
+  CHECK(got.find("Mali opposed-to Chad [asserted]") != std::string::npos);
+  CHECK(got.find("Niger opposed-to Mali [asserted]") != std::string::npos);
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + rules, &pack).ok());
+  CHECK(pack.Dump().find("list hostile (4 phrases) @verbs\n") != std::string::npos);
+  CHECK(ErrorOf("list a = x, @nothing\n") == "t.rules:8:13: unknown list '@nothing': declare it with 'list nothing = ...'");
+  CHECK(ErrorOf("list a = x, @b\nlist b = y, @verbs\n") ==
+        "t.rules:8:13: list 'b' includes lists of its own: include those");
+  CHECK(ErrorOf("cue negated = @verbs\n").find("expected a cue item") != std::string::npos);
+}

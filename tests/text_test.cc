@@ -538,3 +538,10 @@ TEST_CASE("Latin letters lose their marks, other bytes stay", "[text][unicode]")
   u::FoldLatinLetters(kept, &out);
   CHECK(out == kept);
 }
+
+TEST_CASE("IsJuniorOrSenior tells a son's or a father's suffix in any case", "[text]") {
+  for (std::string_view w : {"jr", "Jr", "JR", "jr.", "Jr.", "sr", "Sr.", "SR"}) CHECK(t::IsJuniorOrSenior(w));
+  // Not a regnal number, a longer word, a lone letter or a stray period.
+  for (std::string_view w : {"ii", "iii", "jrs", "j", "r.", "jr..", "", ".", "Dr", "st."})
+    CHECK_FALSE(t::IsJuniorOrSenior(w));
+}

@@ -34,11 +34,13 @@ constexpr uint8_t kRelationTriggerRole = 1 << 7;
 // counts those by country code), ties going to the first mentioned; -1 when there is none.
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals = {});
 
-// Georgia the country's actor where the document is about the American state, else -1:
+// The actor of a country of RulePack::us_state_countries (which shares an American
+// state's name) where the document is about the American state, else -1:
 // a mention of it followed by a state office or politics word ("Georgia Secretary of
 // State X", "Georgia's Republican governor") or one in a list of American states ("Iowa and
-// Georgia"), and no "Georgian" in it. Reads the countries FocusCountry last saw.
-int AmericanGeorgia(const RulePack& pack, const Analysis* a);
+// Georgia"), and no demonym of it ("Georgian") in it. Reads the countries FocusCountry
+// last saw.
+int UsStateNamesake(const RulePack& pack, const Analysis* a);
 // Every mention of `actor` then stands for no one.
 void MentionsToNoOne(int actor, Analysis* a);
 // The focus FocusCountry last weighed, `excluded` left out; -1 when there is none.

@@ -636,19 +636,12 @@ std::string PersonIdIn(std::string_view name, Analysis* a) {
   });
 }
 
-// "Jr" or "Sr", with its period or not: a son's or a father's suffix, not a regnal number
-// ("Elizabeth II", whose first word is her given name).
-bool IsJuniorOrSenior(std::string_view w) {
-  return w == "jr" || w == "jr." || w == "sr" || w == "sr.";
-}
-
 // Whether person `name` ends in " Jr" or " Sr", with its period or not: told by its last
 // bytes, without a search (ListedPersonIdIn asks of every person made).
 bool EndsWithJuniorOrSenior(std::string_view name) {
   size_t n = name.size();
   if (n > 0 && name[n - 1] == '.') --n;
-  return n >= 4 && (name[n - 1] | 0x20) == 'r' && ((name[n - 2] | 0x20) == 'j' || (name[n - 2] | 0x20) == 's') &&
-         name[n - 3] == ' ';
+  return n >= 4 && name[n - 3] == ' ' && text::IsJuniorOrSenior(name.substr(n - 2, 2));
 }
 
 // "Trump Jr": the full name of the son of the one listed person whose lone name opens it
@@ -656,7 +649,7 @@ bool EndsWithJuniorOrSenior(std::string_view name) {
 std::string SonOfLoneName(const RulePack& pack, std::string_view name) {
   const size_t space = name.find(' ');
   if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return {};
-  if (!IsJuniorOrSenior(AsciiLower(name.substr(space + 1)))) return {};
+  if (!text::IsJuniorOrSenior(name.substr(space + 1))) return {};
   const std::vector<int>& entries = pack.dictionary.LoneName(name.substr(0, space));
   if (entries.size() != 1) return {};
   return pack.dictionary.entry(entries.front()).actor.name + std::string(name.substr(space));
@@ -2019,7 +2012,7 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
   if (count != 1) return -1;
   const PartsRange full = names->Parts(found);
   // "Trump Jr" opens with his surname, no given name: "President Trump" is not he.
-  return full.size() < 2 || full.front() != given.front() || (full.size() == 2 && IsJuniorOrSenior(full.back()))
+  return full.size() < 2 || full.front() != given.front() || (full.size() == 2 && text::IsJuniorOrSenior(full.back()))
              ? -1
              : found;
 }

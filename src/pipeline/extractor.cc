@@ -101,7 +101,7 @@ void Analyze(const RulePack& pack, const Document& doc, Workspace* work, StageCl
   // A story of Georgia the American state is not about the country, whose government
   // "the government" would be; its mentions stand for no one once the entity rules have
   // read "Georgia Gov." as the state's place.
-  const int state = internal::AmericanGeorgia(pack, a);
+  const int state = internal::UsStateNamesake(pack, a);
   if (state >= 0 && a->focus_country == state) a->focus_country = internal::FocusCountryBut(*a, state);
   clock->Lap(&times->mentions);
   internal::ApplyEntityRules(pack, a, &work->match, &work->matches, &work->resolve);

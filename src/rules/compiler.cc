@@ -268,11 +268,35 @@ class Compiler {
       target->Reserve(l.items.size(), l.items.size());
       for (const std::string& item : l.items) target->Add(item, 0);
     }
+    Status s = IncludeLists(file, &lists);
+    if (!s.ok()) return s;
     for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
     pack_->list_index = {};
     for (const auto& [name, index] : pack_->lists) pack_->list_index.Add(name, {name, index.get()});
     lists_by_name_ = {};
     for (const auto& [name, index] : pack_->lists) lists_by_name_.Add(name, {name, &index});
+    return Status::Ok();
+  }
+
+  // Adds to each list the phrases of the lists it includes ("@other" among its items), as
+  // the whole pack declares them; a list included includes none of its own, so that no
+  // order of reading nor a cycle matters.
+  Status IncludeLists(const RuleFile& file, std::map<std::string, PhraseIndex>* lists) {
+    pack_->list_includes.clear();
+    std::set<std::string> including;
+    for (const ListDecl& l : file.lists)
+      if (!l.includes.empty()) including.insert(l.name);
+    for (const ListDecl& l : file.lists)
+      for (const ListDecl::Include& include : l.includes) {
+        auto it = lists->find(include.name);
+        if (it == lists->end())
+          return RuleError(include.loc, "unknown list '@" + include.name + "': declare it with 'list " +
+                                            include.name + " = ...'");
+        if (including.count(include.name))
+          return RuleError(include.loc, "list '" + include.name + "' includes lists of its own: include those");
+        (*lists)[l.name].Extend(it->second);
+        pack_->list_includes[l.name].push_back(include.name);
+      }
     return Status::Ok();
   }
 
@@ -955,7 +979,8 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "leader-title",       "capital-place-word", "capital-place-noun",  "verb-lead",        "capital-act",
     "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
     "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
-    "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role"};
+    "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role",
+    "denial-gap"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
@@ -989,6 +1014,33 @@ void IndexSexWords(RulePack* pack) {
   add("female-title", RulePack::kFemaleTitle, true);
 }
 
+// Whether list phrase `phrase` (lower-case words between single spaces, as
+// PhraseIndex::Describe writes them) spells `name`, whatever its case and its spaces:
+// "guinea - bissau" is "Guinea-Bissau".
+bool SpellsName(std::string_view phrase, std::string_view name) {
+  size_t i = 0, j = 0;
+  for (;; ++i, ++j) {
+    while (i < phrase.size() && phrase[i] == ' ') ++i;
+    while (j < name.size() && name[j] == ' ') ++j;
+    if (i == phrase.size() || j == name.size()) return i == phrase.size() && j == name.size();
+    if (phrase[i] != (name[j] >= 'A' && name[j] <= 'Z' ? name[j] + ('a' - 'A') : name[j])) return false;
+  }
+}
+
+// RulePack::us_state_countries: the codes of the dictionary's countries whose name a
+// phrase of List("us-state-country") spells ("Georgia"), which share an American state's.
+void IndexUsStateCountries(RulePack* pack) {
+  pack->us_state_countries.clear();
+  const std::vector<std::string> names = pack->List("us-state-country").Describe();
+  if (names.empty()) return;
+  for (size_t i = 0; i < pack->dictionary.size(); ++i) {
+    const Actor& c = pack->dictionary.entry(i).actor;
+    if (c.type == ActorType::kCountry &&
+        std::any_of(names.begin(), names.end(), [&](const std::string& n) { return SpellsName(n, c.name); }))
+      pack->us_state_countries.push_back(c.code);
+  }
+}
+
 // What CompileRulePack adds once the rules are compiled and the dictionary built.
 void IndexWords(RulePack* pack) {
   pack->chunker_words = IndexChunkerWords(*pack);
@@ -997,6 +1049,7 @@ void IndexWords(RulePack* pack) {
   pack->party_groups = &pack->List("party-members");
   pack->company_ends = &pack->List("company-end");
   pack->force_ends = &pack->List("force-end");
+  IndexUsStateCountries(pack);
   for (int which = 0; which < RulePack::kNamedListCount; ++which)
     pack->named_lists[which] = &pack->List(RulePack::kNamedListNames[which]);
   IndexSexWords(pack);
@@ -1088,7 +1141,12 @@ std::string RulePack::Dump() const {
     if (!r.plover.empty()) out << " plover=" << r.plover;
     out << "\n";
   }
-  for (const auto& [name, index] : lists) out << "list " << name << " (" << index->size() << " phrases)\n";
+  for (const auto& [name, index] : lists) {
+    out << "list " << name << " (" << index->size() << " phrases)";
+    if (auto it = list_includes.find(name); it != list_includes.end())
+      for (const std::string& included : it->second) out << " @" << included;
+    out << "\n";
+  }
   out << "cues negated=" << negation_cues.size() << " former=" << former_cues.size()
       << " hypothetical=" << hypothetical_cues.size() << " future=" << future_cues.size() << "\n";
   out << "dictionary " << dictionary.size() << " actors\n";

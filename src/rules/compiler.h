@@ -238,6 +238,8 @@ struct RulePack {
   std::vector<bool> role_relations;  // by relation index: declared `role`, which a `former` cue ends
   std::map<std::string, int> relation_index;
   std::map<std::string, std::shared_ptr<const PhraseIndex>> lists;
+  // By list, the lists it includes ("@other" among its items), for the dump.
+  std::map<std::string, std::vector<std::string>> list_includes;
   PhraseIndex negation_cues, hypothetical_cues;
   PhraseIndex former_cues;  // negate only relations declared `role`
   PhraseIndex future_cues;  // just after a match: "meets Xi tomorrow"
@@ -263,6 +265,9 @@ struct RulePack {
   // List("force-end"): the same for a police force's name ("Capitol Police said"), whose
   // short form names nothing.
   const PhraseIndex* force_ends = nullptr;
+  // The codes of the countries of List("us-state-country"), which share an American
+  // state's name ("Georgia"), found at load.
+  std::vector<std::string> us_state_countries;
   // What tells a person's sex to the pronouns, by a word's HashWord: the first word of a
   // mention naming the person, a given name of List("male-given-name") or
   // List("female-given-name"), or the word right before it, the last of a title of
@@ -289,7 +294,7 @@ struct RulePack {
     kTitleObject, kSayVerb, kLeaderTitle, kCapitalPlaceWord, kCapitalPlaceNoun, kVerbLead, kCapitalAct,
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
     kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kPersonRole,
-    kNamedListCount
+    kDenialGap, kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.

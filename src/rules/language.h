@@ -148,6 +148,12 @@ struct ListDecl {
   std::string name;
   bool cue = false;  // `cue NAME = ...`
   std::vector<std::string> items;  // each may hold several words
+  // "@other" among the items: every phrase of list `other`, as the whole pack declares it.
+  struct Include {
+    std::string name;
+    Loc loc;
+  };
+  std::vector<Include> includes;
   Loc loc;
 };
 

@@ -651,8 +651,7 @@ WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
 // Falwell, Jr., president of").
 bool EndsWithSuffixPeriod(const Analysis& a, const text::Sentence& s, const Mention& m) {
   if ((m.actor < 0 && !m.name) || m.last < m.first + 2 || m.last + 1 >= s.last || a.TokenText(m.last) != ".") return false;
-  const std::string_view w = a.TokenLower(m.last - 1);
-  return w == "jr" || w == "sr";
+  return text::IsJuniorOrSenior(a.TokenText(m.last - 1));
 }
 
 }  // namespace

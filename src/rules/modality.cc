@@ -42,39 +42,35 @@ bool AsksWhether(const Analysis& a, const text::Sentence& s) {
   return false;
 }
 
-// The first token of the day, the week or the manner adverb that ends right before token t
-// ("denied on Thursday that", "denied this week that", "denied again that"), else t: a
-// denial still governs a "that" past it.
-uint32_t SkipAdverbBefore(const Analysis& a, uint32_t t) {
-  static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
-                                               "friday", "saturday", "sunday"};
-  static constexpr std::string_view kAdverbs[] = {"yesterday", "today", "again", "repeatedly", "publicly",
-                                                  "strongly", "vehemently", "emphatically", "categorically"};
-  static constexpr std::string_view kSpans[] = {"week", "month", "year"};
-  if (t >= 2 && Listed(a.TokenLower(t - 1), kDays) && a.TokenLower(t - 2) == "on") return t - 2;
-  if (t >= 2 && Listed(a.TokenLower(t - 1), kSpans) && (a.TokenLower(t - 2) == "this" || a.TokenLower(t - 2) == "last"))
-    return t - 2;
-  if (t >= 1 && (Listed(a.TokenLower(t - 1), kAdverbs) || Listed(a.TokenLower(t - 1), kDays))) return t - 1;
-  return t;
+// The first token of the words of List("denial-gap") that end right before token t (a
+// day, a week or a manner adverb: "denied on Thursday that", "denied this week that",
+// "denied again that"), else t: a denial still governs a "that" past them. `hits` is
+// the caller's buffer.
+uint32_t SkipDenialGap(const RulePack& pack, const Analysis& a, uint32_t t, std::vector<PhraseIndex::Hit>* hits) {
+  if (t == 0) return t;
+  hits->clear();
+  pack.List(RulePack::kDenialGap).MatchEndingAt(a.text, a.tokens, t - 1, 0, hits);
+  return hits->empty() ? t : hits->front().end;  // longest first: its first token
 }
 
 // Whether token t opens a clause of its own: "it wasn't the first time that Pelosi
 // criticized Trump", "she didn't mention it when she met him", "the meeting was canceled
 // and instead he spoke with Abiy". A cue before it is about another verb; but a denial
-// governs its "that", a day or an adverb between them too: "Russia denied that it shelled
-// Ukraine", "there was no sign that they met", "Erdogan denied on Thursday that he
-// mediated".
+// governs its "that", a day or an adverb of `denial-gap` between them too: "Russia
+// denied that it shelled Ukraine", "there was no sign that they met", "Erdogan denied on
+// Thursday that he mediated".
 bool OpensClause(const RulePack& pack, const Analysis& a, uint32_t t) {
   static constexpr std::string_view kOpeners[] = {"that",  "when",  "who",   "whom",  "which", "because", "while",
                                                   "where", "since", "until", "after", "before", "and",   "but"};
   const std::string_view w = a.TokenLower(t);
   if (!Listed(w, kOpeners)) return false;
   if (w != "that") return true;
-  const uint32_t cue_end = SkipAdverbBefore(a, t);
+  std::vector<PhraseIndex::Hit> hits;
+  const uint32_t cue_end = SkipDenialGap(pack, a, t, &hits);
   if (cue_end == 0) return true;
-  std::vector<PhraseIndex::Hit> cues;  // "denied that", "no sign that"
-  pack.negation_cues.MatchEndingAt(a.text, a.tokens, cue_end - 1, 0, &cues);
-  return cues.empty();
+  hits.clear();  // "denied that", "no sign that"
+  pack.negation_cues.MatchEndingAt(a.text, a.tokens, cue_end - 1, 0, &hits);
+  return hits.empty();
 }
 
 // Whether a `future` cue stands in the few words after a match, where they still date it:

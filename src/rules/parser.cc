@@ -152,9 +152,13 @@ class Parser {
     ReserveItems(&l.items);
     while (!AtEnd()) {
       const Lexeme& item = Take();
-      if (item.kind != Lexeme::kWord && item.kind != Lexeme::kString)
-        return Expected(item, "a list item (a word or a quoted phrase)");
-      l.items.emplace_back(item.text);
+      if (item.kind == Lexeme::kListRef && !l.cue)
+        l.includes.push_back({std::string(item.text), At(line_, item.column)});
+      else if (item.kind != Lexeme::kWord && item.kind != Lexeme::kString)
+        return Expected(item, l.cue ? "a cue item (a word or a quoted phrase)"
+                                    : "a list item (a word, a quoted phrase or a @list)");
+      else
+        l.items.emplace_back(item.text);
       if (Peek().kind == Lexeme::kComma) Take();
       else if (!AtEnd()) return Expected(Peek(), "',' between list items");
     }

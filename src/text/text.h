@@ -133,6 +133,14 @@ inline bool IsClauseBreak(std::string_view token) {
   return token == "," || token == ";" || token == ":" || token == "--";
 }
 
+// Whether word w is "Jr" or "Sr", in any case, with its period or not: a son's or a
+// father's suffix, which ends a name whose surname alone names another ("Donald Trump
+// Jr."). The one test of the suffix for the chunker, the rule matcher and the resolution.
+inline bool IsJuniorOrSenior(std::string_view w) {
+  if (w.size() == 3 && w[2] == '.') w.remove_suffix(1);
+  return w.size() == 2 && ((w[0] | 0x20) == 'j' || (w[0] | 0x20) == 's') && (w[1] | 0x20) == 'r';
+}
+
 // Tokenize() keeps every token inside the text, so no bounds check (substr's would run on
 // every probe of every word table).
 inline std::string_view TokenText(const NormalizedText& t, const Token& tok) {
