@@ -336,15 +336,21 @@ TEST_CASE("a pattern is tried only at a trigger with a mention for each slot it 
   CHECK_FALSE(p.MayMatchWith(country | organization, country));  // nothing for B after the anchor
   CHECK_FALSE(p.MayMatchWith(organization, country | organization));  // nothing for A before it
   CHECK_FALSE(p.MayMatchWith(person, in::kDemonymKind | country | person));
-  // The packed filter the matcher reads first answers as the pattern does, every kind on
-  // either side (no kinds at all too).
-  REQUIRE(pack.filters.size() == 1);
-  const in::PatternFilter& filter = pack.filters[0];
-  CHECK_FALSE(filter.overflows);
-  CHECK(filter.min_mentions == p.min_mentions);
+  // The trigger's chunk, which the matcher reads, answers as the pattern does, every kind
+  // on either side (no kinds at all too), and for every count of mentions.
+  const in::WordValues<const in::TriggerChunk> chunks = pack.relation_triggers.ChunksOf(in::HashWord("backed"));
+  REQUIRE(chunks.size() == 1);
+  const in::TriggerChunk& chunk = chunks.front();
+  REQUIRE(chunk.size == 1);
+  CHECK(pack.relation_triggers.Pattern(chunk, 0) == 0);
+  CHECK(chunk.needs_words == 0);
+  for (size_t mentions = 0; mentions < 5; ++mentions)
+    CHECK(pack.relation_triggers.Allowed(chunk, pack.relation_triggers.MentionStep(mentions)) ==
+          (mentions >= p.min_mentions ? 1u : 0u));
   for (uint32_t before = 0; before < 256; ++before)
     for (uint32_t after = 0; after < 256; ++after)
-      REQUIRE(filter.MayMatchWith(in::PatternFilter::Sides(before, after)) == p.MayMatchWith(before, after));
+      REQUIRE((pack.relation_triggers.TurnedDown(chunk, in::TriggerTable::Sides(before, after)) == 0) ==
+              p.MayMatchWith(before, after));
   // "Actor" is every type, but neither a name not known as an actor nor a demonym.
   in::RulePack any;
   REQUIRE(Compile(std::string(kBase) + "rule r\n  match A:Actor backed B:Actor\n  yield A meets-with B\n", &any).ok());
@@ -497,6 +503,50 @@ TEST_CASE("a negated word after an element refuses an unresolved name that opens
   // A name already made an actor is no longer a name: the negation does not read it.
   CHECK(Triples(Run("rule r\n  match A:Country condemned !niger B:Country\n  yield A opposed-to B\n",
                     "Chad condemned Niger.")) == "Chad opposed-to Niger [asserted]\n");
+}
+
+TEST_CASE("a trigger word's patterns are told apart in chunks of 64, in order, each as its own filter would",
+          "[rules][matcher]") {
+  // 70 patterns on "backed", of three kinds of slot, a slot either side or two after,
+  // some needing a word besides the anchor: two chunks, each pattern's bits as its own.
+  std::string rules = std::string(kBase) + "rule r\n";
+  const char* kinds[] = {"Country", "Person|Name", "Organization|Demonym"};
+  for (int i = 0; i < 70; ++i) {
+    rules += "  match ";
+    if (i % 2 == 0) rules += std::string("A:") + kinds[i % 3] + " ";
+    rules += "backed";
+    if (i % 5 == 0) rules += " firmly";
+    rules += std::string(" B:") + kinds[(i / 3) % 3];
+    if (i % 2 == 1) rules += std::string(" and A:") + kinds[(i / 7) % 3];
+    rules += "\n";
+  }
+  rules += "  yield A meets-with B\n";
+  in::RulePack pack;
+  REQUIRE(Compile(rules, &pack).ok());
+  const in::TriggerTable& triggers = pack.relation_triggers;
+  const in::WordValues<const in::TriggerChunk> chunks = triggers.ChunksOf(in::HashWord("backed"));
+  REQUIRE(chunks.size() == 2);
+  CHECK(chunks.begin()[0].size == 64);
+  CHECK(chunks.begin()[1].size == 6);
+  std::vector<int> order;
+  for (const in::TriggerChunk& c : chunks)
+    for (uint32_t bit = 0; bit < c.size; ++bit) order.push_back(triggers.Pattern(c, static_cast<int>(bit)));
+  const in::WordValues<const int> listed = triggers.FindHash(in::HashWord("backed"));
+  CHECK(order == std::vector<int>(listed.begin(), listed.end()));
+  const uint32_t all = in::kActorTypeKinds | in::kNameKind | in::kDemonymKind;
+  for (const in::TriggerChunk& c : chunks) {
+    for (uint32_t bit = 0; bit < c.size; ++bit) {
+      const in::CompiledPattern& p = pack.patterns[static_cast<size_t>(triggers.Pattern(c, static_cast<int>(bit)))];
+      CHECK(((c.needs_words >> bit) & 1) == (p.required_words.empty() ? 0u : 1u));
+      for (size_t mentions = 0; mentions < 4; ++mentions)
+        CHECK(((triggers.Allowed(c, triggers.MentionStep(mentions)) >> bit) & 1) ==
+              (mentions >= p.min_mentions ? 1u : 0u));
+      for (uint32_t before = 0; before <= all; before += 7)
+        for (uint32_t after = 0; after <= all; after += 5)
+          REQUIRE(((triggers.TurnedDown(c, in::TriggerTable::Sides(before, after)) >> bit) & 1) ==
+                  (p.MayMatchWith(before, after) ? 0u : 1u));
+    }
+  }
 }
 
 TEST_CASE("a try that reads a slot before its anchor and fails leaves no binding to the next", "[rules][matcher]") {

@@ -218,7 +218,6 @@ class Compiler {
     for (const RuleDecl& d : file.rules) patterns += d.patterns.size();
     pack_->rules.reserve(pack_->rules.size() + file.rules.size());
     pack_->patterns.reserve(pack_->patterns.size() + patterns);
-    pack_->filters.reserve(pack_->filters.size() + patterns);
   }
 
   Status Relations(const RuleFile& file) {
@@ -346,7 +345,6 @@ class Compiler {
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
       for (uint64_t hash : FirstWordHashesOf(p.anchor.words)) triggers.AddHash(hash, index);
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
-      pack_->filters.push_back(PatternFilter::Of(p));
       pack_->patterns.push_back(std::move(p));
     }
     return Status::Ok();
@@ -973,6 +971,84 @@ void DumpElements(const CompiledPattern& p, const std::vector<Element>& seq, std
 
 }  // namespace
 
+void TriggerTable::IndexChunks(const std::vector<CompiledPattern>& patterns) {
+  // Steps up to the largest min_mentions of the pack's (not only of this table's)
+  // patterns: fewer to read, and a step past a table's largest has its patterns all.
+  size_t most = 0;
+  for (const CompiledPattern& p : patterns) most = std::max(most, p.min_mentions);
+  mention_steps_ = most + 1;
+  chunks_ = {};
+  chunks_.Reserve(words_.size());
+  chunk_patterns_.clear();
+  allowed_.clear();
+  allowed_.reserve(words_.size() * mention_steps_);  // room for a chunk a word: not moved as it grows
+  clauses_.clear();
+  // Most words share their patterns with others (a list's words, a lemma's forms): a
+  // word whose patterns an earlier word had takes that word's chunks, built once. Most
+  // such words come right after the other, and are compared with it alone.
+  WordTable<uint64_t> built;  // by a hash of a word's patterns: the words built with them
+  built.Reserve(words_.size());
+  WordValues<const int> last;      // the patterns of the last word compared
+  std::vector<TriggerChunk> same;  // and its chunks, which a word with the same takes
+  auto take_same = [&](uint64_t hash) {
+    for (const TriggerChunk& c : same) chunks_.AddHash(hash, c);
+  };
+  for (uint64_t hash : words_) {
+    const WordValues<const int> list = FindHash(hash);
+    if (std::equal(list.begin(), list.end(), last.begin(), last.end())) {
+      take_same(hash);
+      continue;
+    }
+    last = list;
+    uint64_t key = list.size();
+    for (int p : list) key = hash_detail::Mix(key ^ static_cast<uint64_t>(p), hash_detail::kSecret1);
+    uint64_t earlier = 0;
+    bool found = false;
+    for (uint64_t other : built.FindHash(key)) {
+      const WordValues<const int> theirs = FindHash(other);
+      if ((found = std::equal(list.begin(), list.end(), theirs.begin(), theirs.end()))) {
+        earlier = other;
+        break;
+      }
+    }
+    if (!found) {
+      built.AddHash(key, hash);
+      for (size_t at = 0; at < list.size(); at += kChunkPatterns)
+        AddChunk(hash, list.begin() + at, std::min(kChunkPatterns, list.size() - at), patterns);
+      earlier = hash;
+    }
+    const WordValues<const TriggerChunk> chunks = chunks_.FindHash(earlier);
+    same.assign(chunks.begin(), chunks.end());
+    if (found) take_same(hash);
+  }
+}
+
+void TriggerTable::AddChunk(uint64_t hash, const int* first, size_t size, const std::vector<CompiledPattern>& patterns) {
+  TriggerChunk c;
+  c.first = static_cast<uint32_t>(chunk_patterns_.size());
+  c.size = static_cast<uint32_t>(size);
+  c.allowed = static_cast<uint32_t>(allowed_.size());
+  c.clauses = static_cast<uint32_t>(clauses_.size());
+  chunk_patterns_.insert(chunk_patterns_.end(), first, first + size);
+  allowed_.resize(allowed_.size() + mention_steps_, 0);
+  // One clause for the patterns that require the same kinds on the same side.
+  auto require = [&](uint64_t kinds, uint64_t bit) {
+    for (size_t k = c.clauses; k < clauses_.size(); ++k)
+      if (clauses_[k].kinds == kinds) return void(clauses_[k].patterns |= bit);
+    clauses_.push_back(KindClause{kinds, bit});
+  };
+  for (size_t i = 0; i < size; ++i) {
+    const CompiledPattern& p = patterns[static_cast<size_t>(first[i])];
+    const uint64_t bit = uint64_t{1} << i;
+    for (size_t step = p.min_mentions; step < mention_steps_; ++step) allowed_[c.allowed + step] |= bit;
+    if (!p.required_words.empty()) c.needs_words |= bit;
+    for (uint32_t kinds : p.required_before) require(Sides(kinds, 0), bit);
+    for (uint32_t kinds : p.required_after) require(Sides(0, kinds), bit);
+  }
+  c.clauses_end = static_cast<uint32_t>(clauses_.size());
+  chunks_.AddHash(hash, c);
+}
+
 const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "person-title",       "name-stop",          "group-head",          "org-head",         "stop-surname",
     "hyphen-suffix",      "name-tail",          "party-letter",        "title-object",     "say-verb",
@@ -1055,6 +1131,8 @@ void IndexWords(RulePack* pack) {
   IndexSexWords(pack);
   pack->entity_triggers.role = kEntityTriggerRole;
   pack->relation_triggers.role = kRelationTriggerRole;
+  pack->entity_triggers.IndexChunks(pack->patterns);
+  pack->relation_triggers.IndexChunks(pack->patterns);
 }
 
 // The first error met in one part of the load, and the file it was met in.

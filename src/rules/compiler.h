@@ -4,6 +4,7 @@
 #ifndef ACTORGRAPH_SRC_RULES_COMPILER_H_
 #define ACTORGRAPH_SRC_RULES_COMPILER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -109,58 +110,39 @@ struct CompiledPattern {
   }
 };
 
-// A pattern's MayMatchWith and min_mentions, packed so that a trigger's candidates are
-// turned down from a small array read in a row, without reading the patterns (316 K
-// checks on 3 MB of AllSides, most of them turned down on the mentions' kinds).
-struct PatternFilter {
-  // Each required slot's kinds as a byte: those before the anchor in the low four bytes,
-  // those after it in the high four; a byte with no slot has its bit in `unused`.
+// A slot's kinds that some of a trigger chunk's patterns require on one side of the
+// trigger (CompiledPattern::required_before or required_after): at a token with no
+// mention of any of them on that side, those patterns cannot match.
+struct KindClause {
+  // The kinds, in the low half for a slot before the trigger and in the high half for
+  // one after it, as TriggerTable::Sides puts a token's.
   uint64_t kinds = 0;
-  uint64_t unused = ~uint64_t{0};
-  uint32_t min_mentions = 0;
-  bool needs_words = false;  // !required_words.empty()
-  // A side has more required slots than `kinds` holds (it holds the first four): the
-  // pattern's MayMatchWith must be asked too.
-  bool overflows = false;
-  static_assert(kDemonymKind <= 0x80, "a kind no longer fits in a byte");
+  uint64_t patterns = 0;  // the chunk's patterns that require it, a bit each
+};
 
-  static PatternFilter Of(const CompiledPattern& p) {
-    PatternFilter f;
-    f.min_mentions = static_cast<uint32_t>(p.min_mentions);
-    f.needs_words = !p.required_words.empty();
-    f.overflows = p.required_before.size() > 4 || p.required_after.size() > 4;
-    auto pack_side = [&](const std::vector<uint32_t>& required, int shift) {
-      for (size_t i = 0; i < required.size() && i < 4; ++i) {
-        const int at = shift + 8 * static_cast<int>(i);
-        f.kinds |= uint64_t{required[i]} << at;
-        f.unused &= ~(uint64_t{0xff} << at);
-      }
-    };
-    pack_side(p.required_before, 0);
-    pack_side(p.required_after, 32);
-    return f;
-  }
-  // The kinds either side of a trigger, as MayMatchWith takes them: each in every byte of
-  // its half.
-  static uint64_t Sides(uint32_t kinds_before, uint32_t kinds_after) {
-    return uint64_t{kinds_before & 0xffu} * 0x01010101u | (uint64_t{kinds_after & 0xffu} * 0x01010101u) << 32;
-  }
-  // CompiledPattern::MayMatchWith (of the first four slots a side): every required slot's
-  // byte shares a bit with its side's kinds, that is, no byte of the masked kinds is zero.
-  bool MayMatchWith(uint64_t sides) const {
-    constexpr uint64_t kOnes = 0x0101010101010101ull;
-    const uint64_t v = (kinds & sides) | unused;
-    return ((v - kOnes) & ~v & (kOnes << 7)) == 0;
-  }
+// A trigger word's patterns, 64 at most (a word with more has several chunks, in order),
+// with what each needs of a sentence and of a token as masks over them, bit i for the
+// chunk's i-th pattern: a token's candidates are found by a few ANDs and ORs, where a
+// filter tested per pattern cost about 19 instructions a pattern (326 K of them on 3 MB
+// of AllSides). Built by TriggerTable::IndexChunks; read through the table.
+struct TriggerChunk {
+  uint32_t first = 0;    // its patterns: TriggerTable::chunk_patterns_[first, first + size)
+  uint32_t size = 0;
+  uint32_t allowed = 0;  // its masks by mention count: TriggerTable::allowed_[allowed + step]
+  uint32_t clauses = 0;  // its KindClauses: TriggerTable::clauses_[clauses, clauses_end)
+  uint32_t clauses_end = 0;
+  // Those whose CompiledPattern::required_words the sentence is asked about, pattern by
+  // pattern, once the other tests have let them through.
+  uint64_t needs_words = 0;
 };
 
 // Patterns by the first word of their anchor.
 class TriggerTable : public WordTable<int> {
  public:
   void Add(std::string_view word, int pattern) { AddHash(HashWord(word), pattern); }
-  // Add() of a word whose HashWord is `hash`.
+  // Add() of a word whose HashWord is `hash`. IndexChunks must be called again after.
   void AddHash(uint64_t hash, int pattern) {
-    WordTable<int>::AddHash(hash, pattern);
+    if (WordTable<int>::AddHash(hash, pattern).size() == 1) words_.push_back(hash);
     uint64_t bit = hash >> kFilterShift;
     filter_[bit / 64] |= uint64_t{1} << (bit % 64);
   }
@@ -174,10 +156,48 @@ class TriggerTable : public WordTable<int> {
   // The bit that marks the first words of its anchors in Analysis::token_roles, or 0.
   uint8_t role = 0;
 
+  // Builds the chunks of each word's patterns (in the order added), `patterns` being
+  // the pack's (which the values index). The chunks are read by the functions below.
+  void IndexChunks(const std::vector<CompiledPattern>& patterns);
+  // The chunks of the word whose HashWord is `hash`, in order; none for a word of no
+  // pattern (or before IndexChunks).
+  WordValues<const TriggerChunk> ChunksOf(uint64_t hash) const { return chunks_.FindHash(hash); }
+  // What Allowed() reads for a sentence of `mentions` mentions: the same at each of its
+  // tokens.
+  size_t MentionStep(size_t mentions) const { return std::min(mentions, mention_steps_ - 1); }
+  // The chunk's patterns whose min_mentions a sentence at MentionStep `step` has.
+  uint64_t Allowed(const TriggerChunk& c, size_t step) const { return allowed_[c.allowed + step]; }
+  // The kinds of the mentions either side of a token, as KindClause::kinds puts them.
+  static uint64_t Sides(uint32_t kinds_before, uint32_t kinds_after) {
+    return uint64_t{kinds_before} | uint64_t{kinds_after} << 32;
+  }
+  // The chunk's patterns that a token with mentions of `sides` either side cannot match:
+  // those with a required slot none of whose kinds stands on its side (the complement of
+  // CompiledPattern::MayMatchWith).
+  uint64_t TurnedDown(const TriggerChunk& c, uint64_t sides) const {
+    uint64_t down = 0;
+    for (const KindClause* k = clauses_.data() + c.clauses, *end = clauses_.data() + c.clauses_end; k != end; ++k)
+      down |= (k->kinds & sides) == 0 ? k->patterns : 0;
+    return down;
+  }
+  // The chunk's pattern of bit `bit`.
+  int Pattern(const TriggerChunk& c, int bit) const { return chunk_patterns_[c.first + static_cast<uint32_t>(bit)]; }
+
  private:
   static constexpr int kFilterBits = 14;
   static constexpr int kFilterShift = 64 - kFilterBits;
+  static constexpr size_t kChunkPatterns = 64;  // the bits of a mask
+  void AddChunk(uint64_t hash, const int* first, size_t size, const std::vector<CompiledPattern>& patterns);
+
   uint64_t filter_[(1u << kFilterBits) / 64] = {};
+  std::vector<uint64_t> words_;  // the words added, once each, in the order added
+  WordTable<TriggerChunk> chunks_;
+  std::vector<int> chunk_patterns_;
+  // mention_steps_ masks a chunk: step n (of 0 to the largest min_mentions) has the
+  // patterns whose min_mentions is at most n.
+  std::vector<uint64_t> allowed_;
+  size_t mention_steps_ = 1;
+  std::vector<KindClause> clauses_;
 };
 
 struct CompiledYield {
@@ -245,7 +265,6 @@ struct RulePack {
   PhraseIndex future_cues;  // just after a match: "meets Xi tomorrow"
   std::vector<CompiledRule> rules;
   std::vector<CompiledPattern> patterns;
-  std::vector<PatternFilter> filters;  // PatternFilter::Of each of `patterns`
   TriggerTable entity_triggers;
   TriggerTable relation_triggers;
   WordFlags chunker_words;  // IndexChunkerWords (actors/recognize.h)

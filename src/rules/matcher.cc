@@ -720,27 +720,29 @@ WordSignature SentenceWords(const Analysis& a, const text::Sentence& s) {
 template <typename AtToken, typename MayMatch, typename F>
 struct TriggerStep {
   [[gnu::always_inline]] void operator()(uint32_t tok, uint64_t hash) const {
-    const WordValues<const int> cands = triggers.FindHash(hash);
-    if (cands.empty()) return;
-    candidates->clear();
-    const int* p = cands.begin();
-    const int* const end = cands.end();
-    // At the first pattern the mentions allow, at_token is told of the token: once a
-    // token, rather than may_match asking at each pattern whether it is the last one's.
-    const PatternFilter* const filters = pack.filters.data();
-    while (p != end && mention_count < filters[*p].min_mentions) ++p;
-    if (p == end) return;
-    at_token(tok);
-    for (; p != end; ++p) {
-      const PatternFilter& filter = filters[*p];
-      if (mention_count >= filter.min_mentions && may_match(filter, *p)) candidates->push_back(*p);
+    bool told = false;
+    uint64_t sides = 0;
+    for (const TriggerChunk& chunk : triggers.ChunksOf(hash)) {
+      const uint64_t allowed = triggers.Allowed(chunk, mention_step);
+      if (allowed == 0) continue;
+      // At the first pattern the mentions allow, at_token is told of the token: once a
+      // token, rather than at each chunk or pattern.
+      if (!told) {
+        told = true;
+        candidates->clear();
+        sides = at_token(tok);
+      }
+      for (uint64_t left = allowed & ~triggers.TurnedDown(chunk, sides); left != 0; left &= left - 1) {
+        const int bit = __builtin_ctzll(left);
+        const int p = triggers.Pattern(chunk, bit);
+        if ((chunk.needs_words >> bit & 1) == 0 || may_match(p)) candidates->push_back(p);
+      }
     }
-    if (!candidates->empty()) f(tok, *candidates);
+    if (told && !candidates->empty()) f(tok, *candidates);
   }
 
-  const RulePack& pack;
   const TriggerTable& triggers;
-  size_t mention_count;
+  size_t mention_step;  // TriggerTable::MentionStep of the sentence's mentions
   std::vector<int>* candidates;
   const AtToken& at_token;
   const MayMatch& may_match;
@@ -773,18 +775,21 @@ bool HasTriggerRoles(const TriggerTable& triggers, const Analysis& analysis) {
 }
 
 // Calls f(token, patterns) for each token of [first, last) whose word anchors a pattern
-// of `triggers` that a sentence of `mention_count` mentions could match and that
-// may_match(filter, pattern) lets through (its PatternFilter and the pattern's index),
-// with those patterns (in `candidates`, a buffer kept by the caller). may_match is asked
-// only about patterns the mentions allow, the tokens in order, and at_token(token) is
-// called before it is asked about a token's. Most tokens are passed over by the filter
+// of `triggers` that a sentence of `mention_count` mentions could match, that the kinds
+// of mention either side of the token allow, and that may_match(pattern) lets through,
+// with those patterns (in `candidates`, a buffer kept by the caller). at_token(token)
+// gives the kinds either side (TriggerTable::Sides), asked once a token, at the first of
+// its patterns the mention count allows, the tokens in order; may_match is asked only
+// about patterns with words to require besides the anchor (CompiledPattern::
+// required_words) that the kinds allow. Most tokens are passed over by the filter
 // alone, reading the hashes in a row.
 template <typename AtToken, typename MayMatch, typename F>
-void ForEachTrigger(const RulePack& pack, const TriggerTable& triggers, const Analysis& analysis, uint32_t first,
-                    uint32_t last, size_t mention_count, std::vector<int>* candidates, const AtToken& at_token,
+void ForEachTrigger(const TriggerTable& triggers, const Analysis& analysis, uint32_t first, uint32_t last,
+                    size_t mention_count, std::vector<int>* candidates, const AtToken& at_token,
                     const MayMatch& may_match, const F& f) {
   if (mention_count < triggers.min_mentions) return;
-  const TriggerStep<AtToken, MayMatch, F> consider{pack, triggers, mention_count, candidates, at_token, may_match, f};
+  const TriggerStep<AtToken, MayMatch, F> consider{triggers, triggers.MentionStep(mention_count), candidates,
+                                                   at_token, may_match, f};
   if (analysis.text.token_hashes.size() != analysis.tokens.size()) {
     for (uint32_t tok = first; tok < last; ++tok) {
       const uint64_t hash = TokenHash(analysis.text, analysis.tokens, tok);
@@ -864,8 +869,10 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   MatchScratch scratch;
   MatchList found;
   TriggeredMatcher match(pack, analysis, mentions, units, &scratch, &found);
-  ForEachTrigger(pack, triggers, analysis, units.front().first, units.back().last, mentions.size(),
-                 &scratch.candidates, [](uint32_t) {}, [](const PatternFilter&, int) { return true; },
+  // Every kind on either side, and every word: only a pattern with a slot of no kind,
+  // which no mention fills, is turned down.
+  ForEachTrigger(triggers, analysis, units.front().first, units.back().last, mentions.size(), &scratch.candidates,
+                 [](uint32_t) { return ~uint64_t{0}; }, [](int) { return true; },
                  [&](uint32_t tok, const std::vector<int>& patterns) { match(tok, patterns); });
   out->insert(out->end(), found.begin(), found.end());
 }
@@ -882,7 +889,6 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
   alignas(TriggeredMatcher) unsigned char room[sizeof(TriggeredMatcher)];
   TriggeredMatcher* match = nullptr;
   std::optional<WordSignature> words;
-  uint64_t sides = 0;  // PatternFilter::Sides of the kinds of mention either side of the trigger
   bool kinds_read = false;
   auto at_token = [&](uint32_t tok) {
     if (!kinds_read) {
@@ -890,19 +896,13 @@ void FindMatches(const RulePack& pack, const TriggerTable& triggers, const Analy
       kinds_read = true;
     }
     const MentionSides kinds = MentionSidesOf(scratch->mention_spans, tok);
-    sides = PatternFilter::Sides(kinds.before, kinds.after);
+    return TriggerTable::Sides(kinds.before, kinds.after);
   };
-  auto may_match = [&](const PatternFilter& filter, int p) {
-    if (!filter.MayMatchWith(sides)) return false;
-    const CompiledPattern& pattern = pack.patterns[p];
-    if (filter.overflows &&
-        !pattern.MayMatchWith(static_cast<uint32_t>(sides & 0xff), static_cast<uint32_t>(sides >> 32 & 0xff)))
-      return false;
-    if (!filter.needs_words) return true;
+  auto may_match = [&](int p) {
     if (!words) words = SentenceWords(analysis, s);
-    return pattern.MayMatchIn(*words);
+    return pack.patterns[p].MayMatchIn(*words);
   };
-  ForEachTrigger(pack, triggers, analysis, s.first, s.last, mentions.size(), &scratch->candidates, at_token, may_match,
+  ForEachTrigger(triggers, analysis, s.first, s.last, mentions.size(), &scratch->candidates, at_token, may_match,
                  [&](uint32_t tok, const std::vector<int>& patterns) {
                    if (!match) {
                      BuildUnits(analysis, s, mentions, &scratch->units);
