@@ -9,11 +9,11 @@ namespace actorgraph::internal {
 
 // A dictionary actor's dated roles say where it stood on the document's date: a person
 // takes the role's country, anyone else fills an empty code from it; both an empty sector.
-void Analysis::ApplyRole(Actor* actor) const {
+void Analysis::ApplyRole(const std::vector<ActorRole>& roles, Actor* actor) const {
   // Most actors interned have no role (every one an entity rule makes): RoleAt would read
   // the document's date for nothing.
-  if (actor->roles.empty()) return;
-  const ActorRole* role = RoleAt(actor->roles, document ? std::string_view(document->date) : std::string_view());
+  if (roles.empty()) return;
+  const ActorRole* role = RoleAt(roles, document ? std::string_view(document->date) : std::string_view());
   if (!role) return;
   if (actor->type == ActorType::kPerson) {
     actor->country = role->country;
@@ -139,8 +139,8 @@ int Analysis::Intern(A&& actor, const std::vector<std::string>& adjectives) {
   if (actors.empty()) actors.reserve(16);  // most documents name fewer: no moves as it grows
   // Made in place, not built and moved in: a move copies each short string's bytes.
   DocActor& d = actors.emplace_back(std::forward<A>(actor));
-  if (!adjectives.empty()) d.adjective = adjectives.front();
-  ApplyRole(&d.actor);
+  if (!adjectives.empty() && !adjectives.front().empty()) d.adjective = &adjectives.front();
+  ApplyRole(d.roles(), &d.actor);
   return index;
 }
 

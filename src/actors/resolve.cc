@@ -867,7 +867,7 @@ class TemplateContext {
       case TemplatePart::Field::kNone:
       case TemplatePart::Field::kName: *value = d.actor.name; break;
       case TemplatePart::Field::kCode: *value = d.actor.code; break;
-      case TemplatePart::Field::kAdj: *value = d.adjective.empty() ? d.actor.name : d.adjective; break;
+      case TemplatePart::Field::kAdj: *value = d.AdjectiveOrName(); break;
     }
     return true;
   }
@@ -2938,7 +2938,7 @@ int GovernmentOf(Analysis* a, int country) {
   const DocActor& d = a->actors[country];
   Actor government;
   government.type = ActorType::kGovernment;
-  government.name = (d.adjective.empty() ? d.actor.name : d.adjective) + " government";
+  government.name = d.AdjectiveOrName() + " government";
   government.id = ActorIdFor(government.name);
   government.code = d.actor.code;
   government.sector = "GOV";

@@ -275,8 +275,8 @@ class TripleBuilder {
           // its first spares the moves of growing one triple at a time.
           if (out_->triples.capacity() == 0) out_->triples.reserve(kFirstTriples);
           Triple& t = out_->triples.emplace_back();
-          t.subject = a_.actors[subj].actor;
-          t.object = a_.actors[obj].actor;
+          a_.actors[subj].CopyOut(&t.subject);
+          a_.actors[obj].CopyOut(&t.object);
           t.type = pack_.relations[y.relation];
           t.modality = modality;
           FillEvidence(s, sm, om, m, rule, modality, &t.evidence);
@@ -586,8 +586,11 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
     aliases.NoteAll();
     auto mentioned = [](const internal::DocActor& d) { return d.mentions > 0; };
     out.actors.reserve(std::count_if(a.actors.begin(), a.actors.end(), mentioned));
-    for (internal::DocActor& d : a.actors)
-      if (d.mentions > 0) out.actors.push_back(keep_analysis ? d.actor : std::move(d.actor));
+    for (internal::DocActor& d : a.actors) {
+      if (d.mentions == 0) continue;
+      if (keep_analysis) d.CopyOut(&out.actors.emplace_back());
+      else std::move(d).CopyOut(&out.actors.emplace_back());
+    }
   }
   CountriesFromRelations(&out);
   DropUnofficialSubjects(pack, work->official_checks, titled, options.explain, &out);
