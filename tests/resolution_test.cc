@@ -1539,6 +1539,35 @@ TEST_CASE("a surname titled as the other sex is not the full name it ends", "[re
   CHECK(Triples(opener).count("Bill Clinton opposed-to Jeb Bush") == 1);
 }
 
+TEST_CASE("a surname two people named in full share names the one the text tells", "[resolution][names]") {
+  // A gallery's caption names the one it is about in its own sentence before the surname.
+  auto caption = Extract(
+      "Caption 4 of 30 Photos: Hillary Clinton's years in public life Clinton, as secretary of state, meets with "
+      "Chinese Premier Wen Jiabao in Beijing in 2010. Caption 5 of 30 Photos: Bill Clinton's years in public "
+      "life Clinton meets with Russian President Boris Yeltsin in Moscow in 1995.");
+  CHECK(Triples(caption).count("Hillary Clinton meets-with Wen Jiabao") == 1);
+  CHECK(Triples(caption).count("Bill Clinton meets-with Boris Yeltsin") == 1);
+  // A title's sex tells them apart where both are named in full.
+  auto titled = Extract(
+      "Bill Clinton and Hillary Rodham Clinton toured a clinic in Haiti. Later Mr. Clinton met with Haitian "
+      "President Michel Martelly.");
+  CHECK(Triples(titled).count("Bill Clinton meets-with Michel Martelly") == 1);
+  // Both named in the sentence before, untitled: neither.
+  auto untold = Extract(
+      "Bill Clinton toured a clinic in Haiti with Hillary Rodham Clinton. Clinton met with Haitian President "
+      "Michel Martelly.");
+  CHECK(Triples(untold).count("Bill Clinton meets-with Michel Martelly") == 0);
+  CHECK(Triples(untold).count("Hillary Clinton meets-with Michel Martelly") == 0);
+}
+
+TEST_CASE("listed people's forms with a generation's numeral", "[resolution][names]") {
+  auto forms = Extract(
+      "Special counsel Robert S. Mueller III met with Attorney General William Barr. Defense Secretary Lloyd J. "
+      "Austin III met with Israeli Defense Minister Benny Gantz.");
+  CHECK(PersonIds(forms).count("robert-mueller") == 1);
+  CHECK(PersonIds(forms).count("lloyd-austin") == 1);
+}
+
 TEST_CASE("a son's suffix makes a person of his own, whom the surname alone never names", "[resolution][names]") {
   auto son = Extract("Donald Trump Jr. met a Russian lawyer in New York. Trump Jr. said the talks were brief. "
                      "Later President Trump criticized Joe Biden.");

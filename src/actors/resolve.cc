@@ -2201,9 +2201,11 @@ bool ShortFormOf(std::string_view short_name, std::string_view full, size_t part
 }
 
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
-// Fills `merged`, for each actor, with the person it becomes, or -1.
+// Fills `merged`, for each actor, with the person it becomes, or -1, and appends to
+// `shared` each one-word person that ends several full names ("Clinton" beside "Bill
+// Clinton" and "Hillary Clinton": NameSharedSurnames).
 void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names,
-                           const std::vector<bool>& dead, std::vector<int>* merged) {
+                           const std::vector<bool>& dead, std::vector<int>* merged, std::vector<int>* shared) {
   std::vector<int>& target = *merged;
   target.assign(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
@@ -2214,6 +2216,7 @@ void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCach
     const size_t count = index.CountEndingWith(parts.Joined(), HashWord(parts.Joined()), &longer);
     if (count == 1 && ShortFormOf(a->actors[p].actor.name, a->actors[longer].actor.name, parts.size()))
       target[p] = longer;
+    if (count > 1 && parts.size() == 1) shared->push_back(static_cast<int>(p));
     if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
 }
@@ -3262,6 +3265,7 @@ struct ResolveScratch::Buffers {
   std::vector<SettledActor> settled;  // SettleMentions'
   // ResolvePersonNames': the persons merged, the answer, and ResolveName's key.
   std::vector<int> variant, short_form, candidates, targets;
+  std::vector<int> shared_surnames;  // MergeShortPersonNames', for NameSharedSurnames
   std::vector<bool> dead;
   std::vector<bool> kin;                 // MarkRelatives'
   std::vector<Relative> relatives;
@@ -3287,6 +3291,7 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
                              [](const DocActor& d) { return d.actor.type == ActorType::kPerson; });
   std::vector<int>& targets = buffers->targets;
   targets.clear();
+  buffers->shared_surnames.clear();
   if (unresolved.empty() && !persons) return targets;  // nothing any step below would change
   // The keys and parts of the people's names and of the unresolved names, in one store,
   // with room for them from the start (two bytes for each of a name's): about a part for
@@ -3333,7 +3338,7 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
     if (!promoted.empty() && m.actor >= 0 && OtherSex(pack, *a, m, promoted)) m.actor = -1;
   }
   if (!relatives.empty()) TitledRelatives(pack, a, &names, relatives);
-  MergeShortPersonNames(index, a, &names, dead, &buffers->short_form);
+  MergeShortPersonNames(index, a, &names, dead, &buffers->short_form, &buffers->shared_surnames);
   Targets(variant, buffers->short_form, a->actors.size(), &targets);
   if (persons) DetachOtherSexSurnames(pack, a, targets);
   return targets;
@@ -4174,6 +4179,106 @@ void ResolveMentions(const RulePack& pack, Analysis* a) {
 
 namespace {
 
+// A surname two or more people of the document share, each named in full ("Bill
+// Clinton", "Hillary Clinton"), left a person of its own: no one it names.
+struct SharedSurname {
+  int person;                // the one-word person
+  std::vector<int> sharers;  // the people named in full
+};
+
+// The one of `sharers` that the mentions of sentence s before mention `end` name in full,
+// and no other of them; -1 when none, -2 when several.
+int OnlySharerNamed(const Analysis& a, size_t s, size_t end, const std::vector<int>& sharers) {
+  int found = -1;
+  for (size_t k = 0; k < end; ++k) {
+    const Mention& n = a.mentions[s][k];
+    // A name in full: not the surname given so before ("Mrs. Boehner ..., Boehner's
+    // spokesman" is the speaker's).
+    if (n.pronoun || n.actor < 0 || n.actor == found || n.last - n.first < 2 ||
+        std::find(sharers.begin(), sharers.end(), n.actor) == sharers.end())
+      continue;
+    if (found >= 0) return -2;
+    found = n.actor;
+  }
+  return found;
+}
+
+// The one of `sharers` whose given name tells sex `sex`; -1 when none or several.
+int SharerOfSex(const RulePack& pack, const Analysis& a, const std::vector<int>& sharers, Sex sex) {
+  int found = -1;
+  for (int q : sharers) {
+    if (GivenNameSex(pack, a.actors[q].actor.name) != sex) continue;
+    if (found >= 0) return -1;
+    found = q;
+  }
+  return found;
+}
+
+// The people of the document still mentioned (`count`: actor i's mentions at i + 1),
+// named in full with a given name the lists hold, whose last word is one-word person p's
+// name.
+std::vector<int> SurnameSharers(const RulePack& pack, const Analysis& a, const std::vector<int>& count, size_t p) {
+  std::vector<int> sharers;
+  const std::string& word = a.actors[p].actor.name;
+  for (size_t q = 0; q < a.actors.size() && q + 1 < count.size(); ++q) {
+    const Actor& full = a.actors[q].actor;
+    if (full.type != ActorType::kPerson || count[q + 1] == 0) continue;
+    const std::string& name = full.name;
+    // Its last word is `word`: the name ends with it, a space before.
+    if (name.size() <= word.size() + 1 || name[name.size() - word.size() - 1] != ' ' ||
+        name.compare(name.size() - word.size(), word.size(), word) != 0 || GivenNameSex(pack, name) == Sex::kUnknown)
+      continue;
+    sharers.push_back(static_cast<int>(q));
+  }
+  return sharers;
+}
+
+// A mention of a surname that people named in full share, left the document's own person
+// once the list had its say (LoneNamesFromDictionary), names the one the text tells: a
+// title of the one's sex ("Mrs. Clinton" beside "Bill Clinton" and "Hillary Rodham
+// Clinton"), else the one of them named in its sentence before it, alone of them there
+// ("Hillary Clinton's life in the spotlight Clinton, as secretary of state, greets ...", a
+// gallery's caption). Otherwise it stays the surname's own person: "Bill Clinton and
+// Hillary Clinton arrived. Clinton said" names neither; the sentence before is no guide
+// ("Trump and his wife Melania Trump landed. Trump and Macron sat down"). Only people
+// whose given name the lists hold are read: a name the chunker cut badly ("Navigating
+// Obama") is no one to give the surname to. Pronouns stay where the resolution put them.
+// `candidates`: the one-word persons that ended several full names (MergeShortPersonNames);
+// the others, asked of none, cost nothing.
+void NameSharedSurnames(const RulePack& pack, const std::vector<int>& candidates, Analysis* a,
+                        std::vector<int>* count) {
+  if (candidates.empty()) return;
+  std::vector<SharedSurname> shared;
+  for (int candidate : candidates) {
+    const size_t p = static_cast<size_t>(candidate);
+    if (p + 1 >= count->size() || (*count)[p + 1] == 0 || a->actors[p].actor.id.find("--") == std::string::npos)
+      continue;
+    std::vector<int> sharers = SurnameSharers(pack, *a, *count, p);
+    if (sharers.size() > 1) shared.push_back({static_cast<int>(p), std::move(sharers)});
+  }
+  if (shared.empty()) return;
+  for (size_t s = 0; s < a->mentions.size(); ++s)
+    for (size_t k = 0; k < a->mentions[s].size(); ++k) {
+      Mention& m = a->mentions[s][k];
+      if (m.pronoun) continue;
+      const auto it =
+          std::find_if(shared.begin(), shared.end(), [&](const SharedSurname& x) { return x.person == m.actor; });
+      if (it == shared.end()) continue;
+      // A sentence's first word follows no title of its own (DetachOtherSexSurnames).
+      const bool opens = s < a->sentences.size() && m.first == a->sentences[s].first;
+      const Sex titled = opens ? Sex::kUnknown : TitleSex(pack, *a, m.first);
+      const int to = titled != Sex::kUnknown ? SharerOfSex(pack, *a, it->sharers, titled)
+                                             : OnlySharerNamed(*a, s, k, it->sharers);
+      if (to < 0) continue;
+      m.actor = to;
+      m.source = "name";
+      --a->actors[it->person].mentions;
+      ++a->actors[to].mentions;
+      --(*count)[it->person + 1];
+      ++(*count)[to + 1];
+    }
+}
+
 // A person named by one word whose word is a dictionary lone name: the person, the
 // entries of that name, the sex the titles before its mentions tell ("Ms. Trump"; unknown
 // when none does, or both), and the actor it becomes (LoneNamesFromDictionary).
@@ -4440,6 +4545,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   SettleMentions(pack, a, target, !groups, &counts, &between, &buffers->settled);
   // Before the leaders' governments: "the Assad regime" is then the listed Assad's.
   LoneNamesFromDictionary(pack, a, &counts);
+  NameSharedSurnames(pack, buffers->shared_surnames, a, &counts);
   LonePersonsToOrganizations(pack, a, &counts);
   if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
   TitleGovernmentsOfNamedCountry(pack, a, !groups, &counts);
