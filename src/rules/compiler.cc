@@ -983,6 +983,10 @@ void TriggerTable::IndexChunks(const std::vector<CompiledPattern>& patterns) {
   allowed_.clear();
   allowed_.reserve(words_.size() * mention_steps_);  // room for a chunk a word: not moved as it grows
   clauses_.clear();
+  clauses_.reserve(words_.size());
+  // Where AddChunk put the clause of each (side, kinds), as its index + 1: never cleared,
+  // since an entry not above a chunk's first clause is an earlier chunk's.
+  std::vector<uint32_t> clause_at(2 * kKindValues, 0);
   // Most words share their patterns with others (a list's words, a lemma's forms): a
   // word whose patterns an earlier word had takes that word's chunks, built once. Most
   // such words come right after the other, and are compared with it alone.
@@ -1000,8 +1004,10 @@ void TriggerTable::IndexChunks(const std::vector<CompiledPattern>& patterns) {
       continue;
     }
     last = list;
-    uint64_t key = list.size();
-    for (int p : list) key = hash_detail::Mix(key ^ static_cast<uint64_t>(p), hash_detail::kSecret1);
+    // Keyed by the size and the first and last patterns, which tell most lists apart; the
+    // lists are compared all the same.
+    const uint64_t key = hash_detail::Mix(list.size() ^ static_cast<uint64_t>(*list.begin()) << 20,
+                                          static_cast<uint64_t>(*(list.end() - 1)) ^ hash_detail::kSecret1);
     uint64_t earlier = 0;
     bool found = false;
     for (uint64_t other : built.FindHash(key)) {
@@ -1014,7 +1020,7 @@ void TriggerTable::IndexChunks(const std::vector<CompiledPattern>& patterns) {
     if (!found) {
       built.AddHash(key, hash);
       for (size_t at = 0; at < list.size(); at += kChunkPatterns)
-        AddChunk(hash, list.begin() + at, std::min(kChunkPatterns, list.size() - at), patterns);
+        AddChunk(hash, list.begin() + at, std::min(kChunkPatterns, list.size() - at), patterns, clause_at);
       earlier = hash;
     }
     const WordValues<const TriggerChunk> chunks = chunks_.FindHash(earlier);
@@ -1023,28 +1029,41 @@ void TriggerTable::IndexChunks(const std::vector<CompiledPattern>& patterns) {
   }
 }
 
-void TriggerTable::AddChunk(uint64_t hash, const int* first, size_t size, const std::vector<CompiledPattern>& patterns) {
+void TriggerTable::AddChunk(uint64_t hash, const int* first, size_t size, const std::vector<CompiledPattern>& patterns,
+                            std::vector<uint32_t>& clause_at) {
   TriggerChunk c;
   c.first = static_cast<uint32_t>(chunk_patterns_.size());
   c.size = static_cast<uint32_t>(size);
   c.allowed = static_cast<uint32_t>(allowed_.size());
   c.clauses = static_cast<uint32_t>(clauses_.size());
   chunk_patterns_.insert(chunk_patterns_.end(), first, first + size);
-  allowed_.resize(allowed_.size() + mention_steps_, 0);
-  // One clause for the patterns that require the same kinds on the same side.
-  auto require = [&](uint64_t kinds, uint64_t bit) {
-    for (size_t k = c.clauses; k < clauses_.size(); ++k)
-      if (clauses_[k].kinds == kinds) return void(clauses_[k].patterns |= bit);
-    clauses_.push_back(KindClause{kinds, bit});
+  // Pushed one by one: resize() is a call of its own (out of line), and most packs have
+  // a few steps. IndexChunks reserved room, so this does not move the masks.
+  for (size_t step = 0; step < mention_steps_; ++step) allowed_.push_back(0);
+  uint64_t* const allowed = allowed_.data() + c.allowed;
+  // One clause for the patterns that require the same kinds on the same side, found by
+  // clause_at rather than by a scan of the chunk's clauses (about 0.1 M instructions).
+  auto require = [&](size_t side, uint32_t kinds, uint64_t bit) {
+    const uint64_t sides = side == 0 ? Sides(kinds, 0) : Sides(0, kinds);
+    if (kinds >= kKindValues) {  // no kind is this large; kept exact all the same
+      for (size_t k = c.clauses; k < clauses_.size(); ++k)
+        if (clauses_[k].kinds == sides) return void(clauses_[k].patterns |= bit);
+      return clauses_.push_back(KindClause{sides, bit});
+    }
+    uint32_t& at = clause_at[side * kKindValues + kinds];
+    if (at > c.clauses) return void(clauses_[at - 1].patterns |= bit);
+    clauses_.push_back(KindClause{sides, bit});
+    at = static_cast<uint32_t>(clauses_.size());
   };
   for (size_t i = 0; i < size; ++i) {
     const CompiledPattern& p = patterns[static_cast<size_t>(first[i])];
     const uint64_t bit = uint64_t{1} << i;
-    for (size_t step = p.min_mentions; step < mention_steps_; ++step) allowed_[c.allowed + step] |= bit;
+    allowed[p.min_mentions] |= bit;  // and at every step above, by the loop below
     if (!p.required_words.empty()) c.needs_words |= bit;
-    for (uint32_t kinds : p.required_before) require(Sides(kinds, 0), bit);
-    for (uint32_t kinds : p.required_after) require(Sides(0, kinds), bit);
+    for (uint32_t kinds : p.required_before) require(0, kinds, bit);
+    for (uint32_t kinds : p.required_after) require(1, kinds, bit);
   }
+  for (size_t step = 1; step < mention_steps_; ++step) allowed[step] |= allowed[step - 1];
   c.clauses_end = static_cast<uint32_t>(clauses_.size());
   chunks_.AddHash(hash, c);
 }

@@ -187,7 +187,10 @@ class TriggerTable : public WordTable<int> {
   static constexpr int kFilterBits = 14;
   static constexpr int kFilterShift = 64 - kFilterBits;
   static constexpr size_t kChunkPatterns = 64;  // the bits of a mask
-  void AddChunk(uint64_t hash, const int* first, size_t size, const std::vector<CompiledPattern>& patterns);
+  // The kinds a slot may have are below this (every kind's bit is).
+  static constexpr uint32_t kKindValues = 2 * kDemonymKind;
+  void AddChunk(uint64_t hash, const int* first, size_t size, const std::vector<CompiledPattern>& patterns,
+                std::vector<uint32_t>& clause_at);
 
   uint64_t filter_[(1u << kFilterBits) / 64] = {};
   std::vector<uint64_t> words_;  // the words added, once each, in the order added
