@@ -4214,23 +4214,25 @@ int SharerOfSex(const RulePack& pack, const Analysis& a, const std::vector<int>&
   return found;
 }
 
-// The people of the document still mentioned (`count`: actor i's mentions at i + 1),
-// named in full with a given name the lists hold, whose last word is one-word person p's
-// name.
-std::vector<int> SurnameSharers(const RulePack& pack, const Analysis& a, const std::vector<int>& count, size_t p) {
-  std::vector<int> sharers;
-  const std::string& word = a.actors[p].actor.name;
+// The surnames `shared` holds (their people's one-word names) get, each, the people of
+// the document still mentioned (`count`: actor i's mentions at i + 1), named in full
+// with a given name the lists hold, whose last word it is. One pass over the actors,
+// each last word looked up: a document of thousands of people, every surname ending two
+// names, stays linear.
+void FindSurnameSharers(const RulePack& pack, const Analysis& a, const std::vector<int>& count,
+                        std::vector<SharedSurname>* shared) {
+  std::multimap<std::string_view, size_t> by_word;
+  for (size_t i = 0; i < shared->size(); ++i) by_word.emplace(a.actors[(*shared)[i].person].actor.name, i);
   for (size_t q = 0; q < a.actors.size() && q + 1 < count.size(); ++q) {
     const Actor& full = a.actors[q].actor;
     if (full.type != ActorType::kPerson || count[q + 1] == 0) continue;
-    const std::string& name = full.name;
-    // Its last word is `word`: the name ends with it, a space before.
-    if (name.size() <= word.size() + 1 || name[name.size() - word.size() - 1] != ' ' ||
-        name.compare(name.size() - word.size(), word.size(), word) != 0 || GivenNameSex(pack, name) == Sex::kUnknown)
-      continue;
-    sharers.push_back(static_cast<int>(q));
+    const std::string_view name = full.name;
+    const size_t space = name.rfind(' ');
+    if (space == std::string_view::npos || space == 0) continue;
+    const auto words = by_word.equal_range(name.substr(space + 1));
+    if (words.first == words.second || GivenNameSex(pack, full.name) == Sex::kUnknown) continue;
+    for (auto it = words.first; it != words.second; ++it) (*shared)[it->second].sharers.push_back(static_cast<int>(q));
   }
-  return sharers;
 }
 
 // A mention of a surname that people named in full share, left the document's own person
@@ -4253,17 +4255,18 @@ void NameSharedSurnames(const RulePack& pack, const std::vector<int>& candidates
     const size_t p = static_cast<size_t>(candidate);
     if (p + 1 >= count->size() || (*count)[p + 1] == 0 || a->actors[p].actor.id.find("--") == std::string::npos)
       continue;
-    std::vector<int> sharers = SurnameSharers(pack, *a, *count, p);
-    if (sharers.size() > 1) shared.push_back({static_cast<int>(p), std::move(sharers)});
+    shared.push_back({static_cast<int>(p), {}});
   }
   if (shared.empty()) return;
+  FindSurnameSharers(pack, *a, *count, &shared);
+  std::vector<int> shared_of(a->actors.size(), -1);  // actor -> its entry of `shared`
+  for (size_t i = 0; i < shared.size(); ++i)
+    if (shared[i].sharers.size() > 1) shared_of[static_cast<size_t>(shared[i].person)] = static_cast<int>(i);
   for (size_t s = 0; s < a->mentions.size(); ++s)
     for (size_t k = 0; k < a->mentions[s].size(); ++k) {
       Mention& m = a->mentions[s][k];
-      if (m.pronoun) continue;
-      const auto it =
-          std::find_if(shared.begin(), shared.end(), [&](const SharedSurname& x) { return x.person == m.actor; });
-      if (it == shared.end()) continue;
+      if (m.pronoun || m.actor < 0 || shared_of[static_cast<size_t>(m.actor)] < 0) continue;
+      const SharedSurname* const it = &shared[static_cast<size_t>(shared_of[static_cast<size_t>(m.actor)])];
       // A sentence's first word follows no title of its own (DetachOtherSexSurnames).
       const bool opens = s < a->sentences.size() && m.first == a->sentences[s].first;
       const Sex titled = opens ? Sex::kUnknown : TitleSex(pack, *a, m.first);
