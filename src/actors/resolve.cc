@@ -733,14 +733,18 @@ bool IsBackingWord(std::string_view w) {
 
 // The actor that the words right before token `at` name as the backer of what begins
 // there ("Russia-backed separatists", "NATO-backed militants", "pro-Russian rebels"), or -1.
+// Whether mention m is an actor after "pro-" that ends at token `at`: "pro-Russian rebels".
+bool IsProActorAt(const Analysis& a, const Mention& m, uint32_t at) {
+  return m.last == at && m.first >= 2 && a.TokenText(m.first - 1) == "-" && a.TokenLower(m.first - 2) == "pro";
+}
+
 int BackerBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
   for (const Mention& m : ms) {
     if (m.actor < 0 || m.pronoun) continue;
     if (m.last < at && m.last + 2 >= at && IsBackingWord(a.TokenLower(at - 1)) &&
         (m.last + 1 == at || a.TokenText(m.last) == "-"))
       return m.actor;
-    if (m.last == at && m.first >= 2 && a.TokenText(m.first - 1) == "-" && a.TokenLower(m.first - 2) == "pro")
-      return m.actor;
+    if (IsProActorAt(a, m, at)) return m.actor;
   }
   return -1;
 }
@@ -748,10 +752,19 @@ int BackerBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t at)
 // Whether "pro-" and an actor stand right before token `at`: "pro-Russian rebels".
 bool ProActorBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
   for (const Mention& m : ms)
-    if (m.actor >= 0 && !m.pronoun && m.last == at && m.first >= 2 && a.TokenText(m.first - 1) == "-" &&
-        a.TokenLower(m.first - 2) == "pro")
-      return true;
+    if (m.actor >= 0 && !m.pronoun && IsProActorAt(a, m, at)) return true;
   return false;
+}
+
+// Whether mention m modifies the word after a hyphen ("U.S.-backed"), naming no country
+// of its own there.
+bool BeforeHyphen(const Analysis& a, const Mention& m) {
+  return m.last < a.tokens.size() && a.TokenText(m.last).front() == '-';
+}
+
+// Whether mention m names a country outright, no pronoun, no modifier before a hyphen.
+bool NamesCountryOutright(const Analysis& a, const Mention& m) {
+  return m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kCountry && !BeforeHyphen(a, m);
 }
 
 // The one country the sentence of mentions `ms` names other than `backer`, as a
@@ -759,8 +772,7 @@ bool ProActorBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t 
 int OneCountryBut(const Analysis& a, const std::vector<Mention>& ms, int backer) {
   int one = -1;
   for (const Mention& m : ms) {
-    if (m.actor < 0 || m.actor == backer || m.pronoun || a.actors[m.actor].actor.type != ActorType::kCountry) continue;
-    if (m.last < a.tokens.size() && a.TokenText(m.last).front() == '-') continue;
+    if (m.actor == backer || !NamesCountryOutright(a, m)) continue;
     if (one >= 0 && one != m.actor) return -1;
     one = m.actor;
   }
@@ -775,8 +787,7 @@ bool NamesOnlyOtherCountry(const Analysis& a, const std::vector<Mention>& ms, in
   for (const Mention& m : ms) {
     if (m.actor < 0 || m.actor == backer || a.actors[m.actor].actor.type != ActorType::kCountry) continue;
     if (m.actor == country) return false;
-    if (m.last < a.tokens.size() && a.TokenText(m.last).front() == '-') continue;
-    other = true;
+    if (!BeforeHyphen(a, m)) other = true;
   }
   return other;
 }
@@ -787,9 +798,7 @@ int CountryNamedNearBut(const Analysis& a, const std::vector<Mention>& ms, uint3
   int best = -1;
   uint32_t distance = UINT32_MAX;
   for (const Mention& m : ms) {
-    if (m.actor < 0 || m.actor == backer || m.actor == focus || m.pronoun) continue;
-    if (a.actors[m.actor].actor.type != ActorType::kCountry) continue;
-    if (m.last < a.tokens.size() && a.TokenText(m.last).front() == '-') continue;
+    if (m.actor == backer || m.actor == focus || !NamesCountryOutright(a, m)) continue;
     const uint32_t d = m.first > at ? m.first - at : at - m.first;
     if (d < distance) {
       distance = d;
