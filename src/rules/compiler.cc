@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -146,51 +147,118 @@ Status CollectFiles(const std::string& path, std::vector<std::string>* files) {
   return Status::Ok();
 }
 
-// A pattern's source as the dump writes it, appended to one string: building each of
-// the pack's thousands of elements' sources from temporaries was a tenth of start-up.
-void AppendNodeSource(const PatternNode& n, std::string* s);
+// A pattern's source as the dump writes it, in two passes: its size, then its bytes
+// written into a string grown once. Building each of the pack's thousands of elements'
+// sources from temporaries was a tenth of start-up, and appending their tens of
+// thousands of pieces (a quote, a word, " | ") a call each still a twentieth.
+size_t NodeSourceSize(const PatternNode& n);
+char* WriteNodeSource(const PatternNode& n, char* out);
 
-void AppendSequenceSource(const PatternNode* seq, size_t size, std::string* s) {
-  for (size_t i = 0; i < size; ++i) {
-    if (i) *s += ' ';
-    AppendNodeSource(seq[i], s);
-  }
+size_t SequenceSourceSize(const PatternNode* seq, size_t size) {
+  size_t bytes = size == 0 ? 0 : size - 1;  // a space between each two
+  for (size_t i = 0; i < size; ++i) bytes += NodeSourceSize(seq[i]);
+  return bytes;
 }
 
-void AppendNodeSource(const PatternNode& n, std::string* s) {
-  if (n.negated) *s += '!';
+char* WriteSequenceSource(const PatternNode* seq, size_t size, char* out) {
+  for (size_t i = 0; i < size; ++i) {
+    if (i) *out++ = ' ';
+    out = WriteNodeSource(seq[i], out);
+  }
+  return out;
+}
+
+// `v` written as std::to_string would, at `out` (room for 11 bytes); returns its end.
+char* WriteInt(int v, char* out) { return std::to_chars(out, out + 11, v).ptr; }
+
+size_t IntSize(int v) {
+  char digits[11];
+  return static_cast<size_t>(WriteInt(v, digits) - digits);
+}
+
+char* WriteText(std::string_view text, char* out) {
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+// The bytes WriteNodeSource writes for `n`.
+size_t NodeSourceSize(const PatternNode& n) {
+  size_t bytes = (n.negated ? 1 : 0) + (n.optional ? 1 : 0);
   switch (n.kind) {
-    case PatternNode::kWord: *s += n.text; break;
-    case PatternNode::kPhrase: *s += '"'; *s += n.text; *s += '"'; break;
-    case PatternNode::kLemma: *s += '<'; *s += n.text; *s += '>'; break;
-    case PatternNode::kList: *s += '@'; *s += n.text; break;
+    case PatternNode::kWord: return bytes + n.text.size();
+    case PatternNode::kPhrase:
+    case PatternNode::kLemma: return bytes + n.text.size() + 2;  // in quotes or <>
+    case PatternNode::kList: return bytes + n.text.size() + 1;   // after '@'
     case PatternNode::kSlot:
-      *s += n.text;
-      *s += ':';
-      for (size_t i = 0; i < n.types.size(); ++i) {
-        if (i) *s += '|';
-        *s += n.types[i];
-      }
-      if (n.single) *s += "{1}";
-      break;
-    case PatternNode::kGap:
-      *s += "...{";
-      *s += std::to_string(n.min);
-      *s += ',';
-      *s += std::to_string(n.max);
-      *s += '}';
-      break;
+      bytes += n.text.size() + 1 + (n.single ? 3 : 0);  // NAME:types{1}
+      for (size_t i = 0; i < n.types.size(); ++i) bytes += n.types[i].size() + (i ? 1 : 0);
+      return bytes;
+    case PatternNode::kGap: return bytes + IntSize(n.min) + IntSize(n.max) + 6;  // ...{min,max}
     case PatternNode::kGroup:
-      *s += '(';
+      bytes += 2;  // ( )
       ForEachAlternative(n, [&](const PatternNode* alt, size_t size) {
-        if (alt != n.alternatives.data()) *s += " | ";
-        AppendSequenceSource(alt, size, s);
+        bytes += (alt != n.alternatives.data() ? 3 : 0) + SequenceSourceSize(alt, size);  // " | " before
         return true;
       });
-      *s += ')';
+      return bytes;
+  }
+  return bytes;
+}
+
+// Writes n's source at `out`, which has room for NodeSourceSize(n) bytes; returns its end.
+char* WriteNodeSource(const PatternNode& n, char* out) {
+  if (n.negated) *out++ = '!';
+  switch (n.kind) {
+    case PatternNode::kWord: out = WriteText(n.text, out); break;
+    case PatternNode::kPhrase:
+      *out++ = '"';
+      out = WriteText(n.text, out);
+      *out++ = '"';
+      break;
+    case PatternNode::kLemma:
+      *out++ = '<';
+      out = WriteText(n.text, out);
+      *out++ = '>';
+      break;
+    case PatternNode::kList:
+      *out++ = '@';
+      out = WriteText(n.text, out);
+      break;
+    case PatternNode::kSlot:
+      out = WriteText(n.text, out);
+      *out++ = ':';
+      for (size_t i = 0; i < n.types.size(); ++i) {
+        if (i) *out++ = '|';
+        out = WriteText(n.types[i], out);
+      }
+      if (n.single) out = WriteText("{1}", out);
+      break;
+    case PatternNode::kGap:
+      out = WriteText("...{", out);
+      out = WriteInt(n.min, out);
+      *out++ = ',';
+      out = WriteInt(n.max, out);
+      *out++ = '}';
+      break;
+    case PatternNode::kGroup:
+      *out++ = '(';
+      ForEachAlternative(n, [&](const PatternNode* alt, size_t size) {
+        if (alt != n.alternatives.data()) out = WriteText(" | ", out);
+        out = WriteSequenceSource(alt, size, out);
+        return true;
+      });
+      *out++ = ')';
       break;
   }
-  if (n.optional) *s += '?';
+  if (n.optional) *out++ = '?';
+  return out;
+}
+
+// Appends n's source to `s`.
+void AppendNodeSource(const PatternNode& n, std::string* s) {
+  const size_t before = s->size();
+  s->resize(before + NodeSourceSize(n));
+  WriteNodeSource(n, &(*s)[before]);
 }
 
 class Compiler {
@@ -358,16 +426,18 @@ class Compiler {
     elements.reserve(seq.size());
     std::vector<std::string> slots_here;
     slots_here.reserve(kFewSlots);
-    // The pattern's source, as AppendSequenceSource writes it, written once: each element
-    // keeps where its own is in it.
-    p->source.reserve(kFewSourceBytes);
+    // The pattern's source, as WriteSequenceSource writes it, written once into a string
+    // of its size: each element keeps where its own is in it.
+    p->source.resize(SequenceSourceSize(seq.data(), seq.size()));
     pattern_source_ = &p->source;
+    char* const source = &p->source[0];
+    char* written = source;
     for (const PatternNode& n : seq) {
       Element& e = elements.emplace_back();
-      if (&n != &seq.front()) p->source += ' ';
-      e.source_begin = static_cast<uint32_t>(p->source.size());
-      AppendNodeSource(n, &p->source);
-      e.source_size = static_cast<uint32_t>(p->source.size() - e.source_begin);
+      if (&n != &seq.front()) *written++ = ' ';
+      e.source_begin = static_cast<uint32_t>(written - source);
+      written = WriteNodeSource(n, written);
+      e.source_size = static_cast<uint32_t>(written - source) - e.source_begin;
       if (!Node(n, rule, &slots_here, &e)) return std::move(error_);
     }
     pattern_slots_.push_back(std::move(slots_here));
@@ -799,9 +869,6 @@ class Compiler {
   }
 
   static constexpr size_t kFewAnchorWords = 16;
-  // Room for most patterns' sources (the pack's average about 200 bytes), which grew a
-  // doubling at a time from nothing.
-  static constexpr size_t kFewSourceBytes = 256;
   // Room for the slots of a pattern and of a rule, most of which bind two or three: their
   // lists grew one doubling at a time.
   static constexpr size_t kFewSlots = 4;

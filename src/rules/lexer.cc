@@ -23,6 +23,10 @@ constexpr std::array<uint8_t, 256> MakeCharBits() {
 constexpr std::array<uint8_t, 256> kCharBits = MakeCharBits();
 bool IsWordChar(char c) { return (kCharBits[static_cast<unsigned char>(c)] & kWordBit) != 0; }
 bool IsIdentChar(char c) { return (kCharBits[static_cast<unsigned char>(c)] & kIdentBit) != 0; }
+// std::isalpha and std::isupper in the "C" locale (the program sets none), without their
+// call through the PLT for each letter of a slot's types.
+bool IsAsciiAlpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+bool IsAsciiUpper(char c) { return static_cast<unsigned char>(c - 'A') < 26; }
 
 class LineLexer {
  public:
@@ -34,15 +38,21 @@ class LineLexer {
   // length, and shrinking the vector to each made again the lexemes (and a slot's types)
   // that the next longer line needed.
   Status Run(std::vector<Lexeme>* out) {
+    // The lexemes there are, counted here: out->size() divided the vector's bytes by a
+    // lexeme's for each of them.
+    size_t lexemes = out->size();
     for (size_t n = 0;; ++n) {
       SkipSpace();
-      if (n == out->size()) out->emplace_back();
+      if (n == lexemes) {
+        out->emplace_back();
+        ++lexemes;
+      }
       Lexeme& lx = (*out)[n];
       Reset(&lx);
       lx.column = static_cast<uint32_t>(pos_ + 1);
       if (pos_ >= line_.size() || line_[pos_] == '#') {
         lx.kind = Lexeme::kEnd;
-        PointAtUnescaped(out, n);
+        if (owns_text_) PointAtUnescaped(out, n);
         return Status::Ok();
       }
       if (!Next(&lx)) return std::move(error_);
@@ -61,8 +71,13 @@ class LineLexer {
     lx->single = false;
   }
 
+  // The scanning loops count in a local and store pos_ once: pos_ stored at each byte
+  // (the compiler cannot keep a member in a register across the writes to the lexeme)
+  // was a sixth of a scan.
   void SkipSpace() {
-    while (pos_ < line_.size() && (line_[pos_] == ' ' || line_[pos_] == '\t')) ++pos_;
+    size_t pos = pos_;
+    while (pos < line_.size() && (line_[pos] == ' ' || line_[pos] == '\t')) ++pos;
+    pos_ = pos;
   }
   // The lexing functions return whether they lexed, the error kept in error_: a Status
   // returned for each of tens of thousands of lexemes cost a tenth of the lexing.
@@ -132,7 +147,7 @@ class LineLexer {
     ++pos_;
     lx->kind = Lexeme::kString;
     lx->unescaped = std::move(text);
-    lx->own_text = true;
+    lx->own_text = owns_text_ = true;
     return true;
   }
 
@@ -147,7 +162,7 @@ class LineLexer {
     pos_ = end + 1;
     lx->kind = Lexeme::kLemma;
     lx->unescaped = std::move(word);
-    lx->own_text = true;
+    lx->own_text = owns_text_ = true;
     return true;
   }
 
@@ -190,22 +205,26 @@ class LineLexer {
   }
 
   bool Word(Lexeme* lx) {
-    size_t b = pos_;
-    while (pos_ < line_.size() && IsWordChar(line_[pos_])) ++pos_;
+    const size_t b = pos_;
+    size_t end = b;
+    while (end < line_.size() && IsWordChar(line_[end])) ++end;
+    pos_ = end;
     lx->kind = Lexeme::kWord;
     lx->text = line_.substr(b, pos_ - b);
     // A slot: an upper-case name immediately followed by ':' and a type list.
-    if (pos_ < line_.size() && line_[pos_] == ':' && std::isupper(static_cast<unsigned char>(lx->text[0])) &&
-        pos_ + 1 < line_.size() && std::isalpha(static_cast<unsigned char>(line_[pos_ + 1]))) {
+    if (pos_ < line_.size() && line_[pos_] == ':' && IsAsciiUpper(lx->text[0]) &&
+        pos_ + 1 < line_.size() && IsAsciiAlpha(line_[pos_ + 1])) {
       ++pos_;
       lx->kind = Lexeme::kSlot;
       while (true) {
         size_t tb = pos_;
-        while (pos_ < line_.size() && std::isalpha(static_cast<unsigned char>(line_[pos_]))) ++pos_;
+        size_t type_end = tb;
+        while (type_end < line_.size() && IsAsciiAlpha(line_[type_end])) ++type_end;
+        pos_ = type_end;
         if (pos_ == tb) return Error(tb, "expected an actor type after ':' or '|' in slot " + std::string(lx->text));
         lx->types.emplace_back(line_.substr(tb, pos_ - tb));
         if (pos_ < line_.size() && line_[pos_] == '|' && pos_ + 1 < line_.size() &&
-            std::isupper(static_cast<unsigned char>(line_[pos_ + 1]))) {
+            IsAsciiUpper(line_[pos_ + 1])) {
           ++pos_;
           continue;
         }
@@ -238,6 +257,7 @@ class LineLexer {
   std::string_view line_;
   size_t pos_;
   Loc loc_;
+  bool owns_text_ = false;  // whether a lexeme of the line holds a text made, not taken from it
   Status error_;  // the error met, once a lexing function returns false
 };
 
