@@ -1086,11 +1086,21 @@ void MentionsToNoOne(int actor, Analysis* a) {
       if (m.actor == actor) m.actor = -1;
 }
 
-int FocusCountryBut(const Analysis& a, int excluded) {
+namespace {
+
+// The actor of `first_seen` (in order of first mention) with the highest `count`, ties
+// going to the first, `excluded` left out; -1 when there is none.
+int MostCounted(const std::vector<int>& first_seen, const std::vector<int>& count, int excluded = -1) {
   int best = -1;
-  for (int c : a.countries_seen)
-    if (c != excluded && (best < 0 || a.country_counts[c] > a.country_counts[best])) best = c;
+  for (int c : first_seen)
+    if (c != excluded && (best < 0 || count[c] > count[best])) best = c;
   return best;
+}
+
+}  // namespace
+
+int FocusCountryBut(const Analysis& a, int excluded) {
+  return MostCounted(a.countries_seen, a.country_counts, excluded);
 }
 
 void RecognizeMentions(const RulePack& pack, Analysis* a) {
@@ -1113,19 +1123,6 @@ void RecognizeMentions(const RulePack& pack, Analysis* a) {
   for (int entry : a->entries_interned) a->entry_actors[entry] = -1;
   a->entries_interned.clear();
 }
-
-namespace {
-
-// The actor of `first_seen` (in order of first mention) with the highest `count`, ties
-// going to the first; -1 when there is none.
-int MostCounted(const std::vector<int>& first_seen, const std::vector<int>& count) {
-  int best = -1;
-  for (int c : first_seen)
-    if (best < 0 || count[c] > count[best]) best = c;
-  return best;
-}
-
-}  // namespace
 
 int FocusCountry(const Analysis& a, const std::map<std::string, int>& acting_capitals) {
   std::vector<int>& count = a.country_counts;
