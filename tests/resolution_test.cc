@@ -903,7 +903,8 @@ TEST_CASE("he opening a sentence is the person who opened the one before after a
                                                          {"Senate Majority Leader Mitch McConnell", "Mitch McConnell"},
                                                          {"White House press secretary Tomas Okello", "Tomas Okello"},
                                                          {"White House Chief of Staff Tomas Okello", "Tomas Okello"},
-                                                         {"Earlier Tomas Okello", "Tomas Okello"}};
+                                                         {"Earlier Tomas Okello", "Tomas Okello"},
+                                                         {"Meanwhile Tomas Okello", "Tomas Okello"}};
   for (const auto& [opener, person] : openers) {
     ag::Extraction ex = Extract(opener + " said Ukrainian President Volodymyr Zelensky would need more help. He "
                                 "accused Russia of blocking the talks.");

@@ -3549,31 +3549,21 @@ bool TitledUpTo(const PhraseIndex& titles, const Analysis& a, uint32_t first, ui
   return false;
 }
 
-// Whether lower-case word w, a sentence's first, is an adverb of time that may stand before
-// its subject without a comma: "Earlier he met with Obama", "Later Ruto said".
-bool IsOpeningAdverb(std::string_view w) {
-  // By length, then bytes: a comparison of strings is a call.
-  auto is = [w](const auto& word) { return std::memcmp(w.data(), word, sizeof(word) - 1) == 0; };
-  switch (w.size()) {
-    case 4: return is("then") || is("also");
-    case 5: return is("later");
-    case 7: return is("earlier");
-    case 9: return is("meanwhile");
-    default: return false;
-  }
-}
-
 // Whether opener `o` opens its sentence as its subject, after "and" or "but" and a title
 // at most ("But President Ruto", "Kenyan President William Ruto", "Oregon Gov. John
 // Kitzhaber", "White House press secretary Jay Carney"), or after an adverb of time
-// ("Earlier he met"); not a possessive ("Ruto's aides").
+// ("Earlier he met", the list `opening-adverb`); not a possessive ("Ruto's aides").
 bool OpensSentence(const RulePack& pack, const Analysis& a, const Opener& o) {
   if (o.last == 0) return false;
   uint32_t first = o.from;
   if (o.first > first + 5) return false;  // most mentions: no look at the words
   if (o.first > first) {
     const std::string_view w = a.TokenLower(first);
-    if (w == "and" || w == "but" || IsOpeningAdverb(w)) ++first;
+    PhraseIndex::Hit adverb;
+    if (w == "and" || w == "but")
+      ++first;
+    else if (pack.List(RulePack::kOpeningAdverb).LongestAt(a.text, a.tokens, first, o.first, &adverb))
+      first = adverb.end;
   }
   // Up to five words of title and its owner: "White House Chief of Staff Jack Lew".
   if (o.first != first && !(o.first <= first + 5 && TitledUpTo(pack.List(RulePack::kPersonTitle), a, first, o.first)))
