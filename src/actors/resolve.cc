@@ -762,9 +762,12 @@ bool BeforeHyphen(const Analysis& a, const Mention& m) {
   return m.last < a.tokens.size() && a.TokenText(m.last).front() == '-';
 }
 
-// Whether mention m names a country outright, no pronoun, no modifier before a hyphen.
+// Whether mention m names a country outright, no pronoun, no modifier before a hyphen nor
+// before a noun ("U.S. security aid to help Ukraine combat Russian-backed separatists"
+// names Ukraine's war).
 bool NamesCountryOutright(const Analysis& a, const Mention& m) {
-  return m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kCountry && !BeforeHyphen(a, m);
+  return m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kCountry && !BeforeHyphen(a, m) &&
+         !ModifiesNounAfter(a, m);
 }
 
 // The one country the sentence of mentions `ms` names other than `backer`, as a
@@ -781,11 +784,12 @@ int OneCountryBut(const Analysis& a, const std::vector<Mention>& ms, int backer)
 
 // Whether the sentence of mentions `ms` names `country` nowhere but some other country
 // than `backer`; a country named as a backer itself ("the U.S.-backed president") is
-// no other.
+// no other, and one named before a noun it modifies ("U.S. security aid") is not named.
 bool NamesOnlyOtherCountry(const Analysis& a, const std::vector<Mention>& ms, int backer, int country) {
   bool other = false;
   for (const Mention& m : ms) {
     if (m.actor < 0 || m.actor == backer || a.actors[m.actor].actor.type != ActorType::kCountry) continue;
+    if (ModifiesNounAfter(a, m)) continue;
     if (m.actor == country) return false;
     if (!BeforeHyphen(a, m)) other = true;
   }
@@ -957,7 +961,10 @@ class TemplateContext {
   // American opposition is none of theirs. Without a leader named so, the document's.
   int CountryOfLeaderAfter() const {
     const Mention* leader = LeaderAfter();
-    if (!leader) return a_.focus_country;
+    // An opposition a state backs ("the U.S.-backed opposition group the Free Syrian
+    // Army") is of the war's country, as backed rebels are, never the backer's nor, where
+    // the sentence names another country, the story's.
+    if (!leader) return BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear() : a_.focus_country;
     if (leader->actor >= 0) {
       const int own = CountryOfCode(pack_, interning_, a_.actors[leader->actor].actor.country);
       if (own >= 0) return own;
