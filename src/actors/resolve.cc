@@ -854,7 +854,7 @@ class TemplateContext {
   bool Value(const TemplatePart& ref, std::string_view* value) const {
     int actor = -1;
     if (ref.source == TemplatePart::Source::kDoc) {
-      actor = ArmyWithCapital() ? CountryOfCode(pack_, interning_, "USA") : a_.focus_country;
+      actor = ArmyWithCapital() ? CountryOfCode(pack_, interning_, "USA") : BackedCountry();
     } else if (ref.source == TemplatePart::Source::kPlace) {
       actor = PlaceNear();
     } else if (ref.source == TemplatePart::Source::kLead) {
@@ -941,6 +941,26 @@ class TemplateContext {
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
   }
 
+  // The document's country, for a bare "the government" or "the army"; but one a state
+  // backs ("in Yemen, where the U.S.-and-Saudi-backed government-in-exile is trying to
+  // retake control", "the war on the American-backed government") is of the war's country,
+  // as backed rebels are (PlaceNear), never the backer's nor, where the sentence names
+  // another country, the story's.
+  int BackedCountry() const {
+    return MayFollowBacker() && BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear() : a_.focus_country;
+  }
+
+  // Whether the words before the mention made may name its backer: "-backed" right
+  // before it, or "pro-" a few words back. Turns down a bare "the government" without a
+  // look at the sentence's mentions.
+  bool MayFollowBacker() const {
+    if (at_ < 2) return false;
+    if (IsBackingWord(a_.TokenLower(at_ - 1))) return true;
+    for (uint32_t k = at_ - 1; k > 0 && k + 6 > at_; --k)
+      if (a_.TokenText(k) == "-" && a_.TokenLower(k - 1) == "pro") return true;
+    return false;
+  }
+
   // The person a leader's word right after the mention made titles ("opposition leader
   // X", "opposition leader, X"), or null.
   const Mention* LeaderAfter() const {
@@ -964,7 +984,7 @@ class TemplateContext {
     // An opposition a state backs ("the U.S.-backed opposition group the Free Syrian
     // Army") is of the war's country, as backed rebels are, never the backer's nor, where
     // the sentence names another country, the story's.
-    if (!leader) return BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear() : a_.focus_country;
+    if (!leader) return BackedCountry();
     if (leader->actor >= 0) {
       const int own = CountryOfCode(pack_, interning_, a_.actors[leader->actor].actor.country);
       if (own >= 0) return own;
