@@ -1172,6 +1172,30 @@ bool IsPartOfPlace(std::string_view w) {
   return text::IsJuniorOrSenior(w) || w == "ii" || w == "iii";
 }
 
+namespace {
+
+// Words that follow a place's name in a sentence: a conjunction, a preposition, a verb's
+// auxiliary, a time ("in the U.S. since 2011", "in the U.S. has grown").
+bool FollowsPlace(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "and", "or", "but", "since", "for", "to", "on", "at", "in", "of", "from", "with", "by", "as",
+      "last", "this", "next", "until", "where", "when", "which", "who", "that", "is", "was", "has",
+      "have", "had", "are", "were", "will", "would", "over", "after", "before", "during", "illegally",
+      "legally", "today", "now", "alone", "itself", "because", "while", "if", "than", "so"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+}  // namespace
+
+// "$391 million in U.S. security aid", "held in U.S. custody": the country's things, not
+// where the events are. Only an abbreviation ("U.S.", "UK") is read so: after a full name
+// a lower-case word is as often its verb ("in Syria fighting went on").
+bool ModifiesNounAfter(const Analysis& a, const Mention& m) {
+  if (m.last != m.first + 1 || m.last >= a.tokens.size() || !a.tokens[m.first].has(text::kAllCaps)) return false;
+  const text::Token& next = a.tokens[m.last];
+  return next.has(text::kWord) && !next.has(text::kCapitalized) && !FollowsPlace(a.TokenLower(m.last));
+}
+
 bool NamedAsPlace(const Analysis& a, const Mention& m) {
   if (m.actor < 0 || m.demonym || m.first == 0 || a.actors[m.actor].actor.type != ActorType::kCountry) return false;
   // "in the United States", "in eastern Ukraine": an article or a direction is read past.
@@ -1188,6 +1212,7 @@ bool NamedAsPlace(const Analysis& a, const Mention& m) {
   if (before > 0 && a.TokenText(before - 1) == "-")
     return w == "held" || w == "controlled" || w == "occupied" || w == "torn" || w == "ravaged";
   if (w != "in" && w != "inside" && w != "across" && w != "throughout" && w != "into") return false;
+  if (ModifiesNounAfter(a, m)) return false;
   // Where talks are held is no place of the events: "the summit in Singapore", "talks in
   // Belarus".
   const std::string_view what = before > 0 ? a.TokenLower(before - 1) : std::string_view();

@@ -50,9 +50,14 @@ int FocusCountryBut(const Analysis& a, int excluded);
 // surname alone names another.
 bool IsSonSuffix(std::string_view w);
 
+// Whether mention `m` is an abbreviated country's name before a noun it modifies: "U.S.
+// security aid", "U.S. media" name what is the country's, no place nor side of its own.
+bool ModifiesNounAfter(const Analysis& a, const Mention& m);
+
 // Whether mention `m` names a country as a place: after "in", "inside", "across",
 // "throughout" or "into", with "the" or a direction between ("in eastern Ukraine"); not
-// where talks are held ("the summit in Singapore").
+// where talks are held ("the summit in Singapore"), nor before a noun it modifies ("in
+// U.S. security aid").
 bool NamedAsPlace(const Analysis& a, const Mention& m);
 
 // The country named most often as a place (NamedAsPlace), ties going to the first; -1

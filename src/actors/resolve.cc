@@ -762,9 +762,12 @@ bool BeforeHyphen(const Analysis& a, const Mention& m) {
   return m.last < a.tokens.size() && a.TokenText(m.last).front() == '-';
 }
 
-// Whether mention m names a country outright, no pronoun, no modifier before a hyphen.
+// Whether mention m names a country outright, no pronoun, no modifier before a hyphen nor
+// before a noun ("U.S. security aid to help Ukraine combat Russian-backed separatists"
+// names Ukraine's war).
 bool NamesCountryOutright(const Analysis& a, const Mention& m) {
-  return m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kCountry && !BeforeHyphen(a, m);
+  return m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kCountry && !BeforeHyphen(a, m) &&
+         !ModifiesNounAfter(a, m);
 }
 
 // The one country the sentence of mentions `ms` names other than `backer`, as a
@@ -781,11 +784,12 @@ int OneCountryBut(const Analysis& a, const std::vector<Mention>& ms, int backer)
 
 // Whether the sentence of mentions `ms` names `country` nowhere but some other country
 // than `backer`; a country named as a backer itself ("the U.S.-backed president") is
-// no other.
+// no other, and one named before a noun it modifies ("U.S. security aid") is not named.
 bool NamesOnlyOtherCountry(const Analysis& a, const std::vector<Mention>& ms, int backer, int country) {
   bool other = false;
   for (const Mention& m : ms) {
     if (m.actor < 0 || m.actor == backer || a.actors[m.actor].actor.type != ActorType::kCountry) continue;
+    if (ModifiesNounAfter(a, m)) continue;
     if (m.actor == country) return false;
     if (!BeforeHyphen(a, m)) other = true;
   }
@@ -850,7 +854,7 @@ class TemplateContext {
   bool Value(const TemplatePart& ref, std::string_view* value) const {
     int actor = -1;
     if (ref.source == TemplatePart::Source::kDoc) {
-      actor = ArmyWithCapital() ? CountryOfCode(pack_, interning_, "USA") : a_.focus_country;
+      actor = ArmyWithCapital() ? CountryOfCode(pack_, interning_, "USA") : BackedCountry();
     } else if (ref.source == TemplatePart::Source::kPlace) {
       actor = PlaceNear();
     } else if (ref.source == TemplatePart::Source::kLead) {
@@ -937,6 +941,26 @@ class TemplateContext {
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
   }
 
+  // The document's country, for a bare "the government" or "the army"; but one a state
+  // backs ("in Yemen, where the U.S.-and-Saudi-backed government-in-exile is trying to
+  // retake control", "the war on the American-backed government") is of the war's country,
+  // as backed rebels are (PlaceNear), never the backer's nor, where the sentence names
+  // another country, the story's.
+  int BackedCountry() const {
+    return MayFollowBacker() && BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear() : a_.focus_country;
+  }
+
+  // Whether the words before the mention made may name its backer: "-backed" right
+  // before it, or "pro-" a few words back. Turns down a bare "the government" without a
+  // look at the sentence's mentions.
+  bool MayFollowBacker() const {
+    if (at_ < 2) return false;
+    if (IsBackingWord(a_.TokenLower(at_ - 1))) return true;
+    for (uint32_t k = at_ - 1; k > 0 && k + 6 > at_; --k)
+      if (a_.TokenText(k) == "-" && a_.TokenLower(k - 1) == "pro") return true;
+    return false;
+  }
+
   // The person a leader's word right after the mention made titles ("opposition leader
   // X", "opposition leader, X"), or null.
   const Mention* LeaderAfter() const {
@@ -957,7 +981,10 @@ class TemplateContext {
   // American opposition is none of theirs. Without a leader named so, the document's.
   int CountryOfLeaderAfter() const {
     const Mention* leader = LeaderAfter();
-    if (!leader) return a_.focus_country;
+    // An opposition a state backs ("the U.S.-backed opposition group the Free Syrian
+    // Army") is of the war's country, as backed rebels are, never the backer's nor, where
+    // the sentence names another country, the story's.
+    if (!leader) return BackedCountry();
     if (leader->actor >= 0) {
       const int own = CountryOfCode(pack_, interning_, a_.actors[leader->actor].actor.country);
       if (own >= 0) return own;
