@@ -316,6 +316,38 @@ TEST_CASE("a pattern is tried only in a sentence that may hold the other words i
   CHECK(Triples(Run(rules, "Chad is an old ally of Niger.")).empty());
 }
 
+TEST_CASE("a pattern's required words in one word of the signature are tested first by an AND", "[rules][matcher]") {
+  // Three words besides the anchor, each a bit of the signature.
+  const std::string rules =
+      "rule r\n  match A:Country has held talks with B:Country\n  yield A meets-with B\n";
+  in::RulePack pack;
+  REQUIRE(Compile(std::string(kBase) + rules, &pack).ok());
+  REQUIRE(pack.patterns.size() == 1);
+  const in::CompiledPattern& p = pack.patterns[0];
+  REQUIRE(p.required_words.size() == 3);
+  REQUIRE(p.first_words != 0);
+  // The front signature is the one tested by the AND: all its bits in that word.
+  const in::WordSignature& front = p.required_words.front();
+  for (uint32_t w = 0; w < in::WordSignature::kWords; ++w)
+    CHECK(front.bits[w] == (w == p.first_words_at ? p.first_words : 0u));
+  auto sentence = [](std::initializer_list<const char*> words) {
+    in::WordSignature signature;
+    for (const char* w : words) signature.Add(in::HashWord(w));
+    return signature;
+  };
+  // The answers are those of testing every signature whole.
+  auto whole = [&](const in::WordSignature& s) {
+    for (const in::WordSignature& words : p.required_words)
+      if (!s.MayHoldOneOf(words)) return false;
+    return true;
+  };
+  const std::vector<in::WordSignature> sentences = {
+      sentence({"has", "held", "talks", "with"}), sentence({"has", "held", "talks"}),
+      sentence({"has", "held", "with"}), sentence({"held", "talks", "with"}), sentence({"talks"}), sentence({})};
+  CHECK(p.MayMatchIn(sentences[0]));
+  for (const in::WordSignature& s : sentences) CHECK(p.MayMatchIn(s) == whole(s));
+}
+
 TEST_CASE("a pattern is tried only at a trigger with a mention for each slot it needs on that slot's side",
           "[rules][matcher]") {
   // Each required slot asks for a mention of its kinds on its side of the anchor; an

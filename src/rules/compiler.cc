@@ -456,6 +456,7 @@ class Compiler {
       if (elements[i].kind == Element::kSlot && !elements[i].optional)
         (i < anchor ? p->required_before : p->required_after).push_back(SlotKinds(elements[i]));
     }
+    TestFirstWordsByAnd(p);
     const auto at = [&](size_t i) { return std::make_move_iterator(elements.begin() + static_cast<long>(i)); };
     p->anchor = std::move(elements[anchor]);
     // A few words compared in a row cost less than a lookup; many would not.
@@ -475,6 +476,29 @@ class Compiler {
     if (last != p->after.rend() && last->kind == Element::kSlot) last->ends_pattern = true;
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
+  }
+
+  // Sets p's first_words_at and first_words (CompiledPattern): brings to the front of
+  // required_words the first signature whose bits lie in one of its 64-bit words, if any.
+  // (The one with the fewest bits instead, likelier to turn a sentence down, saved less:
+  // 0.28 M instructions on 3 MB of AllSides against 0.32 M.)
+  static void TestFirstWordsByAnd(CompiledPattern* p) {
+    for (WordSignature& words : p->required_words) {
+      uint32_t at = WordSignature::kWords;
+      for (uint32_t w = 0; w < WordSignature::kWords; ++w) {
+        if (words.bits[w] == 0) continue;
+        if (at != WordSignature::kWords) {
+          at = WordSignature::kWords + 1;  // a second word: tested whole
+          break;
+        }
+        at = w;
+      }
+      if (at >= WordSignature::kWords) continue;  // none (tested whole, failing), or several
+      std::swap(words, p->required_words.front());
+      p->first_words_at = at;
+      p->first_words = p->required_words.front().bits[at];
+      return;
+    }
   }
 
   // The kinds of mention (kActorTypeKinds, kNameKind, kDemonymKind) slot `e` takes, as

@@ -87,9 +87,22 @@ struct CompiledPattern {
   // Triggers are common words ("is", "of", "a"), and most of their patterns need a rarer
   // word the sentence does not have.
   std::vector<WordSignature> required_words;
+  // The front of required_words when all its bits lie in one 64-bit word of the signature
+  // (a word or a few: "with", "talks"; 55% of the signatures tested on AllSides): that
+  // word's index and bits, tested by one AND where a whole signature costs 16
+  // instructions. The compiler brings the first such signature to the front (MayMatchIn
+  // asks for all of them, in any order). first_words is 0 when none is: all are tested
+  // whole.
+  uint32_t first_words_at = 0;
+  uint64_t first_words = 0;
   bool MayMatchIn(const WordSignature& sentence) const {
-    for (const WordSignature& words : required_words)
-      if (!sentence.MayHoldOneOf(words)) return false;
+    const WordSignature* words = required_words.data();
+    if (first_words != 0) {
+      if ((sentence.bits[first_words_at] & first_words) == 0) return false;
+      ++words;
+    }
+    for (const WordSignature* end = required_words.data() + required_words.size(); words != end; ++words)
+      if (!sentence.MayHoldOneOf(*words)) return false;
     return true;
   }
   // For each slot a match needs (not optional, not inside a group), the kinds of mention
