@@ -1046,6 +1046,12 @@ TEST_CASE("he in a triple with no mention of its person in four sentences is no 
   ex = Extract("Kenyan President William Ruto flew to Mombasa. He met farmers. He spoke to traders. He visited the "
                "markets. He accused Eritrea of arming the rebels.");
   CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+  // But a chain must end at a name: another "he" in the same sentence, itself far from
+  // Ruto, vouches for nothing.
+  ex = Extract("Kenyan President William Ruto flew to Mombasa. Farmers fled the villages. Many stayed in the "
+               "capital. Prices rose in the markets. Traders closed their stalls. It was a bitter week; he was "
+               "away, and he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
 }
 
 TEST_CASE("a name runs across an editorial insertion's bracket after its given name", "[resolution][names]") {

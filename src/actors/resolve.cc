@@ -4590,11 +4590,20 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
 // senator named paragraphs before): in all of AllSides, each of the 11 triples such a
 // pronoun made was wrong. Another pronoun counts, keeping a chain ("She would prove a
 // staunch ally ... She strongly supported Mr. Reagan"): with names only, 8 of the 31
-// triples dropped were right.
+// triples dropped were right. A pronoun counts as a link of the chain only, moving the
+// three sentences back from its own, for a name must end it: in "... moderator Megyn Kelly.
+// It was an early chapter in their feud -- she represented the media; he felt she had
+// targeted him", both "she" had gone to a woman named 22 sentences before, the first
+// vouching for the second. The chain is read back 12 sentences at most, to stay linear.
 bool MentionedNearby(const Analysis& a, size_t s, const Mention& m) {
-  for (size_t j = s + 1, back = 0; j-- > 0 && back <= 3; ++back)
-    for (const Mention& n : a.mentions[j])
-      if (&n != &m && n.actor == m.actor && !n.demonym) return true;
+  size_t reach = s >= 3 ? s - 3 : 0;  // the first sentence read
+  const size_t floor = s >= 12 ? s - 12 : 0;
+  for (size_t j = s + 1; j-- > reach;)
+    for (const Mention& n : a.mentions[j]) {
+      if (&n == &m || n.actor != m.actor || n.demonym) continue;
+      if (!n.pronoun) return true;
+      reach = std::max(floor, std::min(reach, j >= 3 ? j - 3 : 0));
+    }
   return false;
 }
 
