@@ -816,6 +816,14 @@ TEST_CASE("he is no person named only as a modifier of something else", "[resolu
   }
 }
 
+TEST_CASE("he is not a person whose surname names a scholarship", "[resolution][pronouns]") {
+  // "a Rhodes scholarship" names no Ben Rhodes: "he" is Sullivan.
+  ag::Extraction ex = Extract("Ben Rhodes praised the deal on Monday. Jake Sullivan grew up in Minneapolis and went "
+                              "to Oxford on a Rhodes scholarship. That is where he met Harold Koh.");
+  CHECK(Triples(ex).count("Jake Sullivan meets-with Harold Koh") == 1);
+  CHECK(Triples(ex).count("Ben Rhodes meets-with Harold Koh") == 0);
+}
+
 TEST_CASE("his in a fronted phrase is the person the main clause then names", "[resolution][pronouns]") {
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   // The last person named is Abiy, but "his" is Ruto's, named after the comma.
