@@ -4607,11 +4607,20 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
 // senator named paragraphs before): in all of AllSides, each of the 11 triples such a
 // pronoun made was wrong. Another pronoun counts, keeping a chain ("She would prove a
 // staunch ally ... She strongly supported Mr. Reagan"): with names only, 8 of the 31
-// triples dropped were right.
+// triples dropped were right. A pronoun counts as a link of the chain only, moving the
+// three sentences back from its own, for a name must end it: in "... moderator Megyn Kelly.
+// It was an early chapter in their feud -- she represented the media; he felt she had
+// targeted him", both "she" had gone to a woman named 22 sentences before, the first
+// vouching for the second. The chain is read back 12 sentences at most, to stay linear.
 bool MentionedNearby(const Analysis& a, size_t s, const Mention& m) {
-  for (size_t j = s + 1, back = 0; j-- > 0 && back <= 3; ++back)
-    for (const Mention& n : a.mentions[j])
-      if (&n != &m && n.actor == m.actor && !n.demonym) return true;
+  size_t reach = s >= 3 ? s - 3 : 0;  // the first sentence read
+  const size_t floor = s >= 12 ? s - 12 : 0;
+  for (size_t j = s + 1; j-- > reach;)
+    for (const Mention& n : a.mentions[j]) {
+      if (&n == &m || n.actor != m.actor || n.demonym) continue;
+      if (!n.pronoun) return true;
+      reach = std::max(floor, std::min(reach, j >= 3 ? j - 3 : 0));
+    }
   return false;
 }
 
@@ -4702,6 +4711,80 @@ bool AfterCoordinatedPeople(const RulePack& pack, const Analysis& a, size_t s, c
   return false;
 }
 
+// Whether person mention n names someone of a sex that pronoun `word` may stand for: by
+// its title or given name, else by the given name of the person's full name ("Trump"
+// alone is Donald Trump's).
+bool MayBeOfPronounSex(const RulePack& pack, const Analysis& a, const Mention& n, std::string_view word) {
+  Sex sex = SexOf(pack, a, n);
+  if (sex == Sex::kUnknown) sex = GivenNameSex(pack, a.actors[n.actor].actor.name);
+  return sex == Sex::kUnknown || sex == PronounSex(word);
+}
+
+// Whether person mention n of sentence s speaks or is the topic there, as a clause's
+// subject would be: before or right after a `say-verb` or "asked" ("Trump said", "said
+// Danny Tarkanian", "Stewart asked"), before ", who" ("Judge Hanen, who has shown"), or
+// before "was", "is", "has", "had", "will" or "would", after no preposition or possessive
+// ("Dennett was a liberal"; not "Rice's put-down of Clinton was tame").
+bool SpeakerOrTopic(const RulePack& pack, const Analysis& a, size_t s, const Mention& n) {
+  const uint32_t first = a.sentences[s].first, end = a.sentences[s].last;
+  PhraseIndex::Hit hit;
+  const PhraseIndex& say = pack.List(RulePack::kSayVerb);
+  if (n.first > first && say.LongestAt(a.text, a.tokens, n.first - 1, n.first, &hit)) return true;
+  if (n.last >= end) return false;
+  if (say.LongestAt(a.text, a.tokens, n.last, end, &hit)) return true;
+  const std::string_view next = a.TokenLower(n.last);
+  if (next == "asked") return true;
+  if (next == ",") return n.last + 1 < end && a.TokenLower(n.last + 1) == "who";
+  if (next != "was" && next != "is" && next != "has" && next != "had" && next != "will" && next != "would")
+    return false;
+  const std::string_view before = n.first > first ? a.TokenLower(n.first - 1) : std::string_view();
+  return !IsPreposition(before) && before != "'s" && before != "'";
+}
+
+// Whether "he" or "she", m of sentence s, resolved to `person`, may as well stand for
+// another person: `person` is not named in its sentence before it, but in the sentence
+// before, which it neither opens nor speaks in (SpeakerOrTopic), and that sentence or its
+// own names another person the pronoun fits ("Rice's put-down of Clinton was tame ... She
+// mocked McCain": Rice; "Saudi Arabia has denied that Crown Prince Mohammed bin Salman
+// played a role in Khashoggi's slaying. But Human Rights Watch accuses him"). The last
+// named is no likelier. Not "him" or "her", which stand for an object as often.
+bool AfterTwoPeople(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  const std::string_view word = a.TokenLower(m.first);
+  if (s == 0 || (word != "he" && word != "she")) return false;
+  auto named_person = [&](const Mention& n) {
+    return !n.pronoun && !n.demonym && n.actor >= 0 && a.actors[n.actor].actor.type == ActorType::kPerson;
+  };
+  for (const Mention& n : a.mentions[s])
+    if (n.first < m.first && named_person(n) && n.actor == person) return false;
+  const std::vector<Mention>& before = a.mentions[s - 1];
+  const Mention* opener = nullptr;
+  bool named = false;
+  for (const Mention& n : before) {
+    if (!named_person(n)) continue;
+    if (!opener) opener = &n;
+    if (n.actor != person) continue;
+    if (SpeakerOrTopic(pack, a, s - 1, n)) return false;
+    named = true;
+  }
+  if (!named || opener->actor == person) return false;
+  // A person before a quotation mark is no rival: "Ruto said: \"I met Abiy Ahmed. He
+  // accused Eritrea\"" speaks as "I".
+  auto quoted_after = [&](const Mention& n) {
+    for (uint32_t t = n.last; t < m.first; ++t)
+      if (a.TokenText(t) == "\"") return true;
+    return false;
+  };
+  auto rival = [&](const Mention& n, size_t in) {
+    return named_person(n) && n.actor != person && !ModifierMention(pack, a, in, n) &&
+           MayBeOfPronounSex(pack, a, n, word) && !quoted_after(n);
+  };
+  for (const Mention& n : before)
+    if (rival(n, s - 1)) return true;
+  for (const Mention& n : a.mentions[s])
+    if (n.first < m.first && rival(n, s)) return true;
+  return false;
+}
+
 // The person that person pronoun m of sentence s stands for, resolved, when a description
 // of a person that is a clause's subject (DescriptionTitle) stands between it and the
 // person's last mention before it (read back to the sentence before): the person the
@@ -4724,7 +4807,10 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   if (title.last != 0) return DescribedPerson(pack, a, s, m.first, person, PronounSex(a.TokenLower(m.first)), title);
   const int opener = ObliqueAntecedentOpener(pack, a, s, m, person);
   if (opener != person) return opener;
-  return MentionedNearby(a, s, m) && !AfterCoordinatedPeople(pack, a, s, m, person) ? person : -1;
+  return MentionedNearby(a, s, m) && !AfterCoordinatedPeople(pack, a, s, m, person) &&
+                 !AfterTwoPeople(pack, a, s, m, person)
+             ? person
+             : -1;
 }
 
 void AliasNoter::Note(int actor) {
