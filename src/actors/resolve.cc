@@ -2835,6 +2835,43 @@ bool IsUnnamedBodyWord(std::string_view article, std::string_view w) {
   return false;
 }
 
+// Whether a verb of reporting stands right before token t, or before "that" there: "said
+// its", "reported that its".
+bool ReportedAt(const Analysis& a, uint32_t t, uint32_t floor) {
+  if (t > floor + 1 && a.TokenLower(t - 1) == "that") --t;
+  if (t <= floor) return false;
+  const std::string_view w = a.TokenLower(t - 1);
+  switch (w.size()) {  // most words are turned down by their length
+    case 4: return w == "said" || w == "says";
+    case 5: return w == "added";
+    case 6: return w == "stated";
+    case 7: return w == "reports" || w == "claimed";
+    case 8: return w == "reported";
+    case 9: return w == "announced" || w == "confirmed";
+    default: return false;
+  }
+}
+
+// The country of the first demonym among mentions [from, n) of `ms`, before token
+// `before`, that modifies the noun after it, not after a preposition nor before a hyphen,
+// when a verb of reporting stands right before `before`: "the North Korean news agency
+// reported its leader", "Iranian state media said its". Asked only for an "its" whose
+// sentence names no state or body outright, which would otherwise go to the sentence
+// before's subject, another state most often. Without the verb the demonym is as often
+// an object's: "a statement condemning Syrian hostility and affirming its support".
+[[gnu::noinline]] int DemonymBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before,
+                                    size_t from, uint32_t sentence_first) {
+  if (!ReportedAt(a, before, sentence_first)) return -1;
+  for (size_t i = from; i < n; ++i) {
+    const Mention& m = ms[i];
+    if (m.first >= before) break;
+    if (!m.demonym || m.actor < 0 || m.last >= before || a.TokenText(m.last) == "-") continue;
+    if (m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")) continue;
+    return m.actor;
+  }
+  return -1;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the actor it is
 // coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
@@ -2842,7 +2879,8 @@ bool IsUnnamedBodyWord(std::string_view article, std::string_view w) {
 // not name ("the company", UnnamedBodyBefore), else the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
-// mentions of `ms`, sentence `s`, before it; or else, for "its", of the sentence before.
+// mentions of `ms`, sentence `s`, before it; or else, for "its", the country of a demonym
+// in its clause (DemonymBefore), or the subject of the sentence before.
 int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done, const Mention& m,
                  const LastPerson& last) {
   const std::string_view word = a.TokenLower(m.first);
@@ -2867,7 +2905,12 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   // "the attack was directed at al-Shabaab and, specifically, its leader". Not for "they",
   // most often people the text does not name ("3% of GOP caucus-goers said they").
   const int named = word == "they" ? -1 : LastNamedBefore(a, ms, done);
-  if (named >= 0 || s == 0 || word == "it") return named;  // "it" only in its sentence
+  if (named >= 0 || word == "it") return named;  // "it" only in its sentence
+  if (word == "its") {
+    const int demonym = DemonymBefore(a, ms, done, m.first, first_in_clause, a.sentences[s].first);
+    if (demonym >= 0) return demonym;
+  }
+  if (s == 0) return -1;
   return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
 }
 
