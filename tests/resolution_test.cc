@@ -790,6 +790,24 @@ TEST_CASE("its with no state named in its sentence is a demonym's country in its
   CHECK(Triples(object).count("Syria supports Israel") == 0);
 }
 
+TEST_CASE("its after a body the rules do not know, named with a country, is no one's", "[resolution][pronouns]") {
+  // "the Grand Elders of Kenya" is a body of its own: its president leads no country, nor
+  // the sentence before's subject.
+  const std::string before = "Uganda raised its tariffs on Monday. ";
+  ag::Extraction ex = Extract(before + "Traders later turned against the Grand Elders of Kenya after its president, "
+                                       "Tom Mwangi, backed the tax.");
+  CHECK(Triples(ex).count("Tom Mwangi leader-of Kenya") == 0);
+  CHECK(Triples(ex).count("Tom Mwangi leader-of Uganda") == 0);
+  // A body the rules know is that body: "the Farmers Bank of Kenya after its president".
+  ag::Extraction bank = Extract(before + "Traders later turned against the Farmers Bank of Kenya after its president, "
+                                         "Tom Mwangi, backed the tax.");
+  CHECK(Triples(bank).count("Tom Mwangi leader-of Farmers Bank") == 1);
+  CHECK(Triples(bank).count("Tom Mwangi leader-of Kenya") == 0);
+  // A country the text names outright is still the antecedent: "against Kenya after its".
+  CHECK(Triples(Extract(before + "Traders later turned against Kenya after its president, Tom Mwangi, backed the tax."))
+            .count("Tom Mwangi leader-of Kenya") == 1);
+}
+
 TEST_CASE("its is no state that only titles the subject, a person", "[resolution][pronouns]") {
   // "U.S." titles Blinken, the subject: "its" is China, named since.
   ag::Extraction ex = Extract("U.S. Secretary of State Antony Blinken sought to ease tensions with China, stressing "

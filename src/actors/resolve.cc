@@ -2427,10 +2427,25 @@ bool TitlesPersonAfter(const Analysis& a, const std::vector<Mention>& ms, size_t
   return true;
 }
 
+// For mention i of `ms` after "of" (and "the") and a capitalized word, the body whose name
+// it ends: "the Farmers Bank of Kenya" (the bank, a mention), "the Second Bank of the
+// United States" (kUnknownBody: a body the rules do not know, whom no node stands for);
+// else -1. An "its" after it is most often that body's, not the country's.
+constexpr int kUnknownBody = -2;
+int BodyNamedOf(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
+  uint32_t t = ms[i].first;
+  if (t > 0 && a.TokenLower(t - 1) == "the") --t;
+  if (t < 2 || a.TokenText(t - 1) != "of" || !a.tokens[t - 2].has(text::kCapitalized)) return -1;
+  if (i == 0 || ms[i - 1].last < t - 1) return kUnknownBody;
+  return ms[i - 1].last == t - 1 && IsNonPersonActor(a, ms[i - 1]) ? ms[i - 1].actor : -1;
+}
+
 // The first non-person actor among mentions [from, n) of `ms`, a sentence's, before token
 // `before`: the subject of the sentence (from 0) or of a clause, most often, and the usual
 // antecedent of "its" ("Belarus, an ally of Russia, said its ...").
-// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran";
+// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran",
+// nor one that ends the name of a body after "of" and a capitalized word: "Jackson moved
+// against the Second Bank of the United States after its president" (BodyNamedOf);
 // nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
 // strikes on its ally"; nor a state that only titles the person after it
 // (TitlesPersonAfter).
@@ -2439,7 +2454,8 @@ int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, u
     const Mention& m = ms[i];
     if (m.first >= before) break;
     if (IsNonPersonActor(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
-        !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")))
+        !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")) &&
+        BodyNamedOf(a, ms, i) == -1)
       return m.actor;
   }
   return -1;
@@ -2785,10 +2801,15 @@ bool InMention(const std::vector<Mention>& ms, size_t done, uint32_t t) {
 
 // The last non-person actor named outright among the first `n` mentions of `ms`, wherever
 // it stands, or the possessor whose noun governs it ("over Moscow's interference in
-// Ukraine, its support for Assad": Moscow), or -1.
+// Ukraine, its support for Assad": Moscow), or the body whose name it ends (BodyNamedOf:
+// "Jackson moved against the Second Bank of the United States after its president" is
+// the bank's, kUnknownBody), or -1.
 int LastNamedBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n) {
-  for (size_t i = n; i-- > 0;)
-    if (IsNonPersonActor(a, ms[i])) return OwnerOrPossessor(a, ms, i);
+  for (size_t i = n; i-- > 0;) {
+    if (!IsNonPersonActor(a, ms[i])) continue;
+    const int body = BodyNamedOf(a, ms, i);
+    return body != -1 ? body : OwnerOrPossessor(a, ms, i);
+  }
   return -1;
 }
 
@@ -2905,6 +2926,7 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   // "the attack was directed at al-Shabaab and, specifically, its leader". Not for "they",
   // most often people the text does not name ("3% of GOP caucus-goers said they").
   const int named = word == "they" ? -1 : LastNamedBefore(a, ms, done);
+  if (named == kUnknownBody) return -1;  // the unknown body's, whom no node stands for
   if (named >= 0 || word == "it") return named;  // "it" only in its sentence
   if (word == "its") {
     const int demonym = DemonymBefore(a, ms, done, m.first, first_in_clause, a.sentences[s].first);
