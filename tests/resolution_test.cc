@@ -774,6 +774,42 @@ TEST_CASE("its with no subject of its sentence is the state last named there", "
   CHECK(Triples(ex).count("Hassan Sheikh Mohamud leader-of Kenya") == 0);
 }
 
+TEST_CASE("its with no state named in its sentence is a demonym's country in its clause", "[resolution][pronouns]") {
+  // The sentence names North Korea only by its adjective, before "its": not the United
+  // States, the sentence before's subject.
+  const std::string before = "The United States flew bombers over the peninsula on Monday. ";
+  ag::Extraction ex = Extract(before + "A day later, the official North Korean news agency said its leader Kim Jong Un "
+                                       "had ordered a missile test.");
+  CHECK(Triples(ex).count("Kim Jong Un leader-of North Korea") == 1);
+  CHECK(Triples(ex).count("Kim Jong Un leader-of United States") == 0);
+  // A demonym before a hyphen ("Iranian-backed") or after a preposition is no antecedent.
+  ag::Extraction hyphen = Extract("Hezbollah fired rockets on Monday. The Iranian-backed group said its leader, "
+                                  "Naim Qassem, would speak.");
+  CHECK(Triples(hyphen).count("Naim Qassem leader-of Iran") == 0);
+  // Without a verb of reporting before "its" the demonym may be an object's.
+  ag::Extraction object = Extract("Jordan closed its border on Sunday. A statement condemned Syrian attacks and "
+                                  "affirmed its support for Israel.");
+  CHECK(Triples(object).count("Syria supports Israel") == 0);
+}
+
+TEST_CASE("its after a body the rules do not know, named with a country, is no one's", "[resolution][pronouns]") {
+  // "the Grand Elders of Kenya" is a body of its own: its president leads no country, nor
+  // the sentence before's subject.
+  const std::string before = "Uganda raised its tariffs on Monday. ";
+  ag::Extraction ex = Extract(before + "Traders later turned against the Grand Elders of Kenya after its president, "
+                                       "Tom Mwangi, backed the tax.");
+  CHECK(Triples(ex).count("Tom Mwangi leader-of Kenya") == 0);
+  CHECK(Triples(ex).count("Tom Mwangi leader-of Uganda") == 0);
+  // A body the rules know is that body: "the Farmers Bank of Kenya after its president".
+  ag::Extraction bank = Extract(before + "Traders later turned against the Farmers Bank of Kenya after its president, "
+                                         "Tom Mwangi, backed the tax.");
+  CHECK(Triples(bank).count("Tom Mwangi leader-of Farmers Bank") == 1);
+  CHECK(Triples(bank).count("Tom Mwangi leader-of Kenya") == 0);
+  // A country the text names outright is still the antecedent: "against Kenya after its".
+  CHECK(Triples(Extract(before + "Traders later turned against Kenya after its president, Tom Mwangi, backed the tax."))
+            .count("Tom Mwangi leader-of Kenya") == 1);
+}
+
 TEST_CASE("its is no state that only titles the subject, a person", "[resolution][pronouns]") {
   // "U.S." titles Blinken, the subject: "its" is China, named since.
   ag::Extraction ex = Extract("U.S. Secretary of State Antony Blinken sought to ease tensions with China, stressing "

@@ -2454,10 +2454,25 @@ bool TitlesPersonAfter(const Analysis& a, const std::vector<Mention>& ms, size_t
   return true;
 }
 
+// For mention i of `ms` after "of" (and "the") and a capitalized word, the body whose name
+// it ends: "the Farmers Bank of Kenya" (the bank, a mention), "the Second Bank of the
+// United States" (kUnknownBody: a body the rules do not know, whom no node stands for);
+// else -1. An "its" after it is most often that body's, not the country's.
+constexpr int kUnknownBody = -2;
+int BodyNamedOf(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
+  uint32_t t = ms[i].first;
+  if (t > 0 && a.TokenLower(t - 1) == "the") --t;
+  if (t < 2 || a.TokenText(t - 1) != "of" || !a.tokens[t - 2].has(text::kCapitalized)) return -1;
+  if (i == 0 || ms[i - 1].last < t - 1) return kUnknownBody;
+  return ms[i - 1].last == t - 1 && IsNonPersonActor(a, ms[i - 1]) ? ms[i - 1].actor : -1;
+}
+
 // The first non-person actor among mentions [from, n) of `ms`, a sentence's, before token
 // `before`: the subject of the sentence (from 0) or of a clause, most often, and the usual
 // antecedent of "its" ("Belarus, an ally of Russia, said its ...").
-// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran";
+// An actor after a preposition is no subject: "The events in Iraq have unsettled Iran",
+// nor one that ends the name of a body after "of" and a capitalized word: "Jackson moved
+// against the Second Bank of the United States after its president" (BodyNamedOf);
 // nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
 // strikes on its ally"; nor a state that only titles the person after it
 // (TitlesPersonAfter).
@@ -2466,7 +2481,8 @@ int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, u
     const Mention& m = ms[i];
     if (m.first >= before) break;
     if (IsNonPersonActor(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
-        !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")))
+        !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")) &&
+        BodyNamedOf(a, ms, i) == -1)
       return m.actor;
   }
   return -1;
@@ -2812,10 +2828,15 @@ bool InMention(const std::vector<Mention>& ms, size_t done, uint32_t t) {
 
 // The last non-person actor named outright among the first `n` mentions of `ms`, wherever
 // it stands, or the possessor whose noun governs it ("over Moscow's interference in
-// Ukraine, its support for Assad": Moscow), or -1.
+// Ukraine, its support for Assad": Moscow), or the body whose name it ends (BodyNamedOf:
+// "Jackson moved against the Second Bank of the United States after its president" is
+// the bank's, kUnknownBody), or -1.
 int LastNamedBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n) {
-  for (size_t i = n; i-- > 0;)
-    if (IsNonPersonActor(a, ms[i])) return OwnerOrPossessor(a, ms, i);
+  for (size_t i = n; i-- > 0;) {
+    if (!IsNonPersonActor(a, ms[i])) continue;
+    const int body = BodyNamedOf(a, ms, i);
+    return body != -1 ? body : OwnerOrPossessor(a, ms, i);
+  }
   return -1;
 }
 
@@ -2862,6 +2883,43 @@ bool IsUnnamedBodyWord(std::string_view article, std::string_view w) {
   return false;
 }
 
+// Whether a verb of reporting stands right before token t, or before "that" there: "said
+// its", "reported that its".
+bool ReportedAt(const Analysis& a, uint32_t t, uint32_t floor) {
+  if (t > floor + 1 && a.TokenLower(t - 1) == "that") --t;
+  if (t <= floor) return false;
+  const std::string_view w = a.TokenLower(t - 1);
+  switch (w.size()) {  // most words are turned down by their length
+    case 4: return w == "said" || w == "says";
+    case 5: return w == "added";
+    case 6: return w == "stated";
+    case 7: return w == "reports" || w == "claimed";
+    case 8: return w == "reported";
+    case 9: return w == "announced" || w == "confirmed";
+    default: return false;
+  }
+}
+
+// The country of the first demonym among mentions [from, n) of `ms`, before token
+// `before`, that modifies the noun after it, not after a preposition nor before a hyphen,
+// when a verb of reporting stands right before `before`: "the North Korean news agency
+// reported its leader", "Iranian state media said its". Asked only for an "its" whose
+// sentence names no state or body outright, which would otherwise go to the sentence
+// before's subject, another state most often. Without the verb the demonym is as often
+// an object's: "a statement condemning Syrian hostility and affirming its support".
+[[gnu::noinline]] int DemonymBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before,
+                                    size_t from, uint32_t sentence_first) {
+  if (!ReportedAt(a, before, sentence_first)) return -1;
+  for (size_t i = from; i < n; ++i) {
+    const Mention& m = ms[i];
+    if (m.first >= before) break;
+    if (!m.demonym || m.actor < 0 || m.last >= before || a.TokenText(m.last) == "-") continue;
+    if (m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")) continue;
+    return m.actor;
+  }
+  return -1;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the actor it is
 // coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
@@ -2869,7 +2927,8 @@ bool IsUnnamedBodyWord(std::string_view article, std::string_view w) {
 // not name ("the company", UnnamedBodyBefore), else the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
-// mentions of `ms`, sentence `s`, before it; or else, for "its", of the sentence before.
+// mentions of `ms`, sentence `s`, before it; or else, for "its", the country of a demonym
+// in its clause (DemonymBefore), or the subject of the sentence before.
 int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done, const Mention& m,
                  const LastPerson& last) {
   const std::string_view word = a.TokenLower(m.first);
@@ -2894,7 +2953,13 @@ int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, si
   // "the attack was directed at al-Shabaab and, specifically, its leader". Not for "they",
   // most often people the text does not name ("3% of GOP caucus-goers said they").
   const int named = word == "they" ? -1 : LastNamedBefore(a, ms, done);
-  if (named >= 0 || s == 0 || word == "it") return named;  // "it" only in its sentence
+  if (named == kUnknownBody) return -1;  // the unknown body's, whom no node stands for
+  if (named >= 0 || word == "it") return named;  // "it" only in its sentence
+  if (word == "its") {
+    const int demonym = DemonymBefore(a, ms, done, m.first, first_in_clause, a.sentences[s].first);
+    if (demonym >= 0) return demonym;
+  }
+  if (s == 0) return -1;
   return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
 }
 
