@@ -1294,6 +1294,22 @@ TEST_CASE("people sharing a name part stay apart", "[resolution][never-merge]") 
   CHECK(People(ex) == std::set<std::string>{"Dan Morales", "Dana Morales", "Joan Ruiz", "Jon Ruiz"});
 }
 
+TEST_CASE("a surname that opens one name and ends another is the more named one's", "[resolution][names]") {
+  // Korean names put the surname first: the lone "Kim" of a story about Kim Jong Un is the
+  // leader, not the scholar quoted once whose name ends with it.
+  auto leader = Extract(
+      "North Korean leader Kim Jong Un arrived in Beijing on Monday. Kim Jong Un has visited China twice this "
+      "year. \"It is a signal to Washington,\" said Tony Kim, a professor in Seoul. Kim met Chinese President Xi "
+      "Jinping on Tuesday.");
+  CHECK(Triples(leader).count("Kim Jong Un meets-with Xi Jinping") == 1);
+  CHECK(Triples(leader).count("Tony Kim meets-with Xi Jinping") == 0);
+  // Where the one whose name it ends is named more, it stays his.
+  auto envoy = Extract(
+      "U.S. envoy Sung Kim arrived in Seoul on Monday. Sung Kim said talks with Kim Jong Un's officials could "
+      "resume. Sung Kim will stay two days. Kim met South Korean President Moon Jae-in on Tuesday.");
+  CHECK(Triples(envoy).count("Sung Kim meets-with Moon Jae-in") == 1);
+}
+
 TEST_CASE("a bare surname never joins another document's person", "[resolution][never-merge][documents]") {
   ag::Extraction one = Extract("Prime Minister Imran Khan said the border would reopen.", "one");
   ag::Extraction two = Extract("Khan said the militants had been pushed back.", "two");
