@@ -1610,4 +1610,14 @@ TEST_CASE("a middle initial that differs from a listed person's is someone else"
   // The listed person's own initial, with its period or without, joins him.
   auto father = Extract("Former adviser Michael T Flynn criticized the Justice Department.");
   CHECK(PersonIds(father).count("michael-flynn") == 1);
+  // So with the `person-initial` list's George W. Bush, whom the dictionary does not list:
+  // his nephew George P. Bush is a node of his own, in a story that names both too.
+  auto nephew = Extract("Texas Land Commissioner George P. Bush endorsed President Trump on Monday.");
+  CHECK(PersonIds(nephew).count("george-p-bush") == 1);
+  CHECK(PersonIds(nephew).count("george-bush") == 0);
+  auto both = Extract(
+      "Former President George W. Bush met Prime Minister Tony Blair in London. Texas Land Commissioner "
+      "George P. Bush endorsed President Trump on Monday.");
+  CHECK(Triples(both).count("George P. Bush supports Donald Trump") == 1);
+  CHECK(Triples(both).count("George W. Bush meets-with Tony Blair") == 1);
 }

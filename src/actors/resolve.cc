@@ -1974,6 +1974,15 @@ void LinkRepeatedNames(std::vector<NameMention>* names, std::vector<int>* first_
   }
 }
 
+// Whether names x and y are written with two different middle initials: "George P. Bush"
+// is not "George W. Bush", his uncle, though the name keys drop the initial.
+bool OtherMiddleInitials(std::string_view x, std::string_view y) {
+  const char ix = MiddleInitial(x);
+  if (ix == 0) return false;
+  const char iy = MiddleInitial(y);
+  return iy != 0 && iy != ix;
+}
+
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Fills `merged`, for each actor, with the person it is merged into,
 // or -1, and `shared` with whether a person of two or more parts shares the surname with
@@ -1998,7 +2007,8 @@ void MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCa
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (int q : candidates) {
       if (q <= static_cast<int>(p) || target[q] >= 0) continue;
-      if (!VariantNames(parts, names->Parts(q))) continue;
+      if (!VariantNames(parts, names->Parts(q)) || OtherMiddleInitials(a->actors[p].actor.name, a->actors[q].actor.name))
+        continue;
       size_t keep = Fuller(a->actors[q].actor, a->actors[p].actor) ? q : p;
       size_t drop = keep == p ? q : p;
       target[drop] = static_cast<int>(keep);
@@ -2361,15 +2371,21 @@ int ResolveName(const PersonIndex& index, NameCache* names, SurnameRivals* rival
     AppendNameKey(name->surface, key);
     return index.Exact(*key);
   }
+  // "George P. Bush" has the key of "George W. Bush", and is not he. The same text, most
+  // often, is read no further.
+  auto other_initial = [&](int actor) {
+    const std::string& full = index.NameOf(actor);
+    return full != name->surface && OtherMiddleInitials(name->surface, full);
+  };
   const int exact = index.Exact(name->Key());
-  if (exact >= 0) return exact;
+  if (exact >= 0) return other_initial(exact) ? -1 : exact;
   const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
   int whole = -1, longer = -1;
   const std::string_view joined = parts.Joined();
   const uint64_t hash = HashWord(joined);
   const size_t found = index.CountWhole(joined, hash, &whole) + index.CountEndingWith(joined, hash, &longer);
-  if (found == 1 && whole >= 0) return whole;
+  if (found == 1 && whole >= 0) return other_initial(whole) ? -1 : whole;
   if (found == 1 && !ShortFormOf(name->surface, index.NameOf(longer), parts.size())) return -1;
   if (found == 1)
     return parts.size() == 1 && rivals ? rivals->Pick(index, names, joined, hash, -1, longer) : longer;
