@@ -1374,6 +1374,22 @@ TEST_CASE("people sharing a name part stay apart", "[resolution][never-merge]") 
   CHECK(People(ex) == std::set<std::string>{"Dan Morales", "Dana Morales", "Joan Ruiz", "Jon Ruiz"});
 }
 
+TEST_CASE("a surname that opens one name and ends another is the more named one's", "[resolution][names]") {
+  // Korean names put the surname first: the lone "Kim" of a story about Kim Jong Un is the
+  // leader, not the scholar quoted once whose name ends with it.
+  auto leader = Extract(
+      "North Korean leader Kim Jong Un arrived in Beijing on Monday. Kim Jong Un has visited China twice this "
+      "year. \"It is a signal to Washington,\" said Tony Kim, a professor in Seoul. Kim met Chinese President Xi "
+      "Jinping on Tuesday.");
+  CHECK(Triples(leader).count("Kim Jong Un meets-with Xi Jinping") == 1);
+  CHECK(Triples(leader).count("Tony Kim meets-with Xi Jinping") == 0);
+  // Where the one whose name it ends is named more, it stays his.
+  auto envoy = Extract(
+      "U.S. envoy Sung Kim arrived in Seoul on Monday. Sung Kim said talks with Kim Jong Un's officials could "
+      "resume. Sung Kim will stay two days. Kim met South Korean President Moon Jae-in on Tuesday.");
+  CHECK(Triples(envoy).count("Sung Kim meets-with Moon Jae-in") == 1);
+}
+
 TEST_CASE("a bare surname never joins another document's person", "[resolution][never-merge][documents]") {
   ag::Extraction one = Extract("Prime Minister Imran Khan said the border would reopen.", "one");
   ag::Extraction two = Extract("Khan said the militants had been pushed back.", "two");
@@ -1674,4 +1690,14 @@ TEST_CASE("a middle initial that differs from a listed person's is someone else"
   // The listed person's own initial, with its period or without, joins him.
   auto father = Extract("Former adviser Michael T Flynn criticized the Justice Department.");
   CHECK(PersonIds(father).count("michael-flynn") == 1);
+  // So with the `person-initial` list's George W. Bush, whom the dictionary does not list:
+  // his nephew George P. Bush is a node of his own, in a story that names both too.
+  auto nephew = Extract("Texas Land Commissioner George P. Bush endorsed President Trump on Monday.");
+  CHECK(PersonIds(nephew).count("george-p-bush") == 1);
+  CHECK(PersonIds(nephew).count("george-bush") == 0);
+  auto both = Extract(
+      "Former President George W. Bush met Prime Minister Tony Blair in London. Texas Land Commissioner "
+      "George P. Bush endorsed President Trump on Monday.");
+  CHECK(Triples(both).count("George P. Bush supports Donald Trump") == 1);
+  CHECK(Triples(both).count("George W. Bush meets-with Tony Blair") == 1);
 }

@@ -325,19 +325,20 @@ int Dictionary::GovernmentOfLeader(std::string_view name) const {
   return it == leader_governments_.end() ? -1 : it->second;
 }
 
+void Dictionary::NotePersonInitial(std::string_view form) {
+  const char initial = MiddleInitial(form);
+  if (initial == 0) return;
+  std::string& initials = person_initials_[PersonIdFor(form, "")];
+  if (initials.find(initial) == std::string::npos) initials += initial;
+}
+
 void Dictionary::IndexPersonAliasIds() {
   person_alias_ids_.clear();
   person_initials_.clear();
   for (const DictEntry& e : entries_) {
     if (e.actor.type != ActorType::kPerson) continue;
-    auto note = [&](const std::string& form) {
-      const char initial = MiddleInitial(form);
-      if (initial == 0) return;
-      std::string& initials = person_initials_[PersonIdFor(form, "")];
-      if (initials.find(initial) == std::string::npos) initials += initial;
-    };
-    note(e.actor.name);
-    for (const std::string& alias : e.actor.aliases) note(alias);
+    NotePersonInitial(e.actor.name);
+    for (const std::string& alias : e.actor.aliases) NotePersonInitial(alias);
   }
   // An alias spelled as another listed person's name is no way to that person.
   std::unordered_set<std::string> own;

@@ -90,6 +90,10 @@ class Dictionary {
     return it != person_initials_.end() && it->second.find(initial) == std::string::npos;
   }
   bool has_person_initials() const { return !person_initials_.empty(); }
+  // Notes the middle initial person `form` ("George W. Bush") is written with, as a listed
+  // person's form's would be, for a person the dictionary does not list: another initial
+  // is then someone else ("George P. Bush"; OtherInitial).
+  void NotePersonInitial(std::string_view form);
   // The entry of the Government one of whose aliases is `name` (any case) followed by
   // "administration" ("Truman administration": the American government), or -1: the
   // government of a leader the story names with no country ("the administration of

@@ -1878,6 +1878,11 @@ class PersonIndex {
   void ForEachWithPart(std::string_view part, F f) const {
     ForEach(kPart, part, HashWord(part), f);
   }
+  // The same, where the part's HashWord `hash` is known.
+  template <typename F>
+  void ForEachWithPart(std::string_view part, uint64_t hash, F f) const {
+    ForEach(kPart, part, hash, f);
+  }
   // Whole() and WithSurname() appended to `out`, in no particular order.
   void AppendWhole(std::string_view joined, List* out) const { Collect(kWhole, joined, out); }
   void AppendWithSurname(std::string_view part, List* out) const { Collect(kSurname, part, out); }
@@ -1996,6 +2001,15 @@ void LinkRepeatedNames(std::vector<NameMention>* names, std::vector<int>* first_
   }
 }
 
+// Whether names x and y are written with two different middle initials: "George P. Bush"
+// is not "George W. Bush", his uncle, though the name keys drop the initial.
+bool OtherMiddleInitials(std::string_view x, std::string_view y) {
+  const char ix = MiddleInitial(x);
+  if (ix == 0) return false;
+  const char iy = MiddleInitial(y);
+  return iy != 0 && iy != ix;
+}
+
 // Two spellings of one person in the document ("Naser al-Hariri", "Nasr Hariri") become
 // one: the fuller name. Fills `merged`, for each actor, with the person it is merged into,
 // or -1, and `shared` with whether a person of two or more parts shares the surname with
@@ -2020,7 +2034,8 @@ void MergeVariantPersonNames(const PersonIndex& index, const Analysis* a, NameCa
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (int q : candidates) {
       if (q <= static_cast<int>(p) || target[q] >= 0) continue;
-      if (!VariantNames(parts, names->Parts(q))) continue;
+      if (!VariantNames(parts, names->Parts(q)) || OtherMiddleInitials(a->actors[p].actor.name, a->actors[q].actor.name))
+        continue;
       size_t keep = Fuller(a->actors[q].actor, a->actors[p].actor) ? q : p;
       size_t drop = keep == p ? q : p;
       target[drop] = static_cast<int>(keep);
@@ -2236,11 +2251,59 @@ bool ShortFormOf(std::string_view short_name, std::string_view full, size_t part
   return before == std::string_view::npos || !IsPatronymic(full.substr(before + 1, end - before - 1));
 }
 
+// The one full name a one-word surname names where it ends one person's name ("Tony
+// Kim") and opens another's of two parts or more, as East Asian names put the surname
+// first ("Kim Jong Un", "Moon Jae-in"): the one the document names more often, the first
+// on a tie. The lone "Kim" of a story about Kim Jong Un that quotes a Tony Kim once is the
+// leader. Not a listed person's lone name ("Trump" beside a headline's "Trump Tours
+// Church"), which the list resolves. The document's mentions are counted once, when
+// first asked: few documents ask.
+class SurnameRivals {
+ public:
+  SurnameRivals(const RulePack& pack, const Analysis& a) : pack_(pack), a_(a) {}
+
+  // The person `word` (the one part of person `self`, or -1 for a name no actor has;
+  // `hash` its HashWord) names, of `ender`, whose name it ends, and a person whose name it
+  // opens.
+  int Pick(const PersonIndex& index, NameCache* names, std::string_view word, uint64_t hash, int self, int ender) {
+    int opener = -1;
+    size_t n = 0;
+    index.ForEachWithPart(word, hash, [&](int q) {
+      if (q == self || q == ender) return;
+      opener = q;
+      ++n;
+    });
+    if (n != 1) return ender;
+    // Copied before the opener's parts are read: reading a name's parts may move the
+    // letters `word` views. Few surnames get this far.
+    const std::string part(word);
+    const PartsRange full = names->Parts(opener);
+    if (full.size() < 2 || full.front() != part || !pack_.dictionary.LoneName(part).empty()) return ender;
+    return Named(opener) > Named(ender) ? opener : ender;
+  }
+
+ private:
+  // How many times the document names `actor` outright (no pronoun).
+  int Named(int actor) {
+    if (counts_.empty()) {
+      counts_.assign(a_.actors.size(), 0);
+      for (const std::vector<Mention>& ms : a_.mentions)
+        for (const Mention& m : ms)
+          if (m.actor >= 0 && !m.pronoun && static_cast<size_t>(m.actor) < counts_.size()) ++counts_[m.actor];
+    }
+    return counts_[actor];
+  }
+
+  const RulePack& pack_;
+  const Analysis& a_;
+  std::vector<int> counts_;
+};
+
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
 // Fills `merged`, for each actor, with the person it becomes, or -1, and appends to
 // `shared` each one-word person that ends several full names ("Clinton" beside "Bill
 // Clinton" and "Hillary Clinton": NameSharedSurnames).
-void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names,
+void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names, SurnameRivals* rivals,
                            const std::vector<bool>& dead, std::vector<int>* merged, std::vector<int>* shared) {
   std::vector<int>& target = *merged;
   target.assign(a->actors.size(), -1);
@@ -2249,9 +2312,11 @@ void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCach
     const PartsRange parts = names->Parts(p);
     if (parts.empty()) continue;
     int longer = -1;
-    const size_t count = index.CountEndingWith(parts.Joined(), HashWord(parts.Joined()), &longer);
+    const uint64_t hash = HashWord(parts.Joined());
+    const size_t count = index.CountEndingWith(parts.Joined(), hash, &longer);
     if (count == 1 && ShortFormOf(a->actors[p].actor.name, a->actors[longer].actor.name, parts.size()))
-      target[p] = longer;
+      target[p] = parts.size() == 1 ? rivals->Pick(index, names, parts.front(), hash, static_cast<int>(p), longer)
+                                    : longer;
     if (count > 1 && parts.size() == 1) shared->push_back(static_cast<int>(p));
     if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
   }
@@ -2326,22 +2391,31 @@ void Targets(const std::vector<int>& variant, const std::vector<int>& short_form
 // An unresolved name: an actor it names exactly, or the one person it ends, or nothing.
 // Without people (`persons` false) every question on parts has no answer: a name can
 // only be exact, and its parts are not read. `key` is room for the name's key then.
-int ResolveName(const PersonIndex& index, NameCache* names, bool persons, NameMention* name, std::string* key) {
+int ResolveName(const PersonIndex& index, NameCache* names, SurnameRivals* rivals, bool persons, NameMention* name,
+                std::string* key) {
   if (!persons) {
     key->clear();
     AppendNameKey(name->surface, key);
     return index.Exact(*key);
   }
+  // "George P. Bush" has the key of "George W. Bush", and is not he. The same text, most
+  // often, is read no further.
+  auto other_initial = [&](int actor) {
+    const std::string& full = index.NameOf(actor);
+    return full != name->surface && OtherMiddleInitials(name->surface, full);
+  };
   const int exact = index.Exact(name->Key());
-  if (exact >= 0) return exact;
+  if (exact >= 0) return other_initial(exact) ? -1 : exact;
   const PartsRange parts = name->Parts();
   if (parts.empty()) return -1;
   int whole = -1, longer = -1;
   const std::string_view joined = parts.Joined();
   const uint64_t hash = HashWord(joined);
   const size_t found = index.CountWhole(joined, hash, &whole) + index.CountEndingWith(joined, hash, &longer);
-  if (found == 1 && whole >= 0) return whole;
-  if (found == 1) return ShortFormOf(name->surface, index.NameOf(longer), parts.size()) ? longer : -1;
+  if (found == 1 && whole >= 0) return other_initial(whole) ? -1 : whole;
+  if (found == 1 && !ShortFormOf(name->surface, index.NameOf(longer), parts.size())) return -1;
+  if (found == 1)
+    return parts.size() == 1 && rivals ? rivals->Pick(index, names, joined, hash, -1, longer) : longer;
   if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts, -1);
   return -1;
 }
@@ -3161,7 +3235,7 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
         (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
         IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || CutAtInitial(*a, n) ||
         RunsIntoPlaceName(pack, *a, n) ||
-        a->IsDatelinePlace(name.surface) || ResolveName(*index, names, persons, &name, &key) >= 0 ||
+        a->IsDatelinePlace(name.surface) || ResolveName(*index, names, nullptr, persons, &name, &key) >= 0 ||
         name.Parts().empty() || (!son && index->HasSurname(name.Parts().back())))
       continue;
     given.push_back(&name);
@@ -3428,18 +3502,20 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
   else if (std::find(dead.begin(), dead.end(), true) != dead.end())
     index.Index(dead);
   std::string& key = buffers->key;
+  SurnameRivals rivals(pack, *a);
   for (NameMention& name : unresolved) {
     Mention& m = a->mentions[name.sentence][name.index];
     if (!m.name || m.actor >= 0) continue;
     // A text said again resolves as it did the first time: nothing the answer depends on
     // (the index, the people's parts) changes in this loop.
     NameMention& first = name.same ? *name.same : name;
-    if (first.resolved == NameMention::kUnasked) first.resolved = ResolveName(index, &names, persons, &first, &key);
+    if (first.resolved == NameMention::kUnasked)
+      first.resolved = ResolveName(index, &names, &rivals, persons, &first, &key);
     m.actor = first.resolved;
     if (!promoted.empty() && m.actor >= 0 && OtherSex(pack, *a, m, promoted)) m.actor = -1;
   }
   if (!relatives.empty()) TitledRelatives(pack, a, &names, relatives);
-  MergeShortPersonNames(index, a, &names, dead, &buffers->short_form, &buffers->shared_surnames);
+  MergeShortPersonNames(index, a, &names, &rivals, dead, &buffers->short_form, &buffers->shared_surnames);
   Targets(variant, buffers->short_form, a->actors.size(), &targets);
   if (persons) DetachOtherSexSurnames(pack, a, targets);
   return targets;

@@ -1227,8 +1227,29 @@ void IndexUsStateCountries(RulePack* pack) {
   }
 }
 
+// The `person-initial` list's names ("george w . bush", as PhraseIndex::Describe writes
+// them) as the dictionary's persons' initials: each word capitalized, no space before a
+// period ("George W. Bush").
+void NoteListedInitials(RulePack* pack) {
+  for (const std::string& phrase : pack->List("person-initial").Describe()) {
+    std::string name;
+    bool opens = true;
+    for (char c : phrase) {
+      if (c == ' ') {
+        opens = true;
+        continue;
+      }
+      if (opens && c != '.' && !name.empty()) name += ' ';
+      name += opens ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+      opens = false;
+    }
+    pack->dictionary.NotePersonInitial(name);
+  }
+}
+
 // What CompileRulePack adds once the rules are compiled and the dictionary built.
 void IndexWords(RulePack* pack) {
+  NoteListedInitials(pack);
   pack->chunker_words = IndexChunkerWords(*pack);
   pack->party_members = &pack->List("party-member");
   pack->place_ends = &pack->List("place-end");
