@@ -1701,3 +1701,21 @@ TEST_CASE("a middle initial that differs from a listed person's is someone else"
   CHECK(Triples(both).count("George P. Bush supports Donald Trump") == 1);
   CHECK(Triples(both).count("George W. Bush meets-with Tony Blair") == 1);
 }
+
+TEST_CASE("him after a possessor and another man named is no one", "[resolution][pronouns]") {
+  // The man named as the owner of a noun is no likelier than the prince named as a subject.
+  ag::Extraction ex = Extract("Saudi officials denied that Crown Prince Mohammed bin Salman played a role in Jamal "
+                              "Khashoggi's killing. The Trump administration has backed him, citing arms sales.");
+  CHECK(Triples(ex).count("American government supports Jamal Khashoggi") == 0);
+  ex = Extract("Senator Chuck Grassley questioned Brett Kavanaugh's past on Monday. The Trump administration has "
+               "backed him, citing the polls.");
+  CHECK(Triples(ex).count("American government supports Brett Kavanaugh") == 0);
+  // A man named as an object keeps "him".
+  ex = Extract("Prime Minister Benjamin Netanyahu met President Joe Biden on Friday. The Trump administration has "
+               "backed him, citing arms sales.");
+  CHECK(Triples(ex).count("American government supports Joe Biden") == 1);
+  // Nor does a woman make "him" unsure.
+  ex = Extract("Senator Susan Collins questioned Brett Kavanaugh's past on Monday. The Trump administration has "
+               "backed him, citing the polls.");
+  CHECK(Triples(ex).count("American government supports Brett Kavanaugh") == 1);
+}
