@@ -4119,9 +4119,12 @@ int CountryNamedBefore(const RulePack& pack, Analysis* a, size_t s, size_t i) {
   }
   if (s == 0) return -1;
   // Not a country after a preposition there: "Hungary ... . It built a fence along its
-  // border with Serbia. Government spokesman X said" is Hungary's spokesman.
+  // border with Serbia. Government spokesman X said" is Hungary's spokesman, whom the
+  // pronoun ("its") names there as the country's name would.
   for (const Mention& m : a->mentions[s - 1]) {
-    const int country = NamedCountry(pack, a, m);
+    const int country = m.pronoun && m.actor >= 0 && a->actors[m.actor].actor.type == ActorType::kCountry
+                            ? m.actor
+                            : NamedCountry(pack, a, m);
     if (country >= 0 && !(m.first > a->sentences[s - 1].first && IsPreposition(a->TokenLower(m.first - 1))))
       return country;
   }
