@@ -4825,20 +4825,30 @@ int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, c
   return sex == Sex::kUnknown || sex == PronounSex(word) ? opener.actor : person;
 }
 
+// The last mention naming `person` (no pronoun, no demonym) before pronoun m of sentence
+// s, in s or the sentence before, its sentence in *in; or null.
+const Mention* LastNamedNear(const Analysis& a, size_t s, const Mention& m, int person, size_t* in) {
+  for (size_t j = s + 1; j-- > 0 && j + 1 >= s;) {
+    const Mention* last = nullptr;
+    for (const Mention& n : a.mentions[j])
+      if (n.first < m.first && n.actor == person && !n.pronoun && !n.demonym) last = &n;
+    if (last) {
+      *in = j;
+      return last;
+    }
+  }
+  return nullptr;
+}
+
 // Whether person pronoun m of sentence s, resolved to `person`, has that person's last
 // mention before it (back to the sentence before) the second of two people joined by "and"
 // ("Trump and Senate Majority Leader Mitch McConnell took questions. He hinted"), the first
 // not of the other sex: either may be meant, and the last named is no likelier.
 bool AfterCoordinatedPeople(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
-  const Mention* last = nullptr;
-  const std::vector<Mention>* in = nullptr;
-  for (size_t j = s + 1; j-- > 0 && !last && j + 1 >= s;)
-    for (const Mention& n : a.mentions[j])
-      if (n.first < m.first && n.actor == person && !n.pronoun && !n.demonym) {
-        last = &n;
-        in = &a.mentions[j];
-      }
+  size_t in_s = s;
+  const Mention* last = LastNamedNear(a, s, m, person, &in_s);
   if (!last) return false;
+  const std::vector<Mention>* in = &a.mentions[in_s];
   uint32_t t = last->first;  // past a title: "and Senate Majority Leader Mitch McConnell"
   while (t > 0 && t + 4 > last->first && a.TokenLower(t - 1) != "and" &&
          (a.tokens[t - 1].has(text::kCapitalized) || a.TokenText(t - 1) == "."))
@@ -4855,20 +4865,24 @@ bool AfterCoordinatedPeople(const RulePack& pack, const Analysis& a, size_t s, c
   return false;
 }
 
-// Whether person mention n names someone of a sex that pronoun `word` may stand for: by
-// its title or given name, else by the given name of the person's full name ("Trump"
-// alone is Donald Trump's).
+// The sex person mention n names: by its title or given name, else by the given name of
+// the person's full name ("Trump" alone is Donald Trump's); unknown when neither tells.
+Sex MentionedPersonSex(const RulePack& pack, const Analysis& a, const Mention& n) {
+  const Sex sex = SexOf(pack, a, n);
+  return sex != Sex::kUnknown ? sex : GivenNameSex(pack, a.actors[n.actor].actor.name);
+}
+
+// Whether person mention n names someone of a sex that pronoun `word` may stand for
+// (MentionedPersonSex), or of a sex nothing tells.
 bool MayBeOfPronounSex(const RulePack& pack, const Analysis& a, const Mention& n, std::string_view word) {
-  Sex sex = SexOf(pack, a, n);
-  if (sex == Sex::kUnknown) sex = GivenNameSex(pack, a.actors[n.actor].actor.name);
+  const Sex sex = MentionedPersonSex(pack, a, n);
   return sex == Sex::kUnknown || sex == PronounSex(word);
 }
 
 // Whether person mention n names someone its title or given name tells of the sex pronoun
 // `word` stands for, as MayBeOfPronounSex but not when neither tells.
 bool IsOfPronounSex(const RulePack& pack, const Analysis& a, const Mention& n, std::string_view word) {
-  Sex sex = SexOf(pack, a, n);
-  if (sex == Sex::kUnknown) sex = GivenNameSex(pack, a.actors[n.actor].actor.name);
+  const Sex sex = MentionedPersonSex(pack, a, n);
   return sex != Sex::kUnknown && sex == PronounSex(word);
 }
 
@@ -4955,14 +4969,8 @@ bool IsPossessor(const Analysis& a, size_t s, const Mention& n) {
 bool AfterPossessorAndPerson(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
   const std::string_view word = a.TokenLower(m.first);
   if (word != "him" && word != "his" && word != "her") return false;
-  const Mention* last = nullptr;
   size_t last_s = s;
-  for (size_t j = s + 1; j-- > 0 && !last && j + 1 >= s;)
-    for (const Mention& n : a.mentions[j])
-      if (n.first < m.first && n.actor == person && !n.pronoun && !n.demonym) {
-        last = &n;
-        last_s = j;
-      }
+  const Mention* last = LastNamedNear(a, s, m, person, &last_s);
   if (!last || !IsPossessor(a, last_s, *last)) return false;
   for (size_t j = last_s; j <= s; ++j)
     for (const Mention& n : a.mentions[j])
