@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/ascii.h"
+
 namespace actorgraph::internal {
 
 PhraseTokens SplitPhrase(std::string_view phrase) {
@@ -11,9 +13,6 @@ PhraseTokens SplitPhrase(std::string_view phrase) {
 }
 
 namespace {
-
-// Whether c is an ASCII letter: with its case bit set, one of 'a' to 'z'.
-bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
 
 // Whether `s` is ASCII letters only (true when empty), in a loop of its own: std::all_of
 // with a test of one letter called it through a pointer for each byte of every phrase a

@@ -2,6 +2,7 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/ascii.h"
 #include "rules/language.h"
 
 namespace actorgraph::internal {
@@ -23,10 +24,6 @@ constexpr std::array<uint8_t, 256> MakeCharBits() {
 constexpr std::array<uint8_t, 256> kCharBits = MakeCharBits();
 bool IsWordChar(char c) { return (kCharBits[static_cast<unsigned char>(c)] & kWordBit) != 0; }
 bool IsIdentChar(char c) { return (kCharBits[static_cast<unsigned char>(c)] & kIdentBit) != 0; }
-// std::isalpha and std::isupper in the "C" locale (the program sets none), without their
-// call through the PLT for each letter of a slot's types.
-bool IsAsciiAlpha(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
-bool IsAsciiUpper(char c) { return static_cast<unsigned char>(c - 'A') < 26; }
 
 class LineLexer {
  public:
@@ -213,13 +210,13 @@ class LineLexer {
     lx->text = line_.substr(b, pos_ - b);
     // A slot: an upper-case name immediately followed by ':' and a type list.
     if (pos_ < line_.size() && line_[pos_] == ':' && IsAsciiUpper(lx->text[0]) &&
-        pos_ + 1 < line_.size() && IsAsciiAlpha(line_[pos_ + 1])) {
+        pos_ + 1 < line_.size() && IsAsciiLetter(line_[pos_ + 1])) {
       ++pos_;
       lx->kind = Lexeme::kSlot;
       while (true) {
         size_t tb = pos_;
         size_t type_end = tb;
-        while (type_end < line_.size() && IsAsciiAlpha(line_[type_end])) ++type_end;
+        while (type_end < line_.size() && IsAsciiLetter(line_[type_end])) ++type_end;
         pos_ = type_end;
         if (pos_ == tb) return Error(tb, "expected an actor type after ':' or '|' in slot " + std::string(lx->text));
         lx->types.emplace_back(line_.substr(tb, pos_ - tb));

@@ -9,6 +9,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/ascii.h"
 #include "text/simd.h"
 #include "text/text.h"
 #include "text/unicode.h"
@@ -277,7 +278,7 @@ size_t NormalizeNonAscii(const unsigned char* in, size_t i, size_t n, Output* ou
   return i + static_cast<size_t>(len);
 }
 
-bool IsAsciiLetter(char c) { return static_cast<unsigned char>((c | 0x20) - 'a') < 26u; }
+using internal::IsAsciiLetter;
 
 bool OneOf(std::string_view word, std::initializer_list<std::string_view> words) {
   for (std::string_view w : words) {
