@@ -1388,6 +1388,24 @@ TEST_CASE("a surname that opens one name and ends another is the more named one'
       "U.S. envoy Sung Kim arrived in Seoul on Monday. Sung Kim said talks with Kim Jong Un's officials could "
       "resume. Sung Kim will stay two days. Kim met South Korean President Moon Jae-in on Tuesday.");
   CHECK(Triples(envoy).count("Sung Kim meets-with Moon Jae-in") == 1);
+  // The counts are the whole document's: the leader named again after the lone "Kim" still
+  // outnumbers the scholar.
+  auto later = Extract(
+      "North Korean leader Kim Jong Un arrived in Beijing on Monday. \"It is a signal to Washington,\" said "
+      "Tony Kim, a professor in Seoul. Kim met Chinese President Xi Jinping on Tuesday. Kim Jong Un has visited "
+      "China twice this year, and Kim Jong Un is expected to return.");
+  CHECK(Triples(later).count("Kim Jong Un meets-with Xi Jinping") == 1);
+  CHECK(Triples(later).count("Tony Kim meets-with Xi Jinping") == 0);
+}
+
+TEST_CASE("a lone given name that is a named person's surname is that person", "[resolution][names]") {
+  // "Paul" opens Paul Ryan's name as his given name: it puts no surname first, and the
+  // lone word is Rand Paul's surname, however often Paul Ryan is named.
+  auto ex = Extract(
+      "Senator Rand Paul spoke on Monday. House Speaker Paul Ryan spoke on Tuesday, and Paul Ryan took no "
+      "questions. Paul met Senate Majority Leader Mitch McConnell on Wednesday.");
+  CHECK(Triples(ex).count("Rand Paul meets-with Mitch McConnell") == 1);
+  CHECK(Triples(ex).count("Paul Ryan meets-with Mitch McConnell") == 0);
 }
 
 TEST_CASE("a bare surname never joins another document's person", "[resolution][never-merge][documents]") {

@@ -1956,6 +1956,7 @@ struct NameMention {
   NameMention* same = nullptr;  // an earlier mention of the same text, which holds the parts
   static constexpr int kUnasked = -2;
   int resolved = kUnasked;  // what ResolveName made of the text, once asked
+  bool rival = false;       // SurnameRivals' Defer and Settle
 
   PartsRange Parts() {
     NameMention& first = Parsed();
@@ -2256,16 +2257,18 @@ bool ShortFormOf(std::string_view short_name, std::string_view full, size_t part
 // first ("Kim Jong Un", "Moon Jae-in"): the one the document names more often, the first
 // on a tie. The lone "Kim" of a story about Kim Jong Un that quotes a Tony Kim once is the
 // leader. Not a listed person's lone name ("Trump" beside a headline's "Trump Tours
-// Church"), which the list resolves. The document's mentions are counted once, when
-// first asked: few documents ask.
+// Church"), which the list resolves, nor a listed given name ("Paul"). The mentions are
+// counted once every name is resolved, so that the counts are the document's wherever
+// the lone surname stands: an unresolved name asks Rival while names still resolve, and
+// Settle answers after. The lone surname's own mentions count for neither. Few
+// documents ask.
 class SurnameRivals {
  public:
   SurnameRivals(const RulePack& pack, const Analysis& a) : pack_(pack), a_(a) {}
 
-  // The person `word` (the one part of person `self`, or -1 for a name no actor has;
-  // `hash` its HashWord) names, of `ender`, whose name it ends, and a person whose name it
-  // opens.
-  int Pick(const PersonIndex& index, NameCache* names, std::string_view word, uint64_t hash, int self, int ender) {
+  // The person whose name `word` (the one part of person `self`, or -1 for a name no
+  // actor has; `hash` its HashWord) opens, where `ender`'s name ends with it, or -1.
+  int Rival(const PersonIndex& index, NameCache* names, std::string_view word, uint64_t hash, int self, int ender) {
     int opener = -1;
     size_t n = 0;
     index.ForEachWithPart(word, hash, [&](int q) {
@@ -2273,30 +2276,84 @@ class SurnameRivals {
       opener = q;
       ++n;
     });
-    if (n != 1) return ender;
+    if (n != 1) return -1;
     // Copied before the opener's parts are read: reading a name's parts may move the
     // letters `word` views. Few surnames get this far.
     const std::string part(word);
     const PartsRange full = names->Parts(opener);
-    if (full.size() < 2 || full.front() != part || !pack_.dictionary.LoneName(part).empty()) return ender;
-    return Named(opener) > Named(ender) ? opener : ender;
+    if (full.size() < 2 || full.front() != part || !pack_.dictionary.LoneName(part).empty()) return -1;
+    // A listed given name opens the opener's name as his given name, not as a surname put
+    // first: the lone "Paul" of a story naming Rand Paul and Paul Ryan is Rand Paul.
+    if (GivenNameSex(pack_, part) != Sex::kUnknown) return -1;
+    return opener;
+  }
+
+  // The person one-word person `self` names, of `ender`, whose name it ends, and its
+  // Rival. Asked once every name is resolved.
+  int Pick(const PersonIndex& index, NameCache* names, std::string_view word, uint64_t hash, int self, int ender) {
+    const int opener = Rival(index, names, word, hash, self, ender);
+    return opener >= 0 && Named(opener) > Named(ender) ? opener : ender;
+  }
+
+  // Unresolved name `name`, resolved to `ender`, may name `opener` instead (Rival): Settle
+  // tells.
+  void Defer(NameMention* name, int opener, int ender) {
+    name->rival = true;
+    deferred_.push_back({name, opener, ender});
+  }
+
+  // Points the mentions of the names deferred at their Rival where the document names it
+  // more than the person whose name they end. `unresolved`: every name, deferred or not.
+  void Settle(Analysis* a, std::vector<NameMention>& unresolved) {
+    if (!deferred_.empty()) SettleDeferred(a, unresolved);
   }
 
  private:
-  // How many times the document names `actor` outright (no pronoun).
-  int Named(int actor) {
-    if (counts_.empty()) {
-      counts_.assign(a_.actors.size(), 0);
-      for (const std::vector<Mention>& ms : a_.mentions)
-        for (const Mention& m : ms)
-          if (m.actor >= 0 && !m.pronoun && static_cast<size_t>(m.actor) < counts_.size()) ++counts_[m.actor];
+  struct Deferred {
+    NameMention* name;
+    int opener, ender;
+  };
+
+  // Settle's work, out of line: few documents defer a name.
+  [[gnu::noinline]] void SettleDeferred(Analysis* a, std::vector<NameMention>& unresolved) {
+    CountNamed();
+    auto deferred = [](NameMention& name) -> NameMention& { return name.same ? *name.same : name; };
+    for (NameMention& name : unresolved) {
+      const Mention& m = a->mentions[name.sentence][name.index];
+      if (deferred(name).rival && m.actor == deferred(name).resolved && !m.pronoun) --counts_[m.actor];
     }
-    return counts_[actor];
+    bool moved = false;
+    for (const Deferred& d : deferred_) {
+      d.name->rival = Named(d.opener) > Named(d.ender);
+      if (d.name->rival) d.name->resolved = d.opener;
+      moved |= d.name->rival;
+    }
+    if (!moved) return;
+    for (NameMention& name : unresolved) {
+      Mention& m = a->mentions[name.sentence][name.index];
+      if (deferred(name).rival && m.actor >= 0) m.actor = deferred(name).resolved;
+    }
+  }
+
+  // Counts, once, how many times the document names each actor outright (no pronoun).
+  [[gnu::noinline]] void CountNamed() {
+    if (!counts_.empty()) return;
+    counts_.assign(a_.actors.size(), 0);
+    for (const std::vector<Mention>& ms : a_.mentions)
+      for (const Mention& m : ms)
+        if (m.actor >= 0 && !m.pronoun && static_cast<size_t>(m.actor) < counts_.size()) ++counts_[m.actor];
+  }
+
+  // How many times the document names `actor` outright.
+  int Named(int actor) {
+    CountNamed();
+    return static_cast<size_t>(actor) < counts_.size() ? counts_[actor] : 0;
   }
 
   const RulePack& pack_;
   const Analysis& a_;
   std::vector<int> counts_;
+  std::vector<Deferred> deferred_;
 };
 
 // A person named by a short form ("Hariri") becomes the one full name that ends with it.
@@ -2414,8 +2471,11 @@ int ResolveName(const PersonIndex& index, NameCache* names, SurnameRivals* rival
   const size_t found = index.CountWhole(joined, hash, &whole) + index.CountEndingWith(joined, hash, &longer);
   if (found == 1 && whole >= 0) return other_initial(whole) ? -1 : whole;
   if (found == 1 && !ShortFormOf(name->surface, index.NameOf(longer), parts.size())) return -1;
-  if (found == 1)
-    return parts.size() == 1 && rivals ? rivals->Pick(index, names, joined, hash, -1, longer) : longer;
+  if (found == 1 && parts.size() == 1 && rivals) {
+    const int opener = rivals->Rival(index, names, joined, hash, -1, longer);
+    if (opener >= 0) rivals->Defer(name, opener, longer);
+  }
+  if (found == 1) return longer;
   if (found == 0 && parts.size() == 1) return PersonByGivenName(index, names, parts, -1);
   return -1;
 }
@@ -3514,6 +3574,7 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
     m.actor = first.resolved;
     if (!promoted.empty() && m.actor >= 0 && OtherSex(pack, *a, m, promoted)) m.actor = -1;
   }
+  rivals.Settle(a, unresolved);
   if (!relatives.empty()) TitledRelatives(pack, a, &names, relatives);
   MergeShortPersonNames(index, a, &names, &rivals, dead, &buffers->short_form, &buffers->shared_surnames);
   Targets(variant, buffers->short_form, a->actors.size(), &targets);
