@@ -8,6 +8,7 @@
 
 #include "core/hash.h"
 #include "core/phrases.h"
+#include "core/words.h"
 #include "text/text.h"
 
 namespace {
@@ -342,4 +343,18 @@ TEST_CASE("PhraseIndex::Extend matches as the phrases added one by one", "[core]
     CHECK(Pairs(p.At(extended, i)) == Pairs(p.At(direct, i)));
   }
   CHECK(Pairs(p.At(extended, 5)) == std::vector<std::pair<uint32_t, int>>{{9, 11}, {7, 1}});  // "peace"
+}
+
+TEST_CASE("WordIs compares a word with a literal by its size and bytes", "[core]") {
+  using actorgraph::internal::WordIs;
+  const std::string text = "he said they were there on wednesday";
+  const std::string_view w(text);
+  CHECK(WordIs(w.substr(0, 2), "he"));
+  CHECK(!WordIs(w.substr(0, 3), "he"));  // "he " is longer
+  CHECK(!WordIs(w.substr(3, 4), "says"));
+  CHECK(WordIs(w.substr(8, 4), "they"));
+  CHECK(!WordIs(w.substr(18, 4), "they"));  // "ther": same length, other bytes
+  CHECK(WordIs(w.substr(27), "wednesday"));
+  CHECK(!WordIs(std::string_view(), "a"));
+  CHECK(WordIs(std::string_view(), ""));
 }

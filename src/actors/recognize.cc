@@ -7,6 +7,8 @@
 #include <set>
 #include <string>
 
+#include "core/words.h"
+
 namespace actorgraph::internal {
 namespace {
 
@@ -49,12 +51,12 @@ constexpr std::string_view kPronouns[] = {"he", "his", "him", "she", "her", "its
 // it struck Hezbollah targets"); anywhere else "it" is left alone ("it is unclear").
 bool IsReportingVerb(std::string_view w) {
   switch (w.size()) {  // most words are turned down by their length
-    case 4: return w == "said" || w == "says";
-    case 5: return w == "added" || w == "vowed";
-    case 6: return w == "stated" || w == "warned" || w == "denied";
-    case 7: return w == "claimed" || w == "pledged";
-    case 8: return w == "insisted";
-    case 9: return w == "announced" || w == "confirmed";
+    case 4: return WordIs(w, "said") || WordIs(w, "says");
+    case 5: return WordIs(w, "added") || WordIs(w, "vowed");
+    case 6: return WordIs(w, "stated") || WordIs(w, "warned") || WordIs(w, "denied");
+    case 7: return WordIs(w, "claimed") || WordIs(w, "pledged");
+    case 8: return WordIs(w, "insisted");
+    case 9: return WordIs(w, "announced") || WordIs(w, "confirmed");
     default: return false;
   }
 }
@@ -72,13 +74,13 @@ bool IsReportingVerb(std::string_view w) {
 // "it" and "they", may not take that.
 bool MayStandBetween(std::string_view w) {
   switch (w.size()) {
-    case 2: return w == "on";
-    case 4: return w == "that" || w == "late" || w == "also";
-    case 5: return w == "early" || w == "today" || w == "later";
-    case 6: return w == "monday" || w == "friday" || w == "sunday";
-    case 7: return w == "tuesday" || w == "earlier";
-    case 8: return w == "thursday" || w == "saturday";
-    case 9: return w == "wednesday" || w == "yesterday";
+    case 2: return WordIs(w, "on");
+    case 4: return WordIs(w, "that") || WordIs(w, "late") || WordIs(w, "also");
+    case 5: return WordIs(w, "early") || WordIs(w, "today") || WordIs(w, "later");
+    case 6: return WordIs(w, "monday") || WordIs(w, "friday") || WordIs(w, "sunday");
+    case 7: return WordIs(w, "tuesday") || WordIs(w, "earlier");
+    case 8: return WordIs(w, "thursday") || WordIs(w, "saturday");
+    case 9: return WordIs(w, "wednesday") || WordIs(w, "yesterday");
     default: return false;
   }
 }
@@ -106,9 +108,11 @@ bool IsAssimilatedArticle(std::string_view lower) {
 // each word of the length, cost a hundred instructions at every pronoun of a text.
 bool IsPronoun(std::string_view lower) {
   switch (lower.size()) {
-    case 2: return lower == "he" || lower == "it";
-    case 3: return lower == "his" || lower == "him" || lower == "she" || lower == "her" || lower == "its";
-    case 4: return lower == "they";
+    case 2: return WordIs(lower, "he") || WordIs(lower, "it");
+    case 3:
+      return WordIs(lower, "his") || WordIs(lower, "him") || WordIs(lower, "she") || WordIs(lower, "her") ||
+             WordIs(lower, "its");
+    case 4: return WordIs(lower, "they");
     default: return false;
   }
 }
@@ -516,7 +520,8 @@ class SentenceRecognizer {
       out_->back() = name;
       return name.last;
     }
-    const bool after_of = i >= s_.first + 2 && (a_->TokenLower(i - 1) == "of" || a_->TokenLower(i - 1) == "for") &&
+    const std::string_view before = i >= s_.first + 2 ? a_->TokenLower(i - 1) : std::string_view();
+    const bool after_of = (WordIs(before, "of") || WordIs(before, "for")) &&
                           a_->tokens[i - 2].has(kCapitalized) && !(Has(i - 2, kOpensTitle) && Listed(lists_.titles, i - 2));
     return after_of && Listed(lists_.name_tails, i) ? hit_end : i;
   }
@@ -811,7 +816,7 @@ class SentenceRecognizer {
   // and "an" are particles too, and nearly all of them are English, before a word in
   // lower case.
   bool MayFollowParticle(uint32_t k) const {
-    return k < s_.last && (Has(k, kCapitalWordOrEntry | kParticle) || a_->TokenText(k) == "-");
+    return k < s_.last && (Has(k, kCapitalWordOrEntry | kParticle) || WordIs(a_->TokenText(k), "-"));
   }
 
   // One past the name that starts at i, or i when none starts there.
@@ -834,7 +839,9 @@ class SentenceRecognizer {
                NamePart(j + 1))
           j += 2;
         // "People's" inside a name: "the Tigray People's Liberation Front".
-        if (j + 1 < s_.last && a_->TokenLower(j - 1) == "people" && a_->TokenText(j) == "'s" && NamePart(j + 1)) ++j;
+        if (j + 1 < s_.last && WordIs(a_->TokenLower(j - 1), "people") && WordIs(a_->TokenText(j), "'s") &&
+            NamePart(j + 1))
+          ++j;
         continue;
       }
       // Where a name seems to end, the month in "Theresa May" is its surname.

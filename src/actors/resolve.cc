@@ -12,6 +12,7 @@
 
 #include "actors/recognize.h"
 #include "core/hash.h"
+#include "core/words.h"
 #include "rules/matcher.h"
 #include "text/unicode.h"
 
@@ -1362,7 +1363,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
           type = ActorType::kGroup;
         } else if (before == "the" && target.last > target.first + 1) {
           type = ActorType::kOrganization;
-        } else if (before == "the" || before == "a" || before == "an") {
+        } else if (WordIs(before, "the") || WordIs(before, "a") || WordIs(before, "an")) {
           return false;
         } else if (HasInnerPossessive(*a, target)) {
           type = ActorType::kOrganization;
@@ -2546,8 +2547,8 @@ bool DefineAcronymsFindNames(const RulePack& pack, Analysis* a, std::vector<Name
 // Told by its length first, so that each comparison is of a known size and needs no call.
 [[gnu::always_inline]] inline bool IsPersonPronoun(std::string_view w) {
   switch (w.size()) {
-    case 2: return w == "he";
-    case 3: return w == "his" || w == "him" || w == "she" || w == "her";
+    case 2: return WordIs(w, "he");
+    case 3: return WordIs(w, "his") || WordIs(w, "him") || WordIs(w, "she") || WordIs(w, "her");
     default: return false;
   }
 }
@@ -2558,12 +2559,15 @@ bool DefineAcronymsFindNames(const RulePack& pack, Analysis* a, std::vector<Name
 // of a word before most mentions, and a search of the list cost a call a comparison.
 bool IsPreposition(std::string_view w) {
   switch (w.size()) {
-    case 2: return w == "in" || w == "at" || w == "on" || w == "to" || w == "by" || w == "of";
-    case 3: return w == "for";
-    case 4: return w == "near" || w == "with" || w == "into" || w == "from" || w == "over";
-    case 5: return w == "about";
-    case 6: return w == "inside" || w == "within" || w == "across";
-    case 7: return w == "against" || w == "between";
+    case 2:
+      return WordIs(w, "in") || WordIs(w, "at") || WordIs(w, "on") || WordIs(w, "to") || WordIs(w, "by") ||
+             WordIs(w, "of");
+    case 3: return WordIs(w, "for");
+    case 4:
+      return WordIs(w, "near") || WordIs(w, "with") || WordIs(w, "into") || WordIs(w, "from") || WordIs(w, "over");
+    case 5: return WordIs(w, "about");
+    case 6: return WordIs(w, "inside") || WordIs(w, "within") || WordIs(w, "across");
+    case 7: return WordIs(w, "against") || WordIs(w, "between");
     default: return false;
   }
 }
@@ -3066,10 +3070,10 @@ bool ReportedAt(const Analysis& a, uint32_t t, uint32_t floor) {
 int PronounActor(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done, const Mention& m,
                  const LastPerson& last) {
   const std::string_view word = a.TokenLower(m.first);
-  if (IsPersonPronoun(word)) return word == "she" || word == "her" ? last.she : last.he;
+  if (IsPersonPronoun(word)) return WordIs(word, "she") || WordIs(word, "her") ? last.she : last.he;
   const int owner = CoordinatedOwner(a, ms, done, m);
   if (owner >= 0) return owner;
-  if (word == "its" && m.first > 0 && a.TokenLower(m.first - 1) == "and" &&
+  if (WordIs(word, "its") && m.first > 0 && WordIs(a.TokenLower(m.first - 1), "and") &&
       NounBeforeAndIts(a, ms, done, m, a.sentences[s].first))
     return -1;
   if (word != "they" && UnnamedBodyBefore(a, ms, done, m, a.sentences[s].first)) return -1;
