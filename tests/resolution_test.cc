@@ -500,12 +500,15 @@ TEST_CASE("the place of a wire story's dateline is no one's name in it", "[resol
 }
 
 TEST_CASE("a romanized given name's hyphen and lower-case syllable stay in the name", "[resolution][names]") {
+  // A name no dictionary lists (Kim Jong Un and Moon Jae-in are in people.tsv).
   ag::Extraction ex = Extract(
-      "North Korean leader Kim Jong-un met South Korean President Moon Jae-in at Panmunjom on Friday.");
-  CHECK(People(ex) == std::set<std::string>{"Kim Jong-un", "Moon Jae-in"});
-  CHECK(Triples(ex).count("Kim Jong-un meets-with Moon Jae-in") == 1);
-  // As AP writes him: one id.
-  CHECK(IdOf(ex, "Kim Jong-un") == IdOf(Extract("North Korean leader Kim Jong Un spoke.", "ap"), "Kim Jong Un"));
+      "North Korean Foreign Minister Choe Son-hui met South Korean envoy Lee Do-hoon at Panmunjom on Friday.");
+  CHECK(People(ex) == std::set<std::string>{"Choe Son-hui", "Lee Do-hoon"});
+  CHECK(Triples(ex).count("Choe Son-hui meets-with Lee Do-hoon") == 1);
+  // Both spellings of a listed one, as Reuters and AP write him: one id.
+  ex = Extract("North Korean leader Kim Jong-un met South Korean President Moon Jae-in at Panmunjom on Friday.");
+  CHECK(Triples(ex).count("Kim Jong Un meets-with Moon Jae-in") == 1);
+  CHECK(IdOf(ex, "Kim Jong Un") == IdOf(Extract("North Korean leader Kim Jong Un spoke.", "ap"), "Kim Jong Un"));
   ex = Extract("Taiwanese President Tsai Ing-wen spoke in Taipei.");
   CHECK(People(ex) == std::set<std::string>{"Tsai Ing-wen"});
   // English compounds keep their name: "a John Kerry-led effort".
