@@ -246,7 +246,7 @@ class TripleBuilder {
       const bool role = role_of(relation);
       if (!modalities[role])
         modalities[role] = rule.forced_modality ? rule.modality
-                                                : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last,
+                                                : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_first, m.trigger_last,
                                                                             units[m.last_unit - 1].last, role);
       return *modalities[role];
     };

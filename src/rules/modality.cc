@@ -125,8 +125,8 @@ bool PresentInTemporalClause(const Analysis& a, const text::Sentence& s, const s
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
-                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, uint32_t last,
-                        bool role) {
+                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_first,
+                        uint32_t trigger_last, uint32_t last, bool role) {
   uint32_t begin = first;
   while (begin > s.first && first - begin < kLookBehind && !text::IsClauseBreak(a.TokenText(begin - 1))) --begin;
   // A negation reaches no further than its clause; what is wished or foreseen reaches
@@ -158,7 +158,11 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
     if (InActorMention(mentions, t) || (t > aside_first && t < aside_last)) continue;
     if (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
     if (t < cues_from) continue;
-    if (t >= negation_from && pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
+    // A cue that is the whole trigger is the act the rule reads ("refused a U.S. request",
+    // "cancelled aid to"); one that opens a longer trigger negates it ("no longer an ally").
+    if (t >= negation_from && pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) &&
+        !(t == trigger_first && hit.end == trigger_last))
+      negated = true;
     if (pack.hypothetical_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) hypothetical = true;
   }
   if (negated) return Modality::kNegated;
