@@ -122,6 +122,19 @@ bool PresentInTemporalClause(const Analysis& a, const text::Sentence& s, const s
   return a.TokenLower(subject->first) == "they";
 }
 
+// Whether the trigger is a participle that opens a clause of its own after a comma:
+// "Kenya refused to attend the summit, accusing Uganda of arming the rebels" accuses; a
+// negation before the comma is the main verb's. Not after an aside the match reads past
+// ("refused to support X, who had a reputation for corruption, backing Y"): there the
+// participle's subject is the sentence's, not the slot's, and the negation hid the error.
+bool OpensParticipleClause(const Analysis& a, uint32_t first, uint32_t trigger_first) {
+  if (trigger_first <= first || a.TokenText(trigger_first - 1) != ",") return false;
+  for (uint32_t t = first; t + 1 < trigger_first; ++t)
+    if (a.TokenText(t) == ",") return false;
+  const std::string_view w = a.TokenLower(trigger_first);
+  return w.size() > 4 && w.substr(w.size() - 3) == "ing";
+}
+
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
@@ -139,6 +152,7 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   const uint32_t cues_from = role ? first : begin;
   uint32_t negation_from = first;
   while (!role && negation_from > begin && !OpensClause(pack, a, negation_from - 1)) --negation_from;
+  if (OpensParticipleClause(a, first, trigger_first)) negation_from = trigger_first;
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
   const bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
   // An aside the match reads past between its subject and its verb says something of its
