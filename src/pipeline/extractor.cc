@@ -34,6 +34,14 @@ struct Extractor::Impl {
 
 namespace internal {
 
+// A triple one sentence yielded: (subject, relation, object), where it was kept in the
+// document's triples, and the first token of the trigger that yielded it.
+struct SentenceTriple {
+  std::tuple<int, int, int> key;
+  size_t index = 0;
+  uint32_t trigger = 0;
+};
+
 // What one document's extraction works in, kept by an ExtractScratch between documents.
 struct Workspace {
   Analysis analysis;
@@ -44,7 +52,7 @@ struct Workspace {
   // The triples' stage's, likewise: the alias noter, reset for each analysis; the triples
   // of the sentence; a yield's subjects and objects.
   AliasNoter aliases{nullptr};
-  std::vector<std::tuple<int, int, int>> seen;
+  std::vector<SentenceTriple> seen;
   std::vector<std::pair<int, const Mention*>> subjects, objects;
   // The document's triples whose subject must hold an office (CompiledRule::official_slot).
   std::vector<size_t> official_checks;
@@ -233,11 +241,12 @@ class TripleBuilder {
     // Read once for role relations and once for the others, when a yield asks: a
     // `former` cue negates only the first.
     std::optional<Modality> modalities[2];
+    auto role_of = [&](int relation) { return !rule.event && (rule.role || pack_.role_relations[relation]); };
     auto modality_of = [&](int relation) {
-      const bool role = !rule.event && (rule.role || pack_.role_relations[relation]);
+      const bool role = role_of(relation);
       if (!modalities[role])
         modalities[role] = rule.forced_modality ? rule.modality
-                                                : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_last,
+                                                : internal::DetectModality(pack_, a_, s, ms, first_tok, m.trigger_first, m.trigger_last,
                                                                             units[m.last_unit - 1].last, role);
       return *modalities[role];
     };
@@ -266,8 +275,13 @@ class TripleBuilder {
           const auto& [obj, om] = objects[j];
           if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
               (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) ||
-              PronounOfSubjects(a_, obj, om, subjects) || !Unseen({subj, y.relation, obj}))
+              PronounOfSubjects(a_, obj, om, subjects))
             continue;
+          if (internal::SentenceTriple* earlier = Seen({subj, y.relation, obj})) {
+            if (AssertsAnew(*earlier, modality, m, role_of(y.relation)))
+              Reassert(*earlier, s, sm, om, m, rule, y.subject == rule.official_slot, explain);
+            continue;
+          }
           aliases_.Note(subj);
           aliases_.Note(obj);
           // Filled where it is kept: a Triple is some thirty strings, each moved if
@@ -282,6 +296,7 @@ class TripleBuilder {
           FillEvidence(s, sm, om, m, rule, modality, &t.evidence);
           t.explain = explain;
           if (y.subject == rule.official_slot) official_checks_.push_back(out_->triples.size() - 1);
+          seen_.push_back({{subj, y.relation, obj}, out_->triples.size() - 1, m.trigger_first});
           scratch_.CountApplied(pack_, m.pattern);
         }
     }
@@ -298,12 +313,36 @@ class TripleBuilder {
                   actors->end());
   }
 
-  // Whether `triple` is not yet among the sentence's, noting it: a sentence has a few, so
-  // a list read through costs less than a set's node for each.
-  bool Unseen(const std::tuple<int, int, int>& triple) {
-    if (std::find(seen_.begin(), seen_.end(), triple) != seen_.end()) return false;
-    seen_.push_back(triple);
-    return true;
+  // The sentence's triple `key` if it yielded it already, else null: a sentence has a few,
+  // so a list read through costs less than a set's node for each.
+  internal::SentenceTriple* Seen(const std::tuple<int, int, int>& key) {
+    auto it = std::find_if(seen_.begin(), seen_.end(), [&](const internal::SentenceTriple& t) { return t.key == key; });
+    return it == seen_.end() ? nullptr : &*it;
+  }
+
+  // Whether a match asserts, by a trigger of its own, a triple an earlier match of the
+  // sentence negated or supposed: "Kenya did not condemn Uganda at the summit, but
+  // condemned it on Friday". The sentence still yields the triple once, asserted. Not a
+  // role: a title or an aside tells one state of its holder, and "former" before one
+  // mention of it ends it for all.
+  bool AssertsAnew(const internal::SentenceTriple& earlier, Modality modality, const Match& m, bool role) const {
+    return !role && modality == Modality::kAsserted && earlier.trigger != m.trigger_first &&
+           out_->triples[earlier.index].modality != Modality::kAsserted;
+  }
+
+  // Makes the earlier triple the asserted one of match `m`: its modality, evidence and
+  // explanation, and the office check of `m`'s rule instead of the earlier's.
+  void Reassert(internal::SentenceTriple& earlier, const text::Sentence& s, const Mention* sm, const Mention* om,
+                const Match& m, const CompiledRule& rule, bool official, const std::string& explain) {
+    Triple& t = out_->triples[earlier.index];
+    t.modality = Modality::kAsserted;
+    t.evidence = Evidence();
+    FillEvidence(s, sm, om, m, rule, t.modality, &t.evidence);
+    t.explain = explain;
+    earlier.trigger = m.trigger_first;
+    auto check = std::find(official_checks_.begin(), official_checks_.end(), earlier.index);
+    if (official && check == official_checks_.end()) official_checks_.push_back(earlier.index);
+    if (!official && check != official_checks_.end()) official_checks_.erase(check);
   }
 
   void FillEvidence(const text::Sentence& s, const Mention* sm, const Mention* om, const Match& m,
@@ -336,7 +375,7 @@ class TripleBuilder {
   internal::MatchScratch& scratch_;  // kept from sentence to sentence, with the units matched
   internal::MatchList& matches_;     // likewise
   // (subject, relation, object) in this sentence: one triple each; likewise.
-  std::vector<std::tuple<int, int, int>>& seen_;
+  std::vector<internal::SentenceTriple>& seen_;
   std::vector<std::pair<int, const Mention*>>& subjects_;  // a yield's, likewise
   std::vector<std::pair<int, const Mention*>>& objects_;
   std::vector<size_t>& official_checks_;  // indices into out_->triples; likewise

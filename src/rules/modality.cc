@@ -122,11 +122,24 @@ bool PresentInTemporalClause(const Analysis& a, const text::Sentence& s, const s
   return a.TokenLower(subject->first) == "they";
 }
 
+// Whether the trigger is a participle that opens a clause of its own after a comma:
+// "Kenya refused to attend the summit, accusing Uganda of arming the rebels" accuses; a
+// negation before the comma is the main verb's. Not after an aside the match reads past
+// ("refused to support X, who had a reputation for corruption, backing Y"): there the
+// participle's subject is the sentence's, not the slot's, and the negation hid the error.
+bool OpensParticipleClause(const Analysis& a, uint32_t first, uint32_t trigger_first) {
+  if (trigger_first <= first || a.TokenText(trigger_first - 1) != ",") return false;
+  for (uint32_t t = first; t + 1 < trigger_first; ++t)
+    if (a.TokenText(t) == ",") return false;
+  const std::string_view w = a.TokenLower(trigger_first);
+  return w.size() > 4 && w.substr(w.size() - 3) == "ing";
+}
+
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
-                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, uint32_t last,
-                        bool role) {
+                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_first,
+                        uint32_t trigger_last, uint32_t last, bool role) {
   uint32_t begin = first;
   while (begin > s.first && first - begin < kLookBehind && !text::IsClauseBreak(a.TokenText(begin - 1))) --begin;
   // A negation reaches no further than its clause; what is wished or foreseen reaches
@@ -139,6 +152,7 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   const uint32_t cues_from = role ? first : begin;
   uint32_t negation_from = first;
   while (!role && negation_from > begin && !OpensClause(pack, a, negation_from - 1)) --negation_from;
+  if (OpensParticipleClause(a, first, trigger_first)) negation_from = trigger_first;
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
   const bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
   // An aside the match reads past between its subject and its verb says something of its
@@ -158,7 +172,11 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
     if (InActorMention(mentions, t) || (t > aside_first && t < aside_last)) continue;
     if (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
     if (t < cues_from) continue;
-    if (t >= negation_from && pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
+    // A cue that is the whole trigger is the act the rule reads ("refused a U.S. request",
+    // "cancelled aid to"); one that opens a longer trigger negates it ("no longer an ally").
+    if (t >= negation_from && pack.negation_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) &&
+        !(t == trigger_first && hit.end == trigger_last))
+      negated = true;
     if (pack.hypothetical_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) hypothetical = true;
   }
   if (negated) return Modality::kNegated;

@@ -19,8 +19,9 @@
 
 namespace actorgraph::internal {
 
-// `first` is the match's first token, `trigger_last` one past its trigger, `last` one past
-// its last. A `future` cue in the few words right after the match, before any word that
+// `first` is the match's first token, `trigger_first` its trigger's first, `trigger_last`
+// one past its trigger, `last` one past its last. A negation cue that is the whole trigger is
+// the act the rule reads, no negation of it: "Ghana refused Togo's demand" rejects it. A `future` cue in the few words right after the match, before any word that
 // opens another phrase, makes it hypothetical ("X meets Y tomorrow", "meets Y in Beijing
 // next week"; not "met Y ahead of talks next week"). The window
 // is the match up to its trigger plus the clause before it (back to , ; : or at most
@@ -28,8 +29,8 @@ namespace actorgraph::internal {
 // talks mentioned after it keep their own modality. A cue inside an actor's mention of
 // `mentions` (the sentence's) is part of a name: "Theresa May met Macron" is asserted.
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
-                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_last, uint32_t last,
-                        bool role);
+                        const std::vector<Mention>& mentions, uint32_t first, uint32_t trigger_first,
+                        uint32_t trigger_last, uint32_t last, bool role);
 
 // Who reports the sentence, for reported speech: the actor before a verb of the pack's
 // `say-verb` list ("Hariri told Reuters ...", "Russia, the ministry said, ..."), after
