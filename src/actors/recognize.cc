@@ -1182,7 +1182,9 @@ bool IsPartOfPlace(std::string_view w) {
 namespace {
 
 // Words that follow a place's name in a sentence: a conjunction, a preposition, a verb's
-// auxiliary, a time ("in the U.S. since 2011", "in the U.S. has grown").
+// auxiliary, a time ("in the U.S. since 2011", "in the U.S. has grown"). Not yet a rules
+// list: ModifiesNounAfter and NamedAsPlace, which ask it, are called from functions of
+// src/actors/resolve.cc that hold no RulePack.
 bool FollowsPlace(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "and", "or", "but", "since", "for", "to", "on", "at", "in", "of", "from", "with", "by", "as",

@@ -1166,7 +1166,7 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
     "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
     "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role",
-    "denial-gap",         "opening-adverb"};
+    "denial-gap",         "opening-adverb",     "person-initial",      "unnamed-body"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
@@ -1231,7 +1231,7 @@ void IndexUsStateCountries(RulePack* pack) {
 // them) as the dictionary's persons' initials: each word capitalized, no space before a
 // period ("George W. Bush").
 void NoteListedInitials(RulePack* pack) {
-  for (const std::string& phrase : pack->List("person-initial").Describe()) {
+  for (const std::string& phrase : pack->List(RulePack::kPersonInitial).Describe()) {
     std::string name;
     bool opens = true;
     for (char c : phrase) {

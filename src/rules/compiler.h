@@ -323,13 +323,14 @@ struct RulePack {
   // The lists asked for in every document or sentence, by name once at load rather than
   // at each ask: List(name) hashes the name and probes, and the chunker, the matcher, the
   // capitals and the reporter asked a dozen times a document (1.4 instructions a byte of
-  // Reuters' short stories).
+  // Reuters' short stories). `person-initial`, read once at load, is named here too, as
+  // every list the engine reads should be.
   enum NamedList : uint8_t {
     kPersonTitle, kNameStop, kGroupHead, kOrgHead, kStopSurname, kHyphenSuffix, kNameTail, kPartyLetter,
     kTitleObject, kSayVerb, kLeaderTitle, kCapitalPlaceWord, kCapitalPlaceNoun, kVerbLead, kCapitalAct,
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
     kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kPersonRole,
-    kDenialGap, kOpeningAdverb, kNamedListCount
+    kDenialGap, kOpeningAdverb, kPersonInitial, kUnnamedBody, kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.
