@@ -435,6 +435,7 @@ class SentenceRecognizer {
         if (end > i) return std::max(PushName(i, end), linked_end_);
       }
     }
+    if (a_->tokens[i].has(kAllCaps) && IsAgencyCredit(i, hit.end, e)) return hit.end;
     Mention m;
     m.first = i;
     m.last = hit.end;
@@ -451,6 +452,20 @@ class SentenceRecognizer {
     }
     out_->push_back(m);
     return hit.end;
+  }
+
+  // Whether the news agency of entry e, matched at [i, end), is a photo credit opening a
+  // caption: written in capitals as the dictionary writes none of its names ("REUTERS",
+  // not "Reuters" nor the alias "AP") and followed by a capitalized word ("REUTERS
+  // President Barack Obama arrives ..."). It names no one, and the title after it is
+  // the person's own, not the agency's: "AP President Gary Pruitt" is the agency's.
+  [[gnu::noinline]] bool IsAgencyCredit(uint32_t i, uint32_t end, const DictEntry& e) const {
+    if (e.actor.sector != "MED" || end >= s_.last || !IsCapitalWord(a_->tokens[end].flags)) return false;
+    for (uint32_t t = i; t < end; ++t)
+      if (a_->tokens[t].has(kWord) && !a_->tokens[t].has(kAllCaps)) return false;
+    const std::string_view written =
+        std::string_view(a_->text.text).substr(a_->tokens[i].begin, a_->tokens[end - 1].end - a_->tokens[i].begin);
+    return e.actor.aliases.count(std::string(written)) == 0;
   }
 
   // The actor of dictionary entry `entry`, interned at its first mention in the document:
@@ -867,7 +882,17 @@ class SentenceRecognizer {
     }
     // Cold and out of line: the ask is rare (some 400 names in 3 MB), and a plain call
     // here cost 0.2 M instructions more on 3 MB of AllSides, in NameEnd's callers' code.
-    return __builtin_expect(j >= i + 4, 0) ? FirstOfTwoNamesEnd(i, j) : j;
+    return __builtin_expect(j >= i + 4, 0) ? LongNameEnd(i, j) : j;
+  }
+
+  // Where name [i, j) of four tokens or more ends. A lawmaker's party tag glued to the
+  // name, its commas or brackets dropped ("Kevin McCarthy R-California, a key ally"),
+  // ends it (Step passes over the tag): it had made a person "Kevin McCarthy
+  // R-California". Else a second name may (FirstOfTwoNamesEnd).
+  [[gnu::noinline, gnu::cold]] uint32_t LongNameEnd(uint32_t i, uint32_t j) const {
+    for (uint32_t t = i + 1; t + 2 < j; ++t)
+      if (a_->tokens[t].end - a_->tokens[t].begin == 1 && IsPartyTag(t)) return t;
+    return FirstOfTwoNamesEnd(i, j);
   }
 
   // Two people's names written with nothing between, one run of capitals: a caption
