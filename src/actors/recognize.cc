@@ -892,7 +892,27 @@ class SentenceRecognizer {
   [[gnu::noinline, gnu::cold]] uint32_t LongNameEnd(uint32_t i, uint32_t j) const {
     for (uint32_t t = i + 1; t + 2 < j; ++t)
       if (a_->tokens[t].end - a_->tokens[t].begin == 1 && IsPartyTag(t)) return t;
-    return FirstOfTwoNamesEnd(i, j);
+    const uint32_t repeated = RepeatedNameEnd(i, j);
+    return repeated > i ? repeated : FirstOfTwoNamesEnd(i, j);
+  }
+
+  // A site's link that writes the name again right after it, glued to the next
+  // headline's first word ("North Korean leader Kim Jong Un Kim Jong UnTrump says ..."),
+  // where the name opens with no given name the lists hold, so FirstOfTwoNamesEnd does
+  // not read it: where [i, j) opens with two tokens or more written again at once (the
+  // last perhaps glued to more), the name ends before the repeat, and the repeat names no
+  // one (linked_end_). Else i.
+  uint32_t RepeatedNameEnd(uint32_t i, uint32_t j) const {
+    for (uint32_t n = 2; i + 2 * n <= j; ++n) {
+      uint32_t k = 0;
+      while (k + 1 < n && a_->TokenText(i + n + k) == a_->TokenText(i + k)) ++k;
+      if (k + 1 == n && a_->TokenText(i + 2 * n - 1).substr(0, a_->TokenText(i + n - 1).size()) ==
+                            a_->TokenText(i + n - 1)) {
+        linked_end_ = j;
+        return i + n;
+      }
+    }
+    return i;
   }
 
   // Two people's names written with nothing between, one run of capitals: a caption
