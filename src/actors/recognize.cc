@@ -439,6 +439,7 @@ class SentenceRecognizer {
         if (end > i) return std::max(PushName(i, end), linked_end_);
       }
     }
+    if (a_->tokens[i].has(kAllCaps) && IsAgencyCredit(i, hit.end, e)) return hit.end;
     Mention m;
     m.first = i;
     m.last = hit.end;
@@ -455,6 +456,20 @@ class SentenceRecognizer {
     }
     out_->push_back(m);
     return hit.end;
+  }
+
+  // Whether the news agency of entry e, matched at [i, end), is a photo credit opening a
+  // caption: written in capitals as the dictionary writes none of its names ("REUTERS",
+  // not "Reuters" nor the alias "AP") and followed by a capitalized word ("REUTERS
+  // President Barack Obama arrives ..."). It names no one, and the title after it is
+  // the person's own, not the agency's: "AP President Gary Pruitt" is the agency's.
+  [[gnu::noinline]] bool IsAgencyCredit(uint32_t i, uint32_t end, const DictEntry& e) const {
+    if (e.actor.sector != "MED" || end >= s_.last || !IsCapitalWord(a_->tokens[end].flags)) return false;
+    for (uint32_t t = i; t < end; ++t)
+      if (a_->tokens[t].has(kWord) && !a_->tokens[t].has(kAllCaps)) return false;
+    const std::string_view written =
+        std::string_view(a_->text.text).substr(a_->tokens[i].begin, a_->tokens[end - 1].end - a_->tokens[i].begin);
+    return e.actor.aliases.count(std::string(written)) == 0;
   }
 
   // The actor of dictionary entry `entry`, interned at its first mention in the document:
@@ -874,7 +889,37 @@ class SentenceRecognizer {
     }
     // Cold and out of line: the ask is rare (some 400 names in 3 MB), and a plain call
     // here cost 0.2 M instructions more on 3 MB of AllSides, in NameEnd's callers' code.
-    return __builtin_expect(j >= i + 4, 0) ? FirstOfTwoNamesEnd(i, j) : j;
+    return __builtin_expect(j >= i + 4, 0) ? LongNameEnd(i, j) : j;
+  }
+
+  // Where name [i, j) of four tokens or more ends. A lawmaker's party tag glued to the
+  // name, its commas or brackets dropped ("Kevin McCarthy R-California, a key ally"),
+  // ends it (Step passes over the tag): it had made a person "Kevin McCarthy
+  // R-California". Else a second name may (FirstOfTwoNamesEnd).
+  [[gnu::noinline, gnu::cold]] uint32_t LongNameEnd(uint32_t i, uint32_t j) const {
+    for (uint32_t t = i + 1; t + 2 < j; ++t)
+      if (a_->tokens[t].end - a_->tokens[t].begin == 1 && IsPartyTag(t)) return t;
+    const uint32_t repeated = RepeatedNameEnd(i, j);
+    return repeated > i ? repeated : FirstOfTwoNamesEnd(i, j);
+  }
+
+  // A site's link that writes the name again right after it, glued to the next
+  // headline's first word ("North Korean leader Kim Jong Un Kim Jong UnTrump says ..."),
+  // where the name opens with no given name the lists hold, so FirstOfTwoNamesEnd does
+  // not read it: where [i, j) opens with two tokens or more written again at once (the
+  // last perhaps glued to more), the name ends before the repeat, and the repeat names no
+  // one (linked_end_). Else i.
+  uint32_t RepeatedNameEnd(uint32_t i, uint32_t j) const {
+    for (uint32_t n = 2; i + 2 * n <= j; ++n) {
+      uint32_t k = 0;
+      while (k + 1 < n && a_->TokenText(i + n + k) == a_->TokenText(i + k)) ++k;
+      if (k + 1 == n && a_->TokenText(i + 2 * n - 1).substr(0, a_->TokenText(i + n - 1).size()) ==
+                            a_->TokenText(i + n - 1)) {
+        linked_end_ = j;
+        return i + n;
+      }
+    }
+    return i;
   }
 
   // Two people's names written with nothing between, one run of capitals: a caption
