@@ -2549,12 +2549,13 @@ int BodyNamedOf(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
 // against the Second Bank of the United States after its president" (BodyNamedOf);
 // nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
 // strikes on its ally"; nor a state that only titles the person after it
-// (TitlesPersonAfter).
+// (TitlesPersonAfter); nor a backer before a hyphen: "the Iran-backed Houthi group said
+// it" is the group (BeforeHyphen).
 int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
   for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.first >= before) break;
-    if (IsNonPersonActor(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
+    if (IsNonPersonActor(a, m) && !BeforeHyphen(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
         !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")) &&
         BodyNamedOf(a, ms, i) == -1)
       return m.actor;
@@ -4111,9 +4112,10 @@ bool StoryCountryNearby(const RulePack& pack, Analysis* a, size_t s) {
 
 // The country named last before mention i in sentence s, else the first in the sentence
 // before ("Iran, meanwhile, reminded Kim ... . \"...,\" government spokesman X said");
-// or -1.
+// or -1. Not one before a hyphen: "the Iran-aligned Houthi group" names a backer.
 int CountryNamedBefore(const RulePack& pack, Analysis* a, size_t s, size_t i) {
   for (size_t k = i; k-- > 0;) {
+    if (BeforeHyphen(*a, a->mentions[s][k])) continue;
     const int country = NamedCountry(pack, a, a->mentions[s][k]);
     if (country >= 0) return country;
   }
@@ -4125,7 +4127,8 @@ int CountryNamedBefore(const RulePack& pack, Analysis* a, size_t s, size_t i) {
     const int country = m.pronoun && m.actor >= 0 && a->actors[m.actor].actor.type == ActorType::kCountry
                             ? m.actor
                             : NamedCountry(pack, a, m);
-    if (country >= 0 && !(m.first > a->sentences[s - 1].first && IsPreposition(a->TokenLower(m.first - 1))))
+    if (country >= 0 && !(m.first > a->sentences[s - 1].first && IsPreposition(a->TokenLower(m.first - 1))) &&
+        !BeforeHyphen(*a, m))
       return country;
   }
   return -1;
@@ -4263,17 +4266,50 @@ bool OpensPersonTitle(const Analysis& a, const std::vector<Mention>& ms, size_t 
   if (p.actor < 0 || p.pronoun || a.actors[p.actor].actor.type != ActorType::kPerson || p.first < ms[i].last ||
       p.first > ms[i].last + 4)
     return false;
-  // "the government of Prime Minister X" is X's (LeaderAfterGovernment).
-  for (uint32_t t = ms[i].last; t < p.first; ++t)
-    if ((a.tokens[t].has(text::kPunct) && a.TokenText(t) != ".") || a.TokenLower(t) == "of") return false;
+  // "the government of Prime Minister X" is X's (LeaderAfterGovernment). A comma only
+  // between a spokesman's title and the name: "The military spokesman, X, told".
+  for (uint32_t t = ms[i].last; t < p.first; ++t) {
+    if (a.TokenLower(t) == "of") return false;
+    if (!a.tokens[t].has(text::kPunct) || a.TokenText(t) == ".") continue;
+    if (a.TokenText(t) != "," || t + 1 != p.first || t == ms[i].last || a.TokenLower(t - 1).rfind("spokes", 0) != 0)
+      return false;
+  }
   return true;
+}
+
+// The country a plural demonym after "the" names before token `end` of sentence s, no
+// punctuation but a period between: "the Saudis displayed drones that military spokesman
+// X identified" is Saudi Arabia's spokesman in a story about Iran; or -1. Not past a
+// comma: "The Palestinians fired rockets, military spokesman X said" is not theirs.
+int PluralDemonymBefore(const RulePack& pack, Analysis* a, size_t s, uint32_t end) {
+  const uint32_t first = a->sentences[s].first;
+  for (uint32_t t = end; t-- > first + 1;) {
+    if (a->tokens[t].has(text::kPunct) && a->TokenText(t) != ".") return -1;
+    if (!a->tokens[t].has(text::kCapitalized) || a->TokenLower(t - 1) != "the") continue;
+    const int entry = pack.dictionary.CountryOfPluralDemonym(a->TokenLower(t));
+    if (entry >= 0) return CountryOfCode(pack, a, pack.dictionary.entry(entry).actor.code);
+  }
+  return -1;
+}
+
+// Whether sentence s, or the one before, names a group ("A spokesman for the Houthi group
+// said ... . The military spokesman, X, told"): there a bare title with no country named
+// may be the group's as well as the story country's.
+bool GroupNearby(const Analysis& a, size_t s) {
+  for (size_t k = s > 0 ? s - 1 : s; k <= s; ++k)
+    for (const Mention& m : a.mentions[k])
+      if (m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kGroup) return true;
+  return false;
 }
 
 // "government spokesman X said" in a story about the United States whose sentence is
 // about Germany: the title's government word ("government spokesman X", "military
 // spokesman Col. X", "regime leader X") is the government of the country the sentence,
 // or the one before, names (CountryNamedBefore) where the story's country is named in
-// neither, not the story's.
+// neither, not the story's. A plural demonym before it in its clause names the country
+// whatever else is named (PluralDemonymBefore); and where neither the story's country nor
+// another is named, but a group is (GroupNearby), who he speaks for cannot be told: the
+// title's government word stands for no one.
 // `count` (actor i's at i + 1) and, with `counted`, the actors' own counts follow.
 void TitleGovernmentsOfNamedCountry(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
   if (a->focus_country < 0 || !a->titled_document_governments) return;
@@ -4281,14 +4317,25 @@ void TitleGovernmentsOfNamedCountry(const RulePack& pack, Analysis* a, bool coun
     for (size_t i = 0; i < a->mentions[s].size(); ++i) {
       const Mention& g = a->mentions[s][i];
       if (g.pronoun || !IsDocumentGovernment(g) || !OpensPersonTitle(*a, a->mentions[s], i)) continue;
-      const int country = StoryCountryNearby(pack, a, s) ? -1 : CountryNamedBefore(pack, a, s, i);
-      if (country < 0) continue;
-      const int actor = GovernmentOf(a, country);
+      int country = PluralDemonymBefore(pack, a, s, g.first);
+      if (country < 0) {
+        if (StoryCountryNearby(pack, a, s)) continue;
+        country = CountryNamedBefore(pack, a, s, i);
+        if (country < 0 && !GroupNearby(*a, s)) continue;
+      }
       Mention& m = a->mentions[s][i];
       count->resize(a->actors.size() + 1);
       --(*count)[m.actor + 1];
+      if (counted) --a->actors[m.actor].mentions;
+      if (country < 0) {
+        a->mentions[s].erase(a->mentions[s].begin() + static_cast<long>(i));
+        --i;
+        continue;
+      }
+      const int actor = GovernmentOf(a, country);
+      count->resize(a->actors.size() + 1);
       ++(*count)[actor + 1];
-      if (counted) --a->actors[m.actor].mentions, ++a->actors[actor].mentions;
+      if (counted) ++a->actors[actor].mentions;
       m.actor = actor;
     }
   }
