@@ -813,6 +813,7 @@ int CountryNamedNearBut(const Analysis& a, const std::vector<Mention>& ms, uint3
 }
 
 int CountryOfCode(const RulePack& pack, Analysis* a, const std::string& code);
+bool IsDocumentGovernment(const Mention& m);
 
 // Whether `w` titles the leader of a group named right before it ("opposition leader X").
 bool IsGroupLeaderWord(std::string_view w) { return w == "leader" || w == "chief" || w == "head"; }
@@ -900,7 +901,7 @@ class TemplateContext {
   // The country the sentence names as a place nearest the mention made ("Putin's forces
   // in Syria bombed the camps of U.S.-backed rebels"), else the document's place country,
   // else the country it is most about.
-  int PlaceNear() const {
+  int PlaceNear(bool rebels = true) const {
     // Rebels a country backs are not its own: "Kiev fought Russia-backed separatists" in a
     // story most about Russia names no Russian rebels, and no other country is sure.
     // Nor are they the story's where their sentence names another country and not the
@@ -938,7 +939,32 @@ class TemplateContext {
     }
     const int country = place >= 0 ? place : a_.focus_country;
     if (country == backer) return -1;
+    // Nor are backed rebels the story's, or its place's, where neither their sentence nor
+    // the one before names that country: "He condemned Moscow-backed separatists" in a
+    // story about Obama at the UN names no American rebels; "Ukraine and its allies met.
+    // Critics ... help fight Russian-backed separatists" names Ukraine's. A backed
+    // government is the place's still ("the authority of the U.S.-backed government" in
+    // a story from Kabul): a state has one, while rebels are of any war.
+    if (rebels && backer >= 0 && !NamedNear(country)) return -1;
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
+  }
+
+  // Whether the mention's sentence or the one before names country `country` (or an
+  // actor of it), not by a bare government word.
+  bool NamedNear(int country) const {
+    if (country < 0) return false;
+    const std::string& code = a_.actors[country].actor.code;
+    auto names = [&](const std::vector<Mention>& ms) {
+      for (const Mention& m : ms)
+        if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) && a_.actors[m.actor].actor.code == code)
+          return true;
+      return false;
+    };
+    if (names(ms_)) return true;
+    const auto after = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), at_,
+                                        [](uint32_t t, const text::Sentence& s) { return t < s.first; });
+    const size_t s = static_cast<size_t>(after - a_.sentences.begin());  // the sentence's index + 1
+    return s >= 2 && s - 2 < a_.mentions.size() && names(a_.mentions[s - 2]);
   }
 
   // The document's country, for a bare "the government" or "the army"; but one a state
@@ -947,7 +973,7 @@ class TemplateContext {
   // as backed rebels are (PlaceNear), never the backer's nor, where the sentence names
   // another country, the story's.
   int BackedCountry() const {
-    return MayFollowBacker() && BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear() : a_.focus_country;
+    return MayFollowBacker() && BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear(/*rebels=*/false) : a_.focus_country;
   }
 
   // Whether the words before the mention made may name its backer: "-backed" right
@@ -2508,6 +2534,15 @@ bool IsPreposition(std::string_view w) {
   }
 }
 
+// Whether mention m, after "any" or "every", names no one actor a pronoun could stand
+// for: "the Joint List, which is unlikely to sit in any Israeli government, but later
+// spoke with its leader" is no government's leader.
+bool IsGenericMention(const Analysis& a, const Mention& m) {
+  if (m.first == 0) return false;
+  const std::string_view before = a.TokenLower(m.first - 1);
+  return before == "any" || before == "every";
+}
+
 bool IsNonPersonActor(const Analysis& a, const Mention& m) {
   return m.actor >= 0 && !m.demonym && !m.pronoun && a.actors[m.actor].actor.type != ActorType::kPerson;
 }
@@ -2550,12 +2585,12 @@ int BodyNamedOf(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
 // nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
 // strikes on its ally"; nor a state that only titles the person after it
 // (TitlesPersonAfter); nor a backer before a hyphen: "the Iran-backed Houthi group said
-// it" is the group (BeforeHyphen).
+// it" is the group (BeforeHyphen); nor one after "any" (IsGenericMention).
 int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
   for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.first >= before) break;
-    if (IsNonPersonActor(a, m) && !BeforeHyphen(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
+    if (IsNonPersonActor(a, m) && !BeforeHyphen(a, m) && !IsGenericMention(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
         !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")) &&
         BodyNamedOf(a, ms, i) == -1)
       return m.actor;
@@ -2905,10 +2940,10 @@ bool InMention(const std::vector<Mention>& ms, size_t done, uint32_t t) {
 // it stands, or the possessor whose noun governs it ("over Moscow's interference in
 // Ukraine, its support for Assad": Moscow), or the body whose name it ends (BodyNamedOf:
 // "Jackson moved against the Second Bank of the United States after its president" is
-// the bank's, kUnknownBody), or -1.
+// the bank's, kUnknownBody), or -1. Not one after "any" (IsGenericMention).
 int LastNamedBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n) {
   for (size_t i = n; i-- > 0;) {
-    if (!IsNonPersonActor(a, ms[i])) continue;
+    if (!IsNonPersonActor(a, ms[i]) || IsGenericMention(a, ms[i])) continue;
     const int body = BodyNamedOf(a, ms, i);
     return body != -1 ? body : OwnerOrPossessor(a, ms, i);
   }
