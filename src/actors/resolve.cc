@@ -1195,6 +1195,15 @@ bool IsDocumentGovernment(const Mention& m) {
   return m.source == "government.of-document" || m.source == "government.military-of-document";
 }
 
+// Whether mention `m` opens a spokesman's title in an apposition, after a comma and
+// perhaps "the" or "a": "said Lim, the government spokesman".
+bool OpensSpokesmanApposition(const Analysis& a, const Mention& m) {
+  if (m.last >= a.tokens.size() || a.TokenLower(m.last).rfind("spokes", 0) != 0) return false;
+  uint32_t t = m.first;
+  if (t > 0 && (a.TokenLower(t - 1) == "the" || a.TokenLower(t - 1) == "a")) --t;
+  return t > 0 && a.TokenText(t - 1) == ",";
+}
+
 // Whether a capitalized word follows mention `m` within four words: a name its title's
 // government word may open ("government spokesman Col. X").
 bool CapitalizedSoonAfter(const Analysis& a, const Mention& m) {
@@ -1438,7 +1447,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
           (AfterCapitalizedWord(*a, out) || AfterPersonPossessive(*a, out) || BeforeOfCapitalized(*a, out) ||
            EndsName(*a, out)))
         a->leader_governments = true;
-      if (type == ActorType::kGovernment && IsDocumentGovernment(out) && CapitalizedSoonAfter(*a, out))
+      if (type == ActorType::kGovernment && IsDocumentGovernment(out) &&
+          (CapitalizedSoonAfter(*a, out) || OpensSpokesmanApposition(*a, out)))
         a->titled_document_governments = true;
     } else {
       int actors[ActorGroup::kMax];
@@ -4337,6 +4347,36 @@ bool GroupNearby(const Analysis& a, size_t s) {
   return false;
 }
 
+// Whether the government word of mention i of `ms` makes a spokesman's title in an
+// apposition after a person's name: "said Lim, the government spokesman".
+bool ClosesSpokesmanApposition(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
+  if (i == 0 || ms[i].last >= a.tokens.size() || a.TokenLower(ms[i].last).rfind("spokes", 0) != 0) return false;
+  const Mention& p = ms[i - 1];
+  if (p.actor < 0 || p.pronoun || a.actors[p.actor].actor.type != ActorType::kPerson) return false;
+  uint32_t t = p.last;
+  if (t >= ms[i].first || a.TokenText(t) != ",") return false;
+  ++t;
+  if (t < ms[i].first && (a.TokenLower(t) == "the" || a.TokenLower(t) == "a")) ++t;
+  return t == ms[i].first;
+}
+
+// Whether sentence s, before mention i, or the one before names by itself the government
+// of a country other than the story's ("The South Korean government saw no sign of
+// illness. ..., said Lim, the government spokesman" in a story about North Korea).
+bool OtherGovernmentNearby(Analysis* a, size_t s, size_t i) {
+  const std::string& focus = a->actors[a->focus_country].actor.code;
+  auto names = [&](const std::vector<Mention>& ms, size_t n) {
+    for (size_t k = 0; k < n; ++k) {
+      const Mention& m = ms[k];
+      if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) &&
+          a->actors[m.actor].actor.type == ActorType::kGovernment && a->actors[m.actor].actor.code != focus)
+        return true;
+    }
+    return false;
+  };
+  return names(a->mentions[s], i) || (s > 0 && names(a->mentions[s - 1], a->mentions[s - 1].size()));
+}
+
 // "government spokesman X said" in a story about the United States whose sentence is
 // about Germany: the title's government word ("government spokesman X", "military
 // spokesman Col. X", "regime leader X") is the government of the country the sentence,
@@ -4351,9 +4391,15 @@ void TitleGovernmentsOfNamedCountry(const RulePack& pack, Analysis* a, bool coun
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     for (size_t i = 0; i < a->mentions[s].size(); ++i) {
       const Mention& g = a->mentions[s][i];
-      if (g.pronoun || !IsDocumentGovernment(g) || !OpensPersonTitle(*a, a->mentions[s], i)) continue;
-      int country = PluralDemonymBefore(pack, a, s, g.first);
-      if (country < 0) {
+      if (g.pronoun || !IsDocumentGovernment(g)) continue;
+      int country = -1;
+      if (ClosesSpokesmanApposition(*a, a->mentions[s], i)) {
+        // "said Lim, the government spokesman" after another state's government is named:
+        // whose, the text does not tell.
+        if (!OtherGovernmentNearby(a, s, i)) continue;
+      } else if (!OpensPersonTitle(*a, a->mentions[s], i)) {
+        continue;
+      } else if ((country = PluralDemonymBefore(pack, a, s, g.first)) < 0) {
         if (StoryCountryNearby(pack, a, s)) continue;
         country = CountryNamedBefore(pack, a, s, i);
         if (country < 0 && !GroupNearby(*a, s)) continue;
