@@ -325,6 +325,18 @@ int Dictionary::GovernmentOfLeader(std::string_view name) const {
   return it == leader_governments_.end() ? -1 : it->second;
 }
 
+int Dictionary::CountryOfPluralDemonym(std::string_view word) const {
+  if (word.size() < 4 || (word.back() != 's' && word.back() != 'S')) return -1;
+  const std::string singular = AsciiLower(word.substr(0, word.size() - 1));
+  // Only the demonyms whose plural adds an "s" ("the British", "the Chinese" add none).
+  if (singular.back() != 'i' && !(singular.size() > 2 && singular.compare(singular.size() - 2, 2, "an") == 0))
+    return -1;
+  for (const auto& [code, entry] : country_by_code_)
+    for (const std::string& adjective : entries_[entry].adjectives)
+      if (AsciiLower(adjective) == singular) return entry;
+  return -1;
+}
+
 void Dictionary::NotePersonInitial(std::string_view form) {
   const char initial = MiddleInitial(form);
   if (initial == 0) return;

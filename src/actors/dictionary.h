@@ -99,6 +99,9 @@ class Dictionary {
   // government of a leader the story names with no country ("the administration of
   // President Harry Truman").
   int GovernmentOfLeader(std::string_view name) const;
+  // The Country entry one of whose demonyms ending in "i" or "an" is `word` (any case)
+  // less its plural "s" ("Saudis", "Israelis", "Iranians"), or -1. Asked rarely: a scan.
+  int CountryOfPluralDemonym(std::string_view word) const;
   std::string Dump() const;
 
  private:

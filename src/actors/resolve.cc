@@ -819,6 +819,7 @@ int CountryNamedNearBut(const Analysis& a, const std::vector<Mention>& ms, uint3
 }
 
 int CountryOfCode(const RulePack& pack, Analysis* a, const std::string& code);
+bool IsDocumentGovernment(const Mention& m);
 
 // Whether `w` titles the leader of a group named right before it ("opposition leader X").
 // Not the rules' `leader-title`, which holds these three among many titles of heads of
@@ -908,7 +909,7 @@ class TemplateContext {
   // The country the sentence names as a place nearest the mention made ("Putin's forces
   // in Syria bombed the camps of U.S.-backed rebels"), else the document's place country,
   // else the country it is most about.
-  int PlaceNear() const {
+  int PlaceNear(bool rebels = true) const {
     // Rebels a country backs are not its own: "Kiev fought Russia-backed separatists" in a
     // story most about Russia names no Russian rebels, and no other country is sure.
     // Nor are they the story's where their sentence names another country and not the
@@ -946,7 +947,32 @@ class TemplateContext {
     }
     const int country = place >= 0 ? place : a_.focus_country;
     if (country == backer) return -1;
+    // Nor are backed rebels the story's, or its place's, where neither their sentence nor
+    // the one before names that country: "He condemned Moscow-backed separatists" in a
+    // story about Obama at the UN names no American rebels; "Ukraine and its allies met.
+    // Critics ... help fight Russian-backed separatists" names Ukraine's. A backed
+    // government is the place's still ("the authority of the U.S.-backed government" in
+    // a story from Kabul): a state has one, while rebels are of any war.
+    if (rebels && backer >= 0 && !NamedNear(country)) return -1;
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
+  }
+
+  // Whether the mention's sentence or the one before names country `country` (or an
+  // actor of it), not by a bare government word.
+  bool NamedNear(int country) const {
+    if (country < 0) return false;
+    const std::string& code = a_.actors[country].actor.code;
+    auto names = [&](const std::vector<Mention>& ms) {
+      for (const Mention& m : ms)
+        if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) && a_.actors[m.actor].actor.code == code)
+          return true;
+      return false;
+    };
+    if (names(ms_)) return true;
+    const auto after = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), at_,
+                                        [](uint32_t t, const text::Sentence& s) { return t < s.first; });
+    const size_t s = static_cast<size_t>(after - a_.sentences.begin());  // the sentence's index + 1
+    return s >= 2 && s - 2 < a_.mentions.size() && names(a_.mentions[s - 2]);
   }
 
   // The document's country, for a bare "the government" or "the army"; but one a state
@@ -955,7 +981,7 @@ class TemplateContext {
   // as backed rebels are (PlaceNear), never the backer's nor, where the sentence names
   // another country, the story's.
   int BackedCountry() const {
-    return MayFollowBacker() && BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear() : a_.focus_country;
+    return MayFollowBacker() && BackerBefore(a_, ms_, at_) >= 0 ? PlaceNear(/*rebels=*/false) : a_.focus_country;
   }
 
   // Whether the words before the mention made may name its backer: "-backed" right
@@ -1176,6 +1202,15 @@ bool IsGovernmentWord(std::string_view lower) {
 // ("the government", "government forces", "the army").
 bool IsDocumentGovernment(const Mention& m) {
   return m.source == "government.of-document" || m.source == "government.military-of-document";
+}
+
+// Whether mention `m` opens a spokesman's title in an apposition, after a comma and
+// perhaps "the" or "a": "said Lim, the government spokesman".
+bool OpensSpokesmanApposition(const Analysis& a, const Mention& m) {
+  if (m.last >= a.tokens.size() || a.TokenLower(m.last).rfind("spokes", 0) != 0) return false;
+  uint32_t t = m.first;
+  if (t > 0 && (a.TokenLower(t - 1) == "the" || a.TokenLower(t - 1) == "a")) --t;
+  return t > 0 && a.TokenText(t - 1) == ",";
 }
 
 // Whether a capitalized word follows mention `m` within four words: a name its title's
@@ -1421,7 +1456,8 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
           (AfterCapitalizedWord(*a, out) || AfterPersonPossessive(*a, out) || BeforeOfCapitalized(*a, out) ||
            EndsName(*a, out)))
         a->leader_governments = true;
-      if (type == ActorType::kGovernment && IsDocumentGovernment(out) && CapitalizedSoonAfter(*a, out))
+      if (type == ActorType::kGovernment && IsDocumentGovernment(out) &&
+          (CapitalizedSoonAfter(*a, out) || OpensSpokesmanApposition(*a, out)))
         a->titled_document_governments = true;
     } else {
       int actors[ActorGroup::kMax];
@@ -2580,6 +2616,15 @@ bool IsPreposition(std::string_view w) {
   }
 }
 
+// Whether mention m, after "any" or "every", names no one actor a pronoun could stand
+// for: "the Joint List, which is unlikely to sit in any Israeli government, but later
+// spoke with its leader" is no government's leader.
+bool IsGenericMention(const Analysis& a, const Mention& m) {
+  if (m.first == 0) return false;
+  const std::string_view before = a.TokenLower(m.first - 1);
+  return before == "any" || before == "every";
+}
+
 bool IsNonPersonActor(const Analysis& a, const Mention& m) {
   return m.actor >= 0 && !m.demonym && !m.pronoun && a.actors[m.actor].actor.type != ActorType::kPerson;
 }
@@ -2621,12 +2666,13 @@ int BodyNamedOf(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
 // against the Second Bank of the United States after its president" (BodyNamedOf);
 // nor one in brackets, as a wire story's agency is: "(AP) MOSCOW - Russia reacted to
 // strikes on its ally"; nor a state that only titles the person after it
-// (TitlesPersonAfter).
+// (TitlesPersonAfter); nor a backer before a hyphen: "the Iran-backed Houthi group said
+// it" is the group (BeforeHyphen); nor one after "any" (IsGenericMention).
 int SubjectBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n, uint32_t before, size_t from = 0) {
   for (size_t i = from; i < n; ++i) {
     const Mention& m = ms[i];
     if (m.first >= before) break;
-    if (IsNonPersonActor(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
+    if (IsNonPersonActor(a, m) && !BeforeHyphen(a, m) && !IsGenericMention(a, m) && !TitlesPersonAfter(a, ms, i, n) &&
         !(m.first > 0 && (IsPreposition(a.TokenLower(m.first - 1)) || a.TokenText(m.first - 1) == "(")) &&
         BodyNamedOf(a, ms, i) == -1)
       return m.actor;
@@ -2976,10 +3022,10 @@ bool InMention(const std::vector<Mention>& ms, size_t done, uint32_t t) {
 // it stands, or the possessor whose noun governs it ("over Moscow's interference in
 // Ukraine, its support for Assad": Moscow), or the body whose name it ends (BodyNamedOf:
 // "Jackson moved against the Second Bank of the United States after its president" is
-// the bank's, kUnknownBody), or -1.
+// the bank's, kUnknownBody), or -1. Not one after "any" (IsGenericMention).
 int LastNamedBefore(const Analysis& a, const std::vector<Mention>& ms, size_t n) {
   for (size_t i = n; i-- > 0;) {
-    if (!IsNonPersonActor(a, ms[i])) continue;
+    if (!IsNonPersonActor(a, ms[i]) || IsGenericMention(a, ms[i])) continue;
     const int body = BodyNamedOf(a, ms, i);
     return body != -1 ? body : OwnerOrPossessor(a, ms, i);
   }
@@ -4181,9 +4227,10 @@ bool StoryCountryNearby(const RulePack& pack, Analysis* a, size_t s) {
 
 // The country named last before mention i in sentence s, else the first in the sentence
 // before ("Iran, meanwhile, reminded Kim ... . \"...,\" government spokesman X said");
-// or -1.
+// or -1. Not one before a hyphen: "the Iran-aligned Houthi group" names a backer.
 int CountryNamedBefore(const RulePack& pack, Analysis* a, size_t s, size_t i) {
   for (size_t k = i; k-- > 0;) {
+    if (BeforeHyphen(*a, a->mentions[s][k])) continue;
     const int country = NamedCountry(pack, a, a->mentions[s][k]);
     if (country >= 0) return country;
   }
@@ -4195,7 +4242,8 @@ int CountryNamedBefore(const RulePack& pack, Analysis* a, size_t s, size_t i) {
     const int country = m.pronoun && m.actor >= 0 && a->actors[m.actor].actor.type == ActorType::kCountry
                             ? m.actor
                             : NamedCountry(pack, a, m);
-    if (country >= 0 && !(m.first > a->sentences[s - 1].first && IsPreposition(a->TokenLower(m.first - 1))))
+    if (country >= 0 && !(m.first > a->sentences[s - 1].first && IsPreposition(a->TokenLower(m.first - 1))) &&
+        !BeforeHyphen(*a, m))
       return country;
   }
   return -1;
@@ -4333,32 +4381,112 @@ bool OpensPersonTitle(const Analysis& a, const std::vector<Mention>& ms, size_t 
   if (p.actor < 0 || p.pronoun || a.actors[p.actor].actor.type != ActorType::kPerson || p.first < ms[i].last ||
       p.first > ms[i].last + 4)
     return false;
-  // "the government of Prime Minister X" is X's (LeaderAfterGovernment).
-  for (uint32_t t = ms[i].last; t < p.first; ++t)
-    if ((a.tokens[t].has(text::kPunct) && a.TokenText(t) != ".") || a.TokenLower(t) == "of") return false;
+  // "the government of Prime Minister X" is X's (LeaderAfterGovernment). A comma only
+  // between a spokesman's title and the name: "The military spokesman, X, told".
+  for (uint32_t t = ms[i].last; t < p.first; ++t) {
+    if (a.TokenLower(t) == "of") return false;
+    if (!a.tokens[t].has(text::kPunct) || a.TokenText(t) == ".") continue;
+    if (a.TokenText(t) != "," || t + 1 != p.first || t == ms[i].last || a.TokenLower(t - 1).rfind("spokes", 0) != 0)
+      return false;
+  }
   return true;
+}
+
+// The country a plural demonym after "the" names before token `end` of sentence s, no
+// punctuation but a period between: "the Saudis displayed drones that military spokesman
+// X identified" is Saudi Arabia's spokesman in a story about Iran; or -1. Not past a
+// comma: "The Palestinians fired rockets, military spokesman X said" is not theirs.
+int PluralDemonymBefore(const RulePack& pack, Analysis* a, size_t s, uint32_t end) {
+  const uint32_t first = a->sentences[s].first;
+  for (uint32_t t = end; t-- > first + 1;) {
+    if (a->tokens[t].has(text::kPunct) && a->TokenText(t) != ".") return -1;
+    if (!a->tokens[t].has(text::kCapitalized) || a->TokenLower(t - 1) != "the") continue;
+    const int entry = pack.dictionary.CountryOfPluralDemonym(a->TokenLower(t));
+    if (entry >= 0) return CountryOfCode(pack, a, pack.dictionary.entry(entry).actor.code);
+  }
+  return -1;
+}
+
+// Whether sentence s, or the one before, names a group ("A spokesman for the Houthi group
+// said ... . The military spokesman, X, told"): there a bare title with no country named
+// may be the group's as well as the story country's.
+bool GroupNearby(const Analysis& a, size_t s) {
+  for (size_t k = s > 0 ? s - 1 : s; k <= s; ++k)
+    for (const Mention& m : a.mentions[k])
+      if (m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kGroup) return true;
+  return false;
+}
+
+// Whether the government word of mention i of `ms` makes a spokesman's title in an
+// apposition after a person's name: "said Lim, the government spokesman".
+bool ClosesSpokesmanApposition(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
+  if (i == 0 || ms[i].last >= a.tokens.size() || a.TokenLower(ms[i].last).rfind("spokes", 0) != 0) return false;
+  const Mention& p = ms[i - 1];
+  if (p.actor < 0 || p.pronoun || a.actors[p.actor].actor.type != ActorType::kPerson) return false;
+  uint32_t t = p.last;
+  if (t >= ms[i].first || a.TokenText(t) != ",") return false;
+  ++t;
+  if (t < ms[i].first && (a.TokenLower(t) == "the" || a.TokenLower(t) == "a")) ++t;
+  return t == ms[i].first;
+}
+
+// Whether sentence s, before mention i, or the one before names by itself the government
+// of a country other than the story's ("The South Korean government saw no sign of
+// illness. ..., said Lim, the government spokesman" in a story about North Korea).
+bool OtherGovernmentNearby(Analysis* a, size_t s, size_t i) {
+  const std::string& focus = a->actors[a->focus_country].actor.code;
+  auto names = [&](const std::vector<Mention>& ms, size_t n) {
+    for (size_t k = 0; k < n; ++k) {
+      const Mention& m = ms[k];
+      if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) &&
+          a->actors[m.actor].actor.type == ActorType::kGovernment && a->actors[m.actor].actor.code != focus)
+        return true;
+    }
+    return false;
+  };
+  return names(a->mentions[s], i) || (s > 0 && names(a->mentions[s - 1], a->mentions[s - 1].size()));
 }
 
 // "government spokesman X said" in a story about the United States whose sentence is
 // about Germany: the title's government word ("government spokesman X", "military
 // spokesman Col. X", "regime leader X") is the government of the country the sentence,
 // or the one before, names (CountryNamedBefore) where the story's country is named in
-// neither, not the story's.
+// neither, not the story's. A plural demonym before it in its clause names the country
+// whatever else is named (PluralDemonymBefore); and where neither the story's country nor
+// another is named, but a group is (GroupNearby), who he speaks for cannot be told: the
+// title's government word stands for no one.
 // `count` (actor i's at i + 1) and, with `counted`, the actors' own counts follow.
 void TitleGovernmentsOfNamedCountry(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
   if (a->focus_country < 0 || !a->titled_document_governments) return;
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     for (size_t i = 0; i < a->mentions[s].size(); ++i) {
       const Mention& g = a->mentions[s][i];
-      if (g.pronoun || !IsDocumentGovernment(g) || !OpensPersonTitle(*a, a->mentions[s], i)) continue;
-      const int country = StoryCountryNearby(pack, a, s) ? -1 : CountryNamedBefore(pack, a, s, i);
-      if (country < 0) continue;
-      const int actor = GovernmentOf(a, country);
+      if (g.pronoun || !IsDocumentGovernment(g)) continue;
+      int country = -1;
+      if (ClosesSpokesmanApposition(*a, a->mentions[s], i)) {
+        // "said Lim, the government spokesman" after another state's government is named:
+        // whose, the text does not tell.
+        if (!OtherGovernmentNearby(a, s, i)) continue;
+      } else if (!OpensPersonTitle(*a, a->mentions[s], i)) {
+        continue;
+      } else if ((country = PluralDemonymBefore(pack, a, s, g.first)) < 0) {
+        if (StoryCountryNearby(pack, a, s)) continue;
+        country = CountryNamedBefore(pack, a, s, i);
+        if (country < 0 && !GroupNearby(*a, s)) continue;
+      }
       Mention& m = a->mentions[s][i];
       count->resize(a->actors.size() + 1);
       --(*count)[m.actor + 1];
+      if (counted) --a->actors[m.actor].mentions;
+      if (country < 0) {
+        a->mentions[s].erase(a->mentions[s].begin() + static_cast<long>(i));
+        --i;
+        continue;
+      }
+      const int actor = GovernmentOf(a, country);
+      count->resize(a->actors.size() + 1);
       ++(*count)[actor + 1];
-      if (counted) --a->actors[m.actor].mentions, ++a->actors[actor].mentions;
+      if (counted) ++a->actors[actor].mentions;
       m.actor = actor;
     }
   }
