@@ -20,11 +20,13 @@
 namespace actorgraph::internal {
 
 // `first` is the match's first token, `trigger_first` its trigger's first, `trigger_last`
-// one past its trigger, `last` one past its last. A negation cue that is the whole trigger is
-// the act the rule reads, no negation of it: "Ghana refused Togo's demand" rejects it. A `future` cue in the few words right after the match, before any word that
-// opens another phrase, makes it hypothetical ("X meets Y tomorrow", "meets Y in Beijing
-// next week"; not "met Y ahead of talks next week"). The window
-// is the match up to its trigger plus the clause before it (back to , ; : or at most
+// one past its trigger, `last` one past its last. A negation cue that is the whole trigger
+// is the act the rule reads, no negation of it: "Ghana refused Togo's demand" rejects it.
+// A negation before a comma does not reach a participle opening a clause after it ("X
+// refused to attend, accusing Y"). A `future` cue in the few words right after the match,
+// before any word that opens another phrase, makes it hypothetical ("X meets Y tomorrow",
+// "meets Y in Beijing next week"; not "met Y ahead of talks next week"). The window is the
+// match up to its trigger plus the clause before it (back to , ; : or at most
 // `kLookBehind` tokens), so "did not reach an agreement" negates the agreement while
 // talks mentioned after it keep their own modality. A cue inside an actor's mention of
 // `mentions` (the sentence's) is part of a name: "Theresa May met Macron" is asserted.
