@@ -1937,8 +1937,13 @@ class PersonIndex {
   static uint64_t Hash(Kind kind, uint64_t word) { return word ^ (static_cast<uint64_t>(kind) * 0x9e3779b97f4a7c15ull); }
   size_t Bucket(uint64_t hash) const { return hash & (heads_.size() - 1); }
   std::string_view KeyOf(const Entry& e) const { return names_->store().Chars(e.key); }
+  // The sizes first, then the texts, unless the key asked for is the entry's own text in
+  // the name store (as the parts of a stored name are): `KeyOf(e) == key` was an
+  // out-of-line compare call at each of the thousands of hits a document asks for.
   bool Is(const Entry& e, Kind kind, uint64_t hash, std::string_view key) const {
-    return e.hash == hash && e.kind == kind && KeyOf(e) == key;
+    if (e.hash != hash || e.kind != kind) return false;
+    const std::string_view k = KeyOf(e);
+    return k.size() == key.size() && (k.data() == key.data() || std::memcmp(k.data(), key.data(), key.size()) == 0);
   }
 
   // The name key at `key` in the name store, under kExact.

@@ -111,17 +111,20 @@ size_t PhraseIndex::AddPlain(std::string_view phrase, int value, bool one_word_e
 }
 
 size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
-  // The text grown once for all the words, each then written lower-cased and as it is
-  // byte by byte, its letters tested on the way: two appends a word, each a call and a
-  // copy, and a pass to test the phrase first, cost more than the words.
+  // Each word written lower-cased and as it is byte by byte, its letters tested on the
+  // way (two appends a word, each a call and a copy, and a pass to test the phrase
+  // first, cost more than the words), into a scratch buffer that keeps its size from one
+  // phrase to the next, then appended to the text at once: growing the text for the
+  // phrase (zero-filled) and cutting it back after cost two calls and a fill a phrase.
+  thread_local std::string scratch;
+  if (scratch.size() < 2 * phrase.size()) scratch.resize(2 * phrase.size());  // each word twice
   const size_t text_before = text_.size(), words_before = words_.size();
-  text_.resize(text_before + 2 * phrase.size());  // each word twice (and room for the spaces)
-  size_t at = text_before, start = 0;
+  size_t at = 0, start = 0;
   for (size_t i = 0; i <= phrase.size(); ++i) {
     if (i < phrase.size() && phrase[i] != ' ') continue;
     const size_t n = i - start;
     const char* word = phrase.data() + start;
-    char* lower = &text_[at];
+    char* lower = &scratch[at];
     char* exact = lower + n;
     // A letter's case bit set is its lower case, and only a letter's is 'a' to 'z' then:
     // anything else fails the phrase, whatever was written for it. No test nor branch a
@@ -136,15 +139,15 @@ size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
     // As SplitPlainWords: no word but letters, and none after the first that Normalize
     // could glue onto the one before it.
     if (not_letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
-      text_.resize(text_before);
       words_.resize(words_before);
       return 0;
     }
-    words_.push_back(Word{HashWord(std::string_view(lower, n)), static_cast<uint32_t>(at), static_cast<uint32_t>(n)});
+    words_.push_back(
+        Word{HashWord(std::string_view(lower, n)), static_cast<uint32_t>(text_before + at), static_cast<uint32_t>(n)});
     at += 2 * n;
     start = i + 1;
   }
-  text_.resize(at);
+  text_.append(scratch.data(), at);
   return words_.size() - words_before;
 }
 
