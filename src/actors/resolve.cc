@@ -2616,13 +2616,26 @@ bool IsPreposition(std::string_view w) {
   }
 }
 
+// Whether "a" or "an" stands right before token t, or before a lower-case word before it.
+bool IsIndefiniteBefore(const Analysis& a, uint32_t t) {
+  auto indefinite = [](std::string_view w) { return w == "a" || w == "an"; };
+  if (indefinite(a.TokenLower(t - 1))) return true;
+  return t >= 2 && indefinite(a.TokenLower(t - 2)) && !a.tokens[t - 1].has(text::kCapitalized) &&
+         a.tokens[t - 1].has(text::kWord);
+}
+
 // Whether mention m, after "any" or "every", names no one actor a pronoun could stand
 // for: "the Joint List, which is unlikely to sit in any Israeli government, but later
 // spoke with its leader" is no government's leader.
+// Nor one that a lower-case government word ends after "a" or "an", a lower-case word at
+// most between: "Should a unity government be formed, its leader X would", "never sat in
+// an Israeli government": one yet to be or any, no state's.
 bool IsGenericMention(const Analysis& a, const Mention& m) {
   if (m.first == 0) return false;
   const std::string_view before = a.TokenLower(m.first - 1);
-  return before == "any" || before == "every";
+  if (before == "any" || before == "every") return true;
+  return !a.tokens[m.last - 1].has(text::kCapitalized) && IsGovernmentWord(a.TokenLower(m.last - 1)) &&
+         IsIndefiniteBefore(a, m.first);
 }
 
 bool IsNonPersonActor(const Analysis& a, const Mention& m) {
