@@ -430,6 +430,10 @@ class SentenceRecognizer {
     // link glued to the next headline; "Barack Obama Presidential Library").
     if (e.actor.type == ActorType::kPerson && hit.end < s_.last) {
       if (IsSonSuffix(a_->TokenLower(hit.end))) return PushName(i, hit.end + 1);
+      // Likewise with a comma before "Jr." ("Donald Trump, Jr."): a name with its comma
+      // inside would be no one's either, so the words stand for no one.
+      if (a_->TokenText(hit.end) == "," && hit.end + 1 < s_.last && text::IsJuniorOrSenior(a_->TokenText(hit.end + 1)))
+        return hit.end + 2;
       if (NamePart(hit.end)) {
         linked_end_ = 0;
         unlisted_ = i;

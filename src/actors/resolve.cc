@@ -2621,13 +2621,26 @@ bool IsPreposition(std::string_view w) {
   }
 }
 
+// Whether "a" or "an" stands right before token t, or before a lower-case word before it.
+bool IsIndefiniteBefore(const Analysis& a, uint32_t t) {
+  auto indefinite = [](std::string_view w) { return w == "a" || w == "an"; };
+  if (indefinite(a.TokenLower(t - 1))) return true;
+  return t >= 2 && indefinite(a.TokenLower(t - 2)) && !a.tokens[t - 1].has(text::kCapitalized) &&
+         a.tokens[t - 1].has(text::kWord);
+}
+
 // Whether mention m, after "any" or "every", names no one actor a pronoun could stand
 // for: "the Joint List, which is unlikely to sit in any Israeli government, but later
 // spoke with its leader" is no government's leader.
+// Nor one that a lower-case government word ends after "a" or "an", a lower-case word at
+// most between: "Should a unity government be formed, its leader X would", "never sat in
+// an Israeli government": one yet to be or any, no state's.
 bool IsGenericMention(const Analysis& a, const Mention& m) {
   if (m.first == 0) return false;
   const std::string_view before = a.TokenLower(m.first - 1);
-  return before == "any" || before == "every";
+  if (before == "any" || before == "every") return true;
+  return !a.tokens[m.last - 1].has(text::kCapitalized) && IsGovernmentWord(a.TokenLower(m.last - 1)) &&
+         IsIndefiniteBefore(a, m.first);
 }
 
 bool IsNonPersonActor(const Analysis& a, const Mention& m) {
@@ -3114,6 +3127,22 @@ bool ReportedAt(const Analysis& a, uint32_t t, uint32_t floor) {
   return -1;
 }
 
+// Whether "its" (mention m) follows another state or body than `subject` as a verb's
+// object and then "and" and a verb: "allowed the U.S. to invade Panama and arrest its
+// dictator" (Panama's), "condemned Japan and recalled its envoy" (the subject's): which
+// one owns it the words do not tell, so no one does. The `done` mentions of `ms` are
+// before m.
+bool RivalBeforeAndVerb(const Analysis& a, const std::vector<Mention>& ms, size_t done, const Mention& m,
+                        int subject) {
+  if (m.first < 3 || a.TokenLower(m.first - 2) != "and") return false;
+  const std::string_view verb = a.TokenText(m.first - 1);
+  if (verb[0] < 'a' || verb[0] > 'z' || IsPreposition(verb)) return false;
+  if (done == 0) return false;
+  const Mention& rival = ms[done - 1];
+  return rival.last == m.first - 2 && IsNonPersonActor(a, rival) && rival.actor != subject && rival.first > 0 &&
+         !IsPreposition(a.TokenLower(rival.first - 1));
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the actor it is
 // coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
@@ -3138,10 +3167,10 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
   while (first_in_clause < done && ms[first_in_clause].first < clause) ++first_in_clause;
   if (first_in_clause > 0) {
     const int in_clause = SubjectBefore(a, ms, done, m.first, first_in_clause);
-    if (in_clause >= 0) return in_clause;
+    if (in_clause >= 0) return RivalBeforeAndVerb(a, ms, done, m, in_clause) ? -1 : in_clause;
   }
   const int actor = SubjectBefore(a, ms, done, m.first);
-  if (actor >= 0) return actor;
+  if (actor >= 0) return RivalBeforeAndVerb(a, ms, done, m, actor) ? -1 : actor;
   // No subject of its own, the sentence's last state or body named is still nearer than
   // the sentence before's subject: "a war of words with North Korea and its leader",
   // "the attack was directed at al-Shabaab and, specifically, its leader". Not for "they",
@@ -4315,6 +4344,14 @@ bool IsPersonPossessive(const Analysis& a, const Mention& m) {
   return m.last == m.first + 1 && IsHisOrHer(a.TokenLower(m.first));
 }
 
+// Whether a mention of `ms` other than i names `government` or `country`.
+bool NamesBesides(const std::vector<Mention>& ms, size_t i, int government, int country) {
+  for (size_t j = 0; j < ms.size(); ++j)
+    if (j != i && !ms[j].pronoun && (ms[j].actor == government || (country >= 0 && ms[j].actor == country)))
+      return true;
+  return false;
+}
+
 // "the Assad regime", "Assad's regime", "the Maduro government": a government word right
 // after a person's name, or its possessive, is the government of the country the story
 // titles that person the leader of (LedCountry), or else the dictionary gives the person
@@ -4355,7 +4392,10 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
       if (country < 0 && prev.pronoun) {
         // "President Kabore said his government ..." is likely the story country's leader;
         // the government of someone else the text gives no country is no one's it names.
-        if (titled) continue;
+        // Not where the sentence names the story's country besides ("Sultan Qaboos and his
+        // government hosted talks between the U.S. and Iran" in a story from Washington):
+        // a leader beside it is most often another state's.
+        if (titled && !NamesBesides(ms, i, m.actor, a->focus_country)) continue;
         forget(m.actor);
         ms.erase(ms.begin() + static_cast<long>(i));
         --i;
