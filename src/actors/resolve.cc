@@ -1205,12 +1205,15 @@ bool IsDocumentGovernment(const Mention& m) {
 }
 
 // Whether mention `m` opens a spokesman's title in an apposition, after a comma and
-// perhaps "the" or "a": "said Lim, the government spokesman".
-bool OpensSpokesmanApposition(const Analysis& a, const Mention& m) {
+// perhaps "the" or "a": "said Lim, the government spokesman". `comma`, if given, is set
+// to the comma's token.
+bool OpensSpokesmanApposition(const Analysis& a, const Mention& m, uint32_t* comma = nullptr) {
   if (m.last >= a.tokens.size() || a.TokenLower(m.last).rfind("spokes", 0) != 0) return false;
   uint32_t t = m.first;
   if (t > 0 && (a.TokenLower(t - 1) == "the" || a.TokenLower(t - 1) == "a")) --t;
-  return t > 0 && a.TokenText(t - 1) == ",";
+  if (t == 0 || a.TokenText(t - 1) != ",") return false;
+  if (comma != nullptr) *comma = t - 1;
+  return true;
 }
 
 // Whether a capitalized word follows mention `m` within four words: a name its title's
@@ -4465,14 +4468,10 @@ bool GroupNearby(const Analysis& a, size_t s) {
 // Whether the government word of mention i of `ms` makes a spokesman's title in an
 // apposition after a person's name: "said Lim, the government spokesman".
 bool ClosesSpokesmanApposition(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
-  if (i == 0 || ms[i].last >= a.tokens.size() || a.TokenLower(ms[i].last).rfind("spokes", 0) != 0) return false;
+  uint32_t comma = 0;
+  if (i == 0 || !OpensSpokesmanApposition(a, ms[i], &comma)) return false;
   const Mention& p = ms[i - 1];
-  if (p.actor < 0 || p.pronoun || a.actors[p.actor].actor.type != ActorType::kPerson) return false;
-  uint32_t t = p.last;
-  if (t >= ms[i].first || a.TokenText(t) != ",") return false;
-  ++t;
-  if (t < ms[i].first && (a.TokenLower(t) == "the" || a.TokenLower(t) == "a")) ++t;
-  return t == ms[i].first;
+  return p.last == comma && p.actor >= 0 && !p.pronoun && a.actors[p.actor].actor.type == ActorType::kPerson;
 }
 
 // Whether sentence s, before mention i, or the one before names by itself the government
