@@ -1059,6 +1059,25 @@ TEST_CASE("he after a person named as a preposition's object is the sentence's s
   CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
 }
 
+TEST_CASE("he opening the main clause after a phrase that opens with his is his person", "[resolution][pronouns]") {
+  const std::string first = "Kenyan President William Ruto flew to Addis Ababa. ";
+  // Abiy was named last, inside the phrase; "he" is the one "his" is, Ruto.
+  for (const std::string phrase : {"After his meeting with Ethiopian Prime Minister Abiy Ahmed, ",
+                                   "Fresh off his visit to Abiy Ahmed's farm, ",
+                                   "During his talks with Abiy Ahmed in Addis Ababa, "}) {
+    ag::Extraction ex = Extract(first + phrase + "he accused Eritrea of arming the rebels.");
+    INFO(phrase);
+    CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 1);
+    CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 0);
+  }
+  // Not a "his" of the other sex, nor a "he" past the phrase's first clause: the last man.
+  ag::Extraction ex = Extract("Foreign Minister Ana Ruiz flew to Addis Ababa. After her meeting with Abiy Ahmed, he "
+                              "accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Abiy Ahmed opposed-to Eritrea") == 1);
+  ex = Extract(first + "After his meeting with Abiy Ahmed, aides said he accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("William Ruto opposed-to Eritrea") == 0);
+}
+
 TEST_CASE("a span of time before \"after\" opens a fronted phrase like \"after\" alone", "[resolution][pronouns]") {
   // "she" in the phrase is the senator the main clause then names, not the woman named before.
   for (const std::string span : {"A few days after", "Two weeks before", "24 hours after"}) {

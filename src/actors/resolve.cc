@@ -3146,8 +3146,28 @@ bool RivalBeforeAndVerb(const Analysis& a, const std::vector<Mention>& ms, size_
          !IsPreposition(a.TokenLower(rival.first - 1));
 }
 
+uint32_t FrontedPhraseEnd(const Analysis& a, size_t s);  // below, with the openers
+
+// The person of "his" ("her") that opens sentence s, the first of the `done` mentions of
+// `ms` (the second after a capitalized opening word that stands for no one: "Fresh off his
+// visit"), when pronoun mention m is "he" ("she") opening the main clause right after the
+// comma that closes the phrase (FrontedPhraseEnd): the main clause's subject is the
+// phrase's possessor, whoever the phrase names after it ("After his meeting with Abiy, he
+// accused Eritrea": not Abiy). -1 otherwise. Out of line: asked only where a sentence
+// opens with a possessive pronoun.
+[[gnu::noinline]] int PossessiveOpenerPerson(const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done,
+                                             const Mention& m, std::string_view word) {
+  const size_t j = ms[0].actor < 0 ? 1 : 0;
+  if (j >= done || !ms[j].pronoun || ms[j].actor < 0) return -1;
+  const bool female = word == "she";
+  if (!female && word != "he") return -1;
+  if (a.TokenLower(ms[j].first) != (female ? "her" : "his") || FrontedPhraseEnd(a, s) != m.first) return -1;
+  return ms[j].actor;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
-// not known to be a man. "its" (and "it", after a reporting verb): the actor it is
+// not known to be a man (but "he" opening the main clause after a phrase that "his" opens
+// is the possessor: PossessiveOpenerPerson). "its" (and "it", after a reporting verb): the actor it is
 // coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
 // ("the inquiry and its leader", NounBeforeAndIts) or past an organization the text does
 // not name ("the company", UnnamedBodyBefore), else the subject
@@ -3158,7 +3178,13 @@ bool RivalBeforeAndVerb(const Analysis& a, const std::vector<Mention>& ms, size_
 int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done,
                  const Mention& m, const LastPerson& last) {
   const std::string_view word = a.TokenLower(m.first);
-  if (IsPersonPronoun(word)) return WordIs(word, "she") || WordIs(word, "her") ? last.she : last.he;
+  if (IsPersonPronoun(word)) {
+    if (done > 0 && (ms[0].pronoun || (done > 1 && ms[0].actor < 0 && ms[1].pronoun))) {
+      const int possessor = PossessiveOpenerPerson(a, s, ms, done, m, word);
+      if (possessor >= 0) return possessor;
+    }
+    return WordIs(word, "she") || WordIs(word, "her") ? last.she : last.he;
+  }
   const int owner = CoordinatedOwner(a, ms, done, m);
   if (owner >= 0) return owner;
   if (WordIs(word, "its") && m.first > 0 && WordIs(a.TokenLower(m.first - 1), "and") &&

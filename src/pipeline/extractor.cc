@@ -191,6 +191,17 @@ bool NamesOtherCountry(const Analysis& a, const std::vector<Mention>& ms, uint32
   return false;
 }
 
+// Whether one of the document's parties is named in the match before its trigger: "IMF
+// envoy X" in a story of talks between the IMF and Sudan speaks for a party, and mediates
+// between no one.
+bool NamesParty(const Analysis& a, const std::vector<Mention>& ms, uint32_t first, uint32_t trigger) {
+  for (const Mention& m : ms)
+    if (m.first >= first && m.last <= trigger && m.actor >= 0 &&
+        std::find(a.parties.begin(), a.parties.end(), m.actor) != a.parties.end())
+      return true;
+  return false;
+}
+
 std::string ExplainMatch(const Analysis& a, const RulePack& pack, const Match& m, const std::vector<Unit>& units) {
   const internal::CompiledPattern& p = pack.patterns[m.pattern];
   std::ostringstream out;
@@ -256,7 +267,7 @@ class TripleBuilder {
       std::vector<std::pair<int, const Mention*>>& objects = objects_;
       if (y.object == CompiledYield::kParties) {
         objects.clear();
-        if (!NamesOtherCountry(a_, ms, first_tok, m.trigger_first))
+        if (!NamesOtherCountry(a_, ms, first_tok, m.trigger_first) && !NamesParty(a_, ms, first_tok, m.trigger_first))
           for (int p : a_.parties) objects.push_back({p, nullptr});
       } else {
         SlotActors(ms, m.slots[y.object], &objects);
