@@ -266,6 +266,21 @@ TEST_CASE("patterns: words, lemmas, lists, optional parts and gaps", "[rules][ma
   CHECK(Triples(Run(rules, "Chad did not condemn Niger.")) == "Chad opposed-to Niger [negated]\n");
 }
 
+TEST_CASE("a negation before \"but\" or \"instead\" in the match denies the first verb, not the trigger",
+          "[rules][modality]") {
+  // The conjunction as a group of sequences anchors nothing: the second verb triggers.
+  std::string rules =
+      "rule r\n  match A:Country ...{1,6} (but (did not)? | and instead) (<condemn> | @verbs) B:Country\n"
+      "  yield A opposed-to B\n";
+  CHECK(Triples(Run(rules, "Chad did not attend the summit, but condemned Niger.")) ==
+        "Chad opposed-to Niger [asserted]\n");
+  CHECK(Triples(Run(rules, "Chad did not attend and instead condemned Niger.")) ==
+        "Chad opposed-to Niger [asserted]\n");
+  // A negation after the "but" is the trigger's own.
+  CHECK(Triples(Run(rules, "Chad attended the summit, but did not condemn Niger.")) ==
+        "Chad opposed-to Niger [negated]\n");
+}
+
 TEST_CASE("a group of words is one trigger index, shared by the patterns that repeat it", "[rules][matcher]") {
   const std::string group = "(<denounce> | \"lashed out at\" | @verbs | (rebuked | scolded))";
   const std::string rules = "rule r\n  match A:Country " + group + " B:Country\n  yield A opposed-to B\n" +

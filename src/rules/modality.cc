@@ -135,6 +135,19 @@ bool OpensParticipleClause(const Analysis& a, uint32_t first, uint32_t trigger_f
   return w.size() > 4 && w.substr(w.size() - 3) == "ing";
 }
 
+// One past the last "but" or "instead" between the match's first token and its trigger,
+// else 0: a negation before it denies another verb than the trigger, one whose
+// subject the trigger shares ("has not met privately with Reid, but met Schumer", "did
+// not meet Museveni and instead met Abiy"; "not only condemned but also sanctioned").
+uint32_t AfterContrast(const Analysis& a, uint32_t first, uint32_t trigger_first) {
+  uint32_t from = 0;
+  for (uint32_t t = first; t < trigger_first; ++t) {
+    const std::string_view w = a.TokenLower(t);
+    if (w == "but" || w == "instead") from = t + 1;
+  }
+  return from;
+}
+
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
@@ -153,6 +166,7 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   uint32_t negation_from = first;
   while (!role && negation_from > begin && !OpensClause(pack, a, negation_from - 1)) --negation_from;
   if (OpensParticipleClause(a, first, trigger_first)) negation_from = trigger_first;
+  negation_from = std::max(negation_from, AfterContrast(a, first, trigger_first));
   // "If the two sides do meet, ...": a conditional opening the sentence governs it.
   const bool conditional = a.TokenLower(s.first) == "if" || a.TokenLower(s.first) == "unless";
   // An aside the match reads past between its subject and its verb says something of its
