@@ -952,8 +952,11 @@ class TemplateContext {
     // story about Obama at the UN names no American rebels; "Ukraine and its allies met.
     // Critics ... help fight Russian-backed separatists" names Ukraine's. A backed
     // government is the place's still ("the authority of the U.S.-backed government" in
-    // a story from Kabul): a state has one, while rebels are of any war.
-    if (rebels && backer >= 0 && !NamedNear(country)) return -1;
+    // a story from Kabul): a state has one, while rebels are of any war. So are bare
+    // ones: "militants that India blames for attacks" in a story from Pyongyang, "the
+    // militants who were part of al Qaeda" in one most about Afghanistan are of no war the
+    // text names there.
+    if (rebels && !NamedNear(country)) return -1;
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
   }
 
