@@ -952,8 +952,11 @@ class TemplateContext {
     // story about Obama at the UN names no American rebels; "Ukraine and its allies met.
     // Critics ... help fight Russian-backed separatists" names Ukraine's. A backed
     // government is the place's still ("the authority of the U.S.-backed government" in
-    // a story from Kabul): a state has one, while rebels are of any war.
-    if (rebels && backer >= 0 && !NamedNear(country)) return -1;
+    // a story from Kabul): a state has one, while rebels are of any war. So are bare
+    // ones: "militants that India blames for attacks" in a story from Pyongyang, "the
+    // militants who were part of al Qaeda" in one most about Afghanistan are of no war the
+    // text names there.
+    if (rebels && !NamedNear(country)) return -1;
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
   }
 
@@ -3438,13 +3441,26 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
   return made;
 }
 
+// The first token of the longest title of list `titles` that ends right before token t of
+// sentence s, or -1.
+int64_t TitleOfListBefore(const PhraseIndex& titles, const Analysis& a, size_t s, uint32_t t) {
+  if (t == a.sentences[s].first) return -1;
+  std::vector<PhraseIndex::Hit> hits;
+  titles.MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
+  return hits.empty() ? -1 : static_cast<int64_t>(hits.front().end);
+}
+
 // The first token of the longest leader's title that ends right before token t of
 // sentence s ("U.S. |President X"), or -1.
 int64_t LeaderTitleBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
-  if (t == a.sentences[s].first) return -1;
-  std::vector<PhraseIndex::Hit> hits;
-  pack.List(RulePack::kLeaderTitle).MatchEndingAt(a.text, a.tokens, t - 1, a.sentences[s].first, &hits);
-  return hits.empty() ? -1 : static_cast<int64_t>(hits.front().end);
+  return TitleOfListBefore(pack.List(RulePack::kLeaderTitle), a, s, t);
+}
+
+// The first token of a rank or office's title, no leader's nor a courtesy title ("Mr."),
+// that ends right before token t of sentence s ("the government of |Col. X"), or -1.
+int64_t RankBefore(const RulePack& pack, const Analysis& a, size_t s, uint32_t t) {
+  if (TitleOfListBefore(pack.List("courtesy-title"), a, s, t) >= 0) return -1;
+  return TitleOfListBefore(pack.List(RulePack::kPersonTitle), a, s, t);
 }
 
 // Whether token t, within a few words of a person's name, ends the phrase the name stands
@@ -4330,7 +4346,11 @@ void LeaderAfterGovernment(const RulePack& pack, Analysis* a, std::vector<Mentio
     if (g.actor < 0 || p.actor < 0 || g.pronoun || p.pronoun || a->actors[g.actor].actor.type != ActorType::kGovernment ||
         a->actors[p.actor].actor.type != ActorType::kPerson || !BeforeOfCapitalized(*a, g))
       continue;
-    const int64_t title = LeaderTitleBefore(pack, *a, s, p.first);
+    int64_t title = LeaderTitleBefore(pack, *a, s, p.first);
+    // A rank names the person as well: "the government of Col. Muammar el-Qaddafi in
+    // Libya" had stayed the story country's government, which he then led. Not "Mr":
+    // "the government of Mr Calderon" is the story's, as the word alone would be.
+    if (title < 0) title = RankBefore(pack, *a, s, p.first);
     if ((title >= 0 ? static_cast<uint32_t>(title) : p.first) != g.last + 1) continue;
     bool titled = false;
     int country = LedCountry(pack, *a, p.actor, &titled);
