@@ -855,6 +855,18 @@ TEST_CASE("he is no person named only as a modifier of something else", "[resolu
   }
 }
 
+TEST_CASE("its with no actor of its own sentence is the sentence before's subject only if it names no other body",
+          "[resolution][pronouns]") {
+  // Estonia as likely as NATO: no one's.
+  ag::Extraction ex = Extract("NATO members range from large armies to small states like Estonia, which joined in "
+                              "2004. Its president, Alar Karis, declined to comment.");
+  CHECK(Triples(ex).count("Alar Karis leader-of North Atlantic Treaty Organization") == 0);
+  // One body named: its.
+  ex = Extract("The most important of these is Hamas, a militant group whose allegiances are in the air. Its "
+               "leader, Yahya Sinwar, declined to comment.");
+  CHECK(Triples(ex).count("Yahya Sinwar leader-of Hamas") == 1);
+}
+
 TEST_CASE("he is no person named as the owner of a place after a preposition", "[resolution][pronouns]") {
   // "to Jomo Kenyatta's grave", "at Ruto's residence": the place, not the person, is what
   // the phrase names; "he" is Abiy, whose "his" it was.

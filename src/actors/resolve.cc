@@ -3160,6 +3160,16 @@ bool RivalBeforeAndVerb(const Analysis& a, const std::vector<Mention>& ms, size_
          !IsPreposition(a.TokenLower(rival.first - 1));
 }
 
+// Whether mentions `ms` (a sentence's) name a state or body outright besides `actor`:
+// an "its" of the next sentence that no actor of its own takes may then be either's
+// ("Democracy Alliance partners range from unions to corporations like Amalgamated Bank
+// ... Its president"), so it is no one's. Out of line: asked only for such an "its".
+[[gnu::noinline]] bool NamesOtherBody(const Analysis& a, const std::vector<Mention>& ms, int actor) {
+  for (const Mention& m : ms)
+    if (m.actor != actor && IsNonPersonActor(a, m)) return true;
+  return false;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man. "its" (and "it", after a reporting verb): the actor it is
 // coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
@@ -3200,7 +3210,9 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
     if (demonym >= 0) return demonym;
   }
   if (s == 0) return -1;
-  return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
+  const std::vector<Mention>& before = a.mentions[s - 1];
+  const int subject = SubjectBefore(a, before, before.size(), a.sentences[s - 1].last);
+  return subject >= 0 && word == "its" && NamesOtherBody(a, before, subject) ? -1 : subject;
 }
 
 // Whether lower-case word w is a participle in -ing of six letters or more ("Seeking";
