@@ -867,6 +867,13 @@ TEST_CASE("its with no actor of its own sentence is the sentence before's subjec
   CHECK(Triples(ex).count("Yahya Sinwar leader-of Hamas") == 1);
 }
 
+TEST_CASE("he inside a quotation is not the man who spoke the quotation before", "[resolution][pronouns]") {
+  // Mohamed, the speaker, would say "I": "he" is another man, here no one.
+  ag::Extraction ex = Extract("Kenyan President William Ruto toured Mombasa on Monday. \"The president went to "
+                              "Nairobi and met the unions,\" Hussein Mohamed said. \"He campaigned for Raila Odinga.\"");
+  CHECK(Triples(ex).count("Hussein Mohamed supports Raila Odinga") == 0);
+}
+
 TEST_CASE("he is no person named as the owner of a place after a preposition", "[resolution][pronouns]") {
   // "to Jomo Kenyatta's grave", "at Ruto's residence": the place, not the person, is what
   // the phrase names; "he" is Abiy, whose "his" it was.

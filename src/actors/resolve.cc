@@ -5271,6 +5271,19 @@ bool AfterPossessorAndPerson(const RulePack& pack, const Analysis& a, size_t s, 
   return false;
 }
 
+// Whether person pronoun m of sentence s, resolved to `person`, stands inside a quotation
+// while that person was last named (back to the sentence before) as the speaker of a
+// quotation (SpeaksQuotation): "\"The president campaigned against Moore,\" Short said.
+// \"He campaigned for Strange.\"" The speaker says "I"; "he" is another man.
+bool QuotesItsSpeaker(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  bool quoted = false;
+  for (uint32_t t = a.sentences[s].first; t < m.first; ++t) quoted ^= IsMarkAt(a, t, '"');
+  if (!quoted) return false;
+  size_t in = s;
+  const Mention* last = LastNamedNear(a, s, m, person, &in);
+  return last && SpeaksQuotation(pack, a, a.sentences[in], *last);
+}
+
 // The person that person pronoun m of sentence s stands for, resolved, when a description
 // of a person that is a clause's subject (DescriptionTitle) stands between it and the
 // person's last mention before it (read back to the sentence before): the person the
@@ -5293,6 +5306,7 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   if (title.last != 0) return DescribedPerson(pack, a, s, m.first, person, PronounSex(a.TokenLower(m.first)), title);
   const int opener = ObliqueAntecedentOpener(pack, a, s, m, person);
   if (opener != person) return opener;
+  if (QuotesItsSpeaker(pack, a, s, m, person)) return -1;
   return MentionedNearby(a, s, m) && !AfterCoordinatedPeople(pack, a, s, m, person) &&
                  !AfterTwoPeople(pack, a, s, m, person) && !AfterPossessorAndPerson(pack, a, s, m, person)
              ? person
