@@ -2739,6 +2739,17 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
   return m.first == a.sentences[s].first || text::IsClauseBreak(a.TokenText(m.first - 1));
 }
 
+// Whether person mention m, a possessor ("Herzl's"), owns a place of `person-place` after a
+// preposition: "his visits to Theodore Herzl's tomb", "talks at Ruto's residence". The
+// phrase names where someone went, most often the sentence's subject, whom a later "he"
+// then means; the owner, often long dead, is no antecedent.
+bool OwnsPlaceAfterPreposition(const RulePack& pack, const Analysis& a, const text::Sentence& sentence,
+                               const Mention& m) {
+  if (m.first <= sentence.first || !IsPreposition(a.TokenLower(m.first - 1))) return false;
+  PhraseIndex::Hit hit;
+  return pack.List(RulePack::kPersonPlace).LongestAt(a.text, a.tokens, m.last + 1, sentence.last, &hit);
+}
+
 // Whether person mention m of sentence s names something else than the person, whom a
 // later "he" or "she" is then not: "the pro-Kraut march", "a Biden-backed bill", "the
 // Trump administration's policy" (a word of the pack's `person-modifier` list after it).
@@ -2759,7 +2770,10 @@ bool UnknownSubject(const Analysis& a, size_t s, const Mention& m) {
   if (m.last >= sentence.last) return false;
   const text::Token& after = a.tokens[m.last];
   if (!after.has(text::kWord)) {  // most often ",", "'s" or "."
-    if (m.last + 1 >= sentence.last || !is(m.last, '-')) return false;
+    if (m.last + 1 >= sentence.last) return false;
+    if (after.end - after.begin == 2 && a.text.lower[after.begin + 1] == 's' && IsPossessive(a, m.last))
+      return OwnsPlaceAfterPreposition(pack, a, sentence, m);
+    if (!is(m.last, '-')) return false;
     const text::Token& next = a.tokens[m.last + 1];
     return !after.has(text::kSpaceBefore) && !next.has(text::kSpaceBefore) && next.has(text::kWord) &&
            !next.has(text::kCapitalized);
@@ -3168,6 +3182,16 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s);  // below, with the open
   return ms[j].actor;
 }
 
+// Whether mentions `ms` (a sentence's) name a state or body outright besides `actor`:
+// an "its" of the next sentence that no actor of its own takes may then be either's
+// ("Democracy Alliance partners range from unions to corporations like Amalgamated Bank
+// ... Its president"), so it is no one's. Out of line: asked only for such an "its".
+[[gnu::noinline]] bool NamesOtherBody(const Analysis& a, const std::vector<Mention>& ms, int actor) {
+  for (const Mention& m : ms)
+    if (m.actor != actor && IsNonPersonActor(a, m)) return true;
+  return false;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man (but "he" opening the main clause after a phrase that "his" opens
 // is the possessor: PossessiveOpenerPerson). "its" (and "it", after a reporting verb): the actor it is
@@ -3215,7 +3239,9 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
     if (demonym >= 0) return demonym;
   }
   if (s == 0) return -1;
-  return SubjectBefore(a, a.mentions[s - 1], a.mentions[s - 1].size(), a.sentences[s - 1].last);
+  const std::vector<Mention>& before = a.mentions[s - 1];
+  const int subject = SubjectBefore(a, before, before.size(), a.sentences[s - 1].last);
+  return subject >= 0 && word == "its" && NamesOtherBody(a, before, subject) ? -1 : subject;
 }
 
 // Whether lower-case word w is a participle in -ing of six letters or more ("Seeking";
@@ -5174,6 +5200,16 @@ bool IsOfPronounSex(const RulePack& pack, const Analysis& a, const Mention& n, s
   return sex != Sex::kUnknown && sex == PronounSex(word);
 }
 
+// Whether person mention n of sentence s stands right before or after a `say-verb`
+// ("Trump said", "said Danny Tarkanian", "Briggs told").
+bool NextToSayVerb(const RulePack& pack, const Analysis& a, size_t s, const Mention& n) {
+  const uint32_t first = a.sentences[s].first, end = a.sentences[s].last;
+  PhraseIndex::Hit hit;
+  const PhraseIndex& say = pack.List(RulePack::kSayVerb);
+  if (n.first > first && say.LongestAt(a.text, a.tokens, n.first - 1, n.first, &hit)) return true;
+  return n.last < end && say.LongestAt(a.text, a.tokens, n.last, end, &hit);
+}
+
 // Whether person mention n of sentence s speaks or is the topic there, as a clause's
 // subject would be: before or right after a `say-verb` or "asked" ("Trump said", "said
 // Danny Tarkanian", "Stewart asked"), before ", who" ("Judge Hanen, who has shown"), or
@@ -5183,11 +5219,8 @@ bool IsOfPronounSex(const RulePack& pack, const Analysis& a, const Mention& n, s
 // "also"); read from it, more pronouns would find their person, so they stay here.
 bool SpeakerOrTopic(const RulePack& pack, const Analysis& a, size_t s, const Mention& n) {
   const uint32_t first = a.sentences[s].first, end = a.sentences[s].last;
-  PhraseIndex::Hit hit;
-  const PhraseIndex& say = pack.List(RulePack::kSayVerb);
-  if (n.first > first && say.LongestAt(a.text, a.tokens, n.first - 1, n.first, &hit)) return true;
+  if (NextToSayVerb(pack, a, s, n)) return true;
   if (n.last >= end) return false;
-  if (say.LongestAt(a.text, a.tokens, n.last, end, &hit)) return true;
   const std::string_view next = a.TokenLower(n.last);
   if (next == "asked") return true;
   if (next == ",") return n.last + 1 < end && a.TokenLower(n.last + 1) == "who";
@@ -5224,15 +5257,28 @@ bool AfterTwoPeople(const RulePack& pack, const Analysis& a, size_t s, const Men
   }
   if (!named || opener->actor == person) return false;
   // A person before a quotation mark is no rival: "Ruto said: \"I met Abiy Ahmed. He
-  // accused Eritrea\"" speaks as "I".
-  auto quoted_after = [&](const Mention& n) {
-    for (uint32_t t = n.last; t < m.first; ++t)
+  // accused Eritrea\"" speaks as "I". Unless the pronoun's person is before it too, with no
+  // quotation mark between the two: in "She said Trump ... Kim knew. \"Of course he holds
+  // ...\"" the mark tells neither man; the speaker of a quotation before ("...,\" Briggs told
+  // POLITICO") still speaks as "I", and one named inside a quotation the pronoun's person
+  // is named outside of is told apart by it.
+  auto quoted_between = [&](uint32_t from, uint32_t to) {
+    for (uint32_t t = from; t < to; ++t)
       if (a.TokenText(t) == "\"") return true;
     return false;
   };
+  size_t last_in = s;
+  const Mention* last = LastNamedNear(a, s, m, person, &last_in);
+  auto told_apart = [&](const Mention& n, size_t in) {
+    if (!quoted_between(n.last, m.first)) return false;
+    if (!last || !quoted_between(last->last, m.first)) return true;
+    const bool before_last = n.first < last->first;
+    if (quoted_between(before_last ? n.last : last->last, before_last ? last->first : n.first)) return true;
+    return in < a.sentences.size() && quoted_between(a.sentences[in].first, n.first) && NextToSayVerb(pack, a, in, n);
+  };
   auto rival = [&](const Mention& n, size_t in) {
     return named_person(n) && n.actor != person && !ModifierMention(pack, a, in, n) &&
-           MayBeOfPronounSex(pack, a, n, word) && !quoted_after(n);
+           MayBeOfPronounSex(pack, a, n, word) && !told_apart(n, in);
   };
   for (const Mention& n : before)
     if (rival(n, s - 1)) return true;
@@ -5271,6 +5317,19 @@ bool AfterPossessorAndPerson(const RulePack& pack, const Analysis& a, size_t s, 
   return false;
 }
 
+// Whether person pronoun m of sentence s, resolved to `person`, stands inside a quotation
+// while that person was last named (back to the sentence before) as the speaker of a
+// quotation (SpeaksQuotation): "\"The president campaigned against Moore,\" Short said.
+// \"He campaigned for Strange.\"" The speaker says "I"; "he" is another man.
+bool QuotesItsSpeaker(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  bool quoted = false;
+  for (uint32_t t = a.sentences[s].first; t < m.first; ++t) quoted ^= IsMarkAt(a, t, '"');
+  if (!quoted) return false;
+  size_t in = s;
+  const Mention* last = LastNamedNear(a, s, m, person, &in);
+  return last && SpeaksQuotation(pack, a, a.sentences[in], *last);
+}
+
 // The person that person pronoun m of sentence s stands for, resolved, when a description
 // of a person that is a clause's subject (DescriptionTitle) stands between it and the
 // person's last mention before it (read back to the sentence before): the person the
@@ -5293,6 +5352,7 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   if (title.last != 0) return DescribedPerson(pack, a, s, m.first, person, PronounSex(a.TokenLower(m.first)), title);
   const int opener = ObliqueAntecedentOpener(pack, a, s, m, person);
   if (opener != person) return opener;
+  if (QuotesItsSpeaker(pack, a, s, m, person)) return -1;
   return MentionedNearby(a, s, m) && !AfterCoordinatedPeople(pack, a, s, m, person) &&
                  !AfterTwoPeople(pack, a, s, m, person) && !AfterPossessorAndPerson(pack, a, s, m, person)
              ? person

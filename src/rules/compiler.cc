@@ -1169,7 +1169,8 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "capital-possession", "capital-hyphen-verb", "capital-title",      "capital-object-verb", "capital-relation",
     "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
     "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role",
-    "denial-gap",         "opening-adverb",     "person-initial",      "unnamed-body"};
+    "denial-gap",         "opening-adverb",     "person-initial",      "unnamed-body",
+    "person-place"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();
