@@ -821,6 +821,12 @@ int CountryNamedNearBut(const Analysis& a, const std::vector<Mention>& ms, uint3
 int CountryOfCode(const RulePack& pack, Analysis* a, const std::string& code);
 bool IsDocumentGovernment(const Mention& m);
 
+// Whether mention `m` names the country of code `code`, or an actor of it ("Pakistani
+// militants"), by more than a pronoun or a bare government word.
+bool NamesActorOfCode(const Analysis& a, const Mention& m, const std::string& code) {
+  return m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) && a.actors[m.actor].actor.code == code;
+}
+
 // Whether `w` titles the leader of a group named right before it ("opposition leader X").
 // Not the rules' `leader-title`, which holds these three among many titles of heads of
 // state ("president", "king") that title no group's leader here.
@@ -966,10 +972,7 @@ class TemplateContext {
     if (country < 0) return false;
     const std::string& code = a_.actors[country].actor.code;
     auto names = [&](const std::vector<Mention>& ms) {
-      for (const Mention& m : ms)
-        if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) && a_.actors[m.actor].actor.code == code)
-          return true;
-      return false;
+      return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) { return NamesActorOfCode(a_, m, code); });
     };
     if (names(ms_)) return true;
     const auto after = std::upper_bound(a_.sentences.begin(), a_.sentences.end(), at_,
@@ -4304,26 +4307,36 @@ int NamedCountry(const RulePack& pack, Analysis* a, const Mention& m) {
 }
 
 // Whether a mention of sentence `s` names the country of code `code`, or an actor of it
-// ("Pakistani militants").
+// ("Pakistani militants"), or a government or capital of that country (NamedCountry). The
+// two asked of each mention in turn, not each over the sentence: NamedCountry interns
+// the country it finds, and the actors interned must stay the same.
 bool SentenceNames(const RulePack& pack, Analysis* a, size_t s, const std::string& code) {
   for (const Mention& m : a->mentions[s]) {
-    if (m.actor >= 0 && !m.pronoun && !IsDocumentGovernment(m) && a->actors[m.actor].actor.code == code) return true;
+    if (NamesActorOfCode(*a, m, code)) return true;
     const int country = NamedCountry(pack, a, m);
     if (country >= 0 && a->actors[country].actor.code == code) return true;
   }
   return false;
 }
 
-// Whether a country is named in sentence s or the one before.
-bool CountryNearby(const RulePack& pack, Analysis* a, size_t s) {
+// Whether a mention of sentence s or the one before, read in text order, passes `names`.
+template <typename Names>
+bool NamedNearby(const Analysis& a, size_t s, const Names& names) {
   for (size_t k = s > 0 ? s - 1 : s; k <= s; ++k)
-    for (const Mention& m : a->mentions[k])
-      if (NamedCountry(pack, a, m) >= 0) return true;
+    for (const Mention& m : a.mentions[k])
+      if (names(m)) return true;
   return false;
 }
 
+// Whether a country is named in sentence s or the one before.
+bool CountryNearby(const RulePack& pack, Analysis* a, size_t s) {
+  return NamedNearby(*a, s, [&](const Mention& m) { return NamedCountry(pack, a, m) >= 0; });
+}
+
 // Whether the story's country is named in sentence s or the one before: there a
-// government word with no country of its own is the story's.
+// government word with no country of its own is the story's. Sentence s is read first,
+// not in text order as NamedNearby reads: SentenceNames interns each country it meets
+// (NamedCountry), and reading the one before first would intern other actors.
 bool StoryCountryNearby(const RulePack& pack, Analysis* a, size_t s) {
   if (a->focus_country < 0) return false;
   const std::string& focus = a->actors[a->focus_country].actor.code;
@@ -4531,10 +4544,9 @@ int PluralDemonymBefore(const RulePack& pack, Analysis* a, size_t s, uint32_t en
 // said ... . The military spokesman, X, told"): there a bare title with no country named
 // may be the group's as well as the story country's.
 bool GroupNearby(const Analysis& a, size_t s) {
-  for (size_t k = s > 0 ? s - 1 : s; k <= s; ++k)
-    for (const Mention& m : a.mentions[k])
-      if (m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kGroup) return true;
-  return false;
+  return NamedNearby(a, s, [&](const Mention& m) {
+    return m.actor >= 0 && !m.pronoun && a.actors[m.actor].actor.type == ActorType::kGroup;
+  });
 }
 
 // Whether the government word of mention i of `ms` makes a spokesman's title in an
