@@ -1032,7 +1032,9 @@ class SentenceRecognizer {
     // The lists are asked last: most long names are a headline's words, no two names.
     if (k + 1 >= j || !a_->tokens[k].has(kCapitalized) || !a_->tokens[surname].has(kWord)) return j;
     const bool repeated = a_->TokenText(k) == a_->TokenText(i);
-    if ((!repeated && !IsGivenName(k)) || !IsGivenName(i) || IsGivenName(surname)) return j;
+    // A surname that is a given name too ("Paul Ryan") opens no second name, but a link
+    // may still write the name again ("Paul Ryan Paul Davis Ryan").
+    if ((!repeated && !IsGivenName(k)) || !IsGivenName(i) || (!repeated && IsGivenName(surname))) return j;
     const std::string_view second = a_->TokenLower(surname);
     if (IsParticle(second) || second == "ould" || IsParticle(a_->TokenLower(k))) return j;
     if (!repeated) return k;
