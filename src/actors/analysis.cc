@@ -49,6 +49,8 @@ void Analysis::Clear() {
   leader_governments = false;
   titled_document_governments = false;
   company_short_names.clear();
+  agencies_spelled.clear();
+  label_words.clear();
   found_mentions.clear();
   token_roles.clear();  // else the matcher could read the last document's, were it run first
   sentence_words.clear();  // likewise

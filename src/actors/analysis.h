@@ -167,6 +167,12 @@ struct Analysis {
   // The short forms of the companies' names ("Noranda" of "Noranda Inc") and the actors
   // they name.
   std::vector<std::pair<std::string, int>> company_short_names;
+  // Per news agency asked (its dictionary entry), whether the document spells its acronym
+  // as another body's name ("Americans for Prosperity": AFP is no agency there).
+  std::vector<std::pair<int, bool>> agencies_spelled;
+  // The capitalized words asked whether the document writes them in lower case too
+  // (IsLabelWord), with the answer: a name is often said again.
+  std::vector<std::pair<std::string_view, bool>> label_words;
   // Whether `name` is one of the dateline's places, in any case.
   bool IsDatelinePlace(std::string_view name) const;
   std::vector<uint8_t> token_roles;              // per token, RecognizeMentions' word roles

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_set>
 
 #include "core/words.h"
 
@@ -473,7 +474,7 @@ class SentenceRecognizer {
         if (end > i) return std::max(PushName(i, end), linked_end_);
       }
     }
-    if (a_->tokens[i].has(kAllCaps) && IsAgencyCredit(i, hit.end, e)) return hit.end;
+    if (a_->tokens[i].has(kAllCaps) && AgencyNamesNoOne(i, hit.end, hit.entry)) return hit.end;
     Mention m;
     m.first = i;
     m.last = hit.end;
@@ -492,18 +493,107 @@ class SentenceRecognizer {
     return hit.end;
   }
 
-  // Whether the news agency of entry e, matched at [i, end), is a photo credit opening a
-  // caption: written in capitals as the dictionary writes none of its names ("REUTERS",
-  // not "Reuters" nor the alias "AP") and followed by a capitalized word ("REUTERS
-  // President Barack Obama arrives ..."). It names no one, and the title after it is
-  // the person's own, not the agency's: "AP President Gary Pruitt" is the agency's.
-  [[gnu::noinline]] bool IsAgencyCredit(uint32_t i, uint32_t end, const DictEntry& e) const {
-    if (e.actor.sector != "MED" || end >= s_.last || !IsCapitalWord(a_->tokens[end].flags)) return false;
+  // Whether the news agency of dictionary entry `entry`, matched in capitals at [i, end),
+  // names no one there: a photo credit (IsAgencyCredit, IsListedPersonAt), or its acronym
+  // where the document spells another body's name with those initials ("Americans for Prosperity ... AFP President
+  // Tim Phillips", "the Armed Forces of the Philippines (AFP)"): AP and AFP are short, and
+  // other bodies' too.
+  [[gnu::noinline]] bool AgencyNamesNoOne(uint32_t i, uint32_t end, int entry) const {
+    const DictEntry& e = pack_.dictionary.entry(entry);
+    if (e.actor.sector != "MED") return false;
     for (uint32_t t = i; t < end; ++t)
       if (a_->tokens[t].has(kWord) && !a_->tokens[t].has(kAllCaps)) return false;
     const std::string_view written =
         std::string_view(a_->text.text).substr(a_->tokens[i].begin, a_->tokens[end - 1].end - a_->tokens[i].begin);
-    return e.actor.aliases.count(std::string(written)) == 0;
+    if (e.actor.aliases.count(std::string(written)) == 0) return IsAgencyCredit(end);
+    // Asked only where the acronym would give a person a role, a title after it ("AFP
+    // President X") or "for" or "of" before it ("X, spokesman for AFP"): the document's
+    // words are read then only, not at each "(AP Photo)".
+    PhraseIndex::Hit title;
+    if (end < s_.last && lists_.titles.LongestAt(a_->text, a_->tokens, end, s_.last, &title))
+      return IsListedPersonAt(title.end) || DocumentSpellsOtherName(written, entry);
+    const std::string_view before = i > s_.first ? a_->TokenLower(i - 1) : std::string_view();
+    return (WordIs(before, "for") || WordIs(before, "of")) && DocumentSpellsOtherName(written, entry);
+  }
+
+  // Whether an agency written in capitals as the dictionary writes none of its names
+  // ("REUTERS", not "Reuters" nor the alias "AP"), its tokens ending before `end`, is a
+  // photo credit opening a caption: a capitalized word follows ("REUTERS President Barack
+  // Obama arrives ..."). It names no one, and the title after it is the person's own.
+  bool IsAgencyCredit(uint32_t end) const { return end < s_.last && IsCapitalWord(a_->tokens[end].flags); }
+
+  // Whether a person the dictionary lists is named at token t, by a name or a lone name.
+  // After an agency's alias and a title, such a person heads no news agency: the alias is
+  // a caption's credit ("Taj Mahal AP President Trump and first lady Melania at the Taj
+  // Mahal"); "AP President Gary Pruitt" is the agency's.
+  bool IsListedPersonAt(uint32_t t) const {
+    if (t >= s_.last || !IsCapitalWord(a_->tokens[t].flags)) return false;
+    if (!pack_.dictionary.LoneName(a_->TokenText(t)).empty()) return true;
+    Dictionary::Hit person;
+    return pack_.dictionary.LongestAt(a_->text, a_->tokens, t, s_.last, &person) && !person.demonym &&
+           pack_.dictionary.entry(person.entry).actor.type == ActorType::kPerson;
+  }
+
+  // Whether the document spells acronym `written` (capitals only) as the initials of a
+  // name of three words or more that is none of the names of dictionary entry `entry`:
+  // the acronym is then that name's. Read once a document for each agency, at its first
+  // such mention.
+  bool DocumentSpellsOtherName(std::string_view written, int entry) const {
+    const DictEntry& e = pack_.dictionary.entry(entry);
+    for (const auto& [asked, spelled] : a_->agencies_spelled)
+      if (asked == entry) return spelled;
+    bool spelled = false;
+    // A name's first word that opens a clause may be any word ("As the President said"):
+    // it counts where the document never writes it in lower case.
+    std::unordered_set<std::string_view> openers;
+    for (uint32_t t = 0; !spelled && t < a_->tokens.size(); ++t) {
+      const uint32_t name_end = InitialsEnd(t, written);
+      if (name_end == 0) continue;
+      const uint32_t from = a_->tokens[t].begin;
+      const std::string_view name = std::string_view(a_->text.text).substr(from, a_->tokens[name_end - 1].end - from);
+      if (name == e.actor.name || e.actor.aliases.count(std::string(name)) > 0) continue;
+      if (t == 0 || !a_->tokens[t - 1].has(kWord))
+        openers.insert(a_->TokenLower(t));
+      else
+        spelled = true;
+    }
+    if (!spelled && !openers.empty()) {
+      const std::string_view lower = a_->text.lower;
+      for (const text::Token& w : a_->tokens)
+        if (w.has(kWord) && !w.has(kCapitalized)) openers.erase(lower.substr(w.begin, w.end - w.begin));
+      spelled = !openers.empty();
+    }
+    a_->agencies_spelled.emplace_back(entry, spelled);
+    return spelled;
+  }
+
+  // One past the name of three words or more opening at token t whose initials spell
+  // `acronym`, or 0: each capitalized word gives its initial; a word in lower case gives
+  // its own where it is the next letter ("Americans for Prosperity": AFP), else is passed
+  // over if it is "of", "the" or "and" ("Armed Forces of the Philippines": AFP). The name
+  // must end there, no capitalized word after it ("American Petroleum Institute").
+  uint32_t InitialsEnd(uint32_t t, std::string_view acronym) const {
+    const std::vector<text::Token>& tokens = a_->tokens;
+    if (!tokens[t].has(kCapitalized) || tokens[t].has(kAllCaps) || a_->text.text[tokens[t].begin] != acronym[0])
+      return 0;
+    const uint32_t first = t;
+    size_t k = 0;
+    for (; t < tokens.size() && k < acronym.size(); ++t) {
+      const text::Token& w = tokens[t];
+      if (!w.has(kWord) || w.has(kAllCaps)) return 0;
+      const char c = a_->text.text[w.begin];
+      if (w.has(kCapitalized)) {
+        if (c != acronym[k]) return 0;
+        ++k;
+      } else if (c >= 'a' && c <= 'z' && c - 'a' + 'A' == acronym[k]) {
+        ++k;
+      } else if (!WordIs(a_->TokenLower(t), "of") && !WordIs(a_->TokenLower(t), "the") &&
+                 !WordIs(a_->TokenLower(t), "and")) {
+        return 0;
+      }
+    }
+    if (k < acronym.size() || t < first + 3) return 0;
+    return t < tokens.size() && IsCapitalWord(tokens[t].flags) ? 0 : t;
   }
 
   // The actor of dictionary entry `entry`, interned at its first mention in the document:
@@ -972,7 +1062,9 @@ class SentenceRecognizer {
     // The lists are asked last: most long names are a headline's words, no two names.
     if (k + 1 >= j || !a_->tokens[k].has(kCapitalized) || !a_->tokens[surname].has(kWord)) return j;
     const bool repeated = a_->TokenText(k) == a_->TokenText(i);
-    if ((!repeated && !IsGivenName(k)) || !IsGivenName(i) || IsGivenName(surname)) return j;
+    // A surname that is a given name too ("Paul Ryan") opens no second name, but a link
+    // may still write the name again ("Paul Ryan Paul Davis Ryan").
+    if ((!repeated && !IsGivenName(k)) || !IsGivenName(i) || (!repeated && IsGivenName(surname))) return j;
     const std::string_view second = a_->TokenLower(surname);
     if (IsParticle(second) || second == "ould" || IsParticle(a_->TokenLower(k))) return j;
     if (!repeated) return k;

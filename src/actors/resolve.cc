@@ -1184,6 +1184,29 @@ uint32_t NameAfterParty(const RulePack& pack, const Analysis& a, const Mention& 
   return m.first;
 }
 
+bool IsLabelWord(const RulePack& pack, const Analysis& a, uint32_t t,
+                 std::vector<std::pair<std::string_view, bool>>* asked);
+
+// Where the name of person mention `m`, of three words or more, starts: at a given name
+// (`male-given-name`, `female-given-name`) that a surname follows, when every word before
+// it is a headline's or a title's word glued to it (IsLabelWord): "Special Representative
+// for North Korea Policy Glyn Davies", "Director of National Intelligence James Clapper",
+// "CLOSE Mario Monti". The mention keeps its words, which the rules read; the person's
+// name leaves them out.
+uint32_t NameAfterLabel(const RulePack& pack, Analysis* a, const Mention& m) {
+  // The given name first, by the lists' hashes: the document's text is searched for a
+  // label word only before one.
+  uint32_t given = m.first + 1;
+  while (given + 1 < m.last && !(a->tokens[given].has(text::kCapitalized) &&
+                                 (pack.SexBits(TokenHash(a->text, a->tokens, given)) &
+                                  (RulePack::kMaleName | RulePack::kFemaleName)) != 0))
+    ++given;
+  if (given + 1 >= m.last) return m.first;
+  for (uint32_t t = m.first; t < given; ++t)
+    if (!IsLabelWord(pack, *a, t, &a->label_words)) return m.first;
+  return given;
+}
+
 // How many items the match's slots list: 1 when none holds more than one mention, the
 // list's length when one does, 0 when two do (no rule pairs two lists).
 size_t ListItems(const CompiledRule& rule, const Match& m) {
@@ -1457,7 +1480,12 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     const size_t items = mk.slot < 0 && !mk.name_parts.empty() ? ListItems(rule, m) : 1;
     if (items == 0 || items > ActorGroup::kMax) return false;
     if (items == 1) {
+      // A person's name leaves out the label glued before it; the mention keeps it.
+      const uint32_t first = out.first;
+      if (type == ActorType::kPerson && mk.slot >= 0 && out.last >= out.first + 3)
+        out.first = NameAfterLabel(pack, a, out);
       out.actor = MakeActor(pack, mk, type, ctx, a, out, made_actors);
+      out.first = first;
       if (out.actor < 0) return false;
       // "Noranda Inc said ... Noranda spokesman X".
       if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
