@@ -407,6 +407,20 @@ TEST_CASE("an American state's name read as a lone person is a place, not a pers
   CHECK(Types(ex)["Zorvex"] == "Organization");
 }
 
+TEST_CASE("a spokesman's principal named by one word alone is a body, not a person", "[resolution][names]") {
+  // "a spokeswoman for X" or "X spokesman": a company's spokesman, where no title, given
+  // name nor "he" or "she" makes X a person.
+  ag::Extraction ex = Extract("Marta Ruiz, a spokeswoman for Carrefour, said the chain would review its prices.");
+  CHECK(Types(ex)["Carrefour"] == "Organization");
+  CHECK(Triples(ex).count("Marta Ruiz represents Carrefour") == 1);
+  ex = Extract("Velora spokesman Pablo Ortega said the airline would resume flights. Velora said it regretted the delay.");
+  CHECK(Types(ex)["Velora"] == "Organization");
+  CHECK(People(ex).count("Velora") == 0);
+  // Given "he", the principal is a person.
+  ex = Extract("Anna Lind, a spokeswoman for Kowalski, said he had no comment. Kowalski said he would appeal.");
+  CHECK(Types(ex)["Kowalski"] == "Person");
+}
+
 TEST_CASE("Georgia with a state office after it or in a list of states is the American state", "[resolution][names]") {
   // A state's secretary of state represents no country.
   ag::Extraction ex = Extract("Georgia Secretary of State Dana Whitfield said the recount would finish on Friday.");

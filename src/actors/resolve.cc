@@ -4955,6 +4955,19 @@ bool IsInstitutionCue(std::string_view lower) {
   return lower == "in" || lower == "on" || lower == "at" || lower == "from" || lower == "into";
 }
 
+// Whether a spokesman's title stands right before "for" before the name or right after the
+// name (its "'s" or "'" between): "a spokeswoman for Facebook", "Hyatt spokeswoman X",
+// "Walgreens' spokesman X". Only a body or a person has one; the caller tells which.
+bool IsSpokesWord(std::string_view lower) {
+  return lower == "spokesman" || lower == "spokeswoman" || lower == "spokesperson";
+}
+bool SpokesmanOf(const Analysis& a, const Mention& m) {
+  if (m.first >= 2 && a.TokenLower(m.first - 1) == "for" && IsSpokesWord(a.TokenLower(m.first - 2))) return true;
+  uint32_t t = m.last;
+  if (t < a.tokens.size() && (a.TokenText(t) == "'s" || a.TokenText(t) == "'")) ++t;
+  return t < a.tokens.size() && IsSpokesWord(a.TokenLower(t));
+}
+
 // Whether the word before token t is capitalized, or a title closed by its period ("Mr.
 // Lasry": "Mr", "."): a title or a given name before a name.
 bool CapitalizedBefore(const Analysis& a, uint32_t t) {
@@ -4990,7 +5003,9 @@ std::vector<std::string_view> LastWordsOfLongerNames(const Analysis& a) {
 // tokens: a scan of every capitalized word cost 2 M instructions on 3 MB.
 void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<int>* count) {
   // Each actor's state: 0 no lone person, 1 a lone person, 1 | 2 a cue seen, 1 | 4 kept,
-  // 8 named as an American state or city is ("in Scranton, Pennsylvania,").
+  // 8 named as an American state or city is ("in Scranton, Pennsylvania,"), 16 a
+  // spokesman's principal ("a spokesman for Walgreens"), 32 given "he" or "she" (neither
+  // bit matters to the cue's or the place's test).
   std::vector<uint8_t> state;
   std::vector<std::string_view> last_words;
   for (size_t i = 0; i < a->actors.size(); ++i) {
@@ -5009,7 +5024,12 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
   const PhraseIndex& places = pack.List("us-place");
   for (const std::vector<Mention>& ms : a->mentions)
     for (const Mention& m : ms) {
-      if (m.actor < 0 || m.pronoun || state[m.actor] == 0) continue;
+      if (m.actor < 0 || state[m.actor] == 0) continue;
+      if (m.pronoun) {
+        if (PronounSex(a->TokenLower(m.first)) != Sex::kUnknown) state[m.actor] |= 32;
+        continue;
+      }
+      if (SpokesmanOf(*a, m)) state[m.actor] |= 16;
       PhraseIndex::Hit hit;
       if (places.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last) state[m.actor] |= 8;
       if (m.first == 0) continue;
@@ -5028,7 +5048,12 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
     // A title or a given name before it, or another person's name it ends, keeps it a
     // person ("Princess Charlotte", "Lloyd Austin").
     const bool place = (state[person] & (4 | 8)) == 8;
-    if (state[person] != (1 | 2) && !place) continue;
+    // A spokesman's principal named by one word alone, untitled and never "he" or "she",
+    // is a company or a body ("Jodi Seth, a spokeswoman for Facebook", "Lufthansa
+    // spokeswoman X"), not a person: a person so spoken for is named in full or titled.
+    // A surname the dictionary's people share ("Clinton spokesman X") stays a person's.
+    const bool body = (state[person] & ~2) == (1 | 16) && pack.dictionary.LoneName(a->actors[person].actor.name).empty();
+    if ((state[person] & ~(16 | 32)) != (1 | 2) && !place && !body) continue;
     Actor organization;
     organization.type = place ? ActorType::kPlace : ActorType::kOrganization;
     organization.name = a->actors[person].actor.name;
