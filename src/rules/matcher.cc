@@ -483,7 +483,12 @@ class PatternMatcher {
     items.assign(1, single);
     int p = single_end;
     bool conjoined = false;
-    auto conj_at = [&](int q) { return IsToken(q, "and") || IsToken(q, "or") || IsToken(q, "&"); };
+    // The conjunction's width in units: "and", "or", "&" one; "as well as" three, the same
+    // read either way ("backed by Iran as well as Russia" is backed by both).
+    auto conj_width = [&](int q) {
+      if (IsToken(q, "and") || IsToken(q, "or") || IsToken(q, "&")) return 1;
+      return IsToken(q, "as") && IsToken(q + dir, "well") && IsToken(q + 2 * dir, "as") ? 3 : 0;
+    };
     // A demonym after its own article starts a noun phrase of its own: "Turkey and the
     // Syrian government" is no list ("U.S. and Iraqi forces", "the U.S. and Iraqi" are).
     auto own_phrase = [&](int q) {
@@ -507,20 +512,24 @@ class PatternMatcher {
         int q = p;
         const bool comma = IsToken(q, ",");
         if (comma) q += dir;
-        conjoined = conj_at(q);
+        const int width = conj_width(q);
+        conjoined = width > 0;
         if (conjoined && comma && items.size() == 1) {
           conjoined = false;
           break;
         }
-        if (conjoined) q += dir;
-        else if (q == p) break;
+        q += width * dir;
+        if (!conjoined && q == p) break;
         q = item_at(q);
-        if (!joins(q)) break;
+        // "as well as" joins any noun phrases: in "backing of X as well as the regime's
+        // threats" the regime is the owner of the next item, no item.
+        if (!joins(q) || (width == 3 && IsToken(q + 1, "'s"))) break;
+
         items.push_back(units_[q].mention);
         p = item_end(q);
       }
-    } else if (conj_at(p)) {
-      int q = p + dir;
+    } else if (const int width = conj_width(p); width > 0) {
+      int q = p + width * dir;
       const bool comma = IsToken(q, ",");
       if (comma) q += dir;
       if (joins(q)) {
