@@ -99,6 +99,19 @@ TEST_CASE("particles and stripped apostrophes in names", "[actors][resolution]")
   CHECK(AliasesOf(ex, "Ahmed al-Ja afari").count("Ja afari") == 1);
 }
 
+TEST_CASE("a son's suffix ends a name and opens none", "[actors][resolution]") {
+  // "Sr." before a rank is a senior one, no person of its own.
+  ag::Extraction ex = Extract(
+      "\"The plan is reckless,\" said Chinese Defense Ministry spokesman Sr. Col. Wang Pengfei on Friday. "
+      "Senator Tom Hale Sr. met Iranian Foreign Minister Ali Bagheri.");
+  std::set<std::string> people;
+  for (const ag::Actor& a : ex.actors)
+    if (a.type == ag::ActorType::kPerson) people.insert(a.name);
+  CHECK(people.count("Sr") == 0);
+  CHECK(people.count("Wang Pengfei") == 1);
+  CHECK(people.count("Tom Hale Sr") == 1);
+}
+
 TEST_CASE("two people who share a first name stay apart", "[actors][resolution]") {
   ag::Extraction ex = Extract("President Bashir Gemayel met envoy Bashir Saleh. Gemayel left first.");
   std::set<std::string> people;

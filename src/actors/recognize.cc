@@ -928,11 +928,14 @@ class SentenceRecognizer {
   }
 
   // Whether NameEnd(i) can be past i: a name opens with a capitalized or all-caps word or
-  // a particle. Most tokens of a text are neither, and are passed over at this test.
+  // a particle. Most tokens of a text are neither, and are passed over at this test. A
+  // son's suffix ends a name and opens none: "Sr." before a rank is a senior one ("spokesman
+  // Sr. Col. Yang Yujun" had made a person "Sr").
   bool MayOpenName(uint32_t i) const {
     if (i >= s_.last) return false;
     const text::Token& t = a_->tokens[i];
-    if (IsCapitalWord(t.flags)) return !IsOnlyNameStop(i) && !(i == s_.first && Has(i, kOpensStop) && IsOpeningStop(i));
+    if (IsCapitalWord(t.flags))
+      return !IsOnlyNameStop(i) && !(i == s_.first && Has(i, kOpensStop) && IsOpeningStop(i)) && !SonSuffixAt(i);
     return t.has(kWord) && Has(i, kParticle) && MayFollowParticle(i + 1);
   }
 
