@@ -962,6 +962,10 @@ TEST_CASE("his in a participle's or 'according to' phrase is the person the main
   ex = Extract(before + "According to his meeting with Somali President Hassan Sheikh Mohamud, Ruto said the talks "
                         "were routine.");
   CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+  // "Through" opens such a phrase too: the spokesman speaks for Ruto, not for Abiy.
+  ex = Extract(before + "Through his spokesman Daniel Kiprono, Ruto said the talks were routine.");
+  CHECK(Triples(ex).count("Daniel Kiprono represents William Ruto") == 1);
+  CHECK(Triples(ex).count("Daniel Kiprono represents Abiy Ahmed") == 0);
 }
 
 TEST_CASE("his in a fronted phrase is the person named after a title past the comma", "[resolution][pronouns]") {

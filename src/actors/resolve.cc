@@ -3284,8 +3284,8 @@ bool IsLongParticiple(std::string_view w) {
 // Whether lower-case word w, a sentence's first, opens a fronted phrase whose "his" or
 // "he" is most often the person the main clause then names: "After he met Abiy, Ruto
 // said", "On Thursday, before his first meeting with Putin, Trump cast doubt", "According
-// to his aides, Trump", and a participle's: "Seeking to quell the furor over his remarks,
-// Trump said" (a word of six letters or more in -ing; the caller makes sure no name
+// to his aides, Trump", "Through his spokesman X, Trump", and a participle's: "Seeking to
+// quell the furor over his remarks, Trump said" (a word of six letters or more in -ing; the caller makes sure no name
 // starts with it, "Beijing").
 bool OpensFrontedPhrase(std::string_view w) {
   if (IsLongParticiple(w)) return true;
@@ -3296,7 +3296,7 @@ bool OpensFrontedPhrase(std::string_view w) {
     case 4: return is("upon") || is("when") || is("amid");
     case 5: return is("after") || is("since") || is("while") || is("ahead") || is("asked");
     case 6: return is("before") || is("during");
-    case 7: return is("despite");
+    case 7: return is("despite") || is("through");
     case 8: return is("speaking");
     case 9: return is("following") || is("according");
     case 10: return is("throughout");
