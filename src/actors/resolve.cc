@@ -5395,6 +5395,41 @@ bool QuotesItsSpeaker(const RulePack& pack, const Analysis& a, size_t s, const M
   return last && SpeaksQuotation(pack, a, a.sentences[in], *last);
 }
 
+// Whether "his" or "her", m of sentence s, resolved to `person`, follows a quotation that
+// closes in its sentence ("\"...,\" said his spokesman X") while `person` is named in the
+// sentence only inside the quotation, if at all, and the quotation names another person the pronoun
+// fits: a spokesman speaks of his principal by name as often as of a rival ("\"Sanders
+// will make it clear that Clinton is superior to Donald Trump,\" said his spokesman":
+// Sanders, not the last man named), so who "his" is cannot be told.
+[[gnu::noinline]] bool AfterQuotationNamingOthers(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  const std::string_view word = a.TokenLower(m.first);
+  if (word != "his" && word != "her") return false;
+  // The opening mark may end the sentence before: the splitter leaves a quotation's
+  // first mark after the full stop that ends the sentence before it.
+  const uint32_t first = a.sentences[s].first;
+  uint32_t open = m.first, close = m.first;
+  bool quoted = first > 0 && IsMarkAt(a, first - 1, '"');
+  if (quoted) open = first - 1;
+  for (uint32_t t = first; t < m.first; ++t) {
+    if (!IsMarkAt(a, t, '"')) continue;
+    if (open == m.first) open = t;
+    close = t;
+    quoted = !quoted;
+  }
+  if (quoted || close == m.first || close == open) return false;
+  bool rival = false;
+  for (const Mention& n : a.mentions[s]) {
+    if (n.first >= m.first) break;
+    if (n.pronoun || n.demonym || n.actor < 0 || a.actors[n.actor].actor.type != ActorType::kPerson) continue;
+    // Named outside the quotation, before it or as its speaker after it, the person is told.
+    if ((n.first < open || n.first > close) && n.actor == person) return false;
+    if (n.first > close) continue;
+    if (n.first > open && n.actor != person && !ModifierMention(pack, a, s, n) && MayBeOfPronounSex(pack, a, n, word))
+      rival = true;
+  }
+  return rival;
+}
+
 // The person that person pronoun m of sentence s stands for, resolved, when a description
 // of a person that is a clause's subject (DescriptionTitle) stands between it and the
 // person's last mention before it (read back to the sentence before): the person the
@@ -5417,7 +5452,7 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   if (title.last != 0) return DescribedPerson(pack, a, s, m.first, person, PronounSex(a.TokenLower(m.first)), title);
   const int opener = ObliqueAntecedentOpener(pack, a, s, m, person);
   if (opener != person) return opener;
-  if (QuotesItsSpeaker(pack, a, s, m, person)) return -1;
+  if (QuotesItsSpeaker(pack, a, s, m, person) || AfterQuotationNamingOthers(pack, a, s, m, person)) return -1;
   return MentionedNearby(a, s, m) && !AfterCoordinatedPeople(pack, a, s, m, person) &&
                  !AfterTwoPeople(pack, a, s, m, person) && !AfterPossessorAndPerson(pack, a, s, m, person)
              ? person
