@@ -413,6 +413,12 @@ TEST_CASE("an American state's name read as a lone person is a place, not a pers
   ex = Extract("Hispanics said the border crossing was closed again. Later, Hispanics backed Ana Ruiz in the vote.");
   CHECK(People(ex).count("Hispanics") == 0);
   CHECK(Triples(ex).count("Hispanics supports Ana Ruiz") == 0);
+  // Nor is a cause or a creed named by one word, the names it opens or ends aside.
+  ex = Extract("Ana Ruiz, the European Parliament's chief Brexit official, called the move sinister.");
+  CHECK(People(ex).count("Brexit") == 0);
+  CHECK(Triples(ex).count("Brexit leader-of European Parliament") == 0);
+  ex = Extract("\"We cannot let this be a war between America and Islam,\" Mr. Obama said.");
+  CHECK(People(ex).count("Islam") == 0);
   // A body named after "at" or "on" is still the body it was.
   ex = Extract("A spokeswoman for Zorvex said the firm would respond. He posted it on Zorvex.");
   CHECK(Types(ex)["Zorvex"] == "Organization");

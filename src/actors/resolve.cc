@@ -5006,7 +5006,7 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
   // 8 named as an American state or city is ("in Scranton, Pennsylvania,"), 16 a
   // spokesman's principal ("a spokesman for Walgreens"), 32 given "he" or "she" (neither
   // bit matters to the cue's or the place's test), 64 the end of another person's name,
-  // 128 a people's plural ("Iranians", "Hispanics").
+  // 128 a people's plural or a cause ("Iranians", "Hispanics", "Brexit").
   std::vector<uint8_t> state;
   std::vector<std::string_view> last_words;
   for (size_t i = 0; i < a->actors.size(); ++i) {
@@ -5024,7 +5024,7 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
   }
   if (state.empty()) return;
   const PhraseIndex& places = pack.List("us-place");
-  const PhraseIndex& peoples = pack.List("people-plural");
+  const PhraseIndex& peoples = pack.List("no-person-word");
   for (const std::vector<Mention>& ms : a->mentions)
     for (const Mention& m : ms) {
       if (m.actor < 0 || state[m.actor] == 0) continue;
@@ -5049,8 +5049,8 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
   bool any = false;
   for (size_t person = 0; person < state.size(); ++person) {
     // A people named in the plural ("Iranians say", "71% of Hispanics supported Obama",
-    // "Brexiteers attacked the government") is no person; not one whose name another
-    // person's ends.
+    // "Brexiteers attacked the government") or a cause ("chief Brexit negotiator X") is
+    // no person; not one whose name another person's ends.
     if ((state[person] & (128 | 64)) == 128) {
       to[person] = kNoOne;
       a->actors[person].mentions = 0;
@@ -5100,7 +5100,7 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
       if (m.group.empty() || m.group.placeholder()) continue;
       std::vector<int> ids(m.group.begin(), m.group.end());
       for (int& id : ids) id = moved(id);
-      ids.erase(std::remove(ids.begin(), ids.end(), -1), ids.end());  // a people's plural
+      ids.erase(std::remove(ids.begin(), ids.end(), -1), ids.end());  // no one
       if (ids.size() != m.group.size() || !std::equal(ids.begin(), ids.end(), m.group.begin())) m.group = ids;
     }
 }
