@@ -402,6 +402,23 @@ TEST_CASE("an American state's name read as a lone person is a place, not a pers
   CHECK(Types(ex)["Iowa"] == "Place");
   CHECK(People(ex).count("Iowa") == 0);
   CHECK(Triples(ex).count("Iowa leader-of Senate Finance Committee") == 0);
+  // Named "in Ohio" too, it stays a place where a sentence's first word stands before it.
+  ex = Extract("In 2012, Ohio backed Ana Ruiz. If Ohio swings again, Ohio said, the voters in Ohio decide.");
+  CHECK(People(ex).count("Ohio") == 0);
+  CHECK(Types(ex)["Ohio"] == "Place");
+  // A people in the plural is no person: a demonym's plural, or one the list holds.
+  ex = Extract("Syrians said the border crossing was closed again. Later, Syrians backed Ana Ruiz in the vote.");
+  CHECK(People(ex).count("Syrians") == 0);
+  CHECK(Triples(ex).count("Syrians supports Ana Ruiz") == 0);
+  ex = Extract("Hispanics said the border crossing was closed again. Later, Hispanics backed Ana Ruiz in the vote.");
+  CHECK(People(ex).count("Hispanics") == 0);
+  CHECK(Triples(ex).count("Hispanics supports Ana Ruiz") == 0);
+  // Nor is a cause or a creed named by one word, the names it opens or ends aside.
+  ex = Extract("Ana Ruiz, the European Parliament's chief Brexit official, called the move sinister.");
+  CHECK(People(ex).count("Brexit") == 0);
+  CHECK(Triples(ex).count("Brexit leader-of European Parliament") == 0);
+  ex = Extract("\"We cannot let this be a war between America and Islam,\" Mr. Obama said.");
+  CHECK(People(ex).count("Islam") == 0);
   // A body named after "at" or "on" is still the body it was.
   ex = Extract("A spokeswoman for Zorvex said the firm would respond. He posted it on Zorvex.");
   CHECK(Types(ex)["Zorvex"] == "Organization");

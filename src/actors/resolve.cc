@@ -5005,7 +5005,8 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
   // Each actor's state: 0 no lone person, 1 a lone person, 1 | 2 a cue seen, 1 | 4 kept,
   // 8 named as an American state or city is ("in Scranton, Pennsylvania,"), 16 a
   // spokesman's principal ("a spokesman for Walgreens"), 32 given "he" or "she" (neither
-  // bit matters to the cue's or the place's test).
+  // bit matters to the cue's or the place's test), 64 the end of another person's name,
+  // 128 a people's plural or a cause ("Iranians", "Hispanics", "Brexit").
   std::vector<uint8_t> state;
   std::vector<std::string_view> last_words;
   for (size_t i = 0; i < a->actors.size(); ++i) {
@@ -5018,10 +5019,12 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
       last_words = LastWordsOfLongerNames(*a);
     }
     const bool ends_another = std::binary_search(last_words.begin(), last_words.end(), d.actor.name);
-    state[i] = ends_another ? 1 | 4 : 1;
+    state[i] = ends_another ? 1 | 4 | 64 : 1;
+    if (pack.dictionary.CountryOfPluralDemonym(d.actor.name) >= 0) state[i] |= 128;
   }
   if (state.empty()) return;
   const PhraseIndex& places = pack.List("us-place");
+  const PhraseIndex& peoples = pack.List("no-person-word");
   for (const std::vector<Mention>& ms : a->mentions)
     for (const Mention& m : ms) {
       if (m.actor < 0 || state[m.actor] == 0) continue;
@@ -5032,6 +5035,7 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
       if (SpokesmanOf(*a, m)) state[m.actor] |= 16;
       PhraseIndex::Hit hit;
       if (places.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last) state[m.actor] |= 8;
+      if (peoples.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last) state[m.actor] |= 128;
       if (m.first == 0) continue;
       const bool possessive = m.last < a->tokens.size() && a->TokenText(m.last) == "'s";
       if (IsInstitutionCue(a->TokenLower(m.first - 1))) {
@@ -5040,14 +5044,29 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
         state[m.actor] |= 4;
       }
     }
+  constexpr int kNoOne = -2;  // to[person]: its mentions stand for no one
   std::vector<int> to(state.size(), -1);
   bool any = false;
   for (size_t person = 0; person < state.size(); ++person) {
+    // A people named in the plural ("Iranians say", "71% of Hispanics supported Obama",
+    // "Brexiteers attacked the government") or a cause ("chief Brexit negotiator X") is
+    // no person; not one whose name another person's ends.
+    if ((state[person] & (128 | 64)) == 128) {
+      to[person] = kNoOne;
+      a->actors[person].mentions = 0;
+      (*count)[person + 1] = 0;
+      a->parties.erase(std::remove(a->parties.begin(), a->parties.end(), static_cast<int>(person)), a->parties.end());
+      any = true;
+      continue;
+    }
     // A state's or a city's name is a place wherever it stands, not a person who says or
     // visits, nor a body: "who is visiting California", "Iowa backed Obama".
     // A title or a given name before it, or another person's name it ends, keeps it a
     // person ("Princess Charlotte", "Lloyd Austin").
-    const bool place = (state[person] & (4 | 8)) == 8;
+    // A place named after "in", "at" or "from" too stays one where a capitalized word
+    // stands before it elsewhere: a sentence's first word or an adjective ("If Iowa is",
+    // "Republican Iowa") is no title.
+    const bool place = (state[person] & (8 | 64)) == 8 && (state[person] & (2 | 4)) != 4;
     // A spokesman's principal named by one word alone, untitled and never "he" or "she",
     // is a company or a body ("Jodi Seth, a spokeswoman for Facebook", "Lufthansa
     // spokeswoman X"), not a person: a person so spoken for is named in full or titled.
@@ -5070,17 +5089,19 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
   }
   if (!any) return;
   auto moved = [&](int actor) {
-    return actor >= 0 && static_cast<size_t>(actor) < to.size() && to[actor] >= 0 ? to[actor] : actor;
+    if (actor < 0 || static_cast<size_t>(actor) >= to.size()) return actor;
+    return to[actor] == kNoOne ? -1 : to[actor] >= 0 ? to[actor] : actor;
   };
   for (std::vector<Mention>& ms : a->mentions)
     for (Mention& m : ms) {
       const int actor = moved(m.actor);
       // "he" or "she" given to the supposed person stands for no company.
       m.actor = m.pronoun && actor != m.actor ? -1 : actor;
-      if (m.group.empty()) continue;
+      if (m.group.empty() || m.group.placeholder()) continue;
       std::vector<int> ids(m.group.begin(), m.group.end());
       for (int& id : ids) id = moved(id);
-      if (!std::equal(ids.begin(), ids.end(), m.group.begin())) m.group = ids;
+      ids.erase(std::remove(ids.begin(), ids.end(), -1), ids.end());  // no one
+      if (ids.size() != m.group.size() || !std::equal(ids.begin(), ids.end(), m.group.begin())) m.group = ids;
     }
 }
 
