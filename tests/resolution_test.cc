@@ -266,6 +266,16 @@ TEST_CASE("a person named by one word alone is the people list's of that lone na
   // person's ("she" is no Barack Obama).
   CHECK(Triples(Extract("President Obama spoke. She criticized Kenya.")).count("Barack Obama opposed-to Kenya") == 0);
   CHECK(Triples(Extract("President Obama spoke. He criticized Kenya.")).count("Barack Obama opposed-to Kenya") == 1);
+  // Titled of both sexes, the lone name is the listed man where a man's title or none
+  // stands, and the woman titled apart stays the document's own, her pronouns too.
+  ag::Extraction both = Extract(
+      "President Trump flew to Ohio on Monday. Mrs. Trump stayed in Washington, where her spokeswoman Lena "
+      "Okafor said she would visit a hospital. Mr. Trump met Kenyan President William Ruto.");
+  CHECK(Triples(both).count("Donald Trump meets-with William Ruto") == 1);
+  CHECK(Triples(both).count("Lena Okafor represents Donald Trump") == 0);
+  CHECK(Triples(both).count("Lena Okafor represents Trump") == 1);
+  CHECK(Triples(Extract("Mr. Trump spoke. Mrs. Trump met Kenyan President William Ruto."))
+            .count("Donald Trump meets-with William Ruto") == 0);
   // Another spelling the list gives is the same node.
   CHECK(IdOf(Extract("Binyamin Netanyahu met William Ruto.", "c"), "Benjamin Netanyahu") ==
         IdOf(Extract("Prime Minister Benjamin Netanyahu spoke.", "d"), "Benjamin Netanyahu"));

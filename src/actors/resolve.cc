@@ -4819,6 +4819,9 @@ struct LonePerson {
   Sex to_sex = Sex::kUnknown;  // the sex of the actor it becomes, by its given name
   int country = -1;        // the country its titles name ("Bahrain's"), if any
   bool countries = false;  // titles of two countries
+  // Its last name mention so far stayed the document's own ("Mrs. Trump"): a pronoun of
+  // her sex after it ("her spokeswoman") is hers, not no one's.
+  bool kept = false;
 };
 
 // The country (an actor of the document) that names person mention k of `ms` as its own:
@@ -4862,6 +4865,15 @@ int LoneNameEntry(const RulePack& pack, const Analysis& a, const LonePerson& p) 
     found = entry;
   }
   return found;
+}
+
+// A name's mention lone person `from` keeps, not the listed `to` it became
+// (LoneNamesFromDictionary): the counts follow it back.
+void KeepOnLonePerson(Analysis* a, std::vector<int>* count, int from, int to) {
+  ++a->actors[from].mentions;
+  --a->actors[to].mentions;
+  ++(*count)[from + 1];
+  --(*count)[to + 1];
 }
 
 // A person the document names by one word only ("President Trump", "Mr. Putin said"),
@@ -4932,8 +4944,8 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
     const LonePerson* p = find(actor);
     return p && p->to >= 0 ? p->to : actor;
   };
-  for (std::vector<Mention>& ms : a->mentions)
-    for (Mention& m : ms) {
+  for (size_t s = 0; s < a->mentions.size(); ++s)
+    for (Mention& m : a->mentions[s]) {
       if (!m.group.empty()) {
         std::vector<int> ids(m.group.begin(), m.group.end());
         for (int& id : ids) id = to(id);
@@ -4941,11 +4953,25 @@ void LoneNamesFromDictionary(const RulePack& pack, Analysis* a, std::vector<int>
       }
       const int actor = to(m.actor);
       if (actor == m.actor) continue;
-      // "She criticized ..." given to an untitled "Obama": not Barack Obama's, nor anyone's.
-      const Sex told = m.pronoun ? PronounSex(a->TokenLower(m.first)) : Sex::kUnknown;
-      const Sex sex = find(m.actor)->to_sex;
-      m.actor = told != Sex::kUnknown && sex != Sex::kUnknown && told != sex ? -1 : actor;
-      if (!m.pronoun && m.anaphor == Mention::kNoAnaphor) m.source = "lone-name";
+      LonePerson& p = *find(m.actor);
+      // A sentence's first word follows no title of its own (DetachOtherSexSurnames).
+      const bool opens = s < a->sentences.size() && m.first == a->sentences[s].first;
+      const Sex told = m.pronoun           ? PronounSex(a->TokenLower(m.first))
+                       : p.sexes && !opens ? TitleSex(pack, *a, m.first)
+                                           : Sex::kUnknown;
+      if (told == Sex::kUnknown || p.to_sex == Sex::kUnknown || told == p.to_sex) {
+        m.actor = actor;
+        if (!m.pronoun && m.anaphor == Mention::kNoAnaphor) m.source = "lone-name";
+        if (!m.pronoun) p.kept = false;
+      } else if (p.sexes && !m.pronoun) {
+        // "President Trump ... Mrs. Trump": titled of both sexes, the listed man is not
+        // she; she stays the document's own person.
+        KeepOnLonePerson(a, count, p.person, actor);
+        p.kept = true;
+      } else if (!p.kept) {
+        // "She criticized ..." given to an untitled "Obama": not Barack Obama's, nor anyone's.
+        m.actor = -1;
+      }
     }
 }
 
