@@ -495,9 +495,9 @@ class SentenceRecognizer {
 
   // Whether the news agency of dictionary entry `entry`, matched in capitals at [i, end),
   // names no one there: a photo credit (IsAgencyCredit, IsListedPersonAt), or its acronym
-  // where the document spells another body's name with those initials ("Americans for Prosperity ... AFP President
-  // Tim Phillips", "the Armed Forces of the Philippines (AFP)"): AP and AFP are short, and
-  // other bodies' too.
+  // where the document spells another body's name with those initials ("Americans for
+  // Prosperity ... AFP President Tim Phillips", "the Armed Forces of the Philippines
+  // (AFP)"): AP and AFP are short, and other bodies' too.
   [[gnu::noinline]] bool AgencyNamesNoOne(uint32_t i, uint32_t end, int entry) const {
     const DictEntry& e = pack_.dictionary.entry(entry);
     if (e.actor.sector != "MED") return false;

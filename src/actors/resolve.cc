@@ -3225,8 +3225,8 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s);  // below, with the open
 
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man (but "he" opening the main clause after a phrase that "his" opens
-// is the possessor: PossessiveOpenerPerson). "its" (and "it", after a reporting verb): the actor it is
-// coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
+// is the possessor: PossessiveOpenerPerson). "its" (and "it", after a reporting verb):
+// the actor it is coordinated with (CoordinatedOwner), else no one after "and" and a noun of no actor
 // ("the inquiry and its leader", NounBeforeAndIts) or past an organization the text does
 // not name ("the company", UnnamedBodyBefore), else the subject
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
@@ -3285,8 +3285,8 @@ bool IsLongParticiple(std::string_view w) {
 // "he" is most often the person the main clause then names: "After he met Abiy, Ruto
 // said", "On Thursday, before his first meeting with Putin, Trump cast doubt", "According
 // to his aides, Trump", "Through his spokesman X, Trump", and a participle's: "Seeking to
-// quell the furor over his remarks, Trump said" (a word of six letters or more in -ing; the caller makes sure no name
-// starts with it, "Beijing").
+// quell the furor over his remarks, Trump said" (a word of six letters or more in -ing;
+// the caller makes sure no name starts with it, "Beijing").
 bool OpensFrontedPhrase(std::string_view w) {
   if (IsLongParticiple(w)) return true;
   // By length, then bytes: a comparison of strings is a call, each sentence's first word.
@@ -4981,12 +4981,14 @@ bool IsInstitutionCue(std::string_view lower) {
   return lower == "in" || lower == "on" || lower == "at" || lower == "from" || lower == "into";
 }
 
-// Whether a spokesman's title stands right before "for" before the name or right after the
-// name (its "'s" or "'" between): "a spokeswoman for Facebook", "Hyatt spokeswoman X",
-// "Walgreens' spokesman X". Only a body or a person has one; the caller tells which.
+// Whether lower-case word `lower` is a spokesman's title.
 bool IsSpokesWord(std::string_view lower) {
   return lower == "spokesman" || lower == "spokeswoman" || lower == "spokesperson";
 }
+
+// Whether a spokesman's title stands right before "for" before mention m or right after it
+// (its "'s" or "'" between): "a spokeswoman for Facebook", "Hyatt spokeswoman X",
+// "Walgreens' spokesman X". Only a body or a person has one; the caller tells which.
 bool SpokesmanOf(const Analysis& a, const Mention& m) {
   if (m.first >= 2 && a.TokenLower(m.first - 1) == "for" && IsSpokesWord(a.TokenLower(m.first - 2))) return true;
   uint32_t t = m.last;
@@ -5097,7 +5099,8 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
     // is a company or a body ("Jodi Seth, a spokeswoman for Facebook", "Lufthansa
     // spokeswoman X"), not a person: a person so spoken for is named in full or titled.
     // A surname the dictionary's people share ("Clinton spokesman X") stays a person's.
-    const bool body = (state[person] & ~2) == (1 | 16) && pack.dictionary.LoneName(a->actors[person].actor.name).empty();
+    const bool body =
+        (state[person] & ~2) == (1 | 16) && pack.dictionary.LoneName(a->actors[person].actor.name).empty();
     if ((state[person] & ~(16 | 32)) != (1 | 2) && !place && !body) continue;
     Actor organization;
     organization.type = place ? ActorType::kPlace : ActorType::kOrganization;
@@ -5448,7 +5451,8 @@ bool QuotesItsSpeaker(const RulePack& pack, const Analysis& a, size_t s, const M
 // fits: a spokesman speaks of his principal by name as often as of a rival ("\"Sanders
 // will make it clear that Clinton is superior to Donald Trump,\" said his spokesman":
 // Sanders, not the last man named), so who "his" is cannot be told.
-[[gnu::noinline]] bool AfterQuotationNamingOthers(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+[[gnu::noinline]] bool AfterQuotationNamingOthers(const RulePack& pack, const Analysis& a, size_t s, const Mention& m,
+                                                 int person) {
   const std::string_view word = a.TokenLower(m.first);
   if (word != "his" && word != "her") return false;
   // The opening mark may end the sentence before: the splitter leaves a quotation's

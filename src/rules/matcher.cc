@@ -524,7 +524,6 @@ class PatternMatcher {
         // "as well as" joins any noun phrases: in "backing of X as well as the regime's
         // threats" the regime is the owner of the next item, no item.
         if (!joins(q) || (width == 3 && IsToken(q + 1, "'s"))) break;
-
         items.push_back(units_[q].mention);
         p = item_end(q);
       }

@@ -24,8 +24,8 @@ namespace actorgraph::internal {
 // is the act the rule reads, no negation of it: "Ghana refused Togo's demand" rejects it.
 // A negation before a comma does not reach a participle opening a clause after it ("X
 // refused to attend, accusing Y"), nor one before a "but" or "instead" inside the match a
-// trigger after it ("has not met X, but met Y"). A `future` cue in the few words right after the match,
-// before any word that opens another phrase, makes it hypothetical ("X meets Y tomorrow",
+// trigger after it ("has not met X, but met Y"). A `future` cue in the few words right
+// after the match, before any word that opens another phrase, makes it hypothetical ("X meets Y tomorrow",
 // "meets Y in Beijing next week"; not "met Y ahead of talks next week"). The window is the
 // match up to its trigger plus the clause before it (back to , ; : or at most
 // `kLookBehind` tokens), so "did not reach an agreement" negates the agreement while
