@@ -14,6 +14,7 @@ namespace in = actorgraph::internal;
 namespace {
 
 using actorgraph::testing::Bundled;
+using actorgraph::testing::NamesOfType;
 
 ag::Extraction Extract(const std::string& text) {
   ag::Document doc;
@@ -91,9 +92,7 @@ TEST_CASE("particles and stripped apostrophes in names", "[actors][resolution]")
   ag::Extraction ex = Extract(
       "Chief negotiator Ahmed al-Ja afari arrived in Geneva. Later Ja afari told reporters he was ready. "
       "President Ahmed al-Tayeb stayed home.");
-  std::set<std::string> people;
-  for (const ag::Actor& a : ex.actors)
-    if (a.type == ag::ActorType::kPerson) people.insert(a.name);
+  const std::set<std::string> people = NamesOfType(ex, ag::ActorType::kPerson);
   // "Ahmed" alone would fit both; nothing merges the two Ahmeds.
   CHECK(people == std::set<std::string>{"Ahmed al-Ja afari", "Ahmed al-Tayeb"});
   CHECK(AliasesOf(ex, "Ahmed al-Ja afari").count("Ja afari") == 1);
@@ -104,9 +103,7 @@ TEST_CASE("a son's suffix ends a name and opens none", "[actors][resolution]") {
   ag::Extraction ex = Extract(
       "\"The plan is reckless,\" said Chinese Defense Ministry spokesman Sr. Col. Wang Pengfei on Friday. "
       "Senator Tom Hale Sr. met Iranian Foreign Minister Ali Bagheri.");
-  std::set<std::string> people;
-  for (const ag::Actor& a : ex.actors)
-    if (a.type == ag::ActorType::kPerson) people.insert(a.name);
+  const std::set<std::string> people = NamesOfType(ex, ag::ActorType::kPerson);
   CHECK(people.count("Sr") == 0);
   CHECK(people.count("Wang Pengfei") == 1);
   CHECK(people.count("Tom Hale Sr") == 1);
@@ -114,9 +111,7 @@ TEST_CASE("a son's suffix ends a name and opens none", "[actors][resolution]") {
 
 TEST_CASE("two people who share a first name stay apart", "[actors][resolution]") {
   ag::Extraction ex = Extract("President Bashir Gemayel met envoy Bashir Saleh. Gemayel left first.");
-  std::set<std::string> people;
-  for (const ag::Actor& a : ex.actors)
-    if (a.type == ag::ActorType::kPerson) people.insert(a.name);
+  const std::set<std::string> people = NamesOfType(ex, ag::ActorType::kPerson);
   CHECK(people == std::set<std::string>{"Bashir Gemayel", "Bashir Saleh"});
 }
 

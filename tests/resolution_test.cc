@@ -18,6 +18,7 @@ namespace ag = actorgraph;
 namespace {
 
 using actorgraph::testing::Bundled;
+using actorgraph::testing::NamesOfType;
 
 ag::Extraction Extract(const std::string& text, const std::string& id = "doc") {
   ag::Document doc;
@@ -1406,9 +1407,7 @@ TEST_CASE("the regime and the government: the country the document is about", "[
   ag::Extraction ex = Extract(
       "Fighting spread across Myanmar on Tuesday. The regime bombed a village, and the government "
       "denied it. Myanmar's neighbours called for calm.");
-  std::set<std::string> governments;
-  for (const ag::Actor& a : ex.actors)
-    if (a.type == ag::ActorType::kGovernment) governments.insert(a.name);
+  const std::set<std::string> governments = NamesOfType(ex, ag::ActorType::kGovernment);
   CHECK(governments == std::set<std::string>{"Myanmar government"});
 }
 

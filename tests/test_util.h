@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <set>
 #include <string>
 
 #include "actorgraph/extractor.h"
@@ -21,6 +22,14 @@ inline const Extractor& Bundled() {
     return e;
   }();
   return *ex;
+}
+
+// The names of the actors of `type` an extraction holds.
+inline std::set<std::string> NamesOfType(const Extraction& ex, ActorType type) {
+  std::set<std::string> names;
+  for (const Actor& a : ex.actors)
+    if (a.type == type) names.insert(a.name);
+  return names;
 }
 
 }  // namespace actorgraph::testing
