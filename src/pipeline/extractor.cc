@@ -176,29 +176,21 @@ bool PronounOfSubjects(const Analysis& a, int obj, const Mention* om,
   return std::any_of(subjects.begin(), subjects.end(), [obj](const auto& s) { return s.first == obj; });
 }
 
-// Whether a country that is neither of the document's parties is named in the match before
-// its trigger: "the UN's Syria envoy, Staffan de Mistura" in a story whose parties are the
-// United States and Russia mediates Syria's war, not theirs.
-bool NamesOtherCountry(const Analysis& a, const std::vector<Mention>& ms, uint32_t first, uint32_t trigger) {
+// Whether the match names, before its trigger, one of the document's parties or a country
+// that is neither: then its @parties stands for no one. "IMF envoy X" in a story of talks
+// between the IMF and Sudan speaks for a party, and mediates between no one; "the UN's
+// Syria envoy, Staffan de Mistura" in a story whose parties are the United States and
+// Russia mediates Syria's war, not theirs.
+bool NamesPartyOrOtherCountry(const Analysis& a, const std::vector<Mention>& ms, uint32_t first, uint32_t trigger) {
   for (const Mention& m : ms) {
     if (m.first < first || m.last > trigger || m.actor < 0) continue;
+    if (std::find(a.parties.begin(), a.parties.end(), m.actor) != a.parties.end()) return true;
     const Actor& country = a.actors[m.actor].actor;
     if (country.type != ActorType::kCountry || country.code.empty()) continue;
     if (std::none_of(a.parties.begin(), a.parties.end(),
                      [&](int p) { return p >= 0 && a.actors[p].actor.code == country.code; }))
       return true;
   }
-  return false;
-}
-
-// Whether one of the document's parties is named in the match before its trigger: "IMF
-// envoy X" in a story of talks between the IMF and Sudan speaks for a party, and mediates
-// between no one.
-bool NamesParty(const Analysis& a, const std::vector<Mention>& ms, uint32_t first, uint32_t trigger) {
-  for (const Mention& m : ms)
-    if (m.first >= first && m.last <= trigger && m.actor >= 0 &&
-        std::find(a.parties.begin(), a.parties.end(), m.actor) != a.parties.end())
-      return true;
   return false;
 }
 
@@ -267,7 +259,7 @@ class TripleBuilder {
       std::vector<std::pair<int, const Mention*>>& objects = objects_;
       if (y.object == CompiledYield::kParties) {
         objects.clear();
-        if (!NamesOtherCountry(a_, ms, first_tok, m.trigger_first) && !NamesParty(a_, ms, first_tok, m.trigger_first))
+        if (!NamesPartyOrOtherCountry(a_, ms, first_tok, m.trigger_first))
           for (int p : a_.parties) objects.push_back({p, nullptr});
       } else {
         SlotActors(ms, m.slots[y.object], &objects);
