@@ -5030,11 +5030,17 @@ std::vector<std::string_view> LastWordsOfLongerNames(const Analysis& a) {
 // dictionary knows have already left for its people. Read off the mentions, not the
 // tokens: a scan of every capitalized word cost 2 M instructions on 3 MB.
 void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<int>* count) {
-  // Each actor's state: 0 no lone person, 1 a lone person, 1 | 2 a cue seen, 1 | 4 kept,
-  // 8 named as an American state or city is ("in Scranton, Pennsylvania,"), 16 a
-  // spokesman's principal ("a spokesman for Walgreens"), 32 given "he" or "she" (neither
-  // bit matters to the cue's or the place's test), 64 the end of another person's name,
-  // 128 a people's plural or a cause ("Iranians", "Hispanics", "Brexit").
+  // Each actor's state: 0 no lone person, else kLone and what its mentions showed.
+  enum : uint8_t {
+    kLone = 1,          // a lone person
+    kCue = 2,           // after an institution's cue ("in", "at", ...)
+    kKept = 4,          // a title or a given name before it: a person
+    kPlaceName = 8,     // named as an American state or city is ("in Scranton, Pennsylvania,")
+    kSpokenFor = 16,    // a spokesman's principal ("a spokesman for Walgreens")
+    kPronoun = 32,      // given "he" or "she" (no matter to the cue's or the place's test)
+    kEndsAnother = 64,  // the end of another person's name
+    kNoPerson = 128,    // a people's plural or a cause ("Iranians", "Hispanics", "Brexit")
+  };
   std::vector<uint8_t> state;
   std::vector<std::string_view> last_words;
   for (size_t i = 0; i < a->actors.size(); ++i) {
@@ -5047,8 +5053,8 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
       last_words = LastWordsOfLongerNames(*a);
     }
     const bool ends_another = std::binary_search(last_words.begin(), last_words.end(), d.actor.name);
-    state[i] = ends_another ? 1 | 4 | 64 : 1;
-    if (pack.dictionary.CountryOfPluralDemonym(d.actor.name) >= 0) state[i] |= 128;
+    state[i] = ends_another ? kLone | kKept | kEndsAnother : kLone;
+    if (pack.dictionary.CountryOfPluralDemonym(d.actor.name) >= 0) state[i] |= kNoPerson;
   }
   if (state.empty()) return;
   const PhraseIndex& places = pack.List("us-place");
@@ -5057,19 +5063,21 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
     for (const Mention& m : ms) {
       if (m.actor < 0 || state[m.actor] == 0) continue;
       if (m.pronoun) {
-        if (PronounSex(a->TokenLower(m.first)) != Sex::kUnknown) state[m.actor] |= 32;
+        if (PronounSex(a->TokenLower(m.first)) != Sex::kUnknown) state[m.actor] |= kPronoun;
         continue;
       }
-      if (SpokesmanOf(*a, m)) state[m.actor] |= 16;
+      if (SpokesmanOf(*a, m)) state[m.actor] |= kSpokenFor;
       PhraseIndex::Hit hit;
-      if (places.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last) state[m.actor] |= 8;
-      if (peoples.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last) state[m.actor] |= 128;
+      if (places.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last)
+        state[m.actor] |= kPlaceName;
+      if (peoples.LongestAt(a->text, a->tokens, m.first, m.last, &hit) && hit.end == m.last)
+        state[m.actor] |= kNoPerson;
       if (m.first == 0) continue;
       const bool possessive = m.last < a->tokens.size() && a->TokenText(m.last) == "'s";
       if (IsInstitutionCue(a->TokenLower(m.first - 1))) {
-        if (!possessive) state[m.actor] |= 2;
+        if (!possessive) state[m.actor] |= kCue;
       } else if (CapitalizedBefore(*a, m.first)) {
-        state[m.actor] |= 4;
+        state[m.actor] |= kKept;
       }
     }
   constexpr int kNoOne = -2;  // to[person]: its mentions stand for no one
@@ -5079,7 +5087,7 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
     // A people named in the plural ("Iranians say", "71% of Hispanics supported Obama",
     // "Brexiteers attacked the government") or a cause ("chief Brexit negotiator X") is
     // no person; not one whose name another person's ends.
-    if ((state[person] & (128 | 64)) == 128) {
+    if ((state[person] & (kNoPerson | kEndsAnother)) == kNoPerson) {
       to[person] = kNoOne;
       a->actors[person].mentions = 0;
       (*count)[person + 1] = 0;
@@ -5094,14 +5102,15 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
     // A place named after "in", "at" or "from" too stays one where a capitalized word
     // stands before it elsewhere: a sentence's first word or an adjective ("If Iowa is",
     // "Republican Iowa") is no title.
-    const bool place = (state[person] & (8 | 64)) == 8 && (state[person] & (2 | 4)) != 4;
+    const bool place =
+        (state[person] & (kPlaceName | kEndsAnother)) == kPlaceName && (state[person] & (kCue | kKept)) != kKept;
     // A spokesman's principal named by one word alone, untitled and never "he" or "she",
     // is a company or a body ("Jodi Seth, a spokeswoman for Facebook", "Lufthansa
     // spokeswoman X"), not a person: a person so spoken for is named in full or titled.
     // A surname the dictionary's people share ("Clinton spokesman X") stays a person's.
-    const bool body =
-        (state[person] & ~2) == (1 | 16) && pack.dictionary.LoneName(a->actors[person].actor.name).empty();
-    if ((state[person] & ~(16 | 32)) != (1 | 2) && !place && !body) continue;
+    const bool body = (state[person] & ~kCue) == (kLone | kSpokenFor) &&
+                      pack.dictionary.LoneName(a->actors[person].actor.name).empty();
+    if ((state[person] & ~(kSpokenFor | kPronoun)) != (kLone | kCue) && !place && !body) continue;
     Actor organization;
     organization.type = place ? ActorType::kPlace : ActorType::kOrganization;
     organization.name = a->actors[person].actor.name;
