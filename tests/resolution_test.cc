@@ -1011,6 +1011,34 @@ TEST_CASE("his in a fronted phrase is the person named after a title past the co
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 1);
 }
 
+TEST_CASE("his in a fronted phrase is the person a description past the comma stands for", "[resolution][pronouns]") {
+  // Abiy was named last; "the president" after the comma is Ruto, titled so before.
+  const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
+  for (const std::string main : {"the president said", "the Kenyan president let it be known"}) {
+    ag::Extraction ex = Extract(before + "Through his spokesman Daniel Kiprono, " + main + " that the talks were routine.");
+    CHECK(Triples(ex).count("Daniel Kiprono represents William Ruto") == 1);
+    CHECK(Triples(ex).count("Daniel Kiprono represents Abiy Ahmed") == 0);
+  }
+  // A description no one named before is titled: no one's, not the last man's.
+  ag::Extraction ex = Extract("Ethiopian Prime Minister Abiy Ahmed flew to Nairobi on Monday. Through his spokesman Daniel "
+               "Kiprono, the president said the talks were routine.");
+  CHECK(Triples(ex).count("Daniel Kiprono represents Abiy Ahmed") == 0);
+}
+
+TEST_CASE("his opening a sentence's attribution is no one's when another person opens the sentence",
+          "[resolution][pronouns]") {
+  // Kiprono was named last, in an apposition; the spokeswoman is as likely Ruto's.
+  for (const std::string tail : {"according to his spokeswoman, Amina Wekesa.", "his spokeswoman, Amina Wekesa, said.",
+                                 "said his spokeswoman, Amina Wekesa."}) {
+    ag::Extraction ex = Extract("Kenyan President William Ruto met the Ugandan envoy, Daniel Kiprono, on Monday, " + tail);
+    CHECK(Triples(ex).count("Amina Wekesa represents Daniel Kiprono") == 0);
+  }
+  // The sentence's first person is still its own.
+  ag::Extraction ex = Extract("Kenyan President William Ruto will skip the summit, according to his spokeswoman, "
+                              "Amina Wekesa.");
+  CHECK(Triples(ex).count("Amina Wekesa represents William Ruto") == 1);
+}
+
 TEST_CASE("he opening a sentence is the person who opened the one before", "[resolution][pronouns]") {
   // Abiy was named last, but the sentence before was Ruto's.
   for (const std::string opener : {"Ruto", "President Ruto", "But Ruto", "Kenyan President William Ruto"}) {
