@@ -704,7 +704,7 @@ Extraction RunWindows(const RulePack& pack, const Document& doc, const ExtractOp
   part.line = doc.line;
   for (size_t begin = 0; begin < doc.text.size();) {
     const size_t end = WindowEnd(doc.text, begin, window);
-    part.text.assign(doc.text, begin, end - begin);
+    part.text = doc.text.view().substr(begin, end - begin);
     AppendWindow(Run(pack, part, options, work, begin), static_cast<uint32_t>(begin), &index, &out);
     begin = end;
   }
