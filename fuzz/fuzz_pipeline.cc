@@ -60,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ag::Document doc;
   doc.id = "fuzz";
   doc.date = "2024-01-01";
-  doc.text.assign(reinterpret_cast<const char*>(data), size);
+  doc.text = std::string(reinterpret_cast<const char*>(data), size);
 
   ag::ExtractOptions options;
   options.explain = true;

@@ -228,7 +228,7 @@ TEST_CASE("A directory's paths are ordered component by component", "[input][dir
   const ReadResult r = Read(dir.path().string());
   REQUIRE(r.status.ok());
   std::vector<std::string> texts;
-  for (const Document& doc : r.docs) texts.push_back(doc.text);
+  for (const Document& doc : r.docs) texts.emplace_back(doc.text);
   CHECK(texts == std::vector<std::string>{"Capital.", "Deeper.", "Dash inside.", "Inside.", "Dash.", "Dot."});
 }
 
@@ -695,10 +695,44 @@ TEST_CASE("Deeply nested JSON lines are read or refused without a stack overflow
   options.on_skip = [&](const Status& s) { skipped.push_back(s.where().line); };
   std::vector<std::string> texts;
   const Status status = ReadDocuments(path, [&](Document&& doc) {
-    texts.push_back(doc.text);
+    texts.emplace_back(doc.text);
     return Status::Ok();
   }, options);
   CHECK(status.ok());
   CHECK(skipped == std::vector<uint32_t>{1, 2});
   CHECK(texts == std::vector<std::string>{"deep"});
 }
+
+namespace {
+
+TEST_CASE("JSON Lines texts kept past many reads stay whole, and copies outlive the original", "[input][jsonl]") {
+  // Some 300 KB of records: several 64 KB reads, each viewed by the documents read from
+  // it, records split across two reads among them.
+  TempDir dir;
+  std::string file;
+  std::vector<std::string> expected;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string n = std::to_string(i);
+    file += "{\"id\": \"d" + n + "\", \"text\": \"Envoy " + n +
+            " said \\\"talks\\\" in Doha went on.\\nQatar hosted them.\", \"url\": \"u\"}\n";
+    expected.push_back("Envoy " + n + " said \"talks\" in Doha went on.\nQatar hosted them.");
+  }
+  const ReadResult r = Read(dir.Write("many.jsonl", file));
+  REQUIRE(r.status.ok());
+  REQUIRE(r.docs.size() == expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) CHECK(r.docs[i].text == expected[i]);
+
+  Document copy;
+  {
+    Document original = r.docs[1999];
+    copy = original;
+    original.text.clear();
+    CHECK(original.text.empty());
+  }
+  CHECK(copy.text == expected[1999]);
+  copy.text = std::string("Oman hosted the talks.");  // a string of its own again
+  CHECK(copy.text == "Oman hosted the talks.");
+  CHECK(r.docs[1999].text == expected[1999]);
+}
+
+}  // namespace

@@ -3,18 +3,68 @@
 #define ACTORGRAPH_DOCUMENT_H_
 
 #include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "actorgraph/status.h"
 
 namespace actorgraph {
+
+// A document's text: a string of its own, or a view of bytes that an owner it shares
+// keeps alive. ReadDocuments shares: a JSON Lines record's text is unescaped where the
+// record was read and viewed there, not copied (several documents may share one block
+// of input, which lives as long as the last of them). Assigning a string, or characters,
+// gives it a string of its own, as to a std::string; it reads as a std::string_view.
+// Copies share the owner; the bytes are never changed while viewed, so documents holding
+// them may be read on several threads at once.
+class DocumentText {
+ public:
+  DocumentText() = default;
+  DocumentText(std::string text) : own_(std::move(text)) {}
+  DocumentText(const char* text) : own_(text) {}
+  DocumentText& operator=(std::string text) {
+    own_ = std::move(text);
+    owner_.reset();
+    return *this;
+  }
+  DocumentText& operator=(std::string_view text) { return *this = std::string(text); }
+  DocumentText& operator=(const char* text) { return *this = std::string(text); }
+
+  // Views `bytes`, which `owner` keeps alive and unchanged as long as any copy holds it.
+  void Share(std::string_view bytes, std::shared_ptr<const void> owner) {
+    own_ = std::string();
+    owner_ = std::move(owner);
+    data_ = bytes.data();
+    size_ = bytes.size();
+  }
+  // Empty, with no storage of its own and no owner shared.
+  void clear() {
+    own_ = std::string();
+    owner_.reset();
+  }
+
+  std::string_view view() const { return owner_ ? std::string_view(data_, size_) : std::string_view(own_); }
+  operator std::string_view() const { return view(); }
+  const char* data() const { return view().data(); }
+  size_t size() const { return view().size(); }
+  bool empty() const { return size() == 0; }
+  friend bool operator==(const DocumentText& a, std::string_view b) { return a.view() == b; }
+  friend bool operator!=(const DocumentText& a, std::string_view b) { return a.view() != b; }
+
+ private:
+  std::string own_;                    // the text, when no owner is shared
+  std::shared_ptr<const void> owner_;  // keeps [data_, data_ + size_) alive, when set
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 struct Document {
   std::string id;     // file stem for .txt; the "id" field for JSON Lines
   std::string title;  // optional
   std::string date;   // optional, as given (ISO 8601 preferred)
   std::string url;    // optional
-  std::string text;   // the original text, UTF-8 as read; offsets in evidence point into it
+  DocumentText text;  // the original text, UTF-8 as read; offsets in evidence point into it
   std::string source; // path it came from ("-" for stdin)
   uint32_t line = 0;  // line number within a JSON Lines source, 0 for .txt
 };

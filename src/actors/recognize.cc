@@ -99,7 +99,7 @@ constexpr bool IsCapitalWord(unsigned flags) {
 }
 
 // A capital city: a place that may stand for its country's government ("Damascus said").
-bool IsCapital(const Actor& actor) { return actor.type == ActorType::kPlace && actor.sector == "CAPITAL"; }
+bool IsCapital(const Actor& actor) { return actor.type == ActorType::kPlace && WordIs(actor.sector, "CAPITAL"); }
 
 bool IsAssimilatedArticle(std::string_view lower) {
   return std::find(std::begin(kArticleForms), std::end(kArticleForms), lower) != std::end(kArticleForms);
@@ -500,7 +500,7 @@ class SentenceRecognizer {
   // (AFP)"): AP and AFP are short, and other bodies' too.
   [[gnu::noinline]] bool AgencyNamesNoOne(uint32_t i, uint32_t end, int entry) const {
     const DictEntry& e = pack_.dictionary.entry(entry);
-    if (e.actor.sector != "MED") return false;
+    if (!WordIs(e.actor.sector, "MED")) return false;
     for (uint32_t t = i; t < end; ++t)
       if (a_->tokens[t].has(kWord) && !a_->tokens[t].has(kAllCaps)) return false;
     const std::string_view written =

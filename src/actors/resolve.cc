@@ -1643,7 +1643,7 @@ bool ApplyInSentence(const RulePack& pack, const text::Sentence& s, Analysis* a,
 // The sector compared as a view: its size first, then seven bytes inline, where a string's
 // comparison with a C string called strlen and memcmp.
 bool IsCapitalActor(const Actor& actor) {
-  return actor.type == ActorType::kPlace && std::string_view(actor.sector) == "CAPITAL";
+  return actor.type == ActorType::kPlace && WordIs(actor.sector, "CAPITAL");
 }
 
 bool IsCapital(const Analysis& a, const Mention& m) {
@@ -3011,7 +3011,7 @@ struct LastGroup {
   void Saw(const Analysis& a, int named, size_t s) {
     const Actor& actor = a.actors[named].actor;
     if (actor.type == ActorType::kGroup) group = {named, s};
-    else if (actor.type == ActorType::kOrganization && actor.sector != "MED") organization = {named, s};
+    else if (actor.type == ActorType::kOrganization && !WordIs(actor.sector, "MED")) organization = {named, s};
   }
   // The one the anaphor's noun names first ("the group": a group), else the other.
   int AnaphorActor(Mention::Anaphor kind, size_t s) const {
@@ -3406,8 +3406,8 @@ void FindParties(const int* count, Analysis* a) {
   for (size_t i = 0; i < a->actors.size(); ++i) {
     const Actor& actor = a->actors[i].actor;
     if (actor.code != code || count[i] == 0) continue;
-    if (actor.sector == "GOV" && government < 0) government = static_cast<int>(i);
-    bool opp = actor.sector == "OPP" || actor.sector == "REB";
+    if (WordIs(actor.sector, "GOV") && government < 0) government = static_cast<int>(i);
+    bool opp = WordIs(actor.sector, "OPP") || WordIs(actor.sector, "REB");
     if (opp && (opposition < 0 || count[i] > count[opposition])) opposition = static_cast<int>(i);
   }
   if (government >= 0 && opposition >= 0) a->parties = {government, opposition};

@@ -8,6 +8,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -301,23 +302,25 @@ class LineReader {
   // Bytes readable after the buffer's last: a line in place there may be read sixteen
   // bytes at a time up to its end (PadForAlignedReads).
   static constexpr size_t kSlack = 16;
-  explicit LineReader(Source* source) : source_(source), buffer_(kSize + kSlack) {}
+  explicit LineReader(Source* source) : source_(source), buffer_(NewBuffer()) {}
 
   // The next line, in place when it lies whole in the buffer: *text points at it there,
   // *size is its length, and it ends at a NUL written over its line break (or the "\r"
   // before it), with bytes readable to kSlack past that; the line is the caller's to
-  // change until the next call. Otherwise *text is null and the line is copied into
-  // *line. False at the end of the input or on a read error (then failed() is true).
+  // change until the next call, and bytes of it may be kept past that by sharing
+  // buffer() (the reader then reads on into another buffer). Otherwise *text is null and
+  // the line is copied into *line. False at the end of the input or on a read error (then
+  // failed() is true).
   bool Next(std::string* line, char** text, size_t* size) {
     *text = nullptr;
     if (pos_ < size_) {
-      char* begin = buffer_.data() + pos_;
+      char* begin = buffer_.get() + pos_;
       auto* newline = static_cast<char*>(std::memchr(begin, '\n', size_ - pos_));
       if (newline != nullptr) {
         size_t n = static_cast<size_t>(newline - begin);
         if (n > 0 && begin[n - 1] == '\r') --n;
         begin[n] = '\0';
-        pos_ = static_cast<size_t>(newline - buffer_.data()) + 1;
+        pos_ = static_cast<size_t>(newline - buffer_.get()) + 1;
         *text = begin;
         *size = n;
         return !failed_;
@@ -333,7 +336,7 @@ class LineReader {
     for (;;) {
       if (pos_ == size_ && !Refill()) break;
       any = true;
-      const char* begin = buffer_.data() + pos_;
+      const char* begin = buffer_.get() + pos_;
       const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', size_ - pos_));
       if (newline == nullptr) {
         line->append(begin, size_ - pos_);
@@ -341,18 +344,29 @@ class LineReader {
         continue;
       }
       line->append(begin, static_cast<size_t>(newline - begin));
-      pos_ = static_cast<size_t>(newline - buffer_.data()) + 1;
+      pos_ = static_cast<size_t>(newline - buffer_.get()) + 1;
       break;
     }
     if (!line->empty() && line->back() == '\r') line->pop_back();
     return any && !failed_;
   }
   bool failed() const { return failed_; }
+  // The buffer a line read in place lies in: a holder of it keeps the line's bytes.
+  const std::shared_ptr<char>& buffer() const { return buffer_; }
 
  private:
   static constexpr size_t kSize = 1 << 16;  // read at a time
+  static std::shared_ptr<char> NewBuffer() {
+    std::shared_ptr<char> buffer(new char[kSize + kSlack], std::default_delete<char[]>());
+    std::memset(buffer.get() + kSize, 0, kSlack);
+    return buffer;
+  }
   bool Refill() {
-    const long n = source_->Read(buffer_.data(), kSize);
+    // A buffer some document still views is left to it; the read goes to a new one. The
+    // fence orders the last holder's reads, before it let go, before the writes here.
+    if (buffer_.use_count() > 1) buffer_ = NewBuffer();
+    else std::atomic_thread_fence(std::memory_order_acquire);
+    const long n = source_->Read(buffer_.get(), kSize);
     if (n < 0) failed_ = true;
     pos_ = 0;
     size_ = n > 0 ? static_cast<size_t>(n) : 0;
@@ -360,7 +374,7 @@ class LineReader {
   }
 
   Source* source_;
-  std::vector<char> buffer_;
+  std::shared_ptr<char> buffer_;  // kSize bytes read, then kSlack zeroed
   size_t pos_ = 0;
   size_t size_ = 0;
   bool failed_ = false;
@@ -498,9 +512,10 @@ class RecordFields : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Reco
 };
 
 // Fills `doc` from one JSON Lines record, which is parsed in place (the record must be
-// NUL-terminated and is overwritten).
-Status ParseRecord(char* record, const std::string& path, const std::string& stem,
-                   uint32_t line_no, rapidjson::Reader* reader, Document* doc) {
+// NUL-terminated and is overwritten). The text is viewed where it was unescaped when
+// `owner` keeps the record's bytes (and no one changes them after), else copied.
+Status ParseRecord(char* record, const std::shared_ptr<char>* owner, const std::string& path,
+                   const std::string& stem, uint32_t line_no, rapidjson::Reader* reader, Document* doc) {
   // Iterative: the recursive parser's depth follows the input's nesting, so a line of
   // a million '[' overflowed the stack.
   RecordFields fields;
@@ -519,7 +534,8 @@ Status ParseRecord(char* record, const std::string& path, const std::string& ste
   if (text->kind != Kind::kString) text = &fields[RecordFields::kBody];
   if (text->kind != Kind::kString)
     return InputError(path, "missing \"text\" or \"body\" string", line_no);
-  doc->text.assign(text->string);
+  if (owner != nullptr) doc->text.Share(text->string, *owner);
+  else doc->text = text->string;
 
   const RecordFields::Value& id = fields[RecordFields::kId];
   // An empty id is taken as none: evidence naming document "" cannot be traced back.
@@ -602,17 +618,21 @@ Status ReadJsonLines(Source* source, const std::string& path, const std::string&
   size_t size = 0;
   while (lines.Next(&line, &text, &size)) {
     ++line_no;
+    // A line in the reader's buffer is left there for the document to view; one copied
+    // into `line`, which the next is copied into, is copied again into the document.
+    const std::shared_ptr<char>* owner = &lines.buffer();
     if (text == nullptr) {  // a line copied: padded where it is
       PadForAlignedReads(&line);
       text = line.data();
       size = line.size();
+      owner = nullptr;
     }
     std::string_view record(text, size);
     if (line_no == 1 && record.substr(0, 3) == "\xEF\xBB\xBF") record.remove_prefix(3);
     if (line_no == 1 && IsUtf16Json(record)) return Utf16JsonError(path);
     if (IsBlank(record)) continue;
     char* in_place = text + (record.data() - text);
-    Status status = ParseRecord(in_place, path, stem, line_no, &reader, &doc);
+    Status status = ParseRecord(in_place, owner, path, stem, line_no, &reader, &doc);
     if (!status.ok()) status = RecordError(std::move(status), record, !any_record);
     any_record = true;
     if (!status.ok()) {
@@ -803,9 +823,11 @@ template <typename ReadText>
 Status ReadTextDocument(const std::string& path, const std::string& stem, const DocumentSink& sink,
                         ReadText read_text) {
   Document doc;
-  Status status = read_text(&doc.text);
+  std::string text;
+  Status status = read_text(&text);
   if (!status.ok()) return status;
-  Utf16ToUtf8(&doc.text);
+  Utf16ToUtf8(&text);
+  doc.text = std::move(text);
   doc.id = stem;
   doc.source = path;
   return sink(std::move(doc));

@@ -12,6 +12,7 @@
 
 #include "actors/recognize.h"
 #include "actors/resolve.h"
+#include "core/words.h"
 #include "rules/compiler.h"
 #include "rules/matcher.h"
 #include "rules/modality.h"
@@ -134,7 +135,7 @@ bool OneSide(const Actor& a, const Actor& b, const RelationType& type) {
   if (state_pair(a, b) || state_pair(b, a)) return true;
   if (type.polarity != Polarity::kCooperation) return false;
   auto own_side = [](const Actor& x, const Actor& y, ActorType state) {
-    return x.type == state && (y.sector == "REB" || y.sector == "OPP");
+    return x.type == state && (internal::WordIs(y.sector, "REB") || internal::WordIs(y.sector, "OPP"));
   };
   if (own_side(a, b, ActorType::kCountry) || own_side(b, a, ActorType::kCountry)) return true;
   // A party may back the government ("Morsy's Muslim Brotherhood-backed government").
@@ -704,7 +705,7 @@ Extraction RunWindows(const RulePack& pack, const Document& doc, const ExtractOp
   part.line = doc.line;
   for (size_t begin = 0; begin < doc.text.size();) {
     const size_t end = WindowEnd(doc.text, begin, window);
-    part.text.assign(doc.text, begin, end - begin);
+    part.text = doc.text.view().substr(begin, end - begin);
     AppendWindow(Run(pack, part, options, work, begin), static_cast<uint32_t>(begin), &index, &out);
     begin = end;
   }
