@@ -447,6 +447,10 @@ TEST_CASE("a spokesman's principal named by one word alone is a body, not a pers
   // Given "he", the principal is a person.
   ex = Extract("Anna Lind, a spokeswoman for Kowalski, said he had no comment. Kowalski said he would appeal.");
   CHECK(Types(ex)["Kowalski"] == "Person");
+  // So where the document writes the name after a given name, in a body's name too.
+  ex = Extract("The Peter Zabrowski Foundation paid for the trip. Anna Lind, a spokeswoman for Zabrowski, said the "
+               "payment was legal.");
+  CHECK(Types(ex)["Zabrowski"] == "Person");
 }
 
 TEST_CASE("Georgia with a state office after it or in a list of states is the American state", "[resolution][names]") {

@@ -5022,6 +5022,18 @@ std::vector<std::string_view> LastWordsOfLongerNames(const Analysis& a) {
   return last;
 }
 
+// Whether the document writes one-word name `name` right after a given name ("the Victor
+// Pinchuk Foundation", "Anna Kowalski's lawyers"): a person's surname, though no mention
+// of that person came of it, as a body's name holds it. A scan of the tokens, read only
+// for a spokesman's principal that would otherwise become a body (few a document).
+bool WrittenAfterGivenName(const RulePack& pack, const Analysis& a, std::string_view name) {
+  for (uint32_t t = 1; t < a.tokens.size(); ++t)
+    if (a.TokenText(t) == name && a.tokens[t - 1].has(text::kCapitalized) &&
+        GivenNameBitsSex(SexBits(pack, a, t - 1)) != Sex::kUnknown)
+      return true;
+  return false;
+}
+
 // A person of one word whom no title nor other name precedes in the document ("Facebook
 // says it ...", "a spokeswoman for Facebook said"), named there after `in`, `on`, `at`,
 // `from` or `into` as no possessive ("on Facebook", "at Harvard"): a company or an
@@ -5110,8 +5122,11 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
     // is a company or a body ("Jodi Seth, a spokeswoman for Facebook", "Lufthansa
     // spokeswoman X"), not a person: a person so spoken for is named in full or titled.
     // A surname the dictionary's people share ("Clinton spokesman X") stays a person's.
+    // One the document names after a given name elsewhere ("a spokesman for Pinchuk" and
+    // "the Victor Pinchuk Foundation") is the man.
     const bool body = (state[person] & ~kCue) == (kLone | kSpokenFor) &&
-                      pack.dictionary.LoneName(a->actors[person].actor.name).empty();
+                      pack.dictionary.LoneName(a->actors[person].actor.name).empty() &&
+                      !WrittenAfterGivenName(pack, *a, a->actors[person].actor.name);
     if ((state[person] & ~(kSpokenFor | kPronoun)) != (kLone | kCue) && !place && !body) continue;
     Actor organization;
     organization.type = place ? ActorType::kPlace : ActorType::kOrganization;
