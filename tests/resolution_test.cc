@@ -373,6 +373,27 @@ TEST_CASE("a leader titled with no country, far from the story's, leads no gover
   CHECK(Triples(ex).count("Ana Ruiz leader-of American government") == 1);
 }
 
+TEST_CASE("a bare government word far from a foreign story country's name is no one's", "[resolution][governments]") {
+  // Russia is the country named most, but the FBI and the White House outnumber it: an
+  // American story, and the government she sues is not Russia's.
+  const std::string american =
+      "Russia denied the charges. The White House said the FBI knew, and FBI agents told the CIA. Russian "
+      "officials called the claims absurd. ";
+  const std::string smear = "The agent filed a complaint last year. Ana Ruiz accused the government of smearing her.";
+  ag::Extraction ex = Extract(american + smear);
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to Russian government") == 0);
+  // Near the country's name, the story's.
+  ex = Extract(american + "In Russia, Ana Ruiz accused the government of smearing her.");
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to Russian government") == 1);
+  // A story most about Russia keeps its bare government word anywhere.
+  ex = Extract("Russia denied the charges, and Russia expelled two diplomats. Russian officials called the claims "
+               "absurd. " + smear);
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to Russian government") == 1);
+  // So does a story most about the United States.
+  ex = Extract("The United States raised tariffs. The United States also cut taxes. Voters were angry. " + smear);
+  CHECK(Triples(ex).count("Ana Ruiz opposed-to American government") == 1);
+}
+
 TEST_CASE("rebels a country backs are no rebels of a story country their sentence does not name", "[resolution][rebels]") {
   const std::string story =
       "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";

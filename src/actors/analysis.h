@@ -164,6 +164,10 @@ struct Analysis {
   // a capitalized word within four after it ("government spokesman X"): only then does
   // resolution ask which country the title is of.
   bool titled_document_governments = false;
+  // Whether an entity rule made the story country's government of a government word alone
+  // ("the government", "the army"): only then does resolution ask whether the story's
+  // country is named near it.
+  bool document_governments = false;
   // The short forms of the companies' names ("Noranda" of "Noranda Inc") and the actors
   // they name.
   std::vector<std::pair<std::string, int>> company_short_names;
