@@ -539,6 +539,33 @@ TEST_CASE("!@mention: no actor's name there (a pronoun is none); built in and on
         "t.rules:8:6: list 'mention' is built in (any actor's name): name yours otherwise");
 }
 
+TEST_CASE("!@spelled-out: no name written out in words there, only an abbreviation; built in and only negated",
+          "[rules][matcher]") {
+  // "Ukraine envoy X" in American news is the envoy to Ukraine; "UK envoy X" the UK's own.
+  const std::string rules = "rule r\n  match B:Country{1} (!@spelled-out) envoy met C:Country\n  yield B opposed-to C\n";
+  std::string r = WriteRules("pack.rules", std::string(kBase) + rules);
+  std::string d = WriteRules("pack.tsv", std::string(kCountries) + "United Kingdom\tCountry\tGBR\t\tUK|U.K.\tBritish\n");
+  std::unique_ptr<ag::Extractor> ex;
+  ag::Status s = ag::Extractor::Create({r, d}, &ex);
+  INFO(s.ToString());
+  REQUIRE(s.ok());
+  auto run = [&](const std::string& text) {
+    ag::Document doc;
+    doc.id = "t";
+    doc.text = text;
+    return Triples(ex->Extract(doc).triples);
+  };
+  CHECK(run("The UK envoy met Chad.") == "United Kingdom opposed-to Chad [asserted]\n");
+  CHECK(run("The U.K. envoy met Chad.") == "United Kingdom opposed-to Chad [asserted]\n");
+  CHECK(run("The Niger envoy met Chad.").empty());
+  CHECK(run("The United Kingdom envoy met Chad.").empty());
+  CHECK(ErrorOf("rule r1\n  match A:Actor condemned @spelled-out B:Actor\n  yield A opposed-to B\n") ==
+        "t.rules:9:27: @spelled-out is built in and only negated: write '!@spelled-out' (or a '!( ... )' group "
+        "holding it)");
+  CHECK(ErrorOf("list spelled-out = Chad\n") ==
+        "t.rules:8:6: list 'spelled-out' is built in (any name written out in words): name yours otherwise");
+}
+
 TEST_CASE("a negated word after an element refuses an unresolved name that opens with it", "[rules][entity]") {
   // "the Senate Committee on Capitol Hill": a name no word element can match, whose first
   // word a negation still reads.

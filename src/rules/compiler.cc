@@ -28,13 +28,22 @@ constexpr std::string_view kCapitalizedList = "capitalized";
 // The built-in list of any actor's name (a pronoun is none), for '!@mention' before a
 // slot: in "the U.S. special Syria envoy" Syria is not whom the envoy speaks for.
 constexpr std::string_view kMentionList = "mention";
+// The built-in list of any name written out in words, a capital then lower case, not in
+// capitals, for a look-back '!@spelled-out' before a title: "Ukraine envoy X" in American
+// news is the envoy to Ukraine, "U.S. envoy X", "UK ambassador Y" their own.
+constexpr std::string_view kSpelledOutList = "spelled-out";
 // The built-in list of what makes the slot before it an owner: "'s", "'", or nothing
 // after "his" or "her", which is one already ("his support for X" as "Biden's").
 constexpr std::string_view kPossessiveList = "possessive";
 
 // Whether a list's name is a built-in one's.
 bool IsBuiltInList(std::string_view name) {
-  return name == kCapitalizedList || name == kMentionList || name == kPossessiveList;
+  return name == kCapitalizedList || name == kMentionList || name == kSpelledOutList || name == kPossessiveList;
+}
+
+// Marks the flag of the built-in list `name` (not @possessive) on an element or group.
+void MarkBuiltIn(std::string_view name, bool* capitalized, bool* mention, bool* spelled_out) {
+  *(name == kMentionList ? mention : name == kSpelledOutList ? spelled_out : capitalized) = true;
 }
 
 // The words of @possessive's element.
@@ -328,6 +337,7 @@ class Compiler {
         return RuleError(l.loc, "list '" + l.name + "' is built in (" +
                                     (l.name == kMentionList      ? "any actor's name"
                                      : l.name == kPossessiveList ? "an owner's ending"
+                                     : l.name == kSpelledOutList ? "any name written out in words"
                                                                  : "any word that begins with a capital") +
                                     "): name yours otherwise");
       } else {
@@ -626,8 +636,8 @@ class Compiler {
     if (!Positive(n, rule, slots, e)) return false;
     // A capitalized word is asked for only where it must not stand: as a word to match it
     // would fire on every name, and the trigger index could not hold it.
-    if (e->capitalized || e->mention) {
-      const std::string name(e->mention ? kMentionList : kCapitalizedList);
+    if (e->capitalized || e->mention || e->spelled_out) {
+      const std::string name(e->mention ? kMentionList : e->spelled_out ? kSpelledOutList : kCapitalizedList);
       return Fail(n.loc, "@" + name + " is built in and only negated: write '!@" + name +
                                   "' (or a '!( ... )' group holding it)");
     }
@@ -675,7 +685,7 @@ class Compiler {
           e->kind = Element::kWords;
           e->words = NoWords();
           e->single_words = true;
-          (n.text == kMentionList ? e->mention : e->capitalized) = true;
+          MarkBuiltIn(n.text, &e->capitalized, &e->mention, &e->spelled_out);
           return true;
         }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
@@ -727,8 +737,10 @@ class Compiler {
 
   // The phrases of a word, phrase, lemma or list node, or of a group of them (OfWordsOnly),
   // added to `index`; `single_words` is set to whether each is one word.
-  // A group naming @capitalized sets `capitalized`, one naming @mention `mention`.
-  bool AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words, bool* capitalized, bool* mention) {
+  // A group naming @capitalized sets `capitalized`, one naming @mention `mention`, one
+  // naming @spelled-out `spelled_out`.
+  bool AddWords(const PatternNode& n, PhraseIndex* index, bool* single_words, bool* capitalized, bool* mention,
+                bool* spelled_out) {
     switch (n.kind) {
       case PatternNode::kWord:
       case PatternNode::kPhrase: {
@@ -746,7 +758,7 @@ class Compiler {
           return Fail(n.loc, "@possessive stands alone, not in a group nor after '!'");
         if (IsBuiltInList(n.text)) {
           *single_words = true;
-          *(n.text == kMentionList ? mention : capitalized) = true;
+          MarkBuiltIn(n.text, capitalized, mention, spelled_out);
           return true;
         }
         const std::shared_ptr<const PhraseIndex>* list = FindList(n);
@@ -759,7 +771,7 @@ class Compiler {
         *single_words = true;
         const auto add = [&](const PatternNode& alt) {
           bool single = false;
-          if (!AddWords(alt, index, &single, capitalized, mention)) return false;
+          if (!AddWords(alt, index, &single, capitalized, mention, spelled_out)) return false;
           *single_words = *single_words && single;
           return true;
         };
@@ -857,7 +869,8 @@ class Compiler {
       auto index = std::make_shared<PhraseIndex>();
       const size_t phrases = PhrasesOf(n);
       index->Reserve(phrases, phrases);
-      if (!AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention)) {
+      if (!AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention,
+                    &shared.spelled_out)) {
         shared_words_.erase(it);
         return false;
       }
@@ -868,6 +881,7 @@ class Compiler {
     e->single_words = shared.single_words;
     e->capitalized = shared.capitalized;
     e->mention = shared.mention;
+    e->spelled_out = shared.spelled_out;
     return true;
   }
 
@@ -1029,6 +1043,7 @@ class Compiler {
     bool single_words = false;
     bool capitalized = false;
     bool mention = false;
+    bool spelled_out = false;
   };
   // SharedWords' indexes, by key: hashed, as most of a pack's thousands of word elements
   // look up a key met before, and an ordered map compared a dozen strings for each.

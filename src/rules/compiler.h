@@ -31,6 +31,7 @@ struct Element {
   bool looks_back = false;                    // negated: no phrase ends where it stands (else: none begins there)
   bool capitalized = false;                   // negated: nor a word that begins with a capital (@capitalized)
   bool mention = false;                       // negated: nor an actor's name, a pronoun being none (@mention)
+  bool spelled_out = false;                   // negated: nor a name written out, not in capitals (@spelled-out)
   bool possessive = false;                    // kWords: also nothing after "his" or "her" (@possessive)
   std::shared_ptr<const PhraseIndex> words;  // kWords: every phrase this element accepts
   bool single_words = false;                  // kWords: each phrase one word, in any case (no list)

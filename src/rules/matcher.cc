@@ -244,9 +244,10 @@ class PatternMatcher {
   }
 
   // Whether unit u holds what a negated element's built-in lists name: @capitalized,
-  // @mention (an actor's name, not a pronoun: "his Russian counterpart X" is Russia's).
+  // @mention (an actor's name, not a pronoun: "his Russian counterpart X" is Russia's),
+  // @spelled-out.
   bool BuiltInAt(const Element& e, int u, int dir) const {
-    return (e.capitalized && CapitalizedAt(u, dir)) ||
+    return (e.capitalized && CapitalizedAt(u, dir)) || (e.spelled_out && SpelledOutAt(u, dir)) ||
            (e.mention && u >= 0 && u < n_ && units_[u].mention >= 0 && !mentions_[units_[u].mention].pronoun);
   }
 
@@ -256,6 +257,14 @@ class PatternMatcher {
     if (u < 0 || u >= n_) return false;
     const text::Token& t = a_.tokens[dir > 0 ? units_[u].first : units_[u].last - 1];
     return t.has(text::kWord) && (t.has(text::kCapitalized) || t.has(text::kAllCaps));
+  }
+
+  // Whether unit u's token nearest the element is a name's word written out, a capital
+  // then lower case ("Ukraine", "Kingdom"), not an abbreviation ("U.S.", "UK", "UAE").
+  bool SpelledOutAt(int u, int dir) const {
+    if (u < 0 || u >= n_) return false;
+    const text::Token& t = a_.tokens[dir > 0 ? units_[u].first : units_[u].last - 1];
+    return t.has(text::kWord) && t.has(text::kCapitalized) && !t.has(text::kAllCaps);
   }
 
   // Whether unit u may match a word element: no mention, or a pronoun, which is a word
