@@ -1187,12 +1187,22 @@ uint32_t NameAfterParty(const RulePack& pack, const Analysis& a, const Mention& 
 bool IsLabelWord(const RulePack& pack, const Analysis& a, uint32_t t,
                  std::vector<std::pair<std::string_view, bool>>* asked);
 
+// Whether word t, glued before a name, is a plural group's word or "Per", which no
+// person's name opens, whether or not the document writes it in lower case: "Democrats
+// Nancy Pelosi" (`party-members`), "Senators Rand Paul", "Per Tom Fitton, president of
+// ..." (`name-label`).
+bool IsGroupLabel(const RulePack& pack, const Analysis& a, uint32_t t) {
+  PhraseIndex::Hit hit;
+  return (pack.party_groups && pack.party_groups->LongestAt(a.text, a.tokens, t, t + 1, &hit)) ||
+         pack.List("name-label").LongestAt(a.text, a.tokens, t, t + 1, &hit);
+}
+
 // Where the name of person mention `m`, of three words or more, starts: at a given name
 // (`male-given-name`, `female-given-name`) that a surname follows, when every word before
-// it is a headline's or a title's word glued to it (IsLabelWord): "Special Representative
-// for North Korea Policy Glyn Davies", "Director of National Intelligence James Clapper",
-// "CLOSE Mario Monti". The mention keeps its words, which the rules read; the person's
-// name leaves them out.
+// it is a headline's or a title's word glued to it (IsLabelWord): "Special
+// Representative for North Korea Policy Glyn Davies", "Director of National Intelligence
+// James Clapper", "CLOSE Mario Monti", "Senators Rand Paul". The mention keeps its
+// words, which the rules read; the person's name leaves them out.
 uint32_t NameAfterLabel(const RulePack& pack, Analysis* a, const Mention& m) {
   // The given name first, by the lists' hashes: the document's text is searched for a
   // label word only before one.
@@ -2215,8 +2225,8 @@ Sex GivenNameSex(const RulePack& pack, std::string_view name) {
 // Whether word t of a name is no given name but a headline's or a caption's word glued to
 // the name: a label in capitals ("MUST WATCH Obama", "CLOSE Mario Monti") or a word the
 // document also writes in lower case ("Removing Trump", "Candidate Obama", "Senators
-// McCain", "Actor Gary Sinise"), unless a given-name list holds it ("Bill Clinton" in a
-// story about a bill).
+// McCain", "Actor Gary Sinise") or a group's or "Per" wherever written (IsGroupLabel),
+// unless a given-name list holds it ("Bill Clinton" in a story about a bill).
 // `asked` keeps the words already looked up in the document: a name is often said again.
 bool IsLabelWord(const RulePack& pack, const Analysis& a, uint32_t t,
                  std::vector<std::pair<std::string_view, bool>>* asked) {
@@ -2228,8 +2238,28 @@ bool IsLabelWord(const RulePack& pack, const Analysis& a, uint32_t t,
   const std::string_view lower = a.TokenLower(t);
   for (const auto& [seen, written] : *asked)
     if (seen == lower) return written;
-  asked->emplace_back(lower, WrittenInLowerCase(a.text.text, lower));
+  // The lists first: a probe costs less than a search of the document.
+  asked->emplace_back(lower, IsGroupLabel(pack, a, t) || WrittenInLowerCase(a.text.text, lower));
   return asked->back().second;
+}
+
+// Makes untitled full name `n` from token `first` on a person (PromoteFullNames).
+void PromoteName(const RulePack& pack, uint32_t first, const PartsRange& full, NameMention& name, Analysis* a,
+                 NameCache* names, PersonIndex* index, Mention* n) {
+  const uint32_t name_first = n->first;
+  n->first = first;
+  Actor actor;
+  actor.type = ActorType::kPerson;
+  actor.name = n->first == name_first ? std::string(name.surface) : std::string(a->NameText(n->first, n->last));
+  actor.id = ListedPersonIdIn(pack, actor.name, a);
+  const size_t before = a->actors.size();
+  n->actor = a->InternActor(std::move(actor));
+  if (a->actors.size() > before) {
+    if (n->first == name_first) names->Know(static_cast<size_t>(n->actor), full, name.KeySpan());
+    index->Add(static_cast<size_t>(n->actor));
+  }
+  n->name = false;
+  n->source = "name-of-person";
 }
 
 // A person first named by a one-word short form ("Dagalo said") after an untitled full name that
@@ -2256,7 +2286,6 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
     }
     const size_t s = name.sentence;
     Mention& n = a->mentions[s][name.index];
-    const uint32_t name_first = n.first;
     // The people whose whole name is a shorter ending of this one.
     int person = -1, count = 0;
     for (size_t m = 1; m < full.size() && count < 2; ++m) {
@@ -2283,6 +2312,12 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
       // WATCH Obama warns Iran": Obama; "Justices Sonia Sotomayor and ...").
       uint32_t rest = n.first + 1;
       while (rest + 1 < n.last && IsLabelWord(pack, *a, rest, &asked)) ++rest;
+      if (rest + 1 < n.last && IsGroupLabel(pack, *a, n.first)) {
+        // Two words or more after a group's word are the full name, made as any other:
+        // "Senators Rand Paul", whose "Sen. Paul" is not the "Paul Ryan" of the story.
+        PromoteName(pack, rest, full, name, a, names, index, &n);
+        continue;
+      }
       const std::string_view surname = a->TokenText(n.last - 1), known = a->actors[person].actor.name;
       if (known.size() >= surname.size() && known.substr(known.size() - surname.size()) == surname &&
           (known.size() == surname.size() || known[known.size() - surname.size() - 1] == ' ')) {
@@ -2293,19 +2328,7 @@ void PromoteFullNames(const RulePack& pack, std::vector<NameMention>* unresolved
       }
       continue;
     }
-    n.first = after_party;
-    Actor actor;
-    actor.type = ActorType::kPerson;
-    actor.name = n.first == name_first ? std::string(name.surface) : std::string(a->NameText(n.first, n.last));
-    actor.id = ListedPersonIdIn(pack, actor.name, a);
-    const size_t before = a->actors.size();
-    n.actor = a->InternActor(std::move(actor));
-    if (a->actors.size() > before) {
-      if (n.first == name_first) names->Know(static_cast<size_t>(n.actor), full, name.KeySpan());
-      index->Add(static_cast<size_t>(n.actor));
-    }
-    n.name = false;
-    n.source = "name-of-person";
+    PromoteName(pack, after_party, full, name, a, names, index, &n);
   }
 }
 
