@@ -48,7 +48,7 @@ void Analysis::Clear() {
   document_id.clear();
   leader_governments = false;
   titled_document_governments = false;
-  womans_courtesy_title = false;
+  womans_titled_words.clear();
   company_short_names.clear();
   agencies_spelled.clear();
   label_words.clear();

@@ -164,9 +164,9 @@ struct Analysis {
   // a capitalized word within four after it ("government spokesman X"): only then does
   // resolution ask which country the title is of.
   bool titled_document_governments = false;
-  // Whether the recognizer read a woman's courtesy title ("Mrs.", "Ms.") before a name:
-  // only then may a surname name a man's wife (DetachOtherSexSurnames).
-  bool womans_courtesy_title = false;
+  // The words right after a woman's courtesy title ("Mrs.", "Ms.") the recognizer read:
+  // only such a surname may name a man's wife (DetachOtherSexSurnames).
+  std::vector<std::string_view> womans_titled_words;
   // The short forms of the companies' names ("Noranda" of "Noranda Inc") and the actors
   // they name.
   std::vector<std::pair<std::string, int>> company_short_names;

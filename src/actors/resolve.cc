@@ -2522,12 +2522,14 @@ void DetachOtherSexSurnames(const RulePack& pack, Analysis* a, const std::vector
   std::vector<char> shared;  // whether each actor is a one-word person so joined
   bool any = false;
   // A man's surname names his wife only after "Mrs."/"Ms.": most documents hold none.
-  const bool wives = a->womans_courtesy_title;
+  const std::vector<std::string_view>& titled_words = a->womans_titled_words;
+  const bool wives = !titled_words.empty();
   for (size_t p = 0; p < targets.size(); ++p) {
     const Actor& actor = a->actors[p].actor;
     if (targets[p] >= 0 && actor.type == ActorType::kPerson && actor.name.find(' ') == std::string::npos &&
         (pack.dictionary.LoneName(actor.name).size() > 1 ||
-         (wives && OnlyMaleGivenName(pack, a->actors[targets[p]].actor.name)))) {
+         (wives && std::find(titled_words.begin(), titled_words.end(), actor.name) != titled_words.end() &&
+          OnlyMaleGivenName(pack, a->actors[targets[p]].actor.name)))) {
       if (!any) shared.assign(targets.size(), 0);
       shared[p] = 1;
       any = true;
