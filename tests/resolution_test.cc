@@ -1832,6 +1832,18 @@ TEST_CASE("a surname titled as the other sex is not the full name it ends", "[re
   // A sentence's first word takes no title from the sentence before.
   auto opener = Extract("Bill Clinton spoke in Iowa, said a spokeswoman. Clinton criticized Jeb Bush.");
   CHECK(Triples(opener).count("Bill Clinton opposed-to Jeb Bush") == 1);
+  // "Mrs. Obama" beside "Barack Obama" is his wife, whom the list does not name by the
+  // surname: the document's own "Mrs. Obama", not he; "Mr. Obama" is still he, and
+  // "President and Mrs. Obama" both.
+  auto first_lady = Extract("President Barack Obama flew to Nairobi on Sunday. Mrs. Obama met Kenyan President "
+                            "Uhuru Kenyatta at State House. Mr. Obama criticized Vladimir Putin. Pope Francis "
+                            "greeted President and Mrs. Obama at the Vatican.");
+  CHECK(Triples(first_lady).count("Barack Obama meets-with Uhuru Kenyatta") == 0);
+  CHECK(Triples(first_lady).count("Mrs. Obama meets-with Uhuru Kenyatta") == 1);
+  CHECK(Triples(first_lady).count("Barack Obama opposed-to Vladimir Putin") == 1);
+  CHECK(Triples(first_lady).count("Barack Obama meets-with Pope Francis") +
+            Triples(first_lady).count("Pope Francis meets-with Barack Obama") ==
+        1);
 }
 
 TEST_CASE("a surname two people named in full share names the one the text tells", "[resolution][names]") {

@@ -168,6 +168,9 @@ struct Analysis {
   // ("the government", "the army"): only then does resolution ask whether the story's
   // country is named near it.
   bool document_governments = false;
+  // The words right after a woman's courtesy title ("Mrs.", "Ms.") the recognizer read:
+  // only such a surname may name a man's wife (DetachOtherSexSurnames).
+  std::vector<std::string_view> womans_titled_words;
   // The short forms of the companies' names ("Noranda" of "Noranda Inc") and the actors
   // they name.
   std::vector<std::pair<std::string, int>> company_short_names;

@@ -203,6 +203,7 @@ class SentenceRecognizer {
     PhraseIndex::Hit title;
     if (Has(i, kOpensTitle) && lists_.titles.LongestAt(a_->text, a_->tokens, i, s_.last, &title)) {
       after_title_ = title.end;
+      if (IsWomansCourtesyTitle(i)) NoteWomansTitledWord(title.end);
       return title.end;
     }
     if (a_->tokens[i].end - a_->tokens[i].begin == 1 && IsPartyTag(i)) return PartyTagEnd(i);
@@ -351,6 +352,20 @@ class SentenceRecognizer {
       return CountrySurname(i + 1);
     if (Has(i, kOpensStop | kOpensTitle) && a_->tokens[i].has(kCapitalized)) return StopSurnameAfterTitle(i);
     return i;
+  }
+
+  // Whether title token i is "Mrs" or "Ms" (any case): a woman's courtesy title, as the
+  // person-title list holds them. Two byte tests pass all other titles.
+  bool IsWomansCourtesyTitle(uint32_t i) const {
+    const std::string_view w = a_->TokenText(i);
+    return (w.size() == 2 || w.size() == 3) && (w[0] == 'M' || w[0] == 'm') &&
+           (a_->TokenLower(i) == "mrs" || a_->TokenLower(i) == "ms");
+  }
+
+  // Notes the word at k, past a title's period, as one a woman's title stands before.
+  [[gnu::noinline]] void NoteWomansTitledWord(uint32_t k) {
+    if (k < s_.last && a_->TokenText(k) == ".") ++k;
+    if (k < s_.last) a_->womans_titled_words.push_back(a_->TokenText(k));
   }
 
   // A `stop-surname` alone after a title is the surname: "Mr. Pastor recalled", "Mrs. May

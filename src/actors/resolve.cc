@@ -2504,27 +2504,67 @@ int ListedLoneNameOfSex(const RulePack& pack, Analysis* a, std::string_view word
   return a->InternActor(e.actor, e.adjectives);
 }
 
+// Whether the first word of person `name` is a man's given name of the pack and no
+// woman's ("Barack", not "Kim" if both lists held it): a woman titled by his surname is
+// then not he.
+[[gnu::noinline]] bool OnlyMaleGivenName(const RulePack& pack, std::string_view name) {
+  const uint8_t bits = pack.SexBits(HashWord(AsciiLower(name.substr(0, name.find(' ')))));
+  return (bits & RulePack::kMaleName) != 0 && (bits & RulePack::kFemaleName) == 0;
+}
+
+// Whether the title before the name at token `name` follows another title and "and",
+// both naming one surname: "President and Mrs. Trump", "Mr. and Mrs. Obama" name him too.
+[[gnu::noinline]] bool SharedTitle(const Analysis& a, uint32_t name) {
+  uint32_t t = name - 1;  // the title ("Mrs"), a name's first word following one
+  if (t > 0 && a.TokenText(t) == ".") --t;
+  return t >= 2 && a.TokenLower(t - 1) == "and" &&
+         (a.tokens[t - 2].has(text::kCapitalized) || a.TokenText(t - 2) == ".");
+}
+
+// The document's own person "Mrs. X" for surname `surname`: a man's wife, apart from him.
+[[gnu::noinline, gnu::cold]] int WifeBySurname(Analysis* a, std::string_view surname) {
+  Actor wife;
+  wife.type = ActorType::kPerson;
+  wife.name = "Mrs. ";
+  wife.name += surname;
+  wife.id = ActorIdFor(wife.name);
+  wife.id += "--";
+  wife.id += a->document_id;
+  return a->InternActor(std::move(wife));
+}
+
 // A surname whose title tells the other sex than the given name of the full name it
 // joined ("Mrs. Clinton" beside "Bill Clinton", "Mr. Clinton's defense secretary" beside
 // "Hillary Rodham Clinton") names not that person but the one listed person of the lone
-// name of the title's sex (ListedLoneNameOfSex), where there is one; the surname's other
-// mentions keep the full name. `targets`: Targets' (empty when no actor has one). Only
-// the mentions of a one-word person the list shares among people ("Clinton") that joined
-// a full name are read: a title names the sex of a person made by a rule.
+// name of the title's sex (ListedLoneNameOfSex), where there is one, and else, a woman's
+// title beside a name only a man bears ("Mrs. Obama" beside "Barack Obama"), no one; the
+// surname's other mentions keep the full name. `targets`: Targets' (empty when no actor
+// has one). Only the mentions of a one-word person that joined a full name are read, one
+// the list shares among people ("Clinton") or one that joined a man's full name
+// (OnlyMaleGivenName): a title names the sex of a person made by a rule.
 void DetachOtherSexSurnames(const RulePack& pack, Analysis* a, const std::vector<int>& targets) {
-  std::vector<int> shared;  // the one-word persons so joined
+  std::vector<char> shared;  // whether each actor is a one-word person so joined
+  bool any = false;
+  // A man's surname names his wife only after "Mrs."/"Ms.": most documents hold none.
+  const std::vector<std::string_view>& titled_words = a->womans_titled_words;
+  const bool wives = !titled_words.empty();
   for (size_t p = 0; p < targets.size(); ++p) {
     const Actor& actor = a->actors[p].actor;
     if (targets[p] >= 0 && actor.type == ActorType::kPerson && actor.name.find(' ') == std::string::npos &&
-        pack.dictionary.LoneName(actor.name).size() > 1)
-      shared.push_back(static_cast<int>(p));
+        (pack.dictionary.LoneName(actor.name).size() > 1 ||
+         (wives && std::find(titled_words.begin(), titled_words.end(), actor.name) != titled_words.end() &&
+          OnlyMaleGivenName(pack, a->actors[targets[p]].actor.name)))) {
+      if (!any) shared.assign(targets.size(), 0);
+      shared[p] = 1;
+      any = true;
+    }
   }
-  if (shared.empty()) return;
+  if (!any) return;
   for (size_t s = 0; s < a->mentions.size(); ++s)
     for (Mention& m : a->mentions[s]) {
       // A sentence's first word follows no title of its own: "said a spokeswoman. Clinton
       // said" (TitleSex reads past a period).
-      if (m.pronoun || std::find(shared.begin(), shared.end(), m.actor) == shared.end() ||
+      if (m.actor < 0 || static_cast<size_t>(m.actor) >= shared.size() || !shared[m.actor] || m.pronoun ||
           (s < a->sentences.size() && m.first == a->sentences[s].first))
         continue;
       const Sex titled = TitleSex(pack, *a, m.first);
@@ -2532,9 +2572,16 @@ void DetachOtherSexSurnames(const RulePack& pack, Analysis* a, const std::vector
       const Sex named = GivenNameSex(pack, a->actors[targets[m.actor]].actor.name);
       if (named == Sex::kUnknown || named == titled) continue;
       const int listed = ListedLoneNameOfSex(pack, a, a->TokenText(m.first), titled);
-      if (listed < 0) continue;
-      m.actor = listed;
-      m.source = "lone-name";
+      if (listed >= 0) {
+        m.actor = listed;
+        m.source = "lone-name";
+      } else if (wives && titled == Sex::kFemale && !SharedTitle(*a, m.first) &&
+                 OnlyMaleGivenName(pack, a->actors[targets[m.actor]].actor.name)) {
+        // "Mrs. Obama" beside "Barack Obama" is his wife, whom the list does not name by
+        // the surname: the document's own "Mrs. Obama", whose "her" is hers, not he.
+        m.actor = WifeBySurname(a, a->actors[m.actor].actor.name);
+        m.source = "name";
+      }
     }
 }
 
