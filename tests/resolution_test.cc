@@ -496,6 +496,10 @@ TEST_CASE("a party word before a person the dictionary knows is no part of the n
   CHECK(Triples(ex).count("Ana Ruiz opposed-to Mitt Romney") == 1);
   ex = Extract("President Joe Biden met Texas Republican Ted Cruz in Austin on Friday.");
   CHECK(Triples(ex).count("Joe Biden meets-with Ted Cruz") == 1);
+  // After a state of two words the party word is the third: before, "New Mexico Democrat
+  // Tom Hale" was the person's whole name.
+  ex = Extract("Lobbyists met with New Mexico Democrat Tom Hale on Friday. Hale said he would vote no.");
+  CHECK(People(ex) == std::set<std::string>{"Tom Hale"});
   // The surname after it goes where it goes after the bare name.
   ex = Extract("Tom Hale criticized Democrat Bill Clinton. Clinton met Vladimir Putin in Moscow on Monday.");
   CHECK(Triples(ex).count("Bill Clinton meets-with Vladimir Putin") == 1);

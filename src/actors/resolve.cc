@@ -1176,11 +1176,20 @@ bool IsPartyMember(const RulePack& pack, const Analysis& a, const Mention& m) {
 
 // Where the name in person mention `m` starts: after a `party-member` word that is its
 // first or second word, which with a place before it is no part of the name ("Republican
-// Mitt Romney", "Texas Republican Ted Cruz"); the name keeps a word at least.
+// Mitt Romney", "Texas Republican Ted Cruz"), or a later word that a given name follows,
+// after a state of two words ("West Virginia Democrat Joe Manchin"); the name keeps a
+// word at least.
 uint32_t NameAfterParty(const RulePack& pack, const Analysis& a, const Mention& m) {
+  if (!pack.party_members) return m.first;
   PhraseIndex::Hit hit;
-  for (uint32_t t = m.first; t < m.first + 2 && t + 1 < m.last; ++t)
-    if (pack.party_members && pack.party_members->LongestAt(a.text, a.tokens, t, t + 1, &hit)) return t + 1;
+  for (uint32_t t = m.first; t + 1 < m.last; ++t) {
+    // Past the second word, only before a given name: the lists' hashes first, the
+    // document's text is searched for a party word only before one.
+    if (t >= m.first + 2 && (pack.SexBits(TokenHash(a.text, a.tokens, t + 1)) &
+                             (RulePack::kMaleName | RulePack::kFemaleName)) == 0)
+      continue;
+    if (pack.party_members->LongestAt(a.text, a.tokens, t, t + 1, &hit)) return t + 1;
+  }
   return m.first;
 }
 
