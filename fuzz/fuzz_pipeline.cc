@@ -73,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckSpan(e.object, size, "object span inside the document");
     CheckSpan(e.trigger, size, "trigger span inside the document");
     const std::string original =
-        doc.text.substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
+        std::string(doc.text.view().substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin));
     Check(IsValidUtf8(e.sentence), "evidence sentence is valid UTF-8");
     if (IsValidUtf8(original)) Check(e.sentence == original, "evidence sentence is the text of its span");
     if (!e.trigger.empty())
