@@ -1106,6 +1106,24 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
   CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
 }
 
+TEST_CASE("he after \"and said\" is the sentence's opener, not the last man named", "[resolution][pronouns]") {
+  // The say verb after "and" shares the subject of the verb before it: the opener.
+  for (const std::string say : {"said", "added", "warned"}) {
+    ag::Extraction ex = Extract("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi and " +
+                                say + " he had held talks with Somali President Hassan Sheikh Mohamud.");
+    CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
+    CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
+  }
+  // Not where a clause of its own comes between: the "said" is Abiy's there.
+  ag::Extraction ex = Extract("Kenyan President William Ruto said Ethiopian Prime Minister Abiy Ahmed arrived and said "
+                              "he had held talks with Somali President Hassan Sheikh Mohamud.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 0);
+  // Nor a "she" for a man who opens the sentence.
+  ex = Extract("Kenyan President William Ruto met Kenyan senator Ana Ruiz on Monday and said she had held talks "
+               "with Somali President Hassan Sheikh Mohamud.");
+  CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 0);
+}
+
 TEST_CASE("he opening a sentence is the person who opened the one before after a place's title", "[resolution][pronouns]") {
   // A state or a chamber before the title names no subject of its own: "he" is the governor
   // or the leader, not the president his reported clause named last. So with a lower-case
