@@ -67,10 +67,11 @@ const char* kCountries =
     "Mali\tCountry\tMLI\t\t\tMalian\n";
 
 // The extractor of kBase with `rules`, written to the file `name` (its path in *path),
-// and the countries of kCountries.
-std::unique_ptr<ag::Extractor> Load(const std::string& name, const std::string& rules, std::string* path = nullptr) {
+// and the countries of kCountries with the dictionary lines `actors` after them.
+std::unique_ptr<ag::Extractor> Load(const std::string& name, const std::string& rules, std::string* path = nullptr,
+                                    const std::string& actors = "") {
   std::string r = WriteRules(name, std::string(kBase) + rules);
-  std::string d = WriteRules("pack.tsv", kCountries);
+  std::string d = WriteRules("pack.tsv", std::string(kCountries) + actors);
   std::unique_ptr<ag::Extractor> ex;
   ag::Status s = ag::Extractor::Create({r, d}, &ex);
   INFO(s.ToString());
@@ -79,12 +80,16 @@ std::unique_ptr<ag::Extractor> Load(const std::string& name, const std::string& 
   return ex;
 }
 
-std::vector<ag::Triple> Run(const std::string& rules, const std::string& text) {
-  std::unique_ptr<ag::Extractor> ex = Load("pack.rules", rules);
+// The triples `ex` finds in document "t" of `text`.
+std::vector<ag::Triple> Extract(const ag::Extractor& ex, const std::string& text) {
   ag::Document doc;
   doc.id = "t";
   doc.text = text;
-  return ex->Extract(doc).triples;
+  return ex.Extract(doc).triples;
+}
+
+std::vector<ag::Triple> Run(const std::string& rules, const std::string& text) {
+  return Extract(*Load("pack.rules", rules), text);
 }
 
 std::string Triples(const std::vector<ag::Triple>& ts) {
@@ -496,18 +501,8 @@ TEST_CASE("!@capitalized: no word with a capital there, in a mention too; built 
 
 TEST_CASE("@possessive: \"'s\", \"'\", or nothing after his or her; built in", "[rules][matcher]") {
   const std::string rules = "rule r\n  match A:Actor @possessive alliance with B:Country\n  yield A meets-with B\n";
-  std::string r = WriteRules("pack.rules", std::string(kBase) + rules);
-  std::string d = WriteRules("pack.tsv", std::string(kCountries) + "Ana Ruiz\tPerson\t\t\t\t\n");
-  std::unique_ptr<ag::Extractor> ex;
-  ag::Status s = ag::Extractor::Create({r, d}, &ex);
-  INFO(s.ToString());
-  REQUIRE(s.ok());
-  auto run = [&](const std::string& text) {
-    ag::Document doc;
-    doc.id = "t";
-    doc.text = text;
-    return Triples(ex->Extract(doc).triples);
-  };
+  std::unique_ptr<ag::Extractor> ex = Load("pack.rules", rules, nullptr, "Ana Ruiz\tPerson\t\t\t\t\n");
+  auto run = [&](const std::string& text) { return Triples(Extract(*ex, text)); };
   CHECK(run("Chad's alliance with Niger held.") == "Chad meets-with Niger [asserted]\n");
   CHECK(run("Ana Ruiz said that her alliance with Niger held.") == "Ana Ruiz meets-with Niger [asserted]\n");
   CHECK(run("Ana Ruiz said his alliance with Niger held.") == "Ana Ruiz meets-with Niger [asserted]\n");
@@ -543,18 +538,9 @@ TEST_CASE("!@spelled-out: no name written out in words there, only an abbreviati
           "[rules][matcher]") {
   // "Ukraine envoy X" in American news is the envoy to Ukraine; "UK envoy X" the UK's own.
   const std::string rules = "rule r\n  match B:Country{1} (!@spelled-out) envoy met C:Country\n  yield B opposed-to C\n";
-  std::string r = WriteRules("pack.rules", std::string(kBase) + rules);
-  std::string d = WriteRules("pack.tsv", std::string(kCountries) + "United Kingdom\tCountry\tGBR\t\tUK|U.K.\tBritish\n");
-  std::unique_ptr<ag::Extractor> ex;
-  ag::Status s = ag::Extractor::Create({r, d}, &ex);
-  INFO(s.ToString());
-  REQUIRE(s.ok());
-  auto run = [&](const std::string& text) {
-    ag::Document doc;
-    doc.id = "t";
-    doc.text = text;
-    return Triples(ex->Extract(doc).triples);
-  };
+  std::unique_ptr<ag::Extractor> ex =
+      Load("pack.rules", rules, nullptr, "United Kingdom\tCountry\tGBR\t\tUK|U.K.\tBritish\n");
+  auto run = [&](const std::string& text) { return Triples(Extract(*ex, text)); };
   CHECK(run("The UK envoy met Chad.") == "United Kingdom opposed-to Chad [asserted]\n");
   CHECK(run("The U.K. envoy met Chad.") == "United Kingdom opposed-to Chad [asserted]\n");
   CHECK(run("The Niger envoy met Chad.").empty());

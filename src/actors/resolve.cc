@@ -2546,8 +2546,9 @@ int ListedLoneNameOfSex(const RulePack& pack, Analysis* a, std::string_view word
 // joined ("Mrs. Clinton" beside "Bill Clinton", "Mr. Clinton's defense secretary" beside
 // "Hillary Rodham Clinton") names not that person but the one listed person of the lone
 // name of the title's sex (ListedLoneNameOfSex), where there is one, and else, a woman's
-// title beside a name only a man bears ("Mrs. Obama" beside "Barack Obama"), no one; the
-// surname's other mentions keep the full name. `targets`: Targets' (empty when no actor
+// title beside a name only a man bears ("Mrs. Obama" beside "Barack Obama"), the
+// document's own "Mrs. Obama" (WifeBySurname); the surname's other mentions keep the full
+// name. `targets`: Targets' (empty when no actor
 // has one). Only the mentions of a one-word person that joined a full name are read, one
 // the list shares among people ("Clinton") or one that joined a man's full name
 // (OnlyMaleGivenName): a title names the sex of a person made by a rule.
