@@ -1044,13 +1044,14 @@ TEST_CASE("his in a fronted phrase is the person a description past the comma st
   // Abiy was named last; "the president" after the comma is Ruto, titled so before.
   const std::string before = "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ";
   for (const std::string main : {"the president said", "the Kenyan president let it be known"}) {
-    ag::Extraction ex = Extract(before + "Through his spokesman Daniel Kiprono, " + main + " that the talks were routine.");
+    ag::Extraction ex =
+        Extract(before + "Through his spokesman Daniel Kiprono, " + main + " that the talks were routine.");
     CHECK(Triples(ex).count("Daniel Kiprono represents William Ruto") == 1);
     CHECK(Triples(ex).count("Daniel Kiprono represents Abiy Ahmed") == 0);
   }
   // A description no one named before is titled: no one's, not the last man's.
-  ag::Extraction ex = Extract("Ethiopian Prime Minister Abiy Ahmed flew to Nairobi on Monday. Through his spokesman Daniel "
-               "Kiprono, the president said the talks were routine.");
+  ag::Extraction ex = Extract("Ethiopian Prime Minister Abiy Ahmed flew to Nairobi on Monday. Through his spokesman "
+                              "Daniel Kiprono, the president said the talks were routine.");
   CHECK(Triples(ex).count("Daniel Kiprono represents Abiy Ahmed") == 0);
 }
 
@@ -1059,7 +1060,8 @@ TEST_CASE("his opening a sentence's attribution is no one's when another person 
   // Kiprono was named last, in an apposition; the spokeswoman is as likely Ruto's.
   for (const std::string tail : {"according to his spokeswoman, Amina Wekesa.", "his spokeswoman, Amina Wekesa, said.",
                                  "said his spokeswoman, Amina Wekesa."}) {
-    ag::Extraction ex = Extract("Kenyan President William Ruto met the Ugandan envoy, Daniel Kiprono, on Monday, " + tail);
+    ag::Extraction ex =
+        Extract("Kenyan President William Ruto met the Ugandan envoy, Daniel Kiprono, on Monday, " + tail);
     CHECK(Triples(ex).count("Amina Wekesa represents Daniel Kiprono") == 0);
   }
   // The sentence's first person is still its own.
@@ -1109,8 +1111,8 @@ TEST_CASE("he opening a sentence is the person who opened the one before", "[res
 TEST_CASE("he after \"and said\" is the sentence's opener, not the last man named", "[resolution][pronouns]") {
   // The say verb after "and" shares the subject of the verb before it: the opener.
   for (const std::string say : {"said", "added", "warned"}) {
-    ag::Extraction ex = Extract("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi and " +
-                                say + " he had held talks with Somali President Hassan Sheikh Mohamud.");
+    ag::Extraction ex = Extract("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi "
+                                "and " + say + " he had held talks with Somali President Hassan Sheikh Mohamud.");
     CHECK(Triples(ex).count("William Ruto meets-with Hassan Sheikh Mohamud") == 1);
     CHECK(Triples(ex).count("Abiy Ahmed meets-with Hassan Sheikh Mohamud") == 0);
   }

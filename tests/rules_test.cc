@@ -537,7 +537,8 @@ TEST_CASE("!@mention: no actor's name there (a pronoun is none); built in and on
 TEST_CASE("!@spelled-out: no name written out in words there, only an abbreviation; built in and only negated",
           "[rules][matcher]") {
   // "Ukraine envoy X" in American news is the envoy to Ukraine; "UK envoy X" the UK's own.
-  const std::string rules = "rule r\n  match B:Country{1} (!@spelled-out) envoy met C:Country\n  yield B opposed-to C\n";
+  const std::string rules =
+      "rule r\n  match B:Country{1} (!@spelled-out) envoy met C:Country\n  yield B opposed-to C\n";
   std::unique_ptr<ag::Extractor> ex =
       Load("pack.rules", rules, nullptr, "United Kingdom\tCountry\tGBR\t\tUK|U.K.\tBritish\n");
   auto run = [&](const std::string& text) { return Triples(Extract(*ex, text)); };

@@ -4219,8 +4219,8 @@ bool ClauseOpensBetween(const RulePack& pack, const Analysis& a, uint32_t from, 
 // called Abe and said he": AndBeforeSayVerb), no clause of its own opening between them
 // (ClauseOpensBetween), the opener opening the sentence and of the pronoun's sex.
 // Out of line: asked of each pronoun after a sentence's opener, most fail on the word before.
-[[gnu::noinline, gnu::cold]] bool OpenerSaysAfterAnd(const RulePack& pack, const Analysis& a, size_t s, const Mention& m,
-                                                      const Opener& o, const SettledActor* to) {
+[[gnu::noinline, gnu::cold]] bool OpenerSaysAfterAnd(const RulePack& pack, const Analysis& a, size_t s,
+                                                      const Mention& m, const Opener& o, const SettledActor* to) {
   const uint32_t conjunction = AndBeforeSayVerb(pack, a, m, a.sentences[s].first);
   return conjunction > o.last && PronounFits(a.TokenLower(m.first), to[o.actor + 1].sex) &&
          OpensSentence(pack, a, o) && !ClauseOpensBetween(pack, a, o.last, conjunction);
