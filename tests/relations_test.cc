@@ -333,6 +333,21 @@ TEST_CASE("opposed-to: denials, refusals, hypotheticals and look-alikes do not f
 
 // --- meets-with -----------------------------------------------------------------------
 
+// `side` (opposition.warned): a state named as the subject of what the warned one is told
+// is the warner's own or the warned one's; a third state's deed told of is a tip-off.
+// The dictionary's people have a state; the warner's is read from it.
+TEST_CASE("opposed-to: a warning of a third state's deed is no threat to the one warned", "[relations][opposed-to]") {
+  MustFire("opposed-to", {
+      {"Vladimir Putin warned Ukraine that Russia would respond to any attack.", "Vladimir Putin", "Ukraine"},
+      {"Xi Jinping warned Japan that Japanese firms would face sanctions.", "Xi Jinping", "Japan"},
+  });
+  MustNotFire("opposed-to", {
+      {"Vladimir Putin warned Turkey that Ukraine would attack Crimea.", "Vladimir Putin", "Turkey"},
+      {"Xi Jinping warned the EU that India would flood its markets with cheap steel.", "Xi Jinping",
+       "European Union"},
+  });
+}
+
 TEST_CASE("meets-with: meetings and talks fire", "[relations][meets-with]") {
   MustFire("meets-with", {
       {"President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Tokyo on Thursday.",

@@ -124,7 +124,7 @@ TEST_CASE("syntax errors name file, line and column and say what was expected", 
   CHECK(ErrorOf("rule r1\n  match A:Actor ...{4,2} B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:17: gap bounds must satisfy 0 <= min <= max <= 50");
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  shout A\n") ==
-        "t.rules:10:3: expected 'match', 'yield', 'modality', 'official', 'example', 'exactly' or 'counter', found 'shout'");
+        "t.rules:10:3: expected 'match', 'yield', 'modality', 'official', 'side', 'example', 'exactly' or 'counter', found 'shout'");
   in::RuleFile file;
   CHECK(in::ParseRuleFile("# a comment\n  match A:Actor condemned B:Actor\n", "u.rules", &file).ToString().find(
             "u.rules:2:3: an indented line must belong to a block") == 0);
@@ -137,6 +137,8 @@ TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
         "t.rules:10:22: unknown slot 'C' in yield: every match line must bind it; they bind A, B");
   CHECK(ErrorOf("rule r1\n  match A:Actor visited B:Actor\n  yield A meets-with B\n  official C\n")
             .find("unknown slot 'C' in official: every match line must bind it; they bind A, B") != std::string::npos);
+  CHECK(ErrorOf("rule r1\n  match A:Actor warned B:Actor\n  yield A opposed-to B\n  side C\n")
+            .find("unknown slot 'C' in side: no match line binds it; they bind A, B") != std::string::npos);
   CHECK(ErrorOf("rule r1\n  match A:Actor @nothing B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:17: unknown list '@nothing': declare it with 'list nothing = ...'");
   // A name a typo or two from a declared one is suggested; a short one within one typo.

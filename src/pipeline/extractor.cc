@@ -143,6 +143,29 @@ bool OneSide(const Actor& a, const Actor& b, const RelationType& type) {
   return type.name == "ally-of" && (own_side(a, b, ActorType::kGovernment) || own_side(b, a, ActorType::kGovernment));
 }
 
+// Whether match `m` binds, in the rule's `side` slot, a state that is neither the
+// subject's nor the object's, the subject's being known (CompiledRule::side_slot): "Ukraine
+// warned the EU that Russia would cut gas supplies" tells the EU of Russia's deed. A
+// subject of no known state (a person the dictionary does not list) may be the slot's.
+bool NamesThirdState(const Analysis& a, const std::vector<Mention>& ms, const Match& m, int side, int subj, int obj) {
+  if (side < 0) return false;
+  // A person's state is the country of the dictionary role that applies; any other
+  // actor's, its code.
+  auto state = [&](int x) -> const std::string& {
+    const Actor& actor = a.actors[x].actor;
+    return actor.type == ActorType::kPerson ? actor.country : actor.code;
+  };
+  const std::string& sc = state(subj);
+  if (sc.empty()) return false;
+  const std::string& oc = state(obj);
+  for (int mi : m.slots[side]) {
+    if (ms[mi].actor < 0) continue;
+    const std::string& c = state(ms[mi].actor);
+    if (!c.empty() && c != sc && c != oc) return true;
+  }
+  return false;
+}
+
 // The actors a slot's mentions stand for, with the mention each came from, into `out`.
 void SlotActors(const std::vector<Mention>& ms, const std::vector<int>& bound,
                 std::vector<std::pair<int, const Mention*>>* actors) {
@@ -279,7 +302,7 @@ class TripleBuilder {
           const auto& [obj, om] = objects[j];
           if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
               (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) ||
-              PronounOfSubjects(a_, obj, om, subjects))
+              PronounOfSubjects(a_, obj, om, subjects) || NamesThirdState(a_, ms, m, rule.side_slot, subj, obj))
             continue;
           if (internal::SentenceTriple* earlier = Seen({subj, y.relation, obj})) {
             if (AssertsAnew(*earlier, modality, m, role_of(y.relation)))

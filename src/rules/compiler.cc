@@ -407,6 +407,12 @@ class Compiler {
         return RuleError(d.loc, "unknown slot '" + d.official + "' in official: every match line must bind it; they bind " +
                                     SlotList(rule));
     }
+    if (!d.side.empty()) {
+      auto it = std::find(rule.slots.begin(), rule.slots.end(), d.side);
+      if (it == rule.slots.end())
+        return RuleError(d.loc, "unknown slot '" + d.side + "' in side: no match line binds it; they bind " + SlotList(rule));
+      rule.side_slot = static_cast<int>(it - rule.slots.begin());
+    }
     if (d.modality == "role") {
       rule.role = true;
     } else if (d.modality == "event") {
@@ -1397,6 +1403,7 @@ std::string RulePack::Dump() const {
       out << "  yield " << r.slots[y.subject] << ' ' << relations[y.relation].name << ' '
           << (y.object == CompiledYield::kParties ? "@parties" : r.slots[y.object]) << "\n";
     if (r.official_slot >= 0) out << "  official " << r.slots[r.official_slot] << "\n";
+    if (r.side_slot >= 0) out << "  side " << r.slots[r.side_slot] << "\n";
     for (const CompiledMake& m : r.makes)
       out << "  make " << (m.slot == -1 ? "*" : m.slot == CompiledYield::kParties ? "@parties" : r.slots[m.slot])
           << (m.as_slot >= 0 ? " as " + r.slots[m.as_slot]

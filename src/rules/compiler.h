@@ -266,6 +266,11 @@ struct CompiledRule {
   // triple is dropped once the document is read: "the president visited Belize" is a
   // state visit, "she visited Belize" a trip.
   int official_slot = -1;
+  // `side SLOT`: a state the slot binds, where a match line binds it, must be the
+  // yield's subject's or object's (by country code) when both are known, else the triple
+  // is dropped: in "Ukraine warned the EU that Russia would cut gas supplies" Russia, the
+  // clause's subject, is a third party whose deed Ukraine tells of, no threat to the EU.
+  int side_slot = -1;
   std::vector<ExampleSpec> examples;
 };
 

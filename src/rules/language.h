@@ -130,6 +130,7 @@ struct RuleDecl {
   std::vector<MakeSpec> makes;
   std::string modality;  // forced modality, or empty
   std::string official;  // `official SLOT`: the slot's person must hold an office, or empty
+  std::string side;      // `side SLOT`: the slot's state must be the subject's or the object's, or empty
   std::vector<ExampleSpec> examples;
   Loc loc;
 };

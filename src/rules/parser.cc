@@ -195,10 +195,11 @@ class Parser {
       if (kw.text == "make" && r.entity) return Make(&r);
       if (kw.text == "modality" && !r.entity) return Modality(&r);
       if (kw.text == "official" && !r.entity) return Official(&r);
+      if (kw.text == "side" && !r.entity) return Side(&r);
       if (IsExampleKeyword(kw.text)) return Example(&r, kw.text == "counter", kw.text == "exactly");
     }
     return RuleError(At(line_, kw.column),
-                     std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality', 'official'") +
+                     std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality', 'official', 'side'") +
                          ", 'example', 'exactly' or 'counter', found " + Quote(kw));
   }
 
@@ -374,6 +375,10 @@ class Parser {
 
   Status Official(RuleDecl* r) {
     return TakeName(&r->official, "a slot").ok() ? ExpectEnd() : Expected(Peek(), "a slot");
+  }
+
+  Status Side(RuleDecl* r) {
+    return TakeName(&r->side, "a slot").ok() ? ExpectEnd() : Expected(Peek(), "a slot");
   }
 
   Status Example(RuleDecl* r, bool counter, bool exact) {
