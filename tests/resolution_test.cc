@@ -222,6 +222,20 @@ TEST_CASE("a headline's label before a short form is no part of the person's nam
   CHECK(People(ex) == std::set<std::string>{"Bill Hamdan Dagalo"});
 }
 
+TEST_CASE("a site's link word or a capital glued to a person's name is no part of it", "[resolution][names]") {
+  // A video's link in capitals before a surname, a headline's link after a full name.
+  ag::Extraction ex = Extract("MUST WATCH Otieno says Sudan armed the rebels 02:14");
+  CHECK(People(ex) == std::set<std::string>{"Otieno"});
+  ex = Extract("Kenyan President Daniel Otieno MORE (D-N.Y.) spoke to Sudan on Friday.");
+  CHECK(People(ex) == std::set<std::string>{"Daniel Otieno"});
+  // A caption's place glued before a given name and a surname.
+  ex = Extract("Protests spread to Madrid and even Lisbon Carla Mendes, president of the World Health Organization, urged calm.");
+  CHECK(People(ex) == std::set<std::string>{"Carla Mendes"});
+  // A capital before no given name still opens a name: "Santiago Pena".
+  ex = Extract("Paraguayan President Santiago Pena met Kenyan President Daniel Otieno in Nairobi.");
+  CHECK(People(ex).count("Santiago Pena") == 1);
+}
+
 TEST_CASE("a name joined by \"and\" to a body's name is no part of the body", "[resolution][names]") {
   // A surname, then "and" and a committee's name: the committee is its own.
   ag::Extraction ex = Extract("Okafor and House Intelligence Committee Chairman Dana Ruiz met reporters on Monday.");

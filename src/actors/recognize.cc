@@ -460,11 +460,14 @@ class SentenceRecognizer {
     }
     const DictEntry& e = pack_.dictionary.entry(hit.entry);
     // A capital that opens a longer proper name is part of it: "Washington Post",
-    // "Kabul University", "Santiago Pena".
+    // "Kabul University", "Santiago Pena"; up to a person's name glued after it
+    // (CapitalNameEnd).
     if (IsCapital(e.actor) && NameEnd(hit.end) > hit.end) {
+      const uint32_t end = CapitalNameEnd(i, hit.end, NameEnd(hit.end));
+      if (end == hit.end) return PushDictionary(i, hit);
       Mention m;
       m.first = i;
-      m.last = NameEnd(hit.end);
+      m.last = end;
       m.name = true;
       m.source = "name";
       out_->push_back(m);
@@ -490,6 +493,26 @@ class SentenceRecognizer {
       }
     }
     if (a_->tokens[i].has(kAllCaps) && AgencyNamesNoOne(i, hit.end, hit.entry)) return hit.end;
+    return PushDictionary(i, hit);
+  }
+
+  // Where the name that capital [i, capital_end) opens, running to `end`, ends: before a
+  // given name (`male-given-name`, `female-given-name`) that a surname follows, a caption's
+  // or a credit's name glued to the place or the paper ("in Paris and even Berlin Ronald S
+  // Lauder, president of ...", "reports The Washington Post John Rogers, the founder of",
+  // "White House Donald Trump makes first trip"), which had made persons "Berlin Ronald S
+  // Lauder" or no one; at `end` when none does, or when the capital is a given name itself
+  // ("Victoria"). Asked only of a capital that a capitalized word follows.
+  [[gnu::noinline]] uint32_t CapitalNameEnd(uint32_t i, uint32_t capital_end, uint32_t end) const {
+    if (capital_end != i + 1 || !IsGivenName(i))
+      for (uint32_t k = capital_end; k + 1 < end; ++k)
+        if (IsGivenName(k) && a_->tokens[k].has(kCapitalized) && !a_->tokens[k].has(kAllCaps)) return k;
+    return end;
+  }
+
+  // The dictionary's mention of entry `hit` at i. One past it.
+  uint32_t PushDictionary(uint32_t i, const Dictionary::Hit& hit) {
+    const DictEntry& e = pack_.dictionary.entry(hit.entry);
     Mention m;
     m.first = i;
     m.last = hit.end;

@@ -1226,6 +1226,23 @@ uint32_t NameAfterLabel(const RulePack& pack, Analysis* a, const Mention& m) {
   return given;
 }
 
+// Narrows person mention `m` to leave out a site's link or caption word (`link-label`)
+// glued at its edges: "MUST WATCH Tillis says rival kept quiet" (a video's link), "Attorney
+// General Edwin Meese MORE (R-Utah)" (a headline's link before the next story), "Former
+// United Nations chief Kofi Annan Former United Nations chief ..." (a caption said twice),
+// which had made persons "WATCH Tillis", "Edwin Meese MORE" and "Kofi Annan Former". One
+// word at least stays, and a given name and a surname before a word at the end: "Thomas
+// More" keeps his name.
+// Asked of a name of three words or more, or of two in capitals first ("WATCH Tillis"):
+// the list is looked up for few of the persons the rules make.
+void LeaveOutLinkWords(const RulePack& pack, const Analysis& a, Mention* m) {
+  if (m->last < m->first + 3 && !(m->last == m->first + 2 && a.tokens[m->first].has(text::kAllCaps))) return;
+  const PhraseIndex& links = pack.List("link-label");
+  PhraseIndex::Hit hit;
+  while (m->last >= m->first + 2 && links.LongestAt(a.text, a.tokens, m->first, m->first + 1, &hit)) ++m->first;
+  while (m->last >= m->first + 3 && links.LongestAt(a.text, a.tokens, m->last - 1, m->last, &hit)) --m->last;
+}
+
 // How many items the match's slots list: 1 when none holds more than one mention, the
 // list's length when one does, 0 when two do (no rule pairs two lists).
 size_t ListItems(const CompiledRule& rule, const Match& m) {
@@ -1499,12 +1516,16 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
     const size_t items = mk.slot < 0 && !mk.name_parts.empty() ? ListItems(rule, m) : 1;
     if (items == 0 || items > ActorGroup::kMax) return false;
     if (items == 1) {
-      // A person's name leaves out the label glued before it; the mention keeps it.
-      const uint32_t first = out.first;
-      if (type == ActorType::kPerson && mk.slot >= 0 && out.last >= out.first + 3)
-        out.first = NameAfterLabel(pack, a, out);
+      // A person's name leaves out the label glued before it and a link's word glued at
+      // its edges; the mention keeps them.
+      const uint32_t first = out.first, last = out.last;
+      if (type == ActorType::kPerson && mk.slot >= 0) {
+        LeaveOutLinkWords(pack, *a, &out);
+        if (out.last >= out.first + 3) out.first = NameAfterLabel(pack, a, out);
+      }
       out.actor = MakeActor(pack, mk, type, ctx, a, out, made_actors);
       out.first = first;
+      out.last = last;
       if (out.actor < 0) return false;
       // "Noranda Inc said ... Noranda spokesman X".
       if (company) NoteCompany(a, out.actor, a->SpanText(out.first, out.last));
