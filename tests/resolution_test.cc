@@ -925,6 +925,28 @@ TEST_CASE("its is no state that only titles the subject, a person", "[resolution
   CHECK(Triples(ex).count("Antony Blinken represents United States") == 1);
 }
 
+TEST_CASE("its is no state named among its own allies, nor one before a relative clause of an unknown name",
+          "[resolution][pronouns]") {
+  // "its" would be the sentence before's subject, Turkey, which is then named among the
+  // allies: no state is its own ally, so "its" is no one's.
+  ag::Extraction own = Extract("Turkish troops moved toward the frontier on Monday. Diplomats said the buildup would "
+                               "test the patience of its allies Ankara and Moscow.");
+  CHECK(Triples(own).count("Russian government ally-of Turkish government") == 0);
+  // "which" after a name the rules do not know as an actor (a capital that does not act) is
+  // that name's: "its" is not the sentence before's subject.
+  ag::Extraction relative = Extract("Egyptian troops were deployed on Tuesday. The move worried Tripoli, which has long "
+                                    "leaned on its allies Turkey and Qatar.");
+  CHECK(Triples(relative).count("Turkey ally-of Egyptian government") == 0);
+  CHECK(Triples(relative).count("Qatar ally-of Egyptian government") == 0);
+  ag::Extraction single = Extract("Indian forces went on alert on Friday. The clashes pose a dilemma for Kathmandu, "
+                                  "which relies on its ally Beijing for fuel.");
+  CHECK(Triples(single).count("Chinese government ally-of Indian government") == 0);
+  // A state named before the comma is still the relative clause's, and the owner.
+  CHECK(Triples(Extract("The fighting in Chad has unsettled Niger, which fears for its ally Mali."))
+            .count("Mali ally-of Niger") == 1);
+  CHECK(Triples(Extract("Syria and its ally Iran condemned the strike.")).count("Iran ally-of Syria") == 1);
+}
+
 TEST_CASE("its after an organization the text does not name is no state named before", "[resolution][pronouns]") {
   // "the company" and "a group" stand between the state named and "its": no one.
   CHECK(Triples(Extract("Kenya's shoppers boycotted the company after its president, Peter Ndegwa, backed the "

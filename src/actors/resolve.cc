@@ -3325,6 +3325,53 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s);  // below, with the open
   return false;
 }
 
+// Whether the clause that opens at token `clause` (of the sentence from `sentence_first`,
+// whose first `done` mentions of `ms` are before it) is a relative one after a comma
+// whose antecedent, the name right before the comma, stands for no state or body the rules
+// know: "a headache for Baghdad, which has struggled to balance the interests of its allies"
+// is Baghdad's, no actor of the sentence before it; so "its" goes to no one. A mention's
+// name there is left to the clause's subject as before (SubjectBefore).
+bool RelativeOfUnknownName(const Analysis& a, const std::vector<Mention>& ms, size_t done, uint32_t clause,
+                           uint32_t sentence_first) {
+  if (clause < sentence_first + 2) return false;
+  // By bytes: a comparison of strings is a call, and most clauses open after no comma.
+  const std::string_view comma = a.TokenText(clause - 1);
+  if (comma.size() != 1 || comma[0] != ',') return false;
+  const std::string_view which = a.TokenLower(clause);
+  if (which.size() != 5 || std::memcmp(which.data(), "which", 5) != 0) return false;
+  const uint32_t name = clause - 2;
+  return a.tokens[name].has(text::kCapitalized) && name > sentence_first && !InMention(ms, done, name);
+}
+
+// Whether lower-case word w names partners one owns: "its allies", "its backers".
+bool IsAllyNoun(std::string_view w) {
+  switch (w.size()) {  // most words are turned down by their length
+    case 4: return w == "ally";
+    case 6: return w == "allies" || w == "backer" || w == "patron";
+    case 7: return w == "partner" || w == "backers" || w == "patrons";
+    case 8: return w == "partners";
+    default: return false;
+  }
+}
+
+// Whether `owner`, the actor found for pronoun mention m away from it (its sentence's
+// subject, or the sentence before's), is itself named in the list of allies right after
+// it, among the mentions of `ms` from `done` on: "Baghdad ... its allies Washington and
+// Tehran" would be the American troops of the sentence before, their own ally. One is no
+// one's own ally, so the owner is another, whom the words do not name. Out of line: asked
+// only for such a far antecedent.
+[[gnu::noinline]] bool OwnerAmongItsAllies(const Analysis& a, const std::vector<Mention>& ms, size_t done,
+                                           const Mention& m, int owner) {
+  if (m.last >= a.tokens.size() || !IsAllyNoun(a.TokenLower(m.last))) return false;
+  uint32_t end = m.last + 3;  // the noun, then perhaps a comma and "the"
+  for (size_t j = done; j < ms.size() && ms[j].first <= end; ++j) {
+    if (ms[j].first < m.last) continue;  // m itself
+    if (ms[j].actor == owner) return true;
+    end = ms[j].last + 2;  // a comma and "and", or "or", before the next
+  }
+  return false;
+}
+
 // "he", "his", "him": the last person mentioned not known to be a woman; "she", "her":
 // not known to be a man (but "he" opening the main clause after a phrase that "his" opens
 // is the possessor: PossessiveOpenerPerson). "its" (and "it", after a reporting verb):
@@ -3334,7 +3381,9 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s);  // below, with the open
 // of its clause ("After talks with Iran, Washington is backing its ally": Washington), or
 // else of its sentence ("Belarus, an ally of Russia, said its ..."), of the `done`
 // mentions of `ms`, sentence `s`, before it; or else, for "its", the country of a demonym
-// in its clause (DemonymBefore), or the subject of the sentence before.
+// in its clause (DemonymBefore), or the subject of the sentence before. No one for "its"
+// in a relative clause of a name the rules do not know (RelativeOfUnknownName), nor where
+// the sentence's subject or the one before's is named among its allies (OwnerAmongItsAllies).
 int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::vector<Mention>& ms, size_t done,
                  const Mention& m, const LastPerson& last) {
   const std::string_view word = a.TokenLower(m.first);
@@ -3358,8 +3407,10 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
     const int in_clause = SubjectBefore(a, ms, done, m.first, first_in_clause);
     if (in_clause >= 0) return RivalBeforeAndVerb(a, ms, done, m, in_clause) ? -1 : in_clause;
   }
+  if (RelativeOfUnknownName(a, ms, done, clause, a.sentences[s].first)) return -1;
   const int actor = SubjectBefore(a, ms, done, m.first);
-  if (actor >= 0) return RivalBeforeAndVerb(a, ms, done, m, actor) ? -1 : actor;
+  if (actor >= 0)
+    return RivalBeforeAndVerb(a, ms, done, m, actor) || OwnerAmongItsAllies(a, ms, done, m, actor) ? -1 : actor;
   // No subject of its own, the sentence's last state or body named is still nearer than
   // the sentence before's subject: "a war of words with North Korea and its leader",
   // "the attack was directed at al-Shabaab and, specifically, its leader". Not for "they",
@@ -3374,7 +3425,10 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
   if (s == 0) return -1;
   const std::vector<Mention>& before = a.mentions[s - 1];
   const int subject = SubjectBefore(a, before, before.size(), a.sentences[s - 1].last);
-  return subject >= 0 && word == "its" && NamesOtherBody(a, before, subject) ? -1 : subject;
+  return subject >= 0 && word == "its" &&
+                 (NamesOtherBody(a, before, subject) || OwnerAmongItsAllies(a, ms, done, m, subject))
+             ? -1
+             : subject;
 }
 
 // Whether lower-case word w is a participle in -ing of six letters or more ("Seeking";
