@@ -825,3 +825,28 @@ TEST_CASE("a person takes a country from an asserted relation that gives one", "
   for (const ag::Triple& t : Extract("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed.").triples)
     if (t.subject.name == "William Ruto") CHECK(t.subject.country == "KEN");
 }
+
+TEST_CASE("a person's role edge to a state other than the one most of them name is dropped", "[pipeline][graph]") {
+  ag::GraphBuilder builder(Bundled(), {});
+  AddCopies("U.S. Ambassador Tom Hale met Kenyan officials in Nairobi.", 2, &builder);
+  ag::Document sent_to;
+  sent_to.id = "doc-sent-to";
+  sent_to.text = "Gunmen killed Libyan ambassador Tom Hale in Benghazi.";
+  builder.Add(std::move(sent_to));
+  // Once each: the graph cannot tell which is his, and keeps both.
+  for (const char* text : {"Kenyan envoy Ana Ruiz arrived in Juba.", "Ugandan envoy Ana Ruiz arrived in Juba."}) {
+    ag::Document d;
+    d.id = text;
+    d.text = text;
+    builder.Add(std::move(d));
+  }
+  builder.Finish();
+  std::set<std::string> edges;
+  const ag::KnowledgeGraph::Graph& g = builder.graph().graph();
+  for (auto [e, end] = boost::edges(g); e != end; ++e)
+    edges.insert(g[boost::source(*e, g)].id + " " + g[*e].type.name + " " + g[boost::target(*e, g)].id);
+  CHECK(edges.count("tom-hale represents united-states"));
+  CHECK_FALSE(edges.count("tom-hale represents libya"));
+  CHECK(edges.count("ana-ruiz represents kenya"));
+  CHECK(edges.count("ana-ruiz represents uganda"));
+}
