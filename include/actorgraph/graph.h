@@ -216,6 +216,14 @@ KnowledgeGraph Filtered(const KnowledgeGraph& graph, const GraphFilter& filter,
 // Returns how many nodes were joined into others.
 size_t JoinSplitPersons(KnowledgeGraph* graph);
 
+// Drops a person's stray state roles: the asserted edges of a relation that gives a
+// person a country (leader-of, represents) to a country or government whose code has at
+// most half the evidence of the code most of that person's such edges name ("Libyan
+// ambassador Chris Stevens", the American ambassador to Libya). A person with two codes
+// held evenly keeps both. The order of actors, edges and evidence is kept. Run after
+// JoinSplitPersons, on the whole graph. Returns how many edges were dropped.
+size_t DropStrayStateRoles(KnowledgeGraph* graph);
+
 }  // namespace actorgraph
 
 #endif  // ACTORGRAPH_GRAPH_H_

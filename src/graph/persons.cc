@@ -112,12 +112,64 @@ std::map<std::string, std::string> JoinedIds(const KnowledgeGraph& graph) {
   return joined;
 }
 
+// Whether `actor` is a state with a code: a country, or its government.
+bool IsCodedState(const Actor& actor) {
+  return (actor.type == ActorType::kCountry || actor.type == ActorType::kGovernment) && !actor.code.empty();
+}
+
+// The asserted edges of a relation that gives a person a country (leader-of, represents)
+// from a person to a state of another code than the one most of that person's such edges
+// name, with at most half its evidence: "Libyan ambassador Chris Stevens" (the American
+// ambassador to Libya, "U.S. Ambassador" in forty other stories), "Russian Ambassador Jon
+// Huntsman", "Israeli leader Benjamin Netanyahu, Pakistan's prime minister". A title's
+// country is where an envoy was sent about as often as whom he speaks for, and one
+// story cannot tell; the whole graph can. A person with two codes evenly ("Iran's new
+// French ambassador X", once each) keeps both.
+std::vector<KnowledgeGraph::Edge> StrayStateRoles(const KnowledgeGraph& graph) {
+  const KnowledgeGraph::Graph& g = graph.graph();
+  std::vector<KnowledgeGraph::Edge> stray;
+  std::map<std::string, size_t> evidence;  // code -> the person's evidence for it
+  for (auto [v, vend] = boost::vertices(g); v != vend; ++v) {
+    if (g[*v].type != ActorType::kPerson) continue;
+    evidence.clear();
+    auto role = [&](const KnowledgeGraph::Edge& e) {
+      const Relation& r = g[e];
+      return r.type.gives_country && r.modality == Modality::kAsserted && IsCodedState(g[boost::target(e, g)]);
+    };
+    for (auto [e, eend] = boost::out_edges(*v, g); e != eend; ++e)
+      if (role(*e)) evidence[g[boost::target(*e, g)].code] += g[*e].evidence.size();
+    if (evidence.size() < 2) continue;
+    size_t most = 0;
+    for (const auto& [code, n] : evidence) most = std::max(most, n);
+    for (auto [e, eend] = boost::out_edges(*v, g); e != eend; ++e)
+      if (role(*e) && evidence[g[boost::target(*e, g)].code] * 2 <= most) stray.push_back(*e);
+  }
+  return stray;
+}
+
 }  // namespace
 
 size_t JoinSplitPersons(KnowledgeGraph* graph) {
   const std::map<std::string, std::string> joined = JoinedIds(*graph);
   graph->JoinActors(joined);
   return joined.size();
+}
+
+size_t DropStrayStateRoles(KnowledgeGraph* graph) {
+  // A copy only where there is an edge to drop.
+  const std::vector<KnowledgeGraph::Edge> stray = StrayStateRoles(*graph);
+  if (stray.empty()) return 0;
+  const KnowledgeGraph::Graph& g = graph->graph();
+  KnowledgeGraph kept;
+  for (auto [v, vend] = boost::vertices(g); v != vend; ++v) kept.AddActor(g[*v]);
+  for (auto [e, eend] = boost::edges(g); e != eend; ++e) {
+    if (std::find(stray.begin(), stray.end(), *e) != stray.end()) continue;
+    const Relation& r = g[*e];
+    for (const Evidence& evidence : r.evidence)
+      kept.AddRelation(g[boost::source(*e, g)].id, r.type, g[boost::target(*e, g)].id, r.modality, evidence);
+  }
+  *graph = std::move(kept);
+  return stray.size();
 }
 
 }  // namespace actorgraph

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <deque>
 #include <fstream>
-#include <map>
 #include <mutex>
 #include <sstream>
 #include <string>
@@ -37,58 +36,6 @@ int CgroupCpuQuota() {
   if (path.empty()) return 0;
   std::ifstream max("/sys/fs/cgroup" + (path == "/" ? std::string() : path) + "/cpu.max");
   return std::getline(max, line) ? internal::CpusOfCpuMax(line) : 0;
-}
-
-// Whether `actor` is a state with a code: a country, or its government.
-bool IsCodedState(const Actor& actor) {
-  return (actor.type == ActorType::kCountry || actor.type == ActorType::kGovernment) && !actor.code.empty();
-}
-
-// The asserted edges of a relation that gives a person a country (leader-of, represents)
-// from a person to a state of another code than the one most of that person's such edges
-// name, with at most half its evidence: "Libyan ambassador Chris Stevens" (the American
-// ambassador to Libya, "U.S. Ambassador" in forty other stories), "Russian Ambassador Jon
-// Huntsman", "Israeli leader Benjamin Netanyahu, Pakistan's prime minister". A title's
-// country is where an envoy was sent about as often as whom he speaks for, and one
-// story cannot tell; the whole graph can. A person with two codes evenly ("Iran's new
-// French ambassador X", once each) keeps both.
-std::vector<KnowledgeGraph::Edge> StrayStateRoles(const KnowledgeGraph& graph) {
-  const KnowledgeGraph::Graph& g = graph.graph();
-  std::vector<KnowledgeGraph::Edge> stray;
-  std::map<std::string, size_t> evidence;  // code -> the person's evidence for it
-  for (auto [v, vend] = boost::vertices(g); v != vend; ++v) {
-    if (g[*v].type != ActorType::kPerson) continue;
-    evidence.clear();
-    auto role = [&](const KnowledgeGraph::Edge& e) {
-      const Relation& r = g[e];
-      return r.type.gives_country && r.modality == Modality::kAsserted && IsCodedState(g[boost::target(e, g)]);
-    };
-    for (auto [e, eend] = boost::out_edges(*v, g); e != eend; ++e)
-      if (role(*e)) evidence[g[boost::target(*e, g)].code] += g[*e].evidence.size();
-    if (evidence.size() < 2) continue;
-    size_t most = 0;
-    for (const auto& [code, n] : evidence) most = std::max(most, n);
-    for (auto [e, eend] = boost::out_edges(*v, g); e != eend; ++e)
-      if (role(*e) && evidence[g[boost::target(*e, g)].code] * 2 <= most) stray.push_back(*e);
-  }
-  return stray;
-}
-
-// `graph` without its persons' stray state roles (StrayStateRoles); the order of its
-// actors, edges and evidence kept. A copy only where there is one to drop.
-void DropStrayStateRoles(KnowledgeGraph* graph) {
-  const std::vector<KnowledgeGraph::Edge> stray = StrayStateRoles(*graph);
-  if (stray.empty()) return;
-  const KnowledgeGraph::Graph& g = graph->graph();
-  KnowledgeGraph kept;
-  for (auto [v, vend] = boost::vertices(g); v != vend; ++v) kept.AddActor(g[*v]);
-  for (auto [e, eend] = boost::edges(g); e != eend; ++e) {
-    if (std::find(stray.begin(), stray.end(), *e) != stray.end()) continue;
-    const Relation& r = g[*e];
-    for (const Evidence& evidence : r.evidence)
-      kept.AddRelation(g[boost::source(*e, g)].id, r.type, g[boost::target(*e, g)].id, r.modality, evidence);
-  }
-  *graph = kept;
 }
 
 }  // namespace
