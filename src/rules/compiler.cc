@@ -1346,6 +1346,7 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
       if (!s.ok()) return rules_error.Set(i, std::move(s));
     }
     if (readable == files.size()) compiled = Compiler(pack).Run(std::move(parsed));
+    pack->parsed_rules = std::make_shared<const RuleFile>(std::move(parsed));  // not freed now: RulePack::parsed_rules
   };
   if (threads > 1) {
     std::thread dictionary(load_dictionary);
