@@ -408,6 +408,24 @@ TEST_CASE("a bare government word far from a foreign story country's name is no 
   CHECK(Triples(ex).count("Ana Ruiz opposed-to American government") == 1);
 }
 
+TEST_CASE("a bare military near another state's name in an American story is no one's", "[resolution][governments]") {
+  const std::string story =
+      "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";
+  // The state named nearest before it is Egypt, in its sentence or after the American
+  // one in the sentence before: whose army it is, the story's count does not tell.
+  ag::Extraction ex = Extract(story + "The United States has little sway, an analyst said. Egypt's generals met, and "
+                                      "the military criticized Hamas.");
+  CHECK(Triples(ex).count("American government opposed-to Hamas") == 0);
+  ex = Extract(story + "The Pentagon called Egypt's defense minister as the military criticized Hamas.");
+  CHECK(Triples(ex).count("American government opposed-to Hamas") == 0);
+  // The United States named nearest: the story's, as before.
+  ex = Extract(story + "Egypt's generals met. American officials said the military criticized Hamas.");
+  CHECK(Triples(ex).count("American government opposed-to Hamas") == 1);
+  // No state named before it (a group is none): the story's.
+  ex = Extract(story + "Voters were angry for a week. The military criticized Hamas.");
+  CHECK(Triples(ex).count("American government opposed-to Hamas") == 1);
+}
+
 TEST_CASE("rebels a country backs are no rebels of a story country their sentence does not name", "[resolution][rebels]") {
   const std::string story =
       "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";

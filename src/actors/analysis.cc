@@ -49,6 +49,7 @@ void Analysis::Clear() {
   leader_governments = false;
   titled_document_governments = false;
   document_governments = false;
+  document_militaries = false;
   womans_titled_words.clear();
   company_short_names.clear();
   agencies_spelled.clear();

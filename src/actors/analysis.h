@@ -168,6 +168,10 @@ struct Analysis {
   // ("the government", "the army"): only then does resolution ask whether the story's
   // country is named near it.
   bool document_governments = false;
+  // Whether one of those was a bare military word ("the army", "the military"): only then
+  // does resolution, in a story about the United States, ask which state is named before
+  // it (AmericanMilitariesNearForeignStates).
+  bool document_militaries = false;
   // The words right after a woman's courtesy title ("Mrs.", "Ms.") the recognizer read:
   // only such a surname may name a man's wife (DetachOtherSexSurnames).
   std::vector<std::string_view> womans_titled_words;

@@ -1535,6 +1535,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
         a->leader_governments = true;
       if (type == ActorType::kGovernment && IsDocumentGovernment(out)) {
         a->document_governments = true;
+        if (out.source == "government.military-of-document") a->document_militaries = true;
         if (CapitalizedSoonAfter(*a, out) || OpensSpokesmanApposition(*a, out)) a->titled_document_governments = true;
       }
     } else {
@@ -4880,6 +4881,59 @@ bool NamesUnitedStatesMore(const Analysis& a, const std::vector<int>& count) {
   return american > story;
 }
 
+// The country of the state mention `m` names by itself (a country or its government, a
+// person by the dictionary's country), or "" (a pronoun, a bare government word, a group
+// or organization: "the military struck the Taliban" names no state the army is of).
+const std::string& CountryOfNamedActor(const Analysis& a, const Mention& m) {
+  static const std::string kNone;
+  if (m.actor < 0 || m.pronoun || IsDocumentGovernment(m)) return kNone;
+  const Actor& actor = a.actors[m.actor].actor;
+  if (actor.type == ActorType::kPerson) return actor.country;
+  return actor.type == ActorType::kCountry || actor.type == ActorType::kGovernment ? actor.code : kNone;
+}
+
+// The country of the state named nearest before mention i of sentence s: the last one
+// named before it in its sentence, else in the sentence before; "" if none is. Not one
+// after it: "the military struck targets in Syria" is the American story's.
+const std::string& CountryNamedNearest(const Analysis& a, size_t s, size_t i) {
+  const std::vector<Mention>& ms = a.mentions[s];
+  for (size_t k = i; k-- > 0;)
+    if (!CountryOfNamedActor(a, ms[k]).empty()) return CountryOfNamedActor(a, ms[k]);
+  if (s > 0)
+    for (size_t k = a.mentions[s - 1].size(); k-- > 0;)
+      if (!CountryOfNamedActor(a, a.mentions[s - 1][k]).empty()) return CountryOfNamedActor(a, a.mentions[s - 1][k]);
+  return CountryOfNamedActor(a, ms[i]);  // a bare word's: ""
+}
+
+// "Egypt's generals removed Morsi, so the fight between the military and the Brotherhood
+// is existential" in an American story: a bare "the military" or "the army" is the
+// American one by the story's count, yet where the state named nearest before it is another
+// (CountryNamedNearest: a country, its government, a person of it), whose army it is the
+// text does not tell (an American story about a coup abroad says "the military" of the
+// country it reports on): it stands for no one. A title's word ("an Army spokesman",
+// "military spokesman X") and a capitalized "Army" (news style capitalizes no other army
+// so) stay American. `count` and `counted` as in TitleGovernmentsOfNamedCountry.
+void AmericanMilitariesNearForeignStates(Analysis* a, bool counted, std::vector<int>* count) {
+  const int american = GovernmentOf(a, a->focus_country);
+  for (size_t s = 0; s < a->mentions.size(); ++s) {
+    std::vector<Mention>& ms = a->mentions[s];
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const Mention& g = ms[i];
+      if (g.actor != american || g.pronoun || g.source != "government.military-of-document" ||
+          a->tokens[g.last - 1].has(text::kCapitalized))
+        continue;
+      if (OpensPersonTitle(*a, ms, i) || ClosesSpokesmanApposition(*a, ms, i)) continue;
+      const std::string& nearest = CountryNamedNearest(*a, s, i);
+      if (nearest.empty() || nearest == "USA") continue;
+      count->resize(a->actors.size() + 1);
+      --(*count)[g.actor + 1];
+      if (counted) --a->actors[g.actor].mentions;
+      ms.erase(ms.begin() + static_cast<long>(i));
+      --i;
+    }
+  }
+}
+
 // "Page is now suing the government" in an American story that names Russia most: there
 // a bare government word is the story country's only near that country's name (its
 // sentence or the one before names it, or an actor of it). An American story names its
@@ -4893,7 +4947,10 @@ bool NamesUnitedStatesMore(const Analysis& a, const std::vector<int>& count) {
 void DocumentGovernmentsNearStory(Analysis* a, bool counted, std::vector<int>* count) {
   if (a->focus_country < 0 || !a->document_governments) return;
   const std::string focus = a->actors[a->focus_country].actor.code;
-  if (focus == "USA") return;
+  if (focus == "USA") {
+    if (a->document_militaries) AmericanMilitariesNearForeignStates(a, counted, count);
+    return;
+  }
   // Its actors, not its countries as SentenceNames interns them (StoryCountryNearby):
   // asked of every bare word of a story, that cost 0.3 M instructions more on 3 MB of
   // AllSides.
