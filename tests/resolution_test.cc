@@ -697,11 +697,26 @@ TEST_CASE("a linked full name glued to the next headline is no part of the name"
   // The glued part may end the text.
   CHECK(People(Extract("Sen. Ted Cruz met Sen. Ed Harlow Edward (Ed) HarlowSenate")) ==
         std::set<std::string>{"Ted Cruz", "Ed Harlow"});
+  // Not glued: the link's surname is written whole before the next headline's words. It
+  // made a person "Ed Harlow Edward".
+  ex = Extract("Sen. Ted Cruz met Sen. Ed Harlow Edward (Ed) Thomas Harlow Senate votes on the bill.");
+  CHECK(People(ex) == std::set<std::string>{"Ted Cruz", "Ed Harlow"});
+  CHECK(Triples(ex).count("Ted Cruz meets-with Ed Harlow") == 1);
   // A nickname in a name that links nothing is left as it was.
   CHECK(People(Extract("Sen. Edward (Ed) Thomas Harlow spoke.")) == std::set<std::string>{"Edward"});
   // A name that repeats its first word is left whole: "Mohamed Abdullahi Mohamed".
   CHECK(People(Extract("President Mohamed Abdullahi Mohamed spoke.")) ==
         std::set<std::string>{"Mohamed Abdullahi Mohamed"});
+}
+
+TEST_CASE("a body's name after \"the\" is no part of the person's name glued to it", "[resolution][names]") {
+  // "the House Dennis Hastert" made a person of that name, and every later "House" him.
+  ag::Extraction ex = Extract("Former Speaker of the House Walter Brandt met the Chinese ambassador. "
+                              "Brandt later met Vice President Dick Cheney.");
+  CHECK(People(ex) == std::set<std::string>{"Walter Brandt", "Dick Cheney"});
+  CHECK(Triples(ex).count("Walter Brandt meets-with Dick Cheney") == 1);
+  // A place's given name stays the place's: no person "Antonio Lions".
+  CHECK(People(Extract("A spokesman for the San Antonio Lions said the game was off.")).empty());
 }
 
 TEST_CASE("two names written with nothing between are two people", "[resolution][names]") {

@@ -237,8 +237,34 @@ class SentenceRecognizer {
     const uint32_t person = ListedPersonAfterParty(i, end);
     if (person > i) return person;
     if (NamedGovernment(i, end)) return end + 1;
-    if (end >= i + 3) i = AfterTitleTail(i, end);
+    if (end >= i + 3) i = AfterBodyAfterThe(AfterTitleTail(i, end), end);
     return std::max(PushName(i, end), linked_end_);
+  }
+
+  // A body's name after "the" glued to a person's name, its comma dropped: "Speaker of the
+  // House Dennis Hastert", which had made a person "House Dennis Hastert" (and every later
+  // "House" of the story him), "the Clinton-Bernie Sanders brawl". Where name [i, end) follows
+  // "the", opens with a word no given-name list holds and ends with a capitalized given
+  // name and a surname, the person's name starts at the given name; the words before it
+  // name no one. Not a place's given name ("the San Antonio Spurs", "the St. Louis Rams",
+  // "the West Virginia House"). Else at i.
+  uint32_t AfterBodyAfterThe(uint32_t i, uint32_t end) const {
+    if (end < i + 3 || i == s_.first || a_->TokenLower(i - 1) != "the" || IsGivenName(i)) return i;
+    const uint32_t k = end - 2;
+    if (!a_->tokens[k].has(kCapitalized) || a_->tokens[k].has(kAllCaps) || !IsGivenName(k) || IsPlacePrefix(k - 1))
+      return i;
+    return k;
+  }
+
+  // Whether token t is a word that opens a place's name before a given name: "San
+  // Antonio", "St. Louis", "West Virginia", "Fort Lauderdale".
+  bool IsPlacePrefix(uint32_t t) const {
+    static constexpr std::string_view kPrefixes[] = {".",    "san",   "santa", "st",   "saint", "sao",  "fort",
+                                                     "port", "mount", "lake",  "cape", "west",  "east", "north",
+                                                     "south", "new",  "los",   "las",  "el",    "la",   "upper",
+                                                     "lower", "great", "little"};
+    const std::string_view w = a_->TokenLower(t);
+    return std::find(std::begin(kPrefixes), std::end(kPrefixes), w) != std::end(kPrefixes);
   }
 
   // A title's tail is no part of the name after it: "Special Representative for North
@@ -874,7 +900,24 @@ class SentenceRecognizer {
     const uint32_t open = *j;
     if (open + 3 >= s_.last || !NamePart(open + 1) || a_->TokenText(open + 2) != ")") return false;
     for (uint32_t p = open + 3; p < s_.last && p <= open + 6 && NamePart(p); ++p)
-      if (LinkedFullNameEnds(i, open, p, j)) return true;
+      if (LinkedFullNameEnds(i, open, p, j) || RepeatedSurnameEnds(i, open, p, j)) return true;
+    return false;
+  }
+
+  // The same link not glued to the headline after it: "Jerrold Nadler Jerrold (Jerry) Lewis
+  // Nadler Floyd's brother to testify", where the name [i, open) writes its first word again
+  // before the bracket or in it ("Ed Harlow Edward (Ed) Thomas Harlow") and part p is one
+  // of its surnames, written whole. The name ends after that surname (*j), and the link
+  // names no one.
+  bool RepeatedSurnameEnds(uint32_t i, uint32_t open, uint32_t p, uint32_t* j) const {
+    if (open < i + 3 || (a_->TokenText(open - 1) != a_->TokenText(i) && a_->TokenText(open + 1) != a_->TokenText(i)))
+      return false;
+    for (uint32_t s = i + 1; s + 1 < open; ++s) {
+      if (a_->TokenText(s) != a_->TokenText(p)) continue;
+      *j = s + 1;
+      linked_end_ = p + 1;
+      return true;
+    }
     return false;
   }
 
