@@ -197,6 +197,20 @@ TEST_CASE("a given name alone is its one bearer", "[resolution][names]") {
   CHECK(AliasesOf(ex, "Bashar al-Ja'afari").count("Bashar") == 0);
 }
 
+TEST_CASE("a given name after a royal title is not a commoner who bears it", "[resolution][names]") {
+  // "King George" in a story that quotes a columnist George Lane is the king, not Lane.
+  ag::Extraction ex = Extract("Historian George Lane spoke at the museum on Sunday. Thomas Jefferson opposed King "
+                              "George and his taxes on the colonies.");
+  CHECK(Triples(ex).count("Thomas Jefferson opposed-to George Lane") == 0);
+  ex = Extract("Ambassador Charles Brandt met officials in Paris. King Charles criticized President Vladimir Putin "
+               "on Tuesday.");
+  CHECK(Triples(ex).count("Charles Brandt opposed-to Vladimir Putin") == 0);
+  // A bearer the story itself names with the title is the one meant.
+  ex = Extract("Crown Prince Salman bin Hamad Al Khalifa met officials in Manama. Prince Salman criticized "
+               "President Vladimir Putin on Tuesday.");
+  CHECK(Triples(ex).count("Salman bin Hamad Al Khalifa opposed-to Vladimir Putin") == 1);
+}
+
 TEST_CASE("an untitled full name before its short form names the person", "[resolution][names]") {
   ag::Extraction ex = Extract(
       "The RSF, led by Mohamed Hamdan Dagalo, accused the army of bombing civilians. Dagalo said his "

@@ -2198,6 +2198,40 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
              : found;
 }
 
+// Whether word w is a royal or noble title ("King", "Sheikh"): such a title before a lone
+// given name names a monarch or a prince, not a commoner who bears the given name.
+bool IsRoyalTitle(std::string_view w) {
+  static constexpr std::string_view kTitles[] = {"king",   "queen", "prince", "princess", "emperor", "empress",
+                                                 "sultan", "sheikh", "sheik", "emir",     "tsar",    "czar",
+                                                 "shah",   "duke",  "duchess"};
+  for (std::string_view t : kTitles)
+    if (w == t) return true;
+  return false;
+}
+
+// Whether a royal title stands right before mention m.
+bool AfterRoyalTitle(const Analysis& a, const Mention& m) {
+  return m.first > 0 && IsRoyalTitle(a.TokenLower(m.first - 1));
+}
+
+// Whether something marks person `bearer` royal: a listed leader, or a mention of two
+// words or more after a royal title ("King Charles III", "Crown Prince Mohammed bin Salman").
+[[gnu::noinline]] bool MarkedRoyal(const Analysis& a, int bearer) {
+  if (a.actors[bearer].listed_roles != nullptr) return true;
+  for (const auto& sentence : a.mentions)
+    for (const Mention& m : sentence)
+      if (m.actor == bearer && m.last - m.first > 1 && AfterRoyalTitle(a, m)) return true;
+  return false;
+}
+
+// Whether a mention of `actor` follows a royal title ("King George").
+[[gnu::noinline]] bool NamedAfterRoyalTitle(const Analysis& a, int actor) {
+  for (const auto& sentence : a.mentions)
+    for (const Mention& m : sentence)
+      if (m.actor == actor && AfterRoyalTitle(a, m)) return true;
+  return false;
+}
+
 // A person's sex as the text tells it, for the pronouns and the names.
 enum class Sex : uint8_t { kUnknown, kMale, kFemale };
 
@@ -2517,7 +2551,13 @@ void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCach
       target[p] = parts.size() == 1 ? rivals->Pick(index, names, parts.front(), hash, static_cast<int>(p), longer)
                                     : longer;
     if (count > 1 && parts.size() == 1) shared->push_back(static_cast<int>(p));
-    if (count == 0 && parts.size() == 1) target[p] = PersonByGivenName(index, names, parts, static_cast<int>(p));
+    if (count == 0 && parts.size() == 1) {
+      // Not a commoner's given name after a royal title: "Thomas Jefferson blamed King
+      // George" in a story that quotes a "George Will" is the king's, not the columnist's.
+      const int given = PersonByGivenName(index, names, parts, static_cast<int>(p));
+      if (given >= 0 && !(NamedAfterRoyalTitle(*a, static_cast<int>(p)) && !MarkedRoyal(*a, given)))
+        target[p] = given;
+    }
   }
 }
 
