@@ -243,7 +243,8 @@ TEST_CASE("a site's link word or a capital glued to a person's name is no part o
   ex = Extract("Kenyan President Daniel Otieno MORE (D-N.Y.) spoke to Sudan on Friday.");
   CHECK(People(ex) == std::set<std::string>{"Daniel Otieno"});
   // A caption's place glued before a given name and a surname.
-  ex = Extract("Protests spread to Madrid and even Lisbon Carla Mendes, president of the World Health Organization, urged calm.");
+  ex = Extract("Protests spread to Madrid and even Lisbon Carla Mendes, president of the World Health "
+               "Organization, urged calm.");
   CHECK(People(ex) == std::set<std::string>{"Carla Mendes"});
   // A capital before no given name still opens a name: "Santiago Pena".
   ex = Extract("Paraguayan President Santiago Pena met Kenyan President Daniel Otieno in Nairobi.");
@@ -981,8 +982,9 @@ TEST_CASE("its is no state named among its own allies, nor one before a relative
   CHECK(Triples(own).count("Russian government ally-of Turkish government") == 0);
   // "which" after a name the rules do not know as an actor (a capital that does not act) is
   // that name's: "its" is not the sentence before's subject.
-  ag::Extraction relative = Extract("Egyptian troops were deployed on Tuesday. The move worried Tripoli, which has long "
-                                    "leaned on its allies Turkey and Qatar.");
+  ag::Extraction relative = Extract(
+      "Egyptian troops were deployed on Tuesday. The move worried Tripoli, which has long leaned on its allies "
+      "Turkey and Qatar.");
   CHECK(Triples(relative).count("Turkey ally-of Egyptian government") == 0);
   CHECK(Triples(relative).count("Qatar ally-of Egyptian government") == 0);
   ag::Extraction single = Extract("Indian forces went on alert on Friday. The clashes pose a dilemma for Kathmandu, "

@@ -210,7 +210,8 @@ bool PronounOfSubjects(const Analysis& a, int obj, const Mention* om,
 // Z", "Hope Hicks, Trump's spokeswoman"), nor a relative clause ("who accused").
 // Kept out of Yield: inlined, it cost 0.22 M instructions on 3 MB of AllSides; out of
 // line, 0.09 M.
-[[gnu::noinline]] bool ClosesAsideOfAnother(const Analysis& a, const text::Sentence& s, const Mention& sm, const Match& m) {
+[[gnu::noinline]] bool ClosesAsideOfAnother(const Analysis& a, const text::Sentence& s, const Mention& sm,
+                                           const Match& m) {
   const uint32_t comma = sm.last;
   if (comma >= m.trigger_first || a.TokenText(comma) != ",") return false;
   for (uint32_t i = comma + 1; i < m.trigger_first; ++i) {

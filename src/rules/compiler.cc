@@ -410,7 +410,8 @@ class Compiler {
     if (!d.side.empty()) {
       auto it = std::find(rule.slots.begin(), rule.slots.end(), d.side);
       if (it == rule.slots.end())
-        return RuleError(d.loc, "unknown slot '" + d.side + "' in side: no match line binds it; they bind " + SlotList(rule));
+        return RuleError(d.loc, "unknown slot '" + d.side + "' in side: no match line binds it; they bind " +
+                                    SlotList(rule));
       rule.side_slot = static_cast<int>(it - rule.slots.begin());
     }
     if (d.modality == "role") {

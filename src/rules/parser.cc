@@ -199,7 +199,8 @@ class Parser {
       if (IsExampleKeyword(kw.text)) return Example(&r, kw.text == "counter", kw.text == "exactly");
     }
     return RuleError(At(line_, kw.column),
-                     std::string("expected 'match', ") + (r.entity ? "'make'" : "'yield', 'modality', 'official', 'side'") +
+                     std::string("expected 'match', ") +
+                         (r.entity ? "'make'" : "'yield', 'modality', 'official', 'side'") +
                          ", 'example', 'exactly' or 'counter', found " + Quote(kw));
   }
 
