@@ -147,6 +147,9 @@ class KnowledgeGraph {
   // graph, and an actor joined into itself, are left alone; a kept actor must be joined
   // into no other. Vertex and edge descriptors taken before are invalid after.
   void JoinActors(const std::map<std::string, std::string>& joined);
+  // Takes `edges` (descriptors from graph(), each once) out of the graph and its indexes,
+  // in place: the other relations keep their order, and no copy of the graph is made.
+  void RemoveRelations(const std::vector<Edge>& edges);
 
   const Graph& graph() const { return graph_; }
   size_t actor_count() const { return boost::num_vertices(graph_); }

@@ -192,6 +192,10 @@ Relation KnowledgeGraph::RemoveRelation(Edge e) {
   return relation;
 }
 
+void KnowledgeGraph::RemoveRelations(const std::vector<Edge>& edges) {
+  for (const Edge& e : edges) RemoveRelation(e);
+}
+
 void KnowledgeGraph::JoinActors(const std::map<std::string, std::string>& joined) {
   auto kept_id = [&](const std::string& id) -> const std::string& {
     auto found = joined.find(id);

