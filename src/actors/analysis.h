@@ -19,6 +19,13 @@
 
 namespace actorgraph::internal {
 
+// The state actor `actor` stands for or belongs to, by its code: a person's country (the
+// dictionary role's that applies), any other actor's own code (a country's or its
+// government's ISO 3166-1 alpha-3, a listed body's country code where it has one), or "".
+inline const std::string& StateCodeOf(const Actor& actor) {
+  return actor.type == ActorType::kPerson ? actor.country : actor.code;
+}
+
 // An actor as known within one document.
 struct DocActor {
   DocActor() = default;

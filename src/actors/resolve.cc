@@ -4914,7 +4914,7 @@ bool NamesUnitedStatesMore(const Analysis& a, const std::vector<int>& count) {
   const size_t n = std::min(a.actors.size(), count.size() - 1);
   for (size_t i = 0; i < n; ++i) {
     const Actor& actor = a.actors[i].actor;
-    const std::string& code = actor.type == ActorType::kPerson ? actor.country : actor.code;
+    const std::string& code = StateCodeOf(actor);
     if (code == "USA") american += count[i + 1];
     else if (code == focus && actor.type != ActorType::kGovernment) story += count[i + 1];
   }
@@ -4928,8 +4928,9 @@ const std::string& CountryOfNamedActor(const Analysis& a, const Mention& m) {
   static const std::string kNone;
   if (m.actor < 0 || m.pronoun || IsDocumentGovernment(m)) return kNone;
   const Actor& actor = a.actors[m.actor].actor;
-  if (actor.type == ActorType::kPerson) return actor.country;
-  return actor.type == ActorType::kCountry || actor.type == ActorType::kGovernment ? actor.code : kNone;
+  const bool state = actor.type == ActorType::kPerson || actor.type == ActorType::kCountry ||
+                     actor.type == ActorType::kGovernment;
+  return state ? StateCodeOf(actor) : kNone;
 }
 
 // The country of the state named nearest before mention i of sentence s: the last one

@@ -27,6 +27,7 @@ using internal::Match;
 using internal::Mention;
 using internal::PhraseIndex;
 using internal::RulePack;
+using internal::StateCodeOf;
 using internal::Unit;
 
 struct Extractor::Impl {
@@ -149,12 +150,7 @@ bool OneSide(const Actor& a, const Actor& b, const RelationType& type) {
 // subject of no known state (a person the dictionary does not list) may be the slot's.
 bool NamesThirdState(const Analysis& a, const std::vector<Mention>& ms, const Match& m, int side, int subj, int obj) {
   if (side < 0) return false;
-  // A person's state is the country of the dictionary role that applies; any other
-  // actor's, its code.
-  auto state = [&](int x) -> const std::string& {
-    const Actor& actor = a.actors[x].actor;
-    return actor.type == ActorType::kPerson ? actor.country : actor.code;
-  };
+  auto state = [&](int x) -> const std::string& { return StateCodeOf(a.actors[x].actor); };
   const std::string& sc = state(subj);
   if (sc.empty()) return false;
   const std::string& oc = state(obj);
