@@ -2214,22 +2214,19 @@ bool AfterRoyalTitle(const Analysis& a, const Mention& m) {
   return m.first > 0 && IsRoyalTitle(a.TokenLower(m.first - 1));
 }
 
-// Whether something marks person `bearer` royal: a listed leader, or a mention of two
-// words or more after a royal title ("King Charles III", "Crown Prince Mohammed bin Salman").
-[[gnu::noinline]] bool MarkedRoyal(const Analysis& a, int bearer) {
-  if (a.actors[bearer].listed_roles != nullptr) return true;
+// Whether a mention of `actor` of `min_words` words or more follows a royal title ("King
+// George").
+[[gnu::noinline]] bool NamedAfterRoyalTitle(const Analysis& a, int actor, uint32_t min_words = 1) {
   for (const auto& sentence : a.mentions)
     for (const Mention& m : sentence)
-      if (m.actor == bearer && m.last - m.first > 1 && AfterRoyalTitle(a, m)) return true;
+      if (m.actor == actor && m.last - m.first >= min_words && AfterRoyalTitle(a, m)) return true;
   return false;
 }
 
-// Whether a mention of `actor` follows a royal title ("King George").
-[[gnu::noinline]] bool NamedAfterRoyalTitle(const Analysis& a, int actor) {
-  for (const auto& sentence : a.mentions)
-    for (const Mention& m : sentence)
-      if (m.actor == actor && AfterRoyalTitle(a, m)) return true;
-  return false;
+// Whether something marks person `bearer` royal: a listed leader, or a mention of two
+// words or more after a royal title ("King Charles III", "Crown Prince Mohammed bin Salman").
+bool MarkedRoyal(const Analysis& a, int bearer) {
+  return a.actors[bearer].listed_roles != nullptr || NamedAfterRoyalTitle(a, bearer, 2);
 }
 
 // A person's sex as the text tells it, for the pronouns and the names.
