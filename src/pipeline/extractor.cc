@@ -213,7 +213,7 @@ bool PronounOfSubjects(const Analysis& a, int obj, const Mention* om,
   for (uint32_t i = comma + 1; i < m.trigger_first; ++i) {
     const std::string_view w = a.TokenLower(i);
     if (w == "," || w == "a" || w == "an" || w == "the" || w == "who" || w == "which") return false;
-    if (std::isupper(static_cast<unsigned char>(a.TokenText(i)[0]))) return false;  // "Hicks, Trump's spokeswoman"
+    if (a.tokens[i].has(text::kCapitalized)) return false;  // "Hicks, Trump's spokeswoman"
   }
   if (m.trigger_last < s.last && a.TokenLower(m.trigger_last) == "of") return false;
   constexpr uint32_t kAsideWords = 12;  // an aside's words before the mention, at most
