@@ -538,10 +538,11 @@ class SentenceRecognizer {
   }
 
   // Whether lower-case word w names what one posts on a platform, or its users: "account",
-  // "post", "video", "feed".
+  // "post", "video", "feed", "chat" ("hosts Facebook chat with X" is no meeting of Facebook's).
   static bool IsPostedThing(std::string_view w) {
     switch (w.size()) {
-      case 4: return w == "post" || w == "page" || w == "feed";
+      case 3: return w == "ads";
+      case 4: return w == "post" || w == "page" || w == "feed" || w == "chat";
       case 5: return w == "posts" || w == "pages" || w == "video" || w == "users";
       case 6: return w == "videos" || w == "thread" || w == "handle";
       case 7: return w == "account" || w == "channel" || w == "message" || w == "profile";
