@@ -519,7 +519,36 @@ class SentenceRecognizer {
       }
     }
     if (a_->tokens[i].has(kAllCaps) && AgencyNamesNoOne(i, hit.end, hit.entry)) return hit.end;
+    if (MediumAsVenue(i, hit.end, hit.entry)) return hit.end;
     return PushDictionary(i, hit);
+  }
+
+  // Whether the medium of entry `entry` (sector MED: a platform or an agency), at [i, end),
+  // is where someone posted, not a party: after "on" or "via" ("wrote on Twitter that its
+  // allies", "went on Twitter to demand"), or before a noun of what is posted there ("his
+  // Twitter account", "a Facebook post"). It names no one there: it had owned the
+  // sentence's later "its" ("and its president, X") and been the subject of "to demand".
+  bool MediumAsVenue(uint32_t i, uint32_t end, int entry) const {
+    if (!WordIs(pack_.dictionary.entry(entry).actor.sector, "MED")) return false;
+    if (i > s_.first) {
+      const std::string_view before = a_->TokenLower(i - 1);
+      if (WordIs(before, "on") || WordIs(before, "via")) return true;
+    }
+    return end < s_.last && IsPostedThing(a_->TokenLower(end));
+  }
+
+  // Whether lower-case word w names what one posts on a platform, or its users: "account",
+  // "post", "video", "feed", "chat" ("hosts Facebook chat with X" is no meeting of Facebook's).
+  static bool IsPostedThing(std::string_view w) {
+    switch (w.size()) {
+      case 3: return w == "ads";
+      case 4: return w == "post" || w == "page" || w == "feed" || w == "chat";
+      case 5: return w == "posts" || w == "pages" || w == "video" || w == "users";
+      case 6: return w == "videos" || w == "thread" || w == "handle";
+      case 7: return w == "account" || w == "channel" || w == "message" || w == "profile";
+      case 8: return w == "accounts" || w == "channels" || w == "messages";
+      default: return false;
+    }
   }
 
   // Where the name that capital [i, capital_end) opens, running to `end`, ends: before a
