@@ -5422,7 +5422,9 @@ void LonePersonsToOrganizations(const RulePack& pack, Analysis* a, std::vector<i
   std::vector<std::string_view> last_words;
   for (size_t i = 0; i < a->actors.size(); ++i) {
     const DocActor& d = a->actors[i];
-    if (d.actor.type != ActorType::kPerson || d.mentions == 0 || d.actor.name.find(' ') != std::string::npos ||
+    // `count`, not `d.mentions`: a document with a group's mention ("both sides") has its
+    // mentions kept, and `mentions` counted, only after the parties are found.
+    if (d.actor.type != ActorType::kPerson || (*count)[i + 1] == 0 || d.actor.name.find(' ') != std::string::npos ||
         d.actor.id.find("--") == std::string::npos)
       continue;
     if (state.empty()) {
