@@ -441,6 +441,22 @@ TEST_CASE("a bare military near another state's name in an American story is no 
   CHECK(Triples(ex).count("American government opposed-to Hamas") == 1);
 }
 
+TEST_CASE("a bare regime in an American story is no one's", "[resolution][governments]") {
+  const std::string story =
+      "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";
+  // An American story calls no American government "the regime": whose it is, the story's
+  // count does not tell.
+  ag::Extraction ex = Extract(story + "Voters were angry. Strikes would hit the regime's arsenal and spare its allies "
+                                      "Iran and Russia, Ana Ruiz said.");
+  CHECK(Triples(ex).count("American government ally-of Russia") == 0);
+  CHECK(Triples(ex).count("American government ally-of Iran") == 0);
+  ex = Extract(story + "Voters were angry. The junta criticized Hamas.");
+  CHECK(Triples(ex).count("American government opposed-to Hamas") == 0);
+  // A bare "the government" there is still the story's.
+  ex = Extract(story + "Voters were angry. The government criticized Hamas.");
+  CHECK(Triples(ex).count("American government opposed-to Hamas") == 1);
+}
+
 TEST_CASE("rebels a country backs are no rebels of a story country their sentence does not name", "[resolution][rebels]") {
   const std::string story =
       "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";

@@ -50,6 +50,7 @@ void Analysis::Clear() {
   titled_document_governments = false;
   document_governments = false;
   document_militaries = false;
+  document_regimes = false;
   womans_titled_words.clear();
   company_short_names.clear();
   agencies_spelled.clear();

@@ -179,6 +179,9 @@ struct Analysis {
   // does resolution, in a story about the United States, ask which state is named before
   // it (AmericanMilitariesNearForeignStates).
   bool document_militaries = false;
+  // Whether one of those was a "regime" or a "junta": only then does resolution, in a
+  // story about the United States, look for them (AmericanMilitariesNearForeignStates).
+  bool document_regimes = false;
   // The words right after a woman's courtesy title ("Mrs.", "Ms.") the recognizer read:
   // only such a surname may name a man's wife (DetachOtherSexSurnames).
   std::vector<std::string_view> womans_titled_words;

@@ -1269,6 +1269,16 @@ bool IsDocumentGovernment(const Mention& m) {
   return m.source == "government.of-document" || m.source == "government.military-of-document";
 }
 
+// Whether government mention `m` is a "regime" or a "junta": words news writes of an
+// autocracy abroad, not of the government of the country it reports from.
+bool NamesRegime(const Analysis& a, const Mention& m) {
+  for (uint32_t t = m.first; t < m.last; ++t) {
+    const std::string_view w = a.TokenLower(t);
+    if (w == "regime" || w == "junta") return true;
+  }
+  return false;
+}
+
 // Whether mention `m` opens a spokesman's title in an apposition, after a comma and
 // perhaps "the" or "a": "said Lim, the government spokesman". `comma`, if given, is set
 // to the comma's token.
@@ -1536,6 +1546,7 @@ bool ApplyMake(const RulePack& pack, const Match& m, const std::vector<Unit>& un
       if (type == ActorType::kGovernment && IsDocumentGovernment(out)) {
         a->document_governments = true;
         if (out.source == "government.military-of-document") a->document_militaries = true;
+        else if (NamesRegime(*a, out)) a->document_regimes = true;
         if (CapitalizedSoonAfter(*a, out) || OpensSpokesmanApposition(*a, out)) a->titled_document_governments = true;
       }
     } else {
@@ -4943,30 +4954,47 @@ const std::string& CountryNamedNearest(const Analysis& a, size_t s, size_t i) {
   return CountryOfNamedActor(a, ms[i]);  // a bare word's: ""
 }
 
+// Whether bare military mention i of `ms` (sentence s), made the American government by
+// the story's count, is rather the army of another state the text names near it: the
+// state named nearest before it is another (CountryNamedNearest: a country, its
+// government, a person of it). A title's word ("an Army spokesman", "military spokesman X")
+// and a capitalized "Army" (news style capitalizes no other army so) stay American.
+bool ForeignMilitaryNearby(const Analysis& a, size_t s, size_t i) {
+  const std::vector<Mention>& ms = a.mentions[s];
+  if (a.tokens[ms[i].last - 1].has(text::kCapitalized)) return false;
+  if (OpensPersonTitle(a, ms, i) || ClosesSpokesmanApposition(a, ms, i)) return false;
+  const std::string& nearest = CountryNamedNearest(a, s, i);
+  return !nearest.empty() && nearest != "USA";
+}
+
 // "Egypt's generals removed Morsi, so the fight between the military and the Brotherhood
 // is existential" in an American story: a bare "the military" or "the army" is the
-// American one by the story's count, yet where the state named nearest before it is another
-// (CountryNamedNearest: a country, its government, a person of it), whose army it is the
-// text does not tell (an American story about a coup abroad says "the military" of the
-// country it reports on): it stands for no one. A title's word ("an Army spokesman",
-// "military spokesman X") and a capitalized "Army" (news style capitalizes no other army
-// so) stay American. `count` and `counted` as in TitleGovernmentsOfNamedCountry.
+// American one by the story's count, yet near another state's name (ForeignMilitaryNearby)
+// whose army it is the text does not tell (an American story about a coup abroad says
+// "the military" of the country it reports on): it stands for no one. Nor does a bare
+// "the regime" or "the junta" (NamesRegime): an American story calls no American
+// government so ("it would target the regime's chemical weapons, not its allies Russia
+// or Iran" is Syria's). `count` and `counted` as in TitleGovernmentsOfNamedCountry.
 void AmericanMilitariesNearForeignStates(Analysis* a, bool counted, std::vector<int>* count) {
   const int american = GovernmentOf(a, a->focus_country);
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
     for (size_t i = 0; i < ms.size(); ++i) {
       const Mention& g = ms[i];
-      if (g.actor != american || g.pronoun || g.source != "government.military-of-document" ||
-          a->tokens[g.last - 1].has(text::kCapitalized))
+      if (g.actor != american || g.pronoun) continue;
+      if (g.source == "government.military-of-document") {
+        if (!ForeignMilitaryNearby(*a, s, i)) continue;
+      } else if (g.source != "government.of-document" || !NamesRegime(*a, g)) {
         continue;
-      if (OpensPersonTitle(*a, ms, i) || ClosesSpokesmanApposition(*a, ms, i)) continue;
-      const std::string& nearest = CountryNamedNearest(*a, s, i);
-      if (nearest.empty() || nearest == "USA") continue;
+      }
+      // "the regime's weapons, not its allies": a pronoun after it in its sentence, with
+      // no American mention between, was read as it, and is no one's too.
+      size_t end = i + 1;
+      while (end < ms.size() && ms[end].actor == american && ms[end].pronoun) ++end;
       count->resize(a->actors.size() + 1);
-      --(*count)[g.actor + 1];
-      if (counted) --a->actors[g.actor].mentions;
-      ms.erase(ms.begin() + static_cast<long>(i));
+      (*count)[american + 1] -= static_cast<int>(end - i);
+      if (counted) a->actors[american].mentions -= static_cast<int>(end - i);
+      ms.erase(ms.begin() + static_cast<long>(i), ms.begin() + static_cast<long>(end));
       --i;
     }
   }
@@ -4986,7 +5014,7 @@ void DocumentGovernmentsNearStory(Analysis* a, bool counted, std::vector<int>* c
   if (a->focus_country < 0 || !a->document_governments) return;
   const std::string focus = a->actors[a->focus_country].actor.code;
   if (focus == "USA") {
-    if (a->document_militaries) AmericanMilitariesNearForeignStates(a, counted, count);
+    if (a->document_militaries || a->document_regimes) AmericanMilitariesNearForeignStates(a, counted, count);
     return;
   }
   // Its actors, not its countries as SentenceNames interns them (StoryCountryNearby):
