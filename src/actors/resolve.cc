@@ -5645,14 +5645,17 @@ int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, c
     if (!n.pronoun && !n.demonym && n.actor >= 0 && a.actors[n.actor].actor.type == ActorType::kPerson) last = &n;
   }
   const uint32_t end = a.sentences[s].last;
-  // A possessor is no preposition's object: "the specifics of Giuffre's allegations".
-  if (!last || last->actor != person || (last->last < end && IsPossessive(a, last->last))) return person;
+  // A possessor is no preposition's object: "the specifics of Giuffre's allegations". One
+  // that closes an aside is ("Alexander, a key ally of McConnell's, said he met Reid").
+  const bool owner = last && last->last < end && IsPossessive(a, last->last);
+  const uint32_t after = last ? last->last + owner : 0;  // the token after the name
+  if (!last || last->actor != person || (owner && (after >= end || a.TokenText(after) != ","))) return person;
   // Nor the subject of a verb of its own ("with Trump, who said he"), nor before words in
   // capitals, a name the rules do not know or a page's links run on ("for President Trump
   // Donald John TrumpSessions says he").
-  const uint32_t next = last->last + (last->last + 1 < end && a.TokenText(last->last) == ",");
-  if (last->last >= end || a.tokens[last->last].has(text::kCapitalized) || a.TokenLower(next) == "who" ||
-      VerbPhraseAt(pack, a, last->last, end))
+  const uint32_t next = after + (after + 1 < end && a.TokenText(after) == ",");
+  if (after >= end || a.tokens[after].has(text::kCapitalized) || a.TokenLower(next) == "who" ||
+      VerbPhraseAt(pack, a, after, end))
     return person;
   uint32_t before = last->first;  // past a title: "with President Donald Trump"
   while (before > a.sentences[s].first && before + 4 > last->first &&
