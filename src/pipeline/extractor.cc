@@ -144,6 +144,19 @@ bool OneSide(const Actor& a, const Actor& b, const RelationType& type) {
   return type.name == "ally-of" && (own_side(a, b, ActorType::kGovernment) || own_side(b, a, ActorType::kGovernment));
 }
 
+// Whether a leader-of read from title `trigger` (the last word of the match's trigger) names an
+// office that heads no body of `object`'s sector: an intergovernmental body's commander
+// commands its forces, and its head is a secretary-general or a president ("NATO commander
+// Gen. X" leads no NATO); an armed group has no director, and one named so is another
+// body's sharing its acronym ("RSF director X": Reporters Without Borders', not the Rapid
+// Support Forces'). A force of its own, such as a UN mission whose commander heads it, is
+// listed as MIL, not IGO.
+bool TitleHeadsNoSuchBody(const RelationType& type, const Actor& object, std::string_view trigger) {
+  if (type.name != "leader-of") return false;
+  if (internal::WordIs(object.sector, "IGO")) return trigger == "commander" || trigger == "commanders";
+  return internal::WordIs(object.sector, "REB") && trigger == "director";
+}
+
 // Whether match `m` binds, in the rule's `side` slot, a state that is neither the
 // subject's nor the object's, the subject's being known (CompiledRule::side_slot): "Ukraine
 // warned the EU that Russia would cut gas supplies" tells the EU of Russia's deed. A
@@ -342,7 +355,8 @@ class TripleBuilder {
           const auto& [obj, om] = objects[j];
           if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
               (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) ||
-              PronounOfSubjects(a_, obj, om, subjects) || NamesThirdState(a_, ms, m, rule.side_slot, subj, obj))
+              PronounOfSubjects(a_, obj, om, subjects) || NamesThirdState(a_, ms, m, rule.side_slot, subj, obj) ||
+              TitleHeadsNoSuchBody(pack_.relations[y.relation], a_.actors[obj].actor, a_.TokenLower(m.trigger_last - 1)))
             continue;
           if (internal::SentenceTriple* earlier = Seen({subj, y.relation, obj})) {
             if (AssertsAnew(*earlier, modality, m, role_of(y.relation)))
