@@ -1771,6 +1771,8 @@ TEST_CASE("an untitled full name with a known given name is a person", "[resolut
 TEST_CASE("a given name makes no person of a place nor takes a relative's surname", "[resolution][names]") {
   CHECK(People(Extract("Traffic stopped on the George Washington Bridge and near Virginia Beach Airport.")).empty());
   CHECK(People(Extract("Missiles struck Al Asad Air Base on Wednesday.")).empty());
+  // Nor of a conference named for someone (`place-end`).
+  CHECK(People(Extract("Tom Hale Summit opened in Dallas on Friday.")).empty());
   // "Trump" stays the president's: neither his son nor his wife takes the surname (the
   // son is a person of his own).
   ag::Extraction ex = Extract(
