@@ -2209,35 +2209,28 @@ int PersonByGivenName(const PersonIndex& index, NameCache* names, const PartsRan
              : found;
 }
 
-// Whether word w is a royal or noble title ("King", "Sheikh"): such a title before a lone
-// given name names a monarch or a prince, not a commoner who bears the given name.
-bool IsRoyalTitle(std::string_view w) {
-  static constexpr std::string_view kTitles[] = {"king",   "queen", "prince", "princess", "emperor", "empress",
-                                                 "sultan", "sheikh", "sheik", "emir",     "tsar",    "czar",
-                                                 "shah",   "duke",  "duchess"};
-  for (std::string_view t : kTitles)
-    if (w == t) return true;
-  return false;
-}
-
-// Whether a royal title stands right before mention m.
-bool AfterRoyalTitle(const Analysis& a, const Mention& m) {
-  return m.first > 0 && IsRoyalTitle(a.TokenLower(m.first - 1));
+// Whether a royal or noble title of `royal-title` ("King", "Sheikh") stands right before
+// mention m: such a title before a lone given name names a monarch or a prince, not a
+// commoner who bears the given name.
+bool AfterRoyalTitle(const RulePack& pack, const Analysis& a, const Mention& m) {
+  PhraseIndex::Hit hit;
+  return m.first > 0 && pack.List(RulePack::kRoyalTitle).LongestAt(a.text, a.tokens, m.first - 1, m.first, &hit);
 }
 
 // Whether a mention of `actor` of `min_words` words or more follows a royal title ("King
 // George").
-[[gnu::noinline]] bool NamedAfterRoyalTitle(const Analysis& a, int actor, uint32_t min_words = 1) {
+[[gnu::noinline]] bool NamedAfterRoyalTitle(const RulePack& pack, const Analysis& a, int actor,
+                                            uint32_t min_words = 1) {
   for (const auto& sentence : a.mentions)
     for (const Mention& m : sentence)
-      if (m.actor == actor && m.last - m.first >= min_words && AfterRoyalTitle(a, m)) return true;
+      if (m.actor == actor && m.last - m.first >= min_words && AfterRoyalTitle(pack, a, m)) return true;
   return false;
 }
 
 // Whether something marks person `bearer` royal: a listed leader, or a mention of two
 // words or more after a royal title ("King Charles III", "Crown Prince Mohammed bin Salman").
-bool MarkedRoyal(const Analysis& a, int bearer) {
-  return a.actors[bearer].listed_roles != nullptr || NamedAfterRoyalTitle(a, bearer, 2);
+bool MarkedRoyal(const RulePack& pack, const Analysis& a, int bearer) {
+  return a.actors[bearer].listed_roles != nullptr || NamedAfterRoyalTitle(pack, a, bearer, 2);
 }
 
 // A person's sex as the text tells it, for the pronouns and the names.
@@ -2544,8 +2537,9 @@ class SurnameRivals {
 // Fills `merged`, for each actor, with the person it becomes, or -1, and appends to
 // `shared` each one-word person that ends several full names ("Clinton" beside "Bill
 // Clinton" and "Hillary Clinton": NameSharedSurnames).
-void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCache* names, SurnameRivals* rivals,
-                           const std::vector<bool>& dead, std::vector<int>* merged, std::vector<int>* shared) {
+void MergeShortPersonNames(const RulePack& pack, const PersonIndex& index, const Analysis* a, NameCache* names,
+                           SurnameRivals* rivals, const std::vector<bool>& dead, std::vector<int>* merged,
+                           std::vector<int>* shared) {
   std::vector<int>& target = *merged;
   target.assign(a->actors.size(), -1);
   for (size_t p = 0; p < a->actors.size(); ++p) {
@@ -2563,7 +2557,7 @@ void MergeShortPersonNames(const PersonIndex& index, const Analysis* a, NameCach
       // Not a commoner's given name after a royal title: "Thomas Jefferson blamed King
       // George" in a story that quotes a "George Will" is the king's, not the columnist's.
       const int given = PersonByGivenName(index, names, parts, static_cast<int>(p));
-      if (given >= 0 && !(NamedAfterRoyalTitle(*a, static_cast<int>(p)) && !MarkedRoyal(*a, given)))
+      if (given >= 0 && !(NamedAfterRoyalTitle(pack, *a, static_cast<int>(p)) && !MarkedRoyal(pack, *a, given)))
         target[p] = given;
     }
   }
@@ -3392,26 +3386,17 @@ bool RelativeOfUnknownName(const Analysis& a, const std::vector<Mention>& ms, si
   return a.tokens[name].has(text::kCapitalized) && name > sentence_first && !InMention(ms, done, name);
 }
 
-// Whether lower-case word w names partners one owns: "its allies", "its backers".
-bool IsAllyNoun(std::string_view w) {
-  switch (w.size()) {  // most words are turned down by their length
-    case 4: return w == "ally";
-    case 6: return w == "allies" || w == "backer" || w == "patron";
-    case 7: return w == "partner" || w == "backers" || w == "patrons";
-    case 8: return w == "partners";
-    default: return false;
-  }
-}
-
 // Whether `owner`, the actor found for pronoun mention m away from it (its sentence's
-// subject, or the sentence before's), is itself named in the list of allies right after
-// it, among the mentions of `ms` from `done` on: "Baghdad ... its allies Washington and
-// Tehran" would be the American troops of the sentence before, their own ally. One is no
-// one's own ally, so the owner is another, whom the words do not name. Out of line: asked
-// only for such a far antecedent.
-[[gnu::noinline]] bool OwnerAmongItsAllies(const Analysis& a, const std::vector<Mention>& ms, size_t done,
-                                           const Mention& m, int owner) {
-  if (m.last >= a.tokens.size() || !IsAllyNoun(a.TokenLower(m.last))) return false;
+// subject, or the sentence before's), is itself named in the list of allies (a noun of
+// `ally-noun`: "its allies", "its backers") right after it, among the mentions of `ms`
+// from `done` on: "Baghdad ... its allies Washington and Tehran" would be the American
+// troops of the sentence before, their own ally. One is no one's own ally, so the owner is
+// another, whom the words do not name. Out of line: asked only for such a far antecedent.
+[[gnu::noinline]] bool OwnerAmongItsAllies(const RulePack& pack, const Analysis& a, const std::vector<Mention>& ms,
+                                           size_t done, const Mention& m, int owner) {
+  if (m.last >= a.tokens.size()) return false;
+  PhraseIndex::Hit hit;
+  if (!pack.List(RulePack::kAllyNoun).LongestAt(a.text, a.tokens, m.last, m.last + 1, &hit)) return false;
   uint32_t end = m.last + 3;  // the noun, then perhaps a comma and "the"
   for (size_t j = done; j < ms.size() && ms[j].first <= end; ++j) {
     if (ms[j].first < m.last) continue;  // m itself
@@ -3459,7 +3444,7 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
   if (RelativeOfUnknownName(a, ms, done, clause, a.sentences[s].first)) return -1;
   const int actor = SubjectBefore(a, ms, done, m.first);
   if (actor >= 0)
-    return RivalBeforeAndVerb(a, ms, done, m, actor) || OwnerAmongItsAllies(a, ms, done, m, actor) ? -1 : actor;
+    return RivalBeforeAndVerb(a, ms, done, m, actor) || OwnerAmongItsAllies(pack, a, ms, done, m, actor) ? -1 : actor;
   // No subject of its own, the sentence's last state or body named is still nearer than
   // the sentence before's subject: "a war of words with North Korea and its leader",
   // "the attack was directed at al-Shabaab and, specifically, its leader". Not for "they",
@@ -3475,7 +3460,7 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
   const std::vector<Mention>& before = a.mentions[s - 1];
   const int subject = SubjectBefore(a, before, before.size(), a.sentences[s - 1].last);
   return subject >= 0 && word == "its" &&
-                 (NamesOtherBody(a, before, subject) || OwnerAmongItsAllies(a, ms, done, m, subject))
+                 (NamesOtherBody(a, before, subject) || OwnerAmongItsAllies(pack, a, ms, done, m, subject))
              ? -1
              : subject;
 }
@@ -3974,7 +3959,7 @@ const std::vector<int>& ResolvePersonNames(const RulePack& pack, Analysis* a, st
   }
   rivals.Settle(a, unresolved);
   if (!relatives.empty()) TitledRelatives(pack, a, &names, relatives);
-  MergeShortPersonNames(index, a, &names, &rivals, dead, &buffers->short_form, &buffers->shared_surnames);
+  MergeShortPersonNames(pack, index, a, &names, &rivals, dead, &buffers->short_form, &buffers->shared_surnames);
   Targets(variant, buffers->short_form, a->actors.size(), &targets);
   if (persons) DetachOtherSexSurnames(pack, a, targets);
   return targets;

@@ -342,7 +342,8 @@ struct RulePack {
     kTitleObject, kSayVerb, kLeaderTitle, kCapitalPlaceWord, kCapitalPlaceNoun, kVerbLead, kCapitalAct,
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
     kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kPersonRole,
-    kDenialGap, kOpeningAdverb, kPersonInitial, kUnnamedBody, kPersonPlace, kNamedListCount
+    kDenialGap, kOpeningAdverb, kPersonInitial, kUnnamedBody, kPersonPlace, kRoyalTitle,
+    kAllyNoun, kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.
