@@ -87,6 +87,7 @@ struct MatchScratch {
   // Word elements' hits, a stack: each nested element's after those of the one around it.
   std::vector<PhraseIndex::Hit> word_hits;
   std::vector<int> candidates;  // a trigger's patterns that may match in the sentence
+  WordSignature own_words;  // the signature of a sentence not one of the analysis's
   // Per rule (RulePack::rules), when the extraction counts them; the matcher adds its
   // tries and matches, the entity rules and the triples their applications.
   RuleCounts* rule_counts = nullptr;
