@@ -4538,6 +4538,11 @@ int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view word) {
   return CountryOfCode(pack, a, person.country);
 }
 
+// Whether mention m stands for an actor or a group: one of neither ("al-Assad" left
+// unresolved) is dropped later where the document has a group ("the two sides") and at
+// once where it has none, so it must hold no word either way.
+bool HoldsActor(const Mention& m) { return m.actor >= 0 || !m.group.empty(); }
+
 // "The Assad regime", "Erdogan's government" where no rule made the one word before the
 // government word a person: the government of the country the dictionary gives the person
 // of that lone name (LoneNameCountry), not the story's country's. The word stands alone
@@ -4558,7 +4563,7 @@ void LoneNameGovernments(const RulePack& pack, Analysis* a, std::vector<Mention>
     }
     if (!a->tokens[t].has(text::kCapitalized) ||
         (t > first && a->tokens[t - 1].has(text::kCapitalized) && a->TokenLower(t - 1) != "the") ||
-        (i > 0 && (*ms)[i - 1].last > t))
+        (i > 0 && HoldsActor((*ms)[i - 1]) && (*ms)[i - 1].last > t))
       continue;
     const int country = LoneNameCountry(pack, a, a->TokenLower(t));
     if (country < 0) continue;
