@@ -257,7 +257,10 @@ class SentenceRecognizer {
   }
 
   // Whether token t is a word that opens a place's name before a given name: "San
-  // Antonio", "St. Louis", "West Virginia", "Fort Lauderdale".
+  // Antonio", "St. Louis", "West Virginia", "Fort Lauderdale". A short list kept here, not
+  // in rules/: read through a rule list, it and IsPostedThing cost 0.13–0.6 M instructions
+  // on 3 MB of AllSides (the recognizer's inlining changes; docs/performance.md, the
+  // fifty-eighth round).
   bool IsPlacePrefix(uint32_t t) const {
     static constexpr std::string_view kPrefixes[] = {".",    "san",   "santa", "st",   "saint", "sao",  "fort",
                                                      "port", "mount", "lake",  "cape", "west",  "east", "north",
@@ -550,6 +553,7 @@ class SentenceRecognizer {
 
   // Whether lower-case word w names what one posts on a platform, or its users: "account",
   // "post", "video", "feed", "chat" ("hosts Facebook chat with X" is no meeting of Facebook's).
+  // In C++ for its cost, as IsPlacePrefix.
   static bool IsPostedThing(std::string_view w) {
     switch (w.size()) {
       case 3: return w == "ads";

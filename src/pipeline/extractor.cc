@@ -356,7 +356,8 @@ class TripleBuilder {
           if (subj == obj || OneSide(a_.actors[subj].actor, a_.actors[obj].actor, pack_.relations[y.relation]) ||
               (sm != om && (AmongSides(subj, om) || AmongSides(obj, sm))) ||
               PronounOfSubjects(a_, obj, om, subjects) || NamesThirdState(a_, ms, m, rule.side_slot, subj, obj) ||
-              TitleHeadsNoSuchBody(pack_.relations[y.relation], a_.actors[obj].actor, a_.TokenLower(m.trigger_last - 1)))
+              TitleHeadsNoSuchBody(pack_.relations[y.relation], a_.actors[obj].actor,
+                                   a_.TokenLower(m.trigger_last - 1)))
             continue;
           if (internal::SentenceTriple* earlier = Seen({subj, y.relation, obj})) {
             if (AssertsAnew(*earlier, modality, m, role_of(y.relation)))
