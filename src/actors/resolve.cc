@@ -3972,11 +3972,17 @@ bool NamesActor(const Mention& m) {
   return m.actor >= 0 && !m.demonym && !m.pronoun && m.anaphor == Mention::kNoAnaphor && m.source != "counterpart";
 }
 
+// Whether mention m stands for an actor or a group. One of neither ("al-Assad" left
+// unresolved) is dropped (KeepMention): at once where the document has no group, only
+// after the parties are found where it has one ("the two sides"), so until then it must
+// hold no word for a later pass (LoneNameGovernments).
+bool HoldsActor(const Mention& m) { return m.actor >= 0 || !m.group.empty(); }
+
 // Mention i of `ms` dropped if it is of neither actor nor group, else moved to `*kept`
 // (the mentions kept before it, which it follows); its actor's mentions counted.
 void KeepMention(Analysis* a, std::vector<Mention>* ms, size_t i, size_t* kept) {
   Mention& m = (*ms)[i];
-  if (m.actor < 0 && m.group.empty()) return;
+  if (!HoldsActor(m)) return;
   if (*kept != i) (*ms)[*kept] = std::move(m);
   const Mention& k = (*ms)[(*kept)++];
   // "Malian" in "Malian children" is not a mention of Mali as an actor.
@@ -4537,11 +4543,6 @@ int LoneNameCountry(const RulePack& pack, Analysis* a, std::string_view word) {
   a->ApplyRole(&person);
   return CountryOfCode(pack, a, person.country);
 }
-
-// Whether mention m stands for an actor or a group: one of neither ("al-Assad" left
-// unresolved) is dropped later where the document has a group ("the two sides") and at
-// once where it has none, so it must hold no word either way.
-bool HoldsActor(const Mention& m) { return m.actor >= 0 || !m.group.empty(); }
 
 // "The Assad regime", "Erdogan's government" where no rule made the one word before the
 // government word a person: the government of the country the dictionary gives the person
