@@ -1262,7 +1262,6 @@ bool IsGovernmentWord(std::string_view lower) {
   return lower == "government" || lower == "regime" || lower == "administration" || lower == "cabinet";
 }
 
-// Whether token t is a possessive "'s".
 // Whether mention `m` is the story country's government that a government word alone made
 // ("the government", "government forces", "the army").
 bool IsDocumentGovernment(const Mention& m) {
@@ -1300,6 +1299,7 @@ bool CapitalizedSoonAfter(const Analysis& a, const Mention& m) {
   return false;
 }
 
+// Whether token t is a possessive "'s".
 bool IsPossessive(const Analysis& a, uint32_t t) { return a.TokenText(t) == "'s"; }
 
 // Whether a "'s" stands inside mention `m`: "People's Daily", "Children's Hospital" name
