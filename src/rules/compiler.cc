@@ -408,11 +408,10 @@ class Compiler {
                                     SlotList(rule));
     }
     if (!d.side.empty()) {
-      auto it = std::find(rule.slots.begin(), rule.slots.end(), d.side);
-      if (it == rule.slots.end())
+      rule.side_slot = DeclaredSlot(rule, d.side);
+      if (rule.side_slot < 0)
         return RuleError(d.loc, "unknown slot '" + d.side + "' in side: no match line binds it; they bind " +
                                     SlotList(rule));
-      rule.side_slot = static_cast<int>(it - rule.slots.begin());
     }
     if (d.modality == "role") {
       rule.role = true;
@@ -924,11 +923,17 @@ class Compiler {
   // The slot's index, or -1 when some match line of the rule does not bind it (a
   // yield or make that used it would dangle).
   int SlotIndex(const CompiledRule& rule, const std::string& name) const {
-    auto it = std::find(rule.slots.begin(), rule.slots.end(), name);
-    if (it == rule.slots.end()) return -1;
+    const int slot = DeclaredSlot(rule, name);
+    if (slot < 0) return -1;
     for (const std::vector<std::string>& bound : pattern_slots_)
       if (std::find(bound.begin(), bound.end(), name) == bound.end()) return -1;
-    return static_cast<int>(it - rule.slots.begin());
+    return slot;
+  }
+
+  // The index of slot `name` in `rule`, which some match line binds, or -1.
+  static int DeclaredSlot(const CompiledRule& rule, const std::string& name) {
+    auto it = std::find(rule.slots.begin(), rule.slots.end(), name);
+    return it == rule.slots.end() ? -1 : static_cast<int>(it - rule.slots.begin());
   }
 
   std::string SlotList(const CompiledRule& rule) const {
