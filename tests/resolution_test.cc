@@ -423,47 +423,48 @@ TEST_CASE("a bare government word far from a foreign story country's name is no 
   CHECK(Triples(ex).count("Ana Ruiz opposed-to American government") == 1);
 }
 
+// A story most about the United States (its count of American mentions), for the tests
+// of what a bare body word there stands for.
+const std::string kAmericanStory =
+    "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";
+
 TEST_CASE("a bare military near another state's name in an American story is no one's", "[resolution][governments]") {
-  const std::string story =
-      "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";
   // The state named nearest before it is Egypt, in its sentence or after the American
   // one in the sentence before: whose army it is, the story's count does not tell.
-  ag::Extraction ex = Extract(story + "The United States has little sway, an analyst said. Egypt's generals met, and "
-                                      "the military criticized Hamas.");
+  ag::Extraction ex = Extract(kAmericanStory +
+                              "The United States has little sway, an analyst said. Egypt's generals met, and "
+                              "the military criticized Hamas.");
   CHECK(Triples(ex).count("American government opposed-to Hamas") == 0);
-  ex = Extract(story + "The Pentagon called Egypt's defense minister as the military criticized Hamas.");
+  ex = Extract(kAmericanStory + "The Pentagon called Egypt's defense minister as the military criticized Hamas.");
   CHECK(Triples(ex).count("American government opposed-to Hamas") == 0);
   // The United States named nearest: the story's, as before.
-  ex = Extract(story + "Egypt's generals met. American officials said the military criticized Hamas.");
+  ex = Extract(kAmericanStory + "Egypt's generals met. American officials said the military criticized Hamas.");
   CHECK(Triples(ex).count("American government opposed-to Hamas") == 1);
   // No state named before it (a group is none): the story's.
-  ex = Extract(story + "Voters were angry for a week. The military criticized Hamas.");
+  ex = Extract(kAmericanStory + "Voters were angry for a week. The military criticized Hamas.");
   CHECK(Triples(ex).count("American government opposed-to Hamas") == 1);
 }
 
 TEST_CASE("a bare regime in an American story is no one's", "[resolution][governments]") {
-  const std::string story =
-      "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";
   // An American story calls no American government "the regime": whose it is, the story's
   // count does not tell.
-  ag::Extraction ex = Extract(story + "Voters were angry. Strikes would hit the regime's arsenal and spare its allies "
-                                      "Iran and Russia, Ana Ruiz said.");
+  ag::Extraction ex = Extract(kAmericanStory +
+                              "Voters were angry. Strikes would hit the regime's arsenal and spare its allies "
+                              "Iran and Russia, Ana Ruiz said.");
   CHECK(Triples(ex).count("American government ally-of Russia") == 0);
   CHECK(Triples(ex).count("American government ally-of Iran") == 0);
-  ex = Extract(story + "Voters were angry. The junta criticized Hamas.");
+  ex = Extract(kAmericanStory + "Voters were angry. The junta criticized Hamas.");
   CHECK(Triples(ex).count("American government opposed-to Hamas") == 0);
   // A bare "the government" there is still the story's.
-  ex = Extract(story + "Voters were angry. The government criticized Hamas.");
+  ex = Extract(kAmericanStory + "Voters were angry. The government criticized Hamas.");
   CHECK(Triples(ex).count("American government opposed-to Hamas") == 1);
 }
 
 TEST_CASE("rebels a country backs are no rebels of a story country their sentence does not name", "[resolution][rebels]") {
-  const std::string story =
-      "The United States raised tariffs. The United States also cut taxes, officials in the United States said. ";
   // The sentence names the country they fight in, not the story's: no American rebels.
-  auto types = Types(Extract(story + "Congress voted to help Ukraine fight Russia-backed separatists."));
+  auto types = Types(Extract(kAmericanStory + "Congress voted to help Ukraine fight Russia-backed separatists."));
   CHECK(types.count("American rebels") == 0);
-  types = Types(Extract(story + "Libyan leader Moammar Gadhafi was killed by NATO-backed militants in 2011."));
+  types = Types(Extract(kAmericanStory + "Libyan leader Moammar Gadhafi was killed by NATO-backed militants in 2011."));
   CHECK(types.count("American rebels") == 0);
   // Nor are they the backer's own rebels.
   types = Types(Extract("Russia held drills. Moscow said Russia would hold more. Kiev fought Russia-backed "
