@@ -529,7 +529,8 @@ class SentenceRecognizer {
         // Not from a title the entry opens with ("Pope Francis Visits Cuba"): no name
         // opens there, and the entry is the mention.
         const uint32_t end = NameEnd(i);
-        if (end > i) return std::max(PushName(i, end), linked_end_);
+        // Not where only a listed person's lone name follows (LoneNameAt): two names.
+        if (end > i && !(end == hit.end + 1 && LoneNameAt(hit.end))) return std::max(PushName(i, end), linked_end_);
       }
     }
     if (a_->tokens[i].has(kAllCaps) && AgencyNamesNoOne(i, hit.end, hit.entry)) return hit.end;
@@ -571,14 +572,25 @@ class SentenceRecognizer {
   // or a credit's name glued to the place or the paper ("in Paris and even Berlin Ronald S
   // Lauder, president of ...", "reports The Washington Post John Rogers, the founder of",
   // "White House Donald Trump makes first trip"), which had made persons "Berlin Ronald S
-  // Lauder" or no one; at `end` when none does, or when the capital is a given name itself
+  // Lauder" or no one; at the capital's end where a listed person's lone name alone follows
+  // (LoneNameAt); at `end` when none does, or when the capital is a given name itself
   // ("Victoria"). Asked only of a capital that a capitalized word follows.
   [[gnu::noinline]] uint32_t CapitalNameEnd(uint32_t i, uint32_t capital_end, uint32_t end) const {
-    if (capital_end != i + 1 || !IsGivenName(i))
+    if (capital_end != i + 1 || !IsGivenName(i)) {
+      if (end == capital_end + 1 && LoneNameAt(capital_end)) return capital_end;
       for (uint32_t k = capital_end; k + 1 < end; ++k)
         if (IsGivenName(k) && a_->tokens[k].has(kCapitalized) && !a_->tokens[k].has(kAllCaps)) return k;
+    }
     return end;
   }
+
+  // Whether token k, the last word of a name that a listed person's full name or a capital
+  // opens, is a listed person's lone name: two names run together, no one's name of three
+  // words ("embracing Hillary Clinton Trump told Russian officials", one headline glued to
+  // the next; "Getty Images White House Trump makes first trip", a credit glued to a
+  // headline), which had made a person "Hillary Clinton Trump" and every later "Trump" of
+  // the story hers. The name before is the mention; the lone name is read alone after it.
+  bool LoneNameAt(uint32_t k) const { return !pack_.dictionary.LoneName(a_->TokenText(k)).empty(); }
 
   // The dictionary's mention of entry `hit` at i. One past it.
   uint32_t PushDictionary(uint32_t i, const Dictionary::Hit& hit) {
