@@ -938,8 +938,11 @@ class SentenceRecognizer {
     const std::string_view glued = a_->TokenText(p);
     for (uint32_t s = i; s < s_end; ++s) {
       const std::string_view surname = a_->TokenText(s);
-      // "Trump" and the capital after it in "TrumpSessions"; not "Mac" in "MacArthur".
-      if (surname.size() < 4 || glued.size() <= surname.size() || glued[0] != surname[0] ||
+      // "Trump" and the capital after it in "TrumpSessions"; not "Mac" in "MacArthur". A
+      // part of three letters after the first is a surname too: "Theresa May Theresa Mary
+      // MayThe US needs ...", "Mike Lee Michael (Mike) Shumway LeeFed chair ...", which had
+      // made persons "Theresa Mary MayThe" and "Mike Shumway LeeFed".
+      if (surname.size() < (s > i ? 3u : 4u) || glued.size() <= surname.size() || glued[0] != surname[0] ||
           glued[surname.size()] < 'A' || glued[surname.size()] > 'Z' || glued.compare(0, surname.size(), surname) != 0)
         continue;
       *j = s + 1;
