@@ -488,6 +488,16 @@ TEST_CASE("leader-of: former and late leaders, the wrong direction and look-alik
       {"Opposition leader Raila Odinga of Kenya called for new protests.", "Raila Odinga", "Kenya"},
       // look-alike: a deputy is not the head
       {"Malik Agar, the deputy head of Sudan's sovereign council, visited Moscow.", "Malik Agar", "Sudan"},
+      // look-alike: the title of the aside before is its owner's, not the next name's
+      {"In a memo to Tom Hale, the head of the Harbor Development Bank, Ana Ruiz, who then ran the treasury, "
+       "urged reform.", "Ana Ruiz", "Harbor Development Bank"},
+  });
+}
+
+TEST_CASE("leader-of: the aside's owner keeps a title a later name would take", "[relations][leader-of]") {
+  MustFire("leader-of", {
+      {"In a memo to Tom Hale, the head of the Harbor Development Bank, Ana Ruiz, who then ran the treasury, "
+       "urged reform.", "Tom Hale", "Harbor Development Bank"},
   });
 }
 

@@ -37,11 +37,12 @@ struct Extractor::Impl {
 namespace internal {
 
 // A triple one sentence yielded: (subject, relation, object), where it was kept in the
-// document's triples, and the first token of the trigger that yielded it.
+// document's triples, the first token of the trigger that yielded it and the pattern.
 struct SentenceTriple {
   std::tuple<int, int, int> key;
   size_t index = 0;
   uint32_t trigger = 0;
+  int pattern = -1;
 };
 
 // What one document's extraction works in, kept by an ExtractScratch between documents.
@@ -359,6 +360,7 @@ class TripleBuilder {
               TitleHeadsNoSuchBody(pack_.relations[y.relation], a_.actors[obj].actor,
                                    a_.TokenLower(m.trigger_last - 1)))
             continue;
+          if (role_of(y.relation) && TitleHeldByAnother({subj, y.relation, obj}, m)) continue;
           if (internal::SentenceTriple* earlier = Seen({subj, y.relation, obj})) {
             if (AssertsAnew(*earlier, modality, m, role_of(y.relation)))
               Reassert(*earlier, s, sm, om, m, rule, y.subject == rule.official_slot, explain);
@@ -378,7 +380,7 @@ class TripleBuilder {
           FillEvidence(s, sm, om, m, rule, modality, &t.evidence);
           t.explain = explain;
           if (y.subject == rule.official_slot) official_checks_.push_back(out_->triples.size() - 1);
-          seen_.push_back({{subj, y.relation, obj}, out_->triples.size() - 1, m.trigger_first});
+          seen_.push_back({{subj, y.relation, obj}, out_->triples.size() - 1, m.trigger_first, m.pattern});
           scratch_.CountApplied(pack_, m.pattern);
         }
       }
@@ -403,6 +405,18 @@ class TripleBuilder {
     return it == seen_.end() ? nullptr : &*it;
   }
 
+  // Whether another pattern gave the same title word (the trigger) in the same body to
+  // another person: in "a memo to X, the head of the Bank of England, Y, who ..." the
+  // aside is X's, read first (matches come by anchor, then pattern order), and Y heads
+  // nothing. One title word has one holder; a list in one slot ("X and Y, co-chairs of
+  // Z") is one match of one pattern.
+  bool TitleHeldByAnother(const std::tuple<int, int, int>& key, const Match& m) const {
+    return std::any_of(seen_.begin(), seen_.end(), [&](const internal::SentenceTriple& t) {
+      return t.trigger == m.trigger_first && t.pattern != m.pattern && std::get<1>(t.key) == std::get<1>(key) &&
+             std::get<2>(t.key) == std::get<2>(key) && std::get<0>(t.key) != std::get<0>(key);
+    });
+  }
+
   // Whether a match asserts, by a trigger of its own, a triple an earlier match of the
   // sentence negated or supposed: "Kenya did not condemn Uganda at the summit, but
   // condemned it on Friday". The sentence still yields the triple once, asserted. Not a
@@ -423,6 +437,7 @@ class TripleBuilder {
     FillEvidence(s, sm, om, m, rule, t.modality, &t.evidence);
     t.explain = explain;
     earlier.trigger = m.trigger_first;
+    earlier.pattern = m.pattern;
     auto check = std::find(official_checks_.begin(), official_checks_.end(), earlier.index);
     if (official && check == official_checks_.end()) official_checks_.push_back(earlier.index);
     if (!official && check != official_checks_.end()) official_checks_.erase(check);
