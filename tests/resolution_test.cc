@@ -1056,6 +1056,11 @@ TEST_CASE("its with no actor of its own sentence is the sentence before's subjec
   ex = Extract("The most important of these is Hamas, a militant group whose allegiances are in the air. Its "
                "leader, Yahya Sinwar, declined to comment.");
   CHECK(Triples(ex).count("Yahya Sinwar leader-of Hamas") == 1);
+  // A name the rules do not know owns something before "its" in its own sentence: the
+  // name's, not the sentence before's subject.
+  ex = Extract("The rumors also plagued Hamas last year. Before Lower Fenwick's vote, critics accused its leader, "
+               "Yahya Sinwar, of fraud.");
+  CHECK(Triples(ex).count("Yahya Sinwar leader-of Hamas") == 0);
 }
 
 TEST_CASE("he inside a quotation is not the man who spoke the quotation before", "[resolution][pronouns]") {

@@ -766,6 +766,17 @@ TEST_CASE("coordination binds every actor of a list, in either direction", "[rul
   // "A, and B" is no list of two: the comma closes a clause.
   CHECK(Triples(Run(rules, "Chad condemned Niger, and Mali agreed.")) == "Chad opposed-to Niger [asserted]\n");
   CHECK(Triples(Run(rules, "Reporters asked Niger, and Mali condemned Chad.")) == "Mali opposed-to Chad [asserted]\n");
+  // A relative with a singular verb after the last actor is that actor's alone.
+  std::string relative = "rule r\n  match A:Country \",\" (who | which) (is | are) condemning B:Country\n"
+                         "  yield A opposed-to B\n";
+  CHECK(Triples(Run(relative, "Chad and Niger, which is condemning Mali, spoke.")) ==
+        "Niger opposed-to Mali [asserted]\n");
+  CHECK(Triples(Run(relative, "Chad and Niger, which are condemning Mali, spoke.")) ==
+        "Chad opposed-to Mali [asserted]\nNiger opposed-to Mali [asserted]\n");
+  // A closed aside leaves the list the subject of the verb after it.
+  std::string aside = "rule r\n  match A:Country \",\" ...{1,8} \",\" condemned B:Country\n  yield A opposed-to B\n";
+  CHECK(Triples(Run(aside, "Chad and Niger, which is poor, condemned Mali.")) ==
+        "Chad opposed-to Mali [asserted]\nNiger opposed-to Mali [asserted]\n");
   std::string pairs = "rule r\n  match A:Country met\n  yield A meets-with A\n";
   CHECK(Triples(Run(pairs, "Chad, Niger and Mali met in Niamey.")) ==
         "Chad meets-with Niger [asserted]\nChad meets-with Mali [asserted]\nNiger meets-with Mali [asserted]\n");

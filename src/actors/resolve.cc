@@ -3368,6 +3368,19 @@ uint32_t FrontedPhraseEnd(const Analysis& a, size_t s);  // below, with the open
   return false;
 }
 
+// Whether a capitalized name of no mention of `ms` (the first `done`) owns something with
+// "'s" before token `end` in the sentence from `sentence_first`: "Before Rhode Island's
+// primary, supporters accused its secretary of state" is the state's, a place the rules do
+// not know, so an "its" that no actor of its sentence takes is no one's, not the sentence
+// before's subject. Out of line: asked only for such an "its".
+[[gnu::noinline]] bool UnknownPossessiveBefore(const Analysis& a, const std::vector<Mention>& ms, size_t done,
+                                               uint32_t sentence_first, uint32_t end) {
+  for (uint32_t t = sentence_first + 1; t < end; ++t)
+    if (IsPossessive(a, t) && a.tokens[t - 1].has(text::kCapitalized) && !InMention(ms, done, t - 1))
+      return true;
+  return false;
+}
+
 // Whether the clause that opens at token `clause` (of the sentence from `sentence_first`,
 // whose first `done` mentions of `ms` are before it) is a relative one after a comma
 // whose antecedent, the name right before the comma, stands for no state or body the rules
@@ -3456,7 +3469,7 @@ int PronounActor(const RulePack& pack, const Analysis& a, size_t s, const std::v
     const int demonym = DemonymBefore(a, ms, done, m.first, first_in_clause, a.sentences[s].first);
     if (demonym >= 0) return demonym;
   }
-  if (s == 0) return -1;
+  if (s == 0 || (word == "its" && UnknownPossessiveBefore(a, ms, done, a.sentences[s].first, m.first))) return -1;
   const std::vector<Mention>& before = a.mentions[s - 1];
   const int subject = SubjectBefore(a, before, before.size(), a.sentences[s - 1].last);
   return subject >= 0 && word == "its" &&

@@ -45,6 +45,7 @@ class PatternMatcher {
     // cleared here: a reading that fails leaves them as it found them, and a match
     // clears them once they are copied (most tries fail).
     slots_ = p.rule_slots;
+    trigger_unit_ = u;
     if (bound_ < slots_) {
       bindings_.resize(slots_);
       bound_ = slots_;
@@ -474,6 +475,19 @@ class PatternMatcher {
     return IsMention(pos) && CoordinationsAt(e, pos, dir, try_reading);
   }
   bool IsMention(int unit) const { return unit >= 0 && unit < n_ && units_[unit].mention >= 0; }
+  // Whether the mention at `unit` is followed by ", who" or ", which" and a singular verb ("is",
+  // "was", "has") whose clause runs on to the trigger, no comma closing it before: the clause is
+  // that mention's alone, so a slot read leftwards from it takes no list. In "the NRSC and the
+  // Senate Leadership Fund, which is aligned with McConnell" only the fund is aligned; in
+  // "Juncker and Tusk, who is holding talks with Varadkar" only Tusk talks. After a closed
+  // aside the trigger is the list's own verb: "Chad and Niger, which has a coup, condemned".
+  bool SingularRelativeAfter(int unit) const {
+    if (!IsToken(unit + 1, ",") || !(IsToken(unit + 2, "who") || IsToken(unit + 2, "which"))) return false;
+    if (!(IsToken(unit + 3, "is") || IsToken(unit + 3, "was") || IsToken(unit + 3, "has"))) return false;
+    for (int q = unit + 4; q < trigger_unit_; ++q)
+      if (IsToken(q, ",")) return false;
+    return true;
+  }
 
   template <typename F>
   bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
@@ -535,7 +549,7 @@ class PatternMatcher {
         items.push_back(units_[q].mention);
         p = item_end(q);
       }
-    } else if (const int width = conj_width(p); width > 0) {
+    } else if (const int width = conj_width(p); width > 0 && !SingularRelativeAfter(pos)) {
       int q = p + width * dir;
       const bool comma = IsToken(q, ",");
       if (comma) q += dir;
@@ -598,6 +612,7 @@ class PatternMatcher {
   std::vector<int>& coordination_;  // CoordinationsAt's items
   const PhraseIndex* anchor_words_ = nullptr;
   int anchor_unit_ = -1;
+  int trigger_unit_ = -1;  // the unit Run tries the anchor at: where a relative clause must reach
   mutable int run_lo_ = 0, run_hi_ = -1;  // units [run_lo_, run_hi_] end their run at run_end_
   mutable uint32_t run_end_ = 0;
   mutable int begin_lo_ = 0, begin_hi_ = -1;  // units [begin_lo_, begin_hi_] begin theirs at run_begin_
