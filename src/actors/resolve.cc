@@ -962,8 +962,21 @@ class TemplateContext {
     // ones: "militants that India blames for attacks" in a story from Pyongyang, "the
     // militants who were part of al Qaeda" in one most about Afghanistan are of no war the
     // text names there.
-    if (rebels && !NamedNear(country)) return -1;
+    if (rebels && !NamedNear(country) && !BackedByAfter()) return -1;
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
+  }
+
+  // Whether the mention made is a passive's subject backed by someone the sentence names
+  // after it, within three words: "The separatists are armed by Russia", "the rebels, long
+  // backed by Iran,". Such rebels are those of the war the story tells, named near or not:
+  // a backing is told of a war's side, seldom of a militant group in passing.
+  bool BackedByAfter() const {
+    for (uint32_t k = end_; k < a_.tokens.size() && k <= end_ + 3; ++k) {
+      if (a_.tokens[k].has(text::kTerminal)) return false;
+      if (IsBackingWord(a_.TokenLower(k)))
+        return k + 1 < a_.tokens.size() && a_.TokenLower(k + 1) == "by";
+    }
+    return false;
   }
 
   // Whether the mention's sentence or the one before names country `country` (or an
