@@ -962,8 +962,21 @@ class TemplateContext {
     // ones: "militants that India blames for attacks" in a story from Pyongyang, "the
     // militants who were part of al Qaeda" in one most about Afghanistan are of no war the
     // text names there.
-    if (rebels && !NamedNear(country)) return -1;
+    if (rebels && !NamedNear(country) && !BackedByAfter()) return -1;
     return backer >= 0 && NamesOnlyOtherCountry(a_, ms_, backer, country) ? -1 : country;
+  }
+
+  // Whether the mention made is a passive's subject backed by someone the sentence names
+  // after it, within three words: "The separatists are armed by Russia", "the rebels, long
+  // backed by Iran,". Such rebels are those of the war the story tells, named near or not:
+  // a backing is told of a war's side, seldom of a militant group in passing.
+  bool BackedByAfter() const {
+    for (uint32_t k = end_; k < a_.tokens.size() && k <= end_ + 3; ++k) {
+      if (a_.tokens[k].has(text::kTerminal)) return false;
+      if (IsBackingWord(a_.TokenLower(k)))
+        return k + 1 < a_.tokens.size() && a_.TokenLower(k + 1) == "by";
+    }
+    return false;
   }
 
   // Whether the mention's sentence or the one before names country `country` (or an
@@ -4799,12 +4812,20 @@ void LeadersGovernments(const RulePack& pack, Analysis* a, bool counted, std::ve
 }
 
 // Whether the government word of mention i of `ms` opens a person's title: a person's
-// name follows within four words ("government spokesman Col. X"), none a comma nor "of".
-bool OpensPersonTitle(const Analysis& a, const std::vector<Mention>& ms, size_t i) {
+// name follows within four words ("government spokesman Col. X"), none a comma nor "of",
+// and the word after it opens a `person-title` or a rank's capital: in "the military
+// deposed Zelaya", "the armed forces have stood by Maduro" a verb follows, and the
+// person is the military's object, no title's holder.
+bool OpensPersonTitle(const RulePack& pack, const Analysis& a, const std::vector<Mention>& ms, size_t i) {
   if (i + 1 >= ms.size()) return false;
   const Mention& p = ms[i + 1];
   if (p.actor < 0 || p.pronoun || a.actors[p.actor].actor.type != ActorType::kPerson || p.first < ms[i].last ||
       p.first > ms[i].last + 4)
+    return false;
+  const uint32_t next = ms[i].last;
+  PhraseIndex::Hit title;
+  if (next < p.first && !a.tokens[next].has(text::kCapitalized) && a.TokenText(next) != "," &&
+      !pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, next, p.first, &title))
     return false;
   // "the government of Prime Minister X" is X's (LeaderAfterGovernment). A comma only
   // between a spokesman's title and the name: "The military spokesman, X, told".
@@ -4887,7 +4908,7 @@ void TitleGovernmentsOfNamedCountry(const RulePack& pack, Analysis* a, bool coun
         // "said Lim, the government spokesman" after another state's government is named:
         // whose, the text does not tell.
         if (!OtherGovernmentNearby(a, s, i)) continue;
-      } else if (!OpensPersonTitle(*a, a->mentions[s], i)) {
+      } else if (!OpensPersonTitle(pack, *a, a->mentions[s], i)) {
         continue;
       } else if ((country = PluralDemonymBefore(pack, a, s, g.first)) < 0) {
         if (StoryCountryNearby(pack, a, s)) continue;
@@ -4963,10 +4984,10 @@ const std::string& CountryNamedNearest(const Analysis& a, size_t s, size_t i) {
 // state named nearest before it is another (CountryNamedNearest: a country, its
 // government, a person of it). A title's word ("an Army spokesman", "military spokesman X")
 // and a capitalized "Army" (news style capitalizes no other army so) stay American.
-bool ForeignMilitaryNearby(const Analysis& a, size_t s, size_t i) {
+bool ForeignMilitaryNearby(const RulePack& pack, const Analysis& a, size_t s, size_t i) {
   const std::vector<Mention>& ms = a.mentions[s];
   if (a.tokens[ms[i].last - 1].has(text::kCapitalized)) return false;
-  if (OpensPersonTitle(a, ms, i) || ClosesSpokesmanApposition(a, ms, i)) return false;
+  if (OpensPersonTitle(pack, a, ms, i) || ClosesSpokesmanApposition(a, ms, i)) return false;
   const std::string& nearest = CountryNamedNearest(a, s, i);
   return !nearest.empty() && nearest != "USA";
 }
@@ -4979,7 +5000,7 @@ bool ForeignMilitaryNearby(const Analysis& a, size_t s, size_t i) {
 // "the regime" or "the junta" (NamesRegime): an American story calls no American
 // government so ("it would target the regime's chemical weapons, not its allies Russia
 // or Iran" is Syria's). `count` and `counted` as in TitleGovernmentsOfNamedCountry.
-void AmericanMilitariesNearForeignStates(Analysis* a, bool counted, std::vector<int>* count) {
+void AmericanMilitariesNearForeignStates(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
   const int american = GovernmentOf(a, a->focus_country);
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
@@ -4987,7 +5008,7 @@ void AmericanMilitariesNearForeignStates(Analysis* a, bool counted, std::vector<
       const Mention& g = ms[i];
       if (g.actor != american || g.pronoun) continue;
       if (g.source == "government.military-of-document") {
-        if (!ForeignMilitaryNearby(*a, s, i)) continue;
+        if (!ForeignMilitaryNearby(pack, *a, s, i)) continue;
       } else if (g.source != "government.of-document" || !NamesRegime(*a, g)) {
         continue;
       }
@@ -5014,11 +5035,11 @@ void AmericanMilitariesNearForeignStates(Analysis* a, bool counted, std::vector<
 // focus country in keeps its bare government words (a British story names Britain
 // rarely near "the government"). A title's government word ("government spokesman X")
 // is left to TitleGovernmentsOfNamedCountry. `count` and `counted` as there.
-void DocumentGovernmentsNearStory(Analysis* a, bool counted, std::vector<int>* count) {
+void DocumentGovernmentsNearStory(const RulePack& pack, Analysis* a, bool counted, std::vector<int>* count) {
   if (a->focus_country < 0 || !a->document_governments) return;
   const std::string focus = a->actors[a->focus_country].actor.code;
   if (focus == "USA") {
-    if (a->document_militaries || a->document_regimes) AmericanMilitariesNearForeignStates(a, counted, count);
+    if (a->document_militaries || a->document_regimes) AmericanMilitariesNearForeignStates(pack, a, counted, count);
     return;
   }
   // Its actors, not its countries as SentenceNames interns them (StoryCountryNearby):
@@ -5034,7 +5055,7 @@ void DocumentGovernmentsNearStory(Analysis* a, bool counted, std::vector<int>* c
       if (g.pronoun || !IsDocumentGovernment(g) || a->actors[g.actor].actor.code != focus) continue;
       if (!asked && !NamesUnitedStatesMore(*a, *count)) return;
       asked = true;
-      if (OpensPersonTitle(*a, ms, i) || ClosesSpokesmanApposition(*a, ms, i) || NamedNearby(*a, s, names_story))
+      if (OpensPersonTitle(pack, *a, ms, i) || ClosesSpokesmanApposition(*a, ms, i) || NamedNearby(*a, s, names_story))
         continue;
       count->resize(a->actors.size() + 1);
       --(*count)[g.actor + 1];
@@ -5574,7 +5595,7 @@ void ResolveMentions(const RulePack& pack, Analysis* a, ResolveScratch* scratch)
   LonePersonsToOrganizations(pack, a, &counts);
   if (a->leader_governments) LeadersGovernments(pack, a, !groups, &counts);
   TitleGovernmentsOfNamedCountry(pack, a, !groups, &counts);
-  DocumentGovernmentsNearStory(a, !groups, &counts);
+  DocumentGovernmentsNearStory(pack, a, !groups, &counts);
   FindParties(counts.data() + 1, a);
   // Without a government and its opposition, the document's parties are the first two
   // actors, not people, it sets "between" one another.
