@@ -8,6 +8,7 @@
 
 #include "core/hash.h"
 #include "core/phrases.h"
+#include "core/small_blocks.h"
 #include "core/words.h"
 #include "text/text.h"
 
@@ -16,6 +17,7 @@ namespace {
 using actorgraph::internal::HashTokens;
 using actorgraph::internal::HashWord;
 using actorgraph::internal::PhraseIndex;
+using actorgraph::internal::SmallBlockAllocator;
 using actorgraph::internal::SplitPhrase;
 using actorgraph::internal::TokenHash;
 using actorgraph::internal::WordTable;
@@ -343,6 +345,28 @@ TEST_CASE("PhraseIndex::Extend matches as the phrases added one by one", "[core]
     CHECK(Pairs(p.At(extended, i)) == Pairs(p.At(direct, i)));
   }
   CHECK(Pairs(p.At(extended, 5)) == std::vector<std::pair<uint32_t, int>>{{9, 11}, {7, 1}});  // "peace"
+}
+
+TEST_CASE("SmallBlockAllocator: blocks of every size hold their values, and freed ones are used again",
+          "[core][small_blocks]") {
+  using Blocks = std::vector<uint64_t, SmallBlockAllocator<uint64_t>>;
+  std::vector<Blocks> kept;
+  for (uint64_t n = 1; n <= 300; ++n) {  // past the largest small block (128 values)
+    Blocks& b = kept.emplace_back();
+    for (uint64_t k = 0; k < n; ++k) b.push_back(n * 1000 + k);
+  }
+  for (uint64_t n = 1; n <= 300; ++n)
+    for (uint64_t k = 0; k < n; ++k) REQUIRE(kept[n - 1][k] == n * 1000 + k);
+  // A block freed is the next one of its size.
+  SmallBlockAllocator<char> blocks;
+  char* first = blocks.allocate(40);
+  blocks.deallocate(first, 40);
+  char* again = blocks.allocate(33);  // the same size class (48 bytes)
+  CHECK(again == first);
+  blocks.deallocate(again, 33);
+  // A copy of a vector in small blocks is equal, whatever blocks it got.
+  Blocks copy = kept[9];
+  CHECK(copy == kept[9]);
 }
 
 TEST_CASE("WordIs compares a word with a literal by its size and bytes", "[core]") {

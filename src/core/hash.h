@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -190,7 +191,8 @@ class WordValues {
 // it that its slot points to: a hit reads the slot and then its values, where a vector
 // per key would put a vector's header between the two, a third place in memory to wait
 // for at every hit of a hot loop.
-template <typename T>
+// Allocator: of the table's slots and values (a template, given each type).
+template <typename T, template <typename> class Allocator = std::allocator>
 class WordTable {
  public:
   void Add(std::string_view word, T value) { AddHash(HashWord(word), std::move(value)); }
@@ -268,17 +270,17 @@ class WordTable {
   }
   static constexpr size_t kFirstSlots = 16;
   void Rehash(size_t slots) {
-    std::vector<Slot> old = std::move(slots_);
+    std::vector<Slot, Allocator<Slot>> old = std::move(slots_);
     slots_.assign(slots, Slot{});
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)
       if (s.size != 0) slots_[Probe(s.hash)] = s;
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, Allocator<Slot>> slots_;
   size_t mask_ = 0;  // slots_.size() - 1; 0 while the table is empty
   size_t keys_ = 0;
-  std::vector<T> values_;
+  std::vector<T, Allocator<T>> values_;
 };
 
 }  // namespace actorgraph::internal

@@ -198,7 +198,7 @@ void PhraseIndex::StartByLast() {
   by_last_.Reserve(phrases_.capacity() - phrases_.size());
 }
 
-void PhraseIndex::Insert(WordTable<int>* table, uint64_t key, int phrase) {
+void PhraseIndex::Insert(Table* table, uint64_t key, int phrase) {
   const WordValues<int> l = table->AddHash(key, phrase);
   const uint32_t n = phrases_[phrase].size;
   // The list is kept in that order, so its place is found by halves: a word that ends or

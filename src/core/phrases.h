@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "core/small_blocks.h"
 #include "core/word_flags.h"
 #include "text/text.h"
 
@@ -103,6 +104,12 @@ class PhraseIndex {
   }
 
  private:
+  // The tables in small blocks of their own (SmallBlockAllocator): most of a pack's
+  // indexes hold a phrase or a few, and their tables were most of the allocator's calls
+  // at a load.
+  template <typename T>
+  using Vector = std::vector<T, SmallBlockAllocator<T>>;
+  using Table = WordTable<int, SmallBlockAllocator>;
   // The phrases' words are kept in flat arrays, not a vector of strings each: an index
   // holds thousands of phrases (the dictionary's aliases, every rule literal), and
   // building them word by word cost more in the allocator than in everything else.
@@ -139,7 +146,7 @@ class PhraseIndex {
                    uint32_t i) const;
   // Files `phrase` under `key` so that each key's phrases stay longest first and, among
   // equals, in insertion order: the first that matches is the longest match.
-  void Insert(WordTable<int>* table, uint64_t key, int phrase);
+  void Insert(Table* table, uint64_t key, int phrase);
   // MatchAt, LongestAt and MatchEndingAt past the signature's test. Most tokens an index
   // is asked about open (or end) none of its phrases (a list of a few words asked at every
   // mention, a rule's word at every trigger): the three answer those from the signature,
@@ -183,18 +190,20 @@ class PhraseIndex {
   // word ("the", "prime") does not hand every phrase it opens to Matches.
   static uint64_t PairKey(uint64_t first, uint64_t second) { return (first ^ (second >> 1)) * 0x9e3779b97f4a7c15ull; }
   static constexpr size_t kWordBytes = 8;  // a word's length, about, for Reserve
-  std::vector<Phrase> phrases_;
-  std::vector<Word> words_;
+  Vector<Phrase> phrases_;
+  Vector<Word> words_;
+  // A std::string still: in small blocks it cost 0.4 M instructions more a start-up
+  // (bench/startup.sh 46.88 M -> 47.27 M).
   std::string text_;
   // By first word: its one-word phrases, after kOpensLonger when longer phrases start with
   // it too (only then is pairs_ probed).
-  WordTable<int> singles_;
+  Table singles_;
   static constexpr int kOpensLonger = -1;
-  WordTable<int> pairs_;    // longer phrases, by PairKey of their first two words
+  Table pairs_;    // longer phrases, by PairKey of their first two words
   // Every phrase by its last word, once some phrase has two words (pairs_ not empty):
   // until then singles_ is that table. Most of a pack's hundreds of indexes are of single
   // words, and a second table of the same keys and values was a fifth of building them.
-  WordTable<int> by_last_;
+  Table by_last_;
   // The phrases' first words and their last words, signed (MayHold).
   WordSignature first_words_, last_words_;
   // A bit for each phrase's opening (AddOpening), by its hash's low bits. 4,096 bits, as
@@ -202,7 +211,7 @@ class PhraseIndex {
   // cost its test and its growth more than it saved.
   static constexpr size_t kOpeningWords = 64;
   uint64_t openings_[kOpeningWords] = {};
-  const WordTable<int>& ByLast() const { return pairs_.size() != 0 ? by_last_ : singles_; }
+  const Table& ByLast() const { return pairs_.size() != 0 ? by_last_ : singles_; }
   // by_last_ from singles_, at the first phrase of two words.
   void StartByLast();
 };

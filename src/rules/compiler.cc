@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "actors/recognize.h"
+#include "core/small_blocks.h"
 #include "core/words.h"
 #include "rules/morphology.h"
 
@@ -348,7 +349,8 @@ class Compiler {
     }
     Status s = IncludeLists(file, &lists);
     if (!s.ok()) return s;
-    for (auto& [name, index] : lists) pack_->lists[name] = std::make_shared<PhraseIndex>(std::move(index));
+    for (auto& [name, index] : lists)
+      pack_->lists[name] = std::allocate_shared<PhraseIndex>(SmallBlockAllocator<PhraseIndex>(), std::move(index));
     pack_->list_index = {};
     for (const auto& [name, index] : pack_->lists) pack_->list_index.Add(name, {name, index.get()});
     lists_by_name_ = {};
@@ -872,7 +874,8 @@ class Compiler {
     auto [it, added] = shared_words_.try_emplace(key);
     SharedWordsIndex& shared = it->second;
     if (added) {
-      auto index = std::make_shared<PhraseIndex>();
+      // In a small block: a pack's load makes two thousand.
+      auto index = std::allocate_shared<PhraseIndex>(SmallBlockAllocator<PhraseIndex>());
       const size_t phrases = PhrasesOf(n);
       index->Reserve(phrases, phrases);
       if (!AddWords(n, index.get(), &shared.single_words, &shared.capitalized, &shared.mention,
@@ -1071,7 +1074,10 @@ class Compiler {
     std::shared_ptr<const PhraseIndex> index;
     std::vector<uint64_t> hashes;
   };
-  std::map<const PhraseIndex*, FirstWordsEntry> first_words_;
+  // Its nodes in small blocks: one for each of hundreds of indexes.
+  std::map<const PhraseIndex*, FirstWordsEntry, std::less<>,
+           SmallBlockAllocator<std::pair<const PhraseIndex* const, FirstWordsEntry>>>
+      first_words_;
   // pack_->lists by name, hashed, for FindList: the pack's hundreds of @list elements each
   // looked a list up in the ordered map, comparing a dozen names.
   WordTable<std::pair<std::string_view, const std::shared_ptr<const PhraseIndex>*>> lists_by_name_;

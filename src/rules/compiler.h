@@ -17,6 +17,7 @@
 #include "actors/dictionary.h"
 #include "core/hash.h"
 #include "core/phrases.h"
+#include "core/small_blocks.h"
 #include "core/word_flags.h"
 #include "rules/language.h"
 
@@ -87,7 +88,8 @@ struct CompiledPattern {
   // whose WordSignature may hold none of one of them cannot match, and is not tried.
   // Triggers are common words ("is", "of", "a"), and most of their patterns need a rarer
   // word the sentence does not have.
-  std::vector<WordSignature> required_words;
+  // In small blocks (SmallBlockAllocator): a few signatures each, for thousands of patterns.
+  std::vector<WordSignature, SmallBlockAllocator<WordSignature>> required_words;
   // The front of required_words when all its bits lie in one 64-bit word of the signature
   // (a word or a few: "with", "talks"; 55% of the signatures tested on AllSides): that
   // word's index and bits, tested by one AND where a whole signature costs 16
