@@ -357,12 +357,12 @@ TEST_CASE("SmallBlockAllocator: blocks of every size hold their values, and free
   }
   for (uint64_t n = 1; n <= 300; ++n)
     for (uint64_t k = 0; k < n; ++k) REQUIRE(kept[n - 1][k] == n * 1000 + k);
-  // A block freed is the next one of its size.
+  // A block freed is the next one of its size (pooled: not under AddressSanitizer).
   SmallBlockAllocator<char> blocks;
   char* first = blocks.allocate(40);
   blocks.deallocate(first, 40);
   char* again = blocks.allocate(33);  // the same size class (48 bytes)
-  CHECK(again == first);
+  if (actorgraph::internal::kPoolSmallBlocks) CHECK(again == first);
   blocks.deallocate(again, 33);
   // A copy of a vector in small blocks is equal, whatever blocks it got.
   Blocks copy = kept[9];

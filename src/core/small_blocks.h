@@ -13,6 +13,20 @@ namespace actorgraph::internal {
 // more than filling it (bench/startup.sh). Larger blocks come from operator new.
 // Thread-safe; the chunks are kept for the process.
 inline constexpr size_t kSmallBlockBytes = 1024;
+// Under AddressSanitizer (the sanitizer build, the fuzz targets) every block comes from
+// operator new instead, so that the sanitizer knows each block's bounds: in a pool an
+// overrun would land in a neighbour unseen.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kPoolSmallBlocks = false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kPoolSmallBlocks = false;
+#else
+inline constexpr bool kPoolSmallBlocks = true;
+#endif
+#else
+inline constexpr bool kPoolSmallBlocks = true;
+#endif
 void* AllocateSmallBlock(size_t bytes);
 void FreeSmallBlock(void* block, size_t bytes);
 
@@ -26,17 +40,20 @@ struct SmallBlockAllocator {
   SmallBlockAllocator(const SmallBlockAllocator<U>&) {}  // NOLINT: converting, as std::allocator's
   T* allocate(size_t n) {
     const size_t bytes = n * sizeof(T);
-    if (bytes <= kSmallBlockBytes && alignof(T) <= alignof(std::max_align_t))
+    if (Pooled(bytes))
       return static_cast<T*>(AllocateSmallBlock(bytes));
     return static_cast<T*>(::operator new(bytes));
   }
   void deallocate(T* p, size_t n) {
     const size_t bytes = n * sizeof(T);
-    if (bytes <= kSmallBlockBytes && alignof(T) <= alignof(std::max_align_t)) {
+    if (Pooled(bytes)) {
       FreeSmallBlock(p, bytes);
       return;
     }
     ::operator delete(p);
+  }
+  static bool Pooled(size_t bytes) {
+    return kPoolSmallBlocks && bytes <= kSmallBlockBytes && alignof(T) <= alignof(std::max_align_t);
   }
   template <typename U>
   bool operator==(const SmallBlockAllocator<U>&) const { return true; }
