@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/heap.h"
+#include "core/sanitizers.h"
 
 namespace {
 
@@ -52,17 +53,7 @@ bool KernelAdvisesHugePages() {
 }
 
 bool SanitizedAllocator() {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
-  return true;
-#else
-  return false;
-#endif
-#else
-  return false;
-#endif
+  return actorgraph::internal::kAddressSanitizer || actorgraph::internal::kThreadSanitizer;
 }
 
 TEST_CASE("the heap, and what it grows by later, is advised to use huge pages", "[cli][heap]") {

@@ -737,13 +737,13 @@ bool IsBackingWord(std::string_view w) {
          w == "aligned" || w == "allied";
 }
 
-// The actor that the words right before token `at` name as the backer of what begins
-// there ("Russia-backed separatists", "NATO-backed militants", "pro-Russian rebels"), or -1.
 // Whether mention m is an actor after "pro-" that ends at token `at`: "pro-Russian rebels".
 bool IsProActorAt(const Analysis& a, const Mention& m, uint32_t at) {
   return m.last == at && m.first >= 2 && a.TokenText(m.first - 1) == "-" && a.TokenLower(m.first - 2) == "pro";
 }
 
+// The actor that the words right before token `at` name as the backer of what begins
+// there ("Russia-backed separatists", "NATO-backed militants", "pro-Russian rebels"), or -1.
 int BackerBefore(const Analysis& a, const std::vector<Mention>& ms, uint32_t at) {
   for (const Mention& m : ms) {
     if (m.actor < 0 || m.pronoun) continue;

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <new>
 
+#include "core/sanitizers.h"
+
 namespace actorgraph::internal {
 
 // Blocks of at most kSmallBlockBytes, carved from large chunks and kept, once freed, on a
@@ -16,17 +18,7 @@ inline constexpr size_t kSmallBlockBytes = 1024;
 // Under AddressSanitizer (the sanitizer build, the fuzz targets) every block comes from
 // operator new instead, so that the sanitizer knows each block's bounds: in a pool an
 // overrun would land in a neighbour unseen.
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool kPoolSmallBlocks = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool kPoolSmallBlocks = false;
-#else
-inline constexpr bool kPoolSmallBlocks = true;
-#endif
-#else
-inline constexpr bool kPoolSmallBlocks = true;
-#endif
+inline constexpr bool kPoolSmallBlocks = !kAddressSanitizer;
 void* AllocateSmallBlock(size_t bytes);
 void FreeSmallBlock(void* block, size_t bytes);
 
