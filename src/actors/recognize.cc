@@ -584,12 +584,13 @@ class SentenceRecognizer {
     return end;
   }
 
-  // Whether token k, the last word of a name that a listed person's full name or a capital
-  // opens, is a listed person's lone name: two names run together, no one's name of three
-  // words ("embracing Hillary Clinton Trump told Russian officials", one headline glued to
-  // the next; "Getty Images White House Trump makes first trip", a credit glued to a
-  // headline), which had made a person "Hillary Clinton Trump" and every later "Trump" of
-  // the story hers. The name before is the mention; the lone name is read alone after it.
+  // Whether token k is a listed person's lone name. Asked, besides IsListedPersonAt, of the
+  // last word of a name that a listed person's full name or a capital opens: there it makes
+  // two names run together, no one's name of three words ("embracing Hillary Clinton Trump
+  // told Russian officials", one headline glued to the next; "Getty Images White House
+  // Trump makes first trip", a credit glued to a headline), which had made a person
+  // "Hillary Clinton Trump" and every later "Trump" of the story hers. The name before is
+  // the mention; the lone name is read alone after it.
   bool LoneNameAt(uint32_t k) const { return !pack_.dictionary.LoneName(a_->TokenText(k)).empty(); }
 
   // The dictionary's mention of entry `hit` at i. One past it.
@@ -648,7 +649,7 @@ class SentenceRecognizer {
   // Mahal"); "AP President Gary Pruitt" is the agency's.
   bool IsListedPersonAt(uint32_t t) const {
     if (t >= s_.last || !IsCapitalWord(a_->tokens[t].flags)) return false;
-    if (!pack_.dictionary.LoneName(a_->TokenText(t)).empty()) return true;
+    if (LoneNameAt(t)) return true;
     Dictionary::Hit person;
     return pack_.dictionary.LongestAt(a_->text, a_->tokens, t, s_.last, &person) && !person.demonym &&
            pack_.dictionary.entry(person.entry).actor.type == ActorType::kPerson;
