@@ -113,11 +113,11 @@ enum TokenFlag : uint16_t {
 // A token: a byte range of the normalized text. Text and lower-case text are views
 // into NormalizedText::text and ::lower.
 //
-// A trivial type, so that Tokenize()'s batches of tokens are copied into the vector as
-// bytes, and made without zeroing: Token() or Token{} is all zeros, a plain `Token t;`
-// is not initialized.
+// Trivially copyable, and made without zeroing: Token(), Token{} and a plain `Token t;`
+// leave the fields uninitialized, so that Tokenize() sizes its vector ahead (resize()) at
+// no cost and writes the tokens into it in place.
 struct Token {
-  Token() = default;
+  Token() {}  // NOLINT(modernize-use-equals-default): `= default` would zero in resize()
   // Tokenize() constructs each token in place with its fields (no zeroing first).
   Token(uint32_t b, uint32_t e, uint16_t f) : begin(b), end(e), flags(f) {}
   uint32_t begin;
@@ -125,7 +125,7 @@ struct Token {
   uint16_t flags;
   bool has(TokenFlag f) const { return (flags & f) != 0; }
 };
-static_assert(std::is_trivial_v<Token>, "Tokenize copies tokens as bytes");
+static_assert(std::is_trivially_copyable_v<Token>, "tokens are copied as bytes");
 
 // A token that ends a clause within a sentence: "," ";" ":" "--". Cues and "its" are read
 // back to it.
