@@ -478,6 +478,21 @@ TEST_CASE("rebels a country backs are no rebels of a story country their sentenc
   CHECK(types["Ukrainian rebels"] == "Group");
 }
 
+TEST_CASE("an American party's name in a story of another country naming nothing American is its party",
+          "[resolution][parties]") {
+  const std::string kenyan = "Kenya held a vote on Monday. Voters in Kenya waited for hours. ";
+  ag::Extraction ex = Extract(kenyan + "Tom Hale, chairman of the Democratic Party, said the count was slow.");
+  CHECK(Triples(ex).count("Tom Hale leader-of Kenyan Democratic Party") == 1);
+  CHECK(Triples(ex).count("Tom Hale leader-of Democratic Party") == 0);
+  // A story that names an American actor keeps the American party.
+  ex = Extract(kenyan + "The United States sent observers. Tom Hale, chairman of the Democratic Party, said so.");
+  CHECK(Triples(ex).count("Tom Hale leader-of Democratic Party") == 1);
+  // So does an American story.
+  ex = Extract(kenyan + "Ohio and Iowa voted too, and the United States counted on. The United States waited. "
+                        "Tom Hale, chairman of the Democratic Party, said the count was slow.");
+  CHECK(Triples(ex).count("Tom Hale leader-of Democratic Party") == 1);
+}
+
 TEST_CASE("a party and its state before a name are no part of it", "[resolution][names]") {
   ag::Extraction ex = Extract(
       "Republican Dana Ortiz said the bill would fail. Nevada Democrat Sam Reyes said it would pass, "
