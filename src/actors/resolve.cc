@@ -5075,7 +5075,8 @@ bool CountsAmericanActor(const Analysis& a, const std::vector<int>& count) {
   return false;
 }
 
-// Whether a mention of `party` (not a pronoun) spells a name of `american-party`.
+// Whether the first mention of `party` that is no pronoun spells a name of `american-party`
+// (the actor's mentions share its name: one is asked).
 bool MentionSpellsParty(const RulePack& pack, const Analysis& a, int party) {
   const PhraseIndex& names = pack.List("american-party");
   for (const std::vector<Mention>& ms : a.mentions)
