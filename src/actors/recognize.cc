@@ -1037,13 +1037,23 @@ class SentenceRecognizer {
   // "(Syrian President Bashar) Assad". The name runs across the bracket.
   // The bracket is then noted for NameText, which leaves it out. Out of line: NameEnd's
   // loop, which few names leave through a bracket, stays small enough to inline its tests.
+  // A given name the lists lack is one still when a person's title stands right before it
+  // ("[Committee Chairman Hal] Rogers", "(German Chancellor Willy) Brandt"): cut there, the
+  // given name had been a person of its own who led the committee or the country.
   [[gnu::noinline]] bool JoinsAcrossInsertion(uint32_t i) const {
     if (!InsertionOpensBefore(i, IsChar(i + 1, ']') ? '[' : '(') || a_->tokens[i + 1].has(text::kSpaceBefore) ||
         !a_->tokens[i + 2].has(text::kSpaceBefore) || !NamePart(i + 2) ||
-        !IsGivenName(i))
+        !(IsGivenName(i) || IsTitledGivenName(i)))
       return false;
     NoteNameBracket(i + 1);
     return true;
+  }
+  // Whether a person's title ends right before token i, which is no title's word itself.
+  bool IsTitledGivenName(uint32_t i) const {
+    if (i == s_.first || (Has(i, kOpensTitle) && Listed(lists_.titles, i))) return false;
+    std::vector<PhraseIndex::Hit> hits;
+    lists_.titles.MatchEndingAt(a_->text, a_->tokens, i - 1, s_.first, &hits);
+    return !hits.empty();
   }
   // NameEnd is asked again of the same name (NamePart, Step): each bracket noted once.
   void NoteNameBracket(uint32_t j) const {
