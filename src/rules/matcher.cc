@@ -489,6 +489,22 @@ class PatternMatcher {
     return true;
   }
 
+  // Whether mention m names where its actor is, "in" a country ("militants in Iraq", an entity
+  // rule's): a country or place joined after it by "and" is a second place of that mention, no
+  // second item, so "struck militants in Iraq and Syria" strikes no Syria.
+  bool PlacedIn(int m) const {
+    for (uint32_t t = mentions_[m].first; t < mentions_[m].last; ++t) {
+      const std::string_view w = a_.TokenLower(t);
+      if (w == "in" || w == "inside") return true;
+    }
+    return false;
+  }
+  bool IsLand(int m) const {
+    if (m < 0 || mentions_[m].actor < 0 || mentions_[m].pronoun) return false;
+    const ActorType type = a_.actors[mentions_[m].actor].actor.type;
+    return type == ActorType::kCountry || type == ActorType::kPlace;
+  }
+
   template <typename F>
   bool CoordinationsAt(const Element& e, int pos, int dir, const F& try_reading) {
     if (!Accepts(e, pos)) return false;
@@ -546,6 +562,7 @@ class PatternMatcher {
         // "as well as" joins any noun phrases: in "backing of X as well as the regime's
         // threats" the regime is the owner of the next item, no item.
         if (!joins(q) || (width == 3 && IsToken(q + 1, "'s"))) break;
+        if (PlacedIn(items.back()) && IsLand(units_[q].mention)) break;
         items.push_back(units_[q].mention);
         p = item_end(q);
       }
