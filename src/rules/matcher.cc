@@ -499,6 +499,7 @@ class PatternMatcher {
     }
     return false;
   }
+  // Whether mention m (not a pronoun) names a country or a place.
   bool IsLand(int m) const {
     if (m < 0 || mentions_[m].actor < 0 || mentions_[m].pronoun) return false;
     const ActorType type = a_.actors[mentions_[m].actor].actor.type;
