@@ -910,6 +910,10 @@ class SentenceRecognizer {
         !Listed(lists_.stop_family_names, i) || !NamePart(i + 1))
       return false;
     if (i + 2 < s_.last && IsCapitalWord(a_->tokens[i + 2].flags)) return false;
+    return TitleEndsBefore(i);
+  }
+  // Whether a person's title (`titles`) ends right before token i (i > the sentence's first).
+  bool TitleEndsBefore(uint32_t i) const {
     std::vector<PhraseIndex::Hit> hits;
     lists_.titles.MatchEndingAt(a_->text, a_->tokens, i - 1, s_.first, &hits);
     return !hits.empty();
@@ -1065,9 +1069,7 @@ class SentenceRecognizer {
   // Whether a person's title ends right before token i, which is no title's word itself.
   bool IsTitledGivenName(uint32_t i) const {
     if (i == s_.first || (Has(i, kOpensTitle) && Listed(lists_.titles, i))) return false;
-    std::vector<PhraseIndex::Hit> hits;
-    lists_.titles.MatchEndingAt(a_->text, a_->tokens, i - 1, s_.first, &hits);
-    return !hits.empty();
+    return TitleEndsBefore(i);
   }
   // NameEnd is asked again of the same name (NamePart, Step): each bracket noted once.
   void NoteNameBracket(uint32_t j) const {
