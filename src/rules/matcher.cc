@@ -491,7 +491,9 @@ class PatternMatcher {
 
   // Whether mention m names where its actor is, "in" a country ("militants in Iraq", an entity
   // rule's): a country or place joined after it by "and" is a second place of that mention, no
-  // second item, so "struck militants in Iraq and Syria" strikes no Syria.
+  // second item, so "struck militants in Iraq and Syria" strikes no Syria. "in" and "inside"
+  // are grammar, like the "and", "who" and "his" this matcher compares, not vocabulary a
+  // rule pack would change: the matcher asks no rules list.
   bool PlacedIn(int m) const {
     for (uint32_t t = mentions_[m].first; t < mentions_[m].last; ++t) {
       const std::string_view w = a_.TokenLower(t);
