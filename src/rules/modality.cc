@@ -148,6 +148,17 @@ uint32_t AfterContrast(const Analysis& a, uint32_t first, uint32_t trigger_first
   return from;
 }
 
+// Whether token t is a "then" that dates the role's title to the past, as "then-" and
+// "former" do: right before the match or inside it ("then French President Nicolas
+// Sarkozy", "Russia's then ambassador X"). Not farther back, nor after "and", "or" or
+// "but", nor opening the sentence, where it orders events ("He then met President
+// Ghani", "first met Senator X and then Chairman Y", "Then President X said").
+bool PastThen(const Analysis& a, const text::Sentence& s, uint32_t t, uint32_t first) {
+  if (t + 1 < first || t == s.first || a.TokenLower(t) != "then") return false;
+  const std::string_view before = a.TokenLower(t - 1);
+  return before != "and" && before != "or" && before != "but";
+}
+
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
@@ -184,7 +195,8 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
                                 PresentInTemporalClause(a, s, mentions, first, trigger_last));
   for (uint32_t t = begin; t < trigger_last; ++t) {
     if (InActorMention(mentions, t) || (t > aside_first && t < aside_last)) continue;
-    if (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
+    if (role && (pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) || PastThen(a, s, t, first)))
+      negated = true;
     if (t < cues_from) continue;
     // A cue that is the whole trigger is the act the rule reads ("refused a U.S. request",
     // "cancelled aid to"); one that opens a longer trigger negates it ("no longer an ally").
