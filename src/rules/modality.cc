@@ -12,6 +12,16 @@ constexpr uint32_t kLookBehind = 6;
 
 namespace {
 
+// Whether the sentence's last token is "?", but for closing quotes or brackets after it.
+bool EndsWithQuestionMark(const Analysis& a, const text::Sentence& s) {
+  for (uint32_t t = s.last; t > s.first; --t) {
+    const std::string_view w = a.TokenText(t - 1);
+    if (w == "?") return true;
+    if (w != "\"" && w != "'" && w != ")" && w != "]" && w != "\u201d" && w != "\u2019") return false;
+  }
+  return false;
+}
+
 bool InActorMention(const std::vector<Mention>& mentions, uint32_t t) {
   return std::any_of(mentions.begin(), mentions.end(),
                      [t](const Mention& m) { return m.actor >= 0 && m.first <= t && t < m.last; });
@@ -25,21 +35,20 @@ bool Listed(std::string_view w, const std::string_view (&list)[N]) {
 // Whether the sentence asks whether something is so, rather than says it: it opens with
 // an auxiliary ("Did Russia attack Ukraine?", "So does he back the plan?") and ends with
 // "?" (before closing quotes or brackets). A question that asks why, how or when ("Why
-// did Roberts attack Trump?") takes what it asks about as given.
-bool AsksWhether(const Analysis& a, const text::Sentence& s) {
+// did Roberts attack Trump?") takes what it asks about as given. A lead-in that a colon
+// ends before the match is no part of the question: "The question: Is he meeting X?"
+// asks too.
+bool AsksWhether(const Analysis& a, const text::Sentence& s, uint32_t match_first) {
   static constexpr std::string_view kOpeners[] = {"so", "and", "but", "or", "\"", "\u201c", "'"};
   static constexpr std::string_view kAuxiliaries[] = {"did", "does", "do", "is", "are", "was", "were",
                                                       "will", "would", "can", "could", "should", "has",
                                                       "have", "had", "may", "might", "must", "shall"};
+  if (!EndsWithQuestionMark(a, s)) return false;
   uint32_t first = s.first;
+  for (uint32_t t = s.first; t < match_first; ++t)
+    if (a.TokenText(t) == ":") first = t + 1;
   while (first + 1 < s.last && Listed(a.TokenLower(first), kOpeners)) ++first;
-  if (first >= s.last || !Listed(a.TokenLower(first), kAuxiliaries)) return false;
-  for (uint32_t t = s.last; t > first; --t) {
-    const std::string_view w = a.TokenText(t - 1);
-    if (w == "?") return true;
-    if (w != "\"" && w != "'" && w != ")" && w != "]" && w != "\u201d" && w != "\u2019") return false;
-  }
-  return false;
+  return first < s.last && Listed(a.TokenLower(first), kAuxiliaries);
 }
 
 // The first token of the words of List("denial-gap") that end right before token t (a
@@ -148,6 +157,17 @@ uint32_t AfterContrast(const Analysis& a, uint32_t first, uint32_t trigger_first
   return from;
 }
 
+// Whether token t is a "then" that dates the role's title to the past, as "then-" and
+// "former" do: right before the match or inside it ("then French President Nicolas
+// Sarkozy", "Russia's then ambassador X"). Not farther back, nor after "and", "or" or
+// "but", nor opening the sentence, where it orders events ("He then met President
+// Ghani", "first met Senator X and then Chairman Y", "Then President X said").
+bool PastThen(const Analysis& a, const text::Sentence& s, uint32_t t, uint32_t first) {
+  if (t + 1 < first || t == s.first || a.TokenLower(t) != "then") return false;
+  const std::string_view before = a.TokenLower(t - 1);
+  return before != "and" && before != "or" && before != "but";
+}
+
 }  // namespace
 
 Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sentence& s,
@@ -180,11 +200,12 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   }
   PhraseIndex::Hit hit;
   bool negated = false,
-       hypothetical = !role && (conditional || AsksWhether(a, s) ||
+       hypothetical = !role && (conditional || AsksWhether(a, s, first) ||
                                 PresentInTemporalClause(a, s, mentions, first, trigger_last));
   for (uint32_t t = begin; t < trigger_last; ++t) {
     if (InActorMention(mentions, t) || (t > aside_first && t < aside_last)) continue;
-    if (role && pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit)) negated = true;
+    if (role && (pack.former_cues.LongestAt(a.text, a.tokens, t, trigger_last, &hit) || PastThen(a, s, t, first)))
+      negated = true;
     if (t < cues_from) continue;
     // A cue that is the whole trigger is the act the rule reads ("refused a U.S. request",
     // "cancelled aid to"); one that opens a longer trigger negates it ("no longer an ally").
