@@ -105,6 +105,19 @@ bool PutPlainWord(const char* word, size_t n, char* lower) {
   return others == 0;
 }
 
+// PutPlainWord for a `phrase` of up to eight bytes, if it is one word (holds no space):
+// sets *letters to whether it is a word of ASCII letters. Returns false for a phrase with
+// a space, having written nothing. Where kPaddedHash.
+bool PutShortWord(std::string_view phrase, char* lower, bool* letters) {
+  const uint64_t x = hash_detail::Tail(phrase.data(), phrase.size());
+  const uint64_t in = kHigh & hash_detail::kPad.first[phrase.size()];
+  if ((EqualLanes(x, ' ') & in) != 0) return false;
+  *letters = !phrase.empty() && (~LowerCaseLanes(x | kCaseBits) & in) == 0;
+  Store8(lower, x | kCaseBits);
+  Store8(lower + phrase.size(), x);
+  return true;
+}
+
 }  // namespace
 
 void SplitPhrase(std::string_view phrase, PhraseTokens* out) {
@@ -166,7 +179,8 @@ size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
   // text at once: growing the text for the phrase (zero-filled) and cutting it back after
   // cost two calls and a fill a phrase. Eight bytes a step where the byte order allows
   // (PlainWordEnd, PutPlainWord): a byte a step, the pack's 13,500 phrases cost about ten
-  // instructions a byte, 3.85 M a start-up (callgrind, bench/startup.sh), now 2.31 M.
+  // instructions a byte, 4.57 M a start-up with the hashes (callgrind, bench/startup.sh's
+  // document), now 3.62 M. One push_back: a second, for the short word, left both a call.
   // Thread-local, not the builder's: passed in from the rule compiler and the dictionary
   // (a PhraseIndex::Scratch through Add and AddPlain, with Add's split) it cost 62,000
   // instructions more a start-up (bench/startup.sh 46.75 M -> 46.82 M), an argument more
@@ -175,33 +189,25 @@ size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
   // Each word twice, and the sixteen bytes that PutPlainWord's stores and HashWordPadded's
   // loads reach past the last word's copy.
   if (scratch.size() < 2 * phrase.size() + 16) scratch.resize(2 * phrase.size() + 16);
-  // Most phrases are one word of up to eight bytes ("rebels", "Hamas"): one load serves
-  // both the search for a space and the word's letters.
-  if (kPaddedHash && phrase.size() <= 8) {
-    const uint64_t x = hash_detail::Tail(phrase.data(), phrase.size());
-    const uint64_t in = kHigh & hash_detail::kPad.first[phrase.size()];
-    if ((EqualLanes(x, ' ') & in) == 0) {
-      const auto n = static_cast<uint32_t>(phrase.size());
-      if (n == 0 || (~LowerCaseLanes(x | kCaseBits) & in) != 0) return 0;
-      char* lower = &scratch[0];
-      Store8(lower, x | kCaseBits);
-      Store8(lower + n, x);
-      words_.push_back(Word{HashWordPadded(lower, n), static_cast<uint32_t>(text_.size()), n});
-      text_.append(lower, 2 * n);
-      return 1;
-    }
-  }
   const size_t text_before = text_.size(), words_before = words_.size();
   size_t at = 0;
   for (size_t start = 0;;) {
-    const size_t end = PlainWordEnd(phrase, start);
-    const size_t n = end - start;
     const char* word = phrase.data() + start;
     char* lower = &scratch[at];
+    size_t end;
+    bool letters;
+    // Most phrases are one word of up to eight bytes ("rebels", "Hamas"): one load serves
+    // both the search for a space and the word's letters.
+    if (kPaddedHash && phrase.size() <= 8 && start == 0 && PutShortWord(phrase, lower, &letters)) {
+      end = phrase.size();
+    } else {
+      end = PlainWordEnd(phrase, start);
+      letters = end > start && PutPlainWord(word, end - start, lower);
+    }
+    const size_t n = end - start;
     // As SplitPlainWords: no word but letters, and none after the first that Normalize
     // could glue onto the one before it.
-    if (n == 0 || !PutPlainWord(word, n, lower) ||
-        (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(word, n)))) {
+    if (!letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(word, n)))) {
       words_.resize(words_before);
       return 0;
     }
