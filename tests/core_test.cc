@@ -310,6 +310,69 @@ TEST_CASE("PhraseIndex::Add of a phrase adds what Add of its split does", "[core
   }
 }
 
+// Whether AddPlain takes `phrase`: words of ASCII letters between single spaces, none
+// after the first a stripped clitic Normalize could glue back on, as SplitPlainWords says.
+bool TakenPlain(const std::string& phrase) {
+  for (size_t start = 0;;) {
+    const size_t end = std::min(phrase.find(' ', start), phrase.size());
+    const std::string word = phrase.substr(start, end - start);
+    if (word.empty()) return false;
+    for (char c : word)
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    if (start > 0 && word.size() <= 2 && actorgraph::text::MayBeStrippedClitic(word)) return false;
+    if (end == phrase.size()) return true;
+    start = end + 1;
+  }
+}
+
+TEST_CASE("PhraseIndex::AddPlain takes words of letters of any length as their split, and no other phrase",
+          "[core][phrases]") {
+  // Its words are read eight bytes at a time: words of every length up to past sixteen
+  // bytes, each with a space or another byte at every place, around the steps' bounds.
+  const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  std::vector<std::string> phrases = {"", " ", "a", "Syria s", "don t", "we ve war", "the letter s", "US EU"};
+  for (size_t n = 1; n <= 26; ++n) {
+    std::string word;
+    for (size_t k = 0; k < n; ++k) word += letters[(7 * n + 5 * k) % letters.size()];
+    phrases.push_back(word);
+    phrases.push_back(word + " " + word.substr(0, n / 2 + 1));
+    for (size_t at = 0; at < n; ++at)
+      for (char other : {' ', '0', '@', '[', '`', '{', '\'', '\x80', '\xC3'}) {
+        std::string changed = word;
+        changed[at] = other;
+        phrases.push_back(changed);
+        phrases.push_back("Al " + changed);
+      }
+  }
+  // One index for all, as a pack's lists are built: its buffers reused from phrase to phrase.
+  PhraseIndex plain, split, plain_exact, split_exact;
+  for (const std::string& phrase : phrases) {
+    INFO("phrase '" << phrase << "'");
+    const size_t words = plain.AddPlain(phrase, 1);
+    CHECK((words != 0) == TakenPlain(phrase));
+    if (words == 0) continue;
+    const auto tokens = SplitPhrase(phrase);
+    CHECK(words == tokens.lower.size());
+    split.Add(tokens, 1);
+    // A phrase of one word kept as written too.
+    CHECK(plain_exact.AddPlain(phrase, 2, /*one_word_exact_case=*/true) == words);
+    split_exact.Add(tokens, 2, /*exact_case=*/words == 1);
+  }
+  CHECK(plain.size() > 100);
+  CHECK(plain.Describe() == split.Describe());
+  CHECK(plain_exact.Describe() == split_exact.Describe());
+  std::vector<uint64_t> plain_hashes, split_hashes;
+  plain.FirstWordHashes(&plain_hashes);
+  split.FirstWordHashes(&split_hashes);
+  CHECK(plain_hashes == split_hashes);
+  const Probe p("Syria s war: dBiHmNsXc al hKpUz, the QkEo said in Al nQwCjG.");
+  for (uint32_t i = 0; i < p.tokens.size(); ++i) {
+    INFO("token " << i);
+    CHECK(Pairs(p.At(plain, i)) == Pairs(p.At(split, i)));
+    CHECK(Pairs(p.At(plain_exact, i)) == Pairs(p.At(split_exact, i)));
+  }
+}
+
 TEST_CASE("PhraseIndex::Extend matches as the phrases added one by one", "[core][phrases]") {
   const std::vector<std::string> first = {"cease-fire", "peace talks", "US"};
   const std::vector<std::string> second = {"talks", "peace talks in Doha", "truce"};

@@ -1,6 +1,7 @@
 #include "core/phrases.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/ascii.h"
 
@@ -52,6 +53,68 @@ bool SplitPlainWords(std::string_view phrase, PhraseTokens* out) {
   }
   out->exact.resize(k + 1);
   out->lower.resize(k + 1);
+  return true;
+}
+
+// AddPlainWords' words eight bytes at a time, with core/ascii.h's lanes.
+constexpr uint64_t kCaseBits = kOnes * 0x20;  // a letter's case bit set is its lower case
+void Store8(char* p, uint64_t x) { std::memcpy(p, &x, 8); }
+
+// Where the word of `phrase` that begins at `start` ends: its next space, or its end.
+size_t PlainWordEnd(std::string_view phrase, size_t start) {
+  if constexpr (!kPaddedHash) return std::min(phrase.find(' ', start), phrase.size());
+  const char* p = phrase.data();
+  size_t i = start;
+  for (; i + 8 <= phrase.size(); i += 8)
+    if (const uint64_t spaces = EqualLanes(hash_detail::Load8(p + i), ' ')) return i + LowestByte(spaces);
+  // The bytes past the end read as zeros, no space.
+  const uint64_t spaces = EqualLanes(hash_detail::Tail(p + i, phrase.size() - i), ' ');
+  return spaces != 0 ? i + LowestByte(spaces) : phrase.size();
+}
+
+// Writes the n > 0 bytes at `word` lower-cased at `lower` and as they are right after
+// them, and returns whether all are ASCII letters (a byte whose case bit set is 'a' to
+// 'z'). Up to eight bytes past the copy may be written too. Eight bytes a step where a
+// load's first byte is its lowest (kPaddedHash); elsewhere one a step.
+bool PutPlainWord(const char* word, size_t n, char* lower) {
+  char* exact = lower + n;
+  if constexpr (!kPaddedHash) {
+    bool letters = true;
+    for (size_t k = 0; k < n; ++k) {
+      const auto folded = static_cast<unsigned char>(word[k] | 0x20);
+      letters &= static_cast<unsigned char>(folded - 'a') < 26;
+      lower[k] = static_cast<char>(folded);
+      exact[k] = word[k];
+    }
+    return letters;
+  }
+  const size_t whole = n & ~size_t{7};
+  const size_t rest = n - whole;
+  // The last bytes first: their lower-case store runs on into the copy's first eight
+  // bytes, which the copy writes after.
+  const uint64_t last = hash_detail::Tail(word + whole, rest);
+  uint64_t others = ~LowerCaseLanes(last | kCaseBits) & kHigh & hash_detail::kPad.first[rest];
+  Store8(lower + whole, last | kCaseBits);
+  for (size_t k = 0; k < whole; k += 8) {
+    const uint64_t x = hash_detail::Load8(word + k);
+    others |= ~LowerCaseLanes(x | kCaseBits) & kHigh;
+    Store8(lower + k, x | kCaseBits);
+    Store8(exact + k, x);
+  }
+  Store8(exact + whole, last);
+  return others == 0;
+}
+
+// PutPlainWord for a `phrase` of up to eight bytes, if it is one word (holds no space):
+// sets *letters to whether it is a word of ASCII letters. Returns false for a phrase with
+// a space, having written nothing. Where kPaddedHash.
+bool PutShortWord(std::string_view phrase, char* lower, bool* letters) {
+  const uint64_t x = hash_detail::Tail(phrase.data(), phrase.size());
+  const uint64_t in = kHigh & hash_detail::kPad.first[phrase.size()];
+  if ((EqualLanes(x, ' ') & in) != 0) return false;
+  *letters = !phrase.empty() && (~LowerCaseLanes(x | kCaseBits) & in) == 0;
+  Store8(lower, x | kCaseBits);
+  Store8(lower + phrase.size(), x);
   return true;
 }
 
@@ -111,45 +174,48 @@ size_t PhraseIndex::AddPlain(std::string_view phrase, int value, bool one_word_e
 }
 
 size_t PhraseIndex::AddPlainWords(std::string_view phrase) {
-  // Each word written lower-cased and as it is byte by byte, its letters tested on the
-  // way (two appends a word, each a call and a copy, and a pass to test the phrase
-  // first, cost more than the words), into a scratch buffer that keeps its size from one
-  // phrase to the next, then appended to the text at once: growing the text for the
-  // phrase (zero-filled) and cutting it back after cost two calls and a fill a phrase.
+  // Each word written lower-cased and as it is, its letters tested on the way, into a
+  // scratch buffer that keeps its size from one phrase to the next, then appended to the
+  // text at once: growing the text for the phrase (zero-filled) and cutting it back after
+  // cost two calls and a fill a phrase. Eight bytes a step where the byte order allows
+  // (PlainWordEnd, PutPlainWord): a byte a step, the pack's 13,500 phrases cost about ten
+  // instructions a byte, 4.57 M a start-up with the hashes (callgrind, bench/startup.sh's
+  // document), now 3.62 M. One push_back: a second, for the short word, left both a call.
   // Thread-local, not the builder's: passed in from the rule compiler and the dictionary
   // (a PhraseIndex::Scratch through Add and AddPlain, with Add's split) it cost 62,000
   // instructions more a start-up (bench/startup.sh 46.75 M -> 46.82 M), an argument more
   // at each of the pack's phrases; one per index would allocate hundreds at a load.
   thread_local std::string scratch;
-  if (scratch.size() < 2 * phrase.size()) scratch.resize(2 * phrase.size());  // each word twice
+  // Each word twice, and the sixteen bytes that PutPlainWord's stores and HashWordPadded's
+  // loads reach past the last word's copy.
+  if (scratch.size() < 2 * phrase.size() + 16) scratch.resize(2 * phrase.size() + 16);
   const size_t text_before = text_.size(), words_before = words_.size();
-  size_t at = 0, start = 0;
-  for (size_t i = 0; i <= phrase.size(); ++i) {
-    if (i < phrase.size() && phrase[i] != ' ') continue;
-    const size_t n = i - start;
+  size_t at = 0;
+  for (size_t start = 0;;) {
     const char* word = phrase.data() + start;
     char* lower = &scratch[at];
-    char* exact = lower + n;
-    // A letter's case bit set is its lower case, and only a letter's is 'a' to 'z' then:
-    // anything else fails the phrase, whatever was written for it. No test nor branch a
-    // byte but the loop's.
-    bool not_letters = n == 0;
-    for (size_t k = 0; k < n; ++k) {
-      const auto folded = static_cast<unsigned char>(word[k] | 0x20);
-      not_letters |= static_cast<unsigned char>(folded - 'a') >= 26;
-      lower[k] = static_cast<char>(folded);
-      exact[k] = word[k];
+    size_t end;
+    bool letters;
+    // Most phrases are one word of up to eight bytes ("rebels", "Hamas"): one load serves
+    // both the search for a space and the word's letters.
+    if (kPaddedHash && phrase.size() <= 8 && start == 0 && PutShortWord(phrase, lower, &letters)) {
+      end = phrase.size();
+    } else {
+      end = PlainWordEnd(phrase, start);
+      letters = end > start && PutPlainWord(word, end - start, lower);
     }
+    const size_t n = end - start;
     // As SplitPlainWords: no word but letters, and none after the first that Normalize
     // could glue onto the one before it.
-    if (not_letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(exact, n)))) {
+    if (!letters || (start > 0 && n <= 2 && text::MayBeStrippedClitic(std::string_view(word, n)))) {
       words_.resize(words_before);
       return 0;
     }
-    words_.push_back(
-        Word{HashWord(std::string_view(lower, n)), static_cast<uint32_t>(text_before + at), static_cast<uint32_t>(n)});
+    const uint64_t hash = kPaddedHash && n <= 16 ? HashWordPadded(lower, n) : HashWord(std::string_view(lower, n));
+    words_.push_back(Word{hash, static_cast<uint32_t>(text_before + at), static_cast<uint32_t>(n)});
     at += 2 * n;
-    start = i + 1;
+    if (end == phrase.size()) break;
+    start = end + 1;
   }
   text_.append(scratch.data(), at);
   return words_.size() - words_before;

@@ -68,24 +68,17 @@ const char* Replacement(char32_t cp) {
   return nullptr;
 }
 
-// Eight bytes at a time ("SWAR"): each *Lanes function returns a word whose bytes have
-// their high bit set exactly where the condition holds (no carries cross bytes).
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHigh = 0x8080808080808080ull;
-constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+// Eight bytes at a time ("SWAR", core/ascii.h's lanes).
+using internal::EqualLanes;
+using internal::kHigh;
+using internal::kLow7;
+using internal::kOnes;
+using internal::LowerCaseLanes;
 
 inline uint64_t Load8(const unsigned char* p) {
   uint64_t w;
   std::memcpy(&w, p, sizeof w);
   return w;
-}
-inline uint64_t ZeroLanes(uint64_t x) { return ~(((x & kLow7) + kLow7) | x) & kHigh; }
-inline uint64_t EqualLanes(uint64_t x, unsigned char c) { return ZeroLanes(x ^ (kOnes * c)); }
-inline uint64_t LowerCaseLanes(uint64_t x) {
-  const uint64_t v = x & kLow7;
-  const uint64_t at_least_a = v + kOnes * (0x80 - 'a');
-  const uint64_t above_z = v + kOnes * (0x80 - 'z' - 1);
-  return at_least_a & ~above_z & ~x & kHigh;
 }
 
 // AllPlain, LowerAscii8 and MayHoldClitic serve the portable path, taken where SSE2 is
