@@ -131,6 +131,48 @@ TEST_CASE("syntax errors name file, line and column and say what was expected", 
             "u.rules:2:3: an indented line must belong to a block") == 0);
 }
 
+// A list's items as the parser reads them from `items` written on the list's own line
+// (lexed) or on a line of their own after it (read as plain items where they are), or
+// the error's message without its place.
+std::string ListItemsOf(const std::string& items, bool own_line) {
+  in::RuleFile file;
+  const std::string text = own_line ? "list x =\n  " + items + "\n" : "list x = " + items + "\n";
+  const ag::Status s = in::ParseRuleFile(text, "l.rules", &file);
+  if (!s.ok()) {
+    const std::string message = s.ToString();
+    return "error: " + message.substr(message.find(": ") + 2);
+  }
+  std::string out;
+  for (const std::string& item : file.lists.at(0).items) out += "[" + item + "]";
+  for (const in::ListDecl::Include& include : file.lists.at(0).includes) out += "@" + include.name;
+  return out;
+}
+
+TEST_CASE("a list's plain lines read as the lexer reads them", "[rules][lexer]") {
+  const std::vector<std::pair<std::string, bool>> lines = {
+      {"alpha, \"beta gamma\", delta", true},  {"alpha,\"beta\",gamma # a note", true},
+      {"alpha,# a note", true},                  {"alpha\t,\tbeta,", true},
+      {"\"\", alpha", true},                      {"a...b, .c, d-e, o'f, caf\xc3\xa9", true},
+      {"alpha, , beta", false},                  {"alpha beta", false},
+      {"\"open, alpha", false},                  {"\"back\\\"slash\", alpha", false},
+      {"alpha, @verbs", false},                  {"alpha: beta", false},
+      {"Alpha:Person, beta", false},             {"...gap, alpha", false},
+      {"*, alpha", false},                       {"alpha; beta", false},
+      {"alpha\"beta\"", false},                  {"alpha=beta", false},
+      {", alpha", false},                        {"alpha, !beta", false},
+  };
+  for (const auto& [line, plain] : lines) {
+    INFO(line);
+    CHECK(ListItemsOf(line, true) == ListItemsOf(line, false));
+    std::vector<std::string> items = {"kept"};
+    CHECK(in::LexPlainListItems("  " + line, 2, &items) == plain);
+    if (!plain) CHECK(items == std::vector<std::string>{"kept"});
+  }
+  CHECK(ListItemsOf("alpha, \"beta gamma\", delta", true) == "[alpha][beta gamma][delta]");
+  CHECK(ListItemsOf("alpha, , beta", true) ==
+        "error: expected a list item (a word, a quoted phrase or a @list), found ','");
+}
+
 TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A hates B\n") ==
         "t.rules:10:11: unknown relation 'hates': declare it with 'relation hates'");

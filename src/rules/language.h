@@ -64,6 +64,14 @@ struct Lexeme {
 // it are left from longer lines before, and are not the line's.
 Status LexLine(std::string_view line, size_t start, const Loc& line_loc,
                std::vector<Lexeme>* out);
+// Appends to `items` the items of a list line (from column `start`, 0-based, where
+// something other than a comment stands) when they are all plain: words and quoted
+// phrases without a backslash, each followed by ',' or the line's end, as LexLine and the
+// parser would read them. Returns false, `items` as it was, for any other line (a
+// @list, a stray character, an error), which is then lexed: a list's continuation
+// lines are most of a pack's lexemes, and a lexeme built, read and reset for each
+// word and comma cost more than the word.
+bool LexPlainListItems(std::string_view line, size_t start, std::vector<std::string>* items);
 std::string_view LexemeKindName(Lexeme::Kind kind);
 
 // A pattern element.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdint>
@@ -270,6 +271,45 @@ Status RuleError(const Loc& loc, std::string message) {
 
 Status LexLine(std::string_view line, size_t start, const Loc& line_loc, std::vector<Lexeme>* out) {
   return LineLexer(line, start, line_loc).Run(out);
+}
+
+bool LexPlainListItems(std::string_view line, size_t start, std::vector<std::string>* items) {
+  const size_t before = items->size();
+  const size_t size = line.size();
+  size_t pos = start;
+  // Room for about the line's items (one of some eight bytes, its comma and space
+  // counted), growing the list by doublings at least: its hundreds of items were
+  // otherwise moved at each doubling of a vector grown item by item.
+  const size_t needed = before + (size - start) / 8 + 1;
+  if (needed > items->capacity()) items->reserve(std::max(needed, 2 * items->capacity()));
+  const auto skip_space = [&] {
+    while (pos < size && (line[pos] == ' ' || line[pos] == '\t')) ++pos;
+  };
+  while (true) {
+    std::string_view item;
+    if (line[pos] == '"') {
+      const size_t quote = line.find('"', pos + 1);
+      if (quote == std::string_view::npos) break;
+      item = line.substr(pos + 1, quote - pos - 1);
+      if (item.find('\\') != std::string_view::npos) break;
+      pos = quote + 1;
+    } else {
+      size_t end = pos;
+      while (end < size && IsWordChar(line[end])) ++end;
+      if (end == pos || (line[pos] == '.' && line.compare(pos, 3, "...") == 0)) break;  // no word, or a gap
+      item = line.substr(pos, end - pos);
+      pos = end;
+    }
+    items->emplace_back(item);
+    skip_space();
+    if (pos == size || line[pos] == '#') return true;
+    if (line[pos] != ',') break;
+    ++pos;
+    skip_space();
+    if (pos == size || line[pos] == '#') return true;
+  }
+  items->resize(before);
+  return false;
 }
 
 std::string_view LexemeKindName(Lexeme::Kind kind) {

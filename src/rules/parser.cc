@@ -52,6 +52,8 @@ class Parser {
     while (start < line.size() && (line[start] == ' ' || line[start] == '\t')) ++start;
     if (start == line.size() || line[start] == '#') return Status::Ok();
     if (!examples_ && start > 0 && block_ == Block::kRule && IsExampleLine(line.substr(start))) return Status::Ok();
+    if (start > 0 && block_ == Block::kList && LexPlainListItems(line, start, &out_->lists.back().items))
+      return Status::Ok();
     Status s = LexLine(line, start, At(line_no, 0), &lx_);
     if (!s.ok()) return s;
     pos_ = 0;
