@@ -912,6 +912,27 @@ TEST_CASE("an acronym defined in the text is its name", "[resolution][acronyms]"
   CHECK(AliasesOf(ex, "Tigray People's Liberation Front").count("TPLF") == 1);
 }
 
+TEST_CASE("a story's own acronym is its name there, not the dictionary's", "[resolution][acronyms]") {
+  // The dictionary's ICC is the court; this story defines its own, by a name with no
+  // organization word, until it names the court itself.
+  ag::Extraction ex = Extract(
+      "The advocacy group Independent Church Care (ICC) said on Friday that gunmen had burned a church. "
+      "ICC President Layla Haddad condemned the attack. The Hague-based International Criminal Court (ICC) "
+      "has opened an inquiry. ICC President Piotr Hofmanski said the court would act.");
+  CHECK(Types(ex)["Independent Church Care"] == "Organization");
+  CHECK(AliasesOf(ex, "Independent Church Care").count("ICC") == 1);
+  CHECK(Triples(ex).count("Layla Haddad leader-of Independent Church Care") == 1);
+  CHECK(Triples(ex).count("Layla Haddad leader-of International Criminal Court") == 0);
+  CHECK(Triples(ex).count("Piotr Hofmanski leader-of International Criminal Court") == 1);
+
+  // The dictionary's name spelled another way defines the dictionary's acronym.
+  ex = Extract(
+      "Officials from the World Health Organisation (WHO) arrived in the city on Monday. "
+      "Tedros Adhanom Ghebreyesus, the head of the WHO, said the outbreak was slowing.");
+  CHECK(Triples(ex).count("Tedros Adhanom Ghebreyesus leader-of World Health Organization") == 1);
+  CHECK(AliasesOf(ex, "World Health Organisation").count("WHO") == 0);
+}
+
 // --- pronouns and descriptions --------------------------------------------------------------------
 
 TEST_CASE("he and his: the last person mentioned", "[resolution][pronouns]") {

@@ -2742,6 +2742,147 @@ bool DefineAcronym(Analysis* a, const Mention& full, Mention* acro) {
   return true;
 }
 
+// An acronym a story defines for an actor of its own that the dictionary gives another:
+// "International Christian Concern (ICC)" is not the court for the rest of that story.
+struct OwnAcronym {
+  std::string_view text;  // the acronym, in the document's text
+  int dictionary;         // the dictionary's actor of it
+  int own;                // the story's
+};
+
+// Calls f with each word of `name`, the runs of letters.
+template <class F>
+void ForEachWord(std::string_view name, F f) {
+  size_t b = 0;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && std::isalpha(static_cast<unsigned char>(name[i]))) continue;
+    if (i > b) f(name.substr(b, i - b));
+    b = i + 1;
+  }
+}
+
+// Whether words u and v begin alike: the same first four letters, in any case ("Guards",
+// "Guard"), or the same word when shorter.
+bool SameStem(std::string_view u, std::string_view v) {
+  const size_t n = std::min<size_t>(4, u.size());
+  if (v.size() < n || (n < 4 && v.size() != n)) return false;
+  for (size_t k = 0; k < n; ++k)
+    if (std::tolower(static_cast<unsigned char>(u[k])) != std::tolower(static_cast<unsigned char>(v[k])))
+      return false;
+  return true;
+}
+
+// Whether `name` is one of `actor`'s names spelled another way: half its capitalized words
+// or more begin as a word of one of them does (SameStem). "Islamic Revolutionary Guards
+// Corps" and "World Health Organisation" are the dictionary's; "International Christian
+// Concern" and "Working Families Party" share its initials only.
+bool SpellsNameOf(std::string_view name, const Actor& actor) {
+  size_t words = 0, shared = 0;
+  ForEachWord(name, [&](std::string_view word) {
+    if (!std::isupper(static_cast<unsigned char>(word[0]))) return;
+    bool found = false;
+    const auto look = [&](std::string_view other) {
+      ForEachWord(other, [&](std::string_view v) { found = found || SameStem(word, v); });
+    };
+    look(actor.name);
+    for (const std::string& alias : actor.aliases) look(alias);
+    ++words;
+    shared += found;
+  });
+  return 2 * shared >= words;
+}
+
+// Whether token `w`, not capitalized, may stand between the words of a name that give an
+// acronym its initials: a short word in lower case ("of", "the") or a sign that joins
+// words ("-", "'s", "&").
+bool JoinsInitials(std::string_view w) {
+  if (std::islower(static_cast<unsigned char>(w[0]))) return w.size() <= 3;
+  return w == "-" || w == "'" || w == "\u2019" || w == "&";
+}
+
+// The first token of the name that acronym `acro`, in parentheses, spells the initials of
+// ("International Christian Concern (ICC)"), or `acro.first` when none does: capitalized
+// words, each giving its initial, and between them short words in lower case ("of", "the")
+// and the signs that join words (JoinsInitials).
+uint32_t InitialsStart(const Analysis& a, const Mention& acro) {
+  const std::string_view letters = a.TokenText(acro.first);
+  if (acro.last != acro.first + 1 || acro.first < 2 || a.TokenText(acro.first - 1) != "(" ||
+      acro.last >= a.tokens.size() || a.TokenText(acro.last) != ")")
+    return acro.first;
+  size_t k = letters.size();
+  for (uint32_t t = acro.first - 1; t-- > 0 && k > 0;) {
+    const std::string_view w = a.TokenText(t);
+    if (a.tokens[t].has(text::kCapitalized)) {
+      if (w[0] != letters[--k]) return acro.first;
+      if (k == 0) return t;
+    } else if (!JoinsInitials(w)) {
+      return acro.first;
+    }
+  }
+  return acro.first;
+}
+
+// The story's own actor for dictionary mention `m` of an acronym it defined (DefineOwnAcronym).
+[[gnu::cold, gnu::noinline]] void ReadOwnAcronym(Analysis* a, const std::vector<OwnAcronym>& own, Mention* m) {
+  for (const OwnAcronym& o : own)
+    if (m->actor == o.dictionary && m->source == "dictionary" && a->NameText(m->first, m->last) == o.text)
+      m->actor = o.own;
+}
+
+// Where the dictionary's acronym ms[i] of sentence `s` stands in parentheses after a name
+// that spells its initials (InitialsStart) and is not the dictionary's spelled another way
+// (SpellsNameOf): when that name is another organization's or group's, or no actor's (its
+// name mentions then become one organization), the acronym is the story's own, and `own`
+// records it for the mentions after. A definition that agrees with the dictionary ends an
+// earlier one; an acronym that defines nothing is read as before (ReadOwnAcronym). Returns
+// the acronym's index, which merged name mentions may lower.
+[[gnu::cold, gnu::noinline]] size_t DefineOwnAcronym(Analysis* a, size_t s, size_t i,
+                                                     std::vector<NameMention>* unresolved,
+                                                     std::vector<OwnAcronym>* own) {
+  std::vector<Mention>& ms = a->mentions[s];
+  const uint32_t start = i > 0 && ms[i].source == "dictionary" ? InitialsStart(*a, ms[i]) : ms[i].first;
+  if (start == ms[i].first) {  // no definition: a mention of one defined before, maybe ("\"ICC)
+    if (!own->empty()) ReadOwnAcronym(a, *own, &ms[i]);
+    return i;
+  }
+  const std::string_view letters = a->TokenText(ms[i].first);
+  const auto same = [&](const OwnAcronym& o) { return o.text == letters; };
+  own->erase(std::remove_if(own->begin(), own->end(), same), own->end());
+  size_t j = i;  // the first mention within the name
+  while (j > 0 && ms[j - 1].last > start) --j;
+  if (j == i || ms[j].first < start) return i;  // no mention there, or one that begins before the name
+  const int dictionary = ms[i].actor;
+  int actor = ms[j].actor;
+  const bool named = j + 1 == i && ms[j].first == start && actor >= 0;  // "Interstate Commerce Commission"
+  if (named) {
+    const ActorType type = a->actors[actor].actor.type;
+    if (actor == dictionary || (type != ActorType::kOrganization && type != ActorType::kGroup)) return i;
+  } else {
+    for (size_t k = j; k < i; ++k)
+      if (!ms[k].name || ms[k].actor >= 0) return i;
+  }
+  const std::string name = a->SpanText(start, ms[i].first - 1);
+  if (SpellsNameOf(name, a->actors[dictionary].actor)) return i;
+  if (!named) {
+    Actor organization;
+    organization.name = name;
+    organization.id = ActorIdFor(organization.name);
+    actor = a->InternActor(std::move(organization));
+    while (!unresolved->empty() && unresolved->back().sentence == s && unresolved->back().index >= j)
+      unresolved->pop_back();
+    ms[j].first = start;
+    ms[j].last = ms[i - 1].last;
+    ms[j].actor = actor;
+    ms[j].name = false;
+    ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(j + 1), ms.begin() + static_cast<std::ptrdiff_t>(i));
+    i = j + 1;
+  }
+  a->actors[actor].actor.aliases.emplace(letters);
+  own->push_back(OwnAcronym{letters, dictionary, actor});
+  ms[i].actor = actor;
+  return i;
+}
+
 // The dictionary's person that name `name`, read across an editorial insertion's bracket
 // ("Chairman [Devin] Nunes"), names in full, or -1: the dictionary matched the tokens'
 // phrases only, which the bracket parts.
@@ -2765,12 +2906,22 @@ bool DefineAcronymsFindNames(const RulePack& pack, Analysis* a, std::vector<Name
   for (const std::vector<Mention>& ms : a->mentions) mentions += ms.size();
   unresolved->reserve(mentions);
   bool groups = false;
+  std::vector<OwnAcronym> own;  // the acronyms the story defined its own way, so far
+  const text::Token* const tokens = a->tokens.data();  // read once: nothing here changes the tokens
   for (size_t s = 0; s < a->mentions.size(); ++s) {
     std::vector<Mention>& ms = a->mentions[s];
     for (size_t i = 0; i < ms.size(); ++i) {
       Mention& m = ms[i];
       groups |= !m.group.empty();
-      if (!m.name || m.actor >= 0) continue;
+      if (m.actor >= 0) {
+        // Only an acronym is asked: glued to what comes before ("(ICC)"), it may be defined.
+        const uint16_t flags = tokens[m.first].flags;
+        if (!(flags & text::kAllCaps)) continue;
+        if (!(flags & text::kSpaceBefore)) i = DefineOwnAcronym(a, s, i, unresolved, &own);
+        else if (!own.empty()) ReadOwnAcronym(a, own, &m);
+        continue;
+      }
+      if (!m.name) continue;
       if (i > 0 && DefineAcronym(a, ms[i - 1], &m)) continue;
       const std::string_view text = a->NameText(m.first, m.last);
       if (!a->name_brackets.empty() && text.size() < a->tokens[m.last - 1].end - a->tokens[m.first].begin) {
