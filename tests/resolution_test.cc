@@ -1192,6 +1192,23 @@ TEST_CASE("his opening a sentence's attribution is no one's when another person 
   CHECK(Triples(ex).count("Amina Wekesa represents William Ruto") == 1);
 }
 
+TEST_CASE("a person named only in an apposition of another is no pronoun's", "[resolution][pronouns]") {
+  // Moyo, a name the rules do not know, is the one who accused; Kenyatta only tells who Moyo is.
+  for (const std::string head : {"Tendai Moyo, a former aide to Kenyatta,", "Tendai Moyo, an official under President "
+                                                                           "Uhuru Kenyatta,"}) {
+    ag::Extraction ex = Extract(head + " told reporters the plan was flawed. He accused Eritrea of arming the rebels.");
+    CHECK(Triples(ex).count("Uhuru Kenyatta opposed-to Eritrea") == 0);
+  }
+  // A spokesman speaks for the person named: "he" is that person.
+  ag::Extraction spoken = Extract("Amina Wekesa, a spokeswoman for Kenyatta, said he accused Eritrea of arming the "
+                                  "rebels.");
+  CHECK(Triples(spoken).count("Uhuru Kenyatta opposed-to Eritrea") == 1);
+  // Named as the head, or as no preposition's object, the person is still the pronoun's.
+  ag::Extraction ex = Extract("Kenyan President Uhuru Kenyatta, a former aide to Daniel arap Moi, spoke on Monday. "
+                              "He accused Eritrea of arming the rebels.");
+  CHECK(Triples(ex).count("Uhuru Kenyatta opposed-to Eritrea") == 1);
+}
+
 TEST_CASE("he opening a sentence is the person who opened the one before", "[resolution][pronouns]") {
   // Abiy was named last, but the sentence before was Ruto's.
   for (const std::string opener : {"Ruto", "President Ruto", "But Ruto", "Kenyan President William Ruto"}) {

@@ -6074,6 +6074,47 @@ bool AttributionAfterAnother(const RulePack& pack, const Analysis& a, size_t s, 
 // when its person is not mentioned nearby (MentionedNearby). Asked for the pronouns of
 // triples only, where it counts: a look at every pronoun's words back to
 // the sentence before cost 1% of all the work.
+// Whether person mention n of sentence s is named only inside an apposition that describes
+// someone else, as a preposition's object closed by a comma: "Ned Price, a former official
+// under President Obama, told The Hill", "Tendai Moyo, a former aide to Kenyatta, said".
+// The apposition tells who the head is; the person in it is rarely the one spoken of next.
+// Not a spokesman's: "Sarah Peck, a spokeswoman for Kaine, said he supported" is Kaine's.
+bool InAppositionOfAnother(const Analysis& a, size_t s, const Mention& n) {
+  const uint32_t first = a.sentences[s].first, end = a.sentences[s].last;
+  if (n.last >= end || a.TokenText(n.last) != ",") return false;
+  uint32_t t = n.first;  // past a title: "under former President Obama"
+  while (t > first && t + 4 > n.first &&
+         (a.tokens[t - 1].has(text::kCapitalized) || a.TokenText(t - 1) == "." || a.TokenLower(t - 1) == "former"))
+    --t;
+  if (t == first || (!IsPreposition(a.TokenLower(t - 1)) && a.TokenLower(t - 1) != "under")) return false;
+  for (uint32_t c = t - 1; c > first + 1 && c + 9 > t; --c) {
+    const std::string_view w = a.TokenText(c - 1);
+    if (w == ",") {
+      const std::string_view opener = a.TokenLower(c);
+      return (opener == "a" || opener == "an" || opener == "the" || opener == "former") &&
+             a.tokens[c - 2].has(text::kCapitalized);
+    }
+    if (!a.tokens[c - 1].has(text::kWord) || a.TokenLower(c - 1).rfind("spokes", 0) == 0) return false;
+  }
+  return false;
+}
+
+// Whether "he", "she" or "his", m of sentence s, resolved to `person`, has that person's
+// last mention before it, back three sentences, inside an apposition of another
+// (InAppositionOfAnother): "Tendai Moyo, a former aide to Kenyatta, told reporters the
+// plan was flawed. He accused Eritrea" is Moyo's, a name the rules may not know.
+bool AfterAppositionOfAnother(const Analysis& a, size_t s, const Mention& m, int person) {
+  const std::string_view word = a.TokenLower(m.first);
+  if (word != "he" && word != "she" && word != "his") return false;
+  for (size_t j = s + 1; j-- > 0 && j + 4 > s;) {
+    const Mention* last = nullptr;
+    for (const Mention& n : a.mentions[j])
+      if (n.first < m.first && n.actor == person && !n.demonym) last = &n;
+    if (last) return !last->pronoun && InAppositionOfAnother(a, j, *last);
+  }
+  return false;
+}
+
 int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, const Mention& m) {
   const int person = m.actor;
   if (person < 0 || !m.pronoun || !IsPersonPronoun(a.TokenLower(m.first)) ||
@@ -6081,7 +6122,7 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
     return person;
   const int fronted = FrontedDescriptionPerson(pack, a, s, m, person);
   if (fronted != person) return fronted;
-  if (AttributionAfterAnother(pack, a, s, m, person)) return -1;
+  if (AttributionAfterAnother(pack, a, s, m, person) || AfterAppositionOfAnother(a, s, m, person)) return -1;
   const uint32_t floor = a.sentences[s > 0 ? s - 1 : s].first;
   uint32_t end = floor;  // past the person's last mention before the pronoun
   for (size_t j = s + 1; j-- > 0 && end == floor && a.sentences[j].last > floor;)
