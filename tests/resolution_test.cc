@@ -1207,6 +1207,11 @@ TEST_CASE("a person named only in an apposition of another is no pronoun's", "[r
   ag::Extraction ex = Extract("Kenyan President Uhuru Kenyatta, a former aide to Daniel arap Moi, spoke on Monday. "
                               "He accused Eritrea of arming the rebels.");
   CHECK(Triples(ex).count("Uhuru Kenyatta opposed-to Eritrea") == 1);
+  // "Ned" is a given name ("Ned Price, a former official under President Obama, told"): no
+  // say verb follows the name, which had been no person's.
+  ex = Extract("\"The plan is reckless,\" Ned Okoro, a former official under President Uhuru Kenyatta, told "
+               "reporters.");
+  CHECK(People(ex).count("Ned Okoro") == 1);
 }
 
 TEST_CASE("he opening a sentence is the person who opened the one before", "[resolution][pronouns]") {
