@@ -1214,6 +1214,17 @@ TEST_CASE("a person named only in an apposition of another is no pronoun's", "[r
   CHECK(People(ex).count("Ned Okoro") == 1);
 }
 
+TEST_CASE("a person named only in a photo credit or a video link is no pronoun's", "[resolution][pronouns]") {
+  // Njeri took the photo; the woman the caption shows, or no one, accused Kenyatta.
+  ag::Extraction ex = Extract("Former minister Amina Wekesa arrives at the court in Nairobi, May 3, 2021. Sarah "
+                              "Njeri/Reuters\n\nShe accused President Uhuru Kenyatta of lying.");
+  CHECK(Triples(ex).count("Sarah Njeri opposed-to Uhuru Kenyatta") == 0);
+  // A video's link names a story other than the one told.
+  ex = Extract("Kenyan President Uhuru Kenyatta spoke on Monday.\n\nJUST WATCHED Odinga says rival lied Replay More "
+               "Videos ... MUST WATCH Odinga says rival lied 00:45\n\nHe also accused Kenyatta of lying.");
+  CHECK(Triples(ex).count("Raila Odinga opposed-to Uhuru Kenyatta") == 0);
+}
+
 TEST_CASE("he opening a sentence is the person who opened the one before", "[resolution][pronouns]") {
   // Abiy was named last, but the sentence before was Ruto's.
   for (const std::string opener : {"Ruto", "President Ruto", "But Ruto", "Kenyan President William Ruto"}) {

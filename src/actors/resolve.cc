@@ -6099,20 +6099,50 @@ bool InAppositionOfAnother(const Analysis& a, size_t s, const Mention& n) {
   return false;
 }
 
-// Whether "he", "she" or "his", m of sentence s, resolved to `person`, has that person's
-// last mention before it, back three sentences, inside an apposition of another
-// (InAppositionOfAnother): "Tendai Moyo, a former aide to Kenyatta, told reporters the
-// plan was flawed. He accused Eritrea" is Moyo's, a name the rules may not know.
-bool AfterAppositionOfAnother(const Analysis& a, size_t s, const Mention& m, int person) {
-  const std::string_view word = a.TokenLower(m.first);
-  if (word != "he" && word != "she" && word != "his") return false;
+// The last mention naming `person` (no pronoun, no demonym) before mention m of sentence s,
+// back three sentences, its sentence in *in; or null. A pronoun between is a link of a chain
+// that this name ends.
+const Mention* PersonLastNamedBefore(const Analysis& a, size_t s, const Mention& m, int person, size_t* in) {
   for (size_t j = s + 1; j-- > 0 && j + 4 > s;) {
     const Mention* last = nullptr;
     for (const Mention& n : a.mentions[j])
-      if (n.first < m.first && n.actor == person && !n.demonym) last = &n;
-    if (last) return !last->pronoun && InAppositionOfAnother(a, j, *last);
+      if (n.first < m.first && n.actor == person && !n.demonym && !n.pronoun) last = &n;
+    if (last) {
+      *in = j;
+      return last;
+    }
   }
-  return false;
+  return nullptr;
+}
+
+// Whether person mention n of sentence s is named in a caption or a credit, not in the
+// story: a photographer's, the name right before "/" and a capitalized word ("Leah
+// Millis/Reuters"), or a video link's, a `link-label` word in capitals right before the
+// name or glued in the mention ("MUST WATCH Tillis says rival kept quiet": LeaveOutLinkWords
+// names the person without it, the mention keeps it).
+bool NamedInCaption(const RulePack& pack, const Analysis& a, size_t s, const Mention& n) {
+  const uint32_t end = a.sentences[s].last;
+  if (n.last + 1 < end && a.TokenText(n.last) == "/" && a.tokens[n.last + 1].has(text::kCapitalized)) return true;
+  PhraseIndex::Hit hit;
+  auto link_word = [&](uint32_t t) {
+    return a.tokens[t].has(text::kAllCaps) && pack.List("link-label").LongestAt(a.text, a.tokens, t, t + 1, &hit);
+  };
+  return link_word(n.first) || (n.first > a.sentences[s].first && link_word(n.first - 1));
+}
+
+// Whether person pronoun m of sentence s, resolved to `person`, has that person's last
+// name before it, back three sentences, where no pronoun's antecedent is: a caption or a
+// credit (NamedInCaption), or, for "he", "she" or "his", a preposition's object inside an
+// apposition of another (InAppositionOfAnother): "Tendai Moyo, a former aide to Kenyatta,
+// told reporters the plan was flawed. He accused Eritrea" is Moyo's, a name the rules may
+// not know.
+bool AfterNoAntecedent(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  size_t in = s;
+  const Mention* last = PersonLastNamedBefore(a, s, m, person, &in);
+  if (!last) return false;
+  if (NamedInCaption(pack, a, in, *last)) return true;
+  const std::string_view word = a.TokenLower(m.first);
+  return (word == "he" || word == "she" || word == "his") && InAppositionOfAnother(a, in, *last);
 }
 
 int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, const Mention& m) {
@@ -6122,7 +6152,7 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
     return person;
   const int fronted = FrontedDescriptionPerson(pack, a, s, m, person);
   if (fronted != person) return fronted;
-  if (AttributionAfterAnother(pack, a, s, m, person) || AfterAppositionOfAnother(a, s, m, person)) return -1;
+  if (AttributionAfterAnother(pack, a, s, m, person) || AfterNoAntecedent(pack, a, s, m, person)) return -1;
   const uint32_t floor = a.sentences[s > 0 ? s - 1 : s].first;
   uint32_t end = floor;  // past the person's last mention before the pronoun
   for (size_t j = s + 1; j-- > 0 && end == floor && a.sentences[j].last > floor;)
