@@ -6145,6 +6145,38 @@ bool AfterNoAntecedent(const RulePack& pack, const Analysis& a, size_t s, const 
   return (word == "he" || word == "she" || word == "his") && InAppositionOfAnother(a, in, *last);
 }
 
+// The person "he" or "she", m of sentence s, resolved to `person`, stands for when a
+// fronted "As" and a title closed by a comma opens the sentence right before it ("As
+// attorney general in 1992, he endorsed ...", "As a cardinal, he clashed with ..."): `person`
+// if a mention titles `person` so (DescribedPerson), else, when a mention titles another so,
+// no one (-1): not the last man named, who in "arrest its dictator, Manuel Noriega. As
+// attorney general in 1992, he" held no such post, nor the other titled so, who may have
+// held it at another time (an acting attorney general named in the story). `person` when no
+// such phrase opens the sentence, or no one is titled so.
+int FrontedTitlePerson(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  const std::string_view word = a.TokenLower(m.first);
+  const uint32_t first = a.sentences[s].first;
+  if ((word != "he" && word != "she") || m.first < first + 3 || a.TokenLower(first) != "as" ||
+      a.TokenText(m.first - 1) != ",")
+    return person;
+  uint32_t t = first + 1;
+  const std::string_view article = a.TokenLower(t);
+  if (article == "a" || article == "an" || article == "the") ++t;
+  PhraseIndex::Hit hit;
+  if (t >= m.first || !pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, t, m.first, &hit)) return person;
+  for (uint32_t k = hit.end; k + 1 < m.first; ++k)
+    if (a.TokenText(k) == "," || a.tokens[k].has(text::kCapitalized)) return person;
+  const Title title{t, hit.end};
+  if (DescribedPerson(pack, a, s, m.first, person, PronounSex(word), title) == person) return person;
+  // Another is titled so: the post was that one's, or the pronoun's person never held it.
+  for (size_t j = 0; j <= s; ++j)
+    for (const Mention& n : a.mentions[j])
+      if (n.first < m.first && n.actor >= 0 && !n.pronoun && !n.demonym &&
+          a.actors[n.actor].actor.type == ActorType::kPerson && TitledAs(pack, a, j, n, title))
+        return -1;
+  return person;  // no one is: a post held in a campaign or in the past ("As presidential candidate, he")
+}
+
 int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, const Mention& m) {
   const int person = m.actor;
   if (person < 0 || !m.pronoun || !IsPersonPronoun(a.TokenLower(m.first)) ||
@@ -6152,6 +6184,8 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
     return person;
   const int fronted = FrontedDescriptionPerson(pack, a, s, m, person);
   if (fronted != person) return fronted;
+  const int titled = FrontedTitlePerson(pack, a, s, m, person);
+  if (titled != person) return titled;
   if (AttributionAfterAnother(pack, a, s, m, person) || AfterNoAntecedent(pack, a, s, m, person)) return -1;
   const uint32_t floor = a.sentences[s > 0 ? s - 1 : s].first;
   uint32_t end = floor;  // past the person's last mention before the pronoun
