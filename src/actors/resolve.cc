@@ -6225,6 +6225,109 @@ bool AttributionAfterAnother(const RulePack& pack, const Analysis& a, size_t s, 
 // when its person is not mentioned nearby (MentionedNearby). Asked for the pronouns of
 // triples only, where it counts: a look at every pronoun's words back to
 // the sentence before cost 1% of all the work.
+// Whether person mention n of sentence s is named only inside an apposition that describes
+// someone else, as a preposition's object closed by a comma: "Ned Price, a former official
+// under President Obama, told The Hill", "Tendai Moyo, a former aide to Kenyatta, said".
+// The apposition tells who the head is; the person in it is rarely the one spoken of next.
+// Not a spokesman's: "Sarah Peck, a spokeswoman for Kaine, said he supported" is Kaine's.
+bool InAppositionOfAnother(const Analysis& a, size_t s, const Mention& n) {
+  const uint32_t first = a.sentences[s].first, end = a.sentences[s].last;
+  if (n.last >= end || a.TokenText(n.last) != ",") return false;
+  uint32_t t = n.first;  // past a title: "under former President Obama"
+  while (t > first && t + 4 > n.first &&
+         (a.tokens[t - 1].has(text::kCapitalized) || a.TokenText(t - 1) == "." || a.TokenLower(t - 1) == "former"))
+    --t;
+  if (t == first || (!IsPreposition(a.TokenLower(t - 1)) && a.TokenLower(t - 1) != "under")) return false;
+  for (uint32_t c = t - 1; c > first + 1 && c + 9 > t; --c) {
+    const std::string_view w = a.TokenText(c - 1);
+    if (w == ",") {
+      const std::string_view opener = a.TokenLower(c);
+      return (opener == "a" || opener == "an" || opener == "the" || opener == "former") &&
+             a.tokens[c - 2].has(text::kCapitalized);
+    }
+    if (!a.tokens[c - 1].has(text::kWord) || a.TokenLower(c - 1).rfind("spokes", 0) == 0) return false;
+  }
+  return false;
+}
+
+// The last mention naming `person` (no pronoun, no demonym) before mention m of sentence s,
+// back three sentences, its sentence in *in; or null. A pronoun between is a link of a chain
+// that this name ends.
+const Mention* PersonLastNamedBefore(const Analysis& a, size_t s, const Mention& m, int person, size_t* in) {
+  for (size_t j = s + 1; j-- > 0 && j + 4 > s;) {
+    const Mention* last = nullptr;
+    for (const Mention& n : a.mentions[j])
+      if (n.first < m.first && n.actor == person && !n.demonym && !n.pronoun) last = &n;
+    if (last) {
+      *in = j;
+      return last;
+    }
+  }
+  return nullptr;
+}
+
+// Whether person mention n of sentence s is named in a caption or a credit, not in the
+// story: a photographer's, the name right before "/" and a capitalized word ("Leah
+// Millis/Reuters"), or a video link's, a `link-label` word in capitals right before the
+// name or glued in the mention ("MUST WATCH Tillis says rival kept quiet": LeaveOutLinkWords
+// names the person without it, the mention keeps it).
+bool NamedInCaption(const RulePack& pack, const Analysis& a, size_t s, const Mention& n) {
+  const uint32_t end = a.sentences[s].last;
+  if (n.last + 1 < end && a.TokenText(n.last) == "/" && a.tokens[n.last + 1].has(text::kCapitalized)) return true;
+  PhraseIndex::Hit hit;
+  auto link_word = [&](uint32_t t) {
+    return a.tokens[t].has(text::kAllCaps) && pack.List("link-label").LongestAt(a.text, a.tokens, t, t + 1, &hit);
+  };
+  return link_word(n.first) || (n.first > a.sentences[s].first && link_word(n.first - 1));
+}
+
+// Whether person pronoun m of sentence s, resolved to `person`, has that person's last
+// name before it, back three sentences, where no pronoun's antecedent is: a caption or a
+// credit (NamedInCaption), or, for "he", "she" or "his", a preposition's object inside an
+// apposition of another (InAppositionOfAnother): "Tendai Moyo, a former aide to Kenyatta,
+// told reporters the plan was flawed. He accused Eritrea" is Moyo's, a name the rules may
+// not know.
+bool AfterNoAntecedent(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  size_t in = s;
+  const Mention* last = PersonLastNamedBefore(a, s, m, person, &in);
+  if (!last) return false;
+  if (NamedInCaption(pack, a, in, *last)) return true;
+  const std::string_view word = a.TokenLower(m.first);
+  return (word == "he" || word == "she" || word == "his") && InAppositionOfAnother(a, in, *last);
+}
+
+// The person "he" or "she", m of sentence s, resolved to `person`, stands for when a
+// fronted "As" and a title closed by a comma opens the sentence right before it ("As
+// attorney general in 1992, he endorsed ...", "As a cardinal, he clashed with ..."): `person`
+// if a mention titles `person` so (DescribedPerson), else, when a mention titles another so,
+// no one (-1): not the last man named, who in "arrest its dictator, Manuel Noriega. As
+// attorney general in 1992, he" held no such post, nor the other titled so, who may have
+// held it at another time (an acting attorney general named in the story). `person` when no
+// such phrase opens the sentence, or no one is titled so.
+int FrontedTitlePerson(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
+  const std::string_view word = a.TokenLower(m.first);
+  const uint32_t first = a.sentences[s].first;
+  if ((word != "he" && word != "she") || m.first < first + 3 || a.TokenLower(first) != "as" ||
+      a.TokenText(m.first - 1) != ",")
+    return person;
+  uint32_t t = first + 1;
+  const std::string_view article = a.TokenLower(t);
+  if (article == "a" || article == "an" || article == "the") ++t;
+  PhraseIndex::Hit hit;
+  if (t >= m.first || !pack.List(RulePack::kPersonTitle).LongestAt(a.text, a.tokens, t, m.first, &hit)) return person;
+  for (uint32_t k = hit.end; k + 1 < m.first; ++k)
+    if (a.TokenText(k) == "," || a.tokens[k].has(text::kCapitalized)) return person;
+  const Title title{t, hit.end};
+  if (DescribedPerson(pack, a, s, m.first, person, PronounSex(word), title) == person) return person;
+  // Another is titled so: the post was that one's, or the pronoun's person never held it.
+  for (size_t j = 0; j <= s; ++j)
+    for (const Mention& n : a.mentions[j])
+      if (n.first < m.first && n.actor >= 0 && !n.pronoun && !n.demonym &&
+          a.actors[n.actor].actor.type == ActorType::kPerson && TitledAs(pack, a, j, n, title))
+        return -1;
+  return person;  // no one is: a post held in a campaign or in the past ("As presidential candidate, he")
+}
+
 int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, const Mention& m) {
   const int person = m.actor;
   if (person < 0 || !m.pronoun || !IsPersonPronoun(a.TokenLower(m.first)) ||
@@ -6232,7 +6335,9 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
     return person;
   const int fronted = FrontedDescriptionPerson(pack, a, s, m, person);
   if (fronted != person) return fronted;
-  if (AttributionAfterAnother(pack, a, s, m, person)) return -1;
+  const int titled = FrontedTitlePerson(pack, a, s, m, person);
+  if (titled != person) return titled;
+  if (AttributionAfterAnother(pack, a, s, m, person) || AfterNoAntecedent(pack, a, s, m, person)) return -1;
   const uint32_t floor = a.sentences[s > 0 ? s - 1 : s].first;
   uint32_t end = floor;  // past the person's last mention before the pronoun
   for (size_t j = s + 1; j-- > 0 && end == floor && a.sentences[j].last > floor;)
