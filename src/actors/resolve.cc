@@ -6217,14 +6217,6 @@ bool AttributionAfterAnother(const RulePack& pack, const Analysis& a, size_t s, 
   return false;
 }
 
-// The person that person pronoun m of sentence s stands for, resolved, when a description
-// of a person that is a clause's subject (DescriptionTitle) stands between it and the
-// person's last mention before it (read back to the sentence before): the person the
-// description stands for (DescribedPerson), the pronoun as likely that person; else the
-// sentence's subject after a preposition's object (ObliqueAntecedentOpener); else no one
-// when its person is not mentioned nearby (MentionedNearby). Asked for the pronouns of
-// triples only, where it counts: a look at every pronoun's words back to
-// the sentence before cost 1% of all the work.
 // Whether person mention n of sentence s is named only inside an apposition that describes
 // someone else, as a preposition's object closed by a comma: "Ned Price, a former official
 // under President Obama, told The Hill", "Tendai Moyo, a former aide to Kenyatta, said".
@@ -6328,6 +6320,17 @@ int FrontedTitlePerson(const RulePack& pack, const Analysis& a, size_t s, const 
   return person;  // no one is: a post held in a campaign or in the past ("As presidential candidate, he")
 }
 
+// The person that person pronoun m of sentence s stands for, resolved, asked in this order:
+// the person a fronted description or a fronted "As" and a title name
+// (FrontedDescriptionPerson, FrontedTitlePerson); no one after another's attribution, or
+// where its person's last name is no antecedent (AfterNoAntecedent); when a description of
+// a person that is a clause's subject (DescriptionTitle) stands between it and the person's
+// last mention before it (read back to the sentence before), the person the description
+// stands for (DescribedPerson), the pronoun as likely that person; else the sentence's
+// subject after a preposition's object (ObliqueAntecedentOpener); else no one after a
+// quotation of others or when its person is not mentioned nearby (MentionedNearby). Asked
+// for the pronouns of triples only, where it counts: a look at every pronoun's words back
+// to the sentence before cost 1% of all the work.
 int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, const Mention& m) {
   const int person = m.actor;
   if (person < 0 || !m.pronoun || !IsPersonPronoun(a.TokenLower(m.first)) ||
