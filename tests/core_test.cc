@@ -97,6 +97,47 @@ TEST_CASE("WordTable::AddHash returns the key's values, the one added last", "[c
   }
 }
 
+// Each key k0 .. k(n-1) of `table` holds the values {i, -i}, and nothing else is there.
+template <typename Table>
+bool HoldsKeys(const Table& table, int n) {
+  if (table.size() != static_cast<size_t>(n)) return false;
+  for (int i = 0; i < n; ++i)
+    if (Listed(table.Find("k" + std::to_string(i))) != std::vector<int>{i, -i}) return false;
+  return table.Find("k" + std::to_string(n)).empty();
+}
+
+template <template <typename> class Allocator>
+void CheckCopiesAndMoves() {
+  // Tables of every size to past the first slots' two doublings, copied and moved.
+  for (int n : {0, 1, 7, 8, 9, 40, 70, 3000}) {
+    INFO(n);
+    WordTable<int, Allocator> table;
+    for (int i = 0; i < n; ++i) table.Add("k" + std::to_string(i), i);
+    for (int i = 0; i < n; ++i) table.Add("k" + std::to_string(i), -i);
+    WordTable<int, Allocator> copy(table);
+    CHECK(HoldsKeys(copy, n));
+    WordTable<int, Allocator> assigned;
+    assigned.Add("other", 1);
+    assigned = table;
+    CHECK(HoldsKeys(assigned, n));
+    copy.Add("k" + std::to_string(n), 5);  // a copy grows apart from the table
+    CHECK(HoldsKeys(table, n));
+    CHECK(Listed(copy.Find("k" + std::to_string(n))) == std::vector<int>{5});
+    WordTable<int, Allocator> moved(std::move(assigned));
+    CHECK(HoldsKeys(moved, n));
+    WordTable<int, Allocator> move_assigned;
+    move_assigned = std::move(moved);
+    CHECK(HoldsKeys(move_assigned, n));
+    move_assigned.Add("k" + std::to_string(n), 6);
+    CHECK(Listed(move_assigned.Find("k" + std::to_string(n))) == std::vector<int>{6});
+  }
+}
+
+TEST_CASE("WordTable copies and moves hold every key's values", "[core][hash]") {
+  CheckCopiesAndMoves<std::allocator>();
+  CheckCopiesAndMoves<SmallBlockAllocator>();
+}
+
 TEST_CASE("SameBytes compares words of every length up to and past sixteen bytes", "[core][hash]") {
   using actorgraph::internal::SameBytes;
   const std::string word = "abcdefghijklmnopqrstuvwxyz";

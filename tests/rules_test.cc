@@ -173,6 +173,56 @@ TEST_CASE("a list's plain lines read as the lexer reads them", "[rules][lexer]")
         "error: expected a list item (a word, a quoted phrase or a @list), found ','");
 }
 
+// What the parser reads of a lexeme: its kind, its text, a slot's types and count, a
+// gap's bounds.
+std::string LexemeRead(const in::Lexeme& lx) {
+  std::string out = std::string(in::LexemeKindName(lx.kind)) + " [" + std::string(lx.text) + "]";
+  if (lx.kind == in::Lexeme::kSlot) {
+    for (const std::string& type : lx.types) out += " " + type;
+    out += lx.single ? " {1}" : "";
+  }
+  if (lx.kind == in::Lexeme::kGap) out += " " + std::to_string(lx.min) + "-" + std::to_string(lx.max);
+  return out;
+}
+
+std::vector<std::string> LexemesRead(const std::vector<in::Lexeme>& lexemes) {
+  std::vector<std::string> out;
+  for (const in::Lexeme& lx : lexemes) {
+    out.push_back(LexemeRead(lx));
+    if (lx.kind == in::Lexeme::kEnd) break;
+  }
+  return out;
+}
+
+TEST_CASE("lexemes reused from the lines before read as lexed afresh", "[rules][lexer]") {
+  // The lexer resets of a reused lexeme only what every kind reads: a slot's types and
+  // count and a gap's bounds are set where they are read, never left from another line.
+  const std::vector<std::string> lines = {
+      "match X:Person|Country{1} \"say \\\"no\\\"\" <Met> ...{2,4} Y:Actor",
+      "match Y:Actor met ... @verbs Z:Group{1}",
+      "match alpha beta gamma delta epsilon zeta eta theta",
+      "match W:Person \"plain\" <Go> ( a | b )? Q:Country|Group",
+      "match A:Actor ...{0,3} B:Actor{1}",
+      "match C:Organization ... D:Person",
+  };
+  const in::Loc loc{};
+  std::vector<in::Lexeme> reused;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& line : lines) {
+      INFO(line);
+      std::vector<in::Lexeme> fresh;
+      REQUIRE(in::LexLine(line, 0, loc, &fresh).ok());
+      REQUIRE(in::LexLine(line, 0, loc, &reused).ok());
+      CHECK(LexemesRead(reused) == LexemesRead(fresh));
+    }
+  }
+  std::vector<in::Lexeme> fresh;
+  REQUIRE(in::LexLine(lines[0], 0, loc, &fresh).ok());
+  CHECK(LexemesRead(fresh)[1] == "a slot [X] Person Country {1}");
+  CHECK(LexemesRead(fresh)[2] == "a quoted string [say \"no\"]");
+  CHECK(LexemesRead(fresh)[4] == "a gap '...' [] 2-4");
+}
+
 TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A hates B\n") ==
         "t.rules:10:11: unknown relation 'hates': declare it with 'relation hates'");

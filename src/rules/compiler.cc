@@ -430,7 +430,7 @@ class Compiler {
       p.rule_slots = static_cast<uint32_t>(pack_->rules.back().slots.size());
       int index = static_cast<int>(pack_->patterns.size());
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
-      for (uint64_t hash : FirstWordHashesOf(p.anchor.words)) triggers.AddHash(hash, index);
+      ForFirstWordHashes(p.anchor.words, [&](uint64_t hash) { triggers.AddHash(hash, index); });
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
       pack_->patterns.push_back(std::move(p));
     }
@@ -556,7 +556,7 @@ class Compiler {
     // @possessive may stand for no word at all ("his").
     if (e.optional || e.negated || e.possessive) return false;
     if (e.kind == Element::kWords) {
-      for (uint64_t hash : FirstWordHashesOf(e.words)) words->Add(hash);
+      ForFirstWordHashes(e.words, [&](uint64_t hash) { words->Add(hash); });
       return true;
     }
     if (e.kind != Element::kGroup || e.alternatives.empty()) return false;
@@ -1070,25 +1070,35 @@ class Compiler {
   // FirstWordHashes of each index asked for, by index: SharedWords shares one index
   // among the patterns that write the same words, and a list's words were sorted again
   // for each. The index is held, so that its address is not reused while the key names it.
+  // Its hashes are first_word_hashes_[begin, begin + size): a vector for each of a
+  // thousand indexes was an allocation each.
   struct FirstWordsEntry {
     std::shared_ptr<const PhraseIndex> index;
-    std::vector<uint64_t> hashes;
+    size_t begin = 0, size = 0;
   };
   // Its nodes in small blocks: one for each of hundreds of indexes.
   std::map<const PhraseIndex*, FirstWordsEntry, std::less<>,
            SmallBlockAllocator<std::pair<const PhraseIndex* const, FirstWordsEntry>>>
       first_words_;
+  std::vector<uint64_t> first_word_hashes_;  // FirstWordsEntry's hashes, one after another
+  std::vector<uint64_t> hashes_scratch_;     // FirstWordHashes' of an index, before they are appended
   // pack_->lists by name, hashed, for FindList: the pack's hundreds of @list elements each
   // looked a list up in the ordered map, comparing a dozen names.
   WordTable<std::pair<std::string_view, const std::shared_ptr<const PhraseIndex>*>> lists_by_name_;
 
-  const std::vector<uint64_t>& FirstWordHashesOf(const std::shared_ptr<const PhraseIndex>& index) {
+  // Calls f(hash) for each FirstWordHashes of `index`, taken once per index.
+  template <typename F>
+  void ForFirstWordHashes(const std::shared_ptr<const PhraseIndex>& index, F f) {
     auto [it, added] = first_words_.try_emplace(index.get());
+    FirstWordsEntry& entry = it->second;
     if (added) {
-      it->second.index = index;
-      index->FirstWordHashes(&it->second.hashes);
+      entry.index = index;
+      index->FirstWordHashes(&hashes_scratch_);
+      entry.begin = first_word_hashes_.size();
+      entry.size = hashes_scratch_.size();
+      first_word_hashes_.insert(first_word_hashes_.end(), hashes_scratch_.begin(), hashes_scratch_.end());
     }
-    return it->second.hashes;
+    for (size_t i = entry.begin; i < entry.begin + entry.size; ++i) f(first_word_hashes_[i]);
   }
 };
 
