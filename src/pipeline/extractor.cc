@@ -685,6 +685,44 @@ void DropUnofficialSubjects(const RulePack& pack, const std::vector<size_t>& che
   out->triples.resize(kept);
 }
 
+// Whether the document has person `p` lead or speak for state `s`, by an asserted relation
+// that gives a country ("US President X": X leader-of the United States).
+bool LeadsState(const std::vector<Triple>& triples, const Actor& p, const Actor& s) {
+  if (p.type != ActorType::kPerson || s.code.empty()) return false;
+  if (s.type != ActorType::kCountry && s.type != ActorType::kGovernment) return false;
+  return std::any_of(triples.begin(), triples.end(), [&](const Triple& t) {
+    return t.type.gives_country && t.modality == Modality::kAsserted && t.object.code == s.code &&
+           (t.object.type == ActorType::kCountry || t.object.type == ActorType::kGovernment) && t.subject.id == p.id;
+  });
+}
+
+// Drops each meets-with between a person and the state the document has the person lead or
+// speak for: a leader who meets his own troops or lawmakers ("US President X meets the US
+// troops", "after a meeting with U.S. Congressional leaders") holds no talks with a
+// counterpart. An opposition leader, who leads no state, keeps his talks with the government.
+void DropOwnStateMeetings(bool explain, Extraction* out) {
+  std::vector<Triple>& ts = out->triples;
+  std::vector<bool> drop;
+  for (size_t i = 0; i < ts.size(); ++i) {
+    const Triple& t = ts[i];
+    if (t.type.name != "meets-with") continue;
+    if (!LeadsState(ts, t.subject, t.object) && !LeadsState(ts, t.object, t.subject)) continue;
+    drop.resize(ts.size(), false);
+    drop[i] = true;
+    if (explain)
+      out->explain += "  dropped " + t.subject.name + " " + t.type.name + " " + t.object.name + " by " + t.explain +
+                      ": a meeting with a state of its own\n";
+  }
+  if (drop.empty()) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < ts.size(); ++i)
+    if (!drop[i]) {
+      if (kept != i) ts[kept] = std::move(ts[i]);
+      ++kept;
+    }
+  ts.resize(kept);
+}
+
 // A warning for each of the document's id, date and url that is not valid UTF-8: the
 // evidence carries them with U+FFFD in the invalid bytes' place.
 void WarnInvalidFields(const Document& doc, std::vector<std::string>* warnings) {
@@ -731,6 +769,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
   }
   CountriesFromRelations(&out);
   DropUnofficialSubjects(pack, work->official_checks, titled, options.explain, &out);
+  DropOwnStateMeetings(options.explain, &out);
   if (options.explain) {
     for (const Triple& t : out.triples)
       out.explain += "  triple " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
