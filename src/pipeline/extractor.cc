@@ -656,12 +656,22 @@ bool HoldsOffice(const RulePack& pack, const Actor& person, const std::vector<st
   return false;
 }
 
-// The explain line of a triple `official` dropped: the triple, its rule, and why, so that
-// a lost visit can be told from one no rule matched.
-std::string ExplainDropped(const Triple& t) {
+// The explain line of a triple dropped: the triple, its rule, and `why`, so that a lost
+// visit or meeting can be told from one no rule matched.
+std::string ExplainDropped(const Triple& t, const std::string& why) {
   return "  dropped " + t.subject.name + " " + t.type.name + " " + t.object.name + " [" +
-         std::string(ModalityName(t.modality)) + "] by " + t.explain + ": official " + t.subject.name +
-         " holds no office in the document\n";
+         std::string(ModalityName(t.modality)) + "] by " + t.explain + ": " + why + "\n";
+}
+
+// Removes the triples `drop` marks, keeping the others' order.
+void EraseMarked(const std::vector<bool>& drop, std::vector<Triple>* triples) {
+  size_t kept = 0;
+  for (size_t i = 0; i < triples->size(); ++i)
+    if (!drop[i]) {
+      if (kept != i) (*triples)[kept] = std::move((*triples)[i]);
+      ++kept;
+    }
+  triples->resize(kept);
 }
 
 // Drops the triples of `checks` whose subject is a person who holds no office in the
@@ -674,15 +684,10 @@ void DropUnofficialSubjects(const RulePack& pack, const std::vector<size_t>& che
   for (size_t i : checks) {
     const Actor& subject = out->triples[i].subject;
     drop[i] = subject.type == ActorType::kPerson && !HoldsOffice(pack, subject, titled, out->triples);
-    if (drop[i] && explain) out->explain += ExplainDropped(out->triples[i]);
+    if (drop[i] && explain)
+      out->explain += ExplainDropped(out->triples[i], "official " + subject.name + " holds no office in the document");
   }
-  size_t kept = 0;
-  for (size_t i = 0; i < out->triples.size(); ++i)
-    if (!drop[i]) {
-      if (kept != i) out->triples[kept] = std::move(out->triples[i]);
-      ++kept;
-    }
-  out->triples.resize(kept);
+  EraseMarked(drop, &out->triples);
 }
 
 // Whether the document has person `p` lead or speak for state `s`, by an asserted relation
@@ -709,18 +714,9 @@ void DropOwnStateMeetings(bool explain, Extraction* out) {
     if (!LeadsState(ts, t.subject, t.object) && !LeadsState(ts, t.object, t.subject)) continue;
     drop.resize(ts.size(), false);
     drop[i] = true;
-    if (explain)
-      out->explain += "  dropped " + t.subject.name + " " + t.type.name + " " + t.object.name + " by " + t.explain +
-                      ": a meeting with a state of its own\n";
+    if (explain) out->explain += ExplainDropped(t, "a meeting with a state of its own");
   }
-  if (drop.empty()) return;
-  size_t kept = 0;
-  for (size_t i = 0; i < ts.size(); ++i)
-    if (!drop[i]) {
-      if (kept != i) ts[kept] = std::move(ts[i]);
-      ++kept;
-    }
-  ts.resize(kept);
+  if (!drop.empty()) EraseMarked(drop, &ts);
 }
 
 // A warning for each of the document's id, date and url that is not valid UTF-8: the
