@@ -684,9 +684,9 @@ WordSignature SignSentence(const Analysis& a, const text::Sentence& s) {
   WordSignature words;
   if (a.text.token_hashes.size() == a.tokens.size()) {
     const uint64_t* hashes = a.text.token_hashes.data();
-    // Four words a round, as WordFlags::OfHashes reads them: the count and test cost as
+    // Eight words a round, as WordFlags::OfHashes reads them: the count and test cost as
     // much as a word's bit.
-#pragma GCC unroll 4
+#pragma GCC unroll 8
     for (uint32_t t = s.first; t < s.last; ++t) words.Add(hashes[t]);
   } else {
     for (uint32_t t = s.first; t < s.last; ++t) words.Add(TokenHash(a.text, a.tokens, t));
