@@ -5922,10 +5922,11 @@ int ObliqueAntecedentOpener(const RulePack& pack, const Analysis& a, size_t s, c
   return sex == Sex::kUnknown || sex == PronounSex(word) ? opener.actor : person;
 }
 
-// The last mention naming `person` (no pronoun, no demonym) before pronoun m of sentence
-// s, in s or the sentence before, its sentence in *in; or null.
-const Mention* LastNamedNear(const Analysis& a, size_t s, const Mention& m, int person, size_t* in) {
-  for (size_t j = s + 1; j-- > 0 && j + 1 >= s;) {
+// The last mention naming `person` (no pronoun, no demonym) before mention m of sentence
+// s, in s or the `back` sentences before, its sentence in *in; or null. A pronoun between
+// is a link of a chain that this name ends.
+const Mention* LastNamedWithin(const Analysis& a, size_t s, const Mention& m, int person, size_t back, size_t* in) {
+  for (size_t j = s + 1; j-- > 0 && j + back >= s;) {
     const Mention* last = nullptr;
     for (const Mention& n : a.mentions[j])
       if (n.first < m.first && n.actor == person && !n.pronoun && !n.demonym) last = &n;
@@ -5935,6 +5936,11 @@ const Mention* LastNamedNear(const Analysis& a, size_t s, const Mention& m, int 
     }
   }
   return nullptr;
+}
+
+// LastNamedWithin s or the sentence before.
+const Mention* LastNamedNear(const Analysis& a, size_t s, const Mention& m, int person, size_t* in) {
+  return LastNamedWithin(a, s, m, person, 1, in);
 }
 
 // Whether person pronoun m of sentence s, resolved to `person`, has that person's last
@@ -6242,22 +6248,6 @@ bool InAppositionOfAnother(const Analysis& a, size_t s, const Mention& n) {
   return false;
 }
 
-// The last mention naming `person` (no pronoun, no demonym) before mention m of sentence s,
-// back three sentences, its sentence in *in; or null. A pronoun between is a link of a chain
-// that this name ends.
-const Mention* PersonLastNamedBefore(const Analysis& a, size_t s, const Mention& m, int person, size_t* in) {
-  for (size_t j = s + 1; j-- > 0 && j + 4 > s;) {
-    const Mention* last = nullptr;
-    for (const Mention& n : a.mentions[j])
-      if (n.first < m.first && n.actor == person && !n.demonym && !n.pronoun) last = &n;
-    if (last) {
-      *in = j;
-      return last;
-    }
-  }
-  return nullptr;
-}
-
 // Whether person mention n of sentence s is named in a caption or a credit, not in the
 // story: a photographer's, the name right before "/" and a capitalized word ("Leah
 // Millis/Reuters"), or a video link's, a `link-label` word in capitals right before the
@@ -6281,7 +6271,7 @@ bool NamedInCaption(const RulePack& pack, const Analysis& a, size_t s, const Men
 // not know.
 bool AfterNoAntecedent(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
   size_t in = s;
-  const Mention* last = PersonLastNamedBefore(a, s, m, person, &in);
+  const Mention* last = LastNamedWithin(a, s, m, person, 3, &in);
   if (!last) return false;
   if (NamedInCaption(pack, a, in, *last)) return true;
   const std::string_view word = a.TokenLower(m.first);
