@@ -125,6 +125,8 @@ bool IsLowerAscii(char c) { return c >= 'a' && c <= 'z'; }
 constexpr size_t kPartSlack = 8;
 
 // The high bit of each zero byte of `v`, exactly (no borrow from one byte to the next).
+// core/ascii.h's ZeroLanes, kept here: calling that one (and its EqualLanes) moved this
+// file's inlining, 0.12 M instructions more on 3 MB of AllSides for the same output.
 uint64_t ZeroBytes(uint64_t v) {
   constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
   return ~(((v & kLow7) + kLow7) | v | kLow7);

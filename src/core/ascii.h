@@ -22,13 +22,13 @@ inline constexpr uint64_t kHigh = 0x8080808080808080ull;
 inline constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
 inline uint64_t ZeroLanes(uint64_t x) { return ~(((x & kLow7) + kLow7) | x) & kHigh; }
 inline uint64_t EqualLanes(uint64_t x, unsigned char c) { return ZeroLanes(x ^ (kOnes * c)); }
-// Where x's byte is 'a' to 'z'.
-inline uint64_t LowerCaseLanes(uint64_t x) {
+// Where x's byte lies in [lo, hi] (ASCII bounds): the sums stay below 0x100 a byte.
+inline uint64_t RangeLanes(uint64_t x, unsigned char lo, unsigned char hi) {
   const uint64_t v = x & kLow7;
-  const uint64_t at_least_a = v + kOnes * (0x80 - 'a');
-  const uint64_t above_z = v + kOnes * (0x80 - 'z' - 1);
-  return at_least_a & ~above_z & ~x & kHigh;
+  return (v + kOnes * (0x80u - lo)) & ~(v + kOnes * (0x7Fu - hi)) & ~x & kHigh;
 }
+// Where x's byte is 'a' to 'z'.
+inline uint64_t LowerCaseLanes(uint64_t x) { return RangeLanes(x, 'a', 'z'); }
 
 }  // namespace actorgraph::internal
 

@@ -11,6 +11,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "core/ascii.h"
 #include "text/simd.h"
 #include "text/text.h"
 #include "text/unicode.h"
@@ -165,25 +166,17 @@ struct AsciiRun {
   uint32_t upper = 0;  // only "two or more" matters
 };
 
-// Eight bytes at a time ("SWAR"): a word's bytes are tested in parallel and its end found
-// without a branch per byte, whose misprediction at each word's end would otherwise
-// dominate the scan.
-constexpr uint64_t kOnes = 0x0101010101010101ull;
-constexpr uint64_t kHigh = 0x8080808080808080ull;
-constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full;
+// Eight bytes at a time ("SWAR", core/ascii.h's lanes): a word's bytes are tested in
+// parallel and its end found without a branch per byte, whose misprediction at each word's
+// end would otherwise dominate the scan.
+using internal::kHigh;
+using internal::RangeLanes;
 
 // p[0..7] with p[0] in the lowest byte, whatever the machine's byte order.
 inline uint64_t LoadLanes(const unsigned char* p) {
   return uint64_t{p[0]} | uint64_t{p[1]} << 8 | uint64_t{p[2]} << 16 | uint64_t{p[3]} << 24 |
          uint64_t{p[4]} << 32 | uint64_t{p[5]} << 40 | uint64_t{p[6]} << 48 |
          uint64_t{p[7]} << 56;
-}
-
-// The high bit of each byte of w that lies in [lo, hi] (ASCII bounds); no carries cross
-// bytes because the sums stay below 0x100.
-inline uint64_t RangeLanes(uint64_t w, unsigned char lo, unsigned char hi) {
-  const uint64_t v = w & kLow7;
-  return (v + kOnes * (0x80u - lo)) & ~(v + kOnes * (0x7Fu - hi)) & ~w & kHigh;
 }
 
 // Index of the lowest byte whose high bit is set in m (m != 0).
