@@ -51,6 +51,30 @@ bool AsksWhether(const Analysis& a, const text::Sentence& s, uint32_t match_firs
   return first < s.last && Listed(a.TokenLower(first), kAuxiliaries);
 }
 
+// Whether "whether" opens the clause the match's trigger stands in, farther back than the
+// look-behind reaches: "would not say whether the party's longtime chief fundraiser X had met
+// Y", "could not recall whether officials such as X met Y" ask, as AsksWhether's questions do.
+// A clause break, "to" or a word that opens a clause of its own ends the search: "is examining
+// whether the freeze of aid to help Kiev fight Russia-backed separatists" tells of that
+// backing; so does a relative clause the match reads ("whether he had contact with X, who was
+// killed by Russian forces"), and an "or" of the choices that "whether" does not question
+// ("Whether the issue is Iran or the Israeli-Palestinian conflict, ...").
+bool WhetherOpensTriggerClause(const Analysis& a, const text::Sentence& s, uint32_t first, uint32_t trigger_first) {
+  static constexpr uint32_t kReach = 12;
+  static constexpr std::string_view kStops[] = {"to",    "that",  "which", "who",    "whom", "when", "while", "because",
+                                                "where", "since", "until", "after", "before", "but",  "if",   "or"};
+  // Most matches have no "whether" before them: look for it first, the stops only then.
+  uint32_t whether = first;
+  while (whether > s.first && first - whether < kReach && a.TokenLower(whether - 1) != "whether") {
+    if (text::IsClauseBreak(a.TokenText(whether - 1))) return false;
+    --whether;
+  }
+  if (whether == s.first || first - whether >= kReach) return false;
+  for (uint32_t t = whether; t < trigger_first; ++t)
+    if (Listed(a.TokenLower(t), kStops)) return false;
+  return true;
+}
+
 // The first token of the words of List("denial-gap") that end right before token t (a
 // day, a week or a manner adverb: "denied on Thursday that", "denied this week that",
 // "denied again that"), else t: a denial still governs a "that" past them. `hits` is
@@ -201,6 +225,7 @@ Modality DetectModality(const RulePack& pack, const Analysis& a, const text::Sen
   PhraseIndex::Hit hit;
   bool negated = false,
        hypothetical = !role && (conditional || AsksWhether(a, s, first) ||
+                                WhetherOpensTriggerClause(a, s, first, trigger_first) ||
                                 PresentInTemporalClause(a, s, mentions, first, trigger_last));
   for (uint32_t t = begin; t < trigger_last; ++t) {
     if (InActorMention(mentions, t) || (t > aside_first && t < aside_last)) continue;
