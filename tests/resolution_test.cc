@@ -1862,6 +1862,15 @@ TEST_CASE("a given name makes no person of a place nor takes a relative's surnam
   CHECK(People(Extract("Missiles struck Al Asad Air Base on Wednesday.")).empty());
   // Nor of a conference named for someone (`place-end`).
   CHECK(People(Extract("Tom Hale Summit opened in Dallas on Friday.")).empty());
+  // A firm's, a school district's or a police force's name a given name opens is an
+  // organization's (`company-end`, `force-end`), and a town's no one's.
+  ag::Extraction firm = Extract(
+      "Stocks of Linda Vista Capital Management fell, said Grace Park Public Schools spokeswoman Ana Ruiz, "
+      "a farmer from Ellen Township.");
+  CHECK(People(firm) == std::set<std::string>{"Ana Ruiz"});
+  CHECK(Types(firm)["Linda Vista Capital Management"] == "Organization");
+  CHECK(Types(firm)["Grace Park Public Schools"] == "Organization");
+  CHECK(Triples(firm) == std::set<std::string>{"Ana Ruiz represents Grace Park Public Schools"});
   // "Trump" stays the president's: neither his son nor his wife takes the surname (the
   // son is a person of his own).
   ag::Extraction ex = Extract(

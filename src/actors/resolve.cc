@@ -3813,6 +3813,27 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
   return found;
 }
 
+// Whether name mention `m` ends in a word of `company-end` or `force-end`: with a given name
+// first it is a firm's, a school district's or a police force's ("Ariel Capital Management",
+// "Alexandria City Public Schools", "Victoria Police"), no one's.
+bool EndsFirmName(const RulePack& pack, const Analysis& a, const Mention& m) {
+  return EndsWithListed(pack.company_ends, a, m) || EndsWithListed(pack.force_ends, a, m);
+}
+
+// Makes the organization that name mention `name` names, and the same text said again
+// names it too (ResolvePersonNames reads `resolved`).
+void MakeFirm(Analysis* a, NameMention* name) {
+  Mention& n = a->mentions[name->sentence][name->index];
+  Actor actor;
+  actor.type = ActorType::kOrganization;
+  actor.name = std::string(name->surface);
+  actor.id = ActorIdFor(actor.name);
+  n.actor = a->InternActor(std::move(actor));
+  n.name = false;
+  n.source = "given-name-firm";
+  name->resolved = n.actor;
+}
+
 // An untitled full name whose first word is a given name of `male-given-name` or
 // `female-given-name` is a person ("Germany's Angela Merkel and France's Emmanuel Macron
 // met"), unless an article opens it ("the George Washington Bridge"), a bracket closes
@@ -3828,7 +3849,7 @@ std::pair<int, int> PairBetween(const Analysis& a, size_t s, uint32_t before) {
 // given name tells.
 std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::vector<NameMention>* unresolved,
                                                    Analysis* a, NameCache* names, PersonIndex* index, bool persons) {
-  std::vector<NameMention*> given;
+  std::vector<NameMention*> given, firms;
   std::string key;
   for (NameMention& name : *unresolved) {
     const Mention& n = a->mentions[name.sentence][name.index];
@@ -3842,13 +3863,19 @@ std::vector<std::pair<int, Sex>> PromoteGivenNames(const RulePack& pack, std::ve
          (RulePack::kMaleName | RulePack::kFemaleName)) == 0 ||
         a->TokenLower(n.first) == "al" ||
         (n.first > 0 && (IsArticle(a->TokenText(n.first - 1)) || a->TokenText(n.first - 1) == ")")) ||
-        IsAllCaps(name.surface) || EndsWithListed(pack.place_ends, *a, n) || CutAtInitial(*a, n) ||
-        RunsIntoPlaceName(pack, *a, n) ||
+        IsAllCaps(name.surface))
+      continue;
+    if (EndsWithListed(pack.place_ends, *a, n)) {
+      if (EndsFirmName(pack, *a, n)) firms.push_back(&name);
+      continue;
+    }
+    if (CutAtInitial(*a, n) || RunsIntoPlaceName(pack, *a, n) ||
         a->IsDatelinePlace(name.surface) || ResolveName(*index, names, nullptr, persons, &name, &key) >= 0 ||
         name.Parts().empty() || (!son && index->HasSurname(name.Parts().back())))
       continue;
     given.push_back(&name);
   }
+  for (NameMention* firm : firms) MakeFirm(a, firm);
   std::vector<std::pair<int, Sex>> made;
   for (NameMention* name : given) {
     Mention& n = a->mentions[name->sentence][name->index];
