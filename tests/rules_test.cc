@@ -124,8 +124,12 @@ TEST_CASE("syntax errors name file, line and column and say what was expected", 
   CHECK(ErrorOf("rule r1\n  match A:Actor ...{4,2} B:Actor\n  yield A opposed-to B\n") ==
         "t.rules:9:17: gap bounds must satisfy 0 <= min <= max <= 50");
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  shout A\n") ==
-        "t.rules:10:3: expected 'match', 'yield', 'modality', 'official', 'side', 'example', 'exactly' or "
+        "t.rules:10:3: expected 'match', 'yield', 'modality', 'official', 'side', 'together', 'example', 'exactly' or "
         "'counter', found 'shout'");
+  // `together` is about the pairs of a yield from a slot to itself: without one it says nothing.
+  CHECK(ErrorOf("rule r1\n  match A:Actor met B:Actor\n  yield A meets-with B\n  together\n").find(
+            "together needs a yield from a slot to itself") != std::string::npos);
+  CHECK(ErrorOf("rule r1\n  match A:Actor met\n  yield A meets-with A\n  together\n") == "ok");
   in::RuleFile file;
   CHECK(in::ParseRuleFile("# a comment\n  match A:Actor condemned B:Actor\n", "u.rules", &file).ToString().find(
             "u.rules:2:3: an indented line must belong to a block") == 0);

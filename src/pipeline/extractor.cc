@@ -59,6 +59,8 @@ struct Workspace {
   std::vector<std::pair<int, const Mention*>> subjects, objects;
   // The document's triples whose subject must hold an office (CompiledRule::official_slot).
   std::vector<size_t> official_checks;
+  // Its pairs of a `together` rule, which met a third together (CompiledRule::together).
+  std::vector<size_t> together_checks;
 };
 
 }  // namespace internal
@@ -299,8 +301,10 @@ class TripleBuilder {
         seen_(work->seen),
         subjects_(work->subjects),
         objects_(work->objects),
-        official_checks_(work->official_checks) {
+        official_checks_(work->official_checks),
+        together_checks_(work->together_checks) {
     official_checks_.clear();
+    together_checks_.clear();
   }
 
   void Sentence(size_t si) {
@@ -363,7 +367,7 @@ class TripleBuilder {
           if (role_of(y.relation) && TitleHeldByAnother({subj, y.relation, obj}, m)) continue;
           if (internal::SentenceTriple* earlier = Seen({subj, y.relation, obj})) {
             if (AssertsAnew(*earlier, modality, m, role_of(y.relation)))
-              Reassert(*earlier, s, sm, om, m, rule, y.subject == rule.official_slot, explain);
+              Reassert(*earlier, s, sm, om, m, rule, y.subject == rule.official_slot, pairs && rule.together, explain);
             continue;
           }
           aliases_.Note(subj);
@@ -380,6 +384,7 @@ class TripleBuilder {
           FillEvidence(s, sm, om, m, rule, modality, &t.evidence);
           t.explain = explain;
           if (y.subject == rule.official_slot) official_checks_.push_back(out_->triples.size() - 1);
+          if (pairs && rule.together) together_checks_.push_back(out_->triples.size() - 1);
           seen_.push_back({{subj, y.relation, obj}, out_->triples.size() - 1, m.trigger_first, m.pattern});
           scratch_.CountApplied(pack_, m.pattern);
         }
@@ -428,9 +433,9 @@ class TripleBuilder {
   }
 
   // Makes the earlier triple the asserted one of match `m`: its modality, evidence and
-  // explanation, and the office check of `m`'s rule instead of the earlier's.
+  // explanation, and the office and `together` checks of `m`'s rule instead of the earlier's.
   void Reassert(internal::SentenceTriple& earlier, const text::Sentence& s, const Mention* sm, const Mention* om,
-                const Match& m, const CompiledRule& rule, bool official, const std::string& explain) {
+                const Match& m, const CompiledRule& rule, bool official, bool together, const std::string& explain) {
     Triple& t = out_->triples[earlier.index];
     t.modality = Modality::kAsserted;
     t.evidence = Evidence();
@@ -438,9 +443,15 @@ class TripleBuilder {
     t.explain = explain;
     earlier.trigger = m.trigger_first;
     earlier.pattern = m.pattern;
-    auto check = std::find(official_checks_.begin(), official_checks_.end(), earlier.index);
-    if (official && check == official_checks_.end()) official_checks_.push_back(earlier.index);
-    if (!official && check != official_checks_.end()) official_checks_.erase(check);
+    Check(&official_checks_, earlier.index, official);
+    Check(&together_checks_, earlier.index, together);
+  }
+
+  // Puts triple `index` in `checks` if `on`, else takes it out.
+  static void Check(std::vector<size_t>* checks, size_t index, bool on) {
+    auto it = std::find(checks->begin(), checks->end(), index);
+    if (on && it == checks->end()) checks->push_back(index);
+    if (!on && it != checks->end()) checks->erase(it);
   }
 
   void FillEvidence(const text::Sentence& s, const Mention* sm, const Mention* om, const Match& m,
@@ -477,6 +488,7 @@ class TripleBuilder {
   std::vector<std::pair<int, const Mention*>>& subjects_;  // a yield's, likewise
   std::vector<std::pair<int, const Mention*>>& objects_;
   std::vector<size_t>& official_checks_;  // indices into out_->triples; likewise
+  std::vector<size_t>& together_checks_;  // likewise
 };
 
 std::string ExplainAnalysis(const Analysis& a) {
@@ -719,6 +731,60 @@ void DropOwnStateMeetings(bool explain, Extraction* out) {
   if (!drop.empty()) EraseMarked(drop, &ts);
 }
 
+// The sides the document puts person `p` on: the dictionary's country, and the object of
+// each asserted role relation of theirs (leader-of, represents, member-of), a country or
+// its government by its code (the two are one state), any other body, a party, by its id.
+std::vector<std::string> SidesOf(const RulePack& pack, const std::vector<Triple>& triples, const Actor& p) {
+  std::vector<std::string> sides;
+  if (!p.country.empty()) sides.push_back(p.country);
+  for (const Triple& t : triples) {
+    if (t.modality != Modality::kAsserted || t.subject.id != p.id) continue;
+    auto rel = pack.relation_index.find(t.type.name);
+    if (rel == pack.relation_index.end() || !pack.role_relations[rel->second]) continue;
+    const bool state = t.object.type == ActorType::kCountry || t.object.type == ActorType::kGovernment;
+    sides.push_back(state && !t.object.code.empty() ? t.object.code : t.object.id);
+  }
+  return sides;
+}
+
+// Whether the document puts persons `p` and `q` on one side (SidesOf), or has one speak for
+// the other ("President X and his foreign minister Y": Y represents X).
+bool OneSideInDocument(const RulePack& pack, const std::vector<Triple>& triples, const Actor& p, const Actor& q) {
+  const std::vector<std::string> ps = SidesOf(pack, triples, p), qs = SidesOf(pack, triples, q);
+  auto in = [](const std::vector<std::string>& sides, const std::string& s) {
+    return std::find(sides.begin(), sides.end(), s) != sides.end();
+  };
+  if (in(ps, q.id) || in(qs, p.id)) return true;
+  return std::any_of(ps.begin(), ps.end(), [&](const std::string& s) { return in(qs, s); });
+}
+
+// Drops the triples of `checks`, pairs of a `together` rule, between two persons of one
+// side: colleagues who met a third together ("Vice President X and Secretary of State Y
+// met with Z") held no talks with each other, where two sides' envoys who met a mediator
+// together did. `official` (DropUnofficialSubjects' checks, indices into the triples too)
+// is renumbered to match.
+void DropColleaguesMetTogether(const RulePack& pack, const std::vector<size_t>& checks, bool explain,
+                               std::vector<size_t>* official, Extraction* out) {
+  std::vector<Triple>& ts = out->triples;
+  std::vector<bool> drop;
+  for (size_t i : checks) {
+    const Triple& t = ts[i];
+    if (t.subject.type != ActorType::kPerson || t.object.type != ActorType::kPerson ||
+        !OneSideInDocument(pack, ts, t.subject, t.object))
+      continue;
+    drop.resize(ts.size(), false);
+    drop[i] = true;
+    if (explain) out->explain += ExplainDropped(t, "two of one side who met a third together");
+  }
+  if (drop.empty()) return;
+  std::vector<size_t> kept_before(ts.size());  // by index, how many triples before it stay
+  for (size_t i = 0, kept = 0; i < ts.size(); kept += !drop[i], ++i) kept_before[i] = kept;
+  official->erase(std::remove_if(official->begin(), official->end(), [&](size_t i) { return drop[i]; }),
+                  official->end());
+  for (size_t& i : *official) i = kept_before[i];
+  EraseMarked(drop, &ts);
+}
+
 // A warning for each of the document's id, date and url that is not valid UTF-8: the
 // evidence carries them with U+FFFD in the invalid bytes' place.
 void WarnInvalidFields(const Document& doc, std::vector<std::string>* warnings) {
@@ -764,6 +830,7 @@ Extraction Run(const RulePack& pack, const Document& doc, const ExtractOptions& 
     }
   }
   CountriesFromRelations(&out);
+  DropColleaguesMetTogether(pack, work->together_checks, options.explain, &work->official_checks, &out);
   DropUnofficialSubjects(pack, work->official_checks, titled, options.explain, &out);
   DropOwnStateMeetings(options.explain, &out);
   if (options.explain) {

@@ -409,6 +409,10 @@ class Compiler {
         return RuleError(d.loc, "unknown slot '" + d.official + "' in official: every match line must bind it; they bind " +
                                     SlotList(rule));
     }
+    rule.together = d.together;
+    if (rule.together && std::none_of(rule.yields.begin(), rule.yields.end(),
+                                      [](const CompiledYield& y) { return y.subject == y.object; }))
+      return RuleError(d.loc, "together needs a yield from a slot to itself, such as 'yield A meets-with A'");
     if (!d.side.empty()) {
       rule.side_slot = DeclaredSlot(rule, d.side);
       if (rule.side_slot < 0)
@@ -1427,6 +1431,7 @@ std::string RulePack::Dump() const {
           << (y.object == CompiledYield::kParties ? "@parties" : r.slots[y.object]) << "\n";
     if (r.official_slot >= 0) out << "  official " << r.slots[r.official_slot] << "\n";
     if (r.side_slot >= 0) out << "  side " << r.slots[r.side_slot] << "\n";
+    if (r.together) out << "  together\n";
     for (const CompiledMake& m : r.makes)
       out << "  make " << (m.slot == -1 ? "*" : m.slot == CompiledYield::kParties ? "@parties" : r.slots[m.slot])
           << (m.as_slot >= 0 ? " as " + r.slots[m.as_slot]

@@ -273,6 +273,11 @@ struct CompiledRule {
   // is dropped: in "Ukraine warned the EU that Russia would cut gas supplies" Russia, the
   // clause's subject, is a third party whose deed Ukraine tells of, no threat to the EU.
   int side_slot = -1;
+  // `together`: the actors a slot yielded to itself binds met a third together ("Vice
+  // President X and Secretary Y met with Z"): a pair the document puts on one side (one
+  // state, government or party) met no one in each other, and is dropped once the
+  // document is read; two sides ("Lavrov and Blinken met with envoy X") did meet.
+  bool together = false;
   std::vector<ExampleSpec> examples;
 };
 

@@ -139,6 +139,7 @@ struct RuleDecl {
   std::string modality;  // forced modality, or empty
   std::string official;  // `official SLOT`: the slot's person must hold an office, or empty
   std::string side;      // `side SLOT`: the slot's state must be the subject's or the object's, or empty
+  bool together = false;  // `together`: the pairs of a slot yielded to itself met a third together
   std::vector<ExampleSpec> examples;
   Loc loc;
 };

@@ -198,11 +198,12 @@ class Parser {
       if (kw.text == "modality" && !r.entity) return Modality(&r);
       if (kw.text == "official" && !r.entity) return Official(&r);
       if (kw.text == "side" && !r.entity) return Side(&r);
+      if (kw.text == "together" && !r.entity) return Together(&r);
       if (IsExampleKeyword(kw.text)) return Example(&r, kw.text == "counter", kw.text == "exactly");
     }
     return RuleError(At(line_, kw.column),
                      std::string("expected 'match', ") +
-                         (r.entity ? "'make'" : "'yield', 'modality', 'official', 'side'") +
+                         (r.entity ? "'make'" : "'yield', 'modality', 'official', 'side', 'together'") +
                          ", 'example', 'exactly' or 'counter', found " + Quote(kw));
   }
 
@@ -382,6 +383,11 @@ class Parser {
 
   Status Side(RuleDecl* r) {
     return TakeName(&r->side, "a slot").ok() ? ExpectEnd() : Expected(Peek(), "a slot");
+  }
+
+  Status Together(RuleDecl* r) {
+    r->together = true;
+    return ExpectEnd();
   }
 
   Status Example(RuleDecl* r, bool counter, bool exact) {
