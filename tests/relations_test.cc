@@ -635,3 +635,28 @@ TEST_CASE("a person after an actor's role is the slot's person, not the actor be
       {"Governor Ana Ruiz endorsed Labour Party candidate Tom Hale on Sunday.", "Ana Ruiz", "Labour Party"},
   });
 }
+
+TEST_CASE("a lawmaker's party tag in brackets after the name is read past, and the evidence names the person",
+          "[relations]") {
+  MustFire("supports", {
+      {"Sen. Ana Ruiz (D-N.M.) endorsed Governor Tom Hale on Sunday.", "Ana Ruiz", "Tom Hale"},
+  });
+  MustFire("opposed-to", {
+      {"Rep. Ana Ruiz (R-Texas) accused Iran of arming the Houthis.", "Ana Ruiz", "Iran"},
+  });
+  MustFire("meets-with", {
+      {"Governor Tom Hale met Sen. Ana Ruiz (D-New Mexico) and Rep. Dan Ortiz (R-W.Va.) on Friday.", "Tom Hale",
+       "Dan Ortiz"},
+  });
+  // A site's link text glued to the name, ending in "MORE": the person it names is the
+  // link's, not the lawmaker's.
+  MustNotFire("supports", {
+      {"Sen. Ana Ruiz Ana Maria RuizSenate votes to honor Dan Ortiz MORE (D-N.M.) endorsed Governor Tom Hale.",
+       "Dan Ortiz MORE", "Tom Hale"},
+  });
+  const std::string text = "Sen. Ana Ruiz (D-N.M.) endorsed Governor Tom Hale on Sunday.";
+  const ag::Extraction ex = Extract(text);
+  REQUIRE(ex.triples.size() == 1);
+  const ag::Span subject = ex.triples[0].evidence.subject;
+  CHECK(text.substr(subject.begin, subject.end - subject.begin) == "Ana Ruiz");
+}

@@ -42,6 +42,7 @@ void Analysis::Clear() {
   parties.clear();
   split_names.clear();
   name_brackets.clear();
+  party_tags.clear();
   unbracketed_names.clear();
   country_surnames.clear();
   dateline_places.clear();

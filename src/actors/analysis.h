@@ -156,6 +156,10 @@ struct Analysis {
   // the views it hands out stay valid as it grows).
   std::vector<uint32_t> name_brackets;
   std::deque<std::string> unbracketed_names;
+  // The opening brackets of the lawmakers' party tags the recognizer passed over ("Sen. X
+  // (R-Texas) said"), as tokens, in order: the relation rules' units take them in after a
+  // person (matcher.cc, TakeInPartyTags), and most documents have none.
+  std::vector<uint32_t> party_tags;
   // Token hashes of one-word countries seen as a person's surname ("Jim Jordan"): later
   // in the document that word alone is a name, not the country.
   std::vector<uint64_t> country_surnames;

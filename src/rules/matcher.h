@@ -20,7 +20,9 @@ struct Unit {
   Unit() {}  // NOLINT: not = default, which would zero the units a vector grows by
   Unit(uint32_t first_token, uint32_t last_token, int mention_index)
       : first(first_token), last(last_token), mention(mention_index) {}
-  uint32_t first;  // token range [first, last), including a leading "the"
+  // Token range [first, last), including a leading "the" and, for the relation rules, a
+  // person's party tag in brackets after the name (matcher.cc, TakeInPartyTags).
+  uint32_t first;
   uint32_t last;
   int mention;     // index into the sentence's mentions, or -1 for a plain token
 };
