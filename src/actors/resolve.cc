@@ -6364,6 +6364,11 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   const int titled = FrontedTitlePerson(pack, a, s, m, person);
   if (titled != person) return titled;
   if (AttributionAfterAnother(pack, a, s, m, person) || AfterNoAntecedent(pack, a, s, m, person)) return -1;
+  // A person whose full name's given name tells the other sex is no antecedent: "Secretary
+  // Clinton" taken for Bill Clinton is no "she".
+  const Sex told = PronounSex(a.TokenLower(m.first));
+  const Sex named = GivenNameSex(pack, a.actors[person].actor.name);
+  if (told != Sex::kUnknown && named != Sex::kUnknown && told != named) return -1;
   const uint32_t floor = a.sentences[s > 0 ? s - 1 : s].first;
   uint32_t end = floor;  // past the person's last mention before the pronoun
   for (size_t j = s + 1; j-- > 0 && end == floor && a.sentences[j].last > floor;)
