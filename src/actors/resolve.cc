@@ -6054,7 +6054,9 @@ bool SpeakerOrTopic(const RulePack& pack, const Analysis& a, size_t s, const Men
 // own names another person the pronoun fits ("Rice's put-down of Clinton was tame ... She
 // mocked McCain": Rice; "Saudi Arabia has denied that Crown Prince Mohammed bin Salman
 // played a role in Khashoggi's slaying. But Human Rights Watch accuses him"). The last
-// named is no likelier. Not "him" or "her", which stand for an object as often.
+// named is no likelier. Not "him" or "her", which stand for an object as often. A sentence
+// before that names no one by name, its pronouns a chain's links, is passed over to the
+// one before it ("Mills quit to back Sanders over Clinton. A veteran, she ran. She met").
 bool AfterTwoPeople(const RulePack& pack, const Analysis& a, size_t s, const Mention& m, int person) {
   const std::string_view word = a.TokenLower(m.first);
   if (s == 0 || (word != "he" && word != "she")) return false;
@@ -6063,14 +6065,16 @@ bool AfterTwoPeople(const RulePack& pack, const Analysis& a, size_t s, const Men
   };
   for (const Mention& n : a.mentions[s])
     if (n.first < m.first && named_person(n) && n.actor == person) return false;
-  const std::vector<Mention>& before = a.mentions[s - 1];
+  size_t named_in = s - 1;
+  if (s >= 2 && std::none_of(a.mentions[s - 1].begin(), a.mentions[s - 1].end(), named_person)) named_in = s - 2;
+  const std::vector<Mention>& before = a.mentions[named_in];
   const Mention* opener = nullptr;
   bool named = false;
   for (const Mention& n : before) {
     if (!named_person(n)) continue;
     if (!opener) opener = &n;
     if (n.actor != person) continue;
-    if (SpeakerOrTopic(pack, a, s - 1, n)) return false;
+    if (SpeakerOrTopic(pack, a, named_in, n)) return false;
     named = true;
   }
   if (!named || opener->actor == person) return false;
@@ -6099,7 +6103,7 @@ bool AfterTwoPeople(const RulePack& pack, const Analysis& a, size_t s, const Men
            MayBeOfPronounSex(pack, a, n, word) && !told_apart(n, in);
   };
   for (const Mention& n : before)
-    if (rival(n, s - 1)) return true;
+    if (rival(n, named_in)) return true;
   for (const Mention& n : a.mentions[s])
     if (n.first < m.first && rival(n, s)) return true;
   return false;
@@ -6360,6 +6364,11 @@ int DescribedPronounActor(const RulePack& pack, const Analysis& a, size_t s, con
   const int titled = FrontedTitlePerson(pack, a, s, m, person);
   if (titled != person) return titled;
   if (AttributionAfterAnother(pack, a, s, m, person) || AfterNoAntecedent(pack, a, s, m, person)) return -1;
+  // A person whose full name's given name tells the other sex is no antecedent: "Secretary
+  // Clinton" taken for Bill Clinton is no "she".
+  const Sex told = PronounSex(a.TokenLower(m.first));
+  const Sex named = GivenNameSex(pack, a.actors[person].actor.name);
+  if (told != Sex::kUnknown && named != Sex::kUnknown && told != named) return -1;
   const uint32_t floor = a.sentences[s > 0 ? s - 1 : s].first;
   uint32_t end = floor;  // past the person's last mention before the pronoun
   for (size_t j = s + 1; j-- > 0 && end == floor && a.sentences[j].last > floor;)
