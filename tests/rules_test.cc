@@ -227,6 +227,22 @@ TEST_CASE("lexemes reused from the lines before read as lexed afresh", "[rules][
   CHECK(LexemesRead(fresh)[4] == "a gap '...' [] 2-4");
 }
 
+TEST_CASE("a rule that fails to compile leaves none of its patterns in the pack", "[rules][errors]") {
+  // The compiler writes a rule's patterns straight into the pack: a rule that fails after
+  // them (here at its yield) takes them back out, as if it had compiled them aside.
+  in::RulePack pack;
+  CHECK(!Compile(std::string(kBase) +
+                     "rule r1\n  match A:Actor condemned B:Actor\n  match A:Actor warned B:Actor\n"
+                     "  yield A opposed-to B\n"
+                     "rule r2\n  match A:Actor met B:Actor\n  match A:Actor visited B:Actor\n"
+                     "  yield A meets-with C\n",
+                 &pack)
+             .ok());
+  REQUIRE(pack.rules.size() == 1);
+  CHECK(pack.patterns.size() == 2);
+  for (const in::CompiledPattern& p : pack.patterns) CHECK(p.rule == 0);
+}
+
 TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A hates B\n") ==
         "t.rules:10:11: unknown relation 'hates': declare it with 'relation hates'");
