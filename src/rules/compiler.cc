@@ -1376,6 +1376,13 @@ struct FileError {
 
 bool IsDictionaryFile(const std::string& path) { return fs::path(path).extension() == ".tsv"; }
 
+// The lines of `text`, the last counted whether or not a newline ends it.
+size_t CountLines(std::string_view text) {
+  size_t lines = 1;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++lines;
+  return lines;
+}
+
 }  // namespace
 
 Status CompileRulePack(const RuleFile& file, RulePack* pack) {
@@ -1404,6 +1411,10 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
   FileError dictionary_error, rules_error;
   Status compiled;
   const auto load_dictionary = [&] {
+    size_t lines = 0;
+    for (size_t i = 0; i < readable; ++i)
+      if (IsDictionaryFile(files[i])) lines += CountLines(texts[i].text);
+    pack->dictionary.Reserve(lines);
     for (size_t i = 0; i < readable; ++i) {
       if (!IsDictionaryFile(files[i])) continue;
       Status s = pack->dictionary.AddFile(files[i], texts[i].text);
