@@ -227,6 +227,45 @@ TEST_CASE("lexemes reused from the lines before read as lexed afresh", "[rules][
   CHECK(LexemesRead(fresh)[4] == "a gap '...' [] 2-4");
 }
 
+TEST_CASE("gap bounds of plain digits read as std::stoi reads any", "[rules][lexer]") {
+  // The lexer reads bounds of one to three digits itself and hands any other text to
+  // std::stoi: both read the same bounds, and the same texts are errors.
+  const auto bounds = [](const std::string& gap) {
+    std::vector<in::Lexeme> lexemes;
+    const ag::Status s = in::LexLine("match " + gap, 0, in::Loc{"g.rules", 1, 0}, &lexemes);
+    if (!s.ok()) return s.ToString();
+    return LexemesRead(lexemes)[1];
+  };
+  CHECK(bounds("...") == "a gap '...' [] 0-5");
+  CHECK(bounds("...{2}") == "a gap '...' [] 2-2");
+  CHECK(bounds("...{0,4}") == "a gap '...' [] 0-4");
+  CHECK(bounds("...{007,12}") == "a gap '...' [] 7-12");
+  CHECK(bounds("...{0007}") == "a gap '...' [] 7-7");     // four digits: std::stoi's
+  CHECK(bounds("...{ 3}") == "a gap '...' [] 3-3");       // std::stoi skips the space
+  CHECK(bounds("...{+2,4}") == "a gap '...' [] 2-4");     // and takes a sign
+  CHECK(bounds("...{1,2,3}") == "a gap '...' [] 1-2");    // and stops at the comma
+  for (const char* gap : {"...{a}", "...{1,x}", "...{,4}", "...{3,}", "...{}", "...{99999999999}"})
+    CHECK(bounds(gap) == "g.rules:1:10: gap bounds must be numbers, as in ...{0,4}");
+  CHECK(bounds("...{60}") == "g.rules:1:7: gap bounds must satisfy 0 <= min <= max <= 50");
+  CHECK(bounds("...{5,2}") == "g.rules:1:7: gap bounds must satisfy 0 <= min <= max <= 50");
+}
+
+TEST_CASE("a rule that fails to compile leaves none of its patterns in the pack", "[rules][errors]") {
+  // The compiler writes a rule's patterns straight into the pack: a rule that fails after
+  // them (here at its yield) takes them back out, as if it had compiled them aside.
+  in::RulePack pack;
+  CHECK(!Compile(std::string(kBase) +
+                     "rule r1\n  match A:Actor condemned B:Actor\n  match A:Actor warned B:Actor\n"
+                     "  yield A opposed-to B\n"
+                     "rule r2\n  match A:Actor met B:Actor\n  match A:Actor visited B:Actor\n"
+                     "  yield A meets-with C\n",
+                 &pack)
+             .ok());
+  REQUIRE(pack.rules.size() == 1);
+  CHECK(pack.patterns.size() == 2);
+  for (const in::CompiledPattern& p : pack.patterns) CHECK(p.rule == 0);
+}
+
 TEST_CASE("compile errors name the rule's location", "[rules][errors]") {
   CHECK(ErrorOf("rule r1\n  match A:Actor condemned B:Actor\n  yield A hates B\n") ==
         "t.rules:10:11: unknown relation 'hates': declare it with 'relation hates'");

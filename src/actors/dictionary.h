@@ -29,6 +29,9 @@ class Dictionary {
  public:
   // Parses one dictionary file; errors name path:line:col.
   Status AddFile(const std::string& path, std::string_view text);
+  // Room for `lines` more entries, the lines of the files to add: each AddFile reserving
+  // for its own moved every entry of the files before it (strings, alias sets) again.
+  void Reserve(size_t lines) { entries_.reserve(entries_.size() + lines); }
   // Builds the match index; call once after the last AddFile.
   void Build();
 

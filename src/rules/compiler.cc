@@ -380,8 +380,19 @@ class Compiler {
     return Status::Ok();
   }
 
-  // `examples`, when given, is d's own, moved from rather than copied.
+  // `examples`, when given, is d's own, moved from rather than copied. Its patterns are
+  // compiled in their places in the pack (ReserveRules made room), not compiled aside and
+  // moved there: a move and a destruction for each of a pack's thousand patterns. A rule
+  // that fails takes its patterns back out.
   Status Rule(const RuleDecl& d, std::vector<ExampleSpec>* examples) {
+    const size_t first_pattern = pack_->patterns.size();
+    Status s = RuleAndPatterns(d, examples, first_pattern);
+    if (!s.ok()) pack_->patterns.resize(first_pattern);
+    return s;
+  }
+
+  // Rule's work: the rule into the pack, its patterns from first_pattern on.
+  Status RuleAndPatterns(const RuleDecl& d, std::vector<ExampleSpec>* examples, size_t first_pattern) {
     if (auto [first, added] = ids_.emplace(d.id, d.loc); !added)
       return RuleError(d.loc, "rule id '" + d.id + "' is defined twice; first at " + Where(first->second));
     CompiledRule rule;
@@ -391,17 +402,9 @@ class Compiler {
     rule.loc = d.loc;
     rule.examples = examples ? std::move(*examples) : d.examples;
     int rule_index = static_cast<int>(pack_->rules.size());
-    pattern_slots_.clear();
-    std::vector<CompiledPattern> patterns;
-    patterns.reserve(d.patterns.size());
-    for (const std::vector<PatternNode>& seq : d.patterns) {
-      CompiledPattern p;
-      p.rule = rule_index;
-      Status s = Pattern(seq, d, &rule, &p);
-      if (!s.ok()) return s;
-      patterns.push_back(std::move(p));
-    }
-    Status s = d.entity ? Makes(d, &rule) : Yields(d, &rule);
+    bound_patterns_ = 0;
+    Status s = Patterns(d, rule_index, &rule);
+    if (s.ok()) s = d.entity ? Makes(d, &rule) : Yields(d, &rule);
     if (!s.ok()) return s;
     if (!d.official.empty()) {
       rule.official_slot = SlotIndex(rule, d.official);
@@ -430,13 +433,24 @@ class Compiler {
       rule.forced_modality = true;
     }
     pack_->rules.push_back(std::move(rule));
-    for (CompiledPattern& p : patterns) {
+    for (size_t i = first_pattern; i < pack_->patterns.size(); ++i) {
+      CompiledPattern& p = pack_->patterns[i];
       p.rule_slots = static_cast<uint32_t>(pack_->rules.back().slots.size());
-      int index = static_cast<int>(pack_->patterns.size());
+      const int index = static_cast<int>(i);
       TriggerTable& triggers = d.entity ? pack_->entity_triggers : pack_->relation_triggers;
       ForFirstWordHashes(p.anchor.words, [&](uint64_t hash) { triggers.AddHash(hash, index); });
       triggers.min_mentions = std::min(triggers.min_mentions, p.min_mentions);
-      pack_->patterns.push_back(std::move(p));
+    }
+    return Status::Ok();
+  }
+
+  // Rule d's patterns, compiled onto the end of the pack's.
+  Status Patterns(const RuleDecl& d, int rule_index, CompiledRule* rule) {
+    for (const std::vector<PatternNode>& seq : d.patterns) {
+      CompiledPattern& p = pack_->patterns.emplace_back();
+      p.rule = rule_index;
+      Status s = Pattern(seq, d, rule, &p);
+      if (!s.ok()) return s;
     }
     return Status::Ok();
   }
@@ -444,11 +458,15 @@ class Compiler {
   Status Pattern(const std::vector<PatternNode>& seq, const RuleDecl& d, CompiledRule* rule, CompiledPattern* p) {
     // Each element compiled in its place, and later moved, not copied, to its side of the
     // anchor: an element holds strings and shared indexes, and copying them cost more
-    // than the rest of the pattern's bookkeeping.
-    std::vector<Element> elements;
+    // than the rest of the pattern's bookkeeping. The elements' vector and the slots'
+    // are kept from pattern to pattern (elements_ is moved from, then cleared): a vector
+    // of each allocated and freed for each of a pack's thousand patterns cost more.
+    std::vector<Element>& elements = elements_;
+    elements.clear();
     elements.reserve(seq.size());
-    std::vector<std::string> slots_here;
-    slots_here.reserve(kFewSlots);
+    if (bound_patterns_ == pattern_slots_.size()) pattern_slots_.emplace_back().reserve(kFewSlots);
+    std::vector<std::string>& slots_here = pattern_slots_[bound_patterns_];
+    slots_here.clear();
     // The pattern's source, as WriteSequenceSource writes it, written once into a string
     // of its size: each element keeps where its own is in it.
     p->source.resize(SequenceSourceSize(seq.data(), seq.size()));
@@ -463,7 +481,7 @@ class Compiler {
       e.source_size = static_cast<uint32_t>(written - source) - e.source_begin;
       if (!Node(n, rule, &slots_here, &e)) return std::move(error_);
     }
-    pattern_slots_.push_back(std::move(slots_here));
+    ++bound_patterns_;
     size_t anchor = ChooseAnchor(elements);
     if (anchor == elements.size())
       return RuleError(seq.front().loc, "a pattern needs at least one required word outside '( )?' to "
@@ -473,6 +491,7 @@ class Compiler {
         return RuleError(seq[i].loc, "a '!( ... )' of more than words reads rightwards only: write it after the "
                                      "trigger word (rule " + d.id + ")");
     p->min_mentions = MinMentions(elements);
+    ReserveRequired(elements, anchor, p);
     for (size_t i = 0; i < elements.size(); ++i) {
       WordSignature words;
       if (i != anchor && RequiredFirstWords(elements[i], &words)) p->required_words.push_back(words);
@@ -482,10 +501,13 @@ class Compiler {
     TestFirstWordsByAnd(p);
     const auto at = [&](size_t i) { return std::make_move_iterator(elements.begin() + static_cast<long>(i)); };
     p->anchor = std::move(elements[anchor]);
-    // A few words compared in a row cost less than a lookup; many would not.
-    if (p->anchor.single_words && p->anchor.words->size() <= kFewAnchorWords) {
-      p->anchor_words.reserve(p->anchor.words->size());
-      for (std::string& w : p->anchor.words->Describe()) {
+    // A few words compared in a row cost less than a lookup; many would not. Each word
+    // described in its place: Describe() made a vector of them first.
+    const PhraseIndex& words = *p->anchor.words;
+    if (p->anchor.single_words && words.size() <= kFewAnchorWords) {
+      p->anchor_words.reserve(words.size());
+      for (size_t i = 0; i < words.size(); ++i) {
+        std::string w = words.Describe(i);
         const uint64_t hash = HashWord(w);
         p->anchor_words.emplace_back(hash, std::move(w));
       }
@@ -499,6 +521,18 @@ class Compiler {
     if (last != p->after.rend() && last->kind == Element::kSlot) last->ends_pattern = true;
     p->before_opens_with_slot = OpensWithSlot(p->before);
     return Status::Ok();
+  }
+
+  // Room for what Pattern puts in p's required_words and the required slots' kinds on
+  // each side of the anchor: grown a push at a time, they were reallocated for most of a
+  // pack's thousand patterns. The words get room for every element but the anchor.
+  static void ReserveRequired(const std::vector<Element>& elements, size_t anchor, CompiledPattern* p) {
+    size_t before = 0, after = 0;
+    for (size_t i = 0; i < elements.size(); ++i)
+      if (elements[i].kind == Element::kSlot && !elements[i].optional) ++(i < anchor ? before : after);
+    p->required_before.reserve(before);
+    p->required_after.reserve(after);
+    p->required_words.reserve(elements.size() - 1);
   }
 
   // Sets p's first_words_at and first_words (CompiledPattern): brings to the front of
@@ -841,6 +875,10 @@ class Compiler {
     // the same group then share it, and the matcher looks it up once per token for all.
     if (OfWordsOnly(n)) return WordGroup(n, e);
     e->kind = Element::kGroup;
+    // Room for the alternatives, each the vector of its elements: grown one at a time,
+    // the vectors were moved at each doubling.
+    e->alternatives.reserve(static_cast<size_t>(std::count_if(
+        n.alternatives.begin(), n.alternatives.end(), [](const PatternNode& node) { return node.ends_alternative; })));
     return ForEachAlternative(n, [&](const PatternNode* alt, size_t size) {
       std::vector<Element>& seq = e->alternatives.emplace_back();
       seq.reserve(size);
@@ -932,8 +970,8 @@ class Compiler {
   int SlotIndex(const CompiledRule& rule, const std::string& name) const {
     const int slot = DeclaredSlot(rule, name);
     if (slot < 0) return -1;
-    for (const std::vector<std::string>& bound : pattern_slots_)
-      if (std::find(bound.begin(), bound.end(), name) == bound.end()) return -1;
+    for (size_t i = 0; i < bound_patterns_; ++i)
+      if (std::find(pattern_slots_[i].begin(), pattern_slots_[i].end(), name) == pattern_slots_[i].end()) return -1;
     return slot;
   }
 
@@ -1056,7 +1094,11 @@ class Compiler {
   RulePack* pack_;
   std::map<std::string, Loc> ids_;            // rule ids so far, where each was defined
   std::map<std::string, Loc> relation_locs_;  // relations so far, where each was declared
-  std::vector<std::vector<std::string>> pattern_slots_;  // slots each match line of the current rule binds
+  // The slots each match line of the current rule binds: the first bound_patterns_, the
+  // rest kept for their room.
+  std::vector<std::vector<std::string>> pattern_slots_;
+  size_t bound_patterns_ = 0;
+  std::vector<Element> elements_;  // Pattern's elements as compiled, before each goes to its side
   struct SharedWordsIndex {
     std::shared_ptr<const PhraseIndex> words;
     bool single_words = false;
@@ -1066,7 +1108,12 @@ class Compiler {
   };
   // SharedWords' indexes, by key: hashed, as most of a pack's thousands of word elements
   // look up a key met before, and an ordered map compared a dozen strings for each.
-  std::unordered_map<std::string, SharedWordsIndex> shared_words_;
+  // By HashWord, which reads a key sixteen bytes a step inline, where std::hash called
+  // out of line cost 77 instructions a key for the pack's 3,300 lookups.
+  struct KeyHash {
+    size_t operator()(const std::string& key) const { return HashWord(key); }
+  };
+  std::unordered_map<std::string, SharedWordsIndex, KeyHash> shared_words_;
   std::string literal_key_;  // Literal's key, in one buffer for all
   std::string source_;       // WordGroup's key, in one buffer for all
   const std::string* pattern_source_ = nullptr;  // the source of the pattern Pattern compiles
@@ -1329,6 +1376,13 @@ struct FileError {
 
 bool IsDictionaryFile(const std::string& path) { return fs::path(path).extension() == ".tsv"; }
 
+// The lines of `text`, the last counted whether or not a newline ends it.
+size_t CountLines(std::string_view text) {
+  size_t lines = 1;
+  for (size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) ++lines;
+  return lines;
+}
+
 }  // namespace
 
 Status CompileRulePack(const RuleFile& file, RulePack* pack) {
@@ -1357,6 +1411,10 @@ Status LoadRulePack(const std::vector<std::string>& paths, RulePack* pack, int t
   FileError dictionary_error, rules_error;
   Status compiled;
   const auto load_dictionary = [&] {
+    size_t lines = 0;
+    for (size_t i = 0; i < readable; ++i)
+      if (IsDictionaryFile(files[i])) lines += CountLines(texts[i].text);
+    pack->dictionary.Reserve(lines);
     for (size_t i = 0; i < readable; ++i) {
       if (!IsDictionaryFile(files[i])) continue;
       Status s = pack->dictionary.AddFile(files[i], texts[i].text);

@@ -183,21 +183,56 @@ class LineLexer {
     if (pos_ < line_.size() && line_[pos_] == '{') {
       size_t end = line_.find('}', pos_);
       if (end == std::string_view::npos) return Error(pos_, "expected '}' to close the gap bounds");
-      std::string inner(line_.substr(pos_ + 1, end - pos_ - 1));
-      size_t comma = inner.find(',');
-      try {
-        if (comma == std::string::npos) {
-          lx->min = lx->max = std::stoi(inner);
-        } else {
-          lx->min = std::stoi(inner.substr(0, comma));
-          lx->max = std::stoi(inner.substr(comma + 1));
-        }
-      } catch (...) {
-        return Error(pos_, "gap bounds must be numbers, as in ...{0,4}");
-      }
+      const std::string_view bounds = line_.substr(pos_ + 1, end - pos_ - 1);
+      if (!ReadPlainBounds(bounds, &lx->min, &lx->max) && !ReadBounds(bounds, lx)) return false;
       if (lx->min < 0 || lx->max < lx->min || lx->max > 50)
         return Error(start, "gap bounds must satisfy 0 <= min <= max <= 50");
       pos_ = end + 1;
+    }
+    return true;
+  }
+
+  // Gap bounds of one to three digits, "2" or "0,4", as ReadBounds reads them, without
+  // std::stoi's string and call (a thousand a pack): false, having set nothing, for any
+  // other text, which ReadBounds reads.
+  static bool ReadPlainBounds(std::string_view bounds, int* min, int* max) {
+    const auto number = [](std::string_view digits, int* value) {
+      if (digits.empty() || digits.size() > 3) return false;
+      int n = 0;
+      for (char c : digits) {
+        if (c < '0' || c > '9') return false;
+        n = 10 * n + (c - '0');
+      }
+      *value = n;
+      return true;
+    };
+    int low = 0, high = 0;
+    const size_t comma = bounds.find(',');
+    if (comma == std::string_view::npos) {
+      if (!number(bounds, &low)) return false;
+      high = low;
+    } else if (!number(bounds.substr(0, comma), &low) || !number(bounds.substr(comma + 1), &high)) {
+      return false;
+    }
+    *min = low;
+    *max = high;
+    return true;
+  }
+
+  // Gap bounds by std::stoi (spaces before a number, a sign, anything after it): false,
+  // with the error kept, where it reads no number.
+  bool ReadBounds(std::string_view bounds, Lexeme* lx) {
+    std::string inner(bounds);
+    size_t comma = inner.find(',');
+    try {
+      if (comma == std::string::npos) {
+        lx->min = lx->max = std::stoi(inner);
+      } else {
+        lx->min = std::stoi(inner.substr(0, comma));
+        lx->max = std::stoi(inner.substr(comma + 1));
+      }
+    } catch (...) {
+      return Error(pos_, "gap bounds must be numbers, as in ...{0,4}");
     }
     return true;
   }
