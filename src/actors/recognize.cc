@@ -241,8 +241,22 @@ class SentenceRecognizer {
     const uint32_t person = ListedPersonAfterParty(i, end);
     if (person > i) return person;
     if (NamedGovernment(i, end)) return end + 1;
-    if (end >= i + 3) i = AfterBodyAfterThe(AfterTitleTail(i, end), end);
+    if (end >= i + 3) i = AfterBodyAfterThe(AfterPartisanChamber(AfterTitleTail(i, end), end), end);
     return std::max(PushName(i, end), linked_end_);
+  }
+
+  // "Republican House Financial Services Committee Chairman X": the party word before a
+  // chamber's committee (`partisan-chamber`) is the chairman's party, no part of the
+  // committee's name, which had made groups "Republican House Budget Committee" and
+  // "Democratic House Judiciary Committee" beside the committees. Where name [i, end) of three
+  // words or more opens so and a word of an entity rule ends it, the name starts at the
+  // chamber; not after "the", where the word is the name's ("the Democratic Senate Campaign
+  // Committee"). Else at i.
+  uint32_t AfterPartisanChamber(uint32_t i, uint32_t end) const {
+    if (end >= s_.last || end < i + 3 || !Has(end, kEntityTrigger)) return i;
+    if (i > s_.first && WordIs(a_->TokenLower(i - 1), "the")) return i;
+    PhraseIndex::Hit hit;
+    return pack_.List("partisan-chamber").LongestAt(a_->text, a_->tokens, i, end, &hit) ? hit.end - 1 : i;
   }
 
   // A body's name after "the" glued to a person's name, its comma dropped: "Speaker of the
