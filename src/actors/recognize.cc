@@ -256,7 +256,7 @@ class SentenceRecognizer {
     if (end >= s_.last || end < i + 3 || !Has(end, kEntityTrigger)) return i;
     if (i > s_.first && WordIs(a_->TokenLower(i - 1), "the")) return i;
     PhraseIndex::Hit hit;
-    return pack_.List("partisan-chamber").LongestAt(a_->text, a_->tokens, i, end, &hit) ? hit.end - 1 : i;
+    return pack_.List(RulePack::kPartisanChamber).LongestAt(a_->text, a_->tokens, i, end, &hit) ? hit.end - 1 : i;
   }
 
   // A body's name after "the" glued to a person's name, its comma dropped: "Speaker of the

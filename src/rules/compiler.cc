@@ -1264,7 +1264,7 @@ const std::string_view RulePack::kNamedListNames[kNamedListCount] = {
     "capital-group-head", "stop-family-name",   "person-modifier",     "kinship",
     "group-anaphor",      "organization-anaphor", "opening-stop",     "person-role",
     "denial-gap",         "opening-adverb",     "person-initial",      "unnamed-body",
-    "person-place",       "royal-title",        "ally-noun"};
+    "person-place",       "royal-title",        "ally-noun",           "partisan-chamber"};
 
 const PhraseIndex& RulePack::List(std::string_view name) const {
   static const PhraseIndex* empty = new PhraseIndex();

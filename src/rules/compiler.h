@@ -350,7 +350,7 @@ struct RulePack {
     kCapitalPossession, kCapitalHyphenVerb, kCapitalTitle, kCapitalObjectVerb, kCapitalRelation, kCapitalGroupHead,
     kStopFamilyName, kPersonModifier, kKinship, kGroupAnaphor, kOrganizationAnaphor, kOpeningStop, kPersonRole,
     kDenialGap, kOpeningAdverb, kPersonInitial, kUnnamedBody, kPersonPlace, kRoyalTitle,
-    kAllyNoun, kNamedListCount
+    kAllyNoun, kPartisanChamber, kNamedListCount
   };
   static const std::string_view kNamedListNames[kNamedListCount];
   // Filled by the load, with List(name) of each; a pack built otherwise looks them up.
