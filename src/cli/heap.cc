@@ -4,8 +4,13 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <new>
+
+#include "core/sanitizers.h"
 
 namespace actorgraph::cli {
 namespace {
@@ -29,7 +34,46 @@ bool AdviseTo(uintptr_t end) {
   return true;
 }
 
+// The load arena (BeginLoadArena): its bounds, fixed once mapped, and the offset of its
+// first free byte. A block of `kArenaBytes` reserved, not touched: only the pages the
+// load writes are memory.
+constexpr size_t kArenaBytes = size_t{256} << 20;
+constexpr size_t kArenaAlign = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
+char* arena_begin = nullptr;
+char* arena_end = nullptr;
+std::atomic<size_t> arena_used{0};
+std::atomic<bool> arena_open{false};
+
+// A block's room in the arena: at least a byte (each block its own address), aligned.
+size_t ArenaSize(size_t bytes) { return ((bytes == 0 ? 1 : bytes) + kArenaAlign - 1) & ~(kArenaAlign - 1); }
+
 }  // namespace
+
+bool InLoadArena(const void* p) {
+  const auto* c = static_cast<const char*>(p);
+  return c >= arena_begin && c < arena_end;
+}
+
+void* TakeFromLoadArena(size_t bytes) {
+  if (!arena_open.load(std::memory_order_relaxed)) return nullptr;
+  const size_t size = ArenaSize(bytes);
+  const size_t at = arena_used.fetch_add(size, std::memory_order_relaxed);
+  if (at + size > kArenaBytes) return nullptr;  // full: the allocator's, as after the load
+  return arena_begin + at;
+}
+
+void BeginLoadArena() {
+  if (internal::kAddressSanitizer || internal::kThreadSanitizer || arena_begin != nullptr) return;
+  void* block = mmap(nullptr, kArenaBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (block == MAP_FAILED) return;
+  // On huge pages as the heap is: the pack is read on every token of every document.
+  madvise(block, kArenaBytes, MADV_HUGEPAGE);
+  arena_begin = static_cast<char*>(block);
+  arena_end = arena_begin + kArenaBytes;
+  arena_open.store(true, std::memory_order_relaxed);
+}
+
+void EndLoadArena() { arena_open.store(false, std::memory_order_relaxed); }
 
 bool UseHugePagesForHeap() {
   // mallopt returns 0 for a setting it refuses, as a sanitizer's allocator does.
@@ -61,3 +105,26 @@ void FollowHeapGrowth() {
 }
 
 }  // namespace actorgraph::cli
+
+// The program's operator new and delete: the load arena's while it is open, glibc's
+// allocator's otherwise. Not under gcc's sanitizers, whose runtimes replace them (under
+// clang's the arena is never opened: BeginLoadArena).
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+void* operator new(std::size_t bytes) {
+  if (void* p = actorgraph::cli::TakeFromLoadArena(bytes)) return p;
+  while (true) {
+    if (void* p = std::malloc(bytes == 0 ? 1 : bytes)) return p;
+    std::new_handler handler = std::get_new_handler();
+    if (handler == nullptr) throw std::bad_alloc();
+    handler();
+  }
+}
+
+// A block of the arena is never given back: what the pack keeps lives as long as the
+// process, and taking back the last block taken when it is freed (a string or vector made
+// and dropped at once) saved 0.5-0.9 MB of a 3 MB build's 34 MB peak for 0.12 M instructions.
+void operator delete(void* p) noexcept {
+  if (!actorgraph::cli::InLoadArena(p)) std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+#endif

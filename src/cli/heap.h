@@ -5,6 +5,8 @@
 #ifndef ACTORGRAPH_SRC_CLI_HEAP_H_
 #define ACTORGRAPH_SRC_CLI_HEAP_H_
 
+#include <cstddef>
+
 namespace actorgraph::cli {
 
 // Has the allocator grow the heap 64 MB ahead of need (address space, not memory: only
@@ -20,6 +22,18 @@ bool UseHugePagesForHeap();
 // documents) after UseHugePagesForHeap. Reads the program break; no system call unless
 // the heap grew.
 void FollowHeapGrowth();
+
+// Serves operator new from an arena, a pointer moved along a block mapped at once, until
+// EndLoadArena: loading a rule pack makes some 23,000 allocations, most of them kept as
+// long as the pack, and glibc's malloc cost about 185 instructions each, a tenth of
+// start-up. A block freed from the arena is not reused: a one-document build's peak
+// resident memory 20.3 -> 25.8 MB. Does nothing under a sanitizer.
+void BeginLoadArena();
+void EndLoadArena();
+// Whether `p` lies in the arena; a block of `bytes` from it while it is open and has
+// room, else nullptr (operator new and delete, heap.cc).
+bool InLoadArena(const void* p);
+void* TakeFromLoadArena(size_t bytes);
 
 }  // namespace actorgraph::cli
 

@@ -712,7 +712,9 @@ int Build(int argc, char** argv) {
   LoadOptions lo;
   lo.threads = o.threads;
   lo.examples = false;  // `rules check` and `rules test` read them
+  BeginLoadArena();
   s = Extractor::Create(DefaultRules(o.rules), lo, &extractor);
+  EndLoadArena();
   if (!s.ok()) return FailLoadingRules(s, DefaultRules(o.rules), "build ...");
   s = CheckFilterRelations(o, *extractor);
   if (!s.ok()) return Usage(s.message(), kBuildHelp);
