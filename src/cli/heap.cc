@@ -39,12 +39,6 @@ bool AdviseTo(uintptr_t end) {
 // load writes are memory.
 constexpr size_t kArenaBytes = size_t{256} << 20;
 constexpr size_t kArenaAlign = __STDCPP_DEFAULT_NEW_ALIGNMENT__;
-// The largest block the arena serves; a larger one is malloc's. Most of the load's
-// allocations are small, and malloc's cost is per call; a large block is mostly a vector
-// or a table grown by doubling, whose old blocks the arena would keep as dead memory:
-// serving every size, a 3 MB build's peak RSS was 34.1 MB (26.2 MB with malloc alone),
-// 28.3 MB so, for start-up 40.2 M instructions against 40.5 M (45.8 M with malloc).
-constexpr size_t kArenaLargest = 4096;
 char* arena_begin = nullptr;
 char* arena_end = nullptr;
 std::atomic<size_t> arena_used{0};
@@ -61,7 +55,7 @@ bool InLoadArena(const void* p) {
 }
 
 void* TakeFromLoadArena(size_t bytes) {
-  if (bytes > kArenaLargest || !arena_open.load(std::memory_order_relaxed)) return nullptr;
+  if (!arena_open.load(std::memory_order_relaxed)) return nullptr;
   const size_t size = ArenaSize(bytes);
   const size_t at = arena_used.fetch_add(size, std::memory_order_relaxed);
   if (at + size > kArenaBytes) return nullptr;  // full: the allocator's, as after the load

@@ -26,9 +26,8 @@ void FollowHeapGrowth();
 // Serves operator new from an arena, a pointer moved along a block mapped at once, until
 // EndLoadArena: loading a rule pack makes some 23,000 allocations, most of them kept as
 // long as the pack, and glibc's malloc cost about 185 instructions each, a tenth of
-// start-up. Blocks of up to 4 KB only: a block freed from the arena is not reused, and a
-// larger one, a grown vector's, would stay as dead memory (heap.cc). Does nothing under a
-// sanitizer.
+// start-up. A block freed from the arena is not reused: a one-document build's peak
+// resident memory 20.3 -> 25.8 MB. Does nothing under a sanitizer.
 void BeginLoadArena();
 void EndLoadArena();
 // Whether `p` lies in the arena; a block of `bytes` from it while it is open and has
