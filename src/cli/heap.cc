@@ -54,6 +54,12 @@ bool InLoadArena(const void* p) {
   return c >= arena_begin && c < arena_end;
 }
 
+// Blocks of every size: serving those of up to 4 KB only, malloc the larger (mostly vectors
+// and tables grown by doubling, whose outgrown blocks the arena keeps as dead memory), held
+// a 3 MB build's peak RSS to 28.3 MB (34.1 MB so, 26.2 MB with malloc alone) for as few
+// instructions, but gave back the start-up's wall time (best of 20, 22.9-23.9 ms against
+// 17.5-18.9 ms so and 21.5-24.7 ms with malloc alone): the large tables on the arena's huge
+// pages spare some 500 page faults.
 void* TakeFromLoadArena(size_t bytes) {
   if (!arena_open.load(std::memory_order_relaxed)) return nullptr;
   const size_t size = ArenaSize(bytes);
