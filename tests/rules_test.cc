@@ -231,8 +231,9 @@ TEST_CASE("gap bounds of plain digits read as std::stoi reads any", "[rules][lex
   // The lexer reads bounds of one to three digits itself and hands any other text to
   // std::stoi: both read the same bounds, and the same texts are errors.
   const auto bounds = [](const std::string& gap) {
+    const std::string line = "match " + gap;  // the lexemes' texts are views into it
     std::vector<in::Lexeme> lexemes;
-    const ag::Status s = in::LexLine("match " + gap, 0, in::Loc{"g.rules", 1, 0}, &lexemes);
+    const ag::Status s = in::LexLine(line, 0, in::Loc{"g.rules", 1, 0}, &lexemes);
     if (!s.ok()) return s.ToString();
     return LexemesRead(lexemes)[1];
   };
